@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { projectRoot } from './config/env.js';
+
+/** Keeps Prisma's and Next's command-line tools off the network: nothing may be downloaded. */
+export function offlineToolEnvironment(): void {
+  process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(projectRoot, 'bin/prisma-schema-engine-unavailable');
+  process.env.PRISMA_HIDE_UPDATE_MESSAGE = '1';
+  process.env.CHECKPOINT_DISABLE = '1';
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+}
+
+const stampFile = path.join(projectRoot, '.keystone', 'gongkai-build.json');
+
+function sourceFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.(ts|tsx|hbs)$/.test(entry.name) ? [full] : [];
+  });
+}
+
+/** A fingerprint of everything the Admin UI build depends on, so a start rebuilds only after a change. */
+export function buildFingerprint(): string {
+  const hash = createHash('sha256');
+  const files = [path.join(projectRoot, 'keystone.ts'), path.join(projectRoot, 'package-lock.json'), ...sourceFiles(path.join(projectRoot, 'src')), ...sourceFiles(path.join(projectRoot, 'admin'))].sort();
+  for (const file of files) {
+    if (!fs.existsSync(file)) continue;
+    hash.update(path.relative(projectRoot, file)).update(fs.readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+export function isBuildCurrent(withUi: boolean): boolean {
+  try {
+    const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8')) as { fingerprint: string; ui: boolean };
+    const built = fs.existsSync(path.join(projectRoot, '.keystone/config.js')) && fs.existsSync(path.join(projectRoot, '.keystone/prisma.js'));
+    return built && stamp.fingerprint === buildFingerprint() && (stamp.ui || !withUi);
+  } catch {
+    return false;
+  }
+}
+
+/** `keystone build`: schemas, Prisma client and (unless ui is false) the Admin UI. */
+export async function build({ ui }: { ui: boolean }): Promise<void> {
+  offlineToolEnvironment();
+  const { cli } = await import('@keystone-6/core/scripts/cli');
+  await cli(projectRoot, ui ? ['build'] : ['build', '--no-ui']);
+  fs.writeFileSync(stampFile, JSON.stringify({ fingerprint: buildFingerprint(), ui }));
+}
+
+export async function ensureBuilt({ ui }: { ui: boolean }, log: (m: string) => void): Promise<void> {
+  if (isBuildCurrent(ui)) return;
+  log(ui ? '正在构建管理后台（首次约需半分钟）…' : '正在生成数据库客户端…');
+  await build({ ui });
+}

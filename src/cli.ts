@@ -1,0 +1,168 @@
+import net from 'node:net';
+import { parseArgs } from 'node:util';
+import { ConfigError, databaseSettings, listenPort, redactUrl, sessionSecret, type DatabaseSettings } from './config/env.js';
+import { build, ensureBuilt, offlineToolEnvironment } from './build.js';
+import { applyPendingMigrations, migrationStatus, MigrationError } from './db/migrations.js';
+
+const help = `gongkai —— 政务公开网站系统
+
+用法：gongkai <命令> [选项]
+
+命令：
+  start [--no-demo]        迁移数据库、（空库时）导入演示数据，启动管理后台、公开网站和定时任务
+  build [--no-ui]          构建数据库客户端和管理后台
+  migrate                  应用尚未执行的数据库迁移
+  migrate status           列出已执行和待执行的迁移
+  migrate create <名称>    结构变更后生成下一个迁移（开发者使用，SQLite 与 PostgreSQL 各一份）
+  seed --demo              导入演示站点（可重复执行，已有内容不变）
+
+环境变量：PORT（默认 3000）、DATABASE_URL（默认 SQLite 文件 data/gongkai.db；postgres:// 使用 PostgreSQL）、
+  SESSION_SECRET（生产环境必填，至少 32 个字符）、GONGKAI_ADMIN_USERNAME / GONGKAI_ADMIN_PASSWORD（空库时创建的首个管理员）
+
+选项：-h, --help  显示本帮助
+`;
+
+const say = (message: string) => console.log(`gongkai: ${message}`);
+
+/** One clear line for the errors an operator can fix; anything else keeps its message. */
+export function describeError(error: unknown, db?: DatabaseSettings): string {
+  if (error instanceof ConfigError || error instanceof MigrationError) return error.message;
+  const err = error as NodeJS.ErrnoException & { code?: string };
+  const where = db ? redactUrl(db.url) : '数据库';
+  switch (err?.code) {
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'ETIMEDOUT':
+      return `无法连接数据库 ${where}（${err.code}）：请检查 DATABASE_URL 以及数据库服务是否已启动`;
+    case '28P01':
+    case '28000':
+      return `数据库 ${where} 拒绝了登录：请检查 DATABASE_URL 中的用户名和密码`;
+    case '3D000':
+      return `数据库 ${where} 不存在：请先创建该数据库（createdb），或修改 DATABASE_URL`;
+    case 'SQLITE_CANTOPEN':
+    case 'EACCES':
+      return `无法打开数据库文件 ${where}：请检查目录是否存在且可写`;
+    default:
+      return err instanceof Error ? err.message : String(error);
+  }
+}
+
+/** Fails fast, with one line, when the port is taken, before anything slow starts. */
+export async function assertPortFree(port: number, host?: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new ConfigError(`端口 ${port} 已被占用：请停止占用它的程序，或用 PORT 环境变量换一个端口`) : error),
+    );
+    probe.listen({ port, host }, () => probe.close(() => resolve()));
+  });
+}
+
+async function migrate(db: DatabaseSettings): Promise<void> {
+  const applied = await applyPendingMigrations(db);
+  say(applied.length ? `已应用迁移：${applied.join('、')}` : '数据库结构已是最新');
+}
+
+async function seedDemo(db: DatabaseSettings, { onlyIfEmpty }: { onlyIfEmpty: boolean }): Promise<void> {
+  await ensureBuilt({ ui: false }, say);
+  const { openContext, closeContext } = await import('./db/context.js');
+  const { seedDemo: seed, isEmpty } = await import('./seed/demo.js');
+  const context = await openContext(db);
+  try {
+    if (onlyIfEmpty && !(await isEmpty(context))) return;
+    const { created } = await seed(context, { baseUrl: process.env.PUBLIC_BASE_URL ?? `http://localhost:${listenPort()}` });
+    const total = Object.values(created).reduce((a, b) => a + b, 0);
+    say(total ? `已导入演示数据：${Object.entries(created).map(([k, n]) => `${k} ${n}`).join('，')}` : '演示数据已存在，未作改动');
+  } finally {
+    await closeContext(context);
+  }
+}
+
+async function createFirstAdminFromEnv(db: DatabaseSettings): Promise<void> {
+  const { firstAdminFromEnv, createFirstAdmin } = await import('./users/first-admin.js');
+  const admin = firstAdminFromEnv();
+  if (!admin) return;
+  const { openContext, closeContext } = await import('./db/context.js');
+  const context = await openContext(db);
+  try {
+    if (await createFirstAdmin(context, admin)) say(`已创建系统管理员 ${admin.username}`);
+  } finally {
+    await closeContext(context);
+  }
+}
+
+async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
+  const port = listenPort();
+  sessionSecret();
+  await assertPortFree(port, process.env.HOST || undefined);
+  await migrate(db);
+  await ensureBuilt({ ui: true }, say);
+  await createFirstAdminFromEnv(db);
+  if (demo) await seedDemo(db, { onlyIfEmpty: true });
+  offlineToolEnvironment();
+  process.env.PORT = String(port);
+  process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
+    console.error(`gongkai: ${error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用` : describeError(error, db)}`);
+    process.exit(1);
+  });
+  const { cli } = await import('@keystone-6/core/scripts/cli');
+  await cli(process.cwd(), ['start']);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: { help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, 'no-ui': { type: 'boolean' } },
+  });
+  const [command, sub, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(help);
+    return command || values.help ? 0 : 1;
+  }
+  let db: DatabaseSettings | undefined;
+  try {
+    db = databaseSettings();
+    switch (command) {
+      case 'start':
+        await start(db, !values['no-demo'] && process.env.NODE_ENV !== 'production');
+        return 0;
+      case 'build':
+        await build({ ui: !values['no-ui'] });
+        return 0;
+      case 'migrate':
+        if (sub === 'create') {
+          const name = rest.join('_');
+          if (!name) throw new ConfigError('请为迁移起一个名字，例如：gongkai migrate create add_document_summary');
+          const { createConfig } = await import('./keystone-config.js');
+          const { createMigration } = await import('./db/create-migration.js');
+          offlineToolEnvironment();
+          const created = await createMigration(name, createConfig);
+          say(created.length ? created.map((c) => `已生成 ${c.directory}`).join('\n') : '结构没有变化，无需新迁移');
+          return 0;
+        }
+        if (sub === 'status') {
+          const status = await migrationStatus(db);
+          say(`已执行 ${status.applied.length} 个迁移；待执行：${status.pending.map((m) => m.name).join('、') || '无'}`);
+          return status.pending.length ? 2 : 0;
+        }
+        await migrate(db);
+        return 0;
+      case 'seed':
+        if (!values.demo) throw new ConfigError('目前只支持导入演示数据：gongkai seed --demo');
+        await migrate(db);
+        await seedDemo(db, { onlyIfEmpty: false });
+        return 0;
+      default:
+        console.error(`gongkai: 未知命令“${command}”\n`);
+        console.error(help);
+        return 1;
+    }
+  } catch (error) {
+    console.error(`gongkai: ${describeError(error, db)}`);
+    if (process.env.DEBUG) console.error(error);
+    return 1;
+  }
+}

@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getContext } from '@keystone-6/core/context';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { projectRoot, type DatabaseSettings } from '../config/env.js';
+import { createConfig } from '../keystone-config.js';
+
+/** A Keystone context over the generated Prisma client, for the CLI (seed, jobs) and the tests. */
+export async function openContext(db: DatabaseSettings): Promise<KeystoneContext> {
+  const prismaModule = await import(pathToFileURL(path.join(projectRoot, 'generated/prisma/client.ts')).href);
+  return getContext(createConfig(db), prismaModule);
+}
+
+export async function closeContext(context: KeystoneContext): Promise<void> {
+  await context.prisma.$disconnect();
+}

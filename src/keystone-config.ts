@@ -1,0 +1,48 @@
+import { config } from '@keystone-6/core';
+import { statelessSessions } from '@keystone-6/core/session';
+import { createAuth } from '@keystone-6/auth';
+import type { DatabaseSettings } from './config/env.js';
+import { sessionSecret } from './config/env.js';
+import { createAdapterFactory } from './db/adapter.js';
+import { lists } from './schema/index.js';
+import { adminBasePath, serverRoutes } from './server/routes.js';
+import { startScheduler } from './scheduler.js';
+import type { SessionData } from './access/roles.js';
+
+const { withAuth } = createAuth({
+  listKey: 'User',
+  identityField: 'username',
+  secretField: 'password',
+  sessionData: 'name role isActive department { id }',
+});
+
+/** The Keystone configuration for a database; keystone.ts uses the configured one. */
+export function createConfig(db: DatabaseSettings) {
+  return withAuth(
+    config({
+      db: {
+        provider: db.provider,
+        prismaClientOptions: () => ({ adapter: createAdapterFactory(db) }),
+      },
+      lists,
+      session: statelessSessions({ secret: sessionSecret(), cookieName: 'gongkai-session', maxAge: 60 * 60 * 10 }),
+      // No request may leave the intranet.
+      telemetry: false,
+      graphql: { playground: process.env.NODE_ENV !== 'production' },
+      ui: {
+        isAccessAllowed: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
+        basePath: adminBasePath,
+      },
+      server: {
+        extendExpressApp: (app, context) => {
+          app.disable('x-powered-by');
+          // Keystone's typings are of Express 4 while it runs Express 5, like our routes.
+          app.use(serverRoutes(context) as unknown as Parameters<typeof app.use>[0]);
+        },
+        extendHttpServer: (_server, context) => {
+          startScheduler(context);
+        },
+      },
+    }),
+  );
+}

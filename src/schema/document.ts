@@ -1,0 +1,88 @@
+import { list } from '@keystone-6/core';
+import { calendarDay, checkbox, relationship, select, text, timestamp } from '@keystone-6/core/fields';
+import { isAdmin, signedIn, type AccessArgs } from '../access/roles.js';
+import { disclosureOptions, openCategoryOptions, originOptions, statusOptions, type Disclosure } from '../content/vocabulary.js';
+import { disclosureProblems, richTextHasContent } from '../workflow/disclosure.js';
+import { withDrafter } from './ownership.js';
+import { richText } from './rich-text.js';
+
+const internalOnly = { read: signedIn };
+
+/** What the public may query: published documents whose attribute allows it (S1). */
+export const publicDocumentFilter = {
+  status: { equals: 'published' },
+  disclosure: { in: ['proactive', 'redacted'] },
+};
+
+// 文件: a document drafted by a department into one or more columns.
+export const Document = list({
+  access: {
+    operation: { query: () => true, create: signedIn, update: signedIn, delete: isAdmin },
+    filter: { query: (args) => (signedIn(args as AccessArgs) ? true : publicDocumentFilter) },
+  },
+  ui: {
+    label: '文件',
+    singular: '文件',
+    plural: '文件',
+    labelField: 'title',
+    listView: { initialColumns: ['title', 'columns', 'status', 'disclosure', 'department', 'publishedAt'], initialSort: { field: 'updatedAt', direction: 'DESC' } },
+  },
+  fields: {
+    title: text({ ui: { label: '标题' }, validation: { isRequired: true, length: { max: 300 } } }),
+    documentNumber: text({ ui: { label: '发文字号', description: '例如：临民发〔2026〕12号' } }),
+    issuingAuthority: text({ ui: { label: '发文机关' }, defaultValue: '临沧市民政局' }),
+    formationDate: calendarDay({ ui: { label: '成文日期' } }),
+    publishedAt: timestamp({ ui: { label: '发布日期', itemView: { fieldMode: 'read' } } }),
+    indexNumber: text({ ui: { label: '索引号' }, isIndexed: 'unique', db: { isNullable: true }, validation: { isRequired: false } }),
+    topic: text({ ui: { label: '主题分类' } }),
+    openCategory: select({ ui: { label: '五公开类别' }, type: 'string', options: [...openCategoryOptions] }),
+    disclosure: select({
+      type: 'string',
+      options: [...disclosureOptions],
+      ui: { label: '公开属性', displayMode: 'segmented-control', description: '依《政府信息公开条例》明确公开属性；除主动公开外须说明理由' },
+    }),
+    disclosureReason: text({ ui: { label: '不公开或删减理由', displayMode: 'textarea' }, access: internalOnly }),
+    // The full text of a 删减后公开 document is never public: the public reads redactedBody.
+    body: richText('正文', {
+      read: (args) => signedIn(args as AccessArgs) || ('item' in args && (args.item as { disclosure?: string }).disclosure === 'proactive'),
+    }),
+    redactedBody: richText('删减后公开文本'),
+    attachments: relationship({ ui: { label: '附件' }, ref: 'Media', many: true }),
+    columns: relationship({ ui: { label: '所属栏目' }, ref: 'Column.documents', many: true }),
+    department: relationship({ ui: { label: '起草科室' }, ref: 'Department', access: internalOnly }),
+    drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
+    requiresInterpretation: checkbox({ ui: { label: '需要政策解读' }, defaultValue: false }),
+    interpretations: relationship({ ui: { label: '政策解读' }, ref: 'Interpretation.documents', many: true }),
+    status: select({
+      type: 'string',
+      options: [...statusOptions],
+      defaultValue: 'draft',
+      validation: { isRequired: true },
+      // Status changes only through the workflow, never by editing the field.
+      access: { create: () => false, update: () => false },
+      ui: { label: '状态', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
+    }),
+    origin: select({ ui: { label: '来源类型' }, type: 'string', options: [...originOptions], defaultValue: 'local', validation: { isRequired: true } }),
+    sourceName: text({ ui: { label: '来源' } }),
+    sourceUrl: text({ ui: { label: '原文链接' }, validation: { match: { regex: /^(https?:\/\/\S+)?$/, explanation: '原文链接必须是 http:// 或 https:// 开头的网址' } } }),
+    upstreamId: text({ ui: { label: '上游标识' }, isIndexed: true, access: internalOnly }),
+    createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
+    updatedAt: timestamp({ db: { updatedAt: true }, access: internalOnly, ui: { label: '更新时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
+  },
+  hooks: {
+    resolveInput: { create: withDrafter },
+    validate: ({ operation, resolvedData, item, addValidationError }) => {
+      if (operation === 'delete') return;
+      const disclosure = (resolvedData.disclosure ?? item?.disclosure) as Disclosure | null;
+      const reason = (resolvedData.disclosureReason ?? item?.disclosureReason) as string | null;
+      const redactedBody = resolvedData.redactedBody ?? item?.redactedBody;
+      for (const problem of disclosureProblems({ disclosure, disclosureReason: reason, hasRedactedBody: richTextHasContent(redactedBody) })) {
+        addValidationError(problem);
+      }
+      const origin = resolvedData.origin ?? item?.origin;
+      if (origin === 'reprint' && !((resolvedData.sourceName ?? item?.sourceName) && (resolvedData.sourceUrl ?? item?.sourceUrl))) {
+        addValidationError('转载的文件必须注明来源和原文链接');
+      }
+    },
+  },
+});

@@ -1,0 +1,9 @@
+import { Column } from './column.js';
+import { Department } from './department.js';
+import { Document } from './document.js';
+import { Interpretation } from './interpretation.js';
+import { Media } from './media.js';
+import { SiteSettings } from './site-settings.js';
+import { User } from './user.js';
+
+export const lists = { User, Department, Column, Document, Interpretation, Media, SiteSettings };

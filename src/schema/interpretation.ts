@@ -1,0 +1,48 @@
+import { list } from '@keystone-6/core';
+import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
+import { isAdmin, signedIn, type AccessArgs } from '../access/roles.js';
+import { interpretationFormOptions, statusOptions } from '../content/vocabulary.js';
+import { withDrafter } from './ownership.js';
+import { richText } from './rich-text.js';
+
+const internalOnly = { read: signedIn };
+
+// 政策解读: linked both ways with its documents (N11), drafted by the drafting department (S5).
+export const Interpretation = list({
+  access: {
+    operation: { query: () => true, create: signedIn, update: signedIn, delete: isAdmin },
+    filter: { query: (args) => (signedIn(args as AccessArgs) ? true : { status: { equals: 'published' } }) },
+  },
+  ui: {
+    label: '政策解读',
+    singular: '政策解读',
+    plural: '政策解读',
+    labelField: 'title',
+    listView: { initialColumns: ['title', 'form', 'documents', 'status', 'department', 'publishedAt'] },
+  },
+  fields: {
+    title: text({ ui: { label: '标题' }, validation: { isRequired: true, length: { max: 300 } } }),
+    documents: relationship({ ui: { label: '解读的文件' }, ref: 'Document.interpretations', many: true }),
+    form: select({ ui: { label: '解读形式' }, type: 'string', options: [...interpretationFormOptions], defaultValue: 'text', validation: { isRequired: true } }),
+    body: richText('解读正文'),
+    images: relationship({ ui: { label: '图片、图表与图解' }, ref: 'Media', many: true }),
+    video: relationship({ ui: { label: '视频' }, ref: 'Media' }),
+    videoPoster: relationship({ ui: { label: '视频封面' }, ref: 'Media' }),
+    videoCaptions: relationship({ ui: { label: '视频字幕' }, ref: 'Media' }),
+    department: relationship({ ui: { label: '解读科室' }, ref: 'Department', access: internalOnly }),
+    drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
+    status: select({
+      type: 'string',
+      options: [...statusOptions],
+      defaultValue: 'draft',
+      validation: { isRequired: true },
+      access: { create: () => false, update: () => false },
+      ui: { label: '状态', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
+    }),
+    publishedAt: timestamp({ ui: { label: '发布日期', itemView: { fieldMode: 'read' } } }),
+    createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
+  },
+  hooks: {
+    resolveInput: { create: withDrafter },
+  },
+});

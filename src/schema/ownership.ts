@@ -1,0 +1,14 @@
+import type { SessionData } from '../access/roles.js';
+
+type Data = Record<string, unknown>;
+
+/** On create, the drafter and their department default to the signed-in user (谁起草谁解读 needs both). */
+export function withDrafter({ resolvedData, context }: { resolvedData: Data; context: { session?: unknown } }): Data {
+  const session = context.session as SessionData | undefined;
+  if (!session) return resolvedData;
+  return {
+    ...resolvedData,
+    drafter: resolvedData.drafter ?? { connect: { id: session.itemId } },
+    department: resolvedData.department ?? (session.data.department ? { connect: { id: session.data.department.id } } : undefined),
+  };
+}

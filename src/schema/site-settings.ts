@@ -1,0 +1,24 @@
+import { list } from '@keystone-6/core';
+import { text } from '@keystone-6/core/fields';
+import { managesSite } from '../access/roles.js';
+
+// 网站设置: one item; the footer elements every page must show (N10).
+export const SiteSettings = list({
+  isSingleton: true,
+  access: { operation: { query: () => true, create: managesSite, update: managesSite, delete: () => false } },
+  graphql: { plural: 'SiteSettingsItems' },
+  ui: { label: '网站设置', singular: '网站设置', plural: '网站设置' },
+  fields: {
+    siteName: text({ ui: { label: '网站名称' }, validation: { isRequired: true, length: { max: 100 } } }),
+    sponsor: text({ ui: { label: '主办单位' }, validation: { isRequired: true } }),
+    contact: text({ ui: { label: '联系方式', description: '地址、邮编与电话，显示在每页页脚' } }),
+    siteCode: text({
+      ui: { label: '网站标识码' }, validation: { isRequired: true, match: { regex: /^[0-9A-Z]{10}$/, explanation: '网站标识码为 10 位数字或大写字母' } },
+    }),
+    icpNumber: text({ ui: { label: 'ICP备案号' } }),
+    policeRecordNumber: text({ ui: { label: '公安机关备案号' } }),
+    baseUrl: text({
+      ui: { label: '网站地址' }, validation: { isRequired: true, match: { regex: /^https?:\/\/[^\s/]+(\/\S*)?$/, explanation: '网站地址必须以 http:// 或 https:// 开头' } },
+    }),
+  },
+});

@@ -1,0 +1,41 @@
+import { list } from '@keystone-6/core';
+import { checkbox, password, relationship, select, text, timestamp } from '@keystone-6/core/fields';
+import { isAdmin, roleOptions, signedIn, type AccessArgs } from '../access/roles.js';
+
+const ownAccount = ({ session, item }: AccessArgs & { item: { id: unknown } }) => session?.itemId === String(item.id);
+
+// 用户: one role each; the system admin manages accounts, everyone can change their own password.
+export const User = list({
+  access: {
+    operation: { query: signedIn, create: isAdmin, update: signedIn, delete: isAdmin },
+    item: { update: (args) => isAdmin(args) || ownAccount(args) },
+  },
+  ui: {
+    label: '用户',
+    singular: '用户',
+    plural: '用户',
+    labelField: 'name',
+    listView: { initialColumns: ['name', 'username', 'role', 'department', 'isActive'] },
+  },
+  fields: {
+    name: text({ ui: { label: '姓名' }, validation: { isRequired: true, length: { max: 50 } } }),
+    username: text({
+      ui: { label: '登录名' }, validation: { isRequired: true, match: { regex: /^[a-zA-Z0-9_.-]{3,40}$/, explanation: '登录名为 3–40 位字母、数字、下划线、点或连字符' } },
+      isIndexed: 'unique',
+    }),
+    password: password({
+      ui: { label: '密码' }, validation: { isRequired: true, length: { min: 8 } },
+    }),
+    role: select({
+      type: 'string',
+      options: roleOptions,
+      defaultValue: 'editor',
+      validation: { isRequired: true },
+      access: { update: isAdmin },
+      ui: { label: '角色', displayMode: 'select' },
+    }),
+    department: relationship({ ui: { label: '所属科室' }, ref: 'Department.users', access: { update: isAdmin } }),
+    isActive: checkbox({ ui: { label: '启用' }, defaultValue: true, access: { update: isAdmin } }),
+    createdAt: timestamp({ defaultValue: { kind: 'now' }, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
+  },
+});

@@ -1,0 +1,156 @@
+import type { KeystoneContext } from '@keystone-6/core/types';
+import {
+  demoColumns,
+  demoDepartments,
+  demoDocuments,
+  demoInterpretations,
+  demoUsers,
+  type DemoColumn,
+} from './demo-content.js';
+
+/** The password of every demo account (listed in the README); change it on a real site. */
+export const demoPassword = process.env.GONGKAI_DEMO_PASSWORD ?? 'gongkai2026';
+
+/** The bureau's organisation code, the first part of every 索引号. */
+const organisationCode = '11530900015183291L';
+
+export function paragraphsToDocument(paragraphs: string[]) {
+  return paragraphs.map((text) => ({ type: 'paragraph', children: [{ text }] }));
+}
+
+/** The 索引号 of the n-th demo document of a year: 组织机构代码/年份-序号. */
+export function demoIndexNumber(year: number, serial: number): string {
+  return `${organisationCode}/${year}-${String(serial).padStart(5, '0')}`;
+}
+
+export interface SeedReport {
+  created: Record<string, number>;
+}
+
+/**
+ * Seeds the demo site: departments, one account per role, the column tree of a civil-affairs
+ * bureau, documents (among them the bureau's own disclosure rules) and interpretations.
+ * Idempotent: what exists (by code, username, slug, 索引号 or title) is left exactly as it is.
+ */
+export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://localhost:3000' } = {}): Promise<SeedReport> {
+  const db = context.sudo().db;
+  const created: Record<string, number> = { Department: 0, User: 0, Column: 0, Document: 0, Interpretation: 0, SiteSettings: 0 };
+
+  const departmentIds = new Map<string, string>();
+  for (const [order, department] of demoDepartments.entries()) {
+    const existing = await db.Department.findOne({ where: { code: department.code } });
+    const item = existing ?? (created.Department++, await db.Department.createOne({ data: { ...department, order } }));
+    departmentIds.set(department.code, String(item.id));
+  }
+
+  const userIds = new Map<string, string>();
+  for (const user of demoUsers) {
+    const existing = await db.User.findOne({ where: { username: user.username } });
+    const item =
+      existing ??
+      (created.User++,
+      await db.User.createOne({
+        data: { name: user.name, username: user.username, password: demoPassword, role: user.role, department: { connect: { id: departmentIds.get(user.department)! } } },
+      }));
+    userIds.set(user.username, String(item.id));
+  }
+
+  const columnIds = new Map<string, string>();
+  async function seedColumns(columns: DemoColumn[], parentId: string | null): Promise<void> {
+    for (const [order, column] of columns.entries()) {
+      const existing = await db.Column.findOne({ where: { slug: column.slug } });
+      const item =
+        existing ??
+        (created.Column++,
+        await db.Column.createOne({
+          data: {
+            name: column.name,
+            slug: column.slug,
+            kind: column.kind,
+            visibility: column.internal ? 'internal' : 'public',
+            order: (order + 1) * 10,
+            ...(parentId ? { parent: { connect: { id: parentId } } } : {}),
+          },
+        }));
+      columnIds.set(column.slug, String(item.id));
+      if (column.children) await seedColumns(column.children, String(item.id));
+    }
+  }
+  await seedColumns(demoColumns, null);
+
+  const documentIds = new Map<string, string>();
+  const serials = new Map<number, number>();
+  for (const doc of demoDocuments) {
+    const year = Number(doc.formationDate.slice(0, 4));
+    const serial = (serials.get(year) ?? 0) + 1;
+    serials.set(year, serial);
+    const indexNumber = demoIndexNumber(year, serial);
+    const existing = await db.Document.findOne({ where: { indexNumber } });
+    const item =
+      existing ??
+      (created.Document++,
+      await db.Document.createOne({
+        data: {
+          title: doc.title,
+          documentNumber: doc.documentNumber ?? '',
+          issuingAuthority: doc.issuingAuthority,
+          formationDate: doc.formationDate,
+          publishedAt: doc.publishedAt ? new Date(doc.publishedAt) : null,
+          indexNumber,
+          topic: doc.topic,
+          openCategory: doc.openCategory,
+          disclosure: doc.disclosure,
+          disclosureReason: doc.disclosureReason ?? '',
+          // For 删减后公开 the public reads the redacted text; the full text keeps the withheld part.
+          body: paragraphsToDocument([...doc.paragraphs, ...(doc.redactedParagraphs ?? [])]),
+          redactedBody: doc.disclosure === 'redacted' ? paragraphsToDocument(doc.paragraphs) : [],
+          columns: { connect: doc.columns.map((slug) => ({ id: columnIds.get(slug)! })) },
+          department: { connect: { id: departmentIds.get(doc.department)! } },
+          drafter: { connect: { id: userIds.get(doc.drafter)! } },
+          requiresInterpretation: doc.requiresInterpretation ?? false,
+          status: doc.publishedAt ? 'published' : 'draft',
+        },
+      }));
+    documentIds.set(doc.key, String(item.id));
+  }
+
+  for (const jd of demoInterpretations) {
+    const found = await db.Interpretation.findMany({ where: { title: { equals: jd.title } }, take: 1 });
+    if (found.length) continue;
+    created.Interpretation++;
+    await db.Interpretation.createOne({
+      data: {
+        title: jd.title,
+        form: jd.form,
+        body: paragraphsToDocument(jd.paragraphs),
+        documents: { connect: jd.documents.map((key) => ({ id: documentIds.get(key)! })) },
+        department: { connect: { id: departmentIds.get(jd.department)! } },
+        drafter: { connect: { id: userIds.get(jd.drafter)! } },
+        publishedAt: jd.publishedAt ? new Date(jd.publishedAt) : null,
+        status: jd.publishedAt ? 'published' : 'draft',
+      },
+    });
+  }
+
+  if ((await db.SiteSettings.count()) === 0) {
+    created.SiteSettings++;
+    await db.SiteSettings.createOne({
+      data: {
+        siteName: '临沧市民政局',
+        sponsor: '临沧市民政局',
+        contact: '地址：云南省临沧市临翔区南塘街 邮编：677000 电话：0883-2123456',
+        siteCode: '5309000042',
+        icpNumber: '滇ICP备05003121号',
+        policeRecordNumber: '滇公网安备53090202000117号',
+        baseUrl,
+      },
+    });
+  }
+  return { created };
+}
+
+/** Whether the database holds no content yet (a fresh install, which `gongkai start` seeds). */
+export async function isEmpty(context: KeystoneContext): Promise<boolean> {
+  const db = context.sudo().db;
+  return (await db.Column.count()) === 0 && (await db.Document.count()) === 0;
+}
