@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { projectRoot } from './config/env.js';
+import { databaseSettings, projectRoot } from './config/env.js';
 
 /** Keeps Prisma's and Next's command-line tools off the network: nothing may be downloaded. */
 export function offlineToolEnvironment(): void {
@@ -25,6 +25,8 @@ function sourceFiles(dir: string): string[] {
 /** A fingerprint of everything the Admin UI build depends on, so a start rebuilds only after a change. */
 export function buildFingerprint(): string {
   const hash = createHash('sha256');
+  // A build is for one engine: its Prisma client and bundled config differ.
+  hash.update(databaseSettings().provider);
   const files = [path.join(projectRoot, 'keystone.ts'), path.join(projectRoot, 'package-lock.json'), ...sourceFiles(path.join(projectRoot, 'src')), ...sourceFiles(path.join(projectRoot, 'admin'))].sort();
   for (const file of files) {
     if (!fs.existsSync(file)) continue;
@@ -36,7 +38,7 @@ export function buildFingerprint(): string {
 export function isBuildCurrent(withUi: boolean): boolean {
   try {
     const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8')) as { fingerprint: string; ui: boolean };
-    const built = fs.existsSync(path.join(projectRoot, '.keystone/config.js')) && fs.existsSync(path.join(projectRoot, '.keystone/prisma.js'));
+    const built = ['.keystone/config.js', '.keystone/prisma.js', `generated/prisma-${databaseSettings().provider}/client.ts`].every((f) => fs.existsSync(path.join(projectRoot, f)));
     return built && stamp.fingerprint === buildFingerprint() && (stamp.ui || !withUi);
   } catch {
     return false;

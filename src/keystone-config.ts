@@ -23,12 +23,15 @@ export function createConfig(db: DatabaseSettings) {
       db: {
         provider: db.provider,
         prismaClientOptions: () => ({ adapter: createAdapterFactory(db) }),
+        // One generated client per engine, so SQLite and PostgreSQL builds can live side by side.
+        prismaClientPath: `generated/prisma-${db.provider}`,
+        prismaSchemaPath: `generated/schema-${db.provider}.prisma`,
       },
       lists,
       session: statelessSessions({ secret: sessionSecret(), cookieName: 'gongkai-session', maxAge: 60 * 60 * 10 }),
       // No request may leave the intranet.
       telemetry: false,
-      graphql: { playground: process.env.NODE_ENV !== 'production' },
+      graphql: { playground: process.env.NODE_ENV !== 'production', schemaPath: 'generated/schema.graphql' },
       ui: {
         isAccessAllowed: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
         basePath: adminBasePath,

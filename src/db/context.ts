@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { getContext } from '@keystone-6/core/context';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { projectRoot, type DatabaseSettings } from '../config/env.js';
@@ -7,7 +6,7 @@ import { createConfig } from '../keystone-config.js';
 
 /** A Keystone context over the generated Prisma client, for the CLI (seed, jobs) and the tests. */
 export async function openContext(db: DatabaseSettings): Promise<KeystoneContext> {
-  const prismaModule = await import(pathToFileURL(path.join(projectRoot, 'generated/prisma/client.ts')).href);
+  const prismaModule = await import(path.join(projectRoot, `generated/prisma-${db.provider}/client.ts`));
   return getContext(createConfig(db), prismaModule);
 }
 

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { KeystoneConfig } from '@keystone-6/core/types';
+import type { KeystoneConfig, KeystoneContext } from '@keystone-6/core/types';
 import * as artifacts from '@keystone-6/core/___internal-do-not-use-will-break-in-patch/artifacts';
 
 /*
@@ -34,4 +34,14 @@ export async function prismaSchemaFor(config: KeystoneConfig, cwd: string): Prom
   assertKeystoneVersion();
   const system = internals.createSystem(config);
   return (await internals.buildArtifacts(cwd, system, system.getPaths(cwd).prismaGeneratorOutput)).prisma;
+}
+
+const server = artifacts as unknown as {
+  createExpressServer(config: KeystoneConfig, context: KeystoneContext): Promise<{ expressServer: import('node:http').RequestListener; httpServer: import('node:http').Server }>;
+};
+
+/** Keystone's Express server (GraphQL API and our routes, without the Admin UI), for HTTP tests. */
+export async function createApiServer(config: KeystoneConfig, context: KeystoneContext) {
+  assertKeystoneVersion();
+  return server.createExpressServer(config, context);
 }

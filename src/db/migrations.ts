@@ -90,9 +90,13 @@ function sqliteTarget(url: string): MigrationTarget {
   };
 }
 
+const migrationLockKey = 72616001;
+
 async function postgresTarget(url: string): Promise<MigrationTarget> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
+  // Instances starting together migrate one after the other: the lock is held until close.
+  await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
   await client.query(`CREATE TABLE IF NOT EXISTS "${historyTable}" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now())`);
   return {
     async applied() {
@@ -101,13 +105,8 @@ async function postgresTarget(url: string): Promise<MigrationTarget> {
     async apply(migration) {
       await client.query('BEGIN');
       try {
-        // Two instances starting together: the second waits, then finds the migration recorded.
-        await client.query('SELECT pg_advisory_xact_lock(72616001)');
-        const done = await client.query(`SELECT 1 FROM "${historyTable}" WHERE name = $1`, [migration.name]);
-        if (done.rowCount === 0) {
-          await client.query(migration.sql);
-          await client.query(`INSERT INTO "${historyTable}" (name, checksum) VALUES ($1, $2)`, [migration.name, migration.checksum]);
-        }
+        await client.query(migration.sql);
+        await client.query(`INSERT INTO "${historyTable}" (name, checksum) VALUES ($1, $2)`, [migration.name, migration.checksum]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

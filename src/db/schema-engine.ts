@@ -31,7 +31,7 @@ function loadBindings(): Promise<Bindings> {
 const noFilters = { externalTables: [], externalEnums: [] };
 
 /**
- * The SQL that turns a database made from `from` (a Prisma schema, or nothing) into one made from `to`.
+ * The SQL (empty when nothing changes) that turns a database made from `from` (a Prisma schema, or nothing) into one made from `to`.
  * Both schemas must name the same provider; no database is read or written: the engine needs an
  * adapter to exist, so an in-memory SQLite one is handed over and never queried for the diff.
  */
@@ -47,7 +47,9 @@ export async function diffSchemas(from: string | null, to: string): Promise<stri
       exitCode: null,
       filters: noFilters,
     });
-    return result.stdout ?? '';
+    const sql = result.stdout ?? '';
+    // The engine answers "-- This is an empty migration." when nothing changed.
+    return sql.split('\n').some((line) => line.trim() && !line.trim().startsWith('--')) ? sql : '';
   } finally {
     engine.free();
   }

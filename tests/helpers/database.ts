@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import type { DatabaseSettings } from '../../src/config/env.js';
+import { applyPendingMigrations } from '../../src/db/migrations.js';
+import { closeContext, openContext } from '../../src/db/context.js';
+
+/** A fresh SQLite database in its own temporary folder. */
+export function freshSqlite(): DatabaseSettings & { dir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
+  return { provider: 'sqlite', url: `file:${path.join(dir, 'test.db')}`, dir };
+}
+
+export interface TestDatabase {
+  db: DatabaseSettings;
+  context: KeystoneContext;
+  close(): Promise<void>;
+}
+
+/** A migrated fresh database and a Keystone context over it, for one test file. */
+export async function migratedContext(): Promise<TestDatabase> {
+  const db = freshSqlite();
+  await applyPendingMigrations(db);
+  const context = await openContext(db);
+  return {
+    db,
+    context,
+    async close() {
+      await closeContext(context);
+      fs.rmSync(db.dir, { recursive: true, force: true });
+    },
+  };
+}

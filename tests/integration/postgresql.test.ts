@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { applyPendingMigrations, migrationStatus } from '../../src/db/migrations.js';
+import { closeContext, openContext } from '../../src/db/context.js';
+import { seedDemo } from '../../src/seed/demo.js';
+import { freshPostgres, postgresAvailable } from '../helpers/postgres.js';
+
+// PostgreSQL is the engine for more than one instance: the same migrations, seed and access rules.
+const available = await postgresAvailable();
+const describeIfPostgres = available ? describe : describe.skip;
+
+describeIfPostgres('on PostgreSQL', () => {
+  let database: Awaited<ReturnType<typeof freshPostgres>>;
+  beforeAll(async () => {
+    database = await freshPostgres();
+  });
+  afterAll(() => database?.drop());
+
+  test('migrations apply from empty, once, and the demo seed runs idempotently', async () => {
+    const applied = await applyPendingMigrations(database);
+    expect(applied.length).toBeGreaterThan(0);
+    expect(await applyPendingMigrations(database)).toEqual([]);
+    expect((await migrationStatus(database)).pending).toEqual([]);
+
+    const context = await openContext(database);
+    try {
+      const first = await seedDemo(context);
+      expect(first.created.Document).toBeGreaterThan(0);
+      const again = await seedDemo(context);
+      expect(Object.values(again.created).every((n) => n === 0)).toBe(true);
+      // S1 holds on PostgreSQL as on SQLite.
+      const visible = await context.query.Document.findMany({ query: 'status disclosure' });
+      expect(visible.length).toBeGreaterThan(0);
+      expect(visible.every((d) => d.status === 'published' && ['proactive', 'redacted'].includes(d.disclosure))).toBe(true);
+    } finally {
+      await closeContext(context);
+    }
+  });
+
+  test('two instances migrating at once apply each migration exactly once', async () => {
+    const other = await freshPostgres();
+    try {
+      const [a, b] = await Promise.all([applyPendingMigrations(other), applyPendingMigrations(other)]);
+      expect(a.length + b.length).toBeGreaterThan(0);
+      expect((await migrationStatus(other)).pending).toEqual([]);
+    } finally {
+      await other.drop();
+    }
+  });
+});
