@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { demoPassword } from '../../src/seed/demo.js';
+import { demoDocuments } from '../../src/seed/demo-content.js';
+import { artifactPath, launchChromium } from '../helpers/browser.js';
+import { startService, type RunningService } from '../helpers/service.js';
+
+let service: RunningService;
+let browser: Browser;
+
+beforeAll(async () => {
+  service = await startService();
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.stop();
+});
+
+test('gongkai start serves the demo site: an editor signs in to the Admin UI and finds the demo documents', async () => {
+  expect(service.output()).toContain('已导入演示数据');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${service.url}/admin`);
+  await page.waitForURL(/\/admin\/signin/);
+  await page.fill('input[name=identity]', 'jiuzhu');
+  await page.fill('input[name=password]', demoPassword);
+  await page.screenshot({ path: artifactPath('admin-signin.png') });
+  await page.click('button[type=submit]');
+  await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
+
+  await page.goto(`${service.url}/admin/documents`);
+  // Every demo document is listed (titles are cut short in the table, so count them).
+  await page.getByText(`${demoDocuments.length} 文件`).waitFor({ timeout: 30_000 });
+  await page.getByText('政府信息公开年报').first().waitFor();
+  await page.screenshot({ path: artifactPath('admin-documents.png'), fullPage: true });
+
+  const health = await page.request.get(`${service.url}/healthz`);
+  expect(await health.json()).toEqual({ status: 'ok' });
+});
+
+test('a wrong password keeps the visitor on the sign-in page', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${service.url}/admin/signin`);
+  await page.waitForSelector('input[name=identity]');
+  await page.fill('input[name=identity]', 'jiuzhu');
+  await page.fill('input[name=password]', 'not-the-password');
+  await page.click('button[type=submit]');
+  await page.waitForTimeout(1000);
+  expect(new URL(page.url()).pathname).toBe('/admin/signin');
+});

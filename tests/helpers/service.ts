@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../../src/config/env.js';
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface RunningService {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** `gongkai start` as the README runs it, on a fresh SQLite file and a free port. */
+export async function startService(env: Record<string, string> = {}): Promise<RunningService> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-service-'));
+  const port = await freePort();
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'bin/gongkai.js'), 'start'], {
+    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: `file:${path.join(dir, 'gongkai.db')}`, PORT: String(port), SESSION_SECRET: 'e2e-secret-that-is-long-enough-0000000', GONGKAI_SCHEDULER: 'off', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 240_000;
+  while (!/Server listening on/.test(output)) {
+    if (child.exitCode !== null) throw new Error(`gongkai start exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`gongkai start did not come up:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { url: `http://localhost:${port}`, output: () => output, stop };
+}
