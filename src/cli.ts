@@ -94,7 +94,7 @@ async function createFirstAdminFromEnv(db: DatabaseSettings): Promise<void> {
 
 async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
   const port = listenPort();
-  sessionSecret();
+  sessionSecret(process.env, console.warn);
   await assertPortFree(port, process.env.HOST || undefined);
   await migrate(db);
   await ensureBuilt({ ui: true }, say);

@@ -7,6 +7,7 @@ import { createAdapterFactory } from './db/adapter.js';
 import { lists } from './schema/index.js';
 import { adminBasePath, serverRoutes } from './server/routes.js';
 import { startScheduler } from './scheduler.js';
+import { hasUsers } from './users/first-admin.js';
 import type { SessionData } from './access/roles.js';
 
 const { withAuth } = createAuth({
@@ -35,6 +36,8 @@ export function createConfig(db: DatabaseSettings) {
       ui: {
         isAccessAllowed: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
         basePath: adminBasePath,
+        // On a fresh install without accounts, the sign-in page leads to the first-run screen.
+        pageMiddleware: async ({ context }) => (context.session || (await hasUsers(context)) ? undefined : { kind: 'redirect', to: '/setup' }),
       },
       server: {
         extendExpressApp: (app, context) => {

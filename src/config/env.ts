@@ -63,7 +63,7 @@ let developmentSecret: string | undefined;
  * Sessions are signed with SESSION_SECRET (at least 32 characters). In production it is required;
  * in development a random one is made per process, with a warning, so sign-ins do not survive a restart.
  */
-export function sessionSecret(env: NodeJS.ProcessEnv = process.env, warn: (m: string) => void = console.warn): string {
+export function sessionSecret(env: NodeJS.ProcessEnv = process.env, warn: (m: string) => void = () => {}): string {
   const secret = env.SESSION_SECRET;
   if (secret && secret.length >= 32) return secret;
   if (secret) throw new ConfigError('SESSION_SECRET 太短：至少需要 32 个字符（可用 `openssl rand -hex 32` 生成）');

@@ -49,3 +49,26 @@ test('a wrong password keeps the visitor on the sign-in page', async () => {
   await page.waitForTimeout(1000);
   expect(new URL(page.url()).pathname).toBe('/admin/signin');
 });
+
+test('on a fresh install without accounts the Admin UI leads to the first-run screen', async () => {
+  const empty = await startService({}, ['--no-demo']);
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${empty.url}/admin`);
+    await page.waitForURL(/\/setup$/);
+    await page.fill('#name', '王管理');
+    await page.fill('#username', 'wang');
+    await page.fill('#password', 'first-admin-password');
+    await page.screenshot({ path: artifactPath('first-run-setup.png') });
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/admin\/signin$/);
+    await page.waitForSelector('input[name=identity]');
+    await page.fill('input[name=identity]', 'wang');
+    await page.fill('input[name=password]', 'first-admin-password');
+    await page.click('button[type=submit]');
+    await page.getByText('用户').first().waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).not.toBe('/admin/signin');
+  } finally {
+    await empty.stop();
+  }
+});

@@ -20,11 +20,11 @@ export interface RunningService {
 }
 
 /** `gongkai start` as the README runs it, on a fresh SQLite file and a free port. */
-export async function startService(env: Record<string, string> = {}): Promise<RunningService> {
+export async function startService(env: Record<string, string> = {}, args: string[] = []): Promise<RunningService> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-service-'));
   const port = await freePort();
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'bin/gongkai.js'), 'start'], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'bin/gongkai.js'), 'start', ...args], {
     env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: `file:${path.join(dir, 'gongkai.db')}`, PORT: String(port), SESSION_SECRET: 'e2e-secret-that-is-long-enough-0000000', GONGKAI_SCHEDULER: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
