@@ -1,10 +1,11 @@
 import { list } from '@keystone-6/core';
 import { calendarDay, checkbox, relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { isAdmin, signedIn, type AccessArgs } from '../access/roles.js';
-import { disclosureOptions, openCategoryOptions, originOptions, statusOptions, type Disclosure } from '../content/vocabulary.js';
+import { disclosureOptions, openCategoryOptions, originOptions, type Disclosure } from '../content/vocabulary.js';
 import { disclosureProblems, richTextHasContent } from '../workflow/disclosure.js';
 import { withDrafter } from './ownership.js';
 import { richText } from './rich-text.js';
+import { workflowStatus } from './workflow-fields.js';
 
 const internalOnly = { read: signedIn };
 
@@ -53,15 +54,7 @@ export const Document = list({
     drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
     requiresInterpretation: checkbox({ ui: { label: '需要政策解读' }, defaultValue: false }),
     interpretations: relationship({ ui: { label: '政策解读' }, ref: 'Interpretation.documents', many: true }),
-    status: select({
-      type: 'string',
-      options: [...statusOptions],
-      defaultValue: 'draft',
-      validation: { isRequired: true },
-      // Status changes only through the workflow, never by editing the field.
-      access: { create: () => false, update: () => false },
-      ui: { label: '状态', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
-    }),
+    status: workflowStatus(),
     origin: select({ ui: { label: '来源类型' }, type: 'string', options: [...originOptions], defaultValue: 'local', validation: { isRequired: true } }),
     sourceName: text({ ui: { label: '来源' } }),
     sourceUrl: text({ ui: { label: '原文链接' }, validation: { match: { regex: /^(https?:\/\/\S+)?$/, explanation: '原文链接必须是 http:// 或 https:// 开头的网址' } } }),

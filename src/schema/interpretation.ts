@@ -1,9 +1,10 @@
 import { list } from '@keystone-6/core';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { isAdmin, signedIn, type AccessArgs } from '../access/roles.js';
-import { interpretationFormOptions, statusOptions } from '../content/vocabulary.js';
+import { interpretationFormOptions } from '../content/vocabulary.js';
 import { withDrafter } from './ownership.js';
 import { richText } from './rich-text.js';
+import { workflowStatus } from './workflow-fields.js';
 
 const internalOnly = { read: signedIn };
 
@@ -31,14 +32,7 @@ export const Interpretation = list({
     videoCaptions: relationship({ ui: { label: '视频字幕' }, ref: 'Media' }),
     department: relationship({ ui: { label: '解读科室' }, ref: 'Department', access: internalOnly }),
     drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
-    status: select({
-      type: 'string',
-      options: [...statusOptions],
-      defaultValue: 'draft',
-      validation: { isRequired: true },
-      access: { create: () => false, update: () => false },
-      ui: { label: '状态', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
-    }),
+    status: workflowStatus(),
     publishedAt: timestamp({ ui: { label: '发布日期', itemView: { fieldMode: 'read' } } }),
     createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
   },
