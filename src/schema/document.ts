@@ -1,11 +1,13 @@
 import { list } from '@keystone-6/core';
 import { calendarDay, checkbox, relationship, select, text, timestamp } from '@keystone-6/core/fields';
-import { isAdmin, signedIn, type AccessArgs } from '../access/roles.js';
+import { signedIn, type AccessArgs } from '../access/roles.js';
 import { disclosureOptions, openCategoryOptions, originOptions, type Disclosure } from '../content/vocabulary.js';
 import { disclosureProblems, richTextHasContent } from '../workflow/disclosure.js';
 import { withDrafter } from './ownership.js';
 import { richText } from './rich-text.js';
-import { workflowStatus } from './workflow-fields.js';
+import { workflowFields } from './workflow-fields.js';
+import { mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
+import { workflowActionsFor } from '../workflow/keystone-actions.js';
 
 const internalOnly = { read: signedIn };
 
@@ -18,9 +20,10 @@ export const publicDocumentFilter = {
 // 文件: a document drafted by a department into one or more columns.
 export const Document = list({
   access: {
-    operation: { query: () => true, create: signedIn, update: signedIn, delete: isAdmin },
-    filter: { query: (args) => (signedIn(args as AccessArgs) ? true : publicDocumentFilter) },
+    operation: { query: () => true, create: mayCreate, update: signedInStaff, delete: signedInStaff },
+    filter: { query: readFilter(publicDocumentFilter), update: ownDraftsOnly, delete: ownDraftsOnly },
   },
+  actions: workflowActionsFor('Document'),
   ui: {
     label: '文件',
     singular: '文件',
@@ -33,7 +36,6 @@ export const Document = list({
     documentNumber: text({ ui: { label: '发文字号', description: '例如：临民发〔2026〕12号' } }),
     issuingAuthority: text({ ui: { label: '发文机关' }, defaultValue: '临沧市民政局' }),
     formationDate: calendarDay({ ui: { label: '成文日期' } }),
-    publishedAt: timestamp({ ui: { label: '发布日期', itemView: { fieldMode: 'read' } } }),
     indexNumber: text({ ui: { label: '索引号' }, isIndexed: 'unique', db: { isNullable: true }, validation: { isRequired: false } }),
     topic: text({ ui: { label: '主题分类' } }),
     openCategory: select({ ui: { label: '五公开类别' }, type: 'string', options: [...openCategoryOptions] }),
@@ -54,7 +56,7 @@ export const Document = list({
     drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
     requiresInterpretation: checkbox({ ui: { label: '需要政策解读' }, defaultValue: false }),
     interpretations: relationship({ ui: { label: '政策解读' }, ref: 'Interpretation.documents', many: true }),
-    status: workflowStatus(),
+    ...workflowFields(),
     origin: select({ ui: { label: '来源类型' }, type: 'string', options: [...originOptions], defaultValue: 'local', validation: { isRequired: true } }),
     sourceName: text({ ui: { label: '来源' } }),
     sourceUrl: text({ ui: { label: '原文链接' }, validation: { match: { regex: /^(https?:\/\/\S+)?$/, explanation: '原文链接必须是 http:// 或 https:// 开头的网址' } } }),

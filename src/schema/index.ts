@@ -1,3 +1,4 @@
+import { AuditEntry } from './audit-entry.js';
 import { Column } from './column.js';
 import { Department } from './department.js';
 import { Document } from './document.js';
@@ -6,4 +7,4 @@ import { Media } from './media.js';
 import { SiteSettings } from './site-settings.js';
 import { User } from './user.js';
 
-export const lists = { User, Department, Column, Document, Interpretation, Media, SiteSettings };
+export const lists = { User, Department, Column, Document, Interpretation, Media, SiteSettings, AuditEntry };

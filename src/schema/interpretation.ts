@@ -1,19 +1,25 @@
 import { list } from '@keystone-6/core';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
-import { isAdmin, signedIn, type AccessArgs } from '../access/roles.js';
+import { signedIn, type AccessArgs } from '../access/roles.js';
 import { interpretationFormOptions } from '../content/vocabulary.js';
 import { withDrafter } from './ownership.js';
 import { richText } from './rich-text.js';
-import { workflowStatus } from './workflow-fields.js';
+import { workflowFields } from './workflow-fields.js';
+import { mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
+import { workflowActionsFor } from '../workflow/keystone-actions.js';
 
 const internalOnly = { read: signedIn };
+
+/** What the public may query: published interpretations. */
+export const publicInterpretationFilter = { status: { equals: 'published' } };
 
 // 政策解读: linked both ways with its documents (N11), drafted by the drafting department (S5).
 export const Interpretation = list({
   access: {
-    operation: { query: () => true, create: signedIn, update: signedIn, delete: isAdmin },
-    filter: { query: (args) => (signedIn(args as AccessArgs) ? true : { status: { equals: 'published' } }) },
+    operation: { query: () => true, create: mayCreate, update: signedInStaff, delete: signedInStaff },
+    filter: { query: readFilter(publicInterpretationFilter), update: ownDraftsOnly, delete: ownDraftsOnly },
   },
+  actions: workflowActionsFor('Interpretation'),
   ui: {
     label: '政策解读',
     singular: '政策解读',
@@ -32,8 +38,7 @@ export const Interpretation = list({
     videoCaptions: relationship({ ui: { label: '视频字幕' }, ref: 'Media' }),
     department: relationship({ ui: { label: '解读科室' }, ref: 'Department', access: internalOnly }),
     drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
-    status: workflowStatus(),
-    publishedAt: timestamp({ ui: { label: '发布日期', itemView: { fieldMode: 'read' } } }),
+    ...workflowFields(),
     createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
   },
   hooks: {

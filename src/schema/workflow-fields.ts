@@ -1,4 +1,5 @@
-import { select } from '@keystone-6/core/fields';
+import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
+import { signedIn } from '../access/roles.js';
 import { statusOptions } from '../content/vocabulary.js';
 
 /** The workflow status of documents and interpretations: it changes only through the workflow, never by editing. */
@@ -11,4 +12,23 @@ export function workflowStatus() {
     access: { create: () => false, update: () => false },
     ui: { label: '状态', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
   });
+}
+
+const byWorkflowOnly = { create: () => false, update: () => false };
+const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } };
+
+/**
+ * The fields the workflow keeps on documents and interpretations: when to publish, why the item was
+ * last returned (退文), and the confidentiality review (保密审查, S4) that must precede publication.
+ */
+export function workflowFields() {
+  return {
+    status: workflowStatus(),
+    scheduledAt: timestamp({ ui: { label: '定时发布时间', description: '留空则审批通过后立即发布' } }),
+    publishedAt: timestamp({ access: byWorkflowOnly, ui: { label: '发布日期', ...readOnly } }),
+    lastReturnReason: text({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '退文原因', displayMode: 'textarea', ...readOnly } }),
+    confidentialityConclusion: text({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查结论', ...readOnly } }),
+    confidentialityReviewedBy: relationship({ ref: 'User', access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查人', ...readOnly } }),
+    confidentialityReviewedAt: timestamp({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查时间', ...readOnly } }),
+  };
 }

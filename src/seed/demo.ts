@@ -55,6 +55,14 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
     userIds.set(user.username, String(item.id));
   }
 
+  // S4: everything published in the demo passed the office's confidentiality review first.
+  const reviewerId = userIds.get('bangongshi')!;
+  const reviewedBeforePublication = (publishedAt: string) => ({
+    confidentialityConclusion: '经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开',
+    confidentialityReviewedAt: new Date(new Date(publishedAt).getTime() - 24 * 3600 * 1000),
+    confidentialityReviewedBy: { connect: { id: reviewerId } },
+  });
+
   const columnIds = new Map<string, string>();
   async function seedColumns(columns: DemoColumn[], parentId: string | null): Promise<void> {
     for (const [order, column] of columns.entries()) {
@@ -109,6 +117,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
           drafter: { connect: { id: userIds.get(doc.drafter)! } },
           requiresInterpretation: doc.requiresInterpretation ?? false,
           status: doc.publishedAt ? 'published' : 'draft',
+          ...(doc.publishedAt ? reviewedBeforePublication(doc.publishedAt) : {}),
         },
       }));
     documentIds.set(doc.key, String(item.id));
@@ -128,6 +137,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
         drafter: { connect: { id: userIds.get(jd.drafter)! } },
         publishedAt: jd.publishedAt ? new Date(jd.publishedAt) : null,
         status: jd.publishedAt ? 'published' : 'draft',
+        ...(jd.publishedAt ? reviewedBeforePublication(jd.publishedAt) : {}),
       },
     });
   }

@@ -18,12 +18,12 @@ afterAll(async () => {
   await service?.stop();
 });
 
-test('gongkai start serves the demo site: an editor signs in to the Admin UI and finds the demo documents', async () => {
+test('gongkai start serves the demo site: the office reviewer signs in to the Admin UI and finds every demo document', async () => {
   expect(service.output()).toContain('已导入演示数据');
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${service.url}/admin`);
   await page.waitForURL(/\/admin\/signin/);
-  await page.fill('input[name=identity]', 'jiuzhu');
+  await page.fill('input[name=identity]', 'bangongshi');
   await page.fill('input[name=password]', demoPassword);
   await page.screenshot({ path: artifactPath('admin-signin.png') });
   await page.click('button[type=submit]');

@@ -1,0 +1,52 @@
+import { list } from '@keystone-6/core';
+import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
+import { hasRole, roleOptions, type SessionData } from '../access/roles.js';
+import { statusOptions } from '../content/vocabulary.js';
+import { actionLabels, workflowActions } from '../workflow/state-machine.js';
+
+const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } };
+
+// 流转记录: append-only; written by the workflow only, never through the API.
+export const AuditEntry = list({
+  // Not even a mutation exists to change the record.
+  graphql: { omit: { create: true, update: true, delete: true } },
+  access: {
+    operation: {
+      query: ({ session }) => hasRole(session as SessionData | undefined, 'admin', 'infoSection', 'officeReviewer', 'leader', 'editor'),
+      create: () => false,
+      update: () => false,
+      delete: () => false,
+    },
+    // Editors see the history of their own department's items; reviewers see all.
+    filter: {
+      query: ({ session }) => {
+        const s = session as SessionData | undefined;
+        if (s?.data.role !== 'editor') return true;
+        const own = { department: { id: { equals: s.data.department?.id ?? '' } } };
+        return { OR: [{ document: own }, { interpretation: own }] };
+      },
+    },
+  },
+  ui: {
+    label: '流转记录',
+    singular: '流转记录',
+    plural: '流转记录',
+    labelField: 'summary',
+    hideCreate: true,
+    hideDelete: true,
+    listView: { initialColumns: ['at', 'summary', 'actorName', 'actorRole', 'reason'], initialSort: { field: 'at', direction: 'DESC' } },
+  },
+  fields: {
+    summary: text({ ui: { label: '摘要', ...readOnly } }),
+    document: relationship({ ref: 'Document', ui: { label: '文件', ...readOnly } }),
+    interpretation: relationship({ ref: 'Interpretation', ui: { label: '解读', ...readOnly } }),
+    action: select({ type: 'string', options: workflowActions.map((value) => ({ value, label: actionLabels[value] })), ui: { label: '操作', ...readOnly } }),
+    fromStatus: select({ type: 'string', options: [...statusOptions], ui: { label: '原状态', ...readOnly } }),
+    toStatus: select({ type: 'string', options: [...statusOptions], ui: { label: '新状态', ...readOnly } }),
+    actor: relationship({ ref: 'User', ui: { label: '操作人', ...readOnly } }),
+    actorName: text({ ui: { label: '操作人姓名', ...readOnly } }),
+    actorRole: select({ type: 'string', options: roleOptions, ui: { label: '操作人角色', ...readOnly } }),
+    reason: text({ ui: { label: '原因或结论', displayMode: 'textarea', ...readOnly } }),
+    at: timestamp({ defaultValue: { kind: 'now' }, ui: { label: '时间', ...readOnly } }),
+  },
+});

@@ -1,0 +1,72 @@
+import { action, g } from '@keystone-6/core';
+import { text } from '@keystone-6/core/fields';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import type { SessionData } from '../access/roles.js';
+import type { Status } from '../content/vocabulary.js';
+import { actionLabels, availableActions, type WorkflowAction } from './state-machine.js';
+import { transition, type WorkflowListKey } from './transition.js';
+
+const confidentialityDefault = '经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开';
+
+function textArg(label: string, description?: string) {
+  return { graphql: g.arg({ type: g.String }), ui: { source: { field: text({ ui: { label, description, displayMode: 'textarea' } }) } } };
+}
+
+const argsFor: Partial<Record<WorkflowAction, Record<string, ReturnType<typeof textArg>>>> = {
+  returnToDrafter: { reason: textArg('退文原因', '必填：说明需要修改的内容，起草人将看到') },
+  withdraw: { reason: textArg('撤回原因') },
+  officeApprove: { confidentialityConclusion: textArg('保密审查结论（S4）', `例如：${confidentialityDefault}`) },
+};
+
+const prompts: Partial<Record<WorkflowAction, string>> = {
+  submit: '提交后文件将送局办公室审核，确定提交“{itemLabel}”吗？',
+  approve: '审批后文件（及其解读）将发布或按计划时间发布，确定审批“{itemLabel}”吗？',
+  startReview: '开始审核“{itemLabel}”？',
+};
+
+/** The workflow actions of a list, as Keystone actions: a button each in the Admin UI, a mutation each in GraphQL. */
+export function workflowActionsFor(listKey: WorkflowListKey) {
+  const entries = (Object.keys(actionLabels) as WorkflowAction[]).map((key) => [
+    key,
+    action({
+      access: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
+      args: argsFor[key] ?? {},
+      async resolve({ where, args }, context: KeystoneContext) {
+        const id = String((where as { id?: unknown }).id ?? '');
+        await transition(context, listKey, id, key, (args ?? {}) as { reason?: string; confidentialityConclusion?: string });
+        return context.sudo().db[listKey].findOne({ where: { id } });
+      },
+      ui: {
+        label: actionLabels[key],
+        messages: {
+          promptTitle: `${actionLabels[key]}：{itemLabel}`,
+          prompt: prompts[key] ?? `确定对“{itemLabel}”执行“${actionLabels[key]}”吗？`,
+          promptConfirmLabel: `确定${actionLabels[key]}`,
+          fail: `未能${actionLabels[key]}`,
+          success: `已${actionLabels[key]}`,
+          promptTitleMany: `${actionLabels[key]} {count} 项`,
+          promptMany: `确定对 {count} 项执行“${actionLabels[key]}”吗？`,
+          promptConfirmLabelMany: `确定${actionLabels[key]}`,
+          failMany: `{countFail} 项未能${actionLabels[key]}`,
+          successMany: `已${actionLabels[key]} {countSuccess} 项`,
+        },
+        itemView: {
+          navigation: 'refetch',
+          // Only the actions open to this user on this item in its state are shown.
+          actionMode: ({ session, item }) => {
+            const s = session as SessionData | undefined;
+            if (!item || !s?.data?.isActive) return 'hidden';
+            const raw = item as unknown as { status: Status; departmentId: string | null };
+            const open = availableActions(
+              { status: raw.status, departmentId: raw.departmentId, drafterId: null, disclosure: null, disclosureReason: null, hasRedactedBody: false, requiresInterpretation: false, interpretationStatuses: [], confidentialityReviewed: false, publishAt: null },
+              { id: s.itemId, role: s.data.role, departmentId: s.data.department?.id ?? null },
+            );
+            return open.includes(key) ? 'enabled' : 'hidden';
+          },
+        },
+        listView: { actionMode: 'hidden' },
+      },
+    }),
+  ]);
+  return Object.fromEntries(entries);
+}

@@ -1,0 +1,157 @@
+import { GraphQLError } from 'graphql';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import type { SessionData } from '../access/roles.js';
+import type { Disclosure, Status } from '../content/vocabulary.js';
+import { richTextHasContent } from './disclosure.js';
+import { actionLabels, decide, type ActionInput, type Actor, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
+
+export type WorkflowListKey = 'Document' | 'Interpretation';
+
+/** A refused transition: a Chinese message for people, a stable code for programs. */
+export function workflowError(code: ErrorCode | 'RETURNED' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'MOVES_WITH_DOCUMENT', message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: `WORKFLOW_${code}` } });
+}
+
+function actorOf(context: KeystoneContext): Actor {
+  const session = context.session as SessionData | undefined;
+  if (!session?.data?.isActive) throw workflowError('UNAUTHENTICATED', '请先登录');
+  return { id: session.itemId, role: session.data.role, departmentId: session.data.department?.id ?? null };
+}
+
+interface Row {
+  status: string;
+  drafterId: string | null;
+  departmentId: string | null;
+  confidentialityReviewedAt: Date | null;
+  scheduledAt: Date | null;
+}
+interface DocumentRow extends Row {
+  disclosure: string | null;
+  disclosureReason: string;
+  redactedBody: unknown;
+  requiresInterpretation: boolean;
+  interpretations: { id: string; status: string }[];
+}
+interface InterpretationRow extends Row {
+  documents: { status: string; requiresInterpretation: boolean }[];
+}
+interface Table {
+  findUnique(args: object): Promise<unknown>;
+  update(args: object): Promise<unknown>;
+  create(args: object): Promise<unknown>;
+}
+/** The part of the Prisma transaction client the workflow uses (the same on both engines). */
+interface Tx {
+  document: Table;
+  interpretation: Table;
+  auditEntry: Table;
+}
+
+async function loadDocumentFacts(tx: Tx, id: string) {
+  const doc = (await tx.document.findUnique({ where: { id }, include: { interpretations: { select: { id: true, status: true } } } })) as DocumentRow | null;
+  if (!doc) return null;
+  const facts: ItemFacts = {
+    status: doc.status as Status,
+    drafterId: doc.drafterId,
+    departmentId: doc.departmentId,
+    disclosure: (doc.disclosure as Disclosure | null) ?? null,
+    disclosureReason: doc.disclosureReason,
+    hasRedactedBody: richTextHasContent(doc.redactedBody),
+    requiresInterpretation: doc.requiresInterpretation,
+    interpretationStatuses: doc.interpretations.map((i) => i.status as Status),
+    confidentialityReviewed: Boolean(doc.confidentialityReviewedAt),
+    publishAt: doc.scheduledAt,
+  };
+  return { facts, interpretationIds: doc.interpretations.map((i) => i.id) };
+}
+
+async function loadInterpretationFacts(tx: Tx, id: string) {
+  const jd = (await tx.interpretation.findUnique({ where: { id }, include: { documents: { select: { status: true, requiresInterpretation: true } } } })) as InterpretationRow | null;
+  if (!jd) return null;
+  // S5: an interpretation of a document still in the workflow moves with it, not on its own.
+  const boundToDocument = jd.documents.some((d) => d.requiresInterpretation && !['published', 'withdrawn'].includes(d.status));
+  const facts: ItemFacts = {
+    status: jd.status as Status,
+    drafterId: jd.drafterId,
+    departmentId: jd.departmentId,
+    disclosure: 'proactive',
+    disclosureReason: null,
+    hasRedactedBody: false,
+    requiresInterpretation: false,
+    interpretationStatuses: [],
+    confidentialityReviewed: Boolean(jd.confidentialityReviewedAt),
+    publishAt: jd.scheduledAt,
+  };
+  return { facts, boundToDocument };
+}
+
+/**
+ * Carries out one workflow action on a document or an interpretation: the state machine decides, and
+ * the item, the interpretations that move with it (三同步) and the audit entries change in one
+ * transaction. A refusal changes nothing and throws a typed GraphQL error.
+ */
+export async function transition(
+  context: KeystoneContext,
+  listKey: WorkflowListKey,
+  id: string,
+  action: WorkflowAction,
+  input: ActionInput = {},
+  now: Date = new Date(),
+): Promise<{ status: Status }> {
+  const actor = actorOf(context);
+  const session = context.session as SessionData;
+  const outcome = await context.prisma.$transaction(async (tx: Tx) => {
+    const loaded = listKey === 'Document' ? await loadDocumentFacts(tx, id) : await loadInterpretationFacts(tx, id);
+    if (!loaded) throw workflowError('NOT_FOUND', '找不到该条目');
+    if ('boundToDocument' in loaded && loaded.boundToDocument && action !== 'withdraw') {
+      throw workflowError('MOVES_WITH_DOCUMENT', '该解读随其文件一同审批、发布（三同步），请在文件上操作');
+    }
+    const { facts } = loaded;
+    const decision = decide(action, facts, actor, input, now);
+    if (!decision.ok) throw workflowError(decision.code, decision.message);
+
+    const reason = decision.autoReturnCause ?? input.reason?.trim() ?? decision.recordConfidentiality ?? null;
+    const publishedAt = decision.to === 'published' ? now : decision.to === 'scheduled' ? facts.publishAt : undefined;
+    const data: Record<string, unknown> = { status: decision.to };
+    if (publishedAt !== undefined) data.publishedAt = publishedAt;
+    if (decision.recordConfidentiality) {
+      Object.assign(data, { confidentialityReviewedAt: now, confidentialityReviewedById: actor.id, confidentialityConclusion: decision.recordConfidentiality });
+    }
+    if (decision.to === 'draft') {
+      // A returned item must be reviewed again, confidentiality included.
+      Object.assign(data, { lastReturnReason: reason, confidentialityReviewedAt: null, confidentialityReviewedById: null, confidentialityConclusion: '' });
+    } else if (action === 'submit') {
+      data.lastReturnReason = '';
+    }
+
+    const moved: { listKey: WorkflowListKey; id: string; from: Status }[] = [{ listKey, id, from: facts.status }];
+    if (listKey === 'Document' && decision.moveInterpretations && 'interpretationIds' in loaded) {
+      for (const jdId of loaded.interpretationIds) {
+        const jd = (await tx.interpretation.findUnique({ where: { id: jdId }, select: { status: true } })) as { status: Status };
+        moved.push({ listKey: 'Interpretation', id: jdId, from: jd.status });
+      }
+    }
+    for (const item of moved) {
+      const table = item.listKey === 'Document' ? tx.document : tx.interpretation;
+      await table.update({ where: { id: item.id }, data });
+      await tx.auditEntry.create({
+        data: {
+          summary: `${session.data.name}${decision.autoReturnCause ? '提交，被自动退文' : actionLabels[action]}（${item.listKey === 'Document' ? '文件' : '解读'}）`,
+          [item.listKey === 'Document' ? 'documentId' : 'interpretationId']: item.id,
+          action,
+          fromStatus: item.from,
+          toStatus: decision.to,
+          actorId: actor.id,
+          actorName: session.data.name,
+          actorRole: actor.role,
+          reason: reason ?? '',
+          at: now,
+        },
+      });
+    }
+    return decision;
+  });
+  // S1: the return is recorded (above); the submitter is told why.
+  if (outcome.autoReturnCause) throw workflowError('RETURNED', `已退文：${outcome.autoReturnCause}`);
+  return { status: outcome.to };
+}

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { demoPassword, seedDemo } from '../../src/seed/demo.js';
+import { migratedContext, type TestDatabase } from '../helpers/database.js';
+import { apiServer, graphql, signIn } from '../helpers/server.js';
+
+let t: TestDatabase;
+let app: Awaited<ReturnType<typeof apiServer>>;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await migratedContext();
+  await seedDemo(t.context);
+  app = await apiServer(t.db, t.context);
+  for (const username of ['jiuzhu', 'yanglao', 'bangongshi', 'lingdao', 'xinxi', 'admin']) cookies[username] = await signIn(app, username, demoPassword);
+});
+afterAll(() => t.close());
+
+async function as(username: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await graphql(app, query, variables, cookies[username]);
+  return res.body as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+async function createDraft(username: string, data: Record<string, unknown>): Promise<string> {
+  const body = await as(username, 'mutation($data: DocumentCreateInput!) { createDocument(data: $data) { id } }', { data });
+  if (!body.data?.createDocument) throw new Error(JSON.stringify(body.errors));
+  return body.data.createDocument.id;
+}
+
+const act = (username: string, mutation: string, id: string, extra = '') => as(username, `mutation($id: ID!) { ${mutation}(where: { id: $id }${extra}) { id status } }`, { id });
+const status = async (id: string) => (await t.context.prisma.document.findUnique({ where: { id } })).status;
+
+describe('the workflow through the GraphQL API', () => {
+  test('S1: a submission without a disclosure attribute is returned with its cause, and the return is recorded', async () => {
+    const id = await createDraft('jiuzhu', { title: '关于做好2026年冬季救助工作的通知' });
+    const res = await act('jiuzhu', 'submitDocument', id);
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'WORKFLOW_RETURNED' } });
+    expect(res.errors?.[0].message).toContain('未明确公开属性');
+    expect(await status(id)).toBe('draft');
+    const doc = await t.context.prisma.document.findUnique({ where: { id } });
+    expect(doc.lastReturnReason).toContain('未明确公开属性');
+    const audit = await t.context.prisma.auditEntry.findMany({ where: { documentId: id } });
+    expect(audit).toEqual([expect.objectContaining({ action: 'submit', fromStatus: 'draft', toStatus: 'draft', actorRole: 'editor', reason: expect.stringContaining('未明确公开属性') })]);
+  });
+
+  test('S1: a 不公开 document goes through the office and is never visible to the public', async () => {
+    const id = await createDraft('jiuzhu', { title: '内部工作意见', disclosure: 'notPublic', disclosureReason: '属于内部事务信息，依据《条例》第十六条不予公开' });
+    expect((await act('jiuzhu', 'submitDocument', id)).data?.submitDocument.status).toBe('submitted');
+    expect((await act('lingdao', 'approveDocument', id)).errors?.[0].extensions?.code).toBe('WORKFLOW_OFFICE_REVIEW_REQUIRED');
+    expect((await act('bangongshi', 'startReviewDocument', id)).data?.startReviewDocument.status).toBe('officeReview');
+  });
+
+  test('S4: the office cannot pass a document without its confidentiality conclusion, and publication without one is impossible', async () => {
+    const id = await createDraft('jiuzhu', { title: '临时救助审批流程公示', disclosure: 'proactive' });
+    await act('jiuzhu', 'submitDocument', id);
+    const refused = await act('bangongshi', 'officeApproveDocument', id);
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'WORKFLOW_CONFIDENTIALITY_REVIEW_REQUIRED' } });
+    expect(await status(id)).toBe('submitted');
+    // Even a document that reached the leader by other means is not published without the review.
+    await t.context.prisma.document.update({ where: { id }, data: { status: 'leaderApproval' } });
+    expect((await act('lingdao', 'approveDocument', id)).errors?.[0].extensions?.code).toBe('WORKFLOW_CONFIDENTIALITY_REVIEW_REQUIRED');
+    expect(await status(id)).toBe('leaderApproval');
+  });
+
+  test('S5: a document and its interpretation are submitted, reviewed, approved and published together, linked both ways (N11)', async () => {
+    const id = await createDraft('jiuzhu', { title: '临沧市特困人员救助供养标准调整方案', disclosure: 'proactive', requiresInterpretation: true });
+    // Without its interpretation the submission is returned (三同步).
+    expect((await act('jiuzhu', 'submitDocument', id)).errors?.[0].message).toContain('三同步');
+
+    const jd = await as('jiuzhu', 'mutation($id: ID!) { createInterpretation(data: { title: "图解：特困人员救助供养标准调整", form: "chart", documents: { connect: [{ id: $id }] } }) { id } }', { id });
+    const jdId = jd.data!.createInterpretation.id;
+    expect((await act('jiuzhu', 'submitInterpretation', jdId)).errors?.[0].extensions?.code).toBe('WORKFLOW_MOVES_WITH_DOCUMENT');
+
+    expect((await act('jiuzhu', 'submitDocument', id)).data?.submitDocument.status).toBe('submitted');
+    await act('bangongshi', 'officeApproveDocument', id, ', confidentialityConclusion: "不涉密，同意公开"');
+    const jdStatus = async () => (await t.context.prisma.interpretation.findUnique({ where: { id: jdId } })).status;
+    expect(await jdStatus()).toBe('leaderApproval');
+    expect((await act('lingdao', 'approveDocument', id)).data?.approveDocument.status).toBe('published');
+    expect(await jdStatus()).toBe('published');
+
+    const doc = await t.context.prisma.document.findUnique({ where: { id } });
+    const interpretation = await t.context.prisma.interpretation.findUnique({ where: { id: jdId } });
+    expect(interpretation.publishedAt.getTime()).toBe(doc.publishedAt.getTime());
+    expect(doc.confidentialityConclusion).toBe('不涉密，同意公开');
+
+    const anonymous = await graphql(app, '{ document(where: { id: "' + id + '" }) { title interpretations { title documents { id } } } }');
+    expect(anonymous.body.data.document.interpretations).toEqual([{ title: '图解：特困人员救助供养标准调整', documents: [{ id }] }]);
+    const trail = await t.context.prisma.auditEntry.findMany({ where: { interpretationId: jdId }, orderBy: { at: 'asc' } });
+    expect(trail.map((e: { toStatus: string }) => e.toStatus)).toEqual(['submitted', 'leaderApproval', 'published']);
+  });
+
+  test('a return (退文) needs a reason and sends the document back to its drafter', async () => {
+    const id = await createDraft('jiuzhu', { title: '低保资金使用情况通报', disclosure: 'proactive' });
+    await act('jiuzhu', 'submitDocument', id);
+    expect((await act('bangongshi', 'returnToDrafterDocument', id)).errors?.[0].extensions?.code).toBe('WORKFLOW_REASON_REQUIRED');
+    expect((await act('bangongshi', 'returnToDrafterDocument', id, ', reason: "请补充资金来源"')).data?.returnToDrafterDocument.status).toBe('draft');
+    const doc = await t.context.prisma.document.findUnique({ where: { id } });
+    expect(doc.lastReturnReason).toBe('请补充资金来源');
+  });
+
+  test('approving your own draft is refused', async () => {
+    const id = await createDraft('jiuzhu', { title: '由领导起草的文件', disclosure: 'proactive' });
+    const leader = await t.context.prisma.user.findFirst({ where: { username: 'lingdao' } });
+    await t.context.prisma.document.update({ where: { id }, data: { status: 'leaderApproval', drafterId: leader.id, confidentialityReviewedAt: new Date() } });
+    expect((await act('lingdao', 'approveDocument', id)).errors?.[0]).toMatchObject({ message: '不能审批自己起草的文件', extensions: { code: 'WORKFLOW_OWN_DRAFT' } });
+  });
+
+  test('the audit log cannot be written, changed or deleted through the API', async () => {
+    for (const mutation of ['createAuditEntry(data: {})', 'updateAuditEntry(where: { id: "x" }, data: {})', 'deleteAuditEntry(where: { id: "x" })']) {
+      const res = await as('admin', `mutation { ${mutation} { id } }`);
+      expect(res.errors?.[0].message).toMatch(/Cannot query field/);
+    }
+    const entries = await as('bangongshi', '{ auditEntries { summary actorName } }');
+    expect(entries.data!.auditEntries.length).toBeGreaterThan(0);
+  });
+});
+
+describe('access by role and department', () => {
+  const roles = ['jiuzhu', 'yanglao', 'bangongshi', 'lingdao', 'xinxi', 'admin'] as const;
+  let ownDraft: string;
+  beforeAll(async () => {
+    ownDraft = await createDraft('jiuzhu', { title: '社会救助科的草稿', disclosure: 'proactive' });
+  });
+
+  test('only editors create documents, into their own department', async () => {
+    const allowed: Record<string, boolean> = {};
+    for (const user of roles) {
+      const res = await as(user, 'mutation { createDocument(data: { title: "权限测试" }) { id department { code } } }');
+      allowed[user] = Boolean(res.data?.createDocument);
+      if (res.data?.createDocument) expect(res.data.createDocument.department.code).toBe(user === 'jiuzhu' ? 'assistance' : 'elderly');
+    }
+    expect(allowed).toEqual({ jiuzhu: true, yanglao: true, bangongshi: false, lingdao: false, xinxi: false, admin: false });
+  });
+
+  test('only the own department edits and deletes a draft; nobody edits a submitted one', async () => {
+    const edit = async (user: string, id: string) => Boolean((await as(user, 'mutation($id: ID!) { updateDocument(where: { id: $id }, data: { topic: "社会救助" }) { id } }', { id })).data?.updateDocument);
+    expect(Object.fromEntries(await Promise.all(roles.map(async (u) => [u, await edit(u, ownDraft)])))).toEqual({ jiuzhu: true, yanglao: false, bangongshi: false, lingdao: false, xinxi: false, admin: false });
+    await act('jiuzhu', 'submitDocument', ownDraft);
+    expect(await edit('jiuzhu', ownDraft)).toBe(false);
+    const other = await createDraft('jiuzhu', { title: '待删除的草稿' });
+    expect((await as('yanglao', 'mutation($id: ID!) { deleteDocument(where: { id: $id }) { id } }', { id: other })).data?.deleteDocument).toBeFalsy();
+    expect((await as('jiuzhu', 'mutation($id: ID!) { deleteDocument(where: { id: $id }) { id } }', { id: other })).data?.deleteDocument).toEqual({ id: other });
+  });
+
+  test('editors read their own department and what is published; reviewers read everything', async () => {
+    const titles = async (user: string) => ((await as(user, '{ documents(where: { status: { equals: "submitted" } }) { title } }')).data!.documents as { title: string }[]).map((d) => d.title);
+    expect(await titles('jiuzhu')).toContain('社会救助科的草稿');
+    expect(await titles('yanglao')).not.toContain('社会救助科的草稿');
+    expect(await titles('bangongshi')).toContain('社会救助科的草稿');
+    expect(await titles('lingdao')).toContain('社会救助科的草稿');
+  });
+
+  test('each review action belongs to one role', async () => {
+    const id = await createDraft('jiuzhu', { title: '角色测试文件', disclosure: 'proactive' });
+    await act('jiuzhu', 'submitDocument', id);
+    for (const user of ['jiuzhu', 'yanglao', 'lingdao', 'xinxi', 'admin']) {
+      expect((await act(user, 'officeApproveDocument', id, ', confidentialityConclusion: "同意"')).errors?.[0].extensions?.code).toBe('WORKFLOW_FORBIDDEN');
+    }
+    await act('bangongshi', 'officeApproveDocument', id, ', confidentialityConclusion: "同意"');
+    for (const user of ['jiuzhu', 'bangongshi', 'xinxi', 'admin']) {
+      expect((await act(user, 'approveDocument', id)).errors?.[0].extensions?.code).toBe('WORKFLOW_FORBIDDEN');
+    }
+    expect((await act('lingdao', 'approveDocument', id)).data?.approveDocument.status).toBe('published');
+    for (const user of ['jiuzhu', 'xinxi', 'admin']) {
+      expect((await act(user, 'withdrawDocument', id, ', reason: "x"')).errors?.[0].extensions?.code).toBe('WORKFLOW_FORBIDDEN');
+    }
+    expect((await act('bangongshi', 'withdrawDocument', id, ', reason: "政策已废止"')).data?.withdrawDocument.status).toBe('withdrawn');
+  });
+
+  test('columns and site settings belong to the info-construction section; users to the admin', async () => {
+    const columns = async (user: string) => Boolean((await as(user, 'mutation { updateSiteSettings(data: { contact: "电话：0883-2123456" }) { id } }')).data?.updateSiteSettings);
+    const users = async (user: string) => Boolean((await as(user, `mutation { createUser(data: { name: "新人", username: "new-${user}", password: "a-long-password" }) { id } }`)).data?.createUser);
+    expect(Object.fromEntries(await Promise.all(roles.map(async (u) => [u, await columns(u)])))).toEqual({ jiuzhu: false, yanglao: false, bangongshi: false, lingdao: false, xinxi: true, admin: true });
+    expect(Object.fromEntries(await Promise.all(roles.map(async (u) => [u, await users(u)])))).toEqual({ jiuzhu: false, yanglao: false, bangongshi: false, lingdao: false, xinxi: false, admin: true });
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, test } from '@jest/globals';
+import { findPersonalData, maskPersonalData } from '../../src/privacy/mask.js';
+import { demoDocuments, demoInterpretations } from '../../src/seed/demo-content.js';
+
+describe('N15 masking of personal data', () => {
+  test('N15: a mobile number is masked as 138****1234', () => {
+    expect(maskPersonalData('联系人：张先生，手机13812341234。')).toBe('联系人：张先生，手机138****1234。');
+  });
+
+  test('N15: mobile numbers written with spaces, dashes or +86 are masked too', () => {
+    expect(maskPersonalData('电话 139 1234 5678；备用 186-0883-1234')).toBe('电话 139****5678；备用 186****1234');
+    expect(maskPersonalData('+8615912345678')).toBe('+86159****5678');
+  });
+
+  test('N15: an 18-digit ID number keeps its first 2 and last 3 characters', () => {
+    expect(maskPersonalData('身份证号：350102198507121122')).toBe('身份证号：35*************122');
+    expect(maskPersonalData('身份证号：11010519491231002X')).toBe('身份证号：11*************02X');
+    expect(maskPersonalData('11010519491231002x')).toBe('11*************02x');
+  });
+
+  test('N15: an ID number with a wrong check digit is still masked (privacy, not validity)', () => {
+    // The valid check digit for 35010219850712112… is 2.
+    expect(maskPersonalData('350102198507121123')).toBe('35*************123');
+  });
+
+  test('N15: a 15-digit old ID number keeps its first 2 and last 3 digits', () => {
+    expect(maskPersonalData('旧身份证350102850712123。')).toBe('旧身份证35**********123。');
+  });
+
+  test('N15: landlines, dates, 发文字号, 索引号 and amounts are left alone', () => {
+    const untouched = [
+      '联系电话：0883-2123456',
+      '联系电话：08832123456',
+      '联系电话：0883 2123456',
+      '2026年7月1日、2026-07-01、20260701、2026-10-16T15:00:00+08:00',
+      '临民发〔2026〕12号',
+      '索引号：11530900015183291L/2026-00012',
+      '每人每年10080元，支出31.6万元，合计13812345678.50元',
+      '编号138123412345、3501021985071211225',
+      // Month 13 is not a birth date.
+      '350102198513121122',
+    ];
+    for (const text of untouched) expect(maskPersonalData(text)).toBe(text);
+  });
+
+  test('N15: the demo content (landlines, dates, amounts, document numbers only) is unchanged', () => {
+    const texts = [
+      ...demoDocuments.flatMap((doc) => [doc.title, doc.documentNumber ?? '', ...doc.paragraphs, ...(doc.redactedParagraphs ?? [])]),
+      ...demoInterpretations.flatMap((jd) => [jd.title, ...jd.paragraphs]),
+    ];
+    expect(texts.filter((text) => maskPersonalData(text) !== text)).toEqual([]);
+  });
+
+  test('N15: findPersonalData reports kind, value and position', () => {
+    expect(findPersonalData('张三，13812341234，身份证350102198507121122；电话0883-2123456')).toEqual([
+      { kind: 'mobile', value: '13812341234', index: 3 },
+      { kind: 'idCard', value: '350102198507121122', index: 18 },
+    ]);
+    expect(findPersonalData('0883-2123456')).toEqual([]);
+  });
+});
