@@ -10,7 +10,8 @@ import { checkUpload } from '../media/rules.js';
 export const Media = list({
   graphql: { plural: 'MediaItems' },
   access: {
-    operation: { query: () => true, create: signedIn, update: signedIn, delete: signedIn },
+    // The public site reads attachments of published documents through its own filtered queries.
+    operation: { query: signedIn, create: signedIn, update: signedIn, delete: signedIn },
   },
   ui: { label: '媒体文件', singular: '媒体文件', plural: '媒体文件', labelField: 'title', listView: { initialColumns: ['title', 'kind', 'file', 'uploadedBy', 'createdAt'] } },
   fields: {

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import request from 'supertest';
+import { getNamedType, isListType, isNonNullType, isObjectType, isScalarType, isEnumType, type GraphQLField, type GraphQLObjectType } from 'graphql';
+import { statusOptions, disclosureOptions } from '../../src/content/vocabulary.js';
+import { seedDemo, paragraphsToDocument } from '../../src/seed/demo.js';
+import { migratedContext, type TestDatabase } from '../helpers/database.js';
+import { apiServer, graphql } from '../helpers/server.js';
+
+/*
+ * S1 leak test: a database holding documents and interpretations in every state and attribute, and an
+ * anonymous client that asks GraphQL for every list and every field it can name, and fetches every
+ * public route. Nothing non-public, no reason, no audit entry and no user's data may come back.
+ */
+
+let t: TestDatabase;
+let app: Awaited<ReturnType<typeof apiServer>>;
+const secret = 'SECRET-MARKER';
+const withheld = 'WITHHELD-MARKER';
+const reasonText = 'REASON-MARKER 依据《条例》';
+
+beforeAll(async () => {
+  t = await migratedContext();
+  await seedDemo(t.context);
+  const db = t.context.sudo().db;
+  for (const { value: status } of statusOptions) {
+    for (const { value: disclosure } of disclosureOptions) {
+      const visible = status === 'published' && (disclosure === 'proactive' || disclosure === 'redacted');
+      const doc = await db.Document.createOne({
+        data: {
+          title: `${visible ? '公开' : secret}-${status}-${disclosure}`,
+          status,
+          disclosure,
+          disclosureReason: disclosure === 'proactive' ? '' : reasonText,
+          body: paragraphsToDocument([disclosure === 'redacted' ? withheld : `正文-${visible ? '公开' : secret}`]),
+          redactedBody: disclosure === 'redacted' ? paragraphsToDocument(['删减后公开文本']) : [],
+          lastReturnReason: reasonText,
+          confidentialityConclusion: reasonText,
+        },
+      });
+      await db.Interpretation.createOne({
+        data: { title: `${status === 'published' ? '公开解读' : secret}-${status}-${disclosure}`, status, documents: { connect: [{ id: String(doc.id) }] }, lastReturnReason: reasonText },
+      });
+    }
+  }
+  app = await apiServer(t.db, t.context);
+});
+afterAll(() => t.close());
+
+function selection(type: GraphQLObjectType, depth: number): string {
+  const parts: string[] = [];
+  for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
+    if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+    const named = getNamedType(field.type);
+    if (isScalarType(named) || isEnumType(named)) parts.push(field.name);
+    else if (isObjectType(named) && depth > 0) {
+      const inner = selection(named, depth - 1);
+      if (inner) parts.push(`${field.name} { ${inner} }`);
+    }
+  }
+  return parts.join(' ');
+}
+
+test('S1: an anonymous client finds no non-public document, reason, audit entry or user data in any list or field', async () => {
+  const schema = t.context.graphql.schema;
+  const queryType = schema.getQueryType()!;
+  const ids = (await t.context.prisma.document.findMany({ select: { id: true } })).map((d: { id: string }) => d.id);
+  const jdIds = (await t.context.prisma.interpretation.findMany({ select: { id: true } })).map((d: { id: string }) => d.id);
+  const responses: string[] = [];
+  for (const field of Object.values(queryType.getFields())) {
+    const named = getNamedType(field.type);
+    if (!isObjectType(named) || field.name === 'keystone') continue;
+    const sel = selection(named, 2);
+    const required = field.args.filter((a) => isNonNullType(a.type));
+    if (required.length === 0) {
+      responses.push(JSON.stringify((await graphql(app, `{ ${field.name} { ${sel} } }`)).body));
+    } else if (required.length === 1 && required[0].name === 'where' && !isListType(field.type)) {
+      const targets = named.name === 'Document' ? ids : named.name === 'Interpretation' ? jdIds : [];
+      for (const id of targets) responses.push(JSON.stringify((await graphql(app, `query($id: ID!) { ${field.name}(where: { id: $id }) { ${sel} } }`, { id })).body));
+    }
+  }
+  const everything = responses.join('\n');
+  expect(responses.length).toBeGreaterThan(20);
+  expect(everything).toContain('公开-published-proactive');
+  expect(everything).toContain('删减后公开文本');
+  for (const marker of [secret, withheld, 'REASON-MARKER', 'gongkai2026', '$2b$']) expect(everything).not.toContain(marker);
+  // No user, department or audit data at all.
+  for (const user of ['bangongshi', 'jiuzhu', '"username"']) expect(everything).not.toContain(user);
+  for (const relation of ['department', 'drafter', 'confidentialityReviewedBy', 'uploadedBy', 'actor']) expect(everything).not.toMatch(new RegExp(`"${relation}":\\{`));
+  expect(everything).not.toMatch(/"auditEntries":\[\{/);
+});
+
+test('S1: a published 删减后公开 document shows the public only its redacted text', async () => {
+  const res = await graphql(app, '{ documents(where: { disclosure: { equals: "redacted" } }) { title body { document } redactedBody { document } disclosureReason } }');
+  const docs = res.body.data.documents as { title: string; body: unknown; redactedBody: { document: unknown }; disclosureReason: unknown }[];
+  expect(docs.length).toBeGreaterThan(0);
+  for (const doc of docs) {
+    expect(doc.body).toBeNull();
+    expect(doc.disclosureReason).toBeNull();
+    expect(JSON.stringify(doc.redactedBody.document)).not.toContain(withheld);
+  }
+});
+
+test('S1: the public routes show nothing non-public', async () => {
+  for (const path of ['/', '/healthz', '/setup', '/api/graphql?query=%7Bdocuments%7Btitle%7D%7D']) {
+    const res = await request(app).get(path).set('apollo-require-preflight', 'true');
+    expect(res.status).toBeLessThan(500);
+    expect(res.text ?? '').not.toContain(secret);
+  }
+});
