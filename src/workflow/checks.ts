@@ -167,12 +167,12 @@ function unmaskedPersonalData(text: string, where: string): Finding[] {
 const ngramLength = 4;
 
 /**
- * N11: refused when more than half of the interpretation's 4-grams appear in its documents. Measured on
- * the demo content: the two real interpretations score 0.34 (implementation-rules-jd: background and
- * what changes, quoting the key provisions and deadlines) and 0.21 (dibao-standard-2026-jd: Q&A with
- * worked examples); condensations made by deleting sentences and clauses from the document score
- * 0.88–0.90, and a section-by-section summary stitched together with 一是…二是… connectives 0.69.
- * An interpretation that is mostly the document's own words does not explain it.
+ * N11: refused when more than half of the interpretation's 4-grams appear in its documents' bodies.
+ * Measured on the demo content: the two real interpretations score 0.34 (implementation-rules-jd:
+ * background and what changes, quoting the key provisions and deadlines) and 0.20
+ * (dibao-standard-2026-jd: Q&A with worked examples); condensations made by deleting sentences and
+ * clauses from the document score 0.88–0.90, and a summary stitched together with 一是…二是…
+ * connectives 0.69. An interpretation that is mostly the document's own words does not explain it.
  */
 export const condensationThreshold = 0.5;
 
@@ -211,14 +211,15 @@ function condensationProblems(jd: InterpretationToCheck): Finding[] {
   }
   const text = plainText(jd.body);
   if (ngrams(text).size < minimumNgrams) return [];
-  const documentsText = jd.documents.map((doc) => `${doc.title}\n${plainText(doc.body)}`).join('\n');
-  const ratio = overlapRatio(text, documentsText);
+  // Bodies only: naming the document by its title is what interpretations do, not condensation.
+  const ratio = overlapRatio(text, jd.documents.map((doc) => plainText(doc.body)).join('\n'));
   if (ratio <= condensationThreshold) return [];
+  const titles = jd.documents.map((doc) => `《${doc.title}》`).join('、');
   return [
     {
       rule: 'N11',
       code: 'CONDENSATION',
-      message: `解读中有 ${Math.round(ratio * 100)}% 的文字片段与原文件相同（上限 ${condensationThreshold * 100}%），属于对文件的简单摘编：请少照搬原文，补充出台背景、主要考虑、受益对象、办理方式或问答等解读内容`,
+      message: `解读中有 ${Math.round(ratio * 100)}% 的文字片段与${titles}原文相同（上限 ${condensationThreshold * 100}%），属于对文件的简单摘编：请少照搬原文，补充出台背景、主要考虑、受益对象、办理方式或问答等解读内容`,
       blocking: true,
     },
   ];

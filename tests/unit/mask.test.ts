@@ -36,9 +36,10 @@ describe('N15 masking of personal data', () => {
       '临民发〔2026〕12号',
       '索引号：11530900015183291L/2026-00012',
       '每人每年10080元，支出31.6万元，合计13812345678.50元',
-      '编号138123412345、3501021985071211225',
-      // Month 13 is not a birth date.
-      '350102198513121122',
+      // Parts of longer digit runs, or after a decimal point.
+      '编号138123412345、913812341234、0.13812341234、3501021985071211225、0350102198507121122',
+      // Month 13 and year 1805 are not birth dates.
+      '350102198513121122、350102180507121122',
     ];
     for (const text of untouched) expect(maskPersonalData(text)).toBe(text);
   });
