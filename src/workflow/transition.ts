@@ -3,12 +3,13 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SessionData } from '../access/roles.js';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { richTextHasContent } from './disclosure.js';
-import { actionLabels, decide, type ActionInput, type Actor, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
+import { preflight } from './preflight.js';
+import { actionLabels, decide, mayAct, type ActionInput, type Actor, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
 
 export type WorkflowListKey = 'Document' | 'Interpretation';
 
 /** A refused transition: a Chinese message for people, a stable code for programs. */
-export function workflowError(code: ErrorCode | 'RETURNED' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'MOVES_WITH_DOCUMENT', message: string): GraphQLError {
+export function workflowError(code: ErrorCode | 'RETURNED' | 'CHECKS_FAILED' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'MOVES_WITH_DOCUMENT', message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: `WORKFLOW_${code}` } });
 }
 
@@ -90,6 +91,22 @@ async function loadInterpretationFacts(tx: Tx, id: string) {
  * the item, the interpretations that move with it (三同步) and the audit entries change in one
  * transaction. A refusal changes nothing and throws a typed GraphQL error.
  */
+/**
+ * Runs the pre-publication checks at submission and keeps their result on the item for the editor to
+ * read; blocking findings refuse the submission with what to fix.
+ */
+async function refuseOnBlockingFindings(context: KeystoneContext, actor: Actor, listKey: WorkflowListKey, id: string): Promise<void> {
+  const prisma = context.prisma as unknown as Tx;
+  const item = (await (listKey === 'Document' ? prisma.document : prisma.interpretation).findUnique({ where: { id } })) as (Row & { requiresInterpretation?: boolean }) | null;
+  if (!item) throw workflowError('NOT_FOUND', '找不到该条目');
+  // Someone who may not submit it learns that from the state machine, and leaves no trace on the item.
+  if (item.status !== 'draft' || !mayAct('submit', item, actor)) return;
+  const findings = await preflight(prisma, listKey, id, Boolean(item.requiresInterpretation));
+  await (listKey === 'Document' ? prisma.document : prisma.interpretation).update({ where: { id }, data: { preflightFindings: findings } });
+  const blocking = findings.filter((f) => f.blocking);
+  if (blocking.length) throw workflowError('CHECKS_FAILED', `发布前检查未通过，请修改后再提交：${blocking.map((f) => f.message).join('；')}`);
+}
+
 export async function transition(
   context: KeystoneContext,
   listKey: WorkflowListKey,
@@ -100,6 +117,7 @@ export async function transition(
 ): Promise<{ status: Status }> {
   const actor = actorOf(context);
   const session = context.session as SessionData;
+  if (action === 'submit') await refuseOnBlockingFindings(context, actor, listKey, id);
   const outcome = await context.prisma.$transaction(async (tx: Tx) => {
     const loaded = listKey === 'Document' ? await loadDocumentFacts(tx, id) : await loadInterpretationFacts(tx, id);
     if (!loaded) throw workflowError('NOT_FOUND', '找不到该条目');

@@ -88,6 +88,20 @@ describe('the workflow through the GraphQL API', () => {
     expect(trail.map((e: { toStatus: string }) => e.toStatus)).toEqual(['submitted', 'leaderApproval', 'published']);
   });
 
+  test('N15: a submission with an unmasked mobile number is refused by the pre-publication checks, which say what to write instead', async () => {
+    const id = await createDraft('jiuzhu', {
+      title: '临时救助申请受理电话公告',
+      disclosure: 'proactive',
+      body: [{ type: 'paragraph', children: [{ text: '咨询请联系经办人，手机13812345678。' }] }],
+    });
+    const res = await act('jiuzhu', 'submitDocument', id);
+    expect(res.errors?.[0].extensions?.code).toBe('WORKFLOW_CHECKS_FAILED');
+    expect(res.errors?.[0].message).toContain('138****5678');
+    expect(await status(id)).toBe('draft');
+    const stored = await as('jiuzhu', 'query($id: ID!) { document(where: { id: $id }) { preflightFindings } }', { id });
+    expect(stored.data!.document.preflightFindings).toEqual([expect.objectContaining({ rule: 'N15', blocking: true })]);
+  });
+
   test('a return (退文) needs a reason and sends the document back to its drafter', async () => {
     const id = await createDraft('jiuzhu', { title: '低保资金使用情况通报', disclosure: 'proactive' });
     await act('jiuzhu', 'submitDocument', id);
