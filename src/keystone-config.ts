@@ -8,6 +8,7 @@ import { lists } from './schema/index.js';
 import { adminBasePath, serverRoutes } from './server/routes.js';
 import { startScheduler } from './scheduler.js';
 import { hasUsers } from './users/first-admin.js';
+import { extendWorkflowSchema } from './workflow/graphql.js';
 import type { SessionData } from './access/roles.js';
 
 const { withAuth } = createAuth({
@@ -32,7 +33,7 @@ export function createConfig(db: DatabaseSettings) {
       session: statelessSessions({ secret: sessionSecret(), cookieName: 'gongkai-session', maxAge: 60 * 60 * 10 }),
       // No request may leave the intranet.
       telemetry: false,
-      graphql: { playground: process.env.NODE_ENV !== 'production', schemaPath: 'generated/schema.graphql' },
+      graphql: { playground: process.env.NODE_ENV !== 'production', schemaPath: 'generated/schema.graphql', extendGraphqlSchema: extendWorkflowSchema },
       ui: {
         isAccessAllowed: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
         basePath: adminBasePath,
