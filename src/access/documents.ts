@@ -33,3 +33,11 @@ export function ownDraftsOnly(args: Args) {
 }
 
 export const signedInStaff = (args: Args) => Boolean(sessionOf(args)?.data.isActive);
+
+/** In the Admin UI, a form is editable only where the editor may save it: their department's drafts. */
+export function editableInForm({ session, item }: { session?: unknown; item?: unknown }): 'edit' | 'read' {
+  const s = session as SessionData | undefined;
+  const it = item as { status?: string; departmentId?: string | null } | null | undefined;
+  if (!it) return 'edit';
+  return hasRole(s, 'editor') && it.status === 'draft' && it.departmentId === s!.data.department?.id ? 'edit' : 'read';
+}

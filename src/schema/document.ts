@@ -6,7 +6,7 @@ import { disclosureProblems, richTextHasContent } from '../workflow/disclosure.j
 import { withDrafter } from './ownership.js';
 import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
-import { mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
+import { editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
 import { workflowActionsFor } from '../workflow/keystone-actions.js';
 
 const internalOnly = { read: signedIn };
@@ -23,6 +23,7 @@ export const Document = list({
     operation: { query: () => true, create: mayCreate, update: signedInStaff, delete: signedInStaff },
     filter: { query: readFilter(publicDocumentFilter), update: ownDraftsOnly, delete: ownDraftsOnly },
   },
+  fieldDefaults: { ui: { itemView: { fieldMode: editableInForm } } },
   actions: workflowActionsFor('Document'),
   ui: {
     label: '文件',

@@ -5,7 +5,7 @@ import { interpretationFormOptions } from '../content/vocabulary.js';
 import { withDrafter } from './ownership.js';
 import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
-import { mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
+import { editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
 import { workflowActionsFor } from '../workflow/keystone-actions.js';
 
 const internalOnly = { read: signedIn };
@@ -19,6 +19,7 @@ export const Interpretation = list({
     operation: { query: () => true, create: mayCreate, update: signedInStaff, delete: signedInStaff },
     filter: { query: readFilter(publicInterpretationFilter), update: ownDraftsOnly, delete: ownDraftsOnly },
   },
+  fieldDefaults: { ui: { itemView: { fieldMode: editableInForm } } },
   actions: workflowActionsFor('Interpretation'),
   ui: {
     label: '政策解读',

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demoPassword } from '../../src/seed/demo.js';
+import { artifactPath, launchChromium } from '../helpers/browser.js';
+import { startService, type RunningService } from '../helpers/service.js';
+
+let service: RunningService;
+let browser: Browser;
+
+beforeAll(async () => {
+  service = await startService();
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.stop();
+});
+
+async function signIn(context: BrowserContext, page: Page, username: string) {
+  await context.clearCookies();
+  await page.goto(`${service.url}/admin/signin`);
+  await page.waitForSelector('input[name=identity]');
+  await page.fill('input[name=identity]', username);
+  await page.fill('input[name=password]', demoPassword);
+  await page.click('button[type=submit]');
+  await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
+}
+
+/** Clicks a workflow action on an item page, fills its field if it has one, and confirms. */
+async function act(page: Page, url: string, label: string, screenshot: string, fill?: string) {
+  await page.goto(url);
+  await page.getByRole('button', { name: label, exact: true }).click();
+  const confirm = page.getByRole('button', { name: `确定${label}` });
+  await confirm.waitFor();
+  if (fill) await page.locator('[role=dialog] textarea, [role=alertdialog] textarea').first().fill(fill);
+  await page.screenshot({ path: artifactPath(screenshot) });
+  await confirm.click();
+  await confirm.waitFor({ state: 'detached' });
+}
+
+test('S5: an editor drafts a document with its interpretation; the office and the leader approve; both are published together', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const title = `关于提高城乡最低生活保障标准的通知（${Date.now()}）`;
+
+  await signIn(context, page, 'jiuzhu');
+  await page.goto(`${service.url}/admin/documents/create`);
+  await page.getByLabel('标题').fill(title);
+  // 公开属性 starts empty (S1): the editor must choose it.
+  await page.getByRole('checkbox', { name: 'Set to null' }).nth(2).uncheck();
+  await page.getByRole('radio', { name: '主动公开' }).click();
+  await page.getByLabel('需要政策解读').check();
+  await page.screenshot({ path: artifactPath('workflow-1-draft.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/admin\/documents\/(?!create)[a-z0-9]+$/);
+  const documentUrl = page.url();
+
+  await page.goto(`${service.url}/admin/interpretations/create`);
+  await page.getByLabel('标题').fill(`图解：${title}`);
+  await page.getByRole('combobox', { name: '解读的文件' }).fill('最低生活保障标准');
+  await page.getByRole('option', { name: title }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/admin\/interpretations\/(?!create)[a-z0-9]+$/);
+
+  await act(page, documentUrl, '提交审核', 'workflow-2-submit.png');
+  await signIn(context, page, 'bangongshi');
+  await page.goto(`${service.url}/admin`);
+  await page.getByRole('link', { name: title }).waitFor();
+  await page.screenshot({ path: artifactPath('workflow-3-office-todo.png') });
+  await act(page, documentUrl, '审核通过', 'workflow-4-office-review.png', '经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开');
+  await signIn(context, page, 'lingdao');
+  await act(page, documentUrl, '审批发布', 'workflow-5-leader-approve.png');
+  await page.goto(documentUrl);
+  await page.screenshot({ path: artifactPath('workflow-6-published.png'), fullPage: true });
+
+  // Both reach the public at once, linked both ways.
+  const response = await page.request.post(`${service.url}/api/graphql`, {
+    headers: { 'content-type': 'application/json', cookie: '' },
+    data: { query: `{ documents(where: { title: { equals: ${JSON.stringify(title)} } }) { status interpretations { title status documents { title } } } }` },
+  });
+  const { data } = await response.json();
+  expect(data.documents).toEqual([{ status: 'published', interpretations: [{ title: `图解：${title}`, status: 'published', documents: [{ title }] }] }]);
+  await context.close();
+});
+
+test('S1: a submission without a disclosure attribute is returned, and the Admin UI says why in Chinese', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(context, page, 'jiuzhu');
+  await page.goto(`${service.url}/admin/documents/create`);
+  await page.getByLabel('标题').fill('没有公开属性的草稿');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/admin\/documents\/(?!create)[a-z0-9]+$/);
+  await act(page, page.url(), '提交审核', 'workflow-7-returned.png');
+  await page.getByText('未能提交审核').waitFor();
+  await page.getByRole('button', { name: 'Details' }).click();
+  await page.getByText(/已退文：未明确公开属性/).first().waitFor();
+  await page.screenshot({ path: artifactPath('workflow-8-returned-error.png') });
+  await context.close();
+});
