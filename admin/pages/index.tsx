@@ -11,6 +11,7 @@ const TASKS = gql`
       title
       detail
       due
+      previewUrl
     }
   }
 `;
@@ -22,6 +23,7 @@ interface Task {
   title: string;
   detail: string;
   due: string | null;
+  previewUrl: string | null;
 }
 
 const kindLabels: Record<Task['kind'], string> = { returned: '退文待修改', review: '待审核', approve: '待审批', deadline: '公开时限' };
@@ -53,7 +55,19 @@ export default function TasksPage() {
                   <td style={{ padding: 8 }}>
                     <a href={`/admin/${listPaths[task.listKey]}/${task.id}`}>{task.title}</a>
                   </td>
-                  <td style={{ padding: 8 }}>{task.detail}</td>
+                  <td style={{ padding: 8 }}>
+                    {task.detail}
+                    {task.previewUrl ? (
+                      <a href={task.previewUrl} target="_blank" rel="noopener" style={{ marginLeft: 12 }}>
+                        预览
+                      </a>
+                    ) : null}
+                    {task.listKey === 'Document' && (task.kind === 'review' || task.kind === 'approve') ? (
+                      <a href={`/admin/compare?id=${task.id}`} style={{ marginLeft: 12 }}>
+                        对比修改
+                      </a>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -26,6 +26,8 @@ export const statusOptions = [
   { value: 'scheduled', label: '定时发布' },
   { value: 'published', label: '已发布' },
   { value: 'withdrawn', label: '已撤回' },
+  // A revision draft whose approved changes were applied to the published original.
+  { value: 'merged', label: '已并入原文' },
 ] as const;
 export type Status = (typeof statusOptions)[number]['value'];
 

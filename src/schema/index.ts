@@ -4,7 +4,8 @@ import { Department } from './department.js';
 import { Document } from './document.js';
 import { Interpretation } from './interpretation.js';
 import { Media } from './media.js';
+import { Revision } from './revision.js';
 import { SiteSettings } from './site-settings.js';
 import { User } from './user.js';
 
-export const lists = { User, Department, Column, Document, Interpretation, Media, SiteSettings, AuditEntry };
+export const lists = { User, Department, Column, Document, Interpretation, Media, SiteSettings, AuditEntry, Revision };

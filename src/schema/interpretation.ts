@@ -44,5 +44,16 @@ export const Interpretation = list({
   },
   hooks: {
     resolveInput: { create: withDrafter },
+    // S5 谁起草谁解读: an interpretation belongs to the department that drafted (led) its documents.
+    validate: async ({ operation, resolvedData, item, context, addValidationError }) => {
+      if (operation === 'delete') return;
+      const departmentId = (resolvedData.department as { connect?: { id: string } } | undefined)?.connect?.id ?? (item?.departmentId as string | null | undefined);
+      const linked = (resolvedData.documents as { connect?: { id: string }[] } | undefined)?.connect?.map((d) => d.id) ?? [];
+      if (!departmentId || linked.length === 0) return;
+      const documents = (await context.prisma.document.findMany({ where: { id: { in: linked } }, select: { title: true, departmentId: true } })) as { title: string; departmentId: string | null }[];
+      for (const doc of documents) {
+        if (doc.departmentId && doc.departmentId !== departmentId) addValidationError(`谁起草谁解读：《${doc.title}》的解读应由其起草（牵头）科室负责`);
+      }
+    },
   },
 });

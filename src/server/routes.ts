@@ -6,10 +6,16 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { mediaDirectory, projectRoot } from '../config/env.js';
 import { mediaUrlPrefix } from '../media/local-storage.js';
 import { checkNewAdmin, createFirstAdmin, hasUsers } from '../users/first-admin.js';
+import { toCalendarDay } from '../calendar/working-days.js';
+import { disclosureOptions } from '../content/vocabulary.js';
+import { renderRichText } from '../content/render-rich-text.js';
+import { previewIsValid } from '../workflow/preview.js';
 
 export const adminBasePath = '/admin';
 
-const setupPage = Handlebars.compile(fs.readFileSync(path.join(projectRoot, 'templates/pages/setup.hbs'), 'utf8'));
+const page = (name: string) => Handlebars.compile(fs.readFileSync(path.join(projectRoot, `templates/pages/${name}.hbs`), 'utf8'));
+const setupPage = page('setup');
+const previewPage = page('preview');
 
 /** Routes of ours, mounted in Keystone's Express app ahead of the Admin UI. */
 export function serverRoutes(context: KeystoneContext): express.Router {
@@ -37,6 +43,28 @@ export function serverRoutes(context: KeystoneContext): express.Router {
     if (errors.length) return res.status(400).type('html').send(setupPage({ values, errors }));
     await createFirstAdmin(context, { ...values, password });
     res.redirect(303, `${adminBasePath}/signin`);
+  });
+
+  // A signed, expiring link shows a reviewer the unpublished document as the public will see it.
+  app.get('/preview/documents/:id', async (req, res) => {
+    const { expires = '', signature = '' } = req.query as Record<string, string>;
+    res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
+    if (!previewIsValid(req.params.id, String(expires), String(signature))) {
+      return res.status(403).type('html').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>预览链接无效</title><p>预览链接无效或已过期，请在管理后台重新获取。</p></html>');
+    }
+    const doc = await context.sudo().prisma.document.findUnique({ where: { id: req.params.id }, include: { interpretations: { select: { title: true } } } });
+    if (!doc) return res.status(404).type('html').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>未找到</title><p>该文件不存在。</p></html>');
+    const text = doc.disclosure === 'proactive' ? doc.body : doc.disclosure === 'redacted' ? doc.redactedBody : null;
+    res.type('html').send(
+      previewPage({
+        ...doc,
+        publishedDate: doc.publishedAt ? toCalendarDay(doc.publishedAt) : '（待发布）',
+        publicText: text ? renderRichText(text) : '',
+        disclosureLabel: disclosureOptions.find((o) => o.value === doc.disclosure)?.label ?? '未明确',
+        interpretations: doc.interpretations.map((i: { title: string }) => i.title),
+        expiresAt: new Date(Number(expires) * 1000 + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' '),
+      }),
+    );
   });
 
   // The public site takes / once it exists; until then the root leads to the Admin UI.

@@ -4,9 +4,11 @@ import { extend } from '@keystone-6/core/graphql-ts';
 import type { SessionData } from '../access/roles.js';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { toCalendarDay } from '../calendar/working-days.js';
+import { compareSnapshots, type ComparisonRow, type Snapshot } from './revisions.js';
+import { previewPath } from './preview.js';
 import { tasksFor, type TaskItem } from './tasks.js';
 
-const Task = g.object<{ kind: string; listKey: string; id: string; title: string; detail: string; due: string | null }>()({
+const Task = g.object<{ kind: string; listKey: string; id: string; title: string; detail: string; due: string | null; previewUrl?: string | null }>()({
   name: 'WorkflowTask',
   fields: {
     kind: g.field({ type: g.nonNull(g.String) }),
@@ -15,8 +17,56 @@ const Task = g.object<{ kind: string; listKey: string; id: string; title: string
     title: g.field({ type: g.nonNull(g.String) }),
     detail: g.field({ type: g.nonNull(g.String) }),
     due: g.field({ type: g.String }),
+    previewUrl: g.field({ type: g.String }),
   },
 });
+
+const ComparisonRowType = g.object<ComparisonRow>()({
+  name: 'RevisionComparisonRow',
+  fields: {
+    label: g.field({ type: g.nonNull(g.String) }),
+    before: g.field({ type: g.nonNull(g.String) }),
+    after: g.field({ type: g.nonNull(g.String) }),
+    changed: g.field({ type: g.nonNull(g.Boolean) }),
+  },
+});
+
+const Comparison = g.object<{ beforeLabel: string; afterLabel: string; rows: ComparisonRow[] }>()({
+  name: 'RevisionComparison',
+  fields: {
+    beforeLabel: g.field({ type: g.nonNull(g.String) }),
+    afterLabel: g.field({ type: g.nonNull(g.String) }),
+    rows: g.field({ type: g.nonNull(g.list(g.nonNull(ComparisonRowType))) }),
+  },
+});
+
+interface RevisionRow {
+  number: number;
+  kind: string;
+  at: Date;
+  snapshot: Snapshot;
+}
+
+const beijingTime = (at: Date) => new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+const revisionLabel = (r: RevisionRow) => `${r.kind === 'published' ? '发布稿' : '提交稿'}第 ${r.number} 版（${beijingTime(r.at)}）`;
+
+/**
+ * What changed between the version a reviewer returned and the one resubmitted (the last two
+ * submissions), or, for a revision of a published document, between the published text and the
+ * revision. Null when there is nothing to compare or the user may not read the document.
+ */
+async function revisionComparison(context: KeystoneContext, documentId: string) {
+  const doc = (await context.db.Document.findOne({ where: { id: documentId } })) as { revisionOfId?: string | null } | null;
+  if (!doc) return null;
+  const revisions = context.sudo().prisma.revision;
+  const submissions = (await revisions.findMany({ where: { documentId, kind: 'submitted' }, orderBy: { number: 'desc' }, take: 2 })) as RevisionRow[];
+  if (!submissions.length) return null;
+  const before =
+    submissions[1] ??
+    (doc.revisionOfId ? ((await revisions.findFirst({ where: { documentId: doc.revisionOfId, kind: 'published' }, orderBy: { number: 'desc' } })) as RevisionRow | null) : null);
+  if (!before) return null;
+  return { beforeLabel: revisionLabel(before), afterLabel: revisionLabel(submissions[0]), rows: compareSnapshots(before.snapshot, submissions[0].snapshot) };
+}
 
 interface Row {
   id: string;
@@ -56,16 +106,23 @@ async function taskItems(context: KeystoneContext): Promise<TaskItem[]> {
   ];
 }
 
-/** `myTasks`: the signed-in user's 待办 (returned drafts, reviews, approvals, N12 clocks running out). */
+/** `myTasks`: the signed-in user's 待办 (returned drafts, reviews, approvals, N12 clocks running out); `revisionComparison`. */
 export const extendWorkflowSchema = extend({
   query: {
+    revisionComparison: g.field({
+      type: Comparison,
+      args: { documentId: g.arg({ type: g.nonNull(g.ID) }) },
+      resolve: (_root, { documentId }, context: KeystoneContext) => revisionComparison(context, documentId),
+    }),
     myTasks: g.field({
       type: g.nonNull(g.list(g.nonNull(Task))),
       async resolve(_root, _args, context: KeystoneContext) {
         const session = context.session as SessionData | undefined;
         if (!session?.data?.isActive) return [];
         const actor = { id: session.itemId, role: session.data.role, departmentId: session.data.department?.id ?? null };
-        return tasksFor(actor, await taskItems(context.sudo()), toCalendarDay(new Date()));
+        const tasks = tasksFor(actor, await taskItems(context.sudo()), toCalendarDay(new Date()));
+        // Reviewers and leaders get a signed link to read the unpublished page as it will look.
+        return tasks.map((task) => ({ ...task, previewUrl: task.listKey === 'Document' && task.kind !== 'deadline' ? previewPath(task.id) : null }));
       },
     }),
   },

@@ -4,6 +4,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SessionData } from '../access/roles.js';
 import type { Status } from '../content/vocabulary.js';
 import { actionLabels, availableActions, type WorkflowAction } from './state-machine.js';
+import { startRevision } from './revisions.js';
 import { transition, type WorkflowListKey } from './transition.js';
 
 const confidentialityDefault = '经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开';
@@ -68,5 +69,40 @@ export function workflowActionsFor(listKey: WorkflowListKey) {
       },
     }),
   ]);
-  return Object.fromEntries(entries);
+  return Object.fromEntries(listKey === 'Document' ? [...entries, ['revise', reviseAction()]] : entries);
+}
+
+/** 修订: opens (or reopens) the draft copy of a published document; the original stays public. */
+function reviseAction() {
+  return action({
+    access: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
+    async resolve({ where }, context: KeystoneContext) {
+      const copyId = await startRevision(context, String((where as { id?: unknown }).id ?? ''));
+      return context.sudo().db.Document.findOne({ where: { id: copyId } });
+    },
+    ui: {
+      label: '修订',
+      messages: {
+        promptTitle: '修订：{itemLabel}',
+        prompt: '将建立一份修订稿，审批通过后替换已发布的内容；在此之前公开的仍是原文。确定修订吗？',
+        promptConfirmLabel: '确定修订',
+        fail: '未能修订',
+        success: '已建立修订稿',
+        promptTitleMany: '修订 {count} 项',
+        promptMany: '确定修订 {count} 项吗？',
+        promptConfirmLabelMany: '确定修订',
+        failMany: '{countFail} 项未能修订',
+        successMany: '已修订 {countSuccess} 项',
+      },
+      itemView: {
+        navigation: 'follow',
+        actionMode: ({ session, item }) => {
+          const s = session as SessionData | undefined;
+          const raw = item as unknown as { status: string; departmentId: string | null } | null;
+          return raw?.status === 'published' && s?.data?.role === 'editor' && s.data.department?.id === raw.departmentId ? 'enabled' : 'hidden';
+        },
+      },
+      listView: { actionMode: 'hidden' },
+    },
+  });
 }

@@ -1,15 +1,19 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
+import { recordRevision } from './revisions.js';
 
 /**
  * Publishes what was approved for a later time once that time has come: documents and
  * interpretations in status 'scheduled' whose publish time is due. Run by the scheduler each minute;
- * a document and its interpretations scheduled together go live in the same transaction.
+ * a document and its interpretations scheduled together go live in the same transaction, each
+ * document with its published snapshot.
  */
 export async function publishDueItems(context: KeystoneContext, now: Date = new Date()): Promise<{ documents: number; interpretations: number }> {
   const due = { status: 'scheduled', publishedAt: { lte: now } };
-  const [documents, interpretations] = await context.prisma.$transaction([
-    context.prisma.document.updateMany({ where: due, data: { status: 'published' } }),
-    context.prisma.interpretation.updateMany({ where: due, data: { status: 'published' } }),
-  ]);
-  return { documents: documents.count, interpretations: interpretations.count };
+  return context.prisma.$transaction(async (tx: Parameters<typeof recordRevision>[0] & { document: { findMany(a: object): Promise<{ id: string; confidentialityReviewedById: string | null }[]>; updateMany(a: object): Promise<{ count: number }> }; interpretation: { updateMany(a: object): Promise<{ count: number }> } }) => {
+    const docs = await tx.document.findMany({ where: due, select: { id: true, confidentialityReviewedById: true } });
+    const documents = await tx.document.updateMany({ where: { id: { in: docs.map((d) => d.id) } }, data: { status: 'published' } });
+    for (const doc of docs) await recordRevision(tx, doc.id, 'published', doc.confidentialityReviewedById, now);
+    const interpretations = await tx.interpretation.updateMany({ where: due, data: { status: 'published' } });
+    return { documents: documents.count, interpretations: interpretations.count };
+  });
 }

@@ -10,6 +10,9 @@ import { disclosureMissing, disclosureProblems } from './disclosure.js';
  *   draft ─submit→ submitted ─startReview→ officeReview ─officeApprove→ leaderApproval ─approve→ published | scheduled
  *   submitted | officeReview | leaderApproval ─returnToDrafter(reason)→ draft            (退文)
  *   published | scheduled ─withdraw(reason)→ withdrawn
+ *
+ * A published document is changed through a revision: a draft copy that takes the same path and,
+ * once approved, is applied to the original (see revisions.ts), which stays public meanwhile.
  */
 
 export const workflowActions = ['submit', 'startReview', 'officeApprove', 'returnToDrafter', 'approve', 'withdraw'] as const;
@@ -109,6 +112,7 @@ const statusNames: Record<Status, string> = {
   scheduled: '定时发布',
   published: '已发布',
   withdrawn: '已撤回',
+  merged: '已并入原文',
 };
 
 /** Whether `actor` may take `action` on the item at all (role and department), regardless of state. */

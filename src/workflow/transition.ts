@@ -4,6 +4,7 @@ import type { SessionData } from '../access/roles.js';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { richTextHasContent } from './disclosure.js';
 import { preflight } from './preflight.js';
+import { applyRevision, recordRevision } from './revisions.js';
 import { actionLabels, decide, mayAct, type ActionInput, type Actor, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
 
 export type WorkflowListKey = 'Document' | 'Interpretation';
@@ -27,6 +28,7 @@ interface Row {
   scheduledAt: Date | null;
 }
 interface DocumentRow extends Row {
+  revisionOfId: string | null;
   disclosure: string | null;
   disclosureReason: string;
   redactedBody: unknown;
@@ -46,6 +48,7 @@ interface Tx {
   document: Table;
   interpretation: Table;
   auditEntry: Table;
+  revision: { count(args: object): Promise<number>; create(args: object): Promise<unknown> };
 }
 
 async function loadDocumentFacts(tx: Tx, id: string) {
@@ -61,9 +64,10 @@ async function loadDocumentFacts(tx: Tx, id: string) {
     requiresInterpretation: doc.requiresInterpretation,
     interpretationStatuses: doc.interpretations.map((i) => i.status as Status),
     confidentialityReviewed: Boolean(doc.confidentialityReviewedAt),
-    publishAt: doc.scheduledAt,
+    // A revision of a published document takes effect when approved: it is not scheduled.
+    publishAt: doc.revisionOfId ? null : doc.scheduledAt,
   };
-  return { facts, interpretationIds: doc.interpretations.map((i) => i.id) };
+  return { facts, interpretationIds: doc.interpretations.map((i) => i.id), revisionOfId: doc.revisionOfId };
 }
 
 async function loadInterpretationFacts(tx: Tx, id: string) {
@@ -166,6 +170,13 @@ export async function transition(
           at: now,
         },
       });
+    }
+    if (listKey === 'Document' && 'revisionOfId' in loaded) {
+      if (action === 'submit' && decision.to === 'submitted') await recordRevision(tx, id, 'submitted', actor.id, now);
+      if (decision.to === 'published') {
+        if (loaded.revisionOfId) await applyRevision(tx, id, loaded.revisionOfId);
+        await recordRevision(tx, loaded.revisionOfId ?? id, 'published', actor.id, now);
+      }
     }
     return decision;
   });

@@ -102,6 +102,30 @@ describe('the workflow through the GraphQL API', () => {
     expect(stored.data!.document.preflightFindings).toEqual([expect.objectContaining({ rule: 'N15', blocking: true })]);
   });
 
+  test('N11: an interpretation that merely condenses its document is refused at submission, and one from another department is refused (谁起草谁解读)', async () => {
+    const text = '各县(区)要切实做好政策宣传解读，通过村(社区)公示栏、政务新媒体等渠道将新标准告知困难群众；要严格落实三级审核、三级公示要求，做到应保尽保、按标施保、动态管理。';
+    const id = await createDraft('jiuzhu', { title: '关于落实低保三级审核的通知', disclosure: 'proactive', requiresInterpretation: true, body: [{ type: 'paragraph', children: [{ text }] }] });
+    const copied = await as('jiuzhu', 'mutation($id: ID!, $body: JSON) { createInterpretation(data: { title: "解读：落实低保三级审核", documents: { connect: [{ id: $id }] }, body: $body }) { id } }', {
+      id,
+      body: [{ type: 'paragraph', children: [{ text }] }],
+    });
+    expect(copied.data?.createInterpretation.id).toBeTruthy();
+    const refused = await act('jiuzhu', 'submitDocument', id);
+    expect(refused.errors?.[0].extensions?.code).toBe('WORKFLOW_CHECKS_FAILED');
+    expect(refused.errors?.[0].message).toMatch(/N11|简单|复述|压缩|照搬|重复/);
+    const published = await t.context.prisma.document.findFirst({ where: { title: { contains: '最低生活保障标准' }, status: 'published' } });
+    const foreign = await as('yanglao', 'mutation($id: ID!) { createInterpretation(data: { title: "他科室的解读", documents: { connect: [{ id: $id }] } }) { id } }', { id: published.id });
+    expect(foreign.errors?.[0].message).toContain('谁起草谁解读');
+  });
+
+  test('N12: proactive documents past or near their 20-working-day limit are listed for their department and the office', async () => {
+    const late = await createDraft('jiuzhu', { title: '逾期未公开的通知', disclosure: 'proactive', formationDate: '2026-01-05' });
+    const tasks = async (user: string) => ((await as(user, '{ myTasks { kind id detail due } }')).data!.myTasks as { kind: string; id: string; detail: string; due: string }[]).filter((t) => t.kind === 'deadline');
+    expect((await tasks('jiuzhu')).find((t) => t.id === late)).toMatchObject({ due: '2026-02-02', detail: expect.stringContaining('已超过 20 个工作日') });
+    expect((await tasks('bangongshi')).map((t) => t.id)).toContain(late);
+    expect((await tasks('yanglao')).map((t) => t.id)).not.toContain(late);
+  });
+
   test('a return (退文) needs a reason and sends the document back to its drafter', async () => {
     const id = await createDraft('jiuzhu', { title: '低保资金使用情况通报', disclosure: 'proactive' });
     await act('jiuzhu', 'submitDocument', id);

@@ -1,0 +1,119 @@
+import { diffArrays } from 'diff';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import type { SessionData } from '../access/roles.js';
+import { plainText } from '../content/plain-text.js';
+
+/*
+ * Revisions (修订) of published documents and snapshots (版本). The published original stays up while
+ * a draft copy goes through the workflow; approving the copy applies it to the original in the same
+ * transaction and records a new published snapshot. Each submission is snapshotted too, so a
+ * reviewer can compare what was returned with what came back.
+ */
+
+/** The content fields a revision carries and a snapshot records. */
+export const contentFields = ['title', 'documentNumber', 'issuingAuthority', 'formationDate', 'indexNumber', 'topic', 'openCategory', 'disclosure', 'disclosureReason', 'body', 'redactedBody', 'origin', 'sourceName', 'sourceUrl'] as const;
+
+const labels: Record<(typeof contentFields)[number], string> = {
+  title: '标题',
+  documentNumber: '发文字号',
+  issuingAuthority: '发文机关',
+  formationDate: '成文日期',
+  indexNumber: '索引号',
+  topic: '主题分类',
+  openCategory: '五公开类别',
+  disclosure: '公开属性',
+  disclosureReason: '不公开或删减理由',
+  body: '正文',
+  redactedBody: '删减后公开文本',
+  origin: '来源类型',
+  sourceName: '来源',
+  sourceUrl: '原文链接',
+};
+
+type Row = Record<string, unknown> & { id: string; columns: { id: string }[]; attachments: { id: string }[] };
+export type Snapshot = Record<string, unknown>;
+
+export function snapshotOf(row: Row): Snapshot {
+  const snapshot: Snapshot = {};
+  for (const field of contentFields) snapshot[field] = row[field] ?? null;
+  snapshot.columns = row.columns.map((c) => c.id);
+  snapshot.attachments = row.attachments.map((a) => a.id);
+  return snapshot;
+}
+
+interface Tx {
+  document: { findUnique(a: object): Promise<unknown>; update(a: object): Promise<unknown>; create(a: object): Promise<unknown> };
+  revision: { count(a: object): Promise<number>; create(a: object): Promise<unknown> };
+}
+
+const withLinks = { include: { columns: { select: { id: true } }, attachments: { select: { id: true } } } };
+
+export async function recordRevision(tx: Tx, documentId: string, kind: 'submitted' | 'published', byId: string | null, at: Date): Promise<void> {
+  const row = (await tx.document.findUnique({ where: { id: documentId }, ...withLinks })) as Row;
+  const number = (await tx.revision.count({ where: { documentId, kind } })) + 1;
+  await tx.revision.create({ data: { documentId, kind, number, snapshot: snapshotOf(row), at, byId } });
+}
+
+/** Applies an approved revision draft to its published original; the draft is kept as merged. */
+export async function applyRevision(tx: Tx, draftId: string, originalId: string): Promise<void> {
+  const draft = (await tx.document.findUnique({ where: { id: draftId }, ...withLinks })) as Row;
+  const data: Record<string, unknown> = {};
+  for (const field of contentFields) data[field] = draft[field];
+  data.columns = { set: draft.columns.map((c) => ({ id: c.id })) };
+  data.attachments = { set: draft.attachments.map((a) => ({ id: a.id })) };
+  await tx.document.update({ where: { id: originalId }, data });
+  await tx.document.update({ where: { id: draftId }, data: { status: 'merged' } });
+}
+
+/** 修订: a draft copy of a published document, for its department's editor to change. */
+export async function startRevision(context: KeystoneContext, id: string): Promise<string> {
+  const session = context.session as SessionData | undefined;
+  const original = (await context.prisma.document.findUnique({ where: { id }, ...withLinks })) as (Row & { status: string; departmentId: string | null }) | null;
+  const { workflowError } = await import('./transition.js');
+  if (!original) throw workflowError('NOT_FOUND', '找不到该文件');
+  if (!session?.data?.isActive || session.data.role !== 'editor' || session.data.department?.id !== original.departmentId) {
+    throw workflowError('FORBIDDEN', '只有本科室编辑可以修订本科室已发布的文件');
+  }
+  if (original.status !== 'published') throw workflowError('INVALID_TRANSITION', '只有已发布的文件可以修订');
+  const open = await context.prisma.document.findFirst({ where: { revisionOfId: id, status: { notIn: ['merged', 'withdrawn'] } } });
+  if (open) return open.id as string;
+  const data: Record<string, unknown> = { status: 'draft', revisionOfId: id, departmentId: original.departmentId, drafterId: session.itemId, indexNumber: null };
+  for (const field of contentFields) if (field !== 'indexNumber') data[field] = original[field];
+  data.columns = { connect: original.columns.map((c) => ({ id: c.id })) };
+  data.attachments = { connect: original.attachments.map((a) => ({ id: a.id })) };
+  const copy = (await context.prisma.document.create({ data })) as { id: string };
+  return copy.id;
+}
+
+export interface ComparisonRow {
+  label: string;
+  before: string;
+  after: string;
+  changed: boolean;
+}
+
+const asText = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value));
+
+/**
+ * Side-by-side rows between two snapshots: one per metadata field, and for the rich-text fields one
+ * per paragraph, aligned by a diff so inserted, removed and changed paragraphs face each other.
+ */
+export function compareSnapshots(before: Snapshot, after: Snapshot): ComparisonRow[] {
+  const rows: ComparisonRow[] = [];
+  for (const field of contentFields) {
+    if (field === 'body' || field === 'redactedBody') {
+      const a = plainText(before[field]).split('\n').filter(Boolean);
+      const b = plainText(after[field]).split('\n').filter(Boolean);
+      for (const part of diffArrays(a, b)) {
+        for (const line of part.value) {
+          rows.push({ label: labels[field], before: part.added ? '' : line, after: part.removed ? '' : line, changed: Boolean(part.added || part.removed) });
+        }
+      }
+      continue;
+    }
+    const a = asText(before[field]);
+    const b = asText(after[field]);
+    rows.push({ label: labels[field], before: a, after: b, changed: a !== b });
+  }
+  return rows;
+}
