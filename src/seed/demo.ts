@@ -23,6 +23,15 @@ export function demoIndexNumber(year: number, serial: number): string {
   return `${organisationCode}/${year}-${String(serial).padStart(5, '0')}`;
 }
 
+/**
+ * Where two demo drafts stand in the workflow, so the demo 待办 has something in it: one returned to
+ * its drafter (退文) with the office's reason, one waiting for the office's review.
+ */
+const demoWorkflow: Record<string, { status: 'draft' | 'submitted'; lastReturnReason?: string }> = {
+  'winter-spring-assistance-draft': { status: 'draft', lastReturnReason: '请补充救助资金来源和发放时间安排，并核对受益人数。' },
+  'orgs-supervision-draft': { status: 'submitted' },
+};
+
 export interface SeedReport {
   created: Record<string, number>;
 }
@@ -116,7 +125,8 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
           department: { connect: { id: departmentIds.get(doc.department)! } },
           drafter: { connect: { id: userIds.get(doc.drafter)! } },
           requiresInterpretation: doc.requiresInterpretation ?? false,
-          status: doc.publishedAt ? 'published' : 'draft',
+          status: demoWorkflow[doc.key]?.status ?? (doc.publishedAt ? 'published' : 'draft'),
+          lastReturnReason: demoWorkflow[doc.key]?.lastReturnReason ?? '',
           ...(doc.publishedAt ? reviewedBeforePublication(doc.publishedAt) : {}),
         },
       }));

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { expect, test } from '@jest/globals';
 import { demoPassword } from '../../src/seed/demo.js';
 import { demoDocuments } from '../../src/seed/demo-content.js';
-import { artifactPath, launchChromium } from '../helpers/browser.js';
-import { startService, type RunningService } from '../helpers/service.js';
+import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
+import { startService } from '../helpers/service.js';
 
-let service: RunningService;
-let browser: Browser;
-
-beforeAll(async () => {
-  service = await startService();
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
-});
+const running = serviceAndBrowser();
 
 test('gongkai start serves the demo site: the office reviewer signs in to the Admin UI and finds every demo document', async () => {
-  expect(service.output()).toContain('已导入演示数据');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${service.url}/admin`);
+  expect(running.service.output()).toContain('已导入演示数据');
+  const page = await running.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${running.service.url}/admin`);
   await page.waitForURL(/\/admin\/signin/);
   await page.fill('input[name=identity]', 'bangongshi');
   await page.fill('input[name=password]', demoPassword);
@@ -29,19 +17,19 @@ test('gongkai start serves the demo site: the office reviewer signs in to the Ad
   await page.click('button[type=submit]');
   await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
 
-  await page.goto(`${service.url}/admin/documents`);
+  await page.goto(`${running.service.url}/admin/documents`);
   // Every demo document is listed (titles are cut short in the table, so count them).
   await page.getByText(`${demoDocuments.length} 文件`).waitFor({ timeout: 30_000 });
   await page.getByText('政府信息公开年报').first().waitFor();
   await page.screenshot({ path: artifactPath('admin-documents.png'), fullPage: true });
 
-  const health = await page.request.get(`${service.url}/healthz`);
+  const health = await page.request.get(`${running.service.url}/healthz`);
   expect(await health.json()).toEqual({ status: 'ok' });
 });
 
 test('a wrong password keeps the visitor on the sign-in page', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${service.url}/admin/signin`);
+  const page = await running.browser.newPage();
+  await page.goto(`${running.service.url}/admin/signin`);
   await page.waitForSelector('input[name=identity]');
   await page.fill('input[name=identity]', 'jiuzhu');
   await page.fill('input[name=password]', 'not-the-password');
@@ -53,7 +41,7 @@ test('a wrong password keeps the visitor on the sign-in page', async () => {
 test('on a fresh install without accounts the Admin UI leads to the first-run screen', async () => {
   const empty = await startService({}, ['--no-demo']);
   try {
-    const page = await browser.newPage();
+    const page = await running.browser.newPage();
     await page.goto(`${empty.url}/admin`);
     await page.waitForURL(/\/setup$/);
     await page.fill('#name', '王管理');

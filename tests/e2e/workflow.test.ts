@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, test } from '@jest/globals';
+import type { BrowserContext, Page } from 'playwright-core';
 import { demoPassword } from '../../src/seed/demo.js';
-import { artifactPath, launchChromium } from '../helpers/browser.js';
-import { startService, type RunningService } from '../helpers/service.js';
+import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
 
-let service: RunningService;
-let browser: Browser;
-
-beforeAll(async () => {
-  service = await startService();
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
-});
+const running = serviceAndBrowser();
 
 async function signIn(context: BrowserContext, page: Page, username: string) {
   await context.clearCookies();
-  await page.goto(`${service.url}/admin/signin`);
+  await page.goto(`${running.service.url}/admin/signin`);
   await page.waitForSelector('input[name=identity]');
   await page.fill('input[name=identity]', username);
   await page.fill('input[name=password]', demoPassword);
@@ -40,12 +28,12 @@ async function act(page: Page, url: string, label: string, screenshot: string, f
 }
 
 test('S5: an editor drafts a document with its interpretation; the office and the leader approve; both are published together', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await running.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const title = `关于提高城乡最低生活保障标准的通知（${Date.now()}）`;
 
   await signIn(context, page, 'jiuzhu');
-  await page.goto(`${service.url}/admin/documents/create`);
+  await page.goto(`${running.service.url}/admin/documents/create`);
   await page.getByLabel('标题').fill(title);
   // 公开属性 starts empty (S1): the editor must choose it.
   await page.getByRole('checkbox', { name: 'Set to null' }).nth(2).uncheck();
@@ -56,7 +44,7 @@ test('S5: an editor drafts a document with its interpretation; the office and th
   await page.waitForURL(/\/admin\/documents\/(?!create)[a-z0-9]+$/);
   const documentUrl = page.url();
 
-  await page.goto(`${service.url}/admin/interpretations/create`);
+  await page.goto(`${running.service.url}/admin/interpretations/create`);
   await page.getByLabel('标题').fill(`图解：${title}`);
   await page.getByRole('combobox', { name: '解读的文件' }).fill('最低生活保障标准');
   await page.getByRole('option', { name: title }).click();
@@ -66,7 +54,7 @@ test('S5: an editor drafts a document with its interpretation; the office and th
 
   await act(page, documentUrl, '提交审核', 'workflow-2-submit.png');
   await signIn(context, page, 'bangongshi');
-  await page.goto(`${service.url}/admin`);
+  await page.goto(`${running.service.url}/admin`);
   await page.getByRole('link', { name: title }).waitFor();
   await page.screenshot({ path: artifactPath('workflow-3-office-todo.png') });
   await act(page, documentUrl, '审核通过', 'workflow-4-office-review.png', '经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开');
@@ -76,7 +64,7 @@ test('S5: an editor drafts a document with its interpretation; the office and th
   await page.screenshot({ path: artifactPath('workflow-6-published.png'), fullPage: true });
 
   // Both reach the public at once, linked both ways.
-  const response = await page.request.post(`${service.url}/api/graphql`, {
+  const response = await page.request.post(`${running.service.url}/api/graphql`, {
     headers: { 'content-type': 'application/json', cookie: '' },
     data: { query: `{ documents(where: { title: { equals: ${JSON.stringify(title)} } }) { status interpretations { title status documents { title } } } }` },
   });
@@ -86,10 +74,10 @@ test('S5: an editor drafts a document with its interpretation; the office and th
 });
 
 test('S1: a submission without a disclosure attribute is returned, and the Admin UI says why in Chinese', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await running.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await signIn(context, page, 'jiuzhu');
-  await page.goto(`${service.url}/admin/documents/create`);
+  await page.goto(`${running.service.url}/admin/documents/create`);
   await page.getByLabel('标题').fill('没有公开属性的草稿');
   await page.getByRole('button', { name: 'Create' }).click();
   await page.waitForURL(/\/admin\/documents\/(?!create)[a-z0-9]+$/);

@@ -1,27 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { demoPassword, seedDemo } from '../../src/seed/demo.js';
 import { previewIsValid, previewPath } from '../../src/workflow/preview.js';
 import { publishDueItems } from '../../src/workflow/scheduled-publishing.js';
-import { migratedContext, type TestDatabase } from '../helpers/database.js';
-import { apiServer, graphql, signIn } from '../helpers/server.js';
+import { seededApi } from '../helpers/seeded-api.js';
 
-let t: TestDatabase;
-let app: Awaited<ReturnType<typeof apiServer>>;
-const cookies: Record<string, string> = {};
+const { state, as, act } = seededApi(['jiuzhu', 'yanglao', 'bangongshi', 'lingdao']);
 
-beforeAll(async () => {
-  t = await migratedContext();
-  await seedDemo(t.context);
-  app = await apiServer(t.db, t.context);
-  for (const username of ['jiuzhu', 'yanglao', 'bangongshi', 'lingdao']) cookies[username] = await signIn(app, username, demoPassword);
-});
-afterAll(() => t.close());
-
-async function as(username: string | null, query: string, variables: Record<string, unknown> = {}) {
-  return (await graphql(app, query, variables, username ? cookies[username] : undefined)).body as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
-}
-const act = (username: string, mutation: string, id: string, extra = '') => as(username, `mutation($id: ID!) { ${mutation}(where: { id: $id }${extra}) { id status } }`, { id });
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ text }] }];
 
 async function publish(id: string) {
@@ -39,7 +23,7 @@ describe('revisions of published documents', () => {
   });
 
   test('each publication keeps an immutable snapshot, which nobody can change through the API', async () => {
-    const revisions = await t.context.prisma.revision.findMany({ where: { documentId: originalId }, orderBy: { at: 'asc' } });
+    const revisions = await state.t.context.prisma.revision.findMany({ where: { documentId: originalId }, orderBy: { at: 'asc' } });
     expect(revisions.map((r: { kind: string; number: number }) => [r.kind, r.number])).toEqual([
       ['submitted', 1],
       ['published', 1],
@@ -63,8 +47,8 @@ describe('revisions of published documents', () => {
     expect((await publish(copyId)).data?.approveDocument.status).toBe('merged');
     const publicAfter = await as(null, '{ documents(where: { title: { equals: "临时救助申请须知" } }) { id body { document } } }');
     expect(publicAfter.data!.documents).toEqual([{ id: originalId, body: { document: paragraph('申请人可向户籍所在地或经常居住地乡镇提出申请。') } }]);
-    expect((await t.context.prisma.document.findUnique({ where: { id: copyId } })).status).toBe('merged');
-    const published = await t.context.prisma.revision.findMany({ where: { documentId: originalId, kind: 'published' }, orderBy: { number: 'asc' } });
+    expect((await state.t.context.prisma.document.findUnique({ where: { id: copyId } })).status).toBe('merged');
+    const published = await state.t.context.prisma.revision.findMany({ where: { documentId: originalId, kind: 'published' }, orderBy: { number: 'asc' } });
     expect(published.map((r: { number: number }) => r.number)).toEqual([1, 2]);
   });
 
@@ -95,8 +79,8 @@ describe('revisions of published documents', () => {
     const created = await as('jiuzhu', 'mutation { createDocument(data: { title: "春节期间临时救助安排", disclosure: "proactive", scheduledAt: "2030-01-01T01:00:00.000Z" }) { id } }');
     const id = created.data!.createDocument.id;
     expect((await publish(id)).data?.approveDocument.status).toBe('scheduled');
-    expect(await publishDueItems(t.context, new Date('2030-01-01T01:00:01.000Z'))).toMatchObject({ documents: 1 });
-    expect(await t.context.prisma.revision.count({ where: { documentId: id, kind: 'published' } })).toBe(1);
+    expect(await publishDueItems(state.t.context, new Date('2030-01-01T01:00:01.000Z'))).toMatchObject({ documents: 1 });
+    expect(await state.t.context.prisma.revision.count({ where: { documentId: id, kind: 'published' } })).toBe(1);
   });
 });
 
@@ -109,7 +93,7 @@ describe('preview links', () => {
     const link = tasks.find((task) => task.id === id)!.previewUrl;
     expect(link).toMatch(/^\/preview\/documents\//);
 
-    const page = await request(app).get(link);
+    const page = await request(state.app).get(link);
     expect(page.status).toBe(200);
     expect(page.text).toContain('待审核的通知');
     expect(page.text).toContain('尚未公开');
@@ -117,13 +101,13 @@ describe('preview links', () => {
     expect(page.text).not.toContain('<script>alert');
     expect(page.headers['cache-control']).toBe('no-store');
 
-    expect((await request(app).get(link.replace(id, 'someone-else'))).status).toBe(403);
-    expect((await request(app).get(link.replace(/signature=[^&]+/, 'signature=forged'))).status).toBe(403);
+    expect((await request(state.app).get(link.replace(id, 'someone-else'))).status).toBe(403);
+    expect((await request(state.app).get(link.replace(/signature=[^&]+/, 'signature=forged'))).status).toBe(403);
     const yesterday = new Date(Date.now() - 25 * 3600 * 1000);
     const old = previewPath(id, yesterday);
     const [, query] = old.split('?');
     const params = new URLSearchParams(query);
     expect(previewIsValid(id, params.get('expires')!, params.get('signature')!)).toBe(false);
-    expect((await request(app).get(old)).status).toBe(403);
+    expect((await request(state.app).get(old)).status).toBe(403);
   });
 });

@@ -1,24 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { demoPassword, seedDemo } from '../../src/seed/demo.js';
-import { migratedContext, type TestDatabase } from '../helpers/database.js';
-import { apiServer, graphql, signIn } from '../helpers/server.js';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { graphql } from '../helpers/server.js';
+import { seededApi } from '../helpers/seeded-api.js';
 
-let t: TestDatabase;
-let app: Awaited<ReturnType<typeof apiServer>>;
-const cookies: Record<string, string> = {};
-
-beforeAll(async () => {
-  t = await migratedContext();
-  await seedDemo(t.context);
-  app = await apiServer(t.db, t.context);
-  for (const username of ['jiuzhu', 'yanglao', 'bangongshi', 'lingdao', 'xinxi', 'admin']) cookies[username] = await signIn(app, username, demoPassword);
-});
-afterAll(() => t.close());
-
-async function as(username: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await graphql(app, query, variables, cookies[username]);
-  return res.body as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
-}
+const { state, as, act } = seededApi(['jiuzhu', 'yanglao', 'bangongshi', 'lingdao', 'xinxi', 'admin']);
 
 async function createDraft(username: string, data: Record<string, unknown>): Promise<string> {
   const body = await as(username, 'mutation($data: DocumentCreateInput!) { createDocument(data: $data) { id } }', { data });
@@ -26,8 +10,7 @@ async function createDraft(username: string, data: Record<string, unknown>): Pro
   return body.data.createDocument.id;
 }
 
-const act = (username: string, mutation: string, id: string, extra = '') => as(username, `mutation($id: ID!) { ${mutation}(where: { id: $id }${extra}) { id status } }`, { id });
-const status = async (id: string) => (await t.context.prisma.document.findUnique({ where: { id } })).status;
+const status = async (id: string) => (await state.t.context.prisma.document.findUnique({ where: { id } })).status;
 
 describe('the workflow through the GraphQL API', () => {
   test('S1: a submission without a disclosure attribute is returned with its cause, and the return is recorded', async () => {
@@ -36,9 +19,9 @@ describe('the workflow through the GraphQL API', () => {
     expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'WORKFLOW_RETURNED' } });
     expect(res.errors?.[0].message).toContain('未明确公开属性');
     expect(await status(id)).toBe('draft');
-    const doc = await t.context.prisma.document.findUnique({ where: { id } });
+    const doc = await state.t.context.prisma.document.findUnique({ where: { id } });
     expect(doc.lastReturnReason).toContain('未明确公开属性');
-    const audit = await t.context.prisma.auditEntry.findMany({ where: { documentId: id } });
+    const audit = await state.t.context.prisma.auditEntry.findMany({ where: { documentId: id } });
     expect(audit).toEqual([expect.objectContaining({ action: 'submit', fromStatus: 'draft', toStatus: 'draft', actorRole: 'editor', reason: expect.stringContaining('未明确公开属性') })]);
   });
 
@@ -56,7 +39,7 @@ describe('the workflow through the GraphQL API', () => {
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'WORKFLOW_CONFIDENTIALITY_REVIEW_REQUIRED' } });
     expect(await status(id)).toBe('submitted');
     // Even a document that reached the leader by other means is not published without the review.
-    await t.context.prisma.document.update({ where: { id }, data: { status: 'leaderApproval' } });
+    await state.t.context.prisma.document.update({ where: { id }, data: { status: 'leaderApproval' } });
     expect((await act('lingdao', 'approveDocument', id)).errors?.[0].extensions?.code).toBe('WORKFLOW_CONFIDENTIALITY_REVIEW_REQUIRED');
     expect(await status(id)).toBe('leaderApproval');
   });
@@ -72,19 +55,19 @@ describe('the workflow through the GraphQL API', () => {
 
     expect((await act('jiuzhu', 'submitDocument', id)).data?.submitDocument.status).toBe('submitted');
     await act('bangongshi', 'officeApproveDocument', id, ', confidentialityConclusion: "不涉密，同意公开"');
-    const jdStatus = async () => (await t.context.prisma.interpretation.findUnique({ where: { id: jdId } })).status;
+    const jdStatus = async () => (await state.t.context.prisma.interpretation.findUnique({ where: { id: jdId } })).status;
     expect(await jdStatus()).toBe('leaderApproval');
     expect((await act('lingdao', 'approveDocument', id)).data?.approveDocument.status).toBe('published');
     expect(await jdStatus()).toBe('published');
 
-    const doc = await t.context.prisma.document.findUnique({ where: { id } });
-    const interpretation = await t.context.prisma.interpretation.findUnique({ where: { id: jdId } });
+    const doc = await state.t.context.prisma.document.findUnique({ where: { id } });
+    const interpretation = await state.t.context.prisma.interpretation.findUnique({ where: { id: jdId } });
     expect(interpretation.publishedAt.getTime()).toBe(doc.publishedAt.getTime());
     expect(doc.confidentialityConclusion).toBe('不涉密，同意公开');
 
-    const anonymous = await graphql(app, '{ document(where: { id: "' + id + '" }) { title interpretations { title documents { id } } } }');
+    const anonymous = await graphql(state.app, '{ document(where: { id: "' + id + '" }) { title interpretations { title documents { id } } } }');
     expect(anonymous.body.data.document.interpretations).toEqual([{ title: '图解：特困人员救助供养标准调整', documents: [{ id }] }]);
-    const trail = await t.context.prisma.auditEntry.findMany({ where: { interpretationId: jdId }, orderBy: { at: 'asc' } });
+    const trail = await state.t.context.prisma.auditEntry.findMany({ where: { interpretationId: jdId }, orderBy: { at: 'asc' } });
     expect(trail.map((e: { toStatus: string }) => e.toStatus)).toEqual(['submitted', 'leaderApproval', 'published']);
   });
 
@@ -113,7 +96,7 @@ describe('the workflow through the GraphQL API', () => {
     const refused = await act('jiuzhu', 'submitDocument', id);
     expect(refused.errors?.[0].extensions?.code).toBe('WORKFLOW_CHECKS_FAILED');
     expect(refused.errors?.[0].message).toMatch(/N11|简单|复述|压缩|照搬|重复/);
-    const published = await t.context.prisma.document.findFirst({ where: { title: { contains: '最低生活保障标准' }, status: 'published' } });
+    const published = await state.t.context.prisma.document.findFirst({ where: { title: { contains: '最低生活保障标准' }, status: 'published' } });
     const foreign = await as('yanglao', 'mutation($id: ID!) { createInterpretation(data: { title: "他科室的解读", documents: { connect: [{ id: $id }] } }) { id } }', { id: published.id });
     expect(foreign.errors?.[0].message).toContain('谁起草谁解读');
   });
@@ -131,14 +114,14 @@ describe('the workflow through the GraphQL API', () => {
     await act('jiuzhu', 'submitDocument', id);
     expect((await act('bangongshi', 'returnToDrafterDocument', id)).errors?.[0].extensions?.code).toBe('WORKFLOW_REASON_REQUIRED');
     expect((await act('bangongshi', 'returnToDrafterDocument', id, ', reason: "请补充资金来源"')).data?.returnToDrafterDocument.status).toBe('draft');
-    const doc = await t.context.prisma.document.findUnique({ where: { id } });
+    const doc = await state.t.context.prisma.document.findUnique({ where: { id } });
     expect(doc.lastReturnReason).toBe('请补充资金来源');
   });
 
   test('approving your own draft is refused', async () => {
     const id = await createDraft('jiuzhu', { title: '由领导起草的文件', disclosure: 'proactive' });
-    const leader = await t.context.prisma.user.findFirst({ where: { username: 'lingdao' } });
-    await t.context.prisma.document.update({ where: { id }, data: { status: 'leaderApproval', drafterId: leader.id, confidentialityReviewedAt: new Date() } });
+    const leader = await state.t.context.prisma.user.findFirst({ where: { username: 'lingdao' } });
+    await state.t.context.prisma.document.update({ where: { id }, data: { status: 'leaderApproval', drafterId: leader.id, confidentialityReviewedAt: new Date() } });
     expect((await act('lingdao', 'approveDocument', id)).errors?.[0]).toMatchObject({ message: '不能审批自己起草的文件', extensions: { code: 'WORKFLOW_OWN_DRAFT' } });
   });
 

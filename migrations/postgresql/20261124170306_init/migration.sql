@@ -43,7 +43,6 @@ CREATE TABLE "Document" (
     "documentNumber" TEXT NOT NULL DEFAULT '',
     "issuingAuthority" TEXT NOT NULL DEFAULT '临沧市民政局',
     "formationDate" DATE,
-    "publishedAt" TIMESTAMP(3),
     "indexNumber" TEXT,
     "topic" TEXT NOT NULL DEFAULT '',
     "openCategory" TEXT,
@@ -54,7 +53,15 @@ CREATE TABLE "Document" (
     "department" TEXT,
     "drafter" TEXT,
     "requiresInterpretation" BOOLEAN NOT NULL DEFAULT false,
+    "revisionOf" TEXT,
     "status" TEXT NOT NULL DEFAULT 'draft',
+    "scheduledAt" TIMESTAMP(3),
+    "publishedAt" TIMESTAMP(3),
+    "lastReturnReason" TEXT NOT NULL DEFAULT '',
+    "confidentialityConclusion" TEXT NOT NULL DEFAULT '',
+    "confidentialityReviewedBy" TEXT,
+    "preflightFindings" JSONB,
+    "confidentialityReviewedAt" TIMESTAMP(3),
     "origin" TEXT NOT NULL DEFAULT 'local',
     "sourceName" TEXT NOT NULL DEFAULT '',
     "sourceUrl" TEXT NOT NULL DEFAULT '',
@@ -77,7 +84,13 @@ CREATE TABLE "Interpretation" (
     "department" TEXT,
     "drafter" TEXT,
     "status" TEXT NOT NULL DEFAULT 'draft',
+    "scheduledAt" TIMESTAMP(3),
     "publishedAt" TIMESTAMP(3),
+    "lastReturnReason" TEXT NOT NULL DEFAULT '',
+    "confidentialityConclusion" TEXT NOT NULL DEFAULT '',
+    "confidentialityReviewedBy" TEXT,
+    "preflightFindings" JSONB,
+    "confidentialityReviewedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Interpretation_pkey" PRIMARY KEY ("id")
@@ -110,6 +123,37 @@ CREATE TABLE "SiteSettings" (
     "baseUrl" TEXT NOT NULL DEFAULT '',
 
     CONSTRAINT "SiteSettings_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AuditEntry" (
+    "id" TEXT NOT NULL,
+    "summary" TEXT NOT NULL DEFAULT '',
+    "document" TEXT,
+    "interpretation" TEXT,
+    "action" TEXT,
+    "fromStatus" TEXT,
+    "toStatus" TEXT,
+    "actor" TEXT,
+    "actorName" TEXT NOT NULL DEFAULT '',
+    "actorRole" TEXT,
+    "reason" TEXT NOT NULL DEFAULT '',
+    "at" TIMESTAMP(3) DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Revision" (
+    "id" TEXT NOT NULL,
+    "document" TEXT,
+    "kind" TEXT,
+    "number" INTEGER,
+    "snapshot" JSONB,
+    "at" TIMESTAMP(3) DEFAULT CURRENT_TIMESTAMP,
+    "by" TEXT,
+
+    CONSTRAINT "Revision_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -172,6 +216,12 @@ CREATE INDEX "Document_department_idx" ON "Document"("department");
 CREATE INDEX "Document_drafter_idx" ON "Document"("drafter");
 
 -- CreateIndex
+CREATE INDEX "Document_revisionOf_idx" ON "Document"("revisionOf");
+
+-- CreateIndex
+CREATE INDEX "Document_confidentialityReviewedBy_idx" ON "Document"("confidentialityReviewedBy");
+
+-- CreateIndex
 CREATE INDEX "Document_upstreamId_idx" ON "Document"("upstreamId");
 
 -- CreateIndex
@@ -190,7 +240,25 @@ CREATE INDEX "Interpretation_department_idx" ON "Interpretation"("department");
 CREATE INDEX "Interpretation_drafter_idx" ON "Interpretation"("drafter");
 
 -- CreateIndex
+CREATE INDEX "Interpretation_confidentialityReviewedBy_idx" ON "Interpretation"("confidentialityReviewedBy");
+
+-- CreateIndex
 CREATE INDEX "Media_uploadedBy_idx" ON "Media"("uploadedBy");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_document_idx" ON "AuditEntry"("document");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_interpretation_idx" ON "AuditEntry"("interpretation");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_actor_idx" ON "AuditEntry"("actor");
+
+-- CreateIndex
+CREATE INDEX "Revision_document_idx" ON "Revision"("document");
+
+-- CreateIndex
+CREATE INDEX "Revision_by_idx" ON "Revision"("by");
 
 -- CreateIndex
 CREATE INDEX "_Column_documents_B_index" ON "_Column_documents"("B");
@@ -217,6 +285,12 @@ ALTER TABLE "Document" ADD CONSTRAINT "Document_department_fkey" FOREIGN KEY ("d
 ALTER TABLE "Document" ADD CONSTRAINT "Document_drafter_fkey" FOREIGN KEY ("drafter") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "Document" ADD CONSTRAINT "Document_revisionOf_fkey" FOREIGN KEY ("revisionOf") REFERENCES "Document"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Document" ADD CONSTRAINT "Document_confidentialityReviewedBy_fkey" FOREIGN KEY ("confidentialityReviewedBy") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "Interpretation" ADD CONSTRAINT "Interpretation_video_fkey" FOREIGN KEY ("video") REFERENCES "Media"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -232,7 +306,25 @@ ALTER TABLE "Interpretation" ADD CONSTRAINT "Interpretation_department_fkey" FOR
 ALTER TABLE "Interpretation" ADD CONSTRAINT "Interpretation_drafter_fkey" FOREIGN KEY ("drafter") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "Interpretation" ADD CONSTRAINT "Interpretation_confidentialityReviewedBy_fkey" FOREIGN KEY ("confidentialityReviewedBy") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "Media" ADD CONSTRAINT "Media_uploadedBy_fkey" FOREIGN KEY ("uploadedBy") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AuditEntry" ADD CONSTRAINT "AuditEntry_document_fkey" FOREIGN KEY ("document") REFERENCES "Document"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AuditEntry" ADD CONSTRAINT "AuditEntry_interpretation_fkey" FOREIGN KEY ("interpretation") REFERENCES "Interpretation"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AuditEntry" ADD CONSTRAINT "AuditEntry_actor_fkey" FOREIGN KEY ("actor") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Revision" ADD CONSTRAINT "Revision_document_fkey" FOREIGN KEY ("document") REFERENCES "Document"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Revision" ADD CONSTRAINT "Revision_by_fkey" FOREIGN KEY ("by") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "_Column_documents" ADD CONSTRAINT "_Column_documents_A_fkey" FOREIGN KEY ("A") REFERENCES "Column"("id") ON DELETE CASCADE ON UPDATE CASCADE;

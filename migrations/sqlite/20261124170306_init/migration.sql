@@ -39,7 +39,6 @@ CREATE TABLE "Document" (
     "documentNumber" TEXT NOT NULL DEFAULT '',
     "issuingAuthority" TEXT NOT NULL DEFAULT '临沧市民政局',
     "formationDate" TEXT,
-    "publishedAt" DATETIME,
     "indexNumber" TEXT,
     "topic" TEXT NOT NULL DEFAULT '',
     "openCategory" TEXT,
@@ -50,7 +49,15 @@ CREATE TABLE "Document" (
     "department" TEXT,
     "drafter" TEXT,
     "requiresInterpretation" BOOLEAN NOT NULL DEFAULT false,
+    "revisionOf" TEXT,
     "status" TEXT NOT NULL DEFAULT 'draft',
+    "scheduledAt" DATETIME,
+    "publishedAt" DATETIME,
+    "lastReturnReason" TEXT NOT NULL DEFAULT '',
+    "confidentialityConclusion" TEXT NOT NULL DEFAULT '',
+    "confidentialityReviewedBy" TEXT,
+    "preflightFindings" JSONB,
+    "confidentialityReviewedAt" DATETIME,
     "origin" TEXT NOT NULL DEFAULT 'local',
     "sourceName" TEXT NOT NULL DEFAULT '',
     "sourceUrl" TEXT NOT NULL DEFAULT '',
@@ -58,7 +65,9 @@ CREATE TABLE "Document" (
     "createdAt" DATETIME DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME,
     CONSTRAINT "Document_department_fkey" FOREIGN KEY ("department") REFERENCES "Department" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "Document_drafter_fkey" FOREIGN KEY ("drafter") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Document_drafter_fkey" FOREIGN KEY ("drafter") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Document_revisionOf_fkey" FOREIGN KEY ("revisionOf") REFERENCES "Document" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Document_confidentialityReviewedBy_fkey" FOREIGN KEY ("confidentialityReviewedBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -73,13 +82,20 @@ CREATE TABLE "Interpretation" (
     "department" TEXT,
     "drafter" TEXT,
     "status" TEXT NOT NULL DEFAULT 'draft',
+    "scheduledAt" DATETIME,
     "publishedAt" DATETIME,
+    "lastReturnReason" TEXT NOT NULL DEFAULT '',
+    "confidentialityConclusion" TEXT NOT NULL DEFAULT '',
+    "confidentialityReviewedBy" TEXT,
+    "preflightFindings" JSONB,
+    "confidentialityReviewedAt" DATETIME,
     "createdAt" DATETIME DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Interpretation_video_fkey" FOREIGN KEY ("video") REFERENCES "Media" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Interpretation_videoPoster_fkey" FOREIGN KEY ("videoPoster") REFERENCES "Media" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Interpretation_videoCaptions_fkey" FOREIGN KEY ("videoCaptions") REFERENCES "Media" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Interpretation_department_fkey" FOREIGN KEY ("department") REFERENCES "Department" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "Interpretation_drafter_fkey" FOREIGN KEY ("drafter") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Interpretation_drafter_fkey" FOREIGN KEY ("drafter") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Interpretation_confidentialityReviewedBy_fkey" FOREIGN KEY ("confidentialityReviewedBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -106,6 +122,38 @@ CREATE TABLE "SiteSettings" (
     "icpNumber" TEXT NOT NULL DEFAULT '',
     "policeRecordNumber" TEXT NOT NULL DEFAULT '',
     "baseUrl" TEXT NOT NULL DEFAULT ''
+);
+
+-- CreateTable
+CREATE TABLE "AuditEntry" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "summary" TEXT NOT NULL DEFAULT '',
+    "document" TEXT,
+    "interpretation" TEXT,
+    "action" TEXT,
+    "fromStatus" TEXT,
+    "toStatus" TEXT,
+    "actor" TEXT,
+    "actorName" TEXT NOT NULL DEFAULT '',
+    "actorRole" TEXT,
+    "reason" TEXT NOT NULL DEFAULT '',
+    "at" DATETIME DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "AuditEntry_document_fkey" FOREIGN KEY ("document") REFERENCES "Document" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "AuditEntry_interpretation_fkey" FOREIGN KEY ("interpretation") REFERENCES "Interpretation" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "AuditEntry_actor_fkey" FOREIGN KEY ("actor") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Revision" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "document" TEXT,
+    "kind" TEXT,
+    "number" INTEGER,
+    "snapshot" JSONB,
+    "at" DATETIME DEFAULT CURRENT_TIMESTAMP,
+    "by" TEXT,
+    CONSTRAINT "Revision_document_fkey" FOREIGN KEY ("document") REFERENCES "Document" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Revision_by_fkey" FOREIGN KEY ("by") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -168,6 +216,12 @@ CREATE INDEX "Document_department_idx" ON "Document"("department");
 CREATE INDEX "Document_drafter_idx" ON "Document"("drafter");
 
 -- CreateIndex
+CREATE INDEX "Document_revisionOf_idx" ON "Document"("revisionOf");
+
+-- CreateIndex
+CREATE INDEX "Document_confidentialityReviewedBy_idx" ON "Document"("confidentialityReviewedBy");
+
+-- CreateIndex
 CREATE INDEX "Document_upstreamId_idx" ON "Document"("upstreamId");
 
 -- CreateIndex
@@ -186,7 +240,25 @@ CREATE INDEX "Interpretation_department_idx" ON "Interpretation"("department");
 CREATE INDEX "Interpretation_drafter_idx" ON "Interpretation"("drafter");
 
 -- CreateIndex
+CREATE INDEX "Interpretation_confidentialityReviewedBy_idx" ON "Interpretation"("confidentialityReviewedBy");
+
+-- CreateIndex
 CREATE INDEX "Media_uploadedBy_idx" ON "Media"("uploadedBy");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_document_idx" ON "AuditEntry"("document");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_interpretation_idx" ON "AuditEntry"("interpretation");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_actor_idx" ON "AuditEntry"("actor");
+
+-- CreateIndex
+CREATE INDEX "Revision_document_idx" ON "Revision"("document");
+
+-- CreateIndex
+CREATE INDEX "Revision_by_idx" ON "Revision"("by");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "_Column_documents_AB_unique" ON "_Column_documents"("A", "B");

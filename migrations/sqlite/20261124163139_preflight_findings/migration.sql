@@ -1,5 +1,0 @@
--- AlterTable
-ALTER TABLE "Document" ADD COLUMN "preflightFindings" JSONB;
-
--- AlterTable
-ALTER TABLE "Interpretation" ADD COLUMN "preflightFindings" JSONB;
