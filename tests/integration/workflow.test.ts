@@ -172,7 +172,13 @@ describe('access by role and department', () => {
 
   test('each review action belongs to one role', async () => {
     const id = await createDraft('jiuzhu', { title: '角色测试文件', disclosure: 'proactive' });
+    for (const user of ['yanglao', 'bangongshi', 'lingdao', 'xinxi', 'admin']) {
+      expect((await act(user, 'submitDocument', id)).errors?.[0].extensions?.code).toBe('WORKFLOW_FORBIDDEN');
+    }
     await act('jiuzhu', 'submitDocument', id);
+    for (const user of ['jiuzhu', 'yanglao', 'xinxi', 'admin']) {
+      expect((await act(user, 'returnToDrafterDocument', id, ', reason: "x"')).errors?.[0].extensions?.code).toBe('WORKFLOW_FORBIDDEN');
+    }
     for (const user of ['jiuzhu', 'yanglao', 'lingdao', 'xinxi', 'admin']) {
       expect((await act(user, 'officeApproveDocument', id, ', confidentialityConclusion: "同意"')).errors?.[0].extensions?.code).toBe('WORKFLOW_FORBIDDEN');
     }
