@@ -91,11 +91,6 @@ async function loadInterpretationFacts(tx: Tx, id: string) {
 }
 
 /**
- * Carries out one workflow action on a document or an interpretation: the state machine decides, and
- * the item, the interpretations that move with it (三同步) and the audit entries change in one
- * transaction. A refusal changes nothing and throws a typed GraphQL error.
- */
-/**
  * Runs the pre-publication checks at submission and keeps their result on the item for the editor to
  * read; blocking findings refuse the submission with what to fix.
  */
@@ -111,6 +106,11 @@ async function refuseOnBlockingFindings(context: KeystoneContext, actor: Actor, 
   if (blocking.length) throw workflowError('CHECKS_FAILED', `发布前检查未通过，请修改后再提交：${blocking.map((f) => f.message).join('；')}`);
 }
 
+/**
+ * Carries out one workflow action on a document or an interpretation: the state machine decides, and
+ * the item, the interpretations that move with it (三同步) and the audit entries change in one
+ * transaction. A refusal changes nothing and throws a typed GraphQL error.
+ */
 export async function transition(
   context: KeystoneContext,
   listKey: WorkflowListKey,
