@@ -10,6 +10,7 @@ import { toCalendarDay } from '../calendar/working-days.js';
 import { disclosureOptions } from '../content/vocabulary.js';
 import { renderRichText } from '../content/render-rich-text.js';
 import { previewIsValid } from '../workflow/preview.js';
+import { siteRoutes } from '../site/routes.js';
 
 export const adminBasePath = '/admin';
 
@@ -67,7 +68,6 @@ export function serverRoutes(context: KeystoneContext): express.Router {
     );
   });
 
-  // The public site takes / once it exists; until then the root leads to the Admin UI.
-  app.get('/', (_req, res) => res.redirect(adminBasePath));
+  app.use(siteRoutes(context));
   return app;
 }

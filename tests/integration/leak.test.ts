@@ -101,9 +101,20 @@ test('S1: a published 删减后公开 document shows the public only its redacte
 });
 
 test('S1: the public routes show nothing non-public', async () => {
-  for (const path of ['/', '/healthz', '/setup', '/api/graphql?query=%7Bdocuments%7Btitle%7D%7D']) {
+  const prisma = t.context.prisma;
+  const paths = [
+    '/',
+    '/healthz',
+    '/setup',
+    '/api/graphql?query=%7Bdocuments%7Btitle%7D%7D',
+    ...(await prisma.column.findMany()).map((c: { slug: string }) => `/columns/${c.slug}`),
+    ...(await prisma.document.findMany()).map((d: { id: string }) => `/documents/${d.id}`),
+    ...(await prisma.interpretation.findMany()).map((d: { id: string }) => `/interpretations/${d.id}`),
+  ];
+  expect(paths.length).toBeGreaterThan(100);
+  for (const path of paths) {
     const res = await request(app).get(path).set('apollo-require-preflight', 'true');
     expect(res.status).toBeLessThan(500);
-    expect(res.text ?? '').not.toContain(secret);
+    for (const marker of [secret, withheld, 'REASON-MARKER']) expect(res.text ?? '').not.toContain(marker);
   }
 });

@@ -1,0 +1,140 @@
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { toCalendarDay } from '../calendar/working-days.js';
+import { openCategoryOptions } from '../content/vocabulary.js';
+import { renderRichText } from '../content/render-rich-text.js';
+import { maskPersonalData } from '../privacy/mask.js';
+
+/*
+ * The public site's data: only what may be public is ever read here (S1) — published documents whose
+ * attribute is 主动公开 (full text) or 删减后公开 (redacted text only), published interpretations,
+ * public columns — and personal data is masked on the way out (N15).
+ */
+
+export const publicDocument = { status: 'published', disclosure: { in: ['proactive', 'redacted'] } };
+export const publicInterpretation = { status: 'published' };
+const publicColumn = { visibility: 'public' };
+
+export const pageSize = 20;
+
+export interface ColumnLink {
+  slug: string;
+  name: string;
+}
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  date: string;
+}
+export interface SiteFrame {
+  siteName: string;
+  sponsor: string;
+  contact: string;
+  siteCode: string;
+  icpNumber: string;
+  policeRecordNumber: string;
+  navigation: ColumnLink[];
+}
+
+const day = (d: Date | null) => (d ? toCalendarDay(d) : '');
+const summary = (d: { id: string; title: string; publishedAt: Date | null }): DocumentSummary => ({ id: d.id, title: maskPersonalData(d.title), date: day(d.publishedAt) });
+
+export async function siteFrame(context: KeystoneContext): Promise<SiteFrame> {
+  const prisma = context.sudo().prisma;
+  const settings = await prisma.siteSettings.findFirst();
+  const top = await prisma.column.findMany({ where: { ...publicColumn, parentId: null }, orderBy: { order: 'asc' }, select: { slug: true, name: true } });
+  return {
+    siteName: settings?.siteName ?? '政务公开网站',
+    sponsor: settings?.sponsor ?? '',
+    contact: settings?.contact ?? '',
+    siteCode: settings?.siteCode ?? '',
+    icpNumber: settings?.icpNumber ?? '',
+    policeRecordNumber: settings?.policeRecordNumber ?? '',
+    navigation: top,
+  };
+}
+
+export async function homeData(context: KeystoneContext) {
+  const prisma = context.sudo().prisma;
+  const columns = await prisma.column.findMany({ where: { ...publicColumn, parentId: null, kind: { in: ['news', 'notice', 'policy', 'disclosure'] } }, orderBy: { order: 'asc' } });
+  const sections = [];
+  for (const column of columns) {
+    const ids = [column.id, ...(await prisma.column.findMany({ where: { parentId: column.id, ...publicColumn }, select: { id: true } })).map((c: { id: string }) => c.id)];
+    const docs = await prisma.document.findMany({ where: { ...publicDocument, columns: { some: { id: { in: ids } } } }, orderBy: { publishedAt: 'desc' }, take: 6, select: { id: true, title: true, publishedAt: true } });
+    sections.push({ slug: column.slug, name: column.name, documents: docs.map(summary) });
+  }
+  const interpretations = await prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: 6, select: { id: true, title: true, publishedAt: true } });
+  return { sections, interpretations: interpretations.map(summary) };
+}
+
+export async function columnData(context: KeystoneContext, slug: string, page: number) {
+  const prisma = context.sudo().prisma;
+  const column = await prisma.column.findFirst({ where: { slug, ...publicColumn }, include: { children: { where: publicColumn, orderBy: { order: 'asc' } } } });
+  if (!column) return null;
+  const ids = [column.id, ...column.children.map((c: { id: string }) => c.id)];
+  const where = { ...publicDocument, columns: { some: { id: { in: ids } } } };
+  const total = await prisma.document.count({ where });
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (page > pages) return null;
+  const docs = await prisma.document.findMany({ where, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: { id: true, title: true, publishedAt: true } });
+  return {
+    column: { slug: column.slug, name: column.name, description: column.description },
+    children: column.children.map((c: ColumnLink) => ({ slug: c.slug, name: c.name })),
+    documents: docs.map(summary),
+    page,
+    pages,
+    previous: page > 1 ? page - 1 : null,
+    next: page < pages ? page + 1 : null,
+    total,
+  };
+}
+
+export async function documentData(context: KeystoneContext, id: string) {
+  const prisma = context.sudo().prisma;
+  const doc = await prisma.document.findFirst({
+    where: { id, ...publicDocument },
+    include: {
+      columns: { where: publicColumn, select: { slug: true, name: true } },
+      interpretations: { where: publicInterpretation, select: { id: true, title: true, publishedAt: true } },
+      attachments: { select: { id: true, title: true, file_filename: true } },
+    },
+  });
+  if (!doc) return null;
+  return {
+    id: doc.id,
+    title: maskPersonalData(doc.title),
+    indexNumber: doc.indexNumber ?? '',
+    issuingAuthority: doc.issuingAuthority,
+    documentNumber: doc.documentNumber,
+    formationDate: doc.formationDate ?? '',
+    publishedDate: day(doc.publishedAt),
+    topic: doc.topic,
+    openCategory: openCategoryOptions.find((o) => o.value === doc.openCategory)?.label ?? '',
+    // 删减后公开: the public reads the redacted text only.
+    bodyHtml: renderRichText(doc.disclosure === 'redacted' ? doc.redactedBody : doc.body),
+    redacted: doc.disclosure === 'redacted',
+    reprint: doc.origin === 'reprint' ? { sourceName: doc.sourceName, sourceUrl: doc.sourceUrl } : null,
+    columns: doc.columns,
+    interpretations: doc.interpretations.map(summary),
+    attachments: doc.attachments.filter((a: { file_filename: string | null }) => a.file_filename).map((a: { title: string; file_filename: string }) => ({ title: a.title, url: `/media/${a.file_filename}` })),
+  };
+}
+
+export async function interpretationData(context: KeystoneContext, id: string) {
+  const prisma = context.sudo().prisma;
+  const media = { select: { title: true, file_filename: true, altText: true, caption: true } };
+  const jd = await prisma.interpretation.findFirst({
+    where: { id, ...publicInterpretation },
+    include: { documents: { where: publicDocument, select: { id: true, title: true, publishedAt: true } }, images: media, video: media, videoPoster: media, videoCaptions: media },
+  });
+  if (!jd) return null;
+  const url = (m: { file_filename: string | null } | null) => (m?.file_filename ? `/media/${m.file_filename}` : null);
+  return {
+    id: jd.id,
+    title: maskPersonalData(jd.title),
+    publishedDate: day(jd.publishedAt),
+    bodyHtml: renderRichText(jd.body),
+    documents: jd.documents.map(summary),
+    images: jd.images.filter((m: { file_filename: string | null }) => m.file_filename).map((m: { title: string; altText: string; caption: string; file_filename: string }) => ({ url: url(m), alt: m.altText || m.title, caption: m.caption })),
+    video: jd.video?.file_filename ? { url: url(jd.video), poster: url(jd.videoPoster), captions: url(jd.videoCaptions), title: jd.video.title } : null,
+  };
+}

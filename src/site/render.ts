@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { projectRoot } from '../config/env.js';
+import type { SiteFrame } from './data.js';
+
+/*
+ * Pages are a pure function of the published data: the same data always gives the same bytes, with
+ * no request state, so a page can be cached whole or written to a static file.
+ */
+
+const templates = path.join(projectRoot, 'templates');
+const site = Handlebars.create();
+for (const name of ['footer', 'doc-list']) site.registerPartial(name, fs.readFileSync(path.join(templates, 'partials', `${name}.hbs`), 'utf8'));
+const layout = site.compile(fs.readFileSync(path.join(templates, 'layouts', 'main.hbs'), 'utf8'));
+const pages = new Map<string, Handlebars.TemplateDelegate>();
+
+export type PageName = 'home' | 'column' | 'document' | 'interpretation' | 'error';
+
+export function renderPage(name: PageName, frame: SiteFrame, model: Record<string, unknown> & { title?: string }): string {
+  if (!pages.has(name)) pages.set(name, site.compile(fs.readFileSync(path.join(templates, 'pages', `${name}.hbs`), 'utf8')));
+  return layout({ frame, title: model.title, body: pages.get(name)!({ ...model, frame }) });
+}
