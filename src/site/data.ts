@@ -3,6 +3,7 @@ import { toCalendarDay } from '../calendar/working-days.js';
 import { openCategoryOptions } from '../content/vocabulary.js';
 import { renderRichText } from '../content/render-rich-text.js';
 import { maskPersonalData } from '../privacy/mask.js';
+import { plainText } from '../content/plain-text.js';
 
 /*
  * The public site's data: only what may be public is ever read here (S1) — published documents whose
@@ -137,4 +138,65 @@ export async function interpretationData(context: KeystoneContext, id: string) {
     images: jd.images.filter((m: { file_filename: string | null }) => m.file_filename).map((m: { title: string; altText: string; caption: string; file_filename: string }) => ({ url: url(m), alt: m.altText || m.title, caption: m.caption })),
     video: jd.video?.file_filename ? { url: url(jd.video), poster: url(jd.videoPoster), captions: url(jd.videoCaptions), title: jd.video.title } : null,
   };
+}
+
+const summaryLength = 200;
+
+/** The base URL the site is known by (site settings), without a trailing slash. */
+export async function baseUrl(context: KeystoneContext): Promise<string> {
+  const settings = await context.sudo().prisma.siteSettings.findFirst();
+  return String(settings?.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+}
+
+/** The latest public documents (of a column and its children, or of the whole site with interpretations). */
+export async function feedData(context: KeystoneContext, slug: string | null, limit = 50) {
+  const prisma = context.sudo().prisma;
+  const base = await baseUrl(context);
+  let where: Record<string, unknown> = publicDocument;
+  let column: { name: string; slug: string; description: string } | null = null;
+  if (slug) {
+    const found = await prisma.column.findFirst({ where: { slug, ...publicColumn }, include: { children: { where: publicColumn, select: { id: true } } } });
+    if (!found) return null;
+    column = found;
+    where = { ...publicDocument, columns: { some: { id: { in: [found.id, ...found.children.map((c: { id: string }) => c.id)] } } } };
+  }
+  const docs = await prisma.document.findMany({ where, orderBy: { publishedAt: 'desc' }, take: limit });
+  const items = docs.map((d: { id: string; title: string; publishedAt: Date; body: unknown; redactedBody: unknown; disclosure: string }) => ({
+    title: maskPersonalData(d.title),
+    url: `${base}/documents/${d.id}`,
+    published: d.publishedAt,
+    summary: maskPersonalData(plainText(d.disclosure === 'redacted' ? d.redactedBody : d.body).replace(/\s+/g, ' ').slice(0, summaryLength)),
+  }));
+  if (!slug) {
+    const jds = await prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: limit });
+    for (const j of jds as { id: string; title: string; publishedAt: Date; body: unknown }[]) {
+      items.push({ title: maskPersonalData(j.title), url: `${base}/interpretations/${j.id}`, published: j.publishedAt, summary: maskPersonalData(plainText(j.body).replace(/\s+/g, ' ').slice(0, summaryLength)) });
+    }
+    items.sort((a: { published: Date }, b: { published: Date }) => b.published.getTime() - a.published.getTime());
+  }
+  const frame = await siteFrame(context);
+  return {
+    base,
+    channel: {
+      title: column ? `${column.name} - ${frame.siteName}` : frame.siteName,
+      description: column?.description || `${frame.siteName}发布的政府信息`,
+      url: column ? `${base}/columns/${column.slug}` : `${base}/`,
+    },
+    items: items.slice(0, limit),
+  };
+}
+
+/** Every public page, for sitemap.xml. */
+export async function sitemapData(context: KeystoneContext) {
+  const prisma = context.sudo().prisma;
+  const base = await baseUrl(context);
+  const columns = await prisma.column.findMany({ where: publicColumn, orderBy: { order: 'asc' }, select: { slug: true } });
+  const docs = await prisma.document.findMany({ where: publicDocument, select: { id: true, publishedAt: true } });
+  const jds = await prisma.interpretation.findMany({ where: publicInterpretation, select: { id: true, publishedAt: true } });
+  return [
+    { url: `${base}/` },
+    ...columns.map((c: { slug: string }) => ({ url: `${base}/columns/${c.slug}` })),
+    ...docs.map((d: { id: string; publishedAt: Date | null }) => ({ url: `${base}/documents/${d.id}`, lastModified: d.publishedAt })),
+    ...jds.map((d: { id: string; publishedAt: Date | null }) => ({ url: `${base}/interpretations/${d.id}`, lastModified: d.publishedAt })),
+  ];
 }

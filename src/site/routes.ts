@@ -3,7 +3,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { projectRoot } from '../config/env.js';
 import { logger } from '../logging/logger.js';
-import { columnData, documentData, homeData, interpretationData, siteFrame } from './data.js';
+import { baseUrl, columnData, documentData, feedData, homeData, interpretationData, siteFrame, sitemapData } from './data.js';
+import { atomFeed, robots, rssFeed, sitemap } from './feeds.js';
 import { renderPage } from './render.js';
 
 // No inline script or style anywhere on the public site, and nothing from another host.
@@ -49,6 +50,21 @@ export function siteRoutes(context: KeystoneContext): express.Router {
     const data = idPattern.test(req.params.id) ? await interpretationData(context, req.params.id) : null;
     return data ? send(res, 200, 'interpretation', data) : notFound(res);
   });
+  const xml = (res: Response, type: string, body: string) => res.set(securityHeaders).type(type).send(body);
+  const feed = (kind: 'rss' | 'atom') => async (req: Request, res: Response) => {
+    const slug = typeof req.params.slug === 'string' ? req.params.slug : null;
+    const data = slug !== null && !/^[a-z0-9-]{1,60}$/.test(slug) ? null : await feedData(context, slug);
+    if (!data) return notFound(res);
+    const selfUrl = `${data.base}${req.path}`;
+    return kind === 'rss' ? xml(res, 'application/rss+xml', rssFeed({ ...data.channel, selfUrl }, data.items)) : xml(res, 'application/atom+xml', atomFeed({ ...data.channel, selfUrl }, data.items));
+  };
+  site.get('/feed.xml', feed('rss'));
+  site.get('/atom.xml', feed('atom'));
+  site.get('/columns/:slug/feed.xml', feed('rss'));
+  site.get('/columns/:slug/atom.xml', feed('atom'));
+  site.get('/sitemap.xml', async (_req, res) => xml(res, 'application/xml', sitemap(await sitemapData(context))));
+  site.get('/robots.txt', async (_req, res) => res.type('text/plain').send(robots(await baseUrl(context))));
+
   // Everything else outside the Admin UI and the API is a Chinese 404.
   site.get(/^\/(?!admin(\/|$)|api(\/|$)|media\/|preview\/|setup$|healthz$).*/, (_req, res) => notFound(res));
   site.use(async (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
