@@ -1,67 +1,95 @@
 import chineseDays from 'chinese-days';
 
 /*
- * Working days on the national calendar: the State Council's public holidays and the weekend days
- * made working days in exchange (调休), from the maintained `chinese-days` data. The State Council
- * publishes a year's calendar each November or December; for a year not yet published the plain
- * Monday-to-Friday week stands in, and `hasOfficialCalendar` says so.
+ * Working days on the national calendar: the State Council's public holidays (法定节假日) and the
+ * weekend days worked in exchange (调休上班), from the maintained `chinese-days` data. The State
+ * Council publishes a year's calendar each November or December; until the library carries it, that
+ * year counts Monday to Friday, and `hasOfficialCalendar` says so.
  */
 
 /** A calendar day in China (UTC+8), 'YYYY-MM-DD'. */
 export type CalendarDay = string;
 
 const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-const chinaOffsetMs = 8 * 3600 * 1000;
 const dayMs = 24 * 3600 * 1000;
+const chinaOffsetMs = 8 * 3600 * 1000;
+/** The library's data starts with 2004 (its README: 支持 2004 及之后的年份). */
+const firstDataYear = 2004;
+/** How the library names a day it has no entry for; its entries read like 'Spring Festival,春节,4'. */
+const plainDayNames = new Set(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']);
 
-const published = new Map<number, boolean>();
-
-/** A year's calendar is in the data when its 1 January is listed as 元旦 (always a public holiday). */
-function yearPublished(year: number): boolean {
-  if (!published.has(year)) published.set(year, chineseDays.getDayDetail(`${year}-01-01`).name.includes('元旦'));
-  return published.get(year)!;
-}
-
-function parse(day: CalendarDay): number {
+/** UTC midnight of the day, in milliseconds; throws unless `day` is an existing date written 'YYYY-MM-DD'. */
+function dayTime(day: CalendarDay): number {
   const match = dayPattern.exec(day);
   const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
-  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day) throw new Error(`不是有效的日期：${day}（应为 YYYY-MM-DD）`);
+  // Date.UTC rolls 2026-02-30 over to 2 March: the round trip catches days that do not exist.
+  if (Number.isNaN(time) || formatDay(time) !== day) throw new Error(`Invalid calendar day ${JSON.stringify(day)}: expected an existing date as YYYY-MM-DD`);
   return time;
 }
 
-const format = (time: number): CalendarDay => new Date(time).toISOString().slice(0, 10);
+const formatDay = (time: number): CalendarDay => new Date(time).toISOString().slice(0, 10);
 
-/** The day in China of an instant (2026-11-23T17:30:00Z is 2026-11-24). */
-export function toCalendarDay(instant: Date): CalendarDay {
-  return format(instant.getTime() + chinaOffsetMs);
+/** The day itself, once checked to be an existing 'YYYY-MM-DD' date (throws otherwise). */
+export function assertCalendarDay(day: string): CalendarDay {
+  dayTime(day);
+  return day;
 }
 
+/** The day in China of an instant: 2026-11-23T17:30:00Z is already 2026-11-24 in China. */
+export function toCalendarDay(instant: Date): CalendarDay {
+  if (Number.isNaN(instant.getTime())) throw new Error('Invalid instant: cannot take the calendar day of an invalid Date');
+  return formatDay(instant.getTime() + chinaOffsetMs);
+}
+
+/**
+ * Whether the library lists the day as a holiday (false) or an adjusted working day (true);
+ * undefined for a day it has no entry for. Only entries are taken from it: for other days it works
+ * out the weekday in the process's time zone, which is a day early west of UTC.
+ */
+function listedAsWorking(day: CalendarDay): boolean | undefined {
+  const detail = chineseDays.getDayDetail(day);
+  return plainDayNames.has(detail.name) ? undefined : detail.work;
+}
+
+let coverage: Readonly<{ from: number; to: number }> | undefined;
+
+/** The years the library has the State Council's calendar for; 1 January (元旦) is listed in every one. */
+export function calendarCoverage(): Readonly<{ from: number; to: number }> {
+  if (!coverage) {
+    let to = firstDataYear;
+    while (listedAsWorking(`${to + 1}-01-01`) === false) to++;
+    coverage = Object.freeze({ from: firstDataYear, to });
+  }
+  return coverage;
+}
+
+/** False when the day's year is outside the library's data, so it is counted Monday to Friday. */
 export function hasOfficialCalendar(day: CalendarDay): boolean {
-  return yearPublished(new Date(parse(day)).getUTCFullYear());
+  const year = new Date(dayTime(day)).getUTCFullYear();
+  const { from, to } = calendarCoverage();
+  return year >= from && year <= to;
 }
 
 export function isWorkingDay(day: CalendarDay): boolean {
-  const time = parse(day);
-  if (hasOfficialCalendar(day)) return chineseDays.isWorkday(day);
-  const weekday = new Date(time).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+  const weekday = new Date(dayTime(day)).getUTCDay();
+  return listedAsWorking(day) ?? (weekday !== 0 && weekday !== 6);
 }
 
 /** The n-th working day after `start` (start itself not counted); n = 0 gives start. */
 export function addWorkingDays(start: CalendarDay, n: number): CalendarDay {
-  if (!Number.isInteger(n) || n < 0) throw new Error(`工作日数必须是非负整数：${n}`);
-  let time = parse(start);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`Invalid number of working days ${n}: expected a whole number, 0 or more`);
+  let time = dayTime(start);
   for (let left = n; left > 0; ) {
     time += dayMs;
-    if (isWorkingDay(format(time))) left--;
+    if (isWorkingDay(formatDay(time))) left--;
   }
-  return format(time);
+  return formatDay(time);
 }
 
 /** Working days after `from`, up to and including `to` (0 when `to` is not after `from`). */
 export function workingDaysBetween(from: CalendarDay, to: CalendarDay): number {
-  const end = parse(to);
+  const end = dayTime(to);
   let count = 0;
-  for (let time = parse(from) + dayMs; time <= end; time += dayMs) if (isWorkingDay(format(time))) count++;
+  for (let time = dayTime(from) + dayMs; time <= end; time += dayMs) if (isWorkingDay(formatDay(time))) count++;
   return count;
 }

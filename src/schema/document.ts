@@ -3,7 +3,7 @@ import { calendarDay, checkbox, relationship, select, text, timestamp } from '@k
 import { signedIn, type AccessArgs } from '../access/roles.js';
 import { disclosureOptions, openCategoryOptions, originOptions, type Disclosure } from '../content/vocabulary.js';
 import { disclosureProblems, richTextHasContent } from '../workflow/disclosure.js';
-import { withDrafter } from './ownership.js';
+import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
 import { editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
@@ -60,6 +60,8 @@ export const Document = list({
     revisions: relationship({ ref: 'Document.revisionOf', many: true, access: { create: () => false, update: () => false, read: signedIn }, ui: { label: '修订稿', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
     interpretations: relationship({ ui: { label: '政策解读' }, ref: 'Interpretation.documents', many: true }),
     ...workflowFields(),
+    // What search matches; kept by the hooks below, never exposed through the API.
+    searchText: text({ graphql: { omit: true }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
     origin: select({ ui: { label: '来源类型' }, type: 'string', options: [...originOptions], defaultValue: 'local', validation: { isRequired: true } }),
     sourceName: text({ ui: { label: '来源' } }),
     sourceUrl: text({ ui: { label: '原文链接' }, validation: { match: { regex: /^(https?:\/\/\S+)?$/, explanation: '原文链接必须是 http:// 或 https:// 开头的网址' } } }),
@@ -68,7 +70,10 @@ export const Document = list({
     updatedAt: timestamp({ db: { updatedAt: true }, access: internalOnly, ui: { label: '更新时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
   },
   hooks: {
-    resolveInput: { create: withDrafter },
+    resolveInput: {
+      create: (args) => withSearchText(withDrafter(args)),
+      update: ({ resolvedData, item }) => withSearchText(resolvedData, item),
+    },
     validate: ({ operation, resolvedData, item, addValidationError }) => {
       if (operation === 'delete') return;
       const disclosure = (resolvedData.disclosure ?? item?.disclosure) as Disclosure | null;

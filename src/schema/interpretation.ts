@@ -2,7 +2,7 @@ import { list } from '@keystone-6/core';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { signedIn, type AccessArgs } from '../access/roles.js';
 import { interpretationFormOptions } from '../content/vocabulary.js';
-import { withDrafter } from './ownership.js';
+import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
 import { editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
@@ -40,10 +40,15 @@ export const Interpretation = list({
     department: relationship({ ui: { label: '解读科室' }, ref: 'Department', access: internalOnly }),
     drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
     ...workflowFields(),
+    // What search matches; kept by the hooks below, never exposed through the API.
+    searchText: text({ graphql: { omit: true }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
     createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
   },
   hooks: {
-    resolveInput: { create: withDrafter },
+    resolveInput: {
+      create: (args) => withSearchText(withDrafter(args)),
+      update: ({ resolvedData, item }) => withSearchText(resolvedData, item),
+    },
     // S5 谁起草谁解读: an interpretation belongs to the department that drafted (led) its documents.
     validate: async ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') return;

@@ -1,4 +1,5 @@
 import type { SessionData } from '../access/roles.js';
+import { searchTextOf } from '../content/search-text.js';
 
 type Data = Record<string, unknown>;
 
@@ -11,4 +12,9 @@ export function withDrafter({ resolvedData, context }: { resolvedData: Data; con
     drafter: resolvedData.drafter ?? { connect: { id: session.itemId } },
     department: resolvedData.department ?? (session.data.department ? { connect: { id: session.data.department.id } } : undefined),
   };
+}
+
+/** Keeps the search text in step with what the public may read of the item. */
+export function withSearchText(resolvedData: Data, item?: Data | null): Data {
+  return { ...resolvedData, searchText: searchTextOf({ ...(item ?? {}), ...resolvedData }) };
 }

@@ -200,3 +200,38 @@ export async function sitemapData(context: KeystoneContext) {
     ...jds.map((d: { id: string; publishedAt: Date | null }) => ({ url: `${base}/interpretations/${d.id}`, lastModified: d.publishedAt })),
   ];
 }
+
+export type SearchType = 'all' | 'documents' | 'interpretations';
+
+/** A short piece of text around the first hit, masked. */
+function snippet(text: string, query: string): string {
+  const at = text.indexOf(query);
+  const start = Math.max(0, at - 40);
+  return maskPersonalData(text.slice(start, start + 120).replace(/\s+/g, ' '));
+}
+
+/**
+ * Search over published documents and interpretations. Chinese has no word spaces, so the query is
+ * matched as a substring of each item's search text (the same on SQLite and PostgreSQL); results are
+ * counted by category and listed newest first.
+ */
+export async function searchData(context: KeystoneContext, query: string, type: SearchType, page: number) {
+  const prisma = context.sudo().prisma;
+  const match = { searchText: { contains: query } };
+  const docWhere = { ...publicDocument, ...match };
+  const jdWhere = { ...publicInterpretation, ...match };
+  const [documentCount, interpretationCount] = [await prisma.document.count({ where: docWhere }), await prisma.interpretation.count({ where: jdWhere })];
+  const take = pageSize * page;
+  type Hit = { id: string; title: string; publishedAt: Date | null; searchText: string };
+  const docs: Hit[] = type === 'interpretations' ? [] : await prisma.document.findMany({ where: docWhere, orderBy: { publishedAt: 'desc' }, take, select: { id: true, title: true, publishedAt: true, searchText: true } });
+  const jds: Hit[] = type === 'documents' ? [] : await prisma.interpretation.findMany({ where: jdWhere, orderBy: { publishedAt: 'desc' }, take, select: { id: true, title: true, publishedAt: true, searchText: true } });
+  const results = [
+    ...docs.map((d) => ({ ...summary(d), kind: '文件', url: `/documents/${d.id}`, snippet: snippet(d.searchText, query) })),
+    ...jds.map((d) => ({ ...summary(d), kind: '解读', url: `/interpretations/${d.id}`, snippet: snippet(d.searchText, query) })),
+  ]
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .slice((page - 1) * pageSize, page * pageSize);
+  const total = type === 'documents' ? documentCount : type === 'interpretations' ? interpretationCount : documentCount + interpretationCount;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return { query, type, results, documentCount, interpretationCount, total, page, pages, previous: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null };
+}

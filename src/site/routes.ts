@@ -3,7 +3,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { projectRoot } from '../config/env.js';
 import { logger } from '../logging/logger.js';
-import { baseUrl, columnData, documentData, feedData, homeData, interpretationData, siteFrame, sitemapData } from './data.js';
+import { baseUrl, searchData, columnData, documentData, feedData, homeData, interpretationData, siteFrame, sitemapData } from './data.js';
 import { atomFeed, robots, rssFeed, sitemap } from './feeds.js';
 import { renderPage } from './render.js';
 
@@ -36,6 +36,17 @@ export function siteRoutes(context: KeystoneContext): express.Router {
   const notFound = (res: Response) => send(res, 404, 'error', { title: '页面不存在', heading: '页面不存在（404）', message: '您访问的页面不存在或已被撤回。' });
 
   site.get('/', async (_req, res) => send(res, 200, 'home', await homeData(context)));
+  site.get('/search', async (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q.trim() : '';
+    const type = req.query.type === undefined ? 'all' : req.query.type;
+    const page = pageNumber(req.query.page);
+    if (q.length > 50 || page === null || (type !== 'all' && type !== 'documents' && type !== 'interpretations')) {
+      return send(res, 400, 'error', { title: '请求有误', heading: '请求有误（400）', message: '搜索词不超过 50 个字，页码应为正整数。' });
+    }
+    if (!q) return send(res, 200, 'search', { title: '搜索', query: '' });
+    const data = await searchData(context, q, type, page);
+    return send(res, 200, 'search', { ...data, title: `搜索：${q}`, encoded: encodeURIComponent(q), allSelected: type === 'all', documentsSelected: type === 'documents', interpretationsSelected: type === 'interpretations' });
+  });
   site.get('/columns/:slug', async (req, res) => {
     const page = pageNumber(req.query.page);
     if (page === null) return send(res, 400, 'error', { title: '请求有误', heading: '请求有误（400）', message: '页码应为正整数。' });

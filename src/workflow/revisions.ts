@@ -59,6 +59,7 @@ export async function applyRevision(tx: Tx, draftId: string, originalId: string)
   const draft = (await tx.document.findUnique({ where: { id: draftId }, ...withLinks })) as Row;
   const data: Record<string, unknown> = {};
   for (const field of contentFields) data[field] = draft[field];
+  data.searchText = draft.searchText;
   data.columns = { set: draft.columns.map((c) => ({ id: c.id })) };
   data.attachments = { set: draft.attachments.map((a) => ({ id: a.id })) };
   await tx.document.update({ where: { id: originalId }, data });

@@ -27,6 +27,12 @@ describeIfPostgres('on PostgreSQL', () => {
       expect(first.created.Document).toBeGreaterThan(0);
       const again = await seedDemo(context);
       expect(Object.values(again.created).every((n) => n === 0)).toBe(true);
+      // Chinese search works the same on PostgreSQL.
+      const { searchData } = await import('../../src/site/data.js');
+      const found = await searchData(context, '低保', 'all', 1);
+      expect(found.documentCount).toBeGreaterThan(0);
+      expect(found.interpretationCount).toBeGreaterThan(0);
+      expect((await searchData(context, '内部留存', 'all', 1)).total).toBe(0);
       // S1 holds on PostgreSQL as on SQLite.
       const visible = await context.query.Document.findMany({ query: 'status disclosure' });
       expect(visible.length).toBeGreaterThan(0);

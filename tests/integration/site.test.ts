@@ -87,8 +87,22 @@ describe('the public website (first pages)', () => {
     expect(again.status).toBe(304);
   });
 
+  test('search finds Chinese text in public documents and interpretations, by category, never what was withheld', async () => {
+    const res = await get('/search?q=' + encodeURIComponent('低保'));
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/共找到 \d+ 条结果/);
+    expect(res.text).toContain('[文件]');
+    expect(res.text).toContain('[解读]');
+    const onlyJd = await get('/search?type=interpretations&q=' + encodeURIComponent('低保'));
+    expect(onlyJd.text).not.toContain('[文件]');
+    // The withheld part of a 删减后公开 document and non-public documents are not searchable.
+    expect((await get('/search?q=' + encodeURIComponent('内部留存'))).text).toContain('没有找到相关内容');
+    expect((await get('/search?q=' + encodeURIComponent('立法修改意见'))).text).toContain('没有找到相关内容');
+    expect((await get('/search')).status).toBe(200);
+  });
+
   test('hostile query strings get a 400 or a 404, never a 500 or reflected markup', async () => {
-    for (const path of ['/columns/zcwj?page=abc', '/columns/zcwj?page=-1', '/columns/zcwj?page=1e9', '/columns/zcwj?page=1&page=2']) {
+    for (const path of ['/search?q=' + 'x'.repeat(51), '/search?q=a&type=everything', '/search?q=a&page=0', '/columns/zcwj?page=abc', '/columns/zcwj?page=-1', '/columns/zcwj?page=1e9', '/columns/zcwj?page=1&page=2']) {
       expect((await get(path)).status).toBe(400);
     }
     for (const path of ['/documents/%3Cscript%3Ealert(1)%3C%2Fscript%3E', '/columns/%3Cscript%3E', "/documents/1' OR '1'='1", '/interpretations/..%2F..%2Fetc%2Fpasswd']) {
@@ -96,6 +110,11 @@ describe('the public website (first pages)', () => {
       expect(res.status).toBe(404);
       expect(res.text).not.toContain('<script>alert');
     }
+    const reflected = await get('/search?q=' + encodeURIComponent('<script>alert(1)</script>'));
+    expect(reflected.status).toBe(200);
+    expect(reflected.text).not.toContain('<script>alert(1)');
+    expect(reflected.text).toContain('&lt;script&gt;');
+    expect((await get('/search?q=' + encodeURIComponent("%' OR 1=1 --"))).status).toBe(200);
     expect(pageNumber('2')).toBe(2);
     expect(pageNumber(undefined)).toBe(1);
     expect(pageNumber(['1'])).toBeNull();

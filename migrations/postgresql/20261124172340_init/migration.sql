@@ -62,6 +62,7 @@ CREATE TABLE "Document" (
     "confidentialityReviewedBy" TEXT,
     "preflightFindings" JSONB,
     "confidentialityReviewedAt" TIMESTAMP(3),
+    "searchText" TEXT NOT NULL DEFAULT '',
     "origin" TEXT NOT NULL DEFAULT 'local',
     "sourceName" TEXT NOT NULL DEFAULT '',
     "sourceUrl" TEXT NOT NULL DEFAULT '',
@@ -91,6 +92,7 @@ CREATE TABLE "Interpretation" (
     "confidentialityReviewedBy" TEXT,
     "preflightFindings" JSONB,
     "confidentialityReviewedAt" TIMESTAMP(3),
+    "searchText" TEXT NOT NULL DEFAULT '',
     "createdAt" TIMESTAMP(3) DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Interpretation_pkey" PRIMARY KEY ("id")
