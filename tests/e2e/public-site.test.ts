@@ -1,26 +1,51 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect, test } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
 
 const running = serviceAndBrowser();
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-test('the public pages render on a desktop and a 375-px phone, with nothing fetched from another host', async () => {
+/** N16: axe-core's WCAG checks on the page; serious and critical violations fail the test. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the browser's debugging protocol, so the page's CSP (no inline script) still holds.
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('N16: the public pages render on a desktop and a 375-px phone, pass axe-core, and fetch nothing from another host', async () => {
   for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 800 }]] as const) {
     const page = await running.browser.newPage({ viewport });
     const hosts = new Set<string>();
     page.on('request', (req) => hosts.add(new URL(req.url()).host));
+    const visit = async (name: string) => {
+      await page.screenshot({ path: artifactPath(`site-${name}-${device}.png`), fullPage: true });
+      expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
+      // Nothing overflows sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    };
     await page.goto(`${running.service.url}/`);
-    await page.screenshot({ path: artifactPath(`site-home-${device}.png`), fullPage: true });
+    await visit('home');
     await page.getByRole('link', { name: '政策文件' }).first().click();
     await page.waitForURL(/\/columns\/zcwj$/);
-    await page.screenshot({ path: artifactPath(`site-column-${device}.png`), fullPage: true });
+    await visit('column');
     await page.getByRole('link', { name: /实施细则/ }).first().click();
     await page.waitForURL(/\/documents\//);
-    await page.screenshot({ path: artifactPath(`site-document-${device}.png`), fullPage: true });
+    await visit('document');
     await page.getByRole('link', { name: /解读/ }).last().click();
     await page.waitForURL(/\/interpretations\//);
-    await page.screenshot({ path: artifactPath(`site-interpretation-${device}.png`), fullPage: true });
-    // Nothing overflows sideways on the phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await visit('interpretation');
+    // Search works with the keyboard and without JavaScript.
+    await page.getByRole('searchbox', { name: '搜索本站' }).fill('低保');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    await page.getByText(/共找到 \d+ 条结果/).waitFor();
+    await visit('search');
     expect([...hosts]).toEqual([new URL(running.service.url).host]);
     await page.close();
   }
