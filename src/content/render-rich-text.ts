@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { maskPersonalData } from '../privacy/mask.js';
+import { parseDocumentField } from './plain-text.js';
 
 /*
  * Keystone document-field JSON to HTML, for pages the public (or a reviewer previewing) reads. Only
@@ -58,13 +59,7 @@ function renderNode(node: Node): string {
 }
 
 export function renderRichText(value: unknown): string {
-  let nodes = value;
-  if (typeof nodes === 'string') {
-    try {
-      nodes = JSON.parse(nodes);
-    } catch {
-      return `<p>${escape(maskPersonalData(nodes as string))}</p>`;
-    }
-  }
+  const nodes = parseDocumentField(value);
+  if (typeof nodes === 'string') return `<p>${escape(maskPersonalData(nodes))}</p>`;
   return Array.isArray(nodes) ? (nodes as Node[]).map(renderNode).join('\n') : '';
 }

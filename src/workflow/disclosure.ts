@@ -1,4 +1,5 @@
 import type { Disclosure } from '../content/vocabulary.js';
+import { plainText } from '../content/plain-text.js';
 
 export interface DisclosureFacts {
   disclosure: Disclosure | null | undefined;
@@ -34,21 +35,7 @@ export function isPubliclyDisclosable(disclosure: Disclosure | null | undefined)
   return disclosure === 'proactive' || disclosure === 'redacted';
 }
 
-/** Whether a Keystone document-field value has any text in it. */
+/** Whether a Keystone document-field value (objects, or JSON text as SQLite keeps it) has any text in it. */
 export function richTextHasContent(value: unknown): boolean {
-  if (typeof value === 'string') {
-    // SQLite keeps document-field values as JSON text.
-    try {
-      return richTextHasContent(JSON.parse(value));
-    } catch {
-      return value.trim().length > 0;
-    }
-  }
-  if (Array.isArray(value)) return value.some(richTextHasContent);
-  if (value && typeof value === 'object') {
-    const node = value as { text?: unknown; children?: unknown };
-    if (typeof node.text === 'string') return node.text.trim().length > 0;
-    return richTextHasContent(node.children);
-  }
-  return false;
+  return plainText(value).length > 0;
 }
