@@ -1,6 +1,6 @@
 import { list } from '@keystone-6/core';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
-import { signedIn, type AccessArgs } from '../access/roles.js';
+import { signedIn } from '../access/roles.js';
 import { interpretationFormOptions } from '../content/vocabulary.js';
 import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';

@@ -1,12 +1,12 @@
 import { g } from '@keystone-6/core';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { extend } from '@keystone-6/core/graphql-ts';
-import type { SessionData } from '../access/roles.js';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { compareSnapshots, type ComparisonRow, type Snapshot } from './revisions.js';
 import { previewPath } from './preview.js';
 import { tasksFor, type TaskItem } from './tasks.js';
+import { actorFromSession } from './state-machine.js';
 
 const Task = g.object<{ kind: string; listKey: string; id: string; title: string; detail: string; due: string | null; previewUrl?: string | null }>()({
   name: 'WorkflowTask',
@@ -117,9 +117,8 @@ export const extendWorkflowSchema = extend({
     myTasks: g.field({
       type: g.nonNull(g.list(g.nonNull(Task))),
       async resolve(_root, _args, context: KeystoneContext) {
-        const session = context.session as SessionData | undefined;
-        if (!session?.data?.isActive) return [];
-        const actor = { id: session.itemId, role: session.data.role, departmentId: session.data.department?.id ?? null };
+        const actor = actorFromSession(context.session);
+        if (!actor) return [];
         const tasks = tasksFor(actor, await taskItems(context.sudo()), toCalendarDay(new Date()));
         // Reviewers and leaders get a signed link to read the unpublished page as it will look.
         return tasks.map((task) => ({ ...task, previewUrl: task.listKey === 'Document' && task.kind !== 'deadline' ? previewPath(task.id) : null }));

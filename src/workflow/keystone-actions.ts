@@ -2,8 +2,9 @@ import { action, g } from '@keystone-6/core';
 import { text } from '@keystone-6/core/fields';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SessionData } from '../access/roles.js';
+import { signedInStaff } from '../access/documents.js';
 import type { Status } from '../content/vocabulary.js';
-import { actionLabels, availableActions, type WorkflowAction } from './state-machine.js';
+import { actionLabels, actorFromSession, availableActions, type WorkflowAction } from './state-machine.js';
 import { startRevision } from './revisions.js';
 import { transition, type WorkflowListKey } from './transition.js';
 
@@ -30,7 +31,7 @@ export function workflowActionsFor(listKey: WorkflowListKey) {
   const entries = (Object.keys(actionLabels) as WorkflowAction[]).map((key) => [
     key,
     action({
-      access: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
+      access: signedInStaff,
       args: argsFor[key] ?? {},
       async resolve({ where, args }, context: KeystoneContext) {
         const id = String((where as { id?: unknown }).id ?? '');
@@ -55,14 +56,10 @@ export function workflowActionsFor(listKey: WorkflowListKey) {
           navigation: 'refetch',
           // Only the actions open to this user on this item in its state are shown.
           actionMode: ({ session, item }) => {
-            const s = session as SessionData | undefined;
-            if (!item || !s?.data?.isActive) return 'hidden';
+            const actor = actorFromSession(session);
+            if (!item || !actor) return 'hidden';
             const raw = item as unknown as { status: Status; departmentId: string | null };
-            const open = availableActions(
-              { status: raw.status, departmentId: raw.departmentId, drafterId: null, disclosure: null, disclosureReason: null, hasRedactedBody: false, requiresInterpretation: false, interpretationStatuses: [], confidentialityReviewed: false, publishAt: null },
-              { id: s.itemId, role: s.data.role, departmentId: s.data.department?.id ?? null },
-            );
-            return open.includes(key) ? 'enabled' : 'hidden';
+            return availableActions(raw, actor).includes(key) ? 'enabled' : 'hidden';
           },
         },
         listView: { actionMode: 'hidden' },
@@ -75,7 +72,7 @@ export function workflowActionsFor(listKey: WorkflowListKey) {
 /** 修订: opens (or reopens) the draft copy of a published document; the original stays public. */
 function reviseAction() {
   return action({
-    access: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
+    access: signedInStaff,
     async resolve({ where }, context: KeystoneContext) {
       const copyId = await startRevision(context, String((where as { id?: unknown }).id ?? ''));
       return context.sudo().db.Document.findOne({ where: { id: copyId } });

@@ -1,4 +1,4 @@
-import type { Role } from '../access/roles.js';
+import type { Role, SessionData } from '../access/roles.js';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { disclosureMissing, disclosureProblems } from './disclosure.js';
 
@@ -115,6 +115,13 @@ const statusNames: Record<Status, string> = {
   merged: '已并入原文',
 };
 
+/** The actor of a signed-in, active session, or null. */
+export function actorFromSession(session: unknown): Actor | null {
+  const s = session as SessionData | undefined;
+  if (!s?.data?.isActive) return null;
+  return { id: s.itemId, role: s.data.role, departmentId: s.data.department?.id ?? null };
+}
+
 /** Whether `actor` may take `action` on the item at all (role and department), regardless of state. */
 export function mayAct(action: WorkflowAction, item: Pick<ItemFacts, 'departmentId'>, actor: Actor): boolean {
   if (!who[action].includes(actor.role)) return false;
@@ -123,7 +130,7 @@ export function mayAct(action: WorkflowAction, item: Pick<ItemFacts, 'department
 }
 
 /** The actions open to `actor` on the item in its current state (for the Admin UI and the 待办 page). */
-export function availableActions(item: ItemFacts, actor: Actor): WorkflowAction[] {
+export function availableActions(item: Pick<ItemFacts, 'status' | 'departmentId'>, actor: Actor): WorkflowAction[] {
   return workflowActions.filter((action) => from[action].includes(item.status) && mayAct(action, item, actor));
 }
 

@@ -1,7 +1,7 @@
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { disclosureClock } from '../calendar/disclosure-clock.js';
 import type { CalendarDay } from '../calendar/working-days.js';
-import { availableActions, type Actor, type ItemFacts } from './state-machine.js';
+import { availableActions, type Actor } from './state-machine.js';
 
 /*
  * The 待办 list of one user: what waits for them, most urgent first. A pure function of the items the
@@ -38,27 +38,12 @@ export interface Task {
 
 const kindOrder: Record<TaskKind, number> = { returned: 0, review: 1, approve: 2, deadline: 3 };
 
-function facts(item: TaskItem): ItemFacts {
-  return {
-    status: item.status,
-    drafterId: item.drafterId,
-    departmentId: item.departmentId,
-    disclosure: item.disclosure,
-    disclosureReason: null,
-    hasRedactedBody: false,
-    requiresInterpretation: false,
-    interpretationStatuses: [],
-    confidentialityReviewed: false,
-    publishAt: null,
-  };
-}
-
 export function tasksFor(actor: Actor, items: TaskItem[], today: CalendarDay): Task[] {
   const tasks: Task[] = [];
   const kindName = (item: TaskItem) => (item.listKey === 'Document' ? '文件' : '解读');
   for (const item of items) {
     if (item.movesWithDocument) continue;
-    const open = availableActions(facts(item), actor);
+    const open = availableActions(item, actor);
     const base = { listKey: item.listKey, id: item.id, title: item.title, due: null };
     if (item.status === 'draft' && item.lastReturnReason && open.includes('submit')) {
       tasks.push({ ...base, kind: 'returned', detail: `${kindName(item)}被退回：${item.lastReturnReason}` });

@@ -5,7 +5,7 @@ import type { Disclosure, Status } from '../content/vocabulary.js';
 import { richTextHasContent } from './disclosure.js';
 import { preflight } from './preflight.js';
 import { applyRevision, recordRevision } from './revisions.js';
-import { actionLabels, decide, mayAct, type ActionInput, type Actor, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
+import { actorFromSession, actionLabels, decide, mayAct, type ActionInput, type Actor, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
 
 export type WorkflowListKey = 'Document' | 'Interpretation';
 
@@ -15,9 +15,9 @@ export function workflowError(code: ErrorCode | 'RETURNED' | 'CHECKS_FAILED' | '
 }
 
 function actorOf(context: KeystoneContext): Actor {
-  const session = context.session as SessionData | undefined;
-  if (!session?.data?.isActive) throw workflowError('UNAUTHENTICATED', '请先登录');
-  return { id: session.itemId, role: session.data.role, departmentId: session.data.department?.id ?? null };
+  const actor = actorFromSession(context.session);
+  if (!actor) throw workflowError('UNAUTHENTICATED', '请先登录');
+  return actor;
 }
 
 interface Row {
