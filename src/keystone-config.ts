@@ -7,6 +7,7 @@ import { createAdapterFactory } from './db/adapter.js';
 import { lists } from './schema/index.js';
 import { adminBasePath, serverRoutes } from './server/routes.js';
 import { startScheduler } from './scheduler.js';
+import { servePageCacheFirst } from './site/cache.js';
 import { hasUsers } from './users/first-admin.js';
 import { extendWorkflowSchema } from './workflow/graphql.js';
 import type { SessionData } from './access/roles.js';
@@ -46,7 +47,8 @@ export function createConfig(db: DatabaseSettings) {
           // Keystone's typings are of Express 4 while it runs Express 5, like our routes.
           app.use(serverRoutes(context) as unknown as Parameters<typeof app.use>[0]);
         },
-        extendHttpServer: (_server, context) => {
+        extendHttpServer: (server, context) => {
+          servePageCacheFirst(server, context);
           startScheduler(context);
         },
       },

@@ -2,6 +2,7 @@ import { list } from '@keystone-6/core';
 import { integer, relationship, select, text } from '@keystone-6/core/fields';
 import { managesSite, signedIn } from '../access/roles.js';
 import { columnKindOptions } from '../content/vocabulary.js';
+import { afterSiteWideChange } from '../site/invalidation.js';
 
 // 栏目: a tree; its kind sets the update period the inspection expects (N3).
 export const Column = list({
@@ -41,6 +42,7 @@ export const Column = list({
     documents: relationship({ ref: 'Document.columns', many: true, ui: { label: '文档', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
   },
   hooks: {
+    afterOperation: afterSiteWideChange,
     validate: async ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') return;
       // A column cannot become its own ancestor.

@@ -8,6 +8,7 @@ import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
 import { editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
 import { workflowActionsFor } from '../workflow/keystone-actions.js';
+import { afterPublicItemChange } from '../site/invalidation.js';
 
 const internalOnly = { read: signedIn };
 
@@ -53,6 +54,7 @@ export const Document = list({
     redactedBody: richText('删减后公开文本'),
     attachments: relationship({ ui: { label: '附件' }, ref: 'Media', many: true }),
     columns: relationship({ ui: { label: '所属栏目' }, ref: 'Column.documents', many: true }),
+    catalogueEntries: relationship({ ui: { label: '主动公开目录事项' }, ref: 'CatalogueEntry.documents', many: true }),
     department: relationship({ ui: { label: '起草科室' }, ref: 'Department', access: internalOnly }),
     drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
     requiresInterpretation: checkbox({ ui: { label: '需要政策解读' }, defaultValue: false }),
@@ -70,6 +72,7 @@ export const Document = list({
     updatedAt: timestamp({ db: { updatedAt: true }, access: internalOnly, ui: { label: '更新时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
   },
   hooks: {
+    afterOperation: afterPublicItemChange('documents'),
     resolveInput: {
       create: (args) => withSearchText(withDrafter(args)),
       update: ({ resolvedData, item }) => withSearchText(resolvedData, item),

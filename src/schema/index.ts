@@ -1,4 +1,5 @@
 import { AuditEntry } from './audit-entry.js';
+import { CatalogueEntry } from './catalogue-entry.js';
 import { Column } from './column.js';
 import { Department } from './department.js';
 import { Document } from './document.js';
@@ -8,4 +9,4 @@ import { Revision } from './revision.js';
 import { SiteSettings } from './site-settings.js';
 import { User } from './user.js';
 
-export const lists = { User, Department, Column, Document, Interpretation, Media, SiteSettings, AuditEntry, Revision };
+export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision };

@@ -7,6 +7,7 @@ import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
 import { editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
 import { workflowActionsFor } from '../workflow/keystone-actions.js';
+import { afterPublicItemChange } from '../site/invalidation.js';
 
 const internalOnly = { read: signedIn };
 
@@ -45,6 +46,7 @@ export const Interpretation = list({
     createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
   },
   hooks: {
+    afterOperation: afterPublicItemChange('interpretations'),
     resolveInput: {
       create: (args) => withSearchText(withDrafter(args)),
       update: ({ resolvedData, item }) => withSearchText(resolvedData, item),

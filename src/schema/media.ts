@@ -5,6 +5,7 @@ import { mediaKindOptions, type MediaKind } from '../content/vocabulary.js';
 import { mediaDirectory } from '../config/env.js';
 import { localMediaStorage, storedName } from '../media/local-storage.js';
 import { checkUpload } from '../media/rules.js';
+import { afterSiteWideChange } from '../site/invalidation.js';
 
 // 媒体: images, videos, captions and attachments, stored on our own storage (no hot-linking).
 export const Media = list({
@@ -27,6 +28,8 @@ export const Media = list({
     createdAt: timestamp({ defaultValue: { kind: 'now' }, ui: { label: '上传时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
   },
   hooks: {
+    // A new file shows nowhere yet; a changed or deleted one may show on any page.
+    afterOperation: (args) => (args.operation === 'create' ? undefined : afterSiteWideChange(args)),
     resolveInput: {
       create: ({ resolvedData, context }) => {
         const userId = (context.session as { itemId?: string } | undefined)?.itemId;

@@ -1,12 +1,14 @@
 import { list } from '@keystone-6/core';
 import { text } from '@keystone-6/core/fields';
 import { managesSite } from '../access/roles.js';
+import { afterSiteWideChange } from '../site/invalidation.js';
 
 // 网站设置: one item; the footer elements every page must show (N10).
 export const SiteSettings = list({
   isSingleton: true,
   access: { operation: { query: () => true, create: managesSite, update: managesSite, delete: () => false } },
   graphql: { plural: 'SiteSettingsItems' },
+  hooks: { afterOperation: afterSiteWideChange },
   ui: { label: '网站设置', singular: '网站设置', plural: '网站设置' },
   fields: {
     siteName: text({ ui: { label: '网站名称' }, validation: { isRequired: true, length: { max: 100 } } }),

@@ -593,3 +593,29 @@ export const demoInterpretations: DemoInterpretation[] = [
     publishedAt: '2026-06-22T09:30:00+08:00',
   },
 ];
+
+// 主动公开目录 (S3): the bureau's catalogue, by area of the 五公开. `documents` are DemoDocument keys.
+export interface DemoCatalogueEntry {
+  area: OpenCategory; subject: string; content: string; basis: string; timeLimit: string; method: string;
+  department: string /* DemoDepartment.code */; documents: string[];
+}
+const regulation = '《中华人民共和国政府信息公开条例》';
+const standardLimit = '信息形成或变更之日起20个工作日内';
+const civilAffairsLimit = '信息形成或变更之日起10个工作日内'; // N12: social assistance and elderly care
+const website = '临沧市民政局门户网站、政务新媒体';
+export const demoCatalogue: DemoCatalogueEntry[] = [
+  { area: 'decision', subject: '重要决策', content: '年度工作要点、重要改革方案、重大政策措施及其起草说明', basis: `${regulation}第二十条`, timeLimit: standardLimit, method: website, department: 'office', documents: ['work-plan-2026'] },
+  { area: 'decision', subject: '决策预公开', content: '涉及群众切身利益的重要政策草案、征求意见情况及采纳情况', basis: '《重大行政决策程序暂行条例》', timeLimit: '征求意见期不少于30日', method: `${website}、征求意见栏目`, department: 'policy', documents: [] },
+  { area: 'decision', subject: '社会救助标准', content: '城乡最低生活保障标准、特困人员救助供养标准及调整依据', basis: '《社会救助暂行办法》', timeLimit: civilAffairsLimit, method: website, department: 'assistance', documents: ['dibao-standard-2026'] },
+  { area: 'execution', subject: '政策措施落实', content: '社会救助、养老服务、殡葬管理等重点工作的部署和推进情况', basis: `${regulation}第二十条`, timeLimit: standardLimit, method: website, department: 'office', documents: ['tekun-support-2026', 'qingming-2026'] },
+  { area: 'execution', subject: '养老服务', content: '养老服务政策、养老机构名录、居家社区养老服务项目', basis: '《养老机构管理办法》', timeLimit: civilAffairsLimit, method: website, department: 'elderly', documents: ['elderly-service-2026'] },
+  { area: 'execution', subject: '民政工作动态', content: '全市民政系统重要会议、活动和工作进展', basis: '《政府网站发展指引》', timeLimit: '及时发布', method: website, department: 'planning', documents: ['news-2026-10-20-assistance-meeting', 'news-2026-11-18-disclosure-training'] },
+  { area: 'management', subject: '机构职能', content: '机构职能、内设机构、领导信息及分工', basis: `${regulation}第二十条`, timeLimit: standardLimit, method: website, department: 'office', documents: ['bureau-overview'] },
+  { area: 'management', subject: '社会组织管理', content: '社会组织登记、年度检查、行政处罚结果', basis: '《社会团体登记管理条例》', timeLimit: standardLimit, method: website, department: 'orgs', documents: ['orgs-annual-inspection-2025'] },
+  { area: 'management', subject: '人事信息', content: '所属事业单位公开招聘公告、拟聘用人员公示', basis: '《事业单位公开招聘人员暂行规定》', timeLimit: standardLimit, method: website, department: 'office', documents: ['recruitment-2026'] },
+  { area: 'management', subject: '政务公开制度', content: '政务公开实施细则、保密审查、政策解读等制度', basis: `${regulation}`, timeLimit: standardLimit, method: website, department: 'office', documents: ['implementation-rules'] },
+  { area: 'service', subject: '办事指南', content: '婚姻登记、社会救助申请等事项的设定依据、申请条件、办理材料、地点、时间、电话和流程', basis: '《政府网站与政务新媒体检查指标》', timeLimit: standardLimit, method: `${website}、办事大厅`, department: 'affairs', documents: ['marriage-registration-guide'] },
+  { area: 'service', subject: '政府信息公开指南', content: '主动公开范围、依申请公开的受理机构、程序和时限', basis: `${regulation}第十二条`, timeLimit: standardLimit, method: website, department: 'office', documents: ['disclosure-guide'] },
+  { area: 'result', subject: '救助结果公示', content: '临时救助、低保、特困供养对象及救助金额（个人信息依法处理）', basis: '《社会救助暂行办法》', timeLimit: civilAffairsLimit, method: `${website}、村（社区）公示栏`, department: 'assistance', documents: ['linshi-publicity-2026q3'] },
+  { area: 'result', subject: '政府信息公开年度报告', content: '上一年度政府信息公开工作年度报告', basis: `${regulation}第四十九条`, timeLimit: '每年1月31日前', method: website, department: 'office', documents: ['annual-report-2025'] },
+];

@@ -1,5 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import {
+  demoCatalogue,
   demoColumns,
   demoDepartments,
   demoDocuments,
@@ -43,7 +44,7 @@ export interface SeedReport {
  */
 export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://localhost:3000' } = {}): Promise<SeedReport> {
   const db = context.sudo().db;
-  const created: Record<string, number> = { Department: 0, User: 0, Column: 0, Document: 0, Interpretation: 0, SiteSettings: 0 };
+  const created: Record<string, number> = { Department: 0, User: 0, Column: 0, Document: 0, Interpretation: 0, CatalogueEntry: 0, SiteSettings: 0 };
 
   const departmentIds = new Map<string, string>();
   for (const [order, department] of demoDepartments.entries()) {
@@ -148,6 +149,19 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
         publishedAt: jd.publishedAt ? new Date(jd.publishedAt) : null,
         status: jd.publishedAt ? 'published' : 'draft',
         ...(jd.publishedAt ? reviewedBeforePublication(jd.publishedAt) : {}),
+      },
+    });
+  }
+
+  for (const [order, entry] of demoCatalogue.entries()) {
+    if (await db.CatalogueEntry.count({ where: { subject: { equals: entry.subject } } })) continue;
+    created.CatalogueEntry++;
+    await db.CatalogueEntry.createOne({
+      data: {
+        area: entry.area, subject: entry.subject, content: entry.content, basis: entry.basis, timeLimit: entry.timeLimit, method: entry.method,
+        order: (order + 1) * 10,
+        department: { connect: { id: departmentIds.get(entry.department)! } },
+        documents: { connect: entry.documents.map((key) => ({ id: documentIds.get(key)! })) },
       },
     });
   }

@@ -61,10 +61,10 @@ export async function homeData(context: KeystoneContext) {
   for (const column of columns) {
     const ids = [column.id, ...(await prisma.column.findMany({ where: { parentId: column.id, ...publicColumn }, select: { id: true } })).map((c: { id: string }) => c.id)];
     const docs = await prisma.document.findMany({ where: { ...publicDocument, columns: { some: { id: { in: ids } } } }, orderBy: { publishedAt: 'desc' }, take: 6, select: { id: true, title: true, publishedAt: true } });
-    sections.push({ slug: column.slug, name: column.name, documents: docs.map(summary) });
+    sections.push({ id: column.id, slug: column.slug, name: column.name, documents: docs.map(summary) });
   }
   const interpretations = await prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: 6, select: { id: true, title: true, publishedAt: true } });
-  return { sections, interpretations: interpretations.map(summary) };
+  return { sections, interpretations: interpretations.map(summary), cacheTags: ['interpretations', ...sections.map((s: { id: string }) => `column:${s.id}`)] };
 }
 
 export async function columnData(context: KeystoneContext, slug: string, page: number) {
@@ -78,7 +78,9 @@ export async function columnData(context: KeystoneContext, slug: string, page: n
   if (page > pages) return null;
   const docs = await prisma.document.findMany({ where, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: { id: true, title: true, publishedAt: true } });
   return {
-    column: { slug: column.slug, name: column.name, description: column.description },
+    column: { id: column.id, slug: column.slug, name: column.name, description: column.description },
+    // The 政府信息公开 section leads to the 主动公开目录 (S3).
+    disclosureSection: column.kind === 'disclosure',
     children: column.children.map((c: ColumnLink) => ({ slug: c.slug, name: c.name })),
     documents: docs.map(summary),
     page,
@@ -153,7 +155,7 @@ export async function feedData(context: KeystoneContext, slug: string | null, li
   const prisma = context.sudo().prisma;
   const base = await baseUrl(context);
   let where: Record<string, unknown> = publicDocument;
-  let column: { name: string; slug: string; description: string } | null = null;
+  let column: { id: string; name: string; slug: string; description: string } | null = null;
   if (slug) {
     const found = await prisma.column.findFirst({ where: { slug, ...publicColumn }, include: { children: { where: publicColumn, select: { id: true } } } });
     if (!found) return null;
@@ -177,6 +179,7 @@ export async function feedData(context: KeystoneContext, slug: string | null, li
   const frame = await siteFrame(context);
   return {
     base,
+    cacheTags: column ? [`column:${column.id}`] : ['documents', 'interpretations'],
     channel: {
       title: column ? `${column.name} - ${frame.siteName}` : frame.siteName,
       description: column?.description || `${frame.siteName}发布的政府信息`,
@@ -193,9 +196,12 @@ export async function sitemapData(context: KeystoneContext) {
   const columns = await prisma.column.findMany({ where: publicColumn, orderBy: { order: 'asc' }, select: { slug: true } });
   const docs = await prisma.document.findMany({ where: publicDocument, select: { id: true, publishedAt: true } });
   const jds = await prisma.interpretation.findMany({ where: publicInterpretation, select: { id: true, publishedAt: true } });
+  const entries = await prisma.catalogueEntry.findMany({ orderBy: { order: 'asc' }, select: { id: true } });
   return [
     { url: `${base}/` },
     ...columns.map((c: { slug: string }) => ({ url: `${base}/columns/${c.slug}` })),
+    { url: `${base}/disclosure/catalogue` },
+    ...entries.map((e: { id: string }) => ({ url: `${base}/disclosure/catalogue/${e.id}` })),
     ...docs.map((d: { id: string; publishedAt: Date | null }) => ({ url: `${base}/documents/${d.id}`, lastModified: d.publishedAt })),
     ...jds.map((d: { id: string; publishedAt: Date | null }) => ({ url: `${base}/interpretations/${d.id}`, lastModified: d.publishedAt })),
   ];
@@ -234,4 +240,60 @@ export async function searchData(context: KeystoneContext, query: string, type: 
   const total = type === 'documents' ? documentCount : type === 'interpretations' ? interpretationCount : documentCount + interpretationCount;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return { query, type, results, documentCount, interpretationCount, total, page, pages, previous: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null };
+}
+
+type CatalogueRow = {
+  id: string; area: string; subject: string; content: string; basis: string; timeLimit: string; method: string;
+  department: { name: string } | null;
+  documents: { id: string; title: string; publishedAt: Date | null }[];
+  _count: { documents: number };
+};
+const cataloguePreview = 5;
+
+function catalogueEntryView(entry: CatalogueRow) {
+  return {
+    id: entry.id,
+    area: openCategoryOptions.find((o) => o.value === entry.area)?.label ?? '',
+    subject: entry.subject,
+    content: entry.content,
+    basis: entry.basis,
+    timeLimit: entry.timeLimit,
+    method: entry.method,
+    department: entry.department?.name ?? '',
+    documents: entry.documents.map(summary),
+    total: entry._count.documents,
+  };
+}
+
+/** 主动公开目录 (S3): the catalogue by area of the 五公开, each entry with its latest public documents. */
+export async function catalogueData(context: KeystoneContext) {
+  const entries = (await context.sudo().prisma.catalogueEntry.findMany({
+    orderBy: [{ order: 'asc' }, { subject: 'asc' }],
+    include: {
+      department: { select: { name: true } },
+      documents: { where: publicDocument, orderBy: { publishedAt: 'desc' }, take: cataloguePreview, select: { id: true, title: true, publishedAt: true } },
+      _count: { select: { documents: { where: publicDocument } } },
+    },
+  })) as CatalogueRow[];
+  const areas = openCategoryOptions
+    .map((o) => ({ label: o.label, entries: entries.filter((e) => e.area === o.value).map((e) => ({ ...catalogueEntryView(e), more: e._count.documents > cataloguePreview })) }))
+    .filter((a) => a.entries.length);
+  return { title: '主动公开目录', areas, cacheTags: ['catalogue'] };
+}
+
+/** One catalogue entry with all its public documents, paginated. */
+export async function catalogueEntryData(context: KeystoneContext, id: string, page: number) {
+  const prisma = context.sudo().prisma;
+  const entry = (await prisma.catalogueEntry.findFirst({
+    where: { id },
+    include: {
+      department: { select: { name: true } },
+      documents: { where: publicDocument, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: { id: true, title: true, publishedAt: true } },
+      _count: { select: { documents: { where: publicDocument } } },
+    },
+  })) as CatalogueRow | null;
+  if (!entry) return null;
+  const pages = Math.max(1, Math.ceil(entry._count.documents / pageSize));
+  if (page > pages) return null;
+  return { title: entry.subject, entry: catalogueEntryView(entry), page, pages, previous: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null, cacheTags: ['catalogue'] };
 }

@@ -16,7 +16,7 @@ site.registerHelper('sum', (a: number, b: number) => a + b);
 const layout = site.compile(fs.readFileSync(path.join(templates, 'layouts', 'main.hbs'), 'utf8'));
 const pages = new Map<string, Handlebars.TemplateDelegate>();
 
-export type PageName = 'home' | 'column' | 'document' | 'interpretation' | 'search' | 'error';
+export type PageName = 'home' | 'column' | 'document' | 'interpretation' | 'search' | 'catalogue' | 'catalogue-entry' | 'error';
 
 export function renderPage(name: PageName, frame: SiteFrame, model: Record<string, unknown> & { title?: string }): string {
   if (!pages.has(name)) pages.set(name, site.compile(fs.readFileSync(path.join(templates, 'pages', `${name}.hbs`), 'utf8')));

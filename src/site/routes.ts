@@ -3,19 +3,13 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { projectRoot } from '../config/env.js';
 import { logger } from '../logging/logger.js';
-import { baseUrl, searchData, columnData, documentData, feedData, homeData, interpretationData, siteFrame, sitemapData } from './data.js';
+import { cacheKey, etagOf, pageCacheFor, securityHeaders, writeCachedPage } from './cache.js';
+import { baseUrl, catalogueData, catalogueEntryData, searchData, columnData, documentData, feedData, homeData, interpretationData, siteFrame, sitemapData } from './data.js';
 import { atomFeed, robots, rssFeed, sitemap } from './feeds.js';
 import { renderPage } from './render.js';
 
-// No inline script or style anywhere on the public site, and nothing from another host.
-const securityHeaders = {
-  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Frame-Options': 'SAMEORIGIN',
-};
-
 const idPattern = /^[a-z0-9]{1,40}$/;
+const slugPattern = /^[a-z0-9-]{1,60}$/;
 
 /** A page number from the query string: absent is 1, anything but a plain positive integer is refused. */
 export function pageNumber(raw: unknown): number | null {
@@ -27,60 +21,113 @@ export function pageNumber(raw: unknown): number | null {
 /** The public website, mounted at the root of Keystone's server (the Admin UI lives under /admin). */
 export function siteRoutes(context: KeystoneContext): express.Router {
   const site = express.Router();
+  const cache = pageCacheFor(context);
   // Only the public pages get these headers: the Admin UI (Next) has inline scripts of its own.
   site.use('/static', express.static(path.join(projectRoot, 'templates/static'), { maxAge: '1d', index: false, setHeaders: (res) => res.set(securityHeaders) }));
+  // Hits are normally answered before Express (servePageCacheFirst); this serves them where the cache sits behind it.
+  site.use((req, res, next) => {
+    const key = cacheKey({ method: req.method, url: req.originalUrl });
+    const page = key === null ? undefined : cache.get(key);
+    return page ? writeCachedPage(req, res, page) : next();
+  });
 
-  const send = async (res: Response, status: number, page: Parameters<typeof renderPage>[0], model: Record<string, unknown> & { title?: string }) => {
-    res.status(status).set(securityHeaders).type('html').send(renderPage(page, await siteFrame(context), model));
+  /**
+   * Sends a response; a 200 is stored in the page cache under `tags`, what it shows. `since` is the
+   * cache generation read before the data, so a page rendered across a publication is not kept.
+   */
+  const deliver = (req: Request, res: Response, since: number, status: number, type: string, text: string, tags: string[]) => {
+    const body = Buffer.from(text);
+    const page = { status, type, body, etag: etagOf(body), tags };
+    if (status === 200) cache.set(req.originalUrl, page, since);
+    writeCachedPage(req, res, page);
   };
-  const notFound = (res: Response) => send(res, 404, 'error', { title: '页面不存在', heading: '页面不存在（404）', message: '您访问的页面不存在或已被撤回。' });
+  const html = async (req: Request, res: Response, since: number, status: number, name: Parameters<typeof renderPage>[0], model: Record<string, unknown> & { title?: string; cacheTags?: string[] }) => {
+    deliver(req, res, since, status, 'text/html; charset=utf-8', renderPage(name, await siteFrame(context), model), model.cacheTags ?? []);
+  };
+  const xml = (req: Request, res: Response, since: number, type: string, text: string, tags: string[]) => deliver(req, res, since, 200, `${type}; charset=utf-8`, text, tags);
+  const badRequest = (req: Request, res: Response, message: string) => html(req, res, cache.generation, 400, 'error', { title: '请求有误', heading: '请求有误（400）', message });
+  const notFound = (req: Request, res: Response) => html(req, res, cache.generation, 404, 'error', { title: '页面不存在', heading: '页面不存在（404）', message: '您访问的页面不存在或已被撤回。' });
 
-  site.get('/', async (_req, res) => send(res, 200, 'home', await homeData(context)));
+  site.get('/', async (req, res) => {
+    const since = cache.generation;
+    await html(req, res, since, 200, 'home', await homeData(context));
+  });
   site.get('/search', async (req, res) => {
+    const since = cache.generation;
     const q = typeof req.query.q === 'string' ? req.query.q.trim() : '';
     const type = req.query.type === undefined ? 'all' : req.query.type;
     const page = pageNumber(req.query.page);
     if (q.length > 50 || page === null || (type !== 'all' && type !== 'documents' && type !== 'interpretations')) {
-      return send(res, 400, 'error', { title: '请求有误', heading: '请求有误（400）', message: '搜索词不超过 50 个字，页码应为正整数。' });
+      return badRequest(req, res, '搜索词不超过 50 个字，页码应为正整数。');
     }
-    if (!q) return send(res, 200, 'search', { title: '搜索', query: '' });
+    if (!q) return html(req, res, since, 200, 'search', { title: '搜索', query: '' });
     const data = await searchData(context, q, type, page);
-    return send(res, 200, 'search', { ...data, title: `搜索：${q}`, encoded: encodeURIComponent(q), allSelected: type === 'all', documentsSelected: type === 'documents', interpretationsSelected: type === 'interpretations' });
+    return html(req, res, since, 200, 'search', {
+      ...data,
+      title: `搜索：${q}`,
+      encoded: encodeURIComponent(q),
+      allSelected: type === 'all',
+      documentsSelected: type === 'documents',
+      interpretationsSelected: type === 'interpretations',
+      cacheTags: ['documents', 'interpretations'],
+    });
   });
   site.get('/columns/:slug', async (req, res) => {
+    const since = cache.generation;
     const page = pageNumber(req.query.page);
-    if (page === null) return send(res, 400, 'error', { title: '请求有误', heading: '请求有误（400）', message: '页码应为正整数。' });
-    const data = /^[a-z0-9-]{1,60}$/.test(req.params.slug) ? await columnData(context, req.params.slug, page) : null;
-    return data ? send(res, 200, 'column', { ...data, title: data.column.name }) : notFound(res);
+    if (page === null) return badRequest(req, res, '页码应为正整数。');
+    const data = slugPattern.test(req.params.slug) ? await columnData(context, req.params.slug, page) : null;
+    return data ? html(req, res, since, 200, 'column', { ...data, title: data.column.name, cacheTags: [`column:${data.column.id}`] }) : notFound(req, res);
   });
   site.get('/documents/:id', async (req, res) => {
+    const since = cache.generation;
     const data = idPattern.test(req.params.id) ? await documentData(context, req.params.id) : null;
-    return data ? send(res, 200, 'document', data) : notFound(res);
+    return data ? html(req, res, since, 200, 'document', { ...data, cacheTags: [`doc:${data.id}`] }) : notFound(req, res);
   });
   site.get('/interpretations/:id', async (req, res) => {
+    const since = cache.generation;
     const data = idPattern.test(req.params.id) ? await interpretationData(context, req.params.id) : null;
-    return data ? send(res, 200, 'interpretation', data) : notFound(res);
+    return data ? html(req, res, since, 200, 'interpretation', { ...data, cacheTags: [`interp:${data.id}`] }) : notFound(req, res);
   });
-  const xml = (res: Response, type: string, body: string) => res.set(securityHeaders).type(type).send(body);
+  site.get('/disclosure/catalogue', async (req, res) => {
+    const since = cache.generation;
+    await html(req, res, since, 200, 'catalogue', await catalogueData(context));
+  });
+  site.get('/disclosure/catalogue/:id', async (req, res) => {
+    const since = cache.generation;
+    const page = pageNumber(req.query.page);
+    if (page === null) return badRequest(req, res, '页码应为正整数。');
+    const data = idPattern.test(req.params.id) ? await catalogueEntryData(context, req.params.id, page) : null;
+    return data ? html(req, res, since, 200, 'catalogue-entry', data) : notFound(req, res);
+  });
   const feed = (kind: 'rss' | 'atom') => async (req: Request, res: Response) => {
+    const since = cache.generation;
     const slug = typeof req.params.slug === 'string' ? req.params.slug : null;
-    const data = slug !== null && !/^[a-z0-9-]{1,60}$/.test(slug) ? null : await feedData(context, slug);
-    if (!data) return notFound(res);
+    const data = slug !== null && !slugPattern.test(slug) ? null : await feedData(context, slug);
+    if (!data) return notFound(req, res);
     const selfUrl = `${data.base}${req.path}`;
-    return kind === 'rss' ? xml(res, 'application/rss+xml', rssFeed({ ...data.channel, selfUrl }, data.items)) : xml(res, 'application/atom+xml', atomFeed({ ...data.channel, selfUrl }, data.items));
+    return kind === 'rss'
+      ? xml(req, res, since, 'application/rss+xml', rssFeed({ ...data.channel, selfUrl }, data.items), data.cacheTags)
+      : xml(req, res, since, 'application/atom+xml', atomFeed({ ...data.channel, selfUrl }, data.items), data.cacheTags);
   };
   site.get('/feed.xml', feed('rss'));
   site.get('/atom.xml', feed('atom'));
   site.get('/columns/:slug/feed.xml', feed('rss'));
   site.get('/columns/:slug/atom.xml', feed('atom'));
-  site.get('/sitemap.xml', async (_req, res) => xml(res, 'application/xml', sitemap(await sitemapData(context))));
-  site.get('/robots.txt', async (_req, res) => res.type('text/plain').send(robots(await baseUrl(context))));
+  site.get('/sitemap.xml', async (req, res) => {
+    const since = cache.generation;
+    xml(req, res, since, 'application/xml', sitemap(await sitemapData(context)), ['documents', 'interpretations', 'catalogue']);
+  });
+  site.get('/robots.txt', async (req, res) => {
+    const since = cache.generation;
+    deliver(req, res, since, 200, 'text/plain; charset=utf-8', robots(await baseUrl(context)), []);
+  });
 
   // Everything else outside the Admin UI and the API is a Chinese 404.
-  site.get(/^\/(?!admin(\/|$)|api(\/|$)|media\/|preview\/|setup$|healthz$).*/, (_req, res) => notFound(res));
-  site.use(async (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  site.get(/^\/(?!admin(\/|$)|api(\/|$)|media\/|preview\/|setup$|healthz$).*/, (req, res) => notFound(req, res));
+  site.use(async (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     logger.error({ err: error }, 'public page failed');
-    await send(res, 500, 'error', { title: '系统繁忙', heading: '系统繁忙（500）', message: '页面暂时无法显示，请稍后再试。' }).catch(() => res.status(500).end());
+    await html(req, res, cache.generation, 500, 'error', { title: '系统繁忙', heading: '系统繁忙（500）', message: '页面暂时无法显示，请稍后再试。' }).catch(() => res.status(500).end());
   });
   return site;
 }

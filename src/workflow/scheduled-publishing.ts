@@ -1,5 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { recordRevision } from './revisions.js';
+import { publicContentChanged } from '../site/invalidation.js';
 
 /**
  * Publishes what was approved for a later time once that time has come: documents and
@@ -9,11 +10,18 @@ import { recordRevision } from './revisions.js';
  */
 export async function publishDueItems(context: KeystoneContext, now: Date = new Date()): Promise<{ documents: number; interpretations: number }> {
   const due = { status: 'scheduled', publishedAt: { lte: now } };
-  return context.prisma.$transaction(async (tx: Parameters<typeof recordRevision>[0] & { document: { findMany(a: object): Promise<{ id: string; confidentialityReviewedById: string | null }[]>; updateMany(a: object): Promise<{ count: number }> }; interpretation: { updateMany(a: object): Promise<{ count: number }> } }) => {
+  type Tx = Parameters<typeof recordRevision>[0] & {
+    document: { findMany(a: object): Promise<{ id: string; confidentialityReviewedById: string | null }[]>; updateMany(a: object): Promise<{ count: number }> };
+    interpretation: { findMany(a: object): Promise<{ id: string }[]>; updateMany(a: object): Promise<{ count: number }> };
+  };
+  const published = await context.prisma.$transaction(async (tx: Tx) => {
     const docs = await tx.document.findMany({ where: due, select: { id: true, confidentialityReviewedById: true } });
-    const documents = await tx.document.updateMany({ where: { id: { in: docs.map((d) => d.id) } }, data: { status: 'published' } });
+    await tx.document.updateMany({ where: { id: { in: docs.map((d) => d.id) } }, data: { status: 'published' } });
     for (const doc of docs) await recordRevision(tx, doc.id, 'published', doc.confidentialityReviewedById, now);
-    const interpretations = await tx.interpretation.updateMany({ where: due, data: { status: 'published' } });
-    return { documents: documents.count, interpretations: interpretations.count };
+    const jds = await tx.interpretation.findMany({ where: due, select: { id: true } });
+    await tx.interpretation.updateMany({ where: { id: { in: jds.map((j) => j.id) } }, data: { status: 'published' } });
+    return { documents: docs.map((d) => d.id), interpretations: jds.map((j) => j.id) };
   });
+  await publicContentChanged(context, published);
+  return { documents: published.documents.length, interpretations: published.interpretations.length };
 }

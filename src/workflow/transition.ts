@@ -4,6 +4,7 @@ import type { SessionData } from '../access/roles.js';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { richTextHasContent } from './disclosure.js';
 import { preflight } from './preflight.js';
+import { publicContentChanged } from '../site/invalidation.js';
 import { applyRevision, recordRevision } from './revisions.js';
 import { actorFromSession, actionLabels, decide, mayAct, type ActionInput, type Actor, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
 
@@ -122,7 +123,8 @@ export async function transition(
   const actor = actorOf(context);
   const session = context.session as SessionData;
   if (action === 'submit') await refuseOnBlockingFindings(context, actor, listKey, id);
-  const outcome = await context.prisma.$transaction(async (tx: Tx) => {
+  type Moved = { listKey: WorkflowListKey; id: string; from: Status };
+  const outcome: { to: Status; autoReturnCause?: string; moved: Moved[]; revisionOfId: string | null } = await context.prisma.$transaction(async (tx: Tx) => {
     const loaded = listKey === 'Document' ? await loadDocumentFacts(tx, id) : await loadInterpretationFacts(tx, id);
     if (!loaded) throw workflowError('NOT_FOUND', '找不到该条目');
     if ('boundToDocument' in loaded && loaded.boundToDocument && action !== 'withdraw') {
@@ -146,7 +148,7 @@ export async function transition(
       data.lastReturnReason = '';
     }
 
-    const moved: { listKey: WorkflowListKey; id: string; from: Status }[] = [{ listKey, id, from: facts.status }];
+    const moved: Moved[] = [{ listKey, id, from: facts.status }];
     if (listKey === 'Document' && decision.moveInterpretations && 'interpretationIds' in loaded) {
       for (const jdId of loaded.interpretationIds) {
         const jd = (await tx.interpretation.findUnique({ where: { id: jdId }, select: { status: true } })) as { status: Status };
@@ -178,8 +180,16 @@ export async function transition(
         await recordRevision(tx, loaded.revisionOfId ?? id, 'published', actor.id, now);
       }
     }
-    return decision;
+    return { ...decision, moved, revisionOfId: 'revisionOfId' in loaded ? loaded.revisionOfId : null };
   });
+  // The page cache learns of what entered or left the public site (a merged revision changes its original).
+  const touchedPublic = outcome.moved.filter((m) => m.from === 'published' || outcome.to === 'published');
+  if (touchedPublic.length) {
+    await publicContentChanged(context, {
+      documents: touchedPublic.filter((m) => m.listKey === 'Document').map((m) => (outcome.to === 'published' && outcome.revisionOfId ? outcome.revisionOfId : m.id)),
+      interpretations: touchedPublic.filter((m) => m.listKey === 'Interpretation').map((m) => m.id),
+    });
+  }
   // S1: the return is recorded (above); the submitter is told why.
   if (outcome.autoReturnCause) throw workflowError('RETURNED', `已退文：${outcome.autoReturnCause}`);
   return { status: outcome.to };

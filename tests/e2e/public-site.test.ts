@@ -46,7 +46,36 @@ test('N16: the public pages render on a desktop and a 375-px phone, pass axe-cor
     await page.waitForURL(/\/search\?q=/);
     await page.getByText(/共找到 \d+ 条结果/).waitFor();
     await visit('search');
+    await page.goto(`${running.service.url}/columns/zfxxgk`);
+    await page.getByRole('link', { name: '主动公开目录' }).click();
+    await page.waitForURL(/\/disclosure\/catalogue$/);
+    await visit('catalogue');
+    // 大字版 by keyboard; the choice follows the reader to the next page.
+    const textSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main')!).fontSize));
+    const standard = await textSize();
+    await page.getByRole('checkbox', { name: '大字版' }).focus();
+    await page.keyboard.press('Space');
+    expect(await textSize()).toBeGreaterThanOrEqual(standard * 1.3);
+    await page.goto(`${running.service.url}/`);
+    expect(await textSize()).toBeGreaterThanOrEqual(standard * 1.3);
+    await visit('home-large-text');
     expect([...hosts]).toEqual([new URL(running.service.url).host]);
     await page.close();
   }
+});
+
+test('N16: the site works without JavaScript, 大字版 included', async () => {
+  const context = await running.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${running.service.url}/columns/tzgg`);
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main')!).fontSize));
+  const standard = await size();
+  await page.getByText('大字版').click();
+  expect(await size()).toBeGreaterThanOrEqual(standard * 1.3);
+  await page.screenshot({ path: artifactPath('site-large-text-no-js-phone.png'), fullPage: true });
+  await page.getByRole('searchbox', { name: '搜索本站' }).fill('养老');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\?q=/);
+  await page.getByText(/共找到 \d+ 条结果/).waitFor();
+  await context.close();
 });

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { paragraphsToDocument } from '../../src/seed/demo.js';
 import { pageNumber } from '../../src/site/routes.js';
+import { pageCacheFor } from '../../src/site/cache.js';
+import { publishDueItems } from '../../src/workflow/scheduled-publishing.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 const { state, act } = seededApi(['jiuzhu', 'bangongshi', 'lingdao']);
@@ -69,20 +71,87 @@ describe('the public website (first pages)', () => {
     expect(page.text).not.toContain('13812341234');
   });
 
-  test('a withdrawn document disappears from its page, its columns and the home page at once', async () => {
-    const news = await state.t.context.prisma.document.findFirst({ where: { status: 'published', columns: { some: { slug: 'mzdt' } } }, orderBy: { publishedAt: 'desc' } });
-    expect((await get('/')).text).toContain(news.title);
+  test('a withdrawn document disappears at once from every cached page that showed it', async () => {
+    const news = await state.t.context.prisma.document.findFirst({
+      where: { status: 'published', columns: { some: { slug: 'mzdt' } }, catalogueEntries: { some: {} } },
+      orderBy: { publishedAt: 'desc' },
+    });
+    const entry = await state.t.context.prisma.catalogueEntry.findFirst({ where: { documents: { some: { id: news.id } } } });
+    const showing = ['/', `/documents/${news.id}`, '/columns/mzdt', '/feed.xml', '/atom.xml', '/columns/mzdt/feed.xml', '/sitemap.xml', '/search?q=' + encodeURIComponent(news.title.slice(0, 8)), '/disclosure/catalogue', `/disclosure/catalogue/${entry.id}`];
+    for (const path of showing) expect((await get(path)).text).toContain(path === '/sitemap.xml' ? news.id : news.title);
+    const cache = pageCacheFor(state.t.context);
+    for (const path of showing) expect(cache.get(path)).toBeDefined();
+    await get('/columns/zcwj');
+    const unrelated = cache.get('/columns/zcwj');
+
     await act('bangongshi', 'withdrawDocument', news.id, ', reason: "信息有误"');
     expect((await get(`/documents/${news.id}`)).status).toBe(404);
-    expect((await get('/columns/mzdt')).text).not.toContain(news.title);
+    for (const path of showing.slice(2)) expect((await get(path)).text).not.toContain(path === '/sitemap.xml' ? news.id : news.title);
     expect((await get('/')).text).not.toContain(news.title);
+    // Precise: a page that did not show the document is still the cached one.
+    expect(cache.get('/columns/zcwj')).toBe(unrelated);
+  });
+
+  test('a scheduled document appears at once on the cached pages of its column when it goes live', async () => {
+    const mzdt = await state.t.context.prisma.column.findFirst({ where: { slug: 'mzdt' } });
+    expect((await get('/columns/mzdt')).status).toBe(200);
+    const { id } = await state.t.context.sudo().db.Document.createOne({
+      data: { title: '定时发布的民政动态', status: 'scheduled', disclosure: 'proactive', publishedAt: new Date(Date.now() - 1000), columns: { connect: [{ id: mzdt.id }] }, body: paragraphsToDocument(['正文']) },
+    });
+    expect((await get('/columns/mzdt')).text).not.toContain('定时发布的民政动态');
+    await publishDueItems(state.t.context);
+    expect((await get('/columns/mzdt')).text).toContain('定时发布的民政动态');
+    expect((await get('/')).text).toContain('定时发布的民政动态');
+    expect((await get(`/documents/${id}`)).status).toBe(200);
+  });
+
+  test('cached pages are the same bytes with a strong ETag, for GET and HEAD', async () => {
+    const first = await get('/columns/tzgg');
+    const second = await get('/columns/tzgg');
+    expect(second.text).toBe(first.text);
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(first.headers.etag).toMatch(/^"[\w-]+"$/);
+    expect(second.headers['cache-control']).toBe('no-cache');
+    const head = await request(state.app).head('/columns/tzgg');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(first.text)));
+  });
+
+  test('S3: the 政府信息公开 section shows the 主动公开目录 by area of the 五公开, with public documents only', async () => {
+    expect((await get('/columns/zfxxgk')).text).toContain('href="/disclosure/catalogue"');
+    const catalogue = await get('/disclosure/catalogue');
+    expect(catalogue.status).toBe(200);
+    for (const text of ['决策公开', '执行公开', '管理公开', '服务公开', '结果公开', '社会救助标准', '信息形成或变更之日起10个工作日内', '社会救助科', '临沧市民政局政府信息公开指南']) {
+      expect(catalogue.text).toContain(text);
+    }
+    // A non-public document classified into the catalogue never shows there.
+    const secret = await state.t.context.prisma.document.findFirst({ where: { disclosure: 'notPublic' } });
+    const entry = await state.t.context.prisma.catalogueEntry.findFirst({ where: { subject: '决策预公开' } });
+    await state.t.context.sudo().db.CatalogueEntry.updateOne({ where: { id: entry.id }, data: { documents: { connect: [{ id: secret.id }] } } });
+    expect((await get('/disclosure/catalogue')).text).not.toContain(secret.title);
+    const page = await get(`/disclosure/catalogue/${entry.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('决策预公开');
+    expect(page.text).not.toContain(secret.title);
+    expect((await get(`/disclosure/catalogue/${entry.id}?page=x`)).status).toBe(400);
+    expect((await get('/disclosure/catalogue/nosuchentry')).status).toBe(404);
+  });
+
+  test('N16: a 大字版 switch on every page that works without JavaScript', async () => {
+    const page = await get('/columns/tzgg');
+    expect(page.text).toMatch(/<input type="checkbox" id="large-text" class="large-text-toggle">\s*<div class="page">/);
+    expect(page.text).toContain('<label for="large-text" class="large-text-switch">大字版</label>');
+    const css = await get('/static/site.css');
+    expect(css.text).toMatch(/\.large-text-toggle:checked ~ \.page \{ font-size: 24px/);
+    expect((await get('/static/large-text.js')).status).toBe(200);
   });
 
   test('security headers forbid inline script, and an unchanged page answers 304', async () => {
     const res = await get('/');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
-    expect(res.text).not.toMatch(/<script|style=/);
+    // Scripts only from files of ours (the 大字版 switch); no inline script or style.
+    expect(res.text).not.toMatch(/<script(?![^>]*\bsrc="\/static\/)|style=/);
     const again = await get('/').set('If-None-Match', res.headers.etag);
     expect(again.status).toBe(304);
   });
