@@ -5,6 +5,7 @@ import Handlebars from 'handlebars';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { mediaDirectory, projectRoot } from '../config/env.js';
 import { mediaUrlPrefix } from '../media/local-storage.js';
+import { isPublicMedia } from '../media/public-media.js';
 import { checkNewAdmin, createFirstAdmin, hasUsers } from '../users/first-admin.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { disclosureOptions } from '../content/vocabulary.js';
@@ -25,11 +26,16 @@ export function serverRoutes(context: KeystoneContext): express.Router {
     res.json({ status: 'ok' });
   });
 
-  // Uploaded media, served from our own storage with their stored (random) names.
-  app.use(
-    mediaUrlPrefix,
-    express.static(mediaDirectory(), { dotfiles: 'deny', fallthrough: false, index: false, immutable: true, maxAge: '30d', setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff') }),
-  );
+  // Uploaded media, from our own storage: to the public only what a public item shows, to signed-in
+  // staff everything (the Admin UI shows drafts' files). Revalidated each time, so a withdrawn
+  // document's attachment is gone at once.
+  const media = express.static(mediaDirectory(), { dotfiles: 'deny', fallthrough: false, index: false, maxAge: 0, setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff') });
+  app.use(mediaUrlPrefix, async (req, res, next) => {
+    const name = decodeURIComponent(req.path.slice(1));
+    const allowed = /^[\w.-]+$/.test(name) && ((await isPublicMedia(context, name)) || Boolean((await context.withRequest(req, res)).session));
+    if (!allowed) return res.status(404).type('text/plain; charset=utf-8').send('文件不存在或未公开');
+    return media(req, res, next);
+  });
 
   // 首次运行: while no user exists, anyone reaching the server may create the first admin.
   app.get('/setup', async (_req, res) => {

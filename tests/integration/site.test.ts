@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { paragraphsToDocument } from '../../src/seed/demo.js';
@@ -6,6 +9,8 @@ import { pageCacheFor } from '../../src/site/cache.js';
 import { publishDueItems } from '../../src/workflow/scheduled-publishing.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
+// Read when the server is made (in beforeAll), after this line.
+process.env.MEDIA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-site-media-'));
 const { state, act } = seededApi(['jiuzhu', 'bangongshi', 'lingdao']);
 const get = (path: string) => request(state.app).get(path);
 
@@ -187,5 +192,25 @@ describe('the public website (first pages)', () => {
     expect(pageNumber('2')).toBe(2);
     expect(pageNumber(undefined)).toBe(1);
     expect(pageNumber(['1'])).toBeNull();
+  });
+
+  test('S1: a stored file is served to the public only while a public item shows it; staff see all', async () => {
+    const prisma = state.t.context.sudo().prisma;
+    const store = async (name: string) => {
+      fs.writeFileSync(path.join(process.env.MEDIA_DIR!, name), '%PDF-1.4 test');
+      return prisma.media.create({ data: { title: name, kind: 'attachment', file_filename: name, file_filesize: 13 } });
+    };
+    const draft = await prisma.document.findFirst({ where: { status: 'draft' } });
+    const published = await prisma.document.findFirst({ where: { status: 'published', disclosure: 'proactive', columns: { some: { slug: 'tzgg' } } } });
+    const hidden = await store('2026-11-hidden.pdf');
+    const shown = await store('2026-11-shown.pdf');
+    await prisma.document.update({ where: { id: draft.id }, data: { attachments: { connect: [{ id: hidden.id }] } } });
+    await prisma.document.update({ where: { id: published.id }, data: { attachments: { connect: [{ id: shown.id }] } } });
+    expect((await get('/media/2026-11-hidden.pdf')).status).toBe(404);
+    expect((await get('/media/..%2F..%2Fpackage.json')).status).toBe(404);
+    expect((await request(state.app).get('/media/2026-11-hidden.pdf').set('cookie', state.cookies.bangongshi)).status).toBe(200);
+    expect((await get('/media/2026-11-shown.pdf')).status).toBe(200);
+    await act('bangongshi', 'withdrawDocument', published.id, ', reason: "附件有误"');
+    expect((await get('/media/2026-11-shown.pdf')).status).toBe(404);
   });
 });
