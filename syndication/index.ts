@@ -1,0 +1,16 @@
+/** The syndication library (S9): Keystone-independent. See README.md for how the pieces fit. */
+export * from './adapters/index.js';
+export { absoluteHttpUrl } from './adapters/types.js';
+export * from './assets.js';
+export * from './charset.js';
+export * from './dates.js';
+export * from './dedup.js';
+export * from './errors.js';
+export * from './extract.js';
+export * from './fetch.js';
+export * from './limiter.js';
+export * from './memory-store.js';
+export * from './run.js';
+export * from './sanitize.js';
+export * from './source-config.js';
+export * from './sources.js';

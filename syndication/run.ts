@@ -1,0 +1,421 @@
+import { acceptFor, parseList, type ListItem } from './adapters/index.js';
+import { contentHash, dedupKey } from './dedup.js';
+import { errorMessage, SyndicationError } from './errors.js';
+import { extractDetail } from './extract.js';
+import { FetchError, type Fetcher } from './fetch.js';
+import { listAssets, sanitizeBody } from './sanitize.js';
+import {
+  allowedHostsOf,
+  DEFAULT_MAX_ITEMS,
+  isAllowedHost,
+  validateSourceConfig,
+  type ReprintPolicy,
+  type SourceConfig,
+  type SourceLevel,
+} from './source-config.js';
+
+/**
+ * One run of one source (S9): fetch its lists (conditionally), parse them, and hand every new document —
+ * fetched, extracted, sanitized — to the store with the source's policy. The store is the source of
+ * truth and is keyed by dedup key, so a run that dies half-way is simply run again.
+ */
+
+/** What the store knows of an item. Tombstones (rejected, deleted) keep items from coming back. */
+export type KnownStatus = 'reprinted' | 'queued' | 'rejected' | 'deleted';
+
+export interface KnownItem {
+  status: KnownStatus;
+  /** Hash of the latest upstream version seen (saved, or last flagged as changed). */
+  contentHash: string;
+  /** Validators of the detail page from the last fetch, for a conditional re-check. */
+  etag?: string;
+  lastModified?: string;
+}
+
+/** A document ready for the CMS: what `saveNew` and `flagChanged` receive. */
+export interface SyndicatedItem {
+  dedupKey: string;
+  sourceKey: string;
+  /** For the attribution (来源). */
+  sourceName: string;
+  sourceLevel: SourceLevel;
+  targetColumn: string;
+  /** auto-publish: publish it; review: put it in the review queue. */
+  policy: ReprintPolicy;
+  /** The detail page (after redirects): the attribution link (原文链接). */
+  url: string;
+  /** The list the item was found on. */
+  listUrl: string;
+  upstreamId?: string;
+  title: string;
+  /** Sanitized, with absolute upstream URLs (or local ones if `deps.localizeAssets` rewrote them). */
+  bodyHtml: string;
+  summary?: string;
+  number?: string;   // 发文字号
+  issuer?: string;   // 发文机关
+  writtenAt?: Date;  // 成文日期
+  publishedAt?: Date; // 发布日期
+  images: { url: string; alt: string }[];
+  attachments: { url: string; name: string }[];
+  contentHash: string;
+  /** Validators of the detail page, to store for the next conditional re-check. */
+  etag?: string;
+  lastModified?: string;
+  fetchedAt: Date;
+}
+
+export interface ListState {
+  etag?: string;
+  lastModified?: string;
+  /** Items the list parsed to last time (an empty list after that is a redesign, not "nothing new"). */
+  itemCount?: number;
+}
+
+/** Per-source state the store keeps between runs (all of it is in each RunRecord's `state`). */
+export interface SourceState {
+  /** By list URL. */
+  lists: Record<string, ListState>;
+  lastRunAt?: Date;
+  lastSuccessAt?: Date;
+  lastErrorAt?: Date;
+  lastError?: string;
+  consecutiveFailures: number;
+  /** While failing: do not run before this (see shouldRun). */
+  nextAttemptAfter?: Date;
+  /** Counts of the last run. */
+  itemsSeen?: number;
+  itemsNew?: number;
+}
+
+export interface ItemFailure {
+  url: string;
+  title?: string;
+  message: string;
+}
+
+export interface RunRecord {
+  sourceKey: string;
+  startedAt: Date;
+  finishedAt: Date;
+  /** False when a list failed (fetch, parse, empty list) or every attempted item failed. */
+  ok: boolean;
+  /** Chinese message(s) of the run-level failure. */
+  error?: string;
+  itemsSeen: number;
+  itemsNew: number;
+  itemsChanged: number;
+  /** Known items left alone: unchanged, tombstoned, or duplicates within the run. */
+  itemsKnown: number;
+  /** Links outside the source's allowed hosts (a hijacked list, N9), not followed. */
+  itemsSkipped: number;
+  itemFailures: ItemFailure[];
+  /** The source's state after this run: what `recordRun` should persist. */
+  state: SourceState;
+}
+
+/**
+ * The store the caller implements over the database. Every method may be called again for the same key
+ * after a crash: `saveNew` must ignore a key it already has (a unique constraint on dedupKey).
+ */
+export interface SyndicationStore {
+  knownItem(dedupKey: string): Promise<KnownItem | null>;
+  /** A new document: publish it or queue it for review according to `item.policy`. */
+  saveNew(item: SyndicatedItem): Promise<void>;
+  /**
+   * A known (queued or reprinted) document changed upstream. Never overwrite a reprinted document:
+   * flag it for an editor. Remember `item.contentHash` (and validators) so `knownItem` returns it and
+   * the same edit is flagged once.
+   */
+  flagChanged(dedupKey: string, item: SyndicatedItem): Promise<void>;
+  /** Optional: new validators of an unchanged detail page, so the next check can be a 304. */
+  touch?(dedupKey: string, validators: { etag?: string; lastModified?: string }): Promise<void>;
+  sourceState(sourceKey: string): Promise<SourceState | null>;
+  recordRun(sourceKey: string, record: RunRecord): Promise<void>;
+}
+
+/** pino's logger fits. */
+export interface RunLogger {
+  info(details: object, message?: string): void;
+  warn(details: object, message?: string): void;
+  error(details: object, message?: string): void;
+}
+
+export interface RunDeps {
+  store: SyndicationStore;
+  fetcher: Fetcher;
+  now?: () => Date;
+  log?: RunLogger;
+  /**
+   * Optional: copy images and attachments into local storage (assets.ts `copyAsset`) and return the item
+   * with rewritten URLs (sanitize.ts `rewriteAssetUrls`). A failure here fails the item, not the run.
+   */
+  localizeAssets?: (item: SyndicatedItem) => Promise<SyndicatedItem>;
+}
+
+export const BACKOFF_BASE_MS = 15 * 60 * 1000;
+export const BACKOFF_MAX_MS = 24 * 60 * 60 * 1000;
+/** Consecutive failures after which a source is shown as unhealthy. */
+export const UNHEALTHY_AFTER = 5;
+
+const silentLog: RunLogger = { info() {}, warn() {}, error() {} };
+
+/** The store failed: the run stops (the store is the source of truth) and the caller sees the error. */
+class StoreFailure extends Error {
+  constructor(readonly original: unknown) {
+    super(errorMessage(original));
+  }
+}
+
+async function viaStore<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new StoreFailure(error);
+  }
+}
+
+export async function runSource(source: SourceConfig, deps: RunDeps): Promise<RunRecord> {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? silentLog;
+  const { store, fetcher } = deps;
+  try {
+    return await run();
+  } catch (error) {
+    // The store failed (database down, or a crash to simulate one): nothing is recorded, so the next
+    // run starts from the previous state and the store's dedup keys make it skip what was saved.
+    if (error instanceof StoreFailure) {
+      log.error({ source: source.key, err: error.original }, '转载运行中断：存储失败');
+      throw error.original;
+    }
+    throw error;
+  }
+
+  async function run(): Promise<RunRecord> {
+    const startedAt = now();
+    const previous = (await viaStore(() => store.sourceState(source.key))) ?? { lists: {}, consecutiveFailures: 0 };
+    const state: SourceState = { ...previous, lists: { ...previous.lists } };
+    const record: Omit<RunRecord, 'finishedAt' | 'ok' | 'state'> = {
+      sourceKey: source.key,
+      startedAt,
+      itemsSeen: 0,
+      itemsNew: 0,
+      itemsChanged: 0,
+      itemsKnown: 0,
+      itemsSkipped: 0,
+      itemFailures: [],
+    };
+    const errors: string[] = [];
+    let retryAfterMs: number | undefined;
+    let attempted = 0;
+
+    const validation = validateSourceConfig(source);
+    if (!validation.ok) {
+      errors.push(`来源配置无效：${validation.errors.map((e) => `${e.field}：${e.message}`).join('；')}`);
+    } else {
+      const hosts = allowedHostsOf(source);
+      const seenKeys = new Set<string>();
+      for (const listUrl of source.listUrls) {
+        try {
+          await processList(listUrl, hosts, seenKeys);
+        } catch (error) {
+          if (error instanceof StoreFailure) throw error;
+          if (error instanceof FetchError && error.retryAfterMs !== undefined) retryAfterMs = Math.max(retryAfterMs ?? 0, error.retryAfterMs);
+          errors.push(errorMessage(error));
+          log.warn({ source: source.key, listUrl, err: error }, '转载列表采集失败');
+        }
+      }
+    }
+    if (errors.length === 0 && attempted > 0 && record.itemFailures.length === attempted) {
+      // Every detail page failing usually means the detail pages were redesigned: not a quiet success.
+      errors.push(`所有条目均采集失败（${attempted} 条），请检查详情页选择器：${record.itemFailures[0].message}`);
+    }
+
+    const finishedAt = now();
+    const ok = errors.length === 0;
+    state.lastRunAt = startedAt;
+    state.itemsSeen = record.itemsSeen;
+    state.itemsNew = record.itemsNew;
+    if (ok) {
+      state.lastSuccessAt = finishedAt;
+      state.consecutiveFailures = 0;
+      delete state.nextAttemptAfter;
+    } else {
+      state.lastErrorAt = finishedAt;
+      state.lastError = errors.join('；');
+      state.consecutiveFailures = (previous.consecutiveFailures ?? 0) + 1;
+      state.nextAttemptAfter = nextAttemptAfter(state.consecutiveFailures, finishedAt, retryAfterMs);
+    }
+    const result: RunRecord = { ...record, finishedAt, ok, state, ...(ok ? {} : { error: state.lastError }) };
+    await viaStore(() => store.recordRun(source.key, result));
+    log.info(
+      { source: source.key, ok, seen: result.itemsSeen, new: result.itemsNew, changed: result.itemsChanged, failed: result.itemFailures.length },
+      ok ? '转载运行完成' : '转载运行失败',
+    );
+    return result;
+
+    async function processList(listUrl: string, hosts: string[], seenKeys: Set<string>): Promise<void> {
+      const listState = state.lists[listUrl] ?? {};
+      const page = await fetcher.fetchText(listUrl, {
+        etag: listState.etag,
+        lastModified: listState.lastModified,
+        charset: source.charset,
+        accept: acceptFor(source.adapter),
+      });
+      if (page.notModified) return; // 304: nothing new on this list
+
+      const items = parseList(source, { text: page.text, url: page.url });
+      if (items.length === 0) {
+        throw new SyndicationError(
+          'empty-list',
+          listState.itemCount
+            ? `列表解析结果为空（上次有 ${listState.itemCount} 条），可能是网站改版，请检查列表选择器或字段名：${listUrl}`
+            : `列表解析结果为空，请检查列表地址、选择器或字段名：${listUrl}`,
+        );
+      }
+      record.itemsSeen += items.length;
+
+      let failures = 0;
+      for (const item of items.slice(0, source.maxItems ?? DEFAULT_MAX_ITEMS)) {
+        if (!isAllowedHost(item.url, hosts)) {
+          record.itemsSkipped++;
+          log.warn({ source: source.key, url: item.url }, '条目链接不在允许的域名内，已跳过');
+          continue;
+        }
+        const key = dedupKey(source.key, item);
+        if (seenKeys.has(key)) {
+          record.itemsKnown++;
+          continue;
+        }
+        seenKeys.add(key);
+        if (!(await processItem(item, key, listUrl))) failures++;
+      }
+      // Keep the new validators only for a list done completely: otherwise the next run would get a
+      // 304 and never retry the items that failed (or were not reached before a crash).
+      state.lists[listUrl] =
+        failures === 0
+          ? { etag: page.etag, lastModified: page.lastModified, itemCount: items.length }
+          : { etag: listState.etag, lastModified: listState.lastModified, itemCount: items.length };
+    }
+
+    /** Returns false if the item failed (recorded); store failures propagate. */
+    async function processItem(listItem: ListItem, key: string, listUrl: string): Promise<boolean> {
+      const known = await viaStore(() => store.knownItem(key));
+      if (known && (known.status === 'rejected' || known.status === 'deleted')) {
+        record.itemsKnown++;
+        return true;
+      }
+      if (known && source.checkEdits === false) {
+        record.itemsKnown++;
+        return true;
+      }
+      attempted++;
+      try {
+        const page = await fetcher.fetchText(listItem.url, { charset: source.charset, etag: known?.etag, lastModified: known?.lastModified });
+        if (page.notModified) {
+          record.itemsKnown++;
+          return true;
+        }
+        let item = buildItem(listItem, key, listUrl, page);
+        if (known && item.contentHash === known.contentHash) {
+          record.itemsKnown++;
+          if (store.touch && (page.etag !== known.etag || page.lastModified !== known.lastModified) && (page.etag || page.lastModified)) {
+            await viaStore(() => store.touch!(key, { etag: page.etag, lastModified: page.lastModified }));
+          }
+          return true;
+        }
+        if (deps.localizeAssets) item = await deps.localizeAssets(item);
+        if (known) {
+          await viaStore(() => store.flagChanged(key, item));
+          record.itemsChanged++;
+          log.info({ source: source.key, url: item.url, status: known.status }, '上游文件已修改，已标记待处理');
+        } else {
+          await viaStore(() => store.saveNew(item));
+          record.itemsNew++;
+        }
+        return true;
+      } catch (error) {
+        if (error instanceof StoreFailure) throw error;
+        record.itemFailures.push({ url: listItem.url, title: listItem.title, message: errorMessage(error) });
+        log.warn({ source: source.key, url: listItem.url, err: error }, '转载条目采集失败');
+        return false;
+      }
+    }
+
+    function buildItem(
+      listItem: ListItem,
+      key: string,
+      listUrl: string,
+      page: { text: string; url: string; etag?: string; lastModified?: string },
+    ): SyndicatedItem {
+      const detail = extractDetail({ text: page.text, url: page.url }, source.detail);
+      const bodyHtml = sanitizeBody(detail.bodyHtml, { baseUrl: page.url });
+      const assets = listAssets(bodyHtml, page.url);
+      const attachments = [...detail.attachments];
+      for (const attachment of assets.attachments) if (!attachments.some((a) => a.url === attachment.url)) attachments.push(attachment);
+      const item: SyndicatedItem = {
+        dedupKey: key,
+        sourceKey: source.key,
+        sourceName: source.name,
+        sourceLevel: source.level,
+        targetColumn: source.targetColumn,
+        policy: source.policy,
+        url: page.url,
+        listUrl,
+        title: detail.title || listItem.title,
+        bodyHtml,
+        images: assets.images,
+        attachments,
+        contentHash: contentHash({ title: detail.title || listItem.title, bodyHtml }),
+        fetchedAt: now(),
+      };
+      const optional = {
+        upstreamId: detail.upstreamId ?? listItem.upstreamId,
+        summary: listItem.summary,
+        number: detail.number ?? listItem.number,
+        issuer: detail.issuer ?? listItem.issuer,
+        writtenAt: detail.writtenAt,
+        publishedAt: detail.publishedAt ?? listItem.publishedAt,
+        etag: page.etag,
+        lastModified: page.lastModified,
+      };
+      for (const [name, value] of Object.entries(optional)) if (value !== undefined) (item as unknown as Record<string, unknown>)[name] = value;
+      return item;
+    }
+  }
+}
+
+/** Backoff after `consecutiveFailures` failed runs: min(24 h, 15 min × 2^(n−1)); 0 when not failing. */
+export function backoffDelayMs(consecutiveFailures: number): number {
+  if (consecutiveFailures <= 0) return 0;
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (consecutiveFailures - 1));
+}
+
+/** When a failing source may run again; a server's Retry-After is honoured if it asks for longer. */
+export function nextAttemptAfter(consecutiveFailures: number, now: Date, retryAfterMs?: number): Date {
+  const delay = Math.max(backoffDelayMs(consecutiveFailures), retryAfterMs ?? 0);
+  return new Date(now.getTime() + delay);
+}
+
+/**
+ * Whether the scheduler should run a source now: enabled (when the config is given), and not inside a
+ * failure backoff. The cron schedule itself is the scheduler's business.
+ */
+export function shouldRun(state: SourceState | null | undefined, now: Date, source?: Pick<SourceConfig, 'enabled'>): boolean {
+  if (source && !source.enabled) return false;
+  if (!state?.nextAttemptAfter) return true;
+  return now.getTime() >= new Date(state.nextAttemptAfter).getTime();
+}
+
+export type SourceHealth = 'never-run' | 'healthy' | 'failing' | 'unhealthy';
+export const SOURCE_HEALTH_LABELS: Record<SourceHealth, string> = {
+  'never-run': '尚未运行',
+  healthy: '正常',
+  failing: '暂时失败，稍后重试',
+  unhealthy: '持续失败，请检查',
+};
+
+export function sourceHealth(state: SourceState | null | undefined): SourceHealth {
+  if (!state || !state.lastRunAt) return 'never-run';
+  if (state.consecutiveFailures >= UNHEALTHY_AFTER) return 'unhealthy';
+  return state.consecutiveFailures > 0 ? 'failing' : 'healthy';
+}

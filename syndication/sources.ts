@@ -1,0 +1,127 @@
+import type { SourceConfig } from './source-config.js';
+
+/**
+ * The upstream sources S9 names (国务院, 省政府, 民政部, 市政府, 省民政厅), as seed data for the demo.
+ *
+ * TO VERIFY ON SITE: nothing here has been checked against the live sites (no machine here reaches them;
+ * every entry has `verified: false`). The gov.cn and mca.gov.cn URLs and main selectors come from
+ * /work/shared/docs/sources.md; the Yunnan province, provincial civil-affairs department and Lincang city
+ * URLs and selectors are plausible TRS-style guesses and are disabled until someone checks them.
+ */
+export const REAL_SOURCES: SourceConfig[] = [
+  {
+    key: 'gov-cn-zuixin',
+    name: '中国政府网·最新政策',
+    level: 'state-council',
+    adapter: 'json-list',
+    listUrls: ['https://www.gov.cn/zhengce/zuixin/ZUIXINZHENGCE.json'],
+    fields: { title: 'TITLE', url: 'URL', publishedAt: 'DOCRELPUBTIME' },
+    // gov.cn defaults in extract.ts: div.share-title, div.TRS_UEDITOR / #UCAP-CONTENT, meta manuscriptId, firstpublishedtime.
+    detail: {},
+    schedule: '15 8-20/2 * * *',
+    targetColumn: 'gwy',
+    policy: 'review',
+    enabled: true,
+    allowedHosts: ['gov.cn'],
+    maxItems: 30,
+    verified: false,
+    note: '地址和字段来自公开的采集经验（sources.md），上线前请在中国政府网核实。',
+  },
+  {
+    key: 'gov-cn-zhengceku',
+    name: '国务院政策文件库',
+    level: 'state-council',
+    adapter: 'gov-search-api',
+    listUrls: ['https://sousuo.www.gov.cn/search-gov/data?t=zhengcelibrary_gw&sort=pubtime&sortType=1&p=1&n=20&type=gwyzcwjk'],
+    detail: {},
+    schedule: '45 8-20/4 * * *',
+    targetColumn: 'gwy',
+    policy: 'review',
+    enabled: true,
+    allowedHosts: ['gov.cn'],
+    maxItems: 20,
+    verified: false,
+    note: '接口参数来自公开的采集经验（sources.md）；t=zhengcelibrary_bm 为部门文件。上线前请核实。',
+  },
+  {
+    key: 'mca-tzgg',
+    name: '民政部·通知公告',
+    level: 'ministry',
+    adapter: 'html-list',
+    listUrls: ['https://www.mca.gov.cn/n152/n165/index.html'],
+    // Links are `table.article a.artitlelist` (sources.md); the row as item lets the date cell be found.
+    list: { item: 'table.article tr', link: 'a.artitlelist' },
+    detail: {
+      title: ['.artitle', 'h1', 'meta[name=ArticleTitle]', 'title'],
+      body: ['#zoom', '.TRS_Editor', '.trs_editor_view', '.content'],
+      publishedAt: ['meta[name=PubDate]', 'meta[name=firstpublishedtime]'],
+    },
+    schedule: '30 8-20/4 * * *',
+    targetColumn: 'mzb',
+    policy: 'review',
+    enabled: true,
+    allowedHosts: ['mca.gov.cn'],
+    verified: false,
+    note: '列表地址与链接选择器来自 sources.md；行选择器、日期和详情页选择器为推测，请在民政部网站核实。网站有 WAF，会在首次访问的重定向中设置 Cookie。',
+  },
+  {
+    key: 'yn-gov-zfwj',
+    name: '云南省人民政府·省政府文件',
+    level: 'province',
+    adapter: 'html-list',
+    listUrls: ['https://www.yn.gov.cn/zwgk/zcwj/yzf/'],
+    list: { item: 'ul.list > li.list-item', title: '.text', link: 'a', date: '.time' },
+    detail: {
+      title: ['meta[name=ArticleTitle]', '.title', 'h1', 'title'],
+      body: ['.trs_editor_view', '.TRS_Editor', '.view'],
+      publishedAt: ['meta[name=PubDate]'],
+    },
+    schedule: '0 9-19/4 * * *',
+    targetColumn: 'szf',
+    policy: 'review',
+    enabled: false,
+    allowedHosts: ['yn.gov.cn'],
+    verified: false,
+    note: '推测的 TRS 栏目地址和选择器（未核实），启用前请在云南省人民政府网站核实；页面可能是 GBK 编码（自动识别）。',
+  },
+  {
+    key: 'yn-mzt-tzgg',
+    name: '云南省民政厅·通知公告',
+    level: 'provincial-department',
+    adapter: 'html-list',
+    listUrls: ['https://ynmz.yn.gov.cn/zwgk/tzgg/'],
+    list: { item: 'ul.list > li.list-item', title: '.text', link: 'a', date: '.time' },
+    detail: {
+      title: ['meta[name=ArticleTitle]', '.title', 'h1', 'title'],
+      body: ['.trs_editor_view', '.TRS_Editor', '.view'],
+      publishedAt: ['meta[name=PubDate]'],
+    },
+    schedule: '20 9-19/4 * * *',
+    targetColumn: 'smzt',
+    policy: 'review',
+    enabled: false,
+    allowedHosts: ['yn.gov.cn'],
+    verified: false,
+    note: '推测的域名、栏目地址和选择器（未核实），启用前请在云南省民政厅网站核实。',
+  },
+  {
+    key: 'lincang-gov-zfwj',
+    name: '临沧市人民政府·市政府文件',
+    level: 'city',
+    adapter: 'html-list',
+    listUrls: ['https://www.lincang.gov.cn/zwgk/zcwj/'],
+    list: { item: 'ul.list > li.list-item', title: '.text', link: 'a', date: '.time' },
+    detail: {
+      title: ['meta[name=ArticleTitle]', '.title', 'h1', 'title'],
+      body: ['.trs_editor_view', '.TRS_Editor', '.view'],
+      publishedAt: ['meta[name=PubDate]'],
+    },
+    schedule: '40 9-19/4 * * *',
+    targetColumn: 'shizf',
+    policy: 'review',
+    enabled: false,
+    allowedHosts: ['lincang.gov.cn'],
+    verified: false,
+    note: '推测的栏目地址和选择器（未核实），启用前请在临沧市人民政府网站核实。',
+  },
+];
