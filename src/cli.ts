@@ -15,6 +15,7 @@ const help = `gongkai —— 政务公开网站系统
   migrate status           列出已执行和待执行的迁移
   migrate create <名称>    结构变更后生成下一个迁移（开发者使用，SQLite 与 PostgreSQL 各一份）
   seed --demo              导入演示站点（可重复执行，已有内容不变）
+  syndicate [标识…]        立即采集转载来源（不写标识则采集全部已启用的来源），并报告结果
 
 环境变量：PORT（默认 3000）、DATABASE_URL（默认 SQLite 文件 data/gongkai.db；postgres:// 使用 PostgreSQL）、
   SESSION_SECRET（生产环境必填，至少 32 个字符）、GONGKAI_ADMIN_USERNAME / GONGKAI_ADMIN_PASSWORD（空库时创建的首个管理员）
@@ -77,6 +78,29 @@ async function seedDemo(db: DatabaseSettings, { onlyIfEmpty }: { onlyIfEmpty: bo
   } finally {
     await closeContext(context);
   }
+}
+
+/** `gongkai syndicate [KEY…]`: runs sources now and says what each brought; exit 1 if any failed. */
+async function syndicate(db: DatabaseSettings, keys: string[]): Promise<number> {
+  await ensureBuilt({ ui: false }, say);
+  const { openContext, closeContext } = await import('./db/context.js');
+  const { runSyndicationSource } = await import('./syndication-cms/runner.js');
+  const context = await openContext(db);
+  let failed = 0;
+  try {
+    const sources = await context.prisma.syndicationSource.findMany({ where: keys.length ? { key: { in: keys } } : { enabled: true }, orderBy: { key: 'asc' } });
+    const missing = keys.filter((k) => !sources.some((s: { key: string }) => s.key === k));
+    if (missing.length) throw new ConfigError(`没有这些转载来源：${missing.join('、')}`);
+    if (!sources.length) say('没有已启用的转载来源');
+    for (const source of sources as { key: string; name: string }[]) {
+      const record = await runSyndicationSource(context, source.key);
+      if (!record.ok) failed++;
+      say(`${source.name}：发现 ${record.itemsSeen} 条，新增 ${record.itemsNew} 条，上游修改 ${record.itemsChanged} 条${record.ok ? '' : `；失败：${record.error}`}`);
+    }
+  } finally {
+    await closeContext(context);
+  }
+  return failed ? 1 : 0;
 }
 
 async function createFirstAdminFromEnv(db: DatabaseSettings): Promise<void> {
@@ -155,6 +179,9 @@ export async function main(argv: string[]): Promise<number> {
         await migrate(db);
         await seedDemo(db, { onlyIfEmpty: false });
         return 0;
+      case 'syndicate':
+        await migrate(db);
+        return await syndicate(db, [sub, ...rest].filter(Boolean));
       default:
         console.error(`gongkai: 未知命令“${command}”\n`);
         console.error(help);

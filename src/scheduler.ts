@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { logger } from './logging/logger.js';
 import { publishDueItems } from './workflow/scheduled-publishing.js';
+import { runDueSources } from './syndication-cms/runner.js';
 
 export interface Job {
   name: string;
@@ -11,7 +12,11 @@ export interface Job {
 }
 
 /** Every scheduled job of the product; each is one function of the capability it belongs to. */
-export const jobs: Job[] = [{ name: 'publish-due', schedule: '* * * * *', run: (context) => publishDueItems(context) }];
+export const jobs: Job[] = [
+  { name: 'publish-due', schedule: '* * * * *', run: (context) => publishDueItems(context) },
+  // Each source has a schedule of its own; this checks every minute which are due (S9).
+  { name: 'syndication', schedule: '* * * * *', run: (context) => runDueSources(context) },
+];
 
 const timezone = process.env.TZ_SITE ?? 'Asia/Shanghai';
 

@@ -12,6 +12,7 @@ export async function isPublicMedia(context: KeystoneContext, filename: string):
       file_filename: filename,
       OR: [
         { from_Document_attachments: { some: publicDocument } },
+        { from_Document_inlineMedia: { some: publicDocument } },
         { from_Interpretation_images: { some: publicInterpretation } },
         { from_Interpretation_video: { some: publicInterpretation } },
         { from_Interpretation_videoPoster: { some: publicInterpretation } },

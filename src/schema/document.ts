@@ -9,6 +9,7 @@ import { workflowFields } from './workflow-fields.js';
 import { editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
 import { workflowActionsFor } from '../workflow/keystone-actions.js';
 import { afterPublicItemChange } from '../site/invalidation.js';
+import { rememberDeletedReprint } from '../syndication-cms/store.js';
 
 const internalOnly = { read: signedIn };
 
@@ -66,12 +67,16 @@ export const Document = list({
     searchText: text({ graphql: { omit: true }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
     origin: select({ ui: { label: '来源类型' }, type: 'string', options: [...originOptions], defaultValue: 'local', validation: { isRequired: true } }),
     sourceName: text({ ui: { label: '来源' } }),
+    // A reprint keeps the upstream body as sanitized HTML (faithful: tables and all); re-sanitized when shown.
+    reprintBody: text({ ui: { label: '转载正文（HTML）', displayMode: 'textarea', description: '转载文件的上游正文，采集时已净化' } }),
+    inlineMedia: relationship({ ref: 'Media', many: true, ui: { label: '正文图片', description: '转载正文中的图片（已复制到本站）' } }),
     sourceUrl: text({ ui: { label: '原文链接' }, validation: { match: { regex: /^(https?:\/\/\S+)?$/, explanation: '原文链接必须是 http:// 或 https:// 开头的网址' } } }),
     upstreamId: text({ ui: { label: '上游标识' }, isIndexed: true, access: internalOnly }),
     createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
     updatedAt: timestamp({ db: { updatedAt: true }, access: internalOnly, ui: { label: '更新时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
   },
   hooks: {
+    beforeOperation: rememberDeletedReprint,
     afterOperation: afterPublicItemChange('documents'),
     resolveInput: {
       create: (args) => withSearchText(withDrafter(args)),

@@ -8,5 +8,7 @@ import { Media } from './media.js';
 import { Revision } from './revision.js';
 import { SiteSettings } from './site-settings.js';
 import { User } from './user.js';
+import { SyndicationSource } from './syndication-source.js';
+import { UpstreamItem } from './upstream-item.js';
 
-export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision };
+export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision, SyndicationSource, UpstreamItem };

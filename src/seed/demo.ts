@@ -8,6 +8,7 @@ import {
   demoUsers,
   type DemoColumn,
 } from './demo-content.js';
+import { REAL_SOURCES } from '../../syndication/sources.js';
 
 /** The password of every demo account (listed in the README); change it on a real site. */
 export const demoPassword = process.env.GONGKAI_DEMO_PASSWORD ?? 'gongkai2026';
@@ -44,7 +45,7 @@ export interface SeedReport {
  */
 export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://localhost:3000' } = {}): Promise<SeedReport> {
   const db = context.sudo().db;
-  const created: Record<string, number> = { Department: 0, User: 0, Column: 0, Document: 0, Interpretation: 0, CatalogueEntry: 0, SiteSettings: 0 };
+  const created: Record<string, number> = { Department: 0, User: 0, Column: 0, Document: 0, Interpretation: 0, CatalogueEntry: 0, SyndicationSource: 0, SiteSettings: 0 };
 
   const departmentIds = new Map<string, string>();
   for (const [order, department] of demoDepartments.entries()) {
@@ -162,6 +163,24 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
         order: (order + 1) * 10,
         department: { connect: { id: departmentIds.get(entry.department)! } },
         documents: { connect: entry.documents.map((key) => ({ id: documentIds.get(key)! })) },
+      },
+    });
+  }
+
+  // S9: the five real upstream sources, disabled: a demo machine (and many intranets) cannot reach them.
+  for (const source of REAL_SOURCES) {
+    if (await db.SyndicationSource.count({ where: { key: { equals: source.key } } })) continue;
+    created.SyndicationSource++;
+    await db.SyndicationSource.createOne({
+      data: {
+        key: source.key, name: source.name, level: source.level, adapter: source.adapter,
+        listUrls: source.listUrls.join('\n'),
+        selectors: { ...(source.fields ? { fields: source.fields } : {}), ...(source.list ? { list: source.list } : {}), ...(source.detail ? { detail: source.detail } : {}) },
+        charset: source.charset ?? '', schedule: source.schedule, policy: source.policy,
+        targetColumn: { connect: { id: columnIds.get(source.targetColumn)! } },
+        enabled: false, verified: source.verified ?? false, maxItems: source.maxItems ?? 30,
+        allowedHosts: (source.allowedHosts ?? []).join('\n'),
+        note: `演示环境无法访问互联网，已停用；核实网址和选择器后再启用。${source.note ?? ''}`,
       },
     });
   }

@@ -2,6 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { openCategoryOptions } from '../content/vocabulary.js';
 import { renderRichText } from '../content/render-rich-text.js';
+import { renderReprintBody, reprintText } from '../content/render-reprint.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { plainText } from '../content/plain-text.js';
 
@@ -113,7 +114,7 @@ export async function documentData(context: KeystoneContext, id: string) {
     topic: doc.topic,
     openCategory: openCategoryOptions.find((o) => o.value === doc.openCategory)?.label ?? '',
     // 删减后公开: the public reads the redacted text only.
-    bodyHtml: renderRichText(doc.disclosure === 'redacted' ? doc.redactedBody : doc.body),
+    bodyHtml: doc.origin === 'reprint' && doc.reprintBody ? renderReprintBody(doc.reprintBody) : renderRichText(doc.disclosure === 'redacted' ? doc.redactedBody : doc.body),
     redacted: doc.disclosure === 'redacted',
     reprint: doc.origin === 'reprint' ? { sourceName: doc.sourceName, sourceUrl: doc.sourceUrl } : null,
     columns: doc.columns,
@@ -163,11 +164,11 @@ export async function feedData(context: KeystoneContext, slug: string | null, li
     where = { ...publicDocument, columns: { some: { id: { in: [found.id, ...found.children.map((c: { id: string }) => c.id)] } } } };
   }
   const docs = await prisma.document.findMany({ where, orderBy: { publishedAt: 'desc' }, take: limit });
-  const items = docs.map((d: { id: string; title: string; publishedAt: Date; body: unknown; redactedBody: unknown; disclosure: string }) => ({
+  const items = docs.map((d: { id: string; title: string; publishedAt: Date; body: unknown; redactedBody: unknown; reprintBody: string; disclosure: string }) => ({
     title: maskPersonalData(d.title),
     url: `${base}/documents/${d.id}`,
     published: d.publishedAt,
-    summary: maskPersonalData(plainText(d.disclosure === 'redacted' ? d.redactedBody : d.body).replace(/\s+/g, ' ').slice(0, summaryLength)),
+    summary: maskPersonalData((d.reprintBody ? reprintText(d.reprintBody) : plainText(d.disclosure === 'redacted' ? d.redactedBody : d.body)).replace(/\s+/g, ' ').slice(0, summaryLength)),
   }));
   if (!slug) {
     const jds = await prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: limit });

@@ -11,7 +11,7 @@ import { plainText } from '../content/plain-text.js';
  */
 
 /** The content fields a revision carries and a snapshot records. */
-export const contentFields = ['title', 'documentNumber', 'issuingAuthority', 'formationDate', 'indexNumber', 'topic', 'openCategory', 'disclosure', 'disclosureReason', 'body', 'redactedBody', 'origin', 'sourceName', 'sourceUrl'] as const;
+export const contentFields = ['title', 'documentNumber', 'issuingAuthority', 'formationDate', 'indexNumber', 'topic', 'openCategory', 'disclosure', 'disclosureReason', 'body', 'redactedBody', 'origin', 'sourceName', 'sourceUrl', 'reprintBody'] as const;
 
 const labels: Record<(typeof contentFields)[number], string> = {
   title: '标题',
@@ -28,6 +28,7 @@ const labels: Record<(typeof contentFields)[number], string> = {
   origin: '来源类型',
   sourceName: '来源',
   sourceUrl: '原文链接',
+  reprintBody: '转载正文',
 };
 
 type Row = Record<string, unknown> & { id: string; columns: { id: string }[]; attachments: { id: string }[] };

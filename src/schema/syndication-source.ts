@@ -1,0 +1,57 @@
+import { list } from '@keystone-6/core';
+import { checkbox, integer, json, relationship, select, text, timestamp } from '@keystone-6/core/fields';
+import { managesSite, signedIn } from '../access/roles.js';
+import { ADAPTERS, ADAPTER_LABELS, POLICIES, POLICY_LABELS, SOURCE_LEVELS, SOURCE_LEVEL_LABELS } from '../../syndication/source-config.js';
+import { configProblems, type SourceItem } from '../syndication-cms/source-item.js';
+import { sourceActions } from '../syndication-cms/keystone-actions.js';
+
+const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } };
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
+
+// 转载来源 (S9): where reprints come from, as data the info-construction section keeps current.
+export const SyndicationSource = list({
+  access: {
+    operation: { query: signedIn, create: managesSite, update: managesSite, delete: managesSite },
+  },
+  actions: sourceActions(),
+  ui: {
+    label: '转载来源',
+    singular: '转载来源',
+    plural: '转载来源',
+    labelField: 'name',
+    listView: { initialColumns: ['name', 'level', 'enabled', 'lastSuccessAt', 'consecutiveFailures', 'lastError', 'itemsNew'], initialSort: { field: 'name', direction: 'ASC' } },
+  },
+  fields: {
+    key: text({ isIndexed: 'unique', validation: { isRequired: true }, ui: { label: '标识', description: '小写字母、数字和连字符；用于去重，建立后不要修改' } }),
+    name: text({ validation: { isRequired: true }, ui: { label: '来源名称', description: '显示为转载文件的“来源”，例如：中国政府网·最新政策' } }),
+    level: select({ type: 'string', options: options(SOURCE_LEVELS, SOURCE_LEVEL_LABELS), validation: { isRequired: true }, ui: { label: '来源级别' } }),
+    adapter: select({ type: 'string', options: options(ADAPTERS, ADAPTER_LABELS), validation: { isRequired: true }, ui: { label: '采集方式' } }),
+    listUrls: text({ validation: { isRequired: true }, ui: { label: '列表地址', displayMode: 'textarea', description: '每行一个 http(s) 网址' } }),
+    selectors: json({ ui: { label: '字段名与选择器', description: 'JSON：{"fields": {…}, "list": {"item": "…"}, "detail": {"body": "…"}}，见 syndication/README.md' } }),
+    charset: text({ ui: { label: '字符集', description: '留空则自动识别；上游声明有误时填写，例如 GBK' } }),
+    schedule: text({ defaultValue: '15 8-20/2 * * *', validation: { isRequired: true }, ui: { label: '采集计划', description: 'cron 表达式（北京时间），例如 15 8-20/2 * * * 表示 8 点到 20 点每两小时一次' } }),
+    targetColumn: relationship({ ref: 'Column', ui: { label: '目标栏目' } }),
+    policy: select({ type: 'string', options: options(POLICIES, POLICY_LABELS), defaultValue: 'review', validation: { isRequired: true }, ui: { label: '发布策略' } }),
+    enabled: checkbox({ defaultValue: false, ui: { label: '启用', description: '启用后按采集计划自动采集。本机无法访问互联网时请保持停用，否则每次采集都会失败' } }),
+    allowedHosts: text({ ui: { label: '允许的域名', displayMode: 'textarea', description: '条目链接只能指向这些域名（及其子域名），每行一个；留空则取列表地址的域名' } }),
+    maxItems: integer({ defaultValue: 30, validation: { isRequired: true, min: 1, max: 500 }, ui: { label: '每次最多采集条数' } }),
+    verified: checkbox({ defaultValue: false, ui: { label: '已核实', description: '网址和选择器已对照上游网站核实' } }),
+    note: text({ ui: { label: '备注', displayMode: 'textarea' } }),
+    // Health, kept by each run (shown to the info-construction section).
+    lastRunAt: timestamp({ ui: { label: '最近采集', ...readOnly } }),
+    lastSuccessAt: timestamp({ ui: { label: '最近成功', ...readOnly } }),
+    lastError: text({ ui: { label: '最近错误', ...readOnly } }),
+    consecutiveFailures: integer({ defaultValue: 0, ui: { label: '连续失败次数', ...readOnly } }),
+    nextAttemptAfter: timestamp({ ui: { label: '退避至', ...readOnly } }),
+    itemsSeen: integer({ defaultValue: 0, ui: { label: '上次发现条数', ...readOnly } }),
+    itemsNew: integer({ defaultValue: 0, ui: { label: '上次新增条数', ...readOnly } }),
+    runState: json({ ui: { label: '采集状态', description: '每个列表地址的 ETag、Last-Modified 和上次条数', ...readOnly } }),
+    items: relationship({ ref: 'UpstreamItem.source', many: true, ui: { label: '转载条目', ...readOnly } }),
+  },
+  hooks: {
+    validate: async ({ operation, resolvedData, item, context, addValidationError }) => {
+      if (operation === 'delete') return;
+      for (const problem of await configProblems({ ...item, ...resolvedData } as SourceItem, context)) addValidationError(problem);
+    },
+  },
+});

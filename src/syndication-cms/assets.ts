@@ -1,0 +1,43 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { copyAsset } from '../../syndication/assets.js';
+import type { Fetcher } from '../../syndication/fetch.js';
+import type { SyndicatedItem } from '../../syndication/run.js';
+import { rewriteAssetUrls } from '../../syndication/sanitize.js';
+import { mediaDirectory } from '../config/env.js';
+import { mediaUrlPrefix, storedName } from '../media/local-storage.js';
+import { kindForFilename } from '../media/rules.js';
+
+/**
+ * Copies a reprint's images and attachments into our media storage, so the public pages never hot-link
+ * upstream (S9), and rewrites the body to the local copies. An image that cannot be copied fails the
+ * item (it is retried next run); an attachment of a type we do not store keeps its upstream link.
+ */
+export function assetLocalizer(context: KeystoneContext, fetcher: Fetcher) {
+  return async (item: SyndicatedItem): Promise<SyndicatedItem> => {
+    const prisma = context.sudo().prisma;
+    const copies = new Map<string, string>();
+    const store = async (url: string, type: 'image' | 'attachment', name: string) => {
+      const asset = await copyAsset(url, { fetcher, type, name });
+      const kind = kindForFilename(asset.filename);
+      if (!kind || (type === 'image') !== (kind === 'image')) {
+        if (type === 'image') throw new Error(`图片类型不受支持：${url}`);
+        return;
+      }
+      const filename = storedName(asset.filename);
+      await fs.mkdir(mediaDirectory(), { recursive: true });
+      await fs.writeFile(path.join(mediaDirectory(), filename), asset.bytes);
+      await prisma.media.create({ data: { title: (name || asset.filename).slice(0, 200), kind, altText: type === 'image' ? name.slice(0, 500) : '', file_filename: filename, file_filesize: asset.size } });
+      copies.set(url, `${mediaUrlPrefix}/${filename}`);
+    };
+    for (const image of item.images) await store(image.url, 'image', image.alt || item.title);
+    for (const attachment of item.attachments) await store(attachment.url, 'attachment', attachment.name);
+    return {
+      ...item,
+      bodyHtml: rewriteAssetUrls(item.bodyHtml, item.url, (url) => copies.get(url)),
+      images: item.images.map((i) => ({ ...i, url: copies.get(i.url) ?? i.url })),
+      attachments: item.attachments.map((a) => ({ ...a, url: copies.get(a.url) ?? a.url })),
+    };
+  };
+}

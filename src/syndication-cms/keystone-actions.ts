@@ -1,0 +1,134 @@
+import { action, g } from '@keystone-6/core';
+import { text } from '@keystone-6/core/fields';
+import { GraphQLError } from 'graphql';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import type { SessionData } from '../access/roles.js';
+import { searchTextOf } from '../content/search-text.js';
+import { publicContentChanged } from '../site/invalidation.js';
+import { recordRevision } from '../workflow/revisions.js';
+import { upstreamActionLabels, upstreamActionsFor, type UpstreamAction } from './statuses.js';
+import { publishReprint, reprintDocumentData } from './store.js';
+import { runSyndicationSource } from './runner.js';
+
+type Prisma = any; // Keystone's generated client, typed per engine.
+
+function queueError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'SYNDICATION_REFUSED' } });
+}
+
+function sessionOf(context: KeystoneContext): SessionData {
+  const session = context.session as SessionData | undefined;
+  if (!session?.data?.isActive) throw queueError('请先登录');
+  return session;
+}
+
+/** Carries out one queue action, in one transaction, after checking it is open to the user. */
+export async function actOnUpstreamItem(context: KeystoneContext, id: string, act: UpstreamAction, args: { note?: string; reason?: string } = {}, now = new Date()): Promise<void> {
+  const session = sessionOf(context);
+  const changedDocuments: string[] = [];
+  await context.sudo().prisma.$transaction(async (tx: Prisma) => {
+    const item = await tx.upstreamItem.findUnique({ where: { id }, include: { source: { select: { name: true, targetColumnId: true } } } });
+    if (!item) throw queueError('找不到该转载条目');
+    if (!upstreamActionsFor(item, session.data.role).includes(act)) throw queueError(`当前状态下您不能“${upstreamActionLabels[act]}”`);
+    const decided = { decidedAt: now, decidedBy: { connect: { id: session.itemId } } };
+    switch (act) {
+      case 'propose':
+        await tx.upstreamItem.update({
+          where: { id },
+          data: { status: 'proposed', proposedBy: { connect: { id: session.itemId } }, proposalNote: args.note?.trim() ?? '', ...(session.data.department ? { proposedDepartment: { connect: { id: session.data.department.id } } } : {}) },
+        });
+        return;
+      case 'accept':
+        changedDocuments.push(await publishReprint(tx, id, { columnId: item.source?.targetColumnId ?? null, departmentId: item.proposedDepartmentId, deciderId: session.itemId, now }));
+        return;
+      case 'reject':
+        if (!args.reason?.trim()) throw queueError('请填写不予转载的原因');
+        // A tombstone: the run never brings this item back.
+        await tx.upstreamItem.update({ where: { id }, data: { status: 'rejected', rejectReason: args.reason.trim(), ...decided } });
+        return;
+      case 'applyChange': {
+        const change = item.pendingChange;
+        const data = reprintDocumentData({ ...change, publishedAt: change.upstreamPublishedAt ? new Date(change.upstreamPublishedAt) : null, writtenAt: change.writtenAt ? new Date(change.writtenAt) : null, sourceName: item.source?.name ?? '', dedupKey: item.dedupKey });
+        await tx.document.update({ where: { id: item.documentId }, data: { title: data.title, documentNumber: data.documentNumber, issuingAuthority: data.issuingAuthority, formationDate: data.formationDate, reprintBody: data.reprintBody, sourceUrl: data.sourceUrl, searchText: searchTextOf(data) } });
+        await recordRevision(tx, item.documentId, 'published', session.itemId, now);
+        await tx.upstreamItem.update({ where: { id }, data: { ...change, changedUpstream: false, pendingChange: null, ...decided } });
+        changedDocuments.push(item.documentId);
+        return;
+      }
+      case 'dismissChange':
+        // The upstream version is remembered as seen, so it is not flagged again.
+        await tx.upstreamItem.update({ where: { id }, data: { contentHash: item.pendingChange.contentHash, changedUpstream: false, pendingChange: null, ...decided } });
+        return;
+    }
+  });
+  if (changedDocuments.length) await publicContentChanged(context, { documents: changedDocuments });
+}
+
+function textArg(label: string, description?: string) {
+  return { graphql: g.arg({ type: g.String }), ui: { source: { field: text({ ui: { label, description, displayMode: 'textarea' } }) } } };
+}
+
+const argsFor: Partial<Record<UpstreamAction, Record<string, ReturnType<typeof textArg>>>> = {
+  propose: { note: textArg('提议说明', '例如：与我市社会救助工作密切相关') },
+  reject: { reason: textArg('不予转载原因', '必填') },
+};
+
+const messages = (label: string) => ({
+  promptTitle: `${label}：{itemLabel}`,
+  prompt: `确定对“{itemLabel}”执行“${label}”吗？`,
+  promptConfirmLabel: `确定${label}`,
+  fail: `未能${label}`,
+  success: `已${label}`,
+  promptTitleMany: `${label} {count} 项`,
+  promptMany: `确定对 {count} 项执行“${label}”吗？`,
+  promptConfirmLabelMany: `确定${label}`,
+  failMany: `{countFail} 项未能${label}`,
+  successMany: `已${label} {countSuccess} 项`,
+});
+
+/** The queue actions of 转载条目: a button each on the item page, a mutation each in GraphQL. */
+export function upstreamItemActions() {
+  return Object.fromEntries(
+    (Object.keys(upstreamActionLabels) as UpstreamAction[]).map((key) => [
+      key,
+      action({
+        access: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
+        args: argsFor[key] ?? {},
+        async resolve({ where, args }, context: KeystoneContext) {
+          const id = String((where as { id?: unknown }).id ?? '');
+          await actOnUpstreamItem(context, id, key, (args ?? {}) as { note?: string; reason?: string });
+          return context.sudo().db.UpstreamItem.findOne({ where: { id } });
+        },
+        ui: {
+          label: upstreamActionLabels[key],
+          messages: messages(upstreamActionLabels[key]),
+          itemView: {
+            navigation: 'refetch',
+            actionMode: ({ session, item }) => {
+              const role = (session as SessionData | undefined)?.data?.isActive ? (session as SessionData).data.role : null;
+              return item && upstreamActionsFor(item as unknown as { status: string; changedUpstream: boolean }, role).includes(key) ? 'enabled' : 'hidden';
+            },
+          },
+          listView: { actionMode: 'hidden' },
+        },
+      }),
+    ]),
+  );
+}
+
+/** 立即采集 on a 转载来源: runs it now, whatever its schedule (the section checking a fixed selector). */
+export function sourceActions() {
+  return {
+    runNow: action({
+      access: ({ session }) => ['admin', 'infoSection'].includes((session as SessionData | undefined)?.data?.role ?? ''),
+      async resolve({ where }, context: KeystoneContext) {
+        const id = String((where as { id?: unknown }).id ?? '');
+        const source = await context.sudo().prisma.syndicationSource.findUnique({ where: { id } });
+        if (!source) throw queueError('找不到该转载来源');
+        await runSyndicationSource(context, source.key);
+        return context.sudo().db.SyndicationSource.findOne({ where: { id } });
+      },
+      ui: { label: '立即采集', messages: messages('立即采集'), itemView: { navigation: 'refetch', actionMode: 'enabled' }, listView: { actionMode: 'hidden' } },
+    }),
+  };
+}

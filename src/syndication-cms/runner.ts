@@ -1,0 +1,53 @@
+import cron from 'node-cron';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { HttpFetcher, type Fetcher } from '../../syndication/fetch.js';
+import { runSource, shouldRun, type RunRecord } from '../../syndication/run.js';
+import { logger } from '../logging/logger.js';
+import { assetLocalizer } from './assets.js';
+import { sourceConfigOf } from './source-item.js';
+import { KeystoneSyndicationStore } from './store.js';
+
+const timezone = process.env.TZ_SITE ?? 'Asia/Shanghai';
+
+/**
+ * Whether a source's schedule had a tick since its last run (checked minute by minute, at most a day
+ * back: a source missed for longer runs once, not once per missed tick).
+ */
+export function isDue(schedule: string, lastRunAt: Date | null, now: Date): boolean {
+  if (!lastRunAt) return true;
+  const task = cron.createTask(schedule, () => undefined, { timezone });
+  try {
+    const minute = 60_000;
+    const from = Math.max(Math.floor(lastRunAt.getTime() / minute) + 1, Math.floor(now.getTime() / minute) - 24 * 60);
+    for (let m = from; m <= Math.floor(now.getTime() / minute); m++) if (task.match(new Date(m * minute))) return true;
+    return false;
+  } finally {
+    task.destroy();
+  }
+}
+
+/** Runs one source now (the scheduler, `gongkai syndicate`, the 立即采集 action). */
+export async function runSyndicationSource(context: KeystoneContext, key: string, { fetcher = new HttpFetcher(), now = () => new Date() }: { fetcher?: Fetcher; now?: () => Date } = {}): Promise<RunRecord> {
+  const item = await context.sudo().prisma.syndicationSource.findUnique({ where: { key } });
+  if (!item) throw new Error(`没有标识为 ${key} 的转载来源`);
+  const config = await sourceConfigOf(item, context);
+  return runSource(config, { store: new KeystoneSyndicationStore(context), fetcher, now, log: logger, localizeAssets: assetLocalizer(context, fetcher) });
+}
+
+/** The scheduler's job: every enabled source whose schedule is due and whose backoff has passed. */
+export async function runDueSources(context: KeystoneContext, { fetcher, now = new Date() }: { fetcher?: Fetcher; now?: Date } = {}): Promise<{ ran: string[] }> {
+  const store = new KeystoneSyndicationStore(context);
+  const sources = await context.sudo().prisma.syndicationSource.findMany({ where: { enabled: true }, orderBy: { key: 'asc' } });
+  const ran: string[] = [];
+  for (const source of sources as { key: string; schedule: string; enabled: boolean; lastRunAt: Date | null }[]) {
+    if (!shouldRun(await store.sourceState(source.key), now, source) || !isDue(source.schedule, source.lastRunAt, now)) continue;
+    try {
+      await runSyndicationSource(context, source.key, { fetcher, now: () => now });
+    } catch (error) {
+      // A source whose stored configuration no longer runs is reported, and the others still run.
+      logger.error({ source: source.key, err: error }, 'syndication source failed');
+    }
+    ran.push(source.key);
+  }
+  return { ran };
+}

@@ -1,0 +1,193 @@
+import type { KeystoneContext } from '@keystone-6/core/types';
+import type { KnownItem, RunRecord, SourceState, SyndicatedItem, SyndicationStore } from '../../syndication/run.js';
+import { searchTextOf } from '../content/search-text.js';
+import { toCalendarDay } from '../calendar/working-days.js';
+import { publicContentChanged } from '../site/invalidation.js';
+import { recordRevision } from '../workflow/revisions.js';
+import type { UpstreamItemStatus } from './statuses.js';
+
+/*
+ * The syndication store over the CMS (S9): one 转载条目 per upstream document, keyed by its dedup key
+ * (unique in the database, so a run repeated after a crash adds nothing twice), and the source's health
+ * on its 转载来源 item.
+ */
+
+// S4: a reprint repeats what a higher level has already disclosed; the conclusion says so.
+export const reprintConfidentialityConclusion = '转载上级机关已公开发布的政府信息，不涉及本机关保密事项';
+
+type Prisma = any; // Keystone's generated client, typed per engine.
+
+interface ItemRow {
+  id: string;
+  status: UpstreamItemStatus;
+  contentHash: string;
+  etag: string;
+  lastModified: string;
+  changedUpstream: boolean;
+  pendingChange: { contentHash?: string; etag?: string; lastModified?: string } | null;
+}
+
+/** The fields of a reprint document made from an upstream item (title, number, issuer and dates kept). */
+export function reprintDocumentData(item: {
+  title: string; number?: string | null; issuer?: string | null; writtenAt?: Date | null; publishedAt?: Date | null;
+  bodyHtml: string; url: string; sourceName: string; dedupKey: string;
+}) {
+  const data = {
+    title: item.title,
+    documentNumber: item.number ?? '',
+    issuingAuthority: item.issuer || item.sourceName,
+    formationDate: item.writtenAt ? toCalendarDay(item.writtenAt) : null,
+    disclosure: 'proactive',
+    disclosureReason: '',
+    origin: 'reprint',
+    sourceName: item.sourceName,
+    sourceUrl: item.url,
+    upstreamId: item.dedupKey,
+    reprintBody: item.bodyHtml,
+    body: [],
+    redactedBody: [],
+  };
+  return { ...data, searchText: searchTextOf(data) };
+}
+
+/**
+ * Publishes a reprint of an upstream item: the document (主动公开, source recorded), its column, the
+ * recorded confidentiality conclusion, the published snapshot; the item points to it. In `tx`.
+ */
+export async function publishReprint(
+  tx: Prisma,
+  itemId: string,
+  { columnId, departmentId, deciderId, now }: { columnId: string | null; departmentId: string | null; deciderId: string | null; now: Date },
+): Promise<string> {
+  const item = await tx.upstreamItem.findUnique({ where: { id: itemId }, include: { source: { select: { name: true } } } });
+  const mediaNames = [...`${item.bodyHtml} ${JSON.stringify(item.attachments ?? [])}`.matchAll(/\/media\/([\w.-]+)/g)].map((m) => m[1]);
+  const media = mediaNames.length ? await tx.media.findMany({ where: { file_filename: { in: mediaNames } }, select: { id: true, kind: true } }) : [];
+  const doc = await tx.document.create({
+    data: {
+      ...reprintDocumentData({ ...item, publishedAt: item.upstreamPublishedAt, sourceName: item.source?.name ?? '', dedupKey: item.dedupKey }),
+      status: 'published',
+      publishedAt: item.upstreamPublishedAt && item.upstreamPublishedAt < now ? item.upstreamPublishedAt : now,
+      confidentialityConclusion: reprintConfidentialityConclusion,
+      confidentialityReviewedAt: now,
+      ...(deciderId ? { confidentialityReviewedBy: { connect: { id: deciderId } } } : {}),
+      ...(departmentId ? { department: { connect: { id: departmentId } } } : {}),
+      ...(columnId ? { columns: { connect: [{ id: columnId }] } } : {}),
+      attachments: { connect: media.filter((m: { kind: string }) => m.kind !== 'image').map((m: { id: string }) => ({ id: m.id })) },
+      inlineMedia: { connect: media.filter((m: { kind: string }) => m.kind === 'image').map((m: { id: string }) => ({ id: m.id })) },
+    },
+  });
+  await recordRevision(tx, doc.id, 'published', deciderId, now);
+  await tx.upstreamItem.update({
+    where: { id: itemId },
+    data: { status: 'reprinted', document: { connect: { id: doc.id } }, decidedAt: now, ...(deciderId ? { decidedBy: { connect: { id: deciderId } } } : {}) },
+  });
+  return doc.id;
+}
+
+export class KeystoneSyndicationStore implements SyndicationStore {
+  private readonly prisma: Prisma;
+  constructor(private readonly context: KeystoneContext) {
+    this.prisma = context.sudo().prisma;
+  }
+
+  async knownItem(dedupKey: string): Promise<KnownItem | null> {
+    const row = (await this.prisma.upstreamItem.findUnique({ where: { dedupKey } })) as ItemRow | null;
+    if (!row) return null;
+    const status = row.status === 'proposed' ? 'queued' : row.status;
+    // A flagged edit is remembered, so the same upstream version is flagged once.
+    const latest = row.changedUpstream && row.pendingChange ? row.pendingChange : row;
+    return { status, contentHash: latest.contentHash ?? row.contentHash, etag: latest.etag || undefined, lastModified: latest.lastModified || undefined };
+  }
+
+  async saveNew(item: SyndicatedItem): Promise<void> {
+    const source = await this.prisma.syndicationSource.findUnique({ where: { key: item.sourceKey }, select: { id: true, targetColumnId: true } });
+    const published = await this.prisma.$transaction(async (tx: Prisma) => {
+      if (await tx.upstreamItem.findUnique({ where: { dedupKey: item.dedupKey }, select: { id: true } })) return null;
+      const row = await tx.upstreamItem.create({
+        data: {
+          dedupKey: item.dedupKey,
+          upstreamId: item.upstreamId ?? '',
+          listUrl: item.listUrl,
+          url: item.url,
+          title: item.title,
+          number: item.number ?? '',
+          issuer: item.issuer ?? '',
+          writtenAt: item.writtenAt ?? null,
+          upstreamPublishedAt: item.publishedAt ?? null,
+          bodyHtml: item.bodyHtml,
+          summary: item.summary ?? '',
+          attachments: item.attachments,
+          contentHash: item.contentHash,
+          etag: item.etag ?? '',
+          lastModified: item.lastModified ?? '',
+          fetchedAt: item.fetchedAt,
+          status: 'queued',
+          ...(source ? { source: { connect: { id: source.id } } } : {}),
+        },
+      });
+      if (item.policy !== 'auto-publish') return null;
+      return publishReprint(tx, row.id, { columnId: source?.targetColumnId ?? null, departmentId: null, deciderId: null, now: item.fetchedAt });
+    });
+    if (published) await publicContentChanged(this.context, { documents: [published] });
+  }
+
+  async flagChanged(dedupKey: string, item: SyndicatedItem): Promise<void> {
+    const row = (await this.prisma.upstreamItem.findUnique({ where: { dedupKey } })) as ItemRow | null;
+    if (!row) return;
+    const version = {
+      title: item.title, number: item.number ?? '', issuer: item.issuer ?? '', writtenAt: item.writtenAt ?? null, upstreamPublishedAt: item.publishedAt ?? null,
+      bodyHtml: item.bodyHtml, url: item.url, contentHash: item.contentHash, etag: item.etag ?? '', lastModified: item.lastModified ?? '',
+    };
+    if (row.status === 'queued' || row.status === 'proposed') {
+      // Not reprinted yet: the queue simply shows the latest upstream version.
+      await this.prisma.upstreamItem.update({ where: { dedupKey }, data: { ...version, fetchedAt: item.fetchedAt } });
+      return;
+    }
+    // Reprinted (or tombstoned): never overwritten; an editor decides (采用上游修改 / 忽略).
+    await this.prisma.upstreamItem.update({ where: { dedupKey }, data: { changedUpstream: true, changedAt: item.fetchedAt, pendingChange: version } });
+  }
+
+  async touch(dedupKey: string, validators: { etag?: string; lastModified?: string }): Promise<void> {
+    await this.prisma.upstreamItem.updateMany({ where: { dedupKey }, data: { etag: validators.etag ?? '', lastModified: validators.lastModified ?? '' } });
+  }
+
+  async sourceState(sourceKey: string): Promise<SourceState | null> {
+    const source = await this.prisma.syndicationSource.findUnique({ where: { key: sourceKey } });
+    if (!source) return null;
+    const date = (d: Date | null) => d ?? undefined;
+    return {
+      lists: (source.runState as { lists?: SourceState['lists'] } | null)?.lists ?? {},
+      lastRunAt: date(source.lastRunAt),
+      lastSuccessAt: date(source.lastSuccessAt),
+      lastError: source.lastError || undefined,
+      consecutiveFailures: source.consecutiveFailures ?? 0,
+      nextAttemptAfter: date(source.nextAttemptAfter),
+      itemsSeen: source.itemsSeen ?? undefined,
+      itemsNew: source.itemsNew ?? undefined,
+    };
+  }
+
+  async recordRun(sourceKey: string, record: RunRecord): Promise<void> {
+    const { state } = record;
+    const failures = record.itemFailures.length ? `；${record.itemFailures.length} 条采集失败：${record.itemFailures.slice(0, 3).map((f) => f.message).join('；')}` : '';
+    await this.prisma.syndicationSource.update({
+      where: { key: sourceKey },
+      data: {
+        runState: { lists: state.lists },
+        lastRunAt: state.lastRunAt ?? record.finishedAt,
+        lastSuccessAt: state.lastSuccessAt ?? null,
+        lastError: record.ok ? (failures ? failures.slice(1) : '') : `${record.error ?? '采集失败'}${failures}`,
+        consecutiveFailures: state.consecutiveFailures,
+        nextAttemptAfter: state.nextAttemptAfter ?? null,
+        itemsSeen: record.itemsSeen,
+        itemsNew: record.itemsNew,
+      },
+    });
+  }
+}
+
+/** beforeOperation of documents: deleting a reprint leaves its 转载条目 as a tombstone, so it never returns. */
+export async function rememberDeletedReprint({ operation, item, context }: { operation: string; item?: { id: unknown } | null; context: KeystoneContext }): Promise<void> {
+  if (operation !== 'delete' || !item) return;
+  await context.sudo().prisma.upstreamItem.updateMany({ where: { documentId: String(item.id) }, data: { status: 'deleted' } });
+}

@@ -1,0 +1,168 @@
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import request from 'supertest';
+import { runDueSources, runSyndicationSource, isDue } from '../../src/syndication-cms/runner.js';
+import { seededApi } from '../helpers/seeded-api.js';
+
+// Read when the server is made (in beforeAll), after this line.
+process.env.MEDIA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-syndication-media-'));
+const { state, as } = seededApi(['jiuzhu', 'bangongshi', 'xinxi']);
+
+// A gov.cn-like upstream on this machine: a JSON list, detail pages, an image and a PDF.
+const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2b3a8a80000000049454e44ae426082', 'hex');
+const upstream = {
+  list: [] as { TITLE: string; URL: string; DOCRELPUBTIME: string }[],
+  bodies: new Map<string, string>(),
+};
+let server: http.Server;
+let base = '';
+
+function detailPage(id: string) {
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="manuscriptId" content="m-${id}">
+<meta name="firstpublishedtime" content="2026-11-20-10:00:00"><title>t</title></head><body>
+<div class="share-title">国务院关于第${id}项工作的通知</div>
+<table class="bd1"><tr><td>发文机关：</td><td>国务院</td><td>发文字号：</td><td>国发〔2026〕${id}号</td></tr></table>
+<div class="TRS_UEDITOR">${upstream.bodies.get(id)}<p><img src="/img/${id}.png" alt="示意图${id}"></p><p><a href="/files/${id}.pdf">附件${id}：实施方案</a></p><script>alert(1)</script></div>
+</body></html>`;
+}
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === '/list.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(upstream.list));
+    const detail = /^\/content_(\d+)\.htm$/.exec(url);
+    if (detail && upstream.bodies.has(detail[1])) return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(detailPage(detail[1]));
+    if (/^\/img\/\d+\.png$/.test(url)) return res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+    if (/^\/files\/\d+\.pdf$/.test(url)) return res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4\n%test\n');
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  for (const id of ['1', '2', '3']) upstream.bodies.set(id, `<p>第${id}项工作的正文，请各地认真贯彻落实。</p>`);
+  upstream.list = ['1', '2'].map((id) => ({ TITLE: `国务院关于第${id}项工作的通知`, URL: `/content_${id}.htm`, DOCRELPUBTIME: '2026-11-20' }));
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+const get = (p: string) => request(state.app).get(p);
+const items = () => state.t.context.prisma.upstreamItem.findMany({ orderBy: { title: 'asc' } });
+
+async function createSource(key: string, policy: 'review' | 'auto-publish', listPath = '/list.json') {
+  const gwy = await state.t.context.prisma.column.findFirst({ where: { slug: 'gwy' } });
+  return state.t.context.sudo().db.SyndicationSource.createOne({
+    data: { key, name: '测试上游·最新政策', level: 'state-council', adapter: 'json-list', listUrls: `${base}${listPath}`, schedule: '*/5 * * * *', policy, enabled: true, targetColumn: { connect: { id: gwy.id } } },
+  });
+}
+
+describe('S9: syndication in the CMS', () => {
+  test('S9: a due source is run; its new items wait in the queue, its health is recorded', async () => {
+    await createSource('test-review', 'review');
+    const { ran } = await runDueSources(state.t.context, { now: new Date('2026-11-24T02:00:00Z') });
+    expect(ran).toContain('test-review');
+    const queued = await items();
+    expect(queued.map((i: { status: string }) => i.status)).toEqual(['queued', 'queued']);
+    expect(queued[0].number).toBe('国发〔2026〕1号');
+    // Hostile upstream markup is gone, images and attachments are local copies.
+    expect(queued[0].bodyHtml).not.toContain('<script');
+    expect(queued[0].bodyHtml).toMatch(/src="\/media\/[\w.-]+\.png"/);
+    expect(queued[0].bodyHtml).toMatch(/href="\/media\/[\w.-]+\.pdf"/);
+    const source = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'test-review' } });
+    expect({ seen: source.itemsSeen, added: source.itemsNew, failures: source.consecutiveFailures, error: source.lastError }).toEqual({ seen: 2, added: 2, failures: 0, error: '' });
+    expect(source.lastSuccessAt).not.toBeNull();
+    // Not due again within the same five minutes.
+    expect((await runDueSources(state.t.context, { now: new Date('2026-11-24T02:03:00Z') })).ran).not.toContain('test-review');
+  });
+
+  test('S9: a department proposes, the office accepts: the reprint is public with its source and original link', async () => {
+    const [first] = await items();
+    const refused = await as('jiuzhu', `mutation($id: ID!) { acceptUpstreamItem(where: { id: $id }) { id } }`, { id: first.id });
+    expect(refused.errors?.[0].extensions?.code).toBe('SYNDICATION_REFUSED');
+    const proposed = await as('jiuzhu', `mutation($id: ID!) { proposeUpstreamItem(where: { id: $id }, note: "与我市工作相关") { id status } }`, { id: first.id });
+    expect(proposed.data?.proposeUpstreamItem.status).toBe('proposed');
+    const accepted = await as('bangongshi', `mutation($id: ID!) { acceptUpstreamItem(where: { id: $id }) { id status document { id } } }`, { id: first.id });
+    expect(accepted.errors).toBeUndefined();
+    const docId = accepted.data?.acceptUpstreamItem.document.id;
+    const doc = await state.t.context.prisma.document.findUnique({ where: { id: docId }, include: { columns: true, inlineMedia: true, attachments: true } });
+    expect(doc).toMatchObject({ status: 'published', origin: 'reprint', disclosure: 'proactive', documentNumber: '国发〔2026〕1号', issuingAuthority: '国务院', sourceName: '测试上游·最新政策' });
+    expect(doc.confidentialityConclusion).toContain('转载');
+    expect(doc.columns.map((c: { slug: string }) => c.slug)).toEqual(['gwy']);
+    const page = await get(`/documents/${docId}`);
+    expect(page.text).toContain('来源：测试上游·最新政策');
+    expect(page.text).toContain(`href="${base}/content_1.htm"`);
+    expect(page.text).toContain('第1项工作的正文');
+    expect((await get('/columns/gwy')).text).toContain('国务院关于第1项工作的通知');
+    // The copies are served to the public now that a public document shows them.
+    const image = /src="(\/media\/[\w.-]+\.png)"/.exec(page.text)![1];
+    expect((await get(image)).status).toBe(200);
+    expect(doc.inlineMedia).toHaveLength(1);
+    expect(doc.attachments).toHaveLength(1);
+  });
+
+  test('S9: a rejected item is remembered and never comes back', async () => {
+    const second = (await items())[1];
+    expect((await as('bangongshi', `mutation($id: ID!) { rejectUpstreamItem(where: { id: $id }) { id } }`, { id: second.id })).errors?.[0].message).toContain('原因');
+    const rejected = await as('bangongshi', `mutation($id: ID!) { rejectUpstreamItem(where: { id: $id }, reason: "与本地无关") { id status } }`, { id: second.id });
+    expect(rejected.data?.rejectUpstreamItem.status).toBe('rejected');
+    await runSyndicationSource(state.t.context, 'test-review');
+    const after = await items();
+    expect(after).toHaveLength(2);
+    expect(after[1].status).toBe('rejected');
+  });
+
+  test('S9: an upstream edit of a reprinted document is flagged, never applied silently; the office applies it', async () => {
+    upstream.bodies.set('1', '<p>第1项工作的正文（修订版），请各地认真贯彻落实。</p>');
+    const record = await runSyndicationSource(state.t.context, 'test-review');
+    expect(record.itemsChanged).toBe(1);
+    const flagged = (await items())[0];
+    expect(flagged.changedUpstream).toBe(true);
+    const docBefore = await state.t.context.prisma.document.findUnique({ where: { id: flagged.documentId } });
+    expect(docBefore.reprintBody).not.toContain('修订版');
+    // The same edit is flagged once.
+    expect((await runSyndicationSource(state.t.context, 'test-review')).itemsChanged).toBe(0);
+    expect((await get(`/documents/${flagged.documentId}`)).text).not.toContain('修订版');
+    const applied = await as('bangongshi', `mutation($id: ID!) { applyChangeUpstreamItem(where: { id: $id }) { id changedUpstream } }`, { id: flagged.id });
+    expect(applied.data?.applyChangeUpstreamItem.changedUpstream).toBe(false);
+    expect((await get(`/documents/${flagged.documentId}`)).text).toContain('修订版');
+    expect(await state.t.context.prisma.revision.count({ where: { documentId: flagged.documentId } })).toBe(2);
+  });
+
+  test('S9: an auto-publish source publishes at once; an empty list where there were items is an error', async () => {
+    upstream.list = [{ TITLE: '国务院关于第3项工作的通知', URL: '/content_3.htm', DOCRELPUBTIME: '2026-11-21' }];
+    await createSource('test-auto', 'auto-publish');
+    await runSyndicationSource(state.t.context, 'test-auto');
+    const item = await state.t.context.prisma.upstreamItem.findFirst({ where: { title: '国务院关于第3项工作的通知' } });
+    expect(item.status).toBe('reprinted');
+    expect((await get('/columns/gwy')).text).toContain('国务院关于第3项工作的通知');
+
+    upstream.list = [];
+    const record = await runSyndicationSource(state.t.context, 'test-auto');
+    expect(record.ok).toBe(false);
+    const source = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'test-auto' } });
+    expect(source.consecutiveFailures).toBe(1);
+    expect(source.lastError).not.toBe('');
+    expect(source.nextAttemptAfter).not.toBeNull();
+  });
+
+  test('S9: the demo sources are the five real ones, disabled and saying why', async () => {
+    const demo = await state.t.context.prisma.syndicationSource.findMany({ where: { key: { notIn: ['test-review', 'test-auto'] } } });
+    expect(new Set(demo.map((s: { level: string }) => s.level))).toEqual(new Set(['state-council', 'province', 'ministry', 'city', 'provincial-department']));
+    for (const source of demo) {
+      expect(source.enabled).toBe(false);
+      expect(source.note).toContain('无法访问互联网');
+    }
+    // Only the info-construction section manages sources.
+    const denied = await as('jiuzhu', `mutation { createSyndicationSource(data: { key: "x", name: "x", level: "city", adapter: "feed", listUrls: "https://example.org/feed" }) { id } }`);
+    expect(denied.errors?.length).toBeGreaterThan(0);
+    const invalid = await as('xinxi', `mutation { createSyndicationSource(data: { key: "bad", name: "坏来源", level: "city", adapter: "html-list", listUrls: "not a url", schedule: "every day" }) { id } }`);
+    expect(invalid.errors?.[0].message).toMatch(/列表地址|cron/);
+  });
+
+  test('a schedule is due when one of its ticks passed since the last run', () => {
+    expect(isDue('0 8 * * *', null, new Date('2026-11-24T00:30:00Z'))).toBe(true);
+    expect(isDue('0 8 * * *', new Date('2026-11-23T23:00:00Z'), new Date('2026-11-24T00:30:00Z'))).toBe(true); // 08:00 Beijing = 00:00 UTC
+    expect(isDue('0 8 * * *', new Date('2026-11-24T00:10:00Z'), new Date('2026-11-24T00:30:00Z'))).toBe(false);
+  });
+});
