@@ -45,7 +45,7 @@ export function createConfig(db: DatabaseSettings) {
         extendExpressApp: (app, context) => {
           app.disable('x-powered-by');
           // Keystone's typings are of Express 4 while it runs Express 5, like our routes.
-          app.use(serverRoutes(context) as unknown as Parameters<typeof app.use>[0]);
+          app.use(serverRoutes(context, db) as unknown as Parameters<typeof app.use>[0]);
         },
         extendHttpServer: (server, context) => {
           servePageCacheFirst(server, context);

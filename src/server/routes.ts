@@ -12,6 +12,9 @@ import { disclosureOptions } from '../content/vocabulary.js';
 import { renderRichText } from '../content/render-rich-text.js';
 import { previewIsValid } from '../workflow/preview.js';
 import { siteRoutes } from '../site/routes.js';
+import type { DatabaseSettings } from '../config/env.js';
+import { historyTable, migrationsDirectory, readMigrations } from '../db/migrations.js';
+import { logger } from '../logging/logger.js';
 
 export const adminBasePath = '/admin';
 
@@ -20,10 +23,25 @@ const setupPage = page('setup');
 const previewPage = page('preview');
 
 /** Routes of ours, mounted in Keystone's Express app ahead of the Admin UI. */
-export function serverRoutes(context: KeystoneContext): express.Router {
+export function serverRoutes(context: KeystoneContext, db: DatabaseSettings): express.Router {
   const app = express.Router();
+  // For a load balancer: /healthz says the process is up, /readyz that it can serve (database
+  // reachable, every committed migration applied).
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    res.set('Cache-Control', 'no-store');
+    try {
+      const rows = (await context.prisma.$queryRawUnsafe(`SELECT name FROM "${historyTable}"`)) as { name: string }[];
+      const applied = new Set(rows.map((r) => r.name));
+      const pending = readMigrations(migrationsDirectory(db.provider)).filter((m) => !applied.has(m.name)).map((m) => m.name);
+      if (pending.length) return res.status(503).json({ status: 'not ready', reason: `待执行的迁移：${pending.join('、')}` });
+      return res.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      return res.status(503).json({ status: 'not ready', reason: '数据库不可用' });
+    }
   });
 
   // Uploaded media, from our own storage: to the public only what a public item shows, to signed-in

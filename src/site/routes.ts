@@ -124,7 +124,7 @@ export function siteRoutes(context: KeystoneContext): express.Router {
   });
 
   // Everything else outside the Admin UI and the API is a Chinese 404.
-  site.get(/^\/(?!admin(\/|$)|api(\/|$)|media\/|preview\/|setup$|healthz$).*/, (req, res) => notFound(req, res));
+  site.get(/^\/(?!admin(\/|$)|api(\/|$)|media\/|preview\/|setup$|healthz$|readyz$).*/, (req, res) => notFound(req, res));
   site.use(async (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     logger.error({ err: error }, 'public page failed');
     await html(req, res, cache.generation, 500, 'error', { title: '系统繁忙', heading: '系统繁忙（500）', message: '页面暂时无法显示，请稍后再试。' }).catch(() => res.status(500).end());
