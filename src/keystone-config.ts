@@ -49,7 +49,7 @@ export function createConfig(db: DatabaseSettings) {
         },
         extendHttpServer: (server, context) => {
           servePageCacheFirst(server, context);
-          startScheduler(context);
+          startScheduler(context, db.provider);
         },
       },
     }),

@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { KeystoneContext } from '@keystone-6/core/types';
+import type { DatabaseProvider } from './config/env.js';
 import { logger } from './logging/logger.js';
 import { publishDueItems } from './workflow/scheduled-publishing.js';
 import { runDueSources } from './syndication-cms/runner.js';
@@ -20,19 +21,71 @@ export const jobs: Job[] = [
 
 const timezone = process.env.TZ_SITE ?? 'Asia/Shanghai';
 
-/** Runs one job, logging its outcome; a failing job never stops the others or the server. */
-export async function runJob(job: Job, context: KeystoneContext): Promise<void> {
+/*
+ * Several instances may share one database, each with this scheduler: a job must run once per tick
+ * across all of them. The tick is claimed by an atomic compare-and-set on a row per job (the database
+ * decides, never an in-process flag); on PostgreSQL the claim and the run also hold a transaction-level
+ * advisory lock, so a job still running from an earlier tick on another instance is not started twice.
+ * A crashed run leaves its tick claimed (SQLite) or rolls the claim back with its transaction
+ * (PostgreSQL); either way the next tick runs the job again, and the jobs themselves are idempotent.
+ */
+const ticksTable = '_gongkai_job_ticks';
+const longestRunMs = 30 * 60_000;
+
+type Raw = { $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>; $queryRawUnsafe(sql: string, ...values: unknown[]): Promise<unknown> };
+
+const prepared = new WeakSet<object>();
+async function ensureTicksTable(prisma: Raw): Promise<void> {
+  if (prepared.has(prisma)) return;
+  await prisma.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS "${ticksTable}" ("job" TEXT PRIMARY KEY, "tick" BIGINT NOT NULL)`);
+  prepared.add(prisma);
+}
+
+async function claimTick(prisma: Raw, provider: DatabaseProvider, job: string, tick: number): Promise<boolean> {
+  const [a, b] = provider === 'postgresql' ? ['$1', '$2'] : ['?', '?'];
+  await prisma.$executeRawUnsafe(`INSERT INTO "${ticksTable}" ("job", "tick") VALUES (${a}, 0) ON CONFLICT ("job") DO NOTHING`, job);
+  const claimed = await prisma.$executeRawUnsafe(
+    provider === 'postgresql' ? `UPDATE "${ticksTable}" SET "tick" = $2 WHERE "job" = $1 AND "tick" < $2` : `UPDATE "${ticksTable}" SET "tick" = ${b} WHERE "job" = ${a} AND "tick" < ${b}`,
+    ...(provider === 'postgresql' ? [job, tick] : [tick, job, tick]),
+  );
+  return claimed === 1;
+}
+
+/** The minute a run belongs to: every instance's cron fires for the same one. */
+export function tickOf(date: Date): number {
+  return Math.floor(date.getTime() / 60_000) * 60_000;
+}
+
+/**
+ * Runs one job for one tick if no instance has run it for that tick; logs its outcome. A failing job
+ * never stops the others or the server. Returns whether this instance ran it.
+ */
+export async function runJob(job: Job, context: KeystoneContext, provider: DatabaseProvider, tick: number): Promise<boolean> {
   const started = Date.now();
-  try {
+  const prisma = context.sudo().prisma as unknown as Raw & { $transaction<T>(fn: (tx: Raw) => Promise<T>, options?: object): Promise<T> };
+  const run = async () => {
     const result = await job.run(context.sudo());
-    logger.info({ job: job.name, ms: Date.now() - started, result }, 'job done');
+    logger.info({ job: job.name, tick: new Date(tick), ms: Date.now() - started, result }, 'job done');
+    return true;
+  };
+  try {
+    await ensureTicksTable(prisma);
+    if (provider !== 'postgresql') return (await claimTick(prisma, provider, job.name, tick)) ? await run() : false;
+    return await prisma.$transaction(
+      async (tx) => {
+        const [{ locked }] = (await tx.$queryRawUnsafe(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, `gongkai:job:${job.name}`)) as { locked: boolean }[];
+        return locked && (await claimTick(tx, provider, job.name, tick)) ? run() : false;
+      },
+      { timeout: longestRunMs, maxWait: 10_000 },
+    );
   } catch (error) {
     logger.error({ job: job.name, err: error }, 'job failed');
+    return false;
   }
 }
 
-/** Starts the jobs with the server (GONGKAI_SCHEDULER=off leaves them to another instance). */
-export function startScheduler(context: KeystoneContext, list: Job[] = jobs): ScheduledTask[] {
+/** Starts the jobs with the server (GONGKAI_SCHEDULER=off leaves them to other instances). */
+export function startScheduler(context: KeystoneContext, provider: DatabaseProvider, list: Job[] = jobs): ScheduledTask[] {
   if (process.env.GONGKAI_SCHEDULER === 'off') return [];
-  return list.map((job) => cron.schedule(job.schedule, () => runJob(job, context), { timezone, name: job.name, noOverlap: true }));
+  return list.map((job) => cron.schedule(job.schedule, (run) => runJob(job, context, provider, tickOf(run.date)), { timezone, name: job.name, noOverlap: true }));
 }
