@@ -7,7 +7,8 @@ import { createAdapterFactory } from './db/adapter.js';
 import { lists } from './schema/index.js';
 import { adminBasePath, serverRoutes } from './server/routes.js';
 import { startScheduler } from './scheduler.js';
-import { servePageCacheFirst } from './site/cache.js';
+import { pageCacheFor, servePageCacheFirst } from './site/cache.js';
+import { shareInvalidations } from './site/cache-bus.js';
 import { hasUsers } from './users/first-admin.js';
 import { extendWorkflowSchema } from './workflow/graphql.js';
 import type { SessionData } from './access/roles.js';
@@ -47,8 +48,10 @@ export function createConfig(db: DatabaseSettings) {
           // Keystone's typings are of Express 4 while it runs Express 5, like our routes.
           app.use(serverRoutes(context, db) as unknown as Parameters<typeof app.use>[0]);
         },
-        extendHttpServer: (server, context) => {
+        extendHttpServer: async (server, context) => {
           servePageCacheFirst(server, context);
+          const stopSharing = await shareInvalidations(pageCacheFor(context), db);
+          server.on('close', () => void stopSharing());
           startScheduler(context, db.provider);
         },
       },

@@ -3,6 +3,8 @@ import { getContext } from '@keystone-6/core/context';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { projectRoot, type DatabaseSettings } from '../config/env.js';
 import { createConfig } from '../keystone-config.js';
+import { pageCacheFor } from '../site/cache.js';
+import { stopSharingInvalidations } from '../site/cache-bus.js';
 
 /** A Keystone context over the generated Prisma client, for the CLI (seed, jobs) and the tests. */
 export async function openContext(db: DatabaseSettings): Promise<KeystoneContext> {
@@ -11,5 +13,6 @@ export async function openContext(db: DatabaseSettings): Promise<KeystoneContext
 }
 
 export async function closeContext(context: KeystoneContext): Promise<void> {
+  await stopSharingInvalidations(pageCacheFor(context));
   await context.prisma.$disconnect();
 }

@@ -44,6 +44,8 @@ export class PageCache {
   private bytes = 0;
   /** Bumped by every invalidation; a page rendered across one is not stored (it may be stale). */
   generation = 0;
+  /** Told of every local invalidation (tags, or null for everything), to pass it to other instances. */
+  onInvalidate?: (tags: string[] | null) => void;
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
@@ -79,15 +81,16 @@ export class PageCache {
     return true;
   }
 
-  invalidate(tags: Iterable<string>): void {
+  invalidate(tags: Iterable<string>, { remote = false } = {}): void {
+    const list = [...tags];
+    if (list.includes('frame')) return this.clear({ remote });
     this.generation++;
-    for (const tag of tags) {
-      if (tag === 'frame') return this.clear();
-      for (const key of this.byTag.get(tag) ?? []) this.delete(key);
-    }
+    for (const tag of list) for (const key of this.byTag.get(tag) ?? []) this.delete(key);
+    if (!remote) this.onInvalidate?.(list);
   }
 
-  clear(): void {
+  clear({ remote = false } = {}): void {
+    if (!remote) this.onInvalidate?.(null);
     this.generation++;
     this.entries.clear();
     this.byTag.clear();

@@ -5,6 +5,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import type { DatabaseSettings } from '../../src/config/env.js';
 import { applyPendingMigrations } from '../../src/db/migrations.js';
 import { closeContext, openContext } from '../../src/db/context.js';
+import { freshPostgres } from './postgres.js';
 
 /** A fresh SQLite database in its own temporary folder. */
 export function freshSqlite(): DatabaseSettings & { dir: string } {
@@ -18,8 +19,24 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** A migrated fresh database and a Keystone context over it, for one test file. */
+/**
+ * A migrated fresh database and a Keystone context over it, for one test file: SQLite, or PostgreSQL
+ * when TEST_DATABASE=postgresql (`npm test` runs the integration tests on both).
+ */
 export async function migratedContext(): Promise<TestDatabase> {
+  if (process.env.TEST_DATABASE === 'postgresql') {
+    const db = await freshPostgres();
+    await applyPendingMigrations(db);
+    const context = await openContext(db);
+    return {
+      db,
+      context,
+      async close() {
+        await closeContext(context);
+        await db.drop();
+      },
+    };
+  }
   const db = freshSqlite();
   await applyPendingMigrations(db);
   const context = await openContext(db);

@@ -24,7 +24,7 @@ function countingJob(name: string, { delayMs = 0, failOnce = false } = {}) {
   return job;
 }
 
-describe('jobs run once per tick (SQLite)', () => {
+describe('jobs run once per tick (one instance)', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await migratedContext();
@@ -33,9 +33,9 @@ describe('jobs run once per tick (SQLite)', () => {
 
   test('a tick already run is not run again; the next tick is', async () => {
     const job = countingJob('count');
-    expect(await runJob(job, t.context, 'sqlite', tick)).toBe(true);
-    expect(await runJob(job, t.context, 'sqlite', tick)).toBe(false);
-    expect(await runJob(job, t.context, 'sqlite', tick + minute)).toBe(true);
+    expect(await runJob(job, t.context, t.db.provider, tick)).toBe(true);
+    expect(await runJob(job, t.context, t.db.provider, tick)).toBe(false);
+    expect(await runJob(job, t.context, t.db.provider, tick + minute)).toBe(true);
     expect(job.runs).toBe(2);
   });
 });
