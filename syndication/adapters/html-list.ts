@@ -18,13 +18,11 @@ export function parseHtmlList(page: ListPage, selectors: HtmlListSelectors): Lis
     const url = absoluteHttpUrl(link.attr('href'), page.url);
     if (!url) return;
 
+    // Lists cut long titles with "..." and keep the whole one in the link's title attribute.
+    const attribute = cleanText(link.attr('title'));
     let title = selectors.title ? cleanText(item.find(selectors.title).first().text()) : '';
-    if (!title) {
-      // Lists cut long titles with "…" and keep the whole one in the title attribute.
-      const text = cleanText(link.text());
-      const attribute = cleanText(link.attr('title'));
-      title = attribute.length > text.length ? attribute : text;
-    }
+    if (!title) title = cleanText(link.text());
+    if (attribute.length > title.length && (!title || /(\.{2,}|…+)$/.test(title))) title = attribute;
     if (!title) return;
 
     const entry: ListItem = { url, title };
