@@ -22,7 +22,8 @@ export function parseHtmlList(page: ListPage, selectors: HtmlListSelectors): Lis
     const attribute = cleanText(link.attr('title'));
     let title = selectors.title ? cleanText(item.find(selectors.title).first().text()) : '';
     if (!title) title = cleanText(link.text());
-    if (attribute.length > title.length && (!title || /(\.{2,}|…+)$/.test(title))) title = attribute;
+    const stem = title.replace(/(\.{2,}|…+)$/, '');
+    if (attribute && (!title || (attribute.length > stem.length && attribute.startsWith(stem)))) title = attribute;
     if (!title) return;
 
     const entry: ListItem = { url, title };
