@@ -329,15 +329,16 @@ export class HttpFetcher implements Fetcher {
 }
 
 function tooLarge(url: string, maxBytes: number): FetchError {
-  return new FetchError('too-large', url, `响应内容超过大小上限（${formatMegabytes(maxBytes)} MB）：${url}`);
+  return new FetchError('too-large', url, `响应内容超过大小上限（${formatSize(maxBytes)}）：${url}`);
 }
 
 function formatSeconds(ms: number): string {
   return String(Math.round((ms / 1000) * 10) / 10);
 }
 
-function formatMegabytes(bytes: number): string {
-  return String(Math.round((bytes / 1024 / 1024) * 100) / 100);
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 100) / 100} MB`;
+  return `${Math.round((bytes / 1024) * 100) / 100} KB`;
 }
 
 /** An absolute http(s) URL, resolved against `base`; anything else is an `invalid-url` FetchError. */
