@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A local HTTP server for the syndication tests (S9): no test reaches the network. Routes are matched on
- * the path with its query string; every request is recorded.
+ * the path with its query string, then without it, then `*`; every request is recorded.
  */
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -23,7 +23,7 @@ export async function startFixtureServer(routes: Record<string, Route> = {}): Pr
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
     requests.push({ path, headers: req.headers });
-    const handler = table.get(path) ?? table.get(path.split('?')[0]);
+    const handler = table.get(path) ?? table.get(path.split('?')[0]) ?? table.get('*');
     if (!handler) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
       return;
