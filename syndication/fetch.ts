@@ -227,7 +227,10 @@ export class HttpFetcher implements Fetcher {
     let current = parseHttpUrl(url);
     for (let redirects = 0; ; redirects++) {
       const hop = await this.once(current, request);
-      if (!REDIRECT_STATUSES.has(hop.status) || !hop.location) return hop;
+      if (!REDIRECT_STATUSES.has(hop.status)) return hop;
+      if (!hop.location) {
+        throw new FetchError('http-status', hop.url, `上游网站返回 HTTP ${hop.status} 但没有给出跳转地址：${hop.url}`, { status: hop.status });
+      }
       if (redirects >= this.options.maxRedirects) {
         throw new FetchError('too-many-redirects', url, `重定向次数超过 ${this.options.maxRedirects} 次：${url}`);
       }

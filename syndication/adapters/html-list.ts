@@ -13,7 +13,7 @@ export function parseHtmlList(page: ListPage, selectors: HtmlListSelectors): Lis
   const items: ListItem[] = [];
   $(selectors.item).each((_, element) => {
     const item = $(element);
-    const link = findLink($, item, selectors.link);
+    const link = findLink(item, selectors.link);
     if (!link) return;
     const url = absoluteHttpUrl(link.attr('href'), page.url);
     if (!url) return;
@@ -39,7 +39,7 @@ export function parseHtmlList(page: ListPage, selectors: HtmlListSelectors): Lis
   return items;
 }
 
-function findLink($: cheerio.CheerioAPI, item: cheerio.Cheerio<AnyNode>, selector: string | undefined): cheerio.Cheerio<AnyNode> | undefined {
+function findLink(item: cheerio.Cheerio<AnyNode>, selector: string | undefined): cheerio.Cheerio<AnyNode> | undefined {
   if (selector) {
     const found = item.find(selector).first();
     if (found.length) return found.is('a') ? found : found.find('a[href]').first();

@@ -90,6 +90,9 @@ beforeAll(async () => {
       }
       res.writeHead(302, { location: 'http://' + req.headers.host + '/n152/n165/index.html' }).end();
     },
+    '/nowhere': (_req, res) => {
+      res.writeHead(302).end();
+    },
     '/loop': (_req, res) => {
       res.writeHead(302, { location: '/loop' }).end();
     },
@@ -246,12 +249,14 @@ describe('S9 polite fetch layer', () => {
     expect(blocked).toMatchObject({ kind: 'http-status', status: 403 });
   });
 
-  test('S9: more than 5 redirects is an error', async () => {
+  test('S9: more than 5 redirects, or a redirect to nowhere, is an error', async () => {
     const before = server.requests.filter((r) => r.path === '/loop').length;
     const error = await failure(fetcher().fetchText(server.url('/loop')));
     expect(error.kind).toBe('too-many-redirects');
     expect(error.message).toBe(`重定向次数超过 5 次：${server.url('/loop')}`);
     expect(server.requests.filter((r) => r.path === '/loop').length - before).toBe(6);
+    const nowhere = await failure(fetcher().fetchText(server.url('/nowhere')));
+    expect(nowhere.message).toBe(`上游网站返回 HTTP 302 但没有给出跳转地址：${server.url('/nowhere')}`);
   });
 
   test('S9: at most 2 requests in flight per host; other hosts are not held up', async () => {

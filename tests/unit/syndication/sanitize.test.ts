@@ -88,7 +88,7 @@ describe('S9 sanitizing upstream bodies (N9: nothing injected reaches our pages)
   test('S9: rewrite turns asset URLs into local ones, by kind, and cannot inject markup', () => {
     const body = clean('<img src="a.png"><a href="P1.pdf">附件</a><a href="other.htm">链接</a>');
     const seen: string[] = [];
-    const out = rewriteAssetUrls(body, BASE, (url, kind) => {
+    const out = rewriteAssetUrls(body, BASE, (_url, kind) => {
       seen.push(kind);
       if (kind === 'image') return '/media/syndication/a-1.png';
       if (kind === 'attachment') return '/media/syndication/P1.pdf" onclick="alert(1)';
