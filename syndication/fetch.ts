@@ -227,7 +227,10 @@ export class HttpFetcher implements Fetcher {
     let current = parseHttpUrl(url);
     for (let redirects = 0; ; redirects++) {
       const hop = await this.once(current, request);
-      if (!REDIRECT_STATUSES.has(hop.status) || !hop.location) return hop;
+      if (!REDIRECT_STATUSES.has(hop.status)) return hop;
+      if (!hop.location) {
+        throw new FetchError('http-status', hop.url, `上游网站返回 HTTP ${hop.status} 但没有给出跳转地址：${hop.url}`, { status: hop.status });
+      }
       if (redirects >= this.options.maxRedirects) {
         throw new FetchError('too-many-redirects', url, `重定向次数超过 ${this.options.maxRedirects} 次：${url}`);
       }
@@ -329,15 +332,16 @@ export class HttpFetcher implements Fetcher {
 }
 
 function tooLarge(url: string, maxBytes: number): FetchError {
-  return new FetchError('too-large', url, `响应内容超过大小上限（${formatMegabytes(maxBytes)} MB）：${url}`);
+  return new FetchError('too-large', url, `响应内容超过大小上限（${formatSize(maxBytes)}）：${url}`);
 }
 
 function formatSeconds(ms: number): string {
   return String(Math.round((ms / 1000) * 10) / 10);
 }
 
-function formatMegabytes(bytes: number): string {
-  return String(Math.round((bytes / 1024 / 1024) * 100) / 100);
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 100) / 100} MB`;
+  return `${Math.round((bytes / 1024) * 100) / 100} KB`;
 }
 
 /** An absolute http(s) URL, resolved against `base`; anything else is an `invalid-url` FetchError. */

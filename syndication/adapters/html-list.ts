@@ -13,18 +13,17 @@ export function parseHtmlList(page: ListPage, selectors: HtmlListSelectors): Lis
   const items: ListItem[] = [];
   $(selectors.item).each((_, element) => {
     const item = $(element);
-    const link = findLink($, item, selectors.link);
+    const link = findLink(item, selectors.link);
     if (!link) return;
     const url = absoluteHttpUrl(link.attr('href'), page.url);
     if (!url) return;
 
+    // Lists cut long titles with "..." and keep the whole one in the link's title attribute.
+    const attribute = cleanText(link.attr('title'));
     let title = selectors.title ? cleanText(item.find(selectors.title).first().text()) : '';
-    if (!title) {
-      // Lists cut long titles with "…" and keep the whole one in the title attribute.
-      const text = cleanText(link.text());
-      const attribute = cleanText(link.attr('title'));
-      title = attribute.length > text.length ? attribute : text;
-    }
+    if (!title) title = cleanText(link.text());
+    const stem = title.replace(/(\.{2,}|…+)$/, '');
+    if (attribute && (!title || (attribute.length > stem.length && attribute.startsWith(stem)))) title = attribute;
     if (!title) return;
 
     const entry: ListItem = { url, title };
@@ -40,7 +39,7 @@ export function parseHtmlList(page: ListPage, selectors: HtmlListSelectors): Lis
   return items;
 }
 
-function findLink($: cheerio.CheerioAPI, item: cheerio.Cheerio<AnyNode>, selector: string | undefined): cheerio.Cheerio<AnyNode> | undefined {
+function findLink(item: cheerio.Cheerio<AnyNode>, selector: string | undefined): cheerio.Cheerio<AnyNode> | undefined {
   if (selector) {
     const found = item.find(selector).first();
     if (found.length) return found.is('a') ? found : found.find('a[href]').first();
