@@ -8,6 +8,7 @@ import { mediaUrlPrefix } from '../media/local-storage.js';
 import { isPublicMedia } from '../media/public-media.js';
 import { checkNewAdmin, createFirstAdmin, hasUsers } from '../users/first-admin.js';
 import { toCalendarDay } from '../calendar/working-days.js';
+import { calendarDayOf } from '../db/calendar-day.js';
 import { disclosureOptions } from '../content/vocabulary.js';
 import { renderRichText } from '../content/render-rich-text.js';
 import { previewIsValid } from '../workflow/preview.js';
@@ -83,6 +84,7 @@ export function serverRoutes(context: KeystoneContext, db: DatabaseSettings): ex
     res.type('html').send(
       previewPage({
         ...doc,
+        formationDate: calendarDayOf(doc.formationDate) ?? '',
         publishedDate: doc.publishedAt ? toCalendarDay(doc.publishedAt) : '（待发布）',
         publicText: text ? renderRichText(text) : '',
         disclosureLabel: disclosureOptions.find((o) => o.value === doc.disclosure)?.label ?? '未明确',

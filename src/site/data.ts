@@ -1,5 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../calendar/working-days.js';
+import { calendarDayOf } from '../db/calendar-day.js';
 import { openCategoryOptions } from '../content/vocabulary.js';
 import { renderRichText } from '../content/render-rich-text.js';
 import { renderReprintBody, reprintText } from '../content/render-reprint.js';
@@ -109,7 +110,7 @@ export async function documentData(context: KeystoneContext, id: string) {
     indexNumber: doc.indexNumber ?? '',
     issuingAuthority: doc.issuingAuthority,
     documentNumber: doc.documentNumber,
-    formationDate: doc.formationDate ?? '',
+    formationDate: calendarDayOf(doc.formationDate) ?? '',
     publishedDate: day(doc.publishedAt),
     topic: doc.topic,
     openCategory: openCategoryOptions.find((o) => o.value === doc.openCategory)?.label ?? '',

@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SessionData } from '../access/roles.js';
 import { searchTextOf } from '../content/search-text.js';
+import { calendarDayValue } from '../db/calendar-day.js';
 import { publicContentChanged } from '../site/invalidation.js';
 import { recordRevision } from '../workflow/revisions.js';
 import { upstreamActionLabels, upstreamActionsFor, type UpstreamAction } from './statuses.js';
@@ -49,7 +50,7 @@ export async function actOnUpstreamItem(context: KeystoneContext, id: string, ac
       case 'applyChange': {
         const change = item.pendingChange;
         const data = reprintDocumentData({ ...change, publishedAt: change.upstreamPublishedAt ? new Date(change.upstreamPublishedAt) : null, writtenAt: change.writtenAt ? new Date(change.writtenAt) : null, sourceName: item.source?.name ?? '', dedupKey: item.dedupKey });
-        await tx.document.update({ where: { id: item.documentId }, data: { title: data.title, documentNumber: data.documentNumber, issuingAuthority: data.issuingAuthority, formationDate: data.formationDate, reprintBody: data.reprintBody, sourceUrl: data.sourceUrl, searchText: searchTextOf(data) } });
+        await tx.document.update({ where: { id: item.documentId }, data: { title: data.title, documentNumber: data.documentNumber, issuingAuthority: data.issuingAuthority, formationDate: calendarDayValue(tx, data.formationDate), reprintBody: data.reprintBody, sourceUrl: data.sourceUrl, searchText: searchTextOf(data) } });
         await recordRevision(tx, item.documentId, 'published', session.itemId, now);
         await tx.upstreamItem.update({ where: { id }, data: { ...change, changedUpstream: false, pendingChange: null, ...decided } });
         changedDocuments.push(item.documentId);

@@ -2,6 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import type { KnownItem, RunRecord, SourceState, SyndicatedItem, SyndicationStore } from '../../syndication/run.js';
 import { searchTextOf } from '../content/search-text.js';
 import { toCalendarDay } from '../calendar/working-days.js';
+import { calendarDayValue } from '../db/calendar-day.js';
 import { publicContentChanged } from '../site/invalidation.js';
 import { recordRevision } from '../workflow/revisions.js';
 import type { UpstreamItemStatus } from './statuses.js';
@@ -62,9 +63,11 @@ export async function publishReprint(
   const item = await tx.upstreamItem.findUnique({ where: { id: itemId }, include: { source: { select: { name: true } } } });
   const mediaNames = [...`${item.bodyHtml} ${JSON.stringify(item.attachments ?? [])}`.matchAll(/\/media\/([\w.-]+)/g)].map((m) => m[1]);
   const media = mediaNames.length ? await tx.media.findMany({ where: { file_filename: { in: mediaNames } }, select: { id: true, kind: true } }) : [];
+  const fields = reprintDocumentData({ ...item, publishedAt: item.upstreamPublishedAt, sourceName: item.source?.name ?? '', dedupKey: item.dedupKey });
   const doc = await tx.document.create({
     data: {
-      ...reprintDocumentData({ ...item, publishedAt: item.upstreamPublishedAt, sourceName: item.source?.name ?? '', dedupKey: item.dedupKey }),
+      ...fields,
+      formationDate: calendarDayValue(tx, fields.formationDate),
       status: 'published',
       publishedAt: item.upstreamPublishedAt && item.upstreamPublishedAt < now ? item.upstreamPublishedAt : now,
       confidentialityConclusion: reprintConfidentialityConclusion,

@@ -3,6 +3,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { extend } from '@keystone-6/core/graphql-ts';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { toCalendarDay } from '../calendar/working-days.js';
+import { calendarDayOf } from '../db/calendar-day.js';
 import { compareSnapshots, type ComparisonRow, type Snapshot } from './revisions.js';
 import { previewPath } from './preview.js';
 import { tasksFor, type TaskItem } from './tasks.js';
@@ -81,7 +82,7 @@ interface Row {
 /** The items a user's 待办 is computed from: those in the workflow, or proactive and not yet public. */
 async function taskItems(context: KeystoneContext): Promise<TaskItem[]> {
   const open = { status: { in: ['draft', 'submitted', 'officeReview', 'leaderApproval'] } };
-  const docs = (await context.prisma.document.findMany({ where: open })) as (Row & { disclosure: string | null; formationDate: string | null })[];
+  const docs = (await context.prisma.document.findMany({ where: open })) as (Row & { disclosure: string | null; formationDate: string | Date | null })[];
   const jds = (await context.prisma.interpretation.findMany({ where: open, include: { documents: { select: { status: true, requiresInterpretation: true } } } })) as (Row & {
     documents: { status: string; requiresInterpretation: boolean }[];
   })[];
@@ -95,7 +96,7 @@ async function taskItems(context: KeystoneContext): Promise<TaskItem[]> {
     publishedDay: r.publishedAt ? toCalendarDay(r.publishedAt) : null,
   });
   return [
-    ...docs.map((d) => ({ ...common(d), listKey: 'Document' as const, disclosure: d.disclosure as Disclosure | null, formationDate: d.formationDate, movesWithDocument: false })),
+    ...docs.map((d) => ({ ...common(d), listKey: 'Document' as const, disclosure: d.disclosure as Disclosure | null, formationDate: calendarDayOf(d.formationDate), movesWithDocument: false })),
     ...jds.map((j) => ({
       ...common(j),
       listKey: 'Interpretation' as const,

@@ -2,6 +2,7 @@ import { diffArrays } from 'diff';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SessionData } from '../access/roles.js';
 import { plainText } from '../content/plain-text.js';
+import { calendarDayOf } from '../db/calendar-day.js';
 
 /*
  * Revisions (修订) of published documents and snapshots (版本). The published original stays up while
@@ -37,6 +38,7 @@ export type Snapshot = Record<string, unknown>;
 export function snapshotOf(row: Row): Snapshot {
   const snapshot: Snapshot = {};
   for (const field of contentFields) snapshot[field] = row[field] ?? null;
+  snapshot.formationDate = calendarDayOf(row.formationDate);
   snapshot.columns = row.columns.map((c) => c.id);
   snapshot.attachments = row.attachments.map((a) => a.id);
   return snapshot;

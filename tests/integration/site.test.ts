@@ -49,6 +49,8 @@ describe('the public website (first pages)', () => {
   test('N11: a document links to its interpretations and the interpretation back to it', async () => {
     const page = await get(`/documents/${rules.id}`);
     expect(page.text).toMatch(/索引号.*11530900015183291L\/2017-00001/s);
+    // 成文日期 reads the same on both engines (a DATE on PostgreSQL).
+    expect(page.text).toMatch(/成文日期<\/th><td>\d{4}-\d{2}-\d{2}</);
     const jd = await state.t.context.prisma.interpretation.findFirst({ where: { documents: { some: { id: rules.id } } } });
     expect(page.text).toContain(`/interpretations/${jd.id}`);
     const interpretation = await get(`/interpretations/${jd.id}`);

@@ -1,0 +1,26 @@
+// The integration tests again on PostgreSQL (`npm test` runs them on SQLite first). Without a server
+// they are skipped with a note, except under CI=true, where that is a failure. The two-instance test
+// runs five times in a row, as a flaky one would not.
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+
+const url = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+try {
+  await client.connect();
+  await client.end();
+} catch (error) {
+  console.warn(`PostgreSQL is not reachable at ${url} (${error.message}); the PostgreSQL run is skipped.`);
+  process.exit(process.env.CI === 'true' ? 1 : 0);
+}
+const jest = (args) =>
+  spawnSync(process.execPath, ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, TEST_DATABASE: 'postgresql' },
+  }).status;
+let status = jest(['tests/integration']);
+for (let run = 1; run <= 5 && status === 0; run++) {
+  console.log(`two instances on one PostgreSQL database: run ${run} of 5`);
+  status = jest(['tests/integration/instances', 'tests/integration/scheduler']);
+}
+process.exit(status ?? 1);
