@@ -9,6 +9,10 @@ import { KeystoneSyndicationStore } from './store.js';
 
 const timezone = process.env.TZ_SITE ?? 'Asia/Shanghai';
 
+// One fetcher for the process: its cookie jar and per-host limits hold across sources and runs.
+let sharedFetcher: Fetcher | undefined;
+const processFetcher = () => (sharedFetcher ??= new HttpFetcher());
+
 /**
  * Whether a source's schedule had a tick since its last run (checked minute by minute, at most a day
  * back: a source missed for longer runs once, not once per missed tick).
@@ -27,7 +31,7 @@ export function isDue(schedule: string, lastRunAt: Date | null, now: Date): bool
 }
 
 /** Runs one source now (the scheduler, `gongkai syndicate`, the 立即采集 action). */
-export async function runSyndicationSource(context: KeystoneContext, key: string, { fetcher = new HttpFetcher(), now = () => new Date() }: { fetcher?: Fetcher; now?: () => Date } = {}): Promise<RunRecord> {
+export async function runSyndicationSource(context: KeystoneContext, key: string, { fetcher = processFetcher(), now = () => new Date() }: { fetcher?: Fetcher; now?: () => Date } = {}): Promise<RunRecord> {
   const item = await context.sudo().prisma.syndicationSource.findUnique({ where: { key } });
   if (!item) throw new Error(`没有标识为 ${key} 的转载来源`);
   const config = await sourceConfigOf(item, context);
