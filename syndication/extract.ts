@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import type { AnyNode } from 'cheerio';
+import type { AnyNode } from 'domhandler';
 import { absoluteHttpUrl, cleanText } from './adapters/types.js';
 import { parseChineseDate } from './dates.js';
 import { SyndicationError } from './errors.js';

@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import type { AnyNode } from 'cheerio';
+import type { AnyNode } from 'domhandler';
 import { parseChineseDate } from '../dates.js';
 import type { HtmlListSelectors } from '../source-config.js';
 import { absoluteHttpUrl, cleanText, type ListItem, type ListPage } from './types.js';
