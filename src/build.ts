@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { databaseSettings, projectRoot } from './config/env.js';
+import { databaseSettings, projectRoot, type DatabaseProvider } from './config/env.js';
+import { keepPrismaBundle, prismaBundle } from './build-prisma-bundle.js';
 
 /** Keeps Prisma's and Next's command-line tools off the network: nothing may be downloaded. */
 export function offlineToolEnvironment(): void {
@@ -25,8 +26,6 @@ function sourceFiles(dir: string): string[] {
 /** A fingerprint of everything the Admin UI build depends on, so a start rebuilds only after a change. */
 export function buildFingerprint(): string {
   const hash = createHash('sha256');
-  // A build is for one engine: its Prisma client and bundled config differ.
-  hash.update(databaseSettings().provider);
   const files = [path.join(projectRoot, 'keystone.ts'), path.join(projectRoot, 'package-lock.json'), ...sourceFiles(path.join(projectRoot, 'src')), ...sourceFiles(path.join(projectRoot, 'admin'))].sort();
   for (const file of files) {
     if (!fs.existsSync(file)) continue;
@@ -35,26 +34,46 @@ export function buildFingerprint(): string {
   return hash.digest('hex');
 }
 
-export function isBuildCurrent(withUi: boolean): boolean {
+interface BuildStamp {
+  fingerprint: string;
+  ui: boolean;
+  /** Engines whose Prisma client and bundle were built from this fingerprint. */
+  providers: DatabaseProvider[];
+}
+
+function readStamp(): BuildStamp | null {
   try {
-    const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8')) as { fingerprint: string; ui: boolean };
-    const built = ['.keystone/config.js', '.keystone/prisma.js', `generated/prisma-${databaseSettings().provider}/client.ts`].every((f) => fs.existsSync(path.join(projectRoot, f)));
-    return built && stamp.fingerprint === buildFingerprint() && (stamp.ui || !withUi);
+    const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8')) as BuildStamp;
+    return stamp.fingerprint === buildFingerprint() && Array.isArray(stamp.providers) ? stamp : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+export function isBuildCurrent(withUi: boolean): boolean {
+  const provider = databaseSettings().provider;
+  const stamp = readStamp();
+  const built = ['.keystone/config.js', prismaBundle(provider), `generated/prisma-${provider}/client.ts`].every((f) => fs.existsSync(path.join(projectRoot, f)));
+  return Boolean(built && stamp?.providers.includes(provider) && (stamp.ui || !withUi));
 }
 
 /** `keystone build`: schemas, Prisma client and (unless ui is false) the Admin UI. */
 export async function build({ ui }: { ui: boolean }): Promise<void> {
   offlineToolEnvironment();
+  const provider = databaseSettings().provider;
   const { cli } = await import('@keystone-6/core/scripts/cli');
   await cli(projectRoot, ui ? ['build'] : ['build', '--no-ui']);
-  fs.writeFileSync(stampFile, JSON.stringify({ fingerprint: buildFingerprint(), ui }));
+  keepPrismaBundle(provider);
+  // The Admin UI and the configuration bundle serve both engines; what was built for the other stays.
+  const previous = readStamp();
+  const providers = [...new Set([...(previous?.providers ?? []), provider])];
+  fs.writeFileSync(stampFile, JSON.stringify({ fingerprint: buildFingerprint(), ui: ui || Boolean(previous?.ui), providers } satisfies BuildStamp));
 }
 
 export async function ensureBuilt({ ui }: { ui: boolean }, log: (m: string) => void): Promise<void> {
   if (isBuildCurrent(ui)) return;
-  log(ui ? '正在构建管理后台（首次约需半分钟）…' : '正在生成数据库客户端…');
-  await build({ ui });
+  // Only this engine's client is missing: the Admin UI built for the other engine serves it too.
+  const uiBuilt = readStamp()?.ui ?? false;
+  log(ui && !uiBuilt ? '正在构建管理后台（首次约需半分钟）…' : '正在生成数据库客户端…');
+  await build({ ui: ui && !uiBuilt });
 }
