@@ -13,7 +13,8 @@ import { allowAllRobots, parseRobots, type Robots } from './robots.js';
 import { systemClock, type Clock, type CloakProbe, type CloakVariant, type CrawledPage, type CrawlResult, type ExternalLinkResult, type Note, type PageError } from './types.js';
 import { hostOf, isOnHosts, normalizeUrl, pathAndQuery } from './url.js';
 
-export const defaultUserAgent = 'GongkaiMonitor/1.0 (+gongkai 政务公开网站监测)';
+// Header values must be Latin-1: no Chinese here.
+export const defaultUserAgent = 'GongkaiMonitor/1.0 (government website monitor; gongkai)';
 export const desktopBrowserUA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 export const mobileBrowserUA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 export const searchEngineReferer = 'https://www.baidu.com/s?wd=%E6%B0%91%E6%94%BF%E5%B1%80';

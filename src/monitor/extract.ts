@@ -25,6 +25,7 @@ export interface PageFacts {
 
 const maxText = 200_000;
 const maxInlineScript = 100_000;
+const blockSelector = 'br, p, div, li, td, th, tr, h1, h2, h3, h4, h5, h6, dd, dt, section, article, header, footer, nav, ul, ol, table, form, a, button, option, label';
 
 /** The parts of a DOM element we read (structural, to avoid a direct dependency on domhandler). */
 interface El {
@@ -285,6 +286,8 @@ export function extractPage(html: string, pageUrl: string, siteHosts: string[]):
   const title = squash($('title').first().text()) || undefined;
   const h1 = squash($('h1').first().text()) || undefined;
   $('script, style, noscript, template').remove();
+  // Blocks and links are separate words: "…互联网</li><li>投资…" must not read as one string.
+  $(blockSelector).append(' ');
   const text = squash(`${$('body').length ? $('body').text() : $.root().text()}`).slice(0, maxText);
 
   return {
@@ -326,6 +329,7 @@ export function extractText(html: string, maxChars = 50_000): { title?: string; 
     .map((name) => $('meta[name]').filter((_, el) => ($(el).attr('name') ?? '').toLowerCase() === name).attr('content') ?? '')
     .join(' ');
   $('style, noscript, template').remove();
+  $(blockSelector).append(' ');
   // Scripts stay: gambling pages often write their text with document.write.
   return { title, text: squash(`${meta} ${$('body').length ? $('body').text() : $.root().text()}`).slice(0, maxChars) };
 }

@@ -65,6 +65,8 @@ function classify(err: unknown): PageError {
   return { code: kind, message: `${messages[kind]}（${code || e?.message || 'unknown'}）` };
 }
 
+const fmtBytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`);
+
 function decoderFor(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined {
   switch ((encoding ?? '').trim().toLowerCase()) {
     case 'gzip':
@@ -111,45 +113,52 @@ export function requestOnce(url: string, opts: OnceOptions): Promise<RawResponse
     };
     const onAbort = () => finish({ code: 'network', message: '检查被取消' });
 
-    const req = lib.request(
-      parsed,
-      {
-        method: opts.method,
-        headers: { 'accept-encoding': 'gzip, deflate, br', ...opts.headers },
-        agent: parsed.protocol === 'https:' ? opts.agents?.https : opts.agents?.http,
-        rejectUnauthorized: !opts.insecure,
-      },
-      (res) => {
-        status = res.statusCode ?? null;
-        headers = res.headers;
-        ttfbMs = Date.now() - started;
-        const contentType = res.headers['content-type'];
-        if (opts.method === 'HEAD' || !opts.readBody(status ?? 0, contentType)) {
-          finish();
-          return;
-        }
-        const decoder = decoderFor(res.headers['content-encoding']);
-        stream = decoder ? res.pipe(decoder) : res;
-        if (decoder) res.on('error', (err) => finish(classify(err)));
-        stream.on('data', (chunk: Buffer) => {
-          if (done) return;
-          const room = opts.maxBytes - bytes;
-          if (chunk.length > room) {
-            // Keep what fits and hang up: the rest is never read into memory.
-            if (room > 0) chunks.push(chunk.subarray(0, room));
-            bytes += Math.max(0, room);
-            truncated = true;
-            finish({ code: 'body-too-large', message: `页面超过 ${Math.round(opts.maxBytes / 1024 / 1024)} MB，只检查了前 ${Math.round(opts.maxBytes / 1024 / 1024)} MB` });
+    let req: http.ClientRequest;
+    try {
+      req = lib.request(
+        parsed,
+        {
+          method: opts.method,
+          headers: { 'accept-encoding': 'gzip, deflate, br', ...opts.headers },
+          agent: parsed.protocol === 'https:' ? opts.agents?.https : opts.agents?.http,
+          rejectUnauthorized: !opts.insecure,
+        },
+        (res) => {
+          status = res.statusCode ?? null;
+          headers = res.headers;
+          ttfbMs = Date.now() - started;
+          const contentType = res.headers['content-type'];
+          if (opts.method === 'HEAD' || !opts.readBody(status ?? 0, contentType)) {
+            finish();
             return;
           }
-          chunks.push(chunk);
-          bytes += chunk.length;
-        });
-        stream.on('end', () => finish());
-        stream.on('error', (err) => finish(classify(err)));
-        res.on('aborted', () => finish({ code: 'connection-reset', message: '连接在传输中断开' }));
-      },
-    );
+          const decoder = decoderFor(res.headers['content-encoding']);
+          stream = decoder ? res.pipe(decoder) : res;
+          if (decoder) res.on('error', (err) => finish(classify(err)));
+          stream.on('data', (chunk: Buffer) => {
+            if (done) return;
+            const room = opts.maxBytes - bytes;
+            if (chunk.length > room) {
+              // Keep what fits and hang up: the rest is never read into memory.
+              if (room > 0) chunks.push(chunk.subarray(0, room));
+              bytes += Math.max(0, room);
+              truncated = true;
+              finish({ code: 'body-too-large', message: `页面超过 ${fmtBytes(opts.maxBytes)}，只检查了前 ${fmtBytes(opts.maxBytes)}` });
+              return;
+            }
+            chunks.push(chunk);
+            bytes += chunk.length;
+          });
+          stream.on('end', () => finish());
+          stream.on('error', (err) => finish(classify(err)));
+          res.on('aborted', () => finish({ code: 'connection-reset', message: '连接在传输中断开' }));
+        },
+      );
+    } catch (err) {
+      // Invalid header values and the like throw synchronously.
+      resolve({ status: null, headers: {}, body: Buffer.alloc(0), bytes: 0, truncated: false, elapsedMs: 0, error: { code: 'invalid-url', message: `请求无法发出：${(err as Error).message}` } });
+      return;
+    }
     const timer = setTimeout(
       () => finish({ code: 'timeout', message: `${Math.round(opts.timeoutMs / 100) / 10} 秒内未完成加载` }),
       opts.timeoutMs,
