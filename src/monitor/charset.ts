@@ -40,10 +40,16 @@ function isValidUtf8(body: Buffer): boolean {
   }
 }
 
-/**
- * Decode an HTML body. `truncated` bodies may end inside a multi-byte character, so the UTF-8
- * validity test ignores the last 3 bytes.
- */
+/** A body cut at the cap may end inside a UTF-8 sequence: drop that incomplete tail. */
+function withoutPartialTail(body: Buffer): Buffer {
+  for (let i = body.length - 1; i >= Math.max(0, body.length - 4); i--) {
+    if (body[i] < 0x80) break;
+    if (body[i] >= 0xc0) return body.subarray(0, i);
+  }
+  return body;
+}
+
+/** Decode an HTML body (`truncated`: cut at the body cap). */
 export function decodeBody(body: Buffer, contentType: string | undefined, truncated = false): { text: string; charset: string } {
   let charset = charsetFromContentType(contentType);
   if (!charset) {
@@ -53,7 +59,7 @@ export function decodeBody(body: Buffer, contentType: string | undefined, trunca
   }
   charset ??= charsetFromMeta(body);
   // No declaration: UTF-8 when the bytes are valid UTF-8, else the Chinese default (GB18030 ⊇ GBK ⊇ GB2312).
-  charset ??= isValidUtf8(truncated ? body.subarray(0, Math.max(0, body.length - 3)) : body) ? 'utf-8' : 'gb18030';
+  charset ??= isValidUtf8(truncated ? withoutPartialTail(body) : body) ? 'utf-8' : 'gb18030';
   const text = iconv.decode(body, charset);
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, charset };
 }

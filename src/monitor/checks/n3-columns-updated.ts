@@ -17,7 +17,7 @@ const kindLabels: Record<ColumnKind, string> = {
 };
 const periodLabels: Record<ColumnKind, string> = { news: '2 周', notice: '6 个月', policy: '6 个月', personnel: '1 年', plan: '1 年', other: '1 年' };
 
-/** The day before which the latest item makes a column overdue. */
+/** The day on or before which the latest item makes a column overdue ("not updated for 2 weeks" = 14 days old, as N2). */
 export function overdueBefore(kind: ColumnKind, now: Date, maxAgeDays?: number): string {
   const today = chinaDay(now);
   if (maxAgeDays !== undefined) return new Date(Date.parse(today) - maxAgeDays * 86_400_000).toISOString().slice(0, 10);
@@ -81,7 +81,7 @@ export const n3ColumnsUpdated: Check = {
       if (col.empty || !col.updateExpected) continue;
       const limit = overdueBefore(col.kind, input.now, col.maxAgeDays);
       // A column with items but none dated cannot show it is current.
-      if (col.latest && col.latest >= limit) continue;
+      if (col.latest && col.latest > limit) continue;
       overdueAll++;
       if (col.kind !== 'other') overdueKinds++;
       names.push(col.name);

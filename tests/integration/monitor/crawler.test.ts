@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { crawl, evaluateCrawl, monitorSite } from '../../../src/monitor/index.js';
-import { deadPort, NOW, page, serve, virtualClock, type Served } from '../../helpers/monitor-fixtures.js';
+import { deadPort, NOW, page, serve, virtualClock, type Handler, type Served } from '../../helpers/monitor-fixtures.js';
 
 /*
  * The crawler against everything a real site can throw at it: slow and dead hosts, a page that never
@@ -20,11 +20,12 @@ async function site(routes: Parameters<typeof serve>[0], address?: string) {
 const plain = (o: Parameters<typeof page>[0]) => page({ ...o, footer: { errorReportHref: false } });
 // Timers of slow handlers must not keep Jest alive after the servers close.
 const later = (ms: number, fn: () => void) => setTimeout(fn, ms).unref();
-const html = (status: number, body: string, headers: Record<string, string> = {}) =>
-  ((_req, res) => {
+const html =
+  (status: number, body: string, headers: Record<string, string> = {}): Handler =>
+  (_req, res) => {
     res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
     res.end(body);
-  }) as Parameters<typeof serve>[0][string];
+  };
 
 describe('S8 crawler: hostile and broken sites end in findings or notes', () => {
   let hugeBytesSent = 0;

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
 import { crawl, evaluateCrawl, type CrawlResult } from '../../../src/monitor/index.js';
-import { NOW, serve, virtualClock, type Served } from '../../helpers/monitor-fixtures.js';
+import { NOW, serve, virtualClock, type Handler, type Served } from '../../helpers/monitor-fixtures.js';
 
 /* Many county sites still serve GBK: declared in Content-Type, only in <meta>, or not at all. */
 let site: Served;
 let result: CrawlResult;
 
-const gbk = (html: string, contentType: string) =>
-  ((_req, res) => {
+const gbk =
+  (html: string, contentType: string): Handler =>
+  (_req, res) => {
     res.writeHead(200, { 'content-type': contentType });
     res.end(iconv.encode(html, 'gbk'));
-  }) as Parameters<typeof serve>[0][string];
+  };
 
 beforeAll(async () => {
   site = await serve({
