@@ -18,6 +18,7 @@ export const defaultUserAgent = 'GongkaiMonitor/1.0 (government website monitor;
 export const desktopBrowserUA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 export const mobileBrowserUA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 export const searchEngineReferer = 'https://www.baidu.com/s?wd=%E6%B0%91%E6%94%BF%E5%B1%80';
+export const searchSpiderUA = 'Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)';
 
 export interface CrawlProgress {
   phase: 'robots' | 'crawl' | 'cloaking' | 'external' | 'done';
@@ -196,7 +197,11 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
       };
       pump();
     });
-    if (options.signal?.aborted) notes.push({ code: 'aborted', message: '检查被取消，结果不完整' });
+    if (options.signal?.aborted) {
+      notes.push({ code: 'aborted', message: '检查被取消，结果不完整' });
+      // Pages cut off by the cancellation say nothing about the site.
+      for (let i = pages.length - 1; i >= 0; i--) if (pages[i].errors.some((e) => e.code === 'aborted')) pages.splice(i, 1);
+    }
     stats.skippedByBudget = overBudget.size;
     if (overBudget.size) notes.push({ code: 'page-budget', message: `达到页面上限 ${maxPages}，另有 ${overBudget.size} 个本站网址未检查`, count: overBudget.size });
     if (robotsInfo.blocked) notes.push({ code: 'robots-blocked', message: `robots.txt 禁止抓取的本站网址 ${robotsInfo.blocked} 个，未检查`, count: robotsInfo.blocked });
@@ -230,10 +235,14 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
               ['desktop', desktopBrowserUA, undefined],
               ['mobile', mobileBrowserUA, undefined],
               ['search-referrer', desktopBrowserUA, searchEngineReferer],
+              // Hijacked pages often show their spam to search spiders only, to rank for it.
+              ['spider', searchSpiderUA, undefined],
             ] as const) {
               const res = await requester.fetch(page.url, { userAgent: ua, headers: referer ? { referer } : {}, maxBytes: 1024 * 1024 });
-              const facts = res.body.length ? extractRedirects(decodeBody(res.body, res.headers['content-type'], res.truncated).text, res.finalUrl) : { jsRedirects: [] };
-              variants.push({ kind, userAgent: ua, referer, status: res.status, finalUrl: res.finalUrl, jsRedirects: facts.jsRedirects, metaRefresh: facts.metaRefresh, error: res.error });
+              const html = res.body.length ? decodeBody(res.body, res.headers['content-type'], res.truncated).text : '';
+              const facts = html ? extractRedirects(html, res.finalUrl) : { jsRedirects: [] };
+              const content = html ? extractText(html, 20_000) : { title: undefined, text: undefined };
+              variants.push({ kind, userAgent: ua, referer, status: res.status, finalUrl: res.finalUrl, jsRedirects: facts.jsRedirects, metaRefresh: facts.metaRefresh, title: content.title, text: content.text, error: res.error });
             }
             progress({ phase: 'cloaking', done: ++done, total: chosen.length, url: page.url });
             return { url: page.url, variants };

@@ -61,6 +61,7 @@ function classify(err: unknown): PageError {
     'body-too-large': '页面过大',
     'rate-limited': '服务器限流',
     'invalid-url': '网址无效',
+    aborted: '检查被取消',
   };
   return { code: kind, message: `${messages[kind]}（${code || e?.message || 'unknown'}）` };
 }
@@ -111,7 +112,7 @@ export function requestOnce(url: string, opts: OnceOptions): Promise<RawResponse
       stream?.destroy();
       resolve({ status, headers, body: Buffer.concat(chunks), bytes, truncated, ttfbMs, elapsedMs: Date.now() - started, error });
     };
-    const onAbort = () => finish({ code: 'network', message: '检查被取消' });
+    const onAbort = () => finish({ code: 'aborted', message: '检查被取消' });
 
     let req: http.ClientRequest;
     try {
@@ -163,12 +164,13 @@ export function requestOnce(url: string, opts: OnceOptions): Promise<RawResponse
       () => finish({ code: 'timeout', message: `${Math.round(opts.timeoutMs / 100) / 10} 秒内未完成加载` }),
       opts.timeoutMs,
     );
+    // Before anything can destroy the request: an error without a listener would crash the process.
+    req.on('error', (err) => finish(classify(err)));
     if (opts.signal?.aborted) {
       onAbort();
       return;
     }
     opts.signal?.addEventListener('abort', onAbort);
-    req.on('error', (err) => finish(classify(err)));
     req.end();
   });
 }

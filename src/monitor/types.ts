@@ -35,7 +35,8 @@ export type PageErrorCode =
   | 'redirect-loop'
   | 'body-too-large'
   | 'rate-limited'
-  | 'invalid-url';
+  | 'invalid-url'
+  | 'aborted';
 
 export interface PageError {
   code: PageErrorCode;
@@ -135,15 +136,18 @@ export interface ExternalLinkResult {
   rootText?: string;
 }
 
-/** One fetch of a page as a phone or as a visitor coming from a search engine (N9 cloaking). */
+/** One fetch of a page as a desktop browser, a phone, a visitor from a search engine or a search spider (N9 cloaking). */
 export interface CloakVariant {
-  kind: 'desktop' | 'mobile' | 'search-referrer';
+  kind: 'desktop' | 'mobile' | 'search-referrer' | 'spider';
   userAgent: string;
   referer?: string;
   status: number | null;
   finalUrl: string;
   jsRedirects: string[];
   metaRefresh?: string;
+  /** Title and text as this visitor sees them (capped), for keywords shown only to some visitors. */
+  title?: string;
+  text?: string;
   error?: PageError;
 }
 

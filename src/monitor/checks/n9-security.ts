@@ -7,7 +7,8 @@
  * - scripts from hosts not on the allowlist, obfuscated code (eval(function(p,a,c,k,e,d)…),
  *   document.write(unescape(…)), String.fromCharCode chains, \x escapes);
  * - redirects only for phones or only for visitors from a search engine (server-side, compared by
- *   fetching the page both ways, and client-side, by scripts that test userAgent/referrer);
+ *   fetching the page both ways, and client-side, by scripts that test userAgent/referrer), and
+ *   spam shown only to phones, search visitors or search spiders;
  * - outbound links to domains that now serve gambling (expired and re-registered).
  */
 import type { Check, CrawlResult, Finding, RulesConfig } from '../types.js';
@@ -178,7 +179,7 @@ export const n9Security: Check = {
         hint: '确认该跳转是本单位设置的（例如迁移到上级平台）；不是的立即排查服务器配置（.htaccess、nginx、应用程序）是否被篡改。',
       });
     }
-    findings.push(...cloakingFindings(crawl, trusted));
+    findings.push(...cloakingFindings(crawl, trusted, sec));
 
     // Outbound links to domains that now serve gambling ------------------------------------------------
     const outbound = new PageGroups<{ url: string; hit: KeywordHit; context: string; referrers: string[] }>();
@@ -203,23 +204,36 @@ export const n9Security: Check = {
   },
 };
 
-/** Server-side cloaking: what a phone or a search visitor gets that a desktop visitor does not. */
-function cloakingFindings(crawl: CrawlResult, trusted: (url: string) => boolean): Finding[] {
-  const groups = { mobile: new PageGroups<string>(), 'search-referrer': new PageGroups<string>() };
+const variantLabels = { mobile: '手机浏览器', 'search-referrer': '从百度搜索结果进入的访问者', spider: '百度搜索爬虫' } as const;
+
+/**
+ * Server-side cloaking: redirects a phone or a search visitor gets that a desktop visitor does not,
+ * and forbidden words a phone, a search visitor or a search spider is shown that a desktop visitor is not.
+ */
+function cloakingFindings(crawl: CrawlResult, trusted: (url: string) => boolean, sec: RulesConfig['security']): Finding[] {
+  const redirects = { mobile: new PageGroups<string>(), 'search-referrer': new PageGroups<string>() };
+  const content = new PageGroups<{ kind: keyof typeof variantLabels; hit: KeywordHit; context: string }>();
   for (const probe of crawl.cloaking) {
     const desktop = probe.variants.find((v) => v.kind === 'desktop');
     if (!desktop) continue;
     const targets = (v: typeof desktop) => [v.finalUrl, v.metaRefresh, ...v.jsRedirects].filter((t): t is string => !!t && !trusted(t));
     const seen = new Set(targets(desktop).map(hostnameOf));
+    const desktopWords = new Set(matchKeywords(`${desktop.title ?? ''} ${desktop.text ?? ''}`, sec).map((h) => h.keyword.toLowerCase()));
     for (const v of probe.variants) {
       if (v.kind === 'desktop') continue;
-      for (const target of targets(v)) {
-        if (!seen.has(hostnameOf(target))) groups[v.kind].add(hostnameOf(target), probe.url, target);
+      if (v.kind !== 'spider') {
+        for (const target of targets(v)) {
+          if (!seen.has(hostnameOf(target))) redirects[v.kind].add(hostnameOf(target), probe.url, target);
+        }
+      }
+      const text = `${v.title ?? ''} ${v.text ?? ''}`;
+      for (const hit of matchKeywords(text, sec)) {
+        if (!desktopWords.has(hit.keyword.toLowerCase())) content.add(`${v.kind}:${hit.keyword.toLowerCase()}`, probe.url, { kind: v.kind, hit, context: snippet(text, hit.index, 25) });
       }
     }
   }
   const out: Finding[] = [];
-  for (const { subject, pages: where, first } of groups.mobile.entries()) {
+  for (const { subject, pages: where, first } of redirects.mobile.entries()) {
     out.push({
       ruleId: 'N9', code: 'N9.mobile-redirect', severity: 'veto', ...grouped(where), subject,
       evidence: `用手机浏览器访问时跳转到 ${first}，电脑浏览器访问不跳转`,
@@ -227,12 +241,20 @@ function cloakingFindings(crawl: CrawlResult, trusted: (url: string) => boolean)
       hint: '检查服务器配置和程序中按 User-Agent 判断的代码（常见于 .htaccess、nginx 配置、被篡改的首页程序或插件），删除并修补漏洞；用手机复查。',
     });
   }
-  for (const { subject, pages: where, first } of groups['search-referrer'].entries()) {
+  for (const { subject, pages: where, first } of redirects['search-referrer'].entries()) {
     out.push({
       ruleId: 'N9', code: 'N9.search-referrer-redirect', severity: 'veto', ...grouped(where), subject,
       evidence: `从百度搜索结果进入时跳转到 ${first}，直接访问不跳转`,
       message: `页面只对从搜索引擎进入的访问者跳转到外部网站 ${subject}，属于针对搜索来源的恶意跳转（黑帽 SEO）`,
       hint: '检查按 Referer 判断的服务器配置和页面脚本，删除并修补漏洞；通过搜索结果链接复查。',
+    });
+  }
+  for (const { subject, pages: where, first } of content.entries()) {
+    out.push({
+      ruleId: 'N9', code: 'N9.cloaked-content', severity: 'veto', ...grouped(where), subject,
+      evidence: `${variantLabels[first.kind]}看到：“${first.context}”`,
+      message: `页面只对${variantLabels[first.kind]}显示${first.hit.category}类内容“${first.hit.keyword}”，电脑浏览器直接访问看不到，疑似被篡改（黑帽 SEO）`,
+      hint: '检查服务器程序和配置中按 User-Agent、Referer 返回不同内容的代码，删除并修补漏洞；在百度搜索“site:本站域名 博彩”等复查收录的快照，并申请删除违规快照。',
     });
   }
   return out;

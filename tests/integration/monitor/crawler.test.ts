@@ -211,6 +211,24 @@ describe('S8 crawler: politeness', () => {
     expect(result.notes.find((n) => n.code === 'page-budget')?.message).toContain('页面上限 10');
   });
 
+  test('a cancelled run stops early with a note and keeps only the pages it finished', async () => {
+    const links = Array.from({ length: 30 }, (_, i) => `<a href="/p${i}">${i}</a>`).join('');
+    const s = await site({ '/': plain({ title: '首页', body: links }), '*': (req, res) => later(50, () => html(200, plain({ title: '页', body: '' }))(req, res)) });
+    const controller = new AbortController();
+    const report = await monitorSite({
+      baseUrl: s.url,
+      now: () => NOW,
+      clock: virtualClock(),
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'crawl' && p.done >= 3) controller.abort();
+      },
+    });
+    expect(report.notes.map((n) => n.code)).toContain('aborted');
+    expect(report.pagesCrawled).toBeLessThan(31);
+    expect(report.findings.filter((f) => f.ruleId === 'N8')).toEqual([]);
+  });
+
   test('N8: external links are checked once per run, HEAD falling back to GET', async () => {
     const ext = await site(
       {

@@ -46,6 +46,12 @@ function hijackedPages(otherOrigin: string, gamblingOrigin: string): Routes {
       const fromSearch = /baidu\.com/.test(req.headers.referer ?? '');
       res.end(p('搜索', `<p>正文</p>${fromSearch ? `<script>location.href="${otherOrigin}/b";</script>` : ''}`));
     },
+    // Spam for the search spider only, so the site ranks for it while visitors see nothing.
+    '/t/spider': (req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      const spider = /Baiduspider/i.test(req.headers['user-agent'] ?? '');
+      res.end(spider ? '<html><head><title>澳门新葡京 即时比分</title></head><body>百家乐</body></html>' : p('爬虫', '<p>正文</p>'));
+    },
     '/t/outbound': p('外链', `<p>相关链接：<a href="${gamblingOrigin}/old-partner">原合作网站</a></p>`),
   };
 }
@@ -58,6 +64,7 @@ const expectedPages: Record<string, string[]> = {
   'N9.mobile-redirect': ['/t/mobile'],
   'N9.search-referrer-redirect': ['/t/baidu'],
   'N9.outbound-gambling': ['/t/outbound'],
+  'N9.cloaked-content': ['/t/spider'],
 };
 
 const pagesOf = (findings: KeyedFinding[]) => [...new Set(findings.flatMap((f) => f.pages?.examples ?? [f.page!]))].map((u) => new URL(u).pathname).sort();
