@@ -214,13 +214,14 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
     pages.sort((a, b) => (order.get(a.url) ?? 0) - (order.get(b.url) ?? 0));
     if (pages[0] && pages[0].status === null) notes.push({ code: 'home-unreachable', message: `首页无法访问：${pages[0].errors[0]?.message ?? '无响应'}`, url: pages[0].url });
 
+    if (options.signal?.aborted) return finish(pages, [], []);
     const [cloaking, external] = await Promise.all([checkCloaking(pages), checkExternal(pages)]);
     return finish(pages, external, cloaking);
 
     // ----------------------------------------------------------------------------------------------
     async function checkCloaking(all: CrawledPage[]): Promise<CloakProbe[]> {
       if (options.cloaking?.enabled === false) return [];
-      const htmlPages = all.filter((p) => p.isHtml && p.status === 200);
+      const htmlPages = all.filter((p) => p.isHtml && p.status === 200 && isOnHosts(p.finalUrl, siteHosts));
       const limit = options.cloaking?.maxPages ?? 20;
       // Scripts that look at the visitor's device or origin are always worth a second look.
       const suspicious = htmlPages.filter((p) => p.scripts.some((s) => /navigator\.userAgent|document\.referrer/i.test(s.inline ?? '')));

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { n5Interaction } from '../../../src/monitor/checks/n5-interaction.js';
 import { n7SeriousErrors } from '../../../src/monitor/checks/n7-serious-errors.js';
 import { n8BrokenLinks } from '../../../src/monitor/checks/n8-broken-links.js';
-import { matchKeywords } from '../../../src/monitor/checks/n9-security.js';
+import { matchKeywords, n9Security } from '../../../src/monitor/checks/n9-security.js';
 import { n10Footer } from '../../../src/monitor/checks/n10-footer.js';
 import { n11InterpretationLinks } from '../../../src/monitor/checks/n11-interpretation-links.js';
 import { s1NonPublic } from '../../../src/monitor/checks/s1-non-public.js';
@@ -82,6 +82,34 @@ describe('N9 keyword matching', () => {
   });
   test('N9: ordinary government words are not gambling: 电网投资, 管网投入, 互联网投诉, alphabet365, 打击赌博', () => {
     expect(matchKeywords('农村电网投资、城市管网投入、互联网投诉渠道、alphabet365、严厉打击赌博违法犯罪、老年人棋牌室', sec)).toEqual([]);
+  });
+});
+
+describe('N9 on page facts', () => {
+  const run = (pages: Partial<CrawledPage>[]) => n9Security.run(input({ crawl: crawlOf(pages) }));
+  test('N9: a script that redirects only phones or search visitors (client-side) is a veto', () => {
+    const code = 'var ua=navigator.userAgent.toLowerCase();if(/android|iphone/.test(ua)||document.referrer.indexOf("baidu")>-1){window.location.href="http://bad.cn/"}';
+    const found = run([pageAt('/a', { scripts: [{ inline: code }], jsRedirects: ['http://bad.cn/'] })]);
+    expect(found.map((f) => [f.code, f.severity]).sort()).toEqual([['N9.cloaking-script', 'veto'], ['N9.injected-redirect', 'veto']]);
+  });
+  test('N9: a meta refresh to another host is an injected redirect; an HTTP redirect off the site is a warning', () => {
+    expect(run([pageAt('/a', { metaRefresh: 'http://bad.cn/' })]).map((f) => f.code)).toEqual(['N9.injected-redirect']);
+    expect(run([pageAt('/b', { finalUrl: 'http://other.cn/', redirects: ['http://other.cn/'] })]).map((f) => [f.code, f.severity])).toEqual([['N9.offsite-redirect', 'warning']]);
+  });
+  test('N9: allowlisted script hosts, trusted hosts and hidden internal links (skip links) are not findings', () => {
+    const found = run([
+      pageAt('/a', {
+        scripts: [{ src: 'https://hm.baidu.com/hm.js?x' }, { src: 'https://www.yn.gov.cn/search.js' }, { src: `${base}static/site.js` }],
+        links: [link('#content', '跳到正文', { url: `${base}`, hidden: 'left:-999px' }), link('https://www.gov.cn/', '中国政府网', { hidden: 'display:none' })],
+        metaRefresh: `${base}new`,
+      }),
+    ]);
+    expect(found).toEqual([]);
+  });
+  test('N9: the allowlist is editable', () => {
+    const config = resolveConfig({ security: { ...defaultRulesConfig.security, scriptAllowlist: [] } });
+    const found = n9Security.run(input({ crawl: crawlOf([pageAt('/a', { scripts: [{ src: 'https://hm.baidu.com/hm.js' }] })]), config }));
+    expect(found.map((f) => f.code)).toEqual(['N9.foreign-script']);
   });
 });
 
