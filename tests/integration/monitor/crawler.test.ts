@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { crawl, evaluateCrawl, monitorSite } from '../../../src/monitor/index.js';
+import { crawl, evaluateCrawl, monitorSite, probe } from '../../../src/monitor/index.js';
+import { probeTimeoutMs } from '../../../src/monitor/checks/n1-availability.js';
 import { deadPort, NOW, page, serve, virtualClock, type Handler, type Served } from '../../helpers/monitor-fixtures.js';
 
 /*
@@ -128,6 +129,19 @@ describe('S8 crawler: hostile and broken sites end in findings or notes', () => 
     const report = await monitorSite({ baseUrl: slow.url, now: () => NOW, clock: virtualClock(), crawl: { timeoutMs: 300 } });
     expect(report.findings.map((f) => f.code)).toEqual(['N1.home-failed']);
     expect(report.homeProbe).toMatchObject({ ok: false, status: null });
+  });
+});
+
+describe('N1 probes', () => {
+  test('N1: probe() records ok, a refused connection, an error status and a probe slower than its deadline', async () => {
+    const s = await site({ '/': plain({ title: '首页', body: '' }), '/500': html(500, 'x'), '/slow': (req, res) => later(2000, () => html(200, 'late')(req, res)) });
+    const dead = await deadPort();
+    const at = () => NOW;
+    expect(probeTimeoutMs).toBe(15_000);
+    expect(await probe(s.url, { now: at })).toMatchObject({ url: s.url, at: NOW.toISOString(), ok: true, status: 200 });
+    expect(await probe(`http://127.0.0.1:${dead}/`)).toMatchObject({ ok: false, status: null, error: expect.stringContaining('连接被拒绝') });
+    expect(await probe(`${s.origin}/500`)).toMatchObject({ ok: false, status: 500, error: 'HTTP 500' });
+    expect(await probe(`${s.origin}/slow`, { timeoutMs: 200 })).toMatchObject({ ok: false, error: expect.stringContaining('秒内未完成加载') });
   });
 });
 
