@@ -191,7 +191,6 @@ export interface RequesterOptions {
   clock: Clock;
   signal?: AbortSignal;
   insecure?: boolean;
-  /** Called before every hop to another URL (robots.txt for same-site hops). */
 }
 
 export interface RequestOptions {

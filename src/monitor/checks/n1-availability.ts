@@ -28,11 +28,19 @@ export async function probe(url: string, opts: { timeoutMs?: number; userAgent?:
   });
   const at = (opts.now ?? (() => new Date()))();
   try {
+    const started = Date.now();
     const res = await requester.fetch(url);
-    // A body cut at the cap still answered.
-    const error = res.error && res.error.code !== 'body-too-large' ? res.error : undefined;
+    const elapsedMs = Date.now() - started;
+    // A body cut at the cap still answered; a redirect chain shares the one deadline.
+    const timeoutMs = opts.timeoutMs ?? probeTimeoutMs;
+    const error =
+      res.error && res.error.code !== 'body-too-large'
+        ? res.error
+        : elapsedMs > timeoutMs
+          ? { code: 'timeout' as const, message: `${timeoutMs / 1000} 秒内未完成加载（含重定向）` }
+          : undefined;
     const ok = !error && res.status !== null && res.status < 400;
-    return { url, at: at.toISOString(), ok, status: res.status, elapsedMs: res.elapsedMs, error: error?.message ?? (ok ? undefined : `HTTP ${res.status}`) };
+    return { url, at: at.toISOString(), ok, status: res.status, elapsedMs, error: error?.message ?? (ok ? undefined : `HTTP ${res.status}`) };
   } finally {
     requester.close();
   }
