@@ -1,0 +1,48 @@
+/** Helpers shared by the checks. */
+import type { CrawledPage, CrawlResult, Finding } from '../types.js';
+import { isOnHosts } from '../url.js';
+
+/** Our own HTML pages that loaded (status 200, not redirected off the site). */
+export function sitePages(crawl: CrawlResult): CrawledPage[] {
+  return crawl.pages.filter((p) => p.isHtml && p.status === 200 && isOnHosts(p.finalUrl, crawl.siteHosts));
+}
+
+/** Up to `n` examples of a list. */
+export const examples = (pages: string[], n = 10) => pages.slice(0, n);
+
+/** `len` characters around `index` in `text`, for evidence. */
+export function snippet(text: string, index: number, len = 30): string {
+  const start = Math.max(0, index - len);
+  const end = Math.min(text.length, index + len);
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}
+
+/** Collect occurrences by a subject, keeping distinct pages in order. */
+export class PageGroups<T> {
+  private readonly groups = new Map<string, { pages: string[]; first: T }>();
+  /** Returns the subject's first detail (to add to it). */
+  add(subject: string, page: string, detail: T): T {
+    const g = this.groups.get(subject);
+    if (!g) {
+      this.groups.set(subject, { pages: [page], first: detail });
+      return detail;
+    }
+    if (g.pages[g.pages.length - 1] !== page && !g.pages.includes(page)) g.pages.push(page);
+    return g.first;
+  }
+  entries(): Array<{ subject: string; pages: string[]; first: T }> {
+    return [...this.groups].map(([subject, g]) => ({ subject, ...g }));
+  }
+  get size(): number {
+    return this.groups.size;
+  }
+}
+
+/** A finding about many pages: one example page, the count and a few examples. */
+export function grouped(pages: string[]): Pick<Finding, 'page' | 'pages'> {
+  return pages.length > 1 ? { page: pages[0], pages: { count: pages.length, examples: examples(pages) } } : { page: pages[0] };
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

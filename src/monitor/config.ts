@@ -1,0 +1,36 @@
+/** Defaults of everything a check can be tuned with, and how caller overrides are merged. */
+import { gamblingKeywords, gamblingPatterns, illegalKeywords, pornKeywords, scriptAllowlist, trustedHosts } from './rules-data/security-keywords.js';
+import { leaderErrors, stateNameErrors, typoErrors } from './rules-data/serious-errors.js';
+import type { RulesConfig } from './types.js';
+
+export const defaultRulesConfig: RulesConfig = {
+  security: {
+    gambling: gamblingKeywords,
+    porn: pornKeywords,
+    illegal: illegalKeywords,
+    patterns: gamblingPatterns,
+    scriptAllowlist,
+    trustedHosts,
+  },
+  seriousErrors: { stateNames: stateNameErrors, leaders: leaderErrors, typos: typoErrors, vetoAbove: 3 },
+  footer: {
+    partyGovMark: ['党政机关', 'conac\\.cn', 'dzjg'],
+    errorReport: ['我为政府网站找错', 'zfwzzc\\.www\\.gov\\.cn', 'pucha\\.kaipuyun\\.cn'],
+  },
+  columns: {
+    listPageMinDatedLinks: 3,
+    emptyMarkers: ['暂无内容', '暂无信息', '暂无数据', '暂无记录', '没有相关信息', '没有记录', '无相关内容'],
+  },
+};
+
+/** Overrides: each section's fields replace the defaults' (lists are replaced, not appended). */
+export type RulesOverrides = { [K in keyof RulesConfig]?: Partial<RulesConfig[K]> };
+
+export function resolveConfig(overrides: RulesOverrides = {}): RulesConfig {
+  return {
+    security: { ...defaultRulesConfig.security, ...overrides.security },
+    seriousErrors: { ...defaultRulesConfig.seriousErrors, ...overrides.seriousErrors },
+    footer: { ...defaultRulesConfig.footer, ...overrides.footer },
+    columns: { ...defaultRulesConfig.columns, ...overrides.columns },
+  };
+}
