@@ -16,6 +16,9 @@ const help = `gongkai —— 政务公开网站系统
   migrate create <名称>    结构变更后生成下一个迁移（开发者使用，SQLite 与 PostgreSQL 各一份）
   seed --demo              导入演示站点（可重复执行，已有内容不变）
   syndicate [标识…]        立即采集转载来源（不写标识则采集全部已启用的来源），并报告结果
+  monitor [网址] [--max-pages N] [--json | --html 文件]
+                           按国家检查指标监测网站：不写网址则监测本站（结合内容管理数据，保存报告）；
+                           合格时退出码为 0，不合格为 1
 
 环境变量：PORT（默认 3000）、DATABASE_URL（默认 SQLite 文件 data/gongkai.db；postgres:// 使用 PostgreSQL）、
   SESSION_SECRET（生产环境必填，至少 32 个字符）、GONGKAI_ADMIN_USERNAME / GONGKAI_ADMIN_PASSWORD（空库时创建的首个管理员）
@@ -80,6 +83,45 @@ async function seedDemo(db: DatabaseSettings, { onlyIfEmpty }: { onlyIfEmpty: bo
   }
 }
 
+/**
+ * `gongkai monitor [URL]`: any site from the outside, or (without URL) our own with the CMS's knowledge,
+ * its report stored like the daily run's. Progress on stderr; the report on stdout (text or --json) or
+ * in an HTML file; exit 0 when the site passes, 1 when it fails.
+ */
+async function monitor(db: DatabaseSettings, url: string | undefined, options: { maxPages?: string | boolean; json: boolean; html?: string | boolean }): Promise<number> {
+  const fs = await import('node:fs');
+  const { monitorSite, renderHtml, renderJson } = await import('./monitor/index.js');
+  const maxPages = options.maxPages === undefined ? undefined : Number(options.maxPages);
+  if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages > 0)) throw new ConfigError('--max-pages 应为正整数');
+  if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) throw new ConfigError(`网址应以 http:// 或 https:// 开头：${url}`);
+  const progress = process.stderr.isTTY ? (p: { phase: string; done: number; total: number }) => process.stderr.write(`\r${p.phase} ${p.done}/${p.total}   `) : undefined;
+  let report;
+  if (url) {
+    report = await monitorSite({ baseUrl: url, onProgress: progress, crawl: maxPages ? { maxPages } : {} });
+  } else {
+    await migrate(db);
+    await ensureBuilt({ ui: false }, say);
+    const { openContext, closeContext } = await import('./db/context.js');
+    const { runOwnSiteMonitor } = await import('./monitor-cms/runner.js');
+    const context = await openContext(db);
+    try {
+      report = (await runOwnSiteMonitor(context, { force: true, onProgress: progress }))!.report;
+    } finally {
+      await closeContext(context);
+    }
+  }
+  if (progress) process.stderr.write('\n');
+  if (typeof options.html === 'string') fs.writeFileSync(options.html, renderHtml(report));
+  if (options.json) console.log(renderJson(report));
+  else {
+    const s = report.score;
+    console.log(`${report.site.baseUrl}：${s.passed ? '合格' : '不合格'}，得分 ${s.score}，单项否决 ${s.vetoes.length} 项，检查 ${report.pagesCrawled} 个页面`);
+    for (const reason of s.reasons) console.log(`  ${reason}`);
+    for (const f of report.findings.filter((f) => f.severity !== 'warning')) console.log(`  [${f.ruleId}] ${f.message}${f.page ? `（${f.page}）` : ''}`);
+  }
+  return report.score.passed ? 0 : 1;
+}
+
 /** `gongkai syndicate [KEY…]`: runs sources now and says what each brought; exit 1 if any failed. */
 async function syndicate(db: DatabaseSettings, keys: string[]): Promise<number> {
   await ensureBuilt({ ui: false }, say);
@@ -139,7 +181,10 @@ export async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, 'no-ui': { type: 'boolean' } },
+    options: {
+      help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, 'no-ui': { type: 'boolean' },
+      'max-pages': { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' },
+    },
   });
   const [command, sub, ...rest] = positionals;
   if (values.help || !command) {
@@ -179,6 +224,8 @@ export async function main(argv: string[]): Promise<number> {
         await migrate(db);
         await seedDemo(db, { onlyIfEmpty: false });
         return 0;
+      case 'monitor':
+        return await monitor(db, sub, { maxPages: values['max-pages'], json: Boolean(values.json), html: values.html });
       case 'syndicate':
         await migrate(db);
         return await syndicate(db, [sub, ...rest].filter(Boolean));

@@ -4,6 +4,7 @@ import type { DatabaseProvider } from './config/env.js';
 import { logger } from './logging/logger.js';
 import { publishDueItems } from './workflow/scheduled-publishing.js';
 import { runDueSources } from './syndication-cms/runner.js';
+import { recordProbes, runOwnSiteMonitor } from './monitor-cms/runner.js';
 
 export interface Job {
   name: string;
@@ -17,6 +18,9 @@ export const jobs: Job[] = [
   { name: 'publish-due', schedule: '* * * * *', run: (context) => publishDueItems(context) },
   // Each source has a schedule of its own; this checks every minute which are due (S9).
   { name: 'syndication', schedule: '* * * * *', run: (context) => runDueSources(context) },
+  // S8, N1: availability every five minutes, the whole site every morning before anyone looks.
+  { name: 'monitor-probes', schedule: '*/5 * * * *', run: (context) => recordProbes(context) },
+  { name: 'monitor-daily', schedule: '0 6 * * *', run: async (context) => (await runOwnSiteMonitor(context))?.report.score ?? 'off' },
 ];
 
 const timezone = process.env.TZ_SITE ?? 'Asia/Shanghai';

@@ -45,7 +45,7 @@ export interface SeedReport {
  */
 export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://localhost:3000' } = {}): Promise<SeedReport> {
   const db = context.sudo().db;
-  const created: Record<string, number> = { Department: 0, User: 0, Column: 0, Document: 0, Interpretation: 0, CatalogueEntry: 0, SyndicationSource: 0, SiteSettings: 0 };
+  const created: Record<string, number> = { Department: 0, User: 0, Column: 0, Document: 0, Interpretation: 0, CatalogueEntry: 0, SyndicationSource: 0, SiteSettings: 0, MonitorSettings: 0 };
 
   const departmentIds = new Map<string, string>();
   for (const [order, department] of demoDepartments.entries()) {
@@ -127,6 +127,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
           department: { connect: { id: departmentIds.get(doc.department)! } },
           drafter: { connect: { id: userIds.get(doc.drafter)! } },
           requiresInterpretation: doc.requiresInterpretation ?? false,
+          ...(doc.reprint ? { origin: 'reprint', sourceName: doc.reprint.sourceName, sourceUrl: doc.reprint.sourceUrl } : {}),
           status: demoWorkflow[doc.key]?.status ?? (doc.publishedAt ? 'published' : 'draft'),
           lastReturnReason: demoWorkflow[doc.key]?.lastReturnReason ?? '',
           ...(doc.publishedAt ? reviewedBeforePublication(doc.publishedAt) : {}),
@@ -198,6 +199,11 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
         baseUrl,
       },
     });
+  }
+  // S8: the daily monitor with its defaults; alert robots are the section's to add.
+  if ((await db.MonitorSettings.count()) === 0) {
+    created.MonitorSettings++;
+    await db.MonitorSettings.createOne({ data: {} });
   }
   return { created };
 }

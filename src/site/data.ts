@@ -74,17 +74,21 @@ export async function columnData(context: KeystoneContext, slug: string, page: n
   const column = await prisma.column.findFirst({ where: { slug, ...publicColumn }, include: { children: { where: publicColumn, orderBy: { order: 'asc' } } } });
   if (!column) return null;
   const ids = [column.id, ...column.children.map((c: { id: string }) => c.id)];
-  const where = { ...publicDocument, columns: { some: { id: { in: ids } } } };
-  const total = await prisma.document.count({ where });
+  // A 政策解读 column lists the published interpretations; any other its documents.
+  const listsInterpretations = column.kind === 'interpretation';
+  const table = listsInterpretations ? prisma.interpretation : prisma.document;
+  const where = listsInterpretations ? publicInterpretation : { ...publicDocument, columns: { some: { id: { in: ids } } } };
+  const total = await table.count({ where });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (page > pages) return null;
-  const docs = await prisma.document.findMany({ where, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: { id: true, title: true, publishedAt: true } });
+  const docs = await table.findMany({ where, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: { id: true, title: true, publishedAt: true } });
   return {
     column: { id: column.id, slug: column.slug, name: column.name, description: column.description },
     // The 政府信息公开 section leads to the 主动公开目录 (S3).
     disclosureSection: column.kind === 'disclosure',
     children: column.children.map((c: ColumnLink) => ({ slug: c.slug, name: c.name })),
-    documents: docs.map(summary),
+    documents: docs.map((d: { id: string; title: string; publishedAt: Date | null }) => ({ ...summary(d), url: `/${listsInterpretations ? 'interpretations' : 'documents'}/${d.id}` })),
+    listsInterpretations,
     page,
     pages,
     previous: page > 1 ? page - 1 : null,
@@ -157,21 +161,22 @@ export async function feedData(context: KeystoneContext, slug: string | null, li
   const prisma = context.sudo().prisma;
   const base = await baseUrl(context);
   let where: Record<string, unknown> = publicDocument;
-  let column: { id: string; name: string; slug: string; description: string } | null = null;
+  let column: { id: string; name: string; slug: string; kind: string; description: string } | null = null;
   if (slug) {
     const found = await prisma.column.findFirst({ where: { slug, ...publicColumn }, include: { children: { where: publicColumn, select: { id: true } } } });
     if (!found) return null;
     column = found;
     where = { ...publicDocument, columns: { some: { id: { in: [found.id, ...found.children.map((c: { id: string }) => c.id)] } } } };
   }
-  const docs = await prisma.document.findMany({ where, orderBy: { publishedAt: 'desc' }, take: limit });
+  const interpretationsOnly = column?.kind === 'interpretation';
+  const docs = interpretationsOnly ? [] : await prisma.document.findMany({ where, orderBy: { publishedAt: 'desc' }, take: limit });
   const items = docs.map((d: { id: string; title: string; publishedAt: Date; body: unknown; redactedBody: unknown; reprintBody: string; disclosure: string }) => ({
     title: maskPersonalData(d.title),
     url: `${base}/documents/${d.id}`,
     published: d.publishedAt,
     summary: maskPersonalData((d.reprintBody ? reprintText(d.reprintBody) : plainText(d.disclosure === 'redacted' ? d.redactedBody : d.body)).replace(/\s+/g, ' ').slice(0, summaryLength)),
   }));
-  if (!slug) {
+  if (!slug || interpretationsOnly) {
     const jds = await prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: limit });
     for (const j of jds as { id: string; title: string; publishedAt: Date; body: unknown }[]) {
       items.push({ title: maskPersonalData(j.title), url: `${base}/interpretations/${j.id}`, published: j.publishedAt, summary: maskPersonalData(plainText(j.body).replace(/\s+/g, ' ').slice(0, summaryLength)) });
@@ -181,7 +186,7 @@ export async function feedData(context: KeystoneContext, slug: string | null, li
   const frame = await siteFrame(context);
   return {
     base,
-    cacheTags: column ? [`column:${column.id}`] : ['documents', 'interpretations'],
+    cacheTags: column && !interpretationsOnly ? [`column:${column.id}`] : ['documents', 'interpretations'],
     channel: {
       title: column ? `${column.name} - ${frame.siteName}` : frame.siteName,
       description: column?.description || `${frame.siteName}发布的政府信息`,

@@ -77,7 +77,8 @@ export function siteRoutes(context: KeystoneContext): express.Router {
     const page = pageNumber(req.query.page);
     if (page === null) return badRequest(req, res, '页码应为正整数。');
     const data = slugPattern.test(req.params.slug) ? await columnData(context, req.params.slug, page) : null;
-    return data ? html(req, res, since, 200, 'column', { ...data, title: data.column.name, cacheTags: [`column:${data.column.id}`] }) : notFound(req, res);
+    const tags = data?.listsInterpretations ? ['interpretations'] : [`column:${data?.column.id}`];
+    return data ? html(req, res, since, 200, 'column', { ...data, title: data.column.name, cacheTags: tags }) : notFound(req, res);
   });
   site.get('/documents/:id', async (req, res) => {
     const since = cache.generation;

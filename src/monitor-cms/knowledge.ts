@@ -1,0 +1,58 @@
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { columnKindFromCms, type OwnSiteKnowledge } from '../monitor/index.js';
+import { homeData, publicDocument, publicInterpretation } from '../site/data.js';
+
+type Prisma = any; // Keystone's generated client, typed per engine.
+
+/**
+ * What the CMS knows of our own site, for the monitor's checks: the columns with their items' dates
+ * (N3, N4), the newest item on the home page (N2), the links between documents and interpretations
+ * (N11) and every document that must never be reachable (S1). Messages (N5) come with the mailbox.
+ */
+export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSiteKnowledge> {
+  const prisma: Prisma = context.sudo().prisma;
+  const columns = (await prisma.column.findMany({ where: { visibility: 'public' }, include: { children: { where: { visibility: 'public' }, select: { id: true } } } })) as {
+    id: string; slug: string; name: string; kind: string; children: { id: string }[];
+  }[];
+  const known = [];
+  for (const column of columns) {
+    // A column's page lists its own documents and its sub-columns'.
+    // (A 政策解读 column lists the interpretations.)
+    const table = column.kind === 'interpretation' ? prisma.interpretation : prisma.document;
+    const where = column.kind === 'interpretation' ? publicInterpretation : { ...publicDocument, columns: { some: { id: { in: [column.id, ...column.children.map((c) => c.id)] } } } };
+    const [itemCount, latest] = await Promise.all([
+      table.count({ where }),
+      table.findMany({ where, orderBy: { publishedAt: 'desc' }, take: 5, select: { publishedAt: true } }),
+    ]);
+    known.push({
+      id: column.id,
+      name: column.name,
+      url: `/columns/${column.slug}`,
+      kind: columnKindFromCms(column.kind),
+      itemDates: latest.map((d: { publishedAt: Date }) => d.publishedAt),
+      itemCount,
+    });
+  }
+  const home = await homeData(context);
+  const homeDates = [...home.sections.flatMap((s) => s.documents), ...home.interpretations].map((d) => d.date).filter(Boolean).sort();
+
+  const docs = (await prisma.document.findMany({ where: publicDocument, select: { id: true, title: true, publishedAt: true, interpretations: { where: publicInterpretation, select: { id: true } } } })) as {
+    id: string; title: string; publishedAt: Date | null; interpretations: { id: string }[];
+  }[];
+  const jds = (await prisma.interpretation.findMany({ where: publicInterpretation, select: { id: true, title: true, publishedAt: true, documents: { where: publicDocument, select: { id: true } } } })) as {
+    id: string; title: string; publishedAt: Date | null; documents: { id: string }[];
+  }[];
+  const hidden = (await prisma.document.findMany({ where: { NOT: publicDocument }, select: { id: true, title: true } })) as { id: string; title: string }[];
+  const hiddenJds = (await prisma.interpretation.findMany({ where: { NOT: publicInterpretation }, select: { id: true, title: true } })) as { id: string; title: string }[];
+  return {
+    homeLatestDate: homeDates.at(-1) ?? null,
+    columns: known,
+    messages: [],
+    documents: docs.map((d) => ({ id: d.id, title: d.title, url: `/documents/${d.id}`, publishedAt: d.publishedAt, interpretationIds: d.interpretations.map((j) => j.id) })),
+    interpretations: jds.map((j) => ({ id: j.id, title: j.title, url: `/interpretations/${j.id}`, publishedAt: j.publishedAt, documentIds: j.documents.map((d) => d.id) })),
+    nonPublicDocuments: [
+      ...hidden.map((d) => ({ id: d.id, title: d.title, urls: [`/documents/${d.id}`] })),
+      ...hiddenJds.map((j) => ({ id: j.id, title: j.title, urls: [`/interpretations/${j.id}`] })),
+    ],
+  };
+}

@@ -1,0 +1,90 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import request from 'supertest';
+import { runOwnSiteMonitor, recordProbes, parseWebhooks } from '../../src/monitor-cms/runner.js';
+import { seededApi } from '../helpers/seeded-api.js';
+
+const { state, as } = seededApi(['xinxi', 'jiuzhu']);
+let server: http.Server;
+let base = '';
+// The demo's content is dated around this day.
+const now = new Date('2026-11-24T12:00:00+08:00');
+
+// A robot that records what it is sent (WeCom's JSON shape).
+const received: unknown[] = [];
+let robot: http.Server;
+let robotUrl = '';
+
+beforeAll(async () => {
+  server = http.createServer(state.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await state.t.context.sudo().prisma.siteSettings.updateMany({ data: { baseUrl: base } });
+  robot = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push(JSON.parse(body));
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0}');
+    });
+  });
+  await new Promise<void>((resolve) => robot.listen(0, '127.0.0.1', resolve));
+  robotUrl = `http://127.0.0.1:${(robot.address() as AddressInfo).port}/cgi-bin/webhook/send?key=secret`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await new Promise((resolve) => robot.close(resolve));
+});
+
+describe('the monitor on our own site (S8)', () => {
+  test('S8: the demo site passes the national inspection with no veto', async () => {
+    const result = await runOwnSiteMonitor(state.t.context, { now, force: true });
+    const report = result!.report;
+    expect({ vetoes: report.score.vetoes.map((v) => `${v.ruleId} ${v.message}`), passed: report.score.passed }).toEqual({ vetoes: [], passed: true });
+    expect(report.pagesCrawled).toBeGreaterThan(20);
+    const stored = await state.t.context.prisma.monitorRun.findFirst({ where: { id: result!.id } });
+    expect(stored).toMatchObject({ passed: true, ownSite: true, vetoCount: 0 });
+  });
+
+  test('S1: a non-public document made reachable from the public site is a veto, alerted at once', async () => {
+    const saved = await as('xinxi', `mutation($w: String!) { updateMonitorSettings(data: { webhooks: $w }) { id } }`, { w: `wecom ${robotUrl}` });
+    expect(saved.errors).toBeUndefined();
+    // A public page links to a document that is not public: a reprint edited by mistake.
+    const secret = await state.t.context.prisma.document.findFirst({ where: { disclosure: 'notPublic' } });
+    const reprint = await state.t.context.prisma.document.findFirst({ where: { status: 'published', origin: 'reprint' } });
+    await state.t.context.sudo().db.Document.updateOne({ where: { id: reprint.id }, data: { reprintBody: `<p>参见<a href="/documents/${secret.id}">内部意见</a></p>` } });
+    const result = await runOwnSiteMonitor(state.t.context, { now, force: true });
+    expect(result!.report.score.vetoes.map((v) => v.ruleId)).toContain('S1');
+    expect(result!.comparison.new.some((f) => f.ruleId === 'S1')).toBe(true);
+    expect(received).toHaveLength(1);
+    expect(JSON.stringify(received[0])).toContain('S1');
+  });
+
+  test('N1: probes of the home page and key pages are stored', async () => {
+    const { probed, failed } = await recordProbes(state.t.context, now);
+    expect(probed).toBeGreaterThanOrEqual(3);
+    expect(failed).toBe(0);
+    expect(await state.t.context.prisma.monitorProbe.count()).toBeGreaterThanOrEqual(probed);
+  });
+
+  test('reports are for the staff who run the site, as HTML, JSON and CSV', async () => {
+    expect((await request(state.app).get('/monitor/reports/latest.html')).status).toBe(403);
+    const cookie = state.cookies.xinxi;
+    const html = await request(state.app).get('/monitor/reports/latest.html').set('cookie', cookie);
+    expect(html.status).toBe(200);
+    expect(html.text).toContain('<svg');
+    expect(html.text).not.toMatch(/(src|href)="https?:/);
+    const csv = await request(state.app).get('/monitor/reports/latest.csv').set('cookie', cookie);
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    expect((await request(state.app).get('/monitor/reports/latest.json').set('cookie', cookie)).body.score).toBeDefined();
+    expect((await request(state.app).get('/monitor/reports/latest.html').set('cookie', state.cookies.jiuzhu)).status).toBe(403);
+  });
+
+  test('webhook lines are read as WeCom or DingTalk robots', () => {
+    expect(parseWebhooks('wecom https://qyapi.weixin.qq.com/x?key=1\ndingtalk https://oapi.dingtalk.com/robot/send?access_token=2 SECabc\nbogus line')).toEqual([
+      { kind: 'wecom', url: 'https://qyapi.weixin.qq.com/x?key=1' },
+      { kind: 'dingtalk', url: 'https://oapi.dingtalk.com/robot/send?access_token=2', secret: 'SECabc' },
+    ]);
+  });
+});
