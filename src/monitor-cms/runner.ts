@@ -49,7 +49,10 @@ export async function recordProbes(context: KeystoneContext, now = new Date()): 
  * with its comparison to the previous run, and alert the configured robots at once on a veto or a new
  * security finding.
  */
-export async function runOwnSiteMonitor(context: KeystoneContext, { now = new Date(), force = false, onProgress }: { now?: Date; force?: boolean; onProgress?: (p: { phase: string; done: number; total: number }) => void } = {}) {
+export async function runOwnSiteMonitor(
+  context: KeystoneContext,
+  { now = new Date(), force = false, checkExternal = true, onProgress }: { now?: Date; force?: boolean; checkExternal?: boolean; onProgress?: (p: { phase: string; done: number; total: number }) => void } = {},
+) {
   const prisma: Prisma = context.sudo().prisma;
   const settings = await settingsOf(prisma);
   if (!settings.dailyRun && !force) return null;
@@ -65,7 +68,7 @@ export async function runOwnSiteMonitor(context: KeystoneContext, { now = new Da
     now: () => now,
     onProgress,
     // Our own server: no need for the politeness owed to someone else's.
-    crawl: { maxPages: settings.maxPages, concurrency: 4, requestsPerSecond: 50, burst: 10 },
+    crawl: { maxPages: settings.maxPages, concurrency: 4, requestsPerSecond: 50, burst: 10, external: { enabled: checkExternal } },
   });
   const previous = await prisma.monitorRun.findFirst({ where: { ownSite: true }, orderBy: { finishedAt: 'desc' } });
   const previousReport = (previous?.report ?? undefined) as MonitorReport | undefined;
