@@ -16,12 +16,13 @@ interface Settings {
   probePaths: string;
   maxPages: number;
   webhooks: string;
+  checkExternalLinks: boolean;
   rules: RulesOverrides | null;
 }
 
 async function settingsOf(prisma: Prisma): Promise<Settings> {
   const stored = await prisma.monitorSettings.findFirst();
-  return { dailyRun: stored?.dailyRun ?? true, probePaths: stored?.probePaths ?? defaultProbePaths, maxPages: stored?.maxPages ?? 2000, webhooks: stored?.webhooks ?? '', rules: stored?.rules ?? null };
+  return { dailyRun: stored?.dailyRun ?? true, probePaths: stored?.probePaths ?? defaultProbePaths, maxPages: stored?.maxPages ?? 2000, webhooks: stored?.webhooks ?? '', checkExternalLinks: stored?.checkExternalLinks ?? true, rules: stored?.rules ?? null };
 }
 
 /** `wecom URL` / `dingtalk URL [secret]`, one per line. */
@@ -51,7 +52,7 @@ export async function recordProbes(context: KeystoneContext, now = new Date()): 
  */
 export async function runOwnSiteMonitor(
   context: KeystoneContext,
-  { now = new Date(), force = false, checkExternal = true, onProgress }: { now?: Date; force?: boolean; checkExternal?: boolean; onProgress?: (p: { phase: string; done: number; total: number }) => void } = {},
+  { now = new Date(), force = false, checkExternal, onProgress }: { now?: Date; force?: boolean; checkExternal?: boolean; onProgress?: (p: { phase: string; done: number; total: number }) => void } = {},
 ) {
   const prisma: Prisma = context.sudo().prisma;
   const settings = await settingsOf(prisma);
@@ -68,7 +69,7 @@ export async function runOwnSiteMonitor(
     now: () => now,
     onProgress,
     // Our own server: no need for the politeness owed to someone else's.
-    crawl: { maxPages: settings.maxPages, concurrency: 4, requestsPerSecond: 50, burst: 10, external: { enabled: checkExternal } },
+    crawl: { maxPages: settings.maxPages, concurrency: 4, requestsPerSecond: 50, burst: 10, external: { enabled: checkExternal ?? settings.checkExternalLinks } },
   });
   const previous = await prisma.monitorRun.findFirst({ where: { ownSite: true }, orderBy: { finishedAt: 'desc' } });
   const previousReport = (previous?.report ?? undefined) as MonitorReport | undefined;

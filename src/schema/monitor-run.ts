@@ -1,7 +1,7 @@
-import { list } from '@keystone-6/core';
+import { action, list } from '@keystone-6/core';
 import { checkbox, integer, json, text, timestamp } from '@keystone-6/core/fields';
 import { managesSite } from '../access/roles.js';
-import { defaultProbePaths } from '../monitor-cms/runner.js';
+import { defaultProbePaths, runOwnSiteMonitor } from '../monitor-cms/runner.js';
 
 const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } };
 const hidden = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'hidden' as const }, listView: { fieldMode: 'hidden' as const } };
@@ -60,10 +60,31 @@ export const MonitorSettings = list({
   isSingleton: true,
   access: { operation: { query: managesSite, create: managesSite, update: managesSite, delete: () => false } },
   graphql: { plural: 'MonitorSettingsItems' },
+  actions: {
+    // 立即监测: the section checks a fix at once instead of waiting for the morning.
+    runNow: action({
+      access: managesSite,
+      async resolve({ where }, context) {
+        await runOwnSiteMonitor(context, { force: true });
+        return context.sudo().db.MonitorSettings.findOne({ where });
+      },
+      ui: {
+        label: '立即监测',
+        messages: {
+          promptTitle: '立即监测', prompt: '立即检查全站（可能需要几分钟），完成后在“监测报告”中查看。确定开始吗？', promptConfirmLabel: '开始监测',
+          fail: '监测未能完成', success: '监测已完成，请到“监测报告”查看',
+          promptTitleMany: '立即监测', promptMany: '立即检查全站？', promptConfirmLabelMany: '开始监测', failMany: '监测未能完成', successMany: '监测已完成',
+        },
+        itemView: { actionMode: 'enabled', navigation: 'refetch' },
+        listView: { actionMode: 'hidden' },
+      },
+    }),
+  },
   ui: { label: '监测设置', singular: '监测设置', plural: '监测设置' },
   fields: {
     dailyRun: checkbox({ defaultValue: true, ui: { label: '每日全站监测', description: '每天 6:00 检查全站并生成报告（S8）' } }),
     probePaths: text({ defaultValue: defaultProbePaths, ui: { label: '探测页面', displayMode: 'textarea', description: '每 5 分钟探测一次的页面路径，每行一个（N1）' } }),
+    checkExternalLinks: checkbox({ defaultValue: true, ui: { label: '检查外部链接', description: '检查外部链接是否可用、是否已被博彩网站抢注（N8、N9）；内网无法访问互联网时关闭' } }),
     maxPages: integer({ defaultValue: 2000, validation: { isRequired: true, min: 10, max: 100000 }, ui: { label: '每次最多检查页面数' } }),
     webhooks: text({
       ui: { label: '告警机器人', displayMode: 'textarea', description: '每行一个：wecom 网址，或 dingtalk 网址 [加签密钥]。出现单项否决或新的安全问题时立即发送' },

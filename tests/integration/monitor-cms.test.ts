@@ -81,6 +81,17 @@ describe('the monitor on our own site (S8)', () => {
     expect((await request(state.app).get('/monitor/reports/latest.html').set('cookie', state.cookies.jiuzhu)).status).toBe(403);
   });
 
+  test('S8: the section runs the monitor at once from 监测设置; others may not', async () => {
+    const before = await state.t.context.prisma.monitorRun.count();
+    const settings = await state.t.context.prisma.monitorSettings.findFirst();
+    const denied = await as('jiuzhu', `mutation($id: ID!) { runNowMonitorSettings(where: { id: $id }) { id } }`, { id: String(settings.id) });
+    expect(denied.errors?.length).toBeGreaterThan(0);
+    await state.t.context.sudo().prisma.monitorSettings.update({ where: { id: settings.id }, data: { webhooks: '', checkExternalLinks: false } });
+    const ran = await as('xinxi', `mutation($id: ID!) { runNowMonitorSettings(where: { id: $id }) { id } }`, { id: String(settings.id) });
+    expect(ran.errors).toBeUndefined();
+    expect(await state.t.context.prisma.monitorRun.count()).toBe(before + 1);
+  }, 120_000);
+
   test('webhook lines are read as WeCom or DingTalk robots', () => {
     expect(parseWebhooks('wecom https://qyapi.weixin.qq.com/x?key=1\ndingtalk https://oapi.dingtalk.com/robot/send?access_token=2 SECabc\nbogus line')).toEqual([
       { kind: 'wecom', url: 'https://qyapi.weixin.qq.com/x?key=1' },

@@ -1,11 +1,11 @@
 -- CreateTable
 CREATE TABLE "MonitorRun" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "title" TEXT NOT NULL DEFAULT '',
     "siteUrl" TEXT NOT NULL DEFAULT '',
     "ownSite" BOOLEAN NOT NULL DEFAULT false,
-    "startedAt" DATETIME,
-    "finishedAt" DATETIME,
+    "startedAt" TIMESTAMP(3),
+    "finishedAt" TIMESTAMP(3),
     "passed" BOOLEAN NOT NULL DEFAULT false,
     "score" INTEGER,
     "vetoCount" INTEGER,
@@ -15,30 +15,37 @@ CREATE TABLE "MonitorRun" (
     "pagesCrawled" INTEGER,
     "alertsSent" TEXT NOT NULL DEFAULT '',
     "report" JSONB,
-    "summary" JSONB
+    "summary" JSONB,
+
+    CONSTRAINT "MonitorRun_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "MonitorProbe" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "url" TEXT NOT NULL DEFAULT '',
-    "at" DATETIME,
+    "at" TIMESTAMP(3),
     "ok" BOOLEAN NOT NULL DEFAULT false,
     "status" INTEGER,
     "elapsedMs" INTEGER,
-    "error" TEXT NOT NULL DEFAULT ''
+    "error" TEXT NOT NULL DEFAULT '',
+
+    CONSTRAINT "MonitorProbe_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "MonitorSettings" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" INTEGER NOT NULL,
     "dailyRun" BOOLEAN NOT NULL DEFAULT true,
     "probePaths" TEXT NOT NULL DEFAULT '/
 /columns/zfxxgk
 /search',
+    "checkExternalLinks" BOOLEAN NOT NULL DEFAULT true,
     "maxPages" INTEGER NOT NULL DEFAULT 2000,
     "webhooks" TEXT NOT NULL DEFAULT '',
-    "rules" JSONB
+    "rules" JSONB,
+
+    CONSTRAINT "MonitorSettings_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex

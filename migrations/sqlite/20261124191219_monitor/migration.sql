@@ -1,11 +1,11 @@
 -- CreateTable
 CREATE TABLE "MonitorRun" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "title" TEXT NOT NULL DEFAULT '',
     "siteUrl" TEXT NOT NULL DEFAULT '',
     "ownSite" BOOLEAN NOT NULL DEFAULT false,
-    "startedAt" TIMESTAMP(3),
-    "finishedAt" TIMESTAMP(3),
+    "startedAt" DATETIME,
+    "finishedAt" DATETIME,
     "passed" BOOLEAN NOT NULL DEFAULT false,
     "score" INTEGER,
     "vetoCount" INTEGER,
@@ -15,36 +15,31 @@ CREATE TABLE "MonitorRun" (
     "pagesCrawled" INTEGER,
     "alertsSent" TEXT NOT NULL DEFAULT '',
     "report" JSONB,
-    "summary" JSONB,
-
-    CONSTRAINT "MonitorRun_pkey" PRIMARY KEY ("id")
+    "summary" JSONB
 );
 
 -- CreateTable
 CREATE TABLE "MonitorProbe" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "url" TEXT NOT NULL DEFAULT '',
-    "at" TIMESTAMP(3),
+    "at" DATETIME,
     "ok" BOOLEAN NOT NULL DEFAULT false,
     "status" INTEGER,
     "elapsedMs" INTEGER,
-    "error" TEXT NOT NULL DEFAULT '',
-
-    CONSTRAINT "MonitorProbe_pkey" PRIMARY KEY ("id")
+    "error" TEXT NOT NULL DEFAULT ''
 );
 
 -- CreateTable
 CREATE TABLE "MonitorSettings" (
-    "id" INTEGER NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "dailyRun" BOOLEAN NOT NULL DEFAULT true,
     "probePaths" TEXT NOT NULL DEFAULT '/
 /columns/zfxxgk
 /search',
+    "checkExternalLinks" BOOLEAN NOT NULL DEFAULT true,
     "maxPages" INTEGER NOT NULL DEFAULT 2000,
     "webhooks" TEXT NOT NULL DEFAULT '',
-    "rules" JSONB,
-
-    CONSTRAINT "MonitorSettings_pkey" PRIMARY KEY ("id")
+    "rules" JSONB
 );
 
 -- CreateIndex
