@@ -6,6 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { runDueSources, runSyndicationSource, isDue } from '../../src/syndication-cms/runner.js';
+import { KeystoneSyndicationStore } from '../../src/syndication-cms/store.js';
+import { sourceConfigOf } from '../../src/syndication-cms/source-item.js';
+import { runSource, type SyndicatedItem } from '../../syndication/run.js';
+import { HttpFetcher } from '../../syndication/fetch.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 // Read when the server is made (in beforeAll), after this line.
@@ -158,6 +162,28 @@ describe('S9: syndication in the CMS', () => {
     expect(denied.errors?.length).toBeGreaterThan(0);
     const invalid = await as('xinxi', `mutation { createSyndicationSource(data: { key: "bad", name: "坏来源", level: "city", adapter: "html-list", listUrls: "not a url", schedule: "every day" }) { id } }`);
     expect(invalid.errors?.[0].message).toMatch(/列表地址|cron/);
+  });
+
+  test('S9: a run killed mid-way and run again imports every item exactly once', async () => {
+    upstream.list = ['4', '5', '6', '7'].map((id) => ({ TITLE: `国务院关于第${id}项工作的通知`, URL: `/content_${id}.htm`, DOCRELPUBTIME: '2026-11-22' }));
+    for (const id of ['4', '5', '6', '7']) upstream.bodies.set(id, `<p>第${id}项工作的正文。</p>`);
+    await createSource('test-crash', 'review');
+    // The process dies while saving the third item.
+    class Dying extends KeystoneSyndicationStore {
+      saved = 0;
+      override async saveNew(item: SyndicatedItem) {
+        if (++this.saved === 3) throw new Error('killed');
+        return super.saveNew(item);
+      }
+    }
+    const source = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'test-crash' } });
+    const config = await sourceConfigOf(source, state.t.context);
+    await expect(runSource(config, { store: new Dying(state.t.context), fetcher: new HttpFetcher({ proxy: false }) })).rejects.toThrow();
+    const count = () => state.t.context.prisma.upstreamItem.count({ where: { title: { in: ['4', '5', '6', '7'].map((id) => `国务院关于第${id}项工作的通知`) } } });
+    expect(await count()).toBe(2);
+    await runSyndicationSource(state.t.context, 'test-crash');
+    await runSyndicationSource(state.t.context, 'test-crash');
+    expect(await count()).toBe(4);
   });
 
   test('a schedule is due when one of its ticks passed since the last run', () => {

@@ -1,0 +1,64 @@
+/*
+ * bench/syndication: imports 2,000 upstream documents from a local fixture server into a fresh SQLite
+ * CMS (list, detail pages, extraction, sanitizing, dedup, the review queue) and prints items per second
+ * and the peak memory of the process.
+ *
+ *   npm run bench:syndication
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { applyPendingMigrations } from '../src/db/migrations.js';
+import { closeContext, openContext } from '../src/db/context.js';
+import { runSyndicationSource } from '../src/syndication-cms/runner.js';
+import { HttpFetcher } from '../syndication/fetch.js';
+
+const lists = 4;
+const perList = 500;
+const paragraph = '各州、市人民政府，省直各委、办、厅、局：为进一步做好社会救助兜底保障工作，切实保障困难群众基本生活，现就有关事项通知如下。';
+
+const server = http.createServer((req, res) => {
+  const list = /^\/list-(\d+)\.json$/.exec(req.url ?? '');
+  if (list) {
+    const n = Number(list[1]);
+    const items = Array.from({ length: perList }, (_, i) => ({ TITLE: `关于第${n * perList + i}项工作的通知`, URL: `/content_${n * perList + i}.htm`, DOCRELPUBTIME: '2026-11-20' }));
+    return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(items));
+  }
+  const detail = /^\/content_(\d+)\.htm$/.exec(req.url ?? '');
+  if (detail) {
+    const body = Array.from({ length: 12 }, (_, i) => `<p>${i + 1}. ${paragraph}</p>`).join('');
+    return res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(`<!doctype html><html><head><meta name="manuscriptId" content="m${detail[1]}"></head><body><div class="share-title">关于第${detail[1]}项工作的通知</div><div class="TRS_UEDITOR">${body}</div></body></html>`);
+  }
+  res.writeHead(404).end();
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-syndication-'));
+const db = { provider: 'sqlite' as const, url: `file:${path.join(dir, 'bench.db')}` };
+await applyPendingMigrations(db);
+const context = await openContext(db);
+try {
+  const column = await context.sudo().db.Column.createOne({ data: { name: '国务院文件', slug: 'gwy', kind: 'reprint' } });
+  await context.sudo().db.SyndicationSource.createOne({
+    data: {
+      key: 'bench', name: '基准测试上游', level: 'state-council', adapter: 'json-list', schedule: '* * * * *', policy: 'review', enabled: true, maxItems: perList,
+      listUrls: Array.from({ length: lists }, (_, n) => `${base}/list-${n}.json`).join('\n'), targetColumn: { connect: { id: column.id } },
+    },
+  });
+  const started = performance.now();
+  const record = await runSyndicationSource(context, 'bench', { fetcher: new HttpFetcher({ perHostConcurrency: 8, proxy: false }) });
+  const seconds = (performance.now() - started) / 1000;
+  const stored = await context.prisma.upstreamItem.count();
+  console.log(`导入 ${record.itemsNew} 条（库中 ${stored} 条，失败 ${record.itemFailures.length} 条），用时 ${seconds.toFixed(1)} 秒`);
+  console.log(`每秒 ${(record.itemsNew / seconds).toFixed(0)} 条；进程内存峰值 ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  if (record.itemsNew !== lists * perList || stored !== lists * perList) process.exitCode = 1;
+} finally {
+  await closeContext(context);
+  server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
