@@ -55,9 +55,26 @@ async function claimTick(prisma: Raw, provider: DatabaseProvider, job: string, t
   return claimed === 1;
 }
 
-/** The minute a run belongs to: every instance's cron fires for the same one. */
+/** The scheduled moment a run belongs to (to the second): every instance's cron fires for the same one. */
 export function tickOf(date: Date): number {
-  return Math.floor(date.getTime() / 60_000) * 60_000;
+  return Math.floor(date.getTime() / 1000) * 1000;
+}
+
+/**
+ * Schedules as configured: GONGKAI_JOB_SCHEDULES=`name=expression;…` overrides jobs by name (node-cron
+ * expressions, with an optional seconds field), e.g. to move the daily monitor run to another hour.
+ */
+export function schedulesFrom(list: Job[], setting = process.env.GONGKAI_JOB_SCHEDULES ?? ''): Job[] {
+  const overrides = new Map<string, string>();
+  for (const pair of setting.split(';')) {
+    const at = pair.indexOf('=');
+    if (at > 0) overrides.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+  }
+  for (const [name, expression] of overrides) {
+    if (!list.some((job) => job.name === name)) throw new Error(`GONGKAI_JOB_SCHEDULES 中没有名为 ${name} 的定时任务（可用：${list.map((j) => j.name).join('、')}）`);
+    if (!cron.validate(expression)) throw new Error(`GONGKAI_JOB_SCHEDULES 中 ${name} 的计划不是有效的 cron 表达式：${expression}`);
+  }
+  return list.map((job) => ({ ...job, schedule: overrides.get(job.name) ?? job.schedule }));
 }
 
 /**
@@ -91,5 +108,5 @@ export async function runJob(job: Job, context: KeystoneContext, provider: Datab
 /** Starts the jobs with the server (GONGKAI_SCHEDULER=off leaves them to other instances). */
 export function startScheduler(context: KeystoneContext, provider: DatabaseProvider, list: Job[] = jobs): ScheduledTask[] {
   if (process.env.GONGKAI_SCHEDULER === 'off') return [];
-  return list.map((job) => cron.schedule(job.schedule, (run) => runJob(job, context, provider, tickOf(run.date)), { timezone, name: job.name, noOverlap: true }));
+  return schedulesFrom(list).map((job) => cron.schedule(job.schedule, (run) => runJob(job, context, provider, tickOf(run.date)), { timezone, name: job.name, noOverlap: true }));
 }

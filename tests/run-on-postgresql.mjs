@@ -21,6 +21,6 @@ const jest = (args) =>
 let status = jest(['tests/integration']);
 for (let run = 1; run <= 5 && status === 0; run++) {
   console.log(`two instances on one PostgreSQL database: run ${run} of 5`);
-  status = jest(['tests/integration/instances', 'tests/integration/scheduler']);
+  status = jest(['tests/integration/instances', 'tests/integration/scheduler', 'tests/integration/two-processes']);
 }
 process.exit(status ?? 1);

@@ -15,11 +15,12 @@ export async function freePort(): Promise<number> {
 
 export interface RunningService {
   url: string;
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
 
-/** `gongkai start` as the README runs it, on a fresh SQLite file and a free port. */
+/** `gongkai start` as the README runs it, on a fresh SQLite file (unless `env` names a database) and a free port. */
 export async function startService(env: Record<string, string> = {}, args: string[] = []): Promise<RunningService> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-service-'));
   const port = await freePort();
@@ -46,5 +47,5 @@ export async function startService(env: Record<string, string> = {}, args: strin
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { url: `http://localhost:${port}`, output: () => output, stop };
+  return { url: `http://localhost:${port}`, pid: child.pid!, output: () => output, stop };
 }

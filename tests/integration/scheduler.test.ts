@@ -85,3 +85,13 @@ const available = await postgresAvailable();
     expect(job.runs).toBe(1);
   });
 });
+
+describe('job schedules', () => {
+  test('GONGKAI_JOB_SCHEDULES overrides a job by name, and refuses an unknown job or expression', async () => {
+    const { jobs, schedulesFrom } = await import('../../src/scheduler.js');
+    expect(schedulesFrom(jobs, 'monitor-daily=0 5 * * *').find((j) => j.name === 'monitor-daily')!.schedule).toBe('0 5 * * *');
+    expect(schedulesFrom(jobs, '').map((j) => j.schedule)).toEqual(jobs.map((j) => j.schedule));
+    expect(() => schedulesFrom(jobs, 'nope=* * * * *')).toThrow(/没有名为 nope/);
+    expect(() => schedulesFrom(jobs, 'publish-due=every minute')).toThrow(/不是有效的 cron/);
+  });
+});
