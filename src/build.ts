@@ -18,7 +18,7 @@ function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(full);
-    return /\.(ts|tsx|hbs)$/.test(entry.name) ? [full] : [];
+    return /\.(ts|tsx|hbs|js)$/.test(entry.name) ? [full] : [];
   });
 }
 
@@ -27,6 +27,8 @@ export function buildFingerprint(): string {
   const hash = createHash('sha256');
   // A build is for one engine: its Prisma client and bundled config differ.
   hash.update(databaseSettings().provider);
+  // The Admin UI shows dates in the site's time zone, which the build writes into it.
+  hash.update(process.env.TZ_SITE ?? '');
   const files = [path.join(projectRoot, 'keystone.ts'), path.join(projectRoot, 'package-lock.json'), ...sourceFiles(path.join(projectRoot, 'src')), ...sourceFiles(path.join(projectRoot, 'admin'))].sort();
   for (const file of files) {
     if (!fs.existsSync(file)) continue;
@@ -45,9 +47,18 @@ export function isBuildCurrent(withUi: boolean): boolean {
   }
 }
 
-/** `keystone build`: schemas, Prisma client and (unless ui is false) the Admin UI. */
+/**
+ * `keystone build`: schemas, Prisma client and (unless ui is false) the Admin UI. Before the Admin UI is
+ * built, the Admin UI translation step (src/admin-ui) makes Keystone's own interface text Chinese; it stops
+ * the build, naming itself, when the installed Keystone is not the version it was made for.
+ */
 export async function build({ ui }: { ui: boolean }): Promise<void> {
   offlineToolEnvironment();
+  if (ui) {
+    const { siteTimeZone, translateAdminUi } = await import('./admin-ui/index.js');
+    process.env.NEXT_PUBLIC_GONGKAI_TIME_ZONE = siteTimeZone();
+    translateAdminUi();
+  }
   const { cli } = await import('@keystone-6/core/scripts/cli');
   await cli(projectRoot, ui ? ['build'] : ['build', '--no-ui']);
   fs.writeFileSync(stampFile, JSON.stringify({ fingerprint: buildFingerprint(), ui }));
