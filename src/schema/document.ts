@@ -8,6 +8,7 @@ import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
 import { editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
 import { workflowActionsFor } from '../workflow/keystone-actions.js';
+import { documentForm, formSections } from '../admin-ui/form-layout.js';
 
 const internalOnly = { read: signedIn };
 
@@ -32,7 +33,7 @@ export const Document = list({
     labelField: 'title',
     listView: { initialColumns: ['title', 'columns', 'status', 'disclosure', 'department', 'publishedAt'], initialSort: { field: 'updatedAt', direction: 'DESC' } },
   },
-  fields: {
+  fields: formSections({
     title: text({ ui: { label: '标题' }, validation: { isRequired: true, length: { max: 300 } } }),
     documentNumber: text({ ui: { label: '发文字号', description: '例如：临民发〔2026〕12号' } }),
     issuingAuthority: text({ ui: { label: '发文机关' }, defaultValue: '临沧市民政局' }),
@@ -56,8 +57,8 @@ export const Document = list({
     department: relationship({ ui: { label: '起草科室' }, ref: 'Department', access: internalOnly }),
     drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
     requiresInterpretation: checkbox({ ui: { label: '需要政策解读' }, defaultValue: false }),
-    revisionOf: relationship({ ref: 'Document.revisions', access: { create: () => false, update: () => false }, ui: { label: '修订的原文', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
-    revisions: relationship({ ref: 'Document.revisionOf', many: true, access: { create: () => false, update: () => false, read: signedIn }, ui: { label: '修订稿', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
+    revisionOf: relationship({ ref: 'Document.revisions', access: { create: () => false, update: () => false }, ui: { label: '修订的原文', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
+    revisions: relationship({ ref: 'Document.revisionOf', many: true, access: { create: () => false, update: () => false, read: signedIn }, ui: { label: '修订稿', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
     interpretations: relationship({ ui: { label: '政策解读' }, ref: 'Interpretation.documents', many: true }),
     ...workflowFields(),
     // What search matches; kept by the hooks below, never exposed through the API.
@@ -65,10 +66,10 @@ export const Document = list({
     origin: select({ ui: { label: '来源类型' }, type: 'string', options: [...originOptions], defaultValue: 'local', validation: { isRequired: true } }),
     sourceName: text({ ui: { label: '来源' } }),
     sourceUrl: text({ ui: { label: '原文链接' }, validation: { match: { regex: /^(https?:\/\/\S+)?$/, explanation: '原文链接必须是 http:// 或 https:// 开头的网址' } } }),
-    upstreamId: text({ ui: { label: '上游标识' }, isIndexed: true, access: internalOnly }),
-    createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
-    updatedAt: timestamp({ db: { updatedAt: true }, access: internalOnly, ui: { label: '更新时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
-  },
+    upstreamId: text({ ui: { label: '上游标识', description: '转载时上级网站上的文件标识', itemView: { fieldPosition: 'sidebar' } }, isIndexed: true, access: internalOnly }),
+    createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
+    updatedAt: timestamp({ db: { updatedAt: true }, access: internalOnly, ui: { label: '更新时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
+  }, documentForm),
   hooks: {
     resolveInput: {
       create: (args) => withSearchText(withDrafter(args)),
