@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { databaseSettings, projectRoot } from './config/env.js';
+import type { PackageLocator } from './admin-ui/patch-engine.js';
 
 /** Keeps Prisma's and Next's command-line tools off the network: nothing may be downloaded. */
 export function offlineToolEnvironment(): void {
@@ -52,12 +53,12 @@ export function isBuildCurrent(withUi: boolean): boolean {
  * built, the Admin UI translation step (src/admin-ui) makes Keystone's own interface text Chinese; it stops
  * the build, naming itself, when the installed Keystone is not the version it was made for.
  */
-export async function build({ ui }: { ui: boolean }): Promise<void> {
+export async function build({ ui }: { ui: boolean }, adminUiPackages?: PackageLocator): Promise<void> {
   offlineToolEnvironment();
   if (ui) {
     const { siteTimeZone, translateAdminUi } = await import('./admin-ui/index.js');
     process.env.NEXT_PUBLIC_GONGKAI_TIME_ZONE = siteTimeZone();
-    translateAdminUi();
+    translateAdminUi(adminUiPackages);
   }
   const { cli } = await import('@keystone-6/core/scripts/cli');
   await cli(projectRoot, ui ? ['build'] : ['build', '--no-ui']);

@@ -1,9 +1,9 @@
 /** Types of zh-cn.js (plain JavaScript, because the translation step copies it into Keystone's packages). */
 
 export declare const timeZone: string;
-export declare function formatDateTime(value: string | Date | null | undefined): string;
+export declare function formatDateTime(value: string | Date | null | undefined, zone?: string): string;
 export declare function formatDateTimeSeconds(value: string | Date | null | undefined, zone?: string): string;
-export declare function formatDay(value: string | Date | null | undefined): string;
+export declare function formatDay(value: string | Date | null | undefined, zone?: string): string;
 export declare function timeZoneLabel(): string;
 export declare function compareZh(a: unknown, b: unknown): number;
 export declare function sortByPinyin<T>(items: readonly T[], label?: (item: T) => string): T[];

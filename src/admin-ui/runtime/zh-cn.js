@@ -26,10 +26,10 @@ function toDate(value) {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** 2026年11月24日 18:47 (24-hour, in the site's time zone); '' for no date. */
-export function formatDateTime(value) {
+/** 2026年11月24日 18:47 (24-hour, in the site's time zone unless `zone` is given); '' for no date. */
+export function formatDateTime(value, zone = timeZone) {
   const date = toDate(value);
-  return date ? formatter({ year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date) : '';
+  return date ? formatter({ timeZone: zone, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date) : '';
 }
 
 /** 2026年11月24日 18:47:05, for read-only fields where the seconds matter (audit times); `zone` defaults to the site's. */
@@ -41,13 +41,13 @@ export function formatDateTimeSeconds(value, zone = timeZone) {
 }
 
 /** 2026年11月24日 for a calendar day (YYYY-MM-DD, no time zone) or the day of an instant in the site's zone. */
-export function formatDay(value) {
+export function formatDay(value, zone = timeZone) {
   if (typeof value === 'string') {
     const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (day) return `${Number(day[1])}年${Number(day[2])}月${Number(day[3])}日`;
   }
   const date = toDate(value);
-  return date ? formatter({ year: 'numeric', month: 'long', day: 'numeric' }).format(date) : '';
+  return date ? formatter({ timeZone: zone, year: 'numeric', month: 'long', day: 'numeric' }).format(date) : '';
 }
 
 /** The name shown for the time zone, e.g. 北京时间 for Asia/Shanghai. */
