@@ -49,14 +49,14 @@ const workflowSidebar = ['status', 'lastReturnReason', 'preflightFindings', 'sch
 export const documentForm: FormLayout = {
   sections: [
     {
-      label: '文件信息',
+      label: '一、文件信息',
       description: '发文稿纸的文头：标题、发文字号、发文机关、成文日期、索引号、分类与所属栏目',
       fields: ['title', 'documentNumber', 'issuingAuthority', 'formationDate', 'indexNumber', 'topic', 'openCategory', 'columns', 'department', 'drafter', 'origin', 'sourceName', 'sourceUrl'],
     },
-    { label: '公开属性', description: '依《政府信息公开条例》明确公开属性；除主动公开外须说明理由', fields: ['disclosure', 'disclosureReason'] },
-    { label: '正文', description: '删减后公开的文件，另填删减后公开的文本：公众只能看到它', fields: ['body', 'redactedBody'] },
-    { label: '附件', fields: ['attachments'] },
-    { label: '政策解读', description: '需要解读的文件，解读与文件同步起草、同步审批、同步发布', fields: ['requiresInterpretation', 'interpretations'] },
+    { label: '二、公开属性与理由', fields: ['disclosure', 'disclosureReason'] },
+    { label: '三、正文', description: '删减后公开的文件，另填删减后公开的文本：公众只能看到它', fields: ['body', 'redactedBody'] },
+    { label: '四、附件', description: '先在“媒体文件”中上传，再在这里关联', fields: ['attachments'] },
+    { label: '五、政策解读', description: '需要解读的文件，解读与文件同步起草、同步审批、同步发布', fields: ['requiresInterpretation', 'interpretations'] },
   ],
   then: [...workflowSidebar, 'revisionOf', 'revisions', 'upstreamId', 'createdAt', 'updatedAt'],
 };
@@ -64,9 +64,9 @@ export const documentForm: FormLayout = {
 /** The sections of the interpretation form. */
 export const interpretationForm: FormLayout = {
   sections: [
-    { label: '解读信息', fields: ['title', 'documents', 'form', 'department', 'drafter'] },
-    { label: '解读正文', fields: ['body'] },
-    { label: '图片、图表与视频', description: '图片须填写替代文本，视频须配字幕（无障碍要求）', fields: ['images', 'video', 'videoPoster', 'videoCaptions'] },
+    { label: '一、解读信息', description: '谁起草谁解读：解读科室应为所解读文件的起草（牵头）科室', fields: ['title', 'documents', 'form', 'department', 'drafter'] },
+    { label: '二、解读正文', fields: ['body'] },
+    { label: '三、图片、图表与视频', description: '图片须填写替代文本，视频须配字幕（无障碍要求）', fields: ['images', 'video', 'videoPoster', 'videoCaptions'] },
   ],
   then: [...workflowSidebar, 'createdAt'],
 };

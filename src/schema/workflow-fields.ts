@@ -29,7 +29,7 @@ export function workflowFields() {
     lastReturnReason: text({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '退文原因', displayMode: 'textarea', ...readOnly } }),
     confidentialityConclusion: text({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查结论', ...readOnly } }),
     confidentialityReviewedBy: relationship({ ref: 'User', access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查人', ...readOnly } }),
-    preflightFindings: json({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '发布前检查结果', ...readOnly } }),
+    preflightFindings: json({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '发布前检查结果', views: './admin/fields/preflight-findings', ...readOnly } }),
     confidentialityReviewedAt: timestamp({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查时间', ...readOnly } }),
   };
 }
