@@ -57,6 +57,15 @@ const screens: Screen[] = [
       await page.getByRole('button', { name: '提交审核' }).waitFor();
     },
   },
+  {
+    name: '对比修改',
+    user: 'bangongshi',
+    open: async (page, base) => {
+      await openAndWait(page, `${base}/admin`, '待审核');
+      await page.getByRole('link', { name: '对比修改' }).first().click();
+      await page.getByText(/有改动|还没有可对比的两个版本/).first().waitFor();
+    },
+  },
   { name: '文件列表', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/documents`, /共 \d+ 条/) },
   {
     name: '文件列表的筛选',
@@ -227,9 +236,12 @@ test('every main screen of the Admin UI is in Chinese, and no page requests any 
     }
     await check(screen.name);
   }
+  // The API's address, as a developer might open it in a browser, loads nothing from elsewhere either.
+  await page.goto(`${base}/api/graphql`);
   await context.close();
 
   // The browser runs in English (locale en-US above): the Admin UI must not depend on the browser's language.
   expect(english).toEqual(Object.fromEntries(Object.keys(english).map((name) => [name, []])));
+  expect(requestedHosts.has(ourHost)).toBe(true);
   expect([...requestedHosts.entries()].filter(([host]) => host !== ourHost)).toEqual([]);
 });
