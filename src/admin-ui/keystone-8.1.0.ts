@@ -2,7 +2,8 @@ import type { PackagePatch, Replacement } from './patch-engine.js';
 
 /**
  * Chinese for the interface text Keystone 8.1.0 hard-codes in its Admin UI, as exact edits of the files Next
- * bundles. Made for @keystone-6/core 8.1.0, @keystone-6/auth 10.0.5 and @keystone-6/fields-document 11.0.5:
+ * bundles. Made for @keystone-6/core 8.1.0, @keystone-6/auth 10.0.5, @keystone-6/fields-document 11.0.5 and
+ * @keystar/ui 0.10.0:
  * the step refuses any other version, and every `from` must be found as many times as stated (default 1).
  *
  * Besides the texts, the edits: give Keystar UI (and react-aria) the zh-CN locale, drop the request to Google's
@@ -69,6 +70,8 @@ export const keystoneCore: PackagePatch = {
         '  if (loading || !isReady) return null;',
         '  const gongkaiShown = useRef(false);\n  if (!isReady || loading && !data && !gongkaiShown.current) return null;\n  gongkaiShown.current = true;',
       ),
+      // Every list's id field is labelled “Id” by Keystone (in the column and filter menus); it is the item's 编号.
+      r('lists[listData.key].fields[field.key] = hydrateField(field);', "lists[listData.key].fields[field.key] = hydrateField(field.key === 'id' ? {\n          ...field,\n          label: '编号'\n        } : field);"),
       r('"aria-label": "Pagination"', '"aria-label": "分页"'),
       r('children: [props.plural, " per page:"]', 'children: ["每页条数："]'),
       r('"aria-label": "reset",', '"aria-label": "恢复默认",'),
@@ -478,5 +481,15 @@ export const keystoneFieldsDocument: PackagePatch = {
   },
 };
 
+/** Keystar UI carries zh-CN for its own texts, except one it hard-codes. */
+export const keystarUi: PackagePatch = {
+  name: '@keystar/ui',
+  version: '0.10.0',
+  files: {
+    // The list page's selection bar said “1 selected” whatever the locale; its zh-CN message (已选择 1 个) is right there.
+    'dist/keystar-ui-action-bar.js': [r('`${lastCount} selected`', 'stringFormatter.format("selected", { count: lastCount })')],
+  },
+};
+
 /** Every package the step edits, for the versions above. */
-export const keystonePatches: PackagePatch[] = [keystoneCore, keystoneAuth, keystoneFieldsDocument];
+export const keystonePatches: PackagePatch[] = [keystoneCore, keystoneAuth, keystoneFieldsDocument, keystarUi];

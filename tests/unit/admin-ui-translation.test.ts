@@ -132,9 +132,14 @@ describe('the table for Keystone 8.1.0', () => {
     }
   });
 
-  test('is made for the versions package.json pins', () => {
+  test('is made for the versions package.json and the lockfile install', () => {
     const pinned = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')).dependencies as Record<string, string>;
-    for (const patch of keystonePatches) expect(`${patch.name} ${pinned[patch.name]}`).toBe(`${patch.name} ${patch.version}`);
+    const locked = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package-lock.json'), 'utf8')).packages as Record<string, { version: string }>;
+    for (const patch of keystonePatches) {
+      // Exact pins, or a ~ range whose newer patch releases the step then refuses until the table is checked.
+      expect(`${patch.name} ${pinned[patch.name].replace(/^~/, '')}`).toBe(`${patch.name} ${patch.version}`);
+      expect(`${patch.name} ${locked[`node_modules/${patch.name}`].version}`).toBe(`${patch.name} ${patch.version}`);
+    }
   });
 
   test('a build against another Keystone version stops before building, with a message naming the step', async () => {
