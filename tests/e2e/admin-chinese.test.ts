@@ -71,6 +71,17 @@ const screens: Screen[] = [
   },
   { name: '文件列表', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/documents`, /共 \d+ 条/) },
   {
+    name: '文件列表的选择与显示的列',
+    user: 'bangongshi',
+    open: async (page, base) => {
+      await openAndWait(page, `${base}/admin/documents`, /共 \d+ 条/);
+      await page.locator('[role=row]').nth(1).locator('input[type=checkbox]').check({ force: true });
+      await page.getByText('已选择 1 个').waitFor();
+      await page.getByRole('button', { name: '显示的列' }).click();
+      await page.getByRole('menuitemcheckbox', { name: '编号' }).waitFor();
+    },
+  },
+  {
     name: '文件列表的筛选',
     user: 'bangongshi',
     open: async (page, base) => {
