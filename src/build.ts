@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { databaseSettings, projectRoot, type DatabaseProvider } from './config/env.js';
 import { keepPrismaBundle, prismaBundle } from './build-prisma-bundle.js';
+import type { PackageLocator } from './admin-ui/patch-engine.js';
 
 /** Keeps Prisma's and Next's command-line tools off the network: nothing may be downloaded. */
 export function offlineToolEnvironment(): void {
@@ -19,13 +20,15 @@ function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(full);
-    return /\.(ts|tsx|hbs)$/.test(entry.name) ? [full] : [];
+    return /\.(ts|tsx|hbs|js)$/.test(entry.name) ? [full] : [];
   });
 }
 
 /** A fingerprint of everything the Admin UI build depends on, so a start rebuilds only after a change. */
 export function buildFingerprint(): string {
   const hash = createHash('sha256');
+  // The Admin UI shows dates in the site's time zone, which the build writes into it.
+  hash.update(process.env.TZ_SITE ?? '');
   const files = [path.join(projectRoot, 'keystone.ts'), path.join(projectRoot, 'package-lock.json'), ...sourceFiles(path.join(projectRoot, 'src')), ...sourceFiles(path.join(projectRoot, 'admin'))].sort();
   for (const file of files) {
     if (!fs.existsSync(file)) continue;
@@ -57,10 +60,19 @@ export function isBuildCurrent(withUi: boolean): boolean {
   return Boolean(built && stamp?.providers.includes(provider) && (stamp.ui || !withUi));
 }
 
-/** `keystone build`: schemas, Prisma client and (unless ui is false) the Admin UI. */
-export async function build({ ui }: { ui: boolean }): Promise<void> {
+/**
+ * `keystone build`: schemas, Prisma client and (unless ui is false) the Admin UI. Before the Admin UI is
+ * built, the Admin UI translation step (src/admin-ui) makes Keystone's own interface text Chinese; it stops
+ * the build, naming itself, when the installed Keystone is not the version it was made for.
+ */
+export async function build({ ui }: { ui: boolean }, adminUiPackages?: PackageLocator): Promise<void> {
   offlineToolEnvironment();
   const provider = databaseSettings().provider;
+  if (ui) {
+    const { siteTimeZone, translateAdminUi } = await import('./admin-ui/index.js');
+    process.env.NEXT_PUBLIC_GONGKAI_TIME_ZONE = siteTimeZone();
+    translateAdminUi(adminUiPackages);
+  }
   const { cli } = await import('@keystone-6/core/scripts/cli');
   await cli(projectRoot, ui ? ['build'] : ['build', '--no-ui']);
   keepPrismaBundle(provider);

@@ -35,7 +35,8 @@ export function createConfig(db: DatabaseSettings) {
       session: statelessSessions({ secret: sessionSecret(), cookieName: 'gongkai-session', maxAge: 60 * 60 * 10 }),
       // No request may leave the intranet.
       telemetry: false,
-      graphql: { playground: process.env.NODE_ENV !== 'production', schemaPath: 'generated/schema.graphql', extendGraphqlSchema: extendWorkflowSchema },
+      // No GraphQL explorer page: Apollo's loads its code and fonts from Apollo's CDN and Google (issue 9).
+      graphql: { playground: false, schemaPath: 'generated/schema.graphql', extendGraphqlSchema: extendWorkflowSchema },
       ui: {
         isAccessAllowed: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
         basePath: adminBasePath,

@@ -1,6 +1,8 @@
 import { Heading, Text } from '@keystar/ui/typography';
 import { gql, useQuery } from '@keystone-6/core/admin-ui/apollo';
 import { PageContainer } from '@keystone-6/core/admin-ui/components';
+import { formatDay } from '../../src/admin-ui/runtime/zh-cn.js';
+import { disclosureOptions, statusOptions } from '../../src/content/vocabulary.ts';
 
 const TASKS = gql`
   query GongkaiTasks {
@@ -12,6 +14,14 @@ const TASKS = gql`
       detail
       due
       previewUrl
+    }
+    authenticatedItem {
+      ... on User {
+        department {
+          id
+          name
+        }
+      }
     }
   }
 `;
@@ -29,50 +39,102 @@ interface Task {
 const kindLabels: Record<Task['kind'], string> = { returned: '退文待修改', review: '待审核', approve: '待审批', deadline: '公开时限' };
 const listPaths: Record<Task['listKey'], string> = { Document: 'documents', Interpretation: 'interpretations' };
 
+/** Dates in the Chinese convention (2026年12月8日) wherever a task's text carries one as 2026-12-08. */
+const chineseDates = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => formatDay(day));
+
+/** A link to the document list with one filter set, in the form Keystone's list page reads from its address. */
+function documentsWhere(field: string, type: string, value: unknown): string {
+  return `/admin/documents?filter=${encodeURIComponent(`${field}_${type}_${JSON.stringify(value)}`)}`;
+}
+
+const statusLabel = (value: string) => statusOptions.find((option) => option.value === value)?.label ?? value;
+const quickStatuses = ['draft', 'submitted', 'officeReview', 'leaderApproval', 'scheduled', 'published'] as const;
+
+const cell = { padding: 8, verticalAlign: 'top' as const };
+const linkRow = { display: 'flex', flexWrap: 'wrap' as const, gap: '8px 16px', alignItems: 'baseline' };
+
 /** 待办: the home page of the Admin UI, listing what waits for the signed-in user, each a link to act. */
 export default function TasksPage() {
-  const { data, loading, error } = useQuery<{ myTasks: Task[] }>(TASKS, { fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery<{ myTasks: Task[]; authenticatedItem: { department: { id: string; name: string } | null } | null }>(TASKS, {
+    fetchPolicy: 'cache-and-network',
+  });
   const tasks: Task[] = data?.myTasks ?? [];
+  const department = data?.authenticatedItem?.department ?? null;
   return (
     <PageContainer header={<Heading type="h3">待办</Heading>} title="待办">
-      <div style={{ paddingBlock: 24, maxWidth: 960 }}>
-        {error ? <Text color="critical">待办加载失败：{error.message}</Text> : null}
-        {loading && !data ? <Text>正在加载…</Text> : null}
-        {data && tasks.length === 0 ? <Text>暂无待办事项。</Text> : null}
-        {tasks.length > 0 ? (
-          <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 15 }}>
-            <thead>
-              <tr style={{ textAlign: 'left', borderBottom: '1px solid #d0d7de' }}>
-                <th style={{ padding: 8, width: 110 }}>类别</th>
-                <th style={{ padding: 8 }}>标题</th>
-                <th style={{ padding: 8 }}>需要做什么</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tasks.map((task) => (
-                <tr key={`${task.kind}-${task.id}`} style={{ borderBottom: '1px solid #eaeef2' }}>
-                  <td style={{ padding: 8, whiteSpace: 'nowrap' }}>{kindLabels[task.kind]}</td>
-                  <td style={{ padding: 8 }}>
-                    <a href={`/admin/${listPaths[task.listKey]}/${task.id}`}>{task.title}</a>
-                  </td>
-                  <td style={{ padding: 8 }}>
-                    {task.detail}
-                    {task.previewUrl ? (
-                      <a href={task.previewUrl} target="_blank" rel="noopener" style={{ marginLeft: 12 }}>
-                        预览
-                      </a>
-                    ) : null}
-                    {task.listKey === 'Document' && (task.kind === 'review' || task.kind === 'approve') ? (
-                      <a href={`/admin/compare?id=${task.id}`} style={{ marginLeft: 12 }}>
-                        对比修改
-                      </a>
-                    ) : null}
-                  </td>
+      <div style={{ paddingBlock: 24, maxWidth: 1040, display: 'grid', gap: 32 }}>
+        <section aria-labelledby="tasks-heading">
+          <h2 id="tasks-heading" style={{ fontSize: 16, margin: '0 0 12px' }}>
+            等我处理的事项
+          </h2>
+          {error ? <Text color="critical">待办加载失败：{error.message}</Text> : null}
+          {loading && !data ? <Text>正在加载…</Text> : null}
+          {data && tasks.length === 0 ? <Text>暂无待办事项。</Text> : null}
+          {tasks.length > 0 ? (
+            <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 15 }}>
+              <thead>
+                <tr style={{ textAlign: 'left', borderBottom: '1px solid #d0d7de' }}>
+                  <th style={{ ...cell, width: 110 }}>类别</th>
+                  <th style={cell}>标题</th>
+                  <th style={cell}>需要做什么</th>
+                  <th style={{ ...cell, width: 130 }}>期限</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
+              </thead>
+              <tbody>
+                {tasks.map((task) => (
+                  <tr key={`${task.kind}-${task.id}`} style={{ borderBottom: '1px solid #eaeef2' }}>
+                    <td style={{ ...cell, whiteSpace: 'nowrap' }}>{kindLabels[task.kind]}</td>
+                    <td style={cell}>
+                      <a href={`/admin/${listPaths[task.listKey]}/${task.id}`}>{task.title}</a>
+                    </td>
+                    <td style={cell}>
+                      {chineseDates(task.detail)}
+                      {task.previewUrl ? (
+                        <a href={task.previewUrl} target="_blank" rel="noopener" style={{ marginLeft: 12 }}>
+                          预览
+                        </a>
+                      ) : null}
+                      {task.listKey === 'Document' && (task.kind === 'review' || task.kind === 'approve') ? (
+                        <a href={`/admin/compare?id=${task.id}`} style={{ marginLeft: 12 }}>
+                          对比修改
+                        </a>
+                      ) : null}
+                    </td>
+                    <td style={{ ...cell, whiteSpace: 'nowrap' }}>{task.due ? formatDay(task.due) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
+        <section aria-labelledby="filters-heading" style={{ display: 'grid', gap: 10 }}>
+          <h2 id="filters-heading" style={{ fontSize: 16, margin: 0 }}>
+            常用文件筛选
+          </h2>
+          <div style={linkRow}>
+            <Text>按状态：</Text>
+            {quickStatuses.map((status) => (
+              <a key={status} href={documentsWhere('status', 'matches', [status])}>
+                {statusLabel(status)}
+              </a>
+            ))}
+          </div>
+          <div style={linkRow}>
+            <Text>按公开属性：</Text>
+            {disclosureOptions.map((option) => (
+              <a key={option.value} href={documentsWhere('disclosure', 'matches', [option.value])}>
+                {option.label}
+              </a>
+            ))}
+          </div>
+          {department ? (
+            <div style={linkRow}>
+              <Text>按科室：</Text>
+              <a href={documentsWhere('department', 'is', department.id)}>{department.name}起草的文件</a>
+              <a href={`/admin/interpretations?filter=${encodeURIComponent(`department_is_${JSON.stringify(department.id)}`)}`}>{department.name}的政策解读</a>
+            </div>
+          ) : null}
+        </section>
       </div>
     </PageContainer>
   );

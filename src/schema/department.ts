@@ -7,7 +7,7 @@ export const Department = list({
   access: {
     operation: { query: signedIn, create: isAdmin, update: isAdmin, delete: isAdmin },
   },
-  ui: { label: '科室（单位）', singular: '科室', plural: '科室（单位）', labelField: 'name', listView: { initialColumns: ['name', 'code', 'order'] } },
+  ui: { label: '科室（单位）', singular: '科室', plural: '科室（单位）', labelField: 'name', listView: { initialColumns: ['name', 'code', 'order'], initialSort: { field: 'order', direction: 'ASC' } } },
   fields: {
     name: text({ ui: { label: '名称' }, validation: { isRequired: true, length: { max: 100 } }, isIndexed: 'unique' }),
     code: text({

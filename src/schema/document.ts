@@ -10,6 +10,7 @@ import { editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } f
 import { workflowActionsFor } from '../workflow/keystone-actions.js';
 import { afterPublicItemChange } from '../site/invalidation.js';
 import { rememberDeletedReprint } from '../syndication-cms/store.js';
+import { documentForm, formSections } from '../admin-ui/form-layout.js';
 
 const internalOnly = { read: signedIn };
 
@@ -34,7 +35,7 @@ export const Document = list({
     labelField: 'title',
     listView: { initialColumns: ['title', 'columns', 'status', 'disclosure', 'department', 'publishedAt'], initialSort: { field: 'updatedAt', direction: 'DESC' } },
   },
-  fields: {
+  fields: formSections({
     title: text({ ui: { label: '标题' }, validation: { isRequired: true, length: { max: 300 } } }),
     documentNumber: text({ ui: { label: '发文字号', description: '例如：临民发〔2026〕12号' } }),
     issuingAuthority: text({ ui: { label: '发文机关' }, defaultValue: '临沧市民政局' }),
@@ -59,8 +60,8 @@ export const Document = list({
     department: relationship({ ui: { label: '起草科室' }, ref: 'Department', access: internalOnly }),
     drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
     requiresInterpretation: checkbox({ ui: { label: '需要政策解读' }, defaultValue: false }),
-    revisionOf: relationship({ ref: 'Document.revisions', access: { create: () => false, update: () => false }, ui: { label: '修订的原文', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
-    revisions: relationship({ ref: 'Document.revisionOf', many: true, access: { create: () => false, update: () => false, read: signedIn }, ui: { label: '修订稿', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
+    revisionOf: relationship({ ref: 'Document.revisions', access: { create: () => false, update: () => false }, ui: { label: '修订的原文', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
+    revisions: relationship({ ref: 'Document.revisionOf', many: true, access: { create: () => false, update: () => false, read: signedIn }, ui: { label: '修订稿', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
     interpretations: relationship({ ui: { label: '政策解读' }, ref: 'Interpretation.documents', many: true }),
     ...workflowFields(),
     // What search matches; kept by the hooks below, never exposed through the API.
@@ -71,10 +72,10 @@ export const Document = list({
     reprintBody: text({ ui: { label: '转载正文（HTML）', displayMode: 'textarea', description: '转载文件的上游正文，采集时已净化' } }),
     inlineMedia: relationship({ ref: 'Media', many: true, ui: { label: '正文图片', description: '转载正文中的图片（已复制到本站）' } }),
     sourceUrl: text({ ui: { label: '原文链接' }, validation: { match: { regex: /^(https?:\/\/\S+)?$/, explanation: '原文链接必须是 http:// 或 https:// 开头的网址' } } }),
-    upstreamId: text({ ui: { label: '上游标识' }, isIndexed: true, access: internalOnly }),
-    createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
-    updatedAt: timestamp({ db: { updatedAt: true }, access: internalOnly, ui: { label: '更新时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
-  },
+    upstreamId: text({ ui: { label: '上游标识', description: '转载时上级网站上的文件标识', itemView: { fieldPosition: 'sidebar' } }, isIndexed: true, access: internalOnly }),
+    createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
+    updatedAt: timestamp({ db: { updatedAt: true }, access: internalOnly, ui: { label: '更新时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
+  }, documentForm),
   hooks: {
     beforeOperation: rememberDeletedReprint,
     afterOperation: afterPublicItemChange('documents'),

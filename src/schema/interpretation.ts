@@ -8,6 +8,7 @@ import { workflowFields } from './workflow-fields.js';
 import { editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
 import { workflowActionsFor } from '../workflow/keystone-actions.js';
 import { afterPublicItemChange } from '../site/invalidation.js';
+import { formSections, interpretationForm } from '../admin-ui/form-layout.js';
 
 const internalOnly = { read: signedIn };
 
@@ -29,7 +30,7 @@ export const Interpretation = list({
     labelField: 'title',
     listView: { initialColumns: ['title', 'form', 'documents', 'status', 'department', 'publishedAt'] },
   },
-  fields: {
+  fields: formSections({
     title: text({ ui: { label: '标题' }, validation: { isRequired: true, length: { max: 300 } } }),
     documents: relationship({ ui: { label: '解读的文件' }, ref: 'Document.interpretations', many: true }),
     form: select({ ui: { label: '解读形式' }, type: 'string', options: [...interpretationFormOptions], defaultValue: 'text', validation: { isRequired: true } }),
@@ -43,8 +44,8 @@ export const Interpretation = list({
     ...workflowFields(),
     // What search matches; kept by the hooks below, never exposed through the API.
     searchText: text({ graphql: { omit: true }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
-    createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
-  },
+    createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
+  }, interpretationForm),
   hooks: {
     afterOperation: afterPublicItemChange('interpretations'),
     resolveInput: {

@@ -15,7 +15,8 @@ export const User = list({
     singular: '用户',
     plural: '用户',
     labelField: 'name',
-    listView: { initialColumns: ['name', 'username', 'role', 'department', 'isActive'] },
+    // Names in pinyin order (the Admin UI re-sorts a page of rows sorted by a text column in pinyin).
+    listView: { initialColumns: ['name', 'username', 'role', 'department', 'isActive'], initialSort: { field: 'name', direction: 'ASC' } },
   },
   fields: {
     name: text({ ui: { label: '姓名' }, validation: { isRequired: true, length: { max: 50 } } }),

@@ -19,7 +19,7 @@ test('gongkai start serves the demo site: the office reviewer signs in to the Ad
 
   await page.goto(`${running.service.url}/admin/documents`);
   // Every demo document is listed (titles are cut short in the table, so count them).
-  await page.getByText(`${demoDocuments.length} 文件`).waitFor({ timeout: 30_000 });
+  await page.getByText(`共 ${demoDocuments.length} 条`).waitFor({ timeout: 30_000 });
   await page.screenshot({ path: artifactPath('admin-documents.png'), fullPage: true });
   // The table renders the rows in view; the newest (reprints and interaction columns) come first.
   await page.getByText('省民政厅文件').first().waitFor();

@@ -34,22 +34,22 @@ test('S5: an editor drafts a document with its interpretation; the office and th
 
   await signIn(context, page, 'jiuzhu');
   await page.goto(`${running.service.url}/admin/documents/create`);
-  await page.getByLabel('标题').fill(title);
+  await page.getByRole('textbox', { name: '标题', exact: true }).fill(title);
   // 公开属性 starts empty (S1): the editor must choose it.
-  await page.getByRole('checkbox', { name: 'Set to null' }).nth(2).uncheck();
+  await page.getByRole('checkbox', { name: '留空' }).nth(2).uncheck();
   await page.getByRole('radio', { name: '主动公开' }).click();
   await page.getByLabel('需要政策解读').check();
   await page.screenshot({ path: artifactPath('workflow-1-draft.png'), fullPage: true });
-  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: '创建' }).click();
   await page.waitForURL(/\/admin\/documents\/(?!create)[a-z0-9]+$/);
   const documentUrl = page.url();
 
   await page.goto(`${running.service.url}/admin/interpretations/create`);
-  await page.getByLabel('标题').fill(`图解：${title}`);
+  await page.getByRole('textbox', { name: '标题', exact: true }).fill(`图解：${title}`);
   await page.getByRole('combobox', { name: '解读的文件' }).fill('最低生活保障标准');
   await page.getByRole('option', { name: title }).click();
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: '创建' }).click();
   await page.waitForURL(/\/admin\/interpretations\/(?!create)[a-z0-9]+$/);
 
   await act(page, documentUrl, '提交审核', 'workflow-2-submit.png');
@@ -78,12 +78,12 @@ test('S1: a submission without a disclosure attribute is returned, and the Admin
   const page = await context.newPage();
   await signIn(context, page, 'jiuzhu');
   await page.goto(`${running.service.url}/admin/documents/create`);
-  await page.getByLabel('标题').fill('没有公开属性的草稿');
-  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('textbox', { name: '标题', exact: true }).fill('没有公开属性的草稿');
+  await page.getByRole('button', { name: '创建' }).click();
   await page.waitForURL(/\/admin\/documents\/(?!create)[a-z0-9]+$/);
   await act(page, page.url(), '提交审核', 'workflow-7-returned.png');
   await page.getByText('未能提交审核').waitFor();
-  await page.getByRole('button', { name: 'Details' }).click();
+  await page.getByRole('button', { name: '详情' }).click();
   await page.getByText(/已退文：未明确公开属性/).first().waitFor();
   await page.screenshot({ path: artifactPath('workflow-8-returned-error.png') });
   await context.close();

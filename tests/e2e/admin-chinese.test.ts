@@ -1,0 +1,279 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@jest/globals';
+import type { BrowserContext, Page } from 'playwright-core';
+import { demoPassword } from '../../src/seed/demo.js';
+import { demoUsers } from '../../src/seed/demo-content.js';
+import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
+
+// Issue 9: every screen an editor works in speaks Chinese, and no page asks any host but ours for anything.
+// Each screen below is walked in headless Chromium (with a CJK font, so the screenshots in test-artifacts/
+// can be looked at); its visible text, title and aria-label/placeholder/title/alt attributes must hold no
+// English word, and every request of the whole walk must go to the server under test.
+
+const running = serviceAndBrowser();
+
+/**
+ * Latin words that may appear on a screen, each for a reason. Anything else of two or more Latin letters
+ * in a row is an English interface word the test reports. URLs are removed before the check.
+ */
+const allowedWords: Record<string, string> = {
+  // The site footer carries the ICP licence number, which is written this way (滇ICP备05003121号) by law.
+  ICP: 'ICP备案号',
+};
+
+interface Screen {
+  /** Chinese name of the screen, also the screenshot's name. */
+  name: string;
+  /** Demo account to sign in as (see the README), or null for an anonymous visitor. */
+  user: string | null;
+  /** Opens the screen and waits until it shows what it is for. */
+  open: (page: Page, base: string) => Promise<void>;
+  /** Latin words that are data on this screen, not interface text (e.g. login names in the user list). */
+  data?: string[];
+}
+
+/** The id of the first item a GraphQL query returns, asked as the signed-in user. */
+async function firstId(page: Page, base: string, query: string): Promise<string> {
+  const response = await page.request.post(`${base}/api/graphql`, { data: { query } });
+  const { data } = (await response.json()) as { data: Record<string, { id: string }[]> };
+  const id = Object.values(data)[0]?.[0]?.id;
+  if (!id) throw new Error(`no item for ${query}`);
+  return id;
+}
+
+/** The screens of the walk. */
+const screens: Screen[] = [
+  { name: '转载来源', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/syndication-sources`, '中国政府网·最新政策') },
+  { name: '转载审核', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/upstream-items`, '转载审核') },
+  { name: '监测设置', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/monitor-settings`, '立即监测') },
+  { name: '监测报告', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/monitor`, '监测报告') },
+  { name: '待办（局办公室）', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin`, '待审核') },
+  { name: '待办（科室编辑）', user: 'jiuzai', open: (page, base) => openAndWait(page, `${base}/admin`, '退文待修改') },
+  {
+    name: '退文的草稿（科室编辑）',
+    user: 'jiuzai',
+    open: async (page, base) => {
+      await openAndWait(page, `${base}/admin`, '退文待修改');
+      await page.locator('tr', { hasText: '退文待修改' }).first().locator('a[href^="/admin/documents/"]').first().click();
+      await page.getByText('退文原因').first().waitFor();
+      await page.getByRole('button', { name: '提交审核' }).waitFor();
+    },
+  },
+  {
+    name: '对比修改',
+    user: 'bangongshi',
+    open: async (page, base) => {
+      await openAndWait(page, `${base}/admin`, '待审核');
+      await page.getByRole('link', { name: '对比修改' }).first().click();
+      await page.getByText(/有改动|还没有可对比的两个版本/).first().waitFor();
+    },
+  },
+  { name: '文件列表', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/documents`, /共 \d+ 条/) },
+  {
+    name: '文件列表的选择与显示的列',
+    user: 'bangongshi',
+    open: async (page, base) => {
+      await openAndWait(page, `${base}/admin/documents`, /共 \d+ 条/);
+      await page.locator('[role=row]').nth(1).locator('input[type=checkbox]').check({ force: true });
+      await page.getByText('已选择 1 个').waitFor();
+      await page.getByRole('button', { name: '显示的列' }).click();
+      await page.getByRole('menuitemcheckbox', { name: '编号' }).waitFor();
+    },
+  },
+  {
+    name: '文件列表的筛选',
+    user: 'bangongshi',
+    open: async (page, base) => {
+      await openAndWait(page, `${base}/admin/documents`, /共 \d+ 条/);
+      const dialog = page.getByRole('dialog');
+      await page.getByRole('button', { name: '筛选' }).click();
+      await page.getByRole('menuitem', { name: '状态' }).click();
+      await dialog.getByText('按“状态”筛选').waitFor();
+      await dialog.getByText('草稿').click();
+      await dialog.getByRole('button', { name: '添加' }).click();
+      await page.getByText('状态 属于 草稿').waitFor();
+      // A filter by a related item names it (Keystone showed its id).
+      await page.getByRole('button', { name: '筛选' }).click();
+      await page.getByRole('menuitem', { name: '起草科室' }).click();
+      await dialog.getByText('按“起草科室”筛选').waitFor();
+      await dialog.getByRole('button', { name: /筛选方式/ }).click();
+      await page.getByRole('option', { name: '是', exact: true }).click();
+      await dialog.getByRole('combobox').fill('救灾');
+      await page.getByRole('option', { name: '救灾科' }).click();
+      await dialog.getByText('按“起草科室”筛选').click();
+      await dialog.getByRole('button', { name: '添加' }).click();
+      await page.getByText('起草科室 是“救灾科”').waitFor();
+      await page.getByText('共 1 条').waitFor();
+      // And the filter menu and a filter dialog as an editor sees them.
+      await page.getByRole('button', { name: '筛选' }).click();
+      await page.getByRole('menuitem', { name: '公开属性' }).click();
+      await dialog.getByText('按“公开属性”筛选').waitFor();
+    },
+  },
+  { name: '新建文件', user: 'jiuzhu', open: (page, base) => openAndWait(page, `${base}/admin/documents/create`, '公开属性') },
+  {
+    name: '文件表单',
+    user: 'jiuzhu',
+    open: async (page, base) => {
+      // The bureau's implementation rules: published, with an interpretation and a history.
+      const id = await firstId(page, base, '{ documents(where: { title: { contains: "实施细则" } }) { id } }');
+      await page.goto(`${base}/admin/documents/${id}`);
+      await page.getByText('一、文件信息').first().waitFor();
+      await page.getByText('保密审查结论').first().waitFor();
+    },
+  },
+  { name: '新建政策解读', user: 'jiuzhu', open: (page, base) => openAndWait(page, `${base}/admin/interpretations/create`, '解读的文件') },
+  {
+    name: '政策解读表单',
+    user: 'jiuzhu',
+    open: async (page, base) => {
+      const id = await firstId(page, base, '{ interpretations(take: 1, orderBy: { title: asc }) { id } }');
+      await page.goto(`${base}/admin/interpretations/${id}`);
+      await page.getByText('二、解读正文').first().waitFor();
+    },
+  },
+  {
+    name: '审核通过（局办公室）',
+    user: 'bangongshi',
+    open: async (page, base) => {
+      await openAndWait(page, `${base}/admin`, '待审核');
+      const row = page.locator('tr', { hasText: '待审核' }).first();
+      await page.goto(base + (await row.locator('a[href^="/admin/documents/"]').first().getAttribute('href')));
+      await page.getByRole('button', { name: '审核通过', exact: true }).click();
+      await page.getByRole('button', { name: '确定审核通过' }).waitFor();
+      await page.getByText('保密审查结论（S4）').waitFor();
+    },
+  },
+  {
+    name: '审核通过之后',
+    user: 'bangongshi',
+    open: async (page) => {
+      await page.locator('[role=dialog] textarea').first().fill('经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开');
+      await page.getByRole('button', { name: '确定审核通过' }).click();
+      await page.getByText('已审核通过').first().waitFor();
+      await page.locator('button', { hasText: '领导审批' }).waitFor();
+    },
+  },
+  { name: '找不到（编号不存在）', user: 'jiuzhu', open: (page, base) => openAndWait(page, `${base}/admin/users/000000`, /不存在|无权/) },
+  {
+    name: '用户列表（姓名按拼音排序）',
+    user: 'admin',
+    open: async (page, base) => {
+      await openAndWait(page, `${base}/admin/users`, /共 \d+ 条/);
+      const names = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('[role=row]'))
+          .slice(1)
+          .map((row) => (row.querySelectorAll('[role=rowheader],[role=gridcell]')[1] as HTMLElement | undefined)?.innerText ?? ''),
+      );
+      const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
+      expect(names.length).toBeGreaterThan(5);
+      expect(names).toEqual([...names].sort(pinyin.compare));
+      expect(names).not.toEqual([...names].sort()); // code-point order would differ for these names
+    },
+    // The 登录名 column: login names are written in Latin letters (pinyin).
+    data: demoUsers.map((user) => user.username),
+  },
+  { name: '页面不存在', user: 'jiuzhu', open: (page, base) => openAndWait(page, `${base}/admin/no-such-page`, '页面不存在') },
+  { name: '公开网站首页', user: null, open: (page, base) => openAndWait(page, `${base}/`, '政策解读') },
+];
+
+async function openAndWait(page: Page, url: string, shows: string | RegExp): Promise<void> {
+  await page.goto(url);
+  await page.getByText(shows).first().waitFor({ timeout: 30_000 });
+}
+
+/** Everything a screen shows in words: its visible text, its title and the text of its accessibility attributes. */
+async function shownText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts = [document.title, document.body.innerText];
+    for (const element of Array.from(document.querySelectorAll('[aria-label],[placeholder],[title],[alt]'))) {
+      for (const name of ['aria-label', 'placeholder', 'title', 'alt']) {
+        const value = element.getAttribute(name);
+        if (value) parts.push(value);
+      }
+    }
+    return parts.join('\n');
+  });
+}
+
+/**
+ * The English words in a text: runs of two or more Latin letters, leaving out what is not a word of the
+ * interface: addresses (URLs, and the paths of this site, which Next's route announcer reads out), item ids
+ * (Keystone's cuids, shown as 编号) and the allowed words.
+ */
+export function englishWords(text: string): string[] {
+  const words = text
+    .replace(/\bhttps?:\/\/[^\s"'<>）)]+/g, ' ')
+    .replace(/(^|[\s"'(（“])\/[\w\-./?=&%]*/g, ' ')
+    .replace(/\bc[a-z0-9]{20,32}\b/g, ' ');
+  return [...new Set(words.match(/[A-Za-z]{2,}/g) ?? [])].filter((word) => !(word in allowedWords));
+}
+
+async function signIn(context: BrowserContext, page: Page, base: string, username: string): Promise<void> {
+  await context.clearCookies();
+  await page.goto(`${base}/admin/signin`);
+  // Keystone keeps each list's filters and columns in the browser: every user starts from the defaults.
+  await page.evaluate(() => localStorage.clear());
+  await page.waitForSelector('input[name=identity]');
+  await page.fill('input[name=identity]', username);
+  await page.fill('input[name=password]', demoPassword);
+  await page.click('button[type=submit]');
+  await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
+}
+
+test('every main screen of the Admin UI is in Chinese, and no page requests any host but the server', async () => {
+  const base = running.service.url;
+  const ourHost = new URL(base).host;
+  const context = await running.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const requestedHosts = new Map<string, string>();
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') {
+      if (!requestedHosts.has(url.host)) requestedHosts.set(url.host, request.url());
+    }
+  });
+  const page = await context.newPage();
+  const artifacts = path.dirname(artifactPath('admin-chinese'));
+  for (const old of fs.readdirSync(artifacts).filter((name) => name.startsWith('admin-chinese-'))) fs.rmSync(path.join(artifacts, old));
+  const english: Record<string, string[]> = {};
+  const check = async (name: string, data: string[] = []) => {
+    await page.waitForTimeout(300); // let late text (toasts, counts) settle
+    await page.screenshot({ path: artifactPath(`admin-chinese-${String(Object.keys(english).length + 1).padStart(2, '0')}-${name}.png`), fullPage: true });
+    english[name] = englishWords(await shownText(page)).filter((word) => !data.includes(word));
+  };
+
+  // The sign-in page itself, with a wrong password so its error is on screen too.
+  await context.clearCookies();
+  await page.goto(`${base}/admin/signin`);
+  await page.waitForSelector('input[name=identity]');
+  await page.fill('input[name=identity]', 'jiuzhu');
+  await page.fill('input[name=password]', 'not-the-password');
+  await page.click('button[type=submit]');
+  await page.getByText('登录名或密码不正确').waitFor();
+  await check('登录');
+
+  let signedInAs: string | null | undefined;
+  for (const screen of screens) {
+    if (screen.user !== signedInAs) {
+      if (screen.user) await signIn(context, page, base, screen.user);
+      else await context.clearCookies();
+      signedInAs = screen.user;
+    }
+    try {
+      await screen.open(page, base);
+    } catch (error) {
+      await page.screenshot({ path: artifactPath(`admin-chinese-failed-${screen.name}.png`), fullPage: true });
+      throw error;
+    }
+    await check(screen.name, screen.data);
+  }
+  // The API's address, as a developer might open it in a browser, loads nothing from elsewhere either.
+  await page.goto(`${base}/api/graphql`);
+  await context.close();
+
+  // The browser runs in English (locale en-US above): the Admin UI must not depend on the browser's language.
+  expect(english).toEqual(Object.fromEntries(Object.keys(english).map((name) => [name, []])));
+  expect(requestedHosts.has(ourHost)).toBe(true);
+  expect([...requestedHosts.entries()].filter(([host]) => host !== ourHost)).toEqual([]);
+});
