@@ -54,7 +54,7 @@ export const documentForm: FormLayout = {
       fields: ['title', 'documentNumber', 'issuingAuthority', 'formationDate', 'indexNumber', 'topic', 'openCategory', 'columns', 'catalogueEntries', 'department', 'drafter', 'origin', 'sourceName', 'sourceUrl'],
     },
     { label: '二、公开属性与理由', fields: ['disclosure', 'disclosureReason'] },
-    { label: '三、正文', description: '删减后公开的文件，另填删减后公开的文本：公众只能看到它；转载文件的正文是上游的 HTML', fields: ['body', 'redactedBody', 'reprintBody'] },
+    { label: '三、正文', description: '删减后公开的文件，另填删减后公开的文本：公众只能看到它；转载文件的正文是上游网页的正文', fields: ['body', 'redactedBody', 'reprintBody'] },
     { label: '四、附件', description: '先在“媒体文件”中上传，再在这里关联', fields: ['attachments', 'inlineMedia'] },
     { label: '五、政策解读', description: '需要解读的文件，解读与文件同步起草、同步审批、同步发布', fields: ['requiresInterpretation', 'interpretations'] },
   ],

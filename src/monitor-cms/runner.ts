@@ -25,13 +25,15 @@ async function settingsOf(prisma: Prisma): Promise<Settings> {
   return { dailyRun: stored?.dailyRun ?? true, probePaths: stored?.probePaths ?? defaultProbePaths, maxPages: stored?.maxPages ?? 2000, webhooks: stored?.webhooks ?? '', checkExternalLinks: stored?.checkExternalLinks ?? true, rules: stored?.rules ?? null };
 }
 
-/** `wecom URL` / `dingtalk URL [secret]`, one per line. */
+const robotKinds: Record<string, AlertTarget['kind']> = { 企业微信: 'wecom', wecom: 'wecom', 钉钉: 'dingtalk', dingtalk: 'dingtalk' };
+
+/** `企业微信 URL` / `钉钉 URL [secret]` (or wecom / dingtalk), one per line. */
 export function parseWebhooks(text: string): AlertTarget[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.trim().split(/\s+/))
-    .filter(([kind, url]) => (kind === 'wecom' || kind === 'dingtalk') && /^https?:\/\//.test(url ?? ''))
-    .map(([kind, url, secret]) => ({ kind: kind as AlertTarget['kind'], url, ...(secret ? { secret } : {}) }));
+    .filter(([kind, url]) => robotKinds[kind] && /^https?:\/\//.test(url ?? ''))
+    .map(([kind, url, secret]) => ({ kind: robotKinds[kind], url, ...(secret ? { secret } : {}) }));
 }
 
 /** N1: probes the configured pages of our own site and keeps five weeks of probes. */

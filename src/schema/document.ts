@@ -69,7 +69,7 @@ export const Document = list({
     origin: select({ ui: { label: '来源类型' }, type: 'string', options: [...originOptions], defaultValue: 'local', validation: { isRequired: true } }),
     sourceName: text({ ui: { label: '来源' } }),
     // A reprint keeps the upstream body as sanitized HTML (faithful: tables and all); re-sanitized when shown.
-    reprintBody: text({ ui: { label: '转载正文（HTML）', displayMode: 'textarea', description: '转载文件的上游正文，采集时已净化' } }),
+    reprintBody: text({ ui: { label: '转载正文（网页源码）', displayMode: 'textarea', description: '转载文件的上游正文，采集时已净化' } }),
     inlineMedia: relationship({ ref: 'Media', many: true, ui: { label: '正文图片', description: '转载正文中的图片（已复制到本站）' } }),
     sourceUrl: text({ ui: { label: '原文链接' }, validation: { match: { regex: /^(https?:\/\/\S+)?$/, explanation: '原文链接必须是 http:// 或 https:// 开头的网址' } } }),
     upstreamId: text({ ui: { label: '上游标识', description: '转载时上级网站上的文件标识', itemView: { fieldPosition: 'sidebar' } }, isIndexed: true, access: internalOnly }),

@@ -87,13 +87,13 @@ export const MonitorSettings = list({
     checkExternalLinks: checkbox({ defaultValue: true, ui: { label: '检查外部链接', description: '检查外部链接是否可用、是否已被博彩网站抢注（N8、N9）；内网无法访问互联网时关闭' } }),
     maxPages: integer({ defaultValue: 2000, validation: { isRequired: true, min: 10, max: 100000 }, ui: { label: '每次最多检查页面数' } }),
     webhooks: text({
-      ui: { label: '告警机器人', displayMode: 'textarea', description: '每行一个：wecom 网址，或 dingtalk 网址 [加签密钥]。出现单项否决或新的安全问题时立即发送' },
-      validation: { match: { regex: /^(\s*(wecom|dingtalk)\s+https?:\/\/\S+(\s+\S+)?\s*(\n|$))*$/, explanation: '每行格式：wecom https://… 或 dingtalk https://… [密钥]' } },
+      ui: { label: '告警机器人', displayMode: 'textarea', description: '每行一个：“企业微信 机器人网址”或“钉钉 机器人网址 加签密钥（可不填）”。出现单项否决或新的安全问题时立即发送' },
+      validation: { match: { regex: /^(\s*(企业微信|钉钉|wecom|dingtalk)\s+https?:\/\/\S+(\s+\S+)?\s*(\n|$))*$/, explanation: '每行格式：企业微信 机器人网址，或 钉钉 机器人网址 加签密钥' } },
     }),
     rules: json({
       ui: {
         label: '规则名单',
-        description: 'JSON，覆盖默认名单：{"security": {"gambling": [...], "scriptAllowlist": [...]}, "seriousErrors": {"leaders": [{"wrong": "…", "right": "…"}]}}；默认名单见 src/monitor/rules-data',
+        description: '覆盖默认名单：博彩等违法词、脚本来源白名单、领导姓名与职务、严重错别字。填写格式见系统说明文档的“监测”一节',
       },
     }),
   },

@@ -46,7 +46,7 @@ async function firstId(page: Page, base: string, query: string): Promise<string>
 const screens: Screen[] = [
   { name: '转载来源', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/syndication-sources`, '中国政府网·最新政策') },
   { name: '转载审核', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/upstream-items`, '转载审核') },
-  { name: '监测设置', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/monitor-settings`, '立即监测') },
+  { name: '监测设置', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/monitor-settings/1`, '立即监测') },
   { name: '监测报告', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/monitor`, '监测报告') },
   { name: '待办（局办公室）', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin`, '待审核') },
   { name: '待办（科室编辑）', user: 'jiuzai', open: (page, base) => openAndWait(page, `${base}/admin`, '退文待修改') },

@@ -48,7 +48,7 @@ describe('the monitor on our own site (S8)', () => {
   });
 
   test('S1: a non-public document made reachable from the public site is a veto, alerted at once', async () => {
-    const saved = await as('xinxi', `mutation($w: String!) { updateMonitorSettings(data: { webhooks: $w }) { id } }`, { w: `wecom ${robotUrl}` });
+    const saved = await as('xinxi', `mutation($w: String!) { updateMonitorSettings(data: { webhooks: $w }) { id } }`, { w: `企业微信 ${robotUrl}` });
     expect(saved.errors).toBeUndefined();
     // A public page links to a document that is not public: a reprint edited by mistake.
     const secret = await state.t.context.prisma.document.findFirst({ where: { disclosure: 'notPublic' } });
@@ -93,7 +93,7 @@ describe('the monitor on our own site (S8)', () => {
   }, 120_000);
 
   test('webhook lines are read as WeCom or DingTalk robots', () => {
-    expect(parseWebhooks('wecom https://qyapi.weixin.qq.com/x?key=1\ndingtalk https://oapi.dingtalk.com/robot/send?access_token=2 SECabc\nbogus line')).toEqual([
+    expect(parseWebhooks('企业微信 https://qyapi.weixin.qq.com/x?key=1\n钉钉 https://oapi.dingtalk.com/robot/send?access_token=2 SECabc\nbogus line')).toEqual([
       { kind: 'wecom', url: 'https://qyapi.weixin.qq.com/x?key=1' },
       { kind: 'dingtalk', url: 'https://oapi.dingtalk.com/robot/send?access_token=2', secret: 'SECabc' },
     ]);
