@@ -32,7 +32,8 @@ export async function startService(env: Record<string, string> = {}, args: strin
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const stop = async () => {
-    if (child.exitCode === null) {
+    // A process killed by a signal has no exit code, only its signal.
+    if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     }
