@@ -58,7 +58,7 @@ export const documentForm: FormLayout = {
     { label: '四、附件', description: '先在“媒体文件”中上传，再在这里关联', fields: ['attachments', 'inlineMedia'] },
     { label: '五、政策解读', description: '需要解读的文件，解读与文件同步起草、同步审批、同步发布', fields: ['requiresInterpretation', 'interpretations'] },
   ],
-  then: [...workflowSidebar, 'revisionOf', 'revisions', 'upstreamId', 'createdAt', 'updatedAt'],
+  then: ['status', 'deadline', ...workflowSidebar.slice(1), 'revisionOf', 'revisions', 'upstreamId', 'createdAt', 'updatedAt'],
 };
 
 /** The sections of the interpretation form. */

@@ -8,6 +8,7 @@ import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
 import { editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
 import { workflowActionsFor } from '../workflow/keystone-actions.js';
+import { deadlineField } from '../workflow/deadline-field.js';
 import { afterPublicItemChange } from '../site/invalidation.js';
 import { rememberDeletedReprint } from '../syndication-cms/store.js';
 import { documentForm, formSections } from '../admin-ui/form-layout.js';
@@ -33,7 +34,7 @@ export const Document = list({
     singular: '文件',
     plural: '文件',
     labelField: 'title',
-    listView: { initialColumns: ['title', 'columns', 'status', 'disclosure', 'department', 'publishedAt'], initialSort: { field: 'updatedAt', direction: 'DESC' } },
+    listView: { initialColumns: ['title', 'columns', 'status', 'disclosure', 'deadline', 'department', 'publishedAt'], initialSort: { field: 'updatedAt', direction: 'DESC' } },
   },
   fields: formSections({
     title: text({ ui: { label: '标题' }, validation: { isRequired: true, length: { max: 300 } } }),
@@ -64,6 +65,7 @@ export const Document = list({
     revisions: relationship({ ref: 'Document.revisionOf', many: true, access: { create: () => false, update: () => false, read: signedIn }, ui: { label: '修订稿', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
     interpretations: relationship({ ui: { label: '政策解读' }, ref: 'Interpretation.documents', many: true }),
     ...workflowFields(),
+    deadline: deadlineField(),
     // What search matches; kept by the hooks below, never exposed through the API.
     searchText: text({ graphql: { omit: true }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
     origin: select({ ui: { label: '来源类型' }, type: 'string', options: [...originOptions], defaultValue: 'local', validation: { isRequired: true } }),

@@ -1,0 +1,35 @@
+import { g } from '@keystone-6/core';
+import { virtual } from '@keystone-6/core/fields';
+import { disclosureClock } from '../calendar/disclosure-clock.js';
+import { toCalendarDay } from '../calendar/working-days.js';
+import { calendarDayOf } from '../db/calendar-day.js';
+
+/**
+ * N12 公开期限 of a proactive document, for list views and the API: the last day for publication (20
+ * working days from its formation) and where it stands, in words an editor reads at a glance.
+ */
+export function describeDeadline(item: { disclosure?: unknown; formationDate?: unknown; publishedAt?: unknown }, today: string): string {
+  const formationDate = calendarDayOf(item.formationDate);
+  if (item.disclosure !== 'proactive' || !formationDate) return '';
+  const publishedAt = item.publishedAt instanceof Date ? toCalendarDay(item.publishedAt) : null;
+  const clock = disclosureClock({ formationDate, publishedAt, today });
+  switch (clock.state) {
+    case 'met':
+      return '按期公开';
+    case 'late':
+      return `逾期公开（期限 ${clock.deadline}）`;
+    case 'overdue':
+      return `已超期（期限 ${clock.deadline}）`;
+    default:
+      return `${clock.deadline}（剩 ${clock.workingDaysLeft} 个工作日）`;
+  }
+}
+
+export const deadlineField = () =>
+  virtual({
+    ui: { label: '公开期限', description: '主动公开的文件自形成之日起 20 个工作日内公开（N12）', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } },
+    field: g.field({
+      type: g.String,
+      resolve: (item) => describeDeadline(item as Record<string, unknown>, toCalendarDay(new Date())),
+    }),
+  });
