@@ -5,12 +5,27 @@ import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 
 const url = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-try {
-  await client.connect();
-  await client.end();
-} catch (error) {
-  console.warn(`PostgreSQL is not reachable at ${url} (${error.message}); the PostgreSQL run is skipped.`);
+async function reachable() {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return null;
+  } catch (error) {
+    return error;
+  }
+}
+let failure = await reachable();
+if (failure && !process.env.TEST_POSTGRES_URL) {
+  // A developer machine with Debian's PostgreSQL installed but stopped: start it, as .ci/run does.
+  const versions = spawnSync('ls', ['/etc/postgresql'], { encoding: 'utf8' }).stdout?.split(/\s+/).filter(Boolean).sort((a, b) => a - b) ?? [];
+  if (versions.length) {
+    spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', versions.at(-1), 'main', 'start'], { stdio: 'inherit' });
+    for (let i = 0; i < 30 && (failure = await reachable()); i++) await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+if (failure) {
+  console.warn(`PostgreSQL is not reachable at ${url} (${failure.message}); the PostgreSQL run is skipped.`);
   process.exit(process.env.CI === 'true' ? 1 : 0);
 }
 const jest = (args) =>
