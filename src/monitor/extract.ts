@@ -5,23 +5,9 @@
  */
 import * as cheerio from 'cheerio';
 import { findDate } from './dates.js';
-import type { PageForm, PageImage, PageLink, PageScript } from './types.js';
+import type { PageFacts, PageForm, PageImage, PageLink, PageScript } from './types.js';
 import { isOnHosts, normalizeUrl } from './url.js';
 
-export interface PageFacts {
-  title?: string;
-  h1?: string;
-  metaKeywords?: string;
-  metaDescription?: string;
-  metaRefresh?: string;
-  jsRedirects: string[];
-  text: string;
-  links: PageLink[];
-  scripts: PageScript[];
-  images: PageImage[];
-  forms: PageForm[];
-  labels: string[];
-}
 
 const maxText = 200_000;
 const maxInlineScript = 100_000;

@@ -75,7 +75,27 @@ export interface PageForm {
   inputs: string[];
 }
 
-export interface CrawledPage {
+/** What a page's HTML says (extract.ts). */
+export interface PageFacts {
+  title?: string;
+  h1?: string;
+  metaKeywords?: string;
+  metaDescription?: string;
+  /** Target of <meta http-equiv="refresh">. */
+  metaRefresh?: string;
+  /** Targets of JavaScript `location` assignments found in inline scripts. */
+  jsRedirects: string[];
+  /** Visible text of the page (capped). */
+  text: string;
+  links: PageLink[];
+  scripts: PageScript[];
+  images: PageImage[];
+  forms: PageForm[];
+  /** aria-label and title attribute values (where site marks like 党政机关网站标识 often live). */
+  labels: string[];
+}
+
+export interface CrawledPage extends PageFacts {
   /** The URL requested (normalized, no fragment). */
   url: string;
   /** Where HTTP redirects ended. */
@@ -98,22 +118,6 @@ export interface CrawledPage {
   bytes: number;
   truncated: boolean;
   errors: PageError[];
-  title?: string;
-  h1?: string;
-  metaKeywords?: string;
-  metaDescription?: string;
-  /** Target of <meta http-equiv="refresh">. */
-  metaRefresh?: string;
-  /** Targets of JavaScript `location` assignments found in inline scripts. */
-  jsRedirects: string[];
-  /** Visible text of the page (capped). */
-  text: string;
-  links: PageLink[];
-  scripts: PageScript[];
-  images: PageImage[];
-  forms: PageForm[];
-  /** aria-label and title attribute values (where site marks like 党政机关网站标识 often live). */
-  labels: string[];
   /** Raw HTML, only when `keepHtml` is set. */
   html?: string;
 }

@@ -24,28 +24,19 @@ export interface TestDatabase {
  * when TEST_DATABASE=postgresql (`npm test` runs the integration tests on both).
  */
 export async function migratedContext(): Promise<TestDatabase> {
-  if (process.env.TEST_DATABASE === 'postgresql') {
-    const db = await freshPostgres();
-    await applyPendingMigrations(db);
-    const context = await openContext(db);
-    return {
-      db,
-      context,
-      async close() {
-        await closeContext(context);
-        await db.drop();
-      },
-    };
-  }
-  const db = freshSqlite();
-  await applyPendingMigrations(db);
-  const context = await openContext(db);
+  const sqlite = () => {
+    const db = freshSqlite();
+    return { ...db, drop: async () => fs.rmSync(db.dir, { recursive: true, force: true }) };
+  };
+  const fresh = process.env.TEST_DATABASE === 'postgresql' ? await freshPostgres() : sqlite();
+  await applyPendingMigrations(fresh);
+  const context = await openContext(fresh);
   return {
-    db,
+    db: fresh,
     context,
     async close() {
       await closeContext(context);
-      fs.rmSync(db.dir, { recursive: true, force: true });
+      await fresh.drop();
     },
   };
 }
