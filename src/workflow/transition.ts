@@ -155,6 +155,17 @@ export async function transition(
         moved.push({ listKey: 'Interpretation', id: jdId, from: jd.status });
       }
     }
+    if (listKey === 'Document' && action === 'withdraw' && 'interpretationIds' in loaded) {
+      // N11: an interpretation left with no public document would interpret nothing: it leaves with it.
+      for (const jdId of loaded.interpretationIds) {
+        const jd = (await tx.interpretation.findUnique({ where: { id: jdId }, select: { status: true, documents: { select: { id: true, status: true, disclosure: true } } } })) as {
+          status: Status;
+          documents: { id: string; status: string; disclosure: string | null }[];
+        };
+        const otherPublic = jd.documents.some((d) => d.id !== id && d.status === 'published' && (d.disclosure === 'proactive' || d.disclosure === 'redacted'));
+        if ((jd.status === 'published' || jd.status === 'scheduled') && !otherPublic) moved.push({ listKey: 'Interpretation', id: jdId, from: jd.status });
+      }
+    }
     for (const item of moved) {
       const table = item.listKey === 'Document' ? tx.document : tx.interpretation;
       await table.update({ where: { id: item.id }, data });

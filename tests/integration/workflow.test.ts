@@ -193,6 +193,20 @@ describe('access by role and department', () => {
     expect((await act('bangongshi', 'withdrawDocument', id, ', reason: "政策已废止"')).data?.withdrawDocument.status).toBe('withdrawn');
   });
 
+  test('N11: withdrawing a document withdraws its interpretations, unless they interpret another public document', async () => {
+    const prisma = state.t.context.sudo().prisma;
+    const rules = await prisma.document.findFirst({ where: { title: '临沧市民政局关于全面推进民政政务公开工作的实施细则' }, include: { interpretations: true } });
+    const [alone] = rules.interpretations;
+    const dibao = await prisma.document.findFirst({ where: { title: { contains: '城乡最低生活保障标准' } }, include: { interpretations: true } });
+    const shared = dibao.interpretations[0];
+    // The 低保 interpretation also interprets the rules: it stays while the 低保 notice is public.
+    await prisma.interpretation.update({ where: { id: shared.id }, data: { documents: { connect: [{ id: rules.id }] } } });
+    expect((await act('bangongshi', 'withdrawDocument', rules.id, ', reason: "已废止"')).data?.withdrawDocument.status).toBe('withdrawn');
+    expect((await prisma.interpretation.findUnique({ where: { id: alone.id } })).status).toBe('withdrawn');
+    expect((await prisma.interpretation.findUnique({ where: { id: shared.id } })).status).toBe('published');
+    expect(await prisma.auditEntry.count({ where: { interpretationId: alone.id, action: 'withdraw' } })).toBe(1);
+  });
+
   test('columns and site settings belong to the info-construction section; users to the admin', async () => {
     const columns = async (user: string) => Boolean((await as(user, 'mutation { updateSiteSettings(data: { contact: "电话：0883-2123456" }) { id } }')).data?.updateSiteSettings);
     const users = async (user: string) => Boolean((await as(user, `mutation { createUser(data: { name: "新人", username: "new-${user}", password: "a-long-password" }) { id } }`)).data?.createUser);
