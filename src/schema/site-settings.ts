@@ -17,6 +17,10 @@ export const SiteSettings = list({
     siteCode: text({
       ui: { label: '网站标识码' }, validation: { isRequired: true, match: { regex: /^[0-9A-Z]{10}$/, explanation: '网站标识码为 10 位数字或大写字母' } },
     }),
+    organisationCode: text({
+      ui: { label: '统一社会信用代码', description: '索引号的前缀：文件发布时自动编号为“代码/年份-序号”' },
+      validation: { match: { regex: /^([0-9A-Z]{18})?$/, explanation: '统一社会信用代码为 18 位数字或大写字母' } },
+    }),
     icpNumber: text({ ui: { label: 'ICP备案号' } }),
     policeRecordNumber: text({ ui: { label: '公安机关备案号' } }),
     baseUrl: text({

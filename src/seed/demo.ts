@@ -9,6 +9,7 @@ import {
   type DemoColumn,
 } from './demo-content.js';
 import { REAL_SOURCES } from '../../syndication/sources.js';
+import { formatIndexNumber } from '../workflow/index-number.js';
 
 /** The password of every demo account (listed in the README); change it on a real site. */
 export const demoPassword = process.env.GONGKAI_DEMO_PASSWORD ?? 'gongkai2026';
@@ -22,7 +23,7 @@ export function paragraphsToDocument(paragraphs: string[]) {
 
 /** The 索引号 of the n-th demo document of a year: 组织机构代码/年份-序号. */
 export function demoIndexNumber(year: number, serial: number): string {
-  return `${organisationCode}/${year}-${String(serial).padStart(5, '0')}`;
+  return formatIndexNumber(organisationCode, String(year), serial);
 }
 
 /**
@@ -194,6 +195,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
         sponsor: '临沧市民政局',
         contact: '地址：云南省临沧市临翔区南塘街 邮编：677000 电话：0883-2123456',
         siteCode: '5309000042',
+        organisationCode,
         icpNumber: '滇ICP备05003121号',
         policeRecordNumber: '滇公网安备53090202000117号',
         baseUrl,

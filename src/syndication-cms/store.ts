@@ -5,6 +5,7 @@ import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayValue } from '../db/calendar-day.js';
 import { publicContentChanged } from '../site/invalidation.js';
 import { recordRevision } from '../workflow/revisions.js';
+import { assignIndexNumber } from '../workflow/index-number.js';
 import type { UpstreamItemStatus } from './statuses.js';
 
 /*
@@ -79,6 +80,7 @@ export async function publishReprint(
       inlineMedia: { connect: media.filter((m: { kind: string }) => m.kind === 'image').map((m: { id: string }) => ({ id: m.id })) },
     },
   });
+  await assignIndexNumber(tx, doc.id, now);
   await recordRevision(tx, doc.id, 'published', deciderId, now);
   await tx.upstreamItem.update({
     where: { id: itemId },

@@ -4,6 +4,7 @@ import type { SessionData } from '../access/roles.js';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { richTextHasContent } from './disclosure.js';
 import { preflight } from './preflight.js';
+import { assignIndexNumber } from './index-number.js';
 import { publicContentChanged } from '../site/invalidation.js';
 import { applyRevision, recordRevision } from './revisions.js';
 import { actorFromSession, actionLabels, decide, mayAct, type ActionInput, type Actor, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
@@ -46,8 +47,9 @@ interface Table {
 }
 /** The part of the Prisma transaction client the workflow uses (the same on both engines). */
 interface Tx {
-  document: Table;
+  document: Table & { findMany(args: object): Promise<unknown> };
   interpretation: Table;
+  siteSettings: { findFirst(args?: object): Promise<unknown> };
   auditEntry: Table;
   revision: { count(args: object): Promise<number>; create(args: object): Promise<unknown> };
 }
@@ -188,6 +190,7 @@ export async function transition(
       if (action === 'submit' && decision.to === 'submitted') await recordRevision(tx, id, 'submitted', actor.id, now);
       if (decision.to === 'published') {
         if (loaded.revisionOfId) await applyRevision(tx, id, loaded.revisionOfId);
+        else await assignIndexNumber(tx, id, now);
         await recordRevision(tx, loaded.revisionOfId ?? id, 'published', actor.id, now);
       }
     }

@@ -92,6 +92,7 @@ describe('S9: syndication in the CMS', () => {
     const doc = await state.t.context.prisma.document.findUnique({ where: { id: docId }, include: { columns: true, inlineMedia: true, attachments: true } });
     expect(doc).toMatchObject({ status: 'published', origin: 'reprint', disclosure: 'proactive', documentNumber: '国发〔2026〕1号', issuingAuthority: '国务院', sourceName: '测试上游·最新政策' });
     expect(doc.confidentialityConclusion).toContain('转载');
+    expect(doc.indexNumber).toMatch(/^11530900015183291L\/2026-\d{5}$/);
     expect(doc.columns.map((c: { slug: string }) => c.slug)).toEqual(['gwy']);
     const page = await get(`/documents/${docId}`);
     expect(page.text).toContain('来源：测试上游·最新政策');

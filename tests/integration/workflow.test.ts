@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { graphql } from '../helpers/server.js';
+import request from 'supertest';
 import { seededApi } from '../helpers/seeded-api.js';
 
 const { state, as, act } = seededApi(['jiuzhu', 'yanglao', 'bangongshi', 'lingdao', 'xinxi', 'admin']);
@@ -205,6 +206,22 @@ describe('access by role and department', () => {
     expect((await prisma.interpretation.findUnique({ where: { id: alone.id } })).status).toBe('withdrawn');
     expect((await prisma.interpretation.findUnique({ where: { id: shared.id } })).status).toBe('published');
     expect(await prisma.auditEntry.count({ where: { interpretationId: alone.id, action: 'withdraw' } })).toBe(1);
+  });
+
+  test('a document gets its 索引号 when it is published: organisation code, year of 成文日期, next serial', async () => {
+    const prisma = state.t.context.sudo().prisma;
+    const draft = await prisma.document.findFirst({ where: { title: { contains: '冬春期间困难群众' } } });
+    expect(draft.indexNumber).toBeTruthy(); // the demo's drafts are numbered already; a new one is not
+    const created = await as('jiuzhu', `mutation { createDocument(data: { title: "编号测试通知", disclosure: "proactive", formationDate: "2026-11-20", body: [{ type: "paragraph", children: [{ text: "正文" }] }] }) { id } }`);
+    const id = created.data!.createDocument.id;
+    expect((await prisma.document.findUnique({ where: { id } })).indexNumber).toBeNull();
+    await act('jiuzhu', 'submitDocument', id);
+    await act('bangongshi', 'officeApproveDocument', id, ', confidentialityConclusion: "同意"');
+    await act('lingdao', 'approveDocument', id);
+    const numbered = (await prisma.document.findUnique({ where: { id } })).indexNumber as string;
+    const [last] = await prisma.document.findMany({ where: { indexNumber: { startsWith: '11530900015183291L/2026-' }, NOT: { id } }, orderBy: { indexNumber: 'desc' }, take: 1 });
+    expect(numbered).toBe(`11530900015183291L/2026-${String(Number(last.indexNumber.slice(-5)) + 1).padStart(5, '0')}`);
+    expect((await request(state.app).get(`/documents/${id}`)).text).toContain(numbered);
   });
 
   test('columns and site settings belong to the info-construction section; users to the admin', async () => {

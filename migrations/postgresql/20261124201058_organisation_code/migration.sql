@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SiteSettings" ADD COLUMN     "organisationCode" TEXT NOT NULL DEFAULT '';
