@@ -1,4 +1,4 @@
-// The integration tests again on PostgreSQL (`npm test` runs them on SQLite first). Without a server
+// The integration and browser tests again on PostgreSQL (`npm test` runs them on SQLite first). Without a server
 // they are skipped with a note, except under CI=true, where that is a failure. The two-instance test
 // runs five times in a row, as a flaky one would not.
 import { spawnSync } from 'node:child_process';
@@ -33,7 +33,7 @@ const jest = (args) =>
     stdio: 'inherit',
     env: { ...process.env, TEST_DATABASE: 'postgresql' },
   }).status;
-let status = jest(['tests/integration']);
+let status = jest(['tests/integration', 'tests/e2e']);
 for (let run = 1; run <= 5 && status === 0; run++) {
   console.log(`two instances on one PostgreSQL database: run ${run} of 5`);
   status = jest(['tests/integration/instances', 'tests/integration/scheduler', 'tests/integration/two-processes']);

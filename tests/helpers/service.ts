@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/config/env.js';
+import { freshPostgres } from './postgres.js';
 
 export async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -20,9 +21,14 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** `gongkai start` as the README runs it, on a fresh SQLite file (unless `env` names a database) and a free port. */
+/**
+ * `gongkai start` as the README runs it, on a free port and a fresh database: unless `env` names one, a
+ * SQLite file, or a PostgreSQL database of its own when TEST_DATABASE=postgresql.
+ */
 export async function startService(env: Record<string, string> = {}, args: string[] = []): Promise<RunningService> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-service-'));
+  const postgres = !env.DATABASE_URL && process.env.TEST_DATABASE === 'postgresql' ? await freshPostgres() : null;
+  if (postgres) env = { DATABASE_URL: postgres.url, ...env };
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'bin/gongkai.js'), 'start', ...args], {
@@ -38,6 +44,7 @@ export async function startService(env: Record<string, string> = {}, args: strin
       await new Promise((resolve) => child.once('exit', resolve));
     }
     fs.rmSync(dir, { recursive: true, force: true });
+    await postgres?.drop();
   };
   const deadline = Date.now() + 240_000;
   while (!/Server listening on/.test(output)) {
