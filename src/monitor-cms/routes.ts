@@ -1,11 +1,9 @@
 import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { hasRole, type SessionData } from '../access/roles.js';
 import { renderCsv, renderHtml, renderJson, type MonitorReport, type RunSummary } from '../monitor/index.js';
 
 type Prisma = any; // Keystone's generated client, typed per engine.
-
-const readers = new Set(['admin', 'infoSection', 'officeReviewer', 'leader']);
 
 /**
  * The stored monitor reports for the bureau's staff: a self-contained HTML file (with the score and
@@ -17,14 +15,14 @@ export function monitorReportRoutes(context: KeystoneContext): express.Router {
   router.get('/monitor/reports/:id.:format', async (req, res) => {
     const session = (await context.withRequest(req, res)).session as SessionData | undefined;
     res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
-    if (!session?.data?.isActive || !readers.has(session.data.role)) return res.status(403).type('text/plain; charset=utf-8').send('请以信息建设科、局办公室或局领导账号登录后查看监测报告');
+    if (!hasRole(session, 'admin', 'infoSection', 'officeReviewer', 'leader')) return res.status(403).type('text/plain; charset=utf-8').send('请以信息建设科、局办公室或局领导账号登录后查看监测报告');
     const { id, format } = req.params;
     if (!['html', 'json', 'csv'].includes(format) || !/^[a-z0-9]{1,40}$/.test(id)) return res.status(404).type('text/plain; charset=utf-8').send('没有该报告');
     const prisma: Prisma = context.sudo().prisma;
     const run = id === 'latest' ? await prisma.monitorRun.findFirst({ orderBy: { finishedAt: 'desc' } }) : await prisma.monitorRun.findUnique({ where: { id } });
     if (!run) return res.status(404).type('text/plain; charset=utf-8').send('还没有监测报告');
     const report = run.report as MonitorReport;
-    const filename = `monitor-${String(run.finishedAt.toISOString()).slice(0, 10)}`;
+    const filename = `monitor-${run.finishedAt.toISOString().slice(0, 10)}`;
     if (format === 'json') return res.type('application/json').set('Content-Disposition', `inline; filename="${filename}.json"`).send(renderJson(report));
     if (format === 'csv') return res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="${filename}.csv"`).send(renderCsv(report));
     const earlier = (await prisma.monitorRun.findMany({ where: { siteUrl: run.siteUrl, finishedAt: { lt: run.finishedAt } }, orderBy: { finishedAt: 'desc' }, take: 30, select: { summary: true } })) as { summary: RunSummary }[];

@@ -3,8 +3,7 @@ import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { hasRole, roleOptions, type SessionData } from '../access/roles.js';
 import { statusOptions } from '../content/vocabulary.js';
 import { actionLabels, workflowActions } from '../workflow/state-machine.js';
-
-const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } };
+import { readOnly } from './ui-modes.js';
 
 // 流转记录: append-only; written by the workflow only, never through the API.
 export const AuditEntry = list({

@@ -2,9 +2,7 @@ import { action, list } from '@keystone-6/core';
 import { checkbox, integer, json, text, timestamp } from '@keystone-6/core/fields';
 import { managesSite } from '../access/roles.js';
 import { defaultProbePaths, runOwnSiteMonitor } from '../monitor-cms/runner.js';
-
-const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } };
-const hidden = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'hidden' as const }, listView: { fieldMode: 'hidden' as const } };
+import { readOnly, hiddenEverywhere } from './ui-modes.js';
 
 // 监测报告 (S8): every run of the monitor, kept for history and comparison. Written only by the monitor.
 export const MonitorRun = list({
@@ -30,8 +28,8 @@ export const MonitorRun = list({
     fixedCount: integer({ ui: { label: '已整改', ...readOnly } }),
     pagesCrawled: integer({ ui: { label: '检查页面数', ...readOnly } }),
     alertsSent: text({ ui: { label: '告警', ...readOnly } }),
-    report: json({ ui: hidden }),
-    summary: json({ ui: hidden }),
+    report: json({ ui: hiddenEverywhere }),
+    summary: json({ ui: hiddenEverywhere }),
   },
 });
 

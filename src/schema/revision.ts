@@ -1,8 +1,7 @@
 import { list } from '@keystone-6/core';
 import { integer, json, relationship, select, timestamp } from '@keystone-6/core/fields';
 import { readFilter, signedInStaff } from '../access/documents.js';
-
-const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } };
+import { readOnly } from './ui-modes.js';
 
 // 版本: an immutable snapshot of a document at each submission (for comparing what changed after a
 // return) and at each publication (what the public was shown). Written by the workflow only.

@@ -4,8 +4,8 @@ import { managesSite, signedIn } from '../access/roles.js';
 import { ADAPTERS, ADAPTER_LABELS, POLICIES, POLICY_LABELS, SOURCE_LEVELS, SOURCE_LEVEL_LABELS } from '../../syndication/source-config.js';
 import { configProblems, type SourceItem } from '../syndication-cms/source-item.js';
 import { sourceActions } from '../syndication-cms/keystone-actions.js';
+import { readOnly } from './ui-modes.js';
 
-const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } };
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
 
 // 转载来源 (S9): where reprints come from, as data the info-construction section keeps current.

@@ -3,8 +3,7 @@ import { checkbox, json, relationship, select, text, timestamp } from '@keystone
 import { managesSite, signedIn } from '../access/roles.js';
 import { upstreamItemStatusOptions } from '../syndication-cms/statuses.js';
 import { upstreamItemActions } from '../syndication-cms/keystone-actions.js';
-
-const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } };
+import { readOnly } from './ui-modes.js';
 
 // 转载条目 (S9): each upstream document seen, its place in the review queue, and the reprint made of it.
 // Rows are never deleted: a rejected item is a tombstone that keeps it from coming back.

@@ -2,7 +2,8 @@ import { action, g } from '@keystone-6/core';
 import { text } from '@keystone-6/core/fields';
 import { GraphQLError } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { managesSite, signedIn, type SessionData } from '../access/roles.js';
+import { actionMessages } from '../content/action-messages.js';
 import { searchTextOf } from '../content/search-text.js';
 import { calendarDayValue } from '../db/calendar-day.js';
 import { publicContentChanged } from '../site/invalidation.js';
@@ -74,26 +75,13 @@ const argsFor: Partial<Record<UpstreamAction, Record<string, ReturnType<typeof t
   reject: { reason: textArg('不予转载原因', '必填') },
 };
 
-const messages = (label: string) => ({
-  promptTitle: `${label}：{itemLabel}`,
-  prompt: `确定对“{itemLabel}”执行“${label}”吗？`,
-  promptConfirmLabel: `确定${label}`,
-  fail: `未能${label}`,
-  success: `已${label}`,
-  promptTitleMany: `${label} {count} 项`,
-  promptMany: `确定对 {count} 项执行“${label}”吗？`,
-  promptConfirmLabelMany: `确定${label}`,
-  failMany: `{countFail} 项未能${label}`,
-  successMany: `已${label} {countSuccess} 项`,
-});
-
 /** The queue actions of 转载条目: a button each on the item page, a mutation each in GraphQL. */
 export function upstreamItemActions() {
   return Object.fromEntries(
     (Object.keys(upstreamActionLabels) as UpstreamAction[]).map((key) => [
       key,
       action({
-        access: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
+        access: signedIn,
         args: argsFor[key] ?? {},
         async resolve({ where, args }, context: KeystoneContext) {
           const id = String((where as { id?: unknown }).id ?? '');
@@ -102,7 +90,7 @@ export function upstreamItemActions() {
         },
         ui: {
           label: upstreamActionLabels[key],
-          messages: messages(upstreamActionLabels[key]),
+          messages: actionMessages(upstreamActionLabels[key]),
           itemView: {
             navigation: 'refetch',
             actionMode: ({ session, item }) => {
@@ -121,7 +109,7 @@ export function upstreamItemActions() {
 export function sourceActions() {
   return {
     runNow: action({
-      access: ({ session }) => ['admin', 'infoSection'].includes((session as SessionData | undefined)?.data?.role ?? ''),
+      access: managesSite,
       async resolve({ where }, context: KeystoneContext) {
         const id = String((where as { id?: unknown }).id ?? '');
         const source = await context.sudo().prisma.syndicationSource.findUnique({ where: { id } });
@@ -129,7 +117,7 @@ export function sourceActions() {
         await runSyndicationSource(context, source.key);
         return context.sudo().db.SyndicationSource.findOne({ where: { id } });
       },
-      ui: { label: '立即采集', messages: messages('立即采集'), itemView: { navigation: 'refetch', actionMode: 'enabled' }, listView: { actionMode: 'hidden' } },
+      ui: { label: '立即采集', messages: actionMessages('立即采集'), itemView: { navigation: 'refetch', actionMode: 'enabled' }, listView: { actionMode: 'hidden' } },
     }),
   };
 }

@@ -3,6 +3,7 @@ import { text } from '@keystone-6/core/fields';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SessionData } from '../access/roles.js';
 import { signedInStaff } from '../access/documents.js';
+import { actionMessages } from '../content/action-messages.js';
 import type { Status } from '../content/vocabulary.js';
 import { actionLabels, actorFromSession, availableActions, type WorkflowAction } from './state-machine.js';
 import { startRevision } from './revisions.js';
@@ -40,18 +41,7 @@ export function workflowActionsFor(listKey: WorkflowListKey) {
       },
       ui: {
         label: actionLabels[key],
-        messages: {
-          promptTitle: `${actionLabels[key]}：{itemLabel}`,
-          prompt: prompts[key] ?? `确定对“{itemLabel}”执行“${actionLabels[key]}”吗？`,
-          promptConfirmLabel: `确定${actionLabels[key]}`,
-          fail: `未能${actionLabels[key]}`,
-          success: `已${actionLabels[key]}`,
-          promptTitleMany: `${actionLabels[key]} {count} 项`,
-          promptMany: `确定对 {count} 项执行“${actionLabels[key]}”吗？`,
-          promptConfirmLabelMany: `确定${actionLabels[key]}`,
-          failMany: `{countFail} 项未能${actionLabels[key]}`,
-          successMany: `已${actionLabels[key]} {countSuccess} 项`,
-        },
+        messages: actionMessages(actionLabels[key], prompts[key]),
         itemView: {
           navigation: 'refetch',
           // Only the actions open to this user on this item in its state are shown.

@@ -7,13 +7,8 @@ import { seedDemo, paragraphsToDocument } from '../../src/seed/demo.js';
 import { pageCacheFor } from '../../src/site/cache.js';
 import { publishDueItems } from '../../src/workflow/scheduled-publishing.js';
 import { apiServer } from '../helpers/server.js';
+import { eventually } from '../helpers/eventually.js';
 import { freshPostgres, postgresAvailable } from '../helpers/postgres.js';
-
-/** Polls until `check` holds (a notice between instances takes a few milliseconds), at most 3 s. */
-async function eventually(check: () => Promise<boolean>): Promise<boolean> {
-  for (const started = Date.now(); Date.now() - started < 3000; await new Promise((r) => setTimeout(r, 25))) if (await check()) return true;
-  return false;
-}
 
 const available = await postgresAvailable();
 (available ? describe : describe.skip)('two instances on one PostgreSQL database', () => {

@@ -5,17 +5,13 @@ import { closeContext, openContext } from '../../src/db/context.js';
 import { seedDemo, paragraphsToDocument } from '../../src/seed/demo.js';
 import { freshPostgres, postgresAvailable } from '../helpers/postgres.js';
 import { startService, type RunningService } from '../helpers/service.js';
+import { eventually } from '../helpers/eventually.js';
 
 /*
  * Two `gongkai start` processes on one PostgreSQL database, as behind a load balancer: the
  * publish-due job runs once per tick across both, a publication is on the other's cached pages at
  * once, and when one is killed the other carries on with the jobs.
  */
-
-async function eventually(check: () => Promise<boolean>, ms = 15_000): Promise<boolean> {
-  for (const started = Date.now(); Date.now() - started < ms; await new Promise((r) => setTimeout(r, 100))) if (await check()) return true;
-  return false;
-}
 
 /** The ticks of the publish-due job an instance ran, from its JSON log lines. */
 function ticksRun(service: RunningService): string[] {
@@ -60,7 +56,7 @@ const available = await postgresAvailable();
     const [a, b] = services;
     for (const s of services) expect((await fetch(`${s.url}/columns/mzdt`)).status).toBe(200);
     await schedule('两个实例之一发布的动态');
-    expect(await eventually(shows(a, '两个实例之一发布的动态'))).toBe(true);
+    expect(await eventually(shows(a, '两个实例之一发布的动态'), 15_000)).toBe(true);
     expect(await eventually(shows(b, '两个实例之一发布的动态'), 2000)).toBe(true);
     await new Promise((r) => setTimeout(r, 4000));
     const ticks = [...ticksRun(a), ...ticksRun(b)];
@@ -73,6 +69,6 @@ const available = await postgresAvailable();
     const [a, b] = services;
     process.kill(a.pid, 'SIGKILL');
     await schedule('实例被终止后发布的动态');
-    expect(await eventually(shows(b, '实例被终止后发布的动态'))).toBe(true);
+    expect(await eventually(shows(b, '实例被终止后发布的动态'), 15_000)).toBe(true);
   });
 });
