@@ -46,6 +46,9 @@ export function createConfig(db: DatabaseSettings) {
       server: {
         extendExpressApp: (app, context) => {
           app.disable('x-powered-by');
+          // Behind a proxy (nginx), the visitor's address for the form rate limit: e.g. loopback, or 1 (hops).
+          const trustProxy = process.env.GONGKAI_TRUST_PROXY?.trim();
+          if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
           // Keystone's typings are of Express 4 while it runs Express 5, like our routes.
           app.use(serverRoutes(context, db) as unknown as Parameters<typeof app.use>[0]);
         },

@@ -8,12 +8,14 @@ const TASKS = gql`
   query GongkaiTasks {
     myTasks {
       kind
+      kindLabel
       listKey
       id
       title
       detail
       due
       previewUrl
+      href
     }
     authenticatedItem {
       ... on User {
@@ -27,8 +29,11 @@ const TASKS = gql`
 `;
 
 interface Task {
-  kind: 'returned' | 'review' | 'approve' | 'deadline';
-  listKey: 'Document' | 'Interpretation';
+  kind: 'returned' | 'review' | 'approve' | 'deadline' | 'clock';
+  /** Set by the interaction clocks (舆情、申请、留言…), which name their own category and page. */
+  kindLabel: string | null;
+  href: string | null;
+  listKey: string;
   id: string;
   title: string;
   detail: string;
@@ -36,8 +41,11 @@ interface Task {
   previewUrl: string | null;
 }
 
-const kindLabels: Record<Task['kind'], string> = { returned: '退文待修改', review: '待审核', approve: '待审批', deadline: '公开时限' };
-const listPaths: Record<Task['listKey'], string> = { Document: 'documents', Interpretation: 'interpretations' };
+const kindLabels: Record<Task['kind'], string> = { returned: '退文待修改', review: '待审核', approve: '待审批', deadline: '公开时限', clock: '办理时限' };
+const listPaths: Record<string, string> = { Document: 'documents', Interpretation: 'interpretations' };
+const taskHref = (task: Task) => task.href ?? `/admin/${listPaths[task.listKey]}/${task.id}`;
+/** A due day as 2026年12月8日, a due instant (S7 clocks count minutes) with its time of day. */
+const formatDue = (due: string) => (due.length > 10 ? `${formatDay(due.slice(0, 10))} ${due.slice(11, 16)}` : formatDay(due));
 
 /** Dates in the Chinese convention (2026年12月8日) wherever a task's text carries one as 2026-12-08. */
 const chineseDates = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => formatDay(day));
@@ -83,9 +91,9 @@ export default function TasksPage() {
               <tbody>
                 {tasks.map((task) => (
                   <tr key={`${task.kind}-${task.id}`} style={{ borderBottom: '1px solid #eaeef2' }}>
-                    <td style={{ ...cell, whiteSpace: 'nowrap' }}>{kindLabels[task.kind]}</td>
+                    <td style={{ ...cell, whiteSpace: 'nowrap' }}>{task.kindLabel ?? kindLabels[task.kind]}</td>
                     <td style={cell}>
-                      <a href={`/admin/${listPaths[task.listKey]}/${task.id}`}>{task.title}</a>
+                      <a href={taskHref(task)}>{task.title}</a>
                     </td>
                     <td style={cell}>
                       {chineseDates(task.detail)}
@@ -100,7 +108,7 @@ export default function TasksPage() {
                         </a>
                       ) : null}
                     </td>
-                    <td style={{ ...cell, whiteSpace: 'nowrap' }}>{task.due ? formatDay(task.due) : '—'}</td>
+                    <td style={{ ...cell, whiteSpace: 'nowrap' }}>{task.due ? formatDue(task.due) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

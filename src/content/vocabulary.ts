@@ -52,6 +52,9 @@ export const columnKindOptions = [
   { value: 'guide', label: '办事指南' },
   { value: 'disclosure', label: '信息公开' },
   { value: 'interaction', label: '互动交流' },
+  // Columns that list a feature's items rather than documents (S11, S2).
+  { value: 'mailbox', label: '领导信箱' },
+  { value: 'consultation', label: '征求意见' },
   { value: 'reprint', label: '上级文件' },
   { value: 'general', label: '综合' },
 ] as const;

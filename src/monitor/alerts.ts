@@ -107,11 +107,32 @@ export function signDingTalk(url: string, secret: string, now = Date.now()): str
 }
 
 /** Send an alert to every target; never throws. */
-export async function sendAlert(alert: Alert, targets: AlertTarget[], opts: { timeoutMs?: number } = {}): Promise<SendResult[]> {
+export function sendAlert(alert: Alert, targets: AlertTarget[], opts: { timeoutMs?: number } = {}): Promise<SendResult[]> {
+  return sendMarkdown({ wecom: buildWeComPayload(alert), dingtalk: buildDingTalkPayload(alert) }, targets, opts);
+}
+
+/**
+ * A markdown message of any capability (title and lines, the first line a heading) as the payloads of
+ * both robots, each within its size limit.
+ */
+export function markdownPayloads(title: string, lines: string[]): MarkdownPayloads {
+  return {
+    wecom: { msgtype: 'markdown', markdown: { content: fitBytes(lines.join('\n'), 4096) } },
+    dingtalk: { msgtype: 'markdown', markdown: { title, text: fitBytes(lines.join('\n\n'), 18_000) } },
+  };
+}
+
+export interface MarkdownPayloads {
+  wecom: ReturnType<typeof buildWeComPayload>;
+  dingtalk: ReturnType<typeof buildDingTalkPayload>;
+}
+
+/** Send prepared payloads to every target; never throws. */
+export async function sendMarkdown(payloads: MarkdownPayloads, targets: AlertTarget[], opts: { timeoutMs?: number } = {}): Promise<SendResult[]> {
   return Promise.all(
     targets.map(async (target): Promise<SendResult> => {
       const masked = maskWebhook(target.url);
-      const payload = target.kind === 'wecom' ? buildWeComPayload(alert) : buildDingTalkPayload(alert);
+      const payload = payloads[target.kind];
       const url = target.kind === 'dingtalk' && target.secret ? signDingTalk(target.url, target.secret) : target.url;
       try {
         const res = await axios.post(url, payload, { timeout: opts.timeoutMs ?? 10_000, validateStatus: () => true, headers: { 'content-type': 'application/json' } });

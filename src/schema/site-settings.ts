@@ -23,6 +23,13 @@ export const SiteSettings = list({
     }),
     icpNumber: text({ ui: { label: 'ICP备案号' } }),
     policeRecordNumber: text({ ui: { label: '公安机关备案号' } }),
+    alertWebhooks: text({
+      ui: {
+        label: '时限提醒机器人',
+        displayMode: 'textarea',
+        description: '舆情、依申请公开、留言办理时限临近或超期时通知的群机器人，每行一个：“企业微信 网址”或“钉钉 网址 [加签密钥]”',
+      },
+    }),
     baseUrl: text({
       ui: { label: '网站地址' }, validation: { isRequired: true, match: { regex: /^https?:\/\/[^\s/]+(\/\S*)?$/, explanation: '网站地址必须以 http:// 或 https:// 开头' } },
     }),

@@ -101,8 +101,8 @@ export const demoColumns: DemoColumn[] = [
   { slug: 'bszn', name: '办事指南', kind: 'guide' },
   {
     slug: 'hdjl', name: '互动交流', kind: 'interaction', children: [
-      { slug: 'ldxx-mail', name: '领导信箱', kind: 'interaction' },
-      { slug: 'zqyj', name: '征求意见', kind: 'interaction' },
+      { slug: 'ldxx-mail', name: '领导信箱', kind: 'mailbox' },
+      { slug: 'zqyj', name: '征求意见', kind: 'consultation' },
       { slug: 'zxft', name: '在线访谈', kind: 'interaction' },
     ],
   },

@@ -11,12 +11,13 @@ import type { SiteFrame } from './data.js';
 
 const templates = path.join(projectRoot, 'templates');
 const site = Handlebars.create();
-for (const name of ['footer', 'doc-list']) site.registerPartial(name, fs.readFileSync(path.join(templates, 'partials', `${name}.hbs`), 'utf8'));
+for (const name of ['footer', 'doc-list', 'form-guard', 'form-errors']) site.registerPartial(name, fs.readFileSync(path.join(templates, 'partials', `${name}.hbs`), 'utf8'));
 site.registerHelper('sum', (a: number, b: number) => a + b);
 const layout = site.compile(fs.readFileSync(path.join(templates, 'layouts', 'main.hbs'), 'utf8'));
 const pages = new Map<string, Handlebars.TemplateDelegate>();
 
-export type PageName = 'home' | 'column' | 'document' | 'interpretation' | 'search' | 'catalogue' | 'catalogue-entry' | 'error';
+/** A template under templates/pages (home, column, document, … and the pages of each public feature). */
+export type PageName = string;
 
 export function renderPage(name: PageName, frame: SiteFrame, model: Record<string, unknown> & { title?: string }): string {
   if (!pages.has(name)) pages.set(name, site.compile(fs.readFileSync(path.join(templates, 'pages', `${name}.hbs`), 'utf8')));

@@ -7,6 +7,10 @@ import { cacheKey, etagOf, pageCacheFor, securityHeaders, writeCachedPage } from
 import { baseUrl, catalogueData, catalogueEntryData, searchData, columnData, documentData, feedData, homeData, interpretationData, siteFrame, sitemapData } from './data.js';
 import { atomFeed, robots, rssFeed, sitemap } from './feeds.js';
 import { renderPage } from './render.js';
+import { featureRoutes } from './features.js';
+import { sessionSecret } from '../config/env.js';
+import { formBody, formPostLimiter } from '../public-forms/limits.js';
+import { checkFormGuard, guardFailureMessages, issueFormToken } from '../public-forms/guard.js';
 
 const idPattern = /^[a-z0-9]{1,40}$/;
 const slugPattern = /^[a-z0-9-]{1,60}$/;
@@ -17,6 +21,28 @@ export function pageNumber(raw: unknown): number | null {
   if (typeof raw !== 'string' || !/^[1-9]\d{0,4}$/.test(raw)) return null;
   return Number(raw);
 }
+
+/**
+ * What a public feature (mailbox, consultations, requests, reports…) needs to serve pages like the
+ * rest of the site: each feature is a router of its own (`features.ts`) given this kit.
+ */
+export interface SiteKit {
+  cache: ReturnType<typeof pageCacheFor>;
+  /** A page kept in the page cache under `model.cacheTags` (when 200); `since` is `cache.generation` read before the data. */
+  html(req: Request, res: Response, since: number, status: number, name: string, model: PageModel): Promise<void>;
+  /** A page never cached: forms (each carries a fresh token), answers to a post. */
+  uncachedHtml(res: Response, status: number, name: string, model: PageModel): Promise<void>;
+  notFound(req: Request, res: Response): Promise<void>;
+  badRequest(req: Request, res: Response, message: string): Promise<void>;
+  /** For a POST: parses the form body within limits and applies the per-address rate limit; a refusal is a Chinese page. */
+  formPost: express.RequestHandler[];
+  /** The hidden fields of a form (token and honeypot) for `form`; pass to the form-guard partial. */
+  formToken(form: string): string;
+  /** Why a post looks automated, in Chinese, or null. */
+  checkBot(form: string, body: Record<string, unknown>): string | null;
+}
+
+type PageModel = Record<string, unknown> & { title?: string; cacheTags?: string[] };
 
 /** The public website, mounted at the root of Keystone's server (the Admin UI lives under /admin). */
 export function siteRoutes(context: KeystoneContext): express.Router {
@@ -41,12 +67,33 @@ export function siteRoutes(context: KeystoneContext): express.Router {
     if (status === 200) cache.set(req.originalUrl, page, since);
     writeCachedPage(req, res, page);
   };
-  const html = async (req: Request, res: Response, since: number, status: number, name: Parameters<typeof renderPage>[0], model: Record<string, unknown> & { title?: string; cacheTags?: string[] }) => {
+  const html = async (req: Request, res: Response, since: number, status: number, name: string, model: PageModel) => {
     deliver(req, res, since, status, 'text/html; charset=utf-8', renderPage(name, await siteFrame(context), model), model.cacheTags ?? []);
+  };
+  const uncachedHtml = async (res: Response, status: number, name: string, model: PageModel) => {
+    const text = renderPage(name, await siteFrame(context), model);
+    res.status(status).set({ ...securityHeaders, 'Cache-Control': 'no-store' }).type('text/html; charset=utf-8').send(text);
   };
   const xml = (req: Request, res: Response, since: number, type: string, text: string, tags: string[]) => deliver(req, res, since, 200, `${type}; charset=utf-8`, text, tags);
   const badRequest = (req: Request, res: Response, message: string) => html(req, res, cache.generation, 400, 'error', { title: '请求有误', heading: '请求有误（400）', message });
   const notFound = (req: Request, res: Response) => html(req, res, cache.generation, 404, 'error', { title: '页面不存在', heading: '页面不存在（404）', message: '您访问的页面不存在或已被撤回。' });
+
+  const refuse = (_req: Request, res: Response, status: number, message: string) =>
+    void uncachedHtml(res, status, 'error', { title: '提交未成功', heading: '提交未成功', message }).catch(() => res.status(status).end());
+  const secret = sessionSecret();
+  const kit: SiteKit = {
+    cache,
+    html,
+    uncachedHtml,
+    notFound,
+    badRequest,
+    formPost: [formPostLimiter(refuse), ...formBody(refuse)],
+    formToken: (form) => issueFormToken(form, secret),
+    checkBot: (form, body) => {
+      const failure = checkFormGuard(form, body, secret);
+      return failure && guardFailureMessages[failure];
+    },
+  };
 
   site.get('/', async (req, res) => {
     const since = cache.generation;
@@ -123,6 +170,8 @@ export function siteRoutes(context: KeystoneContext): express.Router {
     const since = cache.generation;
     deliver(req, res, since, 200, 'text/plain; charset=utf-8', robots(await baseUrl(context)), []);
   });
+
+  for (const routes of featureRoutes) site.use(routes(context, kit));
 
   // Everything else outside the Admin UI and the API is a Chinese 404.
   site.get(/^\/(?!admin(\/|$)|api(\/|$)|media\/|preview\/|setup$|healthz$|readyz$).*/, (req, res) => notFound(req, res));

@@ -8,17 +8,21 @@ import { compareSnapshots, type ComparisonRow, type Snapshot } from './revisions
 import { previewPath } from './preview.js';
 import { tasksFor, type TaskItem } from './tasks.js';
 import { actorFromSession } from './state-machine.js';
+import { extraTasks } from '../interaction-cms/tasks.js';
 
-const Task = g.object<{ kind: string; listKey: string; id: string; title: string; detail: string; due: string | null; previewUrl?: string | null }>()({
+const Task = g.object<{ kind: string; kindLabel?: string | null; listKey: string; id: string; title: string; detail: string; due: string | null; previewUrl?: string | null; href?: string | null }>()({
   name: 'WorkflowTask',
   fields: {
     kind: g.field({ type: g.nonNull(g.String) }),
+    /** Set by tasks from outside the document workflow, which name their own category. */
+    kindLabel: g.field({ type: g.String }),
     listKey: g.field({ type: g.nonNull(g.String) }),
     id: g.field({ type: g.nonNull(g.ID) }),
     title: g.field({ type: g.nonNull(g.String) }),
     detail: g.field({ type: g.nonNull(g.String) }),
     due: g.field({ type: g.String }),
     previewUrl: g.field({ type: g.String }),
+    href: g.field({ type: g.String }),
   },
 });
 
@@ -107,7 +111,7 @@ async function taskItems(context: KeystoneContext): Promise<TaskItem[]> {
   ];
 }
 
-/** `myTasks`: the signed-in user's 待办 (returned drafts, reviews, approvals, N12 clocks running out); `revisionComparison`. */
+/** `myTasks`: the signed-in user's 待办 (returned drafts, reviews, approvals, N12 clocks running out, then the interaction clocks); `revisionComparison`. */
 export const extendWorkflowSchema = extend({
   query: {
     revisionComparison: g.field({
@@ -120,9 +124,13 @@ export const extendWorkflowSchema = extend({
       async resolve(_root, _args, context: KeystoneContext) {
         const actor = actorFromSession(context.session);
         if (!actor) return [];
-        const tasks = tasksFor(actor, await taskItems(context.sudo()), toCalendarDay(new Date()));
-        // Reviewers and leaders get a signed link to read the unpublished page as it will look.
-        return tasks.map((task) => ({ ...task, previewUrl: task.listKey === 'Document' && task.kind !== 'deadline' ? previewPath(task.id) : null }));
+        const now = new Date();
+        const tasks = tasksFor(actor, await taskItems(context.sudo()), toCalendarDay(now));
+        return [
+          // Reviewers and leaders get a signed link to read the unpublished page as it will look.
+          ...tasks.map((task) => ({ ...task, previewUrl: task.listKey === 'Document' && task.kind !== 'deadline' ? previewPath(task.id) : null })),
+          ...(await extraTasks(context.sudo(), actor, now)).map((task) => ({ ...task, kind: 'clock' })),
+        ];
       },
     }),
   },

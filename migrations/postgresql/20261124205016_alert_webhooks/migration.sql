@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SiteSettings" ADD COLUMN     "alertWebhooks" TEXT NOT NULL DEFAULT '';

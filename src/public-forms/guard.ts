@@ -1,0 +1,57 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/*
+ * Bot protection for the public forms without any third-party service (S11, N5): every form carries
+ * a signed, timestamped token and a honeypot field. A post is refused when the token is missing,
+ * forged or for another form, when it comes back faster than a person could type (bots post at once)
+ * or after the page went stale, and when the honeypot, hidden from people and screen readers, is
+ * filled. Together with the per-address rate limit this stops scripted floods; nothing asks a citizen
+ * to solve a puzzle, so the forms stay usable for the elderly and with assistive technology (N16).
+ */
+
+export const tokenField = 'form_token';
+/** A field no person sees (hidden by CSS, aria-hidden, skipped by the keyboard): only bots fill it. */
+export const honeypotField = 'homepage';
+
+export interface GuardTiming {
+  /** A person needs longer than this to fill in a form. */
+  minFillMs: number;
+  /** A form older than this is stale: reload the page. */
+  maxAgeMs: number;
+}
+
+export const defaultGuardTiming: GuardTiming = { minFillMs: 3_000, maxAgeMs: 4 * 3600_000 };
+
+const sign = (secret: string, form: string, issuedAt: number) => createHmac('sha256', secret).update(`gongkai-form\n${form}\n${issuedAt}`).digest('base64url');
+
+/** The token a form page embeds for `form` (e.g. `mailbox`), issued now. */
+export function issueFormToken(form: string, secret: string, now = Date.now()): string {
+  return `${now}.${sign(secret, form, now)}`;
+}
+
+export type GuardFailure = 'missingToken' | 'forgedToken' | 'tooFast' | 'expired' | 'honeypot';
+
+export const guardFailureMessages: Readonly<Record<GuardFailure, string>> = {
+  missingToken: '表单已失效，请刷新页面后重新填写提交。',
+  forgedToken: '表单已失效，请刷新页面后重新填写提交。',
+  tooFast: '提交过快，请确认填写内容后再提交。',
+  expired: '页面停留时间过长，表单已过期，请刷新页面后重新提交（已填写的内容已保留）。',
+  honeypot: '提交未通过校验，请刷新页面后重新填写。',
+};
+
+/** Why a posted form is refused as automated, or null when it looks like a person's. */
+export function checkFormGuard(form: string, body: Record<string, unknown>, secret: string, now = Date.now(), timing: GuardTiming = defaultGuardTiming): GuardFailure | null {
+  const honey = body[honeypotField];
+  if (honey !== undefined && honey !== '') return 'honeypot';
+  const token = body[tokenField];
+  if (typeof token !== 'string' || !token) return 'missingToken';
+  const match = /^(\d{10,16})\.([\w-]{43})$/.exec(token);
+  if (!match) return 'forgedToken';
+  const issuedAt = Number(match[1]);
+  const expected = Buffer.from(sign(secret, form, issuedAt));
+  const given = Buffer.from(match[2]);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'forgedToken';
+  if (now - issuedAt < timing.minFillMs) return 'tooFast';
+  if (now - issuedAt > timing.maxAgeMs) return 'expired';
+  return null;
+}
