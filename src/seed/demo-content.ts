@@ -1,8 +1,9 @@
 // Demo content for the 临沧市民政局 政务公开 demo site (used by `gongkai seed --demo`).
-// Pure data: no imports, no side effects. All people named here are fictional; the only
+// Pure data: no runtime imports, no side effects. All people named here are fictional; the only
 // telephone number used is the fictional office landline 0883-2123456 (for the privacy-masking demo).
 
-export type ColumnKind = 'news' | 'notice' | 'policy' | 'interpretation' | 'personnel' | 'guide' | 'disclosure' | 'interaction' | 'reprint' | 'general';
+import type { ColumnKind } from '../content/vocabulary.js';
+export type { ColumnKind };
 export interface DemoColumn { slug: string; name: string; kind: ColumnKind; internal?: boolean; children?: DemoColumn[] }
 export interface DemoDepartment { code: string; name: string }
 export type DemoRole = 'admin' | 'infoSection' | 'officeReviewer' | 'leader' | 'editor';
