@@ -64,7 +64,9 @@ export function incidentActions() {
           itemView: {
             navigation: 'refetch',
             actionMode: ({ session, item }) => {
-              if (!actorFromSession(session) || !item) return 'hidden';
+              // Leaders and the info section read incidents; they record nothing.
+              const role = actorFromSession(session)?.role;
+              if (!item || !role || !['admin', 'officeReviewer', 'editor'].includes(role)) return 'hidden';
               return actionRefusal(item as never, act) === null ? 'enabled' : 'hidden';
             },
           },
