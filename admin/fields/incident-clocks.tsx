@@ -41,9 +41,11 @@ export const Cell: CellComponent<typeof controller> = ({ value }) => {
   if (!lines.length) return null;
   const rank = (line: string) => ['critical', 'caution', 'neutral', 'positive'].indexOf(toneOf(line));
   const first = [...lines].sort((a, b) => rank(a) - rank(b))[0];
+  // Short enough for a column: the limit's wording and the due time are on the item page.
+  const short = first.replace(/（[^）]*）：/, '：').replace(/（截止[^）]*）.*$/, '');
   return (
     <Text color={toneOf(first)}>
-      {first}
+      {short}
       {lines.length > 1 ? `（共 ${lines.length} 项）` : ''}
     </Text>
   );

@@ -46,6 +46,14 @@ const actionKeys: Record<IncidentAction, string> = {
   close: 'close',
 };
 
+/** The button says what was done (已书面报告); the toast says it was recorded, not 已已书面报告. */
+function messagesOf(act: IncidentAction) {
+  if (act === 'close') return actionMessages(closeLabel, '结束后不再计时和提醒，确定结束“{itemLabel}”吗？');
+  const recorded = `记录${incidentEventDefinitions.find((d) => d.event === act)!.label.replace(/时间$/, '')}`;
+  const { success, fail, successMany, failMany } = actionMessages(recorded);
+  return { ...actionMessages(labels[act], `确定以当前时间记录“{itemLabel}”${labels[act]}吗？`), success, fail, successMany, failMany };
+}
+
 /** 已电话报告, 已书面报告, 已发布权威信息, 已召开新闻发布会, 结束事件: a button each on the item page. */
 export function incidentActions() {
   return Object.fromEntries(
@@ -60,7 +68,7 @@ export function incidentActions() {
         },
         ui: {
           label: labels[act],
-          messages: actionMessages(labels[act], act === 'close' ? '结束后不再计时和提醒，确定结束“{itemLabel}”吗？' : `确定以当前时间记录“{itemLabel}”${labels[act]}吗？`),
+          messages: messagesOf(act),
           itemView: {
             navigation: 'refetch',
             actionMode: ({ session, item }) => {

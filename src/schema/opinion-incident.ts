@@ -46,7 +46,7 @@ export const OpinionIncident = list({
     singular: '舆情事件',
     plural: '舆情事件',
     labelField: 'title',
-    listView: { initialColumns: ['title', 'level', 'clockStatus', 'startedAt', 'departments', 'closedAt'], initialSort: { field: 'startedAt', direction: 'DESC' } },
+    listView: { initialColumns: ['title', 'level', 'clockStatus', 'startedAt'], initialSort: { field: 'startedAt', direction: 'DESC' } },
   },
   fields: {
     title: text({ ui: { label: '事件名称' }, validation: { isRequired: true, length: { max: 200 } } }),
