@@ -17,6 +17,9 @@ function editFilter({ session }: AccessArgs) {
   return false;
 }
 
+/** Written by the hooks and the alert job only, never through the API. */
+const jobOnly = { read: signedIn, create: () => false, update: () => false };
+
 const mayEdit = ({ session }: AccessArgs) => hasRole(session, 'admin', 'officeReviewer', 'editor');
 
 const recordedByField = (label: string) => relationship({ ref: 'User', ui: { label, ...readOnly, itemView: { fieldMode: 'read' as const, fieldPosition: 'sidebar' as const } } });
@@ -75,8 +78,8 @@ export const OpinionIncident = list({
     registeredBy: recordedByField('登记人'),
     createdAt: timestamp({ defaultValue: { kind: 'now' }, ui: { label: '登记时间', ...readOnly, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
     // The alert job's state (S7): the end of the last checked window and the alerts claimed.
-    alertsCheckedAt: timestamp({ ui: hiddenEverywhere }),
-    alertLog: json({ defaultValue: [], ui: hiddenEverywhere }),
+    alertsCheckedAt: timestamp({ access: jobOnly, ui: hiddenEverywhere }),
+    alertLog: json({ defaultValue: [], access: jobOnly, ui: hiddenEverywhere }),
   },
   hooks: {
     resolveInput: {

@@ -130,6 +130,17 @@ describe('S7 alerts for every level, exactly once, the moment a clock is at risk
     expect(incident.registeredBy.username).toBe('yanglao');
     expect(alertsFor(incident.title, received.slice(before))).toEqual(['【已超时】书面报告局办公室（20分钟内）']);
   });
+
+  test('S7: a start corrected to earlier alerts at once for what is now late; the alert state is not writable through the API', async () => {
+    const incident = await createIncident('bangongshi', { title: '测试更正发生时间', level: 'majorOpinion', startedAt: new Date(Date.now() - 5 * minute), departments: ['office'] });
+    const before = received.length;
+    const corrected = await as('bangongshi', `mutation($id: ID!, $at: DateTime!) { updateOpinionIncident(where: { id: $id }, data: { startedAt: $at }) { id } }`, { id: incident.id, at: new Date(Date.now() - 60 * minute).toISOString() });
+    expect(corrected.errors).toBeUndefined();
+    expect(alertsFor(incident.title, received.slice(before))).toEqual(['【已超时】书面报告局办公室（50分钟内）']);
+    const forged = await as('bangongshi', `mutation($id: ID!) { updateOpinionIncident(where: { id: $id }, data: { alertsCheckedAt: "2030-01-01T00:00:00.000Z" }) { id } }`, { id: incident.id });
+    expect(forged.errors).toBeDefined();
+    await as('bangongshi', `mutation($id: ID!) { closeOpinionIncident(where: { id: $id }) { id } }`, { id: incident.id });
+  });
 });
 
 describe('S7 recording events and closing', () => {
