@@ -48,6 +48,29 @@ const screens: Screen[] = [
   { name: '转载审核', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/upstream-items`, '转载审核') },
   { name: '监测设置', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/monitor-settings/1`, '立即监测') },
   { name: '监测报告', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/monitor`, '监测报告') },
+  // S7 舆情事件: the list with each incident's most pressing clock, the item page with every clock, one-click recording.
+  { name: '舆情事件列表', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/opinion-incidents`, '【已超时】') },
+  {
+    name: '舆情事件（时限状态）',
+    user: 'bangongshi',
+    open: async (page, base) => {
+      const id = await firstId(page, base, '{ opinionIncidents(where: { level: { equals: "relativelyMajor" } }) { id } }');
+      await page.goto(`${base}/admin/opinion-incidents/${id}`);
+      await page.getByText(/【已超时】书面报告局办公室/).first().waitFor();
+      await page.getByRole('button', { name: '已书面报告' }).click();
+      await page.getByRole('button', { name: '确定已书面报告' }).waitFor();
+    },
+  },
+  {
+    name: '舆情事件（已书面报告）',
+    user: 'bangongshi',
+    open: async (page) => {
+      await page.getByRole('button', { name: '确定已书面报告' }).click();
+      await page.getByText(/【逾期完成】书面报告局办公室/).first().waitFor();
+      await page.getByText('已记录书面报告局办公室').first().waitFor();
+    },
+  },
+  { name: '新建舆情事件', user: 'jiuzai', open: (page, base) => openAndWait(page, `${base}/admin/opinion-incidents/create`, '事件级别') },
   { name: '待办（局办公室）', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin`, '待审核') },
   { name: '待办（科室编辑）', user: 'jiuzai', open: (page, base) => openAndWait(page, `${base}/admin`, '退文待修改') },
   {
@@ -276,4 +299,4 @@ test('every main screen of the Admin UI is in Chinese, and no page requests any 
   expect(english).toEqual(Object.fromEntries(Object.keys(english).map((name) => [name, []])));
   expect(requestedHosts.has(ourHost)).toBe(true);
   expect([...requestedHosts.entries()].filter(([host]) => host !== ourHost)).toEqual([]);
-});
+}, 180_000); // some thirty screens: more than the default minute on a busy machine

@@ -1,0 +1,15 @@
+import { taskSources, type TaskSource } from '../interaction-cms/tasks.js';
+import { incidentTasks, type IncidentForTasks } from './rules.js';
+
+type Prisma = any; // Keystone's generated client, typed per engine.
+
+/** 待办 (S7): the open clocks of the open incidents the user follows. `context` is sudo. */
+export const incidentTaskSource: TaskSource = async (context, actor, now) => {
+  const rows: (IncidentForTasks & { departments: { id: string }[] })[] = await (context.prisma as Prisma).opinionIncident.findMany({
+    where: { closedAt: null },
+    include: { departments: { select: { id: true } } },
+  });
+  return incidentTasks(rows.map((row) => ({ ...row, departmentIds: row.departments.map((d) => d.id) })), actor, now);
+};
+
+taskSources.push(incidentTaskSource);
