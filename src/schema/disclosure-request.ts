@@ -35,6 +35,7 @@ export const DisclosureRequest = list({
     singular: '政府信息公开申请',
     plural: '政府信息公开申请',
     labelField: 'topic',
+    hideDelete: (args) => !isAdmin(args as { session?: SessionData }),
     listView: { initialColumns: ['topic', 'applicantType', 'channel', 'receivedOn', 'deadline', 'department', 'outcome', 'closedOn'], initialSort: { field: 'createdAt', direction: 'DESC' } },
   },
   fields: {
