@@ -6,6 +6,7 @@ import { publishDueItems } from './workflow/scheduled-publishing.js';
 import { runDueSources } from './syndication-cms/runner.js';
 import { recordProbes, runOwnSiteMonitor } from './monitor-cms/runner.js';
 import { runIncidentClockAlerts } from './incidents/alert-job.js';
+import { alertRequestDeadlines } from './requests/alerts.js';
 
 export interface Job {
   name: string;
@@ -24,6 +25,8 @@ export const jobs: Job[] = [
   // S7: minute clocks; alerts the moment one is at risk or overdue.
   { name: 'incident-clocks', schedule: '* * * * *', run: (context) => runIncidentClockAlerts(context) },
   { name: 'monitor-daily', schedule: '0 6 * * *', run: async (context) => (await runOwnSiteMonitor(context))?.report.score ?? 'off' },
+  // N13: requests turning due within 5 working days or overdue, alerted once each, every morning.
+  { name: 'request-deadlines', schedule: '30 8 * * *', run: (context) => alertRequestDeadlines(context) },
 ];
 
 const timezone = process.env.TZ_SITE ?? 'Asia/Shanghai';

@@ -1,5 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { Actor } from '../workflow/state-machine.js';
+import { requestTasks } from '../requests/tasks.js';
 
 /**
  * 待办 entries from outside the document workflow: each capability with a clock (S7 incidents, N13
@@ -28,7 +29,7 @@ export interface ExtraTask {
 export type TaskSource = (context: KeystoneContext, actor: Actor, now: Date) => Promise<ExtraTask[]>;
 
 /** One entry per capability; `context` is sudo: each source filters by the actor itself. */
-export const taskSources: TaskSource[] = [];
+export const taskSources: TaskSource[] = [requestTasks];
 
 export async function extraTasks(context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> {
   const all = (await Promise.all(taskSources.map((source) => source(context, actor, now)))).flat();

@@ -10,7 +10,8 @@ import { SiteSettings } from './site-settings.js';
 import { User } from './user.js';
 import { SyndicationSource } from './syndication-source.js';
 import { UpstreamItem } from './upstream-item.js';
+import { DisclosureRequest } from './disclosure-request.js';
 import { MonitorProbe, MonitorRun, MonitorSettings } from './monitor-run.js';
 import { OpinionIncident } from './opinion-incident.js';
 
-export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision, SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings, OpinionIncident };
+export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision, SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings, OpinionIncident, DisclosureRequest };

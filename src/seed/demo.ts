@@ -11,6 +11,7 @@ import {
 import { REAL_SOURCES } from '../../syndication/sources.js';
 import { formatIndexNumber } from '../workflow/index-number.js';
 import { seedDemoIncidents } from './demo-incidents.js';
+import { seedDemoRequests } from './demo-requests.js';
 
 /** The password of every demo account (listed in the README); change it on a real site. */
 export const demoPassword = process.env.GONGKAI_DEMO_PASSWORD ?? 'gongkai2026';
@@ -209,6 +210,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
     await db.MonitorSettings.createOne({ data: {} });
   }
   created.OpinionIncident = await seedDemoIncidents(context);
+  created.DisclosureRequest = await seedDemoRequests(context, { departmentIds, leaderId: userIds.get('lingdao')!, answererId: userIds.get('bangongshi')! });
   return { created };
 }
 

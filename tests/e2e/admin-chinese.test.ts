@@ -178,6 +178,40 @@ const screens: Screen[] = [
       await page.locator('button', { hasText: '领导审批' }).waitFor();
     },
   },
+  // N13 依申请公开: the list with its deadlines, an extended request with its actions, the answer dialog.
+  { name: '依申请公开列表', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/disclosure-requests`, /共 \d+ 条/) },
+  {
+    name: '依申请公开申请（答复）',
+    user: 'jiuzhu',
+    open: async (page, base) => {
+      const id = await firstId(page, base, '{ disclosureRequests(where: { topic: { equals: "冬春救助资金分配方案" } }) { id } }');
+      await page.goto(`${base}/admin/disclosure-requests/${id}`);
+      await page.getByText('收到申请之日').first().waitFor();
+      await page.locator('input[value^="按期答复"]').first().waitFor(); // 答复期限, a read-only field
+    },
+  },
+  {
+    name: '依申请公开申请（批准延期）',
+    user: 'lingdao',
+    open: async (page, base) => {
+      const id = await firstId(page, base, '{ disclosureRequests(where: { topic: { equals: "高龄津贴发放名单" } }) { id } }');
+      await page.goto(`${base}/admin/disclosure-requests/${id}`);
+      await page.getByRole('button', { name: '批准延期', exact: true }).click();
+      await page.getByRole('button', { name: '确定批准延期' }).waitFor();
+      await page.getByText('延期理由').first().waitFor();
+    },
+  },
+  {
+    name: '依申请公开申请（答复对话框）',
+    user: 'yanglao',
+    open: async (page, base) => {
+      const id = await firstId(page, base, '{ disclosureRequests(where: { topic: { equals: "高龄津贴发放名单" } }) { id } }');
+      await page.goto(`${base}/admin/disclosure-requests/${id}`);
+      await page.getByRole('button', { name: '答复', exact: true }).click();
+      await page.getByRole('button', { name: '确定答复' }).waitFor();
+      await page.getByText('办理结果').first().waitFor();
+    },
+  },
   { name: '找不到（编号不存在）', user: 'jiuzhu', open: (page, base) => openAndWait(page, `${base}/admin/users/000000`, /不存在|无权/) },
   {
     name: '用户列表（姓名按拼音排序）',
@@ -299,4 +333,4 @@ test('every main screen of the Admin UI is in Chinese, and no page requests any 
   expect(english).toEqual(Object.fromEntries(Object.keys(english).map((name) => [name, []])));
   expect(requestedHosts.has(ourHost)).toBe(true);
   expect([...requestedHosts.entries()].filter(([host]) => host !== ourHost)).toEqual([]);
-}, 180_000); // some thirty screens: more than the default minute on a busy machine
+}, 240_000); // some 30 screens: longer than the default on a busy 2-core machine
