@@ -4,6 +4,8 @@ import {
   annualReportTiming,
   buildAnnualReport,
   checkRequestTable,
+  annualReportCss,
+  renderAnnualReportBody,
   renderAnnualReportHtml,
   requestTable,
   type AnnualReportInput,
@@ -179,13 +181,28 @@ describe('N14 HTML', () => {
     for (const r of bodyRows) expect(r.match(/<td>/g)).toHaveLength(7);
   });
 
+  test('N14: the corner cell of table 三 states the check, as in 国办公开办函〔2021〕30号; no note of our own below it', () => {
+    const table3 = html.slice(html.indexOf('<caption>三、'), html.indexOf('</table>', html.indexOf('<caption>三、')));
+    expect(table3).toContain('<td class="corner" colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>');
+    expect(html).not.toContain('本表数据的勾稽关系');
+  });
+
+  test('N14: the body alone is one scoped article for the site frame; the CSS is scoped to it', () => {
+    const body = renderAnnualReportBody(buildAnnualReport(input));
+    expect(body).toMatch(/^<article class="annual-report">\n<h1>临沧市民政局2026年政府信息公开工作年度报告<\/h1>/);
+    expect(body).not.toMatch(/<style|<script|annual-report-failures/);
+    // Every rule but @page and @media applies inside the article (or to the failures box) only.
+    const selectors = annualReportCss.replace(/\/\*.*?\*\//gs, '').match(/^[^@}\n][^{]*(?=\{)/gm)!;
+    for (const s of selectors) for (const part of s.split(',')) expect(part.trim()).toMatch(/^\.annual-report/);
+  });
+
   test('N14: text is escaped and paragraphs kept; failures are shown on screen, not printed', () => {
     const report = buildAnnualReport({ ...input, overview: '<b>加粗</b> & “引号”', carriedOverFromLastYear: { naturalPerson: 2, business: 1 } });
     const page = renderAnnualReportHtml(report);
     expect(page).toContain('<p>&lt;b&gt;加粗&lt;/b&gt; &amp; “引号”</p>');
-    expect(page).toContain('<div class="failures" role="alert">');
-    expect(page).toContain('.failures { display: none; }');
-    expect(html).not.toContain('class="failures"');
+    expect(page).toContain('<div class="annual-report-failures" role="alert">');
+    expect(page).toContain('.annual-report-failures { display: none; }');
+    expect(html).not.toContain('class="annual-report-failures"');
     expect(html).toContain('<p>主动公开、依申请公开工作有序开展。</p>');
   });
 });
