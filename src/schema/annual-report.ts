@@ -59,9 +59,11 @@ export const AnnualReport = list({
       const year = resolvedData.year ?? item?.year;
       return year ? { ...resolvedData, title: `${year}年政府信息公开工作年度报告` } : resolvedData;
     },
-    validate: ({ operation, item, addValidationError }) => {
+    validate: async ({ operation, resolvedData, item, context, addValidationError }) => {
       // What the public reads must not change under it: a published report is final.
       if (operation !== 'create' && item?.publishedAt) addValidationError('年度报告已发布，不能修改或删除');
+      const year = resolvedData?.year;
+      if (operation !== 'delete' && year != null && year !== item?.year && (await context.sudo().prisma.annualReport.count({ where: { year } }))) addValidationError(`${year}年度的年度报告已存在`);
     },
   },
 });

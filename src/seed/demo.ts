@@ -9,6 +9,7 @@ import {
   type DemoColumn,
 } from './demo-content.js';
 import { REAL_SOURCES } from '../../syndication/sources.js';
+import { seedDemoReports } from './demo-reports.js';
 import { formatIndexNumber } from '../workflow/index-number.js';
 
 /** The password of every demo account (listed in the README); change it on a real site. */
@@ -207,6 +208,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
     created.MonitorSettings++;
     await db.MonitorSettings.createOne({ data: {} });
   }
+  Object.assign(created, await seedDemoReports(context));
   return { created };
 }
 
