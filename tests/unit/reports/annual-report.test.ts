@@ -206,3 +206,17 @@ describe('N14 HTML', () => {
     expect(html).toContain('<p>主动公开、依申请公开工作有序开展。</p>');
   });
 });
+
+describe('N14 text for the terminal', () => {
+  test('N14: every row of table 三 with its seven figures, and the check', async () => {
+    const { annualReportText } = await import('../../../src/reports/annual-report-text.js');
+    const text = annualReportText(buildAnnualReport(input));
+    expect(text).toContain('三、收到和处理政府信息公开申请情况（自然人 / 商业企业 / 科研机构 / 社会公益组织 / 法律服务机构 / 其他 / 总计）');
+    expect(text).toContain('  一、本年新收政府信息公开申请数量：4 / 0 / 1 / 0 / 1 / 0 / 6');
+    expect(text).toContain('  （三）不予公开 4.保护第三方合法权益：1 / 0 / 0 / 0 / 0 / 0 / 1');
+    expect(text).toContain('  行政复议：1 / 0 / 0 / 1 / 2');
+    expect(text.endsWith('校验通过：一 + 二 = 三 + 四，各项合计无误')).toBe(true);
+    const failing = annualReportText(buildAnnualReport({ ...input, carriedOverFromLastYear: { naturalPerson: 2, business: 1 } }));
+    expect(failing).toMatch(/校验未通过（\d+ 项）：\n {2}自然人：/);
+  });
+});
