@@ -6,6 +6,7 @@ import { hasRole, type AccessArgs, type SessionData } from '../access/roles.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { actionMessages } from '../content/action-messages.js';
 import { calendarDayOf } from '../db/calendar-day.js';
+import { formatChinaTime } from '../interaction/china-time.js';
 import { loadDepartmentRequests } from '../requests/annual-records.js';
 import { halfYearBounds, selfInspectionContents, selfInspectionText, type SelfInspectionContents } from './self-inspection.js';
 
@@ -19,6 +20,13 @@ export interface Conversion {
   note: string;
   markedAt: string;
   markedBy: string;
+}
+
+/** The conversions asked for, one per line, in Chinese (the Admin UI shows this, not the JSON). */
+export function conversionsText(value: unknown): string {
+  const conversions = jsonOf<Conversion[]>(value, []);
+  if (!conversions.length) return '无';
+  return conversions.map((c) => `${c.ref} ${c.kind === 'document' ? `《${c.title}》` : `“${c.title}”`}：${c.note}（${c.markedBy}，${formatChinaTime(new Date(c.markedAt))}）`).join('\n');
 }
 
 function refused(message: string): GraphQLError {

@@ -2,7 +2,7 @@ import { list } from '@keystone-6/core';
 import { checkbox, integer, json, relationship, text, timestamp } from '@keystone-6/core/fields';
 import { signedIn } from '../access/roles.js';
 import { annualReportActions, editsAnnualReports } from '../reports/annual-report-actions.js';
-import { readOnly } from './ui-modes.js';
+import { hiddenEverywhere, readOnly } from './ui-modes.js';
 // Registers the 待办 of the annual report (N14) with the task page.
 import '../reports/tasks.js';
 
@@ -49,7 +49,7 @@ export const AnnualReport = list({
     checkResult: text({ ui: { label: '校验结果', displayMode: 'textarea', ...readOnly } }),
     generatedAt: timestamp({ ui: { label: '生成时间', ...readOnly } }),
     // The whole computed report as published: the public page renders exactly this.
-    snapshot: json({ ui: { label: '表格数据', ...readOnly, listView: { fieldMode: 'hidden' } } }),
+    snapshot: json({ ui: { label: '表格数据', ...hiddenEverywhere } }),
     publishedAt: timestamp({ ui: { label: '发布时间', ...readOnly } }),
     publishedBy: relationship({ ref: 'User', ui: { label: '发布人', ...readOnly } }),
     publicationNote: text({ ui: { label: '公布时限', ...readOnly } }),

@@ -1,9 +1,9 @@
-import { list } from '@keystone-6/core';
-import { json, relationship, select, text, timestamp } from '@keystone-6/core/fields';
+import { g, list } from '@keystone-6/core';
+import { json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
 import { hasRole, signedIn, type SessionData } from '../access/roles.js';
 import { halfYearBounds } from '../reports/self-inspection.js';
-import { mayWriteFor, selfInspectionActions } from '../reports/self-inspection-cms.js';
-import { readOnly } from './ui-modes.js';
+import { conversionsText, mayWriteFor, selfInspectionActions } from '../reports/self-inspection-cms.js';
+import { hiddenEverywhere, readOnly } from './ui-modes.js';
 // Registers the 待办 of self-inspections (S4) with the task page.
 import '../reports/self-inspection-tasks.js';
 
@@ -43,8 +43,12 @@ export const SelfInspection = list({
     key: text({ isIndexed: 'unique', ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
     status: select({ type: 'string', options: [...selfInspectionStatusOptions], defaultValue: 'draft', validation: { isRequired: true }, ui: { label: '状态', ...readOnly } }),
     contentsText: text({ ui: { label: '自查内容', displayMode: 'textarea', ...readOnly } }),
-    contents: json({ ui: { label: '自查数据', ...readOnly, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
-    conversions: json({ ui: { label: '应转为主动公开的事项', ...readOnly } }),
+    contents: json({ ui: { label: '自查数据', ...hiddenEverywhere } }),
+    conversions: json({ ui: { label: '应转为主动公开的事项（数据）', ...hiddenEverywhere } }),
+    conversionList: virtual({
+      ui: { label: '应转为主动公开的事项', ...readOnly, listView: { fieldMode: 'hidden' } },
+      field: g.field({ type: g.String, resolve: (item) => conversionsText(item.conversions) }),
+    }),
     generatedAt: timestamp({ ui: { label: '生成时间', ...readOnly } }),
     conclusion: text({ ui: { label: '自查结论', displayMode: 'textarea', description: '未公开信息是否仍应不公开、申请较多的信息是否应主动公开、整改措施' } }),
     submittedAt: timestamp({ ui: { label: '提交时间', ...readOnly } }),

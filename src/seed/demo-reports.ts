@@ -2,10 +2,13 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { generateAnnualReport, type AnnualReportItem } from '../reports/annual-data.js';
 import { checkText } from '../reports/annual-report-actions.js';
 import { annualReportTiming } from '../reports/annual-report.js';
+import { generateSelfInspection } from '../reports/self-inspection-cms.js';
+import { selfInspectionText } from '../reports/self-inspection.js';
 
 /*
- * Demo (N14, S12): the bureau's 2025 annual report, written and published on 2026-01-23 like the real
- * one, its tables generated from the demo data; the responsibility for disclosure in 网站设置.
+ * Demo (N14, S4, S12): the bureau's 2025 annual report, written and published on 2026-01-23 like the
+ * real one, its tables generated from the demo data; a half-year self-inspection; the responsibility for
+ * disclosure in 网站设置.
  */
 
 const overview2025 = [
@@ -26,7 +29,7 @@ const otherMatters2025 = '2025年，我局未收取政府信息公开信息处�
 
 export async function seedDemoReports(context: KeystoneContext): Promise<Record<string, number>> {
   const prisma = context.sudo().prisma;
-  const created = { AnnualReport: 0 };
+  const created = { AnnualReport: 0, SelfInspection: 0 };
   // 第二十条第（一）项: the bureau's normative documents among the demo documents.
   for (const number of ['临民办发〔2017〕21号', '临民发〔2026〕12号']) {
     await prisma.document.updateMany({ where: { documentNumber: number, regulatoryKind: null }, data: { regulatoryKind: 'normativeDocument' } });
@@ -36,6 +39,24 @@ export async function seedDemoReports(context: KeystoneContext): Promise<Record<
     await prisma.siteSettings.update({
       where: { id: settings.id },
       data: { disclosureLeader: '赵建国（副局长）', disclosureOffice: '局办公室', disclosureStaff: '张丽、刘静', disclosureAssessmentWeight: '5' },
+    });
+  }
+  // S4: 社会救助科's self-inspection of the first half of 2026, generated in July, awaiting its conclusion.
+  const assistance = (await prisma.department.findFirst({ where: { code: 'assistance' }, select: { id: true } })) as { id: string } | null;
+  if (assistance && !(await prisma.selfInspection.count({ where: { key: `${assistance.id}:2026-H1` } }))) {
+    created.SelfInspection++;
+    const generatedAt = new Date('2026-07-03T10:00:00+08:00');
+    const contents = await generateSelfInspection(context, assistance.id, '2026-H1', generatedAt);
+    await prisma.selfInspection.create({
+      data: {
+        title: '社会救助科2026年上半年政府信息公开自查',
+        department: { connect: { id: assistance.id } },
+        half: '2026-H1',
+        key: `${assistance.id}:2026-H1`,
+        contents: contents as object,
+        contentsText: selfInspectionText(contents),
+        generatedAt,
+      },
     });
   }
   if (await prisma.annualReport.count({ where: { year: 2025 } })) return created;

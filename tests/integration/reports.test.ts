@@ -150,7 +150,7 @@ describe('N14 annual report', () => {
 });
 
 describe('S4 half-year self-inspection', () => {
-  const fields = 'id title status contentsText conversions';
+  const fields = 'id title status contentsText conversions conversionList';
   let id = '';
 
   test('S4: a department generates its own: withheld documents with reasons, requested topics, requests to convert, late publication', async () => {
@@ -191,6 +191,8 @@ describe('S4 half-year self-inspection', () => {
     expect((await mark('T1', '')).errors?.[0].message).toContain('请填写说明');
     const marked = await mark('t1', '低保标准群众关注度高，应在每次调整后主动公开');
     expect(marked.data!.markForConversionSelfInspection.conversions).toEqual([expect.objectContaining({ ref: 'T1', kind: 'topic', topic: '城乡低保标准调整', markedBy: '张丽' })]);
+    expect(marked.data!.markForConversionSelfInspection.conversionList).toMatch(/^T1 “城乡低保标准调整”：低保标准群众关注度高，应在每次调整后主动公开（张丽，\d{4}-\d{2}-\d{2} \d{2}:\d{2}）$/);
+    expect((await mark('T1', '再次')).errors?.[0].message).toContain('T1 已标记为应转为主动公开');
     const tasks = async (user: string) => ((await as(user, '{ myTasks { id kindLabel title href } }')).data!.myTasks as { id: string; kindLabel: string; title: string; href: string }[]).filter((t) => t.kindLabel === '转为主动公开');
     expect(await tasks('jiuzhu')).toEqual([{ id: `${id}:T1`, kindLabel: '转为主动公开', title: '申请较多的“城乡低保标准调整”应主动公开', href: `/admin/self-inspections/${id}` }]);
     expect(await tasks('yanglao')).toEqual([]);
