@@ -48,6 +48,24 @@ const screens: Screen[] = [
   { name: '转载审核', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/upstream-items`, '转载审核') },
   { name: '监测设置', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/monitor-settings/1`, '立即监测') },
   { name: '监测报告', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/monitor`, '监测报告') },
+  { name: '年度报告列表', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/annual-reports`, '政府信息公开工作年度报告') },
+  {
+    name: '年度报告',
+    user: 'bangongshi',
+    open: async (page, base) => {
+      const id = await firstId(page, base, '{ annualReports(where: { year: { equals: 2025 } }) { id } }');
+      await openAndWait(page, `${base}/admin/annual-reports/${id}`, '校验结果');
+    },
+  },
+  { name: '半年自查列表', user: 'jiuzhu', open: (page, base) => openAndWait(page, `${base}/admin/self-inspections`, '半年自查') },
+  {
+    name: '半年自查',
+    user: 'jiuzhu',
+    open: async (page, base) => {
+      const id = await firstId(page, base, '{ selfInspections(take: 1) { id } }');
+      await openAndWait(page, `${base}/admin/self-inspections/${id}`, '提交局办公室');
+    },
+  },
   { name: '待办（局办公室）', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin`, '待审核') },
   { name: '待办（科室编辑）', user: 'jiuzai', open: (page, base) => openAndWait(page, `${base}/admin`, '退文待修改') },
   {
