@@ -354,7 +354,7 @@ export const annualReportCss = `
 @page { size: A4; margin: 20mm 18mm; }
 .annual-report { font-family: "FangSong", "仿宋", "STFangsong", "SimSun", "Songti SC", serif; font-size: 16px; line-height: 1.8; color: #000; max-width: 180mm; margin: 0 auto; padding: 1em; }
 .annual-report h1 { font-family: "SimHei", "黑体", "Heiti SC", sans-serif; font-size: 22px; text-align: center; line-height: 1.5; }
-.annual-report h2 { font-family: "SimHei", "黑体", "Heiti SC", sans-serif; font-size: 17px; margin: 1.4em 0 0.6em; }
+.annual-report h2 { font-family: "SimHei", "黑体", "Heiti SC", sans-serif; font-size: 17px; margin: 1.4em 0 0.6em; border: 0; padding: 0; }
 .annual-report p { text-indent: 2em; margin: 0.3em 0; }
 .annual-report table { width: 100%; border-collapse: collapse; margin: 0.6em 0; font-size: 13px; line-height: 1.4; }
 .annual-report th, .annual-report td { border: 1px solid #000; padding: 4px 5px; text-align: center; vertical-align: middle; }

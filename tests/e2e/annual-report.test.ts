@@ -12,7 +12,7 @@ test('N14: the 2025 annual report is reachable from the homepage, passes axe-cor
   const hosts = new Set<string>();
   page.on('request', (req) => hosts.add(new URL(req.url()).host));
   await page.goto(`${running.service.url}/`);
-  await page.getByRole('link', { name: '政府信息公开工作年度报告' }).click();
+  await page.getByRole('link', { name: '政府信息公开工作年度报告', exact: true }).click();
   await page.waitForURL(/\/disclosure\/annual-reports$/);
   await page.getByRole('link', { name: '临沧市民政局2025年政府信息公开工作年度报告' }).click();
   await page.waitForURL(/\/disclosure\/annual-reports\/2025$/);
