@@ -33,12 +33,14 @@ export const SelfInspection = list({
     singular: '自查报告',
     plural: '半年自查',
     labelField: 'title',
+    hideDelete: ({ session }: Session) => !hasRole(session, 'admin'),
     listView: { initialColumns: ['half', 'department', 'status', 'generatedAt', 'submittedAt', 'reviewedAt'], initialSort: { field: 'half', direction: 'DESC' } },
   },
   fields: {
     title: text({ ui: { label: '标题', ...readOnly } }),
-    department: relationship({ ref: 'Department', ui: { label: '科室' } }),
-    half: text({ ui: { label: '半年度', description: '例如 2026-H1（上半年）或 2026-H2（下半年）' }, validation: { isRequired: true } }),
+    // Fixed once created: the pair is the report's identity.
+    department: relationship({ ref: 'Department', ui: { label: '科室', itemView: { fieldMode: 'read' } } }),
+    half: text({ ui: { label: '半年度', description: '例如 2026-H1（上半年）或 2026-H2（下半年）', itemView: { fieldMode: 'read' } }, validation: { isRequired: true } }),
     // One per department and half.
     key: text({ isIndexed: 'unique', ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
     status: select({ type: 'string', options: [...selfInspectionStatusOptions], defaultValue: 'draft', validation: { isRequired: true }, ui: { label: '状态', ...readOnly } }),
