@@ -19,6 +19,13 @@ const help = `gongkai —— 政务公开网站系统
   monitor [网址] [--max-pages N] [--json | --html 文件]
                            按国家检查指标监测网站：不写网址则监测本站（结合内容管理数据，保存报告）；
                            合格时退出码为 0，不合格为 1
+  report annual --year YYYY [--json]
+                           按当前数据生成政府信息公开工作年度报告的表格并校验（一 + 二 = 三 + 四）；
+                           校验未通过时退出码为 1；--json 输出整份报告
+  report self-inspection --half YYYY-H1|YYYY-H2 [--department 科室名称] [--json]
+                           生成各科室（或指定科室）的半年自查内容
+  report figures --year YYYY [--json]
+                           年度政务公开工作数据（向主要负责人汇报、绩效考核用）
 
 环境变量：PORT（默认 3000）、DATABASE_URL（默认 SQLite 文件 data/gongkai.db；postgres:// 使用 PostgreSQL）、
   SESSION_SECRET（生产环境必填，至少 32 个字符）、GONGKAI_ADMIN_USERNAME / GONGKAI_ADMIN_PASSWORD（空库时创建的首个管理员）
@@ -122,6 +129,69 @@ async function monitor(db: DatabaseSettings, url: string | undefined, options: {
   return report.score.passed ? 0 : 1;
 }
 
+/** A report year from the command line: four digits, a year that has begun. */
+function reportYear(raw: string | boolean | undefined): number {
+  if (typeof raw !== 'string' || !/^\d{4}$/.test(raw) || Number(raw) < 2008) throw new ConfigError(`请用 --year 指定四位数字的年度，例如 --year 2025${typeof raw === 'string' ? `（收到“${raw}”）` : ''}`);
+  if (Number(raw) > new Date().getFullYear()) throw new ConfigError(`${raw}年度尚未开始，不能生成报告`);
+  return Number(raw);
+}
+
+/**
+ * `gongkai report annual|self-inspection|figures`: the reports of issue 7 from the data, as text or
+ * --json; `annual` exits 1 when its check fails (N14), so a script can stop a bad publication.
+ */
+async function report(db: DatabaseSettings, kind: string | undefined, options: { year?: string | boolean; half?: string | boolean; department?: string | boolean; json: boolean }): Promise<number> {
+  if (kind !== 'annual' && kind !== 'self-inspection' && kind !== 'figures') throw new ConfigError('请指定报告类型：gongkai report annual --year YYYY、report self-inspection --half YYYY-H1 或 report figures --year YYYY');
+  const year = kind === 'self-inspection' ? null : reportYear(options.year);
+  let half = '';
+  if (kind === 'self-inspection') {
+    const { halfYearBounds } = await import('./reports/self-inspection.js');
+    half = typeof options.half === 'string' ? options.half : '';
+    try {
+      halfYearBounds(half);
+    } catch (error) {
+      throw new ConfigError(`请用 --half 指定半年度：${(error as Error).message}`);
+    }
+  }
+  // Read only, and stdout is the report (--json must parse): progress goes to stderr, nothing is migrated.
+  const pending = (await migrationStatus(db)).pending;
+  if (pending.length) throw new ConfigError(`数据库尚有 ${pending.length} 个迁移未执行：请先运行 gongkai migrate`);
+  await ensureBuilt({ ui: false }, (message) => console.error(`gongkai: ${message}`));
+  const { openContext, closeContext } = await import('./db/context.js');
+  const context = await openContext(db);
+  try {
+    if (kind === 'annual') {
+      const { generateAnnualReport, blankAnnualReportItem } = await import('./reports/annual-data.js');
+      const { annualReportText } = await import('./reports/annual-report-text.js');
+      const item = (await context.prisma.annualReport.findFirst({ where: { year } })) ?? blankAnnualReportItem(year!);
+      const result = await generateAnnualReport(context, item);
+      console.log(options.json ? JSON.stringify(result, null, 2) : annualReportText(result));
+      return result.failures.length ? 1 : 0;
+    }
+    if (kind === 'figures') {
+      const { loadAssessmentFigures } = await import('./reports/assessment-data.js');
+      const { assessmentText } = await import('./reports/assessment.js');
+      const figures = await loadAssessmentFigures(context, year!);
+      console.log(options.json ? JSON.stringify(figures, null, 2) : assessmentText(figures));
+      return 0;
+    }
+    const { generateSelfInspection } = await import('./reports/self-inspection-cms.js');
+    const { selfInspectionText } = await import('./reports/self-inspection.js');
+    const departments = (await context.prisma.department.findMany({
+      where: typeof options.department === 'string' ? { name: options.department } : {},
+      orderBy: { order: 'asc' },
+      select: { id: true, name: true },
+    })) as { id: string; name: string }[];
+    if (!departments.length) throw new ConfigError(typeof options.department === 'string' ? `没有名为“${options.department}”的科室` : '还没有科室');
+    const all = [];
+    for (const d of departments) all.push(await generateSelfInspection(context, d.id, half));
+    console.log(options.json ? JSON.stringify(all, null, 2) : all.map(selfInspectionText).join('\n\n'));
+    return 0;
+  } finally {
+    await closeContext(context);
+  }
+}
+
 /** `gongkai syndicate [KEY…]`: runs sources now and says what each brought; exit 1 if any failed. */
 async function syndicate(db: DatabaseSettings, keys: string[]): Promise<number> {
   await ensureBuilt({ ui: false }, say);
@@ -184,6 +254,7 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, 'no-ui': { type: 'boolean' },
       'max-pages': { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' },
+      year: { type: 'string' }, half: { type: 'string' }, department: { type: 'string' },
     },
   });
   const [command, sub, ...rest] = positionals;
@@ -226,6 +297,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'monitor':
         return await monitor(db, sub, { maxPages: values['max-pages'], json: Boolean(values.json), html: values.html });
+      case 'report':
+        return await report(db, sub, { year: values.year, half: values.half, department: values.department, json: Boolean(values.json) });
       case 'syndicate':
         await migrate(db);
         return await syndicate(db, [sub, ...rest].filter(Boolean));

@@ -50,8 +50,8 @@ export const documentForm: FormLayout = {
   sections: [
     {
       label: '一、文件信息',
-      description: '发文稿纸的文头：标题、发文字号、发文机关、成文日期、索引号、分类与所属栏目',
-      fields: ['title', 'documentNumber', 'issuingAuthority', 'formationDate', 'indexNumber', 'topic', 'openCategory', 'columns', 'catalogueEntries', 'department', 'drafter', 'origin', 'sourceName', 'sourceUrl'],
+      description: '发文稿纸的文头：标题、发文字号、发文机关、成文日期、索引号、分类（含规章、规范性文件及其废止日期）与所属栏目',
+      fields: ['title', 'documentNumber', 'issuingAuthority', 'formationDate', 'indexNumber', 'topic', 'openCategory', 'regulatoryKind', 'repealedOn', 'columns', 'catalogueEntries', 'department', 'drafter', 'origin', 'sourceName', 'sourceUrl'],
     },
     { label: '二、公开属性与理由', fields: ['disclosure', 'disclosureReason'] },
     { label: '三、正文', description: '删减后公开的文件，另填删减后公开的文本：公众只能看到它；转载文件的正文是上游网页的正文', fields: ['body', 'redactedBody', 'reprintBody'] },

@@ -18,6 +18,12 @@ export const openCategoryOptions = [
   { value: 'result', label: '结果公开' },
 ] as const;
 
+// N14: 第二十条第（一）项 of the annual report counts these two kinds.
+export const regulatoryKindOptions = [
+  { value: 'rule', label: '规章' },
+  { value: 'normativeDocument', label: '行政规范性文件' },
+] as const;
+
 export const statusOptions = [
   { value: 'draft', label: '草稿' },
   { value: 'submitted', label: '已提交' },

@@ -345,25 +345,29 @@ const paragraphs = (text: string): string =>
 
 const td = (n: number): string => `<td>${escapeHtml(String(n))}</td>`;
 
-// Inline and self-contained: the page is printed and archived, so it loads nothing and runs nothing.
-const css = `
+/**
+ * The report's own style, scoped to `.annual-report` so that it can sit inside the site frame (served
+ * as a stylesheet there: the site's CSP allows no inline style) or inline in the standalone page. A4
+ * print rules as the official format is printed: 黑体 headings, 仿宋 text, ruled tables.
+ */
+export const annualReportCss = `
 @page { size: A4; margin: 20mm 18mm; }
-body { font-family: "FangSong", "仿宋", "STFangsong", "SimSun", "Songti SC", serif; font-size: 16px; line-height: 1.8; color: #000; max-width: 180mm; margin: 0 auto; padding: 1em; }
-h1 { font-family: "SimHei", "黑体", "Heiti SC", sans-serif; font-size: 22px; text-align: center; line-height: 1.5; }
-h2 { font-family: "SimHei", "黑体", "Heiti SC", sans-serif; font-size: 17px; margin: 1.4em 0 0.6em; }
-p { text-indent: 2em; margin: 0.3em 0; }
-table { width: 100%; border-collapse: collapse; margin: 0.6em 0; font-size: 13px; line-height: 1.4; }
-th, td { border: 1px solid #000; padding: 4px 5px; text-align: center; vertical-align: middle; }
-th[scope="row"], th[scope="rowgroup"] { text-align: left; font-weight: normal; }
+.annual-report { font-family: "FangSong", "仿宋", "STFangsong", "SimSun", "Songti SC", serif; font-size: 16px; line-height: 1.8; color: #000; max-width: 180mm; margin: 0 auto; padding: 1em; }
+.annual-report h1 { font-family: "SimHei", "黑体", "Heiti SC", sans-serif; font-size: 22px; text-align: center; line-height: 1.5; }
+.annual-report h2 { font-family: "SimHei", "黑体", "Heiti SC", sans-serif; font-size: 17px; margin: 1.4em 0 0.6em; border: 0; padding: 0; }
+.annual-report p { text-indent: 2em; margin: 0.3em 0; }
+.annual-report table { width: 100%; border-collapse: collapse; margin: 0.6em 0; font-size: 13px; line-height: 1.4; }
+.annual-report th, .annual-report td { border: 1px solid #000; padding: 4px 5px; text-align: center; vertical-align: middle; }
+.annual-report th[scope="row"], .annual-report th[scope="rowgroup"] { text-align: left; font-weight: normal; }
+.annual-report td.corner { font-size: 12px; text-align: left; vertical-align: top; }
 /* The section heading already shows the title: the caption is for screen readers only. */
-caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.note { font-size: 13px; text-indent: 0; }
-.failures { border: 2px solid #b00; padding: 0.5em 1em; color: #b00; }
+.annual-report caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.annual-report-failures { border: 2px solid #b00; padding: 0.5em 1em; color: #b00; }
 @media print {
-  body { max-width: none; padding: 0; }
-  tr, th, td { page-break-inside: avoid; break-inside: avoid; }
-  h2 { page-break-after: avoid; break-after: avoid; }
-  .failures { display: none; }
+  .annual-report { max-width: none; padding: 0; font-size: 12pt; }
+  .annual-report tr, .annual-report th, .annual-report td { page-break-inside: avoid; break-inside: avoid; }
+  .annual-report h2 { page-break-after: avoid; break-after: avoid; }
+  .annual-report-failures { display: none; }
 }
 `.trim();
 
@@ -411,7 +415,8 @@ function requestsHtml(t: RequestTable): string {
     '<table>',
     '<caption>三、收到和处理政府信息公开申请情况</caption>',
     '<thead>',
-    '<tr><td colspan="3" rowspan="3"></td><th scope="colgroup" colspan="7">申请人情况</th></tr>',
+    // The official corner cell states the check the table must pass.
+    '<tr><td class="corner" colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><th scope="colgroup" colspan="7">申请人情况</th></tr>',
     `<tr><th scope="col" rowspan="2">自然人</th><th scope="colgroup" colspan="5">法人或其他组织</th><th scope="col" rowspan="2">总计</th></tr>`,
     `<tr>${organisations}</tr>`,
     '</thead>',
@@ -419,7 +424,6 @@ function requestsHtml(t: RequestTable): string {
     ...body,
     '</tbody>',
     '</table>',
-    '<p class="note">（本表数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和。）</p>',
   ].join('\n');
 }
 
@@ -439,27 +443,16 @@ function reviewLitigationHtml(t: ReviewLitigationTable): string {
   ].join('\n');
 }
 
-/**
- * N14: the report as one self-contained HTML page (inline CSS with A4 print rules; no external
- * asset, no script). Consistency failures are shown on screen above the report, never printed.
- */
-export function renderAnnualReportHtml(report: AnnualReport): string {
-  const failures = report.failures.length
-    ? `<div class="failures" role="alert"><p class="note">数据校验未通过，请核对后再公布：</p><ul>${report.failures.map((f) => `<li>${escapeHtml(f.message)}</li>`).join('')}</ul></div>`
+/** N14: the failures of the check, for the screen only (hidden in print); empty when consistent. */
+export function renderAnnualReportFailures(report: Pick<AnnualReport, 'failures'>): string {
+  return report.failures.length
+    ? `<div class="annual-report-failures" role="alert"><p>数据校验未通过，请核对后再公布：</p><ul>${report.failures.map((f) => `<li>${escapeHtml(f.message)}</li>`).join('')}</ul></div>`
     : '';
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(report.title)}</title>
-<style>
-${css}
-</style>
-</head>
-<body>
-${failures}
-<main>
+}
+
+/** N14: the report itself, the six sections in the official format, as one `<article class="annual-report">`. */
+export function renderAnnualReportBody(report: AnnualReport): string {
+  return `<article class="annual-report">
 <h1>${escapeHtml(report.title)}</h1>
 <section>
 <h2>一、总体情况</h2>
@@ -485,6 +478,28 @@ ${paragraphs(report.problems)}
 <h2>六、其他需要报告的事项</h2>
 ${paragraphs(report.otherMatters)}
 </section>
+</article>`;
+}
+
+/**
+ * N14: the report as one self-contained HTML page for archiving (inline CSS with A4 print rules; no
+ * external asset, no script). Consistency failures are shown on screen above the report, never printed.
+ */
+export function renderAnnualReportHtml(report: AnnualReport): string {
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(report.title)}</title>
+<style>
+${annualReportCss}
+</style>
+</head>
+<body>
+${renderAnnualReportFailures(report)}
+<main>
+${renderAnnualReportBody(report)}
 </main>
 </body>
 </html>

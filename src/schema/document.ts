@@ -1,7 +1,7 @@
 import { list } from '@keystone-6/core';
 import { calendarDay, checkbox, relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { signedIn, type AccessArgs } from '../access/roles.js';
-import { disclosureOptions, openCategoryOptions, originOptions, type Disclosure } from '../content/vocabulary.js';
+import { disclosureOptions, openCategoryOptions, originOptions, regulatoryKindOptions, type Disclosure } from '../content/vocabulary.js';
 import { disclosureProblems, richTextHasContent } from '../workflow/disclosure.js';
 import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
@@ -12,6 +12,7 @@ import { deadlineField } from '../workflow/deadline-field.js';
 import { afterPublicItemChange } from '../site/invalidation.js';
 import { rememberDeletedReprint } from '../syndication-cms/store.js';
 import { documentForm, formSections } from '../admin-ui/form-layout.js';
+import { calendarDayOf } from '../db/calendar-day.js';
 
 const internalOnly = { read: signedIn };
 
@@ -44,6 +45,9 @@ export const Document = list({
     indexNumber: text({ ui: { label: '索引号' }, isIndexed: 'unique', db: { isNullable: true }, validation: { isRequired: false } }),
     topic: text({ ui: { label: '主题分类' } }),
     openCategory: select({ ui: { label: '五公开类别' }, type: 'string', options: [...openCategoryOptions] }),
+    // N14 年度报告 二、第二十条第（一）项: counted as issued in the year of its 成文日期, repealed on repealedOn.
+    regulatoryKind: select({ ui: { label: '规章或规范性文件', description: '属于规章或行政规范性文件的，计入政府信息公开工作年度报告' }, type: 'string', options: [...regulatoryKindOptions] }),
+    repealedOn: calendarDay({ ui: { label: '废止日期', description: '规章、规范性文件废止的日期' } }),
     disclosure: select({
       type: 'string',
       options: [...disclosureOptions],
@@ -93,6 +97,10 @@ export const Document = list({
       for (const problem of disclosureProblems({ disclosure, disclosureReason: reason, hasRedactedBody: richTextHasContent(redactedBody) })) {
         addValidationError(problem);
       }
+      // N14: a repeal before issue would make the annual report's 现行有效件数 wrong.
+      const repealedOn = calendarDayOf(resolvedData.repealedOn !== undefined ? resolvedData.repealedOn : item?.repealedOn);
+      const formationDate = calendarDayOf(resolvedData.formationDate !== undefined ? resolvedData.formationDate : item?.formationDate);
+      if (repealedOn && formationDate && repealedOn < formationDate) addValidationError('废止日期不能早于成文日期');
       const origin = resolvedData.origin ?? item?.origin;
       if (origin === 'reprint' && !((resolvedData.sourceName ?? item?.sourceName) && (resolvedData.sourceUrl ?? item?.sourceUrl))) {
         addValidationError('转载的文件必须注明来源和原文链接');

@@ -13,5 +13,7 @@ import { UpstreamItem } from './upstream-item.js';
 import { DisclosureRequest } from './disclosure-request.js';
 import { MonitorProbe, MonitorRun, MonitorSettings } from './monitor-run.js';
 import { OpinionIncident } from './opinion-incident.js';
+import { AnnualReport } from './annual-report.js';
+import { SelfInspection } from './self-inspection.js';
 
-export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision, SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings, OpinionIncident, DisclosureRequest };
+export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision, SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings, OpinionIncident, DisclosureRequest, AnnualReport, SelfInspection };

@@ -30,6 +30,14 @@ export const SiteSettings = list({
         description: '舆情、依申请公开、留言办理时限临近或超期时通知的群机器人，每行一个：“企业微信 网址”或“钉钉 网址 [加签密钥]”',
       },
     }),
+    // S12: one office and named staff are responsible for disclosure; it weighs at least 4 % in the assessment.
+    disclosureLeader: text({ ui: { label: '政务公开分管领导', description: '姓名与职务，列入年度政务公开工作数据' } }),
+    disclosureOffice: text({ ui: { label: '政务公开责任科室' } }),
+    disclosureStaff: text({ ui: { label: '政务公开工作人员', description: '姓名，多人用顿号分隔' } }),
+    disclosureAssessmentWeight: text({
+      ui: { label: '政务公开绩效考核分值占比（%）', description: '不低于 4' },
+      validation: { match: { regex: /^(\d{1,3}(\.\d{1,2})?)?$/, explanation: '分值占比填写数字，例如 4 或 5.5' } },
+    }),
     baseUrl: text({
       ui: { label: '网站地址' }, validation: { isRequired: true, match: { regex: /^https?:\/\/[^\s/]+(\/\S*)?$/, explanation: '网站地址必须以 http:// 或 https:// 开头' } },
     }),

@@ -9,6 +9,7 @@ import {
   type DemoColumn,
 } from './demo-content.js';
 import { REAL_SOURCES } from '../../syndication/sources.js';
+import { seedDemoReports } from './demo-reports.js';
 import { formatIndexNumber } from '../workflow/index-number.js';
 import { seedDemoIncidents } from './demo-incidents.js';
 import { seedDemoRequests } from './demo-requests.js';
@@ -211,6 +212,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
   }
   created.OpinionIncident = await seedDemoIncidents(context);
   created.DisclosureRequest = await seedDemoRequests(context, { departmentIds, leaderId: userIds.get('lingdao')!, answererId: userIds.get('bangongshi')! });
+  Object.assign(created, await seedDemoReports(context));
   return { created };
 }
 

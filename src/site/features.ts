@@ -2,6 +2,7 @@ import type express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SiteKit } from './routes.js';
 import { requestRoutes } from '../requests/routes.js';
+import { annualReportRoutes } from '../reports/site.js';
 
 /** The public features beyond documents and interpretations, each a router of its own capability. */
-export const featureRoutes: ((context: KeystoneContext, kit: SiteKit) => express.Router)[] = [requestRoutes];
+export const featureRoutes: ((context: KeystoneContext, kit: SiteKit) => express.Router)[] = [requestRoutes, annualReportRoutes];

@@ -71,6 +71,24 @@ const screens: Screen[] = [
     },
   },
   { name: '新建舆情事件', user: 'jiuzai', open: (page, base) => openAndWait(page, `${base}/admin/opinion-incidents/create`, '事件级别') },
+  { name: '年度报告列表', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/annual-reports`, '公布时限') },
+  {
+    name: '年度报告',
+    user: 'bangongshi',
+    open: async (page, base) => {
+      const id = await firstId(page, base, '{ annualReports(where: { year: { equals: 2025 } }) { id } }');
+      await openAndWait(page, `${base}/admin/annual-reports/${id}`, '校验结果');
+    },
+  },
+  { name: '半年自查列表', user: 'jiuzhu', open: (page, base) => openAndWait(page, `${base}/admin/self-inspections`, '半年自查') },
+  {
+    name: '半年自查',
+    user: 'jiuzhu',
+    open: async (page, base) => {
+      const id = await firstId(page, base, '{ selfInspections(take: 1) { id } }');
+      await openAndWait(page, `${base}/admin/self-inspections/${id}`, '提交局办公室');
+    },
+  },
   { name: '待办（局办公室）', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin`, '待审核') },
   { name: '待办（科室编辑）', user: 'jiuzai', open: (page, base) => openAndWait(page, `${base}/admin`, '退文待修改') },
   {
@@ -333,4 +351,5 @@ test('every main screen of the Admin UI is in Chinese, and no page requests any 
   expect(english).toEqual(Object.fromEntries(Object.keys(english).map((name) => [name, []])));
   expect(requestedHosts.has(ourHost)).toBe(true);
   expect([...requestedHosts.entries()].filter(([host]) => host !== ourHost)).toEqual([]);
-}, 240_000); // some 30 screens: longer than the default on a busy 2-core machine
+  // A long walk (every capability adds its screens) on a shared 2-core machine.
+}, 240_000);

@@ -4,6 +4,8 @@ import {
   annualReportTiming,
   buildAnnualReport,
   checkRequestTable,
+  annualReportCss,
+  renderAnnualReportBody,
   renderAnnualReportHtml,
   requestTable,
   type AnnualReportInput,
@@ -179,13 +181,42 @@ describe('N14 HTML', () => {
     for (const r of bodyRows) expect(r.match(/<td>/g)).toHaveLength(7);
   });
 
+  test('N14: the corner cell of table 三 states the check, as in 国办公开办函〔2021〕30号; no note of our own below it', () => {
+    const table3 = html.slice(html.indexOf('<caption>三、'), html.indexOf('</table>', html.indexOf('<caption>三、')));
+    expect(table3).toContain('<td class="corner" colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>');
+    expect(html).not.toContain('本表数据的勾稽关系');
+  });
+
+  test('N14: the body alone is one scoped article for the site frame; the CSS is scoped to it', () => {
+    const body = renderAnnualReportBody(buildAnnualReport(input));
+    expect(body).toMatch(/^<article class="annual-report">\n<h1>临沧市民政局2026年政府信息公开工作年度报告<\/h1>/);
+    expect(body).not.toMatch(/<style|<script|annual-report-failures/);
+    // Every rule but @page and @media applies inside the article (or to the failures box) only.
+    const selectors = annualReportCss.replace(/\/\*.*?\*\//gs, '').match(/^[^@}\n][^{]*(?=\{)/gm)!;
+    for (const s of selectors) for (const part of s.split(',')) expect(part.trim()).toMatch(/^\.annual-report/);
+  });
+
   test('N14: text is escaped and paragraphs kept; failures are shown on screen, not printed', () => {
     const report = buildAnnualReport({ ...input, overview: '<b>加粗</b> & “引号”', carriedOverFromLastYear: { naturalPerson: 2, business: 1 } });
     const page = renderAnnualReportHtml(report);
     expect(page).toContain('<p>&lt;b&gt;加粗&lt;/b&gt; &amp; “引号”</p>');
-    expect(page).toContain('<div class="failures" role="alert">');
-    expect(page).toContain('.failures { display: none; }');
-    expect(html).not.toContain('class="failures"');
+    expect(page).toContain('<div class="annual-report-failures" role="alert">');
+    expect(page).toContain('.annual-report-failures { display: none; }');
+    expect(html).not.toContain('class="annual-report-failures"');
     expect(html).toContain('<p>主动公开、依申请公开工作有序开展。</p>');
+  });
+});
+
+describe('N14 text for the terminal', () => {
+  test('N14: every row of table 三 with its seven figures, and the check', async () => {
+    const { annualReportText } = await import('../../../src/reports/annual-report-text.js');
+    const text = annualReportText(buildAnnualReport(input));
+    expect(text).toContain('三、收到和处理政府信息公开申请情况（自然人 / 商业企业 / 科研机构 / 社会公益组织 / 法律服务机构 / 其他 / 总计）');
+    expect(text).toContain('  一、本年新收政府信息公开申请数量：4 / 0 / 1 / 0 / 1 / 0 / 6');
+    expect(text).toContain('  （三）不予公开 4.保护第三方合法权益：1 / 0 / 0 / 0 / 0 / 0 / 1');
+    expect(text).toContain('  行政复议：1 / 0 / 0 / 1 / 2');
+    expect(text.endsWith('校验通过：一 + 二 = 三 + 四，各项合计无误')).toBe(true);
+    const failing = annualReportText(buildAnnualReport({ ...input, carriedOverFromLastYear: { naturalPerson: 2, business: 1 } }));
+    expect(failing).toMatch(/校验未通过（\d+ 项）：\n {2}自然人：/);
   });
 });

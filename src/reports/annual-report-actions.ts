@@ -1,0 +1,79 @@
+import { action } from '@keystone-6/core';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { GraphQLError } from 'graphql';
+import { hasRole, type AccessArgs, type SessionData } from '../access/roles.js';
+import { toCalendarDay } from '../calendar/working-days.js';
+import { actionMessages } from '../content/action-messages.js';
+import { pageCacheFor } from '../site/cache.js';
+import { annualReportTiming } from './annual-report.js';
+import { generateAnnualReport, type AnnualReportItem } from './annual-data.js';
+
+/** The office (局办公室) writes the report; the information section (规划财务与信息建设科) publishes it on the site. */
+export const editsAnnualReports = ({ session }: AccessArgs): boolean => hasRole(session, 'admin', 'infoSection', 'officeReviewer');
+
+function refused(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'ANNUAL_REPORT_REFUSED' } });
+}
+
+async function itemOf(context: KeystoneContext, id: string): Promise<AnnualReportItem & { publishedAt: Date | null }> {
+  const item = await context.sudo().prisma.annualReport.findUnique({ where: { id } });
+  if (!item) throw refused('找不到该年度报告');
+  return item;
+}
+
+/** 重新生成: computes the tables from the data now and stores them with the check. */
+export async function regenerateAnnualReport(context: KeystoneContext, id: string, now = new Date()) {
+  const item = await itemOf(context, id);
+  if (item.publishedAt) throw refused('年度报告已发布，不能重新生成');
+  const report = await generateAnnualReport(context, item);
+  await context.sudo().prisma.annualReport.update({
+    where: { id },
+    data: { snapshot: report as object, generatedAt: now, checkPassed: report.failures.length === 0, checkResult: checkText(report.failures) },
+  });
+  return report;
+}
+
+export const checkText = (failures: { message: string }[]): string => (failures.length ? failures.map((f) => f.message).join('\n') : '校验通过：一 + 二 = 三 + 四，各项合计无误');
+
+/**
+ * 发布: regenerates (the public sees the data as of now), refuses while the check fails (N14: the
+ * figures must add up), records the day and says whether it was in time (31 January).
+ */
+export async function publishAnnualReport(context: KeystoneContext, id: string, now = new Date()) {
+  const session = context.session as SessionData | undefined;
+  const today = toCalendarDay(now);
+  const { year } = await itemOf(context, id);
+  if (annualReportTiming({ year, today }).state === 'yearNotOver') throw refused(`${year}年度尚未结束，报告数据不完整，不能发布`);
+  const report = await regenerateAnnualReport(context, id, now);
+  if (report.failures.length) throw refused(`数据校验未通过，不能发布：\n${checkText(report.failures)}`);
+  const timing = annualReportTiming({ year, today, publishedOn: today });
+  await context.sudo().prisma.annualReport.update({
+    where: { id },
+    data: { publishedAt: now, publicationNote: timing.message, ...(session?.itemId ? { publishedBy: { connect: { id: session.itemId } } } : {}) },
+  });
+  pageCacheFor(context).invalidate(['annual-reports']);
+  return timing;
+}
+
+const actionOf = (label: string, run: (context: KeystoneContext, id: string) => Promise<unknown>, prompt?: string) =>
+  action({
+    access: editsAnnualReports,
+    async resolve({ where }, context: KeystoneContext) {
+      const id = String((where as { id?: unknown }).id ?? '');
+      await run(context, id);
+      return context.sudo().db.AnnualReport.findOne({ where: { id } });
+    },
+    ui: {
+      label,
+      messages: actionMessages(label, prompt),
+      itemView: { navigation: 'refetch', actionMode: ({ item }) => (item && (item as { publishedAt?: unknown }).publishedAt ? 'hidden' : 'enabled') },
+      listView: { actionMode: 'hidden' },
+    },
+  });
+
+export function annualReportActions() {
+  return {
+    regenerate: actionOf('重新生成', (context, id) => regenerateAnnualReport(context, id), '按当前数据重新计算“{itemLabel}”的表格并校验吗？'),
+    publish: actionOf('发布', (context, id) => publishAnnualReport(context, id), '发布后报告将在网站公开且不能再修改。确定发布“{itemLabel}”吗？'),
+  };
+}

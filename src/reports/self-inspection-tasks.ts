@@ -1,0 +1,42 @@
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { taskSources, type ExtraTask } from '../interaction-cms/tasks.js';
+import type { Actor } from '../workflow/state-machine.js';
+import { conversionDone, type Conversion } from './self-inspection-cms.js';
+
+/**
+ * S4 待办: each item a self-inspection marked "should become public" stays on the department's task
+ * list until the information is public; submitted self-inspections wait on the office's review.
+ */
+export async function selfInspectionTasks(context: KeystoneContext, actor: Actor, _now: Date): Promise<ExtraTask[]> {
+  const tasks: ExtraTask[] = [];
+  const office = ['admin', 'officeReviewer'].includes(actor.role);
+  if (actor.departmentId || office) {
+    const rows = (await context.prisma.selfInspection.findMany({
+      where: office && !actor.departmentId ? {} : { departmentId: actor.departmentId },
+      select: { id: true, title: true, departmentId: true, conversions: true },
+    })) as { id: string; title: string; departmentId: string; conversions: unknown }[];
+    for (const row of rows) {
+      const conversions = (typeof row.conversions === 'string' ? JSON.parse(row.conversions) : row.conversions ?? []) as Conversion[];
+      for (const c of conversions) {
+        if (await conversionDone(context, row.departmentId, c)) continue;
+        tasks.push({
+          kindLabel: '转为主动公开',
+          listKey: 'SelfInspection',
+          id: `${row.id}:${c.ref}`,
+          title: c.kind === 'document' ? `《${c.title}》应转为主动公开` : `申请较多的“${c.title}”应主动公开`,
+          detail: `${row.title}：${c.note}`,
+          href: `/admin/self-inspections/${row.id}`,
+          due: null,
+          urgency: 2,
+        });
+      }
+    }
+  }
+  if (office) {
+    const submitted = (await context.prisma.selfInspection.findMany({ where: { status: 'submitted' }, select: { id: true, title: true } })) as { id: string; title: string }[];
+    for (const s of submitted) tasks.push({ kindLabel: '半年自查', listKey: 'SelfInspection', id: s.id, title: s.title, detail: '科室已提交半年自查报告，请局办公室审核', href: `/admin/self-inspections/${s.id}`, due: null, urgency: 2 });
+  }
+  return tasks;
+}
+
+taskSources.push(selfInspectionTasks);

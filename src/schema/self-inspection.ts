@@ -1,0 +1,87 @@
+import { g, list } from '@keystone-6/core';
+import { json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
+import { hasRole, signedIn, type SessionData } from '../access/roles.js';
+import { halfYearBounds } from '../reports/self-inspection.js';
+import { conversionsText, mayWriteFor, selfInspectionActions } from '../reports/self-inspection-cms.js';
+import { hiddenEverywhere, readOnly } from './ui-modes.js';
+// Registers the 待办 of self-inspections (S4) with the task page.
+import '../reports/self-inspection-tasks.js';
+
+export const selfInspectionStatusOptions = [
+  { value: 'draft', label: '草稿' },
+  { value: 'submitted', label: '已提交局办公室' },
+  { value: 'reviewed', label: '局办公室已审核' },
+] as const;
+
+type Session = { session?: SessionData };
+const departmentOf = (session?: SessionData) => session?.data?.department?.id ?? null;
+
+// 半年自查 (S4): per department and half year, generated from the data; the department concludes and
+// submits it to the office, which supervises (reviews) it.
+export const SelfInspection = list({
+  access: {
+    operation: { query: signedIn, create: signedIn, update: signedIn, delete: ({ session }: Session) => hasRole(session, 'admin') },
+    // Editors see and change their own department's only.
+    filter: {
+      query: ({ session }: Session) => (hasRole(session, 'editor') ? { department: { id: { equals: departmentOf(session) ?? '-' } } } : true),
+      update: ({ session }: Session) => (hasRole(session, 'editor') ? { department: { id: { equals: departmentOf(session) ?? '-' } }, status: { equals: 'draft' } } : true),
+    },
+  },
+  actions: selfInspectionActions(),
+  ui: {
+    label: '半年自查',
+    singular: '自查报告',
+    plural: '半年自查',
+    labelField: 'title',
+    hideDelete: ({ session }: Session) => !hasRole(session, 'admin'),
+    listView: { initialColumns: ['half', 'department', 'status', 'generatedAt', 'submittedAt', 'reviewedAt'], initialSort: { field: 'half', direction: 'DESC' } },
+  },
+  fields: {
+    title: text({ ui: { label: '标题', ...readOnly } }),
+    // Fixed once created: the pair is the report's identity.
+    department: relationship({ ref: 'Department', ui: { label: '科室', itemView: { fieldMode: 'read' } } }),
+    half: text({ ui: { label: '半年度', description: '例如 2026-H1（上半年）或 2026-H2（下半年）', itemView: { fieldMode: 'read' } }, validation: { isRequired: true } }),
+    // One per department and half.
+    key: text({ isIndexed: 'unique', ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
+    status: select({ type: 'string', options: [...selfInspectionStatusOptions], defaultValue: 'draft', validation: { isRequired: true }, ui: { label: '状态', ...readOnly } }),
+    contentsText: text({ ui: { label: '自查内容', displayMode: 'textarea', ...readOnly } }),
+    contents: json({ ui: { label: '自查数据', ...hiddenEverywhere } }),
+    conversions: json({ ui: { label: '应转为主动公开的事项（数据）', ...hiddenEverywhere } }),
+    conversionList: virtual({
+      ui: { label: '应转为主动公开的事项', ...readOnly, listView: { fieldMode: 'hidden' } },
+      field: g.field({ type: g.String, resolve: (item) => conversionsText(item.conversions) }),
+    }),
+    generatedAt: timestamp({ ui: { label: '生成时间', ...readOnly } }),
+    conclusion: text({ ui: { label: '自查结论', displayMode: 'textarea', description: '未公开信息是否仍应不公开、申请较多的信息是否应主动公开、整改措施' } }),
+    submittedAt: timestamp({ ui: { label: '提交时间', ...readOnly } }),
+    submittedBy: relationship({ ref: 'User', ui: { label: '提交人', ...readOnly } }),
+    reviewedAt: timestamp({ ui: { label: '审核时间', ...readOnly } }),
+    reviewedBy: relationship({ ref: 'User', ui: { label: '审核人', ...readOnly } }),
+    reviewNote: text({ ui: { label: '审核意见', displayMode: 'textarea', ...readOnly } }),
+  },
+  hooks: {
+    resolveInput: async ({ operation, resolvedData, item, context }) => {
+      const departmentId = (resolvedData.department?.connect?.id as string | undefined) ?? (item?.departmentId as string | undefined) ?? null;
+      const half = (resolvedData.half ?? item?.half) as string | undefined;
+      if (!departmentId || !half) return resolvedData;
+      const department = (await context.sudo().prisma.department.findUnique({ where: { id: departmentId }, select: { name: true } })) as { name: string } | null;
+      const label = /^\d{4}-H[12]$/.test(half) ? `${half.slice(0, 4)}年${half.endsWith('H1') ? '上半年' : '下半年'}` : half;
+      return { ...resolvedData, key: `${departmentId}:${half}`, ...(operation === 'create' || resolvedData.half || resolvedData.department ? { title: `${department?.name ?? ''}${label}政府信息公开自查` } : {}) };
+    },
+    validate: async ({ operation, resolvedData, item, context, addValidationError }) => {
+      if (operation === 'delete') return;
+      const half = (resolvedData.half ?? item?.half) as string;
+      try {
+        halfYearBounds(half);
+      } catch (error) {
+        addValidationError((error as Error).message);
+      }
+      const departmentId = (resolvedData.department?.connect?.id as string | undefined) ?? (item?.departmentId as string | undefined) ?? null;
+      if (!departmentId) addValidationError('请选择科室');
+      else if (!mayWriteFor(context.session as SessionData | undefined, departmentId)) addValidationError('只能为本科室填写自查报告');
+      if (operation === 'create' && resolvedData.key && (await context.sudo().prisma.selfInspection.count({ where: { key: resolvedData.key } }))) {
+        addValidationError('该科室本半年度的自查报告已存在');
+      }
+    },
+  },
+});
