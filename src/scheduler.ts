@@ -5,6 +5,7 @@ import { logger } from './logging/logger.js';
 import { publishDueItems } from './workflow/scheduled-publishing.js';
 import { runDueSources } from './syndication-cms/runner.js';
 import { recordProbes, runOwnSiteMonitor } from './monitor-cms/runner.js';
+import { sendMessageAlerts } from './mailbox/alerts.js';
 
 export interface Job {
   name: string;
@@ -21,6 +22,8 @@ export const jobs: Job[] = [
   // S8, N1: availability every five minutes, the whole site every morning before anyone looks.
   { name: 'monitor-probes', schedule: '*/5 * * * *', run: (context) => recordProbes(context) },
   { name: 'monitor-daily', schedule: '0 6 * * *', run: async (context) => (await runOwnSiteMonitor(context))?.report.score ?? 'off' },
+  // N5: messages whose reply turned due soon, late or unanswered, each alerted once.
+  { name: 'message-alerts', schedule: '30 8 * * *', run: (context) => sendMessageAlerts(context) },
 ];
 
 const timezone = process.env.TZ_SITE ?? 'Asia/Shanghai';

@@ -11,5 +11,6 @@ import { User } from './user.js';
 import { SyndicationSource } from './syndication-source.js';
 import { UpstreamItem } from './upstream-item.js';
 import { MonitorProbe, MonitorRun, MonitorSettings } from './monitor-run.js';
+import { Message } from './message.js';
 
-export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision, SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings };
+export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision, SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings, Message };
