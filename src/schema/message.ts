@@ -56,7 +56,7 @@ export const Message = list({
   actions: messageActions(),
   hooks: {
     resolveInput: {
-      create: ({ resolvedData }) => ({ ...resolvedData, queryCode: resolvedData.queryCode ?? newQueryCode() }),
+      create: ({ resolvedData }) => ({ ...resolvedData, queryCode: resolvedData.queryCode || newQueryCode() }),
     },
     afterOperation: afterMessageChange,
   },
