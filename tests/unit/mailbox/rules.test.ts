@@ -137,7 +137,11 @@ describe('the mailbox form', () => {
     });
   });
   test('text garbled by a wrong encoding is refused, not stored as replacement characters', () => {
-    const bad = parseForm(mailboxForm, { ...good, content: '请问\uFFFD\uFFFD标准从几月开始执行？' });
-    expect(!bad.ok && bad.errors.content).toBe('留言内容含有无法识别的字符（编码错误），请检查后重新填写');
+    for (const content of ['请问\uFFFD\uFFFD标准从几月开始执行？', '请问%E6%9D标准从几月开始执行？']) {
+      const bad = parseForm(mailboxForm, { ...good, content });
+      expect(!bad.ok && bad.errors.content).toBe('留言内容含有无法识别的字符（编码错误），请检查后重新填写');
+    }
+    // A percent sign as people write it is fine.
+    expect(parseForm(mailboxForm, { ...good, content: '今年标准提高了5%，请问从几月开始执行？' }).ok).toBe(true);
   });
 });
