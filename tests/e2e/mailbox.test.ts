@@ -1,0 +1,63 @@
+import { expect, test } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { issueFormToken } from '../../src/public-forms/guard.js';
+import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
+
+// S11, N5, N15: the 领导信箱 as a citizen uses it, in Chromium: the column of published replies, a letter
+// refused once and corrected with nothing retyped, the query code, and the look-up by that code.
+const running = serviceAndBrowser();
+// The secret `startService` gives the server: a token issued a minute ago stands for a person who took
+// a minute to write, without the test waiting for the guard's 3 seconds.
+const secret = 'e2e-secret-that-is-long-enough-0000000';
+const backdateToken = (page: Page) => page.locator('input[name=form_token]').evaluate((input, token) => ((input as HTMLInputElement).value = token), issueFormToken('mailbox', secret, Date.now() - 60_000));
+
+test('S11: a citizen writes to the 领导信箱, is refused once without losing the text, and looks the letter up by its query code', async () => {
+  const page = await running.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const base = running.service.url;
+
+  // N5: the column lists published replies; each shows both times and the replying department.
+  await page.goto(`${base}/columns/ldxx-mail`);
+  await page.getByRole('link', { name: /老年助餐点/ }).click();
+  await page.waitForURL(/\/mailbox\/\w+$/);
+  await page.getByText('答复单位').waitFor();
+  const reply = await page.locator('main').innerText();
+  expect(reply).toMatch(/留言时间\s+2026-10-20 20:05/);
+  expect(reply).toMatch(/答复时间\s+2026-11-03 10:20/);
+  expect(reply).toContain('李**');
+  expect(reply).toContain('139****5678');
+  expect(reply).not.toMatch(/李秀兰|13912345678/);
+  await page.screenshot({ path: artifactPath('mailbox-reply.png'), fullPage: true });
+
+  await page.goto(`${base}/mailbox/new`);
+  await page.getByText('任何情况下都不会在网站上公开').waitFor();
+  await page.getByLabel('姓名 *').fill('段春梅');
+  await page.getByLabel('联系方式 *').fill('我家楼下');
+  await page.getByLabel('留言类别 *').selectOption({ label: '建议' });
+  await page.getByLabel('标题 *').fill('建议延长婚姻登记处周末服务时间');
+  await page.getByLabel('留言内容 *').fill('婚姻登记处周六只开放半天，上班族预约困难，建议周六全天开放。');
+  await backdateToken(page);
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.getByText('提交未成功，请修改以下内容').waitFor();
+  await page.screenshot({ path: artifactPath('mailbox-form-refused.png'), fullPage: true });
+  // Everything typed is still there; only the contact needs fixing.
+  expect(await page.getByLabel('标题 *').inputValue()).toBe('建议延长婚姻登记处周末服务时间');
+  expect(await page.getByLabel('留言内容 *').inputValue()).toContain('建议周六全天开放');
+  expect(await page.getByLabel('留言类别 *').inputValue()).toBe('suggestion');
+  expect(await page.getByLabel('联系方式 *').getAttribute('aria-invalid')).toBe('true');
+  await page.getByLabel('联系方式 *').fill('13800009999');
+  await backdateToken(page);
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.waitForURL(/\/mailbox\/thanks\?code=/);
+  const code = await page.locator('#query-code').innerText();
+  expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+  await page.screenshot({ path: artifactPath('mailbox-thanks.png'), fullPage: true });
+
+  await page.getByRole('link', { name: '来信查询' }).click();
+  await page.getByText('办理状态').waitFor();
+  const status = await page.locator('main').innerText();
+  expect(status).toContain('待分办');
+  expect(status).toContain('建议延长婚姻登记处周末服务时间');
+  expect(status).not.toContain('13800009999');
+  await page.screenshot({ path: artifactPath('mailbox-query.png'), fullPage: true });
+  await page.close();
+});
