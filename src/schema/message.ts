@@ -46,8 +46,8 @@ export const Message = list({
   access: {
     operation: {
       query: signedIn,
-      // Staff enter hotline and other offline records; the public form creates through the site.
-      create: (args) => hasRole(sessionOf(args), 'admin', 'officeReviewer', 'infoSection'),
+      // The office enters hotline and other offline records; the public form creates through the site.
+      create: isOffice,
       update: (args) => hasRole(sessionOf(args), 'admin', 'officeReviewer', 'editor'),
       delete: (args) => hasRole(sessionOf(args), 'admin'),
     },
