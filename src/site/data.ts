@@ -89,6 +89,8 @@ export async function columnData(context: KeystoneContext, slug: string, page: n
     column: { id: column.id, slug: column.slug, name: column.name, description: column.description },
     // The 政府信息公开 section leads to the 主动公开目录 (S3).
     disclosureSection: column.kind === 'disclosure',
+    // A 领导信箱 column leads to the letter form and the look-up (S11).
+    mailboxSection: column.kind === 'mailbox',
     children: column.children.map((c: ColumnLink) => ({ slug: c.slug, name: c.name })),
     documents: docs.map((d) => ({ ...summary(d), url: d.url ?? `/${listsInterpretations ? 'interpretations' : 'documents'}/${d.id}` })),
     listsInterpretations,

@@ -97,7 +97,9 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
 
     const list = await get('/mailbox');
     expect(list.text).toContain(letter.subject);
-    expect((await get('/columns/ldxx-mail')).text).toContain(`/mailbox/${id}`);
+    const column = (await get('/columns/ldxx-mail')).text;
+    expect(column).toContain(`/mailbox/${id}`);
+    expect(column).toContain('<a href="/mailbox/new">我要写信</a>');
     const page = await get(`/mailbox/${id}`);
     expect(page.status).toBe(200);
     const stored = await state.t.context.prisma.message.findUnique({ where: { id } });
