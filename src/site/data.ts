@@ -6,7 +6,7 @@ import { renderRichText } from '../content/render-rich-text.js';
 import { renderReprintBody, reprintText } from '../content/render-reprint.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { plainText } from '../content/plain-text.js';
-import { mailboxColumnItems } from '../mailbox/public-data.js';
+import { mailboxColumnItems, publicMessage } from '../mailbox/public-data.js';
 
 /*
  * The public site's data: only what may be public is ever read here (S1) — published documents whose
@@ -209,6 +209,7 @@ export async function sitemapData(context: KeystoneContext) {
   const docs = await prisma.document.findMany({ where: publicDocument, select: { id: true, publishedAt: true } });
   const jds = await prisma.interpretation.findMany({ where: publicInterpretation, select: { id: true, publishedAt: true } });
   const entries = await prisma.catalogueEntry.findMany({ orderBy: { order: 'asc' }, select: { id: true } });
+  const messages = await prisma.message.findMany({ where: publicMessage, select: { id: true, replyPublishedAt: true } });
   return [
     { url: `${base}/` },
     ...columns.map((c: { slug: string }) => ({ url: `${base}/columns/${c.slug}` })),
@@ -216,6 +217,8 @@ export async function sitemapData(context: KeystoneContext) {
     ...entries.map((e: { id: string }) => ({ url: `${base}/disclosure/catalogue/${e.id}` })),
     ...docs.map((d: { id: string; publishedAt: Date | null }) => ({ url: `${base}/documents/${d.id}`, lastModified: d.publishedAt })),
     ...jds.map((d: { id: string; publishedAt: Date | null }) => ({ url: `${base}/interpretations/${d.id}`, lastModified: d.publishedAt })),
+    { url: `${base}/mailbox` },
+    ...messages.map((m: { id: string; replyPublishedAt: Date }) => ({ url: `${base}/mailbox/${m.id}`, lastModified: m.replyPublishedAt })),
   ];
 }
 

@@ -91,10 +91,12 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
     // The list and the column are cached before the reply goes public: the approval must clear them.
     expect((await get('/mailbox')).text).not.toContain(letter.subject);
     expect((await get('/columns/ldxx-mail')).text).not.toContain(letter.subject);
+    expect((await get('/sitemap.xml')).text).not.toContain(`/mailbox/${id}`);
     const approved = await act('lingdao', 'approveReplyMessage');
     expect(approved.data!.approveReplyMessage).toMatchObject({ status: 'replied', returnReason: '' });
     expect(approved.data!.approveReplyMessage.replyPublishedAt).toBeTruthy();
 
+    expect((await get('/sitemap.xml')).text).toContain(`/mailbox/${id}</loc>`);
     const list = await get('/mailbox');
     expect(list.text).toContain(letter.subject);
     const column = (await get('/columns/ldxx-mail')).text;
@@ -154,6 +156,7 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
     expect((await get(`/mailbox/${id}`)).status).toBe(404);
     expect((await get('/mailbox')).text).not.toContain(letter.subject);
     expect((await get('/columns/ldxx-mail')).text).not.toContain(`/mailbox/${id}`);
+    expect((await get('/sitemap.xml')).text).not.toContain(`/mailbox/${id}`);
     const stored = await state.t.context.prisma.message.findUnique({ where: { id } });
     expect(stored).toMatchObject({ isPublic: false, withholdReason: '含有来信人身份信息' });
   });
