@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { issueFormToken } from '../../src/public-forms/guard.js';
@@ -9,6 +11,18 @@ const running = serviceAndBrowser();
 // The secret `startService` gives the server: a token issued a minute ago stands for a person who took
 // a minute to write, without the test waiting for the guard's 3 seconds.
 const secret = 'e2e-secret-that-is-long-enough-0000000';
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** N16: serious and critical WCAG violations on the page (axe-core, run through the debugging protocol: the CSP holds). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 const backdateToken = (page: Page) => page.locator('input[name=form_token]').evaluate((input, token) => ((input as HTMLInputElement).value = token), issueFormToken('mailbox', secret, Date.now() - 60_000));
 
 test('S11: a citizen writes to the 领导信箱, is refused once without losing the text, and looks the letter up by its query code', async () => {
@@ -27,6 +41,7 @@ test('S11: a citizen writes to the 领导信箱, is refused once without losing 
   expect(reply).toContain('139****5678');
   expect(reply).not.toMatch(/李秀兰|13912345678/);
   await page.screenshot({ path: artifactPath('mailbox-reply.png'), fullPage: true });
+  expect({ page: 'mailbox-reply', violations: await seriousViolations(page) }).toEqual({ page: 'mailbox-reply', violations: [] });
 
   await page.goto(`${base}/mailbox/new`);
   await page.getByText('任何情况下都不会在网站上公开').waitFor();
@@ -39,6 +54,7 @@ test('S11: a citizen writes to the 领导信箱, is refused once without losing 
   await page.getByRole('button', { name: '提交' }).click();
   await page.getByText('提交未成功，请修改以下内容').waitFor();
   await page.screenshot({ path: artifactPath('mailbox-form-refused.png'), fullPage: true });
+  expect({ page: 'mailbox-form-refused', violations: await seriousViolations(page) }).toEqual({ page: 'mailbox-form-refused', violations: [] });
   // Everything typed is still there; only the contact needs fixing.
   expect(await page.getByLabel('标题 *').inputValue()).toBe('建议延长婚姻登记处周末服务时间');
   expect(await page.getByLabel('留言内容 *').inputValue()).toContain('建议周六全天开放');
@@ -51,6 +67,7 @@ test('S11: a citizen writes to the 领导信箱, is refused once without losing 
   const code = await page.locator('#query-code').innerText();
   expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
   await page.screenshot({ path: artifactPath('mailbox-thanks.png'), fullPage: true });
+  expect({ page: 'mailbox-thanks', violations: await seriousViolations(page) }).toEqual({ page: 'mailbox-thanks', violations: [] });
 
   await page.getByRole('link', { name: '来信查询' }).click();
   await page.getByText('办理状态').waitFor();
@@ -59,5 +76,6 @@ test('S11: a citizen writes to the 领导信箱, is refused once without losing 
   expect(status).toContain('建议延长婚姻登记处周末服务时间');
   expect(status).not.toContain('13800009999');
   await page.screenshot({ path: artifactPath('mailbox-query.png'), fullPage: true });
+  expect({ page: 'mailbox-query', violations: await seriousViolations(page) }).toEqual({ page: 'mailbox-query', violations: [] });
   await page.close();
 });
