@@ -69,14 +69,15 @@ export interface MessageChange {
   published?: boolean;
 }
 
+type HandlingState = Pick<MessageFacts, 'status' | 'departmentId' | 'replyPublishedAt'>;
+
 const office = (actor: MessageActor) => actor.role === 'admin' || actor.role === 'officeReviewer';
 const approver = (actor: MessageActor) => office(actor) || actor.role === 'leader';
-const ownDepartment = (actor: MessageActor, facts: MessageFacts) => actor.role === 'editor' && actor.departmentId !== null && actor.departmentId === facts.departmentId;
+const ownDepartment = (actor: MessageActor, facts: HandlingState) => actor.role === 'editor' && actor.departmentId !== null && actor.departmentId === facts.departmentId;
 
 /** The actions open to `actor` on a message in its present state (the Admin UI shows only these). */
-export function messageActionsFor(facts: Pick<MessageFacts, 'status' | 'departmentId' | 'replyPublishedAt'>, actor: MessageActor | null): MessageAction[] {
+export function messageActionsFor(f: HandlingState, actor: MessageActor | null): MessageAction[] {
   if (!actor) return [];
-  const f = facts as MessageFacts;
   const open: MessageAction[] = [];
   if (office(actor) && (f.status === 'received' || f.status === 'assigned')) open.push('assign');
   if (f.status === 'assigned' && (ownDepartment(actor, f) || office(actor))) open.push('submitReply');
