@@ -13,7 +13,7 @@ export type AlertSender = (context: KeystoneContext, title: string, lines: strin
 /**
  * N5, daily: one deadline alert per message each time its clock turns due soon, late or unanswered
  * (veto). Each alert is claimed in the database before it is sent (`alertPendingStage`, a
- * compare-and-set: two runs never both send it) and recorded after (`alertedStage`). A run that
+ * compare-and-set) and recorded after (`alertedStage`). A run that
  * crashes between the two leaves the claim: the next run sends it again, so no alert is lost; the
  * only possible repeat is an alert delivered in the instant before the crash. When every robot
  * refuses, the claim is released and the next run tries again.
@@ -30,9 +30,10 @@ export async function sendMessageAlerts(context: KeystoneContext, now = new Date
     const clock = openMessageClock(m, today);
     const stage = alertDue(clock, m.alertedStage);
     if (!clock || !stage) continue;
-    // A claim left by a crashed run for this very stage is taken over; any other claim is another run's.
+    // Compare-and-set on what was read. Runs never overlap (the scheduler claims each tick once), so a
+    // claim found here was left by a crashed run: it is taken over, whatever stage it was for.
     const claimed = await prisma.message.updateMany({
-      where: { id: m.id, alertedStage: m.alertedStage, OR: [{ alertPendingStage: null }, { alertPendingStage: stage }] },
+      where: { id: m.id, alertedStage: m.alertedStage, alertPendingStage: m.alertPendingStage },
       data: { alertPendingStage: stage },
     });
     if (claimed.count !== 1) continue;

@@ -218,4 +218,22 @@ describe('N5: deadline alerts, once per message and stage', () => {
     expect(await sendMessageAlerts(state.t.context, veto)).toEqual({ sent: 0 });
     expect(mine()).toHaveLength(3);
   });
+
+  test('a claim left by a crash is taken over even when the clock has moved on to the next stage', async () => {
+    const m = await state.t.context.sudo().db.Message.createOne({
+      data: { subject: '婚姻登记档案查询', content: '请问如何查询婚姻登记档案？', kind: 'consultation', channel: 'webMessage', submittedAt: new Date('2027-05-01T10:00:00+08:00') },
+    });
+    const mine = () => received.filter((body) => body.includes('婚姻登记档案查询'));
+    const crashing = async () => {
+      throw new Error('process killed');
+    };
+    await expect(sendMessageAlerts(state.t.context, new Date('2027-06-20T09:00:00+08:00'), crashing)).rejects.toThrow('process killed');
+    expect(await state.t.context.prisma.message.findUnique({ where: { id: m.id } })).toMatchObject({ alertedStage: null, alertPendingStage: 'dueSoon' });
+    // The next run is only after the deadline: the late alert goes out, once.
+    const late = new Date('2027-07-05T09:00:00+08:00');
+    expect(await sendMessageAlerts(state.t.context, late)).toEqual({ sent: 1 });
+    expect(await sendMessageAlerts(state.t.context, late)).toEqual({ sent: 0 });
+    expect(mine()).toHaveLength(1);
+    expect(mine()[0]).toContain('超过2个月未公开答复');
+  });
 });
