@@ -79,3 +79,14 @@ test('S11: a citizen writes to the 领导信箱, is refused once without losing 
   expect({ page: 'mailbox-query', violations: await seriousViolations(page) }).toEqual({ page: 'mailbox-query', violations: [] });
   await page.close();
 });
+
+test('N16: the mailbox pages fit a 375-px phone', async () => {
+  const page = await running.browser.newPage({ viewport: { width: 375, height: 800 } });
+  for (const [name, path] of [['list', '/mailbox'], ['form', '/mailbox/new'], ['query', '/mailbox/query']]) {
+    await page.goto(`${running.service.url}${path}`);
+    await page.screenshot({ path: artifactPath(`mailbox-${name}-phone.png`), fullPage: true });
+    expect({ name, fits: await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1) }).toEqual({ name, fits: true });
+    expect({ name, violations: await seriousViolations(page) }).toEqual({ name, violations: [] });
+  }
+  await page.close();
+});
