@@ -10,7 +10,7 @@ function textArg(label: string, description: string) {
   return { graphql: g.arg({ type: g.String }), ui: { source: { field: text({ ui: { label, description, displayMode: 'textarea' } }) } } };
 }
 
-const argsFor: Partial<Record<MessageAction, Record<string, unknown>>> = {
+const argsFor: Partial<Record<MessageAction, Record<string, ReturnType<typeof textArg>>>> = {
   returnReply: { reason: textArg('退回原因', '必填，承办科室将看到此原因') },
   withdrawReply: { reason: textArg('撤回公开的理由', '必填，例如：涉及个人隐私') },
 };
@@ -27,7 +27,7 @@ export function messageActions() {
       key,
       action({
         access: signedIn,
-        args: (argsFor[key] ?? {}) as never,
+        args: argsFor[key] ?? {},
         async resolve({ where, args }, context: KeystoneContext) {
           const id = String((where as { id?: unknown }).id ?? '');
           await actOnMessage(context, id, key, (args ?? {}) as { reason?: string });

@@ -49,7 +49,6 @@ export interface MessageFacts {
 }
 
 export interface MessageActionInput {
-  departmentId?: string | null;
   reason?: string | null;
 }
 
@@ -60,7 +59,6 @@ export type MessageDecision =
 /** What an action writes; instants are filled in by the caller with `now`. */
 export interface MessageChange {
   status?: MessageStatus;
-  departmentId?: string;
   returnReason?: string;
   isPublic?: boolean;
   withholdReason?: string;
@@ -92,11 +90,9 @@ export function decideMessageAction(facts: MessageFacts, actor: MessageActor, ac
   const reason = input.reason?.trim() ?? '';
   switch (action) {
     case 'assign':
-    {
-      const departmentId = input.departmentId ?? facts.departmentId;
-      if (!departmentId) return { ok: false, message: '请先选择承办科室并保存，再分办' };
-      return { ok: true, data: { status: 'assigned', departmentId } };
-    }
+      // The office picks the department in the form (saved first), then 分办.
+      if (!facts.departmentId) return { ok: false, message: '请先选择承办科室并保存，再分办' };
+      return { ok: true, data: { status: 'assigned' } };
     case 'submitReply':
       if (!facts.replyText.trim()) return { ok: false, message: '请先填写答复内容再提交审核' };
       return { ok: true, data: { status: 'replyReview', returnReason: '' } };

@@ -39,9 +39,8 @@ export async function actOnMessage(context: KeystoneContext, id: string, action:
     const facts: MessageFacts = { status: m.status, departmentId: m.departmentId, replyText: m.replyText, isPublic: m.isPublic, withholdReason: m.withholdReason, replyPublishedAt: m.replyPublishedAt };
     const decision = decideMessageAction(facts, actor, action, input);
     if (!decision.ok) throw refused(decision.message);
-    const { setRepliedAt, published, departmentId, ...rest } = decision.data;
+    const { setRepliedAt, published, ...rest } = decision.data;
     const data: Record<string, unknown> = { ...rest };
-    if (departmentId) data.departmentId = departmentId;
     if (setRepliedAt) data.repliedAt = now;
     if (published !== undefined) {
       data.replyPublishedAt = published ? now : null;

@@ -23,10 +23,11 @@ const facts = (over: Partial<MessageFacts> = {}): MessageFacts => ({ status: 're
 
 describe('S11: handling a message', () => {
   test('the office assigns; editors cannot', () => {
-    expect(decideMessageAction(facts(), office, 'assign', { departmentId: 'assistance' })).toEqual({ ok: true, data: { status: 'assigned', departmentId: 'assistance' } });
     expect(decideMessageAction(facts(), office, 'assign')).toEqual({ ok: false, message: '请先选择承办科室并保存，再分办' });
-    expect(decideMessageAction(facts({ departmentId: 'elderly' }), office, 'assign')).toMatchObject({ ok: true, data: { departmentId: 'elderly' } });
-    expect(decideMessageAction(facts(), editor, 'assign', { departmentId: 'assistance' })).toEqual({ ok: false, message: '当前状态下您不能“分办”' });
+    expect(decideMessageAction(facts({ departmentId: 'elderly' }), office, 'assign')).toEqual({ ok: true, data: { status: 'assigned' } });
+    // Re-assigning while the department works on it is the office's too.
+    expect(messageActionsFor(facts({ status: 'assigned', departmentId: 'elderly' }), office)).toEqual(['assign', 'submitReply']);
+    expect(decideMessageAction(facts({ departmentId: 'assistance' }), editor, 'assign')).toEqual({ ok: false, message: '当前状态下您不能“分办”' });
   });
 
   test('only the assigned department (or the office) submits a reply, and not an empty one', () => {
