@@ -7,6 +7,7 @@ import { runDueSources } from './syndication-cms/runner.js';
 import { recordProbes, runOwnSiteMonitor } from './monitor-cms/runner.js';
 import { runIncidentClockAlerts } from './incidents/alert-job.js';
 import { alertRequestDeadlines } from './requests/alerts.js';
+import { sendMessageAlerts } from './mailbox/alerts.js';
 
 export interface Job {
   name: string;
@@ -27,6 +28,8 @@ export const jobs: Job[] = [
   { name: 'monitor-daily', schedule: '0 6 * * *', run: async (context) => (await runOwnSiteMonitor(context))?.report.score ?? 'off' },
   // N13: requests turning due within 5 working days or overdue, alerted once each, every morning.
   { name: 'request-deadlines', schedule: '30 8 * * *', run: (context) => alertRequestDeadlines(context) },
+  // N5: messages whose reply turned due soon, late or unanswered, each alerted once.
+  { name: 'message-alerts', schedule: '30 8 * * *', run: (context) => sendMessageAlerts(context) },
 ];
 
 const timezone = process.env.TZ_SITE ?? 'Asia/Shanghai';

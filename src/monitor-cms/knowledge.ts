@@ -1,13 +1,14 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { columnKindFromCms, type OwnSiteKnowledge } from '../monitor/index.js';
 import { homeData, publicDocument, publicInterpretation } from '../site/data.js';
+import { messageKnowledge, publicMessage } from '../mailbox/public-data.js';
 
 type Prisma = any; // Keystone's generated client, typed per engine.
 
 /**
  * What the CMS knows of our own site, for the monitor's checks: the columns with their items' dates
  * (N3, N4), the newest item on the home page (N2), the links between documents and interpretations
- * (N11) and every document that must never be reachable (S1). Messages (N5) come with the mailbox.
+ * (N11), the messages and their replies (N5) and every document that must never be reachable (S1).
  */
 export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSiteKnowledge> {
   const prisma: Prisma = context.sudo().prisma;
@@ -18,18 +19,21 @@ export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSit
   for (const column of columns) {
     // A column's page lists its own documents and its sub-columns'.
     // (A 政策解读 column lists the interpretations.)
-    const table = column.kind === 'interpretation' ? prisma.interpretation : prisma.document;
-    const where = column.kind === 'interpretation' ? publicInterpretation : { ...publicDocument, columns: { some: { id: { in: [column.id, ...column.children.map((c) => c.id)] } } } };
+    // (A 政策解读 column lists the interpretations; a 领导信箱 column the published replies, N5.)
+    const mailbox = column.kind === 'mailbox';
+    const table = mailbox ? prisma.message : column.kind === 'interpretation' ? prisma.interpretation : prisma.document;
+    const where = mailbox ? publicMessage : column.kind === 'interpretation' ? publicInterpretation : { ...publicDocument, columns: { some: { id: { in: [column.id, ...column.children.map((c) => c.id)] } } } };
+    const dateField = mailbox ? 'replyPublishedAt' : 'publishedAt';
     const [itemCount, latest] = await Promise.all([
       table.count({ where }),
-      table.findMany({ where, orderBy: { publishedAt: 'desc' }, take: 5, select: { publishedAt: true } }),
+      table.findMany({ where, orderBy: { [dateField]: 'desc' }, take: 5, select: { [dateField]: true } }),
     ]);
     known.push({
       id: column.id,
       name: column.name,
       url: `/columns/${column.slug}`,
       kind: columnKindFromCms(column.kind),
-      itemDates: latest.map((d: { publishedAt: Date }) => d.publishedAt),
+      itemDates: latest.map((d: Record<string, Date>) => d[dateField]),
       itemCount,
     });
   }
@@ -47,7 +51,7 @@ export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSit
   return {
     homeLatestDate: homeDates.at(-1) ?? null,
     columns: known,
-    messages: [],
+    messages: await messageKnowledge(context),
     documents: docs.map((d) => ({ id: d.id, title: d.title, url: `/documents/${d.id}`, publishedAt: d.publishedAt, interpretationIds: d.interpretations.map((j) => j.id) })),
     interpretations: jds.map((j) => ({ id: j.id, title: j.title, url: `/interpretations/${j.id}`, publishedAt: j.publishedAt, documentIds: j.documents.map((d) => d.id) })),
     nonPublicDocuments: [

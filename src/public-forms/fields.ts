@@ -29,6 +29,9 @@ export function plainText(label: string, { min = 1, max }: { min?: number; max: 
           // Markup first: that is the error to show when a post is both too long and script-laden.
           .refine((value) => !containsMarkup(value), { error: `${label}不能包含网页代码（如 HTML 标签或脚本），请只填写文字` })
           .refine((value) => !controls.test(value), { error: `${label}含有无法识别的控制字符` })
+          // The text arrived garbled: U+FFFD is what the body parser makes of bytes that are not UTF-8,
+          // and an escape of a non-ASCII byte (%E6%9D) is left as it is when it is not valid UTF-8.
+          .refine((value) => !/\uFFFD|%[89a-f][0-9a-f]/i.test(value), { error: `${label}含有无法识别的字符（编码错误），请检查后重新填写` })
           .min(min, { error: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
           .max(max, { error: `${label}不能超过 ${max} 个字` }),
       ),

@@ -15,5 +15,6 @@ import { MonitorProbe, MonitorRun, MonitorSettings } from './monitor-run.js';
 import { OpinionIncident } from './opinion-incident.js';
 import { AnnualReport } from './annual-report.js';
 import { SelfInspection } from './self-inspection.js';
+import { Message } from './message.js';
 
-export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision, SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings, OpinionIncident, DisclosureRequest, AnnualReport, SelfInspection };
+export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision, SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings, OpinionIncident, DisclosureRequest, AnnualReport, SelfInspection, Message };

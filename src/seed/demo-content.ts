@@ -603,7 +603,7 @@ export const demoDocuments: DemoDocument[] = [
       '2026年10月，局长信箱共收到来信27件，其中咨询类18件、求助类6件、意见建议类3件，已全部按期办结，平均办理时间4.2个工作日。',
       '来信主要涉及低保和特困供养政策咨询、养老服务补贴申领、婚姻登记预约等事项。对群众普遍关心的问题，我局已在“政策解读”栏目作出集中解答。',
     ],
-    columns: ['ldxx-mail'],
+    columns: ['tzgg'],
     department: 'office', drafter: 'zonghe',
   },
   // ---- 上级文件: one reprint from each upstream (S9), examples of what syndication brings in ----

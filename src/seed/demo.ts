@@ -13,6 +13,7 @@ import { seedDemoReports } from './demo-reports.js';
 import { formatIndexNumber } from '../workflow/index-number.js';
 import { seedDemoIncidents } from './demo-incidents.js';
 import { seedDemoRequests } from './demo-requests.js';
+import { seedDemoMailbox } from './demo-mailbox.js';
 
 /** The password of every demo account (listed in the README); change it on a real site. */
 export const demoPassword = process.env.GONGKAI_DEMO_PASSWORD ?? 'gongkai2026';
@@ -205,6 +206,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
       },
     });
   }
+  created.Message = await seedDemoMailbox(context);
   // S8: the daily monitor with its defaults; alert robots are the section's to add.
   if ((await db.MonitorSettings.count()) === 0) {
     created.MonitorSettings++;

@@ -6,6 +6,7 @@ import { renderRichText } from '../content/render-rich-text.js';
 import { renderReprintBody, reprintText } from '../content/render-reprint.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { plainText } from '../content/plain-text.js';
+import { mailboxColumnItems, publicMessage } from '../mailbox/public-data.js';
 
 /*
  * The public site's data: only what may be public is ever read here (S1) — published documents whose
@@ -78,16 +79,20 @@ export async function columnData(context: KeystoneContext, slug: string, page: n
   const listsInterpretations = column.kind === 'interpretation';
   const table = listsInterpretations ? prisma.interpretation : prisma.document;
   const where = listsInterpretations ? publicInterpretation : { ...publicDocument, columns: { some: { id: { in: ids } } } };
-  const total = await table.count({ where });
+  // A 领导信箱 column lists the published replies to messages (S11, N5).
+  const messages = column.kind === 'mailbox' ? await mailboxColumnItems(context, page, pageSize) : null;
+  const total = messages ? messages.total : await table.count({ where });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (page > pages) return null;
-  const docs = await table.findMany({ where, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: { id: true, title: true, publishedAt: true } });
+  const docs: { id: string; title: string; publishedAt: Date | null; url?: string }[] = messages ? messages.items : await table.findMany({ where, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: { id: true, title: true, publishedAt: true } });
   return {
     column: { id: column.id, slug: column.slug, name: column.name, description: column.description },
     // The 政府信息公开 section leads to the 主动公开目录 (S3).
     disclosureSection: column.kind === 'disclosure',
+    // A 领导信箱 column leads to the letter form and the look-up (S11).
+    mailboxSection: column.kind === 'mailbox',
     children: column.children.map((c: ColumnLink) => ({ slug: c.slug, name: c.name })),
-    documents: docs.map((d: { id: string; title: string; publishedAt: Date | null }) => ({ ...summary(d), url: `/${listsInterpretations ? 'interpretations' : 'documents'}/${d.id}` })),
+    documents: docs.map((d) => ({ ...summary(d), url: d.url ?? `/${listsInterpretations ? 'interpretations' : 'documents'}/${d.id}` })),
     listsInterpretations,
     page,
     pages,
@@ -204,6 +209,7 @@ export async function sitemapData(context: KeystoneContext) {
   const docs = await prisma.document.findMany({ where: publicDocument, select: { id: true, publishedAt: true } });
   const jds = await prisma.interpretation.findMany({ where: publicInterpretation, select: { id: true, publishedAt: true } });
   const entries = await prisma.catalogueEntry.findMany({ orderBy: { order: 'asc' }, select: { id: true } });
+  const messages = await prisma.message.findMany({ where: publicMessage, select: { id: true, replyPublishedAt: true } });
   return [
     { url: `${base}/` },
     ...columns.map((c: { slug: string }) => ({ url: `${base}/columns/${c.slug}` })),
@@ -211,6 +217,8 @@ export async function sitemapData(context: KeystoneContext) {
     ...entries.map((e: { id: string }) => ({ url: `${base}/disclosure/catalogue/${e.id}` })),
     ...docs.map((d: { id: string; publishedAt: Date | null }) => ({ url: `${base}/documents/${d.id}`, lastModified: d.publishedAt })),
     ...jds.map((d: { id: string; publishedAt: Date | null }) => ({ url: `${base}/interpretations/${d.id}`, lastModified: d.publishedAt })),
+    { url: `${base}/mailbox` },
+    ...messages.map((m: { id: string; replyPublishedAt: Date }) => ({ url: `${base}/mailbox/${m.id}`, lastModified: m.replyPublishedAt })),
   ];
 }
 

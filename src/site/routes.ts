@@ -164,7 +164,7 @@ export function siteRoutes(context: KeystoneContext): express.Router {
   site.get('/columns/:slug/atom.xml', feed('atom'));
   site.get('/sitemap.xml', async (req, res) => {
     const since = cache.generation;
-    xml(req, res, since, 'application/xml', sitemap(await sitemapData(context)), ['documents', 'interpretations', 'catalogue']);
+    xml(req, res, since, 'application/xml', sitemap(await sitemapData(context)), ['documents', 'interpretations', 'catalogue', 'messages']);
   });
   site.get('/robots.txt', async (req, res) => {
     const since = cache.generation;

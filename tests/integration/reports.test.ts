@@ -37,6 +37,9 @@ async function requestRecord(data: { topic: string; applicantType: string; recei
   return p.disclosureRequest.create({
     data: {
       topic: data.topic,
+      // A letter, as the office records one: the list's own fields besides the report's.
+      channel: 'letter',
+      queryCode: `R${Math.random().toString(36).slice(2, 10)}`,
       applicantType: data.applicantType,
       receivedOn: calendarDayValue(p, data.receivedOn),
       outcome: data.outcome ?? null,

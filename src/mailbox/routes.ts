@@ -1,0 +1,94 @@
+import express from 'express';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { z } from 'zod';
+import { messageKindOptions } from '../interaction/message-clocks.js';
+import { choice, contact, parseForm, plainText } from '../public-forms/fields.js';
+import { pageNumber, type SiteKit } from '../site/routes.js';
+import { messageData, messageListData, queryData } from './public-data.js';
+import { normaliseQueryCode } from './rules.js';
+import { submitMessage } from './store.js';
+
+/*
+ * The public pages of the 领导信箱 (S11, N5): the form, the thank-you page with the query code, the
+ * look-up by code, and the published replies with their submission and reply times.
+ */
+
+const form = 'mailbox';
+const idPattern = /^[a-z0-9]{1,40}$/;
+
+/** What the citizen writes; every refusal is said in Chinese next to its field. */
+export const mailboxForm = z.object({
+  senderName: plainText('姓名', { max: 30 }),
+  contact: contact('联系方式'),
+  kind: choice('留言类别', messageKindOptions),
+  subject: plainText('标题', { min: 4, max: 100 }),
+  content: plainText('留言内容', { min: 10, max: 3000 }),
+});
+export type MailboxPost = z.output<typeof mailboxForm>;
+
+const fieldNames = ['senderName', 'contact', 'kind', 'subject', 'content'] as const;
+
+/** The values to put back into the form: only strings the citizen typed, never anything else. */
+function keptValues(body: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(fieldNames.map((name) => [name, typeof body[name] === 'string' ? (body[name] as string) : '']));
+}
+
+export function mailboxRoutes(context: KeystoneContext, kit: SiteKit): express.Router {
+  const router = express.Router();
+
+  const renderForm = (res: express.Response, status: number, values: Record<string, string>, errors: Record<string, string> = {}, messages: string[] = []) =>
+    kit.uncachedHtml(res, status, 'mailbox-new', {
+      title: '领导信箱 - 我要写信',
+      token: kit.formToken(form),
+      values,
+      errors,
+      messages,
+      kinds: messageKindOptions.map((o) => ({ ...o, selected: o.value === values.kind })),
+    });
+
+  router.get('/mailbox/new', (_req, res) => renderForm(res, 200, { kind: 'consultation' }));
+
+  router.post('/mailbox/new', ...kit.formPost, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const values = keptValues(body);
+    const bot = kit.checkBot(form, body);
+    if (bot) return renderForm(res, 400, values, {}, [bot]);
+    const parsed = parseForm(mailboxForm, body);
+    if (!parsed.ok) return renderForm(res, 400, values, parsed.errors, parsed.messages);
+    const { senderName, contact: contactValue, kind, subject, content } = parsed.data;
+    const { queryCode } = await submitMessage(context, { channel: 'leaderMailbox', kind, subject, content, senderName, contact: contactValue });
+    // The code travels once, in the redirect: the thank-you page is never cached.
+    return res.redirect(303, `/mailbox/thanks?code=${encodeURIComponent(queryCode)}`);
+  });
+
+  router.get('/mailbox/thanks', (req, res) => {
+    const code = typeof req.query.code === 'string' ? normaliseQueryCode(req.query.code) : null;
+    if (!code) return kit.badRequest(req, res, '查询码无效。');
+    return kit.uncachedHtml(res, 200, 'mailbox-thanks', { title: '来信已收到', code });
+  });
+
+  router.get('/mailbox/query', async (req, res) => {
+    const typed = typeof req.query.code === 'string' ? req.query.code.trim() : '';
+    if (!typed) return kit.uncachedHtml(res, 200, 'mailbox-query', { title: '来信查询', code: '' });
+    const code = typed.length <= 20 ? normaliseQueryCode(typed) : null;
+    const found = code ? await queryData(context, code) : null;
+    const error = code ? (found ? '' : '没有找到该查询码对应的来信，请核对后重新输入。') : '查询码格式不正确：应为 12 位字母和数字，如 ABCD-EFGH-JKMN。';
+    return kit.uncachedHtml(res, found ? 200 : 404, 'mailbox-query', { title: '来信查询', code: typed.slice(0, 20), found, error });
+  });
+
+  router.get('/mailbox', async (req, res) => {
+    const since = kit.cache.generation;
+    const page = pageNumber(req.query.page);
+    if (page === null) return kit.badRequest(req, res, '页码应为正整数。');
+    const data = await messageListData(context, page);
+    return data ? kit.html(req, res, since, 200, 'mailbox-list', { ...data, title: '领导信箱', cacheTags: ['messages'] }) : kit.notFound(req, res);
+  });
+
+  router.get('/mailbox/:id', async (req, res) => {
+    const since = kit.cache.generation;
+    const data = idPattern.test(req.params.id) ? await messageData(context, req.params.id) : null;
+    return data ? kit.html(req, res, since, 200, 'mailbox-item', { message: data, title: data.subject, cacheTags: [`message:${data.id}`, 'messages'] }) : kit.notFound(req, res);
+  });
+
+  return router;
+}

@@ -1,0 +1,54 @@
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { GraphQLError } from 'graphql';
+import type { SessionData } from '../access/roles.js';
+import type { MessageChannel, MessageKind } from '../interaction/message-clocks.js';
+import { decideMessageAction, type MessageAction, type MessageActionInput, type MessageFacts } from './rules.js';
+import { messagesChanged } from './invalidation.js';
+
+type Prisma = any; // Keystone's generated client, typed per engine.
+
+export interface NewMessage {
+  channel: MessageChannel;
+  kind: MessageKind;
+  subject: string;
+  content: string;
+  senderName: string;
+  contact: string;
+}
+
+/** Stores a message from the public (validated by the caller); returns its id and the citizen's query code. */
+export async function submitMessage(context: KeystoneContext, message: NewMessage, now = new Date()): Promise<{ id: string; queryCode: string }> {
+  // Through the list, so its hooks give the query code; `db` answers with the stored row.
+  const item = await context.sudo().db.Message.createOne({ data: { ...message, submittedAt: now, status: 'received' } });
+  return { id: String(item.id), queryCode: String(item.queryCode) };
+}
+
+function refused(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'MESSAGE_REFUSED' } });
+}
+
+/** Carries out one handling action on a message, in one transaction, if it is open to the signed-in user. */
+export async function actOnMessage(context: KeystoneContext, id: string, action: MessageAction, input: MessageActionInput = {}, now = new Date()): Promise<void> {
+  const session = context.session as SessionData | undefined;
+  if (!session?.data?.isActive) throw refused('请先登录');
+  const actor = { role: session.data.role, departmentId: session.data.department?.id ?? null };
+  let publicationChanged = false;
+  await context.sudo().prisma.$transaction(async (tx: Prisma) => {
+    const m = await tx.message.findUnique({ where: { id } });
+    if (!m) throw refused('找不到该留言');
+    const facts: MessageFacts = { status: m.status, departmentId: m.departmentId, replyText: m.replyText, isPublic: m.isPublic, withholdReason: m.withholdReason, replyPublishedAt: m.replyPublishedAt };
+    const decision = decideMessageAction(facts, actor, action, input);
+    if (!decision.ok) throw refused(decision.message);
+    const { setRepliedAt, published, ...rest } = decision.data;
+    const data: Record<string, unknown> = { ...rest };
+    if (setRepliedAt) data.repliedAt = now;
+    if (published !== undefined) {
+      data.replyPublishedAt = published ? now : null;
+      publicationChanged = true;
+    }
+    // Guarded by the status read above: a concurrent action on the same message changes nothing twice.
+    const updated = await tx.message.updateMany({ where: { id, status: m.status }, data });
+    if (updated.count !== 1) throw refused('该留言刚被他人处理，请刷新后重试');
+  });
+  if (publicationChanged) await messagesChanged(context, [id]);
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect, test } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { issueFormToken } from '../../src/public-forms/guard.js';
+import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
+
+// S11, N5, N15: the 领导信箱 as a citizen uses it, in Chromium: the column of published replies, a letter
+// refused once and corrected with nothing retyped, the query code, and the look-up by that code.
+const running = serviceAndBrowser();
+// The secret `startService` gives the server: a token issued a minute ago stands for a person who took
+// a minute to write, without the test waiting for the guard's 3 seconds.
+const secret = 'e2e-secret-that-is-long-enough-0000000';
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** N16: serious and critical WCAG violations on the page (axe-core, run through the debugging protocol: the CSP holds). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const backdateToken = (page: Page) => page.locator('input[name=form_token]').evaluate((input, token) => ((input as HTMLInputElement).value = token), issueFormToken('mailbox', secret, Date.now() - 60_000));
+
+test('S11: a citizen writes to the 领导信箱, is refused once without losing the text, and looks the letter up by its query code', async () => {
+  const page = await running.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const base = running.service.url;
+
+  // N5: the column lists published replies; each shows both times and the replying department.
+  await page.goto(`${base}/columns/ldxx-mail`);
+  await page.getByRole('link', { name: /老年助餐点/ }).click();
+  await page.waitForURL(/\/mailbox\/\w+$/);
+  await page.getByText('答复单位').waitFor();
+  const reply = await page.locator('main').innerText();
+  expect(reply).toMatch(/留言时间\s+2026-10-20 20:05/);
+  expect(reply).toMatch(/答复时间\s+2026-11-03 10:20/);
+  expect(reply).toContain('李**');
+  expect(reply).toContain('139****5678');
+  expect(reply).not.toMatch(/李秀兰|13912345678/);
+  await page.screenshot({ path: artifactPath('mailbox-reply.png'), fullPage: true });
+  expect({ page: 'mailbox-reply', violations: await seriousViolations(page) }).toEqual({ page: 'mailbox-reply', violations: [] });
+
+  await page.goto(`${base}/mailbox/new`);
+  await page.getByText('任何情况下都不会在网站上公开').waitFor();
+  await page.getByLabel('姓名 *').fill('段春梅');
+  await page.getByLabel('联系方式 *').fill('我家楼下');
+  await page.getByLabel('留言类别 *').selectOption({ label: '建议' });
+  await page.getByLabel('标题 *').fill('建议延长婚姻登记处周末服务时间');
+  await page.getByLabel('留言内容 *').fill('婚姻登记处周六只开放半天，上班族预约困难，建议周六全天开放。');
+  await backdateToken(page);
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.getByText('提交未成功，请修改以下内容').waitFor();
+  await page.screenshot({ path: artifactPath('mailbox-form-refused.png'), fullPage: true });
+  expect({ page: 'mailbox-form-refused', violations: await seriousViolations(page) }).toEqual({ page: 'mailbox-form-refused', violations: [] });
+  // Everything typed is still there; only the contact needs fixing.
+  expect(await page.getByLabel('标题 *').inputValue()).toBe('建议延长婚姻登记处周末服务时间');
+  expect(await page.getByLabel('留言内容 *').inputValue()).toContain('建议周六全天开放');
+  expect(await page.getByLabel('留言类别 *').inputValue()).toBe('suggestion');
+  expect(await page.getByLabel('联系方式 *').getAttribute('aria-invalid')).toBe('true');
+  await page.getByLabel('联系方式 *').fill('13800009999');
+  await backdateToken(page);
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.waitForURL(/\/mailbox\/thanks\?code=/);
+  const code = await page.locator('#query-code').innerText();
+  expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+  await page.screenshot({ path: artifactPath('mailbox-thanks.png'), fullPage: true });
+  expect({ page: 'mailbox-thanks', violations: await seriousViolations(page) }).toEqual({ page: 'mailbox-thanks', violations: [] });
+
+  await page.getByRole('link', { name: '来信查询' }).click();
+  await page.getByText('办理状态').waitFor();
+  const status = await page.locator('main').innerText();
+  expect(status).toContain('待分办');
+  expect(status).toContain('建议延长婚姻登记处周末服务时间');
+  expect(status).not.toContain('13800009999');
+  await page.screenshot({ path: artifactPath('mailbox-query.png'), fullPage: true });
+  expect({ page: 'mailbox-query', violations: await seriousViolations(page) }).toEqual({ page: 'mailbox-query', violations: [] });
+  await page.close();
+});
+
+test('N16: the mailbox pages fit a 375-px phone', async () => {
+  const page = await running.browser.newPage({ viewport: { width: 375, height: 800 } });
+  for (const [name, path] of [['list', '/mailbox'], ['form', '/mailbox/new'], ['query', '/mailbox/query']]) {
+    await page.goto(`${running.service.url}${path}`);
+    await page.screenshot({ path: artifactPath(`mailbox-${name}-phone.png`), fullPage: true });
+    expect({ name, fits: await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1) }).toEqual({ name, fits: true });
+    expect({ name, violations: await seriousViolations(page) }).toEqual({ name, violations: [] });
+  }
+  await page.close();
+});
