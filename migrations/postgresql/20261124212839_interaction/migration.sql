@@ -141,6 +141,31 @@ CREATE TABLE "SelfInspection" (
 );
 
 -- CreateTable
+CREATE TABLE "Message" (
+    "id" TEXT NOT NULL,
+    "subject" TEXT NOT NULL DEFAULT '',
+    "channel" TEXT NOT NULL DEFAULT 'hotline96128',
+    "kind" TEXT NOT NULL DEFAULT 'consultation',
+    "content" TEXT NOT NULL DEFAULT '',
+    "senderName" TEXT NOT NULL DEFAULT '',
+    "contact" TEXT NOT NULL DEFAULT '',
+    "submittedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "queryCode" TEXT NOT NULL DEFAULT '',
+    "status" TEXT NOT NULL DEFAULT 'received',
+    "department" TEXT,
+    "replyText" TEXT NOT NULL DEFAULT '',
+    "returnReason" TEXT NOT NULL DEFAULT '',
+    "isPublic" BOOLEAN NOT NULL DEFAULT true,
+    "withholdReason" TEXT NOT NULL DEFAULT '',
+    "repliedAt" TIMESTAMP(3),
+    "replyPublishedAt" TIMESTAMP(3),
+    "alertedStage" TEXT,
+    "alertPendingStage" TEXT,
+
+    CONSTRAINT "Message_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "_OpinionIncident_departments" (
     "A" TEXT NOT NULL,
     "B" TEXT NOT NULL,
@@ -211,6 +236,12 @@ CREATE INDEX "SelfInspection_submittedBy_idx" ON "SelfInspection"("submittedBy")
 CREATE INDEX "SelfInspection_reviewedBy_idx" ON "SelfInspection"("reviewedBy");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Message_queryCode_key" ON "Message"("queryCode");
+
+-- CreateIndex
+CREATE INDEX "Message_department_idx" ON "Message"("department");
+
+-- CreateIndex
 CREATE INDEX "_OpinionIncident_departments_B_index" ON "_OpinionIncident_departments"("B");
 
 -- CreateIndex
@@ -260,6 +291,9 @@ ALTER TABLE "SelfInspection" ADD CONSTRAINT "SelfInspection_submittedBy_fkey" FO
 
 -- AddForeignKey
 ALTER TABLE "SelfInspection" ADD CONSTRAINT "SelfInspection_reviewedBy_fkey" FOREIGN KEY ("reviewedBy") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Message" ADD CONSTRAINT "Message_department_fkey" FOREIGN KEY ("department") REFERENCES "Department"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "_OpinionIncident_departments" ADD CONSTRAINT "_OpinionIncident_departments_A_fkey" FOREIGN KEY ("A") REFERENCES "Department"("id") ON DELETE CASCADE ON UPDATE CASCADE;
