@@ -10,6 +10,9 @@ import { SiteSettings } from './site-settings.js';
 import { User } from './user.js';
 import { SyndicationSource } from './syndication-source.js';
 import { UpstreamItem } from './upstream-item.js';
+import { Consultation } from './consultation.js';
+import { ConsultationComment } from './consultation-comment.js';
+import { ConsultationMeeting } from './consultation-meeting.js';
 import { MonitorProbe, MonitorRun, MonitorSettings } from './monitor-run.js';
 
-export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision, SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings };
+export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision, SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings, Consultation, ConsultationComment, ConsultationMeeting };

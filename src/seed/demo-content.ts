@@ -2,7 +2,7 @@
 // Pure data: no imports, no side effects. All people named here are fictional; the only
 // telephone number used is the fictional office landline 0883-2123456 (for the privacy-masking demo).
 
-export type ColumnKind = 'news' | 'notice' | 'policy' | 'interpretation' | 'personnel' | 'guide' | 'disclosure' | 'interaction' | 'reprint' | 'general';
+export type ColumnKind = 'news' | 'notice' | 'policy' | 'interpretation' | 'personnel' | 'guide' | 'disclosure' | 'interaction' | 'reprint' | 'general' | 'mailbox' | 'consultation';
 export interface DemoColumn { slug: string; name: string; kind: ColumnKind; internal?: boolean; children?: DemoColumn[] }
 export interface DemoDepartment { code: string; name: string }
 export type DemoRole = 'admin' | 'infoSection' | 'officeReviewer' | 'leader' | 'editor';
