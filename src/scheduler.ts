@@ -5,6 +5,7 @@ import { logger } from './logging/logger.js';
 import { publishDueItems } from './workflow/scheduled-publishing.js';
 import { runDueSources } from './syndication-cms/runner.js';
 import { recordProbes, runOwnSiteMonitor } from './monitor-cms/runner.js';
+import { consultationDayStarts } from './consultation/actions.js';
 
 export interface Job {
   name: string;
@@ -20,6 +21,8 @@ export const jobs: Job[] = [
   { name: 'syndication', schedule: '* * * * *', run: (context) => runDueSources(context) },
   // S8, N1: availability every five minutes, the whole site every morning before anyone looks.
   { name: 'monitor-probes', schedule: '*/5 * * * *', run: (context) => recordProbes(context) },
+  // Consultations: close those whose period ended, refresh the pages that count days left.
+  { name: 'consultation-day', schedule: '1 0 * * *', run: async (context) => (await consultationDayStarts(context)).length },
   { name: 'monitor-daily', schedule: '0 6 * * *', run: async (context) => (await runOwnSiteMonitor(context))?.report.score ?? 'off' },
 ];
 

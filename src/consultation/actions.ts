@@ -85,18 +85,17 @@ export async function actOnConsultation(context: KeystoneContext, id: string, ac
 }
 
 /**
- * Closes every published consultation whose period has ended (the scheduler, each night): the public
- * form already refuses comments after the closing day; this moves the status on for the 待办.
+ * At the start of each day in China (the scheduler): closes the published consultations whose period
+ * has ended — the public form already refuses comments after the closing day; this moves the status on
+ * for the 待办 — and refreshes the consultation pages, which show the days left and what is open.
  */
-export async function closeEndedConsultations(context: KeystoneContext, now = new Date()): Promise<string[]> {
+export async function consultationDayStarts(context: KeystoneContext, now = new Date()): Promise<string[]> {
   const prisma: Prisma = context.sudo().prisma;
   const today = toCalendarDay(now);
   const open = (await prisma.consultation.findMany({ where: { status: 'open' }, select: { id: true, closesOn: true } })) as { id: string; closesOn: unknown }[];
   const ended = open.filter((c) => (calendarDayOf(c.closesOn) ?? '9') < today).map((c) => c.id);
-  if (ended.length) {
-    await prisma.consultation.updateMany({ where: { id: { in: ended }, status: 'open' }, data: { status: 'closed' } });
-    await consultationsChanged(context, ended);
-  }
+  if (ended.length) await prisma.consultation.updateMany({ where: { id: { in: ended }, status: 'open' }, data: { status: 'closed' } });
+  await consultationsChanged(context, open.map((c) => c.id));
   return ended;
 }
 

@@ -3,6 +3,8 @@ import { calendarDay, json, relationship, select, text, timestamp } from '@keyst
 import { hasRole, signedIn, type SessionData } from '../access/roles.js';
 import { consultationItemActions } from '../consultation/actions.js';
 import { afterConsultationChange } from '../consultation/invalidation.js';
+// Adds the consultations' 待办 (moderation, adoption reports) to the task sources, once.
+import '../consultation/tasks.js';
 import { consultationStatusOptions, decisionBodyOptions, periodProblems, publicConsultationStatuses } from '../consultation/rules.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { withDrafter } from './ownership.js';

@@ -1,6 +1,9 @@
 import type express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SiteKit } from './routes.js';
+import { consultationRoutes } from '../consultation/routes.js';
 
 /** The public features beyond documents and interpretations, each a router of its own capability. */
-export const featureRoutes: ((context: KeystoneContext, kit: SiteKit) => express.Router)[] = [];
+export const featureRoutes: ((context: KeystoneContext, kit: SiteKit) => express.Router)[] = [
+  consultationRoutes,
+];
