@@ -208,11 +208,6 @@ export function moderationProblem(c: { moderation: Moderation; hiddenReason: str
   return c.moderation === 'hidden' && !c.hiddenReason ? '不予显示的意见须选择原因' : null;
 }
 
-/** Why a per-comment decision cannot be saved, or null: one not adopted (in whole or part) says why. */
-export function adoptionProblem(c: { adoption: Adoption | null; adoptionReason: string | null }): string | null {
-  return c.adoption && c.adoption !== 'adopted' && !c.adoptionReason?.trim() ? `标为“${labelOf(adoptionOptions, c.adoption)}”的意见须说明理由` : null;
-}
-
 export interface MeetingPlan {
   topic: string | null;
   meetingOn: CalendarDay | null;

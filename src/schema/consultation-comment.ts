@@ -2,7 +2,7 @@ import { list } from '@keystone-6/core';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { signedIn, type SessionData } from '../access/roles.js';
 import { afterCommentChange } from '../consultation/invalidation.js';
-import { adoptionOptions, adoptionProblem, hiddenReasonOptions, moderationOptions, moderationProblem, type Adoption, type Moderation } from '../consultation/rules.js';
+import { adoptionOptions, hiddenReasonOptions, moderationOptions, moderationProblem, type Moderation } from '../consultation/rules.js';
 import { readOnly } from './ui-modes.js';
 
 type Args = { session?: unknown };
@@ -45,7 +45,7 @@ export const ConsultationComment = list({
     moderatedBy: relationship({ ref: 'User', access: fromTheFormOnly, ui: { label: '审核人', ...readOnly } }),
     moderatedAt: timestamp({ access: fromTheFormOnly, ui: { label: '审核时间', ...readOnly } }),
     adoption: select({ type: 'string', options: [...adoptionOptions], ui: { label: '采纳情况' } }),
-    adoptionReason: text({ ui: { label: '采纳说明', displayMode: 'textarea', description: '部分采纳或未采纳的须说明理由（S11）' } }),
+    adoptionReason: text({ ui: { label: '采纳说明', displayMode: 'textarea', description: '未采纳或部分采纳的说明理由；归入集中意见的，公布采纳情况前必须填写（S11）' } }),
     opinionGroup: text({ ui: { label: '集中意见', description: '内容相同或相近的意见填写同一个简短概括，归为一条集中意见，例如：建议提高高龄津贴标准' } }),
   },
   hooks: {
@@ -62,8 +62,6 @@ export const ConsultationComment = list({
       const merged = { ...item, ...resolvedData } as Record<string, unknown>;
       const moderation = moderationProblem({ moderation: merged.moderation as Moderation, hiddenReason: (merged.hiddenReason as string | null) ?? null });
       if (moderation) addValidationError(moderation);
-      const adoption = adoptionProblem({ adoption: (merged.adoption as Adoption | null) ?? null, adoptionReason: (merged.adoptionReason as string | null) ?? null });
-      if (adoption) addValidationError(adoption);
     },
     afterOperation: afterCommentChange,
   },

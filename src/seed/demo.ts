@@ -10,6 +10,7 @@ import {
 } from './demo-content.js';
 import { REAL_SOURCES } from '../../syndication/sources.js';
 import { formatIndexNumber } from '../workflow/index-number.js';
+import { seedDemoConsultations } from './demo-consultation.js';
 
 /** The password of every demo account (listed in the README); change it on a real site. */
 export const demoPassword = process.env.GONGKAI_DEMO_PASSWORD ?? 'gongkai2026';
@@ -207,6 +208,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
     created.MonitorSettings++;
     await db.MonitorSettings.createOne({ data: {} });
   }
+  Object.assign(created, await seedDemoConsultations(context));
   return { created };
 }
 
