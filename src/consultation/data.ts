@@ -121,3 +121,14 @@ export async function consultationData(context: KeystoneContext, id: string, tod
     cacheTags: [`consultation:${c.id}`],
   };
 }
+
+/** S2: one line on a consultation and its adoption, for the meeting it goes to (staff only). */
+export async function adoptionSummary(context: KeystoneContext, id: string): Promise<string> {
+  const c = await context.sudo().prisma.consultation.findUnique({ where: { id }, select: { status: true, opensOn: true, closesOn: true, reportFigures: true, reportPublishedAt: true } });
+  if (!c) return '';
+  const period = `征求意见 ${calendarDayOf(c.opensOn) ?? ''} 至 ${calendarDayOf(c.closesOn) ?? ''}`;
+  if (c.status !== 'reported') return `${period}；采纳情况尚未公布`;
+  const f = c.reportFigures as ReportFigures;
+  const refused = f.opinions.filter((o) => o.adoption === 'notAdopted').map((o) => `“${o.name}”（理由：${o.reason}）`);
+  return `${period}；收到意见 ${f.received} 条，采纳 ${f.adopted} 条、部分采纳 ${f.partial} 条、未采纳 ${f.notAdopted} 条；${day(c.reportPublishedAt)} 公布采纳情况${refused.length ? `；未采纳的集中意见：${refused.join('、')}` : ''}`;
+}

@@ -1,6 +1,7 @@
-import { list } from '@keystone-6/core';
-import { calendarDay, multiselect, relationship, select, text } from '@keystone-6/core/fields';
+import { g, list } from '@keystone-6/core';
+import { calendarDay, multiselect, relationship, select, text, virtual } from '@keystone-6/core/fields';
 import { hasRole, signedIn, type SessionData } from '../access/roles.js';
+import { adoptionSummary } from '../consultation/data.js';
 import { attendeeCategoryOptions, decisionBodyOptions, meetingOpennessOptions, meetingPlanProblems, openingMethodOptions } from '../consultation/rules.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 
@@ -27,6 +28,17 @@ export const ConsultationMeeting = list({
     openingMethods: multiselect({ type: 'string', options: [...openingMethodOptions], defaultValue: [], ui: { label: '公开方式' } }),
     opennessNote: text({ ui: { label: '公开说明', displayMode: 'textarea', description: '不公开的说明理由；公开的说明直播平台、报道媒体或旁听报名方式' } }),
     consultation: relationship({ ref: 'Consultation.meetings', ui: { label: '会前征求意见', description: '会前公开征求意见的，关联该征求意见，其意见采纳情况随会议材料附送' } }),
+    // S2: the earlier comment collection and its adoption, attached to the meeting plan.
+    consultationAdoption: virtual({
+      field: g.field({
+        type: g.String,
+        resolve: async (item, _args, context) => {
+          const id = (item as { consultationId?: string | null }).consultationId;
+          return id ? adoptionSummary(context, id) : '会前未公开征求意见';
+        },
+      }),
+      ui: { label: '会前征求意见及采纳情况', itemView: { fieldMode: 'read' }, createView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } },
+    }),
     materials: relationship({ ref: 'Media', many: true, ui: { label: '会议材料' } }),
   },
   hooks: {
