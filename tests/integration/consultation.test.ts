@@ -198,4 +198,10 @@ describe('S2: decision meetings', () => {
     const ok = await as('jiuzhu', create, { data: { ...base, attendeeCategories: ['stakeholders', 'media'], openness: 'public', openingMethods: ['observers'] } });
     expect(ok.data?.createConsultationMeeting).toMatchObject({ attendeeCategories: ['stakeholders', 'media'], openness: 'public' });
   });
+
+  test('S2: a meeting carries the earlier consultation and its adoption; the public reads no meeting plan', async () => {
+    const meetings = await as('bangongshi', `{ consultationMeetings(where: { topic: { contains: "养老服务补贴" } }) { topic consultationAdoption } }`);
+    expect(meetings.data?.consultationMeetings[0].consultationAdoption).toMatch(/收到意见 5 条，采纳 2 条、部分采纳 0 条、未采纳 2 条；.*未采纳的集中意见：“由财政全额承担失能老年人护理费用”（理由：养老服务补贴是/);
+    expect((await as(null, `{ consultationMeetings { topic } }`)).data?.consultationMeetings ?? []).toEqual([]);
+  });
 });
