@@ -133,8 +133,10 @@ export function consultationItemActions() {
           itemView: {
             navigation: 'refetch',
             actionMode: ({ session, item }) => {
-              const raw = item as unknown as { status: ConsultationStatus; departmentId: string | null } | null;
-              return raw && consultationActionsFor(raw, actorFromSession(session)).includes(key) ? 'enabled' : 'hidden';
+              const raw = item as unknown as { status: ConsultationStatus; departmentId: string | null; closesOn: unknown } | null;
+              if (!raw || !consultationActionsFor(raw, actorFromSession(session)).includes(key)) return 'hidden';
+              // 结束征求意见 only once the closing day has passed.
+              return key === 'close' && !((calendarDayOf(raw.closesOn) ?? '9') < toCalendarDay(new Date())) ? 'hidden' : 'enabled';
             },
           },
           listView: { actionMode: 'hidden' },

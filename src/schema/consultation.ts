@@ -42,6 +42,8 @@ export const Consultation = list({
       },
     },
   },
+  // In the Admin UI the form is editable while it may be saved: the draft until publication.
+  fieldDefaults: { ui: { itemView: { fieldMode: ({ item }) => (!item || ['draft', 'review'].includes(String((item as { status?: string }).status)) ? 'edit' : 'read') } } },
   actions: consultationItemActions(),
   ui: {
     label: '征求意见',
@@ -70,7 +72,7 @@ export const Consultation = list({
     reportText: text({
       // The adoption report is public once published; before, only staff read the text being written.
       access: { read: (args) => signedIn(args as { session?: SessionData }) || statusOf(args) === 'reported', update: (args) => statusOf(args) !== 'reported' },
-      ui: { label: '意见采纳情况说明', displayMode: 'textarea', description: '征求意见结束后填写：意见总体情况、采纳情况；集中意见未予采纳的须说明理由（S11），理由在各条意见的“采纳说明”中填写' },
+      ui: { label: '意见采纳情况说明', displayMode: 'textarea', itemView: { fieldMode: ({ item }) => ((item as { status?: string } | null)?.status === 'reported' ? 'read' : 'edit') }, description: '征求意见结束后填写：意见总体情况、采纳情况；集中意见未予采纳的须说明理由（S11），理由在各条意见的“采纳说明”中填写' },
     }),
     reportFigures: json({ access: { ...byActionsOnly, read: (args) => signedIn(args as { session?: SessionData }) || statusOf(args) === 'reported' }, ui: { label: '采纳情况统计', ...sidebar } }),
     reportPublishedAt: timestamp({ access: byActionsOnly, ui: { label: '采纳情况公布时间', ...sidebar } }),
