@@ -264,6 +264,7 @@ async function signIn(context: BrowserContext, page: Page, base: string, usernam
   await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
 }
 
+// The walk grows with every capability's screens: a minute is too short for it on a busy machine.
 test('every main screen of the Admin UI is in Chinese, and no page requests any host but the server', async () => {
   const base = running.service.url;
   const ourHost = new URL(base).host;
@@ -318,5 +319,4 @@ test('every main screen of the Admin UI is in Chinese, and no page requests any 
   expect(english).toEqual(Object.fromEntries(Object.keys(english).map((name) => [name, []])));
   expect(requestedHosts.has(ourHost)).toBe(true);
   expect([...requestedHosts.entries()].filter(([host]) => host !== ourHost)).toEqual([]);
-  // The walk grows with every capability's screens: a minute is too short for it on a busy machine.
 }, 240_000);
