@@ -29,6 +29,9 @@ export const ConsultationComment = list({
     singular: '意见',
     plural: '征求意见的意见',
     labelField: 'summary',
+    // Comments come from the public form and are kept: staff neither add nor delete them.
+    hideCreate: true,
+    hideDelete: true,
     listView: { initialColumns: ['summary', 'consultation', 'moderation', 'adoption', 'opinionGroup', 'submittedAt'], initialSort: { field: 'submittedAt', direction: 'DESC' } },
   },
   fields: {
