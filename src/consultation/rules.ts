@@ -9,7 +9,7 @@ import { addWorkingDays, assertCalendarDay, isWorkingDay, type CalendarDay } fro
 export const consultationStatusOptions = [
   { value: 'draft', label: '草稿' },
   { value: 'review', label: '待审核' },
-  { value: 'open', label: '已发布（征求意见）' },
+  { value: 'open', label: '征求意见中' },
   { value: 'closed', label: '征求意见已结束' },
   { value: 'reported', label: '已公布采纳情况' },
 ] as const;

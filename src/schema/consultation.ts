@@ -50,7 +50,7 @@ export const Consultation = list({
     singular: '征求意见',
     plural: '征求意见',
     labelField: 'title',
-    listView: { initialColumns: ['title', 'status', 'department', 'opensOn', 'closesOn', 'decisionBody'], initialSort: { field: 'updatedAt', direction: 'DESC' } },
+    listView: { initialColumns: ['title', 'status', 'department', 'closesOn'], initialSort: { field: 'updatedAt', direction: 'DESC' } },
   },
   fields: {
     title: text({ ui: { label: '标题', description: '例如：关于《临沧市养老服务条例（草案征求意见稿）》公开征求意见的公告' }, validation: { isRequired: true, length: { max: 300 } } }),
