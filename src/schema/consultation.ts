@@ -61,7 +61,7 @@ export const Consultation = list({
     opensOn: calendarDay({ ui: { label: '征求意见开始日期' } }),
     closesOn: calendarDay({ ui: { label: '征求意见截止日期', description: '一般不少于30日（《重大行政决策程序暂行条例》第十四条），开始和截止当日均可提交意见' } }),
     shortPeriodReason: text({ ui: { label: '缩短期限的理由', displayMode: 'textarea', description: '期限少于30日时必填，将与征求意见稿一并公布' } }),
-    contact: text({ ui: { label: '书面意见联系方式', displayMode: 'textarea', description: '公开：承办科室、通信地址、电子邮箱或电话，例如：市民政局政策法规科，电子邮箱 lcmzjzfk@example.gov.cn' } }),
+    contact: text({ ui: { label: '书面意见联系方式', displayMode: 'textarea', description: '公开：承办科室、通信地址、电子邮箱或电话，提交书面意见时使用' } }),
     decisionBody: select({ type: 'string', options: [...decisionBodyOptions], ui: { label: '提交决策会议', displayMode: 'segmented-control' } }),
     status: select({ type: 'string', options: [...consultationStatusOptions], defaultValue: 'draft', validation: { isRequired: true }, access: byActionsOnly, ui: { label: '状态', ...sidebar } }),
     lastReturnReason: text({ access: { ...byActionsOnly, read: signedIn }, ui: { label: '退回原因', displayMode: 'textarea', ...sidebar } }),
