@@ -126,6 +126,7 @@ export async function consultationData(context: KeystoneContext, id: string, tod
 export async function adoptionSummary(context: KeystoneContext, id: string): Promise<string> {
   const c = await context.sudo().prisma.consultation.findUnique({ where: { id }, select: { status: true, opensOn: true, closesOn: true, reportFigures: true, reportPublishedAt: true } });
   if (!c) return '';
+  if (!publicConsultationStatuses.includes(c.status)) return '征求意见尚未发布';
   const period = `征求意见 ${calendarDayOf(c.opensOn) ?? ''} 至 ${calendarDayOf(c.closesOn) ?? ''}`;
   if (c.status !== 'reported') return `${period}；采纳情况尚未公布`;
   const f = c.reportFigures as ReportFigures;

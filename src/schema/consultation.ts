@@ -1,5 +1,5 @@
-import { list } from '@keystone-6/core';
-import { calendarDay, json, relationship, select, text, timestamp } from '@keystone-6/core/fields';
+import { g, list } from '@keystone-6/core';
+import { calendarDay, json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
 import { hasRole, signedIn, type SessionData } from '../access/roles.js';
 import { consultationItemActions } from '../consultation/actions.js';
 import { afterConsultationChange } from '../consultation/invalidation.js';
@@ -9,7 +9,8 @@ import { consultationStatusOptions, decisionBodyOptions, periodProblems, publicC
 import { calendarDayOf } from '../db/calendar-day.js';
 import { withDrafter } from './ownership.js';
 import { richText } from './rich-text.js';
-import { readOnly } from './ui-modes.js';
+import { hiddenEverywhere, readOnly } from './ui-modes.js';
+import { adoptionSummary } from '../consultation/data.js';
 
 type Args = { session?: unknown; item?: unknown };
 const sessionOf = (args: Args) => args.session as SessionData | undefined;
@@ -74,7 +75,13 @@ export const Consultation = list({
       access: { read: (args) => signedIn(args as { session?: SessionData }) || statusOf(args) === 'reported', update: (args) => statusOf(args) !== 'reported' },
       ui: { label: '意见采纳情况说明', displayMode: 'textarea', itemView: { fieldMode: ({ item }) => ((item as { status?: string } | null)?.status === 'reported' ? 'read' : 'edit') }, description: '征求意见结束后填写：意见总体情况、采纳情况；集中意见未予采纳的须说明理由（S11），理由在各条意见的“采纳说明”中填写' },
     }),
-    reportFigures: json({ access: { ...byActionsOnly, read: (args) => signedIn(args as { session?: SessionData }) || statusOf(args) === 'reported' }, ui: { label: '采纳情况统计', ...sidebar } }),
+    // Computed when the report is published (S11); staff read it in words below, the public on the page.
+    reportFigures: json({ access: { ...byActionsOnly, read: (args) => signedIn(args as { session?: SessionData }) || statusOf(args) === 'reported' }, ui: { label: '采纳情况统计数据', ...hiddenEverywhere } }),
+    reportSummary: virtual({
+      access: { read: signedIn },
+      field: g.field({ type: g.String, resolve: (item, _args, context) => adoptionSummary(context, String((item as { id: unknown }).id)) }),
+      ui: { label: '采纳情况统计', ...sidebar, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' }, listView: { fieldMode: 'hidden' } },
+    }),
     reportPublishedAt: timestamp({ access: byActionsOnly, ui: { label: '采纳情况公布时间', ...sidebar } }),
     meetings: relationship({ ref: 'ConsultationMeeting.consultation', many: true, access: internalOnly, ui: { label: '决策会议', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
     createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', ...sidebar } }),
