@@ -98,6 +98,8 @@ export async function consultationData(context: KeystoneContext, id: string, tod
     ...standing(c, today),
     periodDays: calendarDayOf(c.opensOn) && calendarDayOf(c.closesOn) ? periodDays(calendarDayOf(c.opensOn)!, calendarDayOf(c.closesOn)!) : null,
     shortPeriodReason: c.shortPeriodReason,
+    // Written comments are invited while the period is open or still to come.
+    writtenComments: c.status === 'open' && standing(c, today).state !== 'ended',
     draftHtml: renderRichText(c.draftText),
     basis: paragraphs(c.basis),
     contact: paragraphs(c.contact),
@@ -115,7 +117,7 @@ export async function consultationData(context: KeystoneContext, id: string, tod
           published: day(c.reportPublishedAt),
           paragraphs: paragraphs(c.reportText),
           figures,
-          opinions: (figures?.opinions ?? []).map((o) => ({ ...o, name: maskPersonalData(o.name), adoption: labelOf(adoptionOptions, o.adoption), reason: maskPersonalData(o.reason) })),
+          opinions: (figures?.opinions ?? []).map((o) => ({ ...o, name: maskPersonalData(o.name), adopted: o.adoption === 'adopted', adoption: labelOf(adoptionOptions, o.adoption), reason: maskPersonalData(o.reason) })),
         }
       : null,
     cacheTags: [`consultation:${c.id}`],

@@ -73,7 +73,7 @@ const demoConsultations: DemoConsultation[] = [
     ],
     basis: '一、起草依据：《中华人民共和国老年人权益保障法》、财政部 民政部 全国老龄办《关于建立健全经济困难的高龄 失能等老年人补贴制度的通知》。\n二、主要内容：明确补贴对象、补贴标准、申请审核程序和资金监管要求。',
     contact: '市民政局养老服务科，电子邮箱：lcmzjylk@example.gov.cn（请注明“养老服务补贴意见”）',
-    report: '本次征求意见期间，共收到社会公众意见5条，经审核公开显示4条。我局对意见逐条研究：关于将农村互助幸福院服务纳入补贴使用范围的集中意见予以采纳，已在第三条中增加相关内容；关于由财政全额承担失能老年人护理费用的集中意见未予采纳，理由见下表。感谢社会各界的关心和支持。',
+    report: '本次征求意见期间，共收到社会公众意见5条，经审核公开显示4条。我局对意见逐条研究：关于将农村互助幸福院服务纳入补贴使用范围的集中意见予以采纳，已在第三条中增加相关内容；关于由财政全额承担失能老年人护理费用的集中意见未予采纳，理由见下文。感谢社会各界的关心和支持。',
     comments: [
       { name: '王芳芳', contact: '13900000011', body: '建议补贴可以用于购买农村互助幸福院的助餐、日间照料服务，方便农村老人就近使用。', daysAfterOpening: 2, moderation: 'shown', adoption: 'adopted', adoptionReason: '已在第三条中增加“农村互助养老服务”', opinionGroup: '将农村互助养老服务纳入补贴使用范围' },
       { name: '', contact: 'demo.village@example.com', body: '农村老人去城里的养老机构不方便，希望补贴在村里的互助点也能用。', daysAfterOpening: 6, moderation: 'shown', adoption: 'adopted', adoptionReason: '已在第三条中增加“农村互助养老服务”', opinionGroup: '将农村互助养老服务纳入补贴使用范围' },

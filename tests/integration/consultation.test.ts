@@ -74,6 +74,7 @@ describe('S2, S11: a consultation from draft to adoption report', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('依据《社会救助暂行办法》第四十七条起草');
     expect(page.text).toContain(`/consultations/${id}/comment`);
+    expect(page.text).toContain('也可在截止日期前通过以下方式提出书面意见：</p><p>市民政局社会救助科，电子邮箱 lcmzjjzk@example.gov.cn</p>');
     const form = await get(`/consultations/${id}/comment`);
     expect(form.headers['cache-control']).toBe('no-store');
     expect(form.text).toContain('name="form_token"');
@@ -158,6 +159,9 @@ describe('S2, S11: a consultation from draft to adoption report', () => {
   test('S11: the public page shows the report and its figures; contacts are public nowhere', async () => {
     const page = await get(`/consultations/${id}`);
     expect(page.text).toContain('共收到意见3条，经研究部分采纳1条。');
+    // The period is over: no more invitation to comment, in writing or online.
+    expect(page.text).not.toContain('lcmzjjzk@example.gov.cn');
+    expect(page.text).not.toContain(`/consultations/${id}/comment"`);
     expect(page.text).toContain('收到意见 3 条，经审核公开显示 3 条；采纳 0 条，部分采纳 1 条，未采纳 2 条。');
     expect(page.text).toContain('<p><strong>临时救助覆盖非本地户籍人员</strong>（2 条意见）：未采纳</p><p>理由：临时救助已按《社会救助暂行办法》由急难发生地实施，无需另行规定</p>');
     const list = await get('/consultations');
