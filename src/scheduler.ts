@@ -8,6 +8,7 @@ import { recordProbes, runOwnSiteMonitor } from './monitor-cms/runner.js';
 import { runIncidentClockAlerts } from './incidents/alert-job.js';
 import { alertRequestDeadlines } from './requests/alerts.js';
 import { sendMessageAlerts } from './mailbox/alerts.js';
+import { consultationDayStarts } from './consultation/actions.js';
 
 export interface Job {
   name: string;
@@ -25,6 +26,8 @@ export const jobs: Job[] = [
   { name: 'monitor-probes', schedule: '*/5 * * * *', run: (context) => recordProbes(context) },
   // S7: minute clocks; alerts the moment one is at risk or overdue.
   { name: 'incident-clocks', schedule: '* * * * *', run: (context) => runIncidentClockAlerts(context) },
+  // Consultations: close those whose period ended, refresh the pages that count days left.
+  { name: 'consultation-day', schedule: '1 0 * * *', run: async (context) => (await consultationDayStarts(context)).length },
   { name: 'monitor-daily', schedule: '0 6 * * *', run: async (context) => (await runOwnSiteMonitor(context))?.report.score ?? 'off' },
   // N13: requests turning due within 5 working days or overdue, alerted once each, every morning.
   { name: 'request-deadlines', schedule: '30 8 * * *', run: (context) => alertRequestDeadlines(context) },

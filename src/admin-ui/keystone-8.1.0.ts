@@ -278,6 +278,11 @@ export const keystoneCore: PackagePatch = {
       r("const prefix = type === 'not_matches' ? `is not` : `is`;", "const prefix = type === 'not_matches' ? `不属于` : `属于`;"),
       r('`${value.length - 1} more`', '`其他 ${value.length - 1} 项`'),
     ],
+    [fieldViews('multiselect')]: [
+      r('"aria-label": `${field.label} selected items`,', '"aria-label": `已选择的${field.label}`,'),
+      r('children: "No items\\u2026"', 'children: "未选择\\u2026"'),
+      r('`${value.length - 1} more`', '`其他 ${value.length - 1} 项`'),
+    ],
     [fieldViews('relationship')]: [
       withHelper("import { jsx, jsxs, Fragment } from 'react/jsx-runtime';"),
       // Filters by a related item showed its id; this looks the names up.

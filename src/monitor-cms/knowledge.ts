@@ -1,5 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { columnKindFromCms, type OwnSiteKnowledge } from '../monitor/index.js';
+import { consultationUpdateDates } from '../consultation/data.js';
 import { homeData, publicDocument, publicInterpretation } from '../site/data.js';
 import { messageKnowledge, publicMessage } from '../mailbox/public-data.js';
 
@@ -28,13 +29,15 @@ export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSit
       table.count({ where }),
       table.findMany({ where, orderBy: { [dateField]: 'desc' }, take: 5, select: { [dateField]: true } }),
     ]);
+    // A 征求意见 column lists consultations: each publication and adoption report is an update.
+    const consultations = column.kind === 'consultation' ? await consultationUpdateDates(context) : null;
     known.push({
       id: column.id,
       name: column.name,
       url: `/columns/${column.slug}`,
       kind: columnKindFromCms(column.kind),
-      itemDates: latest.map((d: Record<string, Date>) => d[dateField]),
-      itemCount,
+      itemDates: consultations ? consultations.dates.slice(0, 5) : latest.map((d: Record<string, Date>) => d[dateField]),
+      itemCount: consultations ? consultations.count : itemCount,
     });
   }
   const home = await homeData(context);

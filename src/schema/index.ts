@@ -11,10 +11,17 @@ import { User } from './user.js';
 import { SyndicationSource } from './syndication-source.js';
 import { UpstreamItem } from './upstream-item.js';
 import { DisclosureRequest } from './disclosure-request.js';
+import { Consultation } from './consultation.js';
+import { ConsultationComment } from './consultation-comment.js';
+import { ConsultationMeeting } from './consultation-meeting.js';
 import { MonitorProbe, MonitorRun, MonitorSettings } from './monitor-run.js';
 import { OpinionIncident } from './opinion-incident.js';
 import { AnnualReport } from './annual-report.js';
 import { SelfInspection } from './self-inspection.js';
 import { Message } from './message.js';
 
-export const lists = { User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision, SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings, OpinionIncident, DisclosureRequest, AnnualReport, SelfInspection, Message };
+export const lists = {
+  User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision,
+  SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings,
+  Message, Consultation, ConsultationComment, ConsultationMeeting, DisclosureRequest, OpinionIncident, AnnualReport, SelfInspection,
+};

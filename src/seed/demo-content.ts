@@ -561,22 +561,7 @@ export const demoDocuments: DemoDocument[] = [
     columns: ['linshi', 'zcwj'],
     department: 'relief', drafter: 'jiuzai',
   },
-  // ---- 互动交流: what the consultation, interview and mailbox columns publish ----
-  {
-    key: 'consultation-elderly-regulation-2026',
-    title: '关于《临沧市养老服务条例（草案征求意见稿）》公开征求意见的公告',
-    issuingAuthority: '临沧市民政局',
-    formationDate: '2026-11-09', publishedAt: '2026-11-10T09:00:00+08:00',
-    topic: '民政、扶贫、救灾',
-    openCategory: 'decision', disclosure: 'proactive',
-    paragraphs: [
-      '为提高立法质量，广泛听取社会各界意见，现将《临沧市养老服务条例（草案征求意见稿）》及起草说明全文公布，公开征求意见。',
-      '征求意见时间为2026年11月10日至12月10日。社会各界可通过本网站“征求意见”栏目、电子邮件或信函提出意见，请注明“养老服务条例意见”字样。',
-      '征求意见结束后，我局将对意见建议进行归纳整理，并在本网站公布意见采纳情况，对集中意见未予采纳的说明理由。',
-    ],
-    columns: ['zqyj'],
-    department: 'policy', drafter: 'fagui',
-  },
+  // ---- 互动交流: what the interview and mailbox columns publish (征求意见 lists consultations: demo-consultation.ts) ----
   {
     key: 'interview-dibao-2026',
     title: '在线访谈：市民政局负责人解读2026年城乡低保标准调整',

@@ -14,6 +14,7 @@ import { formatIndexNumber } from '../workflow/index-number.js';
 import { seedDemoIncidents } from './demo-incidents.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoMailbox } from './demo-mailbox.js';
+import { seedDemoConsultations } from './demo-consultation.js';
 
 /** The password of every demo account (listed in the README); change it on a real site. */
 export const demoPassword = process.env.GONGKAI_DEMO_PASSWORD ?? 'gongkai2026';
@@ -215,6 +216,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
   created.OpinionIncident = await seedDemoIncidents(context);
   created.DisclosureRequest = await seedDemoRequests(context, { departmentIds, leaderId: userIds.get('lingdao')!, answererId: userIds.get('bangongshi')! });
   Object.assign(created, await seedDemoReports(context));
+  Object.assign(created, await seedDemoConsultations(context));
   return { created };
 }
 

@@ -7,6 +7,7 @@ import { renderReprintBody, reprintText } from '../content/render-reprint.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { plainText } from '../content/plain-text.js';
 import { mailboxColumnItems, publicMessage } from '../mailbox/public-data.js';
+import { consultationColumnItems } from '../consultation/data.js';
 
 /*
  * The public site's data: only what may be public is ever read here (S1) — published documents whose
@@ -74,6 +75,17 @@ export async function columnData(context: KeystoneContext, slug: string, page: n
   const prisma = context.sudo().prisma;
   const column = await prisma.column.findFirst({ where: { slug, ...publicColumn }, include: { children: { where: publicColumn, orderBy: { order: 'asc' } } } });
   if (!column) return null;
+  // A 征求意见 column lists the published consultations (S2), in the shape of a document list.
+  if (column.kind === 'consultation') {
+    const { total, items } = await consultationColumnItems(context, page, pageSize);
+    const pages = Math.max(1, Math.ceil(total / pageSize));
+    if (page > pages) return null;
+    return {
+      column: { id: column.id, slug: column.slug, name: column.name, description: column.description },
+      disclosureSection: false, children: column.children.map((c: ColumnLink) => ({ slug: c.slug, name: c.name })), documents: items, listsInterpretations: false,
+      page, pages, previous: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null, total,
+    };
+  }
   const ids = [column.id, ...column.children.map((c: { id: string }) => c.id)];
   // A 政策解读 column lists the published interpretations; any other its documents.
   const listsInterpretations = column.kind === 'interpretation';

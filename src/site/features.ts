@@ -2,8 +2,9 @@ import type express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SiteKit } from './routes.js';
 import { mailboxRoutes } from '../mailbox/routes.js';
+import { consultationRoutes } from '../consultation/routes.js';
 import { requestRoutes } from '../requests/routes.js';
 import { annualReportRoutes } from '../reports/site.js';
 
 /** The public features beyond documents and interpretations, each a router of its own capability. */
-export const featureRoutes: ((context: KeystoneContext, kit: SiteKit) => express.Router)[] = [mailboxRoutes, requestRoutes, annualReportRoutes];
+export const featureRoutes: ((context: KeystoneContext, kit: SiteKit) => express.Router)[] = [mailboxRoutes, consultationRoutes, requestRoutes, annualReportRoutes];

@@ -230,6 +230,48 @@ const screens: Screen[] = [
       await page.getByText('办理结果').first().waitFor();
     },
   },
+  { name: '征求意见列表', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/consultations`, /共 \d+ 条/) },
+  {
+    name: '征求意见表单（科室编辑）',
+    user: 'jiuzhu',
+    open: async (page, base) => {
+      const id = await firstId(page, base, '{ consultations(where: { status: { equals: "open" } }) { id } }');
+      await page.goto(`${base}/admin/consultations/${id}`);
+      await page.getByText('起草依据和说明').first().waitFor();
+      await page.getByText('书面意见联系方式').first().waitFor();
+    },
+  },
+  { name: '征求意见的意见列表', user: 'jiuzhu', open: (page, base) => openAndWait(page, `${base}/admin/consultation-comments`, /共 \d+ 条/) },
+  {
+    name: '意见审核与采纳',
+    user: 'jiuzhu',
+    open: async (page, base) => {
+      const id = await firstId(page, base, '{ consultationComments(where: { moderation: { equals: "pending" } }) { id } }');
+      await page.goto(`${base}/admin/consultation-comments/${id}`);
+      await page.getByText('不予显示的原因').first().waitFor();
+      await page.getByText('集中意见').first().waitFor();
+    },
+  },
+  {
+    name: '公布采纳情况（局办公室）',
+    user: 'bangongshi',
+    open: async (page, base) => {
+      const id = await firstId(page, base, '{ consultations(where: { status: { equals: "reported" } }) { id } }');
+      await page.goto(`${base}/admin/consultations/${id}`);
+      await page.getByText('意见采纳情况说明').first().waitFor();
+      await page.getByText('采纳情况统计').first().waitFor();
+    },
+  },
+  {
+    name: '决策会议',
+    user: 'bangongshi',
+    open: async (page, base) => {
+      const id = await firstId(page, base, '{ consultationMeetings { id } }');
+      await page.goto(`${base}/admin/consultation-meetings/${id}`);
+      await page.getByText('列席人员类别').first().waitFor();
+      await page.getByText('公开方式').first().waitFor();
+    },
+  },
   { name: '找不到（编号不存在）', user: 'jiuzhu', open: (page, base) => openAndWait(page, `${base}/admin/users/000000`, /不存在|无权/) },
   {
     name: '用户列表（姓名按拼音排序）',
@@ -312,6 +354,7 @@ async function signIn(context: BrowserContext, page: Page, base: string, usernam
   await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
 }
 
+// The walk grows with every capability's screens: a minute is too short for it on a busy machine.
 test('every main screen of the Admin UI is in Chinese, and no page requests any host but the server', async () => {
   const base = running.service.url;
   const ourHost = new URL(base).host;

@@ -3,35 +3,92 @@ ALTER TABLE "Document" ADD COLUMN "regulatoryKind" TEXT;
 ALTER TABLE "Document" ADD COLUMN "repealedOn" TEXT;
 
 -- CreateTable
-CREATE TABLE "OpinionIncident" (
+CREATE TABLE "Message" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "subject" TEXT NOT NULL DEFAULT '',
+    "channel" TEXT NOT NULL DEFAULT 'hotline96128',
+    "kind" TEXT NOT NULL DEFAULT 'consultation',
+    "content" TEXT NOT NULL DEFAULT '',
+    "senderName" TEXT NOT NULL DEFAULT '',
+    "contact" TEXT NOT NULL DEFAULT '',
+    "submittedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "queryCode" TEXT NOT NULL DEFAULT '',
+    "status" TEXT NOT NULL DEFAULT 'received',
+    "department" TEXT,
+    "replyText" TEXT NOT NULL DEFAULT '',
+    "returnReason" TEXT NOT NULL DEFAULT '',
+    "isPublic" BOOLEAN NOT NULL DEFAULT true,
+    "withholdReason" TEXT NOT NULL DEFAULT '',
+    "repliedAt" DATETIME,
+    "replyPublishedAt" DATETIME,
+    "alertedStage" TEXT,
+    "alertPendingStage" TEXT,
+    CONSTRAINT "Message_department_fkey" FOREIGN KEY ("department") REFERENCES "Department" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Consultation" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "title" TEXT NOT NULL DEFAULT '',
-    "level" TEXT NOT NULL,
-    "startedAt" DATETIME NOT NULL,
-    "category" TEXT,
-    "handling" TEXT,
-    "description" TEXT NOT NULL DEFAULT '',
-    "phoneReportAt" DATETIME,
-    "phoneReportBy" TEXT,
-    "writtenReportAt" DATETIME,
-    "writtenReportBy" TEXT,
-    "authoritativeInfoAt" DATETIME,
-    "authoritativeInfoBy" TEXT,
-    "pressConferenceAt" DATETIME,
-    "pressConferenceBy" TEXT,
-    "policeReferralNote" TEXT NOT NULL DEFAULT '',
-    "closedAt" DATETIME,
-    "closedBy" TEXT,
-    "registeredBy" TEXT,
+    "draftText" JSONB NOT NULL,
+    "basis" TEXT NOT NULL DEFAULT '',
+    "department" TEXT,
+    "drafter" TEXT,
+    "opensOn" TEXT,
+    "closesOn" TEXT,
+    "shortPeriodReason" TEXT NOT NULL DEFAULT '',
+    "contact" TEXT NOT NULL DEFAULT '',
+    "decisionBody" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'draft',
+    "lastReturnReason" TEXT NOT NULL DEFAULT '',
+    "confidentialityConclusion" TEXT NOT NULL DEFAULT '',
+    "approvedBy" TEXT,
+    "publishedAt" DATETIME,
+    "reportText" TEXT NOT NULL DEFAULT '',
+    "reportFigures" JSONB,
+    "reportPublishedAt" DATETIME,
     "createdAt" DATETIME DEFAULT CURRENT_TIMESTAMP,
-    "alertsCheckedAt" DATETIME,
-    "alertLog" JSONB,
-    CONSTRAINT "OpinionIncident_phoneReportBy_fkey" FOREIGN KEY ("phoneReportBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "OpinionIncident_writtenReportBy_fkey" FOREIGN KEY ("writtenReportBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "OpinionIncident_authoritativeInfoBy_fkey" FOREIGN KEY ("authoritativeInfoBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "OpinionIncident_pressConferenceBy_fkey" FOREIGN KEY ("pressConferenceBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "OpinionIncident_closedBy_fkey" FOREIGN KEY ("closedBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "OpinionIncident_registeredBy_fkey" FOREIGN KEY ("registeredBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    "updatedAt" DATETIME,
+    CONSTRAINT "Consultation_department_fkey" FOREIGN KEY ("department") REFERENCES "Department" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Consultation_drafter_fkey" FOREIGN KEY ("drafter") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Consultation_approvedBy_fkey" FOREIGN KEY ("approvedBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ConsultationComment" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "consultation" TEXT,
+    "summary" TEXT NOT NULL DEFAULT '',
+    "body" TEXT NOT NULL DEFAULT '',
+    "name" TEXT NOT NULL DEFAULT '',
+    "contact" TEXT NOT NULL DEFAULT '',
+    "queryCode" TEXT NOT NULL DEFAULT '',
+    "submittedAt" DATETIME,
+    "moderation" TEXT NOT NULL DEFAULT 'pending',
+    "hiddenReason" TEXT,
+    "moderationNote" TEXT NOT NULL DEFAULT '',
+    "moderatedBy" TEXT,
+    "moderatedAt" DATETIME,
+    "adoption" TEXT,
+    "adoptionReason" TEXT NOT NULL DEFAULT '',
+    "opinionGroup" TEXT NOT NULL DEFAULT '',
+    CONSTRAINT "ConsultationComment_consultation_fkey" FOREIGN KEY ("consultation") REFERENCES "Consultation" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "ConsultationComment_moderatedBy_fkey" FOREIGN KEY ("moderatedBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ConsultationMeeting" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "topic" TEXT NOT NULL DEFAULT '',
+    "meetingOn" TEXT,
+    "decisionBody" TEXT,
+    "attendeeCategories" JSONB NOT NULL,
+    "attendeeNote" TEXT NOT NULL DEFAULT '',
+    "openness" TEXT,
+    "openingMethods" JSONB NOT NULL,
+    "opennessNote" TEXT NOT NULL DEFAULT '',
+    "consultation" TEXT,
+    CONSTRAINT "ConsultationMeeting_consultation_fkey" FOREIGN KEY ("consultation") REFERENCES "Consultation" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -82,6 +139,38 @@ CREATE TABLE "DisclosureRequest" (
     CONSTRAINT "DisclosureRequest_answeredBy_fkey" FOREIGN KEY ("answeredBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "DisclosureRequest_replyAttachment_fkey" FOREIGN KEY ("replyAttachment") REFERENCES "Media" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "DisclosureRequest_convertedDocument_fkey" FOREIGN KEY ("convertedDocument") REFERENCES "Document" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "OpinionIncident" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "title" TEXT NOT NULL DEFAULT '',
+    "level" TEXT NOT NULL,
+    "startedAt" DATETIME NOT NULL,
+    "category" TEXT,
+    "handling" TEXT,
+    "description" TEXT NOT NULL DEFAULT '',
+    "phoneReportAt" DATETIME,
+    "phoneReportBy" TEXT,
+    "writtenReportAt" DATETIME,
+    "writtenReportBy" TEXT,
+    "authoritativeInfoAt" DATETIME,
+    "authoritativeInfoBy" TEXT,
+    "pressConferenceAt" DATETIME,
+    "pressConferenceBy" TEXT,
+    "policeReferralNote" TEXT NOT NULL DEFAULT '',
+    "closedAt" DATETIME,
+    "closedBy" TEXT,
+    "registeredBy" TEXT,
+    "createdAt" DATETIME DEFAULT CURRENT_TIMESTAMP,
+    "alertsCheckedAt" DATETIME,
+    "alertLog" JSONB,
+    CONSTRAINT "OpinionIncident_phoneReportBy_fkey" FOREIGN KEY ("phoneReportBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "OpinionIncident_writtenReportBy_fkey" FOREIGN KEY ("writtenReportBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "OpinionIncident_authoritativeInfoBy_fkey" FOREIGN KEY ("authoritativeInfoBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "OpinionIncident_pressConferenceBy_fkey" FOREIGN KEY ("pressConferenceBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "OpinionIncident_closedBy_fkey" FOREIGN KEY ("closedBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "OpinionIncident_registeredBy_fkey" FOREIGN KEY ("registeredBy") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -142,30 +231,6 @@ CREATE TABLE "SelfInspection" (
 );
 
 -- CreateTable
-CREATE TABLE "Message" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "subject" TEXT NOT NULL DEFAULT '',
-    "channel" TEXT NOT NULL DEFAULT 'hotline96128',
-    "kind" TEXT NOT NULL DEFAULT 'consultation',
-    "content" TEXT NOT NULL DEFAULT '',
-    "senderName" TEXT NOT NULL DEFAULT '',
-    "contact" TEXT NOT NULL DEFAULT '',
-    "submittedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "queryCode" TEXT NOT NULL DEFAULT '',
-    "status" TEXT NOT NULL DEFAULT 'received',
-    "department" TEXT,
-    "replyText" TEXT NOT NULL DEFAULT '',
-    "returnReason" TEXT NOT NULL DEFAULT '',
-    "isPublic" BOOLEAN NOT NULL DEFAULT true,
-    "withholdReason" TEXT NOT NULL DEFAULT '',
-    "repliedAt" DATETIME,
-    "replyPublishedAt" DATETIME,
-    "alertedStage" TEXT,
-    "alertPendingStage" TEXT,
-    CONSTRAINT "Message_department_fkey" FOREIGN KEY ("department") REFERENCES "Department" ("id") ON DELETE SET NULL ON UPDATE CASCADE
-);
-
--- CreateTable
 CREATE TABLE "_OpinionIncident_departments" (
     "A" TEXT NOT NULL,
     "B" TEXT NOT NULL,
@@ -179,6 +244,14 @@ CREATE TABLE "_OpinionIncident_outcomeDocuments" (
     "B" TEXT NOT NULL,
     CONSTRAINT "_OpinionIncident_outcomeDocuments_A_fkey" FOREIGN KEY ("A") REFERENCES "Document" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "_OpinionIncident_outcomeDocuments_B_fkey" FOREIGN KEY ("B") REFERENCES "OpinionIncident" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "_ConsultationMeeting_materials" (
+    "A" TEXT NOT NULL,
+    "B" TEXT NOT NULL,
+    CONSTRAINT "_ConsultationMeeting_materials_A_fkey" FOREIGN KEY ("A") REFERENCES "ConsultationMeeting" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "_ConsultationMeeting_materials_B_fkey" FOREIGN KEY ("B") REFERENCES "Media" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- RedefineTables
@@ -207,22 +280,31 @@ PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
-CREATE INDEX "OpinionIncident_phoneReportBy_idx" ON "OpinionIncident"("phoneReportBy");
+CREATE UNIQUE INDEX "Message_queryCode_key" ON "Message"("queryCode");
 
 -- CreateIndex
-CREATE INDEX "OpinionIncident_writtenReportBy_idx" ON "OpinionIncident"("writtenReportBy");
+CREATE INDEX "Message_department_idx" ON "Message"("department");
 
 -- CreateIndex
-CREATE INDEX "OpinionIncident_authoritativeInfoBy_idx" ON "OpinionIncident"("authoritativeInfoBy");
+CREATE INDEX "Consultation_department_idx" ON "Consultation"("department");
 
 -- CreateIndex
-CREATE INDEX "OpinionIncident_pressConferenceBy_idx" ON "OpinionIncident"("pressConferenceBy");
+CREATE INDEX "Consultation_drafter_idx" ON "Consultation"("drafter");
 
 -- CreateIndex
-CREATE INDEX "OpinionIncident_closedBy_idx" ON "OpinionIncident"("closedBy");
+CREATE INDEX "Consultation_approvedBy_idx" ON "Consultation"("approvedBy");
 
 -- CreateIndex
-CREATE INDEX "OpinionIncident_registeredBy_idx" ON "OpinionIncident"("registeredBy");
+CREATE UNIQUE INDEX "ConsultationComment_queryCode_key" ON "ConsultationComment"("queryCode");
+
+-- CreateIndex
+CREATE INDEX "ConsultationComment_consultation_idx" ON "ConsultationComment"("consultation");
+
+-- CreateIndex
+CREATE INDEX "ConsultationComment_moderatedBy_idx" ON "ConsultationComment"("moderatedBy");
+
+-- CreateIndex
+CREATE INDEX "ConsultationMeeting_consultation_idx" ON "ConsultationMeeting"("consultation");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "DisclosureRequest_queryCode_key" ON "DisclosureRequest"("queryCode");
@@ -243,6 +325,24 @@ CREATE INDEX "DisclosureRequest_replyAttachment_idx" ON "DisclosureRequest"("rep
 CREATE INDEX "DisclosureRequest_convertedDocument_idx" ON "DisclosureRequest"("convertedDocument");
 
 -- CreateIndex
+CREATE INDEX "OpinionIncident_phoneReportBy_idx" ON "OpinionIncident"("phoneReportBy");
+
+-- CreateIndex
+CREATE INDEX "OpinionIncident_writtenReportBy_idx" ON "OpinionIncident"("writtenReportBy");
+
+-- CreateIndex
+CREATE INDEX "OpinionIncident_authoritativeInfoBy_idx" ON "OpinionIncident"("authoritativeInfoBy");
+
+-- CreateIndex
+CREATE INDEX "OpinionIncident_pressConferenceBy_idx" ON "OpinionIncident"("pressConferenceBy");
+
+-- CreateIndex
+CREATE INDEX "OpinionIncident_closedBy_idx" ON "OpinionIncident"("closedBy");
+
+-- CreateIndex
+CREATE INDEX "OpinionIncident_registeredBy_idx" ON "OpinionIncident"("registeredBy");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "AnnualReport_year_key" ON "AnnualReport"("year");
 
 -- CreateIndex
@@ -261,12 +361,6 @@ CREATE INDEX "SelfInspection_submittedBy_idx" ON "SelfInspection"("submittedBy")
 CREATE INDEX "SelfInspection_reviewedBy_idx" ON "SelfInspection"("reviewedBy");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Message_queryCode_key" ON "Message"("queryCode");
-
--- CreateIndex
-CREATE INDEX "Message_department_idx" ON "Message"("department");
-
--- CreateIndex
 CREATE UNIQUE INDEX "_OpinionIncident_departments_AB_unique" ON "_OpinionIncident_departments"("A", "B");
 
 -- CreateIndex
@@ -277,3 +371,9 @@ CREATE UNIQUE INDEX "_OpinionIncident_outcomeDocuments_AB_unique" ON "_OpinionIn
 
 -- CreateIndex
 CREATE INDEX "_OpinionIncident_outcomeDocuments_B_index" ON "_OpinionIncident_outcomeDocuments"("B");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "_ConsultationMeeting_materials_AB_unique" ON "_ConsultationMeeting_materials"("A", "B");
+
+-- CreateIndex
+CREATE INDEX "_ConsultationMeeting_materials_B_index" ON "_ConsultationMeeting_materials"("B");

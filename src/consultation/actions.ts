@@ -1,0 +1,147 @@
+import { action, g } from '@keystone-6/core';
+import { text } from '@keystone-6/core/fields';
+import { GraphQLError } from 'graphql';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { signedIn } from '../access/roles.js';
+import { actionMessages } from '../content/action-messages.js';
+import { toCalendarDay } from '../calendar/working-days.js';
+import { calendarDayOf } from '../db/calendar-day.js';
+import { richTextHasContent } from '../workflow/disclosure.js';
+import { actorFromSession } from '../workflow/state-machine.js';
+import { consultationsChanged } from './invalidation.js';
+import { periodState, publicationProblems, reportFigures, reportProblems, type CommentFacts, type ConsultationStatus } from './rules.js';
+import { consultationActionLabels, consultationActionsFor, type ConsultationAction } from './workflow.js';
+
+type Prisma = any; // Keystone's generated client, typed per engine.
+
+function refused(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONSULTATION_REFUSED' } });
+}
+
+export interface ConsultationActionArgs {
+  reason?: string | null;
+  confidentialityConclusion?: string | null;
+}
+
+/** Carries out one action on a consultation, in one transaction, once the rules allow it. */
+export async function actOnConsultation(context: KeystoneContext, id: string, act: ConsultationAction, args: ConsultationActionArgs = {}, now = new Date()): Promise<void> {
+  const actor = actorFromSession(context.session);
+  if (!actor) throw refused('请先登录');
+  const today = toCalendarDay(now);
+  let madePublic = false;
+  await context.sudo().prisma.$transaction(async (tx: Prisma) => {
+    const item = await tx.consultation.findUnique({ where: { id } });
+    if (!item) throw refused('找不到该征求意见');
+    if (!consultationActionsFor({ status: item.status as ConsultationStatus, departmentId: item.departmentId }, actor).includes(act)) {
+      throw refused(`当前状态下您不能“${consultationActionLabels[act]}”`);
+    }
+    const opensOn = calendarDayOf(item.opensOn);
+    const closesOn = calendarDayOf(item.closesOn);
+    const problems = () => publicationProblems({ ...item, opensOn, closesOn, hasDraftText: richTextHasContent(item.draftText) });
+    switch (act) {
+      case 'submit': {
+        const found = problems();
+        if (found.length) throw refused(`不能提交审核：${found.join('；')}`);
+        await tx.consultation.update({ where: { id }, data: { status: 'review' } });
+        return;
+      }
+      case 'returnToDrafter':
+        if (!args.reason?.trim()) throw refused('请填写退回原因');
+        await tx.consultation.update({ where: { id }, data: { status: 'draft', lastReturnReason: args.reason.trim() } });
+        return;
+      case 'approve': {
+        const found = problems();
+        // S4: the confidentiality review precedes every publication; S2: a secret draft is never consulted.
+        if (!args.confidentialityConclusion?.trim()) found.push('请填写保密审查结论（S4）');
+        if (closesOn && closesOn < today) found.push('征求意见截止日期已过，请退回修改期限');
+        if (found.length) throw refused(`不能发布：${found.join('；')}`);
+        await tx.consultation.update({
+          where: { id },
+          data: {
+            status: 'open', publishedAt: now, lastReturnReason: '',
+            confidentialityConclusion: args.confidentialityConclusion!.trim(), approvedBy: { connect: { id: actor.id } },
+          },
+        });
+        madePublic = true;
+        return;
+      }
+      case 'close':
+        if (!opensOn || !closesOn || periodState({ opensOn, closesOn }, today) !== 'ended') throw refused(`征求意见期限至 ${closesOn ?? '（未填写）'} 止，期限结束后才能结束征求意见`);
+        await tx.consultation.update({ where: { id }, data: { status: 'closed' } });
+        madePublic = true;
+        return;
+      case 'publishReport': {
+        const comments = (await tx.consultationComment.findMany({ where: { consultationId: id } })) as CommentFacts[];
+        const ended = Boolean(opensOn && closesOn && periodState({ opensOn, closesOn }, today) === 'ended');
+        const found = reportProblems({ reportText: item.reportText, periodEnded: ended, comments });
+        if (found.length) throw refused(`不能公布采纳情况：${found.join('；')}`);
+        await tx.consultation.update({ where: { id }, data: { status: 'reported', reportFigures: reportFigures(comments), reportPublishedAt: now } });
+        madePublic = true;
+        return;
+      }
+    }
+  });
+  if (madePublic) await consultationsChanged(context, [id]);
+}
+
+/**
+ * At the start of each day in China (the scheduler): closes the published consultations whose period
+ * has ended — the public form already refuses comments after the closing day; this moves the status on
+ * for the 待办 — and refreshes the consultation pages, which show the days left and what is open.
+ */
+export async function consultationDayStarts(context: KeystoneContext, now = new Date()): Promise<string[]> {
+  const prisma: Prisma = context.sudo().prisma;
+  const today = toCalendarDay(now);
+  const open = (await prisma.consultation.findMany({ where: { status: 'open' }, select: { id: true, closesOn: true } })) as { id: string; closesOn: unknown }[];
+  const ended = open.filter((c) => (calendarDayOf(c.closesOn) ?? '9') < today).map((c) => c.id);
+  if (ended.length) await prisma.consultation.updateMany({ where: { id: { in: ended }, status: 'open' }, data: { status: 'closed' } });
+  await consultationsChanged(context, open.map((c) => c.id));
+  return ended;
+}
+
+function textArg(label: string, description?: string) {
+  return { graphql: g.arg({ type: g.String }), ui: { source: { field: text({ ui: { label, description, displayMode: 'textarea' } }) } } };
+}
+
+const argsFor: Partial<Record<ConsultationAction, Record<string, ReturnType<typeof textArg>>>> = {
+  returnToDrafter: { reason: textArg('退回原因', '必填：说明需要修改的内容，起草科室将看到') },
+  approve: { confidentialityConclusion: textArg('保密审查结论（S4）', '必填，例如：经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开征求意见') },
+};
+
+const prompts: Partial<Record<ConsultationAction, string>> = {
+  submit: '提交后将送局办公室审核，确定提交“{itemLabel}”吗？',
+  approve: '发布后征求意见稿将在网站公开并接受意见，确定发布“{itemLabel}”吗？',
+  publishReport: '采纳情况公布后将在网站公开，确定公布“{itemLabel}”的意见采纳情况吗？',
+};
+
+/** The actions of 征求意见: a button each on the item page (only those open to the user), a mutation each in GraphQL. */
+export function consultationItemActions() {
+  return Object.fromEntries(
+    (Object.keys(consultationActionLabels) as ConsultationAction[]).map((key) => [
+      key,
+      action({
+        access: signedIn,
+        args: argsFor[key] ?? {},
+        async resolve({ where, args }, context: KeystoneContext) {
+          const id = String((where as { id?: unknown }).id ?? '');
+          await actOnConsultation(context, id, key, (args ?? {}) as ConsultationActionArgs);
+          return context.sudo().db.Consultation.findOne({ where: { id } });
+        },
+        ui: {
+          label: consultationActionLabels[key],
+          messages: actionMessages(consultationActionLabels[key], prompts[key]),
+          itemView: {
+            navigation: 'refetch',
+            actionMode: ({ session, item }) => {
+              const raw = item as unknown as { status: ConsultationStatus; departmentId: string | null; closesOn: unknown } | null;
+              if (!raw || !consultationActionsFor(raw, actorFromSession(session)).includes(key)) return 'hidden';
+              // 结束征求意见 only once the closing day has passed.
+              return key === 'close' && !((calendarDayOf(raw.closesOn) ?? '9') < toCalendarDay(new Date())) ? 'hidden' : 'enabled';
+            },
+          },
+          listView: { actionMode: 'hidden' },
+        },
+      }),
+    ]),
+  );
+}

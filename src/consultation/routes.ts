@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import express from 'express';
+import { z } from 'zod';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { toCalendarDay } from '../calendar/working-days.js';
+import { calendarDayOf } from '../db/calendar-day.js';
+import { contact, optionalText, parseForm, plainText } from '../public-forms/fields.js';
+import type { SiteKit } from '../site/routes.js';
+import { consultationData, consultationListData, publicConsultation } from './data.js';
+import { acceptsComments } from './rules.js';
+
+const idPattern = /^[a-z0-9]{1,40}$/;
+const form = 'consultation-comment';
+
+export const commentForm = z.object({
+  name: optionalText('姓名', 40),
+  contact: contact('联系方式'),
+  body: plainText('意见内容', { min: 5, max: 3000 }),
+});
+
+type Prisma = any; // Keystone's generated client, typed per engine.
+
+/** A code the citizen keeps to ask about the comment: ZQ and ten letters or digits, no look-alikes. */
+function queryCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return `ZQ${[...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+/** The public pages of consultations (征求意见, S2, S11) and the comment form. */
+export function consultationRoutes(context: KeystoneContext, kit: SiteKit): express.Router {
+  const router = express.Router();
+  const prisma: Prisma = context.sudo().prisma;
+
+  router.get('/consultations', async (req, res) => {
+    const since = kit.cache.generation;
+    await kit.html(req, res, since, 200, 'consultation-list', await consultationListData(context, toCalendarDay(new Date())));
+  });
+
+  router.get('/consultations/:id', async (req, res) => {
+    const since = kit.cache.generation;
+    const data = idPattern.test(req.params.id) ? await consultationData(context, req.params.id, toCalendarDay(new Date())) : null;
+    return data ? kit.html(req, res, since, 200, 'consultation', data) : kit.notFound(req, res);
+  });
+
+  /** The consultation the form is for, or null when it is not published. */
+  const target = async (id: string) =>
+    idPattern.test(id) ? ((await prisma.consultation.findFirst({ where: { id, ...publicConsultation }, select: { id: true, title: true, status: true, opensOn: true, closesOn: true } })) as { id: string; title: string; status: string; opensOn: unknown; closesOn: unknown } | null) : null;
+  const accepting = (c: { status: string; opensOn: unknown; closesOn: unknown }) =>
+    acceptsComments({ status: c.status, opensOn: calendarDayOf(c.opensOn), closesOn: calendarDayOf(c.closesOn) }, toCalendarDay(new Date()));
+  const showForm = (res: express.Response, status: number, c: { id: string; title: string; closesOn: unknown; status: string; opensOn: unknown }, values: Record<string, string> = {}, errors: Record<string, string> = {}, messages: string[] = []) =>
+    kit.uncachedHtml(res, status, 'consultation-comment', {
+      title: `提交意见：${c.title}`,
+      consultation: { id: c.id, title: c.title, closesOn: calendarDayOf(c.closesOn) },
+      accepting: accepting(c),
+      token: kit.formToken(form),
+      values,
+      errors,
+      messages,
+    });
+
+  router.get('/consultations/:id/comment', async (req, res) => {
+    const c = await target(req.params.id);
+    return c ? showForm(res, 200, c) : kit.notFound(req, res);
+  });
+
+  router.post('/consultations/:id/comment', ...kit.formPost, async (req, res) => {
+    const c = await target(String(req.params.id));
+    if (!c) return kit.notFound(req, res);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const values = Object.fromEntries(['name', 'contact', 'body'].map((k) => [k, typeof body[k] === 'string' ? (body[k] as string) : '']));
+    // Outside the period nothing is taken, whatever the page said when it was loaded.
+    if (!accepting(c)) return showForm(res, 403, c, values, {}, ['本次征求意见不在意见提交期限内，不再接收意见。']);
+    const bot = kit.checkBot(form, body);
+    if (bot) return showForm(res, 400, c, values, {}, [bot]);
+    const parsed = parseForm(commentForm, body);
+    if (!parsed.ok) return showForm(res, 400, c, values, parsed.errors, parsed.messages);
+    const code = queryCode();
+    await prisma.consultationComment.create({
+      data: {
+        consultation: { connect: { id: c.id } },
+        name: parsed.data.name,
+        contact: parsed.data.contact,
+        body: parsed.data.body,
+        summary: [...parsed.data.body.replace(/\s+/g, ' ')].slice(0, 40).join(''),
+        queryCode: code,
+        submittedAt: new Date(),
+        moderation: 'pending',
+      },
+    });
+    // Nothing public changes until the comment is moderated (the comment list's hook clears the page then).
+    return res.redirect(303, `/consultations/${c.id}/comment/thanks?code=${code}`);
+  });
+
+  router.get('/consultations/:id/comment/thanks', async (req, res) => {
+    const c = await target(req.params.id);
+    const code = typeof req.query.code === 'string' && /^ZQ[A-Z0-9]{10}$/.test(req.query.code) ? req.query.code : null;
+    if (!c || !code) return kit.notFound(req, res);
+    return kit.uncachedHtml(res, 200, 'consultation-thanks', { title: '意见已提交', consultation: { id: c.id, title: c.title }, code });
+  });
+
+  return router;
+}
