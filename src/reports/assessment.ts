@@ -24,10 +24,10 @@ export interface FigureCounts {
   requestsReceived: number;
   requestsClosedByGroup: Record<string, number>;
   requestsClosedOnTime: number;
-  /** Other capabilities' counts of the year; null where the list is not there (yet). */
-  messages: { received: number; replied: number } | null;
-  consultations: { opened: number; comments: number } | null;
-  incidents: { total: number } | null;
+  /** Other capabilities' counts of the year. */
+  messages: { received: number; replied: number };
+  consultations: { opened: number; comments: number };
+  incidents: { total: number };
   responsibility: { leader: string; office: string; staff: string };
   /** The share of disclosure in the performance assessment, as set (percent), or null when not set. */
   assessmentWeightPercent: number | null;
@@ -101,9 +101,9 @@ export function assessmentText(f: AssessmentFigures): string {
     `政策解读 ${f.interpretations.total} 件：${list(f.interpretations.byForm)}`,
     `主动公开时限（20 个工作日）：按期 ${f.proactiveTimeliness.onTime} 件，逾期 ${f.proactiveTimeliness.late} 件，按期率 ${pct(f.proactiveTimeliness.percentOnTime)}`,
     `依申请公开：收到 ${f.requests.received} 件，办结 ${f.requests.closed} 件（${list(f.requests.byGroup)}），按期答复率 ${pct(f.requests.percentOnTime)}`,
-    `留言：${f.messages ? `收到 ${f.messages.received} 件，已答复 ${f.messages.replied} 件` : '未接入'}`,
-    `征求意见：${f.consultations ? `${f.consultations.opened} 次，收到意见 ${f.consultations.comments} 条` : '未接入'}`,
-    `舆情事件：${f.incidents ? `${f.incidents.total} 件` : '未接入'}`,
+    `留言：收到 ${f.messages.received} 件，已答复 ${f.messages.replied} 件`,
+    `征求意见：${f.consultations.opened} 次，收到意见 ${f.consultations.comments} 条`,
+    `舆情事件：${f.incidents.total} 件`,
     `分管领导：${f.responsibility.leader || '未设置'}；责任科室：${f.responsibility.office || '未设置'}；工作人员：${f.responsibility.staff || '未设置'}`,
     `绩效考核分值占比：${f.assessmentWeightPercent == null ? '未设置' : `${f.assessmentWeightPercent}%`}（不低于 ${minimumAssessmentWeightPercent}%）`,
   ];

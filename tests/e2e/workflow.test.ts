@@ -36,8 +36,9 @@ test('S5: an editor drafts a document with its interpretation; the office and th
   await page.goto(`${running.service.url}/admin/documents/create`);
   await page.getByRole('textbox', { name: '标题', exact: true }).fill(title);
   // 公开属性 starts empty (S1): the editor must choose it.
-  await page.getByRole('checkbox', { name: '留空' }).nth(2).uncheck();
-  await page.getByRole('radio', { name: '主动公开' }).click();
+  const disclosureRadio = page.getByRole('radio', { name: '主动公开' });
+  await disclosureRadio.locator('xpath=ancestor::*[.//input[@type="checkbox"]][1]').getByRole('checkbox', { name: '留空' }).uncheck();
+  await disclosureRadio.click();
   await page.getByLabel('需要政策解读').check();
   await page.screenshot({ path: artifactPath('workflow-1-draft.png'), fullPage: true });
   await page.getByRole('button', { name: '创建' }).click();

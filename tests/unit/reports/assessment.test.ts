@@ -11,9 +11,9 @@ const counts: FigureCounts = {
   requestsReceived: 5,
   requestsClosedByGroup: { disclosed: 2, withheld: 1 },
   requestsClosedOnTime: 3,
-  messages: null,
+  messages: { received: 31, replied: 29 },
   consultations: { opened: 2, comments: 14 },
-  incidents: null,
+  incidents: { total: 3 },
   responsibility: { leader: '赵建国（副局长）', office: '局办公室', staff: '张丽' },
   assessmentWeightPercent: 5,
 };
@@ -52,9 +52,10 @@ describe('S12 figures', () => {
     expect(assessmentFigures({ ...counts, assessmentWeightPercent: null }).warnings[0]).toContain('未设置政务公开工作在绩效考核中的分值占比');
   });
 
-  test('S12: the text says which lists are not wired instead of 0', () => {
+  test("S12: the text gives every capability's figures and the assessment weight", () => {
     const text = assessmentText(assessmentFigures(counts));
-    expect(text).toContain('留言：未接入');
+    expect(text).toContain('留言：收到 31 件，已答复 29 件');
+    expect(text).toContain('舆情事件：3 件');
     expect(text).toContain('征求意见：2 次，收到意见 14 条');
     expect(text).toContain('绩效考核分值占比：5%（不低于 4%）');
   });
