@@ -1,9 +1,6 @@
-import { action, g } from '@keystone-6/core';
-import { text } from '@keystone-6/core/fields';
 import { GraphQLError } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { signedIn } from '../access/roles.js';
-import { actionMessages } from '../content/action-messages.js';
+import { itemAction, textArg, type ActionArgs } from '../content/item-actions.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { richTextHasContent } from '../workflow/disclosure.js';
@@ -99,11 +96,7 @@ export async function consultationDayStarts(context: KeystoneContext, now = new 
   return ended;
 }
 
-function textArg(label: string, description?: string) {
-  return { graphql: g.arg({ type: g.String }), ui: { source: { field: text({ ui: { label, description, displayMode: 'textarea' } }) } } };
-}
-
-const argsFor: Partial<Record<ConsultationAction, Record<string, ReturnType<typeof textArg>>>> = {
+const argsFor: Partial<Record<ConsultationAction, ActionArgs>> = {
   returnToDrafter: { reason: textArg('退回原因', '必填：说明需要修改的内容，起草科室将看到') },
   approve: { confidentialityConclusion: textArg('保密审查结论（S4）', '必填，例如：经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开征求意见') },
 };
@@ -119,28 +112,17 @@ export function consultationItemActions() {
   return Object.fromEntries(
     (Object.keys(consultationActionLabels) as ConsultationAction[]).map((key) => [
       key,
-      action({
-        access: signedIn,
-        args: argsFor[key] ?? {},
-        async resolve({ where, args }, context: KeystoneContext) {
-          const id = String((where as { id?: unknown }).id ?? '');
-          await actOnConsultation(context, id, key, (args ?? {}) as ConsultationActionArgs);
-          return context.sudo().db.Consultation.findOne({ where: { id } });
+      itemAction('Consultation', {
+        label: consultationActionLabels[key],
+        prompt: prompts[key],
+        args: argsFor[key],
+        shown: (session, item) => {
+          const raw = item as unknown as { status: ConsultationStatus; departmentId: string | null; closesOn: unknown };
+          if (!consultationActionsFor(raw, actorFromSession(session)).includes(key)) return false;
+          // 结束征求意见 only once the closing day has passed.
+          return key !== 'close' || (calendarDayOf(raw.closesOn) ?? '9') < toCalendarDay(new Date());
         },
-        ui: {
-          label: consultationActionLabels[key],
-          messages: actionMessages(consultationActionLabels[key], prompts[key]),
-          itemView: {
-            navigation: 'refetch',
-            actionMode: ({ session, item }) => {
-              const raw = item as unknown as { status: ConsultationStatus; departmentId: string | null; closesOn: unknown } | null;
-              if (!raw || !consultationActionsFor(raw, actorFromSession(session)).includes(key)) return 'hidden';
-              // 结束征求意见 only once the closing day has passed.
-              return key === 'close' && !((calendarDayOf(raw.closesOn) ?? '9') < toCalendarDay(new Date())) ? 'hidden' : 'enabled';
-            },
-          },
-          listView: { actionMode: 'hidden' },
-        },
+        run: (context, id, args) => actOnConsultation(context, id, key, args as ConsultationActionArgs),
       }),
     ]),
   );

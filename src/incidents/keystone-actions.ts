@@ -1,8 +1,7 @@
-import { action } from '@keystone-6/core';
 import { GraphQLError } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { signedIn } from '../access/roles.js';
 import { actionMessages } from '../content/action-messages.js';
+import { itemAction } from '../content/item-actions.js';
 import { actorFromSession } from '../workflow/state-machine.js';
 import { actionRefusal, incidentEventDefinitions, mayEditIncident, type IncidentAction } from './rules.js';
 
@@ -59,27 +58,15 @@ export function incidentActions() {
   return Object.fromEntries(
     (Object.keys(actionKeys) as IncidentAction[]).map((act) => [
       actionKeys[act],
-      action({
-        access: signedIn,
-        async resolve({ where }, context: KeystoneContext) {
-          const id = String((where as { id?: unknown }).id ?? '');
-          await actOnIncident(context, id, act);
-          return context.sudo().db.OpinionIncident.findOne({ where: { id } });
+      itemAction('OpinionIncident', {
+        label: labels[act],
+        messages: messagesOf(act),
+        shown: (session, item) => {
+          // Leaders and the info section read incidents; they record nothing.
+          const role = actorFromSession(session)?.role;
+          return Boolean(role && ['admin', 'officeReviewer', 'editor'].includes(role)) && actionRefusal(item as never, act) === null;
         },
-        ui: {
-          label: labels[act],
-          messages: messagesOf(act),
-          itemView: {
-            navigation: 'refetch',
-            actionMode: ({ session, item }) => {
-              // Leaders and the info section read incidents; they record nothing.
-              const role = actorFromSession(session)?.role;
-              if (!item || !role || !['admin', 'officeReviewer', 'editor'].includes(role)) return 'hidden';
-              return actionRefusal(item as never, act) === null ? 'enabled' : 'hidden';
-            },
-          },
-          listView: { actionMode: 'hidden' },
-        },
+        run: (context, id) => actOnIncident(context, id, act),
       }),
     ]),
   );

@@ -1,16 +1,8 @@
-import { action, g } from '@keystone-6/core';
-import { text } from '@keystone-6/core/fields';
-import type { KeystoneContext } from '@keystone-6/core/types';
-import { signedIn, type SessionData } from '../access/roles.js';
-import { actionMessages } from '../content/action-messages.js';
+import { itemAction, textArg, type ActionArgs } from '../content/item-actions.js';
 import { messageActionLabels, messageActions as actionKeys, messageActionsFor, type MessageAction, type MessageFacts } from './rules.js';
 import { actOnMessage } from './store.js';
 
-function textArg(label: string, description: string) {
-  return { graphql: g.arg({ type: g.String }), ui: { source: { field: text({ ui: { label, description, displayMode: 'textarea' } }) } } };
-}
-
-const argsFor: Partial<Record<MessageAction, Record<string, ReturnType<typeof textArg>>>> = {
+const argsFor: Partial<Record<MessageAction, ActionArgs>> = {
   returnReply: { reason: textArg('退回原因', '必填，承办科室将看到此原因') },
   withdrawReply: { reason: textArg('撤回公开的理由', '必填，例如：涉及个人隐私') },
 };
@@ -25,27 +17,15 @@ export function messageActions() {
   return Object.fromEntries(
     actionKeys.map((key) => [
       key,
-      action({
-        access: signedIn,
-        args: argsFor[key] ?? {},
-        async resolve({ where, args }, context: KeystoneContext) {
-          const id = String((where as { id?: unknown }).id ?? '');
-          await actOnMessage(context, id, key, (args ?? {}) as { reason?: string });
-          return context.sudo().db.Message.findOne({ where: { id } });
+      itemAction('Message', {
+        label: messageActionLabels[key],
+        prompt: prompts[key],
+        args: argsFor[key],
+        shown: (session, item) => {
+          const actor = session?.data?.isActive ? { role: session.data.role, departmentId: session.data.department?.id ?? null } : null;
+          return messageActionsFor(item as unknown as MessageFacts, actor).includes(key);
         },
-        ui: {
-          label: messageActionLabels[key],
-          messages: actionMessages(messageActionLabels[key], prompts[key]),
-          itemView: {
-            navigation: 'refetch',
-            actionMode: ({ session, item }) => {
-              const s = session as SessionData | undefined;
-              const actor = s?.data?.isActive ? { role: s.data.role, departmentId: s.data.department?.id ?? null } : null;
-              return item && messageActionsFor(item as unknown as MessageFacts, actor).includes(key) ? 'enabled' : 'hidden';
-            },
-          },
-          listView: { actionMode: 'hidden' },
-        },
+        run: (context, id, args) => actOnMessage(context, id, key, args as { reason?: string }),
       }),
     ]),
   );

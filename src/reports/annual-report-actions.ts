@@ -1,9 +1,8 @@
-import { action } from '@keystone-6/core';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { GraphQLError } from 'graphql';
 import { hasRole, type AccessArgs, type SessionData } from '../access/roles.js';
 import { toCalendarDay } from '../calendar/working-days.js';
-import { actionMessages } from '../content/action-messages.js';
+import { itemAction } from '../content/item-actions.js';
 import { pageCacheFor } from '../site/cache.js';
 import { annualReportTiming } from './annual-report.js';
 import { generateAnnualReport, type AnnualReportItem } from './annual-data.js';
@@ -55,21 +54,8 @@ export async function publishAnnualReport(context: KeystoneContext, id: string, 
   return timing;
 }
 
-const actionOf = (label: string, run: (context: KeystoneContext, id: string) => Promise<unknown>, prompt?: string) =>
-  action({
-    access: editsAnnualReports,
-    async resolve({ where }, context: KeystoneContext) {
-      const id = String((where as { id?: unknown }).id ?? '');
-      await run(context, id);
-      return context.sudo().db.AnnualReport.findOne({ where: { id } });
-    },
-    ui: {
-      label,
-      messages: actionMessages(label, prompt),
-      itemView: { navigation: 'refetch', actionMode: ({ item }) => (item && (item as { publishedAt?: unknown }).publishedAt ? 'hidden' : 'enabled') },
-      listView: { actionMode: 'hidden' },
-    },
-  });
+const actionOf = (label: string, run: (context: KeystoneContext, id: string) => Promise<unknown>, prompt: string) =>
+  itemAction('AnnualReport', { label, prompt, access: editsAnnualReports, shown: (_session, item) => !item.publishedAt, run: (context, id) => run(context, id) });
 
 export function annualReportActions() {
   return {

@@ -1,10 +1,8 @@
-import { action, g } from '@keystone-6/core';
-import { text } from '@keystone-6/core/fields';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { GraphQLError } from 'graphql';
 import { hasRole, type AccessArgs, type SessionData } from '../access/roles.js';
 import { toCalendarDay } from '../calendar/working-days.js';
-import { actionMessages } from '../content/action-messages.js';
+import { itemAction, textArg, type ActionArgs } from '../content/item-actions.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { formatChinaTime } from '../interaction/china-time.js';
 import { loadDepartmentRequests } from '../requests/annual-records.js';
@@ -139,23 +137,12 @@ export async function conversionDone(context: KeystoneContext, departmentId: str
   return (await prisma.disclosureRequest.count({ where: { departmentId, topic: c.topic, convertedDocumentId: { not: null } } })) > 0;
 }
 
-const textArg = (label: string, description?: string) => ({ graphql: g.arg({ type: g.String }), ui: { source: { field: text({ ui: { label, description, displayMode: 'textarea' } }) } } });
-
-function button(label: string, run: (context: KeystoneContext, id: string, args: Record<string, string>) => Promise<unknown>, shownIn: string[] | null, args: Record<string, ReturnType<typeof textArg>> = {}) {
-  return action({
-    access: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
+function button(label: string, run: (context: KeystoneContext, id: string, args: Record<string, string>) => Promise<unknown>, shownIn: string[] | null, args: ActionArgs = {}) {
+  return itemAction('SelfInspection', {
+    label,
     args,
-    async resolve({ where, args: given }, context: KeystoneContext) {
-      const id = String((where as { id?: unknown }).id ?? '');
-      await run(context, id, (given ?? {}) as Record<string, string>);
-      return context.sudo().db.SelfInspection.findOne({ where: { id } });
-    },
-    ui: {
-      label,
-      messages: actionMessages(label),
-      itemView: { navigation: 'refetch', actionMode: ({ item }) => (item && (!shownIn || shownIn.includes(String((item as { status?: unknown }).status))) ? 'enabled' : 'hidden') },
-      listView: { actionMode: 'hidden' },
-    },
+    shown: (_session, item) => !shownIn || shownIn.includes(String(item.status)),
+    run: (context, id, given) => run(context, id, given as Record<string, string>),
   });
 }
 

@@ -1,9 +1,9 @@
-import { action, g } from '@keystone-6/core';
-import { calendarDay, select, text } from '@keystone-6/core/fields';
+import { g } from '@keystone-6/core';
+import { calendarDay, select } from '@keystone-6/core/fields';
 import { GraphQLError } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SessionData } from '../access/roles.js';
-import { actionMessages } from '../content/action-messages.js';
+import { itemAction, textArg } from '../content/item-actions.js';
 import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import { calendarDayValue } from '../db/calendar-day.js';
 import { requestOutcomeOptions } from '../interaction/request-vocabulary.js';
@@ -102,7 +102,6 @@ export async function actOnRequest(context: KeystoneContext, id: string, act: Re
   });
 }
 
-const textArg = (label: string, description?: string) => ({ graphql: g.arg({ type: g.String }), ui: { source: { field: text({ ui: { label, description, displayMode: 'textarea' } }) } } });
 const dayArgConfig = (label: string, description: string) => ({ graphql: g.arg({ type: g.CalendarDay }), ui: { source: { field: calendarDay({ ui: { label, description } }) } } });
 const selectArg = (label: string, options: readonly { value: string; label: string }[]) => ({
   graphql: g.arg({ type: g.String }),
@@ -138,20 +137,11 @@ export function requestActions() {
   return Object.fromEntries(
     (Object.keys(requestActionLabels) as RequestAction[]).map((key) => [
       key,
-      action({
-        access: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
+      itemAction('DisclosureRequest', {
+        label: requestActionLabels[key],
         args: argsFor[key],
-        async resolve({ where, args }, context: KeystoneContext) {
-          const id = String((where as { id?: unknown }).id ?? '');
-          await actOnRequest(context, id, key, (args ?? {}) as RequestActionArgs);
-          return context.db.DisclosureRequest.findOne({ where: { id } });
-        },
-        ui: {
-          label: requestActionLabels[key],
-          messages: actionMessages(requestActionLabels[key]),
-          itemView: { navigation: 'refetch', actionMode: ({ session, item }) => (shown(key, session as SessionData | undefined, item as ActionItem) ? 'enabled' : 'hidden') },
-          listView: { actionMode: 'hidden' },
-        },
+        shown: (session, item) => shown(key, session, item as ActionItem),
+        run: (context, id, args) => actOnRequest(context, id, key, args as RequestActionArgs),
       }),
     ]),
   );

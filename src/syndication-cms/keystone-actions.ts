@@ -1,9 +1,9 @@
-import { action, g } from '@keystone-6/core';
-import { text } from '@keystone-6/core/fields';
+import { action } from '@keystone-6/core';
 import { GraphQLError } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { managesSite, signedIn, type SessionData } from '../access/roles.js';
+import { managesSite, type SessionData } from '../access/roles.js';
 import { actionMessages } from '../content/action-messages.js';
+import { itemAction, textArg, type ActionArgs } from '../content/item-actions.js';
 import { searchTextOf } from '../content/search-text.js';
 import { calendarDayValue } from '../db/calendar-day.js';
 import { publicContentChanged } from '../site/invalidation.js';
@@ -66,11 +66,7 @@ export async function actOnUpstreamItem(context: KeystoneContext, id: string, ac
   if (changedDocuments.length) await publicContentChanged(context, { documents: changedDocuments });
 }
 
-function textArg(label: string, description?: string) {
-  return { graphql: g.arg({ type: g.String }), ui: { source: { field: text({ ui: { label, description, displayMode: 'textarea' } }) } } };
-}
-
-const argsFor: Partial<Record<UpstreamAction, Record<string, ReturnType<typeof textArg>>>> = {
+const argsFor: Partial<Record<UpstreamAction, ActionArgs>> = {
   propose: { note: textArg('提议说明', '例如：与我市社会救助工作密切相关') },
   reject: { reason: textArg('不予转载原因', '必填') },
 };
@@ -80,26 +76,11 @@ export function upstreamItemActions() {
   return Object.fromEntries(
     (Object.keys(upstreamActionLabels) as UpstreamAction[]).map((key) => [
       key,
-      action({
-        access: signedIn,
-        args: argsFor[key] ?? {},
-        async resolve({ where, args }, context: KeystoneContext) {
-          const id = String((where as { id?: unknown }).id ?? '');
-          await actOnUpstreamItem(context, id, key, (args ?? {}) as { note?: string; reason?: string });
-          return context.sudo().db.UpstreamItem.findOne({ where: { id } });
-        },
-        ui: {
-          label: upstreamActionLabels[key],
-          messages: actionMessages(upstreamActionLabels[key]),
-          itemView: {
-            navigation: 'refetch',
-            actionMode: ({ session, item }) => {
-              const role = (session as SessionData | undefined)?.data?.isActive ? (session as SessionData).data.role : null;
-              return item && upstreamActionsFor(item as unknown as { status: string; changedUpstream: boolean }, role).includes(key) ? 'enabled' : 'hidden';
-            },
-          },
-          listView: { actionMode: 'hidden' },
-        },
+      itemAction('UpstreamItem', {
+        label: upstreamActionLabels[key],
+        args: argsFor[key],
+        shown: (session, item) => upstreamActionsFor(item as unknown as { status: string; changedUpstream: boolean }, session?.data?.isActive ? session.data.role : null).includes(key),
+        run: (context, id, args) => actOnUpstreamItem(context, id, key, args as { note?: string; reason?: string }),
       }),
     ]),
   );

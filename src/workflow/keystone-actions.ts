@@ -1,9 +1,8 @@
-import { action, g } from '@keystone-6/core';
-import { text } from '@keystone-6/core/fields';
+import { action } from '@keystone-6/core';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SessionData } from '../access/roles.js';
 import { signedInStaff } from '../access/documents.js';
-import { actionMessages } from '../content/action-messages.js';
+import { itemAction, textArg, type ActionArgs } from '../content/item-actions.js';
 import type { Status } from '../content/vocabulary.js';
 import { actionLabels, actorFromSession, availableActions, type WorkflowAction } from './state-machine.js';
 import { startRevision } from './revisions.js';
@@ -11,11 +10,7 @@ import { transition, type WorkflowListKey } from './transition.js';
 
 const confidentialityDefault = '经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开';
 
-function textArg(label: string, description?: string) {
-  return { graphql: g.arg({ type: g.String }), ui: { source: { field: text({ ui: { label, description, displayMode: 'textarea' } }) } } };
-}
-
-const argsFor: Partial<Record<WorkflowAction, Record<string, ReturnType<typeof textArg>>>> = {
+const argsFor: Partial<Record<WorkflowAction, ActionArgs>> = {
   returnToDrafter: { reason: textArg('退文原因', '必填：说明需要修改的内容，起草人将看到') },
   withdraw: { reason: textArg('撤回原因') },
   officeApprove: { confidentialityConclusion: textArg('保密审查结论（S4）', `例如：${confidentialityDefault}`) },
@@ -31,29 +26,17 @@ const prompts: Partial<Record<WorkflowAction, string>> = {
 export function workflowActionsFor(listKey: WorkflowListKey) {
   const entries = (Object.keys(actionLabels) as WorkflowAction[]).map((key) => [
     key,
-    action({
+    itemAction(listKey, {
+      label: actionLabels[key],
+      prompt: prompts[key],
+      args: argsFor[key],
       access: signedInStaff,
-      args: argsFor[key] ?? {},
-      async resolve({ where, args }, context: KeystoneContext) {
-        const id = String((where as { id?: unknown }).id ?? '');
-        await transition(context, listKey, id, key, (args ?? {}) as { reason?: string; confidentialityConclusion?: string });
-        return context.sudo().db[listKey].findOne({ where: { id } });
+      // Only the actions open to this user on this item in its state are shown.
+      shown: (session, item) => {
+        const actor = actorFromSession(session);
+        return Boolean(actor) && availableActions(item as unknown as { status: Status; departmentId: string | null }, actor!).includes(key);
       },
-      ui: {
-        label: actionLabels[key],
-        messages: actionMessages(actionLabels[key], prompts[key]),
-        itemView: {
-          navigation: 'refetch',
-          // Only the actions open to this user on this item in its state are shown.
-          actionMode: ({ session, item }) => {
-            const actor = actorFromSession(session);
-            if (!item || !actor) return 'hidden';
-            const raw = item as unknown as { status: Status; departmentId: string | null };
-            return availableActions(raw, actor).includes(key) ? 'enabled' : 'hidden';
-          },
-        },
-        listView: { actionMode: 'hidden' },
-      },
+      run: (context, id, args) => transition(context, listKey, id, key, args as { reason?: string; confidentialityConclusion?: string }),
     }),
   ]);
   return Object.fromEntries(listKey === 'Document' ? [...entries, ['revise', reviseAction()]] : entries);

@@ -1,0 +1,55 @@
+import { action, g } from '@keystone-6/core';
+import { text } from '@keystone-6/core/fields';
+import type { ActionArgsConfig, BaseListTypeInfo, KeystoneContext } from '@keystone-6/core/types';
+import { signedIn, type AccessArgs, type SessionData } from '../access/roles.js';
+import { actionMessages } from './action-messages.js';
+
+/*
+ * The item-page actions of every capability (workflow, syndication queue, mailbox, consultations,
+ * requests, incidents, reports) are built alike: a button on the item page shown only when the step is
+ * open to the user, a mutation in GraphQL whose resolver checks everything again, Chinese messages, and
+ * the item refetched afterwards.
+ */
+
+/** A free-text argument asked in the action's dialog (a reason, a note). */
+export function textArg(label: string, description?: string) {
+  return { graphql: g.arg({ type: g.String }), ui: { source: { field: text({ ui: { label, description, displayMode: 'textarea' } }) } } };
+}
+
+export type ActionArgs = ActionArgsConfig<BaseListTypeInfo>;
+
+export interface ItemActionSpec {
+  label: string;
+  /** The dialog's question; actionMessages' default otherwise. */
+  prompt?: string;
+  /** All messages, where the default wording from the label does not fit. */
+  messages?: ReturnType<typeof actionMessages>;
+  args?: ActionArgs;
+  /** Who may call the mutation at all (default: signed-in staff); `run` decides the rest. */
+  access?: (args: AccessArgs) => boolean;
+  /** Whether the button shows for this user on this item (the item as stored, with relationship ids). */
+  shown: (session: SessionData | undefined, item: Record<string, unknown>) => boolean;
+  /** Does the step, or throws a Chinese error saying why it may not be done. */
+  run: (context: KeystoneContext, id: string, args: Record<string, unknown>) => Promise<unknown>;
+}
+
+export function itemAction(listKey: string, spec: ItemActionSpec) {
+  return action({
+    access: ({ session }) => (spec.access ?? signedIn)({ session: session as SessionData | undefined }),
+    args: spec.args ?? {},
+    async resolve({ where, args }, context: KeystoneContext) {
+      const id = String((where as { id?: unknown }).id ?? '');
+      await spec.run(context, id, (args ?? {}) as Record<string, unknown>);
+      return context.sudo().db[listKey].findOne({ where: { id } });
+    },
+    ui: {
+      label: spec.label,
+      messages: spec.messages ?? actionMessages(spec.label, spec.prompt),
+      itemView: {
+        navigation: 'refetch',
+        actionMode: ({ session, item }) => (item && spec.shown(session as SessionData | undefined, item as Record<string, unknown>) ? 'enabled' : 'hidden'),
+      },
+      listView: { actionMode: 'hidden' },
+    },
+  });
+}
