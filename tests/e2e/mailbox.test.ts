@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { issueFormToken } from '../../src/public-forms/guard.js';
-import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
+import { artifactPath, seriousViolations, serviceAndBrowser } from '../helpers/browser.js';
 
 // S11, N5, N15: the 领导信箱 as a citizen uses it, in Chromium: the column of published replies, a letter
 // refused once and corrected with nothing retyped, the query code, and the look-up by that code.
@@ -11,17 +9,6 @@ const running = serviceAndBrowser();
 // The secret `startService` gives the server: a token issued a minute ago stands for a person who took
 // a minute to write, without the test waiting for the guard's 3 seconds.
 const secret = 'e2e-secret-that-is-long-enough-0000000';
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** N16: serious and critical WCAG violations on the page (axe-core, run through the debugging protocol: the CSP holds). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const backdateToken = (page: Page) => page.locator('input[name=form_token]').evaluate((input, token) => ((input as HTMLInputElement).value = token), issueFormToken('mailbox', secret, Date.now() - 60_000));
 

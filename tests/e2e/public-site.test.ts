@@ -1,22 +1,7 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { expect, test } from '@jest/globals';
-import type { Page } from 'playwright-core';
-import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
+import { artifactPath, seriousViolations, serviceAndBrowser } from '../helpers/browser.js';
 
 const running = serviceAndBrowser();
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** N16: axe-core's WCAG checks on the page; serious and critical violations fail the test. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the browser's debugging protocol, so the page's CSP (no inline script) still holds.
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('N16: the public pages render on a desktop and a 375-px phone, pass axe-core, and fetch nothing from another host', async () => {
   for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 800 }]] as const) {
