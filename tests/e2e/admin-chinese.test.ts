@@ -35,7 +35,8 @@ interface Screen {
 
 /** The id of the first item a GraphQL query returns, asked as the signed-in user. */
 async function firstId(page: Page, base: string, query: string): Promise<string> {
-  const response = await page.request.post(`${base}/api/graphql`, { data: { query } });
+  // A fresh connection each time: a kept-alive one may be closed by the server just as it is reused (ECONNRESET).
+  const response = await page.request.post(`${base}/api/graphql`, { data: { query }, headers: { connection: 'close' } });
   const { data } = (await response.json()) as { data: Record<string, { id: string }[]> };
   const id = Object.values(data)[0]?.[0]?.id;
   if (!id) throw new Error(`no item for ${query}`);
