@@ -1,3 +1,4 @@
+import { maskPersonalData } from '../privacy/mask.js';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { formatChinaTime } from '../interaction/china-time.js';
@@ -39,7 +40,7 @@ export async function sendMessageAlerts(context: KeystoneContext, now = new Date
     if (claimed.count !== 1) continue;
     const veto = stage === 'unanswered' && clock.kind === 'consultation' ? '，单项否决' : '';
     const results = await send(context, `留言办理时限提醒：${alertStageLabels[stage]}${veto}`, [
-      `留言：${m.subject}`,
+      `留言：${maskPersonalData(m.subject)}`,
       `承办科室：${m.department?.name ?? '尚未分办'}`,
       `留言时间：${formatChinaTime(m.submittedAt)}`,
       `应于 ${clock.publishBy} 前公开答复，${clock.answerBy} 后仍未答复为单项否决（N5）`,

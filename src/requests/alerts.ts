@@ -1,3 +1,4 @@
+import { maskPersonalData } from '../privacy/mask.js';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { sendDeadlineAlert } from '../interaction-cms/alerts.js';
@@ -41,7 +42,7 @@ export async function alertRequestDeadlines(context: KeystoneContext, now = new 
     if (claimed.count !== 1) continue;
     const overdue = clock.state === 'overdue';
     const results = await sendDeadlineAlert(context, overdue ? '依申请公开已超期' : '依申请公开即将到期', [
-      `申请事项：${row.topic}`,
+      `申请事项：${maskPersonalData(row.topic)}`,
       `承办科室：${row.department?.name ?? '未分办'}`,
       `答复期限：${clock.deadline}${clock.extended ? '（已延期）' : ''}`,
       overdue ? '状态：已超过答复期限，请立即答复' : `状态：剩 ${clock.workingDaysLeft} 个工作日${clock.extensionPossible ? '，如需延期须在期限届满前批准并告知申请人' : ''}`,

@@ -16,6 +16,9 @@ const caseCounts = (prefix: string, what: string) => ({
 
 // 政府信息公开工作年度报告 (N14): one per year; texts and the figures the data cannot give are typed in,
 // the tables are computed (重新生成) and published with the check passed (发布) by 31 January.
+// Written only by 重新生成 and 发布, which check the tables first (N14): never by a plain edit.
+const byActionsOnly = { create: () => false, update: () => false };
+
 export const AnnualReport = list({
   access: {
     operation: { query: signedIn, create: editsAnnualReports, update: editsAnnualReports, delete: editsAnnualReports },
@@ -45,14 +48,14 @@ export const AnnualReport = list({
     ...caseCounts('litigationAfterReview', '行政诉讼（复议后起诉）'),
     problems: text({ ui: { label: '五、存在的主要问题及改进情况', displayMode: 'textarea' } }),
     otherMatters: text({ ui: { label: '六、其他需要报告的事项', displayMode: 'textarea', description: '例如：信息处理费收取情况、绩效考核情况' } }),
-    checkPassed: checkbox({ defaultValue: false, ui: { label: '校验通过', ...readOnly } }),
-    checkResult: text({ ui: { label: '校验结果', displayMode: 'textarea', ...readOnly } }),
-    generatedAt: timestamp({ ui: { label: '生成时间', ...readOnly } }),
+    checkPassed: checkbox({ access: byActionsOnly, defaultValue: false, ui: { label: '校验通过', ...readOnly } }),
+    checkResult: text({ access: byActionsOnly, ui: { label: '校验结果', displayMode: 'textarea', ...readOnly } }),
+    generatedAt: timestamp({ access: byActionsOnly, ui: { label: '生成时间', ...readOnly } }),
     // The whole computed report as published: the public page renders exactly this.
-    snapshot: json({ ui: { label: '表格数据', ...hiddenEverywhere } }),
-    publishedAt: timestamp({ ui: { label: '发布时间', ...readOnly } }),
-    publishedBy: relationship({ ref: 'User', ui: { label: '发布人', ...readOnly } }),
-    publicationNote: text({ ui: { label: '公布时限', ...readOnly } }),
+    snapshot: json({ access: byActionsOnly, ui: { label: '表格数据', ...hiddenEverywhere } }),
+    publishedAt: timestamp({ access: byActionsOnly, ui: { label: '发布时间', ...readOnly } }),
+    publishedBy: relationship({ access: byActionsOnly, ref: 'User', ui: { label: '发布人', ...readOnly } }),
+    publicationNote: text({ access: byActionsOnly, ui: { label: '公布时限', ...readOnly } }),
   },
   hooks: {
     resolveInput: ({ resolvedData, item }) => {

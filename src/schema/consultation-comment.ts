@@ -1,6 +1,6 @@
 import { list } from '@keystone-6/core';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
-import { signedIn, type SessionData } from '../access/roles.js';
+import { hasRole, signedIn, type SessionData } from '../access/roles.js';
 import { afterCommentChange } from '../consultation/invalidation.js';
 import { adoptionOptions, hiddenReasonOptions, moderationOptions, moderationProblem, type Moderation } from '../consultation/rules.js';
 import { readOnly } from './ui-modes.js';
@@ -9,12 +9,12 @@ type Args = { session?: unknown };
 const sessionOf = (args: Args) => args.session as SessionData | undefined;
 const fromTheFormOnly = { create: () => false, update: () => false };
 
-/** Editors moderate and decide on their own department's consultations; the office, leaders and admin on all. */
+/** Editors moderate and decide on their own department's consultations; the office, leaders and admin on all; the info section none (comments carry contacts). */
 function ownOrOffice(args: Args) {
   const session = sessionOf(args);
-  if (!session?.data?.isActive) return false;
-  if (session.data.role !== 'editor') return true;
-  return { consultation: { department: { id: { equals: session.data.department?.id ?? '' } } } };
+  if (hasRole(session, 'officeReviewer', 'leader', 'admin')) return true;
+  if (!hasRole(session, 'editor')) return false;
+  return { consultation: { department: { id: { equals: session!.data.department?.id ?? '' } } } };
 }
 
 // 征求意见的意见: a comment sent through the public form. Staff only read it here: the public sees a

@@ -19,12 +19,12 @@ const byActionsOnly = { create: () => false, update: () => false };
 const sidebar = { ...readOnly, itemView: { ...readOnly.itemView, fieldPosition: 'sidebar' as const } };
 const statusOf = (args: Args) => (args.item as { status?: string } | undefined)?.status;
 
-/** Editors change their own department's consultations; the office, leaders and admin any (they also moderate). */
+/** Editors change their own department's consultations; the office, leaders and admin any (they also moderate); the info section none. */
 function ownOrOffice(args: Args) {
   const session = sessionOf(args);
-  if (!session?.data?.isActive) return false;
-  if (session.data.role !== 'editor') return true;
-  return { department: { id: { equals: session.data.department?.id ?? '' } } };
+  if (hasRole(session, 'officeReviewer', 'leader', 'admin')) return true;
+  if (!hasRole(session, 'editor')) return false;
+  return { department: { id: { equals: session!.data.department?.id ?? '' } } };
 }
 
 // What the public has once published stays as published: draft, basis and period change only before.

@@ -15,7 +15,7 @@ const sessionOf = (args: Args) => args.session as SessionData | undefined;
 const isOffice = (args: Args) => hasRole(sessionOf(args), 'admin', 'officeReviewer');
 // Personal data of the sender (N15): staff only, never in any public page, feed, search or API answer.
 const staffOnly = { read: signedIn, update: isOffice };
-const systemKept = { read: signedIn, update: () => false };
+const systemKept = { read: signedIn, create: () => false, update: () => false };
 
 /** Editors see the messages assigned to their department; the office, leaders and the section see all. */
 function queryFilter(args: Args) {

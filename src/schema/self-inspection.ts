@@ -18,6 +18,9 @@ const departmentOf = (session?: SessionData) => session?.data?.department?.id ??
 
 // 半年自查 (S4): per department and half year, generated from the data; the department concludes and
 // submits it to the office, which supervises (reviews) it.
+// Written only by the actions (generate, submit, review, mark), never by a plain edit.
+const byActionsOnly = { create: () => false, update: () => false };
+
 export const SelfInspection = list({
   access: {
     operation: { query: signedIn, create: signedIn, update: signedIn, delete: ({ session }: Session) => hasRole(session, 'admin') },
@@ -43,21 +46,21 @@ export const SelfInspection = list({
     half: text({ ui: { label: '半年度', description: '例如 2026-H1（上半年）或 2026-H2（下半年）', itemView: { fieldMode: 'read' } }, validation: { isRequired: true } }),
     // One per department and half.
     key: text({ isIndexed: 'unique', ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
-    status: select({ type: 'string', options: [...selfInspectionStatusOptions], defaultValue: 'draft', validation: { isRequired: true }, ui: { label: '状态', ...readOnly } }),
-    contentsText: text({ ui: { label: '自查内容', displayMode: 'textarea', ...readOnly } }),
-    contents: json({ ui: { label: '自查数据', ...hiddenEverywhere } }),
-    conversions: json({ ui: { label: '应转为主动公开的事项（数据）', ...hiddenEverywhere } }),
+    status: select({ access: byActionsOnly, type: 'string', options: [...selfInspectionStatusOptions], defaultValue: 'draft', validation: { isRequired: true }, ui: { label: '状态', ...readOnly } }),
+    contentsText: text({ access: byActionsOnly, ui: { label: '自查内容', displayMode: 'textarea', ...readOnly } }),
+    contents: json({ access: byActionsOnly, ui: { label: '自查数据', ...hiddenEverywhere } }),
+    conversions: json({ access: byActionsOnly, ui: { label: '应转为主动公开的事项（数据）', ...hiddenEverywhere } }),
     conversionList: virtual({
       ui: { label: '应转为主动公开的事项', ...readOnly, listView: { fieldMode: 'hidden' } },
       field: g.field({ type: g.String, resolve: (item) => conversionsText(item.conversions) }),
     }),
-    generatedAt: timestamp({ ui: { label: '生成时间', ...readOnly } }),
+    generatedAt: timestamp({ access: byActionsOnly, ui: { label: '生成时间', ...readOnly } }),
     conclusion: text({ ui: { label: '自查结论', displayMode: 'textarea', description: '未公开信息是否仍应不公开、申请较多的信息是否应主动公开、整改措施' } }),
-    submittedAt: timestamp({ ui: { label: '提交时间', ...readOnly } }),
-    submittedBy: relationship({ ref: 'User', ui: { label: '提交人', ...readOnly } }),
-    reviewedAt: timestamp({ ui: { label: '审核时间', ...readOnly } }),
-    reviewedBy: relationship({ ref: 'User', ui: { label: '审核人', ...readOnly } }),
-    reviewNote: text({ ui: { label: '审核意见', displayMode: 'textarea', ...readOnly } }),
+    submittedAt: timestamp({ access: byActionsOnly, ui: { label: '提交时间', ...readOnly } }),
+    submittedBy: relationship({ access: byActionsOnly, ref: 'User', ui: { label: '提交人', ...readOnly } }),
+    reviewedAt: timestamp({ access: byActionsOnly, ui: { label: '审核时间', ...readOnly } }),
+    reviewedBy: relationship({ access: byActionsOnly, ref: 'User', ui: { label: '审核人', ...readOnly } }),
+    reviewNote: text({ access: byActionsOnly, ui: { label: '审核意见', displayMode: 'textarea', ...readOnly } }),
   },
   hooks: {
     resolveInput: async ({ operation, resolvedData, item, context }) => {

@@ -23,7 +23,9 @@ export const SiteSettings = list({
     }),
     icpNumber: text({ ui: { label: 'ICP备案号' } }),
     policeRecordNumber: text({ ui: { label: '公安机关备案号' } }),
+    // The robots' addresses and keys would let anyone post into the bureau's group chats: staff only.
     alertWebhooks: text({
+      access: { read: managesSite },
       ui: {
         label: '时限提醒机器人',
         displayMode: 'textarea',

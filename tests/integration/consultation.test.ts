@@ -9,7 +9,7 @@ import { issueFormToken } from '../../src/public-forms/guard.js';
 import { ownSiteKnowledge } from '../../src/monitor-cms/knowledge.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
-const { state, as } = seededApi(['jiuzhu', 'bangongshi', 'lingdao']);
+const { state, as } = seededApi(['jiuzhu', 'bangongshi', 'lingdao', 'xinxi']);
 const get = (path: string) => request(state.app).get(path);
 const prisma = () => state.t.context.sudo().prisma;
 
@@ -114,6 +114,9 @@ describe('S2, S11: a consultation from draft to adoption report', () => {
     expect(comments).toHaveLength(3);
     const update = `mutation($id: ID!, $data: ConsultationCommentUpdateInput!) { updateConsultationComment(where: { id: $id }, data: $data) { id moderation } }`;
     expect((await as('jiuzhu', update, { id: comments[0].id, data: { moderation: 'hidden' } })).errors?.[0]?.message).toContain('须选择原因');
+    // The information section runs the site, not consultations: it neither reads comments (they carry contacts) nor moderates them.
+    expect((await as('xinxi', '{ consultationComments { id contact } }')).data!.consultationComments).toEqual([]);
+    expect((await as('xinxi', update, { id: comments[0].id, data: { moderation: 'shown' } })).errors?.length).toBeGreaterThan(0);
     for (const c of comments) expect((await as('jiuzhu', update, { id: c.id, data: { moderation: 'shown' } })).errors).toBeUndefined();
     const moderated = await prisma().consultationComment.findFirst({ where: { id: comments[0].id } });
     expect(moderated.moderatedById).not.toBeNull();

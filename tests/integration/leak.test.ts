@@ -42,6 +42,8 @@ beforeAll(async () => {
       });
     }
   }
+  // The deadline-alert robots (their keys would let anyone post into the bureau's chats).
+  await t.context.sudo().prisma.siteSettings.updateMany({ data: { alertWebhooks: `企业微信 https://qyapi.example/send?key=${secret}` } });
   app = await apiServer(t.db, t.context);
 });
 afterAll(() => t.close());
@@ -117,4 +119,11 @@ test('S1: the public routes show nothing non-public', async () => {
     expect(res.status).toBeLessThan(500);
     for (const marker of [secret, withheld, 'REASON-MARKER']) expect(res.text ?? '').not.toContain(marker);
   }
+});
+
+test('the deadline-alert robots (网站设置 → 时限提醒机器人) are not readable by the public', async () => {
+  const res = await graphql(app, '{ siteSettings { siteName alertWebhooks } }');
+  expect(res.body.data.siteSettings.siteName).toBeTruthy();
+  expect(res.body.data.siteSettings.alertWebhooks).toBeNull();
+  expect(JSON.stringify(res.body)).not.toContain(secret);
 });

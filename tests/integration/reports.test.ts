@@ -124,6 +124,10 @@ describe('N14 annual report', () => {
     const item = await prisma().annualReport.findUnique({ where: { id } });
     expect(item.publishedAt).toBeNull();
     expect(item.checkPassed).toBe(false);
+    // Nor around 发布: the publication and the tables are written by the actions only.
+    const forged = await as('xinxi', `mutation($id: ID!) { updateAnnualReport(where: { id: $id }, data: { publishedAt: "2025-01-20T02:00:00Z", checkPassed: true }) { id } }`, { id });
+    expect(forged.errors?.length).toBeGreaterThan(0);
+    expect((await prisma().annualReport.findUnique({ where: { id } })).publishedAt).toBeNull();
     expect((await get('/disclosure/annual-reports/2024')).status).toBe(404);
   });
 
@@ -214,6 +218,10 @@ describe('S4 half-year self-inspection', () => {
     expect(officeTasks).toContainEqual({ id, kindLabel: '半年自查' });
     const review = (user: string) => as(user, `mutation($id: ID!) { reviewSelfInspection(where: { id: $id }, note: "同意") { id status } }`, { id });
     expect((await review('jiuzhu')).errors?.[0].message).toContain('只有局办公室可以审核自查报告');
+    // Nor around the action: status, review and contents are written by the actions only.
+    const forged = await as('jiuzhu', `mutation($id: ID!) { updateSelfInspection(where: { id: $id }, data: { status: "reviewed", reviewNote: "同意" }) { id } }`, { id });
+    expect(forged.errors?.length).toBeGreaterThan(0);
+    expect((await prisma().selfInspection.findUnique({ where: { id } })).status).toBe('submitted');
     expect((await review('bangongshi')).data!.reviewSelfInspection.status).toBe('reviewed');
   });
 });
