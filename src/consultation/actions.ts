@@ -1,6 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { itemAction, textArg, type ActionArgs } from '../content/item-actions.js';
+import { type ActionArgs, itemAction, refusal, textArg } from '../content/item-actions.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { richTextHasContent } from '../workflow/disclosure.js';
@@ -11,9 +10,7 @@ import { consultationActionLabels, consultationActionsFor, type ConsultationActi
 
 type Prisma = any; // Keystone's generated client, typed per engine.
 
-function refused(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'CONSULTATION_REFUSED' } });
-}
+const refused = refusal('CONSULTATION_REFUSED');
 
 export interface ConsultationActionArgs {
   reason?: string | null;

@@ -1,6 +1,7 @@
 import { action, g } from '@keystone-6/core';
 import { text } from '@keystone-6/core/fields';
 import type { ActionArgsConfig, BaseListTypeInfo, KeystoneContext } from '@keystone-6/core/types';
+import { GraphQLError } from 'graphql';
 import { signedIn, type AccessArgs, type SessionData } from '../access/roles.js';
 import { actionMessages } from './action-messages.js';
 
@@ -10,6 +11,11 @@ import { actionMessages } from './action-messages.js';
  * open to the user, a mutation in GraphQL whose resolver checks everything again, Chinese messages, and
  * the item refetched afterwards.
  */
+
+/** The refusal of an action: its Chinese message, and a code per capability (e.g. REQUEST_REFUSED) for API clients. */
+export function refusal(code: string): (message: string) => GraphQLError {
+  return (message) => new GraphQLError(message, { extensions: { code } });
+}
 
 /** A free-text argument asked in the action's dialog (a reason, a note). */
 export function textArg(label: string, description?: string) {

@@ -1,13 +1,10 @@
-import { GraphQLError } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { actionMessages } from '../content/action-messages.js';
-import { itemAction } from '../content/item-actions.js';
+import { itemAction, refusal } from '../content/item-actions.js';
 import { actorFromSession } from '../workflow/state-machine.js';
 import { actionRefusal, incidentEventDefinitions, mayEditIncident, type IncidentAction } from './rules.js';
 
-function refused(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'INCIDENT_REFUSED' } });
-}
+const refused = refusal('INCIDENT_REFUSED');
 
 const closeLabel = '结束事件';
 

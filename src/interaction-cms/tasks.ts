@@ -1,5 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { Actor } from '../workflow/state-machine.js';
+import { formatChinaTime } from '../interaction/china-time.js';
 import { requestTasks } from '../requests/tasks.js';
 
 /**
@@ -38,5 +39,5 @@ export async function extraTasks(context: KeystoneContext, actor: Actor, now: Da
 
 /** An instant as the `due` of a task: China time, to the minute, so the page needs no time zone. */
 export function chinaDue(instant: Date): string {
-  return `${new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 16)}+08:00`;
+  return `${formatChinaTime(instant).replace(' ', 'T')}+08:00`;
 }

@@ -1,5 +1,5 @@
+import { refusal } from '../content/item-actions.js';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { GraphQLError } from 'graphql';
 import type { SessionData } from '../access/roles.js';
 import type { MessageChannel, MessageKind } from '../interaction/message-clocks.js';
 import { decideMessageAction, type MessageAction, type MessageActionInput, type MessageFacts } from './rules.js';
@@ -23,9 +23,7 @@ export async function submitMessage(context: KeystoneContext, message: NewMessag
   return { id: String(item.id), queryCode: String(item.queryCode) };
 }
 
-function refused(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'MESSAGE_REFUSED' } });
-}
+const refused = refusal('MESSAGE_REFUSED');
 
 /** Carries out one handling action on a message, in one transaction, if it is open to the signed-in user. */
 export async function actOnMessage(context: KeystoneContext, id: string, action: MessageAction, input: MessageActionInput = {}, now = new Date()): Promise<void> {

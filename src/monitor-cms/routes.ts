@@ -1,3 +1,4 @@
+import { toCalendarDay } from '../calendar/working-days.js';
 import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { hasRole, type SessionData } from '../access/roles.js';
@@ -22,7 +23,7 @@ export function monitorReportRoutes(context: KeystoneContext): express.Router {
     const run = id === 'latest' ? await prisma.monitorRun.findFirst({ orderBy: { finishedAt: 'desc' } }) : await prisma.monitorRun.findUnique({ where: { id } });
     if (!run) return res.status(404).type('text/plain; charset=utf-8').send('还没有监测报告');
     const report = run.report as MonitorReport;
-    const filename = `monitor-${run.finishedAt.toISOString().slice(0, 10)}`;
+    const filename = `monitor-${toCalendarDay(run.finishedAt)}`;
     if (format === 'json') return res.type('application/json').set('Content-Disposition', `inline; filename="${filename}.json"`).send(renderJson(report));
     if (format === 'csv') return res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="${filename}.csv"`).send(renderCsv(report));
     const earlier = (await prisma.monitorRun.findMany({ where: { siteUrl: run.siteUrl, finishedAt: { lt: run.finishedAt } }, orderBy: { finishedAt: 'desc' }, take: 30, select: { summary: true } })) as { summary: RunSummary }[];

@@ -5,6 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import axios from 'axios';
+import { formatChinaTime } from '../interaction/china-time.js';
 import { compareRuns, severityLabels } from './report.js';
 import type { KeyedFinding, MonitorReport } from './types.js';
 
@@ -43,7 +44,6 @@ export function buildAlert(current: MonitorReport, previous?: MonitorReport, opt
   };
 }
 
-const fmtTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** Cut a UTF-8 string to a byte budget without splitting a character. */
 function fitBytes(text: string, max: number): string {
@@ -59,7 +59,7 @@ function markdownLines(alert: Alert, wecom: boolean): string[] {
     `## ${alert.title}`,
     `> 结果：**${red(alert.passed ? '合格' : '不合格')}**，得分 ${alert.score} 分`,
     ...alert.reasons.map((r) => `> ${r}`),
-    `> 检查时间：${fmtTime(alert.finishedAt)}`,
+    `> 检查时间：${formatChinaTime(new Date(alert.finishedAt))}`,
     '',
     `**需要立即处理的问题（${alert.findings.length} 项）**`,
   ];

@@ -3,7 +3,7 @@
  * a list page is a page with at least N dated links; its column is the page, pagination merged
  * (…?page=2, index_1.html). An empty column is a page that says 暂无内容 and lists nothing dated.
  */
-import { chinaDay } from './dates.js';
+import { toCalendarDay } from '../calendar/working-days.js';
 import { sitePages } from './checks/util.js';
 import type { ColumnKind, CrawlResult, RulesConfig } from './types.js';
 
@@ -46,7 +46,7 @@ const memo = new WeakMap<CrawlResult, DerivedSite>();
 export function deriveSite(crawl: CrawlResult, config: RulesConfig, now: Date): DerivedSite {
   const cached = memo.get(crawl);
   if (cached) return cached;
-  const today = chinaDay(now);
+  const today = toCalendarDay(now);
   const pages = sitePages(crawl);
   const homeUrl = crawl.baseUrl;
   const homePage = pages.find((p) => p.url === homeUrl);

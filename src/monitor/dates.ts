@@ -1,4 +1,5 @@
 /** Dates as Chinese government sites print them, and day arithmetic in China's time zone (UTC+8). */
+import { toCalendarDay } from '../calendar/working-days.js';
 import type { DateLike } from './types.js';
 
 const dayMs = 24 * 3600 * 1000;
@@ -30,10 +31,6 @@ export function findDate(text: string): string | undefined {
   return findDates(text)[0];
 }
 
-/** The calendar day in China of an instant. */
-export function chinaDay(instant: Date): string {
-  return new Date(instant.getTime() + chinaOffsetMs).toISOString().slice(0, 10);
-}
 
 /** 'YYYY-MM-DD' of a DateLike (Date/ISO instants taken in China's time zone); undefined when invalid. */
 export function toDay(value: DateLike | null | undefined): string | undefined {
@@ -41,10 +38,10 @@ export function toDay(value: DateLike | null | undefined): string | undefined {
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return validDay(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
     const parsed = new Date(value);
-    if (!Number.isNaN(parsed.getTime())) return chinaDay(parsed);
+    if (!Number.isNaN(parsed.getTime())) return toCalendarDay(parsed);
     return findDate(value);
   }
-  return Number.isNaN(value.getTime()) ? undefined : chinaDay(value);
+  return Number.isNaN(value.getTime()) ? undefined : toCalendarDay(value);
 }
 
 /** An instant of a DateLike ('YYYY-MM-DD' is midnight in China); undefined when invalid. */

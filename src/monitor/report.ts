@@ -3,6 +3,7 @@
  * renderers to JSON, CSV (UTF-8 with BOM for Excel) and a self-contained printable HTML page with
  * inline SVG charts of past runs, and the comparison of two runs by stable finding keys.
  */
+import { formatChinaTime } from '../interaction/china-time.js';
 import { compareRuleIds, scoreFindings } from './score.js';
 import type { Check, CrawlResult, Finding, KeyedFinding, MonitorReport, Note, ProbeRecord, RuleSummary, RunSummary, Severity } from './types.js';
 
@@ -147,10 +148,7 @@ const esc = (s: unknown) =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 
-const fmtTime = (iso: string) => {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-};
+const fmtTime = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : formatChinaTime(new Date(iso)));
 
 const ruleColors = ['#c0392b', '#d35400', '#f39c12', '#16a085', '#2980b9', '#8e44ad', '#2c3e50', '#7f8c8d', '#27ae60', '#e84393', '#6c5ce7', '#00b894'];
 

@@ -1,8 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { GraphQLError } from 'graphql';
 import { hasRole, type AccessArgs, type SessionData } from '../access/roles.js';
 import { toCalendarDay } from '../calendar/working-days.js';
-import { itemAction } from '../content/item-actions.js';
+import { itemAction, refusal } from '../content/item-actions.js';
 import { pageCacheFor } from '../site/cache.js';
 import { annualReportTiming } from './annual-report.js';
 import { generateAnnualReport, type AnnualReportItem } from './annual-data.js';
@@ -10,9 +9,7 @@ import { generateAnnualReport, type AnnualReportItem } from './annual-data.js';
 /** The office (局办公室) writes the report; the information section (规划财务与信息建设科) publishes it on the site. */
 export const editsAnnualReports = ({ session }: AccessArgs): boolean => hasRole(session, 'admin', 'infoSection', 'officeReviewer');
 
-function refused(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'ANNUAL_REPORT_REFUSED' } });
-}
+const refused = refusal('ANNUAL_REPORT_REFUSED');
 
 async function itemOf(context: KeystoneContext, id: string): Promise<AnnualReportItem & { publishedAt: Date | null }> {
   const item = await context.sudo().prisma.annualReport.findUnique({ where: { id } });

@@ -1,8 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { GraphQLError } from 'graphql';
 import { hasRole, type AccessArgs, type SessionData } from '../access/roles.js';
 import { toCalendarDay } from '../calendar/working-days.js';
-import { itemAction, textArg, type ActionArgs } from '../content/item-actions.js';
+import { type ActionArgs, itemAction, refusal, textArg } from '../content/item-actions.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { formatChinaTime } from '../interaction/china-time.js';
 import { loadDepartmentRequests } from '../requests/annual-records.js';
@@ -27,9 +26,7 @@ export function conversionsText(value: unknown): string {
   return conversions.map((c) => `${c.ref} ${c.kind === 'document' ? `《${c.title}》` : `“${c.title}”`}：${c.note}（${c.markedBy}，${formatChinaTime(new Date(c.markedAt))}）`).join('\n');
 }
 
-function refused(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'SELF_INSPECTION_REFUSED' } });
-}
+const refused = refusal('SELF_INSPECTION_REFUSED');
 
 /** S4: the department's own staff write it; the office supervises (reviews) it; the site team may help. */
 export const officeSupervises = ({ session }: AccessArgs): boolean => hasRole(session, 'admin', 'officeReviewer');

@@ -1,3 +1,4 @@
+import { toCalendarDay } from '../calendar/working-days.js';
 import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SiteKit } from '../site/routes.js';
@@ -26,7 +27,6 @@ interface PublishedRow {
 }
 
 const snapshotOf = (row: { snapshot: unknown }): AnnualReport => (typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot) as AnnualReport;
-const chinaDay = (instant: Date) => new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export async function publishedAnnualReports(context: KeystoneContext): Promise<{ year: number; title: string; publishedOn: string }[]> {
   const rows = (await context.sudo().prisma.annualReport.findMany({
@@ -34,7 +34,7 @@ export async function publishedAnnualReports(context: KeystoneContext): Promise<
     select: { year: true, snapshot: true, publishedAt: true },
     orderBy: { year: 'desc' },
   })) as PublishedRow[];
-  return rows.map((r) => ({ year: r.year, title: snapshotOf(r).title, publishedOn: chinaDay(r.publishedAt) }));
+  return rows.map((r) => ({ year: r.year, title: snapshotOf(r).title, publishedOn: toCalendarDay(r.publishedAt) }));
 }
 
 export function annualReportRoutes(context: KeystoneContext, kit: SiteKit): express.Router {
@@ -59,7 +59,7 @@ export function annualReportRoutes(context: KeystoneContext, kit: SiteKit): expr
     return kit.html(req, res, since, 200, 'annual-reports-show', {
       title: report.title,
       year: row.year,
-      publishedOn: chinaDay(row.publishedAt),
+      publishedOn: toCalendarDay(row.publishedAt),
       reportHtml: renderAnnualReportBody(report),
       cacheTags: ['annual-reports'],
     });

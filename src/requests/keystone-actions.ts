@@ -1,9 +1,8 @@
 import { g } from '@keystone-6/core';
 import { calendarDay, select } from '@keystone-6/core/fields';
-import { GraphQLError } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SessionData } from '../access/roles.js';
-import { itemAction, textArg } from '../content/item-actions.js';
+import { itemAction, refusal, textArg } from '../content/item-actions.js';
 import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import { calendarDayValue } from '../db/calendar-day.js';
 import { requestOutcomeOptions } from '../interaction/request-vocabulary.js';
@@ -29,9 +28,7 @@ export const requestActionLabels: Record<RequestAction, string> = {
   answer: '答复',
 };
 
-function refused(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'REQUEST_REFUSED' } });
-}
+const refused = refusal('REQUEST_REFUSED');
 
 function sessionOf(context: KeystoneContext): SessionData {
   const session = context.session as SessionData | undefined;

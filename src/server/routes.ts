@@ -8,6 +8,7 @@ import { mediaUrlPrefix } from '../media/local-storage.js';
 import { isPublicMedia } from '../media/public-media.js';
 import { checkNewAdmin, createFirstAdmin, hasUsers } from '../users/first-admin.js';
 import { toCalendarDay } from '../calendar/working-days.js';
+import { formatChinaTime } from '../interaction/china-time.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { disclosureOptions } from '../content/vocabulary.js';
 import { renderRichText } from '../content/render-rich-text.js';
@@ -90,7 +91,7 @@ export function serverRoutes(context: KeystoneContext, db: DatabaseSettings): ex
         publicText: text ? renderRichText(text) : '',
         disclosureLabel: disclosureOptions.find((o) => o.value === doc.disclosure)?.label ?? '未明确',
         interpretations: doc.interpretations.map((i: { title: string }) => i.title),
-        expiresAt: new Date(Number(expires) * 1000 + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' '),
+        expiresAt: formatChinaTime(new Date(Number(expires) * 1000)),
       }),
     );
   });

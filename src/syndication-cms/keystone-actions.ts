@@ -1,9 +1,8 @@
 import { action } from '@keystone-6/core';
-import { GraphQLError } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { managesSite, type SessionData } from '../access/roles.js';
 import { actionMessages } from '../content/action-messages.js';
-import { itemAction, textArg, type ActionArgs } from '../content/item-actions.js';
+import { type ActionArgs, itemAction, refusal, textArg } from '../content/item-actions.js';
 import { searchTextOf } from '../content/search-text.js';
 import { calendarDayValue } from '../db/calendar-day.js';
 import { publicContentChanged } from '../site/invalidation.js';
@@ -14,9 +13,7 @@ import { runSyndicationSource } from './runner.js';
 
 type Prisma = any; // Keystone's generated client, typed per engine.
 
-function queueError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'SYNDICATION_REFUSED' } });
-}
+const queueError = refusal('SYNDICATION_REFUSED');
 
 function sessionOf(context: KeystoneContext): SessionData {
   const session = context.session as SessionData | undefined;

@@ -3,6 +3,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { extend } from '@keystone-6/core/graphql-ts';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { toCalendarDay } from '../calendar/working-days.js';
+import { formatChinaTime } from '../interaction/china-time.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { compareSnapshots, type ComparisonRow, type Snapshot } from './revisions.js';
 import { previewPath } from './preview.js';
@@ -52,8 +53,7 @@ interface RevisionRow {
   snapshot: Snapshot;
 }
 
-const beijingTime = (at: Date) => new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
-const revisionLabel = (r: RevisionRow) => `${r.kind === 'published' ? '发布稿' : '提交稿'}第 ${r.number} 版（${beijingTime(r.at)}）`;
+const revisionLabel = (r: RevisionRow) => `${r.kind === 'published' ? '发布稿' : '提交稿'}第 ${r.number} 版（${formatChinaTime(r.at)}）`;
 
 /**
  * What changed between the version a reviewer returned and the one resubmitted (the last two

@@ -77,6 +77,12 @@ describe('the monitor on our own site (S8)', () => {
     expect(html.text).not.toMatch(/(src|href)="https?:/);
     const csv = await request(state.app).get('/monitor/reports/latest.csv').set('cookie', cookie);
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    // Named by the run's day in China: the daily 6:00 run is still the day before in UTC.
+    const latest = await state.t.context.prisma.monitorRun.findFirst({ orderBy: { finishedAt: 'desc' } });
+    const early = await state.t.context.prisma.monitorRun.create({ data: { report: latest.report, summary: latest.summary, siteUrl: latest.siteUrl, finishedAt: new Date('2026-11-24T06:00:00+08:00') } });
+    const named = await request(state.app).get(`/monitor/reports/${early.id}.csv`).set('cookie', cookie);
+    expect(named.headers['content-disposition']).toBe('attachment; filename="monitor-2026-11-24.csv"');
+    await state.t.context.prisma.monitorRun.delete({ where: { id: early.id } });
     expect((await request(state.app).get('/monitor/reports/latest.json').set('cookie', cookie)).body.score).toBeDefined();
     expect((await request(state.app).get('/monitor/reports/latest.html').set('cookie', state.cookies.jiuzhu)).status).toBe(403);
   });

@@ -1,6 +1,7 @@
 /** N2 home page not updated for 2 weeks: a veto; vendors warn from 10 days; no dated item counts as not updated. */
 import { deriveSite } from '../columns.js';
-import { chinaDay, daysBetween, toDay } from '../dates.js';
+import { toCalendarDay } from '../../calendar/working-days.js';
+import { daysBetween, toDay } from '../dates.js';
 import type { Check, Finding } from '../types.js';
 
 export const homeVetoDays = 14;
@@ -22,7 +23,7 @@ export const n2HomeUpdated: Check = {
       latest = home.latest;
       source = '首页带日期的链接';
     }
-    const today = chinaDay(now);
+    const today = toCalendarDay(now);
     const base = { ruleId: 'N2', page: baseUrl, subject: 'home' };
     if (!latest) {
       return [{

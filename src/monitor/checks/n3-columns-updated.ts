@@ -5,7 +5,8 @@
  * each overdue column is a deduction. Empty columns are N4's, not counted here.
  */
 import { deriveSite } from '../columns.js';
-import { addMonths, chinaDay, daysBetween, toDay } from '../dates.js';
+import { toCalendarDay } from '../../calendar/working-days.js';
+import { addMonths, daysBetween, toDay } from '../dates.js';
 import type { Check, ColumnKind, Finding } from '../types.js';
 
 export const n3PointsPerColumn = 2;
@@ -19,7 +20,7 @@ const periodLabels: Record<ColumnKind, string> = { news: '2 周', notice: '6 个
 
 /** The day on or before which the latest item makes a column overdue ("not updated for 2 weeks" = 14 days old, as N2). */
 export function overdueBefore(kind: ColumnKind, now: Date, maxAgeDays?: number): string {
-  const today = chinaDay(now);
+  const today = toCalendarDay(now);
   if (maxAgeDays !== undefined) return new Date(Date.parse(today) - maxAgeDays * 86_400_000).toISOString().slice(0, 10);
   const todayInstant = new Date(Date.parse(today));
   switch (kind) {
@@ -46,7 +47,7 @@ interface ColumnView {
 
 export function columnViews(input: Parameters<Check['run']>[0]): ColumnView[] {
   const { knowledge, crawl, config, now } = input;
-  const today = chinaDay(now);
+  const today = toCalendarDay(now);
   if (knowledge?.columns?.length) {
     return knowledge.columns.map((c) => {
       const days = c.itemDates.map((d) => toDay(d)).filter((d): d is string => !!d && d <= today).sort();
@@ -72,7 +73,7 @@ export const n3ColumnsUpdated: Check = {
   id: 'N3',
   title: '栏目更新',
   run(input) {
-    const today = chinaDay(input.now);
+    const today = toCalendarDay(input.now);
     const findings: Finding[] = [];
     let overdueKinds = 0;
     let overdueAll = 0;

@@ -3,6 +3,7 @@
  * reply not public within 2 months of the message costs points; a published reply must show both the
  * submission time and the reply time.
  */
+import { formatChinaTime } from '../../interaction/china-time.js';
 import { addMonths, toInstant } from '../dates.js';
 import type { Check, Finding } from '../types.js';
 
@@ -10,7 +11,6 @@ export const unansweredVetoMonths = 3;
 export const publishWithinMonths = 2;
 export const n5Points = 1;
 
-const fmt = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export const n5Interaction: Check = {
   id: 'N5',
@@ -29,7 +29,7 @@ export const n5Interaction: Check = {
           ...base,
           code: 'N5.unanswered',
           severity: 'veto',
-          evidence: `留言 ${label} 提交于 ${fmt(submitted)}，至今未答复`,
+          evidence: `留言 ${label} 提交于 ${formatChinaTime(submitted)}，至今未答复`,
           message: `留言 ${label} 超过 3 个月未答复（单项否决）`,
           hint: '立即转交承办科室答复并公开；建立留言办理时限提醒，超过 15 个工作日未办结的由局办公室督办。',
         });
@@ -42,7 +42,7 @@ export const n5Interaction: Check = {
           code: 'N5.late-publication',
           severity: 'deduction',
           points: n5Points,
-          evidence: `留言 ${label} 提交于 ${fmt(submitted)}，${published ? `答复公开于 ${fmt(published)}` : replied ? `已于 ${fmt(replied)} 答复但尚未公开` : '尚未答复'}`,
+          evidence: `留言 ${label} 提交于 ${formatChinaTime(submitted)}，${published ? `答复公开于 ${formatChinaTime(published)}` : replied ? `已于 ${formatChinaTime(replied)} 答复但尚未公开` : '尚未答复'}`,
           message: `留言 ${label} 的答复未在 2 个月内公开`,
           hint: '答复后及时在网站公开留言和答复内容；应在 2 个月内完成答复和公开。',
         });

@@ -3,7 +3,8 @@
  * from the editable lists in rules-data/serious-errors.ts. More than 3 (distinct error × page) is a
  * veto, fewer cost points. Publish dates after the day of the check look faked: a warning.
  */
-import { chinaDay, findDates } from '../dates.js';
+import { toCalendarDay } from '../../calendar/working-days.js';
+import { findDates } from '../dates.js';
 import type { Check, Finding, WrongRight } from '../types.js';
 import { grouped, PageGroups, sitePages, snippet } from './util.js';
 
@@ -20,7 +21,7 @@ export const n7SeriousErrors: Check = {
     ];
     const groups = new PageGroups<{ kind: string; pair: WrongRight; context: string }>();
     const future = new PageGroups<{ date: string; context: string }>();
-    const today = chinaDay(now);
+    const today = toCalendarDay(now);
     for (const page of sitePages(crawl)) {
       const text = `${page.title ?? ''} ${page.text}`;
       for (const [kind, pairs] of lists) {
