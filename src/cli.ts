@@ -27,7 +27,7 @@ const help = `gongkai —— 政务公开网站系统
   report figures --year YYYY [--json]
                            年度政务公开工作数据（向主要负责人汇报、绩效考核用）
 
-环境变量：PORT（默认 3000）、DATABASE_URL（默认 SQLite 文件 data/gongkai.db；postgres:// 使用 PostgreSQL）、
+环境变量：PORT（默认 3000）、GONGKAI_DATA_DIR（数据目录，默认 data）、DATABASE_URL（默认数据目录下的 SQLite 文件 gongkai.db；postgres:// 使用 PostgreSQL）、
   SESSION_SECRET（生产环境必填，至少 32 个字符）、GONGKAI_ADMIN_USERNAME / GONGKAI_ADMIN_PASSWORD（空库时创建的首个管理员）
 
 选项：-h, --help  显示本帮助

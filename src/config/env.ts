@@ -18,12 +18,18 @@ export interface DatabaseSettings {
 // changes to the project folder before anything runs, so the working directory is the root.
 export const projectRoot = process.cwd();
 
-const defaultSqliteFile = path.join(projectRoot, 'data', 'gongkai.db');
+/**
+ * The folder of the instance's own data: the SQLite database, uploaded media and the generated session secret,
+ * unless DATABASE_URL or MEDIA_DIR say otherwise. `data/` in the project by default; GONGKAI_DATA_DIR moves it.
+ */
+export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(projectRoot, env.GONGKAI_DATA_DIR?.trim() || 'data');
+}
 
-/** SQLite by default (a file under data/); PostgreSQL when DATABASE_URL is a postgres:// URL. */
+/** SQLite by default (gongkai.db in the data folder); PostgreSQL when DATABASE_URL is a postgres:// URL. */
 export function databaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
   const raw = env.DATABASE_URL?.trim();
-  if (!raw) return { provider: 'sqlite', url: `file:${defaultSqliteFile}` };
+  if (!raw) return { provider: 'sqlite', url: `file:${path.join(dataDirectory(env), 'gongkai.db')}` };
   if (/^postgres(ql)?:\/\//i.test(raw)) {
     try {
       new URL(raw);
@@ -79,5 +85,6 @@ export function sessionSecret(env: NodeJS.ProcessEnv = process.env, warn: (m: st
 
 /** Where uploaded media are kept (a shared directory when several instances run). */
 export function mediaDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(projectRoot, env.MEDIA_DIR?.trim() || 'data/media');
+  const configured = env.MEDIA_DIR?.trim();
+  return configured ? path.resolve(projectRoot, configured) : path.join(dataDirectory(env), 'media');
 }

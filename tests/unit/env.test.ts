@@ -1,11 +1,20 @@
 import { describe, expect, test } from '@jest/globals';
-import { ConfigError, databaseSettings, listenPort, redactUrl, sessionSecret } from '../../src/config/env.js';
+import { ConfigError, databaseSettings, dataDirectory, listenPort, mediaDirectory, redactUrl, sessionSecret } from '../../src/config/env.js';
 
 describe('configuration from the environment', () => {
   test('SQLite under data/ is the default database', () => {
     const db = databaseSettings({});
     expect(db.provider).toBe('sqlite');
     expect(db.url).toMatch(/^file:\/.*data\/gongkai\.db$/);
+  });
+
+  test('GONGKAI_DATA_DIR moves the database and the media together; DATABASE_URL and MEDIA_DIR still win', () => {
+    const env = { GONGKAI_DATA_DIR: '/srv/gongkai' };
+    expect(dataDirectory(env)).toBe('/srv/gongkai');
+    expect(databaseSettings(env)).toEqual({ provider: 'sqlite', url: 'file:/srv/gongkai/gongkai.db' });
+    expect(mediaDirectory(env)).toBe('/srv/gongkai/media');
+    expect(mediaDirectory({ ...env, MEDIA_DIR: '/mnt/media' })).toBe('/mnt/media');
+    expect(databaseSettings({ ...env, DATABASE_URL: 'file:/tmp/x.db' }).url).toBe('file:/tmp/x.db');
   });
 
   test('a postgres:// DATABASE_URL selects PostgreSQL', () => {
