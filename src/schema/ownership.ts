@@ -50,13 +50,13 @@ type ListConfig = KeystoneListConfig<BaseListTypeInfo>;
 type Lists = Record<string, ListConfig>;
 type FieldFunc = ListConfig['fields'][string];
 type FieldConfig = ReturnType<FieldFunc>;
-type Omit = Exclude<NonNullable<FieldConfig['graphql']>['omit'], undefined>;
+type GraphQLOmit = Exclude<NonNullable<FieldConfig['graphql']>['omit'], undefined>;
 type ValidateArgs = { operation: 'create' | 'update' | 'delete'; resolvedData: Data; item?: { id: unknown }; context: KeystoneContext; addValidationError(message: string): void };
 type Validate = (args: ValidateArgs) => Promise<void> | void;
 
 /** The field as the system keeps it: no API input, shown read-only in the Admin UI. */
 function systemSet(field: FieldConfig): FieldConfig {
-  const omit: Omit | undefined = field.graphql?.omit;
+  const omit: GraphQLOmit | undefined = field.graphql?.omit;
   const itemMode = field.ui?.itemView?.fieldMode;
   return {
     ...field,
