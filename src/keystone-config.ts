@@ -5,6 +5,7 @@ import type { DatabaseSettings } from './config/env.js';
 import { sessionSecret } from './config/env.js';
 import { createAdapterFactory } from './db/adapter.js';
 import { lists } from './schema/index.js';
+import { withOwnershipRules } from './schema/ownership.js';
 import { adminBasePath, serverRoutes } from './server/routes.js';
 import { startScheduler } from './scheduler.js';
 import { pageCacheFor, servePageCacheFirst } from './site/cache.js';
@@ -31,7 +32,8 @@ export function createConfig(db: DatabaseSettings) {
         prismaClientPath: `generated/prisma-${db.provider}`,
         prismaSchemaPath: `generated/schema-${db.provider}.prisma`,
       },
-      lists,
+      // Ownership from the session, system-kept fields and the rule of links, for every list.
+      lists: withOwnershipRules(lists),
       session: statelessSessions({ secret: sessionSecret(), cookieName: 'gongkai-session', maxAge: 60 * 60 * 10 }),
       // No request may leave the intranet.
       telemetry: false,

@@ -2,7 +2,7 @@ import { list } from '@keystone-6/core';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { hasRole, roleOptions, type SessionData } from '../access/roles.js';
 import { statusOptions } from '../content/vocabulary.js';
-import { actionLabels, workflowActions } from '../workflow/state-machine.js';
+import { auditActionLabels, auditActions } from '../workflow/audit.js';
 import { readOnly } from './ui-modes.js';
 
 // 流转记录: append-only; written by the workflow only, never through the API.
@@ -16,13 +16,13 @@ export const AuditEntry = list({
       update: () => false,
       delete: () => false,
     },
-    // Editors see the history of their own department's items; reviewers see all.
+    // Editors see the history of their own department's items (deleted drafts included); reviewers see all.
     filter: {
       query: ({ session }) => {
         const s = session as SessionData | undefined;
         if (s?.data.role !== 'editor') return true;
         const own = { department: { id: { equals: s.data.department?.id ?? '' } } };
-        return { OR: [{ document: own }, { interpretation: own }] };
+        return { OR: [own, { document: own }, { interpretation: own }] };
       },
     },
   },
@@ -33,13 +33,17 @@ export const AuditEntry = list({
     labelField: 'summary',
     hideCreate: true,
     hideDelete: true,
-    listView: { initialColumns: ['at', 'summary', 'actorName', 'actorRole', 'reason'], initialSort: { field: 'at', direction: 'DESC' } },
+    listView: { initialColumns: ['at', 'itemTitle', 'summary', 'actorName', 'actorRole', 'reason'], initialSort: { field: 'at', direction: 'DESC' } },
   },
   fields: {
     summary: text({ ui: { label: '摘要', ...readOnly } }),
+    // What the entry is about, as it was when the entry was written: it stays when the item is deleted.
+    itemTitle: text({ ui: { label: '标题', ...readOnly } }),
+    itemId: text({ isIndexed: true, ui: { label: '条目编号', ...readOnly } }),
+    department: relationship({ ref: 'Department', ui: { label: '起草科室', ...readOnly } }),
     document: relationship({ ref: 'Document', ui: { label: '文件', ...readOnly } }),
     interpretation: relationship({ ref: 'Interpretation', ui: { label: '解读', ...readOnly } }),
-    action: select({ type: 'string', options: workflowActions.map((value) => ({ value, label: actionLabels[value] })), ui: { label: '操作', ...readOnly } }),
+    action: select({ type: 'string', options: auditActions.map((value) => ({ value, label: auditActionLabels[value] })), ui: { label: '操作', ...readOnly } }),
     fromStatus: select({ type: 'string', options: [...statusOptions], ui: { label: '原状态', ...readOnly } }),
     toStatus: select({ type: 'string', options: [...statusOptions], ui: { label: '新状态', ...readOnly } }),
     actor: relationship({ ref: 'User', ui: { label: '操作人', ...readOnly } }),

@@ -11,6 +11,7 @@ import { withDrafter } from './ownership.js';
 import { richText } from './rich-text.js';
 import { hiddenEverywhere, readOnly } from './ui-modes.js';
 import { adoptionSummary } from '../consultation/data.js';
+import { consultationDeletionRefusal } from '../workflow/deletion.js';
 
 type Args = { session?: unknown; item?: unknown };
 const sessionOf = (args: Args) => args.session as SessionData | undefined;
@@ -37,10 +38,8 @@ export const Consultation = list({
     filter: {
       query: (args) => (signedIn(args as { session?: SessionData }) ? true : { status: { in: publicConsultationStatuses } }),
       update: ownOrOffice,
-      delete: (args) => {
-        const own = ownOrOffice(args);
-        return own === false ? false : { AND: [own === true ? {} : own, { status: { equals: 'draft' } }] };
-      },
+      // Only a draft is deleted in the end; the delete hook says why the rest is kept.
+      delete: ownOrOffice,
     },
   },
   // In the Admin UI the form is editable while it may be saved: the draft until publication.
@@ -57,6 +56,7 @@ export const Consultation = list({
     title: text({ ui: { label: '标题', description: '例如：关于《临沧市养老服务条例（草案征求意见稿）》公开征求意见的公告' }, validation: { isRequired: true, length: { max: 300 } } }),
     draftText: richText('征求意见稿'),
     basis: text({ ui: { label: '起草依据和说明', displayMode: 'textarea', description: 'S2：草案须连同起草依据、说明一并公布' } }),
+    // Set from the session on create, never typed (src/schema/ownership.ts).
     department: relationship({ ref: 'Department', access: internalOnly, ui: { label: '起草科室' } }),
     drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
     opensOn: calendarDay({ ui: { label: '征求意见开始日期' } }),
@@ -89,8 +89,12 @@ export const Consultation = list({
   },
   hooks: {
     resolveInput: { create: (args) => withDrafter(args) },
-    validate: ({ operation, resolvedData, item, addValidationError }) => {
-      if (operation === 'delete') return;
+    validate: ({ operation, resolvedData, item, context, addValidationError }) => {
+      if (operation === 'delete') {
+        const refusal = context.__internal.sudo ? null : consultationDeletionRefusal(item as unknown as { status: string; departmentId: string | null }, context.session as SessionData | undefined);
+        if (refusal) addValidationError(refusal);
+        return;
+      }
       const status = String(item?.status ?? 'draft');
       if (status !== 'draft' && status !== 'review') {
         const changed = fixedOncePublished.filter((field) => resolvedData[field] !== undefined);

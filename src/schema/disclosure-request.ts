@@ -112,7 +112,9 @@ export const DisclosureRequest = list({
       // An editor records requests for their own department only.
       const session = context.session as SessionData | undefined;
       if (session?.data?.role === 'editor') {
-        const departmentId = (resolvedData.department as { connect?: { id: string } } | undefined)?.connect?.id ?? (item?.departmentId as string | null | undefined);
+        // A disconnect leaves the request without a department: that is not the editor's own either.
+        const departmentInput = resolvedData.department as { connect?: { id: string }; disconnect?: boolean } | null | undefined;
+        const departmentId = departmentInput === undefined ? (item?.departmentId as string | null | undefined) : (departmentInput?.connect?.id ?? null);
         if (departmentId !== session.data.department?.id) addValidationError('只能登记本科室承办的申请');
       }
     },

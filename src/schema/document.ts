@@ -1,18 +1,20 @@
 import { list } from '@keystone-6/core';
 import { calendarDay, checkbox, relationship, select, text, timestamp } from '@keystone-6/core/fields';
-import { signedIn, type AccessArgs } from '../access/roles.js';
+import { signedIn, type AccessArgs, type SessionData } from '../access/roles.js';
 import { disclosureOptions, openCategoryOptions, originOptions, regulatoryKindOptions, type Disclosure } from '../content/vocabulary.js';
 import { disclosureProblems, richTextHasContent } from '../workflow/disclosure.js';
 import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
-import { editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
+import { deletableReach, editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
 import { workflowActionsFor } from '../workflow/keystone-actions.js';
 import { deadlineField } from '../workflow/deadline-field.js';
 import { afterPublicItemChange } from '../site/invalidation.js';
 import { rememberDeletedReprint } from '../syndication-cms/store.js';
 import { documentForm, formSections } from '../admin-ui/form-layout.js';
 import { calendarDayOf } from '../db/calendar-day.js';
+import { recordDeletion } from '../workflow/audit.js';
+import { workflowItemDeletionRefusal } from '../workflow/deletion.js';
 
 const internalOnly = { read: signedIn };
 
@@ -26,7 +28,7 @@ export const publicDocumentFilter = {
 export const Document = list({
   access: {
     operation: { query: () => true, create: mayCreate, update: signedInStaff, delete: signedInStaff },
-    filter: { query: readFilter(publicDocumentFilter), update: ownDraftsOnly, delete: ownDraftsOnly },
+    filter: { query: readFilter(publicDocumentFilter), update: ownDraftsOnly, delete: deletableReach },
   },
   fieldDefaults: { ui: { itemView: { fieldMode: editableInForm } } },
   actions: workflowActionsFor('Document'),
@@ -62,6 +64,7 @@ export const Document = list({
     attachments: relationship({ ui: { label: '附件' }, ref: 'Media', many: true }),
     columns: relationship({ ui: { label: '所属栏目' }, ref: 'Column.documents', many: true }),
     catalogueEntries: relationship({ ui: { label: '主动公开目录事项' }, ref: 'CatalogueEntry.documents', many: true }),
+    // Set from the session on create, never typed (src/schema/ownership.ts).
     department: relationship({ ui: { label: '起草科室' }, ref: 'Department', access: internalOnly }),
     drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
     requiresInterpretation: checkbox({ ui: { label: '需要政策解读' }, defaultValue: false }),
@@ -78,19 +81,33 @@ export const Document = list({
     reprintBody: text({ ui: { label: '转载正文（网页源码）', displayMode: 'textarea', description: '转载文件的上游正文，采集时已净化' } }),
     inlineMedia: relationship({ ref: 'Media', many: true, ui: { label: '正文图片', description: '转载正文中的图片（已复制到本站）' } }),
     sourceUrl: text({ ui: { label: '原文链接' }, validation: { match: { regex: /^(https?:\/\/\S+)?$/, explanation: '原文链接必须是 http:// 或 https:// 开头的网址' } } }),
-    upstreamId: text({ ui: { label: '上游标识', description: '转载时上级网站上的文件标识', itemView: { fieldPosition: 'sidebar' } }, isIndexed: true, access: internalOnly }),
+    // Written by syndication only: it ties a reprint to its 转载条目 (采用上游修改 checks it).
+    upstreamId: text({
+      ui: { label: '上游标识', description: '转载时上级网站上的文件标识', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } },
+      isIndexed: true,
+      access: internalOnly,
+      graphql: { omit: { create: true, update: true } },
+    }),
     createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
     updatedAt: timestamp({ db: { updatedAt: true }, access: internalOnly, ui: { label: '更新时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
   }, documentForm),
   hooks: {
     beforeOperation: rememberDeletedReprint,
-    afterOperation: afterPublicItemChange('documents'),
+    afterOperation: async (args) => {
+      await afterPublicItemChange('documents')(args);
+      await recordDeletion('Document')(args);
+    },
     resolveInput: {
       create: (args) => withSearchText(withDrafter(args)),
       update: ({ resolvedData, item }) => withSearchText(resolvedData, item),
     },
-    validate: ({ operation, resolvedData, item, addValidationError }) => {
-      if (operation === 'delete') return;
+    validate: ({ operation, resolvedData, item, context, addValidationError }) => {
+      if (operation === 'delete') {
+        // Published documents are withdrawn (撤回), never deleted.
+        const refusal = context.__internal.sudo ? null : workflowItemDeletionRefusal('文件', item as unknown as { status: string; departmentId: string | null }, context.session as SessionData | undefined);
+        if (refusal) addValidationError(refusal);
+        return;
+      }
       const disclosure = (resolvedData.disclosure ?? item?.disclosure) as Disclosure | null;
       const reason = (resolvedData.disclosureReason ?? item?.disclosureReason) as string | null;
       const redactedBody = resolvedData.redactedBody ?? item?.redactedBody;

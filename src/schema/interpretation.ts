@@ -1,14 +1,16 @@
 import { list } from '@keystone-6/core';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
-import { signedIn } from '../access/roles.js';
+import { signedIn, type SessionData } from '../access/roles.js';
 import { interpretationFormOptions } from '../content/vocabulary.js';
 import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
-import { editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
+import { deletableReach, editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
 import { workflowActionsFor } from '../workflow/keystone-actions.js';
 import { afterPublicItemChange } from '../site/invalidation.js';
 import { formSections, interpretationForm } from '../admin-ui/form-layout.js';
+import { recordDeletion } from '../workflow/audit.js';
+import { workflowItemDeletionRefusal } from '../workflow/deletion.js';
 
 const internalOnly = { read: signedIn };
 
@@ -19,7 +21,7 @@ export const publicInterpretationFilter = { status: { equals: 'published' } };
 export const Interpretation = list({
   access: {
     operation: { query: () => true, create: mayCreate, update: signedInStaff, delete: signedInStaff },
-    filter: { query: readFilter(publicInterpretationFilter), update: ownDraftsOnly, delete: ownDraftsOnly },
+    filter: { query: readFilter(publicInterpretationFilter), update: ownDraftsOnly, delete: deletableReach },
   },
   fieldDefaults: { ui: { itemView: { fieldMode: editableInForm } } },
   actions: workflowActionsFor('Interpretation'),
@@ -39,6 +41,7 @@ export const Interpretation = list({
     video: relationship({ ui: { label: '视频' }, ref: 'Media' }),
     videoPoster: relationship({ ui: { label: '视频封面' }, ref: 'Media' }),
     videoCaptions: relationship({ ui: { label: '视频字幕' }, ref: 'Media' }),
+    // Set from the session on create, never typed (src/schema/ownership.ts): 谁起草谁解读 follows from it.
     department: relationship({ ui: { label: '解读科室' }, ref: 'Department', access: internalOnly }),
     drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
     ...workflowFields(),
@@ -47,21 +50,21 @@ export const Interpretation = list({
     createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
   }, interpretationForm),
   hooks: {
-    afterOperation: afterPublicItemChange('interpretations'),
+    afterOperation: async (args) => {
+      await afterPublicItemChange('interpretations')(args);
+      await recordDeletion('Interpretation')(args);
+    },
     resolveInput: {
       create: (args) => withSearchText(withDrafter(args)),
       update: ({ resolvedData, item }) => withSearchText(resolvedData, item),
     },
-    // S5 谁起草谁解读: an interpretation belongs to the department that drafted (led) its documents.
-    validate: async ({ operation, resolvedData, item, context, addValidationError }) => {
-      if (operation === 'delete') return;
-      const departmentId = (resolvedData.department as { connect?: { id: string } } | undefined)?.connect?.id ?? (item?.departmentId as string | null | undefined);
-      const linked = (resolvedData.documents as { connect?: { id: string }[] } | undefined)?.connect?.map((d) => d.id) ?? [];
-      if (!departmentId || linked.length === 0) return;
-      const documents = (await context.prisma.document.findMany({ where: { id: { in: linked } }, select: { title: true, departmentId: true } })) as { title: string; departmentId: string | null }[];
-      for (const doc of documents) {
-        if (doc.departmentId && doc.departmentId !== departmentId) addValidationError(`谁起草谁解读：《${doc.title}》的解读应由其起草（牵头）科室负责`);
-      }
+    // S5 谁起草谁解读 is kept by the rule of links (src/schema/ownership.ts): an editor links only his
+    // department's documents, with connect, set or disconnect, from either side.
+    validate: ({ operation, item, context, addValidationError }) => {
+      if (operation !== 'delete' || context.__internal.sudo) return;
+      // Published interpretations are withdrawn (撤回), never deleted.
+      const refusal = workflowItemDeletionRefusal('解读', item as unknown as { status: string; departmentId: string | null }, context.session as SessionData | undefined);
+      if (refusal) addValidationError(refusal);
     },
   },
 });

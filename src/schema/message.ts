@@ -59,6 +59,10 @@ export const Message = list({
       create: ({ resolvedData }) => ({ ...resolvedData, queryCode: resolvedData.queryCode || newQueryCode() }),
     },
     afterOperation: afterMessageChange,
+    // What the public has read stays on record (N5: the submission and reply times are inspected).
+    validate: ({ operation, item, addValidationError }) => {
+      if (operation === 'delete' && item?.replyPublishedAt) addValidationError('答复已公开的留言不能删除：公开的留言和答复须保留备查');
+    },
   },
   ui: {
     label: '留言',

@@ -73,7 +73,8 @@ export const OpinionIncident = list({
       ui: { label: '公开的处置结果', description: '经审核发布的文件：吸收采纳情况、研究解决情况、调查处置情况、权威信息或纠正引导信息（S6）' },
     }),
     policeReferralNote: text({ ui: { label: '移交公安机关、网络监管部门情况', description: '虚假和不实信息的线索移交时间、接收单位和处理情况', displayMode: 'textarea' } }),
-    closedAt: timestamp({ ui: { label: '结束时间', ...readOnly, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
+    // Set by 结束事件 (with who closed it), never typed.
+    closedAt: timestamp({ graphql: { omit: { create: true, update: true } }, ui: { label: '结束时间', ...readOnly, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
     closedBy: recordedByField('结束记录人'),
     registeredBy: recordedByField('登记人'),
     createdAt: timestamp({ defaultValue: { kind: 'now' }, ui: { label: '登记时间', ...readOnly, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
@@ -116,7 +117,7 @@ export const OpinionIncident = list({
   },
 });
 
-/** Who recorded an event: whoever set its time, unless the caller named someone. */
+/** Who recorded an event: whoever set its time (the recorders are never typed: src/schema/ownership.ts). */
 function withRecorders(data: Record<string, unknown>, userId: string | null, operation: 'create' | 'update'): Record<string, unknown> {
   for (const d of incidentEventDefinitions) {
     if (data[d.event] === undefined || data[d.recordedBy] !== undefined) continue;

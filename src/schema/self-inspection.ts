@@ -40,12 +40,13 @@ export const SelfInspection = list({
     listView: { initialColumns: ['half', 'department', 'status', 'generatedAt', 'submittedAt', 'reviewedAt'], initialSort: { field: 'half', direction: 'DESC' } },
   },
   fields: {
-    title: text({ ui: { label: '标题', ...readOnly } }),
+    // Made from the department and the half by the hook below, never typed.
+    title: text({ graphql: { omit: { create: true, update: true } }, ui: { label: '标题', ...readOnly } }),
     // Fixed once created: the pair is the report's identity.
-    department: relationship({ ref: 'Department', ui: { label: '科室', itemView: { fieldMode: 'read' } } }),
-    half: text({ ui: { label: '半年度', description: '例如 2026-H1（上半年）或 2026-H2（下半年）', itemView: { fieldMode: 'read' } }, validation: { isRequired: true } }),
+    department: relationship({ ref: 'Department', graphql: { omit: { update: true } }, ui: { label: '科室', itemView: { fieldMode: 'read' } } }),
+    half: text({ graphql: { omit: { update: true } }, ui: { label: '半年度', description: '例如 2026-H1（上半年）或 2026-H2（下半年）', itemView: { fieldMode: 'read' } }, validation: { isRequired: true } }),
     // One per department and half.
-    key: text({ isIndexed: 'unique', ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
+    key: text({ isIndexed: 'unique', graphql: { omit: { create: true, update: true } }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
     status: select({ access: byActionsOnly, type: 'string', options: [...selfInspectionStatusOptions], defaultValue: 'draft', validation: { isRequired: true }, ui: { label: '状态', ...readOnly } }),
     contentsText: text({ access: byActionsOnly, ui: { label: '自查内容', displayMode: 'textarea', ...readOnly } }),
     contents: json({ access: byActionsOnly, ui: { label: '自查数据', ...hiddenEverywhere } }),

@@ -6,6 +6,9 @@ import { configProblems, type SourceItem } from '../syndication-cms/source-item.
 import { sourceActions } from '../syndication-cms/keystone-actions.js';
 import { readOnly } from './ui-modes.js';
 
+// Fields a syndication run writes: no API input, so nobody fakes a source's health or its items.
+const byRunsOnly = { graphql: { omit: { create: true, update: true } } };
+
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
 
 // 转载来源 (S9): where reprints come from, as data the info-construction section keeps current.
@@ -37,16 +40,16 @@ export const SyndicationSource = list({
     maxItems: integer({ defaultValue: 30, validation: { isRequired: true, min: 1, max: 500 }, ui: { label: '每次最多采集条数' } }),
     verified: checkbox({ defaultValue: false, ui: { label: '已核实', description: '网址和选择器已对照上游网站核实' } }),
     note: text({ ui: { label: '备注', displayMode: 'textarea' } }),
-    // Health, kept by each run (shown to the info-construction section).
-    lastRunAt: timestamp({ ui: { label: '最近采集', ...readOnly } }),
-    lastSuccessAt: timestamp({ ui: { label: '最近成功', ...readOnly } }),
-    lastError: text({ ui: { label: '最近错误', ...readOnly } }),
-    consecutiveFailures: integer({ defaultValue: 0, ui: { label: '连续失败次数', ...readOnly } }),
-    nextAttemptAfter: timestamp({ ui: { label: '退避至', ...readOnly } }),
-    itemsSeen: integer({ defaultValue: 0, ui: { label: '上次发现条数', ...readOnly } }),
-    itemsNew: integer({ defaultValue: 0, ui: { label: '上次新增条数', ...readOnly } }),
-    runState: json({ ui: { label: '采集状态', description: '每个列表地址的 ETag、Last-Modified 和上次条数', ...readOnly } }),
-    items: relationship({ ref: 'UpstreamItem.source', many: true, ui: { label: '转载条目', ...readOnly } }),
+    // Health, kept by each run (shown to the info-construction section); the runs' alone, never typed.
+    lastRunAt: timestamp({ ...byRunsOnly, ui: { label: '最近采集', ...readOnly } }),
+    lastSuccessAt: timestamp({ ...byRunsOnly, ui: { label: '最近成功', ...readOnly } }),
+    lastError: text({ ...byRunsOnly, ui: { label: '最近错误', ...readOnly } }),
+    consecutiveFailures: integer({ ...byRunsOnly, defaultValue: 0, ui: { label: '连续失败次数', ...readOnly } }),
+    nextAttemptAfter: timestamp({ ...byRunsOnly, ui: { label: '退避至', ...readOnly } }),
+    itemsSeen: integer({ ...byRunsOnly, defaultValue: 0, ui: { label: '上次发现条数', ...readOnly } }),
+    itemsNew: integer({ ...byRunsOnly, defaultValue: 0, ui: { label: '上次新增条数', ...readOnly } }),
+    runState: json({ ...byRunsOnly, ui: { label: '采集状态', description: '每个列表地址的 ETag、Last-Modified 和上次条数', ...readOnly } }),
+    items: relationship({ ...byRunsOnly, ref: 'UpstreamItem.source', many: true, ui: { label: '转载条目', ...readOnly } }),
   },
   hooks: {
     validate: async ({ operation, resolvedData, item, context, addValidationError }) => {

@@ -1,16 +1,18 @@
 import { list } from '@keystone-6/core';
 import { checkbox, json, relationship, select, text, timestamp } from '@keystone-6/core/fields';
-import { managesSite, signedIn } from '../access/roles.js';
+import { signedIn } from '../access/roles.js';
 import { upstreamItemStatusOptions } from '../syndication-cms/statuses.js';
 import { upstreamItemActions } from '../syndication-cms/keystone-actions.js';
 import { readOnly } from './ui-modes.js';
 
 // 转载条目 (S9): each upstream document seen, its place in the review queue, and the reprint made of it.
 // Rows are never deleted: a rejected item is a tombstone that keeps it from coming back.
+// Every field is the syndication run's or a queue action's (提议、采用、不予转载、采用或忽略上游修改):
+// nobody edits an item, so nobody can point it at a local document or fake an upstream change (item 7).
 export const UpstreamItem = list({
+  graphql: { omit: { create: true, update: true, delete: true } },
   access: {
-    // Created and changed only by syndication runs and the queue actions.
-    operation: { query: signedIn, create: () => false, update: managesSite, delete: () => false },
+    operation: { query: signedIn, create: () => false, update: () => false, delete: () => false },
   },
   actions: upstreamItemActions(),
   ui: {
@@ -18,6 +20,8 @@ export const UpstreamItem = list({
     singular: '转载条目',
     plural: '转载条目',
     labelField: 'title',
+    hideCreate: true,
+    hideDelete: true,
     listView: { initialColumns: ['title', 'source', 'status', 'changedUpstream', 'proposedDepartment', 'upstreamPublishedAt'], initialSort: { field: 'fetchedAt', direction: 'DESC' } },
   },
   fields: {

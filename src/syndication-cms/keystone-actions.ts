@@ -7,6 +7,7 @@ import { searchTextOf } from '../content/search-text.js';
 import { calendarDayValue } from '../db/calendar-day.js';
 import { publicContentChanged } from '../site/invalidation.js';
 import { recordRevision } from '../workflow/revisions.js';
+import { auditEntryData } from '../workflow/audit.js';
 import { upstreamActionLabels, upstreamActionsFor, type UpstreamAction } from './statuses.js';
 import { publishReprint, reprintDocumentData } from './store.js';
 import { runSyndicationSource } from './runner.js';
@@ -46,10 +47,19 @@ export async function actOnUpstreamItem(context: KeystoneContext, id: string, ac
         await tx.upstreamItem.update({ where: { id }, data: { status: 'rejected', rejectReason: args.reason.trim(), ...decided } });
         return;
       case 'applyChange': {
+        // Only the reprint this item made is ever changed: a document of ours with another origin or key is not (item 7).
+        const reprint = item.documentId ? await tx.document.findUnique({ where: { id: item.documentId }, select: { origin: true, upstreamId: true, title: true, status: true, departmentId: true } }) : null;
+        if (!reprint || reprint.origin !== 'reprint' || reprint.upstreamId !== item.dedupKey) throw queueError('该转载条目关联的不是由它转载的文件，不能采用上游修改；请忽略该修改');
         const change = item.pendingChange;
         const data = reprintDocumentData({ ...change, publishedAt: change.upstreamPublishedAt ? new Date(change.upstreamPublishedAt) : null, writtenAt: change.writtenAt ? new Date(change.writtenAt) : null, sourceName: item.source?.name ?? '', dedupKey: item.dedupKey });
         await tx.document.update({ where: { id: item.documentId }, data: { title: data.title, documentNumber: data.documentNumber, issuingAuthority: data.issuingAuthority, formationDate: calendarDayValue(tx, data.formationDate), reprintBody: data.reprintBody, sourceUrl: data.sourceUrl, searchText: searchTextOf(data) } });
         await recordRevision(tx, item.documentId, 'published', session.itemId, now);
+        await tx.auditEntry.create({
+          data: auditEntryData(
+            { listKey: 'Document', id: item.documentId, title: data.title, departmentId: reprint.departmentId },
+            { action: 'applyUpstreamChange', from: reprint.status, to: reprint.status, actor: { id: session.itemId, name: session.data.name, role: session.data.role }, reason: `原标题：${reprint.title}`, at: now },
+          ),
+        });
         await tx.upstreamItem.update({ where: { id }, data: { ...change, changedUpstream: false, pendingChange: null, ...decided } });
         changedDocuments.push(item.documentId);
         return;

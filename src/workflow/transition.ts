@@ -7,9 +7,10 @@ import { preflight } from './preflight.js';
 import { assignIndexNumber } from './index-number.js';
 import { publicContentChanged } from '../site/invalidation.js';
 import { applyRevision, recordRevision } from './revisions.js';
-import { actorFromSession, actionLabels, decide, mayAct, type ActionInput, type Actor, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
+import { actorFromSession, decide, mayAct, type ActionInput, type Actor, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
+import { auditEntryData, type AuditListKey } from './audit.js';
 
-export type WorkflowListKey = 'Document' | 'Interpretation';
+export type WorkflowListKey = AuditListKey;
 
 /** A refused transition: a Chinese message for people, a stable code for programs. */
 export function workflowError(code: ErrorCode | 'RETURNED' | 'CHECKS_FAILED' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'MOVES_WITH_DOCUMENT', message: string): GraphQLError {
@@ -23,6 +24,7 @@ function actorOf(context: KeystoneContext): Actor {
 }
 
 interface Row {
+  title: string;
   status: string;
   drafterId: string | null;
   departmentId: string | null;
@@ -35,11 +37,26 @@ interface DocumentRow extends Row {
   disclosureReason: string;
   redactedBody: unknown;
   requiresInterpretation: boolean;
-  interpretations: { id: string; status: string }[];
+  interpretations: Linked[];
 }
 interface InterpretationRow extends Row {
-  documents: { status: string; requiresInterpretation: boolean }[];
+  documents: (Linked & { requiresInterpretation: boolean })[];
 }
+interface Linked {
+  id: string;
+  status: string;
+  departmentId: string | null;
+}
+
+/** Public, or kept as the public record: never moved by another item's workflow. */
+const settled = ['published', 'scheduled', 'withdrawn', 'merged'];
+
+/**
+ * The interpretations that go through the workflow with a document (三同步, S5): its own department's
+ * (谁起草谁解读) that are not yet public. Another department's item is never dragged along, and a
+ * published interpretation is never pulled back into review by a document that links it.
+ */
+const companionsOf = (doc: DocumentRow) => doc.interpretations.filter((i) => i.departmentId !== null && i.departmentId === doc.departmentId && !settled.includes(i.status));
 interface Table {
   findUnique(args: object): Promise<unknown>;
   update(args: object): Promise<unknown>;
@@ -55,8 +72,9 @@ interface Tx {
 }
 
 async function loadDocumentFacts(tx: Tx, id: string) {
-  const doc = (await tx.document.findUnique({ where: { id }, include: { interpretations: { select: { id: true, status: true } } } })) as DocumentRow | null;
+  const doc = (await tx.document.findUnique({ where: { id }, include: { interpretations: { select: { id: true, status: true, departmentId: true } } } })) as DocumentRow | null;
   if (!doc) return null;
+  const companions = companionsOf(doc);
   const facts: ItemFacts = {
     status: doc.status as Status,
     drafterId: doc.drafterId,
@@ -65,19 +83,21 @@ async function loadDocumentFacts(tx: Tx, id: string) {
     disclosureReason: doc.disclosureReason,
     hasRedactedBody: richTextHasContent(doc.redactedBody),
     requiresInterpretation: doc.requiresInterpretation,
-    interpretationStatuses: doc.interpretations.map((i) => i.status as Status),
+    interpretationStatuses: companions.map((i) => i.status as Status),
     confidentialityReviewed: Boolean(doc.confidentialityReviewedAt),
     // A revision of a published document takes effect when approved: it is not scheduled.
     publishAt: doc.revisionOfId ? null : doc.scheduledAt,
   };
-  return { facts, interpretationIds: doc.interpretations.map((i) => i.id), revisionOfId: doc.revisionOfId };
+  return { facts, subject: subjectOf('Document', id, doc), companions, linked: doc.interpretations, revisionOfId: doc.revisionOfId };
 }
 
+const subjectOf = (listKey: WorkflowListKey, id: string, row: Row) => ({ listKey, id, title: row.title, departmentId: row.departmentId });
+
 async function loadInterpretationFacts(tx: Tx, id: string) {
-  const jd = (await tx.interpretation.findUnique({ where: { id }, include: { documents: { select: { status: true, requiresInterpretation: true } } } })) as InterpretationRow | null;
+  const jd = (await tx.interpretation.findUnique({ where: { id }, include: { documents: { select: { id: true, status: true, departmentId: true, requiresInterpretation: true } } } })) as InterpretationRow | null;
   if (!jd) return null;
-  // S5: an interpretation of a document still in the workflow moves with it, not on its own.
-  const boundToDocument = jd.documents.some((d) => d.requiresInterpretation && !['published', 'withdrawn'].includes(d.status));
+  // S5: an interpretation of its department's document still in the workflow moves with it, not on its own.
+  const boundToDocument = jd.documents.some((d) => d.requiresInterpretation && d.departmentId === jd.departmentId && !settled.includes(d.status));
   const facts: ItemFacts = {
     status: jd.status as Status,
     drafterId: jd.drafterId,
@@ -90,7 +110,12 @@ async function loadInterpretationFacts(tx: Tx, id: string) {
     confidentialityReviewed: Boolean(jd.confidentialityReviewedAt),
     publishAt: jd.scheduledAt,
   };
-  return { facts, boundToDocument };
+  return { facts, subject: subjectOf('Interpretation', id, jd), boundToDocument };
+}
+
+async function interpretationSubject(tx: Tx, id: string) {
+  const row = (await tx.interpretation.findUnique({ where: { id }, select: { title: true, departmentId: true } })) as { title: string; departmentId: string | null };
+  return { listKey: 'Interpretation' as const, id, title: row.title, departmentId: row.departmentId };
 }
 
 /**
@@ -150,40 +175,29 @@ export async function transition(
       data.lastReturnReason = '';
     }
 
-    const moved: Moved[] = [{ listKey, id, from: facts.status }];
-    if (listKey === 'Document' && decision.moveInterpretations && 'interpretationIds' in loaded) {
-      for (const jdId of loaded.interpretationIds) {
-        const jd = (await tx.interpretation.findUnique({ where: { id: jdId }, select: { status: true } })) as { status: Status };
-        moved.push({ listKey: 'Interpretation', id: jdId, from: jd.status });
-      }
+    type Subject = Moved & { title: string; departmentId: string | null };
+    const moved: Subject[] = [{ ...loaded.subject, from: facts.status }];
+    if ('companions' in loaded && decision.moveInterpretations) {
+      // 三同步: the interpretations at the document's step move with it; nothing else does.
+      for (const jd of loaded.companions.filter((i) => i.status === facts.status)) moved.push({ ...(await interpretationSubject(tx, jd.id)), from: jd.status as Status });
     }
-    if (listKey === 'Document' && action === 'withdraw' && 'interpretationIds' in loaded) {
-      // N11: an interpretation left with no public document would interpret nothing: it leaves with it.
-      for (const jdId of loaded.interpretationIds) {
-        const jd = (await tx.interpretation.findUnique({ where: { id: jdId }, select: { status: true, documents: { select: { id: true, status: true, disclosure: true } } } })) as {
-          status: Status;
+    if ('companions' in loaded && action === 'withdraw') {
+      // N11: an interpretation left with no public document would interpret nothing: it leaves with it
+      // (its own department's only: 谁起草谁解读).
+      for (const link of loaded.linked.filter((i) => i.departmentId !== null && i.departmentId === loaded.subject.departmentId && (i.status === 'published' || i.status === 'scheduled'))) {
+        const jd = (await tx.interpretation.findUnique({ where: { id: link.id }, select: { documents: { select: { id: true, status: true, disclosure: true } } } })) as {
           documents: { id: string; status: string; disclosure: string | null }[];
         };
         const otherPublic = jd.documents.some((d) => d.id !== id && d.status === 'published' && (d.disclosure === 'proactive' || d.disclosure === 'redacted'));
-        if ((jd.status === 'published' || jd.status === 'scheduled') && !otherPublic) moved.push({ listKey: 'Interpretation', id: jdId, from: jd.status });
+        if (!otherPublic) moved.push({ ...(await interpretationSubject(tx, link.id)), from: link.status as Status });
       }
     }
+    const actorRecord = { id: actor.id, name: session.data.name, role: actor.role };
     for (const item of moved) {
       const table = item.listKey === 'Document' ? tx.document : tx.interpretation;
       await table.update({ where: { id: item.id }, data });
       await tx.auditEntry.create({
-        data: {
-          summary: `${session.data.name}${decision.autoReturnCause ? '提交，被自动退文' : actionLabels[action]}（${item.listKey === 'Document' ? '文件' : '解读'}）`,
-          [item.listKey === 'Document' ? 'documentId' : 'interpretationId']: item.id,
-          action,
-          fromStatus: item.from,
-          toStatus: decision.to,
-          actorId: actor.id,
-          actorName: session.data.name,
-          actorRole: actor.role,
-          reason: reason ?? '',
-          at: now,
-        },
+        data: auditEntryData(item, { action, done: decision.autoReturnCause ? '提交，被自动退文' : undefined, from: item.from, to: decision.to, actor: actorRecord, reason: reason ?? '', at: now }),
       });
     }
     if (listKey === 'Document' && 'revisionOfId' in loaded) {

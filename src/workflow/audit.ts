@@ -1,0 +1,70 @@
+import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Role, SessionData } from '../access/roles.js';
+import { actionLabels, workflowActions, type WorkflowAction } from './state-machine.js';
+
+/*
+ * 流转记录: one append-only entry per step of a document or an interpretation, one when a draft is
+ * deleted and one when the office applies an upstream edit to a reprint. Each entry keeps the title and id of the item it describes and its department when it is
+ * written, so it still says what it was about after the item is gone (its link then becomes empty).
+ */
+
+export type AuditListKey = 'Document' | 'Interpretation';
+export type AuditAction = WorkflowAction | 'delete' | 'applyUpstreamChange';
+
+export const auditActionLabels: Record<AuditAction, string> = { ...actionLabels, delete: '删除草稿', applyUpstreamChange: '采用上游修改' };
+export const auditActions: AuditAction[] = [...workflowActions, 'delete', 'applyUpstreamChange'];
+
+const nouns: Record<AuditListKey, string> = { Document: '文件', Interpretation: '解读' };
+
+export interface AuditSubject {
+  listKey: AuditListKey;
+  id: string;
+  title: string;
+  departmentId: string | null;
+}
+
+export interface AuditStep {
+  action: AuditAction;
+  /** What the summary says was done, when not the action's label (e.g. 提交，被自动退文). */
+  done?: string;
+  from: string | null;
+  to: string | null;
+  actor: { id: string; name: string; role: Role } | null;
+  reason: string;
+  at: Date;
+}
+
+/** The row of an audit entry, for the Prisma client (the same on both engines). */
+export function auditEntryData(subject: AuditSubject, step: AuditStep): Record<string, unknown> {
+  return {
+    summary: `${step.actor?.name ?? '系统'}${step.done ?? auditActionLabels[step.action]}（${nouns[subject.listKey]}）`,
+    [subject.listKey === 'Document' ? 'documentId' : 'interpretationId']: subject.id,
+    itemTitle: subject.title,
+    itemId: subject.id,
+    departmentId: subject.departmentId,
+    action: step.action,
+    fromStatus: step.from,
+    toStatus: step.to,
+    actorId: step.actor?.id ?? null,
+    actorName: step.actor?.name ?? '',
+    actorRole: step.actor?.role ?? null,
+    reason: step.reason,
+    at: step.at,
+  };
+}
+
+type DeletedItem = { id: unknown; title?: unknown; status?: unknown; departmentId?: unknown };
+
+/** afterOperation of documents and interpretations: a deleted draft leaves an entry saying what it was and who deleted it (item 14). */
+export function recordDeletion(listKey: AuditListKey) {
+  return async ({ operation, originalItem, context }: { operation: string; originalItem?: DeletedItem | null; context: KeystoneContext }): Promise<void> => {
+    if (operation !== 'delete' || !originalItem) return;
+    const session = context.session as SessionData | undefined;
+    const subject = { listKey, id: String(originalItem.id), title: String(originalItem.title ?? ''), departmentId: (originalItem.departmentId as string | null | undefined) ?? null };
+    const actor = session?.data?.isActive ? { id: session.itemId, name: session.data.name, role: session.data.role } : null;
+    const data = auditEntryData(subject, { action: 'delete', from: String(originalItem.status ?? ''), to: null, actor, reason: '', at: new Date() });
+    // The item is gone: the entry keeps its title and id instead of a link.
+    delete data[listKey === 'Document' ? 'documentId' : 'interpretationId'];
+    await context.sudo().prisma.auditEntry.create({ data });
+  };
+}
