@@ -11,6 +11,7 @@ import { pageCacheFor, servePageCacheFirst } from './site/cache.js';
 import { shareInvalidations } from './site/cache-bus.js';
 import { hasUsers } from './users/first-admin.js';
 import { extendWorkflowSchema } from './workflow/graphql.js';
+import { removeRefusedUploads } from './media/upload-scope.js';
 import type { SessionData } from './access/roles.js';
 
 const { withAuth } = createAuth({
@@ -36,7 +37,7 @@ export function createConfig(db: DatabaseSettings) {
       // No request may leave the intranet.
       telemetry: false,
       // No GraphQL explorer page: Apollo's loads its code and fonts from Apollo's CDN and Google (issue 9).
-      graphql: { playground: false, schemaPath: 'generated/schema.graphql', extendGraphqlSchema: extendWorkflowSchema },
+      graphql: { playground: false, schemaPath: 'generated/schema.graphql', extendGraphqlSchema: (schema) => removeRefusedUploads(extendWorkflowSchema(schema)) },
       ui: {
         isAccessAllowed: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
         basePath: adminBasePath,
