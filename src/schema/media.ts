@@ -60,9 +60,10 @@ export const Media = list({
     caption: text({ ui: { label: '说明文字', displayMode: 'textarea' } }),
     uploadedBy: relationship({ ref: 'User', access: systemOnly, ui: { label: '上传人', ...shownReadOnly } }),
     createdAt: timestamp({ defaultValue: { kind: 'now' }, ui: { label: '上传时间', ...shownReadOnly } }),
+    // SHA-256 of the bytes received, in hex.
     sha256: text({
       access: systemOnly,
-      ui: { label: 'SHA-256 校验值', description: '上传时按收到的内容计算，并与写入磁盘的文件核对一致', ...shownReadOnly, listView: { fieldMode: 'hidden' } },
+      ui: { label: '文件校验值', description: '上传时按收到的内容计算，并已与写入磁盘的文件核对一致', ...shownReadOnly, listView: { fieldMode: 'hidden' } },
     }),
   },
   hooks: {
