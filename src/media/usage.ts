@@ -98,7 +98,9 @@ export async function describeUses(context: KeystoneContext, uses: MediaUse[]): 
   for (const use of uses) byList.set(use.listKey, [...(byList.get(use.listKey) ?? []), use.id]);
   for (const [listKey, ids] of byList) {
     const db = context.db as unknown as Record<string, { findMany(args: object): Promise<{ id: unknown }[]> }>;
-    for (const row of await db[listKey].findMany({ where: { id: { in: ids } } })) readable.add(`${listKey}:${String(row.id)}`);
+    // What the person may not query at all stays unnamed.
+    const rows = await db[listKey].findMany({ where: { id: { in: ids } } }).catch(() => []);
+    for (const row of rows) readable.add(`${listKey}:${String(row.id)}`);
   }
   const named = uses.filter((u) => readable.has(`${u.listKey}:${u.id}`)).map((u) => `${u.listLabel}《${u.title}》`);
   const others = uses.length - named.length;

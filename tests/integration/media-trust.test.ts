@@ -311,6 +311,15 @@ describe('trust #6: media are changed only by their owner or the office, never w
     expect(refused.errors?.[0].message).toContain('文件《救助对象名单公示（草稿）》');
     expect(onDisk(after.file.filename)).toBe(true);
 
+    // Another department's draft that uses it is counted, never named, to someone who cannot read it.
+    const otherDraft = await createDraft('yanglao', { title: '养老服务科的内部草稿', disclosure: 'proactive' });
+    await state.t.context.sudo().prisma.document.update({ where: { id: otherDraft }, data: { attachments: { connect: [{ id: media.id }] } } });
+    const counted = (await as('jiuzhu', deleteMedia, { id: media.id })).errors?.[0].message;
+    expect(counted).toContain('另有 1 项您无权查看的内容');
+    expect(counted).not.toContain('养老服务科的内部草稿');
+    expect((await as('bangongshi', deleteMedia, { id: media.id })).errors?.[0].message).toContain('文件《养老服务科的内部草稿》');
+    await state.t.context.sudo().prisma.document.update({ where: { id: otherDraft }, data: { attachments: { disconnect: [{ id: media.id }] } } });
+
     // A stored file another Media row still names stays on disk when this one moves on.
     const twin = await state.t.context.sudo().prisma.media.create({ data: { title: '同一文件', kind: 'document', file_filename: after.file.filename, file_filesize: second.length } });
     const third = pdf(50_000);
