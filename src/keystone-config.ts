@@ -12,6 +12,8 @@ import { pageCacheFor, servePageCacheFirst } from './site/cache.js';
 import { shareInvalidations } from './site/cache-bus.js';
 import { hasUsers } from './users/first-admin.js';
 import { extendWorkflowSchema } from './workflow/graphql.js';
+import { removeRefusedUploads } from './media/upload-scope.js';
+import { largestUploadBytes } from './media/rules.js';
 import type { SessionData } from './access/roles.js';
 
 const { withAuth } = createAuth({
@@ -38,7 +40,7 @@ export function createConfig(db: DatabaseSettings) {
       // No request may leave the intranet.
       telemetry: false,
       // No GraphQL explorer page: Apollo's loads its code and fonts from Apollo's CDN and Google (issue 9).
-      graphql: { playground: false, schemaPath: 'generated/schema.graphql', extendGraphqlSchema: extendWorkflowSchema },
+      graphql: { playground: false, schemaPath: 'generated/schema.graphql', extendGraphqlSchema: (schema) => removeRefusedUploads(extendWorkflowSchema(schema)) },
       ui: {
         isAccessAllowed: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
         basePath: adminBasePath,
@@ -46,6 +48,8 @@ export function createConfig(db: DatabaseSettings) {
         pageMiddleware: async ({ context }) => (context.session || (await hasUsers(context)) ? undefined : { kind: 'redirect', to: '/setup' }),
       },
       server: {
+        // Keystone's default (200 MB) would cut off videos the media rules accept (500 MB).
+        maxFileSize: largestUploadBytes,
         extendExpressApp: (app, context) => {
           app.disable('x-powered-by');
           // Behind a proxy (nginx), the visitor's address for the form rate limit: e.g. loopback, or 1 (hops).

@@ -19,6 +19,9 @@ export const mediaRules: Record<MediaKind, { extensions: string[]; maxBytes: num
   },
 };
 
+/** The largest file any kind accepts: the server's own cap on an uploaded file (the caps per kind apply first). */
+export const largestUploadBytes = Math.max(...Object.values(mediaRules).map((rule) => rule.maxBytes));
+
 export function extensionOf(filename: string): string {
   return path.extname(filename).toLowerCase();
 }

@@ -4,7 +4,7 @@ import express from 'express';
 import Handlebars from 'handlebars';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { mediaDirectory, projectRoot } from '../config/env.js';
-import { mediaUrlPrefix } from '../media/local-storage.js';
+import { isStoredName, mediaUrlPrefix } from '../media/local-storage.js';
 import { isPublicMedia } from '../media/public-media.js';
 import { checkNewAdmin, createFirstAdmin, hasUsers } from '../users/first-admin.js';
 import { toCalendarDay } from '../calendar/working-days.js';
@@ -53,7 +53,7 @@ export function serverRoutes(context: KeystoneContext, db: DatabaseSettings): ex
   const media = express.static(mediaDirectory(), { dotfiles: 'deny', fallthrough: false, index: false, maxAge: 0, setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff') });
   app.use(mediaUrlPrefix, async (req, res, next) => {
     const name = decodeURIComponent(req.path.slice(1));
-    const allowed = /^[\w.-]+$/.test(name) && ((await isPublicMedia(context, name)) || Boolean((await context.withRequest(req, res)).session));
+    const allowed = isStoredName(name) && ((await isPublicMedia(context, name)) || Boolean((await context.withRequest(req, res)).session));
     if (!allowed) return res.status(404).type('text/plain; charset=utf-8').send('文件不存在或未公开');
     return media(req, res, next);
   });

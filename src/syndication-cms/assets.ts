@@ -1,12 +1,9 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { copyAsset } from '../../syndication/assets.js';
 import type { Fetcher } from '../../syndication/fetch.js';
 import type { SyndicatedItem } from '../../syndication/run.js';
 import { rewriteAssetUrls } from '../../syndication/sanitize.js';
-import { mediaDirectory } from '../config/env.js';
-import { mediaUrlPrefix, storedName } from '../media/local-storage.js';
+import { mediaStorage, mediaUrlPrefix, storedName } from '../media/local-storage.js';
 import { kindForFilename } from '../media/rules.js';
 
 /**
@@ -26,9 +23,9 @@ export function assetLocalizer(context: KeystoneContext, fetcher: Fetcher) {
         return;
       }
       const filename = storedName(asset.filename);
-      await fs.mkdir(mediaDirectory(), { recursive: true });
-      await fs.writeFile(path.join(mediaDirectory(), filename), asset.bytes);
-      await prisma.media.create({ data: { title: (name || asset.filename).slice(0, 200), kind, altText: type === 'image' ? name.slice(0, 500) : '', file_filename: filename, file_filesize: asset.size } });
+      // Written whole or not at all, with its checksum, like every upload (issue 14 #2).
+      const stored = await mediaStorage.storeBytes(filename, asset.bytes);
+      await prisma.media.create({ data: { title: (name || asset.filename).slice(0, 200), kind, altText: type === 'image' ? name.slice(0, 500) : '', file_filename: filename, file_filesize: stored.size, sha256: stored.sha256 } });
       copies.set(url, `${mediaUrlPrefix}/${filename}`);
     };
     for (const image of item.images) await store(image.url, 'image', image.alt || item.title);

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,6 +105,10 @@ describe('S9: syndication in the CMS', () => {
     expect((await get(image)).status).toBe(200);
     expect(doc.inlineMedia).toHaveLength(1);
     expect(doc.attachments).toHaveLength(1);
+    // Copied whole, with their checksum, like every upload (issue 14 #2).
+    for (const media of [...doc.inlineMedia, ...doc.attachments] as { sha256: string; file_filename: string }[]) {
+      expect(media.sha256).toBe(createHash('sha256').update(fs.readFileSync(path.join(process.env.MEDIA_DIR!, media.file_filename))).digest('hex'));
+    }
   });
 
   test('S9: a rejected item is remembered and never comes back', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { checkUpload, kindForFilename, maxBytesForFilename } from '../../src/media/rules.js';
+import { checkUpload, kindForFilename, largestUploadBytes, maxBytesForFilename } from '../../src/media/rules.js';
+import { holdsItsMedia } from '../../src/media/usage.js';
 import { updatePeriodDays } from '../../src/content/vocabulary.js';
 
 describe('media type and size limits', () => {
@@ -17,6 +18,21 @@ describe('media type and size limits', () => {
     expect(checkUpload('image', 'a.jpg', 1000)).toEqual([]);
     expect(checkUpload('image', 'a.mp4', 1000)[0]).toContain('图片只接受');
     expect(checkUpload('captions', 'a.vtt', 2 * 1024 * 1024)[0]).toContain('不能超过 1 MB');
+  });
+});
+
+describe('media that may no longer change', () => {
+  test('trust #6: an item holds its media once it has left its draft, whatever its list calls the later states', () => {
+    expect(holdsItsMedia({ status: 'draft' })).toBe(false);
+    for (const status of ['submitted', 'officeReview', 'leaderApproval', 'scheduled', 'published', 'withdrawn', 'merged', 'closed']) expect(holdsItsMedia({ status })).toBe(true);
+    // Lists without a workflow status: frozen once published, otherwise free (deletion is refused while used anyway).
+    expect(holdsItsMedia({})).toBe(false);
+    expect(holdsItsMedia({ publishedAt: null })).toBe(false);
+    expect(holdsItsMedia({ publishedAt: new Date(0) })).toBe(true);
+  });
+
+  test('the server accepts an uploaded file as large as the largest kind allows, and no larger', () => {
+    expect(largestUploadBytes).toBe(500 * 1024 * 1024);
   });
 });
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Media" ADD COLUMN     "sha256" TEXT NOT NULL DEFAULT '';
