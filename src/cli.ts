@@ -118,6 +118,9 @@ async function monitor(db: DatabaseSettings, url: string | undefined, options: {
     }
   }
   if (progress) process.stderr.write('\n');
+  // Issue 14 #10: a site the outbound check refused was not checked at all: no report, say why.
+  const refused = report.notes.find((n) => n.code === 'home-refused');
+  if (refused) throw new ConfigError(`${refused.message}（命令行运行时用环境变量 GONGKAI_OUTBOUND_ALLOW 列出允许访问的内网地址）`);
   if (typeof options.html === 'string') fs.writeFileSync(options.html, renderHtml(report));
   if (options.json) console.log(renderJson(report));
   else {
