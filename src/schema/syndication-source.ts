@@ -5,6 +5,7 @@ import { ADAPTERS, ADAPTER_LABELS, POLICIES, POLICY_LABELS, SOURCE_LEVELS, SOURC
 import { configProblems, type SourceItem } from '../syndication-cms/source-item.js';
 import { sourceActions } from '../syndication-cms/keystone-actions.js';
 import { readOnly } from './ui-modes.js';
+import { itemAfter } from '../platform/item-after.js';
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
 
@@ -51,7 +52,7 @@ export const SyndicationSource = list({
   hooks: {
     validate: async ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') return;
-      for (const problem of await configProblems({ ...item, ...resolvedData } as SourceItem, context)) addValidationError(problem);
+      for (const problem of await configProblems(itemAfter(item, resolvedData) as SourceItem, context)) addValidationError(problem);
     },
   },
 });
