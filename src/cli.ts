@@ -231,6 +231,19 @@ async function createFirstAdminFromEnv(db: DatabaseSettings): Promise<void> {
   }
 }
 
+/** Public text stored before today's masking rules is brought up to them (N15, issue 14 #11). */
+async function rebuildPublicText(db: DatabaseSettings): Promise<void> {
+  const { openContext, closeContext } = await import('./db/context.js');
+  const { rebuildPublicText: rebuild } = await import('./content/search-index.js');
+  const context = await openContext(db);
+  try {
+    const { documents, interpretations } = await rebuild(context);
+    if (documents + interpretations) say(`已按脱敏规则重建公开文本与检索文本：文件 ${documents} 件，解读 ${interpretations} 件`);
+  } finally {
+    await closeContext(context);
+  }
+}
+
 async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
   const port = listenPort();
   sessionSecret(process.env, console.warn);
@@ -238,6 +251,7 @@ async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
   await migrate(db);
   await ensureBuilt({ ui: true }, say);
   await createFirstAdminFromEnv(db);
+  await rebuildPublicText(db);
   if (demo) await seedDemo(db, { onlyIfEmpty: true });
   offlineToolEnvironment();
   process.env.PORT = String(port);
