@@ -1,5 +1,6 @@
 import type { SessionData } from '../access/roles.js';
 import { searchTextOf } from '../content/search-text.js';
+import { itemAfter } from '../platform/item-after.js';
 
 type Data = Record<string, unknown>;
 
@@ -16,5 +17,6 @@ export function withDrafter({ resolvedData, context }: { resolvedData: Data; con
 
 /** Keeps the search text in step with what the public may read of the item. */
 export function withSearchText(resolvedData: Data, item?: Data | null): Data {
-  return { ...resolvedData, searchText: searchTextOf({ ...(item ?? {}), ...resolvedData }) };
+  // itemAfter: resolvedData holds every field, undefined when unchanged (a spread would drop the body).
+  return { ...resolvedData, searchText: searchTextOf(itemAfter(item, resolvedData)) };
 }

@@ -10,7 +10,7 @@ import { seededApi } from '../helpers/seeded-api.js';
  * matched the hidden digits: search text was stored unmasked, feeds cut their summaries before masking,
  * and reprint bodies were stored and served through the API as the upstream wrote them.
  */
-const { state, as } = seededApi([]);
+const { state, as, act } = seededApi(['jiuzhu', 'bangongshi', 'lingdao']);
 const get = (path: string) => request(state.app).get(path);
 
 const mobile = '13812345678';
@@ -100,5 +100,21 @@ describe('trust #11: N15 holds on every public surface, search included', () => 
     const api = await as(null, `query($ids: [ID!]) { documents(where: { id: { in: $ids } }) { title reprintBody } }`, { ids: [legacyId, freshId] });
     expect(api.data?.documents).toHaveLength(2);
     expectNothingHidden(JSON.stringify(api.data));
+  });
+});
+
+describe('trust #11: the search index follows every edit', () => {
+  test('trust #11: a draft edited field by field (only its title) is still found by its body once published', async () => {
+    const created = await as('jiuzhu', 'mutation { createDocument(data: { title: "临时救助备用金管理办法（草稿）", disclosure: "proactive", body: [{ type: "paragraph", children: [{ text: "乡镇临时救助备用金实行专账管理，联系人手机13987654321。" }] }] }) { id } }');
+    const id = created.data?.createDocument.id;
+    // The editor masks the number and renames the draft, each in its own save (as the Admin UI sends only what changed).
+    expect((await as('jiuzhu', 'mutation($id: ID!) { updateDocument(where: { id: $id }, data: { body: [{ type: "paragraph", children: [{ text: "乡镇临时救助备用金实行专账管理，联系人手机139****4321。" }] }] }) { id } }', { id })).errors).toBeUndefined();
+    expect((await as('jiuzhu', 'mutation($id: ID!) { updateDocument(where: { id: $id }, data: { title: "临时救助备用金管理办法" }) { id } }', { id })).errors).toBeUndefined();
+    await act('jiuzhu', 'submitDocument', id);
+    await act('bangongshi', 'officeApproveDocument', id, ', confidentialityConclusion: "不涉密，同意公开"');
+    expect((await act('lingdao', 'approveDocument', id)).data?.approveDocument.status).toBe('published');
+    const found = await get(`/search?q=${encodeURIComponent('备用金实行专账管理')}`);
+    expect(found.text).toContain('临时救助备用金管理办法');
+    expectNothingHidden(found.text);
   });
 });
