@@ -52,7 +52,8 @@ export const SyndicationSource = list({
   hooks: {
     validate: async ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') return;
-      for (const problem of await configProblems(itemAfter(item, resolvedData) as SourceItem, context)) addValidationError(problem);
+      const listUrlsChanged = operation === 'create' || resolvedData.listUrls !== undefined;
+      for (const problem of await configProblems(itemAfter(item, resolvedData) as SourceItem, context, { listUrlsChanged })) addValidationError(problem);
     },
   },
 });

@@ -42,8 +42,12 @@ async function columnSlugOf(item: SourceItem, context: KeystoneContext): Promise
   return column?.slug ?? null;
 }
 
-/** Every problem with a source as it would be saved, in Chinese, for the Admin UI's validation. */
-export async function configProblems(item: SourceItem, context: KeystoneContext): Promise<string[]> {
+/**
+ * Every problem with a source as it would be saved, in Chinese, for the Admin UI's validation.
+ * `listUrlsChanged`: the list URLs are new or edited, so their addresses are checked (a source whose
+ * address the allow-list no longer admits can still be disabled or annotated).
+ */
+export async function configProblems(item: SourceItem, context: KeystoneContext, { listUrlsChanged = true }: { listUrlsChanged?: boolean } = {}): Promise<string[]> {
   const selectors = item.selectors;
   if (selectors !== undefined && selectors !== null && (typeof selectors !== 'object' || Array.isArray(selectors))) {
     return ['字段名与选择器必须是 JSON 对象，例如 {"list": {"item": "ul.list li"}}'];
@@ -54,7 +58,7 @@ export async function configProblems(item: SourceItem, context: KeystoneContext)
   // Issue 14 #10: a list on this machine or the intranet is refused as it is typed (the fetch refuses it
   // anyway, after DNS, at connect time; this says so before the first run).
   const policy = await outboundPolicyFor(context);
-  for (const url of lines(item.listUrls)) {
+  for (const url of listUrlsChanged ? lines(item.listUrls) : []) {
     const refusal = policy.literalRefusal(url);
     if (refusal) problems.push(`列表地址 ${refusal}`);
   }

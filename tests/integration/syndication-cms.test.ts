@@ -242,6 +242,11 @@ describe('trust #10: a 转载来源 cannot reach this machine or the intranet', 
     await setAllowList('');
     const record = await runSyndicationSource(state.t.context, 'probe-later');
     expect(record.ok).toBe(false);
+    // The section can still disable it (its address is checked when it is changed, and at every connection).
+    const disabled = await as('xinxi', `mutation { updateSyndicationSource(where: { key: "probe-later" }, data: { enabled: false }) { enabled } }`);
+    expect(disabled.errors).toBeUndefined();
+    const moved = await as('xinxi', `mutation($u: String!) { updateSyndicationSource(where: { key: "probe-later" }, data: { listUrls: $u }) { id } }`, { u: `${base}/list2.json` });
+    expect(moved.errors?.[0].message).toContain('指向本机、内网或保留地址');
     const saved = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'probe-later' } });
     expect(saved.lastError).toContain(`已拒绝访问 ${base}/list.json`);
     expect(saved.consecutiveFailures).toBe(1);
