@@ -3,7 +3,11 @@ import { maskPersonalData } from '../privacy/mask.js';
 import { maskReprintHtml } from './render-reprint.js';
 import { searchTextOf } from './search-text.js';
 
-type Prisma = any; // Keystone's generated client, typed per engine.
+// What this needs of Keystone's generated client (typed per engine).
+interface Table {
+  findMany(args: object): Promise<unknown[]>;
+  update(args: { where: { id: string }; data: object }): Promise<unknown>;
+}
 
 const batch = 200;
 
@@ -14,7 +18,7 @@ const batch = 200;
  * to run at every start (`gongkai start`), and instances starting together write the same values.
  */
 export async function rebuildPublicText(context: KeystoneContext): Promise<{ documents: number; interpretations: number }> {
-  const prisma: Prisma = context.sudo().prisma;
+  const prisma = context.sudo().prisma as unknown as { document: Table; interpretation: Table };
   let documents = 0;
   let interpretations = 0;
   for (let cursor: string | undefined; ; ) {
