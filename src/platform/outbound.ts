@@ -177,7 +177,15 @@ export class OutboundPolicy {
     return inList(this.ranges, address) && !inList(metadata, address);
   }
 
-  /** Whether requests to `url` skip the address check: its host is allow-listed by name, or its origin is trusted. */
+  /**
+   * For a host trusted by name or origin: every address but a cloud metadata one (unless listed exactly),
+   * so a trusted name that resolves to the metadata service still cannot reach it.
+   */
+  allowsAddressOfTrustedHost(address: string): boolean {
+    return this.allowsAddress(address) || !inList(metadata, address);
+  }
+
+  /** Whether requests to `url` go to any address but a metadata one: its host is allow-listed by name, or its origin is trusted. */
   trustsHost(url: URL): boolean {
     if (this.origins.has(url.origin)) return true;
     const host = bareHost(url);
@@ -216,9 +224,9 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.
  * warns) on every CIDR of the other address family. So it is given no ranges: each address the
  * policy allows is added to its list, exactly as DNS returned it, before the agent checks it.
  */
-function rememberAllowed(policy: OutboundPolicy, allowed: string[], options: net.TcpNetConnectOpts): net.TcpNetConnectOpts {
+function rememberAllowed(allows: (address: string) => boolean, allowed: string[], options: net.TcpNetConnectOpts): net.TcpNetConnectOpts {
   const remember = (address: string) => {
-    if (policy.allowsAddress(address) && !allowed.includes(address)) allowed.push(address);
+    if (allows(address) && !allowed.includes(address)) allowed.push(address);
   };
   if (options.host && ipKind(options.host)) remember(options.host);
   const lookup = (options.lookup ?? dns.lookup) as net.LookupFunction;
@@ -234,30 +242,30 @@ function rememberAllowed(policy: OutboundPolicy, allowed: string[], options: net
 const filterOptions = (allowed: string[]) => ({ allowPrivateIPAddress: false, allowMetaIPAddress: false, allowIPAddressList: allowed, denyIPAddressList: [...metadataAddresses] });
 
 class GuardedHttpAgent extends RequestFilteringHttpAgent {
-  private readonly policy: OutboundPolicy;
+  private readonly allows: (address: string) => boolean;
   private readonly allowed: string[];
-  constructor(policy: OutboundPolicy, options: http.AgentOptions) {
+  constructor(allows: (address: string) => boolean, options: http.AgentOptions) {
     const allowed: string[] = [];
     super({ ...options, ...filterOptions(allowed) });
-    this.policy = policy;
+    this.allows = allows;
     this.allowed = allowed;
   }
   override createConnection(options: net.TcpNetConnectOpts, listener?: ConnectionListener) {
-    return super.createConnection(rememberAllowed(this.policy, this.allowed, options), listener);
+    return super.createConnection(rememberAllowed(this.allows, this.allowed, options), listener);
   }
 }
 
 class GuardedHttpsAgent extends RequestFilteringHttpsAgent {
-  private readonly policy: OutboundPolicy;
+  private readonly allows: (address: string) => boolean;
   private readonly allowed: string[];
-  constructor(policy: OutboundPolicy, options: https.AgentOptions) {
+  constructor(allows: (address: string) => boolean, options: https.AgentOptions) {
     const allowed: string[] = [];
     super({ ...options, ...filterOptions(allowed) });
-    this.policy = policy;
+    this.allows = allows;
     this.allowed = allowed;
   }
   override createConnection(options: net.TcpNetConnectOpts, listener?: ConnectionListener) {
-    return super.createConnection(rememberAllowed(this.policy, this.allowed, options), listener);
+    return super.createConnection(rememberAllowed(this.allows, this.allowed, options), listener);
   }
 }
 
@@ -267,23 +275,27 @@ export interface AgentPair {
 }
 
 /**
- * The agents requests are made with under a policy: checked ones for every host, plain ones for hosts
- * the allow-list names and the trusted origin. One set per client (a fetcher, a crawl), destroyed with it.
+ * The agents requests are made with under a policy: one pair for every host (public addresses and the
+ * allow-list), one for hosts the allow-list names and the trusted origin (any address but a metadata
+ * one). One set per client (a fetcher, a crawl), destroyed with it. Clients follow redirects by hand
+ * and ask again for each hop: a pair chosen for the first URL never carries a redirect elsewhere.
  */
 export class OutboundAgents {
   private readonly guarded: AgentPair;
-  private readonly plain: AgentPair;
+  private readonly trusted: AgentPair;
 
   constructor(readonly policy: OutboundPolicy, options: { keepAlive?: boolean } = {}) {
     const agentOptions = { keepAlive: options.keepAlive ?? false };
-    this.guarded = { http: new GuardedHttpAgent(policy, agentOptions), https: new GuardedHttpsAgent(policy, agentOptions) };
-    this.plain = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+    const listed = (address: string) => policy.allowsAddress(address);
+    const trusted = (address: string) => policy.allowsAddressOfTrustedHost(address);
+    this.guarded = { http: new GuardedHttpAgent(listed, agentOptions), https: new GuardedHttpsAgent(listed, agentOptions) };
+    this.trusted = { http: new GuardedHttpAgent(trusted, agentOptions), https: new GuardedHttpsAgent(trusted, agentOptions) };
   }
 
   /** The agents for a request to `url` (a redirect's next hop asks again). */
   for(url: URL | string): AgentPair {
     const parsed = typeof url === 'string' ? new URL(url) : url;
-    return this.policy.trustsHost(parsed) ? this.plain : this.guarded;
+    return this.policy.trustsHost(parsed) ? this.trusted : this.guarded;
   }
 
   /** The agent for `url`'s protocol. */
@@ -294,7 +306,7 @@ export class OutboundAgents {
   }
 
   destroy(): void {
-    for (const agent of [this.guarded.http, this.guarded.https, this.plain.http, this.plain.https]) agent.destroy();
+    for (const agent of [this.guarded.http, this.guarded.https, this.trusted.http, this.trusted.https]) agent.destroy();
   }
 }
 

@@ -65,6 +65,9 @@ describe('trust #10: outbound requests refuse non-public addresses at connect ti
     const own = OutboundPolicy.none.trustingOrigin(`http://127.0.0.1:${port}/`);
     expect(await get(`http://127.0.0.1:${port}/x`, own)).toEqual({ body: 'secret' });
     expect((await get(`http://127.0.0.1:${port + 1}/`, own)).refused).toBe('127.0.0.1');
+    // Not even a trusted origin or host name reaches a cloud metadata address (unless it is listed exactly).
+    expect((await get('http://169.254.169.254/latest/meta-data/', OutboundPolicy.none.trustingOrigin('http://169.254.169.254/'))).refused).toBe('169.254.169.254');
+    expect((await get('http://[::ffff:169.254.169.254]/', OutboundPolicy.parse('*.internal').trustingOrigin('http://[::ffff:169.254.169.254]/'))).refused).toBeDefined();
   });
 
   test('trust #10: a URL typed into a form is refused when it names a non-public address or localhost', () => {
