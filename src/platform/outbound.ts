@@ -163,9 +163,9 @@ export class OutboundPolicy {
   }
 
   /**
-   * This policy, and requests to `url`'s origin (scheme, host and port) go through as they are: the
-   * monitor's own site, whose address the same section configures as the allow-list. Every other
-   * origin — a redirect elsewhere, an outbound link — is still checked.
+   * This policy, and requests to `url`'s origin (scheme, host and port) may reach any address but a
+   * metadata one: the monitor's own site, whose address the same section configures as the allow-list.
+   * Every other origin — a redirect elsewhere, an outbound link — is still checked.
    */
   trustingOrigin(url: string): OutboundPolicy {
     return new OutboundPolicy([...this.entries], new Set([...this.origins, new URL(url).origin]));
