@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { crawl } from '../src/monitor/crawler.js';
 import { evaluateCrawl } from '../src/monitor/monitor.js';
+import { OutboundPolicy } from '../src/platform/outbound.js';
 
 const pages = Number(process.env.BENCH_PAGES ?? 2000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -100,6 +101,8 @@ try {
   const started = process.hrtime.bigint();
   const result = await crawl({
     baseUrl: site.url,
+    // The generated site is on this machine, which outbound requests refuse unless allow-listed.
+    outbound: OutboundPolicy.parse('127.0.0.1'),
     concurrency,
     requestsPerSecond: 0,
     maxPages: pages * 2,

@@ -14,6 +14,11 @@ import { applyPendingMigrations } from '../src/db/migrations.js';
 import { closeContext, openContext } from '../src/db/context.js';
 import { runSyndicationSource } from '../src/syndication-cms/runner.js';
 import { HttpFetcher } from '../syndication/fetch.js';
+import { OutboundPolicy } from '../src/platform/outbound.js';
+
+// The fixture upstream is on this machine, which outbound requests refuse unless allow-listed (the
+// source is validated against it when saved, the fetcher when it connects).
+process.env.GONGKAI_OUTBOUND_ALLOW = '127.0.0.1';
 
 const lists = 4;
 const perList = 500;
@@ -51,7 +56,7 @@ try {
     },
   });
   const started = performance.now();
-  const record = await runSyndicationSource(context, 'bench', { fetcher: new HttpFetcher({ perHostConcurrency: 8, proxy: false }) });
+  const record = await runSyndicationSource(context, 'bench', { fetcher: new HttpFetcher({ perHostConcurrency: 8, outbound: OutboundPolicy.parse('127.0.0.1') }) });
   const seconds = (performance.now() - started) / 1000;
   const stored = await context.prisma.upstreamItem.count();
   console.log(`导入 ${record.itemsNew} 条（库中 ${stored} 条，失败 ${record.itemFailures.length} 条），用时 ${seconds.toFixed(1)} 秒`);

@@ -118,6 +118,9 @@ async function monitor(db: DatabaseSettings, url: string | undefined, options: {
     }
   }
   if (progress) process.stderr.write('\n');
+  // Issue 14 #10: a site the outbound check refused was not checked at all: no report, say why.
+  const refused = report.notes.find((n) => n.code === 'home-refused');
+  if (refused) throw new ConfigError(`${refused.message}（命令行运行时用环境变量 GONGKAI_OUTBOUND_ALLOW 列出允许访问的内网地址）`);
   if (typeof options.html === 'string') fs.writeFileSync(options.html, renderHtml(report));
   if (options.json) console.log(renderJson(report));
   else {
@@ -228,6 +231,19 @@ async function createFirstAdminFromEnv(db: DatabaseSettings): Promise<void> {
   }
 }
 
+/** Public text stored before today's masking rules is brought up to them (N15, issue 14 #11). */
+async function rebuildPublicText(db: DatabaseSettings): Promise<void> {
+  const { openContext, closeContext } = await import('./db/context.js');
+  const { rebuildPublicText: rebuild } = await import('./content/search-index.js');
+  const context = await openContext(db);
+  try {
+    const { documents, interpretations } = await rebuild(context);
+    if (documents + interpretations) say(`已按脱敏规则重建公开文本与检索文本：文件 ${documents} 件，解读 ${interpretations} 件`);
+  } finally {
+    await closeContext(context);
+  }
+}
+
 async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
   const port = listenPort();
   sessionSecret(process.env, console.warn);
@@ -235,6 +251,7 @@ async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
   await migrate(db);
   await ensureBuilt({ ui: true }, say);
   await createFirstAdminFromEnv(db);
+  await rebuildPublicText(db);
   if (demo) await seedDemo(db, { onlyIfEmpty: true });
   offlineToolEnvironment();
   process.env.PORT = String(port);

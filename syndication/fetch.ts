@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance, type AxiosProxyConfig, type AxiosResponse } from 'axios';
 import type { Readable } from 'node:stream';
 import { CookieJar } from 'tough-cookie';
+import { OutboundAgents, OutboundPolicy, outboundRefusalOf, refusalMessage } from '../src/platform/outbound.js';
 import { decodeBody } from './charset.js';
 import { HostLimiter } from './limiter.js';
 
@@ -8,7 +9,10 @@ import { HostLimiter } from './limiter.js';
  * The polite, robust HTTP layer every upstream request goes through (S9): a total timeout, a body-size
  * cap, retries with exponential backoff, Retry-After, conditional GET, redirects followed by hand with a
  * cookie jar (the ministry's WAF sets its cookie on a 302), a per-host concurrency limit, a User-Agent
- * that names the product, and charset decoding (charset.ts).
+ * that names the product, and charset decoding (charset.ts). Every connection, of every hop, goes
+ * through the outbound agents (src/platform/outbound.ts): an upstream address that is loopback, private,
+ * link-local or otherwise reserved — typed in, resolved by DNS, or reached by a redirect — is refused
+ * (issue 14 #10) unless the policy's intranet allow-list names it.
  */
 
 /** The product string. Non-ASCII cannot travel in an HTTP header as is: see `userAgentHeader`. */
@@ -17,7 +21,7 @@ export const USER_AGENT = 'gongkai/0.1 (+政务公开网站转载)';
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 15 * 1024 * 1024;
 
-export type FetchErrorKind = 'timeout' | 'too-large' | 'http-status' | 'network' | 'too-many-redirects' | 'invalid-url';
+export type FetchErrorKind = 'timeout' | 'too-large' | 'http-status' | 'network' | 'too-many-redirects' | 'invalid-url' | 'refused-address';
 
 export class FetchError extends Error {
   override readonly name = 'FetchError';
@@ -107,8 +111,14 @@ export interface FetcherOptions {
   perHostConcurrency?: number; // default 2
   userAgent?: string;
   cookieJar?: CookieJar;
-  /** Passed to axios; undefined keeps axios' default (HTTP(S)_PROXY / NO_PROXY from the environment). */
+  /**
+   * A forward proxy, passed to axios. Default: none, and HTTP(S)_PROXY from the environment is ignored:
+   * through a proxy the upstream's address is the proxy's to check, not ours (the proxy's own address
+   * must then be on the allow-list if it is on the intranet).
+   */
   proxy?: AxiosProxyConfig | false;
+  /** Which addresses may be reached; default: public ones and `GONGKAI_OUTBOUND_ALLOW`. */
+  outbound?: OutboundPolicy;
   /** Injectable for tests: wall-clock now in ms (for Retry-After dates) and the backoff sleep. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -151,7 +161,8 @@ export class HttpFetcher implements Fetcher {
   readonly cookieJar: CookieJar;
   readonly limiter: HostLimiter;
   private readonly http: AxiosInstance;
-  private readonly options: Required<Omit<FetcherOptions, 'cookieJar' | 'proxy'>> & Pick<FetcherOptions, 'proxy'>;
+  private readonly agents: OutboundAgents;
+  private readonly options: Required<Omit<FetcherOptions, 'cookieJar' | 'proxy' | 'outbound'>> & Pick<FetcherOptions, 'proxy'>;
 
   constructor(options: FetcherOptions = {}) {
     this.options = {
@@ -167,11 +178,17 @@ export class HttpFetcher implements Fetcher {
       now: options.now ?? Date.now,
       sleep: options.sleep ?? defaultSleep,
       random: options.random ?? Math.random,
-      proxy: options.proxy,
+      proxy: options.proxy ?? false,
     };
+    this.agents = new OutboundAgents(options.outbound ?? OutboundPolicy.fromEnv(), { keepAlive: true });
     this.cookieJar = options.cookieJar ?? new CookieJar();
     this.limiter = new HostLimiter(this.options.perHostConcurrency);
     this.http = axios.create();
+  }
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.agents.destroy();
   }
 
   async fetchText(url: string, request: FetchRequest = {}): Promise<FetchResult> {
@@ -259,8 +276,11 @@ export class HttpFetcher implements Fetcher {
       if (request.lastModified) headers['If-Modified-Since'] = request.lastModified;
 
       let response: AxiosResponse<Readable>;
+      const agents = this.agents.for(url);
       try {
         response = await this.http.get<Readable>(href, {
+          httpAgent: agents.http,
+          httpsAgent: agents.https,
           headers,
           responseType: 'stream',
           maxRedirects: 0,
@@ -325,6 +345,8 @@ export class HttpFetcher implements Fetcher {
   }
 
   private networkError(url: string, error: unknown): FetchError {
+    const refusal = outboundRefusalOf(error);
+    if (refusal) return new FetchError('refused-address', url, refusalMessage(url, refusal), { code: 'EREFUSEDADDRESS', cause: error });
     const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
     const detail = code ?? (error instanceof Error ? error.message : String(error));
     return new FetchError('network', url, `网络错误（${detail}）：${url}`, { code, cause: error });

@@ -2,6 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { logger } from '../logging/logger.js';
 import { markdownPayloads, sendMarkdown, type SendResult } from '../monitor/alerts.js';
 import { parseWebhooks } from '../monitor-cms/runner.js';
+import { outboundPolicyFor } from '../platform/outbound-settings.js';
 
 /**
  * Deadline alerts of the interaction capabilities (S7 incidents, N13 requests, N5 messages): one
@@ -13,7 +14,7 @@ export async function sendDeadlineAlert(context: KeystoneContext, title: string,
   const targets = parseWebhooks(settings?.alertWebhooks ?? '');
   logger.warn({ title, lines, targets: targets.length }, 'deadline alert');
   if (!targets.length) return [];
-  const results = await sendMarkdown(markdownPayloads(title, [`## ${title}`, ...lines.map((line) => `- ${line}`)]), targets);
+  const results = await sendMarkdown(markdownPayloads(title, [`## ${title}`, ...lines.map((line) => `- ${line}`)]), targets, { outbound: await outboundPolicyFor(context) });
   for (const failed of results.filter((r) => !r.ok)) logger.error({ url: failed.url, error: failed.error }, 'deadline alert not delivered');
   return results;
 }

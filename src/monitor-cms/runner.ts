@@ -2,6 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { buildAlert, compareRuns, monitorSite, probe, sendAlert, summarize, type AlertTarget, type MonitorReport, type ProbeRecord, type RulesOverrides } from '../monitor/index.js';
 import { baseUrl as siteBaseUrl } from '../site/data.js';
 import { logger } from '../logging/logger.js';
+import { outboundPolicyFor } from '../platform/outbound-settings.js';
 import { ownSiteKnowledge } from './knowledge.js';
 
 type Prisma = any; // Keystone's generated client, typed per engine.
@@ -41,7 +42,9 @@ export async function recordProbes(context: KeystoneContext, now = new Date()): 
   const prisma: Prisma = context.sudo().prisma;
   const base = await siteBaseUrl(context);
   const paths = (await settingsOf(prisma)).probePaths.split(/\r?\n/).map((p) => p.trim()).filter((p) => p.startsWith('/'));
-  const probes = await Promise.all(paths.map((p) => probe(`${base}${p}`)));
+  // Our own address is reached whatever it is (it may be on the intranet); a redirect elsewhere is checked.
+  const outbound = (await outboundPolicyFor(context)).trustingOrigin(base);
+  const probes = await Promise.all(paths.map((p) => probe(`${base}${p}`, { outbound })));
   for (const p of probes) await prisma.monitorProbe.create({ data: { url: p.url, at: new Date(p.at), ok: p.ok, status: p.status ?? null, elapsedMs: Math.round(p.elapsedMs ?? 0), error: p.error ?? '' } });
   await prisma.monitorProbe.deleteMany({ where: { at: { lt: new Date(now.getTime() - keepProbesMs) } } });
   return { probed: probes.length, failed: probes.filter((p) => !p.ok).length };
@@ -70,15 +73,19 @@ export async function runOwnSiteMonitor(
     rules: settings.rules ?? undefined,
     now: () => now,
     onProgress,
-    // Our own server: no need for the politeness owed to someone else's.
-    crawl: { maxPages: settings.maxPages, concurrency: 4, requestsPerSecond: 50, burst: 10, external: { enabled: checkExternal ?? settings.checkExternalLinks } },
+    // Our own server: no need for the politeness owed to someone else's. Its address is reached whatever
+    // it is (the section configures it as it configures the allow-list); outbound links are checked (#10).
+    crawl: {
+      maxPages: settings.maxPages, concurrency: 4, requestsPerSecond: 50, burst: 10, external: { enabled: checkExternal ?? settings.checkExternalLinks },
+      outbound: (await outboundPolicyFor(context)).trustingOrigin(base),
+    },
   });
   const previous = await prisma.monitorRun.findFirst({ where: { ownSite: true }, orderBy: { finishedAt: 'desc' } });
   const previousReport = (previous?.report ?? undefined) as MonitorReport | undefined;
   const comparison = compareRuns(previousReport, report);
   const alert = buildAlert(report, previousReport);
   const targets = parseWebhooks(settings.webhooks);
-  const sent = alert && targets.length ? await sendAlert(alert, targets) : [];
+  const sent = alert && targets.length ? await sendAlert(alert, targets, { outbound: await outboundPolicyFor(context) }) : [];
   const run = await prisma.monitorRun.create({
     data: {
       title: `${siteName ?? base} ${report.finishedAt.slice(0, 16).replace('T', ' ')} 监测`,

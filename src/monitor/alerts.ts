@@ -1,10 +1,13 @@
 /**
  * Alerts for S8: a veto, or a security finding (N9) not seen in the previous run, goes to the
  * configured WeCom (企业微信群机器人) and DingTalk (钉钉自定义机器人) webhooks as markdown. Sending
- * never throws: each target's outcome comes back, with the webhook key masked.
+ * never throws: each target's outcome comes back, with the webhook key masked. A robot's address is
+ * typed in by staff: it goes through the outbound check like every other request (issue 14 #10), and a
+ * redirect is not followed.
  */
 import { createHmac } from 'node:crypto';
 import axios from 'axios';
+import { OutboundAgents, OutboundPolicy, outboundRefusalOf, refusalMessage } from '../platform/outbound.js';
 import { formatChinaTime } from '../interaction/china-time.js';
 import { compareRuns, severityLabels } from './report.js';
 import type { KeyedFinding, MonitorReport } from './types.js';
@@ -107,7 +110,13 @@ export function signDingTalk(url: string, secret: string, now = Date.now()): str
 }
 
 /** Send an alert to every target; never throws. */
-export function sendAlert(alert: Alert, targets: AlertTarget[], opts: { timeoutMs?: number } = {}): Promise<SendResult[]> {
+export interface SendOptions {
+  timeoutMs?: number;
+  /** Which addresses may be reached; default: public ones and `GONGKAI_OUTBOUND_ALLOW`. */
+  outbound?: OutboundPolicy;
+}
+
+export function sendAlert(alert: Alert, targets: AlertTarget[], opts: SendOptions = {}): Promise<SendResult[]> {
   return sendMarkdown({ wecom: buildWeComPayload(alert), dingtalk: buildDingTalkPayload(alert) }, targets, opts);
 }
 
@@ -128,22 +137,38 @@ export interface MarkdownPayloads {
 }
 
 /** Send prepared payloads to every target; never throws. */
-export async function sendMarkdown(payloads: MarkdownPayloads, targets: AlertTarget[], opts: { timeoutMs?: number } = {}): Promise<SendResult[]> {
+export async function sendMarkdown(payloads: MarkdownPayloads, targets: AlertTarget[], opts: SendOptions = {}): Promise<SendResult[]> {
+  const agents = new OutboundAgents(opts.outbound ?? OutboundPolicy.fromEnv());
+  try {
+    return await sendThrough(agents, payloads, targets, opts);
+  } finally {
+    agents.destroy();
+  }
+}
+
+function sendThrough(agents: OutboundAgents, payloads: MarkdownPayloads, targets: AlertTarget[], opts: SendOptions): Promise<SendResult[]> {
   return Promise.all(
     targets.map(async (target): Promise<SendResult> => {
       const masked = maskWebhook(target.url);
       const payload = payloads[target.kind];
       const url = target.kind === 'dingtalk' && target.secret ? signDingTalk(target.url, target.secret) : target.url;
       try {
-        const res = await axios.post(url, payload, { timeout: opts.timeoutMs ?? 10_000, validateStatus: () => true, headers: { 'content-type': 'application/json' } });
+        const through = agents.for(url);
+        const res = await axios.post(url, payload, {
+          timeout: opts.timeoutMs ?? 10_000, validateStatus: () => true, headers: { 'content-type': 'application/json' },
+          httpAgent: through.http, httpsAgent: through.https, maxRedirects: 0, proxy: false,
+        });
         const body = res.data as { errcode?: number; errmsg?: string } | undefined;
-        if (res.status >= 400) return { kind: target.kind, url: masked, ok: false, status: res.status, error: `HTTP ${res.status}` };
+        // A redirect is not followed: the robot did not take the message.
+        if (res.status >= 300) return { kind: target.kind, url: masked, ok: false, status: res.status, error: `HTTP ${res.status}` };
         // Both robots answer 200 with errcode ≠ 0 when they refuse (bad key, rate limit, keyword filter).
         if (body && typeof body === 'object' && typeof body.errcode === 'number' && body.errcode !== 0) {
           return { kind: target.kind, url: masked, ok: false, status: res.status, error: `errcode ${body.errcode}: ${body.errmsg ?? ''}`.trim() };
         }
         return { kind: target.kind, url: masked, ok: true, status: res.status };
       } catch (err) {
+        const refusal = outboundRefusalOf(err);
+        if (refusal) return { kind: target.kind, url: masked, ok: false, error: refusalMessage(masked, refusal) };
         const e = err as { code?: string; message?: string };
         return { kind: target.kind, url: masked, ok: false, error: `${e.code ?? ''} ${e.message ?? String(err)}`.trim() };
       }

@@ -8,6 +8,7 @@
 import { decodeBody } from './charset.js';
 import { extractPage, extractRedirects, extractText } from './extract.js';
 import { Requester, type Fetched } from './http.js';
+import type { OutboundPolicy } from '../platform/outbound.js';
 import { Semaphore } from './limits.js';
 import { allowAllRobots, parseRobots, type Robots } from './robots.js';
 import { systemClock, type Clock, type CloakProbe, type CloakVariant, type CrawledPage, type CrawlResult, type ExternalLinkResult, type Note, type PageError } from './types.js';
@@ -74,6 +75,11 @@ export interface CrawlOptions {
   keepHtml?: boolean;
   /** Accept invalid HTTPS certificates (they are still noted). Default false. */
   insecure?: boolean;
+  /**
+   * Which addresses may be reached (issue 14 #10): pages, redirects, robots.txt, outbound links. Default:
+   * public addresses and `GONGKAI_OUTBOUND_ALLOW`. The own-site monitor trusts the site's own origin.
+   */
+  outbound?: OutboundPolicy;
   clock?: Clock;
   signal?: AbortSignal;
   onProgress?: (p: CrawlProgress) => void;
@@ -108,6 +114,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
     clock,
     signal: options.signal,
     insecure: options.insecure,
+    outbound: options.outbound,
   });
 
   const robotsInfo: CrawlResult['robots'] = { url: `${origin}/robots.txt`, status: null, disallowAll: false, blocked: 0 };
@@ -212,7 +219,11 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
     // Keep crawl order stable for reports (workers finish out of order).
     const order = new Map(queue.map((q, i) => [q.url, i]));
     pages.sort((a, b) => (order.get(a.url) ?? 0) - (order.get(b.url) ?? 0));
-    if (pages[0] && pages[0].status === null) notes.push({ code: 'home-unreachable', message: `首页无法访问：${pages[0].errors[0]?.message ?? '无响应'}`, url: pages[0].url });
+    if (pages[0] && pages[0].status === null) {
+      // Refused by the outbound check (issue 14 #10): nothing was checked, which is not the site's fault.
+      const refused = pages[0].errors[0]?.code === 'refused-address';
+      notes.push({ code: refused ? 'home-refused' : 'home-unreachable', message: `首页${refused ? '不允许访问' : '无法访问'}：${pages[0].errors[0]?.message ?? '无响应'}`, url: pages[0].url });
+    }
 
     if (options.signal?.aborted) return finish(pages, [], []);
     const [cloaking, external] = await Promise.all([checkCloaking(pages), checkExternal(pages)]);

@@ -3,12 +3,15 @@
  * one deadline per request covering headers and body (N1: not answered in 15 s is a failure), a body
  * cap counted after decompression (a 100 MB page or a zip bomb ends as a note), manual redirects with
  * loop detection, and 429/503 backoff that honours Retry-After. Nothing here throws: every failure
- * comes back as a `PageError`.
+ * comes back as a `PageError`. Every connection goes through the outbound agents
+ * (src/platform/outbound.ts): a page, link or redirect hop on a loopback, private, link-local or other
+ * reserved address is refused at connect time, after DNS (issue 14 #10), unless the allow-list names it.
  */
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { OutboundAgents, OutboundPolicy, outboundRefusalOf, refusalMessage } from '../platform/outbound.js';
 import { HostBuckets } from './limits.js';
 import type { Clock, PageError, PageErrorCode } from './types.js';
 import { hostOf } from './url.js';
@@ -31,12 +34,15 @@ export interface OnceOptions {
   maxBytes: number;
   /** Decide after the headers whether the body is wanted (non-HTML bodies are skipped). */
   readBody: (status: number, contentType: string | undefined) => boolean;
-  agents?: { http: http.Agent; https: https.Agent };
+  /** The only way out: there is no request without the outbound check. */
+  agents: OutboundAgents;
   signal?: AbortSignal;
   insecure?: boolean;
 }
 
-function classify(err: unknown): PageError {
+function classify(err: unknown, url: string): PageError {
+  const refusal = outboundRefusalOf(err);
+  if (refusal) return { code: 'refused-address', message: refusalMessage(url, refusal) };
   const e = err as NodeJS.ErrnoException & { code?: string };
   const code = e?.code ?? '';
   const map: Record<string, PageErrorCode> = {
@@ -62,6 +68,7 @@ function classify(err: unknown): PageError {
     'rate-limited': '服务器限流',
     'invalid-url': '网址无效',
     aborted: '检查被取消',
+    'refused-address': '地址不允许访问',
   };
   return { code: kind, message: `${messages[kind]}（${code || e?.message || 'unknown'}）` };
 }
@@ -121,7 +128,7 @@ export function requestOnce(url: string, opts: OnceOptions): Promise<RawResponse
         {
           method: opts.method,
           headers: { 'accept-encoding': 'gzip, deflate, br', ...opts.headers },
-          agent: parsed.protocol === 'https:' ? opts.agents?.https : opts.agents?.http,
+          agent: opts.agents.agentFor(parsed),
           rejectUnauthorized: !opts.insecure,
         },
         (res) => {
@@ -135,7 +142,7 @@ export function requestOnce(url: string, opts: OnceOptions): Promise<RawResponse
           }
           const decoder = decoderFor(res.headers['content-encoding']);
           stream = decoder ? res.pipe(decoder) : res;
-          if (decoder) res.on('error', (err) => finish(classify(err)));
+          if (decoder) res.on('error', (err) => finish(classify(err, url)));
           stream.on('data', (chunk: Buffer) => {
             if (done) return;
             const room = opts.maxBytes - bytes;
@@ -151,7 +158,7 @@ export function requestOnce(url: string, opts: OnceOptions): Promise<RawResponse
             bytes += chunk.length;
           });
           stream.on('end', () => finish());
-          stream.on('error', (err) => finish(classify(err)));
+          stream.on('error', (err) => finish(classify(err, url)));
           res.on('aborted', () => finish({ code: 'connection-reset', message: '连接在传输中断开' }));
         },
       );
@@ -165,7 +172,7 @@ export function requestOnce(url: string, opts: OnceOptions): Promise<RawResponse
       opts.timeoutMs,
     );
     // Before anything can destroy the request: an error without a listener would crash the process.
-    req.on('error', (err) => finish(classify(err)));
+    req.on('error', (err) => finish(classify(err, url)));
     if (opts.signal?.aborted) {
       onAbort();
       return;
@@ -191,6 +198,8 @@ export interface RequesterOptions {
   clock: Clock;
   signal?: AbortSignal;
   insecure?: boolean;
+  /** Which addresses may be reached; default: public ones and `GONGKAI_OUTBOUND_ALLOW`. */
+  outbound?: OutboundPolicy;
 }
 
 export interface RequestOptions {
@@ -226,17 +235,17 @@ const isHtmlType = (contentType: string | undefined) => !contentType || /text\/h
  */
 export class Requester {
   readonly buckets: HostBuckets;
-  private readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  private readonly agents: OutboundAgents;
   requests = 0;
   retries = 0;
 
   constructor(readonly opts: RequesterOptions) {
     this.buckets = new HostBuckets(opts.requestsPerSecond, opts.burst, opts.clock);
+    this.agents = new OutboundAgents(opts.outbound ?? OutboundPolicy.fromEnv(), { keepAlive: true });
   }
 
   close(): void {
-    this.agents.http.destroy();
-    this.agents.https.destroy();
+    this.agents.destroy();
   }
 
   /** One URL with its retries (429/503), no redirects. */

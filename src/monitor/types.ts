@@ -36,7 +36,9 @@ export type PageErrorCode =
   | 'body-too-large'
   | 'rate-limited'
   | 'invalid-url'
-  | 'aborted';
+  | 'aborted'
+  /** A loopback, private, link-local or other reserved address, refused (issue 14 #10). */
+  | 'refused-address';
 
 export interface PageError {
   code: PageErrorCode;

@@ -37,11 +37,52 @@ export function findPersonalData(text: string): PersonalDataMatch[] {
   }));
 }
 
+/** One number as the public sees it: 138****1234, 35*************123. */
+function maskOne(value: string): string {
+  const digits = value.replace(/[- ]/g, '');
+  if (digits.length === 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  return `${digits.slice(0, 2)}${'*'.repeat(digits.length - 5)}${digits.slice(-3)}`;
+}
+
 /** The text with every mobile number and ID number masked. */
 export function maskPersonalData(text: string): string {
-  return text.replace(personalData, (value) => {
-    const digits = value.replace(/[- ]/g, '');
-    if (digits.length === 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
-    return `${digits.slice(0, 2)}${'*'.repeat(digits.length - 5)}${digits.slice(-3)}`;
+  return text.replace(personalData, maskOne);
+}
+
+/**
+ * Pieces of text read together (the text nodes of one paragraph: 138<b>1234</b>5678 is one number on
+ * the page), each masked: a number that spans pieces is masked as a whole, its masked form put in the
+ * piece where it starts and its other digits taken out of the rest. The pieces keep their count.
+ */
+export function maskPieces(pieces: readonly string[]): string[] {
+  const text = pieces.join('');
+  const matches = [...text.matchAll(personalData)].map((m) => ({ start: m.index, end: m.index + m[0].length, masked: maskOne(m[0]) }));
+  if (!matches.length) return [...pieces];
+  let offset = 0;
+  return pieces.map((piece) => {
+    const from = offset;
+    const to = offset + piece.length;
+    offset = to;
+    let out = '';
+    let at = from;
+    for (const match of matches) {
+      if (match.end <= from || match.start >= to) continue;
+      if (match.start > at) out += text.slice(at, match.start);
+      if (match.start >= from) out += match.masked;
+      at = Math.min(match.end, to);
+    }
+    return out + text.slice(at, to);
   });
+}
+
+/**
+ * Text for a public summary or excerpt (feeds, search results): whitespace collapsed, masked, and only
+ * then cut to `length` characters — from the start, or from a little before the first `around` — so a
+ * cut never leaves part of a number unmasked.
+ */
+export function maskedExcerpt(text: string, length: number, around?: string): string {
+  const masked = maskPersonalData(text.replace(/\s+/g, ' '));
+  const at = around ? masked.indexOf(around) : 0;
+  const start = Math.max(0, at - Math.floor(length / 3));
+  return masked.slice(start, start + length);
 }

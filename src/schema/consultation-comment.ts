@@ -4,6 +4,7 @@ import { hasRole, signedIn, type SessionData } from '../access/roles.js';
 import { afterCommentChange } from '../consultation/invalidation.js';
 import { adoptionOptions, hiddenReasonOptions, moderationOptions, moderationProblem, type Moderation } from '../consultation/rules.js';
 import { readOnly } from './ui-modes.js';
+import { itemAfter } from '../platform/item-after.js';
 
 type Args = { session?: unknown };
 const sessionOf = (args: Args) => args.session as SessionData | undefined;
@@ -62,7 +63,7 @@ export const ConsultationComment = list({
     },
     validate: ({ operation, resolvedData, item, addValidationError }) => {
       if (operation !== 'update') return;
-      const merged = { ...item, ...resolvedData } as Record<string, unknown>;
+      const merged = itemAfter(item, resolvedData);
       const moderation = moderationProblem({ moderation: merged.moderation as Moderation, hiddenReason: (merged.hiddenReason as string | null) ?? null });
       if (moderation) addValidationError(moderation);
     },

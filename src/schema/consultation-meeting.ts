@@ -4,6 +4,7 @@ import { hasRole, signedIn, type SessionData } from '../access/roles.js';
 import { adoptionSummary } from '../consultation/data.js';
 import { attendeeCategoryOptions, decisionBodyOptions, meetingOpennessOptions, meetingPlanProblems, openingMethodOptions } from '../consultation/rules.js';
 import { calendarDayOf } from '../db/calendar-day.js';
+import { itemAfter } from '../platform/item-after.js';
 
 const staff = (args: { session?: unknown }) => hasRole(args.session as SessionData | undefined, 'editor', 'officeReviewer', 'leader', 'admin', 'infoSection');
 
@@ -44,7 +45,7 @@ export const ConsultationMeeting = list({
   hooks: {
     validate: ({ operation, resolvedData, item, addValidationError }) => {
       if (operation === 'delete') return;
-      const merged = { ...item, ...resolvedData } as Record<string, unknown>;
+      const merged = itemAfter(item, resolvedData);
       for (const problem of meetingPlanProblems({
         topic: merged.topic as string | null,
         meetingOn: calendarDayOf(merged.meetingOn),

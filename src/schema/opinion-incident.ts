@@ -9,6 +9,7 @@ import { incidentActions } from '../incidents/keystone-actions.js';
 import { clockStatusLines, incidentEventDefinitions, incidentProblems, type StoredIncident } from '../incidents/rules.js';
 import '../incidents/tasks.js';
 import { hiddenEverywhere, readOnly } from './ui-modes.js';
+import { itemAfter } from '../platform/item-after.js';
 
 /** S7: the office and the admin edit every incident, an editor those of his department; leaders read. */
 function editFilter({ session }: AccessArgs) {
@@ -103,7 +104,7 @@ export const OpinionIncident = list({
     },
     validate: ({ operation, resolvedData, item, addValidationError }) => {
       if (operation === 'delete') return;
-      for (const problem of incidentProblems({ ...item, ...resolvedData } as Partial<StoredIncident>, new Date())) addValidationError(problem);
+      for (const problem of incidentProblems(itemAfter(item, resolvedData) as Partial<StoredIncident>, new Date())) addValidationError(problem);
     },
     afterOperation: async ({ operation, item, context }) => {
       if (operation === 'delete' || !item) return;

@@ -3,6 +3,7 @@ import type { SessionData } from '../access/roles.js';
 import { linkOverrides } from '../access/documents.js';
 import { changedLinks, currentLinks, linkRefusals, type Filter, type LinkableFilter, type LinkTarget, type ResolvedRelation } from '../access/links.js';
 import { searchTextOf } from '../content/search-text.js';
+import { itemAfter } from '../platform/item-after.js';
 
 type Data = Record<string, unknown>;
 
@@ -24,7 +25,8 @@ export function withDrafter({ resolvedData, context }: { resolvedData: Data; con
 
 /** Keeps the search text in step with what the public may read of the item. */
 export function withSearchText(resolvedData: Data, item?: Data | null): Data {
-  return { ...resolvedData, searchText: searchTextOf({ ...(item ?? {}), ...resolvedData }) };
+  // itemAfter: resolvedData holds every field, undefined when unchanged (a spread would drop the body).
+  return { ...resolvedData, searchText: searchTextOf(itemAfter(item, resolvedData)) };
 }
 
 /*

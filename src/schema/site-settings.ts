@@ -2,6 +2,7 @@ import { list } from '@keystone-6/core';
 import { text } from '@keystone-6/core/fields';
 import { managesSite } from '../access/roles.js';
 import { afterSiteWideChange } from '../site/invalidation.js';
+import { allowListProblems } from '../platform/outbound.js';
 
 // 网站设置: one item; the footer elements every page must show (N10).
 export const SiteSettings = list({
@@ -42,6 +43,22 @@ export const SiteSettings = list({
     }),
     baseUrl: text({
       ui: { label: '网站地址' }, validation: { isRequired: true, match: { regex: /^https?:\/\/[^\s/]+(\/\S*)?$/, explanation: '网站地址必须以 http:// 或 https:// 开头' } },
+    }),
+    // Issue 14 #10: what outbound requests may reach besides public addresses. The intranet's layout is staff-only.
+    outboundAllowList: text({
+      access: { read: managesSite },
+      ui: {
+        label: '内网访问白名单',
+        displayMode: 'textarea',
+        description:
+          '转载采集、网站监测和提醒机器人默认不访问本机、内网、链路本地、云元数据等非公网地址（防止借本系统探测内网）。确需访问内网网站时在此列出，每行一项：IP 地址（10.1.2.3）、网段（10.20.0.0/16、fd00::/8）或域名（oa.example.gov.cn；*.example.gov.cn 表示其所有子域名）。本站自己的网站地址不必列出',
+      },
+      hooks: {
+        validate: ({ resolvedData, addValidationError }) => {
+          const text = resolvedData?.outboundAllowList;
+          if (typeof text === 'string') for (const problem of allowListProblems(text)) addValidationError(problem);
+        },
+      },
     }),
   },
 });

@@ -5,6 +5,7 @@ import { ADAPTERS, ADAPTER_LABELS, POLICIES, POLICY_LABELS, SOURCE_LEVELS, SOURC
 import { configProblems, type SourceItem } from '../syndication-cms/source-item.js';
 import { sourceActions } from '../syndication-cms/keystone-actions.js';
 import { readOnly } from './ui-modes.js';
+import { itemAfter } from '../platform/item-after.js';
 
 // Fields a syndication run writes: no API input, so nobody fakes a source's health or its items.
 const byRunsOnly = { graphql: { omit: { create: true, update: true } } };
@@ -54,7 +55,8 @@ export const SyndicationSource = list({
   hooks: {
     validate: async ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') return;
-      for (const problem of await configProblems({ ...item, ...resolvedData } as SourceItem, context)) addValidationError(problem);
+      const listUrlsChanged = operation === 'create' || resolvedData.listUrls !== undefined;
+      for (const problem of await configProblems(itemAfter(item, resolvedData) as SourceItem, context, { listUrlsChanged })) addValidationError(problem);
     },
   },
 });

@@ -3,8 +3,9 @@ import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { openCategoryOptions } from '../content/vocabulary.js';
 import { renderRichText } from '../content/render-rich-text.js';
-import { renderReprintBody, reprintText } from '../content/render-reprint.js';
-import { maskPersonalData } from '../privacy/mask.js';
+import { renderReprintBody } from '../content/render-reprint.js';
+import { publicBodyText } from '../content/search-text.js';
+import { maskedExcerpt, maskPersonalData } from '../privacy/mask.js';
 import { plainText } from '../content/plain-text.js';
 import { mailboxColumnItems, publicMessage } from '../mailbox/public-data.js';
 import { consultationColumnItems } from '../consultation/data.js';
@@ -191,12 +192,13 @@ export async function feedData(context: KeystoneContext, slug: string | null, li
     title: maskPersonalData(d.title),
     url: `${base}/documents/${d.id}`,
     published: d.publishedAt,
-    summary: maskPersonalData((d.reprintBody ? reprintText(d.reprintBody) : plainText(d.disclosure === 'redacted' ? d.redactedBody : d.body)).replace(/\s+/g, ' ').slice(0, summaryLength)),
+    // N15: masked before it is cut, so the cut never leaves part of a number in the clear.
+    summary: maskedExcerpt(publicBodyText(d), summaryLength),
   }));
   if (!slug || interpretationsOnly) {
     const jds = await prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: limit });
     for (const j of jds as { id: string; title: string; publishedAt: Date; body: unknown }[]) {
-      items.push({ title: maskPersonalData(j.title), url: `${base}/interpretations/${j.id}`, published: j.publishedAt, summary: maskPersonalData(plainText(j.body).replace(/\s+/g, ' ').slice(0, summaryLength)) });
+      items.push({ title: maskPersonalData(j.title), url: `${base}/interpretations/${j.id}`, published: j.publishedAt, summary: maskedExcerpt(plainText(j.body), summaryLength) });
     }
     items.sort((a: { published: Date }, b: { published: Date }) => b.published.getTime() - a.published.getTime());
   }
@@ -236,11 +238,9 @@ export async function sitemapData(context: KeystoneContext) {
 
 export type SearchType = 'all' | 'documents' | 'interpretations';
 
-/** A short piece of text around the first hit, masked. */
+/** A short piece of text around the first hit, masked before it is cut (N15). */
 function snippet(text: string, query: string): string {
-  const at = text.indexOf(query);
-  const start = Math.max(0, at - 40);
-  return maskPersonalData(text.slice(start, start + 120).replace(/\s+/g, ' '));
+  return maskedExcerpt(text, 120, query);
 }
 
 /**

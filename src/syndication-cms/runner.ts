@@ -1,17 +1,26 @@
 import cron from 'node-cron';
+import { CookieJar } from 'tough-cookie';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { HttpFetcher, type Fetcher } from '../../syndication/fetch.js';
 import { runSource, shouldRun, type RunRecord } from '../../syndication/run.js';
 import { logger } from '../logging/logger.js';
+import { outboundPolicyFor } from '../platform/outbound-settings.js';
+import type { OutboundPolicy } from '../platform/outbound.js';
 import { assetLocalizer } from './assets.js';
 import { sourceConfigOf } from './source-item.js';
 import { KeystoneSyndicationStore } from './store.js';
 
 const timezone = process.env.TZ_SITE ?? 'Asia/Shanghai';
 
-// One fetcher for the process: its cookie jar and per-host limits hold across sources and runs.
-let sharedFetcher: Fetcher | undefined;
-const processFetcher = () => (sharedFetcher ??= new HttpFetcher());
+// One fetcher for the process: its cookie jar and per-host limits hold across sources and runs. It is
+// made again (same cookie jar) when the intranet allow-list changes, so an edit holds from the next run.
+const cookieJar = new CookieJar();
+let shared: { allowList: string; fetcher: HttpFetcher } | undefined;
+function processFetcher(policy: OutboundPolicy): Fetcher {
+  const allowList = policy.entries.join('\n');
+  if (shared?.allowList !== allowList) shared = { allowList, fetcher: new HttpFetcher({ cookieJar, outbound: policy }) };
+  return shared.fetcher;
+}
 
 /**
  * Whether a source's schedule had a tick since its last run (checked minute by minute, at most a day
@@ -30,12 +39,16 @@ export function isDue(schedule: string, lastRunAt: Date | null, now: Date): bool
   }
 }
 
-/** Runs one source now (the scheduler, `gongkai syndicate`, the 立即采集 action). */
-export async function runSyndicationSource(context: KeystoneContext, key: string, { fetcher = processFetcher(), now = () => new Date() }: { fetcher?: Fetcher; now?: () => Date } = {}): Promise<RunRecord> {
+/**
+ * Runs one source now (the scheduler, `gongkai syndicate`, the 立即采集 action). Every request goes
+ * through the outbound policy of 网站设置 (issue 14 #10); a `fetcher` passed in brings its own.
+ */
+export async function runSyndicationSource(context: KeystoneContext, key: string, { fetcher, now = () => new Date() }: { fetcher?: Fetcher; now?: () => Date } = {}): Promise<RunRecord> {
   const item = await context.sudo().prisma.syndicationSource.findUnique({ where: { key } });
   if (!item) throw new Error(`没有标识为 ${key} 的转载来源`);
   const config = await sourceConfigOf(item, context);
-  return runSource(config, { store: new KeystoneSyndicationStore(context), fetcher, now, log: logger, localizeAssets: assetLocalizer(context, fetcher) });
+  const client = fetcher ?? processFetcher(await outboundPolicyFor(context));
+  return runSource(config, { store: new KeystoneSyndicationStore(context), fetcher: client, now, log: logger, localizeAssets: assetLocalizer(context, client) });
 }
 
 /** The scheduler's job: every enabled source whose schedule is due and whose backoff has passed. */

@@ -1,5 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { validateSourceConfig, type SourceConfig } from '../../syndication/source-config.js';
+import { outboundPolicyFor } from '../platform/outbound-settings.js';
 
 /** A 转载来源 item as stored (scalars and the target column's id). */
 export interface SourceItem {
@@ -41,8 +42,12 @@ async function columnSlugOf(item: SourceItem, context: KeystoneContext): Promise
   return column?.slug ?? null;
 }
 
-/** Every problem with a source as it would be saved, in Chinese, for the Admin UI's validation. */
-export async function configProblems(item: SourceItem, context: KeystoneContext): Promise<string[]> {
+/**
+ * Every problem with a source as it would be saved, in Chinese, for the Admin UI's validation.
+ * `listUrlsChanged`: the list URLs are new or edited, so their addresses are checked (a source whose
+ * address the allow-list no longer admits can still be disabled or annotated).
+ */
+export async function configProblems(item: SourceItem, context: KeystoneContext, { listUrlsChanged = true }: { listUrlsChanged?: boolean } = {}): Promise<string[]> {
   const selectors = item.selectors;
   if (selectors !== undefined && selectors !== null && (typeof selectors !== 'object' || Array.isArray(selectors))) {
     return ['字段名与选择器必须是 JSON 对象，例如 {"list": {"item": "ul.list li"}}'];
@@ -50,6 +55,13 @@ export async function configProblems(item: SourceItem, context: KeystoneContext)
   const result = validateSourceConfig(configInputOf(item, (await columnSlugOf(item, context)) ?? 'unset'));
   const problems = result.ok ? [] : result.errors.map((e) => e.message);
   if (!(await columnSlugOf(item, context))) problems.push('请选择目标栏目');
+  // Issue 14 #10: a list on this machine or the intranet is refused as it is typed (the fetch refuses it
+  // anyway, after DNS, at connect time; this says so before the first run).
+  const policy = await outboundPolicyFor(context);
+  for (const url of listUrlsChanged ? lines(item.listUrls) : []) {
+    const refusal = policy.literalRefusal(url);
+    if (refusal) problems.push(`列表地址 ${refusal}`);
+  }
   return problems;
 }
 

@@ -1,6 +1,8 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { KnownItem, RunRecord, SourceState, SyndicatedItem, SyndicationStore } from '../../syndication/run.js';
 import { searchTextOf } from '../content/search-text.js';
+import { maskReprintHtml } from '../content/render-reprint.js';
+import { maskPersonalData } from '../privacy/mask.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayValue } from '../db/calendar-day.js';
 import { publicContentChanged } from '../site/invalidation.js';
@@ -34,8 +36,10 @@ export function reprintDocumentData(item: {
   title: string; number?: string | null; issuer?: string | null; writtenAt?: Date | null; publishedAt?: Date | null;
   bodyHtml: string; url: string; sourceName: string; dedupKey: string;
 }) {
+  // N15: a reprint is stored as the public may read it, phone and ID numbers masked, so no surface (page,
+  // feed, search, API) has more; the 转载条目 keeps the upstream text for staff.
   const data = {
-    title: item.title,
+    title: maskPersonalData(item.title),
     documentNumber: item.number ?? '',
     issuingAuthority: item.issuer || item.sourceName,
     formationDate: item.writtenAt ? toCalendarDay(item.writtenAt) : null,
@@ -45,7 +49,7 @@ export function reprintDocumentData(item: {
     sourceName: item.sourceName,
     sourceUrl: item.url,
     upstreamId: item.dedupKey,
-    reprintBody: item.bodyHtml,
+    reprintBody: maskReprintHtml(item.bodyHtml),
     body: [],
     redactedBody: [],
   };

@@ -5,6 +5,7 @@
  */
 import type { Disclosure, MediaKind } from '../content/vocabulary.js';
 import { parseDocumentField, plainText } from '../content/plain-text.js';
+import { reprintText } from '../content/render-reprint.js';
 import { extensionOf } from '../media/rules.js';
 import { findPersonalData, maskPersonalData } from '../privacy/mask.js';
 
@@ -33,6 +34,8 @@ export interface DocumentToCheck {
   redactedBody?: unknown;
   disclosure: Disclosure | null;
   attachments: MediaFacts[];
+  /** A reprint's upstream HTML (a 修订 of a reprint goes through these checks like any document). */
+  reprintBody?: string | null;
 }
 
 export interface InterpretationToCheck {
@@ -241,6 +244,10 @@ export function checkDocument(doc: DocumentToCheck): Finding[] {
   }
   if (doc.disclosure === 'redacted') {
     findings.push(...unmaskedPersonalData(doc.title, '标题'), ...unmaskedPersonalData(plainText(doc.redactedBody), '删减后公开文本'));
+  }
+  // A public reprint's page shows its upstream body, 主动公开 or 删减后公开 (issue 14 #11).
+  if (doc.reprintBody && (doc.disclosure === 'proactive' || doc.disclosure === 'redacted')) {
+    findings.push(...unmaskedPersonalData(reprintText(doc.reprintBody), '转载正文'));
   }
   return findings;
 }

@@ -52,11 +52,12 @@ export async function preflight(db: { document: Finder; interpretation: Finder }
   const doc = (await db.document.findUnique({
     where: { id },
     include: { attachments: mediaSelect, interpretations: withInterpretations ? { include: interpretationInclude } : false },
-  })) as { title: string; body: unknown; redactedBody: unknown; disclosure: string | null; attachments: MediaRow[]; interpretations?: InterpretationRow[] };
+  })) as { title: string; body: unknown; redactedBody: unknown; reprintBody: string | null; disclosure: string | null; attachments: MediaRow[]; interpretations?: InterpretationRow[] };
   const findings = checkDocument({
     title: doc.title,
     body: doc.body,
     redactedBody: doc.redactedBody,
+    reprintBody: doc.reprintBody,
     disclosure: doc.disclosure as Disclosure | null,
     attachments: doc.attachments.map((m) => media(m)!),
   });

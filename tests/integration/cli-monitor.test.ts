@@ -18,10 +18,11 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-function gongkai(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+// The fixture site is on this machine: allow-listed for the command line (issue 14 #10).
+function gongkai(args: string[], allow: Record<string, string> = { GONGKAI_OUTBOUND_ALLOW: '127.0.0.1' }): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'bin/gongkai.js'), ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, GONGKAI_SCHEDULER: 'off', DATABASE_URL: `file:${path.join(os.tmpdir(), 'gongkai-cli-monitor-unused.db')}` },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, GONGKAI_SCHEDULER: 'off', DATABASE_URL: `file:${path.join(os.tmpdir(), 'gongkai-cli-monitor-unused.db')}`, ...allow },
     });
     let stdout = '';
     let stderr = '';
@@ -43,4 +44,17 @@ test('N9: gongkai monitor URL reports a hijacked site as failing, with exit stat
   const bad = await gongkai(['monitor', 'ftp://example.org']);
   expect(bad.status).toBe(1);
   expect(bad.stderr).toContain('网址应以 http:// 或 https:// 开头');
+});
+
+test('trust #10: gongkai monitor URL does not fetch a site on this machine unless GONGKAI_OUTBOUND_ALLOW names it', async () => {
+  const before = site.requests.length;
+  const r = await gongkai(['monitor', site.origin + '/', '--json'], {});
+  expect(r.status).toBe(1);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toContain(`已拒绝访问 ${site.origin}/`);
+  expect(r.stderr).toContain('GONGKAI_OUTBOUND_ALLOW');
+  expect(site.requests.length).toBe(before);
+  const bad = await gongkai(['monitor', site.origin + '/'], { GONGKAI_OUTBOUND_ALLOW: '10.0.0.0/33' });
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toContain('GONGKAI_OUTBOUND_ALLOW');
 });

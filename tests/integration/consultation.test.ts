@@ -206,6 +206,17 @@ describe('S2: decision meetings', () => {
     expect(ok.data?.createConsultationMeeting).toMatchObject({ attendeeCategories: ['stakeholders', 'media'], openness: 'public' });
   });
 
+  test('trust #17: a meeting plan updated field by field is validated as it will be, not as if the other fields were empty', async () => {
+    const base = { topic: '审议《临沧市特困人员救助供养办法》', meetingOn: shift(today(), 40), decisionBody: 'partyGroup', attendeeCategories: ['experts'], openness: 'public', openingMethods: ['observers'] };
+    const { id } = (await as('jiuzhu', create, { data: base })).data?.createConsultationMeeting ?? {};
+    const renamed = await as('jiuzhu', `mutation($id: ID!) { updateConsultationMeeting(where: { id: $id }, data: { topic: "审议《临沧市特困人员救助供养办法（修订）》" }) { topic attendeeCategories openness } }`, { id });
+    expect(renamed.errors).toBeUndefined();
+    expect(renamed.data?.updateConsultationMeeting).toMatchObject({ topic: '审议《临沧市特困人员救助供养办法（修订）》', attendeeCategories: ['experts'], openness: 'public' });
+    // What a partial update does change is still checked.
+    const emptied = await as('jiuzhu', `mutation($id: ID!) { updateConsultationMeeting(where: { id: $id }, data: { attendeeCategories: [] }) { id } }`, { id });
+    expect(emptied.errors?.[0]?.message).toContain('列席人员类别');
+  });
+
   test('S2: a meeting carries the earlier consultation and its adoption; the public reads no meeting plan', async () => {
     const meetings = await as('bangongshi', `{ consultationMeetings(where: { topic: { contains: "养老服务补贴" } }) { topic consultationAdoption } }`);
     expect(meetings.data?.consultationMeetings[0].consultationAdoption).toMatch(/收到意见 5 条，采纳 2 条、部分采纳 0 条、未采纳 2 条；.*未采纳的集中意见：“由财政全额承担失能老年人护理费用”（理由：养老服务补贴是/);

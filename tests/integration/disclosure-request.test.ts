@@ -42,7 +42,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => robot.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(robot.address() as AddressInfo).port}/cgi-bin/webhook/send?key=test`;
-  await state.t.context.sudo().prisma.siteSettings.updateMany({ data: { alertWebhooks: `企业微信 ${url}` } });
+  await state.t.context.sudo().prisma.siteSettings.updateMany({ data: { alertWebhooks: `企业微信 ${url}`, outboundAllowList: '127.0.0.1' } });
 });
 afterAll(() => new Promise((resolve) => robot.close(resolve)));
 

@@ -12,6 +12,7 @@ import { sourceConfigOf } from '../../src/syndication-cms/source-item.js';
 import { runSource, type SyndicatedItem } from '../../syndication/run.js';
 import { HttpFetcher } from '../../syndication/fetch.js';
 import { seededApi } from '../helpers/seeded-api.js';
+import { loopbackAllowed } from '../helpers/outbound.js';
 
 // Read when the server is made (in beforeAll), after this line.
 process.env.MEDIA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-syndication-media-'));
@@ -22,6 +23,7 @@ const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 const upstream = {
   list: [] as { TITLE: string; URL: string; DOCRELPUBTIME: string }[],
   bodies: new Map<string, string>(),
+  requests: [] as string[],
 };
 let server: http.Server;
 let base = '';
@@ -38,6 +40,9 @@ function detailPage(id: string) {
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     const url = req.url ?? '/';
+    upstream.requests.push(url);
+    // An upstream that has been tampered with, sending the crawler to the cloud's metadata service.
+    if (url === '/redirect-to-metadata') return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
     if (url === '/list.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(upstream.list));
     const detail = /^\/content_(\d+)\.htm$/.exec(url);
     if (detail && upstream.bodies.has(detail[1])) return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(detailPage(detail[1]));
@@ -51,6 +56,15 @@ beforeAll(async () => {
   upstream.list = ['1', '2'].map((id) => ({ TITLE: `国务院关于第${id}项工作的通知`, URL: `/content_${id}.htm`, DOCRELPUBTIME: '2026-11-20' }));
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+/** 网站设置 → 内网访问白名单, saved by the info-construction section through the API. */
+async function setAllowList(text: string) {
+  const saved = await as('xinxi', `mutation($t: String!) { updateSiteSettings(data: { outboundAllowList: $t }) { id } }`, { t: text });
+  expect(saved.errors).toBeUndefined();
+}
+
+// The upstream of these tests is on this machine: the section allow-lists it, as an intranet mirror would be.
+beforeAll(() => setAllowList('127.0.0.1'));
 
 const get = (p: string) => request(state.app).get(p);
 const items = () => state.t.context.prisma.upstreamItem.findMany({ orderBy: { title: 'asc' } });
@@ -184,7 +198,7 @@ describe('S9: syndication in the CMS', () => {
     }
     const source = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'test-crash' } });
     const config = await sourceConfigOf(source, state.t.context);
-    await expect(runSource(config, { store: new Dying(state.t.context), fetcher: new HttpFetcher({ proxy: false }) })).rejects.toThrow();
+    await expect(runSource(config, { store: new Dying(state.t.context), fetcher: new HttpFetcher({ proxy: false, outbound: loopbackAllowed }) })).rejects.toThrow();
     const count = () => state.t.context.prisma.upstreamItem.count({ where: { title: { in: ['4', '5', '6', '7'].map((id) => `国务院关于第${id}项工作的通知`) } } });
     expect(await count()).toBe(2);
     await runSyndicationSource(state.t.context, 'test-crash');
@@ -196,5 +210,80 @@ describe('S9: syndication in the CMS', () => {
     expect(isDue('0 8 * * *', null, new Date('2026-11-24T00:30:00Z'))).toBe(true);
     expect(isDue('0 8 * * *', new Date('2026-11-23T23:00:00Z'), new Date('2026-11-24T00:30:00Z'))).toBe(true); // 08:00 Beijing = 00:00 UTC
     expect(isDue('0 8 * * *', new Date('2026-11-24T00:10:00Z'), new Date('2026-11-24T00:30:00Z'))).toBe(false);
+  });
+});
+
+describe('trust #10: a 转载来源 cannot reach this machine or the intranet', () => {
+  const source = async (key: string, listUrls: string, policy = 'auto-publish') => {
+    const gwy = await state.t.context.prisma.column.findFirst({ where: { slug: 'gwy' } });
+    return as('xinxi', `mutation($data: SyndicationSourceCreateInput!) { createSyndicationSource(data: $data) { id } }`, {
+      data: { key, name: '内网探测', level: 'city', adapter: 'json-list', listUrls, schedule: '*/5 * * * *', policy, enabled: true, targetColumn: { connect: { id: gwy.id } } },
+    });
+  };
+  const published = () => state.t.context.prisma.document.count({ where: { status: 'published', origin: 'reprint' } });
+
+  test('trust #10: a list on 127.0.0.1, localhost or 169.254.169.254 is refused when saved, with the reason in Chinese', async () => {
+    await setAllowList('');
+    for (const url of [`${base}/list.json`, base.replace('127.0.0.1', 'localhost') + '/graphql', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]:5432/']) {
+      const refused = await source('probe-refused', url);
+      expect(refused.errors?.[0].message).toContain('指向本机、内网或保留地址');
+      expect(refused.errors?.[0].message).toContain('内网访问白名单');
+    }
+    // An invalid allow-list is refused too, saying which entry.
+    const bad = await as('xinxi', `mutation { updateSiteSettings(data: { outboundAllowList: "10.0.0.0/33" }) { id } }`);
+    expect(bad.errors?.[0].message).toContain('“10.0.0.0/33”不是有效的网段');
+    // Nobody but the section reads the intranet's layout.
+    const anonymous = await as(null, '{ siteSettings { siteName outboundAllowList } }');
+    expect(anonymous.data?.siteSettings?.outboundAllowList ?? null).toBeNull();
+    await setAllowList('127.0.0.1');
+  });
+
+  test('trust #10: a run whose address is refused at connect time records why and publishes nothing', async () => {
+    const before = await published();
+    upstream.list = [{ TITLE: '内部通讯录', URL: '/content_1.htm', DOCRELPUBTIME: '2026-11-21' }];
+    expect((await source('probe-later', `${base}/list.json`)).errors).toBeUndefined();
+    upstream.requests.length = 0;
+    // The allow-list is withdrawn after the source was saved: the connection itself is refused.
+    await setAllowList('');
+    const record = await runSyndicationSource(state.t.context, 'probe-later');
+    expect(record.ok).toBe(false);
+    // The section can still disable it (its address is checked when it is changed, and at every connection).
+    const disabled = await as('xinxi', `mutation { updateSyndicationSource(where: { key: "probe-later" }, data: { enabled: false }) { enabled } }`);
+    expect(disabled.errors).toBeUndefined();
+    const moved = await as('xinxi', `mutation($u: String!) { updateSyndicationSource(where: { key: "probe-later" }, data: { listUrls: $u }) { id } }`, { u: `${base}/list2.json` });
+    expect(moved.errors?.[0].message).toContain('指向本机、内网或保留地址');
+    const saved = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'probe-later' } });
+    expect(saved.lastError).toContain(`已拒绝访问 ${base}/list.json`);
+    expect(saved.consecutiveFailures).toBe(1);
+    expect(upstream.requests).toEqual([]);
+    expect(await published()).toBe(before);
+    await setAllowList('127.0.0.1');
+  });
+
+  test('trust #10: an allowed upstream whose detail page redirects to the metadata address: the item fails, nothing is published', async () => {
+    const before = await published();
+    upstream.list = [{ TITLE: '跳转到元数据', URL: '/redirect-to-metadata', DOCRELPUBTIME: '2026-11-21' }];
+    expect((await source('probe-redirect', `${base}/list.json`)).errors).toBeUndefined();
+    const record = await runSyndicationSource(state.t.context, 'probe-redirect');
+    expect(record.itemFailures[0].message).toContain('已拒绝访问 http://169.254.169.254/latest/meta-data/');
+    expect(await published()).toBe(before);
+  });
+});
+
+describe('trust #17: a 转载来源 is updated field by field', () => {
+  test('trust #17: a partial update through GraphQL (only the note, only enabled) keeps every other field and passes validation', async () => {
+    // A demo source (the State Council's), as the section finds it in the Admin UI.
+    const item = await state.t.context.prisma.syndicationSource.findFirst({ where: { level: 'state-council' }, orderBy: { key: 'asc' } });
+    const note = await as('xinxi', `mutation($id: ID!) { updateSyndicationSource(where: { id: $id }, data: { note: "核实于 11 月" }) { id note listUrls adapter schedule selectors targetColumn { id } } }`, { id: item.id });
+    expect(note.errors).toBeUndefined();
+    expect(note.data?.updateSyndicationSource).toMatchObject({ note: '核实于 11 月', listUrls: item.listUrls, adapter: item.adapter, schedule: item.schedule, targetColumn: { id: item.targetColumnId } });
+    const stored = await state.t.context.prisma.syndicationSource.findUnique({ where: { id: item.id } });
+    expect({ ...stored, note: item.note, updatedAt: undefined }).toMatchObject({ ...item, updatedAt: undefined });
+    const disabled = await as('xinxi', `mutation($id: ID!) { updateSyndicationSource(where: { id: $id }, data: { enabled: false }) { enabled } }`, { id: item.id });
+    expect(disabled.errors).toBeUndefined();
+    expect(disabled.data?.updateSyndicationSource.enabled).toBe(false);
+    // A partial update that is wrong is still refused, for what it changes.
+    const wrong = await as('xinxi', `mutation($id: ID!) { updateSyndicationSource(where: { id: $id }, data: { schedule: "every day" }) { id } }`, { id: item.id });
+    expect(wrong.errors?.[0].message).toMatch(/cron|采集计划/);
   });
 });

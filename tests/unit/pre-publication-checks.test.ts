@@ -225,6 +225,13 @@ describe('N15 personal data before publication', () => {
     expect(checkDocument(documentToCheck({ disclosure: 'notPublic', title, body, redactedBody: body }))).toEqual([]);
   });
 
+  test('trust #11: N15 a reprint body (a 修订 of a reprint) is checked too, a number split by markup included', () => {
+    const reprintBody = '<p>咨询电话：0883-2123456</p><p>联系人手机<b>138</b>1234<span>1234</span>。</p>';
+    expect(checkDocument(documentToCheck({ reprintBody })).map((f) => f.message)).toEqual(['转载正文中的手机号码“13812341234”未作遮蔽处理：公开前请改为“138****1234”']);
+    expect(checkDocument(documentToCheck({ reprintBody: '<p>联系人手机138****1234</p>' }))).toEqual([]);
+    expect(checkDocument(documentToCheck({ disclosure: 'notPublic', reprintBody }))).toEqual([]);
+  });
+
   test('N15: a number in the title or in an interpretation is refused, once per number', () => {
     expect(codes(checkDocument(documentToCheck({ title: '关于13812341234反映问题的答复' })))).toEqual(['PERSONAL_DATA_UNMASKED']);
     const findings = checkInterpretation(interpretation({ body: richText(['咨询请拨打13812341234。', '或拨打13812341234、15912345678。']) }));

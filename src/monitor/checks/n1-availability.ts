@@ -3,6 +3,7 @@
  * last 7 days are a veto, vendors warn from 3 %. `probe()` makes one such probe for the scheduler.
  */
 import { Requester } from '../http.js';
+import type { OutboundPolicy } from '../../platform/outbound.js';
 import { toInstant } from '../dates.js';
 import { defaultUserAgent } from '../crawler.js';
 import { systemClock, type Check, type Finding, type ProbeRecord } from '../types.js';
@@ -13,7 +14,7 @@ export const availabilityVetoRate = 0.05;
 export const availabilityWarnRate = 0.03;
 
 /** One availability probe: GET, redirects followed, ok when the final status is below 400 within the deadline. */
-export async function probe(url: string, opts: { timeoutMs?: number; userAgent?: string; now?: () => Date } = {}): Promise<ProbeRecord> {
+export async function probe(url: string, opts: { timeoutMs?: number; userAgent?: string; now?: () => Date; outbound?: OutboundPolicy } = {}): Promise<ProbeRecord> {
   const requester = new Requester({
     userAgent: opts.userAgent ?? defaultUserAgent,
     timeoutMs: opts.timeoutMs ?? probeTimeoutMs,
@@ -25,6 +26,7 @@ export async function probe(url: string, opts: { timeoutMs?: number; userAgent?:
     requestsPerSecond: 0,
     burst: 1,
     clock: systemClock,
+    outbound: opts.outbound,
   });
   const at = (opts.now ?? (() => new Date()))();
   try {

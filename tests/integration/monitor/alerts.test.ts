@@ -7,6 +7,7 @@ import { allChecks } from '../../../src/monitor/checks/index.js';
 import { buildReport } from '../../../src/monitor/report.js';
 import type { Finding, MonitorReport } from '../../../src/monitor/types.js';
 import { crawlOf, deadPort } from '../../helpers/monitor-fixtures.js';
+import { loopbackAllowed } from '../../helpers/outbound.js';
 
 const finding = (over: Partial<Finding>): Finding => ({
   ruleId: 'N8', code: 'N8.broken', severity: 'deduction', points: 1, page: 'http://127.0.0.1:8080/', subject: 'x', evidence: 'e', message: '站内链接不可用', hint: 'h', ...over,
@@ -27,6 +28,8 @@ beforeAll(async () => {
     req.on('data', (c) => (data += c));
     req.on('end', () => {
       received.push({ url: req.url ?? '', body: JSON.parse(data) });
+      // A robot that moved, sending its callers to the cloud's metadata service.
+      if (req.url?.startsWith('/moved')) return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
       res.setHeader('content-type', 'application/json');
       if (req.url?.startsWith('/refuse')) return res.end(JSON.stringify({ errcode: 93000, errmsg: 'invalid webhook url' }));
       if (req.url?.startsWith('/error')) {
@@ -88,7 +91,7 @@ describe('S8 alerts for vetoes and new security findings', () => {
         { kind: 'wecom', url: `http://127.0.0.1:${dead}/send?key=K` },
         { kind: 'wecom', url: `${origin}/hang?key=K` },
       ],
-      { timeoutMs: 500 },
+      { timeoutMs: 500, outbound: loopbackAllowed },
     );
     expect(results.map((r) => [r.kind, r.ok])).toEqual([
       ['wecom', true], ['dingtalk', true], ['wecom', false], ['dingtalk', false], ['wecom', false], ['wecom', false],
@@ -102,5 +105,22 @@ describe('S8 alerts for vetoes and new security findings', () => {
     const ding = new URL(received.find((r) => r.url.startsWith('/robot'))!.url, origin);
     const timestamp = ding.searchParams.get('timestamp')!;
     expect(ding.searchParams.get('sign')).toBe(createHmac('sha256', 'SEC123').update(`${timestamp}\nSEC123`).digest('base64'));
+  });
+
+  test('trust #10: a robot address on this machine or the metadata address is refused unless allow-listed, and a redirect is not followed', async () => {
+    const alert = buildAlert(report([hijack]))!;
+    received.length = 0;
+    const results = await sendAlert(alert, [
+      { kind: 'wecom', url: `${origin}/cgi-bin/webhook/send?key=K` },
+      { kind: 'dingtalk', url: 'http://169.254.169.254/latest/meta-data/?access_token=T' },
+    ], { timeoutMs: 2000 });
+    expect(results.map((r) => r.ok)).toEqual([false, false]);
+    for (const result of results) expect(result.error).toContain('已拒绝访问');
+    // The key is masked in the reason as everywhere else.
+    expect(results[0].error).not.toContain('key=K');
+    expect(received).toEqual([]);
+    // Allowed by name, the robot is reached; its redirect to the metadata address is not followed.
+    const moved = await sendAlert(alert, [{ kind: 'wecom', url: `${origin}/moved?key=K` }], { timeoutMs: 2000, outbound: loopbackAllowed });
+    expect(moved[0]).toMatchObject({ ok: false, error: 'HTTP 302' });
   });
 });

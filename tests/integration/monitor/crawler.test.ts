@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { crawl, evaluateCrawl, monitorSite, probe } from '../../../src/monitor/index.js';
 import { probeTimeoutMs } from '../../../src/monitor/checks/n1-availability.js';
 import { deadPort, NOW, page, serve, virtualClock, type Handler, type Served } from '../../helpers/monitor-fixtures.js';
+import { loopbackAllowed } from '../../helpers/outbound.js';
+import { OutboundPolicy } from '../../../src/platform/outbound.js';
 
 /*
  * The crawler against everything a real site can throw at it: slow and dead hosts, a page that never
@@ -84,7 +86,7 @@ describe('S8 crawler: hostile and broken sites end in findings or notes', () => 
   test('N8: every failure ends as a finding or a note, and the crawl finishes well before the slow page would', async () => {
     const started = Date.now();
     // 3 s stands for N1's 15 s; the slow page answers in 0.2 s (with room for a loaded CI machine), the slower one in 8 s.
-    const result = await crawl({ baseUrl: s.url, timeoutMs: 3000, clock: virtualClock(), cloaking: { enabled: false } });
+    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, timeoutMs: 3000, clock: virtualClock(), cloaking: { enabled: false } });
     expect(Date.now() - started).toBeLessThan(7000);
     const report = evaluateCrawl(result, { now: NOW });
     const n8 = report.findings.filter((f) => f.ruleId === 'N8');
@@ -117,7 +119,7 @@ describe('S8 crawler: hostile and broken sites end in findings or notes', () => 
 
   test('N1: a dead host (connection refused) ends in a note and an N1 warning, not a crash', async () => {
     const port = await deadPort();
-    const report = await monitorSite({ baseUrl: `http://127.0.0.1:${port}/`, now: () => NOW, clock: virtualClock() });
+    const report = await monitorSite({ crawl: { outbound: loopbackAllowed }, baseUrl: `http://127.0.0.1:${port}/`, now: () => NOW, clock: virtualClock() });
     expect(report.pagesCrawled).toBe(1);
     expect(report.notes.map((n) => n.code)).toContain('home-unreachable');
     expect(report.findings.map((f) => f.code)).toEqual(['N1.home-failed']);
@@ -126,7 +128,7 @@ describe('S8 crawler: hostile and broken sites end in findings or notes', () => 
 
   test('N1: a home page slower than the deadline is a failed probe', async () => {
     const slow = await site({ '/': (_req, res) => later(3000, () => html(200, 'late')(_req, res)) });
-    const report = await monitorSite({ baseUrl: slow.url, now: () => NOW, clock: virtualClock(), crawl: { timeoutMs: 300 } });
+    const report = await monitorSite({ baseUrl: slow.url, now: () => NOW, clock: virtualClock(), crawl: { outbound: loopbackAllowed, timeoutMs: 300 } });
     expect(report.findings.map((f) => f.code)).toEqual(['N1.home-failed']);
     expect(report.homeProbe).toMatchObject({ ok: false, status: null });
   });
@@ -138,17 +140,17 @@ describe('N1 probes', () => {
     const dead = await deadPort();
     const at = () => NOW;
     expect(probeTimeoutMs).toBe(15_000);
-    expect(await probe(s.url, { now: at })).toMatchObject({ url: s.url, at: NOW.toISOString(), ok: true, status: 200 });
-    expect(await probe(`http://127.0.0.1:${dead}/`)).toMatchObject({ ok: false, status: null, error: expect.stringContaining('连接被拒绝') });
-    expect(await probe(`${s.origin}/500`)).toMatchObject({ ok: false, status: 500, error: 'HTTP 500' });
-    expect(await probe(`${s.origin}/slow`, { timeoutMs: 200 })).toMatchObject({ ok: false, error: expect.stringContaining('秒内未完成加载') });
+    expect(await probe(s.url, { now: at, outbound: loopbackAllowed })).toMatchObject({ url: s.url, at: NOW.toISOString(), ok: true, status: 200 });
+    expect(await probe(`http://127.0.0.1:${dead}/`, { outbound: loopbackAllowed })).toMatchObject({ ok: false, status: null, error: expect.stringContaining('连接被拒绝') });
+    expect(await probe(`${s.origin}/500`, { outbound: loopbackAllowed })).toMatchObject({ ok: false, status: 500, error: 'HTTP 500' });
+    expect(await probe(`${s.origin}/slow`, { timeoutMs: 200, outbound: loopbackAllowed })).toMatchObject({ ok: false, error: expect.stringContaining('秒内未完成加载') });
   });
 });
 
 describe('S8 crawler: politeness', () => {
   test('robots.txt forbidding everything is a clear note and nothing is fetched', async () => {
     const s = await site({ '/robots.txt': html(200, 'User-agent: *\nDisallow: /\n', { 'content-type': 'text/plain' }), '/': plain({ title: '首页', body: '' }) });
-    const report = await monitorSite({ baseUrl: s.url, now: () => NOW, clock: virtualClock() });
+    const report = await monitorSite({ crawl: { outbound: loopbackAllowed }, baseUrl: s.url, now: () => NOW, clock: virtualClock() });
     expect(report.pagesCrawled).toBe(0);
     expect(report.findings).toEqual([]);
     expect(report.notes).toEqual([expect.objectContaining({ code: 'robots-disallow-all', message: expect.stringContaining('robots.txt 禁止') })]);
@@ -161,7 +163,7 @@ describe('S8 crawler: politeness', () => {
       '/': plain({ title: '首页', body: '<a href="/open">公开</a><a href="/private/a">内部</a><a href="/private/b">内部</a>' }),
       '/open': plain({ title: '公开', body: '' }),
     });
-    const result = await crawl({ baseUrl: s.url, clock: virtualClock(), cloaking: { enabled: false } });
+    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, clock: virtualClock(), cloaking: { enabled: false } });
     expect(result.pages.map((p) => new URL(p.url).pathname)).toEqual(['/', '/open']);
     expect(result.robots).toMatchObject({ status: 200, disallowAll: false, blocked: 2 });
     expect(s.requests.some((r) => r.includes('/private'))).toBe(false);
@@ -179,7 +181,7 @@ describe('S8 crawler: politeness', () => {
     });
     const clock = virtualClock();
     const started = Date.now();
-    const result = await crawl({ baseUrl: s.url, clock, cloaking: { enabled: false } });
+    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, clock, cloaking: { enabled: false } });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(result.pages.find((p) => p.url.endsWith('/busy'))).toMatchObject({ status: 200, errors: [] });
     expect(clock.slept).toContain(7000);
@@ -189,7 +191,7 @@ describe('S8 crawler: politeness', () => {
   test('503 without Retry-After backs off exponentially, then gives up with a suspected finding', async () => {
     const s = await site({ '/': plain({ title: '首页', body: '<a href="/down">维护</a>' }), '/down': html(503, 'maintenance') });
     const clock = virtualClock();
-    const result = await crawl({ baseUrl: s.url, clock, maxRetries: 3, backoffMs: 500, cloaking: { enabled: false } });
+    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, clock, maxRetries: 3, backoffMs: 500, cloaking: { enabled: false } });
     expect(clock.slept.filter((ms) => ms >= 500)).toEqual([500, 1000, 2000]);
     const report = evaluateCrawl(result, { now: NOW });
     expect(report.findings.find((f) => f.subject === `${s.origin}/down`)).toMatchObject({ code: 'N8.suspected', severity: 'warning' });
@@ -198,7 +200,7 @@ describe('S8 crawler: politeness', () => {
   test('a Retry-After beyond the limit is not waited for', async () => {
     const s = await site({ '/': plain({ title: '首页', body: '<a href="/later">稍后</a>' }), '/later': html(429, 'later', { 'retry-after': '3600' }) });
     const clock = virtualClock();
-    const result = await crawl({ baseUrl: s.url, clock, cloaking: { enabled: false } });
+    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, clock, cloaking: { enabled: false } });
     expect(clock.slept.some((ms) => ms >= 3600_000)).toBe(false);
     expect(result.pages.find((p) => p.url.endsWith('/later'))!.errors[0]).toMatchObject({ code: 'rate-limited' });
   });
@@ -209,7 +211,7 @@ describe('S8 crawler: politeness', () => {
     for (let i = 0; i < 20; i++) routes[`/p${i}`] = (_req, res) => later(20, () => html(200, plain({ title: `页${i}`, body: '' }))(_req, res));
     const s = await site(routes);
     const clock = virtualClock();
-    const result = await crawl({ baseUrl: s.url, clock, requestsPerSecond: 2, burst: 1, concurrency: 3, cloaking: { enabled: false } });
+    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, clock, requestsPerSecond: 2, burst: 1, concurrency: 3, cloaking: { enabled: false } });
     expect(result.pages).toHaveLength(21);
     // 22 requests (robots.txt included) at 2/s: the last leaves 10.5 s after the first.
     expect(clock.elapsed()).toBeGreaterThanOrEqual(10_500);
@@ -219,7 +221,7 @@ describe('S8 crawler: politeness', () => {
   test('the page budget stops the crawl and says how much was left', async () => {
     const links = Array.from({ length: 30 }, (_, i) => `<a href="/p${i}">${i}</a>`).join('');
     const s = await site({ '/': plain({ title: '首页', body: links }), '*': plain({ title: '页', body: '' }) });
-    const result = await crawl({ baseUrl: s.url, maxPages: 10, clock: virtualClock(), cloaking: { enabled: false } });
+    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, maxPages: 10, clock: virtualClock(), cloaking: { enabled: false } });
     expect(result.pages).toHaveLength(10);
     expect(result.stats.skippedByBudget).toBe(21);
     expect(result.notes.find((n) => n.code === 'page-budget')?.message).toContain('页面上限 10');
@@ -230,6 +232,7 @@ describe('S8 crawler: politeness', () => {
     const s = await site({ '/': plain({ title: '首页', body: links }), '*': (req, res) => later(50, () => html(200, plain({ title: '页', body: '' }))(req, res)) });
     const controller = new AbortController();
     const report = await monitorSite({
+      crawl: { outbound: loopbackAllowed },
       baseUrl: s.url,
       now: () => NOW,
       clock: virtualClock(),
@@ -259,12 +262,46 @@ describe('S8 crawler: politeness', () => {
     const routes: Parameters<typeof serve>[0] = { '/': plain({ title: '首页', body: body + '<a href="/a">a</a><a href="/b">b</a>' }) };
     routes['/a'] = routes['/b'] = plain({ title: '页', body });
     const s = await site(routes);
-    const result = await crawl({ baseUrl: s.url, clock: virtualClock(), cloaking: { enabled: false } });
+    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, clock: virtualClock(), cloaking: { enabled: false } });
     expect(ext.requests.filter((r) => r.endsWith('/no-head'))).toEqual(['HEAD /no-head', 'GET /no-head']);
     expect(ext.requests.filter((r) => r.endsWith('/pdf'))).toEqual(['HEAD /pdf']);
     expect(result.external.find((e) => e.url.endsWith('/no-head'))).toMatchObject({ ok: true, method: 'GET', referrerCount: 3 });
     const report = evaluateCrawl(result, { now: NOW });
     const gone = report.findings.filter((f) => f.subject === `${ext.origin}/gone`);
     expect(gone).toEqual([expect.objectContaining({ code: 'N8.external-broken', severity: 'deduction', pages: { count: 3, examples: expect.any(Array) } })]);
+  });
+});
+
+describe('trust #10: the crawler never reaches this machine or the intranet unless allowed', () => {
+  test('trust #10: a site on 127.0.0.1 or localhost is not fetched without an allow-list, and the report says why', async () => {
+    const s = await site({ '/robots.txt': 'User-agent: *\n', '/': plain({ title: '首页', body: '<p>内网首页</p>' }) });
+    for (const baseUrl of [s.url, s.url.replace('127.0.0.1', 'localhost')]) {
+      // No `outbound`: what every run gets by default (public addresses only).
+      const result = await crawl({ baseUrl, clock: virtualClock(), cloaking: { enabled: false } });
+      expect(result.pages[0].errors[0]).toMatchObject({ code: 'refused-address', message: expect.stringContaining(`已拒绝访问 ${baseUrl}`) });
+      expect(result.notes.find((n) => n.code === 'home-refused')?.message).toContain('内网访问白名单');
+    }
+    expect((await probe(s.url)).error).toContain('已拒绝访问');
+    expect(s.requests).toEqual([]);
+  });
+
+  test("trust #10: our own site is crawled, but its links and redirects to this machine's other services or the metadata address are refused", async () => {
+    // Another service on this machine (the database port, the product's own GraphQL): it must see nothing.
+    const service = await site({ '*': plain({ title: '内部服务', body: '<p>密钥</p>' }) });
+    const own = await site({
+      '/': plain({
+        title: '首页',
+        body: `<a href="/jump">跳转</a><a href="${service.origin}/graphql">内部服务</a><a href="http://169.254.169.254/latest/meta-data/">元数据</a><a href="http://localhost:${service.port}/admin">本机</a>`,
+      }),
+      '/jump': html(302, '', { location: `${service.origin}/api/graphql` }),
+    });
+    const result = await crawl({ outbound: OutboundPolicy.none.trustingOrigin(own.url), baseUrl: own.url, clock: virtualClock(), cloaking: { enabled: false } });
+    expect(result.pages.find((p) => p.url === own.url)).toMatchObject({ status: 200 });
+    expect(result.pages.find((p) => p.url.endsWith('/jump'))?.errors[0]?.code).toBe('refused-address');
+    // Whether a link counts as ours or outbound, every one of them is refused before it is sent.
+    const elsewhere = [...result.pages.filter((p) => !p.url.startsWith(own.origin)).map((p) => ({ url: p.url, code: p.errors[0]?.code })), ...result.external.map((e) => ({ url: e.url, code: e.error?.code }))];
+    expect(elsewhere.map((e) => e.url).sort()).toEqual([`${service.origin}/graphql`, `http://localhost:${service.port}/admin`, 'http://169.254.169.254/latest/meta-data/'].sort());
+    for (const fetched of elsewhere) expect(fetched.code).toBe('refused-address');
+    expect(service.requests).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
 import { crawl, evaluateCrawl, type CrawlResult } from '../../../src/monitor/index.js';
 import { NOW, serve, virtualClock, type Handler, type Served } from '../../helpers/monitor-fixtures.js';
+import { loopbackAllowed } from '../../helpers/outbound.js';
 
 /* Many county sites still serve GBK: declared in Content-Type, only in <meta>, or not at all. */
 let site: Served;
@@ -20,7 +21,7 @@ beforeAll(async () => {
     '/meta': gbk('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>通知公告</title></head><body>关于开展养老服务质量提升行动的通知</body></html>', 'text/html'),
     '/none': gbk('<html><head><title>政策文件</title></head><body>进一步细化《365bet网投印发的通知》</body></html>', 'text/html'),
   });
-  result = await crawl({ baseUrl: site.url, clock: virtualClock(), cloaking: { enabled: false } });
+  result = await crawl({ outbound: loopbackAllowed, baseUrl: site.url, clock: virtualClock(), cloaking: { enabled: false } });
 });
 afterAll(() => site.close());
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { monitorSite, type KeyedFinding, type MonitorReport } from '../../../src/monitor/index.js';
 import { NOW, page, serve, virtualClock, type Routes, type Served } from '../../helpers/monitor-fixtures.js';
 import { externalSite, healthySite } from '../../helpers/monitor-sites.js';
+import { loopbackAllowed } from '../../helpers/outbound.js';
 
 /*
  * A healthy site with one hijacked page per N9 technique, all linked from /topics. Other hosts:
@@ -79,7 +80,7 @@ beforeAll(async () => {
     '/topics': page({ title: '专题专栏', body: `<ul>${topics}</ul>`, footer: { errorReportHref: `${other.origin}/zhaocuo` } }),
     ...routes,
   });
-  report = await monitorSite({ baseUrl: site.url, now: () => NOW, clock: virtualClock(), crawl: { cloaking: { maxPages: 100 } } });
+  report = await monitorSite({ baseUrl: site.url, now: () => NOW, clock: virtualClock(), crawl: { outbound: loopbackAllowed, cloaking: { maxPages: 100 } } });
 });
 afterAll(async () => {
   await Promise.all([site.close(), other.close(), gambling.close()]);

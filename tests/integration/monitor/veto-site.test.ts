@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { monitorSite, type MonitorReport, type ProbeRecord } from '../../../src/monitor/index.js';
 import { daysAgo, listPage, NOW, page, serve, virtualClock, type Routes, type Served } from '../../helpers/monitor-fixtures.js';
+import { loopbackAllowed } from '../../helpers/outbound.js';
 
 /*
  * A site with every veto condition the crawl and the CMS can show, but none of N9's (see the
@@ -40,6 +41,7 @@ beforeAll(async () => {
   // 10 of 168 hourly probes failed: 6 %.
   const probes: ProbeRecord[] = Array.from({ length: 168 }, (_, i) => ({ url: site.url, at: new Date(NOW.getTime() - i * 3600_000).toISOString(), ok: i % 17 !== 5 }));
   report = await monitorSite({
+    crawl: { outbound: loopbackAllowed },
     baseUrl: site.url,
     now: () => NOW,
     clock: virtualClock(),

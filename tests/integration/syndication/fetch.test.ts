@@ -5,6 +5,9 @@ import { CookieJar } from 'tough-cookie';
 import { extractDetail } from '../../../syndication/extract.js';
 import { FetchError, HttpFetcher, parseRetryAfter, USER_AGENT, type FetcherOptions } from '../../../syndication/fetch.js';
 import { fixtureBytes, serve, startFixtureServer, type FixtureServer } from '../../helpers/syndication-server.js';
+import { loopbackAllowed } from '../../helpers/outbound.js';
+import { OutboundPolicy } from '../../../src/platform/outbound.js';
+import { copyAsset } from '../../../syndication/assets.js';
 
 let server: FixtureServer;
 const sleeps: number[] = [];
@@ -19,6 +22,7 @@ function fetcher(options: FetcherOptions = {}): HttpFetcher {
     now: () => NOW,
     random: () => 0,
     proxy: false,
+    outbound: loopbackAllowed,
     ...options,
   });
 }
@@ -300,5 +304,55 @@ describe('S9 polite fetch layer', () => {
     expect(parseRetryAfter(new Date(NOW - 5000).toUTCString(), NOW)).toBe(0);
     expect(parseRetryAfter('soon', NOW)).toBeUndefined();
     expect(parseRetryAfter(undefined, NOW)).toBeUndefined();
+  });
+});
+
+describe('trust #10: upstream requests never reach this machine or the intranet', () => {
+  // A fetcher as production makes it: no allow-list at all.
+  const guarded = (options: FetcherOptions = {}) => fetcher({ outbound: OutboundPolicy.none, retries: 2, ...options });
+  const requestsTo = (path: string) => server.requests.filter((r) => r.path === path).length;
+
+  test('trust #10: a list on 127.0.0.1 is refused before any byte is sent, with the reason in Chinese, and not retried', async () => {
+    server.route('/intranet-secret', serve('{"secret":true}', 'application/json'));
+    const error = await failure(guarded().fetchText(server.url('/intranet-secret')));
+    expect(error.kind).toBe('refused-address');
+    expect(error.retryable).toBe(false);
+    expect(error.attempts).toBe(1);
+    expect(error.message).toContain(`已拒绝访问 ${server.url('/intranet-secret')}`);
+    expect(error.message).toContain('内网访问白名单');
+    expect(requestsTo('/intranet-secret')).toBe(0);
+  });
+
+  test('trust #10: a name that resolves to 127.0.0.1 (localhost) is refused after DNS, like the address', async () => {
+    const url = server.url('/intranet-secret').replace('127.0.0.1', 'localhost');
+    const error = await failure(guarded().fetchText(url));
+    expect(error.kind).toBe('refused-address');
+    expect(error.message).toMatch(/localhost 解析到的地址 (127\.0\.0\.1|::1)/);
+    expect(requestsTo('/intranet-secret')).toBe(0);
+  });
+
+  test('trust #10: the metadata address, IPv6 loopback and IPv4-mapped IPv6 are refused', async () => {
+    for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://100.100.100.200/latest/meta-data/', `http://[::1]:${new URL(server.origin).port}/`, `http://[::ffff:127.0.0.1]:${new URL(server.origin).port}/`, 'http://10.0.0.1/', 'http://[fd00::1]/']) {
+      expect(await failure(guarded({ timeoutMs: 2000 }).fetchBytes(url))).toMatchObject({ kind: 'refused-address' });
+    }
+  });
+
+  test('trust #10: an allowed host that redirects to a refused one is stopped at that hop', async () => {
+    // Only 127.0.0.1 is on the allow-list (an intranet mirror of the upstream, say); the redirect goes elsewhere.
+    const onlyThisHost = OutboundPolicy.parse('127.0.0.1');
+    server.route('/to-metadata', (_req, res) => void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/iam' }).end());
+    server.route('/to-other-loopback', (_req, res) => void res.writeHead(302, { location: server.url('/intranet-secret').replace('127.0.0.1', '127.0.0.2') }).end());
+    const toMetadata = await failure(guarded({ outbound: onlyThisHost }).fetchText(server.url('/to-metadata')));
+    expect(toMetadata).toMatchObject({ kind: 'refused-address', url: 'http://169.254.169.254/latest/meta-data/iam' });
+    expect(toMetadata.message).toContain('169.254.169.254');
+    const toOther = await failure(guarded({ outbound: onlyThisHost }).fetchText(server.url('/to-other-loopback')));
+    expect(toOther.kind).toBe('refused-address');
+    expect(requestsTo('/intranet-secret')).toBe(0);
+    // The allow-list itself works: the allowed host is fetched.
+    expect((await guarded({ outbound: onlyThisHost }).fetchText(server.url('/utf8'))).text).toBe('<p>民政</p>');
+  });
+
+  test('trust #10: an image or attachment on a refused address is not copied', async () => {
+    await expect(copyAsset('http://127.0.0.1:9/x.png', { fetcher: guarded(), type: 'image' })).rejects.toMatchObject({ kind: 'refused-address' });
   });
 });

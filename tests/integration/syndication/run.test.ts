@@ -8,6 +8,7 @@ import { runSource, shouldRun, type RunDeps, type SyndicatedItem } from '../../.
 import { rewriteAssetUrls } from '../../../syndication/sanitize.js';
 import type { SourceConfig } from '../../../syndication/source-config.js';
 import { fixtureText, silentLogger, startFixtureServer, type FixtureServer } from '../../helpers/syndication-server.js';
+import { loopbackAllowed } from '../../helpers/outbound.js';
 
 const LIST_PATH = '/zhengce/zuixin/ZUIXINZHENGCE.json';
 const TEMPLATE_TITLE = '国务院办公厅关于进一步加强困难群众基本生活保障工作的通知';
@@ -121,7 +122,7 @@ let clock = new Date('2026-11-21T01:00:00Z');
 function deps(store: MemoryStore, extra: Partial<RunDeps> = {}): RunDeps {
   return {
     store,
-    fetcher: new HttpFetcher({ retries: 0, proxy: false, sleep: async () => {} }),
+    fetcher: new HttpFetcher({ retries: 0, proxy: false, outbound: loopbackAllowed, sleep: async () => {} }),
     now: () => clock,
     log: silentLogger,
     ...extra,
@@ -379,7 +380,7 @@ describe('S9 runSource over the in-memory store', () => {
   test('S9: auto-publish sources are saved as reprinted; localizeAssets copies images and rewrites the body', async () => {
     const u = await upstream();
     const store = new MemoryStore();
-    const fetcher = new HttpFetcher({ retries: 0, proxy: false });
+    const fetcher = new HttpFetcher({ retries: 0, proxy: false, outbound: loopbackAllowed });
     const copied: string[] = [];
     const record = await runSource(
       sourceFor(u, { policy: 'auto-publish' }),

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SiteSettings" ADD COLUMN     "outboundAllowList" TEXT NOT NULL DEFAULT '';
