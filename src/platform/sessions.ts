@@ -61,8 +61,3 @@ export function serverSessions({ secret, cookieName, maxAge, now = () => new Dat
   };
 }
 
-/** Ends every session of a user (a password reset, a deactivated account). */
-export async function endSessionsOf(context: KeystoneContext, userId: string): Promise<number> {
-  const { count } = (await context.sudo().prisma.userSession.deleteMany({ where: { userId } })) as { count: number };
-  return count;
-}
