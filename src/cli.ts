@@ -27,8 +27,10 @@ const help = `gongkai —— 政务公开网站系统
   report figures --year YYYY [--json]
                            年度政务公开工作数据（向主要负责人汇报、绩效考核用）
 
-环境变量：PORT（默认 3000）、GONGKAI_DATA_DIR（数据目录，默认 data）、DATABASE_URL（默认数据目录下的 SQLite 文件 gongkai.db；postgres:// 使用 PostgreSQL）、
-  SESSION_SECRET（生产环境必填，至少 32 个字符）、GONGKAI_ADMIN_USERNAME / GONGKAI_ADMIN_PASSWORD（空库时创建的首个管理员）
+环境变量：PORT（默认 3000）、GONGKAI_DATA_DIR（数据目录，默认 data）、DATABASE_URL（默认数据目录中的 SQLite 文件
+  gongkai.db；postgres:// 使用 PostgreSQL）、SESSION_SECRET（至少 32 个字符；不设置时自动生成并保存在数据目录中，
+  多实例部署时须为每个实例设置相同的值）、GONGKAI_ADMIN_USERNAME / GONGKAI_ADMIN_PASSWORD（空库时创建的首个管理员）、
+  GONGKAI_DEBUG=1（仅供开发：错误回复中显示堆栈）
 
 选项：-h, --help  显示本帮助
 `;
@@ -246,7 +248,11 @@ async function rebuildPublicText(db: DatabaseSettings): Promise<void> {
 
 async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
   const port = listenPort();
+  // Made (or read) now, so every later call in this process and in Keystone's finds the same secret.
   sessionSecret(process.env, console.warn);
+  if (db.provider === 'postgresql' && !process.env.SESSION_SECRET) {
+    say('提示：未设置 SESSION_SECRET，使用数据目录中保存的会话密钥；在 PostgreSQL 上运行多个实例时，请为每个实例设置相同的 SESSION_SECRET。');
+  }
   await assertPortFree(port, process.env.HOST || undefined);
   await migrate(db);
   await ensureBuilt({ ui: true }, say);

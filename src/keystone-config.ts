@@ -1,5 +1,4 @@
 import { config } from '@keystone-6/core';
-import { statelessSessions } from '@keystone-6/core/session';
 import { createAuth } from '@keystone-6/auth';
 import type { DatabaseSettings } from './config/env.js';
 import { sessionSecret } from './config/env.js';
@@ -15,6 +14,11 @@ import { extendWorkflowSchema } from './workflow/graphql.js';
 import { removeRefusedUploads } from './media/upload-scope.js';
 import { largestUploadBytes } from './media/rules.js';
 import type { SessionData } from './access/roles.js';
+import { serverSessions } from './platform/sessions.js';
+import { guardSignIns } from './platform/sign-in.js';
+import { apolloLimits } from './platform/graphql-limits.js';
+import { answerErrorsInChinese } from './platform/error-responses.js';
+import { debugResponses } from './platform/debug.js';
 
 const { withAuth } = createAuth({
   listKey: 'User',
@@ -36,11 +40,20 @@ export function createConfig(db: DatabaseSettings) {
       },
       // Ownership from the session, system-kept fields and the rule of links, for every list.
       lists: withOwnershipRules(lists),
-      session: statelessSessions({ secret: sessionSecret(), cookieName: 'gongkai-session', maxAge: 60 * 60 * 10 }),
+      // Server-side sessions: signing out ends them (issue 14 #13).
+      session: serverSessions({ secret: sessionSecret(), cookieName: 'gongkai-session', maxAge: 60 * 60 * 10 }),
       // No request may leave the intranet.
       telemetry: false,
       // No GraphQL explorer page: Apollo's loads its code and fonts from Apollo's CDN and Google (issue 9).
-      graphql: { playground: false, schemaPath: 'generated/schema.graphql', extendGraphqlSchema: (schema) => removeRefusedUploads(extendWorkflowSchema(schema)) },
+      // Depth, alias and cost limits, one sign-in per request, sign-in throttling, no stack traces (issue 14 #8, #9, #12).
+      // Refused uploads leave nothing behind: that wrapper stays outermost.
+      graphql: {
+        playground: false,
+        schemaPath: 'generated/schema.graphql',
+        debug: debugResponses(),
+        apolloConfig: apolloLimits(),
+        extendGraphqlSchema: (schema) => removeRefusedUploads(guardSignIns(extendWorkflowSchema(schema))),
+      },
       ui: {
         isAccessAllowed: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
         basePath: adminBasePath,
@@ -52,6 +65,8 @@ export function createConfig(db: DatabaseSettings) {
         maxFileSize: largestUploadBytes,
         extendExpressApp: (app, context) => {
           app.disable('x-powered-by');
+          // Express's last handler answers in Chinese, without stack traces (issue 14 #12).
+          answerErrorsInChinese(app);
           // Behind a proxy (nginx), the visitor's address for the form rate limit: e.g. loopback, or 1 (hops).
           const trustProxy = process.env.GONGKAI_TRUST_PROXY?.trim();
           if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);

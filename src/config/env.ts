@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -19,14 +20,14 @@ export interface DatabaseSettings {
 export const projectRoot = process.cwd();
 
 /**
- * The folder of the instance's own data: the SQLite database, uploaded media and the generated session secret,
- * unless DATABASE_URL or MEDIA_DIR say otherwise. `data/` in the project by default; GONGKAI_DATA_DIR moves it.
+ * The data directory (GONGKAI_DATA_DIR, default data/): the SQLite database, uploaded media and the
+ * generated session secret live there unless DATABASE_URL, MEDIA_DIR or SESSION_SECRET say otherwise.
  */
 export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(projectRoot, env.GONGKAI_DATA_DIR?.trim() || 'data');
 }
 
-/** SQLite by default (gongkai.db in the data folder); PostgreSQL when DATABASE_URL is a postgres:// URL. */
+/** SQLite by default (a file in the data directory); PostgreSQL when DATABASE_URL is a postgres:// URL. */
 export function databaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
   const raw = env.DATABASE_URL?.trim();
   if (!raw) return { provider: 'sqlite', url: `file:${path.join(dataDirectory(env), 'gongkai.db')}` };
@@ -63,28 +64,73 @@ export function listenPort(env: NodeJS.ProcessEnv = process.env): number {
   return port;
 }
 
-let developmentSecret: string | undefined;
+/** The file in the data directory that keeps the generated session secret when SESSION_SECRET is not set. */
+export const secretFileName = 'session-secret';
+
+const secretsByFile = new Map<string, string>();
 
 /**
- * Sessions are signed with SESSION_SECRET (at least 32 characters). In production it is required;
- * in development a random one is made per process, with a warning, so sign-ins do not survive a restart.
+ * Sessions, preview links and form tokens are signed with SESSION_SECRET (at least 32 characters).
+ * Without it, a secret is generated once and kept in the data directory (mode 0600), so sign-ins and
+ * preview links survive restarts; the same answer on every call path, whatever NODE_ENV says by then
+ * (the Admin UI's server sets it to production after start-up, issue 14 #1).
  */
 export function sessionSecret(env: NodeJS.ProcessEnv = process.env, warn: (m: string) => void = () => {}): string {
   const secret = env.SESSION_SECRET;
   if (secret && secret.length >= 32) return secret;
   if (secret) throw new ConfigError('SESSION_SECRET 太短：至少需要 32 个字符（可用 `openssl rand -hex 32` 生成）');
-  if (env.NODE_ENV === 'production') {
-    throw new ConfigError('生产环境（NODE_ENV=production）必须设置 SESSION_SECRET（至少 32 个字符，可用 `openssl rand -hex 32` 生成）');
+  const file = path.join(dataDirectory(env), secretFileName);
+  let kept = secretsByFile.get(file);
+  if (!kept) {
+    kept = keptSecret(file, warn);
+    secretsByFile.set(file, kept);
   }
-  if (!developmentSecret) {
-    developmentSecret = randomBytes(32).toString('hex');
-    warn('gongkai: 未设置 SESSION_SECRET，开发环境使用随机密钥；重启后需重新登录。');
+  return kept;
+}
+
+/**
+ * Reads the secret kept in `file`, or creates it: written to a private temporary file first and
+ * linked into place, so two instances starting together on a shared directory end up with one secret.
+ */
+export function keptSecret(file: string, warn: (m: string) => void = () => {}): string {
+  const existing = readSecretFile(file);
+  if (existing) return existing;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+    fs.writeFileSync(temporary, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    try {
+      fs.linkSync(temporary, file);
+      warn(`gongkai: 未设置 SESSION_SECRET，已生成会话密钥并保存在 ${file}（仅本用户可读）；请像数据库一样备份并保密，多实例部署时请为每个实例设置相同的 SESSION_SECRET。`);
+    } catch (error) {
+      // Another instance made it first: use that one.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.rmSync(temporary, { force: true });
+    }
+  } catch (error) {
+    throw new ConfigError(`无法在数据目录保存会话密钥 ${file}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）：请让该目录可写，或设置 SESSION_SECRET（至少 32 个字符，可用 \`openssl rand -hex 32\` 生成）`);
   }
-  return developmentSecret;
+  const created = readSecretFile(file);
+  if (!created) throw new ConfigError(`会话密钥文件 ${file} 内容无效：请删除它后重新启动，或设置 SESSION_SECRET`);
+  return created;
+}
+
+function readSecretFile(file: string): string | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return null;
+    throw new ConfigError(`无法读取会话密钥文件 ${file}（${(error as NodeJS.ErrnoException).code}）：请检查其权限，或设置 SESSION_SECRET`);
+  }
+  if (text.length < 32) throw new ConfigError(`会话密钥文件 ${file} 内容无效（至少 32 个字符）：请删除它后重新启动，或设置 SESSION_SECRET`);
+  // Kept private even if someone loosened its mode.
+  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+  return text;
 }
 
 /** Where uploaded media are kept (a shared directory when several instances run). */
 export function mediaDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.MEDIA_DIR?.trim();
-  return configured ? path.resolve(projectRoot, configured) : path.join(dataDirectory(env), 'media');
+  return env.MEDIA_DIR?.trim() ? path.resolve(projectRoot, env.MEDIA_DIR.trim()) : path.join(dataDirectory(env), 'media');
 }

@@ -70,7 +70,7 @@ export function consultationRoutes(context: KeystoneContext, kit: SiteKit): expr
     const values = Object.fromEntries(['name', 'contact', 'body'].map((k) => [k, typeof body[k] === 'string' ? (body[k] as string) : '']));
     // Outside the period nothing is taken, whatever the page said when it was loaded.
     if (!accepting(c)) return showForm(res, 403, c, values, {}, ['本次征求意见不在意见提交期限内，不再接收意见。']);
-    const bot = kit.checkBot(form, body);
+    const bot = await kit.checkBot(form, body);
     if (bot) return showForm(res, 400, c, values, {}, [bot]);
     const parsed = parseForm(commentForm, body);
     if (!parsed.ok) return showForm(res, 400, c, values, parsed.errors, parsed.messages);

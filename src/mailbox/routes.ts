@@ -51,7 +51,7 @@ export function mailboxRoutes(context: KeystoneContext, kit: SiteKit): express.R
   router.post('/mailbox/new', ...kit.formPost, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const values = keptValues(body);
-    const bot = kit.checkBot(form, body);
+    const bot = await kit.checkBot(form, body);
     if (bot) return renderForm(res, 400, values, {}, [bot]);
     const parsed = parseForm(mailboxForm, body);
     if (!parsed.ok) return renderForm(res, 400, values, parsed.errors, parsed.messages);

@@ -1,11 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { useFormTokenOnce } from '../platform/form-tokens.js';
 
 /*
  * Bot protection for the public forms without any third-party service (S11, N5): every form carries
  * a signed, timestamped token and a honeypot field. A post is refused when the token is missing,
  * forged or for another form, when it comes back faster than a person could type (bots post at once)
  * or after the page went stale, and when the honeypot, hidden from people and screen readers, is
- * filled. Together with the per-address rate limit this stops scripted floods; nothing asks a citizen
+ * filled. A token is accepted once, across instances (issue 14 #13): a replayed post is refused with
+ * the form and everything typed given back. Together with the per-address rate limit this stops scripted floods; nothing asks a citizen
  * to solve a puzzle, so the forms stay usable for the elderly and with assistive technology (N16).
  */
 
@@ -29,7 +32,7 @@ export function issueFormToken(form: string, secret: string, now = Date.now()): 
   return `${now}.${sign(secret, form, now)}`;
 }
 
-export type GuardFailure = 'missingToken' | 'forgedToken' | 'tooFast' | 'expired' | 'honeypot';
+export type GuardFailure = 'missingToken' | 'forgedToken' | 'tooFast' | 'expired' | 'honeypot' | 'reused';
 
 export const guardFailureMessages: Readonly<Record<GuardFailure, string>> = {
   missingToken: '表单已失效，请刷新页面后重新填写提交。',
@@ -37,6 +40,7 @@ export const guardFailureMessages: Readonly<Record<GuardFailure, string>> = {
   tooFast: '提交过快，请确认填写内容后再提交。',
   expired: '页面停留时间过长，表单已过期，请刷新页面后重新提交（已填写的内容已保留）。',
   honeypot: '提交未通过校验，请刷新页面后重新填写。',
+  reused: '此页面的表单已经提交过，不能重复提交。如果您已看到提交成功的页面，无需再次提交；否则请核对下方已保留的内容后重新提交。',
 };
 
 /** Why a posted form is refused as automated, or null when it looks like a person's. */
@@ -54,4 +58,16 @@ export function checkFormGuard(form: string, body: Record<string, unknown>, secr
   if (now - issuedAt < timing.minFillMs) return 'tooFast';
   if (now - issuedAt > timing.maxAgeMs) return 'expired';
   return null;
+}
+
+/**
+ * The whole guard of a post: `checkFormGuard`, then the token is used up (issue 14 #13), so the same
+ * token posted again, to any instance, is refused as `reused`.
+ */
+export async function checkFormPost(context: KeystoneContext, form: string, body: Record<string, unknown>, secret: string, now = Date.now(), timing: GuardTiming = defaultGuardTiming): Promise<GuardFailure | null> {
+  const failure = checkFormGuard(form, body, secret, now, timing);
+  if (failure) return failure;
+  const token = body[tokenField] as string;
+  const issuedAt = Number(token.slice(0, token.indexOf('.')));
+  return (await useFormTokenOnce(context, form, token, new Date(issuedAt + timing.maxAgeMs), new Date(now))) ? null : 'reused';
 }

@@ -63,7 +63,7 @@ export function requestRoutes(context: KeystoneContext, kit: SiteKit): express.R
   router.post('/disclosure/apply', ...kit.formPost, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const values = valuesOf(body);
-    const bot = kit.checkBot(form, body);
+    const bot = await kit.checkBot(form, body);
     if (bot) return kit.uncachedHtml(res, 400, 'requests-apply', formModel(kit, values, { _form: bot }));
     const parsed = parseApplication(body);
     if (!parsed.ok) return kit.uncachedHtml(res, 400, 'requests-apply', formModel(kit, values, parsed.errors));

@@ -19,9 +19,13 @@ import { OpinionIncident } from './opinion-incident.js';
 import { AnnualReport } from './annual-report.js';
 import { SelfInspection } from './self-inspection.js';
 import { Message } from './message.js';
+import { SignInRecord } from './sign-in-record.js';
+import { UserSession } from './user-session.js';
+import { UsedFormToken } from './used-form-token.js';
 
 export const lists = {
   User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision,
   SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings,
   Message, Consultation, ConsultationComment, ConsultationMeeting, DisclosureRequest, OpinionIncident, AnnualReport, SelfInspection,
+  SignInRecord, UserSession, UsedFormToken,
 };

@@ -10,7 +10,7 @@ import { renderPage } from './render.js';
 import { featureRoutes } from './features.js';
 import { sessionSecret } from '../config/env.js';
 import { formBody, formPostLimiter } from '../public-forms/limits.js';
-import { checkFormGuard, guardFailureMessages, issueFormToken } from '../public-forms/guard.js';
+import { checkFormPost, guardFailureMessages, issueFormToken } from '../public-forms/guard.js';
 
 const idPattern = /^[a-z0-9]{1,40}$/;
 const slugPattern = /^[a-z0-9-]{1,60}$/;
@@ -38,8 +38,8 @@ export interface SiteKit {
   formPost: express.RequestHandler[];
   /** The hidden fields of a form (token and honeypot) for `form`; pass to the form-guard partial. */
   formToken(form: string): string;
-  /** Why a post looks automated, in Chinese, or null. */
-  checkBot(form: string, body: Record<string, unknown>): string | null;
+  /** Why a post looks automated or repeats an earlier one (its token is used up by this check), in Chinese, or null. */
+  checkBot(form: string, body: Record<string, unknown>): Promise<string | null>;
 }
 
 type PageModel = Record<string, unknown> & { title?: string; cacheTags?: string[] };
@@ -89,8 +89,8 @@ export function siteRoutes(context: KeystoneContext): express.Router {
     badRequest,
     formPost: [formPostLimiter(refuse), ...formBody(refuse)],
     formToken: (form) => issueFormToken(form, secret),
-    checkBot: (form, body) => {
-      const failure = checkFormGuard(form, body, secret);
+    checkBot: async (form, body) => {
+      const failure = await checkFormPost(context, form, body, secret);
       return failure && guardFailureMessages[failure];
     },
   };

@@ -61,3 +61,57 @@ test('on a fresh install without accounts the Admin UI leads to the first-run sc
     await empty.stop();
   }
 });
+
+test('trust #8: after five wrong passwords the sign-in page says in Chinese when to try again, even to the right password; the admin reads it in 登录记录', async () => {
+  const context = await running.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const attempt = async (password: string, expected: RegExp) => {
+    await page.goto(`${running.service.url}/admin/signin`);
+    await page.waitForSelector('input[name=identity]');
+    await page.fill('input[name=identity]', 'guihua');
+    await page.fill('input[name=password]', password);
+    await page.click('button[type=submit]');
+    await page.getByText(expected).first().waitFor();
+  };
+  for (let i = 0; i < 5; i++) await attempt(`wrong-password-${i}`, /登录名或密码不正确/);
+  await attempt(demoPassword, /该账号登录失败次数过多，已暂时锁定：请于 \d{4}-\d\d-\d\d \d\d:\d\d（北京时间）之后再试/);
+  await page.screenshot({ path: artifactPath('admin-signin-locked.png') });
+  expect(new URL(page.url()).pathname).toBe('/admin/signin');
+
+  await context.clearCookies();
+  await page.goto(`${running.service.url}/admin/signin`);
+  await page.fill('input[name=identity]', 'admin');
+  await page.fill('input[name=password]', demoPassword);
+  await page.click('button[type=submit]');
+  await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
+  await page.goto(`${running.service.url}/admin/sign-in-records`);
+  await page.getByText('已锁定，未校验密码').first().waitFor({ timeout: 30_000 });
+  await page.getByRole('heading', { name: '登录记录' }).waitFor();
+  await page.screenshot({ path: artifactPath('admin-sign-in-records.png'), fullPage: true });
+  await context.close();
+});
+
+test('trust #13: 退出登录 ends the session on the server: the cookie taken before it opens nothing', async () => {
+  const context = await running.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${running.service.url}/admin/signin`);
+  await page.fill('input[name=identity]', 'shezu');
+  await page.fill('input[name=password]', demoPassword);
+  await page.click('button[type=submit]');
+  await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
+  const session = (await context.cookies()).find((c) => c.name === 'gongkai-session');
+  expect(session).toBeDefined();
+  const whoAmI = async () => {
+    const res = await fetch(`${running.service.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `gongkai-session=${session!.value}`, connection: 'close' },
+      body: JSON.stringify({ query: '{ authenticatedItem { ... on User { username } } }' }),
+    });
+    return ((await res.json()) as { data: { authenticatedItem: { username: string } | null } }).data.authenticatedItem;
+  };
+  expect(await whoAmI()).toEqual({ username: 'shezu' });
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL(/\/admin\/signin/);
+  expect(await whoAmI()).toBeNull();
+  await context.close();
+});

@@ -1,6 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/config/env.js';
 
@@ -45,10 +47,13 @@ describe('gongkai start refuses to start with one clear line', () => {
     expectOneClearLine(r.stderr, /无法连接数据库 postgres:\/\/gongkai:\*\*\*@127\.0\.0\.1:9\/gongkai.*DATABASE_URL/);
   });
 
-  test('no SESSION_SECRET in production', () => {
-    const r = gongkai(['start'], { NODE_ENV: 'production', SESSION_SECRET: undefined });
+  test('no SESSION_SECRET and a data directory where none can be kept', () => {
+    const notADirectory = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-')), 'file');
+    fs.writeFileSync(notADirectory, '');
+    const r = gongkai(['start'], { NODE_ENV: 'production', SESSION_SECRET: undefined, GONGKAI_DATA_DIR: path.join(notADirectory, 'data') });
+    fs.rmSync(path.dirname(notADirectory), { recursive: true, force: true });
     expect(r.status).toBe(1);
-    expectOneClearLine(r.stderr, /NODE_ENV=production.*SESSION_SECRET/);
+    expectOneClearLine(r.stderr, /无法在数据目录保存会话密钥.*SESSION_SECRET/);
   });
 
   test('a port in use', async () => {

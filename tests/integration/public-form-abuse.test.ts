@@ -13,7 +13,10 @@ import { seededApi } from '../helpers/seeded-api.js';
 process.env.GONGKAI_TRUST_PROXY = 'loopback';
 const { state } = seededApi([]);
 
-const token = (issuedAt = Date.now() - 60_000) => issueFormToken('mailbox', sessionSecret(), issuedAt);
+// Each post has a form of its own: a token is accepted once (issue 14 #13), so no two posts share one.
+let lastIssued = Infinity;
+const distinctIssue = () => (lastIssued = Math.min(Date.now() - 60_000, lastIssued - 1));
+const token = (issuedAt = distinctIssue()) => issueFormToken('mailbox', sessionSecret(), issuedAt);
 const letter = { senderName: '李华', contact: '13800002222', kind: 'suggestion', subject: '建议增加社区养老服务站', content: '建议在我们街道增加一处社区养老服务站，方便老人日间照料。' };
 let address = 0;
 const from = () => `203.0.113.${++address}`;

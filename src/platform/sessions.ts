@@ -1,0 +1,63 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { statelessSessions } from '@keystone-6/core/session';
+import type { KeystoneContext, SessionStrategy } from '@keystone-6/core/types';
+import { clientAddress } from './request-address.js';
+
+/*
+ * Sessions kept on the server (issue 14 #13). The cookie carries only a random session id sealed with
+ * the session secret; the database keeps its SHA-256 with the user and the expiry. Signing out deletes
+ * the row, so the old cookie opens nothing any more, on every instance; a session also ends at its
+ * expiry whatever the cookie says. Expired rows are deleted whenever someone signs in.
+ */
+
+interface Sealed {
+  sid: string;
+}
+
+export interface ServerSessionOptions {
+  secret: string;
+  cookieName: string;
+  /** Seconds a session lasts after sign-in. */
+  maxAge: number;
+  now?: () => Date;
+}
+
+const hashOf = (sid: string) => createHash('sha256').update(sid).digest('hex');
+
+interface SessionRow {
+  userId: string | null;
+  expiresAt: Date;
+}
+
+export function serverSessions({ secret, cookieName, maxAge, now = () => new Date() }: ServerSessionOptions): SessionStrategy<{ itemId: string }> {
+  const cookie = statelessSessions<Sealed>({ secret, cookieName, maxAge });
+  const rows = (context: KeystoneContext) => context.sudo().prisma.userSession;
+  const sessionId = async (context: KeystoneContext): Promise<string | null> => {
+    const sealed = (await cookie.get({ context })) as Partial<Sealed> | undefined;
+    return typeof sealed?.sid === 'string' && sealed.sid ? sealed.sid : null;
+  };
+  return {
+    async get({ context }) {
+      const sid = await sessionId(context);
+      if (!sid) return undefined;
+      const row = (await rows(context).findUnique({ where: { tokenHash: hashOf(sid) }, select: { userId: true, expiresAt: true } })) as SessionRow | null;
+      if (!row?.userId || row.expiresAt.getTime() <= now().getTime()) return undefined;
+      return { itemId: row.userId };
+    },
+    async start({ context, data }) {
+      const at = now();
+      await rows(context).deleteMany({ where: { expiresAt: { lte: at } } });
+      const sid = randomBytes(24).toString('base64url');
+      await rows(context).create({
+        data: { tokenHash: hashOf(sid), userId: data.itemId, address: clientAddress(context.req), createdAt: at, expiresAt: new Date(at.getTime() + maxAge * 1000) },
+      });
+      return cookie.start({ context, data: { sid } });
+    },
+    async end({ context }) {
+      const sid = await sessionId(context);
+      if (sid) await rows(context).deleteMany({ where: { tokenHash: hashOf(sid) } });
+      await cookie.end({ context });
+    },
+  };
+}
+
