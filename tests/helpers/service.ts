@@ -46,10 +46,10 @@ export async function startService(env: Record<string, string> = {}, args: strin
     fs.rmSync(dir, { recursive: true, force: true });
     await postgres?.drop();
   };
-  const deadline = Date.now() + 240_000;
+  const deadline = performance.now() + 240_000;
   while (!/Server listening on/.test(output)) {
     if (child.exitCode !== null) throw new Error(`gongkai start exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) {
+    if (performance.now() > deadline) {
       await stop();
       throw new Error(`gongkai start did not come up:\n${output}`);
     }
