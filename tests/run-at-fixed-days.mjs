@@ -33,9 +33,16 @@ export function clockSensitiveSuites(dirs = ['tests/unit', 'tests/integration'])
   return found.sort();
 }
 
+/** The real clock, read without libfaketime (this process may itself run under it). */
+function realNow() {
+  const { LD_PRELOAD: _preload, FAKETIME: _offset, ...plain } = process.env;
+  const read = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(Date.now()))'], { encoding: 'utf8', env: plain });
+  return Number(read.stdout) || Date.now();
+}
+
 /** The environment that runs a command at `instant` under libfaketime: an offset from the real clock. */
-export function fakeTimeEnv(instant, realNow = Date.now()) {
-  const offsetSeconds = Math.round((Date.parse(instant) - realNow) / 1000);
+export function fakeTimeEnv(instant, now = realNow()) {
+  const offsetSeconds = Math.round((Date.parse(instant) - now) / 1000);
   return { FAKETIME: `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', FAKETIME_NO_CACHE: '1', GONGKAI_TEST_CLOCK: 'system' };
 }
 
