@@ -15,17 +15,10 @@ async function reachable() {
     return error;
   }
 }
-let failure = await reachable();
-if (failure && !process.env.TEST_POSTGRES_URL) {
-  // A developer machine with Debian's PostgreSQL installed but stopped: start it, as .ci/run does.
-  const versions = spawnSync('ls', ['/etc/postgresql'], { encoding: 'utf8' }).stdout?.split(/\s+/).filter(Boolean).sort((a, b) => a - b) ?? [];
-  if (versions.length) {
-    spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', versions.at(-1), 'main', 'start'], { stdio: 'inherit' });
-    for (let i = 0; i < 30 && (failure = await reachable()); i++) await new Promise((r) => setTimeout(r, 1000));
-  }
-}
+// `npm test` has set the machine up first (tests/prepare-machine.ts starts a stopped local server).
+const failure = await reachable();
 if (failure) {
-  console.warn(`PostgreSQL is not reachable at ${url} (${failure.message}); the PostgreSQL run is skipped.`);
+  console.warn(`PostgreSQL is not reachable at ${url} (${failure.message}); the PostgreSQL run is skipped. \`npm run test:setup\` installs and starts it.`);
   process.exit(process.env.CI === 'true' ? 1 : 0);
 }
 const jest = (args) =>

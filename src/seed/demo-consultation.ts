@@ -1,7 +1,8 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
+import type { CalendarDay } from '../calendar/working-days.js';
 import { reportFigures, type CommentFacts } from '../consultation/rules.js';
 import { paragraphsToDocument } from './demo.js';
+import type { DemoClock } from './demo-clock.js';
 
 /*
  * Demo consultations (征求意见, S2, S11), dated relative to the seed day so the demo always has one open
@@ -94,13 +95,14 @@ const demoConsultations: DemoConsultation[] = [
 ];
 
 /** Seeds the demo consultations; idempotent (by title): what exists is left as it is. */
-export async function seedDemoConsultations(context: KeystoneContext, now = new Date()): Promise<Record<string, number>> {
+export async function seedDemoConsultations(context: KeystoneContext, clock: DemoClock): Promise<Record<string, number>> {
   const db = context.sudo().db;
   const created = { Consultation: 0, ConsultationComment: 0, ConsultationMeeting: 0 };
-  const today = toCalendarDay(now);
+  const { today, text } = clock;
   const reviewer = await db.User.findOne({ where: { username: 'bangongshi' } });
   for (const c of demoConsultations) {
-    if (await db.Consultation.count({ where: { title: { equals: c.title } } })) continue;
+    const title = text(c.title);
+    if (await db.Consultation.count({ where: { title: { equals: title } } })) continue;
     const department = await db.Department.findOne({ where: { code: c.department } });
     const drafter = await db.User.findOne({ where: { username: c.drafter } });
     const opensOn = shift(today, c.opensIn);
@@ -110,9 +112,9 @@ export async function seedDemoConsultations(context: KeystoneContext, now = new 
     const reported = Boolean(c.report && ended);
     const item = await db.Consultation.createOne({
       data: {
-        title: c.title,
-        draftText: paragraphsToDocument(c.draft),
-        basis: c.basis,
+        title,
+        draftText: paragraphsToDocument(c.draft.map(text)),
+        basis: text(c.basis),
         contact: c.contact,
         decisionBody: c.decisionBody,
         opensOn,
@@ -123,7 +125,7 @@ export async function seedDemoConsultations(context: KeystoneContext, now = new 
         publishedAt: at(shift(opensOn, -1), '16:00'),
         confidentialityConclusion: '经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开征求意见',
         approvedBy: { connect: { id: String(reviewer!.id) } },
-        ...(reported ? { reportText: c.report, reportFigures: reportFigures(comments as CommentFacts[]), reportPublishedAt: at(shift(closesOn, 10), '10:00') } : {}),
+        ...(reported ? { reportText: text(c.report!), reportFigures: reportFigures(comments as CommentFacts[]), reportPublishedAt: at(shift(closesOn, 10), '10:00') } : {}),
       },
     });
     created.Consultation++;

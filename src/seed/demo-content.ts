@@ -1,6 +1,9 @@
 // Demo content for the 临沧市民政局 政务公开 demo site (used by `gongkai seed --demo`).
 // Pure data: no runtime imports, no side effects. All people named here are fictional; the only
 // telephone number used is the fictional office landline 0883-2123456 (for the privacy-masking demo).
+// Dates are written as of the story day (demo-clock.ts, 2026-11-24) and move with the day of seeding,
+// and so do the years from 2024 on named in texts: state a real-world fact (a law's effective date)
+// without such a year, and date news by "近日" rather than by the day.
 
 import type { ColumnKind } from '../content/vocabulary.js';
 export type { ColumnKind };
@@ -28,6 +31,7 @@ export interface DemoDocument {
   drafter: string;             // username of an editor in that department
   requiresInterpretation?: boolean;
   reprint?: { sourceName: string; sourceUrl: string }; // 转载: where it was first published
+  recurs?: 'yearly';           // published every year on the same day (the annual report): moves by whole years
 }
 export interface DemoInterpretation {
   key: string; title: string; documents: string[] /* DemoDocument.key */; form: 'text' | 'chart' | 'graphic' | 'video';
@@ -279,7 +283,7 @@ export const demoDocuments: DemoDocument[] = [
     topic: '民政、扶贫、救灾',
     openCategory: 'service', disclosure: 'proactive',
     paragraphs: [
-      '一、办理依据。《中华人民共和国民法典》《婚姻登记条例》。按照2025年5月10日起施行的《婚姻登记条例》，内地居民办理结婚登记不再受户籍地限制，可以在一方当事人常住户口所在地或者经常居住地的婚姻登记机关办理。',
+      '一、办理依据。《中华人民共和国民法典》《婚姻登记条例》。按照新修订的《婚姻登记条例》，内地居民办理结婚登记不再受户籍地限制，可以在一方当事人常住户口所在地或者经常居住地的婚姻登记机关办理。',
       '二、办理条件。男方年满22周岁、女方年满20周岁；双方均无配偶；双方自愿结婚；双方不属于直系血亲或者三代以内旁系血亲。',
       '三、所需材料。双方本人有效居民身份证；本人无配偶以及与对方当事人没有直系血亲和三代以内旁系血亲关系的签字声明(在登记现场填写)；双方近期半身免冠合影照片。结婚登记不收取任何费用。',
       '四、办理流程。申请—受理—审查—登记(颁证)。材料齐全、符合法定条件的，当场予以登记并发给结婚证。',
@@ -351,7 +355,7 @@ export const demoDocuments: DemoDocument[] = [
     topic: '民政、扶贫、救灾',
     openCategory: 'decision', disclosure: 'proactive',
     paragraphs: [
-      '2026年是“十五五”规划的开局之年。全市民政工作的总体思路是：坚持以人民为中心的发展思想，聚焦基本民生保障、基层社会治理、基本社会服务职责，兜牢民生底线，为建设现代化边疆幸福临沧贡献民政力量。',
+      '2026年，全市民政工作的总体思路是：坚持以人民为中心的发展思想，聚焦基本民生保障、基层社会治理、基本社会服务职责，兜牢民生底线，为建设现代化边疆幸福临沧贡献民政力量。',
       '一、健全分层分类社会救助体系。完善低收入人口动态监测和常态化救助帮扶机制，适时调整城乡低保标准，落实特困人员救助供养和临时救助政策，全年社会救助资金及时足额发放。',
       '二、加快发展养老服务。推进县乡村三级养老服务网络建设，新增社区老年助餐点30个，完成特殊困难老年人家庭适老化改造800户，持续提升养老机构服务质量。',
       '三、提升基本社会服务水平。深化婚姻登记“全国通办”，推进婚俗改革；落实惠民殡葬政策，推进殡葬设施建设和移风易俗；加强流浪乞讨人员救助管理和未成年人保护工作。',
@@ -382,7 +386,7 @@ export const demoDocuments: DemoDocument[] = [
     key: 'annual-report-2025',
     title: '临沧市民政局2025年政府信息公开工作年度报告',
     issuingAuthority: '临沧市民政局',
-    formationDate: '2026-01-20', publishedAt: '2026-01-23T10:00:00+08:00',
+    formationDate: '2026-01-20', publishedAt: '2026-01-23T10:00:00+08:00', recurs: 'yearly',
     topic: '综合政务',
     openCategory: 'result', disclosure: 'proactive',
     paragraphs: [
@@ -436,7 +440,7 @@ export const demoDocuments: DemoDocument[] = [
     topic: '民政、扶贫、救灾',
     openCategory: 'execution', disclosure: 'proactive',
     paragraphs: [
-      '10月20日，市民政局召开全市社会救助工作推进会，通报前三季度社会救助工作进展，安排部署第四季度重点工作。各县(区)民政局分管负责人和社会救助股负责人参加会议。',
+      '近日，市民政局召开全市社会救助工作推进会，通报前三季度社会救助工作进展，安排部署第四季度重点工作。各县(区)民政局分管负责人和社会救助股负责人参加会议。',
       '会议指出，今年以来全市按期调整城乡低保标准，新标准自7月1日起全面落实到位；依托低收入人口动态监测信息平台，累计预警核查困难群众信息1.8万余条，及时将符合条件的困难群众纳入救助范围。',
       '会议要求，各县(区)要聚焦年底冬春时段，加强低保、特困供养和临时救助政策衔接，常态化开展社会救助领域群众身边不正之风和腐败问题整治，确保困难群众温暖过冬。',
     ],
@@ -466,7 +470,7 @@ export const demoDocuments: DemoDocument[] = [
     topic: '民政、扶贫、救灾',
     openCategory: 'execution', disclosure: 'proactive',
     paragraphs: [
-      '11月5日至6日，市民政局在临翔区举办全市社会组织负责人能力提升培训班，市本级及各县(区)社会组织负责人、财务人员共120余人参加培训。',
+      '近日，市民政局在临翔区举办全市社会组织负责人能力提升培训班，市本级及各县(区)社会组织负责人、财务人员共120余人参加培训。',
       '培训围绕社会组织法律法规、内部治理、财务管理、年检年报和信息公开等内容进行了系统讲解，并结合近年来社会组织年检中发现的典型问题进行案例剖析。',
       '参训人员表示，通过培训进一步明晰了依法依章程开展活动的要求，将把所学运用到实际工作中，推动社会组织规范健康发展，更好参与基层社会治理和公益慈善事业。',
     ],
@@ -481,7 +485,7 @@ export const demoDocuments: DemoDocument[] = [
     topic: '综合政务',
     openCategory: 'execution', disclosure: 'proactive',
     paragraphs: [
-      '11月18日，市民政局举办2026年政务公开和政府网站业务培训，局机关各科室、直属单位信息员及各县(区)民政局政务公开工作人员共60余人参加培训。',
+      '近日，市民政局举办2026年政务公开和政府网站业务培训，局机关各科室、直属单位信息员及各县(区)民政局政务公开工作人员共60余人参加培训。',
       '培训解读了《中华人民共和国政府信息公开条例》关于主动公开、依申请公开和公开属性源头认定的有关规定，讲解了政策文件与解读材料“同步起草、同步审批、同步发布”的工作要求，并现场演示了新版网站内容管理系统的稿件审核和发布流程。',
       '培训强调，各科室要严格落实信息发布“三审”制度和保密审查机制，发布前认真核查个人隐私等敏感信息，确保公开信息准确、规范、安全。',
     ],
@@ -570,7 +574,7 @@ export const demoDocuments: DemoDocument[] = [
     topic: '民政、扶贫、救灾',
     openCategory: 'service', disclosure: 'proactive',
     paragraphs: [
-      '11月12日，市民政局分管负责人做客“政民互动”在线访谈，就2026年城乡最低生活保障标准调整回答网民关心的问题。',
+      '近日，市民政局分管负责人做客“政民互动”在线访谈，就2026年城乡最低生活保障标准调整回答网民关心的问题。',
       '问：这次调整后，城乡低保标准分别是多少？答：城市低保标准提高到每人每月860元，农村低保标准提高到每人每年5800元，自2026年7月1日起执行。',
       '问：群众如何申请低保？答：可向户籍所在地乡镇人民政府（街道办事处）提出申请，也可通过“一部手机办事通”在线申请，符合条件的将在规定时限内办结。',
     ],
@@ -656,6 +660,58 @@ export const demoDocuments: DemoDocument[] = [
     columns: ['smzt'],
     department: 'office', drafter: 'zonghe',
     reprint: { sourceName: '云南省民政厅', sourceUrl: 'https://ynmz.yn.gov.cn/' },
+  },
+  // ---- Kept current (N3): each policy or notice column has an item of the last 6 months on the story
+  // day. Appended here so that the 索引号 serials of the documents above stay as they were. ----
+  {
+    key: 'orgs-inspection-results-2025',
+    title: '临沧市民政局关于2025年度市本级社会组织年度检查结果的公告',
+    issuingAuthority: '临沧市民政局',
+    formationDate: '2026-07-10', publishedAt: '2026-07-13T10:00:00+08:00',
+    topic: '民政、扶贫、救灾',
+    openCategory: 'result', disclosure: 'proactive',
+    paragraphs: [
+      '根据《社会团体登记管理条例》《民办非企业单位登记管理暂行条例》《基金会管理条例》等有关规定，市民政局对市本级社会组织2025年度工作情况进行了年度检查，现将检查结果公告如下。',
+      '一、年度检查合格的社会组织182家，基本合格12家，不合格3家。不合格的社会组织应当在规定期限内完成整改，整改期间暂停开展评比表彰等活动。',
+      '二、未按规定参加年度检查的社会组织5家，依法列入活动异常名录；连续两年未参加年度检查的，依法作出撤销登记等处理。',
+      '三、对年度检查结果有异议的，可自本公告发布之日起15个工作日内向市民政局社会组织管理科书面提出。',
+    ],
+    columns: ['shzz'],
+    department: 'orgs', drafter: 'shezu',
+  },
+  {
+    key: 'tekun-facility-safety-2026',
+    title: '临沧市民政局关于开展特困人员供养服务机构安全隐患排查整治的通知',
+    documentNumber: '临民发〔2026〕19号',
+    issuingAuthority: '临沧市民政局',
+    formationDate: '2026-09-14', publishedAt: '2026-09-16T10:00:00+08:00',
+    topic: '民政、扶贫、救灾',
+    openCategory: 'execution', disclosure: 'proactive',
+    paragraphs: [
+      '各县(区)民政局：',
+      '为切实保障集中供养特困人员生命财产安全，决定在全市特困人员供养服务机构开展安全隐患排查整治，现将有关事项通知如下。',
+      '一、排查范围。全市县级特困人员供养服务设施和乡镇(街道)敬老院，重点排查消防设施、用电用气、食品安全、房屋结构和失能人员照护等方面的隐患。',
+      '二、工作要求。各县(区)民政局要逐院建立隐患清单和整改台账，能立即整改的立即整改，不能立即整改的明确时限和责任人；整改情况于排查结束后10个工作日内报市民政局社会救助科。',
+    ],
+    columns: ['tekun'],
+    department: 'assistance', drafter: 'jiuzhu',
+  },
+  {
+    key: 'funeral-hanyi-2026',
+    title: '临沧市民政局关于做好2026年寒衣节期间文明祭扫工作的通知',
+    documentNumber: '临民发〔2026〕21号',
+    issuingAuthority: '临沧市民政局',
+    formationDate: '2026-11-02', publishedAt: '2026-11-04T10:00:00+08:00',
+    topic: '民政、扶贫、救灾',
+    openCategory: 'execution', disclosure: 'proactive',
+    paragraphs: [
+      '各县(区)民政局，市殡仪馆、各公益性公墓：',
+      '寒衣节将至，群众祭扫活动相对集中。为确保祭扫安全有序，现就做好寒衣节期间文明祭扫工作通知如下。',
+      '一、倡导文明祭扫。通过鲜花祭扫、网络祭扫、家庭追思等方式寄托哀思，劝导群众不在城区道路、居民小区焚烧纸钱祭品。',
+      '二、加强服务保障。各殡葬服务机构要延长服务时间，增设引导人员和便民设施，做好森林防火和人员疏导工作，遇有突发情况及时处置并报告。',
+    ],
+    columns: ['bzgl'],
+    department: 'affairs', drafter: 'shiwu',
   },
 ];
 

@@ -1,4 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
+import type { DemoClock } from './demo-clock.js';
 
 const minutes = (n: number) => n * 60_000;
 
@@ -62,7 +63,7 @@ const demoIncidents: DemoIncident[] = [
 ];
 
 /** Seeds the demo incidents (by title: what exists is left as it is); returns how many were created. */
-export async function seedDemoIncidents(context: KeystoneContext, now = new Date()): Promise<number> {
+export async function seedDemoIncidents(context: KeystoneContext, { now, text }: DemoClock): Promise<number> {
   const db = context.sudo().db;
   const prisma = context.sudo().prisma as any;
   let created = 0;
@@ -70,10 +71,10 @@ export async function seedDemoIncidents(context: KeystoneContext, now = new Date
     if (await db.OpinionIncident.count({ where: { title: { equals: incident.title } } })) continue;
     const user = async (username: string) => ({ connect: { id: (await prisma.user.findUnique({ where: { username }, select: { id: true } })).id } });
     const departments = await prisma.department.findMany({ where: { code: { in: incident.departments } }, select: { id: true } });
-    const documents = await prisma.document.findMany({ where: { title: { in: incident.outcomeDocuments ?? [] } }, select: { id: true } });
+    const documents = await prisma.document.findMany({ where: { title: { in: (incident.outcomeDocuments ?? []).map(text) } }, select: { id: true } });
     const startedAt = new Date(now.getTime() - minutes(incident.startedMinutesAgo));
     const data: Record<string, unknown> = {
-      title: incident.title, level: incident.level, category: incident.category, handling: incident.handling, description: incident.description,
+      title: incident.title, level: incident.level, category: incident.category, handling: incident.handling, description: text(incident.description),
       startedAt, createdAt: new Date(startedAt.getTime() + minutes(5)),
       departments: { connect: departments }, outcomeDocuments: { connect: documents },
       policeReferralNote: incident.policeReferralNote ?? '', registeredBy: await user(incident.registeredBy),

@@ -1,11 +1,12 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { MessageChannel, MessageKind } from '../interaction/message-clocks.js';
 import type { MessageStatus } from '../mailbox/rules.js';
+import type { DemoClock } from './demo-clock.js';
 
 /*
  * Demo 留言 for 临沧市民政局 (S11, N5): replies published with both times, one withheld for a personal
  * matter, one under review, one waiting for its reply and one just received. Senders and numbers are
- * fictional. The open ones are dated relative to the day of seeding so that the demo's clocks run.
+ * fictional. Every date moves with the day of seeding (demo-clock.ts), so that the demo's clocks run.
  */
 
 interface DemoMessage {
@@ -16,7 +17,7 @@ interface DemoMessage {
   content: string;
   senderName: string;
   contact: string;
-  /** An instant, or days before the seeding for open messages. */
+  /** An instant of the story, or days before the seeding for open messages. */
   submittedAt: string | { daysAgo: number };
   status: MessageStatus;
   department?: string; // DemoDepartment.code
@@ -69,7 +70,7 @@ const demoMessages: DemoMessage[] = [
     content: '我母亲入住的养老机构最近晚上室内温度低，老人反映很冷，希望民政部门督促整改。',
     senderName: '陈立新', contact: '13700005678',
     submittedAt: '2026-11-13T19:30:00+08:00', status: 'replied', department: 'elderly',
-    replyText: '收到来信后，我局养老服务科于11月17日会同属地民政部门到该机构实地检查，已责令其增加取暖设施并每日记录室温，11月20日复查已整改到位。欢迎您继续监督。',
+    replyText: '收到来信后，我局养老服务科会同属地民政部门到该机构实地检查，已责令其增加取暖设施并每日记录室温，经复查已整改到位。欢迎您继续监督。',
     repliedAt: '2026-11-20T17:10:00+08:00',
   },
   {
@@ -98,19 +99,23 @@ const demoMessages: DemoMessage[] = [
   },
 ];
 
+/** The demo record the day of a seeded demo is read back from (its first message, never edited). */
+export const demoClockRecord = { queryCode: demoMessages[0].queryCode, submittedAt: demoMessages[0].submittedAt as string };
+
 /** Seeds the demo messages; idempotent by query code. Returns how many it created. */
-export async function seedDemoMailbox(context: KeystoneContext, now = new Date()): Promise<number> {
+export async function seedDemoMailbox(context: KeystoneContext, clock: DemoClock): Promise<number> {
+  const { now } = clock;
   const prisma = context.sudo().prisma;
   let created = 0;
   for (const m of demoMessages) {
     if (await prisma.message.findUnique({ where: { queryCode: m.queryCode } })) continue;
     const department = m.department ? await prisma.department.findFirst({ where: { code: m.department }, select: { id: true } }) : null;
-    const submittedAt = typeof m.submittedAt === 'string' ? new Date(m.submittedAt) : new Date(now.getTime() - m.submittedAt.daysAgo * 86_400_000);
-    const repliedAt = m.repliedAt ? new Date(m.repliedAt) : null;
+    const submittedAt = typeof m.submittedAt === 'string' ? clock.instant(m.submittedAt) : new Date(now.getTime() - m.submittedAt.daysAgo * 86_400_000);
+    const repliedAt = m.repliedAt ? clock.instant(m.repliedAt) : null;
     await context.sudo().db.Message.createOne({
       data: {
-        queryCode: m.queryCode, channel: m.channel, kind: m.kind, subject: m.subject, content: m.content, senderName: m.senderName, contact: m.contact,
-        submittedAt, status: m.status, replyText: m.replyText ?? '', repliedAt,
+        queryCode: m.queryCode, channel: m.channel, kind: m.kind, subject: clock.text(m.subject), content: clock.text(m.content), senderName: m.senderName, contact: m.contact,
+        submittedAt, status: m.status, replyText: clock.text(m.replyText ?? ''), repliedAt,
         // Published together with the approval, as the workflow does.
         replyPublishedAt: repliedAt && !m.withholdReason ? repliedAt : null,
         isPublic: !m.withholdReason, withholdReason: m.withholdReason ?? '',

@@ -4,11 +4,13 @@ import { checkText } from '../reports/annual-report-actions.js';
 import { annualReportTiming } from '../reports/annual-report.js';
 import { generateSelfInspection } from '../reports/self-inspection-cms.js';
 import { selfInspectionText } from '../reports/self-inspection.js';
+import type { DemoClock } from './demo-clock.js';
 
 /*
- * Demo (N14, S4, S12): the bureau's 2025 annual report, written and published on 2026-01-23 like the
- * real one, its tables generated from the demo data; a half-year self-inspection; the responsibility for
- * disclosure in 网站设置.
+ * Demo (N14, S4, S12): the bureau's annual report for last year, written and published on 23 January
+ * like the real one (2025's, as of the story day), its tables generated from the demo data; a
+ * half-year self-inspection; the responsibility for disclosure in 网站设置. Both recur every year on
+ * their day, so they move by whole years to their latest occurrence before the day of seeding.
  */
 
 const overview2025 = [
@@ -27,11 +29,11 @@ const problems2025 = [
 
 const otherMatters2025 = '2025年，我局未收取政府信息公开信息处理费。政务公开工作在局年度绩效考核中的分值占比为5%。';
 
-export async function seedDemoReports(context: KeystoneContext): Promise<Record<string, number>> {
+export async function seedDemoReports(context: KeystoneContext, clock: DemoClock): Promise<Record<string, number>> {
   const prisma = context.sudo().prisma;
   const created = { AnnualReport: 0, SelfInspection: 0 };
   // 第二十条第（一）项: the bureau's normative documents among the demo documents.
-  for (const number of ['临民办发〔2017〕21号', '临民发〔2026〕12号']) {
+  for (const number of ['临民办发〔2017〕21号', '临民发〔2026〕12号'].map(clock.text)) {
     await prisma.document.updateMany({ where: { documentNumber: number, regulatoryKind: null }, data: { regulatoryKind: 'normativeDocument' } });
   }
   const settings = (await prisma.siteSettings.findFirst({ select: { id: true, disclosureLeader: true } })) as { id: string; disclosureLeader: string } | null;
@@ -41,33 +43,38 @@ export async function seedDemoReports(context: KeystoneContext): Promise<Record<
       data: { disclosureLeader: '赵建国（副局长）', disclosureOffice: '局办公室', disclosureStaff: '张丽、刘静', disclosureAssessmentWeight: '5' },
     });
   }
-  // S4: 社会救助科's self-inspection of the first half of 2026, generated in July, awaiting its conclusion.
+  // S4: 社会救助科's self-inspection of a first half year, generated on 3 July, awaiting its conclusion.
+  const inspection = clock.everyYear('2026-07-03');
+  const half = `${2026 + inspection.shiftYears}-H1`;
   const assistance = (await prisma.department.findFirst({ where: { code: 'assistance' }, select: { id: true } })) as { id: string } | null;
-  if (assistance && !(await prisma.selfInspection.count({ where: { key: `${assistance.id}:2026-H1` } }))) {
+  if (assistance && !(await prisma.selfInspection.count({ where: { key: `${assistance.id}:${half}` } }))) {
     created.SelfInspection++;
-    const generatedAt = new Date('2026-07-03T10:00:00+08:00');
-    const contents = await generateSelfInspection(context, assistance.id, '2026-H1', generatedAt);
+    const generatedAt = inspection.instant('2026-07-03T10:00:00+08:00');
+    const contents = await generateSelfInspection(context, assistance.id, half, generatedAt);
     await prisma.selfInspection.create({
       data: {
-        title: '社会救助科2026年上半年政府信息公开自查',
+        title: inspection.text('社会救助科2026年上半年政府信息公开自查'),
         department: { connect: { id: assistance.id } },
-        half: '2026-H1',
-        key: `${assistance.id}:2026-H1`,
+        half,
+        key: `${assistance.id}:${half}`,
         contents: contents as object,
         contentsText: selfInspectionText(contents),
         generatedAt,
       },
     });
   }
-  if (await prisma.annualReport.count({ where: { year: 2025 } })) return created;
+  // Last year's report, published on 23 January; before that day of a year, the year before's.
+  const annual = clock.everyYear('2026-01-23');
+  const year = 2025 + annual.shiftYears;
+  if (await prisma.annualReport.count({ where: { year } })) return created;
   created.AnnualReport++;
   const item = (await prisma.annualReport.create({
     data: {
-      year: 2025,
-      title: '2025年政府信息公开工作年度报告',
-      overview: overview2025,
-      problems: problems2025,
-      otherMatters: otherMatters2025,
+      year,
+      title: annual.text('2025年政府信息公开工作年度报告'),
+      overview: annual.text(overview2025),
+      problems: annual.text(problems2025),
+      otherMatters: annual.text(otherMatters2025),
       licensing: 46,
       penalty: 2,
       enforcement: 0,
@@ -76,16 +83,16 @@ export async function seedDemoReports(context: KeystoneContext): Promise<Record<
     },
   })) as AnnualReportItem;
   const report = await generateAnnualReport(context, item);
-  const publishedAt = new Date('2026-01-23T10:00:00+08:00');
+  const publishedAt = annual.instant('2026-01-23T10:00:00+08:00');
   // Published only when it adds up, as the 发布 action would (N14).
   await prisma.annualReport.update({
     where: { id: item.id },
     data: {
       snapshot: report as object,
-      generatedAt: new Date('2026-01-22T16:00:00+08:00'),
+      generatedAt: annual.instant('2026-01-22T16:00:00+08:00'),
       checkPassed: report.failures.length === 0,
       checkResult: checkText(report.failures),
-      ...(report.failures.length ? {} : { publishedAt, publicationNote: annualReportTiming({ year: 2025, today: '2026-01-23', publishedOn: '2026-01-23' }).message }),
+      ...(report.failures.length ? {} : { publishedAt, publicationNote: annualReportTiming({ year, today: annual.day('2026-01-23'), publishedOn: annual.day('2026-01-23') }).message }),
     },
   });
   return created;

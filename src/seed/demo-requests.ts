@@ -1,15 +1,18 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { addWorkingDays, isWorkingDay, toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
+import { addWorkingDays, isWorkingDay, type CalendarDay } from '../calendar/working-days.js';
 import { calendarDayValue } from '../db/calendar-day.js';
 import type { ApplicantType, RequestOutcome } from '../interaction/request-vocabulary.js';
 import type { RequestChannel } from '../requests/vocabulary.js';
+import type { DemoClock } from './demo-clock.js';
 
 /*
- * Demo requests for disclosure (N13, N14) of 临沧市民政局: 2025 complete (every outcome kind the
- * annual report shows, one extended with notice, one corrected), two received late in December 2025
- * and answered in January 2026 (carried over), and 2026 up to today with some still open. Applicants
- * are fictional (某某), phones obviously so. Open requests are placed relative to the seeding day, so
- * the demo 待办 always has one due soon and one extended.
+ * Demo requests for disclosure (N13, N14) of 临沧市民政局, as of the story day (demo-clock.ts): 2025
+ * complete (every outcome kind the annual report shows, one extended with notice, one corrected), two
+ * received late in December 2025 and answered in January 2026 (carried over), and 2026 up to today
+ * with some still open. Applicants are fictional (某某), phones obviously so. The closed ones move with
+ * the day of seeding (to the next working day when they land on a day off); the open ones are placed
+ * from the seeding day on the working-day calendar, so the demo 待办 always has one due in exactly 3
+ * working days, one running and one extended, whatever day it is seeded on.
  */
 
 export interface DemoRequest {
@@ -40,13 +43,25 @@ function workingDaysBefore(day: CalendarDay, n: number): CalendarDay {
 
 const person = (name: string) => ({ applicantType: 'naturalPerson' as const, applicantName: name });
 const org = (applicantType: ApplicantType, applicantName: string) => ({ applicantType, applicantName });
-const answered = (receivedOn: CalendarDay, workingDays: number, outcome: RequestOutcome) => ({ receivedOn, outcome, closedOn: addWorkingDays(receivedOn, workingDays) });
 
-export function demoRequests(today: CalendarDay): DemoRequest[] {
-  const extendedReceived = '2025-06-09';
-  const correctedReceived = '2025-08-04';
-  const unclearReceived = '2025-10-13';
+/** Days on which the demo's open requests are due soon: 3 working days left. */
+export const demoDueSoonWorkingDays = 3;
+
+export function demoRequests(clock: DemoClock): DemoRequest[] {
+  const { today } = clock;
+  // A story day moved onto a day off is received the next working day.
+  const on = (day: CalendarDay) => {
+    let moved = clock.day(day);
+    while (!isWorkingDay(moved)) moved = addWorkingDays(moved, 1);
+    return moved;
+  };
+  const answered = (receivedOn: CalendarDay, workingDays: number, outcome: RequestOutcome) => ({ receivedOn: on(receivedOn), outcome, closedOn: addWorkingDays(on(receivedOn), workingDays) });
+  const extendedReceived = on('2025-06-09');
+  const correctedReceived = on('2025-08-04');
+  const unclearReceived = on('2025-10-13');
   const openExtended = workingDaysBefore(today, 25);
+  // Received so that its 20 working days end exactly 3 working days after today (also on a day off).
+  const dueSoonReceived = workingDaysBefore(addWorkingDays(today, demoDueSoonWorkingDays), 20);
   return [
     // ——— 2025: all closed ———
     { topic: '城乡低保标准调整文件', description: '2025年临沧市城乡最低生活保障标准调整的通知及测算依据', ...person('张某某'), channel: 'online', department: 'assistance', ...answered('2025-01-13', 8, 'disclosed'), shouldBeProactive: true },
@@ -110,7 +125,7 @@ export function demoRequests(today: CalendarDay): DemoRequest[] {
       receivedOn: openExtended,
       extension: { approvedOn: addWorkingDays(openExtended, 14), noticeSentOn: addWorkingDays(openExtended, 15), reason: '案卷涉及第三方，需征求第三方意见' },
     },
-    { topic: '高龄津贴发放名单', description: '本街道2026年高龄津贴发放人员名单', ...person('刘某某'), channel: 'online', department: 'elderly', receivedOn: workingDaysBefore(today, 17) },
+    { topic: '高龄津贴发放名单', description: '本街道2026年高龄津贴发放人员名单', ...person('刘某某'), channel: 'online', department: 'elderly', receivedOn: dueSoonReceived },
     { topic: '区划调整论证材料', description: '乡镇行政区划调整的论证报告', ...person('黄某'), channel: 'inPerson', department: 'policy', receivedOn: workingDaysBefore(today, 4) },
     { topic: '儿童福利机构运营经费', description: '市儿童福利院2026年运营经费预算', ...org('publicInterest', '某某儿童关爱中心'), channel: 'online', department: 'affairs', receivedOn: null },
   ];
@@ -123,25 +138,25 @@ const demoQueryCode = (index: number) => `SHEN-QING-AA${queryAlphabet[Math.floor
 const evidenceField: Record<RequestChannel, 'handedInOn' | 'signedForOn' | 'confirmedOn'> = { inPerson: 'handedInOn', letter: 'signedForOn', online: 'confirmedOn', email: 'confirmedOn', fax: 'confirmedOn' };
 
 /** Seeds the demo requests (idempotent, by query code); returns how many were created. */
-export async function seedDemoRequests(context: KeystoneContext, { departmentIds, leaderId, answererId, now = new Date() }: { departmentIds: Map<string, string>; leaderId: string; answererId: string; now?: Date }): Promise<number> {
+export async function seedDemoRequests(context: KeystoneContext, { departmentIds, leaderId, answererId, clock }: { departmentIds: Map<string, string>; leaderId: string; answererId: string; clock: DemoClock }): Promise<number> {
   const db = context.sudo().db;
   const prisma = context.sudo().prisma;
   let created = 0;
-  for (const [index, r] of demoRequests(toCalendarDay(now)).entries()) {
+  for (const [index, r] of demoRequests(clock).entries()) {
     const queryCode = demoQueryCode(index);
     if (await db.DisclosureRequest.count({ where: { queryCode: { equals: queryCode } } })) continue;
     const item = await db.DisclosureRequest.createOne({
       data: {
         queryCode,
-        topic: r.topic,
-        description: r.description,
+        topic: clock.text(r.topic),
+        description: clock.text(r.description),
         applicantType: r.applicantType,
         applicantName: r.applicantName,
         ...(r.applicantType === 'naturalPerson' ? { idDocumentType: 'residentId', idNumber: '5309**********0000' } : { contactPerson: '某某（联系人）' }),
         phone: `1380000${String(index).padStart(4, '0')}`,
         deliveryMethod: r.channel === 'email' || r.channel === 'online' ? 'email' : 'paperByPost',
         channel: r.channel,
-        ...(r.channel === 'online' ? { submittedAt: new Date(`${r.receivedOn ?? toCalendarDay(now)}T09:30:00+08:00`) } : {}),
+        ...(r.channel === 'online' ? { submittedAt: new Date(`${r.receivedOn ?? clock.today}T09:30:00+08:00`) } : {}),
         ...(r.receivedOn ? { [evidenceField[r.channel]]: r.receivedOn } : {}),
         department: { connect: { id: departmentIds.get(r.department)! } },
         ...(r.correction ? { correctionRequestedOn: r.correction.requestedOn, correctionReceivedOn: r.correction.receivedOn, correctionNote: r.correction.note } : {}),

@@ -15,6 +15,8 @@ import { seedDemoIncidents } from './demo-incidents.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoMailbox } from './demo-mailbox.js';
 import { seedDemoConsultations } from './demo-consultation.js';
+import { demoClock, demoClockSeededAt, type DemoClock } from './demo-clock.js';
+import { demoClockRecord } from './demo-mailbox.js';
 
 /** The password of every demo account (listed in the README); change it on a real site. */
 export const demoPassword = process.env.GONGKAI_DEMO_PASSWORD ?? 'gongkai2026';
@@ -45,12 +47,24 @@ export interface SeedReport {
 }
 
 /**
- * Seeds the demo site: departments, one account per role, the column tree of a civil-affairs
- * bureau, documents (among them the bureau's own disclosure rules) and interpretations.
- * Idempotent: what exists (by code, username, slug, 索引号 or title) is left exactly as it is.
+ * The clock of the demo in this database: the day it was first seeded, read back from one of its
+ * records, or `now` for a new demo (see demo-clock.ts).
  */
-export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://localhost:3000' } = {}): Promise<SeedReport> {
+async function clockOf(context: KeystoneContext, now: Date): Promise<DemoClock> {
+  const record = await context.sudo().prisma.message.findUnique({ where: { queryCode: demoClockRecord.queryCode }, select: { submittedAt: true } });
+  return record?.submittedAt ? demoClockSeededAt(demoClockRecord.submittedAt, record.submittedAt, now) : demoClock(now);
+}
+
+/**
+ * Seeds the demo site: departments, one account per role, the column tree of a civil-affairs
+ * bureau, documents (among them the bureau's own disclosure rules) and interpretations, the public's
+ * messages, requests and comments, incidents and reports, every date relative to `now` (the day of
+ * seeding) as demo-clock.ts describes. Idempotent: what exists (by code, username, slug, 索引号, title
+ * or query code) is left exactly as it is, and a demo seeded earlier is completed on its own day.
+ */
+export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://localhost:3000', now = new Date() }: { baseUrl?: string; now?: Date } = {}): Promise<SeedReport> {
   const db = context.sudo().db;
+  const clock = await clockOf(context, now);
   const created: Record<string, number> = { Department: 0, User: 0, Column: 0, Document: 0, Interpretation: 0, CatalogueEntry: 0, SyndicationSource: 0, SiteSettings: 0, MonitorSettings: 0 };
 
   const departmentIds = new Map<string, string>();
@@ -74,9 +88,9 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
 
   // S4: everything published in the demo passed the office's confidentiality review first.
   const reviewerId = userIds.get('bangongshi')!;
-  const reviewedBeforePublication = (publishedAt: string) => ({
+  const reviewedBeforePublication = (publishedAt: Date) => ({
     confidentialityConclusion: '经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开',
-    confidentialityReviewedAt: new Date(new Date(publishedAt).getTime() - 24 * 3600 * 1000),
+    confidentialityReviewedAt: new Date(publishedAt.getTime() - 24 * 3600 * 1000),
     confidentialityReviewedBy: { connect: { id: reviewerId } },
   });
 
@@ -106,7 +120,11 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
   const documentIds = new Map<string, string>();
   const serials = new Map<number, number>();
   for (const doc of demoDocuments) {
-    const year = Number(doc.formationDate.slice(0, 4));
+    // The annual report is published every year on its day: it moves by whole years.
+    const c = doc.recurs === 'yearly' && doc.publishedAt ? clock.everyYear(doc.publishedAt.slice(0, 10)) : clock;
+    const formationDate = c.day(doc.formationDate);
+    const publishedAt = doc.publishedAt ? c.instant(doc.publishedAt) : null;
+    const year = Number(formationDate.slice(0, 4));
     const serial = (serials.get(year) ?? 0) + 1;
     serials.set(year, serial);
     const indexNumber = demoIndexNumber(year, serial);
@@ -116,19 +134,19 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
       (created.Document++,
       await db.Document.createOne({
         data: {
-          title: doc.title,
-          documentNumber: doc.documentNumber ?? '',
+          title: c.text(doc.title),
+          documentNumber: c.text(doc.documentNumber ?? ''),
           issuingAuthority: doc.issuingAuthority,
-          formationDate: doc.formationDate,
-          publishedAt: doc.publishedAt ? new Date(doc.publishedAt) : null,
+          formationDate,
+          publishedAt,
           indexNumber,
           topic: doc.topic,
           openCategory: doc.openCategory,
           disclosure: doc.disclosure,
           disclosureReason: doc.disclosureReason ?? '',
           // For 删减后公开 the public reads the redacted text; the full text keeps the withheld part.
-          body: paragraphsToDocument([...doc.paragraphs, ...(doc.redactedParagraphs ?? [])]),
-          redactedBody: doc.disclosure === 'redacted' ? paragraphsToDocument(doc.paragraphs) : [],
+          body: paragraphsToDocument([...doc.paragraphs, ...(doc.redactedParagraphs ?? [])].map(c.text)),
+          redactedBody: doc.disclosure === 'redacted' ? paragraphsToDocument(doc.paragraphs.map(c.text)) : [],
           columns: { connect: doc.columns.map((slug) => ({ id: columnIds.get(slug)! })) },
           department: { connect: { id: departmentIds.get(doc.department)! } },
           drafter: { connect: { id: userIds.get(doc.drafter)! } },
@@ -136,27 +154,29 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
           ...(doc.reprint ? { origin: 'reprint', sourceName: doc.reprint.sourceName, sourceUrl: doc.reprint.sourceUrl } : {}),
           status: demoWorkflow[doc.key]?.status ?? (doc.publishedAt ? 'published' : 'draft'),
           lastReturnReason: demoWorkflow[doc.key]?.lastReturnReason ?? '',
-          ...(doc.publishedAt ? reviewedBeforePublication(doc.publishedAt) : {}),
+          ...(publishedAt ? reviewedBeforePublication(publishedAt) : {}),
         },
       }));
     documentIds.set(doc.key, String(item.id));
   }
 
   for (const jd of demoInterpretations) {
-    const found = await db.Interpretation.findMany({ where: { title: { equals: jd.title } }, take: 1 });
+    const title = clock.text(jd.title);
+    const found = await db.Interpretation.findMany({ where: { title: { equals: title } }, take: 1 });
     if (found.length) continue;
     created.Interpretation++;
+    const publishedAt = jd.publishedAt ? clock.instant(jd.publishedAt) : null;
     await db.Interpretation.createOne({
       data: {
-        title: jd.title,
+        title,
         form: jd.form,
-        body: paragraphsToDocument(jd.paragraphs),
+        body: paragraphsToDocument(jd.paragraphs.map(clock.text)),
         documents: { connect: jd.documents.map((key) => ({ id: documentIds.get(key)! })) },
         department: { connect: { id: departmentIds.get(jd.department)! } },
         drafter: { connect: { id: userIds.get(jd.drafter)! } },
-        publishedAt: jd.publishedAt ? new Date(jd.publishedAt) : null,
-        status: jd.publishedAt ? 'published' : 'draft',
-        ...(jd.publishedAt ? reviewedBeforePublication(jd.publishedAt) : {}),
+        publishedAt,
+        status: publishedAt ? 'published' : 'draft',
+        ...(publishedAt ? reviewedBeforePublication(publishedAt) : {}),
       },
     });
   }
@@ -207,16 +227,16 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
       },
     });
   }
-  created.Message = await seedDemoMailbox(context);
+  created.Message = await seedDemoMailbox(context, clock);
   // S8: the daily monitor with its defaults; alert robots are the section's to add.
   if ((await db.MonitorSettings.count()) === 0) {
     created.MonitorSettings++;
     await db.MonitorSettings.createOne({ data: {} });
   }
-  created.OpinionIncident = await seedDemoIncidents(context);
-  created.DisclosureRequest = await seedDemoRequests(context, { departmentIds, leaderId: userIds.get('lingdao')!, answererId: userIds.get('bangongshi')! });
-  Object.assign(created, await seedDemoReports(context));
-  Object.assign(created, await seedDemoConsultations(context));
+  created.OpinionIncident = await seedDemoIncidents(context, clock);
+  created.DisclosureRequest = await seedDemoRequests(context, { departmentIds, leaderId: userIds.get('lingdao')!, answererId: userIds.get('bangongshi')!, clock });
+  Object.assign(created, await seedDemoReports(context, clock));
+  Object.assign(created, await seedDemoConsultations(context, clock));
   return { created };
 }
 

@@ -1,7 +1,9 @@
 import { expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
+import { formatChinaTime } from '../../src/interaction/china-time.js';
 import { issueFormToken } from '../../src/public-forms/guard.js';
 import { artifactPath, seriousViolations, serviceAndBrowser } from '../helpers/browser.js';
+import { serviceDemoClock } from '../helpers/service.js';
 
 // S11, N5, N15: the 领导信箱 as a citizen uses it, in Chromium: the column of published replies, a letter
 // refused once and corrected with nothing retyped, the query code, and the look-up by that code.
@@ -22,8 +24,10 @@ test('S11: a citizen writes to the 领导信箱, is refused once without losing 
   await page.waitForURL(/\/mailbox\/\w+$/);
   await page.getByText('答复单位').waitFor();
   const reply = await page.locator('main').innerText();
-  expect(reply).toMatch(/留言时间\s+2026-10-20 20:05/);
-  expect(reply).toMatch(/答复时间\s+2026-11-03 10:20/);
+  // The demo's letter and reply, as dated on the day the service seeded it.
+  const demo = await serviceDemoClock(running.service);
+  expect(reply).toMatch(new RegExp(`留言时间\\s+${formatChinaTime(demo.instant('2026-10-20T20:05:00+08:00'))}`));
+  expect(reply).toMatch(new RegExp(`答复时间\\s+${formatChinaTime(demo.instant('2026-11-03T10:20:00+08:00'))}`));
   expect(reply).toContain('李**');
   expect(reply).toContain('139****5678');
   expect(reply).not.toMatch(/李秀兰|13912345678/);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import { demoPassword, seedDemo } from '../../src/seed/demo.js';
+import { useTestClock } from './clock.js';
 import { migratedContext, type TestDatabase } from './database.js';
 import { apiServer, graphql, signIn } from './server.js';
 
@@ -8,9 +9,10 @@ type Body = { data?: Record<string, any>; errors?: { message: string; extensions
 /**
  * For a test file: a fresh migrated database with the demo site, the API over it, and the demo users
  * signed in. `as(user, query)` runs GraphQL as that user (null: anonymously); `act` runs a workflow
- * mutation on one item.
+ * mutation on one item. The demo is dated from the test clock, which the file then keeps (trust #17).
  */
 export function seededApi(usernames: string[]) {
+  useTestClock();
   const state = {} as { t: TestDatabase; app: Awaited<ReturnType<typeof apiServer>>; cookies: Record<string, string> };
   beforeAll(async () => {
     state.t = await migratedContext();

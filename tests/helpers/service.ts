@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/config/env.js';
+import { demoClock, type DemoClock } from '../../src/seed/demo-clock.js';
 import { freshPostgres } from './postgres.js';
 
 export async function freePort(): Promise<number> {
@@ -46,14 +47,24 @@ export async function startService(env: Record<string, string> = {}, args: strin
     fs.rmSync(dir, { recursive: true, force: true });
     await postgres?.drop();
   };
-  const deadline = Date.now() + 240_000;
+  const deadline = performance.now() + 240_000;
   while (!/Server listening on/.test(output)) {
     if (child.exitCode !== null) throw new Error(`gongkai start exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) {
+    if (performance.now() > deadline) {
       await stop();
       throw new Error(`gongkai start did not come up:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return { url: `http://localhost:${port}`, pid: child.pid!, output: () => output, stop };
+}
+
+/**
+ * The clock of the demo a running service seeded when it started: the service keeps its own clock
+ * (the machine's, or the day a fixed-today run set), read here from the Date header it sends, so a
+ * browser test expects what the demo shows on that day (trust #16).
+ */
+export async function serviceDemoClock(service: RunningService): Promise<DemoClock> {
+  const response = await fetch(`${service.url}/healthz`);
+  return demoClock(new Date(response.headers.get('date')!));
 }

@@ -6,6 +6,10 @@ import { roles } from '../../src/access/roles.js';
 import { createFirstAdmin, firstAdminFromEnv } from '../../src/users/first-admin.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
 import { apiServer, graphql, signIn } from '../helpers/server.js';
+import { useTestClock } from '../helpers/clock.js';
+
+// The demo and this file's dates follow the test clock, not the day the suite runs (trust #17).
+useTestClock();
 
 describe('signing in', () => {
   let t: TestDatabase;

@@ -5,6 +5,10 @@ import { projectRoot } from '../../src/config/env.js';
 import { calendarDayValue } from '../../src/db/calendar-day.js';
 import { seedDemo } from '../../src/seed/demo.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
+import { useTestClock } from '../helpers/clock.js';
+
+// The demo and this file's dates follow the test clock, not the day the suite runs (trust #17).
+useTestClock();
 
 // `gongkai report …` on a migrated demo database (SQLite, or PostgreSQL with TEST_DATABASE=postgresql).
 let t: TestDatabase;

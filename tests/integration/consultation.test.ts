@@ -1,3 +1,4 @@
+// clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { sessionSecret } from '../../src/config/env.js';

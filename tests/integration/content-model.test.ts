@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { seedDemo } from '../../src/seed/demo.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
+import { useTestClock } from '../helpers/clock.js';
+
+// The demo and this file's dates follow the test clock, not the day the suite runs (trust #17).
+useTestClock();
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -9,6 +9,10 @@ import { publishDueItems } from '../../src/workflow/scheduled-publishing.js';
 import { apiServer } from '../helpers/server.js';
 import { eventually } from '../helpers/eventually.js';
 import { freshPostgres, postgresAvailable } from '../helpers/postgres.js';
+import { useTestClock } from '../helpers/clock.js';
+
+// The demo and this file's dates follow the test clock, not the day the suite runs (trust #17).
+useTestClock();
 
 const available = await postgresAvailable();
 (available ? describe : describe.skip)('two instances on one PostgreSQL database', () => {

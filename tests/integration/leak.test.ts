@@ -5,6 +5,10 @@ import { statusOptions, disclosureOptions } from '../../src/content/vocabulary.j
 import { seedDemo, paragraphsToDocument } from '../../src/seed/demo.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
 import { apiServer, graphql } from '../helpers/server.js';
+import { useTestClock } from '../helpers/clock.js';
+
+// The demo and this file's dates follow the test clock, not the day the suite runs (trust #17).
+useTestClock();
 
 /*
  * S1 leak test: a database holding documents and interpretations in every state and attribute, and an

@@ -15,6 +15,10 @@ import { diffSchemas } from '../../src/db/schema-engine.js';
 import { closeContext, openContext } from '../../src/db/context.js';
 import { seedDemo } from '../../src/seed/demo.js';
 import { freshSqlite } from '../helpers/database.js';
+import { useTestClock } from '../helpers/clock.js';
+
+// The demo and this file's dates follow the test clock, not the day the suite runs (trust #17).
+useTestClock();
 
 beforeAll(() => offlineToolEnvironment());
 

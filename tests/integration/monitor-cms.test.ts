@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { runOwnSiteMonitor, recordProbes, parseWebhooks } from '../../src/monitor-cms/runner.js';
+import { testNow } from '../helpers/clock.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 const { state, as } = seededApi(['xinxi', 'jiuzhu']);
 let server: http.Server;
 let base = '';
-// The demo's content is dated around this day. Outbound links are not followed: tests stay on this machine.
-const now = new Date('2026-11-24T12:00:00+08:00');
+// The test clock's day, from which the demo is dated. Outbound links are not followed: tests stay on this machine.
+const now = testNow();
 
 // A robot that records what it is sent (WeCom's JSON shape).
 const received: unknown[] = [];

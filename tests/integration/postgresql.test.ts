@@ -3,6 +3,10 @@ import { applyPendingMigrations, migrationStatus } from '../../src/db/migrations
 import { closeContext, openContext } from '../../src/db/context.js';
 import { seedDemo } from '../../src/seed/demo.js';
 import { freshPostgres, postgresAvailable } from '../helpers/postgres.js';
+import { useTestClock } from '../helpers/clock.js';
+
+// The demo and this file's dates follow the test clock, not the day the suite runs (trust #17).
+useTestClock();
 
 // PostgreSQL is the engine for more than one instance: the same migrations, seed and access rules.
 const available = await postgresAvailable();

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { demoDocuments, demoInterpretations } from '../../src/seed/demo-content.js';
 import { isEmpty, seedDemo } from '../../src/seed/demo.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
+import { useTestClock } from '../helpers/clock.js';
+
+// The demo and this file's dates follow the test clock, not the day the suite runs (trust #17).
+useTestClock();
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -51,5 +55,14 @@ describe('the demo seed', () => {
     const { created } = await seedDemo(t.context);
     expect(Object.values(created).every((n) => n === 0)).toBe(true);
     expect(await snapshot()).toEqual(before);
+  });
+
+  test('is idempotent on a later day too: a demo seeded earlier is completed on its own day, nothing made twice', async () => {
+    const before = await snapshot();
+    // Ten months on, the demo's dates, years and 索引号 would all be different for a new demo.
+    const { created } = await seedDemo(t.context, { now: new Date('2027-09-15T10:00:00+08:00') });
+    expect(Object.entries(created).filter(([, n]) => n !== 0)).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+    expect(await t.context.prisma.message.count()).toBe(8);
   });
 });

@@ -6,6 +6,10 @@ import { seedDemo, paragraphsToDocument } from '../../src/seed/demo.js';
 import { freshPostgres, postgresAvailable } from '../helpers/postgres.js';
 import { startService, type RunningService } from '../helpers/service.js';
 import { eventually } from '../helpers/eventually.js';
+import { useTestClock } from '../helpers/clock.js';
+
+// The demo and this file's dates follow the test clock, not the day the suite runs (trust #17).
+useTestClock();
 
 /*
  * Two `gongkai start` processes on one PostgreSQL database, as behind a load balancer: the

@@ -1,3 +1,4 @@
+// clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
 import { tasksFor, type TaskItem } from '../../src/workflow/tasks.js';
 import type { Actor } from '../../src/workflow/state-machine.js';

@@ -1,3 +1,4 @@
+// clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';

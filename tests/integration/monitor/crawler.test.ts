@@ -84,10 +84,10 @@ describe('S8 crawler: hostile and broken sites end in findings or notes', () => 
   });
 
   test('N8: every failure ends as a finding or a note, and the crawl finishes well before the slow page would', async () => {
-    const started = Date.now();
+    const started = performance.now();
     // 3 s stands for N1's 15 s; the slow page answers in 0.2 s (with room for a loaded CI machine), the slower one in 8 s.
     const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, timeoutMs: 3000, clock: virtualClock(), cloaking: { enabled: false } });
-    expect(Date.now() - started).toBeLessThan(7000);
+    expect(performance.now() - started).toBeLessThan(7000);
     const report = evaluateCrawl(result, { now: NOW });
     const n8 = report.findings.filter((f) => f.ruleId === 'N8');
     const bySubject = (path: string) => n8.find((f) => f.subject === `${s.origin}${path}`);
@@ -180,9 +180,9 @@ describe('S8 crawler: politeness', () => {
       },
     });
     const clock = virtualClock();
-    const started = Date.now();
+    const started = performance.now();
     const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, clock, cloaking: { enabled: false } });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(2000);
     expect(result.pages.find((p) => p.url.endsWith('/busy'))).toMatchObject({ status: 200, errors: [] });
     expect(clock.slept).toContain(7000);
     expect(result.stats.retries).toBe(1);

@@ -1,3 +1,4 @@
+// clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
 import { messageClock } from '../../../src/interaction/message-clocks.js';
 import { parseForm } from '../../../src/public-forms/fields.js';
@@ -51,7 +52,7 @@ describe('S11: handling a message', () => {
     const review = facts({ status: 'replyReview', replyText: '答复', isPublic: false });
     expect(decideMessageAction(review, office, 'approveReply')).toEqual({ ok: false, message: '不公开的答复须填写不公开理由' });
     expect(decideMessageAction({ ...review, withholdReason: '涉及个人隐私' }, office, 'approveReply')).toMatchObject({ ok: true, data: { published: false } });
-    const published = facts({ status: 'replied', replyText: '答复', replyPublishedAt: new Date() });
+    const published = facts({ status: 'replied', replyText: '答复', replyPublishedAt: new Date('2026-11-20T17:10:00+08:00') });
     expect(messageActionsFor(published, office)).toEqual(['withdrawReply']);
     expect(decideMessageAction(published, office, 'withdrawReply')).toEqual({ ok: false, message: '请填写撤回公开的理由' });
     expect(decideMessageAction(published, office, 'withdrawReply', { reason: '含有个人信息' })).toEqual({ ok: true, data: { isPublic: false, withholdReason: '含有个人信息', published: false } });

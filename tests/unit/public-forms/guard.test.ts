@@ -1,3 +1,4 @@
+// clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
 import { checkFormGuard, honeypotField, issueFormToken, tokenField } from '../../../src/public-forms/guard.js';
 

@@ -77,10 +77,10 @@ describe('S9 feed adapter (RSS 2.0, Atom, RDF)', () => {
   });
 
   test('S9: entities declared in a DOCTYPE are never expanded (billion laughs)', () => {
-    const started = Date.now();
+    const started = performance.now();
     const items = parseFeed(page(fixtureText('entity-bomb.xml'), 'https://bomb.example.gov.cn/rss'));
     expect(items[0].title).toBe('炸弹 &lol9;');
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   test('entity decoding is one pass and ignores invalid code points', () => {
