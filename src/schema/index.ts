@@ -19,9 +19,11 @@ import { OpinionIncident } from './opinion-incident.js';
 import { AnnualReport } from './annual-report.js';
 import { SelfInspection } from './self-inspection.js';
 import { Message } from './message.js';
+import { guardFiltersByAccess } from '../access/filter-guard.js';
 
-export const lists = {
+// Filters never reach what the caller cannot read, on every list (trust #3, src/access/filter-guard.ts).
+export const lists = guardFiltersByAccess({
   User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision,
   SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings,
   Message, Consultation, ConsultationComment, ConsultationMeeting, DisclosureRequest, OpinionIncident, AnnualReport, SelfInspection,
-};
+});
