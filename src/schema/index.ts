@@ -19,10 +19,10 @@ import { OpinionIncident } from './opinion-incident.js';
 import { AnnualReport } from './annual-report.js';
 import { SelfInspection } from './self-inspection.js';
 import { Message } from './message.js';
-import { guardFiltersByAccess } from '../access/filter-guard.js';
+import { accessByClass } from '../access/by-class.js';
 
-// Filters never reach what the caller cannot read, on every list (trust #3, src/access/filter-guard.ts).
-export const lists = guardFiltersByAccess({
+// On every list: filters reach only what the caller may read, actions check each record (src/access/by-class.ts).
+export const lists = accessByClass({
   User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision,
   SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings,
   Message, Consultation, ConsultationComment, ConsultationMeeting, DisclosureRequest, OpinionIncident, AnnualReport, SelfInspection,

@@ -73,7 +73,7 @@ export async function fillEmptyLists(context: KeystoneContext, db: DatabaseSetti
         const m = /^\s+(\w+)\s+(String|Int|Float|Boolean|DateTime|Json|Decimal|BigInt)(\?|\[\])?(?:\s+(.*))?$/.exec(line);
         // Required without a default, or unique (a shared default would collide).
         if (!m || m[3] || /@id/.test(m[4] ?? '') || (/@default/.test(m[4] ?? '') && !/@unique/.test(m[4] ?? ''))) continue;
-        const samples: Record<string, unknown> = { String: `填充-${list.key}-${n}`, Int: n, Float: n, Boolean: false, DateTime: new Date(Date.UTC(2026, 0, 1)), Json: {}, Decimal: '0', BigInt: BigInt(n) };
+        const samples: Record<string, unknown> = { String: `填充-${list.key}-${n}`, Int: n, Float: n, Boolean: false, DateTime: new Date(Date.UTC(2026, 0, 1)), Json: [], Decimal: '0', BigInt: BigInt(n) };
         data[m[1]] = samples[m[2]];
       }
       await table.create({ data });
