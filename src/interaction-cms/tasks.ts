@@ -13,6 +13,8 @@ export interface ExtraTask {
   kindLabel: string;
   listKey: string;
   id: string;
+  /** The record of `listKey` the task is about, where `id` is not it (one task per part of a record). */
+  itemId?: string;
   title: string;
   /** What to do, in Chinese. */
   detail: string;

@@ -23,6 +23,7 @@ export async function selfInspectionTasks(context: KeystoneContext, actor: Actor
           kindLabel: '转为主动公开',
           listKey: 'SelfInspection',
           id: `${row.id}:${c.ref}`,
+          itemId: row.id,
           title: c.kind === 'document' ? `《${c.title}》应转为主动公开` : `申请较多的“${c.title}”应主动公开`,
           detail: `${row.title}：${c.note}`,
           href: `/admin/self-inspections/${row.id}`,

@@ -5,7 +5,7 @@ import type { Disclosure, Status } from '../content/vocabulary.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { formatChinaTime } from '../interaction/china-time.js';
 import { calendarDayOf } from '../db/calendar-day.js';
-import { compareSnapshots, type ComparisonRow, type Snapshot } from './revisions.js';
+import { compareSnapshots, contentFields, type ComparisonRow, type Snapshot } from './revisions.js';
 import { previewPath } from './preview.js';
 import { tasksFor, type TaskItem } from './tasks.js';
 import { actorFromSession } from './state-machine.js';
@@ -49,28 +49,52 @@ const Comparison = g.object<{ beforeLabel: string; afterLabel: string; rows: Com
 interface RevisionRow {
   number: number;
   kind: string;
-  at: Date;
-  snapshot: Snapshot;
+  at: string;
+  snapshot: Snapshot | null;
 }
 
-const revisionLabel = (r: RevisionRow) => `${r.kind === 'published' ? '发布稿' : '提交稿'}第 ${r.number} 版（${formatChinaTime(r.at)}）`;
+const revisionLabel = (r: RevisionRow) => `${r.kind === 'published' ? '发布稿' : '提交稿'}第 ${r.number} 版（${formatChinaTime(new Date(r.at))}）`;
+
+/** How a content field is selected in GraphQL (rich text is an object). */
+const selectionOf = (field: string) => (field === 'body' || field === 'redactedBody' ? `${field} { document }` : field);
 
 /**
  * What changed between the version a reviewer returned and the one resubmitted (the last two
  * submissions), or, for a revision of a published document, between the published text and the
  * revision. Null when there is nothing to compare or the user may not read the document.
+ *
+ * trust #4: everything is read with the caller's own context: the document, its versions (staff only, as
+ * the list says) and, of the snapshots, only the fields the caller may read on the document itself, so a
+ * 删减后公开 document's full text and reason never reach anyone who may not read them.
  */
 async function revisionComparison(context: KeystoneContext, documentId: string) {
-  const doc = (await context.db.Document.findOne({ where: { id: documentId } })) as { revisionOfId?: string | null } | null;
+  const selection = `id revisionOf { id } ${contentFields.map(selectionOf).join(' ')}`;
+  const doc = (await context.query.Document.findOne({ where: { id: documentId }, query: selection })) as Record<string, unknown> | null;
   if (!doc) return null;
-  const revisions = context.sudo().prisma.revision;
-  const submissions = (await revisions.findMany({ where: { documentId, kind: 'submitted' }, orderBy: { number: 'desc' }, take: 2 })) as RevisionRow[];
-  if (!submissions.length) return null;
-  const before =
-    submissions[1] ??
-    (doc.revisionOfId ? ((await revisions.findFirst({ where: { documentId: doc.revisionOfId, kind: 'published' }, orderBy: { number: 'desc' } })) as RevisionRow | null) : null);
-  if (!before) return null;
-  return { beforeLabel: revisionLabel(before), afterLabel: revisionLabel(submissions[0]), rows: compareSnapshots(before.snapshot, submissions[0].snapshot) };
+  // A field the caller reads as null where the document holds a value is not theirs to read.
+  const stored = (await context.sudo().query.Document.findOne({ where: { id: documentId }, query: selection })) as Record<string, unknown>;
+  const readable = contentFields.filter((field) => doc[field] !== null || stored[field] === null);
+  const versions = (id: string, kind: string, take: number) =>
+    context.query.Revision.findMany({ where: { document: { id: { equals: id } }, kind: { equals: kind } }, orderBy: { number: 'desc' }, take, query: 'number kind at snapshot' }) as Promise<RevisionRow[]>;
+  const submissions = await versions(documentId, 'submitted', 2);
+  const revisionOfId = (doc.revisionOf as { id: string } | null)?.id;
+  const before = submissions[1] ?? (revisionOfId ? (await versions(revisionOfId, 'published', 1))[0] : undefined);
+  if (!submissions[0]?.snapshot || !before?.snapshot) return null;
+  return { beforeLabel: revisionLabel(before), afterLabel: revisionLabel(submissions[0]), rows: compareSnapshots(before.snapshot, submissions[0].snapshot, readable) };
+}
+
+/**
+ * Keeps the tasks whose record the caller may read, asking each list once with the caller's own context.
+ * A task names its record by `itemId`, or else by `id`; one naming no record of its list is dropped.
+ */
+async function readableTasks<T extends { listKey: string; id: string; itemId?: string }>(context: KeystoneContext, tasks: T[]): Promise<T[]> {
+  const readable = new Set<string>();
+  const record = (t: T) => t.itemId ?? t.id;
+  for (const listKey of new Set(tasks.map((t) => t.listKey))) {
+    const ids = tasks.filter((t) => t.listKey === listKey).map(record);
+    for (const item of await context.db[listKey].findMany({ where: { id: { in: ids } } })) readable.add(`${listKey}:${String(item.id)}`);
+  }
+  return tasks.filter((t) => readable.has(`${t.listKey}:${record(t)}`));
 }
 
 interface Row {
@@ -126,11 +150,12 @@ export const extendWorkflowSchema = extend({
         if (!actor) return [];
         const now = new Date();
         const tasks = tasksFor(actor, await taskItems(context.sudo()), toCalendarDay(now));
-        return [
+        // Computed over everything (sudo), answered only with what this caller may read (trust #4).
+        return readableTasks(context, [
           // Reviewers and leaders get a signed link to read the unpublished page as it will look.
           ...tasks.map((task) => ({ ...task, previewUrl: task.listKey === 'Document' && task.kind !== 'deadline' ? previewPath(task.id) : null })),
           ...(await extraTasks(context.sudo(), actor, now)).map((task) => ({ ...task, kind: 'clock' })),
-        ];
+        ]);
       },
     }),
   },

@@ -100,11 +100,12 @@ const asText = (value: unknown): string => (value === null || value === undefine
 
 /**
  * Side-by-side rows between two snapshots: one per metadata field, and for the rich-text fields one
- * per paragraph, aligned by a diff so inserted, removed and changed paragraphs face each other.
+ * per paragraph, aligned by a diff so inserted, removed and changed paragraphs face each other; only of
+ * `fields` (those the reader may read).
  */
-export function compareSnapshots(before: Snapshot, after: Snapshot): ComparisonRow[] {
+export function compareSnapshots(before: Snapshot, after: Snapshot, fields: readonly (typeof contentFields)[number][] = contentFields): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
-  for (const field of contentFields) {
+  for (const field of fields) {
     if (field === 'body' || field === 'redactedBody') {
       const a = plainText(before[field]).split('\n').filter(Boolean);
       const b = plainText(after[field]).split('\n').filter(Boolean);
