@@ -119,7 +119,7 @@ describe('the product as a newcomer runs it (npm start, nothing else set)', () =
     expect(response.status()).toBe(200);
     expect(await response.text()).toContain('预览');
     await context.close();
-  });
+  }, 240_000);
 
   test('trust #2: an editor uploads an image and a PDF in the Admin UI; once published, the public is served the same bytes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-uploads-'));
@@ -206,7 +206,7 @@ describe('the product as a newcomer runs it (npm start, nothing else set)', () =
     await page.screenshot({ path: artifactPath('as-users-published.png'), fullPage: true });
     await context.close();
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 240_000);
 
   test('trust #2: ten concurrent uploads through the GraphQL API are served back byte for byte', async () => {
     const context = await browser.newContext();
@@ -236,5 +236,5 @@ describe('the product as a newcomer runs it (npm start, nothing else set)', () =
     const served = await Promise.all(ids.map(async (url) => Buffer.from(await (await page.request.get(`${service.url}${url}`)).body())));
     expect(served.map(sha256)).toEqual(files.map((f) => sha256(f.bytes)));
     await context.close();
-  });
+  }, 240_000);
 });
