@@ -1,4 +1,3 @@
-// clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from '@jest/globals';
@@ -23,7 +22,9 @@ const fixedDays: [string, string][] = [
   ['31 December', '2026-12-31T10:00:00+08:00'],
   ['a weekday ten months on', '2027-09-15T10:00:00+08:00'],
 ];
-// A fixed-today run seeds on its own day; PostgreSQL (whose part is storing the days) on one of them.
+// The days are set here, so the runs at fixed todays need not run this file (they are the same days);
+// run with GONGKAI_TEST_CLOCK=system, it seeds on the process's day. PostgreSQL (whose part is storing
+// the days) seeds on one of them.
 const days: [string, string][] = systemClock ? [['the day of this run', testNow().toISOString()]] : process.env.TEST_DATABASE === 'postgresql' ? fixedDays.slice(0, 1) : fixedDays;
 
 type Task = { kindLabel: string; title: string; detail: string };
