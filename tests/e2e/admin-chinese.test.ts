@@ -118,7 +118,7 @@ const screens: Screen[] = [
     open: async (page, base) => {
       await openAndWait(page, `${base}/admin/documents`, /共 \d+ 条/);
       await page.locator('[role=row]').nth(1).locator('input[type=checkbox]').check({ force: true });
-      await page.getByText('已选择 1 个').waitFor();
+      await page.getByText('已选择 1 个', { exact: true }).waitFor();
       await page.getByRole('button', { name: '显示的列' }).click();
       await page.getByRole('menuitemcheckbox', { name: '编号' }).waitFor();
     },
