@@ -41,7 +41,7 @@ export function createConfig(db: DatabaseSettings) {
       // Ownership from the session, system-kept fields and the rule of links, for every list.
       lists: withOwnershipRules(lists),
       // Server-side sessions: signing out ends them (issue 14 #13).
-      session: serverSessions({ secret: sessionSecret(), cookieName: 'gongkai-session', maxAge: 60 * 60 * 10 }),
+      session: serverSessions({ secret: () => sessionSecret(), cookieName: 'gongkai-session', maxAge: 60 * 60 * 10 }),
       // No request may leave the intranet.
       telemetry: false,
       // No GraphQL explorer page: Apollo's loads its code and fonts from Apollo's CDN and Google (issue 9).

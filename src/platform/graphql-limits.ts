@@ -1,7 +1,8 @@
+import os from 'node:os';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLArmorConfig, GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { GraphQLError, Kind, parse, validate, visit, type ASTVisitor, type DocumentNode, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
 import type { KeystoneConfig, KeystoneContext } from '@keystone-6/core/types';
+import { dataDirectory, mediaDirectory, projectRoot } from '../config/env.js';
 import { logger } from '../logging/logger.js';
 import { debugResponses, inProduction } from './debug.js';
 
@@ -19,6 +20,8 @@ import { debugResponses, inProduction } from './debug.js';
 
 type ApolloConfig = NonNullable<NonNullable<KeystoneConfig['graphql']>['apolloConfig']>;
 type Plugin = NonNullable<ApolloConfig['plugins']>[number];
+type GraphQLArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
+type GraphQLArmorRejectCallback = NonNullable<NonNullable<GraphQLArmorConfig['maxDepth']>['onReject']>[number];
 
 export interface GraphqlLimits {
   /** Tokens of one request: the parser stops there, before anything else is spent on it. */
@@ -144,8 +147,11 @@ function limitsPlugin(staff: Tier, anonymous: Tier): Plugin {
 }
 
 const cjk = /[\u4e00-\u9fff]/;
-// A file path, a file URL or a stack frame.
-const internals = /(?:^|[\s('"“(=:])(?:\/[\w.@+-]+){2,}|[A-Za-z]:\\|file:\/\/|node_modules|\bat \S+ \(|:\d+:\d+\)?$/m;
+// A file's absolute path (not the path of a URL), a file URL, a Windows path or a stack frame.
+const internalPatterns = /(?<![\w.:/-])(?:\/[\w.@+-]+){2,}\.\w{1,8}\b|file:\/\/|node_modules|[A-Za-z]:\\|\bat .*\(.*:\d+:\d+\)|^\s+at \S/m;
+// The server's own folders, wherever it is installed.
+const serverFolders = [projectRoot, dataDirectory(), mediaDirectory(), os.tmpdir(), os.homedir()].filter((folder) => folder.length > 1);
+const namesInternals = (message: string) => internalPatterns.test(message) || serverFolders.some((folder) => message.includes(folder));
 export const internalErrorMessage = '服务器处理请求时出错，请稍后重试；如一再出现，请联系系统管理员。';
 
 /**
@@ -158,7 +164,7 @@ export function publicError(formatted: GraphQLFormattedError, error: unknown): G
   if (debugResponses()) return formatted;
   const code = formatted.extensions?.code;
   const unexpected = code === undefined || code === 'INTERNAL_SERVER_ERROR';
-  const hidden = internals.test(formatted.message) || (unexpected && !cjk.test(formatted.message));
+  const hidden = namesInternals(formatted.message) || (unexpected && !cjk.test(formatted.message));
   if (hidden) logger.error({ err: error, message: formatted.message, path: formatted.path }, 'GraphQL error hidden from the client');
   return {
     message: hidden ? internalErrorMessage : formatted.message,

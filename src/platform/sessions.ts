@@ -15,7 +15,8 @@ interface Sealed {
 }
 
 export interface ServerSessionOptions {
-  secret: string;
+  /** Asked at the first request, not when the configuration is built (a build must not make the data directory's secret). */
+  secret: () => string;
   cookieName: string;
   /** Seconds a session lasts after sign-in. */
   maxAge: number;
@@ -30,11 +31,15 @@ interface SessionRow {
 }
 
 export function serverSessions({ secret, cookieName, maxAge, now = () => new Date() }: ServerSessionOptions): SessionStrategy<{ itemId: string }> {
-  const cookie = statelessSessions<Sealed>({ secret, cookieName, maxAge });
+  // Secure cookies (HTTPS only) when the operator runs in production, decided now as before: later, the
+  // Admin UI's server sets NODE_ENV=production even on a plain-HTTP intranet install.
+  const secure = process.env.NODE_ENV === 'production';
+  let sealed: ReturnType<typeof statelessSessions<Sealed>> | undefined;
+  const cookie = () => (sealed ??= statelessSessions<Sealed>({ secret: secret(), cookieName, maxAge, secure }));
   const rows = (context: KeystoneContext) => context.sudo().prisma.userSession;
   const sessionId = async (context: KeystoneContext): Promise<string | null> => {
-    const sealed = (await cookie.get({ context })) as Partial<Sealed> | undefined;
-    return typeof sealed?.sid === 'string' && sealed.sid ? sealed.sid : null;
+    const data = (await cookie().get({ context })) as Partial<Sealed> | undefined;
+    return typeof data?.sid === 'string' && data.sid ? data.sid : null;
   };
   return {
     async get({ context }) {
@@ -51,12 +56,12 @@ export function serverSessions({ secret, cookieName, maxAge, now = () => new Dat
       await rows(context).create({
         data: { tokenHash: hashOf(sid), userId: data.itemId, address: clientAddress(context.req), createdAt: at, expiresAt: new Date(at.getTime() + maxAge * 1000) },
       });
-      return cookie.start({ context, data: { sid } });
+      return cookie().start({ context, data: { sid } });
     },
     async end({ context }) {
       const sid = await sessionId(context);
       if (sid) await rows(context).deleteMany({ where: { tokenHash: hashOf(sid) } });
-      await cookie.end({ context });
+      await cookie().end({ context });
     },
   };
 }

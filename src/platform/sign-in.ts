@@ -65,10 +65,12 @@ export function lockOutMessage(lock: LockOut): string {
 export async function beginSignIn(context: KeystoneContext, username: string, limits: SignInLimits = defaultSignInLimits, now = new Date()): Promise<{ id: string; lock: LockOut | null }> {
   const records = context.sudo().prisma.signInRecord;
   const address = clientAddress(context.req);
-  const own = (await records.create({ data: { username: username.slice(0, 100), address, userAgent: userAgentOf(context.req), outcome: 'pending', at: now } })) as RecordRow;
+  // What was typed, cut to a length worth keeping: the count is per name typed, existing or not.
+  const name = username.slice(0, 100);
+  const own = (await records.create({ data: { username: name, address, userAgent: userAgentOf(context.req), outcome: 'pending', at: now } })) as RecordRow;
   const windowStart = new Date(now.getTime() - limits.windowMs);
-  const lastSuccess = (await records.findFirst({ where: { username: username.slice(0, 100), outcome: 'success', at: { gt: windowStart } }, orderBy: { at: 'desc' }, select: { id: true, at: true } })) as RecordRow | null;
-  const accountUntil = await lockedUntil(records, { username: username.slice(0, 100) }, own.id, lastSuccess?.at ?? windowStart, limits.perAccount, limits.windowMs);
+  const lastSuccess = (await records.findFirst({ where: { username: name, outcome: 'success', at: { gt: windowStart } }, orderBy: { at: 'desc' }, select: { id: true, at: true } })) as RecordRow | null;
+  const accountUntil = await lockedUntil(records, { username: name }, own.id, lastSuccess?.at ?? windowStart, limits.perAccount, limits.windowMs);
   const addressUntil = address ? await lockedUntil(records, { address }, own.id, windowStart, limits.perAddress, limits.windowMs) : null;
   const lock: LockOut | null = accountUntil && (!addressUntil || accountUntil >= addressUntil) ? { until: accountUntil, by: 'account' } : addressUntil ? { until: addressUntil, by: 'address' } : null;
   if (lock) await settleSignIn(context, own.id, 'locked');
@@ -79,12 +81,12 @@ export async function settleSignIn(context: KeystoneContext, id: string, outcome
   await context.sudo().prisma.signInRecord.update({ where: { id }, data: { outcome } });
 }
 
+const guarded = new WeakSet<object>();
+
 /**
  * Puts the limits in front of every password sign-in mutation of the schema (authenticate…WithPassword,
  * whatever list it signs in): generated from the schema, so another auth list is guarded as well.
  */
-const guarded = new WeakSet<object>();
-
 export function guardSignIns(schema: GraphQLSchema, limits: SignInLimits = defaultSignInLimits, clock: () => Date = () => new Date()): GraphQLSchema {
   const mutation = schema.getMutationType();
   if (!mutation || !isObjectType(mutation)) return schema;

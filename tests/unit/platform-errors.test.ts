@@ -15,6 +15,8 @@ describe('errors as clients see them', () => {
       { message: 'Cannot read properties of undefined (reading "id")', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
       { message: '出错了 at resolve (/work/src/workflow/graphql.ts:12:3)' },
       { message: 'failed in C:\\gongkai\\src\\x.ts', extensions: { code: 'KS_EXTENSION_ERROR' } },
+      { message: '无法读取附件 /srv/gongkai/media/a.pdf', extensions: { code: 'KS_EXTENSION_ERROR' } },
+      { message: `数据库文件 ${process.cwd()}/data/gongkai.db 无法打开`, extensions: { code: 'KS_EXTENSION_ERROR' } },
     ];
     for (const formatted of leaky) {
       const shown = publicError(formatted, new Error(formatted.message));
@@ -23,6 +25,10 @@ describe('errors as clients see them', () => {
     }
     const refusal = { message: '不能审批自己起草的文件', path: ['approveDocument'], extensions: { code: 'WORKFLOW_OWN_DRAFT', exception: { stacktrace: ['at x (/work/y.ts:1:1)'] } } };
     expect(publicError(refusal, new GraphQLError(refusal.message))).toEqual({ message: '不能审批自己起草的文件', path: ['approveDocument'], extensions: { code: 'WORKFLOW_OWN_DRAFT' } });
+    // A web address is not a file of the server; a time is not a stack frame.
+    for (const message of ['图片类型不受支持：https://www.gov.cn/zhengce/a/b.gif', '请于 2026-12-05 10:30:15 之后再试']) {
+      expect(publicError({ message, extensions: { code: 'SYNDICATION_REFUSED' } }, null).message).toBe(message);
+    }
     // Keystone's English access messages stay (the Admin UI translates them); they name no file.
     expect(publicError({ message: 'Access denied: You cannot create that Document', extensions: { code: 'KS_ACCESS_DENIED' } }, null).message).toMatch(/^Access denied/);
   });
