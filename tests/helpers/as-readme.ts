@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/config/env.js';
-import { freePort, type RunningService } from './service.js';
+import { freePort, untilListening, type RunningService } from './service.js';
 import { freshPostgres } from './postgres.js';
 
 /**
@@ -31,14 +31,6 @@ export async function startAsReadmeSays(extraEnv: Record<string, string> = {}, d
     if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
     await postgres?.drop();
   };
-  const deadline = Date.now() + 240_000;
-  while (!/Server listening on/.test(output)) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`npm start did not come up:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await untilListening(child, () => output, stop, 'npm start');
   return { url: `http://localhost:${port}`, pid: child.pid!, output: () => output, stop, dataDir: dir };
 }

@@ -47,16 +47,21 @@ export async function startService(env: Record<string, string> = {}, args: strin
     fs.rmSync(dir, { recursive: true, force: true });
     await postgres?.drop();
   };
+  await untilListening(child, () => output, stop, 'gongkai start');
+  return { url: `http://localhost:${port}`, pid: child.pid!, output: () => output, stop };
+}
+
+/** Waits for a started server's "listening" line; stops it and says why when it exits or takes over 4 minutes. */
+export async function untilListening(child: ChildProcess, output: () => string, stop: () => Promise<void>, name: string): Promise<void> {
   const deadline = performance.now() + 240_000;
-  while (!/Server listening on/.test(output)) {
-    if (child.exitCode !== null) throw new Error(`gongkai start exited with ${child.exitCode}:\n${output}`);
+  while (!/Server listening on/.test(output())) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`);
     if (performance.now() > deadline) {
       await stop();
-      throw new Error(`gongkai start did not come up:\n${output}`);
+      throw new Error(`${name} did not come up:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { url: `http://localhost:${port}`, pid: child.pid!, output: () => output, stop };
 }
 
 /**
