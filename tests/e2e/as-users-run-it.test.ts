@@ -127,7 +127,7 @@ describe('the product as a newcomer runs it (npm start, nothing else set)', () =
     const pdf = pdfFixture();
     fs.writeFileSync(path.join(dir, '低保标准示意图.png'), image);
     fs.writeFileSync(path.join(dir, '临时救助申请表.pdf'), pdf);
-    const stamp = Date.now().toString(36);
+    const stamp = randomBytes(4).toString('hex');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(context, page, 'jiuzhu');
