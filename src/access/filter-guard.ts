@@ -77,9 +77,11 @@ function narrowedRelationshipFilter(resolve: WhereResolve, foreignListKey: strin
     if (access === true) return resolve(value, context, foreign);
     const readable = access === false ? noRecord : access;
     if (many) {
-      // Keystone's resolver of the related list's filter reads this very object (not its argument), so the
-      // operands are narrowed in place for the resolution and given back as they were right after: Keystone
-      // then checks the caller's filter access on what the caller wrote, not on our access rules.
+      // Keystone's resolver of the related list's filter reads this very object (not its argument), and
+      // reads it at once when called. So the operands are narrowed in place only for that call and given
+      // back before anything else can run: the same object may be another field's argument too (a GraphQL
+      // variable), and Keystone later checks the caller's filter access on what the caller wrote. (Made for
+      // Keystone 8.1.0; the hostile suite fails if a later version reads it otherwise.)
       const filter = value as Record<string, unknown>;
       const asGiven = { ...filter };
       const narrowed: Record<string, (operand: unknown) => Where> = {
@@ -89,11 +91,13 @@ function narrowedRelationshipFilter(resolve: WhereResolve, foreignListKey: strin
       };
       // Null operands are left as they are: Keystone refuses them with its own message.
       for (const [operator, narrow] of Object.entries(narrowed)) if (filter[operator] != null) filter[operator] = narrow(filter[operator]);
+      let resolved: unknown;
       try {
-        return await resolve(filter, context, foreign);
+        resolved = resolve(filter, context, foreign);
       } finally {
         Object.assign(filter, asGiven);
       }
+      return resolved;
     }
     // "No related record" is also what a caller sees when the related record is not theirs to read.
     if (value === null) return { NOT: [await foreign(readable)] };

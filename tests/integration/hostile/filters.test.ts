@@ -55,6 +55,16 @@ test('trust #3: anonymous filters on columns by their documents see only public 
   expect(await count('bangongshi', 'columnsCount(where: { documents: { some: { status: { equals: "draft" } } } })')).toBeGreaterThan(0);
 });
 
+test('trust #3: one filter shared by the items and their counts (as the Admin UI lists ask) is narrowed for each', async () => {
+  const query = 'query($where: ColumnWhereInput!) { items: columns(where: $where) { id } count: columnsCount(where: $where) again: columnsCount(where: $where) }';
+  const where = { documents: { some: { status: { equals: 'draft' } } } };
+  expect(await as(null, query, { where })).toEqual({ data: { items: [], count: 0, again: 0 } });
+  const office = await as('bangongshi', query, { where });
+  expect(office.data!.count).toBeGreaterThan(0);
+  expect(office.data!.items).toHaveLength(office.data!.count as number);
+  expect(office.data!.again).toBe(office.data!.count);
+});
+
 test('trust #3: through attachments → uploader → department, an anonymous filter learns no username, role or department', async () => {
   const sudo = state.t.context.sudo();
   const admin = (await sudo.prisma.user.findFirst({ where: { username: 'admin' } })) as { id: string };
