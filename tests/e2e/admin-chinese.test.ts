@@ -412,4 +412,4 @@ test('every main screen of the Admin UI is in Chinese, and no page requests any 
   expect(requestedHosts.has(ourHost)).toBe(true);
   expect([...requestedHosts.entries()].filter(([host]) => host !== ourHost)).toEqual([]);
   // A long walk (every capability adds its screens): more than the default minute on two cores.
-}, 300_000);
+}, 480_000);
