@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { useFormTokenOnce } from '../platform/form-tokens.js';
 
@@ -25,11 +25,16 @@ export interface GuardTiming {
 
 export const defaultGuardTiming: GuardTiming = { minFillMs: 3_000, maxAgeMs: 4 * 3600_000 };
 
-const sign = (secret: string, form: string, issuedAt: number) => createHmac('sha256', secret).update(`gongkai-form\n${form}\n${issuedAt}`).digest('base64url');
+const sign = (secret: string, form: string, issuedAt: number, nonce: string) =>
+  createHmac('sha256', secret).update(`gongkai-form\n${form}\n${issuedAt}\n${nonce}`).digest('base64url');
 
-/** The token a form page embeds for `form` (e.g. `mailbox`), issued now. */
+/**
+ * The token a form page embeds for `form` (e.g. `mailbox`), issued now. Its random part keeps two visitors who
+ * open the form in the same millisecond from sharing one token, which would make the second post a "replay".
+ */
 export function issueFormToken(form: string, secret: string, now = Date.now()): string {
-  return `${now}.${sign(secret, form, now)}`;
+  const nonce = randomBytes(9).toString('base64url');
+  return `${now}.${nonce}.${sign(secret, form, now, nonce)}`;
 }
 
 export type GuardFailure = 'missingToken' | 'forgedToken' | 'tooFast' | 'expired' | 'honeypot' | 'reused';
@@ -49,11 +54,11 @@ export function checkFormGuard(form: string, body: Record<string, unknown>, secr
   if (honey !== undefined && honey !== '') return 'honeypot';
   const token = body[tokenField];
   if (typeof token !== 'string' || !token) return 'missingToken';
-  const match = /^(\d{10,16})\.([\w-]{43})$/.exec(token);
+  const match = /^(\d{10,16})\.([\w-]{12})\.([\w-]{43})$/.exec(token);
   if (!match) return 'forgedToken';
   const issuedAt = Number(match[1]);
-  const expected = Buffer.from(sign(secret, form, issuedAt));
-  const given = Buffer.from(match[2]);
+  const expected = Buffer.from(sign(secret, form, issuedAt, match[2]));
+  const given = Buffer.from(match[3]);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'forgedToken';
   if (now - issuedAt < timing.minFillMs) return 'tooFast';
   if (now - issuedAt > timing.maxAgeMs) return 'expired';

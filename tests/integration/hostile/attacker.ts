@@ -25,6 +25,13 @@ export async function askAll(ask: Ask, username: string | null, entries: [string
   for (let i = 0; i < entries.length; i += aliasesPerRequest) {
     const chunk = entries.slice(i, i + aliasesPerRequest);
     const body = await ask(username, `${operation} { ${chunk.map(([alias, selection]) => `${alias}: ${selection}`).join('\n')} }`);
+    // The API's size limits (cost, depth, tokens) judge the request, never a record: a batch over them is asked
+    // one question at a time, and a single question over them is a refusal that answers alike for every record.
+    if (!body.data && body.errors?.length && body.errors.every((e) => e.extensions?.code === 'GRAPHQL_LIMIT_EXCEEDED')) {
+      if (chunk.length === 1) answers.set(chunk[0][0], { data: null, errors: body.errors.map((e) => e.message) });
+      else for (const entry of chunk) for (const [alias, answer] of await askAll(ask, username, [entry], operation)) answers.set(alias, answer);
+      continue;
+    }
     // A question the schema refuses as a whole would make the whole batch answer alike: never the point.
     if (!body.data) throw new Error(`请求整体被拒绝：${JSON.stringify(body.errors)}\n${chunk.map(([, s]) => s).join('\n')}`);
     for (const [alias] of chunk) {

@@ -204,7 +204,7 @@ test('trust #4: no custom query or mutation tells apart, changes or reveals reco
     const readable = await readableIds(ask, username, lists);
     const hidden = (listKey: string) => all.get(listKey)!.filter((id) => !readable.get(listKey)!.has(id));
     // (Ids short enough to occur by chance, as a singleton's 1, cannot be searched for.)
-    const hiddenIds = new Set(listKeys.flatMap(hidden).filter((id) => id.length >= 20));
+    const hiddenIds = new Set(lists.map((l) => l.key).flatMap(hidden).filter((id) => id.length >= 20));
     const secrets = await secretsOf(username, readable);
     const reveals = (answer: string) => [...secrets.filter((s) => answer.includes(JSON.stringify(s).slice(1, -1))), ...[...hiddenIds].filter((id) => answer.includes(id))];
 

@@ -18,6 +18,10 @@ describe('S11: bot protection of the public forms, without third-party services'
   test('a page older than four hours is stale', () => {
     expect(checkFormGuard('mailbox', post(token), secret, issuedAt + 4 * 3600_000 + 1)).toBe('expired');
   });
+  test('trust #13: two forms opened in the same millisecond get different tokens (each is used up on its own)', () => {
+    expect(issueFormToken('mailbox', secret, issuedAt)).not.toBe(issueFormToken('mailbox', secret, issuedAt));
+    expect(checkFormGuard('mailbox', post(issueFormToken('mailbox', secret, issuedAt)), secret, issuedAt + 60_000)).toBeNull();
+  });
   test('a filled honeypot marks a bot', () => {
     expect(checkFormGuard('mailbox', post(token, { [honeypotField]: 'http://spam.example' }), secret, issuedAt + 60_000)).toBe('honeypot');
   });
@@ -25,8 +29,9 @@ describe('S11: bot protection of the public forms, without third-party services'
     expect(checkFormGuard('mailbox', {}, secret, issuedAt + 60_000)).toBe('missingToken');
     expect(checkFormGuard('consultation', post(token), secret, issuedAt + 60_000)).toBe('forgedToken');
     expect(checkFormGuard('mailbox', post(token), 'y'.repeat(32), issuedAt + 60_000)).toBe('forgedToken');
-    const [, signature] = token.split('.');
-    expect(checkFormGuard('mailbox', post(`${issuedAt - 3600_000}.${signature}`), secret, issuedAt + 60_000)).toBe('forgedToken');
+    const [, nonce, signature] = token.split('.');
+    expect(checkFormGuard('mailbox', post(`${issuedAt - 3600_000}.${nonce}.${signature}`), secret, issuedAt + 60_000)).toBe('forgedToken');
+    expect(checkFormGuard('mailbox', post(`${issuedAt}.${'A'.repeat(12)}.${signature}`), secret, issuedAt + 60_000)).toBe('forgedToken');
     expect(checkFormGuard('mailbox', post(['a', 'b'] as unknown as string), secret, issuedAt + 60_000)).toBe('missingToken');
   });
 });
