@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { getNamedType, isListType, isNonNullType, isObjectType, isScalarType, isEnumType, type GraphQLField, type GraphQLObjectType } from 'graphql';
+import { getNamedType, isListType, isNonNullType, isObjectType } from 'graphql';
 import { statusOptions, disclosureOptions } from '../../src/content/vocabulary.js';
 import { seedDemo, paragraphsToDocument } from '../../src/seed/demo.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
 import { apiServer, graphql } from '../helpers/server.js';
 import { useTestClock } from '../helpers/clock.js';
+import { selectionOf } from './hostile/schema-walk.js';
 
 // The demo and this file's dates follow the test clock, not the day the suite runs (trust #17).
 useTestClock();
@@ -52,20 +53,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function selection(type: GraphQLObjectType, depth: number): string {
-  const parts: string[] = [];
-  for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
-    if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
-    const named = getNamedType(field.type);
-    if (isScalarType(named) || isEnumType(named)) parts.push(field.name);
-    else if (isObjectType(named) && depth > 0) {
-      const inner = selection(named, depth - 1);
-      if (inner) parts.push(`${field.name} { ${inner} }`);
-    }
-  }
-  return parts.join(' ');
-}
-
 test('S1: an anonymous client finds no non-public document, reason, audit entry or user data in any list or field', async () => {
   const schema = t.context.graphql.schema;
   const queryType = schema.getQueryType()!;
@@ -75,7 +62,7 @@ test('S1: an anonymous client finds no non-public document, reason, audit entry 
   for (const field of Object.values(queryType.getFields())) {
     const named = getNamedType(field.type);
     if (!isObjectType(named) || field.name === 'keystone') continue;
-    const sel = selection(named, 2);
+    const sel = selectionOf(named, 2);
     const required = field.args.filter((a) => isNonNullType(a.type));
     if (required.length === 0) {
       responses.push(JSON.stringify((await graphql(app, `{ ${field.name} { ${sel} } }`)).body));

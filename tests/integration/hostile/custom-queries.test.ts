@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import { seededApi } from '../../helpers/seeded-api.js';
 import { allIds, askAll, fillEmptyLists, readableIds, tableOf, type Ask } from './attacker.js';
-import { listKeys, listsOf, literal, type ListInfo } from './schema-walk.js';
+import { listKeys, listsOf, literal, selectionOf, type ListInfo } from './schema-walk.js';
 
 /*
  * The hostile suite of custom queries and mutations (trust #4), generated from the schema: every Query and
@@ -123,20 +123,6 @@ function namedList(arg: GraphQLArgument): string | undefined {
   if (isInputObjectType(inner)) for (const f of Object.values(inner.getFields())) { const found = namedList(f as unknown as GraphQLArgument); if (found) return found; }
   if (typeName === 'ID') return listKeys.find((key) => `${key[0].toLowerCase()}${key.slice(1)}Id` === arg.name);
   return undefined;
-}
-
-function selectionOf(type: GraphQLObjectType, depth: number): string {
-  const parts: string[] = [];
-  for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
-    if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
-    const named = getNamedType(field.type);
-    if (isScalarType(named) || isEnumType(named)) parts.push(field.name);
-    else if (isObjectType(named) && depth > 0) {
-      const inner = selectionOf(named, depth - 1);
-      if (inner) parts.push(`${field.name} { ${inner} }`);
-    }
-  }
-  return parts.join(' ');
 }
 
 function call(field: GraphQLField<unknown, unknown>, id: string): string {

@@ -8,6 +8,7 @@ import {
   isScalarType,
   type GraphQLField,
   type GraphQLInputType,
+  type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
 import { lists } from '../../../src/schema/index.js';
@@ -113,4 +114,19 @@ export function literal(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
   if (typeof value === 'object') return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${literal(v)}`).join(', ')} }`;
   return JSON.stringify(value);
+}
+
+/** Every plain field of an output type, and its object fields to `depth` levels: what a query can ask for at once. */
+export function selectionOf(type: GraphQLObjectType, depth: number): string {
+  const parts: string[] = [];
+  for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
+    if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+    const named = getNamedType(field.type);
+    if (isScalarType(named) || isEnumType(named)) parts.push(field.name);
+    else if (isObjectType(named) && depth > 0) {
+      const inner = selectionOf(named, depth - 1);
+      if (inner) parts.push(`${field.name} { ${inner} }`);
+    }
+  }
+  return parts.join(' ');
 }
