@@ -1,8 +1,50 @@
-// The integration and browser tests again on PostgreSQL (`npm test` runs them on SQLite first). Without a server
-// they are skipped with a note, except under CI=true, where that is a failure. The two-instance test
-// runs five times in a row, as a flaky one would not.
+// The tests whose outcome can depend on the database engine, again on PostgreSQL (`npm test` runs everything on
+// SQLite first). Without a server they are skipped with a note, except under CI=true, where that is a failure.
+// The two-instance tests run three times in a row, as a flaky one would not.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * Whether a test file reaches a database: it, or a test helper it imports (directly or through other helpers),
+ * picks its engine by TEST_DATABASE. Found from the files, so a new suite is included without anyone listing it;
+ * suites that never open a database (the monitor's and the syndication library's, against local fixture sites)
+ * would only repeat their SQLite run. Suites written for PostgreSQL alone (tests/helpers/postgres.ts) already ran
+ * against it in the first pass.
+ */
+export function usesDatabase(file, seen = new Set()) {
+  if (seen.has(file) || !fs.existsSync(file)) return false;
+  seen.add(file);
+  const source = fs.readFileSync(file, 'utf8');
+  if (source.includes('TEST_DATABASE')) return true;
+  const testsDir = path.join(root, 'tests');
+  for (const [, specifier] of source.matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)) {
+    const target = path.resolve(path.dirname(file), specifier).replace(/\.js$/, '.ts');
+    if (target.startsWith(testsDir + path.sep) && usesDatabase(target, seen)) return true;
+  }
+  return false;
+}
+
+/** The integration suites that use a database, and the one browser suite that starts the product as the README says. */
+export function postgresqlSuites() {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith('.test.ts') && usesDatabase(file)) found.push(path.relative(root, file));
+    }
+  };
+  walk(path.join(root, 'tests/integration'));
+  // The other browser suites drive the same server code through the Admin UI; this one checks uploads and
+  // sessions end to end, which do differ by engine.
+  found.push('tests/e2e/as-users-run-it.test.ts');
+  return found.sort();
+}
 
 const url = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 async function reachable() {
@@ -15,20 +57,26 @@ async function reachable() {
     return error;
   }
 }
-// `npm test` has set the machine up first (tests/prepare-machine.ts starts a stopped local server).
-const failure = await reachable();
-if (failure) {
-  console.warn(`PostgreSQL is not reachable at ${url} (${failure.message}); the PostgreSQL run is skipped. \`npm run test:setup\` installs and starts it.`);
-  process.exit(process.env.CI === 'true' ? 1 : 0);
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.chdir(root);
+  // `npm test` has set the machine up first (tests/prepare-machine.ts starts a stopped local server).
+  const failure = await reachable();
+  if (failure) {
+    console.warn(`PostgreSQL is not reachable at ${url} (${failure.message}); the PostgreSQL run is skipped. \`npm run test:setup\` installs and starts it.`);
+    process.exit(process.env.CI === 'true' ? 1 : 0);
+  }
+  const jest = (args) =>
+    spawnSync(process.execPath, ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, TEST_DATABASE: 'postgresql' },
+    }).status;
+  const suites = postgresqlSuites();
+  console.log(`on PostgreSQL: ${suites.length} suites that use a database`);
+  let status = jest(suites);
+  for (let run = 1; run <= 3 && status === 0; run++) {
+    console.log(`two instances on one PostgreSQL database: run ${run} of 3`);
+    status = jest(['tests/integration/instances', 'tests/integration/scheduler', 'tests/integration/two-processes']);
+  }
+  process.exit(status ?? 1);
 }
-const jest = (args) =>
-  spawnSync(process.execPath, ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', ...args], {
-    stdio: 'inherit',
-    env: { ...process.env, TEST_DATABASE: 'postgresql' },
-  }).status;
-let status = jest(['tests/integration', 'tests/e2e']);
-for (let run = 1; run <= 5 && status === 0; run++) {
-  console.log(`two instances on one PostgreSQL database: run ${run} of 5`);
-  status = jest(['tests/integration/instances', 'tests/integration/scheduler', 'tests/integration/two-processes']);
-}
-process.exit(status ?? 1);

@@ -46,7 +46,7 @@ describe('S8 crawler: hostile and broken sites end in findings or notes', () => 
           .join(' ') + ` <a href="http://127.0.0.2:${deadExternal}/gone">失效外链</a>`,
       }),
       '/slow': (_req, res) => later(200, () => html(200, plain({ title: '慢页面', body: '<p>慢</p>' }))(_req, res)),
-      '/slower': (_req, res) => later(8000, () => html(200, plain({ title: '更慢', body: '' }))(_req, res)),
+      '/slower': (_req, res) => later(15_000, () => html(200, plain({ title: '更慢', body: '' }))(_req, res)),
       // Headers and half a page, then nothing: the deadline must end it.
       '/hang': (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -85,9 +85,10 @@ describe('S8 crawler: hostile and broken sites end in findings or notes', () => 
 
   test('N8: every failure ends as a finding or a note, and the crawl finishes well before the slow page would', async () => {
     const started = performance.now();
-    // 3 s stands for N1's 15 s; the slow page answers in 0.2 s (with room for a loaded CI machine), the slower one in 8 s.
-    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, timeoutMs: 3000, clock: virtualClock(), cloaking: { enabled: false } });
-    expect(performance.now() - started).toBeLessThan(7000);
+    // 6 s stands for N1's 15 s; the slow page answers in 0.2 s, the slower one in 15 s. The margins are wide
+    // because the 100 MB page is pumped by this same process: on a loaded CI machine 3 s was not enough.
+    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, timeoutMs: 6000, clock: virtualClock(), cloaking: { enabled: false } });
+    expect(performance.now() - started).toBeLessThan(13_000);
     const report = evaluateCrawl(result, { now: NOW });
     const n8 = report.findings.filter((f) => f.ruleId === 'N8');
     const bySubject = (path: string) => n8.find((f) => f.subject === `${s.origin}${path}`);
