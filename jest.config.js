@@ -10,4 +10,9 @@ export default {
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   setupFiles: ['<rootDir>/tests/helpers/env.ts'],
   testTimeout: 60_000,
+  // Two worker processes even on two cores (Jest's default there is one, inside Jest's own process): much of the
+  // time a suite waits on Chromium, a started server or PostgreSQL. A worker that has grown past the limit
+  // is replaced between files, so no suite runs in a process bloated by the ones before it.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1536MB',
 };
