@@ -25,12 +25,19 @@ export interface ServerSessionOptions {
 
 const hashOf = (sid: string) => createHash('sha256').update(sid).digest('hex');
 
+/** What the strategy gives Keystone's auth: the user, and which of their sessions this request is in. */
+export interface ServerSession {
+  itemId: string;
+  /** SHA-256 of this session's id: lets a password change end the user's other sessions and keep this one. */
+  sessionHash: string;
+}
+
 interface SessionRow {
   userId: string | null;
   expiresAt: Date;
 }
 
-export function serverSessions({ secret, cookieName, maxAge, now = () => new Date() }: ServerSessionOptions): SessionStrategy<{ itemId: string }> {
+export function serverSessions({ secret, cookieName, maxAge, now = () => new Date() }: ServerSessionOptions): SessionStrategy<ServerSession> {
   // Secure cookies (HTTPS only) when the operator runs in production, decided now as before: later, the
   // Admin UI's server sets NODE_ENV=production even on a plain-HTTP intranet install.
   const secure = process.env.NODE_ENV === 'production';
@@ -45,9 +52,10 @@ export function serverSessions({ secret, cookieName, maxAge, now = () => new Dat
     async get({ context }) {
       const sid = await sessionId(context);
       if (!sid) return undefined;
-      const row = (await rows(context).findUnique({ where: { tokenHash: hashOf(sid) }, select: { userId: true, expiresAt: true } })) as SessionRow | null;
+      const sessionHash = hashOf(sid);
+      const row = (await rows(context).findUnique({ where: { tokenHash: sessionHash }, select: { userId: true, expiresAt: true } })) as SessionRow | null;
       if (!row?.userId || row.expiresAt.getTime() <= now().getTime()) return undefined;
-      return { itemId: row.userId };
+      return { itemId: row.userId, sessionHash };
     },
     async start({ context, data }) {
       const at = now();
@@ -66,3 +74,14 @@ export function serverSessions({ secret, cookieName, maxAge, now = () => new Dat
   };
 }
 
+
+/**
+ * Ends a user's sessions on every instance, all but the one this request runs in when it is the user's own
+ * (who changes their password stays signed in where they did it; a stolen cookie elsewhere stops working).
+ */
+export async function endOtherSessions(context: KeystoneContext, userId: string): Promise<number> {
+  const session = context.session as Partial<ServerSession> | undefined;
+  const keep = session?.itemId === userId && session.sessionHash ? session.sessionHash : null;
+  const ended = await context.sudo().prisma.userSession.deleteMany({ where: { userId, ...(keep ? { NOT: { tokenHash: keep } } : {}) } });
+  return ended.count;
+}

@@ -1,6 +1,7 @@
 import { list } from '@keystone-6/core';
 import { checkbox, password, relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { isAdmin, roleOptions, signedIn, type AccessArgs } from '../access/roles.js';
+import { endOtherSessions } from '../platform/sessions.js';
 
 const ownAccount = ({ session, item }: AccessArgs & { item: { id: unknown } }) => session?.itemId === String(item.id);
 
@@ -9,6 +10,14 @@ export const User = list({
   access: {
     operation: { query: signedIn, create: isAdmin, update: signedIn, delete: isAdmin },
     item: { update: (args) => isAdmin(args) || ownAccount(args) },
+  },
+  hooks: {
+    // A new password, role or department, or a disabled account: sessions opened under the old ones end.
+    afterOperation: async ({ operation, inputData, item, context }) => {
+      if (operation !== 'update' || !item) return;
+      const changed = ['password', 'role', 'department', 'isActive'].some((field) => inputData?.[field] !== undefined);
+      if (changed) await endOtherSessions(context, String(item.id));
+    },
   },
   ui: {
     label: '用户',

@@ -170,6 +170,25 @@ describe('sessions', () => {
     await signIn(state.app, 'zonghe', demoPassword);
     expect(await prisma().userSession.count({ where: { userId: user.id } })).toBe(0);
   });
+
+  test('trust #13: a new password ends the user\'s other sessions on every instance, not the one it was changed in; disabling an account ends them all', async () => {
+    const here = await signIn(state.app, 'shezu', demoPassword);
+    const elsewhere = await signIn(other.app, 'shezu', demoPassword);
+    const user = await prisma().user.findFirst({ where: { username: 'shezu' } });
+    const changed = await graphql(state.app, 'mutation($id: ID!) { updateUser(where: { id: $id }, data: { password: "新密码-2026-长一些" }) { id } }', { id: user.id }, here);
+    expect(changed.body.errors).toBeUndefined();
+    expect((await graphql(state.app, whoAmI, {}, here)).body.data.authenticatedItem).toEqual({ username: 'shezu' });
+    for (const app of [state.app, other.app]) expect((await graphql(app, whoAmI, {}, elsewhere)).body.data.authenticatedItem).toBeNull();
+    expect(await prisma().userSession.count({ where: { userId: user.id } })).toBe(1);
+
+    const admin = await signIn(state.app, 'admin', demoPassword);
+    const disabled = await graphql(state.app, 'mutation($id: ID!) { updateUser(where: { id: $id }, data: { isActive: false }) { id } }', { id: user.id }, admin);
+    expect(disabled.body.errors).toBeUndefined();
+    expect((await graphql(state.app, whoAmI, {}, here)).body.data.authenticatedItem).toBeNull();
+    expect(await prisma().userSession.count({ where: { userId: user.id } })).toBe(0);
+    // The administrator's own session is untouched.
+    expect((await graphql(state.app, whoAmI, {}, admin)).body.data.authenticatedItem).toEqual({ username: 'admin' });
+  });
 });
 
 describe('public-form tokens', () => {
