@@ -1,11 +1,13 @@
-import { acceptFor, parseList, type ListItem } from './adapters/index.js';
+import { acceptFor, documentBase, parseListPage, type ListItem } from './adapters/index.js';
+import { cleanText, htmlToText } from './adapters/types.js';
 import { contentHash, dedupKey } from './dedup.js';
 import { errorMessage, SyndicationError } from './errors.js';
-import { extractDetail } from './extract.js';
-import { FetchError, type Fetcher } from './fetch.js';
+import { extractDetail, type ExtractedDetail } from './extract.js';
+import { FetchError, type FetchResult, type Fetcher } from './fetch.js';
 import { listAssets, sanitizeBody } from './sanitize.js';
 import {
   allowedHostsOf,
+  DEFAULT_FEED_CONTENT,
   DEFAULT_MAX_ITEMS,
   isAllowedHost,
   validateSourceConfig,
@@ -85,6 +87,8 @@ export interface SourceState {
   /** Counts of the last run. */
   itemsSeen?: number;
   itemsNew?: number;
+  /** What the last run read in spite of it (a feed recovered from errors); cleared by a clean run. */
+  lastWarning?: string;
 }
 
 export interface ItemFailure {
@@ -109,6 +113,11 @@ export interface RunRecord {
   /** Links outside the source's allowed hosts (a hijacked list, N9), not followed. */
   itemsSkipped: number;
   itemFailures: ItemFailure[];
+  /**
+   * What was read in spite of a problem, in Chinese: a feed recovered from errors (its items still
+   * count), a detail page replaced by the feed's own content.
+   */
+  warnings: string[];
   /** The source's state after this run: what `recordRun` should persist. */
   state: SourceState;
 }
@@ -150,6 +159,8 @@ export interface RunDeps {
    * with rewritten URLs (sanitize.ts `rewriteAssetUrls`). A failure here fails the item, not the run.
    */
   localizeAssets?: (item: SyndicatedItem) => Promise<SyndicatedItem>;
+  /** Optional: called after each item (for a progress bar); `total` grows as lists are read. */
+  onProgress?: (progress: { done: number; total: number; title?: string }) => void;
 }
 
 export const BACKOFF_BASE_MS = 15 * 60 * 1000;
@@ -203,7 +214,9 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
       itemsKnown: 0,
       itemsSkipped: 0,
       itemFailures: [],
+      warnings: [],
     };
+    const progress = { done: 0, total: 0 };
     const errors: string[] = [];
     let retryAfterMs: number | undefined;
     let attempted = 0;
@@ -235,6 +248,8 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
     state.lastRunAt = startedAt;
     state.itemsSeen = record.itemsSeen;
     state.itemsNew = record.itemsNew;
+    if (record.warnings.length) state.lastWarning = record.warnings.join('；');
+    else delete state.lastWarning;
     if (ok) {
       state.lastSuccessAt = finishedAt;
       state.consecutiveFailures = 0;
@@ -263,7 +278,11 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
       });
       if (page.notModified) return; // 304: nothing new on this list
 
-      const items = parseList(source, { text: page.text, url: page.url });
+      const { items, warnings } = parseListPage(source, { text: page.text, url: page.url, baseUrl: documentBase(page) });
+      for (const warning of warnings) {
+        record.warnings.push(`${warning}：${listUrl}`);
+        log.warn({ source: source.key, listUrl, warning }, '转载列表有格式问题，已容错解析');
+      }
       if (items.length === 0) {
         throw new SyndicationError(
           'empty-list',
@@ -275,13 +294,17 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
       record.itemsSeen += items.length;
 
       let failures = 0;
-      for (const item of items.slice(0, source.maxItems ?? DEFAULT_MAX_ITEMS)) {
-        if (!isAllowedHost(item.url, hosts)) {
+      const taken = items.slice(0, source.maxItems ?? DEFAULT_MAX_ITEMS);
+      progress.total += taken.length;
+      for (const item of taken) {
+        deps.onProgress?.({ ...progress, title: item.title });
+        progress.done++;
+        if (item.url && !isAllowedHost(item.url, hosts)) {
           record.itemsSkipped++;
           log.warn({ source: source.key, url: item.url }, '条目链接不在允许的域名内，已跳过');
           continue;
         }
-        const key = dedupKey(source.key, item);
+        const key = dedupKey(source.key, { upstreamId: item.upstreamId, url: item.url, title: item.title, content: item.content?.html });
         if (seenKeys.has(key)) {
           record.itemsKnown++;
           continue;
@@ -289,6 +312,7 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
         seenKeys.add(key);
         if (!(await processItem(item, key, listUrl))) failures++;
       }
+      deps.onProgress?.({ ...progress });
       // Keep the new validators only for a list done completely: otherwise the next run would get a
       // 304 and never retry the items that failed (or were not reached before a crash).
       state.lists[listUrl] =
@@ -310,15 +334,16 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
       }
       attempted++;
       try {
-        const page = await fetcher.fetchText(listItem.url, { charset: source.charset, etag: known?.etag, lastModified: known?.lastModified });
-        if (page.notModified) {
+        const fetched = await fetchDetail(listItem, known);
+        if (fetched === 'not-modified') {
           record.itemsKnown++;
           return true;
         }
-        let item = buildItem(listItem, key, listUrl, page);
+        const { page } = fetched;
+        let item = buildItem(listItem, key, listUrl, fetched);
         if (known && item.contentHash === known.contentHash) {
           record.itemsKnown++;
-          if (store.touch && (page.etag !== known.etag || page.lastModified !== known.lastModified) && (page.etag || page.lastModified)) {
+          if (page && store.touch && (page.etag !== known.etag || page.lastModified !== known.lastModified) && (page.etag || page.lastModified)) {
             await viaStore(() => store.touch!(key, { etag: page.etag, lastModified: page.lastModified }));
           }
           return true;
@@ -335,23 +360,57 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
         return true;
       } catch (error) {
         if (error instanceof StoreFailure) throw error;
-        record.itemFailures.push({ url: listItem.url, title: listItem.title, message: errorMessage(error) });
+        record.itemFailures.push({ url: listItem.url ?? listUrl, title: listItem.title, message: errorMessage(error) });
         log.warn({ source: source.key, url: listItem.url, err: error }, '转载条目采集失败');
         return false;
       }
+    }
+
+    /**
+     * The detail page, read and extracted, and the feed's own content when the source's setting takes it:
+     * `always`, or `on-detail-failure` when the page cannot be fetched or read (a 404 with the document in
+     * `content:encoded`). Without content to fall back on, a failing detail page fails the item.
+     */
+    async function fetchDetail(
+      listItem: ListItem,
+      known: KnownItem | null,
+    ): Promise<'not-modified' | { page?: FetchResult; detail?: ExtractedDetail; content?: NonNullable<ListItem['content']> }> {
+      const mode = source.feedContent ?? DEFAULT_FEED_CONTENT;
+      const content = mode === 'never' ? undefined : listItem.content;
+      if (!listItem.url) {
+        if (!content) throw new SyndicationError('extract-failed', '条目没有链接，且本来源不使用订阅源全文');
+        return { content };
+      }
+      let page: FetchResult;
+      let detail: ExtractedDetail;
+      try {
+        // With the feed's content as the body, a 304 of the detail page would say nothing of it.
+        const validators = mode === 'always' && content ? {} : { etag: known?.etag, lastModified: known?.lastModified };
+        page = await fetcher.fetchText(listItem.url, { charset: source.charset, ...validators });
+        if (page.notModified) return 'not-modified';
+        detail = extractDetail({ text: page.text, url: documentBase(page) }, source.detail);
+      } catch (error) {
+        if (!content) throw error;
+        if (error instanceof FetchError && error.kind === 'refused-address') throw error;
+        record.warnings.push(`详情页不可用，已使用订阅源中的全文：${listItem.url}（${errorMessage(error)}）`);
+        return { content };
+      }
+      return mode === 'always' && content ? { page, detail, content } : { page, detail };
     }
 
     function buildItem(
       listItem: ListItem,
       key: string,
       listUrl: string,
-      page: { text: string; url: string; etag?: string; lastModified?: string },
+      { page, detail, content }: { page?: FetchResult; detail?: ExtractedDetail; content?: NonNullable<ListItem['content']> },
     ): SyndicatedItem {
-      const detail = extractDetail({ text: page.text, url: page.url }, source.detail);
-      const bodyHtml = sanitizeBody(detail.bodyHtml, { baseUrl: page.url });
-      const assets = listAssets(bodyHtml, page.url);
-      const attachments = [...detail.attachments];
+      const baseUrl = content ? content.baseUrl : documentBase(page!);
+      const bodyHtml = sanitizeBody(content ? content.html : detail!.bodyHtml, { baseUrl });
+      const assets = listAssets(bodyHtml, baseUrl);
+      const attachments = [...(detail?.attachments ?? [])];
       for (const attachment of assets.attachments) if (!attachments.some((a) => a.url === attachment.url)) attachments.push(attachment);
+      const title = detail?.title || listItem.title || titleFromBody(bodyHtml);
+      if (!title) throw new SyndicationError('extract-failed', `条目没有标题：${listItem.url ?? listUrl}`);
       const item: SyndicatedItem = {
         dedupKey: key,
         sourceKey: source.key,
@@ -359,29 +418,37 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
         sourceLevel: source.level,
         targetColumn: source.targetColumn,
         policy: source.policy,
-        url: page.url,
+        // The 原文链接: the detail page after redirects, else the entry's link, else the feed.
+        url: page?.url ?? listItem.url ?? listUrl,
         listUrl,
-        title: detail.title || listItem.title,
+        title,
         bodyHtml,
         images: assets.images,
         attachments,
-        contentHash: contentHash({ title: detail.title || listItem.title, bodyHtml }),
+        contentHash: contentHash({ title, bodyHtml }),
         fetchedAt: now(),
       };
       const optional = {
-        upstreamId: detail.upstreamId ?? listItem.upstreamId,
+        upstreamId: detail?.upstreamId ?? listItem.upstreamId,
         summary: listItem.summary,
-        number: detail.number ?? listItem.number,
-        issuer: detail.issuer ?? listItem.issuer,
-        writtenAt: detail.writtenAt,
-        publishedAt: detail.publishedAt ?? listItem.publishedAt,
-        etag: page.etag,
-        lastModified: page.lastModified,
+        number: detail?.number ?? listItem.number,
+        issuer: detail?.issuer ?? listItem.issuer,
+        writtenAt: detail?.writtenAt,
+        publishedAt: detail?.publishedAt ?? listItem.publishedAt,
+        etag: page?.etag,
+        lastModified: page?.lastModified,
       };
       for (const [name, value] of Object.entries(optional)) if (value !== undefined) (item as unknown as Record<string, unknown>)[name] = value;
       return item;
     }
   }
+}
+
+/** A title for an entry that has none: the first sentence of its text, at most 60 characters. */
+function titleFromBody(html: string): string {
+  const text = cleanText(htmlToText(html));
+  const sentence = /^[^。！？!?\n]{1,60}/.exec(text)?.[0] ?? '';
+  return sentence.trim();
 }
 
 /** Backoff after `consecutiveFailures` failed runs: min(24 h, 15 min × 2^(n−1)); 0 when not failing. */
