@@ -68,13 +68,15 @@ export interface ExtractInput {
   url: string;
 }
 
-export function extractDetail(page: ExtractInput, selectors: DetailSelectors = {}): ExtractedDetail {
+/** `fallbackTitle`: the list's title, for a page that has none of its own (a bare document page). */
+export function extractDetail(page: ExtractInput, selectors: DetailSelectors = {}, { fallbackTitle = '' }: { fallbackTitle?: string } = {}): ExtractedDetail {
   const $ = cheerio.load(page.text);
   const pick = (field: keyof DetailSelectors): string[] => [...(NATIONAL_META_SELECTORS[field] ?? []), ...toList(selectors[field]), ...DEFAULT_DETAIL_SELECTORS[field]];
 
   let title = firstValue($, pick('title'));
   // <title> is often "标题_中国政府网" or "标题-云南省人民政府": drop the site suffix.
   if (title && cleanText($('title').first().text()) === title) title = title.replace(/\s*[_|｜—–-]\s*[^_|｜—–-]*(网|政府|门户|部|厅)\s*$/, '').trim();
+  title ||= fallbackTitle;
   if (!title) throw new SyndicationError('extract-failed', `详情页中找不到标题：${page.url}`);
 
   const body = firstElement($, pick('body'));

@@ -388,7 +388,7 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
         const validators = mode === 'always' && content ? {} : { etag: known?.etag, lastModified: known?.lastModified };
         page = await fetcher.fetchText(listItem.url, { charset: source.charset, ...validators });
         if (page.notModified) return 'not-modified';
-        detail = extractDetail({ text: page.text, url: documentBase(page) }, source.detail);
+        detail = extractDetail({ text: page.text, url: documentBase(page) }, source.detail, { fallbackTitle: listItem.title });
       } catch (error) {
         if (!content) throw error;
         if (error instanceof FetchError && error.kind === 'refused-address') throw error;
