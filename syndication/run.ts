@@ -113,6 +113,8 @@ export interface RunRecord {
   /** Links outside the source's allowed hosts (a hijacked list, N9), not followed. */
   itemsSkipped: number;
   itemFailures: ItemFailure[];
+  /** A list parsed to no item (a redesign, or wrong selectors): alerted at once, not after three runs. */
+  listEmpty: boolean;
   /**
    * What was read in spite of a problem, in Chinese: a feed recovered from errors (its items still
    * count), a detail page replaced by the feed's own content.
@@ -214,6 +216,7 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
       itemsKnown: 0,
       itemsSkipped: 0,
       itemFailures: [],
+      listEmpty: false,
       warnings: [],
     };
     const progress = { done: 0, total: 0 };
@@ -233,6 +236,7 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
         } catch (error) {
           if (error instanceof StoreFailure) throw error;
           if (error instanceof FetchError && error.retryAfterMs !== undefined) retryAfterMs = Math.max(retryAfterMs ?? 0, error.retryAfterMs);
+          if (error instanceof SyndicationError && error.kind === 'empty-list') record.listEmpty = true;
           errors.push(errorMessage(error));
           log.warn({ source: source.key, listUrl, err: error }, '转载列表采集失败');
         }
@@ -471,6 +475,20 @@ export function shouldRun(state: SourceState | null | undefined, now: Date, sour
   if (source && !source.enabled) return false;
   if (!state?.nextAttemptAfter) return true;
   return now.getTime() >= new Date(state.nextAttemptAfter).getTime();
+}
+
+/** Failed runs in a row after which the robots are alerted (once, until the source recovers). */
+export const ALERT_AFTER_FAILURES = 3;
+
+/**
+ * Whether a run calls for the failing-source alert: three failed runs in a row, or a list that came back
+ * empty; `alerted`: an alert was already sent for this failure (sent once, until the source recovers).
+ * `clear` after a successful run that follows an alert.
+ */
+export function failureAlertAction(record: Pick<RunRecord, 'ok' | 'listEmpty' | 'state'>, alerted: boolean): 'alert' | 'clear' | 'none' {
+  if (record.ok) return alerted ? 'clear' : 'none';
+  if (alerted) return 'none';
+  return record.listEmpty || record.state.consecutiveFailures >= ALERT_AFTER_FAILURES ? 'alert' : 'none';
 }
 
 export type SourceHealth = 'never-run' | 'healthy' | 'failing' | 'unhealthy';

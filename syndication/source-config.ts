@@ -28,6 +28,20 @@ export const ADAPTER_LABELS: Record<AdapterKind, string> = {
   'html-list': 'HTML 列表页',
 };
 
+/** Plain names an operator may type for an adapter (`gongkai source try --adapter rss`). */
+export const ADAPTER_ALIASES: Record<string, AdapterKind> = {
+  rss: 'feed', atom: 'feed', rdf: 'feed', xml: 'feed',
+  json: 'json-list', gov: 'json-list',
+  'gov-search': 'gov-search-api', search: 'gov-search-api', zhengceku: 'gov-search-api',
+  html: 'html-list', trs: 'html-list',
+};
+
+/** The adapter an operator means by a name or an alias, or undefined. */
+export function adapterNamed(name: string): AdapterKind | undefined {
+  const lower = name.trim().toLowerCase();
+  return (ADAPTERS as readonly string[]).includes(lower) ? (lower as AdapterKind) : ADAPTER_ALIASES[lower];
+}
+
 export const POLICIES = ['auto-publish', 'review'] as const;
 export type ReprintPolicy = (typeof POLICIES)[number];
 export const POLICY_LABELS: Record<ReprintPolicy, string> = { 'auto-publish': '自动发布', review: '审核后发布' };
