@@ -78,9 +78,9 @@ export async function assertPortFree(port: number, host?: string): Promise<void>
   });
 }
 
-async function migrate(db: DatabaseSettings): Promise<void> {
+async function migrate(db: DatabaseSettings, log: (message: string) => void = say): Promise<void> {
   const applied = await applyPendingMigrations(db);
-  say(applied.length ? `已应用迁移：${applied.join('、')}` : '数据库结构已是最新');
+  log(applied.length ? `已应用迁移：${applied.join('、')}` : '数据库结构已是最新');
 }
 
 async function seedDemo(db: DatabaseSettings, { onlyIfEmpty }: { onlyIfEmpty: boolean }): Promise<void> {
@@ -205,7 +205,12 @@ async function report(db: DatabaseSettings, kind: string | undefined, options: {
 
 /** `gongkai syndicate [KEY…] [--dry-run] [--json]`: runs sources now and says what each brought; exit 1 if any failed. */
 async function syndicate(db: DatabaseSettings, keys: string[], options: { dryRun: boolean; json: boolean }): Promise<number> {
-  await ensureBuilt({ ui: false }, say);
+  // With --json, stdout is the JSON alone: what else is said goes to stderr, and the run's log lines
+  // (pino, on stdout) are left out: the JSON carries the errors, warnings and failures.
+  const log = options.json ? (message: string) => console.error(`gongkai: ${message}`) : say;
+  if (options.json) (await import('./logging/logger.js')).logger.level = 'silent';
+  await migrate(db, log);
+  await ensureBuilt({ ui: false }, log);
   const { openContext, closeContext } = await import('./db/context.js');
   const { syndicateSources, UsageError } = await import('./syndication-cms/cli.js');
   const context = await openContext(db);
@@ -338,7 +343,6 @@ export async function main(argv: string[]): Promise<number> {
       case 'report':
         return await report(db, sub, { year: values.year, half: values.half, department: values.department, json: Boolean(values.json) });
       case 'syndicate':
-        await migrate(db);
         return await syndicate(db, [sub, ...rest].filter(Boolean), { dryRun: Boolean(values['dry-run']), json: Boolean(values.json) });
       case 'source':
         return await source(sub, { adapter: str(values.adapter), url: str(values.url), selectors: str(values.selectors), charset: str(values.charset), feedContent: str(values['feed-content']), json: Boolean(values.json) });
