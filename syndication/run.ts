@@ -300,21 +300,41 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
       let failures = 0;
       const taken = items.slice(0, source.maxItems ?? DEFAULT_MAX_ITEMS);
       progress.total += taken.length;
+      const candidates: { item: ListItem; key: string }[] = [];
       for (const item of taken) {
-        deps.onProgress?.({ ...progress, title: item.title });
-        progress.done++;
         if (item.url && !isAllowedHost(item.url, hosts)) {
           record.itemsSkipped++;
+          progress.done++;
           log.warn({ source: source.key, url: item.url }, '条目链接不在允许的域名内，已跳过');
           continue;
         }
         const key = dedupKey(source.key, { upstreamId: item.upstreamId, url: item.url, title: item.title, content: item.content?.html });
         if (seenKeys.has(key)) {
           record.itemsKnown++;
+          progress.done++;
           continue;
         }
         seenKeys.add(key);
-        if (!(await processItem(item, key, listUrl))) failures++;
+        candidates.push({ item, key });
+      }
+      // Detail pages are fetched and read a few items ahead (the fetcher's per-host limit still holds),
+      // while the store sees the items one at a time and in list order: a run that stops at item n has
+      // saved exactly the items before it.
+      const prepared: Promise<Settled<Prepared>>[] = [];
+      const start = (i: number): void => {
+        prepared[i] = prepareItem(candidates[i].item, candidates[i].key, listUrl).then(
+          (value) => ({ ok: true as const, value }),
+          (error: unknown) => ({ ok: false as const, error }),
+        );
+      };
+      for (let i = 0; i < Math.min(PREFETCH, candidates.length); i++) start(i);
+      for (let i = 0; i < candidates.length; i++) {
+        const result = await prepared[i];
+        if (i + PREFETCH < candidates.length) start(i + PREFETCH);
+        deps.onProgress?.({ ...progress, title: candidates[i].item.title });
+        progress.done++;
+        if (!result.ok) throw result.error; // only the store's failures get here
+        if (!(await commitItem(result.value, candidates[i].item, candidates[i].key, listUrl))) failures++;
       }
       deps.onProgress?.({ ...progress });
       // Keep the new validators only for a list done completely: otherwise the next run would get a
@@ -325,26 +345,35 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
           : { etag: listState.etag, lastModified: listState.lastModified, itemCount: items.length };
     }
 
-    /** Returns false if the item failed (recorded); store failures propagate. */
-    async function processItem(listItem: ListItem, key: string, listUrl: string): Promise<boolean> {
+    /**
+     * What an item needs before the store: whether it is known, its detail page fetched and read. Item
+     * failures are returned; the store's failures propagate.
+     */
+    async function prepareItem(listItem: ListItem, key: string, listUrl: string): Promise<Prepared> {
       const known = await viaStore(() => store.knownItem(key));
-      if (known && (known.status === 'rejected' || known.status === 'deleted')) {
-        record.itemsKnown++;
-        return true;
-      }
-      if (known && source.checkEdits === false) {
-        record.itemsKnown++;
-        return true;
-      }
+      if (known && (known.status === 'rejected' || known.status === 'deleted')) return { kind: 'known' };
+      if (known && source.checkEdits === false) return { kind: 'known' };
       attempted++;
       try {
         const fetched = await fetchDetail(listItem, known);
-        if (fetched === 'not-modified') {
-          record.itemsKnown++;
-          return true;
-        }
-        const { page } = fetched;
-        let item = buildItem(listItem, key, listUrl, fetched);
+        if (fetched === 'not-modified') return { kind: 'known' };
+        return { kind: 'built', item: buildItem(listItem, key, listUrl, fetched), known, page: fetched.page };
+      } catch (error) {
+        if (error instanceof StoreFailure) throw error;
+        return { kind: 'failed', error };
+      }
+    }
+
+    /** Hands a prepared item to the store. Returns false if the item failed (recorded); store failures propagate. */
+    async function commitItem(prepared: Prepared, listItem: ListItem, key: string, listUrl: string): Promise<boolean> {
+      if (prepared.kind === 'known') {
+        record.itemsKnown++;
+        return true;
+      }
+      try {
+        if (prepared.kind === 'failed') throw prepared.error;
+        const { known, page } = prepared;
+        let { item } = prepared;
         if (known && item.contentHash === known.contentHash) {
           record.itemsKnown++;
           if (page && store.touch && (page.etag !== known.etag || page.lastModified !== known.lastModified) && (page.etag || page.lastModified)) {
@@ -454,6 +483,17 @@ function titleFromBody(html: string): string {
   const sentence = /^[^。！？!?\n]{1,60}/.exec(text)?.[0] ?? '';
   return sentence.trim();
 }
+
+/** Items whose detail pages are fetched ahead of the one the store is given. */
+const PREFETCH = 4;
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** An item ready for the store: known and left alone, failed (recorded in order), or built. */
+type Prepared =
+  | { kind: 'known' }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'built'; item: SyndicatedItem; known: KnownItem | null; page?: FetchResult };
 
 /** Backoff after `consecutiveFailures` failed runs: min(24 h, 15 min × 2^(n−1)); 0 when not failing. */
 export function backoffDelayMs(consecutiveFailures: number): number {

@@ -38,7 +38,9 @@ beforeAll(async () => {
     if (listStatus !== 200) res.writeHead(listStatus).end('维护中');
     else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(list));
   });
-  upstream.route('*', (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><h1>通知</h1><div class="TRS_UEDITOR"><p>正文</p></div></body></html>'));
+  upstream.route('*', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><h1>通知</h1><div class="TRS_UEDITOR"><p>正文</p></div></body></html>');
+  });
   robot = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
