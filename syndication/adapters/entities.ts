@@ -17,6 +17,3 @@ export function decodeXmlEntities(text: string): string {
 export function decodeAttributeEntities(text: string): string {
   return decodeHTMLAttribute(text);
 }
-
-/** The same, for HTML-ish strings in JSON (titles with &quot; or &#8220;). */
-export const decodeHtmlEntities = decodeXmlEntities;

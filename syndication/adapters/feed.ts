@@ -136,7 +136,6 @@ function listItem(found: {
 }): ListItem | undefined {
   // Neither a link nor the document itself: nothing to reprint.
   if (!found.url && !found.content) return undefined;
-  if (!found.title && !found.content && !found.url) return undefined;
   const item: ListItem = { title: found.title };
   if (found.url) item.url = found.url;
   if (found.upstreamId) item.upstreamId = found.upstreamId;
