@@ -15,7 +15,13 @@ const help = `gongkai —— 政务公开网站系统
   migrate status           列出已执行和待执行的迁移
   migrate create <名称>    结构变更后生成下一个迁移（开发者使用，SQLite 与 PostgreSQL 各一份）
   seed --demo              导入演示站点（可重复执行，已有内容不变）
-  syndicate [标识…]        立即采集转载来源（不写标识则采集全部已启用的来源），并报告结果
+  syndicate [标识…] [--dry-run] [--json]
+                           立即采集转载来源（不写标识则采集全部已启用的来源），并报告结果；
+                           --dry-run 只试运行，不保存任何内容；有来源失败时退出码为 1
+  source try --adapter feed|json-list|gov-search-api|html-list --url 网址 [--selectors 文件] [--charset 字符集]
+             [--feed-content never|on-detail-failure|always] [--json]
+                           试采集一个尚未保存的来源：列出标题、网址、日期、文号、发文机关和第 1 条的正文，
+                           不保存任何内容（rss、atom、json、html 等也可作采集方式）
   monitor [网址] [--max-pages N] [--json | --html 文件]
                            按国家检查指标监测网站：不写网址则监测本站（结合内容管理数据，保存报告）；
                            合格时退出码为 0，不合格为 1
@@ -72,9 +78,9 @@ export async function assertPortFree(port: number, host?: string): Promise<void>
   });
 }
 
-async function migrate(db: DatabaseSettings): Promise<void> {
+async function migrate(db: DatabaseSettings, log: (message: string) => void = say): Promise<void> {
   const applied = await applyPendingMigrations(db);
-  say(applied.length ? `已应用迁移：${applied.join('、')}` : '数据库结构已是最新');
+  log(applied.length ? `已应用迁移：${applied.join('、')}` : '数据库结构已是最新');
 }
 
 async function seedDemo(db: DatabaseSettings, { onlyIfEmpty }: { onlyIfEmpty: boolean }): Promise<void> {
@@ -197,27 +203,38 @@ async function report(db: DatabaseSettings, kind: string | undefined, options: {
   }
 }
 
-/** `gongkai syndicate [KEY…]`: runs sources now and says what each brought; exit 1 if any failed. */
-async function syndicate(db: DatabaseSettings, keys: string[]): Promise<number> {
-  await ensureBuilt({ ui: false }, say);
+/** `gongkai syndicate [KEY…] [--dry-run] [--json]`: runs sources now and says what each brought; exit 1 if any failed. */
+async function syndicate(db: DatabaseSettings, keys: string[], options: { dryRun: boolean; json: boolean }): Promise<number> {
+  // With --json, stdout is the JSON alone: what else is said goes to stderr, and the run's log lines
+  // (pino, on stdout) are left out: the JSON carries the errors, warnings and failures.
+  const log = options.json ? (message: string) => console.error(`gongkai: ${message}`) : say;
+  if (options.json) (await import('./logging/logger.js')).logger.level = 'silent';
+  await migrate(db, log);
+  await ensureBuilt({ ui: false }, log);
   const { openContext, closeContext } = await import('./db/context.js');
-  const { runSyndicationSource } = await import('./syndication-cms/runner.js');
+  const { syndicateSources, UsageError } = await import('./syndication-cms/cli.js');
   const context = await openContext(db);
-  let failed = 0;
   try {
-    const sources = await context.prisma.syndicationSource.findMany({ where: keys.length ? { key: { in: keys } } : { enabled: true }, orderBy: { key: 'asc' } });
-    const missing = keys.filter((k) => !sources.some((s: { key: string }) => s.key === k));
-    if (missing.length) throw new ConfigError(`没有这些转载来源：${missing.join('、')}`);
-    if (!sources.length) say('没有已启用的转载来源');
-    for (const source of sources as { key: string; name: string }[]) {
-      const record = await runSyndicationSource(context, source.key);
-      if (!record.ok) failed++;
-      say(`${source.name}：发现 ${record.itemsSeen} 条，新增 ${record.itemsNew} 条，上游修改 ${record.itemsChanged} 条${record.ok ? '' : `；失败：${record.error}`}`);
-    }
+    const progress = Boolean(process.stderr.isTTY) && !options.json;
+    return await syndicateSources(context, keys, { ...options, progress }, options.json ? (t) => console.log(t) : say, (t) => process.stderr.write(t));
+  } catch (error) {
+    if (error instanceof UsageError) throw new ConfigError(error.message);
+    throw error;
   } finally {
     await closeContext(context);
   }
-  return failed ? 1 : 0;
+}
+
+/** `gongkai source try …`: a preview of a source nobody has saved; no database. */
+async function source(sub: string | undefined, options: { adapter?: string; url?: string; selectors?: string; charset?: string; feedContent?: string; json: boolean }): Promise<number> {
+  if (sub !== 'try') throw new ConfigError('用法：gongkai source try --adapter feed|json-list|gov-search-api|html-list --url 网址 [--selectors 文件] [--charset 字符集] [--json]');
+  const { sourceTry, UsageError } = await import('./syndication-cms/cli.js');
+  try {
+    return await sourceTry(options, (t) => console.log(t));
+  } catch (error) {
+    if (error instanceof UsageError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 async function createFirstAdminFromEnv(db: DatabaseSettings): Promise<void> {
@@ -269,6 +286,8 @@ async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
   await cli(process.cwd(), ['start']);
 }
 
+const str = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -278,6 +297,7 @@ export async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, 'no-ui': { type: 'boolean' },
       'max-pages': { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' },
       year: { type: 'string' }, half: { type: 'string' }, department: { type: 'string' },
+      'dry-run': { type: 'boolean' }, adapter: { type: 'string' }, url: { type: 'string' }, selectors: { type: 'string' }, charset: { type: 'string' }, 'feed-content': { type: 'string' },
     },
   });
   const [command, sub, ...rest] = positionals;
@@ -323,8 +343,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'report':
         return await report(db, sub, { year: values.year, half: values.half, department: values.department, json: Boolean(values.json) });
       case 'syndicate':
-        await migrate(db);
-        return await syndicate(db, [sub, ...rest].filter(Boolean));
+        return await syndicate(db, [sub, ...rest].filter(Boolean), { dryRun: Boolean(values['dry-run']), json: Boolean(values.json) });
+      case 'source':
+        return await source(sub, { adapter: str(values.adapter), url: str(values.url), selectors: str(values.selectors), charset: str(values.charset), feedContent: str(values['feed-content']), json: Boolean(values.json) });
       default:
         console.error(`gongkai: 未知命令“${command}”\n`);
         console.error(help);

@@ -1,3 +1,4 @@
+import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
 /**
@@ -5,7 +6,7 @@ import iconv from 'iconv-lite';
  * only in a <meta> tag, or say UTF-8 in the header and send GBK: never assume UTF-8 (sources.md).
  */
 
-export type CharsetSource = 'override' | 'bom' | 'header' | 'meta' | 'xml-prolog' | 'utf-8-valid' | 'gb18030-fallback';
+export type CharsetSource = 'override' | 'bom' | 'header' | 'meta' | 'xml-prolog' | 'utf-8-valid' | 'byte-pattern' | 'detected' | 'gb18030-fallback';
 
 export interface DecodedText {
   text: string;
@@ -61,9 +62,55 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 
 function bomCharset(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  // UTF-32's BOMs before UTF-16's: FF FE 00 00 also starts with UTF-16LE's FF FE.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0x00 && bytes[3] === 0x00) return 'utf-32le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'utf-32be';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return undefined;
+}
+
+/**
+ * UTF-16 and UTF-32 without a BOM, by where the zero bytes of ASCII characters fall: the first
+ * characters of an XML or HTML document (`<`, `<?xml`) are ASCII, so XML 1.0 Appendix F's patterns
+ * (`00 00 00 3C`, `3C 00 00 00`, `00 3C 00 3F`, `3C 00 3F 00`) and, for the rest, the zero bytes of the
+ * first 512 bytes tell the width and the byte order.
+ */
+export function utfWithoutBom(bytes: Uint8Array): string | undefined {
+  const n = Math.min(bytes.byteLength, 512) & ~3;
+  if (n < 4) return undefined;
+  const zerosAt = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) zerosAt[i % 4]++;
+  const quarter = n / 4;
+  const mostly = (count: number): boolean => count >= quarter * 0.7;
+  const few = (count: number): boolean => count <= quarter * 0.1;
+  if (mostly(zerosAt[1]) && mostly(zerosAt[2]) && mostly(zerosAt[3]) && few(zerosAt[0])) return 'utf-32le';
+  if (mostly(zerosAt[0]) && mostly(zerosAt[1]) && mostly(zerosAt[2]) && few(zerosAt[3])) return 'utf-32be';
+  const even = zerosAt[0] + zerosAt[2];
+  const odd = zerosAt[1] + zerosAt[3];
+  if (odd >= quarter * 2 * 0.5 && even <= quarter * 2 * 0.1) return 'utf-16le';
+  if (even >= quarter * 2 * 0.5 && odd <= quarter * 2 * 0.1) return 'utf-16be';
+  return undefined;
+}
+
+/** Encodings statistical detection may choose for undeclared bytes (East Asian ones; GB18030 stays the fallback). */
+const DETECTABLE = new Map([
+  ['Big5', 'big5'],
+  ['Shift_JIS', 'shift_jis'],
+  ['EUC-JP', 'euc-jp'],
+  ['EUC-KR', 'euc-kr'],
+  ['GB18030', 'gb18030'],
+]);
+
+/**
+ * The encoding of undeclared, non-UTF-8 bytes by chardet's statistics (character frequencies of each
+ * language): Big5 from Taiwan and Hong Kong, Shift_JIS and EUC-JP from Japan are no longer read as
+ * GB18030. Only a confident East Asian answer counts; anything else is GB18030 as before.
+ */
+export function detectedCharset(bytes: Uint8Array): string | undefined {
+  const [best] = chardet.analyse(bytes.byteLength > 65_536 ? bytes.subarray(0, 65_536) : bytes);
+  if (!best || best.confidence < 50) return undefined;
+  return DETECTABLE.get(best.name);
 }
 
 function decodeWith(bytes: Uint8Array, charset: string): string {
@@ -72,8 +119,9 @@ function decodeWith(bytes: Uint8Array, charset: string): string {
 }
 
 /**
- * Decodes a response body. Order: the source's configured override; a BOM; the Content-Type charset;
- * `<meta>` / XML prolog; UTF-8 if the bytes are valid UTF-8; else GB18030.
+ * Decodes a response body. Order: the source's configured override; a BOM (UTF-8, UTF-16, UTF-32);
+ * UTF-16/32 by their zero bytes; the Content-Type charset; `<meta>` / XML prolog; UTF-8 if the bytes are
+ * valid UTF-8; a confident statistical guess among East Asian encodings (Big5, Shift_JIS …); else GB18030.
  * A declared UTF-8 (header or meta) that the bytes contradict is not trusted: the next clue is used,
  * because "header says UTF-8, page is GBK" is the classic cause of garbled reprints.
  */
@@ -83,6 +131,10 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null, overr
 
   const bom = bomCharset(bytes);
   if (bom) return { text: decodeWith(bytes, bom), charset: bom, source: 'bom' };
+  // Before any declaration: an ASCII-compatible reading of UTF-16 bytes finds no declaration anyway,
+  // and one it finds (`encoding="UTF-16"`) cannot say the byte order.
+  const wide = utfWithoutBom(bytes);
+  if (wide) return { text: decodeWith(bytes, wide), charset: wide, source: 'byte-pattern' };
 
   const utf8Ok = (): boolean => isValidUtf8(bytes);
   const candidates: { charset: string | undefined; source: CharsetSource }[] = [
@@ -97,5 +149,7 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null, overr
     return { text: decodeWith(bytes, charset), charset, source };
   }
   if (utf8Ok()) return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'utf-8-valid' };
+  const detected = detectedCharset(bytes);
+  if (detected && detected !== 'gb18030') return { text: decodeWith(bytes, detected), charset: detected, source: 'detected' };
   return { text: decodeWith(bytes, 'gb18030'), charset: 'gb18030', source: 'gb18030-fallback' };
 }

@@ -8,8 +8,10 @@ import type { DetailSelectors, Selector } from './source-config.js';
 
 /**
  * Reading one upstream document page: title, body, 发文字号, 发文机关, 成文日期, 发布日期, attachments and
- * a stable upstream id. Configured selectors come first, then the defaults below (gov.cn, then TRS), then
- * the labelled cells of the info table (发文字号：…).
+ * a stable upstream id. In this order: the national page metadata tags (《政府网站网页设计规范》:
+ * ArticleTitle, PubDate; ContentSource, see below) when the page has them, then the configured selectors, then the
+ * defaults below (gov.cn, then TRS), then the labelled cells of the info table (发文字号：…), and for the
+ * 发文字号 last a line that is only a number in the national form (云民发〔2026〕45号) near the title.
  */
 
 export interface ExtractedDetail {
@@ -24,14 +26,30 @@ export interface ExtractedDetail {
   upstreamId?: string;
 }
 
+/**
+ * The national page metadata tags every government site is to carry (政府网站网页设计规范 / GB/T
+ * 政府网站元数据): read before anything configured, because they are what the page says of itself.
+ */
+export const NATIONAL_META_SELECTORS: Partial<Record<keyof DetailSelectors, string[]>> = {
+  title: ['meta[name="ArticleTitle" i]'],
+  publishedAt: ['meta[name="PubDate" i]'],
+};
+
+/**
+ * ContentSource names who published the page (often a 办公厅 posting its government's document), not
+ * necessarily the 发文机关: it gives the issuer only when no selector and no labelled 发文机关 does, so a
+ * 云政发 document is never reprinted as issued by the office that posted it (N7).
+ */
+const CONTENT_SOURCE = 'meta[name="ContentSource" i]';
+
 /** gov.cn first, then TRS provincial/city sites; the last resorts are generic. */
 export const DEFAULT_DETAIL_SELECTORS: Required<Record<keyof DetailSelectors, string[]>> = {
-  title: ['div.share-title', 'meta[name=ArticleTitle]', '.article h1', 'h1', 'title'],
+  title: ['div.share-title', '.article h1', 'h1', 'title'],
   body: ['div.TRS_UEDITOR', '#UCAP-CONTENT', '.trs_editor_view', '.TRS_Editor', '.pages_content', '#zoom', 'article'],
   number: ['meta[name=fwzh]', 'meta[name=文号]'],
   issuer: ['meta[name=fwjg]'],
   writtenAt: ['meta[name=cwrq]'],
-  publishedAt: ['meta[name=firstpublishedtime]', 'meta[name=PubDate]', 'meta[name=pubdate]'],
+  publishedAt: ['meta[name=firstpublishedtime]'],
   attachments: [],
   upstreamId: ['meta[name=manuscriptId]', 'meta[name=ContentId]'],
 };
@@ -50,13 +68,15 @@ export interface ExtractInput {
   url: string;
 }
 
-export function extractDetail(page: ExtractInput, selectors: DetailSelectors = {}): ExtractedDetail {
+/** `fallbackTitle`: the list's title, for a page that has none of its own (a bare document page). */
+export function extractDetail(page: ExtractInput, selectors: DetailSelectors = {}, { fallbackTitle = '' }: { fallbackTitle?: string } = {}): ExtractedDetail {
   const $ = cheerio.load(page.text);
-  const pick = (field: keyof DetailSelectors): string[] => [...toList(selectors[field]), ...DEFAULT_DETAIL_SELECTORS[field]];
+  const pick = (field: keyof DetailSelectors): string[] => [...(NATIONAL_META_SELECTORS[field] ?? []), ...toList(selectors[field]), ...DEFAULT_DETAIL_SELECTORS[field]];
 
   let title = firstValue($, pick('title'));
   // <title> is often "标题_中国政府网" or "标题-云南省人民政府": drop the site suffix.
-  if (title && $('title').first().text().trim() === title) title = title.replace(/\s*[_|｜—–-]\s*[^_|｜—–-]*(网|政府|门户|部|厅)\s*$/, '').trim();
+  if (title && cleanText($('title').first().text()) === title) title = title.replace(/\s*[_|｜—–-]\s*[^_|｜—–-]*(网|政府|门户|部|厅)\s*$/, '').trim();
+  title ||= fallbackTitle;
   if (!title) throw new SyndicationError('extract-failed', `详情页中找不到标题：${page.url}`);
 
   const body = firstElement($, pick('body'));
@@ -66,9 +86,9 @@ export function extractDetail(page: ExtractInput, selectors: DetailSelectors = {
   const bodyHtml = body.html() ?? '';
 
   const detail: ExtractedDetail = { title, bodyHtml, attachments: attachmentsOf($, body, toList(selectors.attachments), page.url) };
-  const number = firstValue($, pick('number')) || labelled($, LABELS.number);
+  const number = firstValue($, pick('number')) || labelled($, LABELS.number) || numberLine($);
   if (number) detail.number = number;
-  const issuer = firstValue($, pick('issuer')) || labelled($, LABELS.issuer);
+  const issuer = firstValue($, pick('issuer')) || labelled($, LABELS.issuer) || firstValue($, [CONTENT_SOURCE]);
   if (issuer) detail.issuer = issuer;
   const writtenAt = parseChineseDate(firstValue($, pick('writtenAt')) || labelled($, LABELS.writtenAt));
   if (writtenAt) detail.writtenAt = writtenAt;
@@ -77,6 +97,24 @@ export function extractDetail(page: ExtractInput, selectors: DetailSelectors = {
   const upstreamId = firstValue($, pick('upstreamId'));
   if (upstreamId) detail.upstreamId = upstreamId;
   return detail;
+}
+
+/** 云民发〔2026〕45号, 国办函[2026]3号, 民发（2026）第12号: an issuer's abbreviation, the year, the serial. */
+const DOCUMENT_NUMBER = /^[\u4e00-\u9fa5]{1,16}\s*[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*第?\s*\d{1,5}\s*号$/;
+
+/**
+ * A 发文字号 written without a label, as TRS pages put it under the title (`<p class="wh">云民发〔2026〕45号</p>`):
+ * the first short element whose whole text is a number in that form. Elements come in document order, so
+ * the line nearest the top (under the title) wins over a number cited in the body.
+ */
+function numberLine($: cheerio.CheerioAPI): string {
+  for (const node of $('body p, body div, body span, body td, body h2, body h3, body h4, body font, body center').toArray()) {
+    const element = $(node);
+    if (element.children('p, div, td, table').length) continue;
+    const text = cleanText(element.text());
+    if (text.length <= 30 && DOCUMENT_NUMBER.test(text)) return text.replace(/\s+/g, '');
+  }
+  return '';
 }
 
 function toList(selector: Selector | undefined): string[] {

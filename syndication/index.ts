@@ -14,3 +14,4 @@ export * from './run.js';
 export * from './sanitize.js';
 export * from './source-config.js';
 export * from './sources.js';
+export * from './preview.js';

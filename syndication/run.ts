@@ -1,11 +1,13 @@
-import { acceptFor, parseList, type ListItem } from './adapters/index.js';
+import { acceptFor, documentBase, parseListPage, type ListItem } from './adapters/index.js';
+import { cleanText, htmlToText } from './adapters/types.js';
 import { contentHash, dedupKey } from './dedup.js';
 import { errorMessage, SyndicationError } from './errors.js';
-import { extractDetail } from './extract.js';
-import { FetchError, type Fetcher } from './fetch.js';
+import { extractDetail, type ExtractedDetail } from './extract.js';
+import { FetchError, type FetchResult, type Fetcher } from './fetch.js';
 import { listAssets, sanitizeBody } from './sanitize.js';
 import {
   allowedHostsOf,
+  DEFAULT_FEED_CONTENT,
   DEFAULT_MAX_ITEMS,
   isAllowedHost,
   validateSourceConfig,
@@ -85,6 +87,8 @@ export interface SourceState {
   /** Counts of the last run. */
   itemsSeen?: number;
   itemsNew?: number;
+  /** What the last run read in spite of it (a feed recovered from errors); cleared by a clean run. */
+  lastWarning?: string;
 }
 
 export interface ItemFailure {
@@ -109,6 +113,13 @@ export interface RunRecord {
   /** Links outside the source's allowed hosts (a hijacked list, N9), not followed. */
   itemsSkipped: number;
   itemFailures: ItemFailure[];
+  /** A list parsed to no item (a redesign, or wrong selectors): alerted at once, not after three runs. */
+  listEmpty: boolean;
+  /**
+   * What was read in spite of a problem, in Chinese: a feed recovered from errors (its items still
+   * count), a detail page replaced by the feed's own content.
+   */
+  warnings: string[];
   /** The source's state after this run: what `recordRun` should persist. */
   state: SourceState;
 }
@@ -150,6 +161,8 @@ export interface RunDeps {
    * with rewritten URLs (sanitize.ts `rewriteAssetUrls`). A failure here fails the item, not the run.
    */
   localizeAssets?: (item: SyndicatedItem) => Promise<SyndicatedItem>;
+  /** Optional: called after each item (for a progress bar); `total` grows as lists are read. */
+  onProgress?: (progress: { done: number; total: number; title?: string }) => void;
 }
 
 export const BACKOFF_BASE_MS = 15 * 60 * 1000;
@@ -203,7 +216,10 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
       itemsKnown: 0,
       itemsSkipped: 0,
       itemFailures: [],
+      listEmpty: false,
+      warnings: [],
     };
+    const progress = { done: 0, total: 0 };
     const errors: string[] = [];
     let retryAfterMs: number | undefined;
     let attempted = 0;
@@ -220,6 +236,7 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
         } catch (error) {
           if (error instanceof StoreFailure) throw error;
           if (error instanceof FetchError && error.retryAfterMs !== undefined) retryAfterMs = Math.max(retryAfterMs ?? 0, error.retryAfterMs);
+          if (error instanceof SyndicationError && error.kind === 'empty-list') record.listEmpty = true;
           errors.push(errorMessage(error));
           log.warn({ source: source.key, listUrl, err: error }, '转载列表采集失败');
         }
@@ -235,6 +252,8 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
     state.lastRunAt = startedAt;
     state.itemsSeen = record.itemsSeen;
     state.itemsNew = record.itemsNew;
+    if (record.warnings.length) state.lastWarning = record.warnings.join('；');
+    else delete state.lastWarning;
     if (ok) {
       state.lastSuccessAt = finishedAt;
       state.consecutiveFailures = 0;
@@ -263,7 +282,11 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
       });
       if (page.notModified) return; // 304: nothing new on this list
 
-      const items = parseList(source, { text: page.text, url: page.url });
+      const { items, warnings } = parseListPage(source, { text: page.text, url: page.url, baseUrl: documentBase(page) });
+      for (const warning of warnings) {
+        record.warnings.push(`${warning}：${listUrl}`);
+        log.warn({ source: source.key, listUrl, warning }, '转载列表有格式问题，已容错解析');
+      }
       if (items.length === 0) {
         throw new SyndicationError(
           'empty-list',
@@ -275,20 +298,45 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
       record.itemsSeen += items.length;
 
       let failures = 0;
-      for (const item of items.slice(0, source.maxItems ?? DEFAULT_MAX_ITEMS)) {
-        if (!isAllowedHost(item.url, hosts)) {
+      const taken = items.slice(0, source.maxItems ?? DEFAULT_MAX_ITEMS);
+      progress.total += taken.length;
+      const candidates: { item: ListItem; key: string }[] = [];
+      for (const item of taken) {
+        if (item.url && !isAllowedHost(item.url, hosts)) {
           record.itemsSkipped++;
+          progress.done++;
           log.warn({ source: source.key, url: item.url }, '条目链接不在允许的域名内，已跳过');
           continue;
         }
-        const key = dedupKey(source.key, item);
+        const key = dedupKey(source.key, { upstreamId: item.upstreamId, url: item.url, title: item.title, content: item.content?.html });
         if (seenKeys.has(key)) {
           record.itemsKnown++;
+          progress.done++;
           continue;
         }
         seenKeys.add(key);
-        if (!(await processItem(item, key, listUrl))) failures++;
+        candidates.push({ item, key });
       }
+      // Detail pages are fetched and read a few items ahead (the fetcher's per-host limit still holds),
+      // while the store sees the items one at a time and in list order: a run that stops at item n has
+      // saved exactly the items before it.
+      const prepared: Promise<Settled<Prepared>>[] = [];
+      const start = (i: number): void => {
+        prepared[i] = prepareItem(candidates[i].item, candidates[i].key, listUrl).then(
+          (value) => ({ ok: true as const, value }),
+          (error: unknown) => ({ ok: false as const, error }),
+        );
+      };
+      for (let i = 0; i < Math.min(PREFETCH, candidates.length); i++) start(i);
+      for (let i = 0; i < candidates.length; i++) {
+        const result = await prepared[i];
+        if (i + PREFETCH < candidates.length) start(i + PREFETCH);
+        deps.onProgress?.({ ...progress, title: candidates[i].item.title });
+        progress.done++;
+        if (!result.ok) throw result.error; // only the store's failures get here
+        if (!(await commitItem(result.value, candidates[i].item, candidates[i].key, listUrl))) failures++;
+      }
+      deps.onProgress?.({ ...progress });
       // Keep the new validators only for a list done completely: otherwise the next run would get a
       // 304 and never retry the items that failed (or were not reached before a crash).
       state.lists[listUrl] =
@@ -297,28 +345,38 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
           : { etag: listState.etag, lastModified: listState.lastModified, itemCount: items.length };
     }
 
-    /** Returns false if the item failed (recorded); store failures propagate. */
-    async function processItem(listItem: ListItem, key: string, listUrl: string): Promise<boolean> {
+    /**
+     * What an item needs before the store: whether it is known, its detail page fetched and read. Item
+     * failures are returned; the store's failures propagate.
+     */
+    async function prepareItem(listItem: ListItem, key: string, listUrl: string): Promise<Prepared> {
       const known = await viaStore(() => store.knownItem(key));
-      if (known && (known.status === 'rejected' || known.status === 'deleted')) {
-        record.itemsKnown++;
-        return true;
-      }
-      if (known && source.checkEdits === false) {
-        record.itemsKnown++;
-        return true;
-      }
+      if (known && (known.status === 'rejected' || known.status === 'deleted')) return { kind: 'known' };
+      if (known && source.checkEdits === false) return { kind: 'known' };
       attempted++;
       try {
-        const page = await fetcher.fetchText(listItem.url, { charset: source.charset, etag: known?.etag, lastModified: known?.lastModified });
-        if (page.notModified) {
-          record.itemsKnown++;
-          return true;
-        }
-        let item = buildItem(listItem, key, listUrl, page);
+        const fetched = await fetchDetail(listItem, known);
+        if (fetched === 'not-modified') return { kind: 'known' };
+        return { kind: 'built', item: buildItem(listItem, key, listUrl, fetched), known, page: fetched.page };
+      } catch (error) {
+        if (error instanceof StoreFailure) throw error;
+        return { kind: 'failed', error };
+      }
+    }
+
+    /** Hands a prepared item to the store. Returns false if the item failed (recorded); store failures propagate. */
+    async function commitItem(prepared: Prepared, listItem: ListItem, key: string, listUrl: string): Promise<boolean> {
+      if (prepared.kind === 'known') {
+        record.itemsKnown++;
+        return true;
+      }
+      try {
+        if (prepared.kind === 'failed') throw prepared.error;
+        const { known, page } = prepared;
+        let { item } = prepared;
         if (known && item.contentHash === known.contentHash) {
           record.itemsKnown++;
-          if (store.touch && (page.etag !== known.etag || page.lastModified !== known.lastModified) && (page.etag || page.lastModified)) {
+          if (page && store.touch && (page.etag !== known.etag || page.lastModified !== known.lastModified) && (page.etag || page.lastModified)) {
             await viaStore(() => store.touch!(key, { etag: page.etag, lastModified: page.lastModified }));
           }
           return true;
@@ -335,23 +393,57 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
         return true;
       } catch (error) {
         if (error instanceof StoreFailure) throw error;
-        record.itemFailures.push({ url: listItem.url, title: listItem.title, message: errorMessage(error) });
+        record.itemFailures.push({ url: listItem.url ?? listUrl, title: listItem.title, message: errorMessage(error) });
         log.warn({ source: source.key, url: listItem.url, err: error }, '转载条目采集失败');
         return false;
       }
+    }
+
+    /**
+     * The detail page, read and extracted, and the feed's own content when the source's setting takes it:
+     * `always`, or `on-detail-failure` when the page cannot be fetched or read (a 404 with the document in
+     * `content:encoded`). Without content to fall back on, a failing detail page fails the item.
+     */
+    async function fetchDetail(
+      listItem: ListItem,
+      known: KnownItem | null,
+    ): Promise<'not-modified' | { page?: FetchResult; detail?: ExtractedDetail; content?: NonNullable<ListItem['content']> }> {
+      const mode = source.feedContent ?? DEFAULT_FEED_CONTENT;
+      const content = mode === 'never' ? undefined : listItem.content;
+      if (!listItem.url) {
+        if (!content) throw new SyndicationError('extract-failed', '条目没有链接，且本来源不使用订阅源全文');
+        return { content };
+      }
+      let page: FetchResult;
+      let detail: ExtractedDetail;
+      try {
+        // With the feed's content as the body, a 304 of the detail page would say nothing of it.
+        const validators = mode === 'always' && content ? {} : { etag: known?.etag, lastModified: known?.lastModified };
+        page = await fetcher.fetchText(listItem.url, { charset: source.charset, ...validators });
+        if (page.notModified) return 'not-modified';
+        detail = extractDetail({ text: page.text, url: documentBase(page) }, source.detail, { fallbackTitle: listItem.title });
+      } catch (error) {
+        if (!content) throw error;
+        if (error instanceof FetchError && error.kind === 'refused-address') throw error;
+        record.warnings.push(`详情页不可用，已使用订阅源中的全文：${listItem.url}（${errorMessage(error)}）`);
+        return { content };
+      }
+      return mode === 'always' && content ? { page, detail, content } : { page, detail };
     }
 
     function buildItem(
       listItem: ListItem,
       key: string,
       listUrl: string,
-      page: { text: string; url: string; etag?: string; lastModified?: string },
+      { page, detail, content }: { page?: FetchResult; detail?: ExtractedDetail; content?: NonNullable<ListItem['content']> },
     ): SyndicatedItem {
-      const detail = extractDetail({ text: page.text, url: page.url }, source.detail);
-      const bodyHtml = sanitizeBody(detail.bodyHtml, { baseUrl: page.url });
-      const assets = listAssets(bodyHtml, page.url);
-      const attachments = [...detail.attachments];
+      const baseUrl = content ? content.baseUrl : documentBase(page!);
+      const bodyHtml = sanitizeBody(content ? content.html : detail!.bodyHtml, { baseUrl });
+      const assets = listAssets(bodyHtml, baseUrl);
+      const attachments = [...(detail?.attachments ?? [])];
       for (const attachment of assets.attachments) if (!attachments.some((a) => a.url === attachment.url)) attachments.push(attachment);
+      const title = detail?.title || listItem.title || titleFromBody(bodyHtml);
+      if (!title) throw new SyndicationError('extract-failed', `条目没有标题：${listItem.url ?? listUrl}`);
       const item: SyndicatedItem = {
         dedupKey: key,
         sourceKey: source.key,
@@ -359,30 +451,49 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
         sourceLevel: source.level,
         targetColumn: source.targetColumn,
         policy: source.policy,
-        url: page.url,
+        // The 原文链接: the detail page after redirects, else the entry's link, else the feed.
+        url: page?.url ?? listItem.url ?? listUrl,
         listUrl,
-        title: detail.title || listItem.title,
+        title,
         bodyHtml,
         images: assets.images,
         attachments,
-        contentHash: contentHash({ title: detail.title || listItem.title, bodyHtml }),
+        contentHash: contentHash({ title, bodyHtml }),
         fetchedAt: now(),
       };
       const optional = {
-        upstreamId: detail.upstreamId ?? listItem.upstreamId,
+        upstreamId: detail?.upstreamId ?? listItem.upstreamId,
         summary: listItem.summary,
-        number: detail.number ?? listItem.number,
-        issuer: detail.issuer ?? listItem.issuer,
-        writtenAt: detail.writtenAt,
-        publishedAt: detail.publishedAt ?? listItem.publishedAt,
-        etag: page.etag,
-        lastModified: page.lastModified,
+        number: detail?.number ?? listItem.number,
+        issuer: detail?.issuer ?? listItem.issuer,
+        writtenAt: detail?.writtenAt,
+        publishedAt: detail?.publishedAt ?? listItem.publishedAt,
+        etag: page?.etag,
+        lastModified: page?.lastModified,
       };
       for (const [name, value] of Object.entries(optional)) if (value !== undefined) (item as unknown as Record<string, unknown>)[name] = value;
       return item;
     }
   }
 }
+
+/** A title for an entry that has none: the first sentence of its text, at most 60 characters. */
+function titleFromBody(html: string): string {
+  const text = cleanText(htmlToText(html));
+  const sentence = /^[^。！？!?\n]{1,60}/.exec(text)?.[0] ?? '';
+  return sentence.trim();
+}
+
+/** Items whose detail pages are fetched ahead of the one the store is given. */
+const PREFETCH = 4;
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** An item ready for the store: known and left alone, failed (recorded in order), or built. */
+type Prepared =
+  | { kind: 'known' }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'built'; item: SyndicatedItem; known: KnownItem | null; page?: FetchResult };
 
 /** Backoff after `consecutiveFailures` failed runs: min(24 h, 15 min × 2^(n−1)); 0 when not failing. */
 export function backoffDelayMs(consecutiveFailures: number): number {
@@ -404,6 +515,20 @@ export function shouldRun(state: SourceState | null | undefined, now: Date, sour
   if (source && !source.enabled) return false;
   if (!state?.nextAttemptAfter) return true;
   return now.getTime() >= new Date(state.nextAttemptAfter).getTime();
+}
+
+/** Failed runs in a row after which the robots are alerted (once, until the source recovers). */
+export const ALERT_AFTER_FAILURES = 3;
+
+/**
+ * Whether a run calls for the failing-source alert: three failed runs in a row, or a list that came back
+ * empty; `alerted`: an alert was already sent for this failure (sent once, until the source recovers).
+ * `clear` after a successful run that follows an alert.
+ */
+export function failureAlertAction(record: Pick<RunRecord, 'ok' | 'listEmpty' | 'state'>, alerted: boolean): 'alert' | 'clear' | 'none' {
+  if (record.ok) return alerted ? 'clear' : 'none';
+  if (alerted) return 'none';
+  return record.listEmpty || record.state.consecutiveFailures >= ALERT_AFTER_FAILURES ? 'alert' : 'none';
 }
 
 export type SourceHealth = 'never-run' | 'healthy' | 'failing' | 'unhealthy';

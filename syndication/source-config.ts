@@ -28,9 +28,37 @@ export const ADAPTER_LABELS: Record<AdapterKind, string> = {
   'html-list': 'HTML 列表页',
 };
 
+/** Plain names an operator may type for an adapter (`gongkai source try --adapter rss`). */
+export const ADAPTER_ALIASES: Record<string, AdapterKind> = {
+  rss: 'feed', atom: 'feed', rdf: 'feed', xml: 'feed',
+  json: 'json-list', gov: 'json-list',
+  'gov-search': 'gov-search-api', search: 'gov-search-api', zhengceku: 'gov-search-api',
+  html: 'html-list', trs: 'html-list',
+};
+
+/** The adapter an operator means by a name or an alias, or undefined. */
+export function adapterNamed(name: string): AdapterKind | undefined {
+  const lower = name.trim().toLowerCase();
+  return (ADAPTERS as readonly string[]).includes(lower) ? (lower as AdapterKind) : ADAPTER_ALIASES[lower];
+}
+
 export const POLICIES = ['auto-publish', 'review'] as const;
 export type ReprintPolicy = (typeof POLICIES)[number];
 export const POLICY_LABELS: Record<ReprintPolicy, string> = { 'auto-publish': '自动发布', review: '审核后发布' };
+
+/**
+ * When a feed's own full content (content:encoded, Atom content) is the reprinted body: never (always the
+ * detail page), when the detail page fails (404, or its body cannot be found), or always. The detail page,
+ * when there is one, still gives the 发文字号, 发文机关 and dates.
+ */
+export const FEED_CONTENT_MODES = ['never', 'on-detail-failure', 'always'] as const;
+export type FeedContentMode = (typeof FEED_CONTENT_MODES)[number];
+export const FEED_CONTENT_LABELS: Record<FeedContentMode, string> = {
+  never: '不使用（总是采集详情页）',
+  'on-detail-failure': '详情页不可用时使用',
+  always: '总是使用（详情页只补充元数据）',
+};
+export const DEFAULT_FEED_CONTENT: FeedContentMode = 'on-detail-failure';
 
 /** A CSS selector, or several tried in order (the first that matches something wins). */
 export type Selector = string | string[];
@@ -89,6 +117,8 @@ export interface SourceConfig {
   fields?: JsonListFields;
   list?: HtmlListSelectors;
   detail?: DetailSelectors;
+  /** When the feed's own full content is used (feed adapter); default on-detail-failure. */
+  feedContent?: FeedContentMode;
   /** Forces the charset of list and detail pages when upstream declares it wrongly. */
   charset?: string;
   /** node-cron expression (Beijing time). */
@@ -120,7 +150,7 @@ export const DEFAULT_MAX_ITEMS = 30;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const KNOWN_KEYS = new Set([
   'key', 'name', 'level', 'adapter', 'listUrls', 'fields', 'list', 'detail', 'charset', 'schedule', 'targetColumn',
-  'policy', 'enabled', 'allowedHosts', 'maxItems', 'checkEdits', 'verified', 'note',
+  'policy', 'enabled', 'allowedHosts', 'maxItems', 'checkEdits', 'verified', 'note', 'feedContent',
 ]);
 const FIELD_KEYS = ['items', 'title', 'url', 'publishedAt', 'id', 'summary', 'number', 'issuer'] as const;
 const LIST_KEYS = ['item', 'title', 'link', 'date', 'summary'] as const;
@@ -224,6 +254,9 @@ export function validateSourceConfig(input: unknown): ValidationResult {
 
   if (input.maxItems !== undefined && (!Number.isInteger(input.maxItems) || (input.maxItems as number) < 1 || (input.maxItems as number) > 500)) {
     fail('maxItems', '每次最多采集条数（maxItems）必须是 1 到 500 之间的整数');
+  }
+  if (input.feedContent !== undefined && !FEED_CONTENT_MODES.includes(input.feedContent as FeedContentMode)) {
+    fail('feedContent', `订阅源全文的使用方式必须是以下之一：${FEED_CONTENT_MODES.map((m) => `${m}（${FEED_CONTENT_LABELS[m]}）`).join('、')}`);
   }
   if (input.note !== undefined && typeof input.note !== 'string') fail('note', '备注（note）必须是文字');
 

@@ -1,7 +1,7 @@
 import { list } from '@keystone-6/core';
 import { checkbox, integer, json, relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { managesSite, signedIn } from '../access/roles.js';
-import { ADAPTERS, ADAPTER_LABELS, POLICIES, POLICY_LABELS, SOURCE_LEVELS, SOURCE_LEVEL_LABELS } from '../../syndication/source-config.js';
+import { ADAPTERS, ADAPTER_LABELS, DEFAULT_FEED_CONTENT, FEED_CONTENT_LABELS, FEED_CONTENT_MODES, POLICIES, POLICY_LABELS, SOURCE_LEVELS, SOURCE_LEVEL_LABELS } from '../../syndication/source-config.js';
 import { configProblems, type SourceItem } from '../syndication-cms/source-item.js';
 import { sourceActions } from '../syndication-cms/keystone-actions.js';
 import { readOnly } from './ui-modes.js';
@@ -32,6 +32,10 @@ export const SyndicationSource = list({
     adapter: select({ type: 'string', options: options(ADAPTERS, ADAPTER_LABELS), validation: { isRequired: true }, ui: { label: '采集方式' } }),
     listUrls: text({ validation: { isRequired: true }, ui: { label: '列表地址', displayMode: 'textarea', description: '每行一个 http(s) 网址' } }),
     selectors: json({ ui: { label: '字段名与选择器', description: 'JSON：{"fields": {…}, "list": {"item": "…"}, "detail": {"body": "…"}}，见 syndication/README.md' } }),
+    feedContent: select({
+      type: 'string', options: options(FEED_CONTENT_MODES, FEED_CONTENT_LABELS), defaultValue: DEFAULT_FEED_CONTENT, validation: { isRequired: true },
+      ui: { label: '订阅源全文', description: '仅对 RSS/Atom 订阅源：条目自带全文（content:encoded）时何时用它作正文。详情页仍可用时，文号、发文机关和日期仍取自详情页' },
+    }),
     charset: text({ ui: { label: '字符集', description: '留空则自动识别；上游声明有误时填写，例如 GBK' } }),
     schedule: text({ defaultValue: '15 8-20/2 * * *', validation: { isRequired: true }, ui: { label: '采集计划', description: 'cron 表达式（北京时间），例如 15 8-20/2 * * * 表示 8 点到 20 点每两小时一次' } }),
     targetColumn: relationship({ ref: 'Column', ui: { label: '目标栏目' } }),
@@ -45,6 +49,8 @@ export const SyndicationSource = list({
     lastRunAt: timestamp({ ...byRunsOnly, ui: { label: '最近采集', ...readOnly } }),
     lastSuccessAt: timestamp({ ...byRunsOnly, ui: { label: '最近成功', ...readOnly } }),
     lastError: text({ ...byRunsOnly, ui: { label: '最近错误', ...readOnly } }),
+    lastWarning: text({ ...byRunsOnly, ui: { label: '最近警告', description: '上次采集容错读取的问题（例如订阅源格式错误、详情页不可用而使用了订阅源全文）', ...readOnly } }),
+    failureAlertedAt: timestamp({ ...byRunsOnly, ui: { label: '失败告警时间', description: '连续失败 3 次或列表变空时告警一次，恢复后清除', ...readOnly } }),
     consecutiveFailures: integer({ ...byRunsOnly, defaultValue: 0, ui: { label: '连续失败次数', ...readOnly } }),
     nextAttemptAfter: timestamp({ ...byRunsOnly, ui: { label: '退避至', ...readOnly } }),
     itemsSeen: integer({ ...byRunsOnly, defaultValue: 0, ui: { label: '上次发现条数', ...readOnly } }),

@@ -2,10 +2,12 @@ import cron from 'node-cron';
 import { CookieJar } from 'tough-cookie';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { HttpFetcher, type Fetcher } from '../../syndication/fetch.js';
-import { runSource, shouldRun, type RunRecord } from '../../syndication/run.js';
+import { runSource, shouldRun, type RunDeps, type RunRecord, type SyndicatedItem } from '../../syndication/run.js';
 import { logger } from '../logging/logger.js';
 import { outboundPolicyFor } from '../platform/outbound-settings.js';
 import type { OutboundPolicy } from '../platform/outbound.js';
+import { afterSyndicationRun } from './alerts.js';
+import { DryRunStore } from './dry-run.js';
 import { assetLocalizer } from './assets.js';
 import { sourceConfigOf } from './source-item.js';
 import { KeystoneSyndicationStore } from './store.js';
@@ -43,12 +45,36 @@ export function isDue(schedule: string, lastRunAt: Date | null, now: Date): bool
  * Runs one source now (the scheduler, `gongkai syndicate`, the 立即采集 action). Every request goes
  * through the outbound policy of 网站设置 (issue 14 #10); a `fetcher` passed in brings its own.
  */
-export async function runSyndicationSource(context: KeystoneContext, key: string, { fetcher, now = () => new Date() }: { fetcher?: Fetcher; now?: () => Date } = {}): Promise<RunRecord> {
+export async function runSyndicationSource(
+  context: KeystoneContext,
+  key: string,
+  { fetcher, now = () => new Date(), onProgress }: { fetcher?: Fetcher; now?: () => Date; onProgress?: RunDeps['onProgress'] } = {},
+): Promise<RunRecord> {
   const item = await context.sudo().prisma.syndicationSource.findUnique({ where: { key } });
   if (!item) throw new Error(`没有标识为 ${key} 的转载来源`);
   const config = await sourceConfigOf(item, context);
   const client = fetcher ?? processFetcher(await outboundPolicyFor(context));
-  return runSource(config, { store: new KeystoneSyndicationStore(context), fetcher: client, now, log: logger, localizeAssets: assetLocalizer(context, client) });
+  const record = await runSource(config, { store: new KeystoneSyndicationStore(context), fetcher: client, now, log: logger, localizeAssets: assetLocalizer(context, client), onProgress });
+  await afterSyndicationRun(context, key, record, now());
+  return record;
+}
+
+/**
+ * The same run without writing anything (`gongkai syndicate --dry-run`): known items and list
+ * validators are read from the database; new items, changes and the health stay in memory and are
+ * returned; no asset is copied and no alert sent.
+ */
+export async function dryRunSyndicationSource(
+  context: KeystoneContext,
+  key: string,
+  { fetcher, now = () => new Date(), onProgress }: { fetcher?: Fetcher; now?: () => Date; onProgress?: RunDeps['onProgress'] } = {},
+): Promise<{ record: RunRecord; items: SyndicatedItem[] }> {
+  const item = await context.sudo().prisma.syndicationSource.findUnique({ where: { key } });
+  if (!item) throw new Error(`没有标识为 ${key} 的转载来源`);
+  const config = await sourceConfigOf(item, context);
+  const store = new DryRunStore(context);
+  const record = await runSource(config, { store, fetcher: fetcher ?? processFetcher(await outboundPolicyFor(context)), now, log: logger, onProgress });
+  return { record, items: store.items() };
 }
 
 /** The scheduler's job: every enabled source whose schedule is due and whose backoff has passed. */

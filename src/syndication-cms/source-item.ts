@@ -5,7 +5,7 @@ import { outboundPolicyFor } from '../platform/outbound-settings.js';
 /** A 转载来源 item as stored (scalars and the target column's id). */
 export interface SourceItem {
   key?: unknown; name?: unknown; level?: unknown; adapter?: unknown; listUrls?: unknown; selectors?: unknown; charset?: unknown;
-  schedule?: unknown; policy?: unknown; enabled?: unknown; allowedHosts?: unknown; maxItems?: unknown; verified?: unknown; note?: unknown;
+  feedContent?: unknown; schedule?: unknown; policy?: unknown; enabled?: unknown; allowedHosts?: unknown; maxItems?: unknown; verified?: unknown; note?: unknown;
   targetColumnId?: unknown; targetColumn?: unknown;
 }
 
@@ -29,6 +29,7 @@ export function configInputOf(item: SourceItem, columnSlug: string | null): Reco
   };
   for (const part of ['fields', 'list', 'detail'] as const) if (selectors[part] !== undefined) input[part] = selectors[part];
   if (typeof item.charset === 'string' && item.charset.trim()) input.charset = item.charset.trim();
+  if (typeof item.feedContent === 'string' && item.feedContent) input.feedContent = item.feedContent;
   if (lines(item.allowedHosts).length) input.allowedHosts = lines(item.allowedHosts);
   if (typeof item.note === 'string' && item.note) input.note = item.note;
   return input;

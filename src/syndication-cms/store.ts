@@ -173,6 +173,7 @@ export class KeystoneSyndicationStore implements SyndicationStore {
       nextAttemptAfter: date(source.nextAttemptAfter),
       itemsSeen: source.itemsSeen ?? undefined,
       itemsNew: source.itemsNew ?? undefined,
+      lastWarning: source.lastWarning || undefined,
     };
   }
 
@@ -190,6 +191,7 @@ export class KeystoneSyndicationStore implements SyndicationStore {
         nextAttemptAfter: state.nextAttemptAfter ?? null,
         itemsSeen: record.itemsSeen,
         itemsNew: record.itemsNew,
+        lastWarning: state.lastWarning ?? '',
       },
     });
   }

@@ -1,8 +1,7 @@
 import { parseChineseDate } from '../dates.js';
 import { SyndicationError } from '../errors.js';
-import { decodeHtmlEntities } from './entities.js';
 import { parseJson } from './json-list.js';
-import { absoluteHttpUrl, cleanText, stripTags, type ListItem, type ListPage } from './types.js';
+import { absoluteHttpUrl, cleanText, htmlToText, type ListItem, type ListPage } from './types.js';
 
 /**
  * The 国务院政策文件库 search API (sousuo.www.gov.cn/search-gov/data): results in `searchVO.listVO[]`
@@ -50,7 +49,7 @@ export function parseGovSearchApi(page: ListPage): ListItem[] {
 function plain(value: unknown): string {
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return '';
-  return cleanText(decodeHtmlEntities(stripTags(value)));
+  return cleanText(htmlToText(value));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,8 +1,7 @@
 import { parseChineseDate } from '../dates.js';
 import { SyndicationError } from '../errors.js';
 import type { JsonListFields } from '../source-config.js';
-import { decodeHtmlEntities } from './entities.js';
-import { absoluteHttpUrl, cleanText, stripTags, type ListItem, type ListPage } from './types.js';
+import { absoluteHttpUrl, cleanText, htmlToText, type ListItem, type ListPage } from './types.js';
 
 /** gov.cn's flat lists: `[{ TITLE, URL, DOCRELPUBTIME }]`. */
 export const DEFAULT_JSON_FIELDS: Required<Pick<JsonListFields, 'title' | 'url' | 'publishedAt'>> = {
@@ -57,7 +56,7 @@ export function valueAt(data: unknown, path: string): unknown {
 }
 
 function text(value: unknown): string {
-  if (typeof value === 'string') return cleanText(decodeHtmlEntities(stripTags(value)));
+  if (typeof value === 'string') return cleanText(htmlToText(value));
   if (typeof value === 'number') return String(value);
   return '';
 }

@@ -271,10 +271,11 @@ describe('S9 runSource over the in-memory store', () => {
     const store = new MemoryStore();
     expect((await runSource(source, deps(store))).itemsNew).toBe(2);
 
-    body = fixtureText('malformed.xml');
+    // Broken beyond recovery: not one item can be read from it.
+    body = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>改版中</title></rss>';
     const broken = await runSource(source, deps(store));
     expect(broken.ok).toBe(false);
-    expect(broken.error).toMatch(/^订阅源格式错误，无法解析（第 8 行第 \d+ 列：.+）：http:\/\/127\.0\.0\.1:\d+\/rss\.xml$/);
+    expect(broken.error).toMatch(/^订阅源格式错误，无法解析出条目（订阅源不是格式良好的 XML，已容错解析（第 1 行第 \d+ 列：.+））：http:\/\/127\.0\.0\.1:\d+\/rss\.xml$/);
     expect(store.items()).toHaveLength(2);
     expect(store.states.get('rss-source')!.consecutiveFailures).toBe(1);
 

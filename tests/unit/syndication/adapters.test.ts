@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseFeed, parseGovSearchApi, parseHtmlList, parseJsonList, parseList } from '../../../syndication/adapters/index.js';
+import { parseFeed, parseFeedPage, parseGovSearchApi, parseHtmlList, parseJsonList, parseList } from '../../../syndication/adapters/index.js';
 import { decodeXmlEntities } from '../../../syndication/adapters/entities.js';
 import { decodeBody } from '../../../syndication/charset.js';
 import { SyndicationError } from '../../../syndication/errors.js';
@@ -18,6 +18,7 @@ describe('S9 feed adapter (RSS 2.0, Atom, RDF)', () => {
       publishedAt: new Date('2026-11-20T02:30:00Z'),
       summary: '各州（市）民政局：为深入开展 志愿服务 & 关爱活动……',
       issuer: '省民政厅办公室',
+      content: { html: '<p>全文</p>', baseUrl: 'https://mzt.example.gov.cn/rss.xml' },
     });
     expect(items[1].title).toBe('临沧市低保标准公示');
     expect(items[1].url).toBe('https://mzt.example.gov.cn/tzgg/202611/t20261118_002.html');
@@ -60,10 +61,16 @@ describe('S9 feed adapter (RSS 2.0, Atom, RDF)', () => {
     expect(parseFeed(page(text, 'http://www.lincang.example.gov.cn/rss.xml'))[0].title).toBe('临沧市民政局关于做好冬春救助工作的通知');
   });
 
-  test('S9: a malformed feed is a clear Chinese error naming line and column', () => {
-    const parse = () => parseFeed(page(fixtureText('malformed.xml'), 'https://mzt.example.gov.cn/rss.xml'));
+  test('S9: a malformed feed is recovered: its items are read and the warning names line and column', () => {
+    const { items, warnings } = parseFeedPage(page(fixtureText('malformed.xml'), 'https://mzt.example.gov.cn/rss.xml'));
+    expect(items.map((i) => [i.title, i.url])).toEqual([['未闭合的条目', 'https://mzt.example.gov.cn/tzgg/1.html']]);
+    expect(warnings).toEqual([expect.stringMatching(/^订阅源不是格式良好的 XML，已容错解析（第 8 行第 \d+ 列：.*）$/)]);
+  });
+
+  test('S9: a malformed feed that yields no item is a clear Chinese error naming line and column', () => {
+    const parse = () => parseFeed(page('<?xml version="1.0"?><rss><channel><title>改版</title></rss>', 'https://mzt.example.gov.cn/rss.xml'));
     expect(parse).toThrow(SyndicationError);
-    expect(parse).toThrow(/^订阅源格式错误，无法解析（第 8 行第 \d+ 列：.*）：https:\/\/mzt\.example\.gov\.cn\/rss\.xml$/);
+    expect(parse).toThrow(/^订阅源格式错误，无法解析出条目（订阅源不是格式良好的 XML，已容错解析（第 1 行第 \d+ 列：.*））：https:\/\/mzt\.example\.gov\.cn\/rss\.xml$/);
     try {
       parse();
     } catch (error) {
@@ -83,8 +90,8 @@ describe('S9 feed adapter (RSS 2.0, Atom, RDF)', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  test('entity decoding is one pass and ignores invalid code points', () => {
-    expect(decodeXmlEntities('&amp;lt; &#20013;&#x6587; &quot;x&apos; &nbsp;&copy; &#0; &#xD800;')).toBe('&lt; 中文 "x\' \u00a0&copy; \uFFFD \uFFFD');
+  test('entity decoding is one pass, knows the HTML named entities and ignores invalid code points', () => {
+    expect(decodeXmlEntities('&amp;lt; &#20013;&#x6587; &quot;x&apos; &nbsp;&copy; &#0; &#xD800; &unknownentity; R&D')).toBe('&lt; 中文 "x\' \u00a0© \uFFFD \uFFFD &unknownentity; R&D');
   });
 });
 

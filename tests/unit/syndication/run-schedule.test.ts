@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { backoffDelayMs, nextAttemptAfter, shouldRun, sourceHealth, type SourceState } from '../../../syndication/run.js';
+import { backoffDelayMs, failureAlertAction, nextAttemptAfter, shouldRun, sourceHealth, type SourceState } from '../../../syndication/run.js';
 
 const MIN = 60_000;
 const now = new Date('2026-11-20T02:00:00Z');
@@ -28,5 +28,17 @@ describe('S9 backoff and scheduling of failing sources', () => {
     expect(sourceHealth({ lists: {}, consecutiveFailures: 0, lastRunAt: now })).toBe('healthy');
     expect(sourceHealth({ lists: {}, consecutiveFailures: 4, lastRunAt: now })).toBe('failing');
     expect(sourceHealth({ lists: {}, consecutiveFailures: 5, lastRunAt: now })).toBe('unhealthy');
+  });
+});
+
+describe('S9 failing-source alert rule', () => {
+  const state = (consecutiveFailures: number) => ({ lists: {}, consecutiveFailures });
+  test('S9: the alert is due at the third failure in a row or an empty list, once, and cleared by a success', () => {
+    expect(failureAlertAction({ ok: false, listEmpty: false, state: state(2) }, false)).toBe('none');
+    expect(failureAlertAction({ ok: false, listEmpty: false, state: state(3) }, false)).toBe('alert');
+    expect(failureAlertAction({ ok: false, listEmpty: true, state: state(1) }, false)).toBe('alert');
+    expect(failureAlertAction({ ok: false, listEmpty: false, state: state(7) }, true)).toBe('none');
+    expect(failureAlertAction({ ok: true, listEmpty: false, state: state(0) }, true)).toBe('clear');
+    expect(failureAlertAction({ ok: true, listEmpty: false, state: state(0) }, false)).toBe('none');
   });
 });
