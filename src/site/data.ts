@@ -177,7 +177,7 @@ function chartImages(body: unknown, itemUrl: string): { url: string; alt: string
 
 export async function interpretationData(context: KeystoneContext, id: string) {
   const prisma = context.sudo().prisma;
-  const media = { select: { title: true, file_filename: true, altText: true, caption: true } };
+  const media = { select: { title: true, kind: true, file_filename: true, altText: true, caption: true, textVersion: true } };
   const jd = await prisma.interpretation.findFirst({
     where: { id, ...publicInterpretation },
     include: { documents: { where: publicDocument, select: { id: true, title: true, publishedAt: true } }, images: media, video: media, videoPoster: media, videoCaptions: media },
@@ -190,7 +190,16 @@ export async function interpretationData(context: KeystoneContext, id: string) {
     publishedDate: day(jd.publishedAt),
     bodyHtml: await renderRichTextWithCharts(jd.body),
     documents: jd.documents.map(summary),
-    images: jd.images.filter((m: { file_filename: string | null }) => m.file_filename).map((m: { title: string; altText: string; caption: string; file_filename: string }) => ({ url: url(m), alt: m.altText || m.title, caption: m.caption })),
+    images: jd.images
+      .filter((m: { file_filename: string | null }) => m.file_filename)
+      .map((m: { title: string; kind: string; altText: string; caption: string; file_filename: string; textVersion: string }) => ({
+        url: url(m),
+        alt: m.altText || m.title,
+        caption: m.caption,
+        // A 长图 shows its 文字版 beside it (N16), one paragraph a line.
+        textVersion: m.kind === 'longImage' ? maskPersonalData(m.textVersion).split(/\n+/).map((line) => line.trim()).filter(Boolean) : null,
+        title: maskPersonalData(m.title),
+      })),
     video: jd.video?.file_filename ? { url: url(jd.video), poster: url(jd.videoPoster), captions: url(jd.videoCaptions), title: jd.video.title } : null,
   };
 }
