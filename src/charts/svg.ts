@@ -1,5 +1,4 @@
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { chartKindOptions, formatNumber, seriesHeader, type Chart } from './table.js';
 
 /*
@@ -124,10 +123,24 @@ export function chartSpec(chart: Chart): TopLevelSpec {
   }
 }
 
+/**
+ * Vega and Vega-Lite, loaded when the first chart is drawn: Vega's module has a top-level await, which
+ * Keystone's CommonJS build of the configuration could not `require`.
+ */
+let loading: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
+function libraries() {
+  // One after the other, and once: Vega-Lite imports parts of Vega.
+  loading ??= (async () => {
+    const vega = await import('vega');
+    return [vega, await import('vega-lite')];
+  })();
+  return loading;
+}
+
 /** The chart as an SVG document (the same bytes for the same chart). */
 export async function renderChartSvg(chart: Chart): Promise<string> {
-  const vega = compile(chartSpec(chart)).spec;
-  const view = new View(parse(vega), { renderer: 'none' });
+  const [{ parse, View }, { compile }] = await libraries();
+  const view = new View(parse(compile(chartSpec(chart)).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
