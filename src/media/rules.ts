@@ -72,7 +72,7 @@ const contentTypes: Record<string, { types: string[]; name: string } | 'text'> =
   '.webp': { types: ['webp'], name: 'WebP 图片' },
   '.mp4': { types: ['mp4', 'm4v'], name: 'MP4 视频' },
   '.webm': { types: ['webm'], name: 'WebM 视频' },
-  '.vtt': 'text',
+  '.vtt': { types: ['vtt'], name: 'WebVTT 字幕' },
   '.pdf': { types: ['pdf'], name: 'PDF 文件' },
   '.ofd': { types: ['zip'], name: 'OFD 文件' },
   '.odt': { types: ['odt'], name: 'ODF 文字文档' },
@@ -99,6 +99,12 @@ export interface ContentFacts {
 
 const utf8Bom = [0xef, 0xbb, 0xbf];
 
+/** WebVTT starts with “WEBVTT”, after an optional byte-order mark. */
+function isWebVtt(head: Uint8Array): boolean {
+  const start = head[0] === utf8Bom[0] && head[1] === utf8Bom[1] && head[2] === utf8Bom[2] ? 3 : 0;
+  return /^WEBVTT(?:[ \t\r\n]|$)/.test(Buffer.from(head.subarray(start, start + 16)).toString('latin1'));
+}
+
 /**
  * Problems of a file's content for its name, in Chinese, or an empty list: the bytes must be what the
  * extension says (a renamed program or picture is refused), and a caption file must be WebVTT.
@@ -110,12 +116,11 @@ export function checkContent(filename: string, title: string, content: ContentFa
   if (!expected) return [];
   const found = content.type ? `，实际内容是 ${content.type.toUpperCase()} 格式` : '';
   if (expected === 'text') {
-    const head = content.head[0] === utf8Bom[0] && content.head[1] === utf8Bom[1] && content.head[2] === utf8Bom[2] ? content.head.subarray(3) : content.head;
-    if (content.type || head.includes(0)) return [`文件${what}不是纯文本文件${found}：请上传真实的 ${ext} 文件，不能只改文件扩展名`];
-    if (ext === '.vtt' && !/^WEBVTT(?:[ \t\r\n]|$)/.test(Buffer.from(head.subarray(0, 16)).toString('latin1'))) {
-      return [`字幕文件${what}不是 WebVTT 格式：文件须以“WEBVTT”开头，请用字幕软件导出 WebVTT（.vtt）字幕`];
-    }
+    if (content.type || content.head.includes(0)) return [`文件${what}不是纯文本文件${found}：请上传真实的 ${ext} 文件，不能只改文件扩展名`];
     return [];
+  }
+  if (ext === '.vtt') {
+    return content.type === 'vtt' || isWebVtt(content.head) ? [] : [`字幕文件${what}不是 WebVTT 格式：文件须以“WEBVTT”开头，请用字幕软件导出 WebVTT（.vtt）字幕`];
   }
   if (content.type && expected.types.includes(content.type)) return [];
   return [`文件${what}的内容不是${expected.name}${found || '（无法识别其格式）'}：请上传真实的${expected.name}，不能只改文件扩展名`];
