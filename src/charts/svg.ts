@@ -19,7 +19,8 @@ const shapes = ['circle', 'square', 'triangle-up', 'diamond'];
 /** System CJK fonts only: nothing is fetched. */
 export const chartFont = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
-const width = 520;
+// Narrow enough that a phone shows the labels at about three quarters of their size.
+const width = 400;
 const height = 260;
 
 interface Datum {
@@ -47,15 +48,15 @@ export function chartSpec(chart: Chart): TopLevelSpec {
   const subtitle = [chart.unit ? `单位：${chart.unit}` : '', `数据来源：${chart.source}`].filter(Boolean).join('　');
   const common = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: chart.title, subtitle, anchor: 'start' as const, fontSize: 18, subtitleFontSize: 13, subtitleColor: '#333333', color: '#000000', offset: 12 },
+    title: { text: chart.title, subtitle, anchor: 'start' as const, fontSize: 19, subtitleFontSize: 14, subtitleColor: '#333333', color: '#000000', offset: 12 },
     description: `${kindName(chart)}：${chart.title}`,
     background: '#ffffff',
     padding: 12,
     data: { values: data },
     config: {
       font: chartFont,
-      axis: { labelFontSize: 13, titleFontSize: 13, labelColor: '#000000', titleColor: '#000000', domainColor: '#000000', tickColor: '#000000', gridColor: '#d0d0d0', labelLimit: 180 },
-      legend: { labelFontSize: 13, titleFontSize: 13, labelColor: '#000000', titleColor: '#000000', orient: 'top' as const, symbolStrokeWidth: 2 },
+      axis: { labelFontSize: 15, titleFontSize: 14, labelColor: '#000000', titleColor: '#000000', domainColor: '#000000', tickColor: '#000000', gridColor: '#d0d0d0', labelLimit: 180 },
+      legend: { labelFontSize: 15, titleFontSize: 14, labelColor: '#000000', titleColor: '#000000', orient: 'top' as const, symbolStrokeWidth: 2 },
       view: { stroke: null },
     },
   };
@@ -63,7 +64,7 @@ export function chartSpec(chart: Chart): TopLevelSpec {
   const categoryAxis = { field: 'category', type: 'nominal' as const, title: chart.table.categoryLabel || null, sort: categories, axis: { labelAngle: categories.some((c) => c.length > 6) ? -30 : 0 } };
   const valueAxis = { field: 'value', type: 'quantitative' as const, title: chart.unit || null };
   // Values in black beside their bar or point, whatever the series colour.
-  const valueLabel = { mark: { type: 'text' as const, dy: -8, fontSize: 13 }, encoding: { text: { field: 'label', type: 'nominal' as const }, color: { value: '#000000' } } };
+  const valueLabel = { mark: { type: 'text' as const, dy: -9, fontSize: 15 }, encoding: { text: { field: 'label', type: 'nominal' as const }, color: { value: '#000000' } } };
 
   switch (chart.kind) {
     case 'pie':
@@ -78,7 +79,7 @@ export function chartSpec(chart: Chart): TopLevelSpec {
         },
         layer: [
           { mark: { type: 'arc', outerRadius: 110, stroke: '#ffffff', strokeWidth: 2 } },
-          { mark: { type: 'text', radius: 130, fontSize: 13 }, encoding: { text: { field: 'label', type: 'nominal' }, color: { value: '#000000' } } },
+          { mark: { type: 'text', radius: 132, fontSize: 15 }, encoding: { text: { field: 'label', type: 'nominal' }, color: { value: '#000000' } } },
         ],
         // Below the pie, one name a line: Vega measures CJK text short without a canvas, so a legend at the side is cut.
         config: { ...common.config, legend: { ...common.config.legend, orient: 'bottom', direction: 'vertical' } },
@@ -109,7 +110,7 @@ export function chartSpec(chart: Chart): TopLevelSpec {
       const grouped = chart.table.series.length > 1;
       return {
         ...common,
-        width: Math.max(width, categories.length * (grouped ? 90 : 50)),
+        width: Math.max(width, categories.length * (grouped ? 110 : 60)),
         height,
         encoding: {
           x: categoryAxis,

@@ -52,7 +52,8 @@ function renderChart(node: Node, svg: string | null | undefined): string {
   const rows = table.rows.map((row) => `<tr><th scope="row">${escape(row.category)}</th>${row.values.map((v) => `<td>${formatNumber(v)}</td>`).join('')}</tr>`).join('');
   return [
     `<figure class="chart">`,
-    `<figcaption class="chart-title">${escape(chart.title)}</figcaption>`,
+    // The picture carries its title; the caption names the figure for screen readers (shown when there is no picture).
+    `<figcaption class="chart-title${svg ? ' visually-hidden' : ''}">${escape(chart.title)}</figcaption>`,
     svg ? `<div class="chart-image" aria-hidden="true">${svg}</div>` : '',
     `<p class="chart-summary">${escape(chartSummary(chart))}</p>`,
     `<div class="chart-data"><table><caption>数据表：${escape(chart.title)}</caption><thead>${head}</thead><tbody>${rows}</tbody></table></div>`,

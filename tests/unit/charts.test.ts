@@ -116,7 +116,7 @@ describe('N16 charts drawn on the server', () => {
   test('a chart block in rich text shows its picture, sentence, data table and source; a broken one says what to fix', async () => {
     const body = [{ type: 'paragraph', children: [{ text: '问：调整了多少？' }] }, block(dibao), block({ ...dibao, data: '类别\t调整前\t调整后\n城市\t800\t?' })];
     const html = await renderRichTextWithCharts(JSON.stringify(body));
-    expect(html).toContain('<figure class="chart"><figcaption class="chart-title">2026年城乡低保标准调整（每人每月）</figcaption><div class="chart-image" aria-hidden="true"><svg');
+    expect(html).toContain('<figure class="chart"><figcaption class="chart-title visually-hidden">2026年城乡低保标准调整（每人每月）</figcaption><div class="chart-image" aria-hidden="true"><svg');
     expect(html).toContain('<p class="chart-summary">城市低保标准由800元提高到840元，增幅5%；农村低保标准由500元提高到530元，增幅6%。</p>');
     expect(html).toContain('<thead><tr><th scope="col">类别</th><th scope="col">调整前（元）</th><th scope="col">调整后（元）</th></tr></thead><tbody><tr><th scope="row">城市低保标准</th><td>800</td><td>840</td></tr>');
     expect(html).toContain('<p class="chart-source">数据来源：临沧市民政局社会救助科</p>');
