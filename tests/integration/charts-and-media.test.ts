@@ -165,6 +165,36 @@ describe('issue 19: charts from data', () => {
     expect(atom).toContain(`/interpretations/${id}/charts/1.svg&quot; alt=&quot;${alt}`);
   });
 
+  test('N16: a document draws the charts of the text the public reads: the body, or only the redacted text of 删减后公开 (S1)', async () => {
+    const create = async (data: Record<string, unknown>) => {
+      const body = await as('jiuzhu', 'mutation($data: DocumentCreateInput!) { createDocument(data: $data) { id } }', { data });
+      if (!body.data?.createDocument) throw new Error(JSON.stringify(body.errors));
+      const id: string = body.data.createDocument.id;
+      await act('jiuzhu', 'submitDocument', id);
+      await act('bangongshi', 'officeApproveDocument', id, ', confidentialityConclusion: "不涉密，同意公开"');
+      expect((await act('lingdao', 'approveDocument', id)).data?.approveDocument.status).toBe('published');
+      return id;
+    };
+    const proactive = await create({ title: '关于调整特困人员基本生活标准的通知', disclosure: 'proactive', body: [{ type: 'paragraph', children: [{ text: '标准调整如下。' }] }, chartBlock(standards)] });
+    expect((await request(state.app).get(`/documents/${proactive}`)).text).toContain('<p class="chart-summary">城市特困人员由1040元提高到1092元，增幅5%');
+    expect((await request(state.app).get(`/documents/${proactive}/charts/1.svg`)).status).toBe(200);
+
+    const inside = { ...standards, title: '内部测算（不公开）', data: '类别\t调整前\t调整后\n内部口径\t1\t2' };
+    const redacted = await create({
+      title: '关于特困人员供养资金测算的通知',
+      disclosure: 'redacted',
+      disclosureReason: '含内部测算数据，删减后公开',
+      body: [chartBlock(inside)],
+      redactedBody: [{ type: 'paragraph', children: [{ text: '标准调整如下。' }] }, chartBlock(standards)],
+    });
+    const page = (await request(state.app).get(`/documents/${redacted}`)).text;
+    expect(page).toContain('城市特困人员由1040元提高到1092元');
+    expect(page).not.toContain('内部测算');
+    const svg = (await request(state.app).get(`/documents/${redacted}/charts/1.svg`).buffer(true)).body.toString();
+    expect(svg).toContain('特困人员基本生活标准调整');
+    expect(svg).not.toContain('内部');
+  });
+
   test('a draft\'s chart is not served, and the demo 图解 shows two charts from its own figures', async () => {
     const draft = await draftInterpretation({ title: '图表解读：草稿', form: 'chart', body: [chartBlock(standards)] });
     expect((await request(state.app).get(`/interpretations/${draft}/charts/1.svg`)).status).toBe(404);
