@@ -124,7 +124,7 @@ export async function documentData(context: KeystoneContext, id: string) {
     include: {
       columns: { where: publicColumn, select: { slug: true, name: true } },
       interpretations: { where: publicInterpretation, select: { id: true, title: true, publishedAt: true } },
-      attachments: { select: { id: true, title: true, file_filename: true } },
+      attachments: { select: { id: true, title: true, kind: true, file_filename: true, altText: true, caption: true, textVersion: true } },
     },
   });
   if (!doc) return null;
@@ -145,6 +145,28 @@ export async function documentData(context: KeystoneContext, id: string) {
     columns: doc.columns,
     interpretations: doc.interpretations.map(summary),
     attachments: doc.attachments.filter((a: { file_filename: string | null }) => a.file_filename).map((a: { title: string; file_filename: string }) => ({ title: a.title, url: `/media/${a.file_filename}` })),
+    // A 长图 attached to a document shows on its page beside its 文字版 (N16), and stays downloadable.
+    longImages: doc.attachments.filter((a: { kind: string; file_filename: string | null }) => a.kind === 'longImage' && a.file_filename).map(pictureView),
+  };
+}
+
+interface PictureRow {
+  title: string;
+  kind: string;
+  altText: string;
+  caption: string;
+  file_filename: string;
+  textVersion: string;
+}
+
+/** A picture as a page shows it; a 长图 with its 文字版 beside it (N16), one paragraph a line. */
+function pictureView(m: PictureRow) {
+  return {
+    url: `/media/${m.file_filename}`,
+    alt: m.altText || m.title,
+    caption: m.caption,
+    textVersion: m.kind === 'longImage' ? maskPersonalData(m.textVersion).split(/\n+/).map((line) => line.trim()).filter(Boolean) : null,
+    title: maskPersonalData(m.title),
   };
 }
 
@@ -190,16 +212,7 @@ export async function interpretationData(context: KeystoneContext, id: string) {
     publishedDate: day(jd.publishedAt),
     bodyHtml: await renderRichTextWithCharts(jd.body),
     documents: jd.documents.map(summary),
-    images: jd.images
-      .filter((m: { file_filename: string | null }) => m.file_filename)
-      .map((m: { title: string; kind: string; altText: string; caption: string; file_filename: string; textVersion: string }) => ({
-        url: url(m),
-        alt: m.altText || m.title,
-        caption: m.caption,
-        // A 长图 shows its 文字版 beside it (N16), one paragraph a line.
-        textVersion: m.kind === 'longImage' ? maskPersonalData(m.textVersion).split(/\n+/).map((line) => line.trim()).filter(Boolean) : null,
-        title: maskPersonalData(m.title),
-      })),
+    images: jd.images.filter((m: { file_filename: string | null }) => m.file_filename).map(pictureView),
     video: jd.video?.file_filename ? { url: url(jd.video), poster: url(jd.videoPoster), captions: url(jd.videoCaptions), title: jd.video.title } : null,
   };
 }

@@ -175,8 +175,17 @@ describe('issue 19: charts from data', () => {
       expect((await act('lingdao', 'approveDocument', id)).data?.approveDocument.status).toBe('published');
       return id;
     };
-    const proactive = await create({ title: '关于调整特困人员基本生活标准的通知', disclosure: 'proactive', body: [{ type: 'paragraph', children: [{ text: '标准调整如下。' }] }, chartBlock(standards)] });
-    expect((await request(state.app).get(`/documents/${proactive}`)).text).toContain('<p class="chart-summary">城市特困人员由1040元提高到1092元，增幅5%');
+    const longImage = await upload({ title: '特困供养标准长图', kind: 'longImage', altText: '特困供养标准调整长图', textVersion: '城市特困人员每人每月1092元。' }, png(), '长图.png');
+    const proactive = await create({
+      title: '关于调整特困人员基本生活标准的通知',
+      disclosure: 'proactive',
+      body: [{ type: 'paragraph', children: [{ text: '标准调整如下。' }] }, chartBlock(standards)],
+      attachments: { connect: [{ id: longImage }] },
+    });
+    const docPage = (await request(state.app).get(`/documents/${proactive}`)).text;
+    expect(docPage).toContain('<p class="chart-summary">城市特困人员由1040元提高到1092元，增幅5%');
+    // A 长图 attached to a document shows beside its 文字版 too.
+    expect(docPage).toContain('<h2 id="text-version-0">文字版：特困供养标准长图</h2><p>城市特困人员每人每月1092元。</p>');
     expect((await request(state.app).get(`/documents/${proactive}/charts/1.svg`)).status).toBe(200);
 
     const inside = { ...standards, title: '内部测算（不公开）', data: '类别\t调整前\t调整后\n内部口径\t1\t2' };
