@@ -1,4 +1,4 @@
-import { parseChart, type Chart, type ChartInput, type ParsedChart } from '../charts/table.js';
+import { chartAltText, parseChart, type Chart, type ChartInput, type ParsedChart } from '../charts/table.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { parseDocumentField } from './plain-text.js';
 
@@ -42,4 +42,15 @@ export function maskedChart(chart: Chart): Chart {
 export function publicChart(input: ChartInput): ParsedChart {
   const parsed = parseChart(input);
   return parsed.chart ? { chart: maskedChart(parsed.chart), problems: [] } : parsed;
+}
+
+/** What the charts of a rich-text value say, as text (for search: a chart is found by its words and figures). */
+export function chartsText(value: unknown): string {
+  return chartBlocksOf(value)
+    .map((input) => {
+      const { chart } = parseChart(input);
+      return chart ? chartAltText(chart) : typeof input.title === 'string' ? input.title : '';
+    })
+    .filter(Boolean)
+    .join('\n');
 }

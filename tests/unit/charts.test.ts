@@ -3,6 +3,7 @@ import { chartAltText, chartSummary, parseChart, type Chart, type ChartInput } f
 import { chartPalette, renderChartSvg } from '../../src/charts/svg.js';
 import { renderRichText, renderRichTextWithCharts } from '../../src/content/render-rich-text.js';
 import { chartBlocksOf } from '../../src/content/chart-blocks.js';
+import { searchTextOf } from '../../src/content/search-text.js';
 import { demoInterpretations } from '../../src/seed/demo-content.js';
 
 const dibao: ChartInput = {
@@ -124,6 +125,13 @@ describe('N16 charts drawn on the server', () => {
     // Without pictures (where no SVG is drawn) the text alternative stands alone.
     expect(renderRichText(body)).not.toContain('<svg');
     expect(renderRichText(body)).toContain('<table>');
+  });
+
+  test('a chart is found by search through its title, sentence and figures; a withheld one is not (S1)', () => {
+    const text = searchTextOf({ title: '低保标准调整', disclosure: 'proactive', body: [block(dibao)] });
+    expect(text).toContain('城市低保标准由800元提高到840元，增幅5%');
+    expect(text).toContain('农村低保标准：调整前500元，调整后530元');
+    expect(searchTextOf({ title: '测算', disclosure: 'redacted', body: [block(dibao)], redactedBody: [] })).not.toContain('低保');
   });
 
   test('N15: personal data in a chart is masked on the page', async () => {
