@@ -87,6 +87,8 @@ export function updatePeriodDays(kind: ColumnKind): number | null {
 
 export const mediaKindOptions = [
   { value: 'image', label: '图片' },
+  // 长图: an infographic read from top to bottom; published only with its 文字版 (N16).
+  { value: 'longImage', label: '长图（图解）' },
   { value: 'video', label: '视频' },
   { value: 'captions', label: '字幕' },
   { value: 'document', label: '附件' },

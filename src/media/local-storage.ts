@@ -4,8 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { KeystoneContext } from '@keystone-6/core/types';
+import { fileTypeFromFile } from 'file-type';
 import { mediaDirectory } from '../config/env.js';
-import { extensionOf, kindForFilename, maxBytesForFilename } from './rules.js';
+import { extensionOf, kindForFilename, maxBytesForFilename, type ContentFacts } from './rules.js';
 import { noteStoredUpload } from './upload-scope.js';
 import { storedFileInUse } from './usage.js';
 
@@ -20,6 +21,25 @@ export const mediaUrlPrefix = '/media';
 export interface StoredFile {
   size: number;
   sha256: string;
+}
+
+/** What was stored, with what its bytes are (checked against its name by the Media list, rules.ts). */
+export interface Receipt extends StoredFile {
+  content: ContentFacts;
+}
+
+const headBytes = 4096;
+
+/** The type of a file by its content (its magic number, read by file-type) and its first bytes. */
+async function contentOf(file: string): Promise<ContentFacts> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const head = Buffer.alloc(headBytes);
+    const { bytesRead } = await handle.read(head, 0, headBytes, 0);
+    return { type: (await fileTypeFromFile(file))?.ext ?? null, head: head.subarray(0, bytesRead) };
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -75,20 +95,20 @@ async function moveIntoPlace(partial: string, target: string): Promise<void> {
 
 // What put() received for each stored name, for the Media list's hooks (its SHA-256, and its size to compare
 // with the size Keystone counted). Taken within the same mutation; entries left over expire.
-const receipts = new Map<string, StoredFile & { at: number }>();
+const receipts = new Map<string, Receipt & { at: number }>();
 const receiptLifetimeMs = 60 * 60 * 1000;
 
 /** What was received and stored under this name by this process, if it was stored within the hour. */
-export function receiptFor(key: string): StoredFile | undefined {
+export function receiptFor(key: string): Receipt | undefined {
   const receipt = receipts.get(key);
-  return receipt && { size: receipt.size, sha256: receipt.sha256 };
+  return receipt && { size: receipt.size, sha256: receipt.sha256, content: receipt.content };
 }
 
 export function forgetReceipt(key: string): void {
   receipts.delete(key);
 }
 
-function remember(key: string, stored: StoredFile): void {
+function remember(key: string, stored: Receipt): void {
   const now = Date.now();
   for (const [name, receipt] of receipts) if (now - receipt.at > receiptLifetimeMs) receipts.delete(name);
   receipts.set(key, { ...stored, at: now });
@@ -111,7 +131,7 @@ export function localMediaStorage(directory: string | (() => string)) {
   const folder = typeof directory === 'string' ? () => directory : directory;
 
   /** Stores a stream under `key`; what it received, or a rejection with nothing left behind. */
-  function write(key: string, stream: Readable): Promise<StoredFile> {
+  function write(key: string, stream: Readable): Promise<Receipt> {
     if (!isStoredName(key)) return Promise.reject(new UploadRejected(`非法文件名：${key}`));
     const max = maxBytesForFilename(key);
     const target = path.join(folder(), key);
@@ -143,8 +163,9 @@ export function localMediaStorage(directory: string | (() => string)) {
         if (written.size !== received.size || written.sha256 !== received.sha256) {
           throw new UploadRejected(`文件 ${key} 未完整写入（收到 ${received.size} 字节，写入 ${written.size} 字节），请重新上传`);
         }
+        const content = await contentOf(partial);
         await moveIntoPlace(partial, target);
-        return received;
+        return { ...received, content };
       } catch (error) {
         await fs.promises.rm(partial, { force: true });
         if (error instanceof UploadRejected) throw error;

@@ -59,8 +59,8 @@ export const Document = list({
     // The full text of a 删减后公开 document is never public: the public reads redactedBody.
     body: richText('正文', {
       read: (args) => signedIn(args as AccessArgs) || ('item' in args && (args.item as { disclosure?: string }).disclosure === 'proactive'),
-    }),
-    redactedBody: richText('删减后公开文本'),
+    }, { charts: true }),
+    redactedBody: richText('删减后公开文本', undefined, { charts: true }),
     attachments: relationship({ ui: { label: '附件' }, ref: 'Media', many: true }),
     columns: relationship({ ui: { label: '所属栏目' }, ref: 'Column.documents', many: true }),
     catalogueEntries: relationship({ ui: { label: '主动公开目录事项' }, ref: 'CatalogueEntry.documents', many: true }),

@@ -36,7 +36,7 @@ export const Interpretation = list({
     title: text({ ui: { label: '标题' }, validation: { isRequired: true, length: { max: 300 } } }),
     documents: relationship({ ui: { label: '解读的文件' }, ref: 'Document.interpretations', many: true }),
     form: select({ ui: { label: '解读形式' }, type: 'string', options: [...interpretationFormOptions], defaultValue: 'text', validation: { isRequired: true } }),
-    body: richText('解读正文'),
+    body: richText('解读正文', undefined, { charts: true }),
     images: relationship({ ui: { label: '图片、图表与图解' }, ref: 'Media', many: true }),
     video: relationship({ ui: { label: '视频' }, ref: 'Media' }),
     videoPoster: relationship({ ui: { label: '视频封面' }, ref: 'Media' }),

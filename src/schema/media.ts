@@ -5,7 +5,7 @@ import { signedIn } from '../access/roles.js';
 import { mediaKindOptions, type MediaKind } from '../content/vocabulary.js';
 import { mediaChangeFilter } from '../media/access.js';
 import { mediaStorage, receiptFor, storedName } from '../media/local-storage.js';
-import { checkUpload } from '../media/rules.js';
+import { checkContent, checkUpload, isPicture } from '../media/rules.js';
 import { describeUses, usesOfMedia } from '../media/usage.js';
 import { afterSiteWideChange } from '../site/invalidation.js';
 
@@ -58,6 +58,11 @@ export const Media = list({
       validation: { length: { max: 500 } },
     }),
     caption: text({ ui: { label: '说明文字', displayMode: 'textarea' } }),
+    // 文字版 of a 长图: all its text, shown beside the picture for screen readers and large text (N16).
+    textVersion: text({
+      ui: { label: '文字版', displayMode: 'textarea', description: '长图必填（提交审核前）：长图上的全部文字内容，按阅读顺序分段填写，网站在长图旁显示' },
+      validation: { length: { max: 20000 } },
+    }),
     uploadedBy: relationship({ ref: 'User', access: systemOnly, ui: { label: '上传人', ...shownReadOnly } }),
     createdAt: timestamp({ defaultValue: { kind: 'now' }, ui: { label: '上传时间', ...shownReadOnly } }),
     // SHA-256 of the bytes received, in hex.
@@ -98,9 +103,12 @@ export const Media = list({
       if (upload?.filename) {
         const stored = receiptFor(upload.filename);
         if (!stored || stored.size !== size) addValidationError(`文件未完整接收（收到 ${size} 字节，保存了 ${stored?.size ?? 0} 字节），请重新上传`);
+        // Checked by what the bytes are, not by the name the file was given (the stored name keeps its extension).
+        const title = String(resolvedData.title ?? item?.title ?? '');
+        if (stored) for (const problem of checkContent(upload.filename, title, stored.content)) addValidationError(problem);
       }
       const altText = (resolvedData.altText ?? item?.altText ?? '') as string;
-      if (kind === 'image' && !altText.trim()) addValidationError('图片必须填写替代文本');
+      if (isPicture(kind) && !altText.trim()) addValidationError(`${kind === 'longImage' ? '长图' : '图片'}必须填写替代文本`);
     },
   },
 });

@@ -36,7 +36,11 @@ export interface DemoDocument {
 export interface DemoInterpretation {
   key: string; title: string; documents: string[] /* DemoDocument.key */; form: 'text' | 'chart' | 'graphic' | 'video';
   paragraphs: string[]; department: string; drafter: string; publishedAt?: string;
+  /** Chart blocks (图表) drawn from the interpretation's own figures, each placed after paragraph `after` (from 0). */
+  charts?: (DemoChart & { after: number })[];
 }
+/** What an editor types into a chart block; `data` as pasted from a spreadsheet (tab-separated). */
+export interface DemoChart { kind: 'bar' | 'line' | 'pie' | 'compare'; title: string; unit: string; source: string; data: string }
 
 export const demoDepartments: DemoDepartment[] = [
   { code: 'leaders', name: '局领导' },
@@ -742,6 +746,16 @@ export const demoInterpretations: DemoInterpretation[] = [
       '问：具体每户能多领多少？答：低保金按照“保障标准减去家庭月人均收入”的差额计发。例如，城市一户3口之家，家庭月人均收入300元，调整前每月领取(800-300)×3=1500元，调整后每月领取(840-300)×3=1620元，每月多领120元；农村一户4口之家，家庭月人均收入200元，调整后每月多领(530-500)×4=120元。实行分档救助的县(区)，各档补助水平相应提高。',
       '问：从什么时候开始执行？需要重新申请吗？答：新标准自2026年7月1日起执行。已纳入保障的对象无需重新申请，由县(区)民政部门统一重新核定；7月份未按新标准足额发放的，8月份一并补发。',
       '问：有疑问可以向哪里咨询？答：可向户籍所在地乡镇人民政府(街道办事处)或者县(区)民政局咨询，也可拨打临沧市民政局社会救助科电话0883-2123456。',
+    ],
+    charts: [
+      {
+        after: 0, kind: 'compare', title: '2026年城乡低保标准调整（每人每月）', unit: '元', source: '临沧市民政局社会救助科',
+        data: '类别\t调整前\t调整后\n城市低保标准\t800\t840\n农村低保标准\t500\t530',
+      },
+      {
+        after: 1, kind: 'bar', title: '直接受益人数', unit: '万人', source: '临沧市民政局社会救助科',
+        data: '受益对象\t人数\n城市低保对象\t1.06\n农村低保对象\t17.3\n特困人员\t1.2',
+      },
     ],
     department: 'assistance', drafter: 'jiuzhu',
     publishedAt: '2026-06-22T09:30:00+08:00',

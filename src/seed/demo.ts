@@ -7,6 +7,7 @@ import {
   demoInterpretations,
   demoUsers,
   type DemoColumn,
+  type DemoChart,
 } from './demo-content.js';
 import { REAL_SOURCES } from '../../syndication/sources.js';
 import { seedDemoReports } from './demo-reports.js';
@@ -26,6 +27,17 @@ const organisationCode = '11530900015183291L';
 
 export function paragraphsToDocument(paragraphs: string[]) {
   return paragraphs.map((text) => ({ type: 'paragraph', children: [{ text }] }));
+}
+
+/** A chart block (admin/component-blocks.ts) as the rich-text editor stores it: props only, no child text. */
+export function chartBlock(chart: DemoChart) {
+  const { kind, title, unit, source, data } = chart;
+  return { type: 'component-block', component: 'chart', props: { kind, title, unit, source, data }, children: [{ type: 'component-inline-prop', children: [{ text: '' }] }] };
+}
+
+/** Paragraphs with chart blocks, each after the paragraph it illustrates. */
+function paragraphsWithCharts(paragraphs: string[], charts: (DemoChart & { after: number })[] = []) {
+  return paragraphsToDocument(paragraphs).flatMap((paragraph, i) => [paragraph, ...charts.filter((c) => c.after === i).map(chartBlock)]);
 }
 
 /** The 索引号 of the n-th demo document of a year: 组织机构代码/年份-序号. */
@@ -170,7 +182,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
       data: {
         title,
         form: jd.form,
-        body: paragraphsToDocument(jd.paragraphs.map(clock.text)),
+        body: paragraphsWithCharts(jd.paragraphs.map(clock.text), jd.charts?.map((c) => ({ ...c, title: clock.text(c.title) }))),
         documents: { connect: jd.documents.map((key) => ({ id: documentIds.get(key)! })) },
         department: { connect: { id: departmentIds.get(jd.department)! } },
         drafter: { connect: { id: userIds.get(jd.drafter)! } },

@@ -11,7 +11,7 @@ import { toCalendarDay } from '../calendar/working-days.js';
 import { formatChinaTime } from '../interaction/china-time.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { disclosureOptions } from '../content/vocabulary.js';
-import { renderRichText } from '../content/render-rich-text.js';
+import { renderRichTextWithCharts } from '../content/render-rich-text.js';
 import { previewIsValid } from '../workflow/preview.js';
 import { siteRoutes } from '../site/routes.js';
 import { monitorReportRoutes } from '../monitor-cms/routes.js';
@@ -88,7 +88,7 @@ export function serverRoutes(context: KeystoneContext, db: DatabaseSettings): ex
         ...doc,
         formationDate: calendarDayOf(doc.formationDate) ?? '',
         publishedDate: doc.publishedAt ? toCalendarDay(doc.publishedAt) : '（待发布）',
-        publicText: text ? renderRichText(text) : '',
+        publicText: text ? await renderRichTextWithCharts(text) : '',
         disclosureLabel: disclosureOptions.find((o) => o.value === doc.disclosure)?.label ?? '未明确',
         interpretations: doc.interpretations.map((i: { title: string }) => i.title),
         expiresAt: formatChinaTime(new Date(Number(expires) * 1000)),

@@ -2,7 +2,9 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { openCategoryOptions } from '../content/vocabulary.js';
-import { renderRichText } from '../content/render-rich-text.js';
+import { chartSvgsOf, renderRichTextWithCharts } from '../content/render-rich-text.js';
+import { chartBlocksOf, publicChart } from '../content/chart-blocks.js';
+import { chartAltText } from '../charts/table.js';
 import { renderReprintBody } from '../content/render-reprint.js';
 import { publicBodyText } from '../content/search-text.js';
 import { maskedExcerpt, maskPersonalData } from '../privacy/mask.js';
@@ -122,7 +124,7 @@ export async function documentData(context: KeystoneContext, id: string) {
     include: {
       columns: { where: publicColumn, select: { slug: true, name: true } },
       interpretations: { where: publicInterpretation, select: { id: true, title: true, publishedAt: true } },
-      attachments: { select: { id: true, title: true, file_filename: true } },
+      attachments: { select: { id: true, title: true, kind: true, file_filename: true, altText: true, caption: true, textVersion: true } },
     },
   });
   if (!doc) return null;
@@ -137,18 +139,67 @@ export async function documentData(context: KeystoneContext, id: string) {
     topic: doc.topic,
     openCategory: openCategoryOptions.find((o) => o.value === doc.openCategory)?.label ?? '',
     // 删减后公开: the public reads the redacted text only.
-    bodyHtml: doc.origin === 'reprint' && doc.reprintBody ? renderReprintBody(doc.reprintBody) : renderRichText(doc.disclosure === 'redacted' ? doc.redactedBody : doc.body),
+    bodyHtml: doc.origin === 'reprint' && doc.reprintBody ? renderReprintBody(doc.reprintBody) : await renderRichTextWithCharts(publicBodyOf(doc)),
     redacted: doc.disclosure === 'redacted',
     reprint: doc.origin === 'reprint' ? { sourceName: doc.sourceName, sourceUrl: doc.sourceUrl } : null,
     columns: doc.columns,
     interpretations: doc.interpretations.map(summary),
     attachments: doc.attachments.filter((a: { file_filename: string | null }) => a.file_filename).map((a: { title: string; file_filename: string }) => ({ title: a.title, url: `/media/${a.file_filename}` })),
+    // A 长图 attached to a document shows on its page beside its 文字版 (N16), and stays downloadable.
+    longImages: doc.attachments.filter((a: { kind: string; file_filename: string | null }) => a.kind === 'longImage' && a.file_filename).map(pictureView),
   };
+}
+
+interface PictureRow {
+  title: string;
+  kind: string;
+  altText: string;
+  caption: string;
+  file_filename: string;
+  textVersion: string;
+}
+
+/** A picture as a page shows it; a 长图 with its 文字版 beside it (N16), one paragraph a line. */
+function pictureView(m: PictureRow) {
+  return {
+    url: `/media/${m.file_filename}`,
+    alt: m.altText || m.title,
+    caption: m.caption,
+    textVersion: m.kind === 'longImage' ? maskPersonalData(m.textVersion).split(/\n+/).map((line) => line.trim()).filter(Boolean) : null,
+    title: maskPersonalData(m.title),
+  };
+}
+
+/** The rich text the public reads of a document: 删减后公开 shows the redacted text only (S1). */
+function publicBodyOf(doc: { origin?: string; disclosure: string | null; body: unknown; redactedBody: unknown }): unknown {
+  if (doc.origin === 'reprint') return null;
+  return doc.disclosure === 'redacted' ? doc.redactedBody : doc.body;
+}
+
+/**
+ * The picture of chart number `n` (from 1, in the order of the body) of a public document or interpretation,
+ * as SVG: its stable address is what feeds and other sites show, with the chart's text as alt text.
+ */
+export async function chartSvgData(context: KeystoneContext, kind: 'documents' | 'interpretations', id: string, n: number): Promise<string | null> {
+  const prisma = context.sudo().prisma;
+  const item = kind === 'documents' ? await prisma.document.findFirst({ where: { id, ...publicDocument } }) : await prisma.interpretation.findFirst({ where: { id, ...publicInterpretation } });
+  if (!item) return null;
+  const body = kind === 'documents' ? publicBodyOf(item) : item.body;
+  const svgs = await chartSvgsOf(body);
+  return svgs[n - 1] ?? null;
+}
+
+/** The charts of a public item as feed images: their stable SVG address and their text, every value (N16). */
+function chartImages(body: unknown, itemUrl: string): { url: string; alt: string }[] {
+  return chartBlocksOf(body).flatMap((input, i) => {
+    const { chart } = publicChart(input);
+    return chart ? [{ url: `${itemUrl}/charts/${i + 1}.svg`, alt: chartAltText(chart) }] : [];
+  });
 }
 
 export async function interpretationData(context: KeystoneContext, id: string) {
   const prisma = context.sudo().prisma;
-  const media = { select: { title: true, file_filename: true, altText: true, caption: true } };
+  const media = { select: { title: true, kind: true, file_filename: true, altText: true, caption: true, textVersion: true } };
   const jd = await prisma.interpretation.findFirst({
     where: { id, ...publicInterpretation },
     include: { documents: { where: publicDocument, select: { id: true, title: true, publishedAt: true } }, images: media, video: media, videoPoster: media, videoCaptions: media },
@@ -159,9 +210,9 @@ export async function interpretationData(context: KeystoneContext, id: string) {
     id: jd.id,
     title: maskPersonalData(jd.title),
     publishedDate: day(jd.publishedAt),
-    bodyHtml: renderRichText(jd.body),
+    bodyHtml: await renderRichTextWithCharts(jd.body),
     documents: jd.documents.map(summary),
-    images: jd.images.filter((m: { file_filename: string | null }) => m.file_filename).map((m: { title: string; altText: string; caption: string; file_filename: string }) => ({ url: url(m), alt: m.altText || m.title, caption: m.caption })),
+    images: jd.images.filter((m: { file_filename: string | null }) => m.file_filename).map(pictureView),
     video: jd.video?.file_filename ? { url: url(jd.video), poster: url(jd.videoPoster), captions: url(jd.videoCaptions), title: jd.video.title } : null,
   };
 }
@@ -188,17 +239,19 @@ export async function feedData(context: KeystoneContext, slug: string | null, li
   }
   const interpretationsOnly = column?.kind === 'interpretation';
   const docs = interpretationsOnly ? [] : await prisma.document.findMany({ where, orderBy: { publishedAt: 'desc' }, take: limit });
-  const items = docs.map((d: { id: string; title: string; publishedAt: Date; body: unknown; redactedBody: unknown; reprintBody: string; disclosure: string }) => ({
+  const items = docs.map((d: { id: string; title: string; publishedAt: Date; body: unknown; redactedBody: unknown; reprintBody: string; disclosure: string; origin: string }) => ({
     title: maskPersonalData(d.title),
     url: `${base}/documents/${d.id}`,
     published: d.publishedAt,
     // N15: masked before it is cut, so the cut never leaves part of a number in the clear.
     summary: maskedExcerpt(publicBodyText(d), summaryLength),
+    images: chartImages(publicBodyOf(d), `${base}/documents/${d.id}`),
   }));
   if (!slug || interpretationsOnly) {
     const jds = await prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: limit });
     for (const j of jds as { id: string; title: string; publishedAt: Date; body: unknown }[]) {
-      items.push({ title: maskPersonalData(j.title), url: `${base}/interpretations/${j.id}`, published: j.publishedAt, summary: maskedExcerpt(plainText(j.body), summaryLength) });
+      const url = `${base}/interpretations/${j.id}`;
+      items.push({ title: maskPersonalData(j.title), url, published: j.publishedAt, summary: maskedExcerpt(plainText(j.body), summaryLength), images: chartImages(j.body, url) });
     }
     items.sort((a: { published: Date }, b: { published: Date }) => b.published.getTime() - a.published.getTime());
   }

@@ -10,6 +10,8 @@ export interface FeedItem {
   url: string;
   published: Date;
   summary: string;
+  /** Pictures the item shows (its charts), each with alt text that says everything the picture does. */
+  images?: { url: string; alt: string }[];
 }
 
 export interface FeedChannel {
@@ -19,6 +21,14 @@ export interface FeedChannel {
   url: string;
   /** The feed's own address. */
   selfUrl: string;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The summary with the item's pictures, as HTML (the XML builder then escapes it as feeds carry HTML). */
+function htmlWithImages(item: FeedItem): string {
+  const images = (item.images ?? []).map((image) => `<p><img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.alt)}"></p>`);
+  return [`<p>${escapeHtml(item.summary)}</p>`, ...images].join('\n');
 }
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
@@ -43,7 +53,8 @@ export function rssFeed(channel: FeedChannel, items: FeedItem[]): string {
             link: item.url,
             guid: { '#text': item.url, '@isPermaLink': 'true' },
             pubDate: item.published.toUTCString(),
-            description: item.summary,
+            // With pictures, the description is HTML (as RSS readers take it); without, the plain summary.
+            description: item.images?.length ? htmlWithImages(item) : item.summary,
           })),
         },
       },
@@ -75,6 +86,7 @@ export function atomFeed(channel: FeedChannel, items: FeedItem[]): string {
           published: item.published.toISOString(),
           updated: item.published.toISOString(),
           summary: item.summary,
+          ...(item.images?.length ? { content: { '@type': 'html', '#text': htmlWithImages(item) } } : {}),
         })),
       },
     })

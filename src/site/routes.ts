@@ -4,7 +4,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { projectRoot } from '../config/env.js';
 import { logger } from '../logging/logger.js';
 import { cacheKey, etagOf, pageCacheFor, securityHeaders, writeCachedPage } from './cache.js';
-import { baseUrl, catalogueData, catalogueEntryData, searchData, columnData, documentData, feedData, homeData, interpretationData, siteFrame, sitemapData } from './data.js';
+import { baseUrl, catalogueData, chartSvgData, catalogueEntryData, searchData, columnData, documentData, feedData, homeData, interpretationData, siteFrame, sitemapData } from './data.js';
 import { atomFeed, robots, rssFeed, sitemap } from './feeds.js';
 import { renderPage } from './render.js';
 import { featureRoutes } from './features.js';
@@ -137,6 +137,16 @@ export function siteRoutes(context: KeystoneContext): express.Router {
     const data = idPattern.test(req.params.id) ? await interpretationData(context, req.params.id) : null;
     return data ? html(req, res, since, 200, 'interpretation', { ...data, cacheTags: [`interp:${data.id}`] }) : notFound(req, res);
   });
+  // A chart's picture at a stable address (feeds show it as an image with the chart's text as alt text).
+  for (const kind of ['documents', 'interpretations'] as const) {
+    site.get(`/${kind}/:id/charts/:file`, async (req, res) => {
+      const since = cache.generation;
+      const n = /^([1-9]\d?)\.svg$/.exec(req.params.file)?.[1];
+      const svg = n && idPattern.test(req.params.id) ? await chartSvgData(context, kind, req.params.id, Number(n)) : null;
+      if (!svg) return notFound(req, res);
+      deliver(req, res, since, 200, 'image/svg+xml; charset=utf-8', svg, [`${kind === 'documents' ? 'doc' : 'interp'}:${req.params.id}`]);
+    });
+  }
   site.get('/disclosure/catalogue', async (req, res) => {
     const since = cache.generation;
     await html(req, res, since, 200, 'catalogue', await catalogueData(context));

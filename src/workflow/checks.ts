@@ -6,7 +6,9 @@
 import type { Disclosure, MediaKind } from '../content/vocabulary.js';
 import { parseDocumentField, plainText } from '../content/plain-text.js';
 import { reprintText } from '../content/render-reprint.js';
-import { extensionOf } from '../media/rules.js';
+import { extensionOf, isPicture } from '../media/rules.js';
+import { chartBlocksOf } from '../content/chart-blocks.js';
+import { parseChart } from '../charts/table.js';
 import { findPersonalData, maskPersonalData } from '../privacy/mask.js';
 
 export interface Finding {
@@ -25,6 +27,8 @@ export interface MediaFacts {
   kind: MediaKind;
   filename: string | null;
   altText: string | null;
+  /** 文字版 of a 长图. */
+  textVersion?: string | null;
 }
 
 export interface DocumentToCheck {
@@ -68,6 +72,29 @@ function missingAltText(image: MediaFacts, role: string): Finding[] {
   ];
 }
 
+/** N16: a 长图 (infographic) is published with its 文字版, shown beside it — an alt text cannot hold it. */
+function longImageWithoutText(image: MediaFacts): Finding[] {
+  if (image.kind !== 'longImage' || image.textVersion?.trim()) return [];
+  return [
+    {
+      rule: 'N16',
+      code: 'LONG_IMAGE_TEXT_MISSING',
+      message: `长图“${image.title}”没有文字版：请在媒体文件的“文字版”中按阅读顺序填写长图上的全部文字，网站会在长图旁显示，供读屏软件和大字版读者阅读`,
+      blocking: true,
+    },
+  ];
+}
+
+/** N16: a chart block is drawn from its data, which must be complete and readable (its table is its text alternative). */
+function chartProblems(value: unknown, where: string): Finding[] {
+  return chartBlocksOf(value).flatMap((input, i) => {
+    const { problems } = parseChart(input);
+    if (problems.length === 0) return [];
+    const title = typeof input.title === 'string' && input.title.trim() ? `“${input.title.trim()}”` : '';
+    return [{ rule: 'N16' as const, code: 'CHART_DATA_INVALID', message: `${where}中的第 ${i + 1} 个图表${title}数据有误：${problems.join('；')}`, blocking: true }];
+  });
+}
+
 function isImageNode(node: { type?: unknown; component?: unknown }): boolean {
   return node.type === 'image' || (node.type === 'component-block' && node.component === 'image');
 }
@@ -108,6 +135,14 @@ function videoProblems(jd: InterpretationToCheck): Finding[] {
         rule: 'N16',
         code: 'CAPTIONS_MISSING',
         message: `视频“${jd.video.title}”没有字幕：请上传 WebVTT（.vtt）格式的字幕文件，供听不见声音的读者阅读`,
+        blocking: true,
+      });
+    }
+    if (!jd.videoPoster?.filename) {
+      findings.push({
+        rule: 'N16',
+        code: 'VIDEO_POSTER_MISSING',
+        message: `视频“${jd.video.title}”没有封面：请上传一张封面图片（并填写替代文本），播放前显示`,
         blocking: true,
       });
     }
@@ -233,11 +268,14 @@ function condensationProblems(jd: InterpretationToCheck): Finding[] {
 export function checkDocument(doc: DocumentToCheck): Finding[] {
   const findings: Finding[] = [];
   for (const attachment of doc.attachments) {
-    if (attachment.kind === 'image') findings.push(...missingAltText(attachment, '图片附件'));
+    if (isPicture(attachment.kind)) findings.push(...missingAltText(attachment, attachment.kind === 'longImage' ? '长图附件' : '图片附件'), ...longImageWithoutText(attachment));
     if (attachment.kind === 'document') findings.push(...attachmentFormatProblems(attachment));
   }
   findings.push(...richTextImagesWithoutAlt(doc.body, '正文'));
   findings.push(...richTextImagesWithoutAlt(doc.redactedBody, '删减后公开文本'));
+  // Only the text that will be public is drawn.
+  if (doc.disclosure === 'proactive') findings.push(...chartProblems(doc.body, '正文'));
+  if (doc.disclosure === 'redacted') findings.push(...chartProblems(doc.redactedBody, '删减后公开文本'));
   // S1: only the text that will be public must be masked; the full body of 删减后公开 stays internal.
   if (doc.disclosure === 'proactive') {
     findings.push(...unmaskedPersonalData(doc.title, '标题'), ...unmaskedPersonalData(plainText(doc.body), '正文'));
@@ -254,8 +292,9 @@ export function checkDocument(doc: DocumentToCheck): Finding[] {
 
 export function checkInterpretation(jd: InterpretationToCheck): Finding[] {
   return [
-    ...jd.images.flatMap((image) => missingAltText(image, '图片')),
+    ...jd.images.flatMap((image) => [...missingAltText(image, image.kind === 'longImage' ? '长图' : '图片'), ...longImageWithoutText(image)]),
     ...videoProblems(jd),
+    ...chartProblems(jd.body, '解读正文'),
     ...richTextImagesWithoutAlt(jd.body, '解读正文'),
     ...condensationProblems(jd),
     ...unmaskedPersonalData(jd.title, '标题'),

@@ -7,6 +7,7 @@ interface MediaRow {
   kind: string;
   file_filename: string | null;
   altText: string;
+  textVersion: string;
 }
 interface InterpretationRow {
   title: string;
@@ -23,8 +24,8 @@ interface Finder {
 }
 
 const media = (row: MediaRow | null): MediaFacts | null =>
-  row && { id: row.id, title: row.title, kind: row.kind as MediaKind, filename: row.file_filename, altText: row.altText };
-const mediaSelect = { select: { id: true, title: true, kind: true, file_filename: true, altText: true } };
+  row && { id: row.id, title: row.title, kind: row.kind as MediaKind, filename: row.file_filename, altText: row.altText, textVersion: row.textVersion };
+const mediaSelect = { select: { id: true, title: true, kind: true, file_filename: true, altText: true, textVersion: true } };
 const interpretationInclude = { images: mediaSelect, video: mediaSelect, videoPoster: mediaSelect, videoCaptions: mediaSelect, documents: { select: { title: true, body: true } } };
 
 function interpretationFindings(jd: InterpretationRow): Finding[] {

@@ -114,13 +114,41 @@ describe('N16 text alternatives and captions', () => {
 
   test('N16: a video without WebVTT captions is refused', () => {
     const video = media({ kind: 'video', title: '解读视频', filename: 'jd.mp4', altText: null });
+    const videoPoster = media({ title: '封面', filename: 'poster.jpg' });
     for (const videoCaptions of [null, media({ kind: 'captions', filename: 'jd.srt' }), media({ kind: 'captions', filename: null })]) {
-      const findings = checkInterpretation(interpretation({ form: 'video', video, videoCaptions }));
+      const findings = checkInterpretation(interpretation({ form: 'video', video, videoPoster, videoCaptions }));
       expect(codes(findings)).toEqual(['CAPTIONS_MISSING']);
       expect(findings[0].message).toBe('视频“解读视频”没有字幕：请上传 WebVTT（.vtt）格式的字幕文件，供听不见声音的读者阅读');
       expect(hasBlocking(findings)).toBe(true);
     }
-    expect(checkInterpretation(interpretation({ form: 'video', video, videoCaptions: media({ kind: 'captions', filename: 'JD.VTT' }) }))).toEqual([]);
+    expect(checkInterpretation(interpretation({ form: 'video', video, videoPoster, videoCaptions: media({ kind: 'captions', filename: 'JD.VTT' }) }))).toEqual([]);
+  });
+
+  test('N16: a video without a poster is refused', () => {
+    const video = media({ kind: 'video', title: '解读视频', filename: 'jd.mp4', altText: null });
+    const findings = checkInterpretation(interpretation({ form: 'video', video, videoCaptions: media({ kind: 'captions', filename: 'jd.vtt' }) }));
+    expect(findings).toEqual([{ rule: 'N16', code: 'VIDEO_POSTER_MISSING', message: '视频“解读视频”没有封面：请上传一张封面图片（并填写替代文本），播放前显示', blocking: true }]);
+  });
+
+  test('N16: a 长图 without its 文字版 is refused, in an interpretation and as a document attachment', () => {
+    const longImage = media({ kind: 'longImage', title: '一图读懂低保提标', textVersion: '  ' });
+    const message = '长图“一图读懂低保提标”没有文字版：请在媒体文件的“文字版”中按阅读顺序填写长图上的全部文字，网站会在长图旁显示，供读屏软件和大字版读者阅读';
+    expect(checkInterpretation(interpretation({ form: 'graphic', images: [longImage] }))).toEqual([{ rule: 'N16', code: 'LONG_IMAGE_TEXT_MISSING', message, blocking: true }]);
+    expect(codes(checkDocument(documentToCheck({ attachments: [longImage] })))).toEqual(['LONG_IMAGE_TEXT_MISSING']);
+    const withText = media({ kind: 'longImage', textVersion: '城市低保标准由每人每月800元提高到840元。' });
+    expect(checkInterpretation(interpretation({ form: 'graphic', images: [withText] }))).toEqual([]);
+    // An ordinary picture needs its alt text only.
+    expect(checkInterpretation(interpretation({ images: [media({ textVersion: null })] }))).toEqual([]);
+  });
+
+  test('N16: a chart block whose data has problems is refused with what to fix', () => {
+    const chart = (data: string) => ({ type: 'component-block', component: 'chart', props: { kind: 'compare', title: '低保标准', unit: '元', source: '社会救助科', data }, children: [{ type: 'component-inline-prop', children: [{ text: '' }] }] });
+    const body = [...richText(['问：调整了多少？']), chart('类别\t调整前\t调整后\n城市\t800\t840'), chart('类别\t调整前\t调整后\n城市\t800\t八百四十')];
+    const findings = checkInterpretation(interpretation({ body }));
+    expect(findings).toEqual([{ rule: 'N16', code: 'CHART_DATA_INVALID', message: '解读正文中的第 2 个图表“低保标准”数据有误：第 2 行“调整后”列的“八百四十”不是数字', blocking: true }]);
+    // In a document only the text that will be public is drawn, and so checked.
+    expect(codes(checkDocument(documentToCheck({ body })))).toEqual(['CHART_DATA_INVALID']);
+    expect(codes(checkDocument(documentToCheck({ body, disclosure: 'redacted', redactedBody: richText(['删减后的文字']) })))).toEqual([]);
   });
 
   test('N16: an image inside the rich text without alt text is warned about, not refused', () => {

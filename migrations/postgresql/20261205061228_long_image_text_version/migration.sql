@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Media" ADD COLUMN     "textVersion" TEXT NOT NULL DEFAULT '';
