@@ -13,11 +13,12 @@
 import { AhoCorasick } from '@monyone/aho-corasick/greedy';
 
 export type GateKind = 'serious' | 'outdated' | 'leader';
-export type SeriousCategory = 'stateName' | 'officialName' | 'sensitive' | 'typo';
+export type SeriousCategory = 'stateName' | 'leaderName' | 'officialName' | 'sensitive' | 'typo';
 
 export const gateKindLabels: Record<GateKind, string> = { serious: '严重错误', outdated: '过时表述', leader: '领导职务' };
 export const seriousCategoryLabels: Record<SeriousCategory, string> = {
   stateName: '国家名称错误',
+  leaderName: '领导人姓名职务错误',
   officialName: '规范名称错误',
   sensitive: '敏感词',
   typo: '严重错别字',
@@ -163,4 +164,30 @@ function seriousFinding(entry: GateEntry, base: { entry: GateEntry; matched: str
   const right = entry.replacement?.trim();
   const fix = right ? `应为“${right}”，请改正` : '不得出现在公开内容中，请删除或改写';
   return { ...base, rule: 'N7', kind: 'serious', blocking: true, message: `${label}：“${base.matched}”${fix}${quoted(entry)}` };
+}
+
+/**
+ * What is wrong with a dictionary entry as the office typed it, in Chinese (empty when nothing is): each
+ * kind needs the fields its matching reads.
+ */
+export function entryProblems(entry: Partial<GateEntry>): string[] {
+  const problems: string[] = [];
+  const term = entry.term?.trim() ?? '';
+  if (!term) problems.push('请填写“词语”：要查找的错误写法、过时表述或领导姓名');
+  if (!entry.source?.trim()) problems.push('请填写“来源依据”：该词条依据的文件、通知或任免决定');
+  if (entry.kind === 'serious') {
+    if (!entry.category) problems.push('严重错误请选择“类别”：国家名称、领导人姓名职务、规范名称、敏感词或严重错别字');
+    if (entry.category !== 'sensitive' && !entry.replacement?.trim()) problems.push('严重错误请填写“正确写法”（敏感词除外），提示编辑改成什么');
+    if (term && entry.replacement?.trim() && entry.replacement.includes(term)) problems.push(`“正确写法”中含有错误写法“${term}”本身，正确的文字也会被拦截：请检查两者`);
+  }
+  if (entry.kind === 'outdated') {
+    if (!entry.retiredOn) problems.push('过时表述请填写“停用日期”：自哪一天起不再使用');
+    if (!entry.replacement?.trim()) problems.push('过时表述请填写“现行表述”，提示编辑改成什么');
+  }
+  if (entry.kind === 'leader') {
+    if (!entry.title?.trim()) problems.push('领导职务请填写“职务”，例如：局长');
+    if (!entry.termStart) problems.push('领导职务请填写“任职起始日”');
+    if (entry.termStart && entry.termEnd && entry.termEnd < entry.termStart) problems.push('“任职截止日”早于“任职起始日”：请检查日期');
+  }
+  return problems;
 }
