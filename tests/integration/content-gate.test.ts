@@ -68,7 +68,7 @@ describe('the content gate at submission (N7, N19)', () => {
     ]);
     expect((await create('bangongshi')).errors).toBeUndefined();
     const id = await draft('临沧市民证局关于开展社会组织年检的通知', '各社会组织：现将年检有关事项通知如下。');
-    expect((await act('jiuzhu', 'submitDocument', id)).errors?.[0].message).toContain('标题中的规范名称错误：“临沧市民证局”应为“临沧市民政局”（依据：临沧市机构编制委员会文件）');
+    expect((await act('jiuzhu', 'submitDocument', id)).errors?.[0].message).toContain('标题中的规范名称错误：“临沧市民证局”应为“临沧市民政局”，请改正（依据：临沧市机构编制委员会文件）');
   });
 
   test('an entry without what its kind needs is refused in Chinese and nothing is stored', async () => {
