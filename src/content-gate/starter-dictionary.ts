@@ -6,6 +6,7 @@
 import type { GateEntry } from './gate.js';
 
 const constitution = '《中华人民共和国宪法》';
+const pressRules = '新华社《新闻信息报道中的禁用词和慎用词》（2016年修订）';
 const stateNames: GateEntry[] = [
   ['中华人民共合国', '中华人民共和国'],
   ['中华人名共和国', '中华人民共和国'],
@@ -21,18 +22,17 @@ const officialNames: GateEntry[] = [
   { term: '中国共产堂', replacement: '中国共产党', source: '《中国共产党章程》' },
   { term: '全国人民代表大全', replacement: '全国人民代表大会', source: constitution },
   { term: '全国人大常务委员会', replacement: '全国人民代表大会常务委员会', source: constitution },
-  { term: '台湾总统', replacement: '台湾地区领导人', source: '新华社《新闻信息报道中的禁用词和慎用词》（2016年修订）' },
-  { term: '台湾政府', replacement: '台湾当局', source: '新华社《新闻信息报道中的禁用词和慎用词》（2016年修订）' },
+  { term: '台湾总统', replacement: '台湾地区领导人', source: pressRules },
+  { term: '台湾政府', replacement: '台湾当局', source: pressRules },
   { term: '民政局局常', replacement: '民政局局长', source: '临沧市民政局机构设置' },
 ].map((e) => ({ kind: 'serious', category: 'officialName', ...e }));
 
-const sensitive: GateEntry[] = ['365bet网投', 'bet365', '网上博彩', '六合彩开奖'].map((term) => ({
-  kind: 'serious',
-  category: 'sensitive',
-  term,
-  replacement: '',
-  source: '政府网站与政务新媒体检查指标（国办秘函〔2019〕19号）：不得出现赌博等违法违规内容',
-}));
+// Gambling and other illegal content is the security check's (N9); these are the slurs the press rules forbid.
+const sensitive: GateEntry[] = [
+  ['残废人', '残疾人'],
+  ['弱智儿童', '智力障碍儿童'],
+  ['独眼龙', '视力残疾人'],
+].map(([term, replacement]) => ({ kind: 'serious', category: 'sensitive', term, replacement, source: pressRules }));
 
 const outdated: GateEntry[] = [
   { term: '十三五规划', replacement: '“十四五”规划', retiredOn: '2021-03-13', source: '《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》（2021年3月12日发布）' },

@@ -11,8 +11,10 @@ describe('the content gate (N7, N19)', () => {
     expect(finding.message).toBe('国家名称错误：“中华人民共合国”应为“中华人民共和国”，请改正（依据：《中华人民共和国宪法》）');
   });
 
-  test('N7: a sensitive word has no right form: it is to be deleted', () => {
-    expect(gate.check('欢迎访问365bet网投', '2026-11-24')[0].message).toContain('不得出现在公开内容中，请删除或改写');
+  test('N7: a sensitive word is refused with the word to use, or to be deleted when there is none', () => {
+    expect(gate.check('为残废人办理两项补贴', '2026-11-24')[0].message).toBe('敏感词：“残废人”应为“残疾人”，请改正（依据：新华社《新闻信息报道中的禁用词和慎用词》（2016年修订））');
+    const own = new ContentGate([{ kind: 'serious', category: 'sensitive', term: '某敏感词', source: '局办公室通知' }]);
+    expect(own.check('含有某敏感词的句子', '2026-11-24')[0].message).toBe('敏感词：“某敏感词”不得出现在公开内容中，请删除或改写（依据：局办公室通知）');
   });
 
   test('N19: an outdated expression warns from the day it went out of use, not before', () => {
