@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { toCalendarDay } from '../../src/calendar/working-days.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 // The content gate at submission (N7, N19): the office's 规范表述词库, seeded from the starting dictionary.
@@ -95,5 +96,24 @@ describe('the content gate at submission (N7, N19)', () => {
     await reply('您好！按照十三五规划，我市城市低保标准为每人每月840元。');
     expect((await submit()).data?.submitReplyMessage.status).toBe('replyReview');
     expect((await prisma.message.findUnique({ where: { id: message.id } })).replyFindings).toEqual([expect.objectContaining({ rule: 'N19', blocking: false })]);
+  });
+
+  test('N7: a consultation draft with a serious error cannot be submitted for review', async () => {
+    const day = (offset: number) => toCalendarDay(new Date(Date.now() + offset * 86_400_000));
+    const created = await as('jiuzhu', 'mutation($data: ConsultationCreateInput!) { createConsultation(data: $data) { id } }', {
+      data: {
+        title: '关于《临沧市临时救助实施办法（征求意见稿）》公开征求意见的公告',
+        draftText: paragraphs('第一条　根据《中华人民共合国社会救助法》，制定本办法。'),
+        basis: '依据《社会救助暂行办法》起草。',
+        contact: '市民政局社会救助科',
+        decisionBody: 'partyGroup',
+        opensOn: day(0),
+        closesOn: day(30),
+      },
+    });
+    const id = created.data!.createConsultation.id;
+    const res = await as('jiuzhu', 'mutation($id: ID!) { submitConsultation(where: { id: $id }) { id status } }', { id });
+    expect(res.errors?.[0].message).toContain('征求意见稿中的国家名称错误：“中华人民共合国”应为“中华人民共和国”');
+    expect((await state.t.context.prisma.consultation.findUnique({ where: { id } })).status).toBe('draft');
   });
 });
