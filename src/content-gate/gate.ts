@@ -77,6 +77,12 @@ function patternsOf(entry: GateEntry): string[] {
   return [`${term}${title}`, `${title}${term}`];
 }
 
+function inTerm(leader: GateEntry, on: string): boolean {
+  const termStart = day(leader.termStart);
+  const termEnd = day(leader.termEnd);
+  return (termStart === null || termStart <= on) && (termEnd === null || on <= termEnd);
+}
+
 function quoted(entry: GateEntry): string {
   return entry.source?.trim() ? `（依据：${entry.source.trim()}）` : '';
 }
@@ -106,8 +112,11 @@ export class ContentGate {
     const findings: GateFinding[] = [];
     const seen = new Set<GateEntry>();
     for (const hit of this.matcher.matchInText(text)) {
-      for (const entry of this.byPattern.get(hit.keyword) ?? []) {
-        if (seen.has(entry)) continue;
+      const entries = this.byPattern.get(hit.keyword) ?? [];
+      // The same name and title in two terms of office: right while either term covers the day.
+      const inOffice = entries.some((e) => e.kind === 'leader' && inTerm(e, on));
+      for (const entry of entries) {
+        if (seen.has(entry) || (entry.kind === 'leader' && inOffice)) continue;
         const finding = this.judge(entry, text, hit.begin, hit.end, on);
         if (!finding) continue;
         seen.add(entry);
@@ -153,9 +162,7 @@ export class ContentGate {
   }
 
   private holderOn(entry: GateEntry, on: string): GateEntry | undefined {
-    return this.leaders.find(
-      (other) => other !== entry && other.title === entry.title && (!other.termStart || day(other.termStart)! <= on) && (!other.termEnd || on <= day(other.termEnd)!),
-    );
+    return this.leaders.find((other) => other !== entry && other.title === entry.title && inTerm(other, on));
   }
 }
 

@@ -38,6 +38,16 @@ describe('the content gate (N7, N19)', () => {
     expect(gate.check('时任局长王建华出席会议', '2026-11-24')).toEqual([]);
   });
 
+  test('N7: a leader back in the same title for a second term is right during either term', () => {
+    const twice = new ContentGate([
+      { kind: 'leader', term: '张三', title: '局长', termStart: '2015-01-01', termEnd: '2018-12-31', source: '任免通知' },
+      { kind: 'leader', term: '张三', title: '局长', termStart: '2022-01-01', termEnd: null, source: '任免通知' },
+    ]);
+    expect(twice.check('张三局长讲话', '2016-05-01')).toEqual([]);
+    expect(twice.check('张三局长讲话', '2026-11-24')).toEqual([]);
+    expect(twice.check('张三局长讲话', '2020-05-01')).toHaveLength(1);
+  });
+
   test('each entry is reported once, at its first place', () => {
     expect(gate.check('中华人民共合国，中华人民共合国', '2026-11-24')).toEqual([expect.objectContaining({ start: 0 })]);
   });
