@@ -7,6 +7,9 @@ import { actorFromSession } from '../workflow/state-machine.js';
 import { consultationsChanged } from './invalidation.js';
 import { periodState, publicationProblems, reportFigures, reportProblems, type CommentFacts, type ConsultationStatus } from './rules.js';
 import { consultationActionLabels, consultationActionsFor, type ConsultationAction } from './workflow.js';
+import { loadContentGate } from '../content-gate/store.js';
+import { plainText } from '../content/plain-text.js';
+import { contentGateFindings } from '../workflow/checks.js';
 
 type Prisma = any; // Keystone's generated client, typed per engine.
 
@@ -23,6 +26,11 @@ export async function actOnConsultation(context: KeystoneContext, id: string, ac
   if (!actor) throw refused('请先登录');
   const today = toCalendarDay(now);
   let madePublic = false;
+  // N7: the draft at submission and the adoption report (the answer to the comments) at publication are
+  // refused while the office's dictionary finds a serious error in them.
+  const { gate } = act === 'submit' || act === 'publishReport' ? await loadContentGate(context.sudo().prisma) : { gate: null };
+  const seriousErrors = (parts: { where: string; text: string }[]) =>
+    gate ? contentGateFindings(gate, parts, today).filter((f) => f.blocking).map((f) => f.message) : [];
   await context.sudo().prisma.$transaction(async (tx: Prisma) => {
     const item = await tx.consultation.findUnique({ where: { id } });
     if (!item) throw refused('找不到该征求意见');
@@ -34,7 +42,10 @@ export async function actOnConsultation(context: KeystoneContext, id: string, ac
     const problems = () => publicationProblems({ ...item, opensOn, closesOn, hasDraftText: richTextHasContent(item.draftText) });
     switch (act) {
       case 'submit': {
-        const found = problems();
+        const found = [
+          ...problems(),
+          ...seriousErrors([{ where: '标题', text: item.title }, { where: '征求意见稿', text: plainText(item.draftText) }, { where: '起草依据和说明', text: item.basis }]),
+        ];
         if (found.length) throw refused(`不能提交审核：${found.join('；')}`);
         await tx.consultation.update({ where: { id }, data: { status: 'review' } });
         return;
@@ -67,7 +78,7 @@ export async function actOnConsultation(context: KeystoneContext, id: string, ac
       case 'publishReport': {
         const comments = (await tx.consultationComment.findMany({ where: { consultationId: id } })) as CommentFacts[];
         const ended = Boolean(opensOn && closesOn && periodState({ opensOn, closesOn }, today) === 'ended');
-        const found = reportProblems({ reportText: item.reportText, periodEnded: ended, comments });
+        const found = [...reportProblems({ reportText: item.reportText, periodEnded: ended, comments }), ...seriousErrors([{ where: '意见采纳情况', text: item.reportText }])];
         if (found.length) throw refused(`不能公布采纳情况：${found.join('；')}`);
         await tx.consultation.update({ where: { id }, data: { status: 'reported', reportFigures: reportFigures(comments), reportPublishedAt: now } });
         madePublic = true;

@@ -4,6 +4,9 @@ import type { SessionData } from '../access/roles.js';
 import type { MessageChannel, MessageKind } from '../interaction/message-clocks.js';
 import { decideMessageAction, type MessageAction, type MessageActionInput, type MessageFacts } from './rules.js';
 import { messagesChanged } from './invalidation.js';
+import { loadContentGate } from '../content-gate/store.js';
+import { contentGateFindings, type Finding } from '../workflow/checks.js';
+import { toCalendarDay } from '../calendar/working-days.js';
 
 type Prisma = any; // Keystone's generated client, typed per engine.
 
@@ -31,6 +34,9 @@ export async function actOnMessage(context: KeystoneContext, id: string, action:
   if (!session?.data?.isActive) throw refused('请先登录');
   const actor = { role: session.data.role, departmentId: session.data.department?.id ?? null };
   let publicationChanged = false;
+  // N7/N19: a reply is checked against the office's dictionary when it is submitted and when it is approved.
+  const checksReply = action === 'submitReply' || action === 'approveReply';
+  const { gate } = checksReply ? await loadContentGate(context.sudo().prisma) : { gate: null };
   await context.sudo().prisma.$transaction(async (tx: Prisma) => {
     const m = await tx.message.findUnique({ where: { id } });
     if (!m) throw refused('找不到该留言');
@@ -39,6 +45,12 @@ export async function actOnMessage(context: KeystoneContext, id: string, action:
     if (!decision.ok) throw refused(decision.message);
     const { setRepliedAt, published, ...rest } = decision.data;
     const data: Record<string, unknown> = { ...rest };
+    if (gate) {
+      const findings: Finding[] = contentGateFindings(gate, [{ where: '答复', text: m.replyText }], toCalendarDay(now));
+      const blocking = findings.filter((f) => f.blocking);
+      if (blocking.length) throw refused(`答复有严重表述错误，请修改后再提交：${blocking.map((f) => f.message).join('；')}`);
+      data.replyFindings = findings;
+    }
     if (setRepliedAt) data.repliedAt = now;
     if (published !== undefined) {
       data.replyPublishedAt = published ? now : null;

@@ -4,6 +4,7 @@ import { baseUrl as siteBaseUrl } from '../site/data.js';
 import { logger } from '../logging/logger.js';
 import { outboundPolicyFor } from '../platform/outbound-settings.js';
 import { ownSiteKnowledge } from './knowledge.js';
+import { loadContentGate } from '../content-gate/store.js';
 
 type Prisma = any; // Keystone's generated client, typed per engine.
 
@@ -70,7 +71,8 @@ export async function runOwnSiteMonitor(
     siteName,
     knowledge: await ownSiteKnowledge(context),
     probeHistory: probes,
-    rules: settings.rules ?? undefined,
+    // N7/N19: our pages against the office's own dictionary (规范表述词库), as submissions are.
+    rules: { ...settings.rules, contentGate: (await loadContentGate(prisma)).entries },
     now: () => now,
     onProgress,
     // Our own server: no need for the politeness owed to someone else's. Its address is reached whatever

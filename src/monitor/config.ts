@@ -2,6 +2,7 @@
 import { gamblingKeywords, gamblingPatterns, illegalKeywords, pornKeywords, scriptAllowlist, trustedHosts } from './rules-data/security-keywords.js';
 import { leaderErrors, stateNameErrors, typoErrors } from './rules-data/serious-errors.js';
 import type { RulesConfig } from './types.js';
+import { starterDictionary } from '../content-gate/starter-dictionary.js';
 
 export const defaultRulesConfig: RulesConfig = {
   security: {
@@ -12,6 +13,7 @@ export const defaultRulesConfig: RulesConfig = {
     scriptAllowlist,
     trustedHosts,
   },
+  contentGate: [...starterDictionary],
   seriousErrors: { stateNames: stateNameErrors, leaders: leaderErrors, typos: typoErrors, vetoAbove: 3 },
   footer: {
     partyGovMark: ['党政机关', 'conac\\.cn', 'dzjg'],
@@ -24,11 +26,12 @@ export const defaultRulesConfig: RulesConfig = {
 };
 
 /** Overrides: each section's fields replace the defaults' (lists are replaced, not appended). */
-export type RulesOverrides = { [K in keyof RulesConfig]?: Partial<RulesConfig[K]> };
+export type RulesOverrides = { [K in keyof RulesConfig]?: RulesConfig[K] extends unknown[] ? RulesConfig[K] : Partial<RulesConfig[K]> };
 
 export function resolveConfig(overrides: RulesOverrides = {}): RulesConfig {
   return {
     security: { ...defaultRulesConfig.security, ...overrides.security },
+    contentGate: (overrides.contentGate as RulesConfig['contentGate'] | undefined) ?? defaultRulesConfig.contentGate,
     seriousErrors: { ...defaultRulesConfig.seriousErrors, ...overrides.seriousErrors },
     footer: { ...defaultRulesConfig.footer, ...overrides.footer },
     columns: { ...defaultRulesConfig.columns, ...overrides.columns },

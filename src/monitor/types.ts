@@ -3,6 +3,7 @@
  * bureau's rule S1). Nothing here depends on Keystone: the caller fills `OwnSiteKnowledge` and the
  * probe history from the CMS and stores the `MonitorReport` it gets back.
  */
+import type { GateEntry } from '../content-gate/gate.js';
 
 // ---------------------------------------------------------------------------------------------
 // Time
@@ -346,6 +347,11 @@ export interface RulesConfig {
     /** Hosts links may redirect to or be hidden toward without suspicion (besides the site's own). */
     trustedHosts: string[];
   };
+  /**
+   * The content gate's dictionary (规范表述词库): serious errors and leaders' terms for N7, outdated
+   * expressions for N19. Our own site's comes from the CMS; another site is checked against the starting one.
+   */
+  contentGate: GateEntry[];
   seriousErrors: {
     stateNames: WrongRight[];
     leaders: WrongRight[];

@@ -1,5 +1,5 @@
 import { g, list } from '@keystone-6/core';
-import { checkbox, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
+import { checkbox, json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
 import { hasRole, signedIn, type SessionData } from '../access/roles.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { messageChannelOptions, messageKindOptions } from '../interaction/message-clocks.js';
@@ -85,6 +85,8 @@ export const Message = list({
     department: relationship({ ref: 'Department', access: { update: isOffice }, ui: { label: '承办科室', description: '局办公室选择承办科室后点击“分办”', itemView: { fieldMode: officeFieldMode } } }),
     replyText: text({ ui: { label: '答复内容', displayMode: 'textarea', description: '承办科室起草答复后“提交答复审核”，经局办公室或分管局领导审核通过后公开', itemView: { fieldMode: replyFieldMode } } }),
     returnReason: text({ access: systemKept, ui: { label: '退回原因', ...readOnly } }),
+    // N7/N19: the content gate's findings on the reply, kept at 提交答复审核 and 审核通过.
+    replyFindings: json({ access: systemKept, ui: { label: '答复检查结果', views: './admin/fields/preflight-findings', ...readOnly, listView: { fieldMode: 'hidden' } } }),
     isPublic: checkbox({ defaultValue: true, access: { update: isOffice }, ui: { label: '公开答复', description: '涉及个人隐私等不宜公开的，取消勾选并填写不公开理由', itemView: { fieldMode: officeFieldMode } } }),
     withholdReason: text({ access: { update: isOffice }, ui: { label: '不公开理由', itemView: { fieldMode: officeFieldMode } } }),
     repliedAt: timestamp({ access: systemKept, ui: { label: '答复时间', ...readOnly } }),

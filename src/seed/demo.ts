@@ -16,6 +16,7 @@ import { seedDemoIncidents } from './demo-incidents.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoMailbox } from './demo-mailbox.js';
 import { seedDemoConsultations } from './demo-consultation.js';
+import { starterDictionary } from '../content-gate/starter-dictionary.js';
 import { demoClock, demoClockSeededAt, type DemoClock } from './demo-clock.js';
 import { demoClockRecord } from './demo-mailbox.js';
 
@@ -244,6 +245,14 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
   if ((await db.MonitorSettings.count()) === 0) {
     created.MonitorSettings++;
     await db.MonitorSettings.createOne({ data: {} });
+  }
+  // N7/N19: the office's 规范表述词库 starts from the starting dictionary, each entry with its source.
+  created.ContentRule = 0;
+  if ((await db.ContentRule.count()) === 0) {
+    for (const { kind, category, term, replacement, title, retiredOn, termStart, termEnd, source } of starterDictionary) {
+      await db.ContentRule.createOne({ data: { kind, category, term, replacement: replacement ?? '', title: title ?? '', retiredOn, termStart, termEnd, source: source ?? '' } });
+      created.ContentRule++;
+    }
   }
   created.OpinionIncident = await seedDemoIncidents(context, clock);
   created.DisclosureRequest = await seedDemoRequests(context, { departmentIds, leaderId: userIds.get('lingdao')!, answererId: userIds.get('bangongshi')!, clock });

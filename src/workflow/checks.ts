@@ -10,11 +10,14 @@ import { extensionOf, isPicture } from '../media/rules.js';
 import { chartBlocksOf } from '../content/chart-blocks.js';
 import { parseChart } from '../charts/table.js';
 import { findPersonalData, maskPersonalData } from '../privacy/mask.js';
+import type { ContentGate } from '../content-gate/gate.js';
 
 export interface Finding {
   /** The rule checked; absent for checks that no numbered rule names (attachment formats). */
-  rule?: 'N11' | 'N15' | 'N16';
+  rule?: 'N7' | 'N11' | 'N15' | 'N16' | 'N19';
   code: string;
+  /** The 规范表述词库 entry that matched (content gate findings). */
+  entryId?: string;
   /** In Chinese: what is wrong and how to fix it. */
   message: string;
   /** Whether the submission is refused until this is fixed. */
@@ -261,6 +264,27 @@ function condensationProblems(jd: InterpretationToCheck): Finding[] {
       blocking: true,
     },
   ];
+}
+
+// ---- N7, N19: the content gate (规范表述词库) ----
+
+const gateCodes = { serious: 'CONTENT_SERIOUS_ERROR', outdated: 'CONTENT_OUTDATED', leader: 'CONTENT_LEADER_TITLE' } as const;
+
+/**
+ * N7/N19: each part of an item's text (its title, body …) checked against the office's dictionary as of
+ * `on`, the day of submission. Serious errors (state names, official names, sensitive words) block; an
+ * outdated expression or a leader's title outside the term warns. Each finding names its entry.
+ */
+export function contentGateFindings(gate: ContentGate, parts: { where: string; text: string }[], on: string): Finding[] {
+  return parts.flatMap(({ where, text }) =>
+    gate.check(text, on).map((found) => ({
+      rule: found.rule,
+      code: gateCodes[found.kind],
+      ...(found.entry.id ? { entryId: found.entry.id } : {}),
+      message: `${where}中的${found.message}`,
+      blocking: found.blocking,
+    })),
+  );
 }
 
 // ---- The checks ----

@@ -1,5 +1,8 @@
 import type { Disclosure, MediaKind } from '../content/vocabulary.js';
-import { checkDocument, checkInterpretation, type Finding, type MediaFacts } from './checks.js';
+import { checkDocument, checkInterpretation, contentGateFindings, type Finding, type MediaFacts } from './checks.js';
+import type { ContentGate } from '../content-gate/gate.js';
+import { plainText } from '../content/plain-text.js';
+import { reprintText } from '../content/render-reprint.js';
 
 interface MediaRow {
   id: string;
@@ -28,8 +31,16 @@ const media = (row: MediaRow | null): MediaFacts | null =>
 const mediaSelect = { select: { id: true, title: true, kind: true, file_filename: true, altText: true, textVersion: true } };
 const interpretationInclude = { images: mediaSelect, video: mediaSelect, videoPoster: mediaSelect, videoCaptions: mediaSelect, documents: { select: { title: true, body: true } } };
 
-function interpretationFindings(jd: InterpretationRow): Finding[] {
-  return checkInterpretation({
+/** The content gate's day and dictionary for one submission (N7, N19). */
+export interface GateCheck {
+  gate: ContentGate;
+  /** The day of submission, 'YYYY-MM-DD' in China. */
+  on: string;
+}
+
+function interpretationFindings(jd: InterpretationRow, check: GateCheck): Finding[] {
+  const gateFindings = contentGateFindings(check.gate, [{ where: '标题', text: jd.title }, { where: '解读正文', text: plainText(jd.body) }], check.on);
+  return [...checkInterpretation({
     title: jd.title,
     form: jd.form as 'text' | 'chart' | 'graphic' | 'video',
     body: jd.body,
@@ -38,17 +49,17 @@ function interpretationFindings(jd: InterpretationRow): Finding[] {
     videoPoster: media(jd.videoPoster),
     videoCaptions: media(jd.videoCaptions),
     documents: jd.documents,
-  }).map((f) => ({ ...f, message: `解读《${jd.title}》：${f.message}` }));
+  }), ...gateFindings].map((f) => ({ ...f, message: `解读《${jd.title}》：${f.message}` }));
 }
 
 /**
  * The pre-publication checks of an item as it is submitted: for a document, its own and those of the
  * interpretations that travel with it (三同步).
  */
-export async function preflight(db: { document: Finder; interpretation: Finder }, listKey: 'Document' | 'Interpretation', id: string, withInterpretations: boolean): Promise<Finding[]> {
+export async function preflight(db: { document: Finder; interpretation: Finder }, listKey: 'Document' | 'Interpretation', id: string, withInterpretations: boolean, check: GateCheck): Promise<Finding[]> {
   if (listKey === 'Interpretation') {
     const jd = (await db.interpretation.findUnique({ where: { id }, include: interpretationInclude })) as InterpretationRow;
-    return interpretationFindings(jd);
+    return interpretationFindings(jd, check);
   }
   const doc = (await db.document.findUnique({
     where: { id },
@@ -62,5 +73,16 @@ export async function preflight(db: { document: Finder; interpretation: Finder }
     disclosure: doc.disclosure as Disclosure | null,
     attachments: doc.attachments.map((m) => media(m)!),
   });
-  return [...findings, ...(doc.interpretations ?? []).flatMap(interpretationFindings)];
+  // N7/N19: every text of the document, public or not: a serious error is an error wherever it is.
+  const gateFindings = contentGateFindings(
+    check.gate,
+    [
+      { where: '标题', text: doc.title },
+      { where: '正文', text: plainText(doc.body) },
+      { where: '删减后公开文本', text: plainText(doc.redactedBody) },
+      { where: '转载正文', text: doc.reprintBody ? reprintText(doc.reprintBody) : '' },
+    ],
+    check.on,
+  );
+  return [...findings, ...gateFindings, ...(doc.interpretations ?? []).flatMap((jd) => interpretationFindings(jd, check))];
 }

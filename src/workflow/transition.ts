@@ -4,6 +4,8 @@ import type { SessionData } from '../access/roles.js';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { richTextHasContent } from './disclosure.js';
 import { preflight } from './preflight.js';
+import { loadContentGate } from '../content-gate/store.js';
+import { toCalendarDay } from '../calendar/working-days.js';
 import { assignIndexNumber } from './index-number.js';
 import { publicContentChanged } from '../site/invalidation.js';
 import { applyRevision, recordRevision } from './revisions.js';
@@ -122,13 +124,15 @@ async function interpretationSubject(tx: Tx, id: string) {
  * Runs the pre-publication checks at submission and keeps their result on the item for the editor to
  * read; blocking findings refuse the submission with what to fix.
  */
-async function refuseOnBlockingFindings(context: KeystoneContext, actor: Actor, listKey: WorkflowListKey, id: string): Promise<void> {
+async function refuseOnBlockingFindings(context: KeystoneContext, actor: Actor, listKey: WorkflowListKey, id: string, now: Date): Promise<void> {
   const prisma = context.prisma as unknown as Tx;
   const item = (await (listKey === 'Document' ? prisma.document : prisma.interpretation).findUnique({ where: { id } })) as (Row & { requiresInterpretation?: boolean }) | null;
   if (!item) throw workflowError('NOT_FOUND', '找不到该条目');
   // Someone who may not submit it learns that from the state machine, and leaves no trace on the item.
   if (item.status !== 'draft' || !mayAct('submit', item, actor)) return;
-  const findings = await preflight(prisma, listKey, id, Boolean(item.requiresInterpretation));
+  // N7/N19: the office's dictionary as of the day of submission.
+  const { gate } = await loadContentGate(context.prisma);
+  const findings = await preflight(prisma, listKey, id, Boolean(item.requiresInterpretation), { gate, on: toCalendarDay(now) });
   await (listKey === 'Document' ? prisma.document : prisma.interpretation).update({ where: { id }, data: { preflightFindings: findings } });
   const blocking = findings.filter((f) => f.blocking);
   if (blocking.length) throw workflowError('CHECKS_FAILED', `发布前检查未通过，请修改后再提交：${blocking.map((f) => f.message).join('；')}`);
@@ -149,7 +153,7 @@ export async function transition(
 ): Promise<{ status: Status }> {
   const actor = actorOf(context);
   const session = context.session as SessionData;
-  if (action === 'submit') await refuseOnBlockingFindings(context, actor, listKey, id);
+  if (action === 'submit') await refuseOnBlockingFindings(context, actor, listKey, id, now);
   type Moved = { listKey: WorkflowListKey; id: string; from: Status };
   const outcome: { to: Status; autoReturnCause?: string; moved: Moved[]; revisionOfId: string | null } = await context.prisma.$transaction(async (tx: Tx) => {
     const loaded = listKey === 'Document' ? await loadDocumentFacts(tx, id) : await loadInterpretationFacts(tx, id);

@@ -107,4 +107,16 @@ describe('the monitor on our own site (S8)', () => {
       { kind: 'dingtalk', url: 'https://oapi.dingtalk.com/robot/send?access_token=2', secret: 'SECabc' },
     ]);
   });
+
+  test("N19: our own site is checked against the office's 规范表述词库, as submissions are", async () => {
+    // An entry the office adds today: a phrase of the published 低保 notice, marked out of use since 2020.
+    await state.t.context.sudo().db.ContentRule.createOne({
+      data: { kind: 'outdated', term: '城乡最低生活保障标准', replacement: '城乡低保标准', retiredOn: '2020-01-01', source: '测试词条' },
+    });
+    const report = (await runOwnSiteMonitor(state.t.context, { now, force: true, checkExternal: false }))!.report;
+    expect(report.findings.filter((f) => f.ruleId === 'N19')).toEqual([
+      expect.objectContaining({ subject: '城乡最低生活保障标准', severity: 'warning', message: expect.stringContaining('请改为“城乡低保标准”') }),
+    ]);
+  });
 });
+

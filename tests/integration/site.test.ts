@@ -144,13 +144,27 @@ describe('the public website (first pages)', () => {
     expect((await get('/disclosure/catalogue/nosuchentry')).status).toBe(404);
   });
 
-  test('N16: a 大字版 switch on every page that works without JavaScript', async () => {
-    const page = await get('/columns/tzgg');
-    expect(page.text).toMatch(/<input type="checkbox" id="large-text" class="large-text-toggle">\s*<div class="page">/);
-    expect(page.text).toContain('<label for="large-text" class="large-text-switch">大字版</label>');
+  test('N16: 大字版, 高对比度, 加大行距 and 焦点高亮 switches on every page that work without JavaScript; 朗读 only with it', async () => {
+    for (const path of ['/', '/columns/tzgg', '/search?q=%E4%BD%8E%E4%BF%9D', '/mailbox/new', '/nosuchpage']) {
+      const page = await get(path);
+      expect(page.text).toMatch(
+        /<input type="checkbox" id="large-text" class="mode-toggle large-text-toggle">\s*<input type="checkbox" id="high-contrast" class="mode-toggle high-contrast-toggle">\s*<input type="checkbox" id="wide-spacing" class="mode-toggle wide-spacing-toggle">\s*<input type="checkbox" id="strong-focus" class="mode-toggle strong-focus-toggle">\s*<div class="page">/,
+      );
+      for (const [id, label] of [['large-text', '大字版'], ['high-contrast', '高对比度'], ['wide-spacing', '加大行距'], ['strong-focus', '焦点高亮']]) {
+        expect(page.text).toContain(`<label for="${id}" class="mode-switch ${id}-switch">${label}</label>`);
+      }
+      // Hidden until the script finds the browser's speech synthesis.
+      expect(page.text).toContain('<button type="button" id="read-aloud" class="mode-switch read-aloud" hidden>朗读</button>');
+    }
     const css = await get('/static/site.css');
     expect(css.text).toMatch(/\.large-text-toggle:checked ~ \.page \{ font-size: 24px/);
-    expect((await get('/static/large-text.js')).status).toBe(200);
+    expect(css.text).toContain('.high-contrast-toggle:checked ~ .page, .high-contrast-toggle:checked ~ .page * { background-color: #000 !important; color: #fff !important;');
+    expect(css.text).toContain('.wide-spacing-toggle:checked ~ .page, .wide-spacing-toggle:checked ~ .page * { line-height: 2.2 !important;');
+    const script = await get('/static/modes.js');
+    expect(script.status).toBe(200);
+    expect(script.text).toContain('speechSynthesis');
+    // No third party: the script names no other host.
+    expect(script.text).not.toMatch(/https?:\/\//);
   });
 
   test('security headers forbid inline script, and an unchanged page answers 304', async () => {

@@ -1,12 +1,15 @@
 /**
  * N7 serious errors: wrong state names (中华人民共合国), wrong leader names or titles, serious typos,
- * from the editable lists in rules-data/serious-errors.ts. More than 3 (distinct error × page) is a
- * veto, fewer cost points. Publish dates after the day of the check look faked: a warning.
+ * from the editable lists in rules-data/serious-errors.ts and the content gate's dictionary (规范表述词库:
+ * wrong official names, sensitive words, a leader's title used outside the term of office, as of the
+ * page's publication day). More than 3 (distinct error × page) is a veto, fewer cost points. Publish
+ * dates after the day of the check look faked: a warning.
  */
 import { toCalendarDay } from '../../calendar/working-days.js';
 import { findDates } from '../dates.js';
-import type { Check, Finding, WrongRight } from '../types.js';
-import { grouped, PageGroups, sitePages, snippet } from './util.js';
+import { seriousCategoryLabels, type GateFinding } from '../../content-gate/gate.js';
+import type { Check, Finding } from '../types.js';
+import { contentGateOf, grouped, pageDay, PageGroups, sitePages, snippet } from './util.js';
 
 export const n7PointsPerError = 2;
 
@@ -14,21 +17,14 @@ export const n7SeriousErrors: Check = {
   id: 'N7',
   title: '严重错误',
   run({ crawl, config, now }) {
-    const lists: Array<[string, WrongRight[]]> = [
-      ['国家名称错误', config.seriousErrors.stateNames],
-      ['领导人姓名职务错误', config.seriousErrors.leaders],
-      ['严重错别字', config.seriousErrors.typos],
-    ];
-    const groups = new PageGroups<{ kind: string; pair: WrongRight; context: string }>();
+    const gate = contentGateOf(config);
+    const groups = new PageGroups<{ found: GateFinding; context: string }>();
     const future = new PageGroups<{ date: string; context: string }>();
     const today = toCalendarDay(now);
     for (const page of sitePages(crawl)) {
       const text = `${page.title ?? ''} ${page.text}`;
-      for (const [kind, pairs] of lists) {
-        for (const pair of pairs) {
-          const i = text.indexOf(pair.wrong);
-          if (i >= 0) groups.add(pair.wrong, page.url, { kind, pair, context: snippet(text, i, 20) });
-        }
+      for (const found of gate.check(text, pageDay(text, today))) {
+        if (found.rule === 'N7') groups.add(found.matched, page.url, { found, context: snippet(text, found.start, 20) });
       }
       for (const m of text.matchAll(/发布(?:日期|时间)[:：]?\s*([^\s]{8,12})/g)) {
         const date = findDates(m[1])[0];
@@ -39,17 +35,29 @@ export const n7SeriousErrors: Check = {
     const entries = groups.entries();
     const total = entries.reduce((n, e) => n + e.pages.length, 0);
     const veto = total > config.seriousErrors.vetoAbove;
-    const findings: Finding[] = entries.map(({ subject, pages, first }) => ({
-      ruleId: 'N7',
-      code: 'N7.serious-error',
-      severity: veto ? 'veto' : 'deduction',
-      points: veto ? undefined : n7PointsPerError * pages.length,
-      ...grouped(pages),
-      subject,
-      evidence: `“${first.context}”`,
-      message: `${first.kind}：“${first.pair.wrong}”应为“${first.pair.right}”${veto ? `（全站严重错误 ${total} 处，超过 ${config.seriousErrors.vetoAbove} 处为单项否决）` : ''}`,
-      hint: `将“${first.pair.wrong}”改为“${first.pair.right}”，并检查同一模板或稿件来源的其他页面；发布前执行校对。`,
-    }));
+    const vetoNote = veto ? `（全站严重错误 ${total} 处，超过 ${config.seriousErrors.vetoAbove} 处为单项否决）` : '';
+    const findings: Finding[] = entries.map(({ subject, pages, first }) => {
+      const { entry, matched } = first.found;
+      const right = entry.replacement?.trim();
+      const leader = entry.kind === 'leader';
+      return {
+        ruleId: 'N7',
+        code: leader ? 'N7.leader-title' : 'N7.serious-error',
+        severity: veto ? 'veto' : 'deduction',
+        points: veto ? undefined : n7PointsPerError * pages.length,
+        ...grouped(pages),
+        subject,
+        evidence: `“${first.context}”`,
+        message: leader
+          ? `${first.found.message}${vetoNote}`
+          : `${seriousCategoryLabels[entry.category ?? 'officialName']}：“${matched}”${right ? `应为“${right}”` : '不得出现在网站上'}${vetoNote}`,
+        hint: leader
+          ? `按规范表述词库中的任职期间核对“${matched}”：已卸任的改为现任领导或写“时任${entry.title}”，并检查同一稿件来源的其他页面。`
+          : right
+            ? `将“${matched}”改为“${right}”，并检查同一模板或稿件来源的其他页面；发布前执行校对。`
+            : `删除或改写“${matched}”，并检查同一模板或稿件来源的其他页面。`,
+      };
+    });
     for (const { subject, pages, first } of future.entries()) {
       findings.push({
         ruleId: 'N7',

@@ -1,5 +1,7 @@
 /** Helpers shared by the checks. */
-import type { CrawledPage, CrawlResult, Finding } from '../types.js';
+import type { CrawledPage, CrawlResult, Finding, RulesConfig, WrongRight } from '../types.js';
+import { ContentGate, type GateEntry, type SeriousCategory } from '../../content-gate/gate.js';
+import { findDates } from '../dates.js';
 import { isOnHosts } from '../url.js';
 
 /** Our own HTML pages that loaded (status 200, not redirected off the site). */
@@ -45,4 +47,32 @@ export function grouped(pages: string[]): Pick<Finding, 'page' | 'pages'> {
 
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const compiledGates = new WeakMap<RulesConfig, ContentGate>();
+
+/**
+ * The content gate of a configuration (N7, N19), compiled once per run: the pairs of `seriousErrors` and
+ * the dictionary's entries in one automaton. A pair and an entry with the same wrong form count once.
+ */
+export function contentGateOf(config: RulesConfig): ContentGate {
+  const known = compiledGates.get(config);
+  if (known) return known;
+  const pairs: Array<[SeriousCategory, WrongRight[]]> = [
+    ['stateName', config.seriousErrors.stateNames],
+    ['leaderName', config.seriousErrors.leaders],
+    ['typo', config.seriousErrors.typos],
+  ];
+  const entries: GateEntry[] = pairs.flatMap(([category, list]) => list.map((p) => ({ kind: 'serious' as const, category, term: p.wrong, replacement: p.right })));
+  const wrongForms = new Set(entries.map((e) => e.term));
+  const gate = new ContentGate([...entries, ...config.contentGate.filter((e) => e.kind !== 'serious' || !wrongForms.has(e.term))]);
+  compiledGates.set(config, gate);
+  return gate;
+}
+
+/** The day a page speaks as of: its 发布日期 when it shows one, else the day of the check. */
+export function pageDay(text: string, today: string): string {
+  const m = /发布(?:日期|时间)[:：]?\s*([^\s]{8,12})/.exec(text);
+  const date = m ? findDates(m[1])[0] : undefined;
+  return date && date <= today ? date : today;
 }

@@ -1,0 +1,55 @@
+/**
+ * The office's dictionary (规范表述词库) from the database, compiled once per change: the automaton of a
+ * few thousand entries takes a fraction of a second to build, a check a few milliseconds. Each instance
+ * keeps its own compiled copy and rebuilds it when the entries' count or latest change differs.
+ */
+import { calendarDayOf } from '../db/calendar-day.js';
+import { ContentGate, type GateEntry } from './gate.js';
+
+interface Row {
+  id: string;
+  kind: string;
+  category: string | null;
+  term: string;
+  replacement: string;
+  title: string;
+  retiredOn: unknown;
+  termStart: unknown;
+  termEnd: unknown;
+  source: string;
+}
+/** The part of the Prisma client this reads (the same on both engines). */
+export interface DictionaryTable {
+  contentRule: {
+    aggregate(args: object): Promise<{ _count: number | { _all: number }; _max: { updatedAt: Date | null } }>;
+    findMany(args?: object): Promise<unknown>;
+  };
+}
+
+export function entryOf(row: Row): GateEntry {
+  return {
+    id: row.id,
+    kind: row.kind as GateEntry['kind'],
+    category: (row.category || null) as GateEntry['category'],
+    term: row.term,
+    replacement: row.replacement,
+    title: row.title,
+    retiredOn: calendarDayOf(row.retiredOn),
+    termStart: calendarDayOf(row.termStart),
+    termEnd: calendarDayOf(row.termEnd),
+    source: row.source,
+  };
+}
+
+let cached: { key: string; gate: ContentGate; entries: GateEntry[] } | null = null;
+
+/** The dictionary's entries and their compiled gate, as they are now. */
+export async function loadContentGate(prisma: DictionaryTable): Promise<{ gate: ContentGate; entries: GateEntry[] }> {
+  const stats = await prisma.contentRule.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
+  const count = typeof stats._count === 'number' ? stats._count : stats._count._all;
+  const key = `${count}:${stats._max.updatedAt ? new Date(stats._max.updatedAt).getTime() : 0}`;
+  if (cached?.key === key) return cached;
+  const entries = ((await prisma.contentRule.findMany({ orderBy: { id: 'asc' } })) as Row[]).map(entryOf);
+  cached = { key, gate: new ContentGate(entries), entries };
+  return cached;
+}
