@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Column" ADD COLUMN     "keywords" TEXT NOT NULL DEFAULT '';
