@@ -74,6 +74,7 @@ function Navigation({ lists }: NavigationProps) {
       <NavList>
         <NavItem href="/">待办</NavItem>
         {readsReports ? <NavItem href="/monitor">监测报告（最新）</NavItem> : null}
+        {readsReports ? <NavItem href="/operation-log-export">操作日志导出</NavItem> : null}
         <Divider />
         {lists.map((list) => (
           <NavItem key={list.key} href={getHrefFromList(list)}>

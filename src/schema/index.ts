@@ -22,6 +22,7 @@ import { Message } from './message.js';
 import { SignInRecord } from './sign-in-record.js';
 import { UserSession } from './user-session.js';
 import { UsedFormToken } from './used-form-token.js';
+import { OperationLog } from './operation-log.js';
 import { accessByClass } from '../access/by-class.js';
 
 // On every list: filters reach only what the caller may read, actions check each record (src/access/by-class.ts).
@@ -29,5 +30,5 @@ export const lists = accessByClass({
   User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision,
   SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings,
   Message, Consultation, ConsultationComment, ConsultationMeeting, DisclosureRequest, OpinionIncident, AnnualReport, SelfInspection,
-  SignInRecord, UserSession, UsedFormToken,
+  SignInRecord, UserSession, UsedFormToken, OperationLog,
 });

@@ -1,3 +1,19 @@
+-- CreateTable
+CREATE TABLE "OperationLog" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "at" DATETIME DEFAULT CURRENT_TIMESTAMP,
+    "actor" TEXT NOT NULL DEFAULT '',
+    "actorName" TEXT NOT NULL DEFAULT '',
+    "role" TEXT,
+    "address" TEXT NOT NULL DEFAULT '',
+    "action" TEXT NOT NULL DEFAULT '',
+    "operation" TEXT NOT NULL DEFAULT '',
+    "target" TEXT NOT NULL DEFAULT '',
+    "itemId" TEXT NOT NULL DEFAULT '',
+    "outcome" TEXT DEFAULT 'success',
+    "detail" TEXT NOT NULL DEFAULT ''
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -20,3 +36,15 @@ CREATE UNIQUE INDEX "Column_slug_key" ON "Column"("slug");
 CREATE INDEX "Column_parent_idx" ON "Column"("parent");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE INDEX "OperationLog_at_idx" ON "OperationLog"("at");
+
+-- CreateIndex
+CREATE INDEX "OperationLog_actor_idx" ON "OperationLog"("actor");
+
+-- CreateIndex
+CREATE INDEX "OperationLog_address_idx" ON "OperationLog"("address");
+
+-- CreateIndex
+CREATE INDEX "OperationLog_itemId_idx" ON "OperationLog"("itemId");

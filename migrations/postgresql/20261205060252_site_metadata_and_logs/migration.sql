@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "Column" ADD COLUMN     "keywords" TEXT NOT NULL DEFAULT '';
