@@ -15,6 +15,7 @@ import { seedDemoIncidents } from './demo-incidents.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoMailbox } from './demo-mailbox.js';
 import { seedDemoConsultations } from './demo-consultation.js';
+import { seedDemoVisits } from './demo-visits.js';
 import { demoClock, demoClockSeededAt, type DemoClock } from './demo-clock.js';
 import { demoClockRecord } from './demo-mailbox.js';
 
@@ -237,6 +238,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
   created.DisclosureRequest = await seedDemoRequests(context, { departmentIds, leaderId: userIds.get('lingdao')!, answererId: userIds.get('bangongshi')!, clock });
   Object.assign(created, await seedDemoReports(context, clock));
   Object.assign(created, await seedDemoConsultations(context, clock));
+  Object.assign(created, await seedDemoVisits(context, clock));
   return { created };
 }
 

@@ -19,6 +19,18 @@ CREATE TABLE "OperationLog" (
     CONSTRAINT "OperationLog_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "VisitDay" (
+    "id" TEXT NOT NULL,
+    "day" TEXT NOT NULL DEFAULT '',
+    "pageViews" INTEGER NOT NULL DEFAULT 0,
+    "uniqueVisitors" INTEGER NOT NULL DEFAULT 0,
+    "topPages" JSONB,
+    "topSearchTerms" JSONB,
+
+    CONSTRAINT "VisitDay_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "OperationLog_at_idx" ON "OperationLog"("at");
 
@@ -30,3 +42,6 @@ CREATE INDEX "OperationLog_address_idx" ON "OperationLog"("address");
 
 -- CreateIndex
 CREATE INDEX "OperationLog_itemId_idx" ON "OperationLog"("itemId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "VisitDay_day_key" ON "VisitDay"("day");

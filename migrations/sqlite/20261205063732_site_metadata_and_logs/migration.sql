@@ -14,6 +14,16 @@ CREATE TABLE "OperationLog" (
     "detail" TEXT NOT NULL DEFAULT ''
 );
 
+-- CreateTable
+CREATE TABLE "VisitDay" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "day" TEXT NOT NULL DEFAULT '',
+    "pageViews" INTEGER NOT NULL DEFAULT 0,
+    "uniqueVisitors" INTEGER NOT NULL DEFAULT 0,
+    "topPages" JSONB,
+    "topSearchTerms" JSONB
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -48,3 +58,6 @@ CREATE INDEX "OperationLog_address_idx" ON "OperationLog"("address");
 
 -- CreateIndex
 CREATE INDEX "OperationLog_itemId_idx" ON "OperationLog"("itemId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "VisitDay_day_key" ON "VisitDay"("day");
