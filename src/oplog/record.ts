@@ -22,6 +22,9 @@ export interface OperationEntry {
   detail?: string;
   /** Who signed in or tried to (the login name typed), when there is no session yet. */
   actor?: string;
+  /** The name and role of whoever just signed in (the session starts with the next request). */
+  actorName?: string;
+  role?: string | null;
 }
 
 /** Writes one entry with the caller's identity and address; a failure to write is logged, never hidden from the operator. */
@@ -32,8 +35,9 @@ export async function recordOperation(context: KeystoneContext, entry: Operation
       data: {
         at,
         actor: (entry.actor ?? session?.data?.username ?? '').slice(0, 100),
-        actorName: session?.data?.name ?? '',
-        role: session?.data?.role ?? null,
+        // No request: the scheduler, the command line, the demo's seeding.
+        actorName: entry.actorName ?? session?.data?.name ?? (context.req ? '' : '系统'),
+        role: entry.role ?? session?.data?.role ?? null,
         address: clientAddress(context.req),
         action: entry.action.slice(0, 100),
         operation: entry.operation.slice(0, 100),
@@ -98,7 +102,9 @@ export function recordMutations(schema: GraphQLSchema, lists: Record<string, { u
       if (signIn) {
         const ok = typeof result === 'object' && result !== null && 'sessionToken' in result;
         const message = !ok && typeof result === 'object' && result !== null && 'message' in result ? String((result as { message: unknown }).message) : '';
-        await recordOperation(context, { action: ok ? '登录' : '登录失败', operation: field.name, target, itemId: ok ? itemIds((result as { item?: unknown }).item, {}) : '', outcome: ok ? 'success' : 'failure', detail: message, actor });
+        const userId = ok ? itemIds((result as { item?: unknown }).item, {}) : '';
+        const user = userId ? ((await context.sudo().prisma.user.findUnique({ where: { id: userId }, select: { name: true, role: true } })) as { name: string; role: string } | null) : null;
+        await recordOperation(context, { action: ok ? '登录' : '登录失败', operation: field.name, target, itemId: userId, outcome: ok ? 'success' : 'failure', detail: message, actor, actorName: user?.name, role: user?.role });
       } else {
         await recordOperation(context, { action, operation: field.name, target, itemId: itemIds(result, args), outcome: 'success' });
       }

@@ -78,7 +78,7 @@ describe('N20 operation log', () => {
     expect(rows.map(pick)).toEqual(
       expect.arrayContaining([
         { actor: 'xinxi', role: null, address: inside, action: '登录失败', target: '管理后台', itemId: '', outcome: 'failure' },
-        expect.objectContaining({ actor: 'xinxi', address: inside, action: '登录', target: '管理后台', outcome: 'success' }),
+        expect.objectContaining({ actor: 'xinxi', role: 'infoSection', address: inside, action: '登录', target: '管理后台', outcome: 'success' }),
         { actor: 'xinxi', role: 'infoSection', address: inside, action: '修改', target: '栏目', itemId: column.id, outcome: 'success' },
         expect.objectContaining({ actor: 'xinxi', role: 'infoSection', address: inside, action: '导出', target: '操作日志', outcome: 'success' }),
       ]),
