@@ -275,6 +275,15 @@ async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
   const port = listenPort();
   // Made (or read) now, so every later call in this process and in Keystone's finds the same secret.
   sessionSecret(process.env, console.warn);
+  // N20: a bad GONGKAI_ADMIN_ALLOW or GONGKAI_LOG_RETENTION_DAYS stops the start here, with the reason.
+  const { adminAllowList } = await import('./oplog/admin-guard.js');
+  const { retentionDays } = await import('./oplog/retention.js');
+  adminAllowList();
+  try {
+    retentionDays();
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
   if (db.provider === 'postgresql' && !process.env.SESSION_SECRET) {
     say('提示：未设置 SESSION_SECRET，使用数据目录中保存的会话密钥；在 PostgreSQL 上运行多个实例时，请为每个实例设置相同的 SESSION_SECRET。');
   }
