@@ -64,6 +64,8 @@ function Navigation({ lists }: NavigationProps) {
   const { data } = useQuery<{ authenticatedItem: { name: string; role: string } | null }>(SESSION);
   // The monitor's reports are for the section that runs the site, and for the admin.
   const readsReports = ['admin', 'infoSection'].includes(data?.authenticatedItem?.role ?? '');
+  // N17: visit statistics for the section, the office and the leaders.
+  const readsVisits = ['admin', 'infoSection', 'officeReviewer', 'leader'].includes(data?.authenticatedItem?.role ?? '');
   const [endSession, { data: ended }] = useMutation<{ endSession: boolean }>(END_SESSION);
   const navigate = useNavigate();
   useEffect(() => {
@@ -74,6 +76,8 @@ function Navigation({ lists }: NavigationProps) {
       <NavList>
         <NavItem href="/">待办</NavItem>
         {readsReports ? <NavItem href="/monitor">监测报告（最新）</NavItem> : null}
+        {readsVisits ? <NavItem href="/visits">访问统计图表</NavItem> : null}
+        {readsReports ? <NavItem href="/operation-log-export">操作日志导出</NavItem> : null}
         <Divider />
         {lists.map((list) => (
           <NavItem key={list.key} href={getHrefFromList(list)}>

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import net from 'node:net';
 import { parseArgs } from 'node:util';
 import { ConfigError, databaseSettings, listenPort, redactUrl, sessionSecret, type DatabaseSettings } from './config/env.js';
@@ -32,6 +33,8 @@ const help = `gongkai —— 政务公开网站系统
                            生成各科室（或指定科室）的半年自查内容
   report figures --year YYYY [--json]
                            年度政务公开工作数据（向主要负责人汇报、绩效考核用）
+  visits import 文件… [--json]
+                           把 nginx combined 格式的访问日志（可为 .gz）按天汇总为访问统计（同一天重新汇总时替换）
 
 环境变量：PORT（默认 3000）、GONGKAI_DATA_DIR（数据目录，默认 data）、DATABASE_URL（默认数据目录中的 SQLite 文件
   gongkai.db；postgres:// 使用 PostgreSQL）、SESSION_SECRET（至少 32 个字符；不设置时自动生成并保存在数据目录中，
@@ -237,6 +240,28 @@ async function source(sub: string | undefined, options: { adapter?: string; url?
   }
 }
 
+/** N17: visit statistics from access logs (nginx's or ours), stored by day. */
+async function visits(db: DatabaseSettings, sub: string | undefined, files: string[], json: boolean): Promise<number> {
+  if (sub !== 'import' || !files.length) throw new ConfigError('用法：gongkai visits import 访问日志文件… [--json]');
+  const missing = files.filter((f) => !fs.existsSync(f));
+  if (missing.length) throw new ConfigError(`找不到访问日志文件：${missing.join('、')}`);
+  await ensureBuilt({ ui: false }, say);
+  const { openContext, closeContext } = await import('./db/context.js');
+  const { importVisitLogs } = await import('./visits/store.js');
+  const context = await openContext(db);
+  try {
+    const result = await importVisitLogs(context, files);
+    if (json) say(JSON.stringify(result, null, 2));
+    else {
+      for (const d of result.days) say(`${d.day}：访问量 ${d.pageViews}，独立访客 ${d.uniqueVisitors}`);
+      say(`共 ${result.days.length} 天${result.skipped ? `；${result.skipped} 行不是 combined 格式，已跳过` : ''}`);
+    }
+    return 0;
+  } finally {
+    await closeContext(context);
+  }
+}
+
 async function createFirstAdminFromEnv(db: DatabaseSettings): Promise<void> {
   const { firstAdminFromEnv, createFirstAdmin } = await import('./users/first-admin.js');
   const admin = firstAdminFromEnv();
@@ -267,6 +292,15 @@ async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
   const port = listenPort();
   // Made (or read) now, so every later call in this process and in Keystone's finds the same secret.
   sessionSecret(process.env, console.warn);
+  // N20: a bad GONGKAI_ADMIN_ALLOW or GONGKAI_LOG_RETENTION_DAYS stops the start here, with the reason.
+  const { adminAllowList } = await import('./oplog/admin-guard.js');
+  const { retentionDays } = await import('./oplog/retention.js');
+  adminAllowList();
+  try {
+    retentionDays();
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
   if (db.provider === 'postgresql' && !process.env.SESSION_SECRET) {
     say('提示：未设置 SESSION_SECRET，使用数据目录中保存的会话密钥；在 PostgreSQL 上运行多个实例时，请为每个实例设置相同的 SESSION_SECRET。');
   }
@@ -342,6 +376,9 @@ export async function main(argv: string[]): Promise<number> {
         return await monitor(db, sub, { maxPages: values['max-pages'], json: Boolean(values.json), html: values.html });
       case 'report':
         return await report(db, sub, { year: values.year, half: values.half, department: values.department, json: Boolean(values.json) });
+      case 'visits':
+        await migrate(db);
+        return await visits(db, sub, rest, Boolean(values.json));
       case 'syndicate':
         return await syndicate(db, [sub, ...rest].filter(Boolean), { dryRun: Boolean(values['dry-run']), json: Boolean(values.json) });
       case 'source':

@@ -16,6 +16,9 @@ import { largestUploadBytes } from './media/rules.js';
 import type { SessionData } from './access/roles.js';
 import { serverSessions } from './platform/sessions.js';
 import { guardSignIns } from './platform/sign-in.js';
+import { recordMutations } from './oplog/record.js';
+import { adminAccessGuard } from './oplog/admin-guard.js';
+import { accessLogFile, writeAccessLog } from './oplog/access-log.js';
 import { apolloLimits } from './platform/graphql-limits.js';
 import { answerErrorsInChinese } from './platform/error-responses.js';
 import { debugResponses } from './platform/debug.js';
@@ -24,7 +27,7 @@ const { withAuth } = createAuth({
   listKey: 'User',
   identityField: 'username',
   secretField: 'password',
-  sessionData: 'name role isActive department { id }',
+  sessionData: 'name username role isActive department { id }',
 });
 
 /** The Keystone configuration for a database; keystone.ts uses the configured one. */
@@ -52,7 +55,8 @@ export function createConfig(db: DatabaseSettings) {
         schemaPath: 'generated/schema.graphql',
         debug: debugResponses(),
         apolloConfig: apolloLimits(),
-        extendGraphqlSchema: (schema) => removeRefusedUploads(guardSignIns(extendWorkflowSchema(schema))),
+        // N20: every mutation is recorded in the 操作日志, around the sign-in guard (a locked attempt is recorded too).
+        extendGraphqlSchema: (schema) => recordMutations(removeRefusedUploads(guardSignIns(extendWorkflowSchema(schema))), lists),
       },
       ui: {
         isAccessAllowed: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
@@ -70,10 +74,15 @@ export function createConfig(db: DatabaseSettings) {
           // Behind a proxy (nginx), the visitor's address for the form rate limit: e.g. loopback, or 1 (hops).
           const trustProxy = process.env.GONGKAI_TRUST_PROXY?.trim();
           if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
+          // N20: the Admin UI and the staff routes only from GONGKAI_ADMIN_ALLOW (after trust proxy: the visitor's address).
+          app.use(adminAccessGuard() as unknown as Parameters<typeof app.use>[0]);
           // Keystone's typings are of Express 4 while it runs Express 5, like our routes.
           app.use(serverRoutes(context, db) as unknown as Parameters<typeof app.use>[0]);
         },
         extendHttpServer: async (server, context) => {
+          // N20, N17: every request in nginx's combined format (logs/access.log of the data directory).
+          const accessLog = accessLogFile();
+          if (accessLog) writeAccessLog(server, accessLog);
           servePageCacheFirst(server, context);
           const stopSharing = await shareInvalidations(pageCacheFor(context), db);
           server.on('close', () => void stopSharing());

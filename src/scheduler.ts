@@ -9,6 +9,8 @@ import { runIncidentClockAlerts } from './incidents/alert-job.js';
 import { alertRequestDeadlines } from './requests/alerts.js';
 import { sendMessageAlerts } from './mailbox/alerts.js';
 import { consultationDayStarts } from './consultation/actions.js';
+import { maintainLogs } from './oplog/log-maintenance.js';
+import { aggregateYesterday } from './visits/store.js';
 
 export interface Job {
   name: string;
@@ -33,6 +35,10 @@ export const jobs: Job[] = [
   { name: 'request-deadlines', schedule: '30 8 * * *', run: (context) => alertRequestDeadlines(context) },
   // N5: messages whose reply turned due soon, late or unanswered, each alerted once.
   { name: 'message-alerts', schedule: '30 8 * * *', run: (context) => sendMessageAlerts(context) },
+  // N20: rotate and compress the access log, archive the operation log by day, delete what is past retention.
+  { name: 'log-maintenance', schedule: '5 0 * * *', run: async (context) => (await maintainLogs(context)).deletedRows },
+  // N17: yesterday's visit statistics from the rotated access logs.
+  { name: 'visit-statistics', schedule: '15 0 * * *', run: async (context) => (await aggregateYesterday(context)).days.length },
 ];
 
 const timezone = process.env.TZ_SITE ?? 'Asia/Shanghai';

@@ -16,7 +16,7 @@ export const roleOptions = (Object.entries(roles) as [Role, string][]).map(([val
 
 export interface SessionData {
   itemId: string;
-  data: { name: string; role: Role; isActive: boolean; department: { id: string } | null };
+  data: { name: string; username?: string; role: Role; isActive: boolean; department: { id: string } | null };
 }
 
 export interface AccessArgs {

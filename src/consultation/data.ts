@@ -3,6 +3,8 @@ import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import { renderRichText } from '../content/render-rich-text.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { maskPersonalData } from '../privacy/mask.js';
+import { plainText } from '../content/plain-text.js';
+import { articleDescription } from '../site/metadata.js';
 import {
   adoptionOptions, decisionBodyOptions, labelOf, periodDays, periodState, publicConsultationStatuses,
   acceptsComments, type ReportFigures,
@@ -120,6 +122,13 @@ export async function consultationData(context: KeystoneContext, id: string, tod
           opinions: (figures?.opinions ?? []).map((o) => ({ ...o, name: maskPersonalData(o.name), adopted: o.adoption === 'adopted', adoption: labelOf(adoptionOptions, o.adoption), reason: maskPersonalData(o.reason) })),
         }
       : null,
+    // N18: a consultation is an article of the 征求意见 section.
+    meta: {
+      article: {
+        title: c.title, published: c.publishedAt, source: c.department?.name ?? '', author: c.department?.name ?? '',
+        keywords: '征求意见', description: articleDescription(plainText(c.draftText)), path: `/consultations/${c.id}`,
+      },
+    },
     cacheTags: [`consultation:${c.id}`],
   };
 }

@@ -54,7 +54,7 @@ export async function messageListData(context: KeystoneContext, page: number) {
 /** A published message, or null. */
 export async function messageData(context: KeystoneContext, id: string) {
   const row = (await context.sudo().prisma.message.findFirst({ where: { id, ...publicMessage }, select: publicFields })) as Row | null;
-  return row && view(row);
+  return row && { ...view(row), publishedAt: row.replyPublishedAt };
 }
 
 /** The citizen's own message by its query code: where it stands, and the reply once published. */

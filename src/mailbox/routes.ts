@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { messageKindOptions } from '../interaction/message-clocks.js';
 import { choice, contact, parseForm, plainText } from '../public-forms/fields.js';
 import { pageNumber, type SiteKit } from '../site/routes.js';
+import { articleDescription } from '../site/metadata.js';
 import { messageData, messageListData, queryData } from './public-data.js';
 import { normaliseQueryCode } from './rules.js';
 import { submitMessage } from './store.js';
@@ -87,7 +88,10 @@ export function mailboxRoutes(context: KeystoneContext, kit: SiteKit): express.R
   router.get('/mailbox/:id', async (req, res) => {
     const since = kit.cache.generation;
     const data = idPattern.test(req.params.id) ? await messageData(context, req.params.id) : null;
-    return data ? kit.html(req, res, since, 200, 'mailbox-item', { message: data, title: data.subject, cacheTags: [`message:${data.id}`, 'messages'] }) : kit.notFound(req, res);
+    if (!data) return kit.notFound(req, res);
+    // N18: a published letter and its reply are an article of the 领导信箱.
+    const article = { title: data.subject, published: data.publishedAt, source: data.department, author: data.department, keywords: `领导信箱,${data.kind}`, description: articleDescription(data.reply), path: data.url };
+    return kit.html(req, res, since, 200, 'mailbox-item', { message: data, title: data.subject, meta: { article }, cacheTags: [`message:${data.id}`, 'messages'] });
   });
 
   return router;

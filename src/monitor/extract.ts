@@ -269,6 +269,11 @@ export function extractPage(html: string, pageUrl: string, siteHosts: string[]):
       .filter((_, el) => ($(el).attr('name') ?? '').toLowerCase() === name)
       .attr('content');
 
+  const metaTags = $('meta[name]')
+    .map((_, el) => ({ name: $(el).attr('name') ?? '', content: $(el).attr('content') ?? '' }))
+    .get()
+    .slice(0, 100);
+
   const title = squash($('title').first().text()) || undefined;
   const h1 = squash($('h1').first().text()) || undefined;
   $('script, style, noscript, template').remove();
@@ -281,6 +286,7 @@ export function extractPage(html: string, pageUrl: string, siteHosts: string[]):
     h1,
     metaKeywords: metaContent('keywords'),
     metaDescription: metaContent('description'),
+    metaTags,
     metaRefresh: refreshTarget ? normalizeUrl(refreshTarget, base) : undefined,
     jsRedirects: [...jsRedirects],
     text,

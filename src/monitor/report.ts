@@ -114,7 +114,8 @@ export function renderJson(report: MonitorReport): string {
   return JSON.stringify(report, null, 2);
 }
 
-function csvCell(value: unknown): string {
+/** One CSV cell, quoted where needed and safe from spreadsheet formulas. */
+export function csvCell(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value);
   // A cell starting with = + - @ would run as a formula in Excel (CSV injection).
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;

@@ -11,13 +11,14 @@
  * | N8 broken link | 1 | 20 |
  * | N10 missing footer element / search / 找错 | 2 | 20 |
  * | N11 one-way link, late interpretation | 2 | 10 |
+ * | N18 page metadata tag missing or malformed | 1 per tag | 10 |
  * | any other rule | as the finding says | 20 |
  */
 import type { KeyedFinding, RuleScore, ScoreItem, ScoreResult } from './types.js';
 
 export const passMark = 60;
 export const defaultRuleCap = 20;
-export const ruleCaps: Record<string, number> = { N3: 20, N5: 10, N7: 10, N8: 20, N10: 20, N11: 10 };
+export const ruleCaps: Record<string, number> = { N3: 20, N5: 10, N7: 10, N8: 20, N10: 20, N11: 10, N18: 10 };
 
 export function scoreFindings(findings: KeyedFinding[], caps: Record<string, number> = ruleCaps): ScoreResult {
   const vetoes: ScoreItem[] = [];

@@ -84,6 +84,8 @@ export interface PageFacts {
   h1?: string;
   metaKeywords?: string;
   metaDescription?: string;
+  /** Every <meta name content> of the page's head, as written (N18 reads the national specification's tags). */
+  metaTags?: { name: string; content: string }[];
   /** Target of <meta http-equiv="refresh">. */
   metaRefresh?: string;
   /** Targets of JavaScript `location` assignments found in inline scripts. */

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { statelessSessions } from '@keystone-6/core/session';
 import type { KeystoneContext, SessionStrategy } from '@keystone-6/core/types';
 import { clientAddress } from './request-address.js';
+import { requestAllowed } from '../oplog/admin-guard.js';
 
 /*
  * Sessions kept on the server (issue 14 #13). The cookie carries only a random session id sealed with
@@ -50,6 +51,8 @@ export function serverSessions({ secret, cookieName, maxAge, now = () => new Dat
   };
   return {
     async get({ context }) {
+      // N20: a session presented from outside GONGKAI_ADMIN_ALLOW is not one: the API answers as to the public.
+      if (!requestAllowed(context.req)) return undefined;
       const sid = await sessionId(context);
       if (!sid) return undefined;
       const sessionHash = hashOf(sid);

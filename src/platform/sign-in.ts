@@ -2,6 +2,8 @@ import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'gra
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { formatChinaTime } from '../interaction/china-time.js';
 import { clientAddress, userAgentOf } from './request-address.js';
+import { requestAllowed } from '../oplog/admin-guard.js';
+import { refusalMessage } from '../oplog/allow-list.js';
 import type { SignInOutcome } from './sign-in-vocabulary.js';
 
 /*
@@ -97,6 +99,8 @@ export function guardSignIns(schema: GraphQLSchema, limits: SignInLimits = defau
     const identityArg = field.args[0]?.name;
     field.resolve = async (root, args: Record<string, unknown>, context: KeystoneContext, info) => {
       const username = typeof args[identityArg] === 'string' ? (args[identityArg] as string) : '';
+      // N20: from outside GONGKAI_ADMIN_ALLOW no password is checked at all.
+      if (!requestAllowed(context.req)) return { code: 'FAILURE', message: refusalMessage(clientAddress(context.req)) };
       const attempt = await beginSignIn(context, username, limits, clock());
       if (attempt.lock) return { code: 'FAILURE', message: lockOutMessage(attempt.lock) };
       let result: unknown;

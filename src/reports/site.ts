@@ -61,6 +61,10 @@ export function annualReportRoutes(context: KeystoneContext, kit: SiteKit): expr
       year: row.year,
       publishedOn: toCalendarDay(row.publishedAt),
       reportHtml: renderAnnualReportBody(report),
+      // N18: the report is an article of its section.
+      meta: {
+        article: { title: report.title, published: row.publishedAt, source: '', author: '', keywords: `政府信息公开,年度报告,${row.year}年`, description: report.title, path: `/disclosure/annual-reports/${row.year}` },
+      },
       cacheTags: ['annual-reports'],
     });
   });

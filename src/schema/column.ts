@@ -38,7 +38,9 @@ export const Column = list({
       validation: { isRequired: true },
     }),
     order: integer({ ui: { label: '排序' }, defaultValue: 0, validation: { isRequired: true } }),
-    description: text({ ui: { label: '栏目说明', displayMode: 'textarea' } }),
+    description: text({ ui: { label: '栏目说明', displayMode: 'textarea', description: '网页元数据 ColumnDescription（N18）；空着时为“网站名称+栏目名称+栏目”' } }),
+    // N18: ColumnKeywords of the national web-page specification.
+    keywords: text({ ui: { label: '栏目关键词', description: '网页元数据 ColumnKeywords（N18），多个用逗号分隔；空着时为栏目名称和栏目类型' }, validation: { length: { max: 100 } } }),
     documents: relationship({ ref: 'Document.columns', many: true, ui: { label: '文档', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
   },
   hooks: {

@@ -23,6 +23,8 @@ import { SignInRecord } from './sign-in-record.js';
 import { UserSession } from './user-session.js';
 import { UsedFormToken } from './used-form-token.js';
 import { ContentRule } from './content-rule.js';
+import { OperationLog } from './operation-log.js';
+import { VisitDay } from './visit-day.js';
 import { accessByClass } from '../access/by-class.js';
 
 // On every list: filters reach only what the caller may read, actions check each record (src/access/by-class.ts).
@@ -30,5 +32,5 @@ export const lists = accessByClass({
   User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision,
   SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings,
   Message, Consultation, ConsultationComment, ConsultationMeeting, DisclosureRequest, OpinionIncident, AnnualReport, SelfInspection,
-  SignInRecord, UserSession, UsedFormToken, ContentRule,
+  SignInRecord, UserSession, UsedFormToken, ContentRule, OperationLog, VisitDay,
 });

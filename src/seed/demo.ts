@@ -17,6 +17,7 @@ import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoMailbox } from './demo-mailbox.js';
 import { seedDemoConsultations } from './demo-consultation.js';
 import { starterDictionary } from '../content-gate/starter-dictionary.js';
+import { seedDemoVisits } from './demo-visits.js';
 import { demoClock, demoClockSeededAt, type DemoClock } from './demo-clock.js';
 import { demoClockRecord } from './demo-mailbox.js';
 
@@ -258,6 +259,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
   created.DisclosureRequest = await seedDemoRequests(context, { departmentIds, leaderId: userIds.get('lingdao')!, answererId: userIds.get('bangongshi')!, clock });
   Object.assign(created, await seedDemoReports(context, clock));
   Object.assign(created, await seedDemoConsultations(context, clock));
+  Object.assign(created, await seedDemoVisits(context, clock));
   return { created };
 }
 

@@ -15,6 +15,7 @@ import { renderRichTextWithCharts } from '../content/render-rich-text.js';
 import { previewIsValid } from '../workflow/preview.js';
 import { siteRoutes } from '../site/routes.js';
 import { monitorReportRoutes } from '../monitor-cms/routes.js';
+import { operationLogRoutes } from '../oplog/routes.js';
 import type { DatabaseSettings } from '../config/env.js';
 import { historyTable, migrationsDirectory, readMigrations } from '../db/migrations.js';
 import { logger } from '../logging/logger.js';
@@ -97,6 +98,7 @@ export function serverRoutes(context: KeystoneContext, db: DatabaseSettings): ex
   });
 
   app.use(monitorReportRoutes(context));
+  app.use(operationLogRoutes(context));
   app.use(siteRoutes(context));
   return app;
 }

@@ -1,7 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
-import { openCategoryOptions } from '../content/vocabulary.js';
+import { columnKindOptions, openCategoryOptions } from '../content/vocabulary.js';
 import { chartSvgsOf, renderRichTextWithCharts } from '../content/render-rich-text.js';
 import { chartBlocksOf, publicChart } from '../content/chart-blocks.js';
 import { chartAltText } from '../charts/table.js';
@@ -11,6 +11,7 @@ import { maskedExcerpt, maskPersonalData } from '../privacy/mask.js';
 import { plainText } from '../content/plain-text.js';
 import { mailboxColumnItems, publicMessage } from '../mailbox/public-data.js';
 import { consultationColumnItems } from '../consultation/data.js';
+import { articleDescription, columnMetadata } from './metadata.js';
 
 /*
  * The public site's data: only what may be public is ever read here (S1) — published documents whose
@@ -40,6 +41,8 @@ export interface SiteFrame {
   siteCode: string;
   icpNumber: string;
   policeRecordNumber: string;
+  /** The site's address (网站设置 → 网站地址), without a trailing slash: SiteDomain and Url of the page metadata (N18). */
+  baseUrl: string;
   navigation: ColumnLink[];
 }
 
@@ -57,6 +60,7 @@ export async function siteFrame(context: KeystoneContext): Promise<SiteFrame> {
     siteCode: settings?.siteCode ?? '',
     icpNumber: settings?.icpNumber ?? '',
     policeRecordNumber: settings?.policeRecordNumber ?? '',
+    baseUrl: String(settings?.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, ''),
     navigation: top,
   };
 }
@@ -85,6 +89,7 @@ export async function columnData(context: KeystoneContext, slug: string, page: n
     if (page > pages) return null;
     return {
       column: { id: column.id, slug: column.slug, name: column.name, description: column.description },
+      meta: { column: columnMetadata(column) },
       disclosureSection: false, children: column.children.map((c: ColumnLink) => ({ slug: c.slug, name: c.name })), documents: items, listsInterpretations: false,
       page, pages, previous: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null, total,
     };
@@ -102,6 +107,7 @@ export async function columnData(context: KeystoneContext, slug: string, page: n
   const docs: { id: string; title: string; publishedAt: Date | null; url?: string }[] = messages ? messages.items : await table.findMany({ where, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: { id: true, title: true, publishedAt: true } });
   return {
     column: { id: column.id, slug: column.slug, name: column.name, description: column.description },
+    meta: { column: columnMetadata(column) },
     // The 政府信息公开 section leads to the 主动公开目录 (S3).
     disclosureSection: column.kind === 'disclosure',
     // A 领导信箱 column leads to the letter form and the look-up (S11).
@@ -122,13 +128,23 @@ export async function documentData(context: KeystoneContext, id: string) {
   const doc = await prisma.document.findFirst({
     where: { id, ...publicDocument },
     include: {
-      columns: { where: publicColumn, select: { slug: true, name: true } },
+      columns: { where: publicColumn, orderBy: { order: 'asc' }, select: { slug: true, name: true, description: true, keywords: true, kind: true } },
       interpretations: { where: publicInterpretation, select: { id: true, title: true, publishedAt: true } },
       attachments: { select: { id: true, title: true, kind: true, file_filename: true, altText: true, caption: true, textVersion: true } },
     },
   });
   if (!doc) return null;
+  const source = doc.origin === 'reprint' && doc.sourceName ? doc.sourceName : doc.issuingAuthority;
   return {
+    // N18: the column it is listed in (the first, in the navigation's order) and the article's tags.
+    meta: {
+      column: doc.columns.length ? columnMetadata(doc.columns[0]) : await sectionOfKind(context, 'policy'),
+      article: {
+        title: doc.title, published: doc.publishedAt, source, author: doc.issuingAuthority || source,
+        keywords: [doc.topic, ...doc.columns.map((c: { name: string }) => c.name)].filter(Boolean).join(','),
+        description: articleDescription(publicBodyText(doc)), path: `/documents/${doc.id}`,
+      },
+    },
     id: doc.id,
     title: maskPersonalData(doc.title),
     indexNumber: doc.indexNumber ?? '',
@@ -142,7 +158,7 @@ export async function documentData(context: KeystoneContext, id: string) {
     bodyHtml: doc.origin === 'reprint' && doc.reprintBody ? renderReprintBody(doc.reprintBody) : await renderRichTextWithCharts(publicBodyOf(doc)),
     redacted: doc.disclosure === 'redacted',
     reprint: doc.origin === 'reprint' ? { sourceName: doc.sourceName, sourceUrl: doc.sourceUrl } : null,
-    columns: doc.columns,
+    columns: doc.columns.map((c: ColumnLink) => ({ slug: c.slug, name: c.name })),
     interpretations: doc.interpretations.map(summary),
     attachments: doc.attachments.filter((a: { file_filename: string | null }) => a.file_filename).map((a: { title: string; file_filename: string }) => ({ title: a.title, url: `/media/${a.file_filename}` })),
     // A 长图 attached to a document shows on its page beside its 文字版 (N16), and stays downloadable.
@@ -206,7 +222,18 @@ export async function interpretationData(context: KeystoneContext, id: string) {
   });
   if (!jd) return null;
   const url = (m: { file_filename: string | null } | null) => (m?.file_filename ? `/media/${m.file_filename}` : null);
+  const image = jd.images.find((m: { file_filename: string | null }) => m.file_filename);
+  const base = await baseUrl(context);
   return {
+    // N18: the 政策解读 column and the article's tags (its first picture as Image).
+    meta: {
+      column: await sectionOfKind(context, 'interpretation'),
+      article: {
+        title: jd.title, published: jd.publishedAt, source: '', author: '',
+        keywords: ['政策解读', ...jd.documents.map((d: { title: string }) => maskPersonalData(d.title))].join(','),
+        description: articleDescription(plainText(jd.body)), image: image ? `${base}${url(image)}` : undefined, path: `/interpretations/${jd.id}`,
+      },
+    },
     id: jd.id,
     title: maskPersonalData(jd.title),
     publishedDate: day(jd.publishedAt),
@@ -215,6 +242,13 @@ export async function interpretationData(context: KeystoneContext, id: string) {
     images: jd.images.filter((m: { file_filename: string | null }) => m.file_filename).map(pictureView),
     video: jd.video?.file_filename ? { url: url(jd.video), poster: url(jd.videoPoster), captions: url(jd.videoCaptions), title: jd.video.title } : null,
   };
+}
+
+/** The first public column of a kind (the 政策解读 column for an interpretation), or the kind itself as a section. */
+async function sectionOfKind(context: KeystoneContext, kind: string) {
+  const column = await context.sudo().prisma.column.findFirst({ where: { kind, ...publicColumn }, orderBy: { order: 'asc' }, select: { name: true, description: true, keywords: true, kind: true } });
+  const label = columnKindOptions.find((o) => o.value === kind)?.label ?? '综合';
+  return columnMetadata(column ?? { name: label, description: '', keywords: '', kind });
 }
 
 const summaryLength = 200;

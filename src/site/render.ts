@@ -3,6 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { projectRoot } from '../config/env.js';
 import type { SiteFrame } from './data.js';
+import { pageMetaTags, type PageMetaInput } from './metadata.js';
 
 /*
  * Pages are a pure function of the published data: the same data always gives the same bytes, with
@@ -19,7 +20,8 @@ const pages = new Map<string, Handlebars.TemplateDelegate>();
 /** A template under templates/pages (home, column, document, … and the pages of each public feature). */
 export type PageName = string;
 
-export function renderPage(name: PageName, frame: SiteFrame, model: Record<string, unknown> & { title?: string }): string {
+/** `model.meta` names the page's column and article for the metadata tags of the national specification (N18). */
+export function renderPage(name: PageName, frame: SiteFrame, model: Record<string, unknown> & { title?: string; meta?: PageMetaInput }): string {
   if (!pages.has(name)) pages.set(name, site.compile(fs.readFileSync(path.join(templates, 'pages', `${name}.hbs`), 'utf8')));
-  return layout({ frame, title: model.title, body: pages.get(name)!({ ...model, frame }) });
+  return layout({ frame, title: model.title, metaTags: pageMetaTags(name, frame, model.meta), body: pages.get(name)!({ ...model, frame }) });
 }

@@ -126,12 +126,27 @@ export interface PageOptions {
   head?: string;
   footer?: FooterOptions | false;
   search?: boolean;
+  /** N18 metadata in the head: the site's and a column's (named by the title) unless false; an article's with its date and URL. */
+  metadata?: false | { article: { date: string; url: string } };
+}
+
+/** The national web-page specification's tags (N18) for a fixture page. */
+export function metadataHead(title: string, metadata: PageOptions['metadata']): string {
+  if (metadata === false) return '';
+  const tag = (name: string, content: string) => `<meta name="${name}" content="${content}">`;
+  const tags = [tag('SiteName', '临沧市民政局'), tag('SiteDomain', 'mzj.lincang.gov.cn'), tag('SiteIDCode', '5309000001'),
+    tag('ColumnName', title), tag('ColumnDescription', `${title}栏目`), tag('ColumnKeywords', title), tag('ColumnType', '综合')];
+  if (metadata?.article) {
+    tags.push(tag('ArticleTitle', title), tag('PubDate', `${metadata.article.date} 09:00`), tag('ContentSource', '临沧市民政局'), tag('Keywords', '民政'),
+      tag('Author', '临沧市民政局'), tag('Description', title), tag('Url', metadata.article.url));
+  }
+  return tags.join('');
 }
 
 /** A page of a government site: header with search, body, footer. */
 export function page(o: PageOptions): string {
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${o.title} - 临沧市民政局</title>${o.head ?? ''}</head>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${o.title} - 临沧市民政局</title>${metadataHead(o.title, o.metadata)}${o.head ?? ''}</head>
 <body>
 <header><a href="/">临沧市民政局</a>${o.search === false ? '' : '<form action="/search" method="get"><input type="search" name="q"><button>搜索</button></form>'}</header>
 <main><h1>${o.title}</h1>

@@ -50,12 +50,14 @@ ${extraHomeLinks}`,
     const n = i + 1;
     routes[`/documents/${n}`] = page({
       title,
+      metadata: { article: { date: doc(n).date, url: `http://mzj.lincang.gov.cn/documents/${n}` } },
       body: `<p class="date">发布日期：${doc(n).date}</p><p>为进一步做好民政服务工作，现将有关事项通知如下。请各县（区）民政局结合实际认真贯彻落实。</p>${n === 7 ? '<h2>相关解读</h2><ul><li><a href="/interpretations/1">《临沧市最低生活保障实施办法》政策解读</a></li></ul>' : ''}`,
       footer: { errorReportHref: `${externalOrigin}/zhaocuo` },
     });
   });
   routes['/interpretations/1'] = page({
     title: '《临沧市最低生活保障实施办法》政策解读',
+    metadata: { article: { date: doc(7).date, url: 'http://mzj.lincang.gov.cn/interpretations/1' } },
     body: `<p>发布日期：${doc(7).date}</p><p class="source">解读文件：<a href="/documents/7">《临沧市最低生活保障实施办法》</a></p><p>一、制定背景。二、主要内容。三、保障对象和标准。</p>`,
     footer: { errorReportHref: `${externalOrigin}/zhaocuo` },
   });

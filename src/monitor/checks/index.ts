@@ -10,6 +10,7 @@ import { n8BrokenLinks } from './n8-broken-links.js';
 import { n9Security } from './n9-security.js';
 import { n10Footer } from './n10-footer.js';
 import { n11InterpretationLinks } from './n11-interpretation-links.js';
+import { n18PageMetadata } from './n18-page-metadata.js';
 import { s1NonPublic } from './s1-non-public.js';
 import { n19OutdatedExpressions } from './n19-outdated-expressions.js';
 
@@ -24,6 +25,7 @@ export const allChecks: readonly Check[] = [
   n9Security,
   n10Footer,
   n11InterpretationLinks,
+  n18PageMetadata,
   n19OutdatedExpressions,
   s1NonPublic,
 ];
@@ -44,5 +46,5 @@ export function runChecks(input: CheckInput, checks: readonly Check[] = allCheck
 
 export {
   n1Availability, n2HomeUpdated, n3ColumnsUpdated, n4EmptyColumns, n5Interaction, n7SeriousErrors,
-  n8BrokenLinks, n9Security, n10Footer, n11InterpretationLinks, n19OutdatedExpressions, s1NonPublic,
+  n8BrokenLinks, n9Security, n10Footer, n11InterpretationLinks, n18PageMetadata, n19OutdatedExpressions, s1NonPublic,
 };

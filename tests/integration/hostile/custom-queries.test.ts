@@ -143,6 +143,13 @@ function leaves(value: unknown, out: string[] = []): string[] {
 /** Text that identifies what it came from: Chinese text, a phone or ID number, an address. */
 const telling = (s: string) => s.length >= 6 && (/[\u4e00-\u9fff]/.test(s) || /^[\d\-+ ()]{11,}$/.test(s) || /\S@\S/.test(s));
 
+/**
+ * Fields that echo the API's own words: the 操作日志 (N20) records each call's action label and answer,
+ * refusals included, so its text is what every caller is told anyway. The records those answers
+ * name are secrets in their own lists; the log's actors and addresses stay secrets here.
+ */
+const echoFields: Record<string, string[]> = { OperationLog: ['action', 'operation', 'target', 'detail'] };
+
 /** What `username` must never be told: every text of records it cannot read, and of fields it reads as null. */
 async function secretsOf(username: string | null, readable: Map<string, Set<string>>): Promise<string[]> {
   const schema = state.t.context.graphql.schema;
@@ -164,7 +171,10 @@ async function secretsOf(username: string | null, readable: Map<string, Set<stri
     const myRows = new Map(((mine.get(`l${i}`)!.data as Record<string, unknown>[] | null) ?? []).map((r) => [r.id, r]));
     for (const row of truth.rows) {
       const own = readable.get(list.key)!.has(String(row.id)) ? myRows.get(row.id) : undefined;
-      for (const [field, value] of Object.entries(row)) if (!own || own[field] === null) for (const s of leaves(value)) secrets.add(s);
+      for (const [field, value] of Object.entries(row)) {
+        if (echoFields[list.key]?.includes(field)) continue;
+        if (!own || own[field] === null) for (const s of leaves(value)) secrets.add(s);
+      }
     }
   }
   return [...secrets].filter((s) => telling(s) && !seen.includes(JSON.stringify(s).slice(1, -1)));
