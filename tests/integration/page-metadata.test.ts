@@ -71,6 +71,9 @@ describe('N18 page metadata on our own site', () => {
       '/disclosure/annual-reports/annual-report.css': null,
       '/disclosure/annual-reports': '/disclosure/annual-reports',
       '/disclosure/annual-reports/:year': `/disclosure/annual-reports/${report.year}`,
+      // Chart pictures (SVG) of a document or interpretation page, described by the page's own tags.
+      '/documents/:id/charts/:file': null,
+      '/interpretations/:id/charts/:file': null,
     };
     const routes = publicRoutes(state.t.context);
     // A new public route must be added here, so that its metadata is checked too.
