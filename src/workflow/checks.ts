@@ -8,10 +8,11 @@ import { parseDocumentField, plainText } from '../content/plain-text.js';
 import { reprintText } from '../content/render-reprint.js';
 import { extensionOf } from '../media/rules.js';
 import { findPersonalData, maskPersonalData } from '../privacy/mask.js';
+import { elementLines, guideElements, missingGuideElements, namesAForm, type GuideFields } from '../guides/core.js';
 
 export interface Finding {
   /** The rule checked; absent for checks that no numbered rule names (attachment formats). */
-  rule?: 'N11' | 'N15' | 'N16';
+  rule?: 'N6' | 'N11' | 'N15' | 'N16';
   code: string;
   /** In Chinese: what is wrong and how to fix it. */
   message: string;
@@ -36,6 +37,8 @@ export interface DocumentToCheck {
   attachments: MediaFacts[];
   /** A reprint's upstream HTML (a 修订 of a reprint goes through these checks like any document). */
   reprintBody?: string | null;
+  /** A 办事指南's elements and its forms to download (N6); absent for other documents. */
+  guide?: { fields: GuideFields; forms: MediaFacts[] } | null;
 }
 
 export interface InterpretationToCheck {
@@ -228,6 +231,37 @@ function condensationProblems(jd: InterpretationToCheck): Finding[] {
   ];
 }
 
+// ---- N6: the elements of a 办事指南 ----
+
+/**
+ * N6 (服务不实用): a guide lacking any element is refused, each missing element named; its forms must be
+ * files in an open or tolerated format; materials naming a form with no form to download are a warning.
+ */
+function guideProblems(guide: NonNullable<DocumentToCheck['guide']>): Finding[] {
+  const findings: Finding[] = missingGuideElements(guide.fields).map((element) => ({
+    rule: 'N6' as const,
+    code: 'GUIDE_ELEMENT_MISSING',
+    message:
+      element.field === 'guideOnlineUrl' && guide.fields.guideOnlineUrl?.trim()
+        ? `办事指南的“在线办理”不是有效网址：请填写一网通办中本事项以 http:// 或 https:// 开头的办理地址`
+        : `办事指南缺少要素“${element.label}”：请在“六、办事指南”中填写${element.field === 'guideFeeBasis' ? '（收费的事项须写明收费依据）' : ''}`,
+    blocking: true,
+  }));
+  for (const form of guide.forms) findings.push(...attachmentFormatProblems(form).map((f) => ({ ...f, rule: 'N6' as const, message: `表格下载：${f.message}` })));
+  const formsNamed = elementLines(guide.fields.guideMaterials).filter(namesAForm);
+  if (formsNamed.length && !guide.forms.length) {
+    findings.push({
+      rule: 'N6',
+      code: 'GUIDE_FORM_MISSING',
+      message: `办理材料中的“${formsNamed[0]}”需要填写，但没有可下载的表格：请在“表格下载”中上传空白表格`,
+      blocking: false,
+    });
+  }
+  // N15: the guide's text is public; office landlines are fine, a person's mobile is not.
+  for (const element of guideElements) findings.push(...unmaskedPersonalData(guide.fields[element.field] ?? '', `办事指南的“${element.label}”`));
+  return findings;
+}
+
 // ---- The checks ----
 
 export function checkDocument(doc: DocumentToCheck): Finding[] {
@@ -249,6 +283,7 @@ export function checkDocument(doc: DocumentToCheck): Finding[] {
   if (doc.reprintBody && (doc.disclosure === 'proactive' || doc.disclosure === 'redacted')) {
     findings.push(...unmaskedPersonalData(reprintText(doc.reprintBody), '转载正文'));
   }
+  if (doc.guide) findings.push(...guideProblems(doc.guide));
   return findings;
 }
 

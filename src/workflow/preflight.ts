@@ -1,5 +1,6 @@
 import type { Disclosure, MediaKind } from '../content/vocabulary.js';
 import { checkDocument, checkInterpretation, type Finding, type MediaFacts } from './checks.js';
+import { guideElements, type GuideFields } from '../guides/core.js';
 
 interface MediaRow {
   id: string;
@@ -51,8 +52,13 @@ export async function preflight(db: { document: Finder; interpretation: Finder }
   }
   const doc = (await db.document.findUnique({
     where: { id },
-    include: { attachments: mediaSelect, interpretations: withInterpretations ? { include: interpretationInclude } : false },
-  })) as { title: string; body: unknown; redactedBody: unknown; reprintBody: string | null; disclosure: string | null; attachments: MediaRow[]; interpretations?: InterpretationRow[] };
+    include: { attachments: mediaSelect, guideForms: mediaSelect, interpretations: withInterpretations ? { include: interpretationInclude } : false },
+  })) as { title: string; body: unknown; redactedBody: unknown; reprintBody: string | null; disclosure: string | null; attachments: MediaRow[]; interpretations?: InterpretationRow[] } & {
+    documentKind: string;
+    guideForms: MediaRow[];
+  } & GuideFields;
+  // N6: a 办事指南 carries every element.
+  const guide = doc.documentKind === 'serviceGuide' ? { fields: Object.fromEntries(guideElements.map((e) => [e.field, doc[e.field]])) as unknown as GuideFields, forms: doc.guideForms.map((m) => media(m)!) } : null;
   const findings = checkDocument({
     title: doc.title,
     body: doc.body,
@@ -60,6 +66,7 @@ export async function preflight(db: { document: Finder; interpretation: Finder }
     reprintBody: doc.reprintBody,
     disclosure: doc.disclosure as Disclosure | null,
     attachments: doc.attachments.map((m) => media(m)!),
+    guide,
   });
   return [...findings, ...(doc.interpretations ?? []).flatMap(interpretationFindings)];
 }
