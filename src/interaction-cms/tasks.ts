@@ -2,6 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import type { Actor } from '../workflow/state-machine.js';
 import { formatChinaTime } from '../interaction/china-time.js';
 import { requestTasks } from '../requests/tasks.js';
+import { validityTasks } from '../validity/tasks.js';
 
 /**
  * 待办 entries from outside the document workflow: each capability with a clock (S7 incidents, N13
@@ -32,7 +33,7 @@ export interface ExtraTask {
 export type TaskSource = (context: KeystoneContext, actor: Actor, now: Date) => Promise<ExtraTask[]>;
 
 /** One entry per capability; `context` is sudo: each source filters by the actor itself. */
-export const taskSources: TaskSource[] = [requestTasks];
+export const taskSources: TaskSource[] = [requestTasks, validityTasks];
 
 export async function extraTasks(context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> {
   const all = (await Promise.all(taskSources.map((source) => source(context, actor, now)))).flat();
