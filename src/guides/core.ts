@@ -104,7 +104,9 @@ export function looksLikeGuidePage(title: string, text: string): boolean {
  * lacks nothing there; 在线办理 is judged by its link, not its text (see `isOnlineServiceLink`).
  */
 export function missingOnPage(text: string): GuideElement[] {
-  return guideElements.filter((e) => e.field !== 'guideOnlineUrl' && !e.pageLabels.some((label) => text.includes(label)));
+  const missing = guideElements.filter((e) => e.field !== 'guideOnlineUrl' && !e.pageLabels.some((label) => text.includes(label)));
+  // A page that says nothing of fees lacks 收费标准; its basis is not counted a second time.
+  return missing.some((e) => e.field === 'guideFee') ? missing.filter((e) => e.field !== 'guideFeeBasis') : missing;
 }
 
 const formExtensions = /\.(pdf|ofd|doc|docx|xls|xlsx|wps|et|odt|ods|zip|rar)(\?|#|$)/i;
