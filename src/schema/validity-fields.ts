@@ -37,7 +37,6 @@ export function validityInputProblems(resolvedData: Data, item: Data | undefined
     effectiveFrom: calendarDayOf(pick(resolvedData, item, 'effectiveFrom')),
     validUntil: calendarDayOf(pick(resolvedData, item, 'validUntil')),
     repealedOn: calendarDayOf(pick(resolvedData, item, 'repealedOn')),
-    formationDate: calendarDayOf(pick(resolvedData, item, 'formationDate')),
     hasSuccessor,
   });
 }

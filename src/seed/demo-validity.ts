@@ -98,7 +98,7 @@ export const demoValidityDocuments: (DemoDocument & { validity: DemoValidity })[
     ...common,
     key: 'yljg-subsidy-2022',
     title: '临沧市养老机构运营补贴办法',
-    documentNumber: '临民规〔2022〕1号', formationDate: '2022-01-10', publishedAt: '2022-01-14T10:00:00+08:00',
+    documentNumber: '临民规〔2021〕4号', formationDate: '2021-12-20', publishedAt: '2021-12-24T10:00:00+08:00',
     paragraphs: [
       '第一条　为支持养老机构持续健康运营，提高服务质量，制定本办法。',
       '第二条　经备案的养老机构，按照实际收住老年人数和服务质量等级给予运营补贴。',

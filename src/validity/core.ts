@@ -66,14 +66,13 @@ export function validityBanner(facts: ValidityFacts, successor: Successor | null
 }
 
 /** Problems with a document's validity fields, in Chinese, for the form (empty when consistent). */
-export function validityProblems(facts: ValidityFacts & { hasSuccessor: boolean; formationDate: CalendarDay | null }): string[] {
+export function validityProblems(facts: ValidityFacts & { hasSuccessor: boolean }): string[] {
   const problems: string[] = [];
   if (facts.validity === 'repealed' && !facts.repealedOn) problems.push('效力状态为“已废止”的文件须填写废止日期');
   if (facts.repealedOn && facts.validity !== 'repealed') problems.push('填写了废止日期的文件，效力状态应为“已废止”');
   if (facts.validity === 'amended' && !facts.hasSuccessor) problems.push('效力状态为“已修改”的文件须关联修改它的文件');
   if (facts.validity === 'expired' && !facts.validUntil) problems.push('效力状态为“已失效”的文件须填写有效期至');
   if (facts.effectiveFrom && facts.validUntil && facts.validUntil < facts.effectiveFrom) problems.push('有效期至不能早于施行日期');
-  if (facts.effectiveFrom && facts.formationDate && facts.effectiveFrom < facts.formationDate) problems.push('施行日期不能早于成文日期');
   return problems;
 }
 
