@@ -134,6 +134,31 @@ describe('document validity (N19)', () => {
     expect(await tasksOf('bangongshi')).toEqual([]);
   });
 
+  test('N19: an interpretation of a repealed document carries the same banner', async () => {
+    const prisma = state.t.context.sudo().prisma;
+    const jd = (await prisma.interpretation.findFirst({ where: { status: 'published' }, select: { id: true } })) as { id: string };
+    await prisma.interpretation.update({ where: { id: jd.id }, data: { documents: { connect: [{ id: await docId('临沧市最低生活保障实施办法') }] } } });
+    const { pageCacheFor } = await import('../../src/site/cache.js');
+    pageCacheFor(state.t.context).clear();
+    expect((await get(`/interpretations/${jd.id}`)).text).toMatch(/<p class="validity-banner" role="note"><strong>本文件已于\d{4}年7月1日废止，详见<\/strong>/);
+  });
+
+  test('N19: a published document becomes 已废止 through 修订, and its page says so once approved', async () => {
+    const original = await docId('临沧市养老机构运营补贴办法');
+    const successor = await docId('临沧市民政局关于修改《临沧市高龄津贴发放管理办法》的决定');
+    const copy = (await as('yanglao', 'mutation($id: ID!) { reviseDocument(where: { id: $id }) { id } }', { id: original })).data!.reviseDocument.id as string;
+    const day = `${testNow().getFullYear()}-11-30`;
+    const updated = await as('yanglao', 'mutation($id: ID!, $s: ID!, $d: CalendarDay!) { updateDocument(where: { id: $id }, data: { validity: "repealed", repealedOn: $d, replacedBy: { connect: { id: $s } } }) { id validity } }', { id: copy, s: successor, d: day });
+    expect(updated.errors).toBeUndefined();
+    await act('yanglao', 'submitDocument', copy);
+    await act('bangongshi', 'startReviewDocument', copy);
+    await act('bangongshi', 'officeApproveDocument', copy, ', confidentialityConclusion: "经保密审查，同意公开"');
+    expect((await act('lingdao', 'approveDocument', copy)).errors).toBeUndefined();
+    const page = (await get(`/documents/${original}`)).text;
+    expect(page).toContain(`本文件已于${testNow().getFullYear()}年11月30日废止，详见`);
+    expect(page).toContain(`href="/documents/${successor}"`);
+  });
+
   test('N6, N19: the monitor of the demo site finds no missing guide element and reports the items past their time; the site passes', async () => {
     const result = await runOwnSiteMonitor(state.t.context, { now: testNow(), force: true, checkExternal: false });
     const findings = result!.report.findings;
