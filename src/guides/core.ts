@@ -44,7 +44,7 @@ export const guideElements: readonly GuideElement[] = [
   { field: 'guideMaterials', label: '办理材料', pageLabels: ['办理材料', '申请材料', '所需材料', '申报材料', '提交材料'] },
   { field: 'guidePlace', label: '办理地点', pageLabels: ['办理地点', '受理地点', '办理窗口', '服务地点'] },
   { field: 'guideAgency', label: '办理机构', pageLabels: ['办理机构', '受理机构', '实施机关', '实施机构', '办理部门'] },
-  { field: 'guideFee', label: '收费标准', pageLabels: ['收费标准', '是否收费', '收费情况'] },
+  { field: 'guideFee', label: '收费标准', pageLabels: ['收费标准', '是否收费', '收费情况', '不收费', '免费'] },
   { field: 'guideFeeBasis', label: '收费依据', pageLabels: ['收费依据', '不收费', '免费', '不收取任何费用'] },
   { field: 'guideHours', label: '办理时间', pageLabels: ['办理时间', '受理时间', '工作时间', '服务时间'] },
   { field: 'guideEnquiryPhone', label: '咨询电话', pageLabels: ['咨询电话', '联系电话', '咨询方式'] },
