@@ -129,7 +129,7 @@ export async function documentData(context: KeystoneContext, id: string) {
       interpretations: { where: publicInterpretation, select: { id: true, title: true, publishedAt: true } },
       attachments: { select: { id: true, title: true, file_filename: true } },
       guideForms: { select: { id: true, title: true, file_filename: true } },
-      replacedBy: { where: publicDocument, select: successorSelect },
+      replacedBy: { select: successorSelect },
     },
   });
   if (!doc) return null;
@@ -167,7 +167,7 @@ export async function interpretationData(context: KeystoneContext, id: string) {
   const jd = await prisma.interpretation.findFirst({
     where: { id, ...publicInterpretation },
     include: {
-      documents: { where: publicDocument, select: { id: true, title: true, publishedAt: true, regulatoryKind: true, effectiveFrom: true, validUntil: true, repealedOn: true, validity: true, replacedBy: { where: publicDocument, select: successorSelect } } },
+      documents: { where: publicDocument, select: { id: true, title: true, publishedAt: true, regulatoryKind: true, effectiveFrom: true, validUntil: true, repealedOn: true, validity: true, replacedBy: { select: successorSelect } } },
       images: media,
       video: media,
       videoPoster: media,

@@ -134,6 +134,22 @@ describe('document validity (N19)', () => {
     expect(await tasksOf('bangongshi')).toEqual([]);
   });
 
+  test('N19, S1: a successor that is not public is never named or linked; the banner still says what happened', async () => {
+    const prisma = state.t.context.sudo().prisma;
+    const draft = (await prisma.document.findFirst({ where: { status: 'draft' }, select: { id: true, title: true } })) as { id: string; title: string };
+    const amended = await docId('临沧市高龄津贴发放管理办法');
+    const before = (await prisma.document.findUnique({ where: { id: amended }, select: { replacedById: true } })) as { replacedById: string };
+    await prisma.document.update({ where: { id: amended }, data: { replacedById: draft.id } });
+    const { pageCacheFor } = await import('../../src/site/cache.js');
+    pageCacheFor(state.t.context).clear();
+    const page = (await get(`/documents/${amended}`)).text;
+    expect(page).toContain('本文件已修改');
+    expect(page).not.toContain(draft.id);
+    expect(page).not.toContain(draft.title);
+    await prisma.document.update({ where: { id: amended }, data: { replacedById: before.replacedById } });
+    pageCacheFor(state.t.context).clear();
+  });
+
   test('N19: an interpretation of a repealed document carries the same banner', async () => {
     const prisma = state.t.context.sudo().prisma;
     const jd = (await prisma.interpretation.findFirst({ where: { status: 'published' }, select: { id: true } })) as { id: string };
