@@ -14,6 +14,12 @@ export interface DemoValidity {
   repealedOn?: string;
   /** DemoDocument.key of the document that amended or replaced it. */
   replacedBy?: string;
+  /**
+   * Its days move with the day of seeding, as publication dates do (the story needs them at a fixed distance
+   * from today); otherwise they move by whole years, as the years named in texts do, so that a date the
+   * text states (自2026年7月1日起施行) and the metadata agree.
+   */
+  movesWithToday?: boolean;
 }
 
 /** Validity of documents the demo had before (by key): time-limited items past their time included. */
@@ -36,7 +42,7 @@ export const demoValidityDocuments: (DemoDocument & { validity: DemoValidity })[
     paragraphs: [
       '第一条　为规范最低生活保障工作，保障困难群众基本生活，根据《社会救助暂行办法》和《云南省最低生活保障实施办法》，结合本市实际，制定本办法。',
       '第二条　持有本市常住户口的居民，共同生活的家庭成员人均收入低于当地最低生活保障标准，且家庭财产状况符合规定的，可以申请最低生活保障。',
-      '第三条　本办法自2019年7月1日起施行，有效期5年。',
+      '第三条　本办法自2019年7月1日起施行。',
     ],
     columns: ['zcwj', 'dibao'], department: 'assistance', drafter: 'jiuzhu',
     validity: { regulatoryKind: 'normativeDocument', effectiveFrom: '2019-07-01', status: 'repealed', repealedOn: '2026-07-01', replacedBy: 'dibao-measures-2026' },
@@ -102,9 +108,10 @@ export const demoValidityDocuments: (DemoDocument & { validity: DemoValidity })[
     paragraphs: [
       '第一条　为支持养老机构持续健康运营，提高服务质量，制定本办法。',
       '第二条　经备案的养老机构，按照实际收住老年人数和服务质量等级给予运营补贴。',
-      '第三条　本办法自2022年1月1日起施行，有效期至2026年12月31日。',
+      '第三条　本办法由临沧市民政局负责解释，施行日期和有效期以本页所列为准。',
     ],
     columns: ['zcwj', 'yljg'], department: 'elderly', drafter: 'yanglao',
-    validity: { regulatoryKind: 'normativeDocument', effectiveFrom: '2022-01-01', validUntil: '2026-12-31' },
+    // On the clean-up queue: its validity ends 37 days after the day of seeding.
+    validity: { regulatoryKind: 'normativeDocument', effectiveFrom: '2022-01-01', validUntil: '2026-12-31', movesWithToday: true },
   },
 ];

@@ -66,13 +66,18 @@ export function guideData(guide: DemoGuide, formIds: string[]) {
  * is set by `validityLinks` once every document exists.
  */
 export function validityData(validity: DemoValidity, clock: DemoClock) {
-  const day = (d?: string) => (d ? clock.day(d) : null);
+  const day = (d?: string) => (d ? validityDay(validity, d, clock) : null);
   return {
     ...(validity.regulatoryKind ? { regulatoryKind: validity.regulatoryKind } : {}),
     effectiveFrom: day(validity.effectiveFrom),
     validUntil: day(validity.validUntil),
     ...(validity.status === 'expired' ? { validity: 'expired' } : {}),
   };
+}
+
+/** A validity day of the story, moved by days or by whole years (see `DemoValidity.movesWithToday`). */
+function validityDay(validity: DemoValidity, day: string, clock: DemoClock): string {
+  return validity.movesWithToday ? clock.day(day) : `${Number(day.slice(0, 4)) + clock.shiftYears}${day.slice(4)}`;
 }
 
 /** The second step: 已修改 and 已废止 with the document that amended or replaced it. */
@@ -85,7 +90,7 @@ export async function validityLinks(context: KeystoneContext, documents: { key: 
     if (!item || item.replacedById) continue;
     await db.Document.updateOne({
       where: { id: ids.get(doc.key)! },
-      data: { validity: v.status ?? 'current', repealedOn: v.repealedOn ? clock.day(v.repealedOn) : null, replacedBy: { connect: { id: ids.get(v.replacedBy)! } } },
+      data: { validity: v.status ?? 'current', repealedOn: v.repealedOn ? validityDay(v, v.repealedOn, clock) : null, replacedBy: { connect: { id: ids.get(v.replacedBy)! } } },
     });
   }
 }

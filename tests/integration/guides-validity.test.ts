@@ -103,7 +103,7 @@ describe('document validity (N19)', () => {
   });
 
   test('N19: the library lists what is in force by default, and filters by status, year and issuer', async () => {
-    const titles = async (query: string) => [...(await get(`/disclosure/normative-documents${query}`)).text.matchAll(/<td><a href="\/documents\/\w+">([^<]+)<\/a><\/td>/g)].map((m) => m[1]);
+    const titles = async (query: string) => [...(await get(`/disclosure/normative-documents${query}`)).text.matchAll(/<td data-label="文件名称"><a href="\/documents\/\w+">([^<]+)<\/a><\/td>/g)].map((m) => m[1]);
     const inForce = await titles('');
     expect(inForce).toEqual(expect.arrayContaining(['临沧市最低生活保障审核确认实施办法', '临沧市养老机构运营补贴办法']));
     expect(inForce).not.toContain('临沧市最低生活保障实施办法');
