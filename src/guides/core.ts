@@ -55,8 +55,6 @@ export const guideElements: readonly GuideElement[] = [
   { field: 'guideOnlineUrl', label: '在线办理', pageLabels: ['在线办理', '网上办理', '一网通办', '在线申报'] },
 ];
 
-export const guideElementLabel = (field: GuideField) => guideElements.find((e) => e.field === field)!.label;
-
 /** 不收费: then the fee needs no basis. */
 export const isFree = (fee: string | null) => /^(不收费|免费|无|不收取任何费用|0元?)[。.]?$/.test((fee ?? '').trim());
 

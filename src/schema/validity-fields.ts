@@ -23,8 +23,6 @@ export function validityFields() {
   };
 }
 
-export const validityFieldKeys = ['effectiveFrom', 'validUntil', 'validity', 'replacedBy'];
-
 type Data = Record<string, unknown>;
 const pick = (resolved: Data, item: Data | undefined, key: string) => (resolved[key] !== undefined ? resolved[key] : item?.[key]);
 

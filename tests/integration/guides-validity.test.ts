@@ -159,6 +159,23 @@ describe('document validity (N19)', () => {
     expect((await get(`/interpretations/${jd.id}`)).text).toMatch(/<p class="validity-banner" role="note"><strong>本文件已于\d{4}年7月1日废止，详见<\/strong>/);
   });
 
+  test('N19: the day after its 有效期至, a document leaves the page cache that showed it as current, and shows as 已失效', async () => {
+    const { cacheKey, pageCacheFor } = await import('../../src/site/cache.js');
+    const { validityDayStarts } = await import('../../src/validity/jobs.js');
+    const { calendarDayOf } = await import('../../src/db/calendar-day.js');
+    const id = await docId('临沧市养老机构运营补贴办法');
+    const row = (await state.t.context.sudo().prisma.document.findUnique({ where: { id }, select: { validUntil: true } })) as { validUntil: unknown };
+    const lastDay = calendarDayOf(row.validUntil)!;
+    expect((await get(`/documents/${id}`)).text).toContain('现行有效');
+    const cache = pageCacheFor(state.t.context);
+    expect(cache.get(cacheKey({ method: 'GET', url: `/documents/${id}` })!)).toBeDefined();
+    // Five past midnight, China time, the next day.
+    const next = new Date(Date.parse(`${lastDay}T00:05:00+08:00`) + 86_400_000);
+    expect(await validityDayStarts(state.t.context, next)).toBe(1);
+    expect(cache.get(cacheKey({ method: 'GET', url: `/documents/${id}` })!)).toBeUndefined();
+    expect(await validityDayStarts(state.t.context, new Date(next.getTime() + 86_400_000))).toBe(0);
+  });
+
   test('N19: a published document becomes 已废止 through 修订, and its page says so once approved', async () => {
     const original = await docId('临沧市养老机构运营补贴办法');
     const successor = await docId('临沧市民政局关于修改《临沧市高龄津贴发放管理办法》的决定');
