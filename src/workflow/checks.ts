@@ -38,7 +38,7 @@ export interface DocumentToCheck {
   /** A reprint's upstream HTML (a 修订 of a reprint goes through these checks like any document). */
   reprintBody?: string | null;
   /** A 办事指南's elements and its forms to download (N6); absent for other documents. */
-  guide?: { fields: GuideFields; forms: MediaFacts[] } | null;
+  guide?: { fields: GuideFields; forms: MediaFacts[]; /** In a column of kind 办事指南. */ inGuideColumn?: boolean } | null;
 }
 
 export interface InterpretationToCheck {
@@ -256,6 +256,9 @@ function guideProblems(guide: NonNullable<DocumentToCheck['guide']>): Finding[] 
       message: `办理材料中的“${formsNamed[0]}”需要填写，但没有可下载的表格：请在“表格下载”中上传空白表格`,
       blocking: false,
     });
+  }
+  if (guide.inGuideColumn === false) {
+    findings.push({ rule: 'N6', code: 'GUIDE_COLUMN_MISSING', message: '办事指南没有放入“办事指南”类栏目：请在“所属栏目”中选择办事指南栏目，方便群众查找', blocking: false });
   }
   // N15: the guide's text is public; office landlines are fine, a person's mobile is not.
   for (const element of guideElements) findings.push(...unmaskedPersonalData(guide.fields[element.field] ?? '', `办事指南的“${element.label}”`));

@@ -52,13 +52,14 @@ export async function preflight(db: { document: Finder; interpretation: Finder }
   }
   const doc = (await db.document.findUnique({
     where: { id },
-    include: { attachments: mediaSelect, guideForms: mediaSelect, interpretations: withInterpretations ? { include: interpretationInclude } : false },
+    include: { attachments: mediaSelect, guideForms: mediaSelect, columns: { select: { kind: true } }, interpretations: withInterpretations ? { include: interpretationInclude } : false },
   })) as { title: string; body: unknown; redactedBody: unknown; reprintBody: string | null; disclosure: string | null; attachments: MediaRow[]; interpretations?: InterpretationRow[] } & {
     documentKind: string;
     guideForms: MediaRow[];
+    columns: { kind: string }[];
   } & GuideFields;
   // N6: a 办事指南 carries every element.
-  const guide = doc.documentKind === 'serviceGuide' ? { fields: Object.fromEntries(guideElements.map((e) => [e.field, doc[e.field]])) as unknown as GuideFields, forms: doc.guideForms.map((m) => media(m)!) } : null;
+  const guide = doc.documentKind === 'serviceGuide' ? { fields: Object.fromEntries(guideElements.map((e) => [e.field, doc[e.field]])) as unknown as GuideFields, forms: doc.guideForms.map((m) => media(m)!), inGuideColumn: doc.columns.some((c) => c.kind === 'guide') } : null;
   const findings = checkDocument({
     title: doc.title,
     body: doc.body,

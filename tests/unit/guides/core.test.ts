@@ -30,6 +30,8 @@ describe('N6 guide elements', () => {
     ]);
     expect(doc({}, [])).toEqual([expect.objectContaining({ code: 'GUIDE_FORM_MISSING', blocking: false, message: expect.stringContaining('高龄津贴申领登记表') })]);
     expect(doc({ guideEnquiryPhone: '13812345678' })).toEqual([expect.objectContaining({ rule: 'N15', blocking: true })]);
+    const outside = checkDocument({ title: '指南', body: [], disclosure: 'proactive', attachments: [], guide: { fields: full, forms: [form], inGuideColumn: false } });
+    expect(outside).toEqual([expect.objectContaining({ rule: 'N6', code: 'GUIDE_COLUMN_MISSING', blocking: false })]);
   });
 
   test('N6: lines lose their numbering; the public page has one section per element, lists where there are several lines', () => {
