@@ -86,7 +86,7 @@ export const demoGuides: (Omit<DemoDocument, 'paragraphs'> & { paragraphs?: stri
       place: '户籍所在地或经常居住地乡镇人民政府（街道办事处）社会救助服务窗口；情况紧急的可向县（区）民政局直接申请', agency: '县（区）民政局；受委托的乡镇人民政府（街道办事处）',
       fee: free, hours: workdays, enquiryPhone: '0883-2123456（临沧市民政局社会救助科）', complaintPhone: complaints,
       steps: ['申请：向乡镇（街道）提出申请', '受理：材料齐全的当场受理', '审核：调查核实家庭困难情况；情况紧急的先行救助、事后补齐材料', '审批：县（区）民政局审批，发放救助金或实物'],
-      legalTimeLimit: '自受理之日起20个工作日', promisedTimeLimit: '一般情形10个工作日；紧急情形24小时内先行救助', onlineUrl: online('linshi-jiuzhu'),
+      legalTimeLimit: '自受理之日起20个工作日', promisedTimeLimit: '一般情形10个工作日；紧急情形24小时内先行救助', onlineUrl: online('linshi-shenqing'),
     },
   },
   {
