@@ -39,7 +39,7 @@ export function guideFields() {
     guideLegalTimeLimit: line('法定时限', '例如：20个工作日'),
     guidePromisedTimeLimit: line('承诺时限', '例如：当场办结'),
     guideOnlineUrl: text({
-      ui: { label: '在线办理', description: '一网通办（网上办事大厅）中本事项的办理地址，以 http:// 或 https:// 开头' },
+      ui: { label: '在线办理', description: '一网通办（网上办事大厅）中本事项的办理网址' },
       validation: { match: { regex: /^(https?:\/\/\S+)?$/, explanation: '在线办理地址必须是 http:// 或 https:// 开头的网址' } },
     }),
   };
