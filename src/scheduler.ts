@@ -1,4 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
+import { validityDayStarts } from './validity/jobs.js';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { DatabaseProvider } from './config/env.js';
 import { logger } from './logging/logger.js';
@@ -30,6 +31,8 @@ export const jobs: Job[] = [
   { name: 'incident-clocks', schedule: '* * * * *', run: (context) => runIncidentClockAlerts(context) },
   // Consultations: close those whose period ended, refresh the pages that count days left.
   { name: 'consultation-day', schedule: '1 0 * * *', run: async (context) => (await consultationDayStarts(context)).length },
+  // N19: documents whose validity ended yesterday leave the pages that showed them as current.
+  { name: 'validity-day', schedule: '2 0 * * *', run: (context) => validityDayStarts(context) },
   { name: 'monitor-daily', schedule: '0 6 * * *', run: async (context) => (await runOwnSiteMonitor(context))?.report.score ?? 'off' },
   // N13: requests turning due within 5 working days or overdue, alerted once each, every morning.
   { name: 'request-deadlines', schedule: '30 8 * * *', run: (context) => alertRequestDeadlines(context) },

@@ -1,4 +1,5 @@
 import { group } from '@keystone-6/core';
+import { guideFieldKeys } from '../schema/guide-fields.js';
 
 /** One section of an item form: a Keystone field group with its fields in this order. */
 export interface FormSection {
@@ -50,13 +51,18 @@ export const documentForm: FormLayout = {
   sections: [
     {
       label: '一、文件信息',
-      description: '发文稿纸的文头：标题、发文字号、发文机关、成文日期、索引号、分类（含规章、规范性文件及其废止日期）与所属栏目',
-      fields: ['title', 'documentNumber', 'issuingAuthority', 'formationDate', 'indexNumber', 'topic', 'openCategory', 'regulatoryKind', 'repealedOn', 'columns', 'catalogueEntries', 'department', 'drafter', 'origin', 'sourceName', 'sourceUrl'],
+      description: '发文稿纸的文头：标题、发文字号、发文机关、成文日期、索引号、分类（含规章、规范性文件及其施行日期、有效期和效力状态）与所属栏目',
+      fields: ['title', 'documentNumber', 'issuingAuthority', 'formationDate', 'indexNumber', 'topic', 'openCategory', 'regulatoryKind', 'repealedOn', 'effectiveFrom', 'validUntil', 'validity', 'replacedBy', 'columns', 'catalogueEntries', 'department', 'drafter', 'origin', 'sourceName', 'sourceUrl'],
     },
     { label: '二、公开属性与理由', fields: ['disclosure', 'disclosureReason'] },
     { label: '三、正文', description: '删减后公开的文件，另填删减后公开的文本：公众只能看到它；转载文件的正文是上游网页的正文', fields: ['body', 'redactedBody', 'reprintBody'] },
     { label: '四、附件', description: '先在“媒体文件”中上传，再在这里关联', fields: ['attachments', 'inlineMedia'] },
     { label: '五、政策解读', description: '需要解读的文件，解读与文件同步起草、同步审批、同步发布', fields: ['requiresInterpretation', 'interpretations'] },
+    {
+      label: '六、办事指南',
+      description: '文件类型选“办事指南”的，须填写全部要素（N6）：事项名称、设定依据、申请条件、办理材料、办理地点、办理机构、收费标准及依据、办理时间、咨询和投诉电话、办理流程、法定和承诺时限、在线办理地址',
+      fields: [...guideFieldKeys],
+    },
   ],
   then: ['status', 'deadline', ...workflowSidebar.slice(1), 'revisionOf', 'revisions', 'upstreamId', 'createdAt', 'updatedAt'],
 };

@@ -3,6 +3,7 @@ import type { Actor } from '../workflow/state-machine.js';
 import { formatChinaTime } from '../interaction/china-time.js';
 import { requestTasks } from '../requests/tasks.js';
 import { syndicationTasks } from '../syndication-cms/alerts.js';
+import { validityTasks } from '../validity/tasks.js';
 
 /**
  * 待办 entries from outside the document workflow: each capability with a clock (S7 incidents, N13
@@ -33,7 +34,7 @@ export interface ExtraTask {
 export type TaskSource = (context: KeystoneContext, actor: Actor, now: Date) => Promise<ExtraTask[]>;
 
 /** One entry per capability; `context` is sudo: each source filters by the actor itself. */
-export const taskSources: TaskSource[] = [requestTasks, syndicationTasks];
+export const taskSources: TaskSource[] = [requestTasks, syndicationTasks, validityTasks];
 
 export async function extraTasks(context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> {
   const all = (await Promise.all(taskSources.map((source) => source(context, actor, now)))).flat();

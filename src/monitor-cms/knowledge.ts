@@ -3,13 +3,16 @@ import { columnKindFromCms, type OwnSiteKnowledge } from '../monitor/index.js';
 import { consultationUpdateDates } from '../consultation/data.js';
 import { homeData, publicDocument, publicInterpretation } from '../site/data.js';
 import { messageKnowledge, publicMessage } from '../mailbox/public-data.js';
+import { serviceGuideKnowledge } from '../guides/knowledge.js';
+import { datedItemKnowledge } from '../validity/knowledge.js';
 
 type Prisma = any; // Keystone's generated client, typed per engine.
 
 /**
  * What the CMS knows of our own site, for the monitor's checks: the columns with their items' dates
  * (N3, N4), the newest item on the home page (N2), the links between documents and interpretations
- * (N11), the messages and their replies (N5) and every document that must never be reachable (S1).
+ * (N11), the messages and their replies (N5), the service guides (N6), the items with a last day (N19)
+ * and every document that must never be reachable (S1).
  */
 export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSiteKnowledge> {
   const prisma: Prisma = context.sudo().prisma;
@@ -57,6 +60,8 @@ export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSit
     messages: await messageKnowledge(context),
     documents: docs.map((d) => ({ id: d.id, title: d.title, url: `/documents/${d.id}`, publishedAt: d.publishedAt, interpretationIds: d.interpretations.map((j) => j.id) })),
     interpretations: jds.map((j) => ({ id: j.id, title: j.title, url: `/interpretations/${j.id}`, publishedAt: j.publishedAt, documentIds: j.documents.map((d) => d.id) })),
+    serviceGuides: await serviceGuideKnowledge(context),
+    datedItems: await datedItemKnowledge(context),
     nonPublicDocuments: [
       ...hidden.map((d) => ({ id: d.id, title: d.title, urls: [`/documents/${d.id}`] })),
       ...hiddenJds.map((j) => ({ id: j.id, title: j.title, urls: [`/interpretations/${j.id}`] })),

@@ -266,7 +266,37 @@ export interface NonPublicDocument {
   urls?: string[];
 }
 
+/** A published 办事指南 (N6), as the CMS knows it. */
+export interface KnownServiceGuide {
+  id: string;
+  title: string;
+  url?: string;
+  /** The elements it lacks (labels, e.g. 设定依据). */
+  missing: string[];
+  /** Its forms to download (absolute or site-relative). */
+  formUrls: string[];
+  /** Its online-service (一网通办) address. */
+  onlineUrl: string | null;
+}
+
+/** A published item with a last day (N19): a normative document's 有效期至, a 招聘/公示/征集's end. */
+export interface KnownDatedItem {
+  id: string;
+  title: string;
+  url?: string;
+  /** 'YYYY-MM-DD' */
+  validUntil: string;
+  /** 规章 or 行政规范性文件 */
+  regulatory: boolean;
+  /** As recorded: current, amended, repealed, expired. */
+  validity: string;
+}
+
 export interface OwnSiteKnowledge {
+  /** Published 办事指南 (N6); absent when the caller has no such knowledge. */
+  serviceGuides?: KnownServiceGuide[];
+  /** Published items with a last day (N19). */
+  datedItems?: KnownDatedItem[];
   /** Latest publish date shown on the home page; null when the home page shows no dated item (N2). */
   homeLatestDate?: DateLike | null;
   columns?: KnownColumn[];

@@ -15,6 +15,8 @@ import { documentForm, formSections } from '../admin-ui/form-layout.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { recordDeletion } from '../workflow/audit.js';
 import { workflowItemDeletionRefusal } from '../workflow/deletion.js';
+import { guideFields } from './guide-fields.js';
+import { validityFields, validityInputProblems } from './validity-fields.js';
 
 const internalOnly = { read: signedIn };
 
@@ -50,6 +52,7 @@ export const Document = list({
     // N14 年度报告 二、第二十条第（一）项: counted as issued in the year of its 成文日期, repealed on repealedOn.
     regulatoryKind: select({ ui: { label: '规章或规范性文件', description: '属于规章或行政规范性文件的，计入政府信息公开工作年度报告' }, type: 'string', options: [...regulatoryKindOptions] }),
     repealedOn: calendarDay({ ui: { label: '废止日期', description: '规章、规范性文件废止的日期' } }),
+    ...validityFields(),
     disclosure: select({
       type: 'string',
       options: [...disclosureOptions],
@@ -67,6 +70,7 @@ export const Document = list({
     // Set from the session on create, never typed (src/schema/ownership.ts).
     department: relationship({ ui: { label: '起草科室' }, ref: 'Department', access: internalOnly }),
     drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
+    ...guideFields(),
     requiresInterpretation: checkbox({ ui: { label: '需要政策解读' }, defaultValue: false }),
     revisionOf: relationship({ ref: 'Document.revisions', access: { create: () => false, update: () => false }, ui: { label: '修订的原文', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
     revisions: relationship({ ref: 'Document.revisionOf', many: true, access: { create: () => false, update: () => false, read: signedIn }, ui: { label: '修订稿', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
@@ -118,6 +122,7 @@ export const Document = list({
       const repealedOn = calendarDayOf(resolvedData.repealedOn !== undefined ? resolvedData.repealedOn : item?.repealedOn);
       const formationDate = calendarDayOf(resolvedData.formationDate !== undefined ? resolvedData.formationDate : item?.formationDate);
       if (repealedOn && formationDate && repealedOn < formationDate) addValidationError('废止日期不能早于成文日期');
+      for (const problem of validityInputProblems(resolvedData, item)) addValidationError(problem);
       const origin = resolvedData.origin ?? item?.origin;
       if (origin === 'reprint' && !((resolvedData.sourceName ?? item?.sourceName) && (resolvedData.sourceUrl ?? item?.sourceUrl))) {
         addValidationError('转载的文件必须注明来源和原文链接');

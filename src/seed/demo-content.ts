@@ -7,6 +7,8 @@
 
 import type { ColumnKind } from '../content/vocabulary.js';
 export type { ColumnKind };
+import { demoGuides, marriageGuide, type DemoGuide } from './demo-guides.js';
+import { demoValidityDocuments, demoValidityOfExisting, type DemoValidity } from './demo-validity.js';
 export interface DemoColumn { slug: string; name: string; kind: ColumnKind; internal?: boolean; children?: DemoColumn[] }
 export interface DemoDepartment { code: string; name: string }
 export type DemoRole = 'admin' | 'infoSection' | 'officeReviewer' | 'leader' | 'editor';
@@ -32,6 +34,8 @@ export interface DemoDocument {
   requiresInterpretation?: boolean;
   reprint?: { sourceName: string; sourceUrl: string }; // 转载: where it was first published
   recurs?: 'yearly';           // published every year on the same day (the annual report): moves by whole years
+  guide?: DemoGuide;           // a 办事指南 (N6): its elements
+  validity?: DemoValidity;     // N19: 施行日期, 有效期至, 效力状态 and what replaced it
 }
 export interface DemoInterpretation {
   key: string; title: string; documents: string[] /* DemoDocument.key */; form: 'text' | 'chart' | 'graphic' | 'video';
@@ -127,7 +131,7 @@ export const demoColumns: DemoColumn[] = [
   { slug: 'nbtz', name: '内部通知', kind: 'notice', internal: true },
 ];
 
-export const demoDocuments: DemoDocument[] = [
+const baseDocuments: DemoDocument[] = [
   {
     key: 'implementation-rules',
     title: '临沧市民政局关于全面推进民政政务公开工作的实施细则',
@@ -717,6 +721,21 @@ export const demoDocuments: DemoDocument[] = [
     columns: ['bzgl'],
     department: 'affairs', drafter: 'shiwu',
   },
+];
+
+/**
+ * The demo's documents: the base set with its guide and validity elements added, then the service guides
+ * (N6) and the normative documents in every validity status (N19), appended so that the base set keeps
+ * its 索引号 serials.
+ */
+export const demoDocuments: DemoDocument[] = [
+  ...baseDocuments.map((doc) => ({
+    ...doc,
+    ...(doc.key === 'marriage-registration-guide' ? { guide: marriageGuide } : {}),
+    ...(demoValidityOfExisting[doc.key] ? { validity: demoValidityOfExisting[doc.key] } : {}),
+  })),
+  ...demoGuides.map((guide) => ({ ...guide, paragraphs: guide.paragraphs ?? [] })),
+  ...demoValidityDocuments,
 ];
 
 export const demoInterpretations: DemoInterpretation[] = [

@@ -1,4 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
+import { guideData, seedGuideForms, validityData, validityLinks } from './seed-guides.js';
 import {
   demoCatalogue,
   demoColumns,
@@ -165,6 +166,8 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
           department: { connect: { id: departmentIds.get(doc.department)! } },
           drafter: { connect: { id: userIds.get(doc.drafter)! } },
           requiresInterpretation: doc.requiresInterpretation ?? false,
+          ...(doc.guide ? guideData(doc.guide, await seedGuideForms(context, doc.guide, userIds.get(doc.drafter)!)) : {}),
+          ...(doc.validity ? validityData(doc.validity, c) : {}),
           ...(doc.reprint ? { origin: 'reprint', sourceName: doc.reprint.sourceName, sourceUrl: doc.reprint.sourceUrl } : {}),
           status: demoWorkflow[doc.key]?.status ?? (doc.publishedAt ? 'published' : 'draft'),
           lastReturnReason: demoWorkflow[doc.key]?.lastReturnReason ?? '',
@@ -173,6 +176,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
       }));
     documentIds.set(doc.key, String(item.id));
   }
+  await validityLinks(context, demoDocuments, documentIds, clock);
 
   for (const jd of demoInterpretations) {
     const title = clock.text(jd.title);

@@ -12,6 +12,9 @@ import { plainText } from '../content/plain-text.js';
 import { mailboxColumnItems, publicMessage } from '../mailbox/public-data.js';
 import { consultationColumnItems } from '../consultation/data.js';
 import { articleDescription, columnMetadata } from './metadata.js';
+import { guideSections } from '../guides/site.js';
+import type { GuideFields } from '../guides/core.js';
+import { successorSelect, validityView, type ValidityRow } from '../validity/view.js';
 
 /*
  * The public site's data: only what may be public is ever read here (S1) — published documents whose
@@ -110,6 +113,8 @@ export async function columnData(context: KeystoneContext, slug: string, page: n
     meta: { column: columnMetadata(column) },
     // The 政府信息公开 section leads to the 主动公开目录 (S3).
     disclosureSection: column.kind === 'disclosure',
+    // A 政策文件 column leads to the library of normative documents and their validity (N19).
+    policySection: column.kind === 'policy' && !column.parentId && /政策文件|规范性文件/.test(column.name),
     // A 领导信箱 column leads to the letter form and the look-up (S11).
     mailboxSection: column.kind === 'mailbox',
     children: column.children.map((c: ColumnLink) => ({ slug: c.slug, name: c.name })),
@@ -131,10 +136,16 @@ export async function documentData(context: KeystoneContext, id: string) {
       columns: { where: publicColumn, orderBy: { order: 'asc' }, select: { slug: true, name: true, description: true, keywords: true, kind: true } },
       interpretations: { where: publicInterpretation, select: { id: true, title: true, publishedAt: true } },
       attachments: { select: { id: true, title: true, kind: true, file_filename: true, altText: true, caption: true, textVersion: true } },
+      guideForms: { select: { id: true, title: true, file_filename: true } },
+      replacedBy: { select: successorSelect },
     },
   });
   if (!doc) return null;
   const source = doc.origin === 'reprint' && doc.sourceName ? doc.sourceName : doc.issuingAuthority;
+  const files = (media: { title: string; file_filename: string | null }[]) =>
+    media.filter((a) => a.file_filename).map((a) => ({ title: a.title, url: `/media/${a.file_filename}` }));
+  // N19: what it amended or replaced, and whether it is itself still in force.
+  const replaces = await prisma.document.findMany({ where: { ...publicDocument, replacedById: doc.id }, orderBy: { formationDate: 'asc' }, select: { id: true, title: true, validity: true } });
   return {
     // N18: the column it is listed in (the first, in the navigation's order) and the article's tags.
     meta: {
@@ -160,9 +171,13 @@ export async function documentData(context: KeystoneContext, id: string) {
     reprint: doc.origin === 'reprint' ? { sourceName: doc.sourceName, sourceUrl: doc.sourceUrl } : null,
     columns: doc.columns.map((c: ColumnLink) => ({ slug: c.slug, name: c.name })),
     interpretations: doc.interpretations.map(summary),
-    attachments: doc.attachments.filter((a: { file_filename: string | null }) => a.file_filename).map((a: { title: string; file_filename: string }) => ({ title: a.title, url: `/media/${a.file_filename}` })),
+    attachments: files(doc.attachments),
     // A 长图 attached to a document shows on its page beside its 文字版 (N16), and stays downloadable.
     longImages: doc.attachments.filter((a: { kind: string; file_filename: string | null }) => a.kind === 'longImage' && a.file_filename).map(pictureView),
+    validity: validityView(doc as ValidityRow, doc.replacedBy),
+    replaces: replaces.map((r: { id: string; title: string; validity: string }) => ({ id: r.id, title: maskPersonalData(r.title), how: r.validity === 'amended' ? '修改' : '废止' })),
+    // N6: a 办事指南 shows one section per element.
+    guide: doc.documentKind === 'serviceGuide' ? { sections: guideSections(doc as unknown as GuideFields, files(doc.guideForms)) } : null,
   };
 }
 
@@ -218,7 +233,13 @@ export async function interpretationData(context: KeystoneContext, id: string) {
   const media = { select: { title: true, kind: true, file_filename: true, altText: true, caption: true, textVersion: true } };
   const jd = await prisma.interpretation.findFirst({
     where: { id, ...publicInterpretation },
-    include: { documents: { where: publicDocument, select: { id: true, title: true, publishedAt: true } }, images: media, video: media, videoPoster: media, videoCaptions: media },
+    include: {
+      documents: { where: publicDocument, select: { id: true, title: true, publishedAt: true, regulatoryKind: true, effectiveFrom: true, validUntil: true, repealedOn: true, validity: true, replacedBy: { select: successorSelect } } },
+      images: media,
+      video: media,
+      videoPoster: media,
+      videoCaptions: media,
+    },
   });
   if (!jd) return null;
   const url = (m: { file_filename: string | null } | null) => (m?.file_filename ? `/media/${m.file_filename}` : null);
@@ -239,6 +260,10 @@ export async function interpretationData(context: KeystoneContext, id: string) {
     publishedDate: day(jd.publishedAt),
     bodyHtml: await renderRichTextWithCharts(jd.body),
     documents: jd.documents.map(summary),
+    // N19: an interpretation of a document no longer in force says so, as the document's page does.
+    validityBanners: jd.documents
+      .map((d: { id: string; title: string; replacedBy: Parameters<typeof validityView>[1] } & ValidityRow) => ({ document: { id: d.id, title: maskPersonalData(d.title) }, view: validityView(d, d.replacedBy) }))
+      .filter((b: { view: ReturnType<typeof validityView> }) => b.view?.banner),
     images: jd.images.filter((m: { file_filename: string | null }) => m.file_filename).map(pictureView),
     video: jd.video?.file_filename ? { url: url(jd.video), poster: url(jd.videoPoster), captions: url(jd.videoCaptions), title: jd.video.title } : null,
   };

@@ -33,6 +33,9 @@ export async function documentTags(context: KeystoneContext, ids: string[]): Pro
     select: { id: true, columns: { select: { id: true, parentId: true } }, interpretations: { select: { id: true } }, catalogueEntries: { select: { id: true } } },
   })) as { id: string; columns: ColumnRow[]; interpretations: { id: string }[]; catalogueEntries: { id: string }[] }[];
   const tags = new Set(['documents']);
+  // N19: the pages of the documents they amend or repeal link to them from their banner.
+  const replaced = (await context.sudo().prisma.document.findMany({ where: { replacedById: { in: ids } }, select: { id: true } })) as { id: string }[];
+  for (const doc of replaced) tags.add(`doc:${doc.id}`);
   for (const doc of docs) {
     tags.add(`doc:${doc.id}`);
     for (const jd of doc.interpretations) tags.add(`interp:${jd.id}`);

@@ -11,10 +11,11 @@ import { chartBlocksOf } from '../content/chart-blocks.js';
 import { parseChart } from '../charts/table.js';
 import { findPersonalData, maskPersonalData } from '../privacy/mask.js';
 import type { ContentGate } from '../content-gate/gate.js';
+import { elementLines, guideElements, missingGuideElements, namesAForm, type GuideFields } from '../guides/core.js';
 
 export interface Finding {
   /** The rule checked; absent for checks that no numbered rule names (attachment formats). */
-  rule?: 'N7' | 'N11' | 'N15' | 'N16' | 'N19';
+  rule?: 'N6' | 'N7' | 'N11' | 'N15' | 'N16' | 'N19';
   code: string;
   /** The 规范表述词库 entry that matched (content gate findings). */
   entryId?: string;
@@ -43,6 +44,8 @@ export interface DocumentToCheck {
   attachments: MediaFacts[];
   /** A reprint's upstream HTML (a 修订 of a reprint goes through these checks like any document). */
   reprintBody?: string | null;
+  /** A 办事指南's elements and its forms to download (N6); absent for other documents. */
+  guide?: { fields: GuideFields; forms: MediaFacts[]; /** In a column of kind 办事指南. */ inGuideColumn?: boolean } | null;
 }
 
 export interface InterpretationToCheck {
@@ -287,6 +290,40 @@ export function contentGateFindings(gate: ContentGate, parts: { where: string; t
   );
 }
 
+// ---- N6: the elements of a 办事指南 ----
+
+/**
+ * N6 (服务不实用): a guide lacking any element is refused, each missing element named; its forms must be
+ * files in an open or tolerated format; materials naming a form with no form to download are a warning.
+ */
+function guideProblems(guide: NonNullable<DocumentToCheck['guide']>): Finding[] {
+  const findings: Finding[] = missingGuideElements(guide.fields).map((element) => ({
+    rule: 'N6' as const,
+    code: 'GUIDE_ELEMENT_MISSING',
+    message:
+      element.field === 'guideOnlineUrl' && guide.fields.guideOnlineUrl?.trim()
+        ? `办事指南的“在线办理”不是有效网址：请填写一网通办中本事项以 http:// 或 https:// 开头的办理地址`
+        : `办事指南缺少要素“${element.label}”：请在“六、办事指南”中填写${element.field === 'guideFeeBasis' ? '（收费的事项须写明收费依据）' : ''}`,
+    blocking: true,
+  }));
+  for (const form of guide.forms) findings.push(...attachmentFormatProblems(form).map((f) => ({ ...f, rule: 'N6' as const, message: `表格下载：${f.message}` })));
+  const formsNamed = elementLines(guide.fields.guideMaterials).filter(namesAForm);
+  if (formsNamed.length && !guide.forms.length) {
+    findings.push({
+      rule: 'N6',
+      code: 'GUIDE_FORM_MISSING',
+      message: `办理材料中的“${formsNamed[0]}”需要填写，但没有可下载的表格：请在“表格下载”中上传空白表格`,
+      blocking: false,
+    });
+  }
+  if (guide.inGuideColumn === false) {
+    findings.push({ rule: 'N6', code: 'GUIDE_COLUMN_MISSING', message: '办事指南没有放入“办事指南”类栏目：请在“所属栏目”中选择办事指南栏目，方便群众查找', blocking: false });
+  }
+  // N15: the guide's text is public; office landlines are fine, a person's mobile is not.
+  for (const element of guideElements) findings.push(...unmaskedPersonalData(guide.fields[element.field] ?? '', `办事指南的“${element.label}”`));
+  return findings;
+}
+
 // ---- The checks ----
 
 export function checkDocument(doc: DocumentToCheck): Finding[] {
@@ -311,6 +348,7 @@ export function checkDocument(doc: DocumentToCheck): Finding[] {
   if (doc.reprintBody && (doc.disclosure === 'proactive' || doc.disclosure === 'redacted')) {
     findings.push(...unmaskedPersonalData(reprintText(doc.reprintBody), '转载正文'));
   }
+  if (doc.guide) findings.push(...guideProblems(doc.guide));
   return findings;
 }
 

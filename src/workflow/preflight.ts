@@ -3,6 +3,7 @@ import { checkDocument, checkInterpretation, contentGateFindings, type Finding, 
 import type { ContentGate } from '../content-gate/gate.js';
 import { plainText } from '../content/plain-text.js';
 import { reprintText } from '../content/render-reprint.js';
+import { guideElements, type GuideFields } from '../guides/core.js';
 
 interface MediaRow {
   id: string;
@@ -63,8 +64,14 @@ export async function preflight(db: { document: Finder; interpretation: Finder }
   }
   const doc = (await db.document.findUnique({
     where: { id },
-    include: { attachments: mediaSelect, interpretations: withInterpretations ? { include: interpretationInclude } : false },
-  })) as { title: string; body: unknown; redactedBody: unknown; reprintBody: string | null; disclosure: string | null; attachments: MediaRow[]; interpretations?: InterpretationRow[] };
+    include: { attachments: mediaSelect, guideForms: mediaSelect, columns: { select: { kind: true } }, interpretations: withInterpretations ? { include: interpretationInclude } : false },
+  })) as { title: string; body: unknown; redactedBody: unknown; reprintBody: string | null; disclosure: string | null; attachments: MediaRow[]; interpretations?: InterpretationRow[] } & {
+    documentKind: string;
+    guideForms: MediaRow[];
+    columns: { kind: string }[];
+  } & GuideFields;
+  // N6: a 办事指南 carries every element.
+  const guide = doc.documentKind === 'serviceGuide' ? { fields: Object.fromEntries(guideElements.map((e) => [e.field, doc[e.field]])) as unknown as GuideFields, forms: doc.guideForms.map((m) => media(m)!), inGuideColumn: doc.columns.some((c) => c.kind === 'guide') } : null;
   const findings = checkDocument({
     title: doc.title,
     body: doc.body,
@@ -72,6 +79,7 @@ export async function preflight(db: { document: Finder; interpretation: Finder }
     reprintBody: doc.reprintBody,
     disclosure: doc.disclosure as Disclosure | null,
     attachments: doc.attachments.map((m) => media(m)!),
+    guide,
   });
   // N7/N19: every text of the document, public or not: a serious error is an error wherever it is.
   const gateFindings = contentGateFindings(

@@ -12,7 +12,13 @@ import { calendarDayOf } from '../db/calendar-day.js';
  */
 
 /** The content fields a revision carries and a snapshot records. */
-export const contentFields = ['title', 'documentNumber', 'issuingAuthority', 'formationDate', 'indexNumber', 'topic', 'openCategory', 'disclosure', 'disclosureReason', 'body', 'redactedBody', 'origin', 'sourceName', 'sourceUrl', 'reprintBody'] as const;
+export const contentFields = ['title', 'documentNumber', 'issuingAuthority', 'formationDate', 'indexNumber', 'topic', 'openCategory', 'disclosure', 'disclosureReason', 'body', 'redactedBody', 'origin', 'sourceName', 'sourceUrl', 'reprintBody',
+  // N19 validity (修订 is how a published document becomes 已修改, 已废止 or 已失效) and N6 guide elements.
+  'regulatoryKind', 'repealedOn', 'effectiveFrom', 'validUntil', 'validity', 'replacedById',
+  'documentKind', 'guideItemName', 'guideBasis', 'guideConditions', 'guideMaterials', 'guidePlace', 'guideAgency', 'guideFee', 'guideFeeBasis', 'guideHours',
+  'guideEnquiryPhone', 'guideComplaintPhone', 'guideSteps', 'guideLegalTimeLimit', 'guidePromisedTimeLimit', 'guideOnlineUrl'] as const;
+
+const calendarDayFields = ['formationDate', 'repealedOn', 'effectiveFrom', 'validUntil'] as const;
 
 const labels: Record<(typeof contentFields)[number], string> = {
   title: '标题',
@@ -30,17 +36,40 @@ const labels: Record<(typeof contentFields)[number], string> = {
   sourceName: '来源',
   sourceUrl: '原文链接',
   reprintBody: '转载正文',
+  regulatoryKind: '规章或规范性文件',
+  repealedOn: '废止日期',
+  effectiveFrom: '施行日期',
+  validUntil: '有效期至',
+  validity: '效力状态',
+  replacedById: '修改或废止它的文件',
+  documentKind: '文件类型',
+  guideItemName: '事项名称',
+  guideBasis: '设定依据',
+  guideConditions: '申请条件',
+  guideMaterials: '办理材料',
+  guidePlace: '办理地点',
+  guideAgency: '办理机构',
+  guideFee: '收费标准',
+  guideFeeBasis: '收费依据',
+  guideHours: '办理时间',
+  guideEnquiryPhone: '咨询电话',
+  guideComplaintPhone: '投诉电话',
+  guideSteps: '办理流程',
+  guideLegalTimeLimit: '法定时限',
+  guidePromisedTimeLimit: '承诺时限',
+  guideOnlineUrl: '在线办理',
 };
 
-type Row = Record<string, unknown> & { id: string; columns: { id: string }[]; attachments: { id: string }[] };
+type Row = Record<string, unknown> & { id: string; columns: { id: string }[]; attachments: { id: string }[]; guideForms: { id: string }[] };
 export type Snapshot = Record<string, unknown>;
 
 export function snapshotOf(row: Row): Snapshot {
   const snapshot: Snapshot = {};
   for (const field of contentFields) snapshot[field] = row[field] ?? null;
-  snapshot.formationDate = calendarDayOf(row.formationDate);
+  for (const field of calendarDayFields) snapshot[field] = calendarDayOf(row[field]);
   snapshot.columns = row.columns.map((c) => c.id);
   snapshot.attachments = row.attachments.map((a) => a.id);
+  snapshot.guideForms = row.guideForms.map((a) => a.id);
   return snapshot;
 }
 
@@ -49,7 +78,7 @@ interface Tx {
   revision: { count(a: object): Promise<number>; create(a: object): Promise<unknown> };
 }
 
-const withLinks = { include: { columns: { select: { id: true } }, attachments: { select: { id: true } } } };
+const withLinks = { include: { columns: { select: { id: true } }, attachments: { select: { id: true } }, guideForms: { select: { id: true } } } };
 
 export async function recordRevision(tx: Tx, documentId: string, kind: 'submitted' | 'published', byId: string | null, at: Date): Promise<void> {
   const row = (await tx.document.findUnique({ where: { id: documentId }, ...withLinks })) as Row;
@@ -65,6 +94,7 @@ export async function applyRevision(tx: Tx, draftId: string, originalId: string)
   data.searchText = draft.searchText;
   data.columns = { set: draft.columns.map((c) => ({ id: c.id })) };
   data.attachments = { set: draft.attachments.map((a) => ({ id: a.id })) };
+  data.guideForms = { set: draft.guideForms.map((a) => ({ id: a.id })) };
   await tx.document.update({ where: { id: originalId }, data });
   await tx.document.update({ where: { id: draftId }, data: { status: 'merged' } });
 }
@@ -85,6 +115,7 @@ export async function startRevision(context: KeystoneContext, id: string): Promi
   for (const field of contentFields) if (field !== 'indexNumber') data[field] = original[field];
   data.columns = { connect: original.columns.map((c) => ({ id: c.id })) };
   data.attachments = { connect: original.attachments.map((a) => ({ id: a.id })) };
+  data.guideForms = { connect: original.guideForms.map((a) => ({ id: a.id })) };
   const copy = (await context.prisma.document.create({ data })) as { id: string };
   return copy.id;
 }

@@ -131,7 +131,7 @@ const screens: Screen[] = [
       await openAndWait(page, `${base}/admin/documents`, /共 \d+ 条/);
       const dialog = page.getByRole('dialog');
       await page.getByRole('button', { name: '筛选' }).click();
-      await page.getByRole('menuitem', { name: '状态' }).click();
+      await page.getByRole('menuitem', { name: '状态', exact: true }).click();
       await dialog.getByText('按“状态”筛选').waitFor();
       await dialog.getByText('草稿').click();
       await dialog.getByRole('button', { name: '添加' }).click();

@@ -100,8 +100,9 @@ describe('N14 annual report', () => {
     expect(generated.checkPassed).toBe(true);
     const rows = Object.fromEntries(generated.snapshot.requests.rows.map((r: { key: string; total: number }) => [r.key, r.total]));
     expect(rows).toMatchObject({ newRequests: 3, carriedOver: 0, disclosed: 1, withheldThirdPartyRights: 1, totalHandled: 2, carriedToNextYear: 1 });
-    // In force at the end of 2023: the new one and the demo's 临民办发〔2017〕21号.
-    expect(generated.snapshot.proactive.regulatory[1]).toEqual({ kind: 'normativeDocument', label: '行政规范性文件', issued: 1, repealed: 1, inForce: 2 });
+    // In force at the end of 2023: the new one, the demo's 临民办发〔2017〕21号 and its four normative documents of
+    // 2019 and 2021 (临民规〔2019〕1号, 〔2021〕2号, 〔2021〕3号, 〔2021〕4号; repealed, amended or expired only later).
+    expect(generated.snapshot.proactive.regulatory[1]).toEqual({ kind: 'normativeDocument', label: '行政规范性文件', issued: 1, repealed: 1, inForce: 6 });
     expect(generated.snapshot.proactive.licensing).toBe(3);
 
     const published = await runAction('xinxi', 'publish', id);

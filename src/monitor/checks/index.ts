@@ -5,12 +5,14 @@ import { n2HomeUpdated } from './n2-home-updated.js';
 import { n3ColumnsUpdated } from './n3-columns-updated.js';
 import { n4EmptyColumns } from './n4-empty-columns.js';
 import { n5Interaction } from './n5-interaction.js';
+import { n6Services } from './n6-services.js';
 import { n7SeriousErrors } from './n7-serious-errors.js';
 import { n8BrokenLinks } from './n8-broken-links.js';
 import { n9Security } from './n9-security.js';
 import { n10Footer } from './n10-footer.js';
 import { n11InterpretationLinks } from './n11-interpretation-links.js';
 import { n18PageMetadata } from './n18-page-metadata.js';
+import { n19Validity } from './n19-validity.js';
 import { s1NonPublic } from './s1-non-public.js';
 import { n19OutdatedExpressions } from './n19-outdated-expressions.js';
 
@@ -20,12 +22,15 @@ export const allChecks: readonly Check[] = [
   n3ColumnsUpdated,
   n4EmptyColumns,
   n5Interaction,
+  n6Services,
   n7SeriousErrors,
   n8BrokenLinks,
   n9Security,
   n10Footer,
   n11InterpretationLinks,
   n18PageMetadata,
+  // N19 twice: superseded content presented as current, from the document data and from the dictionary.
+  n19Validity,
   n19OutdatedExpressions,
   s1NonPublic,
 ];
@@ -45,6 +50,6 @@ export function runChecks(input: CheckInput, checks: readonly Check[] = allCheck
 }
 
 export {
-  n1Availability, n2HomeUpdated, n3ColumnsUpdated, n4EmptyColumns, n5Interaction, n7SeriousErrors,
-  n8BrokenLinks, n9Security, n10Footer, n11InterpretationLinks, n18PageMetadata, n19OutdatedExpressions, s1NonPublic,
+  n1Availability, n2HomeUpdated, n3ColumnsUpdated, n4EmptyColumns, n5Interaction, n6Services, n7SeriousErrors,
+  n8BrokenLinks, n9Security, n10Footer, n11InterpretationLinks, n18PageMetadata, n19Validity, n19OutdatedExpressions, s1NonPublic,
 };

@@ -1,0 +1,35 @@
+import type { KeystoneContext } from '@keystone-6/core/types';
+import type { ExtraTask, TaskSource } from '../interaction-cms/tasks.js';
+import type { Actor } from '../workflow/state-machine.js';
+import { toCalendarDay } from '../calendar/working-days.js';
+import { calendarDayOf } from '../db/calendar-day.js';
+import { cleanupItems, type PublishedItem, type Validity } from './core.js';
+
+/*
+ * N19 clean-up queue (待办): published normative documents whose validity ends within 60 days or has
+ * ended while recorded 现行有效, and 招聘, 公示 and 征集 items past their last day still shown as current.
+ * The drafting department's editors act (修订 or 撤回); the info-construction section, which keeps the
+ * site current (S8), sees them all.
+ */
+
+const kindLabels = { validityEnding: '有效期将满', validityEnded: '有效期已过', timePassed: '过期信息' } as const;
+
+export const validityTasks: TaskSource = async (context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> => {
+  const department = actor.role === 'editor' ? actor.departmentId : null;
+  if (actor.role !== 'infoSection' && !department) return [];
+  const rows = (await context.prisma.document.findMany({
+    where: { status: 'published', validity: 'current', validUntil: { not: null }, ...(department ? { departmentId: department } : {}) },
+    select: { id: true, title: true, regulatoryKind: true, validity: true, validUntil: true },
+  })) as { id: string; title: string; regulatoryKind: string | null; validity: string; validUntil: unknown }[];
+  const items: PublishedItem[] = rows.map((r) => ({ id: r.id, title: r.title, regulatory: Boolean(r.regulatoryKind), validity: r.validity as Validity, validUntil: calendarDayOf(r.validUntil) }));
+  return cleanupItems(items, toCalendarDay(now)).map((item) => ({
+    kindLabel: kindLabels[item.kind],
+    listKey: 'Document',
+    id: item.id,
+    title: item.title,
+    detail: item.detail,
+    href: `/admin/documents/${item.id}`,
+    due: item.due,
+    urgency: item.kind === 'validityEnding' ? 1 : 0,
+  }));
+};
