@@ -11,6 +11,7 @@ import { pageCacheFor, servePageCacheFirst } from './site/cache.js';
 import { shareInvalidations } from './site/cache-bus.js';
 import { hasUsers } from './users/first-admin.js';
 import { extendWorkflowSchema } from './workflow/graphql.js';
+import { extendSyndicationSchema } from './syndication-cms/graphql.js';
 import { removeRefusedUploads } from './media/upload-scope.js';
 import { largestUploadBytes } from './media/rules.js';
 import type { SessionData } from './access/roles.js';
@@ -52,7 +53,7 @@ export function createConfig(db: DatabaseSettings) {
         schemaPath: 'generated/schema.graphql',
         debug: debugResponses(),
         apolloConfig: apolloLimits(),
-        extendGraphqlSchema: (schema) => removeRefusedUploads(guardSignIns(extendWorkflowSchema(schema))),
+        extendGraphqlSchema: (schema) => removeRefusedUploads(guardSignIns(extendSyndicationSchema(extendWorkflowSchema(schema)))),
       },
       ui: {
         isAccessAllowed: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
