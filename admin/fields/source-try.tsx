@@ -144,9 +144,9 @@ function PreviewView({ preview }: { preview: Preview }) {
                   </a>
                   <div style={{ color: '#57606a', fontSize: 12, wordBreak: 'break-all' }}>{item.url}</div>
                 </td>
-                <td style={cell}>{when(item.publishedAt)}</td>
-                <td style={cell}>{item.number ?? '（无）'}</td>
-                <td style={cell}>{item.issuer ?? '（无）'}</td>
+                <td style={{ ...cell, whiteSpace: 'nowrap' }}>{when(item.publishedAt)}</td>
+                <td style={{ ...cell, whiteSpace: 'nowrap' }}>{item.number ?? '（无）'}</td>
+                <td style={{ ...cell, whiteSpace: 'nowrap' }}>{item.issuer ?? '（无）'}</td>
               </tr>
             ))}
           </tbody>
