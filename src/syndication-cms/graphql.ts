@@ -117,7 +117,8 @@ const TryInput = g.inputObject({
 export const extendSyndicationSchema = extend({
   mutation: {
     trySyndicationSource: g.field({
-      type: g.nonNull(Preview),
+      // Nullable: a refusal is this field's error, not the whole answer's.
+      type: Preview,
       args: { data: g.arg({ type: g.nonNull(TryInput) }) },
       resolve: (_root, { data }, context: KeystoneContext) => trySyndicationSource(context, data),
     }),
