@@ -11,6 +11,7 @@ import { pageCacheFor, servePageCacheFirst } from './site/cache.js';
 import { shareInvalidations } from './site/cache-bus.js';
 import { hasUsers } from './users/first-admin.js';
 import { extendWorkflowSchema } from './workflow/graphql.js';
+import { extendSyndicationSchema } from './syndication-cms/graphql.js';
 import { removeRefusedUploads } from './media/upload-scope.js';
 import { largestUploadBytes } from './media/rules.js';
 import type { SessionData } from './access/roles.js';
@@ -56,7 +57,7 @@ export function createConfig(db: DatabaseSettings) {
         debug: debugResponses(),
         apolloConfig: apolloLimits(),
         // N20: every mutation is recorded in the 操作日志, around the sign-in guard (a locked attempt is recorded too).
-        extendGraphqlSchema: (schema) => recordMutations(removeRefusedUploads(guardSignIns(extendWorkflowSchema(schema))), lists),
+        extendGraphqlSchema: (schema) => recordMutations(removeRefusedUploads(guardSignIns(extendSyndicationSchema(extendWorkflowSchema(schema)))), lists),
       },
       ui: {
         isAccessAllowed: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),

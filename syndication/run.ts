@@ -320,16 +320,19 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
       // Detail pages are fetched and read a few items ahead (the fetcher's per-host limit still holds),
       // while the store sees the items one at a time and in list order: a run that stops at item n has
       // saved exactly the items before it.
-      const prepared: Promise<Settled<Prepared>>[] = [];
+      // Only the items in flight are held: each is let go once the store has it (a list of 500 would
+      // otherwise keep every built item and body until its end).
+      const prepared = new Map<number, Promise<Settled<Prepared>>>();
       const start = (i: number): void => {
-        prepared[i] = prepareItem(candidates[i].item, candidates[i].key, listUrl).then(
+        prepared.set(i, prepareItem(candidates[i].item, candidates[i].key, listUrl).then(
           (value) => ({ ok: true as const, value }),
           (error: unknown) => ({ ok: false as const, error }),
-        );
+        ));
       };
       for (let i = 0; i < Math.min(PREFETCH, candidates.length); i++) start(i);
       for (let i = 0; i < candidates.length; i++) {
-        const result = await prepared[i];
+        const result = await prepared.get(i)!;
+        prepared.delete(i);
         if (i + PREFETCH < candidates.length) start(i + PREFETCH);
         deps.onProgress?.({ ...progress, title: candidates[i].item.title });
         progress.done++;
@@ -357,7 +360,9 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
       try {
         const fetched = await fetchDetail(listItem, known);
         if (fetched === 'not-modified') return { kind: 'known' };
-        return { kind: 'built', item: buildItem(listItem, key, listUrl, fetched), known, page: fetched.page };
+        // Of the page, only its validators are kept past extraction.
+        const validators = fetched.page && { etag: fetched.page.etag, lastModified: fetched.page.lastModified };
+        return { kind: 'built', item: buildItem(listItem, key, listUrl, fetched), known, page: validators };
       } catch (error) {
         if (error instanceof StoreFailure) throw error;
         return { kind: 'failed', error };
@@ -493,7 +498,7 @@ type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 type Prepared =
   | { kind: 'known' }
   | { kind: 'failed'; error: unknown }
-  | { kind: 'built'; item: SyndicatedItem; known: KnownItem | null; page?: FetchResult };
+  | { kind: 'built'; item: SyndicatedItem; known: KnownItem | null; page?: Pick<FetchResult, 'etag' | 'lastModified'> };
 
 /** Backoff after `consecutiveFailures` failed runs: min(24 h, 15 min × 2^(n−1)); 0 when not failing. */
 export function backoffDelayMs(consecutiveFailures: number): number {

@@ -1,5 +1,5 @@
-import { list } from '@keystone-6/core';
-import { checkbox, integer, json, relationship, select, text, timestamp } from '@keystone-6/core/fields';
+import { g, list } from '@keystone-6/core';
+import { checkbox, integer, json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
 import { managesSite, signedIn } from '../access/roles.js';
 import { ADAPTERS, ADAPTER_LABELS, DEFAULT_FEED_CONTENT, FEED_CONTENT_LABELS, FEED_CONTENT_MODES, POLICIES, POLICY_LABELS, SOURCE_LEVELS, SOURCE_LEVEL_LABELS } from '../../syndication/source-config.js';
 import { configProblems, type SourceItem } from '../syndication-cms/source-item.js';
@@ -45,6 +45,19 @@ export const SyndicationSource = list({
     maxItems: integer({ defaultValue: 30, validation: { isRequired: true, min: 1, max: 500 }, ui: { label: '每次最多采集条数' } }),
     verified: checkbox({ defaultValue: false, ui: { label: '已核实', description: '网址和选择器已对照上游网站核实' } }),
     note: text({ ui: { label: '备注', displayMode: 'textarea' } }),
+    // 试采集: the panel that previews the form's values (mutation trySyndicationSource), shown to those who
+    // may edit sources. It has no value of its own: it is the panel's place in the form.
+    tryPreview: virtual({
+      field: g.field({ type: g.String, resolve: () => null }),
+      ui: {
+        label: '试采集',
+        description: '按表单中当前的采集方式、列表地址、选择器和字符集采集一次（不保存、不启用），查看能得到的标题、网址、日期、文号、发文机关和第 1 条的正文',
+        views: './admin/fields/source-try',
+        createView: { fieldMode: (args) => (managesSite(args) ? 'edit' : 'hidden') },
+        itemView: { fieldMode: (args) => (managesSite(args) ? 'read' : 'hidden') },
+        listView: { fieldMode: 'hidden' },
+      },
+    }),
     // Health, kept by each run (shown to the info-construction section); the runs' alone, never typed.
     lastRunAt: timestamp({ ...byRunsOnly, ui: { label: '最近采集', ...readOnly } }),
     lastSuccessAt: timestamp({ ...byRunsOnly, ui: { label: '最近成功', ...readOnly } }),

@@ -13,6 +13,7 @@ import { n10Footer } from './n10-footer.js';
 import { n11InterpretationLinks } from './n11-interpretation-links.js';
 import { n18PageMetadata } from './n18-page-metadata.js';
 import { n19Validity } from './n19-validity.js';
+import { n19SupersededContent } from './n19-superseded.js';
 import { s1NonPublic } from './s1-non-public.js';
 import { n19OutdatedExpressions } from './n19-outdated-expressions.js';
 
@@ -29,9 +30,7 @@ export const allChecks: readonly Check[] = [
   n10Footer,
   n11InterpretationLinks,
   n18PageMetadata,
-  // N19 twice: superseded content presented as current, from the document data and from the dictionary.
-  n19Validity,
-  n19OutdatedExpressions,
+  n19SupersededContent,
   s1NonPublic,
 ];
 
@@ -51,5 +50,5 @@ export function runChecks(input: CheckInput, checks: readonly Check[] = allCheck
 
 export {
   n1Availability, n2HomeUpdated, n3ColumnsUpdated, n4EmptyColumns, n5Interaction, n6Services, n7SeriousErrors,
-  n8BrokenLinks, n9Security, n10Footer, n11InterpretationLinks, n18PageMetadata, n19Validity, n19OutdatedExpressions, s1NonPublic,
+  n8BrokenLinks, n9Security, n10Footer, n11InterpretationLinks, n18PageMetadata, n19SupersededContent, n19Validity, n19OutdatedExpressions, s1NonPublic,
 };
