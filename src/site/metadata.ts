@@ -42,6 +42,7 @@ export const featureColumns: Readonly<Record<string, ColumnMetadata>> = Object.f
       { name: '政府信息公开工作年度报告', description: '本机关历年政府信息公开工作年度报告', keywords: '年度报告,政府信息公开', type: '信息公开' },
     ]),
   ),
+  'normative-library': { name: '行政规范性文件库', description: '本机关行政规范性文件及其效力状态（现行有效、已修改、已废止、已失效）', keywords: '行政规范性文件,现行有效,文件效力', type: '信息公开' },
 });
 
 /** Pages with the site's tags only. */

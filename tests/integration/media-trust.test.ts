@@ -366,7 +366,7 @@ describe('trust #6: media are changed only by their owner or the office, never w
     const relationships = relationshipsToMedia(state.t.context);
     // The schema's own list, so that it cannot pass empty; a new media field is added here by itself.
     expect(relationships.map((r) => `${r.listKey}.${r.fieldKey}`)).toEqual(
-      expect.arrayContaining(['Document.attachments', 'Document.inlineMedia', 'Interpretation.images', 'Interpretation.video', 'Interpretation.videoPoster', 'Interpretation.videoCaptions', 'ConsultationMeeting.materials', 'DisclosureRequest.replyAttachment']),
+      expect.arrayContaining(['Document.attachments', 'Document.inlineMedia', 'Document.guideForms', 'Interpretation.images', 'Interpretation.video', 'Interpretation.videoPoster', 'Interpretation.videoCaptions', 'ConsultationMeeting.materials', 'DisclosureRequest.replyAttachment']),
     );
     const prisma = state.t.context.sudo().prisma as Record<string, any>;
     const lists = state.t.context.__internal.lists;
@@ -399,6 +399,7 @@ describe('trust #6: media are changed only by their owner or the office, never w
       expect((await as('jiuzhu', deleteMedia, { id: media.id })).data?.deleteMedia.id).toBe(media.id);
       expect(onDisk(media.file.filename)).toBe(false);
     }
-    expect(shownPublicly).toBe(6);
+    // Document: attachments, inline media, a guide's forms; Interpretation: images, video, poster, captions.
+    expect(shownPublicly).toBe(7);
   });
 });

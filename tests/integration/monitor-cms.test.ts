@@ -114,7 +114,7 @@ describe('the monitor on our own site (S8)', () => {
       data: { kind: 'outdated', term: '城乡最低生活保障标准', replacement: '城乡低保标准', retiredOn: '2020-01-01', source: '测试词条' },
     });
     const report = (await runOwnSiteMonitor(state.t.context, { now, force: true, checkExternal: false }))!.report;
-    expect(report.findings.filter((f) => f.ruleId === 'N19')).toEqual([
+    expect(report.findings.filter((f) => f.code === 'N19.outdated-expression')).toEqual([
       expect.objectContaining({ subject: '城乡最低生活保障标准', severity: 'warning', message: expect.stringContaining('请改为“城乡低保标准”') }),
     ]);
   });

@@ -71,6 +71,7 @@ describe('N18 page metadata on our own site', () => {
       '/disclosure/annual-reports/annual-report.css': null,
       '/disclosure/annual-reports': '/disclosure/annual-reports',
       '/disclosure/annual-reports/:year': `/disclosure/annual-reports/${report.year}`,
+      '/disclosure/normative-documents': '/disclosure/normative-documents',
       // Chart pictures (SVG) of a document or interpretation page, described by the page's own tags.
       '/documents/:id/charts/:file': null,
       '/interpretations/:id/charts/:file': null,
