@@ -5,6 +5,7 @@ import { mailboxRoutes } from '../mailbox/routes.js';
 import { consultationRoutes } from '../consultation/routes.js';
 import { requestRoutes } from '../requests/routes.js';
 import { annualReportRoutes } from '../reports/site.js';
+import { websiteReportRoutes } from '../reports/website-site.js';
 
 /** The public features beyond documents and interpretations, each a router of its own capability. */
-export const featureRoutes: ((context: KeystoneContext, kit: SiteKit) => express.Router)[] = [mailboxRoutes, consultationRoutes, requestRoutes, annualReportRoutes];
+export const featureRoutes: ((context: KeystoneContext, kit: SiteKit) => express.Router)[] = [mailboxRoutes, consultationRoutes, requestRoutes, annualReportRoutes, websiteReportRoutes];

@@ -42,6 +42,12 @@ export const featureColumns: Readonly<Record<string, ColumnMetadata>> = Object.f
       { name: '政府信息公开工作年度报告', description: '本机关历年政府信息公开工作年度报告', keywords: '年度报告,政府信息公开', type: '信息公开' },
     ]),
   ),
+  ...Object.fromEntries(
+    ['website-reports-list', 'website-reports-show'].map((page) => [
+      page,
+      { name: '政府网站工作年度报表', description: '本网站历年政府网站工作年度报表', keywords: '网站工作年度报表,政府网站', type: '信息公开' },
+    ]),
+  ),
 });
 
 /** Pages with the site's tags only. */
