@@ -12,6 +12,7 @@ import { plainText } from '../content/plain-text.js';
 import { mailboxColumnItems, publicMessage } from '../mailbox/public-data.js';
 import { consultationColumnItems } from '../consultation/data.js';
 import { articleDescription, columnMetadata } from './metadata.js';
+import { publishedWebsiteReports } from '../reports/website-site.js';
 
 /*
  * The public site's data: only what may be public is ever read here (S1) — published documents whose
@@ -75,7 +76,14 @@ export async function homeData(context: KeystoneContext) {
     sections.push({ id: column.id, slug: column.slug, name: column.name, documents: docs.map(summary) });
   }
   const interpretations = await prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: 6, select: { id: true, title: true, publishedAt: true } });
-  return { sections, interpretations: interpretations.map(summary), cacheTags: ['interpretations', ...sections.map((s: { id: string }) => `column:${s.id}`)] };
+  // N17: the latest 网站工作年度报表 in a prominent place on the home page (国办函〔2018〕12号).
+  const [websiteReport] = await publishedWebsiteReports(context);
+  return {
+    sections,
+    interpretations: interpretations.map(summary),
+    websiteReport: websiteReport ?? null,
+    cacheTags: ['interpretations', 'website-reports', ...sections.map((s: { id: string }) => `column:${s.id}`)],
+  };
 }
 
 export async function columnData(context: KeystoneContext, slug: string, page: number) {

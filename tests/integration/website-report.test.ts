@@ -45,6 +45,7 @@ describe('N17 网站工作年度报表', () => {
 
     const home = await get('/');
     expect(home.text).toContain('<a href="/disclosure/website-reports">政府网站工作年度报表</a>');
+    expect(home.text).toContain('<p class="home-report">年度报表：<a href="/disclosure/website-reports/2025">临沧市民政局政府网站工作年度报表（2025年度）</a> <time datetime="2026-01-23">');
     const list = await get('/disclosure/website-reports');
     expect(list.text).toContain('<a href="/disclosure/website-reports/2025">临沧市民政局政府网站工作年度报表（2025年度）</a>');
     const page = await get('/disclosure/website-reports/2025');
