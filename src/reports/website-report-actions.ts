@@ -1,5 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SessionData } from '../access/roles.js';
+import { taskSources, type ExtraTask } from '../interaction-cms/tasks.js';
+import type { Actor } from '../workflow/state-machine.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { itemAction, refusal } from '../content/item-actions.js';
 import { pageCacheFor } from '../site/cache.js';
@@ -65,3 +67,34 @@ export function websiteReportActions() {
     publish: actionOf('发布', (context, id) => publishWebsiteReport(context, id), '发布后报表将在网站公开且不能再修改。确定发布“{itemLabel}”吗？'),
   };
 }
+
+/**
+ * N17 待办: from 1 January, last year's 网站工作年度报表 while it is not published (due 31 January),
+ * for the office and the information section, like the 信息公开 annual report's.
+ */
+export async function websiteReportTasks(context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> {
+  if (!['admin', 'infoSection', 'officeReviewer'].includes(actor.role)) return [];
+  const today = toCalendarDay(now);
+  const year = Number(today.slice(0, 4)) - 1;
+  const item = (await context.sudo().prisma.websiteAnnualReport.findFirst({ where: { year }, select: { id: true, publishedAt: true, complete: true, generatedAt: true } })) as
+    | { id: string; publishedAt: Date | null; complete: boolean; generatedAt: Date | null }
+    | null;
+  if (item?.publishedAt) return [];
+  const timing = annualReportTiming({ year, today });
+  const detail = !item ? '尚未创建：请新建网站工作年度报表，填写人工填报的数据后生成并发布' : item.generatedAt && item.complete ? '必填数据齐全，请发布' : '请填齐必填数据，重新生成后发布';
+  const daysLeft = (Date.parse(`${timing.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
+  return [
+    {
+      kindLabel: '网站年度报表',
+      listKey: 'WebsiteAnnualReport',
+      id: item?.id ?? `website-report-${year}`,
+      title: `${year}年度政府网站工作年度报表`,
+      detail: `${timing.message.replace('年度报告', '年度网站工作年度报表')}。${detail}`,
+      href: item ? `/admin/website-annual-reports/${item.id}` : '/admin/website-annual-reports/create',
+      due: timing.deadline,
+      urgency: timing.state === 'overdue' ? 0 : daysLeft <= 7 ? 1 : 2,
+    },
+  ];
+}
+
+taskSources.push(websiteReportTasks);

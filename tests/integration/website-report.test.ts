@@ -4,6 +4,8 @@ import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { projectRoot } from '../../src/config/env.js';
 import { generateWebsiteReport } from '../../src/reports/website-data.js';
+import { websiteReportTasks } from '../../src/reports/website-report-actions.js';
+import { taskSources } from '../../src/interaction-cms/tasks.js';
 import type { WebsiteReport } from '../../src/reports/website-report.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
@@ -107,6 +109,18 @@ describe('N17 网站工作年度报表', () => {
     const blank = await gongkai(['website', '--year', '2023']);
     expect(blank.status).toBe(1);
     expect(blank.stdout).toContain('  办事服务：是否发布服务事项目录');
-    expect((await gongkai(['website'])).stderr).toContain('请用 --year 指定四位数字的年度');
+  });
+
+  test('N17: 待办 from 1 January until last year\'s report is published, due 31 January, for the office and the information section only', async () => {
+    const office = { id: 'x', role: 'officeReviewer' as const, departmentId: null };
+    const at = (day: string) => new Date(`${day}T09:00:00+08:00`);
+    expect(taskSources).toContain(websiteReportTasks);
+    const [task] = await websiteReportTasks(state.t.context, office, at('2023-01-10'));
+    expect(task).toMatchObject({ kindLabel: '网站年度报表', title: '2022年度政府网站工作年度报表', href: '/admin/website-annual-reports/create', due: '2023-01-31', urgency: 2 });
+    expect((await websiteReportTasks(state.t.context, { ...office, role: 'infoSection' as const }, at('2023-01-28')))[0].urgency).toBe(1);
+    expect((await websiteReportTasks(state.t.context, office, at('2023-02-03')))[0]).toMatchObject({ urgency: 0, detail: expect.stringContaining('已超过2023-01-31的公布期限') });
+    // The demo's 2025 report is published: nothing to do in 2026.
+    expect(await websiteReportTasks(state.t.context, office, at('2026-01-20'))).toEqual([]);
+    expect(await websiteReportTasks(state.t.context, { id: 'y', role: 'editor' as const, departmentId: 'd' }, at('2023-01-10'))).toEqual([]);
   });
 });
