@@ -32,6 +32,7 @@ const help = `gongkai —— 政务公开网站系统
   report self-inspection --half YYYY-H1|YYYY-H2 [--department 科室名称] [--json]
                            生成各科室（或指定科室）的半年自查内容
   report figures --year YYYY [--json]
+  report website --year YYYY [--json]
                            年度政务公开工作数据（向主要负责人汇报、绩效考核用）
   visits import 文件… [--json]
                            把 nginx combined 格式的访问日志（可为 .gz）按天汇总为访问统计（同一天重新汇总时替换）
@@ -155,7 +156,8 @@ function reportYear(raw: string | boolean | undefined): number {
  * --json; `annual` exits 1 when its check fails (N14), so a script can stop a bad publication.
  */
 async function report(db: DatabaseSettings, kind: string | undefined, options: { year?: string | boolean; half?: string | boolean; department?: string | boolean; json: boolean }): Promise<number> {
-  if (kind !== 'annual' && kind !== 'self-inspection' && kind !== 'figures') throw new ConfigError('请指定报告类型：gongkai report annual --year YYYY、report self-inspection --half YYYY-H1 或 report figures --year YYYY');
+  if (kind !== 'annual' && kind !== 'self-inspection' && kind !== 'figures' && kind !== 'website')
+    throw new ConfigError('请指定报告类型：gongkai report annual --year YYYY、report self-inspection --half YYYY-H1、report figures --year YYYY 或 report website --year YYYY');
   const year = kind === 'self-inspection' ? null : reportYear(options.year);
   let half = '';
   if (kind === 'self-inspection') {
@@ -181,6 +183,15 @@ async function report(db: DatabaseSettings, kind: string | undefined, options: {
       const result = await generateAnnualReport(context, item);
       console.log(options.json ? JSON.stringify(result, null, 2) : annualReportText(result));
       return result.failures.length ? 1 : 0;
+    }
+    if (kind === 'website') {
+      // N17: exits 1 while a required figure is missing, like `annual` with its check.
+      const { generateWebsiteReport } = await import('./reports/website-data.js');
+      const { websiteReportText } = await import('./reports/website-report.js');
+      const item = (await context.prisma.websiteAnnualReport.findFirst({ where: { year } })) as (Record<string, unknown> & { publishedAt: Date | null }) | null;
+      const result = await generateWebsiteReport(context, year!, item);
+      console.log(options.json ? JSON.stringify(result, null, 2) : websiteReportText(result));
+      return result.missing.length ? 1 : 0;
     }
     if (kind === 'figures') {
       const { loadAssessmentFigures } = await import('./reports/assessment-data.js');

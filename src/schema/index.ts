@@ -25,6 +25,7 @@ import { UsedFormToken } from './used-form-token.js';
 import { ContentRule } from './content-rule.js';
 import { OperationLog } from './operation-log.js';
 import { VisitDay } from './visit-day.js';
+import { WebsiteAnnualReport } from './website-annual-report.js';
 import { accessByClass } from '../access/by-class.js';
 
 // On every list: filters reach only what the caller may read, actions check each record (src/access/by-class.ts).
@@ -32,5 +33,5 @@ export const lists = accessByClass({
   User, Department, Column, Document, Interpretation, CatalogueEntry, Media, SiteSettings, AuditEntry, Revision,
   SyndicationSource, UpstreamItem, MonitorRun, MonitorProbe, MonitorSettings,
   Message, Consultation, ConsultationComment, ConsultationMeeting, DisclosureRequest, OpinionIncident, AnnualReport, SelfInspection,
-  SignInRecord, UserSession, UsedFormToken, ContentRule, OperationLog, VisitDay,
+  SignInRecord, UserSession, UsedFormToken, ContentRule, OperationLog, VisitDay, WebsiteAnnualReport,
 });

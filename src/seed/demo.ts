@@ -19,6 +19,7 @@ import { seedDemoMailbox } from './demo-mailbox.js';
 import { seedDemoConsultations } from './demo-consultation.js';
 import { starterDictionary } from '../content-gate/starter-dictionary.js';
 import { seedDemoVisits } from './demo-visits.js';
+import { seedDemoWebsiteReport } from './demo-website-report.js';
 import { demoClock, demoClockSeededAt, type DemoClock } from './demo-clock.js';
 import { demoClockRecord } from './demo-mailbox.js';
 
@@ -264,6 +265,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
   Object.assign(created, await seedDemoReports(context, clock));
   Object.assign(created, await seedDemoConsultations(context, clock));
   Object.assign(created, await seedDemoVisits(context, clock));
+  Object.assign(created, await seedDemoWebsiteReport(context, clock));
   return { created };
 }
 

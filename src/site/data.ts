@@ -15,6 +15,7 @@ import { articleDescription, columnMetadata } from './metadata.js';
 import { guideSections } from '../guides/site.js';
 import type { GuideFields } from '../guides/core.js';
 import { successorSelect, validityView, type ValidityRow } from '../validity/view.js';
+import { publishedWebsiteReports } from '../reports/website-site.js';
 
 /*
  * The public site's data: only what may be public is ever read here (S1) — published documents whose
@@ -78,7 +79,14 @@ export async function homeData(context: KeystoneContext) {
     sections.push({ id: column.id, slug: column.slug, name: column.name, documents: docs.map(summary) });
   }
   const interpretations = await prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: 6, select: { id: true, title: true, publishedAt: true } });
-  return { sections, interpretations: interpretations.map(summary), cacheTags: ['interpretations', ...sections.map((s: { id: string }) => `column:${s.id}`)] };
+  // N17: the latest 网站工作年度报表 in a prominent place on the home page (国办函〔2018〕12号).
+  const [websiteReport] = await publishedWebsiteReports(context);
+  return {
+    sections,
+    interpretations: interpretations.map(summary),
+    websiteReport: websiteReport ?? null,
+    cacheTags: ['interpretations', 'website-reports', ...sections.map((s: { id: string }) => `column:${s.id}`)],
+  };
 }
 
 export async function columnData(context: KeystoneContext, slug: string, page: number) {

@@ -6,6 +6,7 @@ import { consultationRoutes } from '../consultation/routes.js';
 import { requestRoutes } from '../requests/routes.js';
 import { annualReportRoutes } from '../reports/site.js';
 import { normativeLibraryRoutes } from '../validity/library.js';
+import { websiteReportRoutes } from '../reports/website-site.js';
 
 /** The public features beyond documents and interpretations, each a router of its own capability. */
-export const featureRoutes: ((context: KeystoneContext, kit: SiteKit) => express.Router)[] = [mailboxRoutes, consultationRoutes, requestRoutes, annualReportRoutes, normativeLibraryRoutes];
+export const featureRoutes: ((context: KeystoneContext, kit: SiteKit) => express.Router)[] = [mailboxRoutes, consultationRoutes, requestRoutes, annualReportRoutes, normativeLibraryRoutes, websiteReportRoutes];

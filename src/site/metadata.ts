@@ -43,6 +43,12 @@ export const featureColumns: Readonly<Record<string, ColumnMetadata>> = Object.f
     ]),
   ),
   'normative-library': { name: '行政规范性文件库', description: '本机关行政规范性文件及其效力状态（现行有效、已修改、已废止、已失效）', keywords: '行政规范性文件,现行有效,文件效力', type: '信息公开' },
+  ...Object.fromEntries(
+    ['website-reports-list', 'website-reports-show'].map((page) => [
+      page,
+      { name: '政府网站工作年度报表', description: '本网站历年政府网站工作年度报表', keywords: '网站工作年度报表,政府网站', type: '信息公开' },
+    ]),
+  ),
 });
 
 /** Pages with the site's tags only. */

@@ -27,7 +27,7 @@ function publicRoutes(context: KeystoneContext): string[] {
 }
 
 /** Article pages: the article level applies to them. */
-const articleRoutes = new Set(['/documents/:id', '/interpretations/:id', '/mailbox/:id', '/consultations/:id', '/disclosure/annual-reports/:year']);
+const articleRoutes = new Set(['/documents/:id', '/interpretations/:id', '/mailbox/:id', '/consultations/:id', '/disclosure/annual-reports/:year', '/disclosure/website-reports/:year']);
 
 describe('N18 page metadata on our own site', () => {
   test('N18: every public route carries the site, column and article metadata of the national specification, and the monitor finds nothing', async () => {
@@ -75,6 +75,8 @@ describe('N18 page metadata on our own site', () => {
       // Chart pictures (SVG) of a document or interpretation page, described by the page's own tags.
       '/documents/:id/charts/:file': null,
       '/interpretations/:id/charts/:file': null,
+      '/disclosure/website-reports': '/disclosure/website-reports',
+      '/disclosure/website-reports/:year': `/disclosure/website-reports/${report.year}`,
     };
     const routes = publicRoutes(state.t.context);
     // A new public route must be added here, so that its metadata is checked too.
