@@ -144,12 +144,12 @@ const screens: Screen[] = [
       await page.getByRole('option', { name: '是', exact: true }).click();
       // The options are searched as one types: on a busy machine the list can be replaced under the click,
       // and nothing is chosen. Choose again until the choice shows.
-      const chosen = dialog.getByText('救灾科', { exact: true });
-      for (let attempt = 1; !(await chosen.isVisible()); attempt++) {
+      const combobox = dialog.getByRole('combobox');
+      for (let attempt = 1; (await combobox.inputValue()) !== '救灾科'; attempt++) {
         if (attempt > 3) throw new Error('没有选中“救灾科”');
-        await dialog.getByRole('combobox').fill('救灾');
+        await combobox.fill('救灾');
         await page.getByRole('option', { name: '救灾科' }).click();
-        await chosen.waitFor({ timeout: 3_000 }).catch(() => undefined);
+        await page.waitForTimeout(500);
       }
       await dialog.getByText('按“起草科室”筛选').click();
       await dialog.getByRole('button', { name: '添加' }).click();
