@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterAll, beforeAll } from '@jest/globals';
+import { afterAll, beforeAll, jest } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../../src/config/env.js';
 import { startService, type RunningService } from './service.js';
@@ -23,6 +23,9 @@ export function artifactPath(name: string): string {
 
 /** For an end-to-end test file: `gongkai start` on a fresh database, and Chromium. */
 export function serviceAndBrowser() {
+  // A browser test drives pages a person would: on a two-core machine running two test files at once,
+  // Jest's minute is too short for many of them.
+  jest.setTimeout(180_000);
   const state = {} as { service: RunningService; browser: Browser };
   beforeAll(async () => {
     state.service = await startService();

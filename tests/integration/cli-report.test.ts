@@ -70,7 +70,8 @@ describe('gongkai report', () => {
     expect(figures.status).toBe(0);
     expect(figures.stdout).toContain('分管领导：赵建国（副局长）；责任科室：局办公室；工作人员：张丽、刘静');
     expect(JSON.parse((await gongkai(['figures', '--year', '2026', '--json'])).stdout).year).toBe(2026);
-  });
+    // Four processes, each opening the database: over a minute on a busy machine.
+  }, 240_000);
 
   test('bad years, halves and departments are refused with one Chinese line', async () => {
     const cases: [string[], RegExp][] = [
