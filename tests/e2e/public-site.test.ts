@@ -19,10 +19,11 @@ test('N16: the public pages render on a desktop and a 375-px phone, pass axe-cor
     await page.getByRole('link', { name: '政策文件' }).first().click();
     await page.waitForURL(/\/columns\/zcwj$/);
     await visit('column');
-    await page.getByRole('link', { name: /实施细则/ }).first().click();
+    // The document with an interpretation (the column holds other 实施细则 too).
+    await page.getByRole('link', { name: /全面推进民政政务公开工作的实施细则/ }).first().click();
     await page.waitForURL(/\/documents\//);
     await visit('document');
-    await page.getByRole('link', { name: /解读/ }).last().click();
+    await page.getByRole('link', { name: /》解读$/ }).first().click();
     await page.waitForURL(/\/interpretations\//);
     await visit('interpretation');
     // Search works with the keyboard and without JavaScript.
