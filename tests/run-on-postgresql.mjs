@@ -1,6 +1,6 @@
 // The tests whose outcome can depend on the database engine, again on PostgreSQL (`npm test` runs everything on
 // SQLite first). Without a server they are skipped with a note, except under CI=true, where that is a failure.
-// The two-instance tests run three times in a row, as a flaky one would not.
+// The two-instance tests run once more, after the first pass ran them against PostgreSQL already.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +29,7 @@ export function usesDatabase(file, seen = new Set()) {
   return false;
 }
 
-/** The integration suites that use a database, and the one browser suite that starts the product as the README says. */
+/** The integration suites that use a database. */
 export function postgresqlSuites() {
   const found = [];
   const walk = (dir) => {
@@ -39,10 +39,8 @@ export function postgresqlSuites() {
       else if (entry.name.endsWith('.test.ts') && usesDatabase(file)) found.push(path.relative(root, file));
     }
   };
+  // The browser suites drive the same server code on SQLite; what differs by engine is below them.
   walk(path.join(root, 'tests/integration'));
-  // The other browser suites drive the same server code through the Admin UI; this one checks uploads and
-  // sessions end to end, which do differ by engine.
-  found.push('tests/e2e/as-users-run-it.test.ts');
   return found.sort();
 }
 
@@ -74,8 +72,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const suites = postgresqlSuites();
   console.log(`on PostgreSQL: ${suites.length} suites that use a database`);
   let status = jest(suites);
-  for (let run = 1; run <= 3 && status === 0; run++) {
-    console.log(`two instances on one PostgreSQL database: run ${run} of 3`);
+  if (status === 0) {
+    console.log('two instances on one PostgreSQL database, once more');
     status = jest(['tests/integration/instances', 'tests/integration/scheduler', 'tests/integration/two-processes']);
   }
   process.exit(status ?? 1);
