@@ -12,6 +12,7 @@ import { shareInvalidations } from './site/cache-bus.js';
 import { hasUsers } from './users/first-admin.js';
 import { extendWorkflowSchema } from './workflow/graphql.js';
 import { extendSyndicationSchema } from './syndication-cms/graphql.js';
+import { extendVisitSchema } from './visits/graphql.js';
 import { removeRefusedUploads } from './media/upload-scope.js';
 import { largestUploadBytes } from './media/rules.js';
 import type { SessionData } from './access/roles.js';
@@ -57,7 +58,7 @@ export function createConfig(db: DatabaseSettings) {
         debug: debugResponses(),
         apolloConfig: apolloLimits(),
         // N20: every mutation is recorded in the 操作日志, around the sign-in guard (a locked attempt is recorded too).
-        extendGraphqlSchema: (schema) => recordMutations(removeRefusedUploads(guardSignIns(extendSyndicationSchema(extendWorkflowSchema(schema)))), lists),
+        extendGraphqlSchema: (schema) => recordMutations(removeRefusedUploads(guardSignIns(extendVisitSchema(extendSyndicationSchema(extendWorkflowSchema(schema))))), lists),
       },
       ui: {
         isAccessAllowed: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),

@@ -68,4 +68,22 @@ describe('N17 visit statistics', () => {
     expect((await as('bangongshi', query)).data?.visitDays).toHaveLength(1);
     for (const user of ['jiuzhu', null]) expect((await as(user, query)).data?.visitDays ?? []).toEqual([]);
   });
+
+  test('N17: the 访问统计图表 is drawn on the server by the site\'s charting, with every day\'s figures as its text; editors and the public are refused', async () => {
+    const query = '{ visitChart { svg text } }';
+    const answer = await as('xinxi', query);
+    expect(answer.errors).toBeUndefined();
+    const { svg, text } = answer.data!.visitChart as { svg: string; text: string };
+    expect(svg.startsWith('<svg')).toBe(true);
+    // Drawn the same each time: the same figures give the same bytes.
+    expect(((await as('bangongshi', query)).data!.visitChart as { svg: string }).svg).toBe(svg);
+    const days = await state.t.context.sudo().prisma.visitDay.findMany({ orderBy: { day: 'desc' }, take: 31 });
+    for (const day of days) expect(text).toContain(`${day.day.slice(5)}`);
+    expect(text).toContain(String(days[0].pageViews));
+    for (const [user, message] of [['jiuzhu', '只有系统管理员'], [null, '请先登录']] as const) {
+      const refused = await as(user, query);
+      expect(refused.data?.visitChart ?? null).toBeNull();
+      expect(refused.errors?.[0].message).toContain(message);
+    }
+  });
 });
