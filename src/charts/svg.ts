@@ -84,13 +84,15 @@ export function chartSpec(chart: Chart): TopLevelSpec {
         // Below the pie, one name a line: Vega measures CJK text short without a canvas, so a legend at the side is cut.
         config: { ...common.config, legend: { ...common.config.legend, orient: 'bottom', direction: 'vertical' } },
       } as TopLevelSpec;
-    case 'line':
+    case 'line': {
+      // A long series (a month of days) keeps its values to the table: printed at every point they overlap.
+      const long = categories.length > 12;
       return {
         ...common,
         width,
         height,
         encoding: {
-          x: { ...categoryAxis, type: 'ordinal' },
+          x: long ? { ...categoryAxis, type: 'ordinal', axis: { labelAngle: -60, labelOverlap: 'parity' } } : { ...categoryAxis, type: 'ordinal' },
           y: valueAxis,
           color: colour,
         },
@@ -102,9 +104,10 @@ export function chartSpec(chart: Chart): TopLevelSpec {
               shape: { field: 'series', type: 'nominal', scale: { domain: seriesNames, range: shapes }, legend: null },
             },
           },
-          valueLabel,
+          ...(long ? [] : [valueLabel]),
         ],
       } as TopLevelSpec;
+    }
     case 'bar':
     case 'compare': {
       const grouped = chart.table.series.length > 1;

@@ -18,7 +18,9 @@ export async function visitChartOf(context: KeystoneContext, days: number): Prom
   if (!Number.isInteger(days) || days < 1 || days > 40) throw chartError('天数应为 1 到 40 之间的整数');
   const rows = (await context.sudo().prisma.visitDay.findMany({ orderBy: { day: 'desc' }, take: days, select: { day: true, pageViews: true, uniqueVisitors: true } })) as { day: string; pageViews: number; uniqueVisitors: number }[];
   if (!rows.length) return null;
-  const chart = visitChart(rows);
+  // The days of one period: not a day from long before a gap in the statistics.
+  const first = new Date(Date.parse(`${rows[0].day}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const chart = visitChart(rows.filter((r) => r.day >= first));
   return { svg: await renderChartSvg(chart), text: chartAltText(chart), days: rows.length };
 }
 
