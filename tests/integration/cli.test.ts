@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/config/env.js';
+import { freePort } from '../helpers/service.js';
 
 const bin = path.join(projectRoot, 'bin/gongkai.js');
 const secret = 'cli-test-secret-that-is-long-enough-000';
@@ -16,14 +17,6 @@ function gongkai(args: string[], env: Record<string, string | undefined>) {
     timeout: 30_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.trim() };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** One line that says what to fix, not a stack trace. */
