@@ -1,6 +1,6 @@
 // The tests whose outcome can depend on the database engine, again on PostgreSQL (`npm test` runs everything on
 // SQLite first). Without a server they are skipped with a note, except under CI=true, where that is a failure.
-// The two-instance tests run once more, after the first pass ran them against PostgreSQL already.
+// The two-instance tests are not among them: they run against PostgreSQL in the first pass already.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,10 +71,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     }).status;
   const suites = postgresqlSuites();
   console.log(`on PostgreSQL: ${suites.length} suites that use a database`);
-  let status = jest(suites);
-  if (status === 0) {
-    console.log('two instances on one PostgreSQL database, once more');
-    status = jest(['tests/integration/instances', 'tests/integration/scheduler', 'tests/integration/two-processes']);
-  }
-  process.exit(status ?? 1);
+  process.exit(jest(suites) ?? 1);
 }

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/config/env.js';
-import { freePort, untilListening, type RunningService } from './service.js';
+import { freePort } from './ports.js';
+import { untilListening, type RunningService } from './service.js';
 import { freshPostgres } from './postgres.js';
 
 /**

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll } from '@jest/globals';
-import { demoPassword, seedDemo } from '../../src/seed/demo.js';
+import { demoPassword } from '../../src/seed/demo.js';
 import { useTestClock } from './clock.js';
-import { migratedContext, type TestDatabase } from './database.js';
+import type { TestDatabase } from './database.js';
+import { seededDemoContext } from './demo-template.js';
 import { apiServer, graphql, signIn } from './server.js';
 
 type Body = { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -15,8 +16,7 @@ export function seededApi(usernames: string[]) {
   useTestClock();
   const state = {} as { t: TestDatabase; app: Awaited<ReturnType<typeof apiServer>>; cookies: Record<string, string> };
   beforeAll(async () => {
-    state.t = await migratedContext();
-    await seedDemo(state.t.context);
+    state.t = await seededDemoContext();
     state.app = await apiServer(state.t.db, state.t.context);
     state.cookies = {};
     for (const username of usernames) state.cookies[username] = await signIn(state.app, username, demoPassword);

@@ -1,38 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/config/env.js';
 import { demoClock, type DemoClock } from '../../src/seed/demo-clock.js';
 import { freshPostgres } from './postgres.js';
-
-/**
- * A port for a server that a test starts in another process and that binds it seconds later. Taken from
- * below the kernel's ephemeral range (32768 and up), from a block of its own for each Jest worker: a port
- * picked by listening on 0 was free at the time but could be handed, before our server bound it, to a
- * fixture server of the other worker that listened on 0 (CI once saw "端口 … 已被占用" so).
- */
-let nextPortInBlock = 0;
-export async function freePort(): Promise<number> {
-  const worker = Number(process.env.JEST_WORKER_ID ?? '1');
-  const blockStart = 20_000 + ((worker - 1) % 16) * 500 + (process.pid % 5) * 100;
-  for (let tries = 0; tries < 100; tries++) {
-    const port = blockStart + (nextPortInBlock++ % 100);
-    if (await canListen(port)) return port;
-  }
-  throw new Error(`no free port from ${blockStart}`);
-}
-
-async function canListen(port: number): Promise<boolean> {
-  const server = net.createServer();
-  const listening = await new Promise<boolean>((resolve) => {
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => resolve(true));
-  });
-  if (listening) await new Promise((resolve) => server.close(resolve));
-  return listening;
-}
+import { demoForService } from './demo-template.js';
+import { freePort } from './ports.js';
 
 export interface RunningService {
   url: string;
@@ -50,9 +24,14 @@ export async function startService(env: Record<string, string> = {}, args: strin
   const postgres = !env.DATABASE_URL && process.env.TEST_DATABASE === 'postgresql' ? await freshPostgres() : null;
   if (postgres) env = { DATABASE_URL: postgres.url, ...env };
   const port = await freePort();
+  // In a test, the demo is seeded once a run and copied (its media into the test file's MEDIA_DIR); the first
+  // start of an empty database, and its seeding, is tested as the README runs it (tests/e2e/as-users-run-it.test.ts).
+  const database = path.join(dir, 'gongkai.db');
+  const inJest = Boolean(process.env.JEST_WORKER_ID);
+  if (inJest && !postgres && !env.DATABASE_URL && !args.includes('--no-demo')) await demoForService(database, `http://localhost:${port}`);
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'bin/gongkai.js'), 'start', ...args], {
-    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: `file:${path.join(dir, 'gongkai.db')}`, PORT: String(port), SESSION_SECRET: 'e2e-secret-that-is-long-enough-0000000', GONGKAI_SCHEDULER: 'off', ...env },
+    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: `file:${database}`, PORT: String(port), SESSION_SECRET: 'e2e-secret-that-is-long-enough-0000000', GONGKAI_SCHEDULER: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += chunk));

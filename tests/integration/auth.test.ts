@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { demoPassword, seedDemo } from '../../src/seed/demo.js';
+import { demoPassword } from '../../src/seed/demo.js';
 import { demoUsers } from '../../src/seed/demo-content.js';
 import { roles } from '../../src/access/roles.js';
 import { createFirstAdmin, firstAdminFromEnv } from '../../src/users/first-admin.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
+import { seededDemoContext } from '../helpers/demo-template.js';
 import { apiServer, graphql, signIn } from '../helpers/server.js';
 import { useTestClock } from '../helpers/clock.js';
 
@@ -15,8 +16,7 @@ describe('signing in', () => {
   let t: TestDatabase;
   let app: Awaited<ReturnType<typeof apiServer>>;
   beforeAll(async () => {
-    t = await migratedContext();
-    await seedDemo(t.context);
+    t = await seededDemoContext();
     app = await apiServer(t.db, t.context);
   });
   afterAll(() => t.close());

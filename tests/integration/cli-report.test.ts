@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { projectRoot } from '../../src/config/env.js';
 import { calendarDayValue } from '../../src/db/calendar-day.js';
-import { seedDemo } from '../../src/seed/demo.js';
-import { migratedContext, type TestDatabase } from '../helpers/database.js';
+import type { TestDatabase } from '../helpers/database.js';
+import { seededDemoContext } from '../helpers/demo-template.js';
 import { useTestClock } from '../helpers/clock.js';
 
 // The demo and this file's dates follow the test clock, not the day the suite runs (trust #17).
@@ -13,8 +13,7 @@ useTestClock();
 // `gongkai report …` on a migrated demo database (SQLite, or PostgreSQL with TEST_DATABASE=postgresql).
 let t: TestDatabase;
 beforeAll(async () => {
-  t = await migratedContext();
-  await seedDemo(t.context);
+  t = await seededDemoContext();
 });
 afterAll(() => t.close());
 

@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/config/env.js';
-import { freePort } from '../helpers/service.js';
+import { freePort } from '../helpers/ports.js';
 
 const bin = path.join(projectRoot, 'bin/gongkai.js');
 const secret = 'cli-test-secret-that-is-long-enough-000';

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { statusOptions, disclosureOptions } from '../../src/content/vocabulary.js';
-import { seedDemo, paragraphsToDocument } from '../../src/seed/demo.js';
-import { migratedContext, type TestDatabase } from '../helpers/database.js';
+import { paragraphsToDocument } from '../../src/seed/demo.js';
+import type { TestDatabase } from '../helpers/database.js';
+import { seededDemoContext } from '../helpers/demo-template.js';
 import { apiServer, graphql } from '../helpers/server.js';
 import { useTestClock } from '../helpers/clock.js';
 import { selectionOf } from './hostile/schema-walk.js';
@@ -24,8 +25,7 @@ const withheld = 'WITHHELD-MARKER';
 const reasonText = 'REASON-MARKER 依据《条例》';
 
 beforeAll(async () => {
-  t = await migratedContext();
-  await seedDemo(t.context);
+  t = await seededDemoContext();
   const db = t.context.sudo().db;
   for (const { value: status } of statusOptions) {
     for (const { value: disclosure } of disclosureOptions) {
