@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import type { AnyNode } from 'domhandler';
+import { isTag, type AnyNode } from 'domhandler';
 import { absoluteHttpUrl, cleanText } from './adapters/types.js';
 import { parseChineseDate } from './dates.js';
 import { SyndicationError } from './errors.js';
@@ -86,13 +86,16 @@ export function extractDetail(page: ExtractInput, selectors: DetailSelectors = {
   const bodyHtml = body.html() ?? '';
 
   const detail: ExtractedDetail = { title, bodyHtml, attachments: attachmentsOf($, body, toList(selectors.attachments), page.url) };
-  const number = firstValue($, pick('number')) || labelled($, LABELS.number) || numberLine($);
+  // The labelled cells are read once per page, for whichever fields need them.
+  let cells: LabelCell[] | undefined;
+  const labelled = (field: keyof typeof LABELS) => labelledValue((cells ??= labelCells($)), field);
+  const number = firstValue($, pick('number')) || labelled('number') || numberLine($);
   if (number) detail.number = number;
-  const issuer = firstValue($, pick('issuer')) || labelled($, LABELS.issuer) || firstValue($, [CONTENT_SOURCE]);
+  const issuer = firstValue($, pick('issuer')) || labelled('issuer') || firstValue($, [CONTENT_SOURCE]);
   if (issuer) detail.issuer = issuer;
-  const writtenAt = parseChineseDate(firstValue($, pick('writtenAt')) || labelled($, LABELS.writtenAt));
+  const writtenAt = parseChineseDate(firstValue($, pick('writtenAt')) || labelled('writtenAt'));
   if (writtenAt) detail.writtenAt = writtenAt;
-  const publishedAt = parseChineseDate(firstValue($, pick('publishedAt')) || labelled($, LABELS.publishedAt));
+  const publishedAt = parseChineseDate(firstValue($, pick('publishedAt')) || labelled('publishedAt'));
   if (publishedAt) detail.publishedAt = publishedAt;
   const upstreamId = firstValue($, pick('upstreamId'));
   if (upstreamId) detail.upstreamId = upstreamId;
@@ -107,11 +110,13 @@ const DOCUMENT_NUMBER = /^[\u4e00-\u9fa5]{1,16}\s*[〔［\[（(]\s*(?:19|20)\d{2
  * the first short element whose whole text is a number in that form. Elements come in document order, so
  * the line nearest the top (under the title) wins over a number cited in the body.
  */
+const BLOCK_CHILDREN = new Set(['p', 'div', 'td', 'table']);
+
 function numberLine($: cheerio.CheerioAPI): string {
   for (const node of $('body p, body div, body span, body td, body h2, body h3, body h4, body font, body center').toArray()) {
-    const element = $(node);
-    if (element.children('p, div, td, table').length) continue;
-    const text = cleanText(element.text());
+    // A container of blocks is not a line (read from the node: a selector per element costs a parse each).
+    if (node.children.some((child) => isTag(child) && BLOCK_CHILDREN.has(child.name))) continue;
+    const text = cleanText($(node).text());
     if (text.length <= 30 && DOCUMENT_NUMBER.test(text)) return text.replace(/\s+/g, '');
   }
   return '';
@@ -142,23 +147,40 @@ function firstElement($: cheerio.CheerioAPI, selectors: string[]): cheerio.Cheer
   return undefined;
 }
 
+/** A candidate cell for a labelled value: its text (cleaned, at most 80 characters) and the element. */
+interface LabelCell {
+  text: string;
+  /** The text without any whitespace, to compare with a bare label. */
+  compact: string;
+  element: cheerio.Cheerio<AnyNode>;
+}
+
+/** The elements that may hold a label, in document order, with their text. */
+function labelCells($: cheerio.CheerioAPI): LabelCell[] {
+  const cells: LabelCell[] = [];
+  for (const node of $('td, th, dt, dd, span, b, strong, li, p, label, em').toArray()) {
+    const element = $(node);
+    const text = cleanText(element.text());
+    if (text && text.length <= 80) cells.push({ text, compact: text.replace(/\s+/g, ''), element });
+  }
+  return cells;
+}
+
+/** `发文字号：国发〔2026〕12号`, by label: compiled once. */
+const INLINE_LABELS = new Map(Object.values(LABELS).flat().map((label) => [label, new RegExp(`^${label}\\s*[：:]\\s*(.+)$`)]));
+
 /**
  * A value written next to its label: `<td>发文字号：</td><td>国发〔2026〕12号</td>` or
  * `<span>发文字号：国发〔2026〕12号</span>`.
  */
-function labelled($: cheerio.CheerioAPI, labels: readonly string[]): string {
-  const candidates = $('td, th, dt, dd, span, b, strong, li, p, label, em').toArray();
-  for (const node of candidates) {
-    const element = $(node);
-    const text = cleanText(element.text());
-    if (!text || text.length > 80) continue;
-    for (const label of labels) {
-      const compact = text.replace(/\s+/g, '');
+function labelledValue(cells: LabelCell[], field: keyof typeof LABELS): string {
+  for (const { text, compact, element } of cells) {
+    for (const label of LABELS[field]) {
       if (compact === label || compact === `${label}：` || compact === `${label}:`) {
         const next = cleanText(element.next().text());
         if (next) return next;
       }
-      const inline = new RegExp(`^${label}\\s*[：:]\\s*(.+)$`).exec(text);
+      const inline = INLINE_LABELS.get(label)!.exec(text);
       if (inline && inline[1].trim()) return inline[1].trim();
     }
   }

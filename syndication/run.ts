@@ -130,6 +130,8 @@ export interface RunRecord {
  */
 export interface SyndicationStore {
   knownItem(dedupKey: string): Promise<KnownItem | null>;
+  /** Optional: the known items among many keys at once (a list's), by key; unknown keys are absent. */
+  knownItems?(dedupKeys: string[]): Promise<Map<string, KnownItem>>;
   /** A new document: publish it or queue it for review according to `item.policy`. */
   saveNew(item: SyndicatedItem): Promise<void>;
   /**
@@ -322,9 +324,11 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
       // saved exactly the items before it.
       // Only the items in flight are held: each is let go once the store has it (a list of 500 would
       // otherwise keep every built item and body until its end).
+      // A store that can look a whole list up at once is asked once, not once per item.
+      const knownOfList = store.knownItems && candidates.length ? await viaStore(() => store.knownItems!(candidates.map((c) => c.key))) : undefined;
       const prepared = new Map<number, Promise<Settled<Prepared>>>();
       const start = (i: number): void => {
-        prepared.set(i, prepareItem(candidates[i].item, candidates[i].key, listUrl).then(
+        prepared.set(i, prepareItem(candidates[i].item, candidates[i].key, listUrl, knownOfList).then(
           (value) => ({ ok: true as const, value }),
           (error: unknown) => ({ ok: false as const, error }),
         ));
@@ -352,8 +356,8 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
      * What an item needs before the store: whether it is known, its detail page fetched and read. Item
      * failures are returned; the store's failures propagate.
      */
-    async function prepareItem(listItem: ListItem, key: string, listUrl: string): Promise<Prepared> {
-      const known = await viaStore(() => store.knownItem(key));
+    async function prepareItem(listItem: ListItem, key: string, listUrl: string, knownOfList?: Map<string, KnownItem>): Promise<Prepared> {
+      const known = knownOfList ? (knownOfList.get(key) ?? null) : await viaStore(() => store.knownItem(key));
       if (known && (known.status === 'rejected' || known.status === 'deleted')) return { kind: 'known' };
       if (known && source.checkEdits === false) return { kind: 'known' };
       attempted++;

@@ -12,8 +12,9 @@ import { kindForFilename } from '../media/rules.js';
  * item (it is retried next run); an attachment of a type we do not store keeps its upstream link.
  */
 export function assetLocalizer(context: KeystoneContext, fetcher: Fetcher) {
+  // Once, not per item: each sudo() builds a whole context.
+  const prisma = context.sudo().prisma;
   return async (item: SyndicatedItem): Promise<SyndicatedItem> => {
-    const prisma = context.sudo().prisma;
     const copies = new Map<string, string>();
     const store = async (url: string, type: 'image' | 'attachment', name: string) => {
       const asset = await copyAsset(url, { fetcher, type, name });

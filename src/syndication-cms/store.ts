@@ -22,13 +22,23 @@ export const reprintConfidentialityConclusion = '转载上级机关已公开发�
 type Prisma = any; // Keystone's generated client, typed per engine.
 
 interface ItemRow {
-  id: string;
+  dedupKey: string;
   status: UpstreamItemStatus;
   contentHash: string;
   etag: string;
   lastModified: string;
   changedUpstream: boolean;
   pendingChange: { contentHash?: string; etag?: string; lastModified?: string } | null;
+}
+
+// What knownItem needs of a row: not the body.
+const knownFields = { dedupKey: true, status: true, contentHash: true, etag: true, lastModified: true, changedUpstream: true, pendingChange: true } as const;
+
+function knownItemOf(row: ItemRow): KnownItem {
+  const status = row.status === 'proposed' ? 'queued' : row.status;
+  // A flagged edit is remembered, so the same upstream version is flagged once.
+  const latest = row.changedUpstream && row.pendingChange ? row.pendingChange : row;
+  return { status, contentHash: latest.contentHash ?? row.contentHash, etag: latest.etag || undefined, lastModified: latest.lastModified || undefined };
 }
 
 /** The fields of a reprint document made from an upstream item (title, number, issuer and dates kept). */
@@ -100,41 +110,63 @@ export class KeystoneSyndicationStore implements SyndicationStore {
   }
 
   async knownItem(dedupKey: string): Promise<KnownItem | null> {
-    const row = (await this.prisma.upstreamItem.findUnique({ where: { dedupKey } })) as ItemRow | null;
-    if (!row) return null;
-    const status = row.status === 'proposed' ? 'queued' : row.status;
-    // A flagged edit is remembered, so the same upstream version is flagged once.
-    const latest = row.changedUpstream && row.pendingChange ? row.pendingChange : row;
-    return { status, contentHash: latest.contentHash ?? row.contentHash, etag: latest.etag || undefined, lastModified: latest.lastModified || undefined };
+    const row = (await this.prisma.upstreamItem.findUnique({ where: { dedupKey }, select: knownFields })) as ItemRow | null;
+    return row && knownItemOf(row);
+  }
+
+  /** The known items among a list's keys, in one query per 500 keys rather than one per item. */
+  async knownItems(dedupKeys: string[]): Promise<Map<string, KnownItem>> {
+    const known = new Map<string, KnownItem>();
+    for (let i = 0; i < dedupKeys.length; i += 500) {
+      const rows = (await this.prisma.upstreamItem.findMany({ where: { dedupKey: { in: dedupKeys.slice(i, i + 500) } }, select: knownFields })) as ItemRow[];
+      for (const row of rows) known.set(row.dedupKey, knownItemOf(row));
+    }
+    return known;
+  }
+
+  // The source's row and target column, looked up once per store (a store serves one run).
+  private readonly sources = new Map<string, Promise<{ id: string; targetColumnId: string | null } | null>>();
+  private sourceOf(key: string) {
+    let source = this.sources.get(key);
+    if (!source) this.sources.set(key, (source = this.prisma.syndicationSource.findUnique({ where: { key }, select: { id: true, targetColumnId: true } })));
+    return source;
   }
 
   async saveNew(item: SyndicatedItem): Promise<void> {
-    const source = await this.prisma.syndicationSource.findUnique({ where: { key: item.sourceKey }, select: { id: true, targetColumnId: true } });
+    const source = await this.sourceOf(item.sourceKey);
+    const data = {
+      dedupKey: item.dedupKey,
+      upstreamId: item.upstreamId ?? '',
+      listUrl: item.listUrl,
+      url: item.url,
+      title: item.title,
+      number: item.number ?? '',
+      issuer: item.issuer ?? '',
+      writtenAt: item.writtenAt ?? null,
+      upstreamPublishedAt: item.publishedAt ?? null,
+      bodyHtml: item.bodyHtml,
+      summary: item.summary ?? '',
+      attachments: item.attachments,
+      contentHash: item.contentHash,
+      etag: item.etag ?? '',
+      lastModified: item.lastModified ?? '',
+      fetchedAt: item.fetchedAt,
+      status: 'queued',
+      ...(source ? { source: { connect: { id: source.id } } } : {}),
+    };
+    if (item.policy !== 'auto-publish') {
+      // For the review queue one insert is enough: a key already saved (a run repeated after a crash)
+      // is refused by the unique dedup key and left as it is.
+      try {
+        await this.prisma.upstreamItem.create({ data, select: { id: true } });
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'P2002') throw error;
+      }
+      return;
+    }
     const published = await this.prisma.$transaction(async (tx: Prisma) => {
       if (await tx.upstreamItem.findUnique({ where: { dedupKey: item.dedupKey }, select: { id: true } })) return null;
-      const row = await tx.upstreamItem.create({
-        data: {
-          dedupKey: item.dedupKey,
-          upstreamId: item.upstreamId ?? '',
-          listUrl: item.listUrl,
-          url: item.url,
-          title: item.title,
-          number: item.number ?? '',
-          issuer: item.issuer ?? '',
-          writtenAt: item.writtenAt ?? null,
-          upstreamPublishedAt: item.publishedAt ?? null,
-          bodyHtml: item.bodyHtml,
-          summary: item.summary ?? '',
-          attachments: item.attachments,
-          contentHash: item.contentHash,
-          etag: item.etag ?? '',
-          lastModified: item.lastModified ?? '',
-          fetchedAt: item.fetchedAt,
-          status: 'queued',
-          ...(source ? { source: { connect: { id: source.id } } } : {}),
-        },
-      });
-      if (item.policy !== 'auto-publish') return null;
+      const row = await tx.upstreamItem.create({ data, select: { id: true } });
       return publishReprint(tx, row.id, { columnId: source?.targetColumnId ?? null, departmentId: null, deciderId: null, now: item.fetchedAt });
     });
     if (published) await publicContentChanged(this.context, { documents: [published] });

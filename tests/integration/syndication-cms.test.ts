@@ -206,6 +206,24 @@ describe('S9: syndication in the CMS', () => {
     expect(await count()).toBe(4);
   });
 
+  test('S9: an item saved again (two runs at once, or a run repeated) is neither doubled nor an error, queued or published', async () => {
+    await createSource('test-twice', 'review');
+    const store = new KeystoneSyndicationStore(state.t.context);
+    const item = (key: string, policy: SyndicatedItem['policy']): SyndicatedItem => ({
+      dedupKey: key, sourceKey: 'test-twice', sourceName: '测试上游·最新政策', sourceLevel: 'state-council', targetColumn: 'gwy', policy,
+      url: `${base}/${key}.htm`, listUrl: `${base}/list.json`, title: `国务院关于${key}的通知`, bodyHtml: '<p>正文。</p>', images: [], attachments: [],
+      contentHash: 'h', fetchedAt: new Date('2026-11-24T02:00:00Z'),
+    });
+    for (const policy of ['review', 'auto-publish'] as const) {
+      const key = `twice-${policy}`;
+      await store.saveNew(item(key, policy));
+      await expect(store.saveNew(item(key, policy))).resolves.toBeUndefined();
+      expect(await state.t.context.prisma.upstreamItem.count({ where: { dedupKey: key } })).toBe(1);
+      expect(await state.t.context.prisma.document.count({ where: { title: `国务院关于${key}的通知` } })).toBe(policy === 'auto-publish' ? 1 : 0);
+      expect(await store.knownItems([key, 'never-seen'])).toEqual(new Map([[key, { status: policy === 'auto-publish' ? 'reprinted' : 'queued', contentHash: 'h', etag: undefined, lastModified: undefined }]]));
+    }
+  });
+
   test('a schedule is due when one of its ticks passed since the last run', () => {
     expect(isDue('0 8 * * *', null, new Date('2026-11-24T00:30:00Z'))).toBe(true);
     expect(isDue('0 8 * * *', new Date('2026-11-23T23:00:00Z'), new Date('2026-11-24T00:30:00Z'))).toBe(true); // 08:00 Beijing = 00:00 UTC
