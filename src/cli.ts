@@ -26,9 +26,9 @@ const help = `gongkai —— 政务公开网站系统
   monitor [网址] [--max-pages N] [--json | --html 文件]
                            按国家检查指标监测网站：不写网址则监测本站（结合内容管理数据，保存报告）；
                            合格时退出码为 0，不合格为 1
-  report annual --year YYYY [--json]
+  report annual --year YYYY [--json | --html 文件]
                            按当前数据生成政府信息公开工作年度报告的表格并校验（一 + 二 = 三 + 四）；
-                           校验未通过时退出码为 1；--json 输出整份报告
+                           校验未通过时退出码为 1；--json 输出整份报告；--html 另存为可打印存档的网页（A4）
   report self-inspection --half YYYY-H1|YYYY-H2 [--department 科室名称] [--json]
                            生成各科室（或指定科室）的半年自查内容
   report figures --year YYYY [--json]
@@ -155,10 +155,11 @@ function reportYear(raw: string | boolean | undefined): number {
  * `gongkai report annual|self-inspection|figures`: the reports of issue 7 from the data, as text or
  * --json; `annual` exits 1 when its check fails (N14), so a script can stop a bad publication.
  */
-async function report(db: DatabaseSettings, kind: string | undefined, options: { year?: string | boolean; half?: string | boolean; department?: string | boolean; json: boolean }): Promise<number> {
+async function report(db: DatabaseSettings, kind: string | undefined, options: { year?: string | boolean; half?: string | boolean; department?: string | boolean; json: boolean; html?: string | boolean }): Promise<number> {
   if (kind !== 'annual' && kind !== 'self-inspection' && kind !== 'figures' && kind !== 'website')
     throw new ConfigError('请指定报告类型：gongkai report annual --year YYYY、report self-inspection --half YYYY-H1、report figures --year YYYY 或 report website --year YYYY');
   const year = kind === 'self-inspection' ? null : reportYear(options.year);
+  if (options.html !== undefined && (kind !== 'annual' || typeof options.html !== 'string' || !options.html)) throw new ConfigError('--html 只用于 report annual，后面写要保存的文件名，如 --html 年度报告.html');
   let half = '';
   if (kind === 'self-inspection') {
     const { halfYearBounds } = await import('./reports/self-inspection.js');
@@ -182,6 +183,12 @@ async function report(db: DatabaseSettings, kind: string | undefined, options: {
       const item = (await context.prisma.annualReport.findFirst({ where: { year } })) ?? blankAnnualReportItem(year!);
       const result = await generateAnnualReport(context, item);
       console.log(options.json ? JSON.stringify(result, null, 2) : annualReportText(result));
+      // N14: the self-contained page to archive or send on, the same report as the text above.
+      if (typeof options.html === 'string') {
+        const { renderAnnualReportHtml } = await import('./reports/annual-report.js');
+        fs.writeFileSync(options.html, renderAnnualReportHtml(result));
+        console.error(`gongkai: 已保存 ${options.html}`);
+      }
       return result.failures.length ? 1 : 0;
     }
     if (kind === 'website') {
@@ -386,7 +393,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'monitor':
         return await monitor(db, sub, { maxPages: values['max-pages'], json: Boolean(values.json), html: values.html });
       case 'report':
-        return await report(db, sub, { year: values.year, half: values.half, department: values.department, json: Boolean(values.json) });
+        return await report(db, sub, { year: values.year, half: values.half, department: values.department, json: Boolean(values.json), html: values.html });
       case 'visits':
         await migrate(db);
         return await visits(db, sub, rest, Boolean(values.json));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { ConfigError, projectRoot } from '../config/env.js';
-import { applyPatches, planPatches, restorePatches, type PackageLocator, type PackagePatch, type PatchResult, type StepDescription } from './patch-engine.js';
+import { applyPatches, planPatches, type PackageLocator, type PackagePatch, type PatchResult, type StepDescription } from './patch-engine.js';
 import { keystonePatches } from './keystone-8.1.0.js';
 
 /**
@@ -57,9 +57,4 @@ export function translateAdminUi(locate: PackageLocator = fromProject): PatchRes
 /** Checks, without writing anything, that the step applies to the installed packages. */
 export function checkAdminUiTranslation(locate: PackageLocator = fromProject): number {
   return planPatches(locate, patchTable(), step).length;
-}
-
-/** Puts Keystone's original files back. */
-export function untranslateAdminUi(locate: PackageLocator = fromProject): string[] {
-  return restorePatches(locate, patchTable());
 }

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 
 /**
  * The engine of the Admin UI translation step: exact (file, literal → replacement) edits applied to the
@@ -67,13 +66,6 @@ export function replaceLiterals(original: string, replacements: Replacement[], w
     text = text.split(from).join(to);
   }
   return { text: patchedMarker + text, problems };
-}
-
-/** Applies the edits of one file to its original text; throws on any literal not found as many times as expected. */
-export function applyReplacements(original: string, replacements: Replacement[], where: string, step: StepDescription): string {
-  const { text, problems } = replaceLiterals(original, replacements, where);
-  if (problems.length) throw literalsError(problems, step);
-  return text;
 }
 
 function literalsError(problems: string[], step: StepDescription): AdminUiPatchError {
@@ -190,9 +182,4 @@ export function restorePatches(locate: PackageLocator, patches: PackagePatch[]):
     for (const relative of Object.keys(patch.addFiles ?? {})) fs.rmSync(path.join(packageDir, relative), { force: true });
   }
   return restored;
-}
-
-/** A short fingerprint of a patch table, for build stamps. */
-export function patchesFingerprint(patches: PackagePatch[]): string {
-  return createHash('sha256').update(JSON.stringify(patches)).digest('hex').slice(0, 16);
 }

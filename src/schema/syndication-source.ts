@@ -3,6 +3,7 @@ import { checkbox, integer, json, relationship, select, text, timestamp, virtual
 import { managesSite, signedIn } from '../access/roles.js';
 import { ADAPTERS, ADAPTER_LABELS, DEFAULT_FEED_CONTENT, FEED_CONTENT_LABELS, FEED_CONTENT_MODES, POLICIES, POLICY_LABELS, SOURCE_LEVELS, SOURCE_LEVEL_LABELS } from '../../syndication/source-config.js';
 import { configProblems, type SourceItem } from '../syndication-cms/source-item.js';
+import { SOURCE_HEALTH_LABELS, sourceHealth } from '../../syndication/run.js';
 import { sourceActions } from '../syndication-cms/keystone-actions.js';
 import { readOnly } from './ui-modes.js';
 import { itemAfter } from '../platform/item-after.js';
@@ -23,7 +24,7 @@ export const SyndicationSource = list({
     singular: '转载来源',
     plural: '转载来源',
     labelField: 'name',
-    listView: { initialColumns: ['name', 'level', 'enabled', 'lastSuccessAt', 'consecutiveFailures', 'lastError', 'itemsNew'], initialSort: { field: 'name', direction: 'ASC' } },
+    listView: { initialColumns: ['name', 'level', 'enabled', 'health', 'lastSuccessAt', 'consecutiveFailures', 'lastError', 'itemsNew'], initialSort: { field: 'name', direction: 'ASC' } },
   },
   fields: {
     key: text({ isIndexed: 'unique', validation: { isRequired: true }, ui: { label: '标识', description: '小写字母、数字和连字符；用于去重，建立后不要修改' } }),
@@ -59,6 +60,14 @@ export const SyndicationSource = list({
       },
     }),
     // Health, kept by each run (shown to the info-construction section); the runs' alone, never typed.
+    // 运行状况: the library's reading of the run state, in one word for the list.
+    health: virtual({
+      field: g.field({
+        type: g.String,
+        resolve: (item) => SOURCE_HEALTH_LABELS[sourceHealth({ lists: {}, lastRunAt: (item.lastRunAt as Date | null) ?? undefined, consecutiveFailures: Number(item.consecutiveFailures ?? 0) })],
+      }),
+      ui: { label: '运行状况', description: '尚未运行、正常、暂时失败（稍后自动重试）或持续失败（请检查列表地址和选择器）', ...readOnly },
+    }),
     lastRunAt: timestamp({ ...byRunsOnly, ui: { label: '最近采集', ...readOnly } }),
     lastSuccessAt: timestamp({ ...byRunsOnly, ui: { label: '最近成功', ...readOnly } }),
     lastError: text({ ...byRunsOnly, ui: { label: '最近错误', ...readOnly } }),

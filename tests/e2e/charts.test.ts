@@ -51,7 +51,16 @@ test('N16: in the Admin UI the chart block shows in the editor with what the sit
   await page.getByText('两值对比：2026年城乡低保标准调整（每人每月）').first().waitFor({ timeout: 60_000 });
   const preview = page.getByText(/2 行数据，网站将自动生成图表和数据表。要点：城市低保标准由800元提高到840元/).first();
   await preview.waitFor();
-  await preview.scrollIntoViewIfNeeded();
+  // The editor renders the block again as it settles: an element found a moment ago can be replaced.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await preview.scrollIntoViewIfNeeded({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 5 || !/not attached/.test(String(error))) throw error;
+      await page.waitForTimeout(200);
+    }
+  }
   await page.screenshot({ path: artifactPath('admin-chart-block.png') });
   // Its form: the kind, title, unit, source and the table as pasted.
   await page.getByRole('button', { name: /^(编辑|Edit)$/ }).first().click();

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { projectRoot } from '../../src/config/env.js';
@@ -43,6 +45,25 @@ describe('gongkai report', () => {
     const report = JSON.parse(json.stdout);
     expect(report).toMatchObject({ year: 2025, organ: '临沧市民政局', failures: [], deadline: '2026-01-31' });
     expect(report.requests.rows).toHaveLength(25);
+  });
+
+  test('N14: report annual --html saves the report as one printable page, the same figures as the text', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-report-html-'));
+    const file = path.join(dir, '年度报告.html');
+    const r = await gongkai(['annual', '--year', '2025', '--html', file]);
+    expect(r.status).toBe(0);
+    expect(r.stderr.trim()).toBe(`gongkai: 已保存 ${file}`);
+    const html = fs.readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
+    expect(html).toContain('<title>临沧市民政局2025年政府信息公开工作年度报告</title>');
+    expect(html).toContain('@page');
+    // Self-contained: nothing is loaded from anywhere.
+    expect(html).not.toMatch(/<script|<link|src="http/);
+    expect(r.stdout).toContain('校验通过');
+    fs.rmSync(dir, { recursive: true, force: true });
+    const misuse = await gongkai(['figures', '--year', '2025', '--html', file]);
+    expect(misuse.status).toBe(1);
+    expect(misuse.stderr).toContain('--html 只用于 report annual');
   });
 
   test('N14: exit status 1 when the check fails, with the failures', async () => {
@@ -96,5 +117,5 @@ describe('gongkai report', () => {
 test('the help names the report commands', async () => {
   const help = await gongkai(['--help']);
   expect(help.status).toBe(0);
-  for (const line of ['report annual --year YYYY [--json]', 'report self-inspection --half YYYY-H1|YYYY-H2 [--department 科室名称] [--json]', 'report figures --year YYYY [--json]']) expect(help.stdout).toContain(line);
+  for (const line of ['report annual --year YYYY [--json | --html 文件]', 'report self-inspection --half YYYY-H1|YYYY-H2 [--department 科室名称] [--json]', 'report figures --year YYYY [--json]']) expect(help.stdout).toContain(line);
 });

@@ -30,6 +30,8 @@ const run = () => {
 const sectionTasks = (role: 'infoSection' | 'admin' | 'editor' | 'officeReviewer') =>
   syndicationTasks(t.context.sudo(), { id: 'u', role, departmentId: role === 'editor' ? 'd' : null }, new Date(Date.UTC(2026, 10, 24, 3)));
 const source = () => t.context.sudo().prisma.syndicationSource.findUnique({ where: { key: 'alerting' } });
+/** 运行状况 as the source list shows it. */
+const health = async () => ((await t.context.sudo().query.SyndicationSource.findOne({ where: { key: 'alerting' }, query: 'health' })) as { health: string }).health;
 
 beforeAll(async () => {
   t = await migratedContext();
@@ -71,7 +73,9 @@ afterAll(async () => {
 
 describe('S9 failing sources alert', () => {
   test('S9: three failed runs alert once; the source is in the section\'s 待办 until a run succeeds', async () => {
+    expect(await health()).toBe('尚未运行');
     await run();
+    expect(await health()).toBe('暂时失败，稍后重试');
     await run();
     expect(robotMessages).toHaveLength(0);
     expect(await sectionTasks('infoSection')).toEqual([]);
@@ -94,10 +98,13 @@ describe('S9 failing sources alert', () => {
 
     await run();
     expect(robotMessages).toHaveLength(1); // once
+    await run();
+    expect(await health()).toBe('持续失败，请检查');
 
     listStatus = 200;
     list = [{ TITLE: '关于做好冬春救助工作的通知', URL: '/a/1.html', DOCRELPUBTIME: '2026-11-20' }];
     expect((await run()).ok).toBe(true);
+    expect(await health()).toBe('正常');
     expect((await source()).failureAlertedAt).toBeNull();
     expect(await sectionTasks('infoSection')).toEqual([]);
   });
