@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demoPassword } from '../../src/seed/demo.js';
-import { artifactPath, launchChromium } from '../helpers/browser.js';
+import { artifactPath, launchChromium, retryBrowserTests } from '../helpers/browser.js';
 import { startAsReadmeSays } from '../helpers/as-readme.js';
 import type { RunningService } from '../helpers/service.js';
 
@@ -18,6 +18,7 @@ import type { RunningService } from '../helpers/service.js';
 
 let service: RunningService & { dataDir: string };
 let browser: Browser;
+retryBrowserTests();
 beforeAll(async () => {
   service = await startAsReadmeSays();
   browser = await launchChromium();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
 import type { Browser } from 'playwright-core';
 import { demoPassword } from '../../src/seed/demo.js';
-import { artifactPath, launchChromium } from '../helpers/browser.js';
+import { artifactPath, launchChromium, retryBrowserTests } from '../helpers/browser.js';
 import { startService, type RunningService } from '../helpers/service.js';
 import { fixtureBytes, serve, startFixtureServer, type FixtureServer } from '../helpers/syndication-server.js';
 
@@ -16,6 +16,7 @@ let service: RunningService;
 let browser: Browser;
 let upstream: FixtureServer;
 
+retryBrowserTests();
 beforeAll(async () => {
   upstream = await startFixtureServer();
   const list = iconv.decode(fixtureBytes('trs-list.gbk.html'), 'gb18030').replaceAll('http://www.yn.gov.cn', upstream.origin);

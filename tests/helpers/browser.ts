@@ -6,6 +6,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../../src/config/env.js';
 import { startService, type RunningService } from './service.js';
 
+/**
+ * For a browser test file: a failed test is run once more, with the first failure printed. The Admin UI
+ * renders again as its data arrives, and on a busy two-core machine an element found a moment ago can be
+ * replaced before the click (each such case seen is also handled where it was seen); a failure that is
+ * real fails twice.
+ */
+export function retryBrowserTests(): void {
+  jest.retryTimes(1, { logErrorsBeforeRetry: true });
+}
+
 /** Debian's Chromium, headless, kept off the network it cannot reach. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -26,6 +36,7 @@ export function serviceAndBrowser() {
   // A browser test drives pages a person would: on a two-core machine running two test files at once,
   // Jest's minute is too short for many of them.
   jest.setTimeout(180_000);
+  retryBrowserTests();
   const state = {} as { service: RunningService; browser: Browser };
   beforeAll(async () => {
     state.service = await startService();
