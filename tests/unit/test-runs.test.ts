@@ -11,6 +11,12 @@ describe('the PostgreSQL pass of npm test', () => {
     for (const suite of ['tests/integration/monitor/crawler.test.ts', 'tests/integration/syndication/fetch.test.ts', 'tests/integration/media-storage.test.ts']) {
       expect(suites).not.toContain(suite);
     }
+    // Written for PostgreSQL alone: they ran against it in the first pass.
+    for (const suite of ['tests/integration/two-processes.test.ts', 'tests/integration/instances.test.ts', 'tests/integration/postgresql.test.ts']) {
+      expect(suites).not.toContain(suite);
+    }
+    // A suite with a PostgreSQL-only part and a part on the engine under test is taken.
+    expect(suites).toContain('tests/integration/scheduler.test.ts');
     // The browser suites run once, on SQLite.
     expect(suites.filter((suite) => suite.startsWith('tests/e2e/'))).toEqual([]);
   });
