@@ -21,6 +21,8 @@ export interface MaintenanceResult {
   rotated: string | null;
   archivedDays: string[];
   deletedRows: number;
+  /** 登录记录 past the retention: sign-ins are network logs too, kept as long and no longer. */
+  deletedSignIns: number;
   deletedFiles: string[];
 }
 
@@ -62,7 +64,8 @@ export async function maintainLogs(context: KeystoneContext, now = new Date(), e
   const rotated = await rotateAccessLog(accessLogFile(env), dir, now);
   const archivedDays = await archiveOperationDays(context, dir, now, cutoff);
   const deleted = (await context.sudo().prisma.operationLog.deleteMany({ where: { at: { lt: cutoff } } })) as { count: number };
+  const signIns = (await context.sudo().prisma.signInRecord.deleteMany({ where: { at: { lt: cutoff } } })) as { count: number };
   const deletedFiles = expiredLogFiles(fs.readdirSync(dir), now, days);
   for (const name of deletedFiles) fs.rmSync(path.join(dir, name));
-  return { rotated, archivedDays, deletedRows: deleted.count, deletedFiles };
+  return { rotated, archivedDays, deletedRows: deleted.count, deletedSignIns: signIns.count, deletedFiles };
 }

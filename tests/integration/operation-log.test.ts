@@ -108,6 +108,10 @@ describe('N20 operation log', () => {
     await prisma.operationLog.create({ data: { at: new Date(cutoff.getTime() - 1), action: '修改', target: '栏目', actor: 'old' } });
     await prisma.operationLog.create({ data: { at: cutoff, action: '修改', target: '栏目', actor: 'kept' } });
     await prisma.operationLog.create({ data: { at: new Date(now.getTime() - 86_400_000), action: '登录', target: '管理后台', actor: 'yesterday' } });
+    // 登录记录 are network logs: kept exactly as long.
+    await prisma.signInRecord.deleteMany({});
+    await prisma.signInRecord.create({ data: { at: new Date(cutoff.getTime() - 1), username: 'old', outcome: 'failure', address: '203.0.113.9' } });
+    await prisma.signInRecord.create({ data: { at: cutoff, username: 'kept', outcome: 'failure', address: '203.0.113.9' } });
     const logs = path.join(dataDir, 'logs');
     fs.mkdirSync(logs, { recursive: true });
     const access = path.join(logs, 'access.log');
@@ -118,6 +122,8 @@ describe('N20 operation log', () => {
 
     const result = await maintainLogs(state.t.context, now);
     expect(result.deletedRows).toBe(1);
+    expect(result.deletedSignIns).toBe(1);
+    expect((await prisma.signInRecord.findMany()).map((r: { username: string }) => r.username)).toEqual(['kept']);
     expect((await prisma.operationLog.findMany({ orderBy: { at: 'asc' } })).map((r: { actor: string }) => r.actor)).toEqual(['kept', 'yesterday']);
     expect(result.deletedFiles.sort()).toEqual([`access-${old}.log.gz`, `operations-${old}.jsonl.gz`]);
     expect(fs.existsSync(path.join(logs, 'access-2025-10-20.log.gz'))).toBe(true);
@@ -128,6 +134,6 @@ describe('N20 operation log', () => {
     const archived = gunzipSync(fs.readFileSync(path.join(logs, 'operations-2026-11-23.jsonl.gz'))).toString().trim().split('\n').map((l) => JSON.parse(l));
     expect(archived.map((r: { actor: string }) => r.actor)).toEqual(['yesterday']);
     // Run again the same day: nothing archived twice, nothing more deleted.
-    expect(await maintainLogs(state.t.context, now)).toEqual({ rotated: null, archivedDays: [], deletedRows: 0, deletedFiles: [] });
+    expect(await maintainLogs(state.t.context, now)).toEqual({ rotated: null, archivedDays: [], deletedRows: 0, deletedSignIns: 0, deletedFiles: [] });
   });
 });
