@@ -54,6 +54,8 @@ export function chartSpec(chart: Chart): TopLevelSpec {
     padding: 12,
     data: { values: data },
     config: {
+      // Vega labels marks, axes and legends for screen readers in English: see renderChartSvg.
+      aria: false,
       font: chartFont,
       axis: { labelFontSize: 15, titleFontSize: 14, labelColor: '#000000', titleColor: '#000000', domainColor: '#000000', tickColor: '#000000', gridColor: '#d0d0d0', labelLimit: 180 },
       legend: { labelFontSize: 15, titleFontSize: 14, labelColor: '#000000', titleColor: '#000000', orient: 'top' as const, symbolStrokeWidth: 2 },
@@ -100,12 +102,16 @@ export function chartSpec(chart: Chart): TopLevelSpec {
           {
             mark: { type: 'line', strokeWidth: 3, point: { size: 80, filled: true } },
             encoding: {
-              strokeDash: { field: 'series', type: 'nominal', scale: { domain: seriesNames, range: dashes }, legend: null },
-              shape: { field: 'series', type: 'nominal', scale: { domain: seriesNames, range: shapes }, legend: null },
+              // One legend for the three (Vega-Lite merges channels of the same field): colour, dash and marker, so a
+              // line is named in greyscale too. A single series needs none: the title names it.
+              strokeDash: { field: 'series', type: 'nominal', title: null, sort: seriesNames, scale: { domain: seriesNames, range: dashes }, ...(seriesNames.length > 1 ? {} : { legend: null }) },
+              shape: { field: 'series', type: 'nominal', title: null, sort: seriesNames, scale: { domain: seriesNames, range: shapes }, ...(seriesNames.length > 1 ? {} : { legend: null }) },
             },
           },
           ...(long ? [] : [valueLabel]),
         ],
+        // One name a line, for the same reason as the pie's.
+        config: { ...common.config, legend: { ...common.config.legend, direction: 'vertical' } },
       } as TopLevelSpec;
     }
     case 'bar':
@@ -146,7 +152,9 @@ export async function renderChartSvg(chart: Chart): Promise<string> {
   const [{ parse, View }, { compile }] = await libraries();
   const view = new View(parse(compile(chartSpec(chart)).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    // The picture is hidden from screen readers (the page gives its sentence and data table instead): the roles and
+    // English labels Vega still writes on titles and containers are left out.
+    return (await view.toSVG()).replace(/\s(?:role|aria-roledescription|aria-label)="[^"]*"/g, '');
   } finally {
     view.finalize();
   }

@@ -90,7 +90,19 @@ describe('N16 charts drawn on the server', () => {
       expect(first).toContain('数据来源：临沧市民政局社会救助科');
       // Nothing fetched, no script, no ids to clash when two charts share a page.
       expect(first).not.toMatch(/<script|href="http|xlink:href|\sid="/);
+      // No English: Vega's own labels of marks and guides are left out (the page gives the text alternative).
+      expect(first).not.toMatch(/aria-label|aria-roledescription/);
     }
+  });
+
+  test('N16: a line chart of several series names each line in a legend (colour, marker and dash); one series needs none', async () => {
+    const legendLabels = (svg: string) => [...svg.matchAll(/role-legend-label"[^>]*><text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    const two = await renderChartSvg(parsed({ ...dibao, kind: 'line' }));
+    expect(two).toContain('role-legend');
+    expect(legendLabels(two).length).toBe(2);
+    expect(legendLabels(two).join('|')).toMatch(/调整前.*\|.*调整后/);
+    const one = await renderChartSvg(parsed({ ...dibao, kind: 'line', data: '类别\t调整后\n城市低保标准\t840\n农村低保标准\t530' }));
+    expect(one).not.toContain('role-legend');
   });
 
   test('text in a chart is escaped in the SVG', async () => {
