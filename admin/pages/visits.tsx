@@ -29,18 +29,21 @@ const CHART = gql`
     visitChart(days: 31) {
       svg
       text
+      from
     }
   }
 `;
 
 const cell = { padding: 6, textAlign: 'left' } as const;
 
+interface VisitChart {
+  svg: string;
+  text: string;
+  from: string;
+}
+
 /** The chart drawn on the server by the site's charting (Vega-Lite to SVG), its data table as the text alternative. */
-function Chart() {
-  const { data, error } = useQuery<{ visitChart: { svg: string; text: string } | null }>(CHART, { fetchPolicy: 'cache-and-network' });
-  if (error) return <Text color="critical">访问统计图表加载失败：{error.message}</Text>;
-  const chart = data?.visitChart;
-  if (!chart) return null;
+function Chart({ chart }: { chart: VisitChart }) {
   return (
     <figure style={{ margin: 0 }}>
       {/* Our own renderer's SVG (text escaped by Vega); hidden from screen readers, which read the caption. */}
@@ -49,7 +52,6 @@ function Chart() {
     </figure>
   );
 }
-
 
 /** Sums of the period's daily top lists, largest first. */
 function merged<T>(days: Day[], pick: (d: Day) => T[] | null, key: (t: T) => string, count: (t: T) => number): [string, number][] {
@@ -61,7 +63,10 @@ function merged<T>(days: Day[], pick: (d: Day) => T[] | null, key: (t: T) => str
 /** 访问统计 (N17): the last month's page views and unique visitors by day, the most viewed pages and searched terms. */
 export default function VisitsPage() {
   const { data, loading, error } = useQuery<{ visitDays: Day[] | null }>(DAYS, { fetchPolicy: 'cache-and-network' });
-  const days = [...(data?.visitDays ?? [])].reverse();
+  const charted = useQuery<{ visitChart: VisitChart | null }>(CHART, { fetchPolicy: 'cache-and-network' });
+  const chart = charted.data?.visitChart;
+  // The period the chart shows: the sums and lists beside it cover the same days, not a day before a gap.
+  const days = [...(data?.visitDays ?? [])].reverse().filter((d) => !chart || d.day >= chart.from);
   const pages = merged(days, (d) => d.topPages, (p) => p.path, (p) => p.views);
   const searched = merged(days, (d) => d.topSearchTerms, (t) => t.term, (t) => t.searches);
   return (
@@ -75,7 +80,8 @@ export default function VisitsPage() {
             <p style={{ fontSize: 15 }}>
               {days[0].day} 至 {days[days.length - 1].day}：访问量 {days.reduce((n, d) => n + d.pageViews, 0)} 次，独立访客 {days.reduce((n, d) => n + d.uniqueVisitors, 0)} 人次。
             </p>
-            <Chart />
+            {charted.error ? <Text color="critical">访问统计图表加载失败：{charted.error.message}</Text> : null}
+            {chart ? <Chart chart={chart} /> : null}
             <div style={{ display: 'flex', gap: 48, flexWrap: 'wrap', marginTop: 24 }}>
               <table style={{ borderCollapse: 'collapse', fontSize: 15 }}>
                 <caption style={{ textAlign: 'left', fontWeight: 600, paddingBottom: 8 }}>访问最多的页面</caption>

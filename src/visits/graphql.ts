@@ -11,7 +11,7 @@ import { visitChart } from './chart.js';
 const chartError = refusal('VISIT_CHART_REFUSED');
 
 /** The 访问统计图表 of the Admin UI (N17): the last `days` days drawn as SVG on the server, for those who read the statistics. */
-export async function visitChartOf(context: KeystoneContext, days: number): Promise<{ svg: string; text: string; days: number } | null> {
+export async function visitChartOf(context: KeystoneContext, days: number): Promise<VisitChartAnswer | null> {
   const session = context.session as SessionData | undefined;
   if (!session?.data?.isActive) throw chartError('请先登录');
   if (!readsVisits({ session })) throw chartError('只有系统管理员、信息建设科、局办公室和局领导可以查看访问统计');
@@ -20,16 +20,28 @@ export async function visitChartOf(context: KeystoneContext, days: number): Prom
   if (!rows.length) return null;
   // The days of one period: not a day from long before a gap in the statistics.
   const first = new Date(Date.parse(`${rows[0].day}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
-  const chart = visitChart(rows.filter((r) => r.day >= first));
-  return { svg: await renderChartSvg(chart), text: chartAltText(chart), days: rows.length };
+  const period = rows.filter((r) => r.day >= first);
+  const chart = visitChart(period);
+  return { svg: await renderChartSvg(chart), text: chartAltText(chart), days: period.length, from: period.at(-1)!.day, to: period[0].day };
 }
 
-const VisitChart = g.object<{ svg: string; text: string; days: number }>()({
+/** The chart, and the period it shows: the page sums the same days beside it. */
+interface VisitChartAnswer {
+  svg: string;
+  text: string;
+  days: number;
+  from: string;
+  to: string;
+}
+
+const VisitChart = g.object<VisitChartAnswer>()({
   name: 'VisitChart',
   fields: {
     svg: g.field({ type: g.nonNull(g.String) }),
     text: g.field({ type: g.nonNull(g.String) }),
     days: g.field({ type: g.nonNull(g.Int) }),
+    from: g.field({ type: g.nonNull(g.String) }),
+    to: g.field({ type: g.nonNull(g.String) }),
   },
 });
 

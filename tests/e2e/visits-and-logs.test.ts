@@ -35,6 +35,10 @@ test('N17, N20: the visit charts show the demo month, the operation log lists th
   expect(caption).toMatch(/^折线图“近 3\d 天访问量与独立访客”/);
   expect(caption.match(/访问量（次）/g)?.length ?? 0).toBeGreaterThanOrEqual(30);
   await page.getByText('搜索最多的词').waitFor();
+  // The sums above the chart are of the days the chart shows: its first day, not one before a gap.
+  const summary = (await page.getByText(/^\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}：访问量/).textContent()) ?? '';
+  const firstCharted = /(\d{2})-(\d{2})/.exec(caption.slice(caption.indexOf('数据：')))!;
+  expect(summary.slice(5, 10)).toBe(`${firstCharted[1]}-${firstCharted[2]}`);
   await page.screenshot({ path: artifactPath('visits-charts.png'), fullPage: true });
   expect(await contentViolations(page)).toEqual([]);
 

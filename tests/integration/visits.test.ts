@@ -70,7 +70,7 @@ describe('N17 visit statistics', () => {
   });
 
   test('N17: the 访问统计图表 is drawn on the server by the site\'s charting, with every day\'s figures as its text; editors and the public are refused', async () => {
-    const query = '{ visitChart { svg text } }';
+    const query = '{ visitChart { svg text days from to } }';
     const answer = await as('xinxi', query);
     expect(answer.errors).toBeUndefined();
     const { svg, text } = answer.data!.visitChart as { svg: string; text: string };
@@ -82,6 +82,8 @@ describe('N17 visit statistics', () => {
     expect(text).toContain('近 30 天');
     for (const day of days) expect(text).toContain(`${day.day.slice(5)}`);
     expect(text).toContain(String(days[0].pageViews));
+    // The period it shows, which the page sums beside it.
+    expect(answer.data!.visitChart).toMatchObject({ days: 30, from: days.at(-1)!.day, to: days[0].day });
     for (const [user, message] of [['jiuzhu', '只有系统管理员'], [null, '请先登录']] as const) {
       const refused = await as(user, query);
       expect(refused.data?.visitChart ?? null).toBeNull();
