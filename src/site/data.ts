@@ -7,6 +7,7 @@ import { chartBlocksOf, publicChart } from '../content/chart-blocks.js';
 import { chartAltText } from '../charts/table.js';
 import { renderReprintBody } from '../content/render-reprint.js';
 import { publicBodyText } from '../content/search-text.js';
+import { firstHit, markTerms, searchTerms } from './search-terms.js';
 import { maskedExcerpt, maskPersonalData } from '../privacy/mask.js';
 import { plainText } from '../content/plain-text.js';
 import { mailboxColumnItems, publicMessage } from '../mailbox/public-data.js';
@@ -358,19 +359,23 @@ export async function sitemapData(context: KeystoneContext) {
 
 export type SearchType = 'all' | 'documents' | 'interpretations';
 
-/** A short piece of text around the first hit, masked before it is cut (N15). */
-function snippet(text: string, query: string): string {
-  return maskedExcerpt(text, 120, query);
+/** A short piece of text around the first hit, masked before it is cut (N15), the words marked. */
+function snippet(text: string, terms: string[]): string {
+  const masked = maskPersonalData(text.replace(/\s+/g, ' '));
+  const start = Math.max(0, firstHit(masked, terms) - 40);
+  return markTerms(masked.slice(start, start + 120), terms);
 }
 
 /**
- * Search over published documents and interpretations. Chinese has no word spaces, so the query is
- * matched as a substring of each item's search text (the same on SQLite and PostgreSQL); results are
- * counted by category and listed newest first.
+ * Search over published documents and interpretations. Chinese has no word spaces, so each word of the query
+ * (search-terms.ts) is matched as a substring of an item's search text, and an item must hold them all, in any
+ * order (the same on SQLite and PostgreSQL); results are counted by category and listed newest first, the words
+ * marked in their titles and excerpts.
  */
 export async function searchData(context: KeystoneContext, query: string, type: SearchType, page: number) {
   const prisma = context.sudo().prisma;
-  const match = { searchText: { contains: query } };
+  const terms = searchTerms(query);
+  const match = { AND: terms.map((term) => ({ searchText: { contains: term } })) };
   const docWhere = { ...publicDocument, ...match };
   const jdWhere = { ...publicInterpretation, ...match };
   const [documentCount, interpretationCount] = [await prisma.document.count({ where: docWhere }), await prisma.interpretation.count({ where: jdWhere })];
@@ -379,14 +384,14 @@ export async function searchData(context: KeystoneContext, query: string, type: 
   const docs: Hit[] = type === 'interpretations' ? [] : await prisma.document.findMany({ where: docWhere, orderBy: { publishedAt: 'desc' }, take, select: { id: true, title: true, publishedAt: true, searchText: true } });
   const jds: Hit[] = type === 'documents' ? [] : await prisma.interpretation.findMany({ where: jdWhere, orderBy: { publishedAt: 'desc' }, take, select: { id: true, title: true, publishedAt: true, searchText: true } });
   const results = [
-    ...docs.map((d) => ({ ...summary(d), kind: '文件', url: `/documents/${d.id}`, snippet: snippet(d.searchText, query) })),
-    ...jds.map((d) => ({ ...summary(d), kind: '解读', url: `/interpretations/${d.id}`, snippet: snippet(d.searchText, query) })),
+    ...docs.map((d) => ({ ...summary(d), kind: '文件', url: `/documents/${d.id}`, titleHtml: markTerms(maskPersonalData(d.title), terms), snippetHtml: snippet(d.searchText, terms) })),
+    ...jds.map((d) => ({ ...summary(d), kind: '解读', url: `/interpretations/${d.id}`, titleHtml: markTerms(maskPersonalData(d.title), terms), snippetHtml: snippet(d.searchText, terms) })),
   ]
     .sort((a, b) => b.date.localeCompare(a.date))
     .slice((page - 1) * pageSize, page * pageSize);
   const total = type === 'documents' ? documentCount : type === 'interpretations' ? interpretationCount : documentCount + interpretationCount;
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  return { query, type, results, documentCount, interpretationCount, total, page, pages, previous: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null };
+  return { query, manyWords: terms.length > 1, type, results, documentCount, interpretationCount, total, page, pages, previous: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null };
 }
 
 type CatalogueRow = {

@@ -77,7 +77,7 @@ describe('trust #11: N15 holds on every public surface, search included', () => 
     // What the page shows is still found, and the snippet shows it masked.
     const found = await get(`/search?q=${encodeURIComponent('138****5678')}`);
     expect(found.text).toContain('动态排查工作的通知');
-    expect(found.text).toContain('电话138****5678');
+    expect(found.text).toContain('电话<mark>138****5678</mark>');
     expectNothingHidden(found.text);
   });
 

@@ -85,7 +85,9 @@ describe('the public website (first pages)', () => {
     });
     const entry = await state.t.context.prisma.catalogueEntry.findFirst({ where: { documents: { some: { id: news.id } } } });
     const showing = ['/', `/documents/${news.id}`, '/columns/mzdt', '/feed.xml', '/atom.xml', '/columns/mzdt/feed.xml', '/sitemap.xml', '/search?q=' + encodeURIComponent(news.title.slice(0, 8)), '/disclosure/catalogue', `/disclosure/catalogue/${entry.id}`];
-    for (const path of showing) expect((await get(path)).text).toContain(path === '/sitemap.xml' ? news.id : news.title);
+    // The search page marks the words searched for: read its text without the marks.
+    const shown = async (path: string) => (await get(path)).text.replace(/<\/?mark>/g, '');
+    for (const path of showing) expect(await shown(path)).toContain(path === '/sitemap.xml' ? news.id : news.title);
     const cache = pageCacheFor(state.t.context);
     for (const path of showing) expect(cache.get(path)).toBeDefined();
     await get('/columns/zcwj');
@@ -93,7 +95,7 @@ describe('the public website (first pages)', () => {
 
     await act('bangongshi', 'withdrawDocument', news.id, ', reason: "信息有误"');
     expect((await get(`/documents/${news.id}`)).status).toBe(404);
-    for (const path of showing.slice(2)) expect((await get(path)).text).not.toContain(path === '/sitemap.xml' ? news.id : news.title);
+    for (const path of showing.slice(2)) expect(await shown(path)).not.toContain(path === '/sitemap.xml' ? news.id : news.title);
     expect((await get('/')).text).not.toContain(news.title);
     // Precise: a page that did not show the document is still the cached one.
     expect(cache.get('/columns/zcwj')).toBe(unrelated);
@@ -189,6 +191,22 @@ describe('the public website (first pages)', () => {
     expect((await get('/search?q=' + encodeURIComponent('内部留存'))).text).toContain('没有找到相关内容');
     expect((await get('/search?q=' + encodeURIComponent('立法修改意见'))).text).toContain('没有找到相关内容');
     expect((await get('/search')).status).toBe(200);
+  });
+
+  test('search by several words finds what holds them all, in any order, with the words marked', async () => {
+    const total = (text: string) => Number(/共找到 (\d+) 条结果/.exec(text)![1]);
+    const one = await get('/search?q=' + encodeURIComponent('低保'));
+    const both = await get('/search?q=' + encodeURIComponent('低保 救助'));
+    expect(total(both.text)).toBeGreaterThan(0);
+    expect(total(both.text)).toBeLessThanOrEqual(total(one.text));
+    expect(both.text).toContain('（同时含有各个词）');
+    // Any order, and a full-width space too.
+    expect(total((await get('/search?q=' + encodeURIComponent('救助\u3000低保'))).text)).toBe(total(both.text));
+    // Each word is marked in the titles and excerpts.
+    const results = both.text.slice(both.text.indexOf('<ol class="results">'), both.text.indexOf('</ol>'));
+    expect(results).toContain('<mark>低保</mark>');
+    expect(results).toContain('<mark>救助</mark>');
+    expect(total((await get('/search?q=' + encodeURIComponent('低保 没有这个词'))).text)).toBe(0);
   });
 
   test('hostile query strings get a 400 or a 404, never a 500 or reflected markup', async () => {
