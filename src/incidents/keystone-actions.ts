@@ -2,6 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { actionMessages } from '../content/action-messages.js';
 import { itemAction, refusal } from '../content/item-actions.js';
 import { actorFromSession } from '../workflow/state-machine.js';
+import { isEditor, isOffice, roleOf } from '../access/roles.js';
 import { actionRefusal, incidentEventDefinitions, mayEditIncident, type IncidentAction } from './rules.js';
 
 const refused = refusal('INCIDENT_REFUSED');
@@ -60,8 +61,8 @@ export function incidentActions() {
         messages: messagesOf(act),
         shown: (session, item) => {
           // Leaders and the info section read incidents; they record nothing.
-          const role = actorFromSession(session)?.role;
-          return Boolean(role && ['admin', 'officeReviewer', 'editor'].includes(role)) && actionRefusal(item as never, act) === null;
+          const role = roleOf(session);
+          return (isOffice(role) || isEditor(role)) && actionRefusal(item as never, act) === null;
         },
         run: (context, id) => actOnIncident(context, id, act),
       }),

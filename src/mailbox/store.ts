@@ -1,6 +1,6 @@
 import { refusal } from '../content/item-actions.js';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { memberOf, sessionOf } from '../access/roles.js';
 import type { MessageChannel, MessageKind } from '../interaction/message-clocks.js';
 import { decideMessageAction, type MessageAction, type MessageActionInput, type MessageFacts } from './rules.js';
 import { messagesChanged } from './invalidation.js';
@@ -30,9 +30,8 @@ const refused = refusal('MESSAGE_REFUSED');
 
 /** Carries out one handling action on a message, in one transaction, if it is open to the signed-in user. */
 export async function actOnMessage(context: KeystoneContext, id: string, action: MessageAction, input: MessageActionInput = {}, now = new Date()): Promise<void> {
-  const session = context.session as SessionData | undefined;
-  if (!session?.data?.isActive) throw refused('请先登录');
-  const actor = { role: session.data.role, departmentId: session.data.department?.id ?? null };
+  const actor = memberOf(sessionOf(context));
+  if (!actor) throw refused('请先登录');
   let publicationChanged = false;
   // N7/N19: a reply is checked against the office's dictionary when it is submitted and when it is approved.
   const checksReply = action === 'submitReply' || action === 'approveReply';

@@ -1,7 +1,8 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { columnKindFromCms, type OwnSiteKnowledge } from '../monitor/index.js';
 import { consultationUpdateDates } from '../consultation/data.js';
-import { homeData, publicDocument, publicInterpretation } from '../site/data.js';
+import { publicDocument } from '../access/documents.js';
+import { homeData, publicInterpretation } from '../site/data.js';
 import { messageKnowledge, publicMessage } from '../mailbox/public-data.js';
 import { serviceGuideKnowledge } from '../guides/knowledge.js';
 import { datedItemKnowledge } from '../validity/knowledge.js';

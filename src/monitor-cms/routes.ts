@@ -1,7 +1,7 @@
 import { toCalendarDay } from '../calendar/working-days.js';
 import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { hasRole, type SessionData } from '../access/roles.js';
+import { roleOf, seesWholeBureau, sessionOf } from '../access/roles.js';
 import { renderCsv, renderHtml, renderJson, type MonitorReport, type RunSummary } from '../monitor/index.js';
 import { recordOperation } from '../oplog/record.js';
 
@@ -16,9 +16,8 @@ export function monitorReportRoutes(context: KeystoneContext): express.Router {
   const router = express.Router();
   router.get('/monitor/reports/:id.:format', async (req, res) => {
     const ctx = await context.withRequest(req, res);
-    const session = ctx.session as SessionData | undefined;
     res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
-    if (!hasRole(session, 'admin', 'infoSection', 'officeReviewer', 'leader')) return res.status(403).type('text/plain; charset=utf-8').send('请以信息建设科、局办公室或局领导账号登录后查看监测报告');
+    if (!seesWholeBureau(roleOf(sessionOf(ctx)))) return res.status(403).type('text/plain; charset=utf-8').send('请以信息建设科、局办公室或局领导账号登录后查看监测报告');
     const { id, format } = req.params;
     if (!['html', 'json', 'csv'].includes(format) || !/^[a-z0-9]{1,40}$/.test(id)) return res.status(404).type('text/plain; charset=utf-8').send('没有该报告');
     const prisma: Prisma = context.sudo().prisma;

@@ -2,6 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { disclosureClock } from '../calendar/disclosure-clock.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
+import { publicDocument } from '../access/documents.js';
 import { outcomeGroupOf } from '../interaction/request-vocabulary.js';
 import { loadRequestRecords } from '../requests/annual-records.js';
 import { factFields, factsOf } from '../requests/facts.js';
@@ -48,7 +49,7 @@ export async function loadAssessmentFigures(context: KeystoneContext, year: numb
   const today = toCalendarDay(now);
   const publishedAt = chinaYear(year);
   const docs = (await prisma.document.findMany({
-    where: { status: 'published', disclosure: { in: ['proactive', 'redacted'] }, revisionOfId: null, publishedAt },
+    where: { ...publicDocument, revisionOfId: null, publishedAt },
     select: { openCategory: true, columns: { select: { kind: true } } },
   })) as { openCategory: string | null; columns: { kind: string }[] }[];
   const documentsByArea: Record<string, number> = {};

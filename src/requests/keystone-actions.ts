@@ -1,7 +1,7 @@
 import { g } from '@keystone-6/core';
 import { calendarDay, select } from '@keystone-6/core/fields';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { sessionOf, type SessionData } from '../access/roles.js';
 import { itemAction, refusal, textArg } from '../content/item-actions.js';
 import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import { calendarDayValue } from '../db/calendar-day.js';
@@ -30,8 +30,8 @@ export const requestActionLabels: Record<RequestAction, string> = {
 
 const refused = refusal('REQUEST_REFUSED');
 
-function sessionOf(context: KeystoneContext): SessionData {
-  const session = context.session as SessionData | undefined;
+function signedInSession(context: KeystoneContext): SessionData {
+  const session = sessionOf(context);
   if (!session?.data?.isActive) throw refused('请先登录');
   return session;
 }
@@ -54,7 +54,7 @@ export interface RequestActionArgs {
 
 /** Carries out one step on one request after its checks; `now` fixes "today" (China). */
 export async function actOnRequest(context: KeystoneContext, id: string, act: RequestAction, args: RequestActionArgs, now = new Date()): Promise<void> {
-  const session = sessionOf(context);
+  const session = signedInSession(context);
   const today = toCalendarDay(now);
   await context.sudo().prisma.$transaction(async (tx: Prisma) => {
     const row = await tx.disclosureRequest.findUnique({ where: { id } });
