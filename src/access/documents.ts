@@ -1,5 +1,5 @@
 import type { Disclosure } from '../content/vocabulary.js';
-import { isEditor, isEditorOf, isLeader, isOfficeReviewer, memberOf, sessionOf, type Member } from './roles.js';
+import { isEditor, isEditorOf, isLeader, isOfficeReviewer, memberOf, sessionOf, signedIn, type Member } from './roles.js';
 import type { LinkableFilter } from './links.js';
 
 /*
@@ -76,7 +76,7 @@ export const linkOverrides: Record<string, { linkable: LinkableFilter; hint: str
   Interpretation: { linkable: linkableWorkflowItem, hint: '只能关联本科室的草稿或已发布的解读（谁起草谁解读，S5）；其他科室的、审核中的不能关联' },
 };
 
-export const signedInStaff = (args: Args) => Boolean(sessionOf(args)?.data.isActive);
+export const signedInStaff = signedIn;
 
 /** In the Admin UI, a form is editable only where the editor may save it: their department's drafts. */
 export function editableInForm({ session, item }: { session?: unknown; item?: unknown }): 'edit' | 'read' {
