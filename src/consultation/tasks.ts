@@ -5,8 +5,7 @@ import { calendarDayOf } from '../db/calendar-day.js';
 import { taskSources, type ExtraTask, type TaskSource } from '../interaction-cms/tasks.js';
 import type { Actor } from '../workflow/state-machine.js';
 import { periodState, reportDueOn } from './rules.js';
-
-type Prisma = any; // Keystone's generated client, typed per engine.
+import { prismaOf } from '../db/prisma.js';
 
 interface Row {
   id: string;
@@ -36,7 +35,7 @@ export const consultationTasks: TaskSource = async (context: KeystoneContext, ac
   const approver = isOfficeOrLeader(actor.role);
   if (!approver && !isEditor(actor.role)) return [];
   const today = toCalendarDay(now);
-  const rows = (await (context.sudo().prisma as Prisma).consultation.findMany({
+  const rows = (await prismaOf(context.sudo()).consultation.findMany({
     where: { status: { in: ['open', 'closed'] }, ...(approver ? {} : { departmentId: actor.departmentId ?? '' }) },
     select: { id: true, title: true, status: true, departmentId: true, opensOn: true, closesOn: true, meetings: { select: { meetingOn: true } }, _count: { select: { comments: { where: { moderation: 'pending' } } } } },
   })) as Row[];

@@ -3,6 +3,7 @@ import { actionMessages } from '../content/action-messages.js';
 import { itemAction, refusal } from '../content/item-actions.js';
 import { actorFromSession } from '../workflow/state-machine.js';
 import { isEditor, isOffice, roleOf } from '../access/roles.js';
+import { prismaOf } from '../db/prisma.js';
 import { actionRefusal, incidentEventDefinitions, mayEditIncident, type IncidentAction } from './rules.js';
 
 const refused = refusal('INCIDENT_REFUSED');
@@ -17,7 +18,7 @@ const closeLabel = '结束事件';
 export async function actOnIncident(context: KeystoneContext, id: string, act: IncidentAction, now = new Date()): Promise<void> {
   const actor = actorFromSession(context.session);
   if (!actor) throw refused('请先登录');
-  const incident = await (context.sudo().prisma as any).opinionIncident.findUnique({ where: { id }, include: { departments: { select: { id: true } } } });
+  const incident = await prismaOf(context.sudo()).opinionIncident.findUnique({ where: { id }, include: { departments: { select: { id: true } } } });
   if (!incident) throw refused('找不到该舆情事件');
   if (!mayEditIncident(actor, incident.departments.map((d: { id: string }) => d.id))) throw refused('只有局办公室和责任科室可以记录该事件的处置情况');
   const refusal = actionRefusal(incident, act);

@@ -110,8 +110,11 @@ export function incidentProblems(incident: Partial<StoredIncident>, now: Date): 
   return problems;
 }
 
-/** One entry of the alert log kept on the incident: what was claimed for sending, and whether robots took it. */
-export interface AlertLogEntry {
+/**
+ * One entry of the alert log kept on the incident: what was claimed for sending, and whether robots took it.
+ * A type alias, not an interface, so that it is JSON input for the stored log.
+ */
+export type AlertLogEntry = {
   key: string;
   kind: IncidentClockKind;
   turned: 'atRisk' | 'overdue';
@@ -119,7 +122,7 @@ export interface AlertLogEntry {
   /** Set after sending: how many robots accepted it; absent if the process stopped before recording. */
   delivered?: number;
   failed?: number;
-}
+};
 
 export function alertKey(alert: Pick<IncidentAlert, 'kind' | 'turned'>): string {
   return `${alert.kind}:${alert.turned}`;

@@ -10,6 +10,7 @@ import { approvesExtensions, handlesRequest } from './access.js';
 import { factsOf } from './facts.js';
 import { answerProblems, approvalProblems, noticeProblems } from './request-state.js';
 import { noticeMethodOptions } from './vocabulary.js';
+import { prismaOf } from '../db/prisma.js';
 
 /*
  * N13: the steps of a request where a plain edit would be unsafe, as Keystone actions (a button on
@@ -17,8 +18,6 @@ import { noticeMethodOptions } from './vocabulary.js';
  * 批准延期 (a leader, once, before the deadline), 告知延期 (after approval, before the deadline),
  * 答复 (outcome and answer day together).
  */
-
-type Prisma = any; // Keystone's generated client, typed per engine.
 
 export type RequestAction = 'approveExtension' | 'recordExtensionNotice' | 'answer';
 
@@ -56,7 +55,7 @@ export interface RequestActionArgs {
 export async function actOnRequest(context: KeystoneContext, id: string, act: RequestAction, args: RequestActionArgs, now = new Date()): Promise<void> {
   const session = signedInSession(context);
   const today = toCalendarDay(now);
-  await context.sudo().prisma.$transaction(async (tx: Prisma) => {
+  await prismaOf(context.sudo()).$transaction(async (tx) => {
     const row = await tx.disclosureRequest.findUnique({ where: { id } });
     if (!row) throw refused('找不到该政府信息公开申请');
     const facts = factsOf(row);
