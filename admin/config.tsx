@@ -6,6 +6,7 @@ import { Heading, Text } from '@keystar/ui/typography';
 import { useNavigate } from '@keystar/ui/router';
 import { gql, useMutation, useQuery } from '@keystone-6/core/admin-ui/apollo';
 import { NavContainer, NavFooter, NavItem, NavList, getHrefFromList, type NavigationProps } from '@keystone-6/core/admin-ui/components';
+import { runsSite, seesWholeBureau, type Role } from '../src/access/roles.ts';
 
 // The system's CJK fonts instead of Keystar's Inter (which Keystone fetched from Google's font host, a request
 // that fails on an intranet): Latin letters and digits in the system UI font, Chinese in the system's Chinese font.
@@ -61,11 +62,12 @@ const END_SESSION = gql`
 
 /** The Admin UI navigation: 待办 first (it is the home page), then the lists, then who is signed in. */
 function Navigation({ lists }: NavigationProps) {
-  const { data } = useQuery<{ authenticatedItem: { name: string; role: string } | null }>(SESSION);
+  const { data } = useQuery<{ authenticatedItem: { name: string; role: Role } | null }>(SESSION);
+  const role = data?.authenticatedItem?.role;
   // The monitor's reports are for the section that runs the site, and for the admin.
-  const readsReports = ['admin', 'infoSection'].includes(data?.authenticatedItem?.role ?? '');
+  const readsReports = runsSite(role);
   // N17: visit statistics for the section, the office and the leaders.
-  const readsVisits = ['admin', 'infoSection', 'officeReviewer', 'leader'].includes(data?.authenticatedItem?.role ?? '');
+  const readsVisits = seesWholeBureau(role);
   const [endSession, { data: ended }] = useMutation<{ endSession: boolean }>(END_SESSION);
   const navigate = useNavigate();
   useEffect(() => {

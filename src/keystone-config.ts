@@ -15,7 +15,7 @@ import { extendSyndicationSchema } from './syndication-cms/graphql.js';
 import { extendVisitSchema } from './visits/graphql.js';
 import { removeRefusedUploads } from './media/upload-scope.js';
 import { largestUploadBytes } from './media/rules.js';
-import type { SessionData } from './access/roles.js';
+import { signedIn } from './access/roles.js';
 import { serverSessions } from './platform/sessions.js';
 import { guardSignIns } from './platform/sign-in.js';
 import { recordMutations } from './oplog/record.js';
@@ -61,7 +61,7 @@ export function createConfig(db: DatabaseSettings) {
         extendGraphqlSchema: (schema) => recordMutations(removeRefusedUploads(guardSignIns(extendVisitSchema(extendSyndicationSchema(extendWorkflowSchema(schema))))), lists),
       },
       ui: {
-        isAccessAllowed: ({ session }) => Boolean((session as SessionData | undefined)?.data?.isActive),
+        isAccessAllowed: signedIn,
         basePath: adminBasePath,
         // On a fresh install without accounts, the sign-in page leads to the first-run screen.
         pageMiddleware: async ({ context }) => (context.session || (await hasUsers(context)) ? undefined : { kind: 'redirect', to: '/setup' }),

@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import { validityDayStarts } from './validity/jobs.js';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { DatabaseProvider } from './config/env.js';
+import { prismaOf, type PrismaTransaction } from './db/prisma.js';
 import { logger } from './logging/logger.js';
 import { publishDueItems } from './workflow/scheduled-publishing.js';
 import { runDueSources } from './syndication-cms/runner.js';
@@ -57,16 +58,14 @@ const timezone = process.env.TZ_SITE ?? 'Asia/Shanghai';
 const ticksTable = '_gongkai_job_ticks';
 const longestRunMs = 30 * 60_000;
 
-type Raw = { $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>; $queryRawUnsafe(sql: string, ...values: unknown[]): Promise<unknown> };
-
 const prepared = new WeakSet<object>();
-async function ensureTicksTable(prisma: Raw): Promise<void> {
+async function ensureTicksTable(prisma: PrismaTransaction): Promise<void> {
   if (prepared.has(prisma)) return;
   await prisma.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS "${ticksTable}" ("job" TEXT PRIMARY KEY, "tick" BIGINT NOT NULL)`);
   prepared.add(prisma);
 }
 
-async function claimTick(prisma: Raw, provider: DatabaseProvider, job: string, tick: number): Promise<boolean> {
+async function claimTick(prisma: PrismaTransaction, provider: DatabaseProvider, job: string, tick: number): Promise<boolean> {
   const [a, b] = provider === 'postgresql' ? ['$1', '$2'] : ['?', '?'];
   await prisma.$executeRawUnsafe(`INSERT INTO "${ticksTable}" ("job", "tick") VALUES (${a}, 0) ON CONFLICT ("job") DO NOTHING`, job);
   const claimed = await prisma.$executeRawUnsafe(
@@ -104,7 +103,7 @@ export function schedulesFrom(list: Job[], setting = process.env.GONGKAI_JOB_SCH
  */
 export async function runJob(job: Job, context: KeystoneContext, provider: DatabaseProvider, tick: number): Promise<boolean> {
   const started = Date.now();
-  const prisma = context.sudo().prisma as unknown as Raw & { $transaction<T>(fn: (tx: Raw) => Promise<T>, options?: object): Promise<T> };
+  const prisma = prismaOf(context.sudo());
   const run = async () => {
     const result = await job.run(context.sudo());
     logger.info({ job: job.name, tick: new Date(tick), ms: Date.now() - started, result }, 'job done');
@@ -115,7 +114,7 @@ export async function runJob(job: Job, context: KeystoneContext, provider: Datab
     if (provider !== 'postgresql') return (await claimTick(prisma, provider, job.name, tick)) ? await run() : false;
     return await prisma.$transaction(
       async (tx) => {
-        const [{ locked }] = (await tx.$queryRawUnsafe(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, `gongkai:job:${job.name}`)) as { locked: boolean }[];
+        const [{ locked }] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, `gongkai:job:${job.name}`);
         return locked && (await claimTick(tx, provider, job.name, tick)) ? run() : false;
       },
       { timeout: longestRunMs, maxWait: 10_000 },

@@ -1,5 +1,5 @@
-import type { SessionData } from './roles.js';
-import { hasRole } from './roles.js';
+import type { Disclosure } from '../content/vocabulary.js';
+import { isEditor, isEditorOf, isLeader, isOfficeReviewer, memberOf, sessionOf, signedIn, type Member } from './roles.js';
 import type { LinkableFilter } from './links.js';
 
 /*
@@ -11,26 +11,41 @@ import type { LinkableFilter } from './links.js';
  *   directly: they act through the workflow (review, return, approve, withdraw).
  */
 
+/** S1: only 主动公开 documents, and the redacted text of 删减后公开 ones, ever reach the public. */
+export const publicDisclosures: Disclosure[] = ['proactive', 'redacted'];
+
+/**
+ * S1: a document the public may read, published with a public attribute. One filter, written so that it is
+ * both a Keystone filter (the lists' access) and a Prisma `where` (the site, the monitor, the reports).
+ */
+export const publicDocument = { status: { equals: 'published' }, disclosure: { in: publicDisclosures } };
+
+/** S1, of a row already read: the same test as `publicDocument`. */
+export const isPublicDocument = (row: { status?: string; disclosure?: string | null }): boolean =>
+  row.status === 'published' && publicDisclosures.some((d) => d === row.disclosure);
+
 type Args = { session?: unknown };
-const sessionOf = (args: Args) => args.session as SessionData | undefined;
-const ownDepartment = (session: SessionData) => ({ department: { id: { equals: session.data.department?.id ?? '' } } });
+const ownDepartment = (member: Member) => ({ department: { id: { equals: member.departmentId ?? '' } } });
 
 export function readFilter(publicFilter: Record<string, unknown>) {
   return (args: Args) => {
-    const session = sessionOf(args);
-    if (!session?.data.isActive) return publicFilter;
-    if (session.data.role === 'editor') return { OR: [ownDepartment(session), { status: { equals: 'published' } }] };
+    const member = memberOf(sessionOf(args));
+    if (!member) return publicFilter;
+    if (isEditor(member.role)) return { OR: [ownDepartment(member), { status: { equals: 'published' } }] };
     return true;
   };
 }
 
-export const mayCreate = (args: Args) => hasRole(sessionOf(args), 'editor') && Boolean(sessionOf(args)?.data.department);
+export const mayCreate = (args: Args) => {
+  const member = memberOf(sessionOf(args));
+  return isEditor(member?.role) && Boolean(member!.departmentId);
+};
 
 /** Update: an editor's own department's drafts only. */
 export function ownDraftsOnly(args: Args) {
-  const session = sessionOf(args);
-  if (!hasRole(session, 'editor')) return false;
-  return { AND: [ownDepartment(session!), { status: { equals: 'draft' } }] };
+  const member = memberOf(sessionOf(args));
+  if (!isEditor(member?.role)) return false;
+  return { AND: [ownDepartment(member!), { status: { equals: 'draft' } }] };
 }
 
 /**
@@ -39,9 +54,9 @@ export function ownDraftsOnly(args: Args) {
  * (a published item is withdrawn, never deleted), so the refusal can say so.
  */
 export function deletableReach(args: Args) {
-  const session = sessionOf(args);
-  if (hasRole(session, 'officeReviewer', 'leader')) return true;
-  return hasRole(session, 'editor') ? ownDepartment(session!) : false;
+  const member = memberOf(sessionOf(args));
+  if (isOfficeReviewer(member?.role) || isLeader(member?.role)) return true;
+  return isEditor(member?.role) ? ownDepartment(member!) : false;
 }
 
 /**
@@ -50,9 +65,9 @@ export function deletableReach(args: Args) {
  * published item gains the link only when the draft is published; an item under review is never changed.
  */
 export const linkableWorkflowItem: LinkableFilter = (args) => {
-  const session = sessionOf(args);
-  if (!hasRole(session, 'editor')) return false;
-  return { AND: [ownDepartment(session!), { status: { in: ['draft', 'published'] } }] };
+  const member = memberOf(sessionOf(args));
+  if (!isEditor(member?.role)) return false;
+  return { AND: [ownDepartment(member!), { status: { in: ['draft', 'published'] } }] };
 };
 
 /** Lists whose links follow a rule of their own rather than their update access (see src/schema/ownership.ts). */
@@ -61,12 +76,11 @@ export const linkOverrides: Record<string, { linkable: LinkableFilter; hint: str
   Interpretation: { linkable: linkableWorkflowItem, hint: '只能关联本科室的草稿或已发布的解读（谁起草谁解读，S5）；其他科室的、审核中的不能关联' },
 };
 
-export const signedInStaff = (args: Args) => Boolean(sessionOf(args)?.data.isActive);
+export const signedInStaff = signedIn;
 
 /** In the Admin UI, a form is editable only where the editor may save it: their department's drafts. */
 export function editableInForm({ session, item }: { session?: unknown; item?: unknown }): 'edit' | 'read' {
-  const s = session as SessionData | undefined;
   const it = item as { status?: string; departmentId?: string | null } | null | undefined;
   if (!it) return 'edit';
-  return hasRole(s, 'editor') && it.status === 'draft' && it.departmentId === s!.data.department?.id ? 'edit' : 'read';
+  return it.status === 'draft' && isEditorOf(memberOf(sessionOf({ session })), it.departmentId) ? 'edit' : 'read';
 }

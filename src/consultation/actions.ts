@@ -10,8 +10,7 @@ import { consultationActionLabels, consultationActionsFor, type ConsultationActi
 import { loadContentGate } from '../content-gate/store.js';
 import { plainText } from '../content/plain-text.js';
 import { contentGateFindings } from '../workflow/checks.js';
-
-type Prisma = any; // Keystone's generated client, typed per engine.
+import { prismaOf } from '../db/prisma.js';
 
 const refused = refusal('CONSULTATION_REFUSED');
 
@@ -31,7 +30,7 @@ export async function actOnConsultation(context: KeystoneContext, id: string, ac
   const { gate } = act === 'submit' || act === 'publishReport' ? await loadContentGate(context.sudo().prisma) : { gate: null };
   const seriousErrors = (parts: { where: string; text: string }[]) =>
     gate ? contentGateFindings(gate, parts, today).filter((f) => f.blocking).map((f) => f.message) : [];
-  await context.sudo().prisma.$transaction(async (tx: Prisma) => {
+  await prismaOf(context.sudo()).$transaction(async (tx) => {
     const item = await tx.consultation.findUnique({ where: { id } });
     if (!item) throw refused('找不到该征求意见');
     if (!consultationActionsFor({ status: item.status as ConsultationStatus, departmentId: item.departmentId }, actor).includes(act)) {
@@ -95,7 +94,7 @@ export async function actOnConsultation(context: KeystoneContext, id: string, ac
  * for the 待办 — and refreshes the consultation pages, which show the days left and what is open.
  */
 export async function consultationDayStarts(context: KeystoneContext, now = new Date()): Promise<string[]> {
-  const prisma: Prisma = context.sudo().prisma;
+  const prisma = prismaOf(context.sudo());
   const today = toCalendarDay(now);
   const open = (await prisma.consultation.findMany({ where: { status: 'open' }, select: { id: true, closesOn: true } })) as { id: string; closesOn: unknown }[];
   const ended = open.filter((c) => (calendarDayOf(c.closesOn) ?? '9') < today).map((c) => c.id);

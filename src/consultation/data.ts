@@ -9,13 +9,12 @@ import {
   adoptionOptions, decisionBodyOptions, labelOf, periodDays, periodState, publicConsultationStatuses,
   acceptsComments, type ReportFigures,
 } from './rules.js';
+import { prismaOf } from '../db/prisma.js';
 
 /*
  * What the public reads of consultations: published ones only, their shown comments masked (N15),
  * never a commenter's contact, and the adoption report once published (S11).
  */
-
-type Prisma = any; // Keystone's generated client, typed per engine.
 
 export const publicConsultation = { status: { in: publicConsultationStatuses } };
 
@@ -63,7 +62,7 @@ export async function consultationListData(context: KeystoneContext, today: Cale
 
 /** The page of a 征求意见 column: its consultations, in the shape of a column's document list. */
 export async function consultationColumnItems(context: KeystoneContext, page: number, pageSize: number) {
-  const prisma: Prisma = context.sudo().prisma;
+  const prisma = prismaOf(context.sudo());
   const total = await prisma.consultation.count({ where: publicConsultation });
   const rows = (await prisma.consultation.findMany({ where: publicConsultation, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: listSelect })) as ConsultationRow[];
   return { total, items: rows.map((c) => ({ id: c.id, title: maskPersonalData(c.title), date: day(c.publishedAt), url: `/consultations/${c.id}` })) };
@@ -80,7 +79,7 @@ const paragraphs = (text: string | null | undefined) => maskPersonalData(text ??
 
 /** /consultations/:id: the draft, its basis, the period, how to comment, shown comments and the adoption report. */
 export async function consultationData(context: KeystoneContext, id: string, today: CalendarDay) {
-  const prisma: Prisma = context.sudo().prisma;
+  const prisma = prismaOf(context.sudo());
   const c = await prisma.consultation.findFirst({
     where: { id, ...publicConsultation },
     include: {

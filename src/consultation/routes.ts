@@ -8,6 +8,7 @@ import { contact, optionalText, parseForm, plainText } from '../public-forms/fie
 import type { SiteKit } from '../site/routes.js';
 import { consultationData, consultationListData, publicConsultation } from './data.js';
 import { acceptsComments } from './rules.js';
+import { prismaOf } from '../db/prisma.js';
 
 const idPattern = /^[a-z0-9]{1,40}$/;
 const form = 'consultation-comment';
@@ -18,8 +19,6 @@ export const commentForm = z.object({
   body: plainText('意见内容', { min: 5, max: 3000 }),
 });
 
-type Prisma = any; // Keystone's generated client, typed per engine.
-
 /** A code the citizen keeps to ask about the comment: ZQ and ten letters or digits, no look-alikes. */
 function queryCode(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -29,7 +28,7 @@ function queryCode(): string {
 /** The public pages of consultations (征求意见, S2, S11) and the comment form. */
 export function consultationRoutes(context: KeystoneContext, kit: SiteKit): express.Router {
   const router = express.Router();
-  const prisma: Prisma = context.sudo().prisma;
+  const prisma = prismaOf(context.sudo());
 
   router.get('/consultations', async (req, res) => {
     const since = kit.cache.generation;

@@ -142,14 +142,15 @@ export interface CommentFacts {
   opinionGroup: string | null;
 }
 
-export interface ConcentratedOpinion {
+// Type aliases, not interfaces: the figures are stored in a JSON column, which takes object types without declared index signatures only as aliases.
+export type ConcentratedOpinion = {
   name: string;
   comments: number;
   adoption: Adoption | null;
   reason: string;
-}
+};
 
-export interface ReportFigures {
+export type ReportFigures = {
   received: number;
   shown: number;
   hidden: number;
@@ -157,7 +158,7 @@ export interface ReportFigures {
   partial: number;
   notAdopted: number;
   opinions: ConcentratedOpinion[];
-}
+};
 
 /** The figures of the adoption report (意见采纳情况), computed from the comments, never typed. */
 export function reportFigures(comments: CommentFacts[]): ReportFigures {

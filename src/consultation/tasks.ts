@@ -1,11 +1,11 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
+import { isEditor, isLeader, isOfficeOrLeader } from '../access/roles.js';
 import { addWorkingDays, toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { taskSources, type ExtraTask, type TaskSource } from '../interaction-cms/tasks.js';
 import type { Actor } from '../workflow/state-machine.js';
 import { periodState, reportDueOn } from './rules.js';
-
-type Prisma = any; // Keystone's generated client, typed per engine.
+import { prismaOf } from '../db/prisma.js';
 
 interface Row {
   id: string;
@@ -31,11 +31,12 @@ function urgencyOf(due: CalendarDay, today: CalendarDay): 0 | 1 | 2 {
  * writes it, the office or a leader publishes it), due before the decision meeting (`reportDueOn`).
  */
 export const consultationTasks: TaskSource = async (context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> => {
-  const office = ['officeReviewer', 'leader', 'admin'].includes(actor.role);
-  if (!office && actor.role !== 'editor') return [];
+  // Leaders are not the office but approve with it (consultationActionsFor): both follow every consultation.
+  const approver = isOfficeOrLeader(actor.role);
+  if (!approver && !isEditor(actor.role)) return [];
   const today = toCalendarDay(now);
-  const rows = (await (context.sudo().prisma as Prisma).consultation.findMany({
-    where: { status: { in: ['open', 'closed'] }, ...(office ? {} : { departmentId: actor.departmentId ?? '' }) },
+  const rows = (await prismaOf(context.sudo()).consultation.findMany({
+    where: { status: { in: ['open', 'closed'] }, ...(approver ? {} : { departmentId: actor.departmentId ?? '' }) },
     select: { id: true, title: true, status: true, departmentId: true, opensOn: true, closesOn: true, meetings: { select: { meetingOn: true } }, _count: { select: { comments: { where: { moderation: 'pending' } } } } },
   })) as Row[];
   const tasks: ExtraTask[] = [];
@@ -45,12 +46,12 @@ export const consultationTasks: TaskSource = async (context: KeystoneContext, ac
     if (!opensOn || !closesOn) continue;
     const href = `/admin/consultations/${c.id}`;
     // Leaders approve and publish; moderation is the department's and the office's work.
-    if (c._count.comments && actor.role !== 'leader') {
+    if (c._count.comments && !isLeader(actor.role)) {
       tasks.push({ kindLabel: '意见审核', listKey: 'Consultation', id: c.id, title: c.title, detail: `${c._count.comments} 条意见待审核（审核后公开显示或说明不予显示的原因）`, href, due: closesOn, urgency: urgencyOf(closesOn, today) });
     }
     if (c.status === 'closed' || periodState({ opensOn, closesOn }, today) === 'ended') {
       const due = reportDueOn(closesOn, c.meetings.map((m) => calendarDayOf(m.meetingOn)).filter((d): d is CalendarDay => Boolean(d)));
-      const detail = office ? '征求意见已结束：审核并公布意见采纳情况（集中意见未采纳的须说明理由）' : '征求意见已结束：整理意见、标明采纳情况并填写采纳情况说明';
+      const detail = approver ? '征求意见已结束：审核并公布意见采纳情况（集中意见未采纳的须说明理由）' : '征求意见已结束：整理意见、标明采纳情况并填写采纳情况说明';
       tasks.push({ kindLabel: '采纳情况', listKey: 'Consultation', id: c.id, title: c.title, detail, href, due, urgency: urgencyOf(due, today) });
     }
   }

@@ -1,4 +1,4 @@
-import type { Role } from '../access/roles.js';
+import { isEditorOf, isOfficeOrLeader, type Member } from '../access/roles.js';
 import type { ConsultationStatus } from './rules.js';
 
 /*
@@ -21,18 +21,13 @@ export const consultationActionLabels: Record<ConsultationAction, string> = {
   publishReport: '公布采纳情况',
 };
 
-export interface ConsultationActor {
-  role: Role;
-  departmentId: string | null;
-}
-
-/** The office (局办公室) and the leaders approve publication and the adoption report; the admin may stand in. */
-const approvers: Role[] = ['officeReviewer', 'leader', 'admin'];
+export type ConsultationActor = Member;
 
 export function consultationActionsFor(item: { status: ConsultationStatus; departmentId: string | null }, actor: ConsultationActor | null): ConsultationAction[] {
   if (!actor) return [];
-  const ownDepartment = actor.role === 'editor' && item.departmentId !== null && item.departmentId === actor.departmentId;
-  const approver = approvers.includes(actor.role);
+  const ownDepartment = isEditorOf(actor, item.departmentId);
+  // The office (局办公室) and the leaders approve publication and the adoption report; the admin may stand in.
+  const approver = isOfficeOrLeader(actor.role);
   switch (item.status) {
     case 'draft':
       return ownDepartment || approver ? ['submit'] : [];

@@ -4,6 +4,7 @@
  * keeps its own compiled copy and rebuilds it when the entries' count or latest change differs.
  */
 import { calendarDayOf } from '../db/calendar-day.js';
+import type { PrismaClient } from '../db/prisma.js';
 import { ContentGate, type GateEntry } from './gate.js';
 
 interface Row {
@@ -17,13 +18,6 @@ interface Row {
   termStart: unknown;
   termEnd: unknown;
   source: string;
-}
-/** The part of the Prisma client this reads (the same on both engines). */
-export interface DictionaryTable {
-  contentRule: {
-    aggregate(args: object): Promise<{ _count: number | { _all: number }; _max: { updatedAt: Date | null } }>;
-    findMany(args?: object): Promise<unknown>;
-  };
 }
 
 export function entryOf(row: Row): GateEntry {
@@ -44,10 +38,9 @@ export function entryOf(row: Row): GateEntry {
 let cached: { key: string; gate: ContentGate; entries: GateEntry[] } | null = null;
 
 /** The dictionary's entries and their compiled gate, as they are now. */
-export async function loadContentGate(prisma: DictionaryTable): Promise<{ gate: ContentGate; entries: GateEntry[] }> {
+export async function loadContentGate(prisma: PrismaClient): Promise<{ gate: ContentGate; entries: GateEntry[] }> {
   const stats = await prisma.contentRule.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
-  const count = typeof stats._count === 'number' ? stats._count : stats._count._all;
-  const key = `${count}:${stats._max.updatedAt ? new Date(stats._max.updatedAt).getTime() : 0}`;
+  const key = `${stats._count._all}:${stats._max.updatedAt ? new Date(stats._max.updatedAt).getTime() : 0}`;
   if (cached?.key === key) return cached;
   const entries = ((await prisma.contentRule.findMany({ orderBy: { id: 'asc' } })) as Row[]).map(entryOf);
   cached = { key, gate: new ContentGate(entries), entries };

@@ -2,7 +2,7 @@ import { action, g } from '@keystone-6/core';
 import { text } from '@keystone-6/core/fields';
 import type { ActionArgsConfig, BaseListTypeInfo, KeystoneContext } from '@keystone-6/core/types';
 import { GraphQLError } from 'graphql';
-import { signedIn, type AccessArgs, type SessionData } from '../access/roles.js';
+import { sessionOf, signedIn, type SessionData } from '../access/roles.js';
 import { actionMessages } from './action-messages.js';
 
 /*
@@ -32,7 +32,7 @@ export interface ItemActionSpec {
   messages?: ReturnType<typeof actionMessages>;
   args?: ActionArgs;
   /** Who may call the mutation at all (default: signed-in staff); `run` decides the rest. */
-  access?: (args: AccessArgs) => boolean;
+  access?: (args: { session?: unknown }) => boolean;
   /** Whether the button shows for this user on this item (the item as stored, with relationship ids). */
   shown: (session: SessionData | undefined, item: Record<string, unknown>) => boolean;
   /** Does the step, or throws a Chinese error saying why it may not be done. */
@@ -41,7 +41,7 @@ export interface ItemActionSpec {
 
 export function itemAction(listKey: string, spec: ItemActionSpec) {
   return action({
-    access: ({ session }) => (spec.access ?? signedIn)({ session: session as SessionData | undefined }),
+    access: ({ session }) => (spec.access ?? signedIn)({ session }),
     args: spec.args ?? {},
     async resolve({ where, args }, context: KeystoneContext) {
       const id = String((where as { id?: unknown }).id ?? '');
@@ -53,7 +53,7 @@ export function itemAction(listKey: string, spec: ItemActionSpec) {
       messages: spec.messages ?? actionMessages(spec.label, spec.prompt),
       itemView: {
         navigation: 'refetch',
-        actionMode: ({ session, item }) => (item && spec.shown(session as SessionData | undefined, item as Record<string, unknown>) ? 'enabled' : 'hidden'),
+        actionMode: ({ session, item }) => (item && spec.shown(sessionOf({ session }), item as Record<string, unknown>) ? 'enabled' : 'hidden'),
       },
       listView: { actionMode: 'hidden' },
     },

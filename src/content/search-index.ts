@@ -2,12 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { maskPersonalData } from '../privacy/mask.js';
 import { maskReprintHtml } from './render-reprint.js';
 import { searchTextOf } from './search-text.js';
-
-// What this needs of Keystone's generated client (typed per engine).
-interface Table {
-  findMany(args: object): Promise<unknown[]>;
-  update(args: { where: { id: string }; data: object }): Promise<unknown>;
-}
+import { prismaOf } from '../db/prisma.js';
 
 const batch = 200;
 
@@ -18,7 +13,7 @@ const batch = 200;
  * to run at every start (`gongkai start`), and instances starting together write the same values.
  */
 export async function rebuildPublicText(context: KeystoneContext): Promise<{ documents: number; interpretations: number }> {
-  const prisma = context.sudo().prisma as unknown as { document: Table; interpretation: Table };
+  const prisma = prismaOf(context.sudo());
   let documents = 0;
   let interpretations = 0;
   for (let cursor: string | undefined; ; ) {

@@ -11,8 +11,12 @@ export function calendarDayOf(value: unknown): CalendarDay | null {
   return null;
 }
 
-/** The value to write into a calendarDay column through this Prisma client. */
-export function calendarDayValue(prisma: unknown, day: CalendarDay | null): string | Date | null {
+/**
+ * The value to write into a calendarDay column through this Prisma client: the day's text on SQLite, its
+ * UTC midnight on PostgreSQL, both as text (Prisma takes an ISO date-time for a DATE), so that one type
+ * fits both engines' clients.
+ */
+export function calendarDayValue(prisma: unknown, day: CalendarDay | null): string | null {
   if (!day) return null;
-  return (prisma as { _activeProvider?: string })._activeProvider === 'postgresql' ? new Date(`${day}T00:00:00Z`) : day;
+  return (prisma as { _activeProvider?: string })._activeProvider === 'postgresql' ? `${day}T00:00:00.000Z` : day;
 }

@@ -1,6 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { KnownServiceGuide } from '../monitor/types.js';
-import { publicDocument } from '../site/data.js';
+import { publicDocument } from '../access/documents.js';
 import { missingGuideElements, type GuideFields } from './core.js';
 
 /** N6: the published 办事指南 as the monitor checks them — their missing elements, forms and online link. */

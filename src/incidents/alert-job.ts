@@ -2,8 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { logger } from '../logging/logger.js';
 import { sendDeadlineAlert } from '../interaction-cms/alerts.js';
 import { alertKey, alertLines, alertLogOf, dueAlerts, type AlertLogEntry, type StoredIncident } from './rules.js';
-
-type Prisma = any; // Keystone's generated client, typed per engine.
+import { prismaOf } from '../db/prisma.js';
 
 export const incidentAlertTitle = '舆情时限提醒';
 
@@ -20,7 +19,7 @@ export type Deliver = typeof sendDeadlineAlert;
  * clock); a duplicate to the leaders is the outcome the seed's "统一口径" process cannot afford.
  */
 export async function checkIncidentAlerts(context: KeystoneContext, id: string, now: Date, deliver: Deliver = sendDeadlineAlert): Promise<number> {
-  const prisma: Prisma = context.sudo().prisma;
+  const prisma = prismaOf(context.sudo());
   const incident: StoredIncident | null = await prisma.opinionIncident.findUnique({ where: { id } });
   if (!incident || incident.closedAt) return 0;
   const since = incident.alertsCheckedAt ?? null;
@@ -47,7 +46,7 @@ export async function checkIncidentAlerts(context: KeystoneContext, id: string, 
 
 /** The `incident-clocks` job (every minute): checks every open incident; one failing never stops the others. */
 export async function runIncidentClockAlerts(context: KeystoneContext, now = new Date(), deliver: Deliver = sendDeadlineAlert): Promise<{ incidents: number; alerts: number }> {
-  const open: { id: string }[] = await (context.sudo().prisma as Prisma).opinionIncident.findMany({ where: { closedAt: null }, select: { id: true }, orderBy: { startedAt: 'asc' } });
+  const open: { id: string }[] = await prismaOf(context.sudo()).opinionIncident.findMany({ where: { closedAt: null }, select: { id: true }, orderBy: { startedAt: 'asc' } });
   let alerts = 0;
   for (const { id } of open) {
     try {

@@ -2,6 +2,8 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { actionMessages } from '../content/action-messages.js';
 import { itemAction, refusal } from '../content/item-actions.js';
 import { actorFromSession } from '../workflow/state-machine.js';
+import { isEditor, isOffice, roleOf } from '../access/roles.js';
+import { prismaOf } from '../db/prisma.js';
 import { actionRefusal, incidentEventDefinitions, mayEditIncident, type IncidentAction } from './rules.js';
 
 const refused = refusal('INCIDENT_REFUSED');
@@ -16,7 +18,7 @@ const closeLabel = '结束事件';
 export async function actOnIncident(context: KeystoneContext, id: string, act: IncidentAction, now = new Date()): Promise<void> {
   const actor = actorFromSession(context.session);
   if (!actor) throw refused('请先登录');
-  const incident = await (context.sudo().prisma as any).opinionIncident.findUnique({ where: { id }, include: { departments: { select: { id: true } } } });
+  const incident = await prismaOf(context.sudo()).opinionIncident.findUnique({ where: { id }, include: { departments: { select: { id: true } } } });
   if (!incident) throw refused('找不到该舆情事件');
   if (!mayEditIncident(actor, incident.departments.map((d: { id: string }) => d.id))) throw refused('只有局办公室和责任科室可以记录该事件的处置情况');
   const refusal = actionRefusal(incident, act);
@@ -60,8 +62,8 @@ export function incidentActions() {
         messages: messagesOf(act),
         shown: (session, item) => {
           // Leaders and the info section read incidents; they record nothing.
-          const role = actorFromSession(session)?.role;
-          return Boolean(role && ['admin', 'officeReviewer', 'editor'].includes(role)) && actionRefusal(item as never, act) === null;
+          const role = roleOf(session);
+          return (isOffice(role) || isEditor(role)) && actionRefusal(item as never, act) === null;
         },
         run: (context, id) => actOnIncident(context, id, act),
       }),

@@ -1,3 +1,4 @@
+import { isEditorOfAny, isOffice, isOfficeOrLeader } from '../access/roles.js';
 import { formatChinaTime } from '../interaction/china-time.js';
 import {
   clocksAtRisk,
@@ -109,8 +110,11 @@ export function incidentProblems(incident: Partial<StoredIncident>, now: Date): 
   return problems;
 }
 
-/** One entry of the alert log kept on the incident: what was claimed for sending, and whether robots took it. */
-export interface AlertLogEntry {
+/**
+ * One entry of the alert log kept on the incident: what was claimed for sending, and whether robots took it.
+ * A type alias, not an interface, so that it is JSON input for the stored log.
+ */
+export type AlertLogEntry = {
   key: string;
   kind: IncidentClockKind;
   turned: 'atRisk' | 'overdue';
@@ -118,7 +122,7 @@ export interface AlertLogEntry {
   /** Set after sending: how many robots accepted it; absent if the process stopped before recording. */
   delivered?: number;
   failed?: number;
-}
+};
 
 export function alertKey(alert: Pick<IncidentAlert, 'kind' | 'turned'>): string {
   return `${alert.kind}:${alert.turned}`;
@@ -155,10 +159,12 @@ export interface IncidentForTasks extends StoredIncident {
   departmentIds: string[];
 }
 
-/** S7: the office and the leaders follow every incident; an editor those of his department. */
+/**
+ * S7: the office and the leaders follow every incident; an editor those of his department. The admin, who
+ * stands in for the office and edits every incident (mayEditIncident), follows them too, as in every other 待办.
+ */
 export function followsIncident(actor: Actor, departmentIds: string[]): boolean {
-  if (actor.role === 'officeReviewer' || actor.role === 'leader') return true;
-  return actor.role === 'editor' && actor.departmentId != null && departmentIds.includes(actor.departmentId);
+  return isOfficeOrLeader(actor.role) || isEditorOfAny(actor, departmentIds);
 }
 
 const urgencyOf = { overdue: 0, atRisk: 1, due: 2 } as const;
@@ -188,8 +194,7 @@ export function incidentTasks(incidents: IncidentForTasks[], actor: Actor, now: 
 
 /** S7: the office (and the system admin) edit every incident; an editor those of his department. */
 export function mayEditIncident(actor: Actor, departmentIds: string[]): boolean {
-  if (actor.role === 'admin' || actor.role === 'officeReviewer') return true;
-  return actor.role === 'editor' && actor.departmentId != null && departmentIds.includes(actor.departmentId);
+  return isOffice(actor.role) || isEditorOfAny(actor, departmentIds);
 }
 
 export type IncidentAction = IncidentEvent | 'close';

@@ -1,11 +1,10 @@
 import { taskSources, type TaskSource } from '../interaction-cms/tasks.js';
-import { incidentTasks, type IncidentForTasks } from './rules.js';
-
-type Prisma = any; // Keystone's generated client, typed per engine.
+import { incidentTasks } from './rules.js';
+import { prismaOf } from '../db/prisma.js';
 
 /** 待办 (S7): the open clocks of the open incidents the user follows. `context` is sudo. */
 export const incidentTaskSource: TaskSource = async (context, actor, now) => {
-  const rows: (IncidentForTasks & { departments: { id: string }[] })[] = await (context.prisma as Prisma).opinionIncident.findMany({
+  const rows = await prismaOf(context).opinionIncident.findMany({
     where: { closedAt: null },
     include: { departments: { select: { id: true } } },
   });

@@ -5,8 +5,8 @@ import { formatChinaTime } from '../interaction/china-time.js';
 import { sendDeadlineAlert } from '../interaction-cms/alerts.js';
 import type { SendResult } from '../monitor/alerts.js';
 import { alertDue, alertStageLabels, openMessageClock, type AlertStage, type ClockedMessage } from './rules.js';
+import { prismaOf } from '../db/prisma.js';
 
-type Prisma = any; // Keystone's generated client, typed per engine.
 type Row = ClockedMessage & { subject: string; alertedStage: AlertStage | null; alertPendingStage: AlertStage | null; department: { name: string } | null };
 
 export type AlertSender = (context: KeystoneContext, title: string, lines: string[]) => Promise<SendResult[]>;
@@ -20,7 +20,7 @@ export type AlertSender = (context: KeystoneContext, title: string, lines: strin
  * refuses, the claim is released and the next run tries again.
  */
 export async function sendMessageAlerts(context: KeystoneContext, now = new Date(), send: AlertSender = sendDeadlineAlert): Promise<{ sent: number }> {
-  const prisma: Prisma = context.sudo().prisma;
+  const prisma = prismaOf(context.sudo());
   const today = toCalendarDay(now);
   const rows = (await prisma.message.findMany({
     where: { OR: [{ status: { not: 'replied' } }, { replyPublishedAt: null, isPublic: true }] },

@@ -1,3 +1,4 @@
+import { memberOf } from '../access/roles.js';
 import { itemAction, textArg, type ActionArgs } from '../content/item-actions.js';
 import { messageActionLabels, messageActions as actionKeys, messageActionsFor, type MessageAction, type MessageFacts } from './rules.js';
 import { actOnMessage } from './store.js';
@@ -22,8 +23,7 @@ export function messageActions() {
         prompt: prompts[key],
         args: argsFor[key],
         shown: (session, item) => {
-          const actor = session?.data?.isActive ? { role: session.data.role, departmentId: session.data.department?.id ?? null } : null;
-          return messageActionsFor(item as unknown as MessageFacts, actor).includes(key);
+          return messageActionsFor(item as unknown as MessageFacts, memberOf(session)).includes(key);
         },
         run: (context, id, args) => actOnMessage(context, id, key, args as { reason?: string }),
       }),

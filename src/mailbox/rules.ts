@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Role } from '../access/roles.js';
+import { isEditorOf, isOffice, isOfficeOrLeader, type Member } from '../access/roles.js';
 import { messageClock, type MessageClock, type MessageKind } from '../interaction/message-clocks.js';
 import type { CalendarDay } from '../calendar/working-days.js';
 
@@ -33,10 +33,7 @@ export const messageActionLabels: Record<MessageAction, string> = {
   publishReply: '公开答复',
 };
 
-export interface MessageActor {
-  role: Role;
-  departmentId: string | null;
-}
+export type MessageActor = Member;
 
 export interface MessageFacts {
   status: MessageStatus;
@@ -69,9 +66,9 @@ export interface MessageChange {
 
 type HandlingState = Pick<MessageFacts, 'status' | 'departmentId' | 'replyPublishedAt'>;
 
-const office = (actor: MessageActor) => actor.role === 'admin' || actor.role === 'officeReviewer';
-const approver = (actor: MessageActor) => office(actor) || actor.role === 'leader';
-const ownDepartment = (actor: MessageActor, facts: HandlingState) => actor.role === 'editor' && actor.departmentId !== null && actor.departmentId === facts.departmentId;
+const office = (actor: MessageActor) => isOffice(actor.role);
+const approver = (actor: MessageActor) => isOfficeOrLeader(actor.role);
+const ownDepartment = (actor: MessageActor, facts: HandlingState) => isEditorOf(actor, facts.departmentId);
 
 /** The actions open to `actor` on a message in its present state (the Admin UI shows only these). */
 export function messageActionsFor(f: HandlingState, actor: MessageActor | null): MessageAction[] {

@@ -1,14 +1,13 @@
 import { refusal } from '../content/item-actions.js';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { memberOf, sessionOf } from '../access/roles.js';
 import type { MessageChannel, MessageKind } from '../interaction/message-clocks.js';
-import { decideMessageAction, type MessageAction, type MessageActionInput, type MessageFacts } from './rules.js';
+import { decideMessageAction, type MessageAction, type MessageActionInput, type MessageFacts, type MessageStatus } from './rules.js';
 import { messagesChanged } from './invalidation.js';
 import { loadContentGate } from '../content-gate/store.js';
 import { contentGateFindings, type Finding } from '../workflow/checks.js';
 import { toCalendarDay } from '../calendar/working-days.js';
-
-type Prisma = any; // Keystone's generated client, typed per engine.
+import { prismaOf } from '../db/prisma.js';
 
 export interface NewMessage {
   channel: MessageChannel;
@@ -30,17 +29,16 @@ const refused = refusal('MESSAGE_REFUSED');
 
 /** Carries out one handling action on a message, in one transaction, if it is open to the signed-in user. */
 export async function actOnMessage(context: KeystoneContext, id: string, action: MessageAction, input: MessageActionInput = {}, now = new Date()): Promise<void> {
-  const session = context.session as SessionData | undefined;
-  if (!session?.data?.isActive) throw refused('请先登录');
-  const actor = { role: session.data.role, departmentId: session.data.department?.id ?? null };
+  const actor = memberOf(sessionOf(context));
+  if (!actor) throw refused('请先登录');
   let publicationChanged = false;
   // N7/N19: a reply is checked against the office's dictionary when it is submitted and when it is approved.
   const checksReply = action === 'submitReply' || action === 'approveReply';
   const { gate } = checksReply ? await loadContentGate(context.sudo().prisma) : { gate: null };
-  await context.sudo().prisma.$transaction(async (tx: Prisma) => {
+  await prismaOf(context.sudo()).$transaction(async (tx) => {
     const m = await tx.message.findUnique({ where: { id } });
     if (!m) throw refused('找不到该留言');
-    const facts: MessageFacts = { status: m.status, departmentId: m.departmentId, replyText: m.replyText, isPublic: m.isPublic, withholdReason: m.withholdReason, replyPublishedAt: m.replyPublishedAt };
+    const facts: MessageFacts = { status: m.status as MessageStatus, departmentId: m.departmentId, replyText: m.replyText, isPublic: m.isPublic, withholdReason: m.withholdReason, replyPublishedAt: m.replyPublishedAt };
     const decision = decideMessageAction(facts, actor, action, input);
     if (!decision.ok) throw refused(decision.message);
     const { setRepliedAt, published, ...rest } = decision.data;

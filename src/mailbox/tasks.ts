@@ -1,4 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
+import { isEditorOf, isOffice, isOfficeOrLeader } from '../access/roles.js';
 import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import { taskSources, type ExtraTask, type TaskSource } from '../interaction-cms/tasks.js';
 import type { Actor } from '../workflow/state-machine.js';
@@ -19,16 +20,16 @@ export interface TaskMessage extends ClockedMessage {
 const kindLabel = '留言办理';
 
 export function messageTasksFor(actor: Actor, messages: TaskMessage[], today: CalendarDay): ExtraTask[] {
-  const office = actor.role === 'admin' || actor.role === 'officeReviewer';
+  const office = isOffice(actor.role);
   const tasks: ExtraTask[] = [];
   for (const m of messages) {
-    const mine = actor.role === 'editor' && actor.departmentId !== null && m.departmentId === actor.departmentId;
+    const mine = isEditorOf(actor, m.departmentId);
     const clock = openMessageClock(m, today);
     const base = { kindLabel, listKey: 'Message', id: m.id, title: m.subject, href: `/admin/messages/${m.id}`, due: clock?.publishBy ?? null };
     let detail = '';
     if (m.status === 'received' && office) detail = '新留言待分办：请选择承办科室';
     else if (m.status === 'assigned' && mine) detail = m.returnReason ? `答复被退回：${m.returnReason}` : '请起草答复并提交审核';
-    else if (m.status === 'replyReview' && (office || actor.role === 'leader')) detail = '答复待审核';
+    else if (m.status === 'replyReview' && isOfficeOrLeader(actor.role)) detail = '答复待审核';
     const overdue = clock?.state === 'late' || clock?.state === 'unanswered';
     const concerned = office || mine;
     if (clock && concerned && (overdue || clock.state === 'dueSoon')) {

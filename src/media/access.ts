@@ -1,5 +1,4 @@
-import type { SessionData } from '../access/roles.js';
-import { hasRole } from '../access/roles.js';
+import { isOfficeReviewer, memberOf, sessionOf } from '../access/roles.js';
 
 /**
  * Who may change or delete a Media item (issue 14 #6): its owner, the department of the person who uploaded
@@ -7,10 +6,10 @@ import { hasRole } from '../access/roles.js';
  * to change. An item nobody uploaded (a syndicated copy) is the office's. Whether the item may change at
  * all while something uses it is the Media list's validation (usage.ts).
  */
-export function mediaChangeFilter({ session }: { session?: unknown }) {
-  const s = session as SessionData | undefined;
-  if (!s?.data?.isActive) return false;
-  if (hasRole(s, 'officeReviewer')) return true;
-  const department = s.data.department?.id;
+export function mediaChangeFilter(args: { session?: unknown }) {
+  const member = memberOf(sessionOf(args));
+  if (!member) return false;
+  if (isOfficeReviewer(member.role)) return true;
+  const department = member.departmentId;
   return department ? { uploadedBy: { department: { id: { equals: department } } } } : false;
 }

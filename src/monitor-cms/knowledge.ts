@@ -1,12 +1,39 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { columnKindFromCms, type OwnSiteKnowledge } from '../monitor/index.js';
 import { consultationUpdateDates } from '../consultation/data.js';
-import { homeData, publicDocument, publicInterpretation } from '../site/data.js';
+import { publicDocument } from '../access/documents.js';
+import { homeData, publicInterpretation } from '../site/data.js';
 import { messageKnowledge, publicMessage } from '../mailbox/public-data.js';
 import { serviceGuideKnowledge } from '../guides/knowledge.js';
 import { datedItemKnowledge } from '../validity/knowledge.js';
+import { prismaOf, type PrismaClient } from '../db/prisma.js';
 
-type Prisma = any; // Keystone's generated client, typed per engine.
+/**
+ * The public items a column's page lists, and the dates of the newest five: its own documents and its
+ * sub-columns'; a 政策解读 column lists the interpretations, a 领导信箱 column the published replies (N5).
+ */
+async function listedItems(prisma: PrismaClient, column: { id: string; kind: string; children: { id: string }[] }): Promise<{ count: number; dates: Date[] }> {
+  if (column.kind === 'mailbox') {
+    const [count, rows] = await Promise.all([
+      prisma.message.count({ where: publicMessage }),
+      prisma.message.findMany({ where: publicMessage, orderBy: { replyPublishedAt: 'desc' }, take: 5, select: { replyPublishedAt: true } }),
+    ]);
+    return { count, dates: rows.flatMap((r) => r.replyPublishedAt ?? []) };
+  }
+  if (column.kind === 'interpretation') {
+    const [count, rows] = await Promise.all([
+      prisma.interpretation.count({ where: publicInterpretation }),
+      prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: 5, select: { publishedAt: true } }),
+    ]);
+    return { count, dates: rows.flatMap((r) => r.publishedAt ?? []) };
+  }
+  const where = { ...publicDocument, columns: { some: { id: { in: [column.id, ...column.children.map((c) => c.id)] } } } };
+  const [count, rows] = await Promise.all([
+    prisma.document.count({ where }),
+    prisma.document.findMany({ where, orderBy: { publishedAt: 'desc' }, take: 5, select: { publishedAt: true } }),
+  ]);
+  return { count, dates: rows.flatMap((r) => r.publishedAt ?? []) };
+}
 
 /**
  * What the CMS knows of our own site, for the monitor's checks: the columns with their items' dates
@@ -15,23 +42,13 @@ type Prisma = any; // Keystone's generated client, typed per engine.
  * and every document that must never be reachable (S1).
  */
 export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSiteKnowledge> {
-  const prisma: Prisma = context.sudo().prisma;
+  const prisma = prismaOf(context.sudo());
   const columns = (await prisma.column.findMany({ where: { visibility: 'public' }, include: { children: { where: { visibility: 'public' }, select: { id: true } } } })) as {
     id: string; slug: string; name: string; kind: string; children: { id: string }[];
   }[];
   const known = [];
   for (const column of columns) {
-    // A column's page lists its own documents and its sub-columns'.
-    // (A 政策解读 column lists the interpretations.)
-    // (A 政策解读 column lists the interpretations; a 领导信箱 column the published replies, N5.)
-    const mailbox = column.kind === 'mailbox';
-    const table = mailbox ? prisma.message : column.kind === 'interpretation' ? prisma.interpretation : prisma.document;
-    const where = mailbox ? publicMessage : column.kind === 'interpretation' ? publicInterpretation : { ...publicDocument, columns: { some: { id: { in: [column.id, ...column.children.map((c) => c.id)] } } } };
-    const dateField = mailbox ? 'replyPublishedAt' : 'publishedAt';
-    const [itemCount, latest] = await Promise.all([
-      table.count({ where }),
-      table.findMany({ where, orderBy: { [dateField]: 'desc' }, take: 5, select: { [dateField]: true } }),
-    ]);
+    const listed = await listedItems(prisma, column);
     // A 征求意见 column lists consultations: each publication and adoption report is an update.
     const consultations = column.kind === 'consultation' ? await consultationUpdateDates(context) : null;
     known.push({
@@ -39,8 +56,8 @@ export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSit
       name: column.name,
       url: `/columns/${column.slug}`,
       kind: columnKindFromCms(column.kind),
-      itemDates: consultations ? consultations.dates.slice(0, 5) : latest.map((d: Record<string, Date>) => d[dateField]),
-      itemCount: consultations ? consultations.count : itemCount,
+      itemDates: consultations ? consultations.dates.slice(0, 5) : listed.dates,
+      itemCount: consultations ? consultations.count : listed.count,
     });
   }
   const home = await homeData(context);

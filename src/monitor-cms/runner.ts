@@ -5,8 +5,7 @@ import { logger } from '../logging/logger.js';
 import { outboundPolicyFor } from '../platform/outbound-settings.js';
 import { ownSiteKnowledge } from './knowledge.js';
 import { loadContentGate } from '../content-gate/store.js';
-
-type Prisma = any; // Keystone's generated client, typed per engine.
+import { prismaOf, storedJson, type PrismaClient } from '../db/prisma.js';
 
 const weekMs = 7 * 24 * 3600 * 1000;
 // Until the section sets its own (监测设置): the home page, the disclosure section and search.
@@ -22,9 +21,9 @@ interface Settings {
   rules: RulesOverrides | null;
 }
 
-async function settingsOf(prisma: Prisma): Promise<Settings> {
+async function settingsOf(prisma: PrismaClient): Promise<Settings> {
   const stored = await prisma.monitorSettings.findFirst();
-  return { dailyRun: stored?.dailyRun ?? true, probePaths: stored?.probePaths ?? defaultProbePaths, maxPages: stored?.maxPages ?? 2000, webhooks: stored?.webhooks ?? '', checkExternalLinks: stored?.checkExternalLinks ?? true, rules: stored?.rules ?? null };
+  return { dailyRun: stored?.dailyRun ?? true, probePaths: stored?.probePaths ?? defaultProbePaths, maxPages: stored?.maxPages ?? 2000, webhooks: stored?.webhooks ?? '', checkExternalLinks: stored?.checkExternalLinks ?? true, rules: storedJson<RulesOverrides | null>(stored?.rules ?? null) };
 }
 
 const robotKinds: Record<string, AlertTarget['kind']> = { 企业微信: 'wecom', wecom: 'wecom', 钉钉: 'dingtalk', dingtalk: 'dingtalk' };
@@ -40,7 +39,7 @@ export function parseWebhooks(text: string): AlertTarget[] {
 
 /** N1: probes the configured pages of our own site and keeps five weeks of probes. */
 export async function recordProbes(context: KeystoneContext, now = new Date()): Promise<{ probed: number; failed: number }> {
-  const prisma: Prisma = context.sudo().prisma;
+  const prisma = prismaOf(context.sudo());
   const base = await siteBaseUrl(context);
   const paths = (await settingsOf(prisma)).probePaths.split(/\r?\n/).map((p) => p.trim()).filter((p) => p.startsWith('/'));
   // Our own address is reached whatever it is (it may be on the intranet); a redirect elsewhere is checked.
@@ -60,7 +59,7 @@ export async function runOwnSiteMonitor(
   context: KeystoneContext,
   { now = new Date(), force = false, checkExternal, onProgress }: { now?: Date; force?: boolean; checkExternal?: boolean; onProgress?: (p: { phase: string; done: number; total: number }) => void } = {},
 ) {
-  const prisma: Prisma = context.sudo().prisma;
+  const prisma = prismaOf(context.sudo());
   const settings = await settingsOf(prisma);
   if (!settings.dailyRun && !force) return null;
   const base = await siteBaseUrl(context);

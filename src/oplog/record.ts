@@ -1,6 +1,6 @@
 import { getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { sessionOf } from '../access/roles.js';
 import { logger } from '../logging/logger.js';
 import { clientAddress } from '../platform/request-address.js';
 import { actionLabel, type OperationOutcome } from './vocabulary.js';
@@ -29,7 +29,7 @@ export interface OperationEntry {
 
 /** Writes one entry with the caller's identity and address; a failure to write is logged, never hidden from the operator. */
 export async function recordOperation(context: KeystoneContext, entry: OperationEntry, at = new Date()): Promise<void> {
-  const session = context.session as SessionData | undefined;
+  const session = sessionOf(context);
   try {
     await context.sudo().prisma.operationLog.create({
       data: {

@@ -1,6 +1,6 @@
 import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { hasRole, roles, type SessionData } from '../access/roles.js';
+import { roleOf, roles, runsSite, sessionOf } from '../access/roles.js';
 import { formatChinaTime } from '../interaction/china-time.js';
 import { csvCell } from '../monitor/report.js';
 import { operationOutcomeOptions } from './vocabulary.js';
@@ -21,7 +21,7 @@ export function operationLogRoutes(context: KeystoneContext): express.Router {
   router.get('/oplog/operations.csv', async (req, res) => {
     const ctx = await context.withRequest(req, res);
     res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
-    if (!hasRole(ctx.session as SessionData | undefined, 'admin', 'infoSection')) return res.status(403).type('text/plain; charset=utf-8').send('请以系统管理员或信息建设科账号登录后导出操作日志');
+    if (!runsSite(roleOf(sessionOf(ctx)))) return res.status(403).type('text/plain; charset=utf-8').send('请以系统管理员或信息建设科账号登录后导出操作日志');
     const from = typeof req.query.from === 'string' && req.query.from ? req.query.from : null;
     const to = typeof req.query.to === 'string' && req.query.to ? req.query.to : null;
     const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : '';

@@ -1,5 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { hasRole, type AccessArgs, type SessionData } from '../access/roles.js';
+import { byRole, isOfficeOrSection, sessionOf } from '../access/roles.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { itemAction, refusal } from '../content/item-actions.js';
 import { pageCacheFor } from '../site/cache.js';
@@ -7,7 +7,7 @@ import { annualReportTiming } from './annual-report.js';
 import { generateAnnualReport, type AnnualReportItem } from './annual-data.js';
 
 /** The office (局办公室) writes the report; the information section (规划财务与信息建设科) publishes it on the site. */
-export const editsAnnualReports = ({ session }: AccessArgs): boolean => hasRole(session, 'admin', 'infoSection', 'officeReviewer');
+export const editsAnnualReports = byRole(isOfficeOrSection);
 
 const refused = refusal('ANNUAL_REPORT_REFUSED');
 
@@ -36,7 +36,7 @@ export const checkText = (failures: { message: string }[]): string => (failures.
  * figures must add up), records the day and says whether it was in time (31 January).
  */
 export async function publishAnnualReport(context: KeystoneContext, id: string, now = new Date()) {
-  const session = context.session as SessionData | undefined;
+  const session = sessionOf(context);
   const today = toCalendarDay(now);
   const { year } = await itemOf(context, id);
   if (annualReportTiming({ year, today }).state === 'yearNotOver') throw refused(`${year}年度尚未结束，报告数据不完整，不能发布`);

@@ -2,18 +2,18 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { disclosureClock } from '../calendar/disclosure-clock.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
+import { publicDocument } from '../access/documents.js';
 import { outcomeGroupOf } from '../interaction/request-vocabulary.js';
 import { loadRequestRecords } from '../requests/annual-records.js';
 import { factFields, factsOf } from '../requests/facts.js';
 import { clockOf } from '../requests/request-state.js';
 import { assessmentFigures, type AssessmentFigures, type FigureCounts } from './assessment.js';
+import { prismaOf } from '../db/prisma.js';
 
 /*
  * S12: counts the year's figures from the data. Messages, consultations and incidents are lists of
  * other capabilities: each is counted by one small function below.
  */
-
-type Prisma = any; // Keystone's generated client, typed per engine.
 
 /** The instants of a year in China time (UTC+8). */
 export function chinaYear(year: number): { gte: Date; lt: Date } {
@@ -22,21 +22,21 @@ export function chinaYear(year: number): { gte: Date; lt: Date } {
 
 /** S11 留言 of the year: received, and those with a reply given. */
 export async function countMessages(context: KeystoneContext, year: number): Promise<FigureCounts['messages']> {
-  const { message } = context.sudo().prisma as Prisma;
+  const { message } = prismaOf(context.sudo());
   const submittedAt = chinaYear(year);
   return { received: await message.count({ where: { submittedAt } }), replied: await message.count({ where: { submittedAt, repliedAt: { not: null } } }) };
 }
 
 /** S2 征求意见 published in the year, and the comments received in it. */
 export async function countConsultations(context: KeystoneContext, year: number): Promise<FigureCounts['consultations']> {
-  const prisma = context.sudo().prisma as Prisma;
+  const prisma = prismaOf(context.sudo());
   const range = chinaYear(year);
   return { opened: await prisma.consultation.count({ where: { publishedAt: range } }), comments: await prisma.consultationComment.count({ where: { submittedAt: range } }) };
 }
 
 /** S6 舆情事件 started in the year. */
 export async function countIncidents(context: KeystoneContext, year: number): Promise<FigureCounts['incidents']> {
-  return { total: await (context.sudo().prisma as Prisma).opinionIncident.count({ where: { startedAt: chinaYear(year) } }) };
+  return { total: await prismaOf(context.sudo()).opinionIncident.count({ where: { startedAt: chinaYear(year) } }) };
 }
 
 const bump = (r: Record<string, number>, key: string) => void (r[key] = (r[key] ?? 0) + 1);
@@ -48,7 +48,7 @@ export async function loadAssessmentFigures(context: KeystoneContext, year: numb
   const today = toCalendarDay(now);
   const publishedAt = chinaYear(year);
   const docs = (await prisma.document.findMany({
-    where: { status: 'published', disclosure: { in: ['proactive', 'redacted'] }, revisionOfId: null, publishedAt },
+    where: { ...publicDocument, revisionOfId: null, publishedAt },
     select: { openCategory: true, columns: { select: { kind: true } } },
   })) as { openCategory: string | null; columns: { kind: string }[] }[];
   const documentsByArea: Record<string, number> = {};

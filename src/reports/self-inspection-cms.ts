@@ -1,5 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { hasRole, type AccessArgs, type SessionData } from '../access/roles.js';
+import { byRole, isEditorOf, isOffice, isOfficeOrSection, memberOf, sessionOf, type SessionData } from '../access/roles.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { type ActionArgs, itemAction, refusal, textArg } from '../content/item-actions.js';
 import { calendarDayOf } from '../db/calendar-day.js';
@@ -29,11 +29,11 @@ export function conversionsText(value: unknown): string {
 const refused = refusal('SELF_INSPECTION_REFUSED');
 
 /** S4: the department's own staff write it; the office supervises (reviews) it; the site team may help. */
-export const officeSupervises = ({ session }: AccessArgs): boolean => hasRole(session, 'admin', 'officeReviewer');
+export const officeSupervises = byRole(isOffice);
 
 export function mayWriteFor(session: SessionData | undefined, departmentId: string | null): boolean {
-  if (hasRole(session, 'admin', 'infoSection', 'officeReviewer')) return true;
-  return hasRole(session, 'editor') && departmentId != null && session!.data.department?.id === departmentId;
+  const member = memberOf(session);
+  return isOfficeOrSection(member?.role) || isEditorOf(member, departmentId);
 }
 
 /** S4: the contents of a department's self-inspection of a half, from the data as of `now`. */
@@ -71,8 +71,7 @@ const jsonOf = <T>(value: unknown, fallback: T): T => (value == null ? fallback 
 async function rowOf(context: KeystoneContext, id: string): Promise<Row> {
   const row = (await context.sudo().prisma.selfInspection.findUnique({ where: { id } })) as Row | null;
   if (!row) throw refused('找不到该自查报告');
-  const session = context.session as SessionData | undefined;
-  if (!mayWriteFor(session, row.departmentId)) throw refused('您不能处理其他科室的自查报告');
+  if (!mayWriteFor(sessionOf(context), row.departmentId)) throw refused('您不能处理其他科室的自查报告');
   return row;
 }
 
@@ -89,12 +88,12 @@ export async function submitSelfInspection(context: KeystoneContext, id: string,
   if (row.status !== 'draft') throw refused('自查报告已提交');
   if (!row.contents) throw refused('请先生成自查内容');
   if (!row.conclusion?.trim()) throw refused('请填写自查结论后再提交局办公室');
-  const session = context.session as SessionData;
+  const session = sessionOf(context)!;
   await context.sudo().prisma.selfInspection.update({ where: { id }, data: { status: 'submitted', submittedAt: now, submittedBy: { connect: { id: session.itemId } } } });
 }
 
 export async function reviewSelfInspection(context: KeystoneContext, id: string, note: string, now = new Date()): Promise<void> {
-  const session = context.session as SessionData | undefined;
+  const session = sessionOf(context);
   if (!officeSupervises({ session })) throw refused('只有局办公室可以审核自查报告');
   const row = await rowOf(context, id);
   if (row.status !== 'submitted') throw refused('只有已提交的自查报告可以审核');
@@ -110,7 +109,7 @@ export async function markForConversion(context: KeystoneContext, id: string, re
   const conversions = jsonOf<Conversion[]>(row.conversions, []);
   if (conversions.some((c) => c.ref === key)) throw refused(`${key} 已标记为应转为主动公开`);
   if (!note.trim()) throw refused('请填写说明：为什么应当公开、由谁在何时前公开');
-  const session = context.session as SessionData;
+  const session = sessionOf(context)!;
   const base = { ref: key, note: note.trim(), markedAt: now.toISOString(), markedBy: session.data.name };
   const withheld = contents.withheld.find((w) => w.ref === key);
   const topic = contents.topics.find((t) => t.ref === key);

@@ -1,4 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
+import { isOffice } from '../access/roles.js';
 import { taskSources, type ExtraTask } from '../interaction-cms/tasks.js';
 import type { Actor } from '../workflow/state-machine.js';
 import { conversionDone, type Conversion } from './self-inspection-cms.js';
@@ -9,7 +10,7 @@ import { conversionDone, type Conversion } from './self-inspection-cms.js';
  */
 export async function selfInspectionTasks(context: KeystoneContext, actor: Actor, _now: Date): Promise<ExtraTask[]> {
   const tasks: ExtraTask[] = [];
-  const office = ['admin', 'officeReviewer'].includes(actor.role);
+  const office = isOffice(actor.role);
   if (actor.departmentId || office) {
     const rows = (await context.prisma.selfInspection.findMany({
       where: office && !actor.departmentId ? {} : { departmentId: actor.departmentId },

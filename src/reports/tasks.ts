@@ -1,4 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
+import { isOfficeOrSection } from '../access/roles.js';
 import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import { taskSources, type ExtraTask } from '../interaction-cms/tasks.js';
 import type { Actor } from '../workflow/state-machine.js';
@@ -9,7 +10,7 @@ import { annualReportTiming } from './annual-report.js';
  * office that writes it and the information section that publishes it.
  */
 export async function annualReportTasks(context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> {
-  if (!['admin', 'infoSection', 'officeReviewer'].includes(actor.role)) return [];
+  if (!isOfficeOrSection(actor.role)) return [];
   const today = toCalendarDay(now);
   const year = Number(today.slice(0, 4)) - 1;
   const item = (await context.prisma.annualReport.findFirst({ where: { year }, select: { id: true, publishedAt: true, checkPassed: true, generatedAt: true } })) as

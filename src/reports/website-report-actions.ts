@@ -1,5 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { isOfficeOrSection, sessionOf } from '../access/roles.js';
 import { taskSources, type ExtraTask } from '../interaction-cms/tasks.js';
 import type { Actor } from '../workflow/state-machine.js';
 import { toCalendarDay } from '../calendar/working-days.js';
@@ -41,7 +41,7 @@ export async function regenerateWebsiteReport(context: KeystoneContext, id: stri
  * otherwise the report is stored as published (填报日期 = today) with whether it was in time (31 January).
  */
 export async function publishWebsiteReport(context: KeystoneContext, id: string, now = new Date()) {
-  const session = context.session as SessionData | undefined;
+  const session = sessionOf(context);
   const today = toCalendarDay(now);
   const item = await itemOf(context, id);
   if (item.publishedAt) throw refused('网站工作年度报表已发布');
@@ -73,7 +73,7 @@ export function websiteReportActions() {
  * for the office and the information section, like the 信息公开 annual report's.
  */
 export async function websiteReportTasks(context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> {
-  if (!['admin', 'infoSection', 'officeReviewer'].includes(actor.role)) return [];
+  if (!isOfficeOrSection(actor.role)) return [];
   const today = toCalendarDay(now);
   const year = Number(today.slice(0, 4)) - 1;
   const item = (await context.sudo().prisma.websiteAnnualReport.findFirst({ where: { year }, select: { id: true, publishedAt: true, complete: true, generatedAt: true } })) as

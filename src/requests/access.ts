@@ -1,4 +1,4 @@
-import { hasRole, type SessionData } from '../access/roles.js';
+import { isAdmin, isEditor, isEditorOf, isLeader, isOffice, memberOf, sessionOf, type SessionData } from '../access/roles.js';
 
 /*
  * Who sees and handles requests for disclosure (N13, N15): the applicant's identity and contact
@@ -8,11 +8,17 @@ import { hasRole, type SessionData } from '../access/roles.js';
  */
 
 type Args = { session?: unknown };
-const sessionOf = (args: Args) => args.session as SessionData | undefined;
 
-export const handlesAllRequests = (session: SessionData | undefined) => hasRole(session, 'admin', 'officeReviewer');
-export const approvesExtensions = (session: SessionData | undefined) => hasRole(session, 'admin', 'leader');
-const departmentEditor = (session: SessionData | undefined) => hasRole(session, 'editor') && Boolean(session!.data.department);
+export const handlesAllRequests = (session: SessionData | undefined) => isOffice(memberOf(session)?.role);
+/** 分管局领导 approve extensions (条例 第三十三条); the admin may stand in. */
+export const approvesExtensions = (session: SessionData | undefined) => {
+  const role = memberOf(session)?.role;
+  return isLeader(role) || isAdmin(role);
+};
+const departmentEditor = (session: SessionData | undefined) => {
+  const member = memberOf(session);
+  return isEditor(member?.role) && Boolean(member!.departmentId);
+};
 const ownDepartment = (session: SessionData) => ({ department: { id: { equals: session.data.department!.id } } });
 
 export const mayQueryRequests = (args: Args) => handlesAllRequests(sessionOf(args)) || approvesExtensions(sessionOf(args)) || departmentEditor(sessionOf(args));
@@ -33,6 +39,5 @@ export function requestUpdateFilter(args: Args) {
 
 /** Whether `session` handles this request (answer, notice, correction): the office, or its department. */
 export function handlesRequest(session: SessionData | undefined, departmentId: string | null | undefined): boolean {
-  if (handlesAllRequests(session)) return true;
-  return departmentEditor(session) && departmentId != null && session!.data.department!.id === departmentId;
+  return handlesAllRequests(session) || isEditorOf(memberOf(session), departmentId);
 }

@@ -1,7 +1,7 @@
 import { g } from '@keystone-6/core';
 import { calendarDay, select } from '@keystone-6/core/fields';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { sessionOf, type SessionData } from '../access/roles.js';
 import { itemAction, refusal, textArg } from '../content/item-actions.js';
 import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import { calendarDayValue } from '../db/calendar-day.js';
@@ -10,6 +10,7 @@ import { approvesExtensions, handlesRequest } from './access.js';
 import { factsOf } from './facts.js';
 import { answerProblems, approvalProblems, noticeProblems } from './request-state.js';
 import { noticeMethodOptions } from './vocabulary.js';
+import { prismaOf } from '../db/prisma.js';
 
 /*
  * N13: the steps of a request where a plain edit would be unsafe, as Keystone actions (a button on
@@ -17,8 +18,6 @@ import { noticeMethodOptions } from './vocabulary.js';
  * 批准延期 (a leader, once, before the deadline), 告知延期 (after approval, before the deadline),
  * 答复 (outcome and answer day together).
  */
-
-type Prisma = any; // Keystone's generated client, typed per engine.
 
 export type RequestAction = 'approveExtension' | 'recordExtensionNotice' | 'answer';
 
@@ -30,8 +29,8 @@ export const requestActionLabels: Record<RequestAction, string> = {
 
 const refused = refusal('REQUEST_REFUSED');
 
-function sessionOf(context: KeystoneContext): SessionData {
-  const session = context.session as SessionData | undefined;
+function signedInSession(context: KeystoneContext): SessionData {
+  const session = sessionOf(context);
   if (!session?.data?.isActive) throw refused('请先登录');
   return session;
 }
@@ -54,9 +53,9 @@ export interface RequestActionArgs {
 
 /** Carries out one step on one request after its checks; `now` fixes "today" (China). */
 export async function actOnRequest(context: KeystoneContext, id: string, act: RequestAction, args: RequestActionArgs, now = new Date()): Promise<void> {
-  const session = sessionOf(context);
+  const session = signedInSession(context);
   const today = toCalendarDay(now);
-  await context.sudo().prisma.$transaction(async (tx: Prisma) => {
+  await prismaOf(context.sudo()).$transaction(async (tx) => {
     const row = await tx.disclosureRequest.findUnique({ where: { id } });
     if (!row) throw refused('找不到该政府信息公开申请');
     const facts = factsOf(row);

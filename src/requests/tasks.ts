@@ -1,4 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
+import { isEditor, isLeader, isOffice } from '../access/roles.js';
 import type { ExtraTask, TaskSource } from '../interaction-cms/tasks.js';
 import type { Actor } from '../workflow/state-machine.js';
 import { toCalendarDay } from '../calendar/working-days.js';
@@ -15,9 +16,9 @@ const kindLabel = '依申请公开';
 export const requestHref = (id: string) => `/admin/disclosure-requests/${id}`;
 
 export const requestTasks: TaskSource = async (context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> => {
-  const office = actor.role === 'admin' || actor.role === 'officeReviewer';
-  const leader = actor.role === 'leader';
-  const department = actor.role === 'editor' ? actor.departmentId : null;
+  const office = isOffice(actor.role);
+  const leader = isLeader(actor.role);
+  const department = isEditor(actor.role) ? actor.departmentId : null;
   if (!office && !leader && !department) return [];
   const today = toCalendarDay(now);
   const rows = (await context.prisma.disclosureRequest.findMany({

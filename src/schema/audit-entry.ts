@@ -1,6 +1,6 @@
 import { list } from '@keystone-6/core';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
-import { hasRole, roleOptions, type SessionData } from '../access/roles.js';
+import { isEditor, memberOf, roleOptions, sessionOf, signedIn } from '../access/roles.js';
 import { statusOptions } from '../content/vocabulary.js';
 import { auditActionLabels, auditActions } from '../workflow/audit.js';
 import { readOnly } from './ui-modes.js';
@@ -11,17 +11,17 @@ export const AuditEntry = list({
   graphql: { omit: { create: true, update: true, delete: true } },
   access: {
     operation: {
-      query: ({ session }) => hasRole(session as SessionData | undefined, 'admin', 'infoSection', 'officeReviewer', 'leader', 'editor'),
+      query: signedIn,
       create: () => false,
       update: () => false,
       delete: () => false,
     },
     // Editors see the history of their own department's items (deleted drafts included); reviewers see all.
     filter: {
-      query: ({ session }) => {
-        const s = session as SessionData | undefined;
-        if (s?.data.role !== 'editor') return true;
-        const own = { department: { id: { equals: s.data.department?.id ?? '' } } };
+      query: (args) => {
+        const member = memberOf(sessionOf(args));
+        if (!isEditor(member?.role)) return true;
+        const own = { department: { id: { equals: member!.departmentId ?? '' } } };
         return { OR: [own, { document: own }, { interpretation: own }] };
       },
     },

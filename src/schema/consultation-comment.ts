@@ -1,21 +1,20 @@
 import { list } from '@keystone-6/core';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
-import { hasRole, signedIn, type SessionData } from '../access/roles.js';
+import { isEditor, isOfficeOrLeader, memberOf, sessionOf, signedIn } from '../access/roles.js';
 import { afterCommentChange } from '../consultation/invalidation.js';
 import { adoptionOptions, hiddenReasonOptions, moderationOptions, moderationProblem, type Moderation } from '../consultation/rules.js';
 import { readOnly } from './ui-modes.js';
 import { itemAfter } from '../platform/item-after.js';
 
 type Args = { session?: unknown };
-const sessionOf = (args: Args) => args.session as SessionData | undefined;
 const fromTheFormOnly = { create: () => false, update: () => false };
 
 /** Editors moderate and decide on their own department's consultations; the office, leaders and admin on all; the info section none (comments carry contacts). */
 function ownOrOffice(args: Args) {
-  const session = sessionOf(args);
-  if (hasRole(session, 'officeReviewer', 'leader', 'admin')) return true;
-  if (!hasRole(session, 'editor')) return false;
-  return { consultation: { department: { id: { equals: session!.data.department?.id ?? '' } } } };
+  const member = memberOf(sessionOf(args));
+  if (isOfficeOrLeader(member?.role)) return true;
+  if (!isEditor(member?.role)) return false;
+  return { consultation: { department: { id: { equals: member!.departmentId ?? '' } } } };
 }
 
 // 征求意见的意见: a comment sent through the public form. Staff only read it here: the public sees a
@@ -56,7 +55,7 @@ export const ConsultationComment = list({
     resolveInput: {
       // Who moderated and when is recorded by the system, not typed.
       update: ({ resolvedData, context }) => {
-        const session = context.session as SessionData | undefined;
+        const session = sessionOf(context);
         if (resolvedData.moderation === undefined || !session) return resolvedData;
         return { ...resolvedData, moderatedAt: new Date(), moderatedBy: { connect: { id: session.itemId } } };
       },

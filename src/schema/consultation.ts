@@ -1,6 +1,6 @@
 import { g, list } from '@keystone-6/core';
 import { calendarDay, json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
-import { hasRole, signedIn, type SessionData } from '../access/roles.js';
+import { byRole, isEditor, isOfficeOrLeader, memberOf, sessionOf, signedIn } from '../access/roles.js';
 import { consultationItemActions } from '../consultation/actions.js';
 import { afterConsultationChange } from '../consultation/invalidation.js';
 // Adds the consultations' 待办 (moderation, adoption reports) to the task sources, once.
@@ -14,7 +14,6 @@ import { adoptionSummary } from '../consultation/data.js';
 import { consultationDeletionRefusal } from '../workflow/deletion.js';
 
 type Args = { session?: unknown; item?: unknown };
-const sessionOf = (args: Args) => args.session as SessionData | undefined;
 const internalOnly = { read: signedIn };
 const byActionsOnly = { create: () => false, update: () => false };
 const sidebar = { ...readOnly, itemView: { ...readOnly.itemView, fieldPosition: 'sidebar' as const } };
@@ -22,10 +21,10 @@ const statusOf = (args: Args) => (args.item as { status?: string } | undefined)?
 
 /** Editors change their own department's consultations; the office, leaders and admin any (they also moderate); the info section none. */
 function ownOrOffice(args: Args) {
-  const session = sessionOf(args);
-  if (hasRole(session, 'officeReviewer', 'leader', 'admin')) return true;
-  if (!hasRole(session, 'editor')) return false;
-  return { department: { id: { equals: session!.data.department?.id ?? '' } } };
+  const member = memberOf(sessionOf(args));
+  if (isOfficeOrLeader(member?.role)) return true;
+  if (!isEditor(member?.role)) return false;
+  return { department: { id: { equals: member!.departmentId ?? '' } } };
 }
 
 // What the public has once published stays as published: draft, basis and period change only before.
@@ -34,9 +33,9 @@ const fixedOncePublished = ['title', 'draftText', 'basis', 'opensOn', 'closesOn'
 // 征求意见 (S2, S11): a draft decision published with its basis for public comment before the decision meeting.
 export const Consultation = list({
   access: {
-    operation: { query: () => true, create: (args) => hasRole(sessionOf(args), 'editor', 'officeReviewer', 'leader', 'admin'), update: signedIn, delete: signedIn },
+    operation: { query: () => true, create: byRole((role) => isEditor(role) || isOfficeOrLeader(role)), update: signedIn, delete: signedIn },
     filter: {
-      query: (args) => (signedIn(args as { session?: SessionData }) ? true : { status: { in: publicConsultationStatuses } }),
+      query: (args) => (signedIn(args) ? true : { status: { in: publicConsultationStatuses } }),
       update: ownOrOffice,
       // Only a draft is deleted in the end; the delete hook says why the rest is kept.
       delete: ownOrOffice,
@@ -72,11 +71,11 @@ export const Consultation = list({
     comments: relationship({ ref: 'ConsultationComment.consultation', many: true, access: { read: signedIn, create: () => false, update: () => false }, ui: { label: '收到的意见', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' }, displayMode: 'count' } }),
     reportText: text({
       // The adoption report is public once published; before, only staff read the text being written.
-      access: { read: (args) => signedIn(args as { session?: SessionData }) || statusOf(args) === 'reported', update: (args) => statusOf(args) !== 'reported' },
+      access: { read: (args) => signedIn(args) || statusOf(args) === 'reported', update: (args) => statusOf(args) !== 'reported' },
       ui: { label: '意见采纳情况说明', displayMode: 'textarea', itemView: { fieldMode: ({ item }) => ((item as { status?: string } | null)?.status === 'reported' ? 'read' : 'edit') }, description: '征求意见结束后填写：意见总体情况、采纳情况；集中意见未予采纳的须说明理由（S11），理由在各条意见的“采纳说明”中填写' },
     }),
     // Computed when the report is published (S11); staff read it in words below, the public on the page.
-    reportFigures: json({ access: { ...byActionsOnly, read: (args) => signedIn(args as { session?: SessionData }) || statusOf(args) === 'reported' }, ui: { label: '采纳情况统计数据', ...hiddenEverywhere } }),
+    reportFigures: json({ access: { ...byActionsOnly, read: (args) => signedIn(args) || statusOf(args) === 'reported' }, ui: { label: '采纳情况统计数据', ...hiddenEverywhere } }),
     reportSummary: virtual({
       access: { read: signedIn },
       field: g.field({ type: g.String, resolve: (item, _args, context) => adoptionSummary(context, String((item as { id: unknown }).id)) }),
@@ -91,7 +90,7 @@ export const Consultation = list({
     resolveInput: { create: (args) => withDrafter(args) },
     validate: ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') {
-        const refusal = context.__internal.sudo ? null : consultationDeletionRefusal(item as unknown as { status: string; departmentId: string | null }, context.session as SessionData | undefined);
+        const refusal = context.__internal.sudo ? null : consultationDeletionRefusal(item as unknown as { status: string; departmentId: string | null }, sessionOf(context));
         if (refusal) addValidationError(refusal);
         return;
       }

@@ -1,15 +1,15 @@
 import { list } from '@keystone-6/core';
 import { calendarDay, select, text, timestamp } from '@keystone-6/core/fields';
-import { hasRole, signedIn, type AccessArgs } from '../access/roles.js';
+import { byRole, isOfficeReviewer, signedIn } from '../access/roles.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { entryProblems, gateKindLabels, seriousCategoryLabels, type GateEntry } from '../content-gate/gate.js';
 import { itemAfter } from '../platform/item-after.js';
 import { readOnly } from './ui-modes.js';
 
 /** 局办公室 keeps the dictionary (N7, N19): it answers for what the bureau publishes. */
-const isOffice = ({ session }: AccessArgs) => hasRole(session, 'officeReviewer');
+const keepsDictionary = byRole(isOfficeReviewer);
 
-const officeEdits = { itemView: { fieldMode: ({ session }: { session?: unknown }): 'edit' | 'read' => (isOffice({ session } as AccessArgs) ? 'edit' : 'read') } };
+const officeEdits = { itemView: { fieldMode: ({ session }: { session?: unknown }): 'edit' | 'read' => (keepsDictionary({ session }) ? 'edit' : 'read') } };
 
 const options = <K extends string>(labels: Record<K, string>) => (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 
@@ -17,7 +17,7 @@ const options = <K extends string>(labels: Record<K, string>) => (Object.entries
 // leaders' titles that warn; the monitor checks published pages against the same entries. Staff read it
 // (an editor sees why a text was stopped); only the office changes it. Never public.
 export const ContentRule = list({
-  access: { operation: { query: signedIn, create: isOffice, update: isOffice, delete: isOffice } },
+  access: { operation: { query: signedIn, create: keepsDictionary, update: keepsDictionary, delete: keepsDictionary } },
   hooks: {
     validate: ({ operation, resolvedData, item, addValidationError }) => {
       if (operation === 'delete') return;
@@ -42,8 +42,8 @@ export const ContentRule = list({
     plural: '规范表述词库',
     labelField: 'term',
     // Others read the dictionary: no 新建 or 删除 button and read-only fields for them.
-    hideCreate: (args) => !isOffice(args as AccessArgs),
-    hideDelete: (args) => !isOffice(args as AccessArgs),
+    hideCreate: (args) => !keepsDictionary(args),
+    hideDelete: (args) => !keepsDictionary(args),
     listView: { initialColumns: ['kind', 'category', 'term', 'replacement', 'title', 'retiredOn', 'termEnd', 'source'], initialSort: { field: 'kind', direction: 'ASC' } },
   },
   fields: {

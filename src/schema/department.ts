@@ -1,11 +1,11 @@
 import { list } from '@keystone-6/core';
 import { integer, relationship, text } from '@keystone-6/core/fields';
-import { isAdmin, signedIn } from '../access/roles.js';
+import { byRole, isAdmin, signedIn } from '../access/roles.js';
 
 // 科室（单位）: drafting departments own their documents and interpretations.
 export const Department = list({
   access: {
-    operation: { query: signedIn, create: isAdmin, update: isAdmin, delete: isAdmin },
+    operation: { query: signedIn, create: byRole(isAdmin), update: byRole(isAdmin), delete: byRole(isAdmin) },
   },
   ui: { label: '科室（单位）', singular: '科室', plural: '科室（单位）', labelField: 'name', listView: { initialColumns: ['name', 'code', 'order'], initialSort: { field: 'order', direction: 'ASC' } } },
   fields: {

@@ -1,6 +1,6 @@
 import { list, g } from '@keystone-6/core';
 import { calendarDay, checkbox, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
-import { isAdmin, type SessionData } from '../access/roles.js';
+import { byRole, isAdmin, isEditor, isEditorOf, memberOf, sessionOf } from '../access/roles.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf, calendarDayValue } from '../db/calendar-day.js';
 import { applicantTypeOptions, requestOutcomeOptions } from '../interaction/request-vocabulary.js';
@@ -26,7 +26,7 @@ const day = (label: string, description?: string) => calendarDay({ ui: { label, 
 // 依申请公开 (N13): one request for disclosure, from receipt to answer. Personal data: never public (N15).
 export const DisclosureRequest = list({
   access: {
-    operation: { query: mayQueryRequests, create: mayCreateRequests, update: mayChangeRequests, delete: isAdmin },
+    operation: { query: mayQueryRequests, create: mayCreateRequests, update: mayChangeRequests, delete: byRole(isAdmin) },
     filter: { query: requestReadFilter, update: requestUpdateFilter },
   },
   actions: requestActions(),
@@ -35,7 +35,7 @@ export const DisclosureRequest = list({
     singular: '政府信息公开申请',
     plural: '政府信息公开申请',
     labelField: 'topic',
-    hideDelete: (args) => !isAdmin(args as { session?: SessionData }),
+    hideDelete: (args) => !byRole(isAdmin)(args),
     listView: { initialColumns: ['topic', 'applicantType', 'channel', 'receivedOn', 'deadline', 'department', 'outcome', 'closedOn'], initialSort: { field: 'createdAt', direction: 'DESC' } },
   },
   fields: {
@@ -110,12 +110,12 @@ export const DisclosureRequest = list({
       const merged = savedWith(item, resolvedData);
       for (const problem of recordProblems(factsOf(merged))) addValidationError(problem);
       // An editor records requests for their own department only.
-      const session = context.session as SessionData | undefined;
-      if (session?.data?.role === 'editor') {
+      const member = memberOf(sessionOf(context));
+      if (isEditor(member?.role)) {
         // A disconnect leaves the request without a department: that is not the editor's own either.
         const departmentInput = resolvedData.department as { connect?: { id: string }; disconnect?: boolean } | null | undefined;
         const departmentId = departmentInput === undefined ? (item?.departmentId as string | null | undefined) : (departmentInput?.connect?.id ?? null);
-        if (departmentId !== session.data.department?.id) addValidationError('只能登记本科室承办的申请');
+        if (!isEditorOf(member, departmentId)) addValidationError('只能登记本科室承办的申请');
       }
     },
   },

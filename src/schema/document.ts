@@ -1,12 +1,12 @@
 import { list } from '@keystone-6/core';
 import { calendarDay, checkbox, relationship, select, text, timestamp } from '@keystone-6/core/fields';
-import { signedIn, type AccessArgs, type SessionData } from '../access/roles.js';
+import { sessionOf, signedIn } from '../access/roles.js';
 import { disclosureOptions, openCategoryOptions, originOptions, regulatoryKindOptions, type Disclosure } from '../content/vocabulary.js';
 import { disclosureProblems, richTextHasContent } from '../workflow/disclosure.js';
 import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
-import { deletableReach, editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../access/documents.js';
+import { deletableReach, editableInForm, mayCreate, ownDraftsOnly, publicDocument, readFilter, signedInStaff } from '../access/documents.js';
 import { workflowActionsFor } from '../workflow/keystone-actions.js';
 import { deadlineField } from '../workflow/deadline-field.js';
 import { afterPublicItemChange } from '../site/invalidation.js';
@@ -20,17 +20,11 @@ import { validityFields, validityInputProblems } from './validity-fields.js';
 
 const internalOnly = { read: signedIn };
 
-/** What the public may query: published documents whose attribute allows it (S1). */
-export const publicDocumentFilter = {
-  status: { equals: 'published' },
-  disclosure: { in: ['proactive', 'redacted'] },
-};
-
 // 文件: a document drafted by a department into one or more columns.
 export const Document = list({
   access: {
     operation: { query: () => true, create: mayCreate, update: signedInStaff, delete: signedInStaff },
-    filter: { query: readFilter(publicDocumentFilter), update: ownDraftsOnly, delete: deletableReach },
+    filter: { query: readFilter(publicDocument), update: ownDraftsOnly, delete: deletableReach },
   },
   fieldDefaults: { ui: { itemView: { fieldMode: editableInForm } } },
   actions: workflowActionsFor('Document'),
@@ -61,7 +55,7 @@ export const Document = list({
     disclosureReason: text({ ui: { label: '不公开或删减理由', displayMode: 'textarea' }, access: internalOnly }),
     // The full text of a 删减后公开 document is never public: the public reads redactedBody.
     body: richText('正文', {
-      read: (args) => signedIn(args as AccessArgs) || ('item' in args && (args.item as { disclosure?: string }).disclosure === 'proactive'),
+      read: (args) => signedIn(args) || ('item' in args && (args.item as { disclosure?: string }).disclosure === 'proactive'),
     }, { charts: true }),
     redactedBody: richText('删减后公开文本', undefined, { charts: true }),
     attachments: relationship({ ui: { label: '附件' }, ref: 'Media', many: true }),
@@ -108,7 +102,7 @@ export const Document = list({
     validate: ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') {
         // Published documents are withdrawn (撤回), never deleted.
-        const refusal = context.__internal.sudo ? null : workflowItemDeletionRefusal('文件', item as unknown as { status: string; departmentId: string | null }, context.session as SessionData | undefined);
+        const refusal = context.__internal.sudo ? null : workflowItemDeletionRefusal('文件', item as unknown as { status: string; departmentId: string | null }, sessionOf(context));
         if (refusal) addValidationError(refusal);
         return;
       }

@@ -1,6 +1,6 @@
 import { list } from '@keystone-6/core';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
-import { signedIn, type SessionData } from '../access/roles.js';
+import { sessionOf, signedIn } from '../access/roles.js';
 import { interpretationFormOptions } from '../content/vocabulary.js';
 import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
@@ -63,7 +63,7 @@ export const Interpretation = list({
     validate: ({ operation, item, context, addValidationError }) => {
       if (operation !== 'delete' || context.__internal.sudo) return;
       // Published interpretations are withdrawn (撤回), never deleted.
-      const refusal = workflowItemDeletionRefusal('解读', item as unknown as { status: string; departmentId: string | null }, context.session as SessionData | undefined);
+      const refusal = workflowItemDeletionRefusal('解读', item as unknown as { status: string; departmentId: string | null }, sessionOf(context));
       if (refusal) addValidationError(refusal);
     },
   },

@@ -1,7 +1,7 @@
 import { list } from '@keystone-6/core';
 import { file, relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { signedIn } from '../access/roles.js';
+import { sessionOf, signedIn } from '../access/roles.js';
 import { mediaKindOptions, type MediaKind } from '../content/vocabulary.js';
 import { mediaChangeFilter } from '../media/access.js';
 import { mediaStorage, receiptFor, storedName } from '../media/local-storage.js';
@@ -28,7 +28,7 @@ function newFile(resolvedData: Data): { filename: string | null; filesize: numbe
 
 /** The uploader is whoever is signed in (an ownership field comes from the session, issue 14 #6). */
 function withUploader<T extends Data>(resolvedData: T, context: KeystoneContext): T {
-  const userId = (context.session as { itemId?: string } | undefined)?.itemId;
+  const userId = sessionOf(context)?.itemId;
   return userId && !resolvedData.uploadedBy ? { ...resolvedData, uploadedBy: { connect: { id: userId } } } : resolvedData;
 }
 

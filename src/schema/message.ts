@@ -1,6 +1,6 @@
 import { g, list } from '@keystone-6/core';
 import { checkbox, json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
-import { hasRole, signedIn, type SessionData } from '../access/roles.js';
+import { byRole, isAdmin, isEditor, isEditorOf, isOffice, memberOf, sessionOf, signedIn } from '../access/roles.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { messageChannelOptions, messageKindOptions } from '../interaction/message-clocks.js';
 import { alertStages, messageStatusOptions, newQueryCode, openMessageClock, type ClockedMessage } from '../mailbox/rules.js';
@@ -11,35 +11,34 @@ import '../mailbox/tasks.js';
 import { readOnly, hiddenEverywhere } from './ui-modes.js';
 
 type Args = { session?: unknown };
-const sessionOf = (args: Args) => args.session as SessionData | undefined;
-const isOffice = (args: Args) => hasRole(sessionOf(args), 'admin', 'officeReviewer');
+const office = byRole(isOffice);
 // Personal data of the sender (N15): staff only, never in any public page, feed, search or API answer.
-const staffOnly = { read: signedIn, update: isOffice };
+const staffOnly = { read: signedIn, update: office };
 const systemKept = { read: signedIn, create: () => false, update: () => false };
 
 /** Editors see the messages assigned to their department; the office, leaders and the section see all. */
 function queryFilter(args: Args) {
-  const session = sessionOf(args);
-  if (session?.data.role !== 'editor') return true;
-  return { AND: [{ department: { id: { equals: session.data.department?.id ?? '' } } }, { status: { not: { equals: 'received' } } }] };
+  const member = memberOf(sessionOf(args));
+  if (!isEditor(member?.role)) return true;
+  return { AND: [{ department: { id: { equals: member!.departmentId ?? '' } } }, { status: { not: { equals: 'received' } } }] };
 }
 
 /** The office edits any message; an editor only the reply of a message assigned to their department and not yet submitted. */
 function updateFilter(args: Args) {
-  const session = sessionOf(args);
-  if (isOffice(args)) return true;
-  if (session?.data.role !== 'editor') return false;
-  return { AND: [{ department: { id: { equals: session.data.department?.id ?? '' } } }, { status: { equals: 'assigned' } }] };
+  const member = memberOf(sessionOf(args));
+  if (isOffice(member?.role)) return true;
+  if (!isEditor(member?.role)) return false;
+  return { AND: [{ department: { id: { equals: member!.departmentId ?? '' } } }, { status: { equals: 'assigned' } }] };
 }
 
 function replyFieldMode({ session, item }: { session?: unknown; item?: unknown }): 'edit' | 'read' {
-  const s = session as SessionData | undefined;
+  const member = memberOf(sessionOf({ session }));
   const it = item as { status?: string; departmentId?: string | null } | null | undefined;
   if (!it) return 'edit';
-  if (hasRole(s, 'admin', 'officeReviewer')) return it.status === 'replied' ? 'read' : 'edit';
-  return hasRole(s, 'editor') && it.status === 'assigned' && it.departmentId === s!.data.department?.id ? 'edit' : 'read';
+  if (isOffice(member?.role)) return it.status === 'replied' ? 'read' : 'edit';
+  return it.status === 'assigned' && isEditorOf(member, it.departmentId) ? 'edit' : 'read';
 }
-const officeFieldMode = ({ session }: { session?: unknown }): 'edit' | 'read' => (hasRole(session as SessionData | undefined, 'admin', 'officeReviewer') ? 'edit' : 'read');
+const officeFieldMode = (args: { session?: unknown }): 'edit' | 'read' => (office(args) ? 'edit' : 'read');
 
 // 留言 (S11, N5): 领导信箱 letters and 网民留言 from the public form, 96128 hotline records entered by staff.
 export const Message = list({
@@ -47,9 +46,9 @@ export const Message = list({
     operation: {
       query: signedIn,
       // The office enters hotline and other offline records; the public form creates through the site.
-      create: isOffice,
-      update: (args) => hasRole(sessionOf(args), 'admin', 'officeReviewer', 'editor'),
-      delete: (args) => hasRole(sessionOf(args), 'admin'),
+      create: office,
+      update: byRole((role) => isOffice(role) || isEditor(role)),
+      delete: byRole(isAdmin),
     },
     filter: { query: queryFilter, update: updateFilter },
   },
@@ -72,23 +71,23 @@ export const Message = list({
     listView: { initialColumns: ['subject', 'channel', 'kind', 'status', 'department', 'clockState', 'submittedAt', 'replyPublishedAt'], initialSort: { field: 'submittedAt', direction: 'DESC' } },
   },
   fields: {
-    subject: text({ validation: { isRequired: true, length: { max: 100 } }, access: { update: isOffice }, ui: { label: '标题', itemView: { fieldMode: officeFieldMode } } }),
-    channel: select({ type: 'string', options: [...messageChannelOptions], defaultValue: 'hotline96128', validation: { isRequired: true }, access: { update: isOffice }, ui: { label: '渠道', itemView: { fieldMode: officeFieldMode } } }),
-    kind: select({ type: 'string', options: [...messageKindOptions], defaultValue: 'consultation', validation: { isRequired: true }, access: { update: isOffice }, ui: { label: '类别', itemView: { fieldMode: officeFieldMode } } }),
-    content: text({ validation: { isRequired: true, length: { max: 5000 } }, access: { update: isOffice }, ui: { label: '留言内容', displayMode: 'textarea', itemView: { fieldMode: officeFieldMode } } }),
+    subject: text({ validation: { isRequired: true, length: { max: 100 } }, access: { update: office }, ui: { label: '标题', itemView: { fieldMode: officeFieldMode } } }),
+    channel: select({ type: 'string', options: [...messageChannelOptions], defaultValue: 'hotline96128', validation: { isRequired: true }, access: { update: office }, ui: { label: '渠道', itemView: { fieldMode: officeFieldMode } } }),
+    kind: select({ type: 'string', options: [...messageKindOptions], defaultValue: 'consultation', validation: { isRequired: true }, access: { update: office }, ui: { label: '类别', itemView: { fieldMode: officeFieldMode } } }),
+    content: text({ validation: { isRequired: true, length: { max: 5000 } }, access: { update: office }, ui: { label: '留言内容', displayMode: 'textarea', itemView: { fieldMode: officeFieldMode } } }),
     senderName: text({ access: staffOnly, ui: { label: '留言人', description: '仅工作人员可见；网站上只显示姓氏（如 张**）', itemView: { fieldMode: officeFieldMode } } }),
     contact: text({ access: staffOnly, ui: { label: '联系方式', description: '仅工作人员可见，任何情况下都不在网站公开', itemView: { fieldMode: officeFieldMode } } }),
-    submittedAt: timestamp({ defaultValue: { kind: 'now' }, validation: { isRequired: true }, access: { update: isOffice }, ui: { label: '留言时间', itemView: { fieldMode: officeFieldMode } } }),
+    submittedAt: timestamp({ defaultValue: { kind: 'now' }, validation: { isRequired: true }, access: { update: office }, ui: { label: '留言时间', itemView: { fieldMode: officeFieldMode } } }),
     queryCode: text({ isIndexed: 'unique', access: systemKept, ui: { label: '查询码', ...readOnly, listView: { fieldMode: 'hidden' } } }),
     status: select({ type: 'string', options: [...messageStatusOptions], defaultValue: 'received', validation: { isRequired: true }, access: systemKept, ui: { label: '状态', ...readOnly } }),
     // The office chooses the department, then 分办.
-    department: relationship({ ref: 'Department', access: { update: isOffice }, ui: { label: '承办科室', description: '局办公室选择承办科室后点击“分办”', itemView: { fieldMode: officeFieldMode } } }),
+    department: relationship({ ref: 'Department', access: { update: office }, ui: { label: '承办科室', description: '局办公室选择承办科室后点击“分办”', itemView: { fieldMode: officeFieldMode } } }),
     replyText: text({ ui: { label: '答复内容', displayMode: 'textarea', description: '承办科室起草答复后“提交答复审核”，经局办公室或分管局领导审核通过后公开', itemView: { fieldMode: replyFieldMode } } }),
     returnReason: text({ access: systemKept, ui: { label: '退回原因', ...readOnly } }),
     // N7/N19: the content gate's findings on the reply, kept at 提交答复审核 and 审核通过.
     replyFindings: json({ access: systemKept, ui: { label: '答复检查结果', views: './admin/fields/preflight-findings', ...readOnly, listView: { fieldMode: 'hidden' } } }),
-    isPublic: checkbox({ defaultValue: true, access: { update: isOffice }, ui: { label: '公开答复', description: '涉及个人隐私等不宜公开的，取消勾选并填写不公开理由', itemView: { fieldMode: officeFieldMode } } }),
-    withholdReason: text({ access: { update: isOffice }, ui: { label: '不公开理由', itemView: { fieldMode: officeFieldMode } } }),
+    isPublic: checkbox({ defaultValue: true, access: { update: office }, ui: { label: '公开答复', description: '涉及个人隐私等不宜公开的，取消勾选并填写不公开理由', itemView: { fieldMode: officeFieldMode } } }),
+    withholdReason: text({ access: { update: office }, ui: { label: '不公开理由', itemView: { fieldMode: officeFieldMode } } }),
     repliedAt: timestamp({ access: systemKept, ui: { label: '答复时间', ...readOnly } }),
     replyPublishedAt: timestamp({ access: systemKept, ui: { label: '答复公开时间', ...readOnly } }),
     // N5: where the 2-month and 3-month clocks stand today.

@@ -1,7 +1,7 @@
 import { g, list } from '@keystone-6/core';
 import { json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { hasRole, isAdmin, signedIn, type AccessArgs, type SessionData } from '../access/roles.js';
+import { byRole, isAdmin, isEditor, isOffice, memberOf, sessionOf, signedIn, type AccessArgs } from '../access/roles.js';
 import { incidentLevelOptions, opinionCategoryOptions, opinionHandlingOptions } from '../interaction/incident-clocks.js';
 import { logger } from '../logging/logger.js';
 import { checkIncidentAlerts } from '../incidents/alert-job.js';
@@ -13,15 +13,16 @@ import { itemAfter } from '../platform/item-after.js';
 
 /** S7: the office and the admin edit every incident, an editor those of his department; leaders read. */
 function editFilter({ session }: AccessArgs) {
-  if (hasRole(session, 'admin', 'officeReviewer')) return true;
-  if (hasRole(session, 'editor') && session!.data.department) return { departments: { some: { id: { equals: session!.data.department.id } } } };
+  const member = memberOf(session);
+  if (isOffice(member?.role)) return true;
+  if (isEditor(member?.role) && member!.departmentId) return { departments: { some: { id: { equals: member!.departmentId } } } };
   return false;
 }
 
 /** Written by the hooks and the alert job only, never through the API. */
 const jobOnly = { read: signedIn, create: () => false, update: () => false };
 
-const mayEdit = ({ session }: AccessArgs) => hasRole(session, 'admin', 'officeReviewer', 'editor');
+const mayEdit = byRole((role) => isOffice(role) || isEditor(role));
 
 const recordedByField = (label: string) => relationship({ ref: 'User', ui: { label, ...readOnly, itemView: { fieldMode: 'read' as const, fieldPosition: 'sidebar' as const } } });
 
@@ -33,7 +34,7 @@ const eventFields = Object.fromEntries(
 );
 
 function sessionUserOf(context: KeystoneContext): string | null {
-  const session = context.session as SessionData | undefined;
+  const session = sessionOf(context);
   return session?.data?.isActive ? session.itemId : null;
 }
 
@@ -41,7 +42,7 @@ function sessionUserOf(context: KeystoneContext): string | null {
 // minutes. Internal: never public; what is published about them are Documents through the workflow.
 export const OpinionIncident = list({
   access: {
-    operation: { query: signedIn, create: mayEdit, update: mayEdit, delete: isAdmin },
+    operation: { query: signedIn, create: mayEdit, update: mayEdit, delete: byRole(isAdmin) },
     filter: { update: editFilter },
   },
   actions: incidentActions(),
@@ -87,10 +88,10 @@ export const OpinionIncident = list({
     resolveInput: {
       create: ({ resolvedData, context }) => {
         const userId = sessionUserOf(context);
-        const session = context.session as SessionData | undefined;
+        const member = memberOf(sessionOf(context));
         const data: Record<string, unknown> = { ...resolvedData, ...(userId ? { registeredBy: { connect: { id: userId } } } : {}) };
         // An editor who registers an incident is of a responsible department, so he can go on recording it.
-        const own = session?.data?.role === 'editor' ? session.data.department?.id : undefined;
+        const own = isEditor(member?.role) ? member!.departmentId : undefined;
         const connect = ((resolvedData.departments as { connect?: { id: string }[] } | undefined)?.connect ?? []) as { id: string }[];
         if (own && !connect.some((d) => d.id === own)) data.departments = { ...(resolvedData.departments as object), connect: [...connect, { id: own }] };
         return withRecorders(data, userId, 'create');

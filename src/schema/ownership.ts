@@ -1,5 +1,5 @@
 import type { BaseListTypeInfo, KeystoneContext, ListConfig as KeystoneListConfig } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { sessionOf } from '../access/roles.js';
 import { linkOverrides } from '../access/documents.js';
 import { changedLinks, currentLinks, linkRefusals, type Filter, type LinkableFilter, type LinkTarget, type ResolvedRelation } from '../access/links.js';
 import { searchTextOf } from '../content/search-text.js';
@@ -13,7 +13,7 @@ type Data = Record<string, unknown>;
  * (the seed, through sudo) may name them.
  */
 export function withDrafter({ resolvedData, context }: { resolvedData: Data; context: KeystoneContext }): Data {
-  const session = context.session as SessionData | undefined;
+  const session = sessionOf(context);
   if (!session?.data?.isActive) return resolvedData;
   const fromSession = {
     drafter: { connect: { id: session.itemId } },

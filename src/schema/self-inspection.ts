@@ -1,6 +1,6 @@
 import { g, list } from '@keystone-6/core';
 import { json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
-import { hasRole, signedIn, type SessionData } from '../access/roles.js';
+import { byRole, isAdmin, isEditor, memberOf, sessionOf, signedIn } from '../access/roles.js';
 import { halfYearBounds } from '../reports/self-inspection.js';
 import { conversionsText, mayWriteFor, selfInspectionActions } from '../reports/self-inspection-cms.js';
 import { hiddenEverywhere, readOnly } from './ui-modes.js';
@@ -13,8 +13,12 @@ export const selfInspectionStatusOptions = [
   { value: 'reviewed', label: '局办公室已审核' },
 ] as const;
 
-type Session = { session?: SessionData };
-const departmentOf = (session?: SessionData) => session?.data?.department?.id ?? null;
+type Args = { session?: unknown };
+/** An editor's own department's reports: the filter for `args`, or null when they are not an editor's. */
+function ownDepartmentOnly(args: Args): { department: { id: { equals: string } } } | null {
+  const member = memberOf(sessionOf(args));
+  return isEditor(member?.role) ? { department: { id: { equals: member!.departmentId ?? '-' } } } : null;
+}
 
 // 半年自查 (S4): per department and half year, generated from the data; the department concludes and
 // submits it to the office, which supervises (reviews) it.
@@ -23,11 +27,14 @@ const byActionsOnly = { create: () => false, update: () => false };
 
 export const SelfInspection = list({
   access: {
-    operation: { query: signedIn, create: signedIn, update: signedIn, delete: ({ session }: Session) => hasRole(session, 'admin') },
+    operation: { query: signedIn, create: signedIn, update: signedIn, delete: byRole(isAdmin) },
     // Editors see and change their own department's only.
     filter: {
-      query: ({ session }: Session) => (hasRole(session, 'editor') ? { department: { id: { equals: departmentOf(session) ?? '-' } } } : true),
-      update: ({ session }: Session) => (hasRole(session, 'editor') ? { department: { id: { equals: departmentOf(session) ?? '-' } }, status: { equals: 'draft' } } : true),
+      query: (args) => ownDepartmentOnly(args) ?? true,
+      update: (args) => {
+        const own = ownDepartmentOnly(args);
+        return own ? { ...own, status: { equals: 'draft' } } : true;
+      },
     },
   },
   actions: selfInspectionActions(),
@@ -36,7 +43,7 @@ export const SelfInspection = list({
     singular: '自查报告',
     plural: '半年自查',
     labelField: 'title',
-    hideDelete: ({ session }: Session) => !hasRole(session, 'admin'),
+    hideDelete: (args) => !byRole(isAdmin)(args),
     listView: { initialColumns: ['half', 'department', 'status', 'generatedAt', 'submittedAt', 'reviewedAt'], initialSort: { field: 'half', direction: 'DESC' } },
   },
   fields: {
@@ -82,7 +89,7 @@ export const SelfInspection = list({
       }
       const departmentId = (resolvedData.department?.connect?.id as string | undefined) ?? (item?.departmentId as string | undefined) ?? null;
       if (!departmentId) addValidationError('请选择科室');
-      else if (!mayWriteFor(context.session as SessionData | undefined, departmentId)) addValidationError('只能为本科室填写自查报告');
+      else if (!mayWriteFor(sessionOf(context), departmentId)) addValidationError('只能为本科室填写自查报告');
       if (operation === 'create' && resolvedData.key && (await context.sudo().prisma.selfInspection.count({ where: { key: resolvedData.key } }))) {
         addValidationError('该科室本半年度的自查报告已存在');
       }

@@ -1,6 +1,6 @@
 import { list } from '@keystone-6/core';
 import { checkbox, password, relationship, select, text, timestamp } from '@keystone-6/core/fields';
-import { isAdmin, roleOptions, signedIn, type AccessArgs } from '../access/roles.js';
+import { byRole, isAdmin, roleOptions, signedIn, type AccessArgs } from '../access/roles.js';
 import { endOtherSessions } from '../platform/sessions.js';
 
 const ownAccount = ({ session, item }: AccessArgs & { item: { id: unknown } }) => session?.itemId === String(item.id);
@@ -8,8 +8,8 @@ const ownAccount = ({ session, item }: AccessArgs & { item: { id: unknown } }) =
 // 用户: one role each; the system admin manages accounts, everyone can change their own password.
 export const User = list({
   access: {
-    operation: { query: signedIn, create: isAdmin, update: signedIn, delete: isAdmin },
-    item: { update: (args) => isAdmin(args) || ownAccount(args) },
+    operation: { query: signedIn, create: byRole(isAdmin), update: signedIn, delete: byRole(isAdmin) },
+    item: { update: (args) => byRole(isAdmin)(args) || ownAccount(args) },
   },
   hooks: {
     // A new password, role or department, or a disabled account: sessions opened under the old ones end.
@@ -41,11 +41,11 @@ export const User = list({
       options: roleOptions,
       defaultValue: 'editor',
       validation: { isRequired: true },
-      access: { update: isAdmin },
+      access: { update: byRole(isAdmin) },
       ui: { label: '角色', displayMode: 'select' },
     }),
-    department: relationship({ ui: { label: '所属科室' }, ref: 'Department.users', access: { update: isAdmin } }),
-    isActive: checkbox({ ui: { label: '启用' }, defaultValue: true, access: { update: isAdmin } }),
+    department: relationship({ ui: { label: '所属科室' }, ref: 'Department.users', access: { update: byRole(isAdmin) } }),
+    isActive: checkbox({ ui: { label: '启用' }, defaultValue: true, access: { update: byRole(isAdmin) } }),
     createdAt: timestamp({ defaultValue: { kind: 'now' }, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
   },
 });

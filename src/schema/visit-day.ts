@@ -1,9 +1,9 @@
 import { list } from '@keystone-6/core';
 import { integer, json, text } from '@keystone-6/core/fields';
-import { hasRole, type AccessArgs } from '../access/roles.js';
+import { byRole, seesWholeBureau } from '../access/roles.js';
 import { readOnly } from './ui-modes.js';
 
-export const readsVisits = ({ session }: AccessArgs) => hasRole(session, 'admin', 'infoSection', 'officeReviewer', 'leader');
+export const readsVisits = byRole(seesWholeBureau);
 
 // 访问统计 (N17): one row per China day, aggregated from the access log (src/visits/); no address or
 // visitor hash is kept. Written only by the daily job and `gongkai visits import`; no API changes it.

@@ -1,6 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
+import { publicDocument } from '../access/documents.js';
 import { columnKindOptions, openCategoryOptions } from '../content/vocabulary.js';
 import { chartSvgsOf, renderRichTextWithCharts } from '../content/render-rich-text.js';
 import { chartBlocksOf, publicChart } from '../content/chart-blocks.js';
@@ -24,7 +25,6 @@ import { publishedWebsiteReports } from '../reports/website-site.js';
  * public columns — and personal data is masked on the way out (N15).
  */
 
-export const publicDocument = { status: 'published', disclosure: { in: ['proactive', 'redacted'] } };
 export const publicInterpretation = { status: 'published' };
 const publicColumn = { visibility: 'public' };
 

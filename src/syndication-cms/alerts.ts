@@ -1,4 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
+import { runsSite } from '../access/roles.js';
 import { failureAlertAction, type RunRecord } from '../../syndication/run.js';
 import type { ExtraTask, TaskSource } from '../interaction-cms/tasks.js';
 import { sendDeadlineAlert } from '../interaction-cms/alerts.js';
@@ -37,7 +38,7 @@ export async function afterSyndicationRun(context: KeystoneContext, key: string,
 
 /** 待办 of the info-construction section (and the admin): every source alerted and not yet recovered. */
 export const syndicationTasks: TaskSource = async (context, actor): Promise<ExtraTask[]> => {
-  if (actor.role !== 'infoSection' && actor.role !== 'admin') return [];
+  if (!runsSite(actor.role)) return [];
   const sources = (await context.sudo().prisma.syndicationSource.findMany({
     where: { failureAlertedAt: { not: null } },
     select: { id: true, name: true, consecutiveFailures: true, lastError: true },

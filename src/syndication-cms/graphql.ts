@@ -4,7 +4,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { HttpFetcher } from '../../syndication/fetch.js';
 import { previewSource, type SourcePreview } from '../../syndication/preview.js';
 import { validateSourceConfig } from '../../syndication/source-config.js';
-import { managesSite, type SessionData } from '../access/roles.js';
+import { managesSite, sessionOf } from '../access/roles.js';
 import { refusal } from '../content/item-actions.js';
 import { outboundPolicyFor } from '../platform/outbound-settings.js';
 import { configInputOf } from './source-item.js';
@@ -30,7 +30,7 @@ export interface SourceTryInput {
 
 /** 试采集 of a source form's values: only for those who may edit sources (the info-construction section, admins). */
 export async function trySyndicationSource(context: KeystoneContext, input: SourceTryInput): Promise<SourcePreview> {
-  const session = context.session as SessionData | undefined;
+  const session = sessionOf(context);
   if (!session?.data?.isActive) throw tryError('请先登录');
   if (!managesSite({ session })) throw tryError('只有信息化建设科和系统管理员可以试采集转载来源');
   const selectors = input.selectors ?? null;

@@ -1,3 +1,5 @@
+import { isEditor, isOffice, type Role } from '../access/roles.js';
+
 // Where an upstream item stands in the reprint queue (S9).
 export const upstreamItemStatusOptions = [
   { value: 'queued', label: '待提议' },
@@ -17,17 +19,15 @@ export const upstreamActionLabels: Record<UpstreamAction, string> = {
   dismissChange: '忽略上游修改',
 };
 
-type Role = 'admin' | 'infoSection' | 'officeReviewer' | 'leader' | 'editor';
-
 /**
  * S9: departments propose what to reprint; the office (局办公室) accepts or rejects, and decides on an
  * upstream edit of what was reprinted. The system admin may act for the office.
  */
 export function upstreamActionsFor(item: { status: string; changedUpstream: boolean }, role: Role | null): UpstreamAction[] {
   if (!role) return [];
-  const office = role === 'officeReviewer' || role === 'admin';
+  const office = isOffice(role);
   const actions: UpstreamAction[] = [];
-  if (item.status === 'queued' && role === 'editor') actions.push('propose');
+  if (item.status === 'queued' && isEditor(role)) actions.push('propose');
   if ((item.status === 'queued' || item.status === 'proposed') && office) actions.push('accept', 'reject');
   if (item.status === 'reprinted' && item.changedUpstream && office) actions.push('applyChange', 'dismissChange');
   return actions;

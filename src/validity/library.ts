@@ -3,7 +3,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { pageNumber, type SiteKit } from '../site/routes.js';
-import { publicDocument } from '../site/data.js';
+import { publicDocument } from '../access/documents.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { effectiveValidity, validityLabel, validityOptions, type Validity } from './core.js';
 

@@ -1,4 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
+import { isEditor, isInfoSection } from '../access/roles.js';
 import type { ExtraTask, TaskSource } from '../interaction-cms/tasks.js';
 import type { Actor } from '../workflow/state-machine.js';
 import { toCalendarDay } from '../calendar/working-days.js';
@@ -15,8 +16,8 @@ import { cleanupItems, type PublishedItem, type Validity } from './core.js';
 const kindLabels = { validityEnding: '有效期将满', validityEnded: '有效期已过', timePassed: '过期信息' } as const;
 
 export const validityTasks: TaskSource = async (context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> => {
-  const department = actor.role === 'editor' ? actor.departmentId : null;
-  if (actor.role !== 'infoSection' && !department) return [];
+  const department = isEditor(actor.role) ? actor.departmentId : null;
+  if (!isInfoSection(actor.role) && !department) return [];
   const rows = (await context.prisma.document.findMany({
     where: { status: 'published', validity: 'current', validUntil: { not: null }, ...(department ? { departmentId: department } : {}) },
     select: { id: true, title: true, regulatoryKind: true, validity: true, validUntil: true },

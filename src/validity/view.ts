@@ -1,5 +1,6 @@
 import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
+import { isPublicDocument } from '../access/documents.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { effectiveValidity, validityBanner, validityLabel, type Successor, type Validity } from './core.js';
 
@@ -23,7 +24,7 @@ export const successorSelect = { id: true, title: true, effectiveFrom: true, for
 
 /** S1: only a public successor is named or linked (published, 主动公开 or 删减后公开). */
 const publicSuccessor = <T extends SuccessorRow & { status?: string; disclosure?: string | null }>(row: T | null): T | null =>
-  row && row.status === 'published' && (row.disclosure === 'proactive' || row.disclosure === 'redacted') ? row : null;
+  row && isPublicDocument(row) ? row : null;
 
 /** Whether a document's page speaks of its validity at all: regulations, normative documents, and anything dated or no longer current. */
 export const hasValidity = (row: ValidityRow) => Boolean(row.regulatoryKind || calendarDayOf(row.effectiveFrom) || calendarDayOf(row.validUntil) || row.validity !== 'current');

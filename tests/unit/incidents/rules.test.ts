@@ -106,6 +106,12 @@ describe('S7 who follows and edits', () => {
     expect(mayEditIncident(otherEditor, ['elderly'])).toBe(false);
   });
 
+  test('S7: the admin, who stands in for the office and edits every incident, follows every incident too', () => {
+    const admin = { id: 'u6', role: 'admin' as const, departmentId: 'planning' };
+    expect(mayEditIncident(admin, ['elderly'])).toBe(true);
+    expect(followsIncident(admin, ['elderly'])).toBe(true);
+  });
+
   test('S7: 待办 lists every open clock of open incidents, overdue first, then at risk, then by due time', () => {
     const now = cst('2026-11-25T00:35');
     const incidents: IncidentForTasks[] = [
