@@ -163,6 +163,8 @@ describe('one publication operation, one 流转记录 for each way of publishing
     const id = await createDocument({ title: '城乡低保申请须知', disclosure: 'proactive', body: [{ type: 'paragraph', children: [{ text: '申请人向户籍所在地乡镇提出申请。' }] }] });
     expect(await approve(id)).toBe('published');
     const { indexNumber } = await prisma().document.findUnique({ where: { id } });
+    // A later publication takes the next serial: the original's number could not be handed out again by chance.
+    expect(await approve(await createDocument({ title: '城乡低保资金发放公告', disclosure: 'proactive' }))).toBe('published');
     const copyId = (await act('jiuzhu', 'reviseDocument', id)).data!.reviseDocument.id;
     await as('jiuzhu', 'mutation($id: ID!) { updateDocument(where: { id: $id }, data: { body: [{ type: "paragraph", children: [{ text: "申请人可向经常居住地乡镇提出申请。" }] }] }) { id } }', { id: copyId });
     expect((await page(`/documents/${id}`)).text).toContain('户籍所在地');
