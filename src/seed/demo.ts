@@ -13,6 +13,7 @@ import {
 import { REAL_SOURCES } from '../../syndication/sources.js';
 import { seedDemoReports } from './demo-reports.js';
 import { formatIndexNumber } from '../workflow/index-number.js';
+import { publishItems, type PublicationItem } from '../workflow/publication.js';
 import { seedDemoIncidents } from './demo-incidents.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoMailbox } from './demo-mailbox.js';
@@ -134,6 +135,8 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
   await seedColumns(demoColumns, null);
 
   const documentIds = new Map<string, string>();
+  // What this run creates as published: it is published once written, like anything else (publication.ts).
+  const toPublish: { item: PublicationItem; at: Date }[] = [];
   const serials = new Map<number, number>();
   for (const doc of demoDocuments) {
     // The annual report is published every year on its day: it moves by whole years.
@@ -145,6 +148,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
     serials.set(year, serial);
     const indexNumber = demoIndexNumber(year, serial);
     const existing = await db.Document.findOne({ where: { indexNumber } });
+    const status = demoWorkflow[doc.key]?.status ?? 'draft';
     const item =
       existing ??
       (created.Document++,
@@ -154,7 +158,6 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
           documentNumber: c.text(doc.documentNumber ?? ''),
           issuingAuthority: doc.issuingAuthority,
           formationDate,
-          publishedAt,
           indexNumber,
           topic: doc.topic,
           openCategory: doc.openCategory,
@@ -170,12 +173,13 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
           ...(doc.guide ? guideData(doc.guide, await seedGuideForms(context, doc.guide, userIds.get(doc.drafter)!)) : {}),
           ...(doc.validity ? validityData(doc.validity, c) : {}),
           ...(doc.reprint ? { origin: 'reprint', sourceName: doc.reprint.sourceName, sourceUrl: doc.reprint.sourceUrl } : {}),
-          status: demoWorkflow[doc.key]?.status ?? (doc.publishedAt ? 'published' : 'draft'),
+          status,
           lastReturnReason: demoWorkflow[doc.key]?.lastReturnReason ?? '',
           ...(publishedAt ? reviewedBeforePublication(publishedAt) : {}),
         },
       }));
     documentIds.set(doc.key, String(item.id));
+    if (!existing && publishedAt && status === 'draft') toPublish.push({ item: { listKey: 'Document', id: String(item.id) }, at: publishedAt });
   }
   await validityLinks(context, demoDocuments, documentIds, clock);
 
@@ -185,7 +189,7 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
     if (found.length) continue;
     created.Interpretation++;
     const publishedAt = jd.publishedAt ? clock.instant(jd.publishedAt) : null;
-    await db.Interpretation.createOne({
+    const item = await db.Interpretation.createOne({
       data: {
         title,
         form: jd.form,
@@ -193,12 +197,14 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
         documents: { connect: jd.documents.map((key) => ({ id: documentIds.get(key)! })) },
         department: { connect: { id: departmentIds.get(jd.department)! } },
         drafter: { connect: { id: userIds.get(jd.drafter)! } },
-        publishedAt,
-        status: publishedAt ? 'published' : 'draft',
+        status: 'draft',
         ...(publishedAt ? reviewedBeforePublication(publishedAt) : {}),
       },
     });
+    if (publishedAt) toPublish.push({ item: { listKey: 'Interpretation', id: String(item.id) }, at: publishedAt });
   }
+  // Nobody published the demo: the system did, on the day each item says, and its 流转记录 says so.
+  for (const { item, at } of toPublish) await publishItems(context, [item], { action: 'demoData', actor: null, at, reason: '演示数据' });
 
   for (const [order, entry] of demoCatalogue.entries()) {
     if (await db.CatalogueEntry.count({ where: { subject: { equals: entry.subject } } })) continue;

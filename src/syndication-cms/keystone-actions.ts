@@ -3,11 +3,9 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { managesSite, type SessionData } from '../access/roles.js';
 import { actionMessages } from '../content/action-messages.js';
 import { type ActionArgs, itemAction, refusal, textArg } from '../content/item-actions.js';
-import { searchTextOf } from '../content/search-text.js';
 import { calendarDayValue } from '../db/calendar-day.js';
-import { publicContentChanged } from '../site/invalidation.js';
-import { recordRevision } from '../workflow/revisions.js';
 import { auditEntryData } from '../workflow/audit.js';
+import { inPublication } from '../workflow/publication.js';
 import { upstreamActionLabels, upstreamActionsFor, type UpstreamAction } from './statuses.js';
 import { publishReprint, reprintDocumentData } from './store.js';
 import { runSyndicationSource } from './runner.js';
@@ -25,8 +23,8 @@ function sessionOf(context: KeystoneContext): SessionData {
 /** Carries out one queue action, in one transaction, after checking it is open to the user. */
 export async function actOnUpstreamItem(context: KeystoneContext, id: string, act: UpstreamAction, args: { note?: string; reason?: string } = {}, now = new Date()): Promise<void> {
   const session = sessionOf(context);
-  const changedDocuments: string[] = [];
-  await context.sudo().prisma.$transaction(async (tx: Prisma) => {
+  const actor = { id: session.itemId, name: session.data.name, role: session.data.role };
+  await inPublication(context, async (tx: Prisma, publication) => {
     const item = await tx.upstreamItem.findUnique({ where: { id }, include: { source: { select: { name: true, targetColumnId: true } } } });
     if (!item) throw queueError('找不到该转载条目');
     if (!upstreamActionsFor(item, session.data.role).includes(act)) throw queueError(`当前状态下您不能“${upstreamActionLabels[act]}”`);
@@ -39,7 +37,7 @@ export async function actOnUpstreamItem(context: KeystoneContext, id: string, ac
         });
         return;
       case 'accept':
-        changedDocuments.push(await publishReprint(tx, id, { columnId: item.source?.targetColumnId ?? null, departmentId: item.proposedDepartmentId, deciderId: session.itemId, now }));
+        await publishReprint(tx, publication, id, { columnId: item.source?.targetColumnId ?? null, departmentId: item.proposedDepartmentId, decider: actor, now });
         return;
       case 'reject':
         if (!args.reason?.trim()) throw queueError('请填写不予转载的原因');
@@ -52,16 +50,12 @@ export async function actOnUpstreamItem(context: KeystoneContext, id: string, ac
         if (!reprint || reprint.origin !== 'reprint' || reprint.upstreamId !== item.dedupKey) throw queueError('该转载条目关联的不是由它转载的文件，不能采用上游修改；请忽略该修改');
         const change = item.pendingChange;
         const data = reprintDocumentData({ ...change, publishedAt: change.upstreamPublishedAt ? new Date(change.upstreamPublishedAt) : null, writtenAt: change.writtenAt ? new Date(change.writtenAt) : null, sourceName: item.source?.name ?? '', dedupKey: item.dedupKey });
-        await tx.document.update({ where: { id: item.documentId }, data: { title: data.title, documentNumber: data.documentNumber, issuingAuthority: data.issuingAuthority, formationDate: calendarDayValue(tx, data.formationDate), reprintBody: data.reprintBody, sourceUrl: data.sourceUrl, searchText: searchTextOf(data) } });
-        await recordRevision(tx, item.documentId, 'published', session.itemId, now);
-        await tx.auditEntry.create({
-          data: auditEntryData(
-            { listKey: 'Document', id: item.documentId, title: data.title, departmentId: reprint.departmentId },
-            { action: 'applyUpstreamChange', from: reprint.status, to: reprint.status, actor: { id: session.itemId, name: session.data.name, role: session.data.role }, reason: `原标题：${reprint.title}`, at: now },
-          ),
-        });
+        await tx.document.update({ where: { id: item.documentId }, data: { title: data.title, documentNumber: data.documentNumber, issuingAuthority: data.issuingAuthority, formationDate: calendarDayValue(tx, data.formationDate), reprintBody: data.reprintBody, sourceUrl: data.sourceUrl, searchText: data.searchText } });
+        const step = { action: 'applyUpstreamChange' as const, actor, reason: `原标题：${reprint.title}`, at: now };
+        // What the public reads is replaced; a reprint no longer public only changes, and its history says so.
+        if (reprint.status === 'published') await publication.publish([{ listKey: 'Document', id: item.documentId }], step);
+        else await tx.auditEntry.create({ data: auditEntryData({ listKey: 'Document', id: item.documentId, title: data.title, departmentId: reprint.departmentId }, { ...step, from: reprint.status, to: reprint.status }) });
         await tx.upstreamItem.update({ where: { id }, data: { ...change, changedUpstream: false, pendingChange: null, ...decided } });
-        changedDocuments.push(item.documentId);
         return;
       }
       case 'dismissChange':
@@ -70,7 +64,6 @@ export async function actOnUpstreamItem(context: KeystoneContext, id: string, ac
         return;
     }
   });
-  if (changedDocuments.length) await publicContentChanged(context, { documents: changedDocuments });
 }
 
 const argsFor: Partial<Record<UpstreamAction, ActionArgs>> = {

@@ -5,9 +5,8 @@ import { maskReprintHtml } from '../content/render-reprint.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayValue } from '../db/calendar-day.js';
-import { publicContentChanged } from '../site/invalidation.js';
-import { recordRevision } from '../workflow/revisions.js';
-import { assignIndexNumber } from '../workflow/index-number.js';
+import type { AuditActor } from '../workflow/audit.js';
+import { inPublication, type Publication } from '../workflow/publication.js';
 import type { UpstreamItemStatus } from './statuses.js';
 
 /*
@@ -67,13 +66,16 @@ export function reprintDocumentData(item: {
 }
 
 /**
- * Publishes a reprint of an upstream item: the document (主动公开, source recorded), its column, the
- * recorded confidentiality conclusion, the published snapshot; the item points to it. In `tx`.
+ * Publishes a reprint of an upstream item: the document (主动公开, source recorded, dated no later than
+ * upstream), its column, the recorded confidentiality conclusion; the item points to it. `decider` is the
+ * office accepting it from the queue, or null when the source publishes at once (自动转载). In the
+ * publication's transaction.
  */
 export async function publishReprint(
   tx: Prisma,
+  publication: Publication,
   itemId: string,
-  { columnId, departmentId, deciderId, now }: { columnId: string | null; departmentId: string | null; deciderId: string | null; now: Date },
+  { columnId, departmentId, decider, now }: { columnId: string | null; departmentId: string | null; decider: AuditActor; now: Date },
 ): Promise<string> {
   const item = await tx.upstreamItem.findUnique({ where: { id: itemId }, include: { source: { select: { name: true } } } });
   const mediaNames = [...`${item.bodyHtml} ${JSON.stringify(item.attachments ?? [])}`.matchAll(/\/media\/([\w.-]+)/g)].map((m) => m[1]);
@@ -83,22 +85,24 @@ export async function publishReprint(
     data: {
       ...fields,
       formationDate: calendarDayValue(tx, fields.formationDate),
-      status: 'published',
-      publishedAt: item.upstreamPublishedAt && item.upstreamPublishedAt < now ? item.upstreamPublishedAt : now,
+      status: 'draft',
       confidentialityConclusion: reprintConfidentialityConclusion,
       confidentialityReviewedAt: now,
-      ...(deciderId ? { confidentialityReviewedBy: { connect: { id: deciderId } } } : {}),
+      ...(decider ? { confidentialityReviewedBy: { connect: { id: decider.id } } } : {}),
       ...(departmentId ? { department: { connect: { id: departmentId } } } : {}),
       ...(columnId ? { columns: { connect: [{ id: columnId }] } } : {}),
       attachments: { connect: media.filter((m: { kind: string }) => m.kind !== 'image').map((m: { id: string }) => ({ id: m.id })) },
       inlineMedia: { connect: media.filter((m: { kind: string }) => m.kind === 'image').map((m: { id: string }) => ({ id: m.id })) },
     },
   });
-  await assignIndexNumber(tx, doc.id, now);
-  await recordRevision(tx, doc.id, 'published', deciderId, now);
+  await publication.publish(
+    [{ listKey: 'Document', id: doc.id }],
+    { action: decider ? 'acceptReprint' : 'autoReprint', actor: decider, at: now, reason: `转载来源：${item.source?.name || item.url}` },
+    { publishedAt: item.upstreamPublishedAt && item.upstreamPublishedAt < now ? item.upstreamPublishedAt : now },
+  );
   await tx.upstreamItem.update({
     where: { id: itemId },
-    data: { status: 'reprinted', document: { connect: { id: doc.id } }, decidedAt: now, ...(deciderId ? { decidedBy: { connect: { id: deciderId } } } : {}) },
+    data: { status: 'reprinted', document: { connect: { id: doc.id } }, decidedAt: now, ...(decider ? { decidedBy: { connect: { id: decider.id } } } : {}) },
   });
   return doc.id;
 }
@@ -164,12 +168,11 @@ export class KeystoneSyndicationStore implements SyndicationStore {
       }
       return;
     }
-    const published = await this.prisma.$transaction(async (tx: Prisma) => {
-      if (await tx.upstreamItem.findUnique({ where: { dedupKey: item.dedupKey }, select: { id: true } })) return null;
+    await inPublication(this.context, async (tx: Prisma, publication) => {
+      if (await tx.upstreamItem.findUnique({ where: { dedupKey: item.dedupKey }, select: { id: true } })) return;
       const row = await tx.upstreamItem.create({ data, select: { id: true } });
-      return publishReprint(tx, row.id, { columnId: source?.targetColumnId ?? null, departmentId: null, deciderId: null, now: item.fetchedAt });
+      await publishReprint(tx, publication, row.id, { columnId: source?.targetColumnId ?? null, departmentId: null, decider: null, now: item.fetchedAt });
     });
-    if (published) await publicContentChanged(this.context, { documents: [published] });
   }
 
   async flagChanged(dedupKey: string, item: SyndicatedItem): Promise<void> {

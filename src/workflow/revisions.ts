@@ -86,12 +86,15 @@ export async function recordRevision(tx: Tx, documentId: string, kind: 'submitte
   await tx.revision.create({ data: { documentId, kind, number, snapshot: snapshotOf(row), at, byId } });
 }
 
-/** Applies an approved revision draft to its published original; the draft is kept as merged. */
+/**
+ * Applies an approved revision draft to its published original; the draft is kept as merged. The original
+ * keeps its 索引号 unless the draft was given another (the copy starts without one); publication
+ * (publication.ts) then records what the public reads.
+ */
 export async function applyRevision(tx: Tx, draftId: string, originalId: string): Promise<void> {
   const draft = (await tx.document.findUnique({ where: { id: draftId }, ...withLinks })) as Row;
   const data: Record<string, unknown> = {};
-  for (const field of contentFields) data[field] = draft[field];
-  data.searchText = draft.searchText;
+  for (const field of contentFields) if (field !== 'indexNumber' || draft.indexNumber) data[field] = draft[field];
   data.columns = { set: draft.columns.map((c) => ({ id: c.id })) };
   data.attachments = { set: draft.attachments.map((a) => ({ id: a.id })) };
   data.guideForms = { set: draft.guideForms.map((a) => ({ id: a.id })) };

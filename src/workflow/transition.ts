@@ -6,9 +6,8 @@ import { richTextHasContent } from './disclosure.js';
 import { preflight } from './preflight.js';
 import { loadContentGate } from '../content-gate/store.js';
 import { toCalendarDay } from '../calendar/working-days.js';
-import { assignIndexNumber } from './index-number.js';
-import { publicContentChanged } from '../site/invalidation.js';
 import { applyRevision, recordRevision } from './revisions.js';
+import { inPublication, type PublicationTx } from './publication.js';
 import { actorFromSession, decide, mayAct, type ActionInput, type Actor, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
 import { auditEntryData, type AuditListKey } from './audit.js';
 
@@ -59,19 +58,8 @@ const settled = ['published', 'scheduled', 'withdrawn', 'merged'];
  * published interpretation is never pulled back into review by a document that links it.
  */
 const companionsOf = (doc: DocumentRow) => doc.interpretations.filter((i) => i.departmentId !== null && i.departmentId === doc.departmentId && !settled.includes(i.status));
-interface Table {
-  findUnique(args: object): Promise<unknown>;
-  update(args: object): Promise<unknown>;
-  create(args: object): Promise<unknown>;
-}
 /** The part of the Prisma transaction client the workflow uses (the same on both engines). */
-interface Tx {
-  document: Table & { findMany(args: object): Promise<unknown> };
-  interpretation: Table;
-  siteSettings: { findFirst(args?: object): Promise<unknown> };
-  auditEntry: Table;
-  revision: { count(args: object): Promise<number>; create(args: object): Promise<unknown> };
-}
+type Tx = PublicationTx;
 
 async function loadDocumentFacts(tx: Tx, id: string) {
   const doc = (await tx.document.findUnique({ where: { id }, include: { interpretations: { select: { id: true, status: true, departmentId: true } } } })) as DocumentRow | null;
@@ -154,8 +142,7 @@ export async function transition(
   const actor = actorOf(context);
   const session = context.session as SessionData;
   if (action === 'submit') await refuseOnBlockingFindings(context, actor, listKey, id, now);
-  type Moved = { listKey: WorkflowListKey; id: string; from: Status };
-  const outcome: { to: Status; autoReturnCause?: string; moved: Moved[]; revisionOfId: string | null } = await context.prisma.$transaction(async (tx: Tx) => {
+  const outcome: { to: Status; autoReturnCause?: string } = await inPublication(context, async (tx: Tx, publication) => {
     const loaded = listKey === 'Document' ? await loadDocumentFacts(tx, id) : await loadInterpretationFacts(tx, id);
     if (!loaded) throw workflowError('NOT_FOUND', '找不到该条目');
     if ('boundToDocument' in loaded && loaded.boundToDocument && action !== 'withdraw') {
@@ -166,9 +153,8 @@ export async function transition(
     if (!decision.ok) throw workflowError(decision.code, decision.message);
 
     const reason = decision.autoReturnCause ?? input.reason?.trim() ?? decision.recordConfidentiality ?? null;
-    const publishedAt = decision.to === 'published' ? now : decision.to === 'scheduled' ? facts.publishAt : undefined;
     const data: Record<string, unknown> = { status: decision.to };
-    if (publishedAt !== undefined) data.publishedAt = publishedAt;
+    if (decision.to === 'scheduled') data.publishedAt = facts.publishAt;
     if (decision.recordConfidentiality) {
       Object.assign(data, { confidentialityReviewedAt: now, confidentialityReviewedById: actor.id, confidentialityConclusion: decision.recordConfidentiality });
     }
@@ -179,7 +165,7 @@ export async function transition(
       data.lastReturnReason = '';
     }
 
-    type Subject = Moved & { title: string; departmentId: string | null };
+    type Subject = { listKey: WorkflowListKey; id: string; title: string; departmentId: string | null; from: Status };
     const moved: Subject[] = [{ ...loaded.subject, from: facts.status }];
     if ('companions' in loaded && decision.moveInterpretations) {
       // 三同步: the interpretations at the document's step move with it; nothing else does.
@@ -196,32 +182,30 @@ export async function transition(
         if (!otherPublic) moved.push({ ...(await interpretationSubject(tx, link.id)), from: link.status as Status });
       }
     }
-    const actorRecord = { id: actor.id, name: session.data.name, role: actor.role };
-    for (const item of moved) {
-      const table = item.listKey === 'Document' ? tx.document : tx.interpretation;
-      await table.update({ where: { id: item.id }, data });
-      await tx.auditEntry.create({
-        data: auditEntryData(item, { action, done: decision.autoReturnCause ? '提交，被自动退文' : undefined, from: item.from, to: decision.to, actor: actorRecord, reason: reason ?? '', at: now }),
-      });
+    const step = { action, actor: { id: actor.id, name: session.data.name, role: actor.role }, reason: reason ?? '', at: now };
+    /** A step that neither publishes nor withdraws: the item changes and its 流转记录 says so. */
+    const takeStep = async (item: Subject) => {
+      await (item.listKey === 'Document' ? tx.document : tx.interpretation).update({ where: { id: item.id }, data });
+      await tx.auditEntry.create({ data: auditEntryData(item, { ...step, done: decision.autoReturnCause ? '提交，被自动退文' : undefined, from: item.from, to: decision.to }) });
+    };
+    const revisionOfId = 'revisionOfId' in loaded ? loaded.revisionOfId : null;
+    if (decision.to === 'published' && revisionOfId) {
+      // An approved revision is applied to its published original, which publication replaces; the copy is kept as merged.
+      const [copy, ...companions] = moved;
+      await takeStep(copy);
+      await applyRevision(tx, id, revisionOfId);
+      await publication.publish([{ listKey: 'Document', id: revisionOfId }], { ...step, action: 'applyRevision' });
+      await publication.publish(companions, { ...step, action: 'approve' });
+    } else if (decision.to === 'published') {
+      await publication.publish(moved, { ...step, action: 'approve' });
+    } else if (decision.to === 'withdrawn') {
+      await publication.withdraw(moved, { ...step, action: 'withdraw' });
+    } else {
+      for (const item of moved) await takeStep(item);
     }
-    if (listKey === 'Document' && 'revisionOfId' in loaded) {
-      if (action === 'submit' && decision.to === 'submitted') await recordRevision(tx, id, 'submitted', actor.id, now);
-      if (decision.to === 'published') {
-        if (loaded.revisionOfId) await applyRevision(tx, id, loaded.revisionOfId);
-        else await assignIndexNumber(tx, id, now);
-        await recordRevision(tx, loaded.revisionOfId ?? id, 'published', actor.id, now);
-      }
-    }
-    return { ...decision, moved, revisionOfId: 'revisionOfId' in loaded ? loaded.revisionOfId : null };
+    if (action === 'submit' && decision.to === 'submitted' && listKey === 'Document') await recordRevision(tx, id, 'submitted', actor.id, now);
+    return decision;
   });
-  // The page cache learns of what entered or left the public site (a merged revision changes its original).
-  const touchedPublic = outcome.moved.filter((m) => m.from === 'published' || outcome.to === 'published');
-  if (touchedPublic.length) {
-    await publicContentChanged(context, {
-      documents: touchedPublic.filter((m) => m.listKey === 'Document').map((m) => (outcome.to === 'published' && outcome.revisionOfId ? outcome.revisionOfId : m.id)),
-      interpretations: touchedPublic.filter((m) => m.listKey === 'Interpretation').map((m) => m.id),
-    });
-  }
   // S1: the return is recorded (above); the submitter is told why.
   if (outcome.autoReturnCause) throw workflowError('RETURNED', `已退文：${outcome.autoReturnCause}`);
   return { status: outcome.to };

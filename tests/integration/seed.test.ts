@@ -40,7 +40,7 @@ describe('the demo seed', () => {
 
   test('publishes the bureau rules with their interpretation, with the hijacked text restored (N9, N11)', async () => {
     const [rules] = await t.context.sudo().query.Document.findMany({
-      where: { title: { contains: '实施细则' }, status: { equals: 'published' } },
+      where: { title: { contains: '政务公开工作的实施细则' }, status: { equals: 'published' } },
       query: 'title body { document } interpretations { title status }',
     });
     const text = JSON.stringify(rules.body.document);
