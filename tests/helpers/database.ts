@@ -30,6 +30,11 @@ export async function migratedContext(): Promise<TestDatabase> {
   };
   const fresh = process.env.TEST_DATABASE === 'postgresql' ? await freshPostgres() : sqlite();
   await applyPendingMigrations(fresh);
+  return contextOver(fresh);
+}
+
+/** A Keystone context over a database of this test file's own; close() closes it and removes the database. */
+export async function contextOver(fresh: DatabaseSettings & { drop(): Promise<void> }): Promise<TestDatabase> {
   const context = await openContext(fresh);
   return {
     db: fresh,

@@ -9,7 +9,7 @@ import { applyPendingMigrations } from '../../src/db/migrations.js';
 import { closeContext, openContext } from '../../src/db/context.js';
 import { seedDemo } from '../../src/seed/demo.js';
 import { defaultTestInstant, systemClock, useTestClock } from './clock.js';
-import { freshSqlite, migratedContext, type TestDatabase } from './database.js';
+import { contextOver, freshSqlite, migratedContext, type TestDatabase } from './database.js';
 import { freshPostgres, postgresServerUrl, withDatabase } from './postgres.js';
 
 /*
@@ -158,15 +158,7 @@ export async function seededDemoContext(): Promise<TestDatabase> {
     copyMedia(path.join(template, 'media'));
     fresh = { ...db, drop: async () => fs.rmSync(db.dir, { recursive: true, force: true }) };
   }
-  const context = await openContext(fresh);
-  return {
-    db: fresh,
-    context,
-    async close() {
-      await closeContext(context);
-      await fresh.drop();
-    },
-  };
+  return contextOver(fresh);
 }
 
 /**

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { KeystoneSyndicationStore } from '../../src/syndication-cms/store.js';
 import { publishDueItems } from '../../src/workflow/scheduled-publishing.js';
 import type { SyndicatedItem } from '../../syndication/run.js';
+import { syndicatedItem } from '../helpers/syndicated-item.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 /*
@@ -40,28 +41,7 @@ async function approve(id: string): Promise<string> {
   return (await act('lingdao', 'approveDocument', id)).data?.approveDocument.status;
 }
 
-const upstream = (id: string, title: string, policy: SyndicatedItem['policy']): SyndicatedItem => ({
-  sourceKey: 'publication-test',
-  sourceName: '测试上游',
-  sourceLevel: 'state-council',
-  targetColumn: 'gwy',
-  images: [],
-  dedupKey: `publication-test:${id}`,
-  upstreamId: id,
-  listUrl: 'http://127.0.0.1:9/list.json',
-  url: `http://127.0.0.1:9/content_${id}.htm`,
-  title,
-  number: '',
-  issuer: '国务院',
-  writtenAt: new Date('2026-11-18T00:00:00Z'),
-  publishedAt: new Date('2026-11-20T02:00:00Z'),
-  bodyHtml: `<p>${title}的正文。</p>`,
-  summary: '',
-  attachments: [],
-  contentHash: `hash-${title}`,
-  fetchedAt: new Date('2026-11-21T00:00:00Z'),
-  policy,
-});
+const upstream = (id: string, title: string, policy: SyndicatedItem['policy']) => syndicatedItem('publication-test', id, title, policy);
 const store = () => new KeystoneSyndicationStore(state.t.context);
 
 describe('one publication operation, one 流转记录 for each way of publishing', () => {

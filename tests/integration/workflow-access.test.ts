@@ -10,7 +10,7 @@ import { projectRoot, sqliteFilename, type DatabaseSettings } from '../../src/co
 import { applyPendingMigrations, migrationsDirectory } from '../../src/db/migrations.js';
 import { assignedByStaff } from '../../src/schema/ownership.js';
 import { KeystoneSyndicationStore } from '../../src/syndication-cms/store.js';
-import type { SyndicatedItem } from '../../syndication/run.js';
+import { syndicatedItem } from '../helpers/syndicated-item.js';
 import { freshSqlite } from '../helpers/database.js';
 import { freshPostgres } from '../helpers/postgres.js';
 import { seededApi } from '../helpers/seeded-api.js';
@@ -186,28 +186,7 @@ describe('trust #5: links only to what the caller may edit; a transition moves o
 
 describe('trust #7: fields that jobs own are read-only to people', () => {
   const store = () => new KeystoneSyndicationStore(state.t.context);
-  const upstream = (id: string, title: string): SyndicatedItem => ({
-    sourceKey: 'trust-7',
-    sourceName: '测试上游',
-    sourceLevel: 'state-council',
-    targetColumn: 'gwy',
-    images: [],
-    dedupKey: `trust-7:${id}`,
-    upstreamId: id,
-    listUrl: 'http://127.0.0.1:9/list.json',
-    url: `http://127.0.0.1:9/content_${id}.htm`,
-    title,
-    number: '',
-    issuer: '国务院',
-    writtenAt: new Date('2026-11-18T00:00:00Z'),
-    publishedAt: new Date('2026-11-20T02:00:00Z'),
-    bodyHtml: `<p>${title}的正文。</p>`,
-    summary: '',
-    attachments: [],
-    contentHash: `hash-${title}`,
-    fetchedAt: new Date('2026-11-21T00:00:00Z'),
-    policy: 'review',
-  });
+  const upstream = (id: string, title: string) => syndicatedItem('trust-7', id, title, 'review');
 
   test('trust #7: nobody edits a 转载条目, so nobody points one at a local document or fakes an upstream change', async () => {
     await store().saveNew(upstream('1', '国务院关于养老服务的通知'));
