@@ -17,6 +17,7 @@ export const openCategoryOptions = [
   { value: 'service', label: '服务公开' },
   { value: 'result', label: '结果公开' },
 ] as const;
+export type OpenCategory = (typeof openCategoryOptions)[number]['value'];
 
 // N14: 第二十条第（一）项 of the annual report counts these two kinds.
 export const regulatoryKindOptions = [

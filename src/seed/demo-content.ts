@@ -5,7 +5,7 @@
 // and so do the years from 2024 on named in texts: state a real-world fact (a law's effective date)
 // without such a year, and date news by "近日" rather than by the day.
 
-import type { ColumnKind } from '../content/vocabulary.js';
+import type { ColumnKind, Disclosure, OpenCategory } from '../content/vocabulary.js';
 export type { ColumnKind };
 import { demoGuides, marriageGuide, type DemoGuide } from './demo-guides.js';
 import { demoValidityDocuments, demoValidityOfExisting, type DemoValidity } from './demo-validity.js';
@@ -13,8 +13,6 @@ export interface DemoColumn { slug: string; name: string; kind: ColumnKind; inte
 export interface DemoDepartment { code: string; name: string }
 export type DemoRole = 'admin' | 'infoSection' | 'officeReviewer' | 'leader' | 'editor';
 export interface DemoUser { username: string; name: string; role: DemoRole; department: string /* DemoDepartment.code */ }
-export type Disclosure = 'proactive' | 'redacted' | 'onRequest' | 'notPublic';
-export type OpenCategory = 'decision' | 'execution' | 'management' | 'service' | 'result'; // 五公开
 export interface DemoDocument {
   key: string;                 // stable unique ascii key, used for idempotent seeding
   title: string;
