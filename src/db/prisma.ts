@@ -30,6 +30,9 @@ export function jsonToStore(value: object): InputJsonValue {
   return value as InputJsonValue;
 }
 
+/** Empties a nullable JSON column (SQL NULL): Prisma's typed input names it rather than taking `null`. */
+export { DbNull as noJson } from '@prisma/client/runtime/client';
+
 /** The typed Prisma client of a context (as sudo or not, as the context is). */
 export function prismaOf(context: KeystoneContext): PrismaClient {
   return context.prisma;
