@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SessionData } from '../access/roles.js';
+import { isPublicDocument } from '../access/documents.js';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { richTextHasContent } from './disclosure.js';
 import { preflight } from './preflight.js';
@@ -191,7 +192,7 @@ export async function transition(
         const jd = (await tx.interpretation.findUnique({ where: { id: link.id }, select: { documents: { select: { id: true, status: true, disclosure: true } } } })) as {
           documents: { id: string; status: string; disclosure: string | null }[];
         };
-        const otherPublic = jd.documents.some((d) => d.id !== id && d.status === 'published' && (d.disclosure === 'proactive' || d.disclosure === 'redacted'));
+        const otherPublic = jd.documents.some((d) => d.id !== id && isPublicDocument(d));
         if (!otherPublic) moved.push({ ...(await interpretationSubject(tx, link.id)), from: link.status as Status });
       }
     }
