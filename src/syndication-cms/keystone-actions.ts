@@ -1,11 +1,11 @@
 import { action } from '@keystone-6/core';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { managesSite, type SessionData } from '../access/roles.js';
+import { managesSite, roleOf, sessionOf } from '../access/roles.js';
 import { actionMessages } from '../content/action-messages.js';
 import { type ActionArgs, itemAction, refusal, textArg } from '../content/item-actions.js';
 import { calendarDayValue } from '../db/calendar-day.js';
 import { noJson, storedJson } from '../db/prisma.js';
-import { auditEntryData } from '../workflow/audit.js';
+import { auditActorOf, auditEntryData } from '../workflow/audit.js';
 import { inPublication } from '../workflow/publication.js';
 import { upstreamActionLabels, upstreamActionsFor, type UpstreamAction } from './statuses.js';
 import { publishReprint, reprintDocumentData, type UpstreamVersion } from './store.js';
@@ -13,16 +13,17 @@ import { runSyndicationSource } from './runner.js';
 
 const queueError = refusal('SYNDICATION_REFUSED');
 
-function sessionOf(context: KeystoneContext): SessionData {
-  const session = context.session as SessionData | undefined;
-  if (!session?.data?.isActive) throw queueError('请先登录');
+/** The signed-in, active user of a context, or the refusal to ask them to sign in. */
+function signedInSession(context: KeystoneContext) {
+  const session = sessionOf(context);
+  if (!session || !roleOf(session)) throw queueError('请先登录');
   return session;
 }
 
 /** Carries out one queue action, in one transaction, after checking it is open to the user. */
 export async function actOnUpstreamItem(context: KeystoneContext, id: string, act: UpstreamAction, args: { note?: string; reason?: string } = {}, now = new Date()): Promise<void> {
-  const session = sessionOf(context);
-  const actor = { id: session.itemId, name: session.data.name, role: session.data.role };
+  const session = signedInSession(context);
+  const actor = auditActorOf(session);
   await inPublication(context, async (tx, publication) => {
     const item = await tx.upstreamItem.findUnique({ where: { id }, include: { source: { select: { name: true, targetColumnId: true } } } });
     if (!item) throw queueError('找不到该转载条目');
@@ -79,7 +80,7 @@ export function upstreamItemActions() {
       itemAction('UpstreamItem', {
         label: upstreamActionLabels[key],
         args: argsFor[key],
-        shown: (session, item) => upstreamActionsFor(item as unknown as { status: string; changedUpstream: boolean }, session?.data?.isActive ? session.data.role : null).includes(key),
+        shown: (session, item) => upstreamActionsFor(item as unknown as { status: string; changedUpstream: boolean }, roleOf(session)).includes(key),
         run: (context, id, args) => actOnUpstreamItem(context, id, key, args as { note?: string; reason?: string }),
       }),
     ]),

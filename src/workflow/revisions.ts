@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { isEditorOf, memberOf, sessionOf } from '../access/roles.js';
 import { plainText } from '../content/plain-text.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { jsonToStore, type PrismaTransaction } from '../db/prisma.js';
@@ -100,17 +100,17 @@ export async function applyRevision(tx: PrismaTransaction, draftId: string, orig
 
 /** 修订: a draft copy of a published document, for its department's editor to change. */
 export async function startRevision(context: KeystoneContext, id: string): Promise<string> {
-  const session = context.session as SessionData | undefined;
+  const member = memberOf(sessionOf(context));
   const original = (await context.prisma.document.findUnique({ where: { id }, ...withLinks })) as (Row & { status: string; departmentId: string | null }) | null;
   const { workflowError } = await import('./transition.js');
   if (!original) throw workflowError('NOT_FOUND', '找不到该文件');
-  if (!session?.data?.isActive || session.data.role !== 'editor' || session.data.department?.id !== original.departmentId) {
+  if (!member || !isEditorOf(member, original.departmentId)) {
     throw workflowError('FORBIDDEN', '只有本科室编辑可以修订本科室已发布的文件');
   }
   if (original.status !== 'published') throw workflowError('INVALID_TRANSITION', '只有已发布的文件可以修订');
   const open = await context.prisma.document.findFirst({ where: { revisionOfId: id, status: { notIn: ['merged', 'withdrawn'] } } });
   if (open) return open.id as string;
-  const data: Record<string, unknown> = { status: 'draft', revisionOfId: id, departmentId: original.departmentId, drafterId: session.itemId, indexNumber: null };
+  const data: Record<string, unknown> = { status: 'draft', revisionOfId: id, departmentId: original.departmentId, drafterId: member.id, indexNumber: null };
   for (const field of contentFields) if (field !== 'indexNumber') data[field] = original[field];
   data.columns = { connect: original.columns.map((c) => ({ id: c.id })) };
   data.attachments = { connect: original.attachments.map((a) => ({ id: a.id })) };

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { memberOf, sessionOf, type Member } from '../access/roles.js';
 import { isPublicDocument } from '../access/documents.js';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { richTextHasContent } from './disclosure.js';
@@ -10,8 +10,8 @@ import { toCalendarDay } from '../calendar/working-days.js';
 import { applyRevision, recordRevision } from './revisions.js';
 import { inPublication } from './publication.js';
 import { jsonToStore, prismaOf, type PrismaTransaction } from '../db/prisma.js';
-import { actorFromSession, decide, mayAct, type ActionInput, type Actor, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
-import { auditEntryData, type AuditListKey } from './audit.js';
+import { decide, mayAct, type ActionInput, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
+import { auditActorOf, auditEntryData, type AuditListKey } from './audit.js';
 
 export type WorkflowListKey = AuditListKey;
 
@@ -20,8 +20,8 @@ export function workflowError(code: ErrorCode | 'RETURNED' | 'CHECKS_FAILED' | '
   return new GraphQLError(message, { extensions: { code: `WORKFLOW_${code}` } });
 }
 
-function actorOf(context: KeystoneContext): Actor {
-  const actor = actorFromSession(context.session);
+function actorOf(context: KeystoneContext): Member {
+  const actor = memberOf(sessionOf(context));
   if (!actor) throw workflowError('UNAUTHENTICATED', '请先登录');
   return actor;
 }
@@ -123,7 +123,7 @@ async function interpretationSubject(tx: Tx, id: string) {
  * Runs the pre-publication checks at submission and keeps their result on the item for the editor to
  * read; blocking findings refuse the submission with what to fix.
  */
-async function refuseOnBlockingFindings(context: KeystoneContext, actor: Actor, listKey: WorkflowListKey, id: string, now: Date): Promise<void> {
+async function refuseOnBlockingFindings(context: KeystoneContext, actor: Member, listKey: WorkflowListKey, id: string, now: Date): Promise<void> {
   const prisma = prismaOf(context);
   const where = { id };
   const item: (Row & { requiresInterpretation?: boolean }) | null = listKey === 'Document' ? await prisma.document.findUnique({ where }) : await prisma.interpretation.findUnique({ where });
@@ -154,7 +154,6 @@ export async function transition(
   now: Date = new Date(),
 ): Promise<{ status: Status }> {
   const actor = actorOf(context);
-  const session = context.session as SessionData;
   if (action === 'submit') await refuseOnBlockingFindings(context, actor, listKey, id, now);
   const outcome: { to: Status; autoReturnCause?: string } = await inPublication(context, async (tx, publication) => {
     const loaded = listKey === 'Document' ? await loadDocumentFacts(tx, id) : await loadInterpretationFacts(tx, id);
@@ -196,7 +195,7 @@ export async function transition(
         if (!otherPublic) moved.push({ ...(await interpretationSubject(tx, link.id)), from: link.status as Status });
       }
     }
-    const step = { action, actor: { id: actor.id, name: session.data.name, role: actor.role }, reason: reason ?? '', at: now };
+    const step = { action, actor: auditActorOf(sessionOf(context)), reason: reason ?? '', at: now };
     /** A step that neither publishes nor withdraws: the item changes and its 流转记录 says so. */
     const takeStep = async (item: Subject) => {
       if (item.listKey === 'Document') await tx.document.update({ where: { id: item.id }, data });
