@@ -34,7 +34,7 @@ export function workflowActionsFor(listKey: WorkflowListKey) {
       // Only the actions open to this user on this item in its state are shown.
       shown: (session, item) => {
         const actor = memberOf(session);
-        return Boolean(actor) && availableActions(item as unknown as { status: Status; departmentId: string | null }, actor!).includes(key);
+        return actor !== null && availableActions(item as unknown as { status: Status; departmentId: string | null }, actor).includes(key);
       },
       run: (context, id, args) => transition(context, listKey, id, key, args as { reason?: string; confidentialityConclusion?: string }),
     }),
