@@ -35,8 +35,9 @@ export function roleOf(session: SessionData | undefined): Role | null {
   return session?.data?.isActive ? session.data.role : null;
 }
 
-/** Someone acting: a role and, for an editor, the department (a workflow's actor is one). */
+/** Someone acting: the user, the role and, for an editor, the department (every workflow's actor). */
 export interface Member {
+  id: string;
   role: Role;
   departmentId: string | null;
 }
@@ -44,7 +45,7 @@ export interface Member {
 /** The member a session is, when the account is active. */
 export function memberOf(session: SessionData | undefined): Member | null {
   const role = roleOf(session);
-  return role ? { role, departmentId: session!.data.department?.id ?? null } : null;
+  return role ? { id: session!.itemId, role, departmentId: session!.data.department?.id ?? null } : null;
 }
 
 type RoleOrNobody = Role | null | undefined;
@@ -98,11 +99,6 @@ export function isEditorOfAny(member: Member | null | undefined, departmentIds: 
 /** Any member of staff whose account is active. */
 export function signedIn(args: { session?: unknown }): boolean {
   return roleOf(sessionOf(args)) !== null;
-}
-
-/** A role among `allowed`, for a list of roles that is no named predicate (the workflow's table of who may act). */
-export function hasRole(session: SessionData | undefined, ...allowed: Role[]): boolean {
-  return Boolean(session?.data?.isActive && allowed.includes(session.data.role));
 }
 
 /** A Keystone access rule from a role predicate: true when the signed-in, active user's role answers it. */

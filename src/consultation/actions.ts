@@ -3,7 +3,7 @@ import { type ActionArgs, itemAction, refusal, textArg } from '../content/item-a
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { richTextHasContent } from '../workflow/disclosure.js';
-import { actorFromSession } from '../workflow/state-machine.js';
+import { memberOf, sessionOf } from '../access/roles.js';
 import { consultationsChanged } from './invalidation.js';
 import { periodState, publicationProblems, reportFigures, reportProblems, type CommentFacts, type ConsultationStatus } from './rules.js';
 import { consultationActionLabels, consultationActionsFor, type ConsultationAction } from './workflow.js';
@@ -21,7 +21,7 @@ export interface ConsultationActionArgs {
 
 /** Carries out one action on a consultation, in one transaction, once the rules allow it. */
 export async function actOnConsultation(context: KeystoneContext, id: string, act: ConsultationAction, args: ConsultationActionArgs = {}, now = new Date()): Promise<void> {
-  const actor = actorFromSession(context.session);
+  const actor = memberOf(sessionOf(context));
   if (!actor) throw refused('请先登录');
   const today = toCalendarDay(now);
   let madePublic = false;
@@ -125,7 +125,7 @@ export function consultationItemActions() {
         args: argsFor[key],
         shown: (session, item) => {
           const raw = item as unknown as { status: ConsultationStatus; departmentId: string | null; closesOn: unknown };
-          if (!consultationActionsFor(raw, actorFromSession(session)).includes(key)) return false;
+          if (!consultationActionsFor(raw, memberOf(session)).includes(key)) return false;
           // 结束征求意见 only once the closing day has passed.
           return key !== 'close' || (calendarDayOf(raw.closesOn) ?? '9') < toCalendarDay(new Date());
         },

@@ -1,9 +1,8 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isEditor, isLeader, isOfficeOrLeader } from '../access/roles.js';
+import { isEditor, isLeader, isOfficeOrLeader, type Member } from '../access/roles.js';
 import { addWorkingDays, toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { taskSources, type ExtraTask, type TaskSource } from '../interaction-cms/tasks.js';
-import type { Actor } from '../workflow/state-machine.js';
 import { periodState, reportDueOn } from './rules.js';
 import { prismaOf } from '../db/prisma.js';
 
@@ -30,7 +29,7 @@ function urgencyOf(due: CalendarDay, today: CalendarDay): 0 | 1 | 2 {
  * them; and consultations whose period ended without a published adoption report (the department
  * writes it, the office or a leader publishes it), due before the decision meeting (`reportDueOn`).
  */
-export const consultationTasks: TaskSource = async (context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> => {
+export const consultationTasks: TaskSource = async (context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> => {
   // Leaders are not the office but approve with it (consultationActionsFor): both follow every consultation.
   const approver = isOfficeOrLeader(actor.role);
   if (!approver && !isEditor(actor.role)) return [];

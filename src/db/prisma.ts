@@ -1,4 +1,4 @@
-import type { ITXClientDenyList } from '@prisma/client/runtime/client';
+import type { InputJsonValue, ITXClientDenyList } from '@prisma/client/runtime/client';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { TypeInfo } from '../../generated/keystone/types.ts';
 
@@ -21,6 +21,17 @@ export type PrismaTransaction = Omit<PrismaClient, ITXClientDenyList>;
 export function storedJson<T>(value: unknown): T {
   return value as T;
 }
+
+/**
+ * What a JSON column is given: plain data this code made (a snapshot of a row, a list of findings), which
+ * Prisma types only by the shapes JSON allows; the counterpart of `storedJson`.
+ */
+export function jsonToStore(value: object): InputJsonValue {
+  return value as InputJsonValue;
+}
+
+/** Empties a nullable JSON column (SQL NULL): Prisma's typed input names it rather than taking `null`. */
+export { DbNull as noJson } from '@prisma/client/runtime/client';
 
 /** The typed Prisma client of a context (as sudo or not, as the context is). */
 export function prismaOf(context: KeystoneContext): PrismaClient {

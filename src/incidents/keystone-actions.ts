@@ -1,8 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { actionMessages } from '../content/action-messages.js';
 import { itemAction, refusal } from '../content/item-actions.js';
-import { actorFromSession } from '../workflow/state-machine.js';
-import { isEditor, isOffice, roleOf } from '../access/roles.js';
+import { isEditor, isOffice, memberOf, roleOf, sessionOf } from '../access/roles.js';
 import { prismaOf } from '../db/prisma.js';
 import { actionRefusal, incidentEventDefinitions, mayEditIncident, type IncidentAction } from './rules.js';
 
@@ -16,7 +15,7 @@ const closeLabel = '结束事件';
  * immediate alert check run as for any edit.
  */
 export async function actOnIncident(context: KeystoneContext, id: string, act: IncidentAction, now = new Date()): Promise<void> {
-  const actor = actorFromSession(context.session);
+  const actor = memberOf(sessionOf(context));
   if (!actor) throw refused('请先登录');
   const incident = await prismaOf(context.sudo()).opinionIncident.findUnique({ where: { id }, include: { departments: { select: { id: true } } } });
   if (!incident) throw refused('找不到该舆情事件');

@@ -1,4 +1,4 @@
-import { isEditorOfAny, isOffice, isOfficeOrLeader } from '../access/roles.js';
+import { isEditorOfAny, isOffice, isOfficeOrLeader, type Member } from '../access/roles.js';
 import { formatChinaTime } from '../interaction/china-time.js';
 import {
   clocksAtRisk,
@@ -13,7 +13,6 @@ import {
 } from '../interaction/incident-clocks.js';
 import type { ExtraTask } from '../interaction-cms/tasks.js';
 import { chinaDue } from '../interaction-cms/tasks.js';
-import type { Actor } from '../workflow/state-machine.js';
 
 /*
  * 舆情事件 (S6, S7) as stored: what the Keystone list, the 待办 source and the alert job need on top of
@@ -163,14 +162,14 @@ export interface IncidentForTasks extends StoredIncident {
  * S7: the office and the leaders follow every incident; an editor those of his department. The admin, who
  * stands in for the office and edits every incident (mayEditIncident), follows them too, as in every other 待办.
  */
-export function followsIncident(actor: Actor, departmentIds: string[]): boolean {
+export function followsIncident(actor: Member, departmentIds: string[]): boolean {
   return isOfficeOrLeader(actor.role) || isEditorOfAny(actor, departmentIds);
 }
 
 const urgencyOf = { overdue: 0, atRisk: 1, due: 2 } as const;
 
 /** 待办: every clock not yet done of every open incident the actor follows, most urgent first. */
-export function incidentTasks(incidents: IncidentForTasks[], actor: Actor, now: Date): ExtraTask[] {
+export function incidentTasks(incidents: IncidentForTasks[], actor: Member, now: Date): ExtraTask[] {
   const tasks: (ExtraTask & { dueAt: number })[] = [];
   for (const incident of incidents) {
     if (incident.closedAt || !followsIncident(actor, incident.departmentIds)) continue;
@@ -193,7 +192,7 @@ export function incidentTasks(incidents: IncidentForTasks[], actor: Actor, now: 
 }
 
 /** S7: the office (and the system admin) edit every incident; an editor those of his department. */
-export function mayEditIncident(actor: Actor, departmentIds: string[]): boolean {
+export function mayEditIncident(actor: Member, departmentIds: string[]): boolean {
   return isOffice(actor.role) || isEditorOfAny(actor, departmentIds);
 }
 

@@ -1,5 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { Actor } from '../workflow/state-machine.js';
+import type { Member } from '../access/roles.js';
 import { formatChinaTime } from '../interaction/china-time.js';
 import { requestTasks } from '../requests/tasks.js';
 import { syndicationTasks } from '../syndication-cms/alerts.js';
@@ -31,12 +31,12 @@ export interface ExtraTask {
   urgency: 0 | 1 | 2;
 }
 
-export type TaskSource = (context: KeystoneContext, actor: Actor, now: Date) => Promise<ExtraTask[]>;
+export type TaskSource = (context: KeystoneContext, actor: Member, now: Date) => Promise<ExtraTask[]>;
 
 /** One entry per capability; `context` is sudo: each source filters by the actor itself. */
 export const taskSources: TaskSource[] = [requestTasks, syndicationTasks, validityTasks];
 
-export async function extraTasks(context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> {
+export async function extraTasks(context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> {
   const all = (await Promise.all(taskSources.map((source) => source(context, actor, now)))).flat();
   return all.sort((a, b) => a.urgency - b.urgency || (a.due ?? '9').localeCompare(b.due ?? '9'));
 }

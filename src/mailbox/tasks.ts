@@ -1,8 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isEditorOf, isOffice, isOfficeOrLeader } from '../access/roles.js';
+import { isEditorOf, isOffice, isOfficeOrLeader, type Member } from '../access/roles.js';
 import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import { taskSources, type ExtraTask, type TaskSource } from '../interaction-cms/tasks.js';
-import type { Actor } from '../workflow/state-machine.js';
 import { openMessageClock, type ClockedMessage } from './rules.js';
 
 /*
@@ -19,7 +18,7 @@ export interface TaskMessage extends ClockedMessage {
 
 const kindLabel = '留言办理';
 
-export function messageTasksFor(actor: Actor, messages: TaskMessage[], today: CalendarDay): ExtraTask[] {
+export function messageTasksFor(actor: Member, messages: TaskMessage[], today: CalendarDay): ExtraTask[] {
   const office = isOffice(actor.role);
   const tasks: ExtraTask[] = [];
   for (const m of messages) {
@@ -44,7 +43,7 @@ export function messageTasksFor(actor: Actor, messages: TaskMessage[], today: Ca
 }
 
 /** The 待办 source: open messages only (a published or deliberately withheld reply has nothing left to do). */
-export const messageTaskSource: TaskSource = async (context: KeystoneContext, actor: Actor, now: Date) => {
+export const messageTaskSource: TaskSource = async (context: KeystoneContext, actor: Member, now: Date) => {
   const rows = (await context.sudo().prisma.message.findMany({
     where: { OR: [{ status: { not: 'replied' } }, { replyPublishedAt: null, isPublic: true }] },
     select: { id: true, subject: true, kind: true, status: true, submittedAt: true, repliedAt: true, replyPublishedAt: true, isPublic: true, departmentId: true, returnReason: true },

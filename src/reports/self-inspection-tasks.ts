@@ -1,14 +1,13 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isOffice } from '../access/roles.js';
+import { isOffice, type Member } from '../access/roles.js';
 import { taskSources, type ExtraTask } from '../interaction-cms/tasks.js';
-import type { Actor } from '../workflow/state-machine.js';
 import { conversionDone, type Conversion } from './self-inspection-cms.js';
 
 /**
  * S4 待办: each item a self-inspection marked "should become public" stays on the department's task
  * list until the information is public; submitted self-inspections wait on the office's review.
  */
-export async function selfInspectionTasks(context: KeystoneContext, actor: Actor, _now: Date): Promise<ExtraTask[]> {
+export async function selfInspectionTasks(context: KeystoneContext, actor: Member, _now: Date): Promise<ExtraTask[]> {
   const tasks: ExtraTask[] = [];
   const office = isOffice(actor.role);
   if (actor.departmentId || office) {

@@ -1,15 +1,14 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isOfficeOrSection } from '../access/roles.js';
+import { isOfficeOrSection, type Member } from '../access/roles.js';
 import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import { taskSources, type ExtraTask } from '../interaction-cms/tasks.js';
-import type { Actor } from '../workflow/state-machine.js';
 import { annualReportTiming } from './annual-report.js';
 
 /**
  * N14 待办: from 1 January, last year's report while it is not published (due 31 January), for the
  * office that writes it and the information section that publishes it.
  */
-export async function annualReportTasks(context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> {
+export async function annualReportTasks(context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> {
   if (!isOfficeOrSection(actor.role)) return [];
   const today = toCalendarDay(now);
   const year = Number(today.slice(0, 4)) - 1;

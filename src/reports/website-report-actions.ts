@@ -1,7 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isOfficeOrSection, sessionOf } from '../access/roles.js';
+import { isOfficeOrSection, sessionOf, type Member } from '../access/roles.js';
 import { taskSources, type ExtraTask } from '../interaction-cms/tasks.js';
-import type { Actor } from '../workflow/state-machine.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { itemAction, refusal } from '../content/item-actions.js';
 import { pageCacheFor } from '../site/cache.js';
@@ -72,7 +71,7 @@ export function websiteReportActions() {
  * N17 待办: from 1 January, last year's 网站工作年度报表 while it is not published (due 31 January),
  * for the office and the information section, like the 信息公开 annual report's.
  */
-export async function websiteReportTasks(context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> {
+export async function websiteReportTasks(context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> {
   if (!isOfficeOrSection(actor.role)) return [];
   const today = toCalendarDay(now);
   const year = Number(today.slice(0, 4)) - 1;

@@ -1,7 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isEditor, isLeader, isOffice } from '../access/roles.js';
+import { isEditor, isLeader, isOffice, type Member } from '../access/roles.js';
 import type { ExtraTask, TaskSource } from '../interaction-cms/tasks.js';
-import type { Actor } from '../workflow/state-machine.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { factFields, factsOf } from './facts.js';
 import { clockOf } from './request-state.js';
@@ -15,7 +14,7 @@ import { clockOf } from './request-state.js';
 const kindLabel = '依申请公开';
 export const requestHref = (id: string) => `/admin/disclosure-requests/${id}`;
 
-export const requestTasks: TaskSource = async (context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> => {
+export const requestTasks: TaskSource = async (context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> => {
   const office = isOffice(actor.role);
   const leader = isLeader(actor.role);
   const department = isEditor(actor.role) ? actor.departmentId : null;

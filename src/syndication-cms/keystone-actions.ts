@@ -1,30 +1,30 @@
 import { action } from '@keystone-6/core';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { managesSite, type SessionData } from '../access/roles.js';
+import { managesSite, roleOf, sessionOf } from '../access/roles.js';
 import { actionMessages } from '../content/action-messages.js';
 import { type ActionArgs, itemAction, refusal, textArg } from '../content/item-actions.js';
 import { calendarDayValue } from '../db/calendar-day.js';
-import { auditEntryData } from '../workflow/audit.js';
+import { noJson, storedJson } from '../db/prisma.js';
+import { auditActorOf, auditEntryData } from '../workflow/audit.js';
 import { inPublication } from '../workflow/publication.js';
 import { upstreamActionLabels, upstreamActionsFor, type UpstreamAction } from './statuses.js';
-import { publishReprint, reprintDocumentData } from './store.js';
+import { publishReprint, reprintDocumentData, type UpstreamVersion } from './store.js';
 import { runSyndicationSource } from './runner.js';
-
-type Prisma = any; // Keystone's generated client, typed per engine.
 
 const queueError = refusal('SYNDICATION_REFUSED');
 
-function sessionOf(context: KeystoneContext): SessionData {
-  const session = context.session as SessionData | undefined;
-  if (!session?.data?.isActive) throw queueError('请先登录');
+/** The signed-in, active user of a context, or the refusal to ask them to sign in. */
+function signedInSession(context: KeystoneContext) {
+  const session = sessionOf(context);
+  if (!session || !roleOf(session)) throw queueError('请先登录');
   return session;
 }
 
 /** Carries out one queue action, in one transaction, after checking it is open to the user. */
 export async function actOnUpstreamItem(context: KeystoneContext, id: string, act: UpstreamAction, args: { note?: string; reason?: string } = {}, now = new Date()): Promise<void> {
-  const session = sessionOf(context);
-  const actor = { id: session.itemId, name: session.data.name, role: session.data.role };
-  await inPublication(context, async (tx: Prisma, publication) => {
+  const session = signedInSession(context);
+  const actor = auditActorOf(session);
+  await inPublication(context, async (tx, publication) => {
     const item = await tx.upstreamItem.findUnique({ where: { id }, include: { source: { select: { name: true, targetColumnId: true } } } });
     if (!item) throw queueError('找不到该转载条目');
     if (!upstreamActionsFor(item, session.data.role).includes(act)) throw queueError(`当前状态下您不能“${upstreamActionLabels[act]}”`);
@@ -46,21 +46,22 @@ export async function actOnUpstreamItem(context: KeystoneContext, id: string, ac
         return;
       case 'applyChange': {
         // Only the reprint this item made is ever changed: a document of ours with another origin or key is not (item 7).
-        const reprint = item.documentId ? await tx.document.findUnique({ where: { id: item.documentId }, select: { origin: true, upstreamId: true, title: true, status: true, departmentId: true } }) : null;
-        if (!reprint || reprint.origin !== 'reprint' || reprint.upstreamId !== item.dedupKey) throw queueError('该转载条目关联的不是由它转载的文件，不能采用上游修改；请忽略该修改');
-        const change = item.pendingChange;
+        const { documentId } = item;
+        const reprint = documentId ? await tx.document.findUnique({ where: { id: documentId }, select: { origin: true, upstreamId: true, title: true, status: true, departmentId: true } }) : null;
+        if (!documentId || !reprint || reprint.origin !== 'reprint' || reprint.upstreamId !== item.dedupKey) throw queueError('该转载条目关联的不是由它转载的文件，不能采用上游修改；请忽略该修改');
+        const change = storedJson<UpstreamVersion>(item.pendingChange);
         const data = reprintDocumentData({ ...change, publishedAt: change.upstreamPublishedAt ? new Date(change.upstreamPublishedAt) : null, writtenAt: change.writtenAt ? new Date(change.writtenAt) : null, sourceName: item.source?.name ?? '', dedupKey: item.dedupKey });
-        await tx.document.update({ where: { id: item.documentId }, data: { title: data.title, documentNumber: data.documentNumber, issuingAuthority: data.issuingAuthority, formationDate: calendarDayValue(tx, data.formationDate), reprintBody: data.reprintBody, sourceUrl: data.sourceUrl, searchText: data.searchText } });
+        await tx.document.update({ where: { id: documentId }, data: { title: data.title, documentNumber: data.documentNumber, issuingAuthority: data.issuingAuthority, formationDate: calendarDayValue(tx, data.formationDate), reprintBody: data.reprintBody, sourceUrl: data.sourceUrl, searchText: data.searchText } });
         const step = { action: 'applyUpstreamChange' as const, actor, reason: `原标题：${reprint.title}`, at: now };
         // What the public reads is replaced; a reprint no longer public only changes, and its history says so.
-        if (reprint.status === 'published') await publication.publish([{ listKey: 'Document', id: item.documentId }], step);
-        else await tx.auditEntry.create({ data: auditEntryData({ listKey: 'Document', id: item.documentId, title: data.title, departmentId: reprint.departmentId }, { ...step, from: reprint.status, to: reprint.status }) });
-        await tx.upstreamItem.update({ where: { id }, data: { ...change, changedUpstream: false, pendingChange: null, ...decided } });
+        if (reprint.status === 'published') await publication.publish([{ listKey: 'Document', id: documentId }], step);
+        else await tx.auditEntry.create({ data: auditEntryData({ listKey: 'Document', id: documentId, title: data.title, departmentId: reprint.departmentId }, { ...step, from: reprint.status, to: reprint.status }) });
+        await tx.upstreamItem.update({ where: { id }, data: { ...change, changedUpstream: false, pendingChange: noJson, ...decided } });
         return;
       }
       case 'dismissChange':
         // The upstream version is remembered as seen, so it is not flagged again.
-        await tx.upstreamItem.update({ where: { id }, data: { contentHash: item.pendingChange.contentHash, changedUpstream: false, pendingChange: null, ...decided } });
+        await tx.upstreamItem.update({ where: { id }, data: { contentHash: storedJson<UpstreamVersion>(item.pendingChange).contentHash, changedUpstream: false, pendingChange: noJson, ...decided } });
         return;
     }
   });
@@ -79,7 +80,7 @@ export function upstreamItemActions() {
       itemAction('UpstreamItem', {
         label: upstreamActionLabels[key],
         args: argsFor[key],
-        shown: (session, item) => upstreamActionsFor(item as unknown as { status: string; changedUpstream: boolean }, session?.data?.isActive ? session.data.role : null).includes(key),
+        shown: (session, item) => upstreamActionsFor(item as unknown as { status: string; changedUpstream: boolean }, roleOf(session)).includes(key),
         run: (context, id, args) => actOnUpstreamItem(context, id, key, args as { note?: string; reason?: string }),
       }),
     ]),

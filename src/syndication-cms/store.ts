@@ -5,6 +5,7 @@ import { maskReprintHtml } from '../content/render-reprint.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayValue } from '../db/calendar-day.js';
+import { jsonToStore, prismaOf, type PrismaClient, type PrismaTransaction } from '../db/prisma.js';
 import type { AuditActor } from '../workflow/audit.js';
 import { inPublication, type Publication } from '../workflow/publication.js';
 import type { UpstreamItemStatus } from './statuses.js';
@@ -18,8 +19,6 @@ import type { UpstreamItemStatus } from './statuses.js';
 // S4: a reprint repeats what a higher level has already disclosed; the conclusion says so.
 export const reprintConfidentialityConclusion = '转载上级机关已公开发布的政府信息，不涉及本机关保密事项';
 
-type Prisma = any; // Keystone's generated client, typed per engine.
-
 interface ItemRow {
   dedupKey: string;
   status: UpstreamItemStatus;
@@ -28,6 +27,20 @@ interface ItemRow {
   lastModified: string;
   changedUpstream: boolean;
   pendingChange: { contentHash?: string; etag?: string; lastModified?: string } | null;
+}
+
+/** An upstream edit held for an editor's decision (pendingChange), as JSON keeps it: dates as ISO text. */
+export interface UpstreamVersion {
+  title: string;
+  number: string;
+  issuer: string;
+  writtenAt: string | null;
+  upstreamPublishedAt: string | null;
+  bodyHtml: string;
+  url: string;
+  contentHash: string;
+  etag: string;
+  lastModified: string;
 }
 
 // What knownItem needs of a row: not the body.
@@ -72,12 +85,12 @@ export function reprintDocumentData(item: {
  * publication's transaction.
  */
 export async function publishReprint(
-  tx: Prisma,
+  tx: PrismaTransaction,
   publication: Publication,
   itemId: string,
   { columnId, departmentId, decider, now }: { columnId: string | null; departmentId: string | null; decider: AuditActor; now: Date },
 ): Promise<string> {
-  const item = await tx.upstreamItem.findUnique({ where: { id: itemId }, include: { source: { select: { name: true } } } });
+  const item = await tx.upstreamItem.findUniqueOrThrow({ where: { id: itemId }, include: { source: { select: { name: true } } } });
   const mediaNames = [...`${item.bodyHtml} ${JSON.stringify(item.attachments ?? [])}`.matchAll(/\/media\/([\w.-]+)/g)].map((m) => m[1]);
   const media = mediaNames.length ? await tx.media.findMany({ where: { file_filename: { in: mediaNames } }, select: { id: true, kind: true } }) : [];
   const fields = reprintDocumentData({ ...item, publishedAt: item.upstreamPublishedAt, sourceName: item.source?.name ?? '', dedupKey: item.dedupKey });
@@ -108,9 +121,9 @@ export async function publishReprint(
 }
 
 export class KeystoneSyndicationStore implements SyndicationStore {
-  private readonly prisma: Prisma;
+  private readonly prisma: PrismaClient;
   constructor(private readonly context: KeystoneContext) {
-    this.prisma = context.sudo().prisma;
+    this.prisma = prismaOf(context.sudo());
   }
 
   async knownItem(dedupKey: string): Promise<KnownItem | null> {
@@ -168,7 +181,7 @@ export class KeystoneSyndicationStore implements SyndicationStore {
       }
       return;
     }
-    await inPublication(this.context, async (tx: Prisma, publication) => {
+    await inPublication(this.context, async (tx, publication) => {
       if (await tx.upstreamItem.findUnique({ where: { dedupKey: item.dedupKey }, select: { id: true } })) return;
       const row = await tx.upstreamItem.create({ data, select: { id: true } });
       await publishReprint(tx, publication, row.id, { columnId: source?.targetColumnId ?? null, departmentId: null, decider: null, now: item.fetchedAt });
@@ -188,7 +201,7 @@ export class KeystoneSyndicationStore implements SyndicationStore {
       return;
     }
     // Reprinted (or tombstoned): never overwritten; an editor decides (采用上游修改 / 忽略).
-    await this.prisma.upstreamItem.update({ where: { dedupKey }, data: { changedUpstream: true, changedAt: item.fetchedAt, pendingChange: version } });
+    await this.prisma.upstreamItem.update({ where: { dedupKey }, data: { changedUpstream: true, changedAt: item.fetchedAt, pendingChange: jsonToStore(version) } });
   }
 
   async touch(dedupKey: string, validators: { etag?: string; lastModified?: string }): Promise<void> {
@@ -218,7 +231,7 @@ export class KeystoneSyndicationStore implements SyndicationStore {
     await this.prisma.syndicationSource.update({
       where: { key: sourceKey },
       data: {
-        runState: { lists: state.lists },
+        runState: jsonToStore({ lists: state.lists }),
         lastRunAt: state.lastRunAt ?? record.finishedAt,
         lastSuccessAt: state.lastSuccessAt ?? null,
         lastError: record.ok ? (failures ? failures.slice(1) : '') : `${record.error ?? '采集失败'}${failures}`,
@@ -235,5 +248,5 @@ export class KeystoneSyndicationStore implements SyndicationStore {
 /** beforeOperation of documents: deleting a reprint leaves its 转载条目 as a tombstone, so it never returns. */
 export async function rememberDeletedReprint({ operation, item, context }: { operation: string; item?: { id: unknown } | null; context: KeystoneContext }): Promise<void> {
   if (operation !== 'delete' || !item) return;
-  await context.sudo().prisma.upstreamItem.updateMany({ where: { documentId: String(item.id) }, data: { status: 'deleted' } });
+  await prismaOf(context.sudo()).upstreamItem.updateMany({ where: { documentId: String(item.id) }, data: { status: 'deleted' } });
 }

@@ -1,7 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isEditor, isInfoSection } from '../access/roles.js';
+import { isEditor, isInfoSection, type Member } from '../access/roles.js';
 import type { ExtraTask, TaskSource } from '../interaction-cms/tasks.js';
-import type { Actor } from '../workflow/state-machine.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { cleanupItems, type PublishedItem, type Validity } from './core.js';
@@ -15,7 +14,7 @@ import { cleanupItems, type PublishedItem, type Validity } from './core.js';
 
 const kindLabels = { validityEnding: '有效期将满', validityEnded: '有效期已过', timePassed: '过期信息' } as const;
 
-export const validityTasks: TaskSource = async (context: KeystoneContext, actor: Actor, now: Date): Promise<ExtraTask[]> => {
+export const validityTasks: TaskSource = async (context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> => {
   const department = isEditor(actor.role) ? actor.departmentId : null;
   if (!isInfoSection(actor.role) && !department) return [];
   const rows = (await context.prisma.document.findMany({

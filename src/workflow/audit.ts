@@ -1,5 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { Role, SessionData } from '../access/roles.js';
+import { roleOf, sessionOf, type Role, type SessionData } from '../access/roles.js';
 import { actionLabels, type WorkflowAction } from './state-machine.js';
 
 /*
@@ -32,6 +32,12 @@ export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
 
 /** Who took a step; null is the system (系统). */
 export type AuditActor = { id: string; name: string; role: Role } | null;
+
+/** Who the 流转记录 names for a session: its active user, or null (the system) when there is none. */
+export function auditActorOf(session: SessionData | undefined): AuditActor {
+  const role = roleOf(session);
+  return role ? { id: session!.itemId, name: session!.data.name, role } : null;
+}
 
 const nouns: Record<AuditListKey, string> = { Document: '文件', Interpretation: '解读' };
 
@@ -79,9 +85,8 @@ type DeletedItem = { id: unknown; title?: unknown; status?: unknown; departmentI
 export function recordDeletion(listKey: AuditListKey) {
   return async ({ operation, originalItem, context }: { operation: string; originalItem?: DeletedItem | null; context: KeystoneContext }): Promise<void> => {
     if (operation !== 'delete' || !originalItem) return;
-    const session = context.session as SessionData | undefined;
     const subject = { listKey, id: String(originalItem.id), title: String(originalItem.title ?? ''), departmentId: (originalItem.departmentId as string | null | undefined) ?? null };
-    const actor = session?.data?.isActive ? { id: session.itemId, name: session.data.name, role: session.data.role } : null;
+    const actor = auditActorOf(sessionOf(context));
     const data = auditEntryData(subject, { action: 'delete', from: String(originalItem.status ?? ''), to: null, actor, reason: '', at: new Date() });
     // The item is gone: the entry keeps its title and id instead of a link.
     delete data[listKey === 'Document' ? 'documentId' : 'interpretationId'];

@@ -1,4 +1,4 @@
-import { hasRole, type Role, type SessionData } from '../access/roles.js';
+import { isEditorOf, isOfficeOrLeader, memberOf, roleOf, type SessionData } from '../access/roles.js';
 
 /*
  * What the public has seen is withdrawn (撤回), never deleted: the record of what was published, when and
@@ -11,7 +11,7 @@ import { hasRole, type Role, type SessionData } from '../access/roles.js';
 export function workflowItemDeletionRefusal(noun: string, item: { status: string; departmentId: string | null }, session: SessionData | undefined): string | null {
   switch (item.status) {
     case 'draft':
-      return hasRole(session, 'editor') && item.departmentId !== null && session!.data.department?.id === item.departmentId ? null : `只有起草科室的编辑可以删除${noun}草稿`;
+      return isEditorOf(memberOf(session), item.departmentId) ? null : `只有起草科室的编辑可以删除${noun}草稿`;
     case 'published':
     case 'scheduled':
       return `已发布（或已审批待发布）的${noun}不能删除，请使用“撤回”：撤回后公众不再能看到，流转记录和版本记录仍保留备查`;
@@ -24,15 +24,11 @@ export function workflowItemDeletionRefusal(noun: string, item: { status: string
   }
 }
 
-const approvers: Role[] = ['officeReviewer', 'leader', 'admin'];
-
 /** The same for a consultation (征求意见): once published the public has read it and may have commented. */
 export function consultationDeletionRefusal(item: { status: string; departmentId: string | null }, session: SessionData | undefined): string | null {
   switch (item.status) {
-    case 'draft': {
-      const own = hasRole(session, 'editor') && item.departmentId !== null && session!.data.department?.id === item.departmentId;
-      return own || hasRole(session, ...approvers) ? null : '只有起草科室的编辑或局办公室可以删除征求意见草稿';
-    }
+    case 'draft':
+      return isEditorOf(memberOf(session), item.departmentId) || isOfficeOrLeader(roleOf(session)) ? null : '只有起草科室的编辑或局办公室可以删除征求意见草稿';
     case 'review':
       return '审核中的征求意见不能删除；如确需删除，请先退回起草科室';
     default:

@@ -30,11 +30,6 @@ export function disclosureMissing(disclosure: Disclosure | null | undefined): st
   return disclosure ? null : '未明确公开属性（主动公开、删减后公开、依申请公开、不公开）';
 }
 
-/** Only 主动公开 documents, and the redacted text of 删减后公开 ones, may ever be public. */
-export function isPubliclyDisclosable(disclosure: Disclosure | null | undefined): boolean {
-  return disclosure === 'proactive' || disclosure === 'redacted';
-}
-
 /** Whether a Keystone document-field value (objects, or JSON text as SQLite keeps it) has any text in it. */
 export function richTextHasContent(value: unknown): boolean {
   return plainText(value).length > 0;

@@ -8,7 +8,7 @@ import { calendarDayOf } from '../db/calendar-day.js';
 import { compareSnapshots, contentFields, type ComparisonRow, type Snapshot } from './revisions.js';
 import { previewPath } from './preview.js';
 import { tasksFor, type TaskItem } from './tasks.js';
-import { actorFromSession } from './state-machine.js';
+import { memberOf, sessionOf } from '../access/roles.js';
 import { extraTasks } from '../interaction-cms/tasks.js';
 
 const Task = g.object<{ kind: string; kindLabel?: string | null; listKey: string; id: string; title: string; detail: string; due: string | null; previewUrl?: string | null; href?: string | null }>()({
@@ -147,7 +147,7 @@ export const extendWorkflowSchema = extend({
     myTasks: g.field({
       type: g.nonNull(g.list(g.nonNull(Task))),
       async resolve(_root, _args, context: KeystoneContext) {
-        const actor = actorFromSession(context.session);
+        const actor = memberOf(sessionOf(context));
         if (!actor) return [];
         const now = new Date();
         const tasks = tasksFor(actor, await taskItems(context.sudo()), toCalendarDay(now));

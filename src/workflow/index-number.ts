@@ -1,14 +1,10 @@
 import { toCalendarDay } from '../calendar/working-days.js';
 import { calendarDayOf } from '../db/calendar-day.js';
+import type { PrismaTransaction } from '../db/prisma.js';
 
 /** 索引号: the bureau's organisation code, the year and a serial within the year (e.g. 11530900015183291L/2026-00012). */
 export function formatIndexNumber(organisationCode: string, year: string, serial: number): string {
   return `${organisationCode}/${year}-${String(serial).padStart(5, '0')}`;
-}
-
-interface Tx {
-  document: { findUnique(a: object): Promise<unknown>; findMany(a: object): Promise<unknown>; update(a: object): Promise<unknown> };
-  siteSettings: { findFirst(a?: object): Promise<unknown> };
 }
 
 /**
@@ -16,14 +12,14 @@ interface Tx {
  * publication) and the next serial of that year. Without an organisation code in 网站设置 nothing is
  * assigned. The number is unique in the database, so two publications at once cannot share one.
  */
-export async function assignIndexNumber(tx: Tx, documentId: string, publishedAt: Date): Promise<void> {
-  const doc = (await tx.document.findUnique({ where: { id: documentId }, select: { indexNumber: true, formationDate: true } })) as { indexNumber: string | null; formationDate: unknown } | null;
+export async function assignIndexNumber(tx: PrismaTransaction, documentId: string, publishedAt: Date): Promise<void> {
+  const doc = await tx.document.findUnique({ where: { id: documentId }, select: { indexNumber: true, formationDate: true } });
   if (!doc || doc.indexNumber) return;
-  const code = ((await tx.siteSettings.findFirst()) as { organisationCode?: string } | null)?.organisationCode;
+  const code = (await tx.siteSettings.findFirst())?.organisationCode;
   if (!code) return;
   const year = (calendarDayOf(doc.formationDate) ?? toCalendarDay(publishedAt)).slice(0, 4);
   const prefix = formatIndexNumber(code, year, 0).slice(0, -5);
-  const [last] = (await tx.document.findMany({ where: { indexNumber: { startsWith: prefix } }, orderBy: { indexNumber: 'desc' }, take: 1, select: { indexNumber: true } })) as { indexNumber: string }[];
-  const serial = last ? Number(last.indexNumber.slice(prefix.length)) + 1 : 1;
+  const [last] = await tx.document.findMany({ where: { indexNumber: { startsWith: prefix } }, orderBy: { indexNumber: 'desc' }, take: 1, select: { indexNumber: true } });
+  const serial = last?.indexNumber ? Number(last.indexNumber.slice(prefix.length)) + 1 : 1;
   await tx.document.update({ where: { id: documentId }, data: { indexNumber: formatIndexNumber(code, year, serial) } });
 }

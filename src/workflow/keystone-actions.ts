@@ -1,10 +1,10 @@
 import { action } from '@keystone-6/core';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { isEditorOf, memberOf, sessionOf } from '../access/roles.js';
 import { signedInStaff } from '../access/documents.js';
 import { itemAction, textArg, type ActionArgs } from '../content/item-actions.js';
 import type { Status } from '../content/vocabulary.js';
-import { actionLabels, actorFromSession, availableActions, type WorkflowAction } from './state-machine.js';
+import { actionLabels, availableActions, type WorkflowAction } from './state-machine.js';
 import { startRevision } from './revisions.js';
 import { transition, type WorkflowListKey } from './transition.js';
 
@@ -33,8 +33,8 @@ export function workflowActionsFor(listKey: WorkflowListKey) {
       access: signedInStaff,
       // Only the actions open to this user on this item in its state are shown.
       shown: (session, item) => {
-        const actor = actorFromSession(session);
-        return Boolean(actor) && availableActions(item as unknown as { status: Status; departmentId: string | null }, actor!).includes(key);
+        const actor = memberOf(session);
+        return actor !== null && availableActions(item as unknown as { status: Status; departmentId: string | null }, actor).includes(key);
       },
       run: (context, id, args) => transition(context, listKey, id, key, args as { reason?: string; confidentialityConclusion?: string }),
     }),
@@ -67,9 +67,8 @@ function reviseAction() {
       itemView: {
         navigation: 'follow',
         actionMode: ({ session, item }) => {
-          const s = session as SessionData | undefined;
           const raw = item as unknown as { status: string; departmentId: string | null } | null;
-          return raw?.status === 'published' && s?.data?.role === 'editor' && s.data.department?.id === raw.departmentId ? 'enabled' : 'hidden';
+          return raw?.status === 'published' && isEditorOf(memberOf(sessionOf({ session })), raw.departmentId) ? 'enabled' : 'hidden';
         },
       },
       listView: { actionMode: 'hidden' },

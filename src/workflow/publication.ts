@@ -1,4 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
+import { prismaOf, type PrismaTransaction } from '../db/prisma.js';
 import { searchTextOf } from '../content/search-text.js';
 import { publicContentChanged } from '../site/invalidation.js';
 import { auditEntryData, type AuditActor, type AuditListKey, type PublicationCause } from './audit.js';
@@ -15,20 +16,6 @@ import { recordRevision } from './revisions.js';
  * cache forgets the pages that showed the items. What decides whether a step is allowed (the state machine,
  * the queue's rules) stays with the caller.
  */
-
-interface Table {
-  findUnique(args: object): Promise<unknown>;
-  update(args: object): Promise<unknown>;
-}
-
-/** The part of the Prisma transaction client publication uses (the same on both engines). */
-export interface PublicationTx {
-  document: Table & { findMany(args: object): Promise<unknown>; create(args: object): Promise<unknown> };
-  interpretation: Table;
-  siteSettings: { findFirst(args?: object): Promise<unknown> };
-  auditEntry: { create(args: object): Promise<unknown> };
-  revision: { count(args: object): Promise<number>; create(args: object): Promise<unknown> };
-}
 
 export interface PublicationItem {
   listKey: AuditListKey;
@@ -47,13 +34,13 @@ export interface PublicationStep {
 
 type Row = Record<string, unknown> & { title: string; status: string; departmentId: string | null; publishedAt: Date | null };
 
-const tableOf = (tx: PublicationTx, listKey: AuditListKey): Table => (listKey === 'Document' ? tx.document : tx.interpretation);
+type RowChange = { status: 'published' | 'withdrawn'; publishedAt?: Date; searchText?: string };
 
 /** The operation, bound to one transaction; it remembers what the page cache must forget after the commit. */
 export class Publication {
   private readonly changed = { documents: new Set<string>(), interpretations: new Set<string>() };
 
-  constructor(private readonly tx: PublicationTx) {}
+  constructor(private readonly tx: PrismaTransaction) {}
 
   /**
    * Makes the items public, or replaces what the public reads of items already public (a revision, an
@@ -65,7 +52,7 @@ export class Publication {
       const row = await this.row(item);
       const keepsItsTime = (row.status === 'published' || row.status === 'scheduled') && row.publishedAt;
       const time = keepsItsTime ? row.publishedAt! : publishedAt;
-      await tableOf(this.tx, item.listKey).update({ where: { id: item.id }, data: { status: 'published', publishedAt: time, searchText: searchTextOf(row) } });
+      await this.update(item, { status: 'published', publishedAt: time, searchText: searchTextOf(row) });
       if (item.listKey === 'Document') {
         await assignIndexNumber(this.tx, item.id, step.at);
         // What the public was shown from now on (版本).
@@ -79,7 +66,7 @@ export class Publication {
   async withdraw(items: PublicationItem[], step: PublicationStep): Promise<void> {
     for (const item of items) {
       const row = await this.row(item);
-      await tableOf(this.tx, item.listKey).update({ where: { id: item.id }, data: { status: 'withdrawn' } });
+      await this.update(item, { status: 'withdrawn' });
       await this.record(item, row, 'withdrawn', step);
     }
   }
@@ -90,9 +77,16 @@ export class Publication {
   }
 
   private async row(item: PublicationItem): Promise<Row> {
-    const row = (await tableOf(this.tx, item.listKey).findUnique({ where: { id: item.id } })) as Row | null;
+    const where = { id: item.id };
+    const row: Row | null = item.listKey === 'Document' ? await this.tx.document.findUnique({ where }) : await this.tx.interpretation.findUnique({ where });
     if (!row) throw new Error(`找不到要发布或撤回的${item.listKey === 'Document' ? '文件' : '解读'}（${item.id}）`);
     return row;
+  }
+
+  private async update(item: PublicationItem, data: RowChange): Promise<void> {
+    const where = { id: item.id };
+    if (item.listKey === 'Document') await this.tx.document.update({ where, data });
+    else await this.tx.interpretation.update({ where, data });
   }
 
   private async record(item: PublicationItem, row: Row, to: 'published' | 'withdrawn', step: PublicationStep): Promise<void> {
@@ -107,9 +101,9 @@ export class Publication {
  * Runs `work` in one transaction with the publication operation, and once it has committed tells the page
  * cache what entered, changed on or left the public site. A path that publishes or withdraws calls this.
  */
-export async function inPublication<Tx extends PublicationTx, T>(context: KeystoneContext, work: (tx: Tx, publication: Publication) => Promise<T>): Promise<T> {
+export async function inPublication<T>(context: KeystoneContext, work: (tx: PrismaTransaction, publication: Publication) => Promise<T>): Promise<T> {
   let publication: Publication | undefined;
-  const result = await context.prisma.$transaction(async (tx: Tx) => {
+  const result = await prismaOf(context).$transaction(async (tx) => {
     publication = new Publication(tx);
     return work(tx, publication);
   });

@@ -1,8 +1,9 @@
 import { diffArrays } from 'diff';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { isEditorOf, memberOf, sessionOf } from '../access/roles.js';
 import { plainText } from '../content/plain-text.js';
 import { calendarDayOf } from '../db/calendar-day.js';
+import { jsonToStore, type PrismaTransaction } from '../db/prisma.js';
 
 /*
  * Revisions (修订) of published documents and snapshots (版本). The published original stays up while
@@ -73,17 +74,12 @@ export function snapshotOf(row: Row): Snapshot {
   return snapshot;
 }
 
-interface Tx {
-  document: { findUnique(a: object): Promise<unknown>; update(a: object): Promise<unknown>; create(a: object): Promise<unknown> };
-  revision: { count(a: object): Promise<number>; create(a: object): Promise<unknown> };
-}
-
 const withLinks = { include: { columns: { select: { id: true } }, attachments: { select: { id: true } }, guideForms: { select: { id: true } } } };
 
-export async function recordRevision(tx: Tx, documentId: string, kind: 'submitted' | 'published', byId: string | null, at: Date): Promise<void> {
+export async function recordRevision(tx: PrismaTransaction, documentId: string, kind: 'submitted' | 'published', byId: string | null, at: Date): Promise<void> {
   const row = (await tx.document.findUnique({ where: { id: documentId }, ...withLinks })) as Row;
   const number = (await tx.revision.count({ where: { documentId, kind } })) + 1;
-  await tx.revision.create({ data: { documentId, kind, number, snapshot: snapshotOf(row), at, byId } });
+  await tx.revision.create({ data: { documentId, kind, number, snapshot: jsonToStore(snapshotOf(row)), at, byId } });
 }
 
 /**
@@ -91,7 +87,7 @@ export async function recordRevision(tx: Tx, documentId: string, kind: 'submitte
  * keeps its 索引号 unless the draft was given another (the copy starts without one); publication
  * (publication.ts) then records what the public reads.
  */
-export async function applyRevision(tx: Tx, draftId: string, originalId: string): Promise<void> {
+export async function applyRevision(tx: PrismaTransaction, draftId: string, originalId: string): Promise<void> {
   const draft = (await tx.document.findUnique({ where: { id: draftId }, ...withLinks })) as Row;
   const data: Record<string, unknown> = {};
   for (const field of contentFields) if (field !== 'indexNumber' || draft.indexNumber) data[field] = draft[field];
@@ -104,17 +100,17 @@ export async function applyRevision(tx: Tx, draftId: string, originalId: string)
 
 /** 修订: a draft copy of a published document, for its department's editor to change. */
 export async function startRevision(context: KeystoneContext, id: string): Promise<string> {
-  const session = context.session as SessionData | undefined;
+  const member = memberOf(sessionOf(context));
   const original = (await context.prisma.document.findUnique({ where: { id }, ...withLinks })) as (Row & { status: string; departmentId: string | null }) | null;
   const { workflowError } = await import('./transition.js');
   if (!original) throw workflowError('NOT_FOUND', '找不到该文件');
-  if (!session?.data?.isActive || session.data.role !== 'editor' || session.data.department?.id !== original.departmentId) {
+  if (!member || !isEditorOf(member, original.departmentId)) {
     throw workflowError('FORBIDDEN', '只有本科室编辑可以修订本科室已发布的文件');
   }
   if (original.status !== 'published') throw workflowError('INVALID_TRANSITION', '只有已发布的文件可以修订');
   const open = await context.prisma.document.findFirst({ where: { revisionOfId: id, status: { notIn: ['merged', 'withdrawn'] } } });
   if (open) return open.id as string;
-  const data: Record<string, unknown> = { status: 'draft', revisionOfId: id, departmentId: original.departmentId, drafterId: session.itemId, indexNumber: null };
+  const data: Record<string, unknown> = { status: 'draft', revisionOfId: id, departmentId: original.departmentId, drafterId: member.id, indexNumber: null };
   for (const field of contentFields) if (field !== 'indexNumber') data[field] = original[field];
   data.columns = { connect: original.columns.map((c) => ({ id: c.id })) };
   data.attachments = { connect: original.attachments.map((a) => ({ id: a.id })) };

@@ -1,7 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { inPublication, type PublicationTx } from './publication.js';
-
-type Tx = PublicationTx & { interpretation: { findMany(a: object): Promise<unknown> } };
+import { inPublication } from './publication.js';
 
 /**
  * Publishes what was approved for a later time once that time has come (定时发布): documents and
@@ -10,10 +8,10 @@ type Tx = PublicationTx & { interpretation: { findMany(a: object): Promise<unkno
  * the system at the time they were scheduled for.
  */
 export async function publishDueItems(context: KeystoneContext, now: Date = new Date()): Promise<{ documents: number; interpretations: number }> {
-  const due = { where: { status: 'scheduled', publishedAt: { lte: now } }, select: { id: true } };
-  return inPublication(context, async (tx: Tx, publication) => {
-    const documents = (await tx.document.findMany(due)) as { id: string }[];
-    const interpretations = (await tx.interpretation.findMany(due)) as { id: string }[];
+  const due = { where: { status: 'scheduled', publishedAt: { lte: now } }, select: { id: true } } as const;
+  return inPublication(context, async (tx, publication) => {
+    const documents = await tx.document.findMany(due);
+    const interpretations = await tx.interpretation.findMany(due);
     await publication.publish(
       [...documents.map(({ id }) => ({ listKey: 'Document' as const, id })), ...interpretations.map(({ id }) => ({ listKey: 'Interpretation' as const, id }))],
       { action: 'scheduledPublish', actor: null, at: now },

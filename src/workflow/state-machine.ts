@@ -1,4 +1,4 @@
-import type { Role, SessionData } from '../access/roles.js';
+import { isEditor, isEditorOf, isLeader, isOfficeReviewer, type Member, type Role } from '../access/roles.js';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { disclosureMissing, disclosureProblems } from './disclosure.js';
 
@@ -26,12 +26,6 @@ export const actionLabels: Record<WorkflowAction, string> = {
   approve: '审批发布',
   withdraw: '撤回',
 };
-
-export interface Actor {
-  id: string;
-  role: Role;
-  departmentId: string | null;
-}
 
 export interface ItemFacts {
   status: Status;
@@ -87,13 +81,17 @@ const from: Record<WorkflowAction, Status[]> = {
   withdraw: ['published', 'scheduled'],
 };
 
-const who: Record<WorkflowAction, Role[]> = {
-  submit: ['editor'],
-  startReview: ['officeReviewer'],
-  officeApprove: ['officeReviewer'],
-  returnToDrafter: ['officeReviewer', 'leader'],
-  approve: ['leader'],
-  withdraw: ['officeReviewer', 'leader'],
+// The office here is 局办公室审核 itself: the admin stands in for the office elsewhere, not in review (S1).
+const reviewerOrLeader = (role: Role) => isOfficeReviewer(role) || isLeader(role);
+
+/** Who may take each action (an editor only on the own department's items: see mayAct). */
+const who: Record<WorkflowAction, (role: Role) => boolean> = {
+  submit: isEditor,
+  startReview: isOfficeReviewer,
+  officeApprove: isOfficeReviewer,
+  returnToDrafter: reviewerOrLeader,
+  approve: isLeader,
+  withdraw: reviewerOrLeader,
 };
 
 const roleNames: Record<Role, string> = {
@@ -115,28 +113,21 @@ const statusNames: Record<Status, string> = {
   merged: '已并入原文',
 };
 
-/** The actor of a signed-in, active session, or null. */
-export function actorFromSession(session: unknown): Actor | null {
-  const s = session as SessionData | undefined;
-  if (!s?.data?.isActive) return null;
-  return { id: s.itemId, role: s.data.role, departmentId: s.data.department?.id ?? null };
-}
-
 /** Whether `actor` may take `action` on the item at all (role and department), regardless of state. */
-export function mayAct(action: WorkflowAction, item: Pick<ItemFacts, 'departmentId'>, actor: Actor): boolean {
-  if (!who[action].includes(actor.role)) return false;
+export function mayAct(action: WorkflowAction, item: Pick<ItemFacts, 'departmentId'>, actor: Member): boolean {
+  if (!who[action](actor.role)) return false;
   // Editors act on their own department's documents only.
-  return actor.role !== 'editor' || (actor.departmentId !== null && actor.departmentId === item.departmentId);
+  return !isEditor(actor.role) || isEditorOf(actor, item.departmentId);
 }
 
 /** The actions open to `actor` on the item in its current state (for the Admin UI and the 待办 page). */
-export function availableActions(item: Pick<ItemFacts, 'status' | 'departmentId'>, actor: Actor): WorkflowAction[] {
+export function availableActions(item: Pick<ItemFacts, 'status' | 'departmentId'>, actor: Member): WorkflowAction[] {
   return workflowActions.filter((action) => from[action].includes(item.status) && mayAct(action, item, actor));
 }
 
-export function decide(action: WorkflowAction, item: ItemFacts, actor: Actor, input: ActionInput, now: Date): Decision {
+export function decide(action: WorkflowAction, item: ItemFacts, actor: Member, input: ActionInput, now: Date): Decision {
   if (!mayAct(action, item, actor)) {
-    return refuse('FORBIDDEN', `${roleNames[actor.role]}不能执行“${actionLabels[action]}”${actor.role === 'editor' ? '（只能处理本科室的文件）' : ''}`);
+    return refuse('FORBIDDEN', `${roleNames[actor.role]}不能执行“${actionLabels[action]}”${isEditor(actor.role) ? '（只能处理本科室的文件）' : ''}`);
   }
   if (!from[action].includes(item.status)) {
     // Skipping the office is the transition people try most; name it.

@@ -1,7 +1,8 @@
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { disclosureClock } from '../calendar/disclosure-clock.js';
 import type { CalendarDay } from '../calendar/working-days.js';
-import { availableActions, type Actor } from './state-machine.js';
+import { isEditor, isEditorOf, type Member } from '../access/roles.js';
+import { availableActions } from './state-machine.js';
 
 /*
  * The 待办 list of one user: what waits for them, most urgent first. A pure function of the items the
@@ -38,7 +39,7 @@ export interface Task {
 
 const kindOrder: Record<TaskKind, number> = { returned: 0, review: 1, approve: 2, deadline: 3 };
 
-export function tasksFor(actor: Actor, items: TaskItem[], today: CalendarDay): Task[] {
+export function tasksFor(actor: Member, items: TaskItem[], today: CalendarDay): Task[] {
   const tasks: Task[] = [];
   const kindName = (item: TaskItem) => (item.listKey === 'Document' ? '文件' : '解读');
   for (const item of items) {
@@ -54,7 +55,7 @@ export function tasksFor(actor: Actor, items: TaskItem[], today: CalendarDay): T
     }
     // N12: proactive documents must be public within 20 working days of their formation.
     if (item.listKey === 'Document' && item.disclosure === 'proactive' && item.formationDate && !item.publishedDay) {
-      const mine = actor.role !== 'editor' || item.departmentId === actor.departmentId;
+      const mine = !isEditor(actor.role) || isEditorOf(actor, item.departmentId);
       const clock = disclosureClock({ formationDate: item.formationDate, publishedAt: null, today });
       if (mine && (clock.state === 'overdue' || clock.state === 'dueSoon')) {
         tasks.push({

@@ -1,15 +1,17 @@
 import { GraphQLError } from 'graphql';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SessionData } from '../access/roles.js';
+import { memberOf, sessionOf, type Member } from '../access/roles.js';
+import { isPublicDocument } from '../access/documents.js';
 import type { Disclosure, Status } from '../content/vocabulary.js';
 import { richTextHasContent } from './disclosure.js';
 import { preflight } from './preflight.js';
 import { loadContentGate } from '../content-gate/store.js';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { applyRevision, recordRevision } from './revisions.js';
-import { inPublication, type PublicationTx } from './publication.js';
-import { actorFromSession, decide, mayAct, type ActionInput, type Actor, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
-import { auditEntryData, type AuditListKey } from './audit.js';
+import { inPublication } from './publication.js';
+import { jsonToStore, prismaOf, type PrismaTransaction } from '../db/prisma.js';
+import { decide, mayAct, type ActionInput, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
+import { auditActorOf, auditEntryData, type AuditListKey } from './audit.js';
 
 export type WorkflowListKey = AuditListKey;
 
@@ -18,8 +20,8 @@ export function workflowError(code: ErrorCode | 'RETURNED' | 'CHECKS_FAILED' | '
   return new GraphQLError(message, { extensions: { code: `WORKFLOW_${code}` } });
 }
 
-function actorOf(context: KeystoneContext): Actor {
-  const actor = actorFromSession(context.session);
+function actorOf(context: KeystoneContext): Member {
+  const actor = memberOf(sessionOf(context));
   if (!actor) throw workflowError('UNAUTHENTICATED', '请先登录');
   return actor;
 }
@@ -58,8 +60,17 @@ const settled = ['published', 'scheduled', 'withdrawn', 'merged'];
  * published interpretation is never pulled back into review by a document that links it.
  */
 const companionsOf = (doc: DocumentRow) => doc.interpretations.filter((i) => i.departmentId !== null && i.departmentId === doc.departmentId && !settled.includes(i.status));
-/** The part of the Prisma transaction client the workflow uses (the same on both engines). */
-type Tx = PublicationTx;
+type Tx = PrismaTransaction;
+
+/** What a step that neither publishes nor withdraws changes on the item (the same fields on both lists). */
+interface StepChange {
+  status: Status;
+  publishedAt?: Date | null;
+  confidentialityReviewedAt?: Date | null;
+  confidentialityReviewedById?: string | null;
+  confidentialityConclusion?: string;
+  lastReturnReason?: string;
+}
 
 async function loadDocumentFacts(tx: Tx, id: string) {
   const doc = (await tx.document.findUnique({ where: { id }, include: { interpretations: { select: { id: true, status: true, departmentId: true } } } })) as DocumentRow | null;
@@ -112,16 +123,19 @@ async function interpretationSubject(tx: Tx, id: string) {
  * Runs the pre-publication checks at submission and keeps their result on the item for the editor to
  * read; blocking findings refuse the submission with what to fix.
  */
-async function refuseOnBlockingFindings(context: KeystoneContext, actor: Actor, listKey: WorkflowListKey, id: string, now: Date): Promise<void> {
-  const prisma = context.prisma as unknown as Tx;
-  const item = (await (listKey === 'Document' ? prisma.document : prisma.interpretation).findUnique({ where: { id } })) as (Row & { requiresInterpretation?: boolean }) | null;
+async function refuseOnBlockingFindings(context: KeystoneContext, actor: Member, listKey: WorkflowListKey, id: string, now: Date): Promise<void> {
+  const prisma = prismaOf(context);
+  const where = { id };
+  const item: (Row & { requiresInterpretation?: boolean }) | null = listKey === 'Document' ? await prisma.document.findUnique({ where }) : await prisma.interpretation.findUnique({ where });
   if (!item) throw workflowError('NOT_FOUND', '找不到该条目');
   // Someone who may not submit it learns that from the state machine, and leaves no trace on the item.
   if (item.status !== 'draft' || !mayAct('submit', item, actor)) return;
   // N7/N19: the office's dictionary as of the day of submission.
   const { gate } = await loadContentGate(context.prisma);
   const findings = await preflight(prisma, listKey, id, Boolean(item.requiresInterpretation), { gate, on: toCalendarDay(now) });
-  await (listKey === 'Document' ? prisma.document : prisma.interpretation).update({ where: { id }, data: { preflightFindings: findings } });
+  const data = { preflightFindings: jsonToStore(findings) };
+  if (listKey === 'Document') await prisma.document.update({ where, data });
+  else await prisma.interpretation.update({ where, data });
   const blocking = findings.filter((f) => f.blocking);
   if (blocking.length) throw workflowError('CHECKS_FAILED', `发布前检查未通过，请修改后再提交：${blocking.map((f) => f.message).join('；')}`);
 }
@@ -140,9 +154,8 @@ export async function transition(
   now: Date = new Date(),
 ): Promise<{ status: Status }> {
   const actor = actorOf(context);
-  const session = context.session as SessionData;
   if (action === 'submit') await refuseOnBlockingFindings(context, actor, listKey, id, now);
-  const outcome: { to: Status; autoReturnCause?: string } = await inPublication(context, async (tx: Tx, publication) => {
+  const outcome: { to: Status; autoReturnCause?: string } = await inPublication(context, async (tx, publication) => {
     const loaded = listKey === 'Document' ? await loadDocumentFacts(tx, id) : await loadInterpretationFacts(tx, id);
     if (!loaded) throw workflowError('NOT_FOUND', '找不到该条目');
     if ('boundToDocument' in loaded && loaded.boundToDocument && action !== 'withdraw') {
@@ -153,14 +166,14 @@ export async function transition(
     if (!decision.ok) throw workflowError(decision.code, decision.message);
 
     const reason = decision.autoReturnCause ?? input.reason?.trim() ?? decision.recordConfidentiality ?? null;
-    const data: Record<string, unknown> = { status: decision.to };
+    const data: StepChange = { status: decision.to };
     if (decision.to === 'scheduled') data.publishedAt = facts.publishAt;
     if (decision.recordConfidentiality) {
       Object.assign(data, { confidentialityReviewedAt: now, confidentialityReviewedById: actor.id, confidentialityConclusion: decision.recordConfidentiality });
     }
     if (decision.to === 'draft') {
       // A returned item must be reviewed again, confidentiality included.
-      Object.assign(data, { lastReturnReason: reason, confidentialityReviewedAt: null, confidentialityReviewedById: null, confidentialityConclusion: '' });
+      Object.assign(data, { lastReturnReason: reason ?? '', confidentialityReviewedAt: null, confidentialityReviewedById: null, confidentialityConclusion: '' });
     } else if (action === 'submit') {
       data.lastReturnReason = '';
     }
@@ -178,14 +191,15 @@ export async function transition(
         const jd = (await tx.interpretation.findUnique({ where: { id: link.id }, select: { documents: { select: { id: true, status: true, disclosure: true } } } })) as {
           documents: { id: string; status: string; disclosure: string | null }[];
         };
-        const otherPublic = jd.documents.some((d) => d.id !== id && d.status === 'published' && (d.disclosure === 'proactive' || d.disclosure === 'redacted'));
+        const otherPublic = jd.documents.some((d) => d.id !== id && isPublicDocument(d));
         if (!otherPublic) moved.push({ ...(await interpretationSubject(tx, link.id)), from: link.status as Status });
       }
     }
-    const step = { action, actor: { id: actor.id, name: session.data.name, role: actor.role }, reason: reason ?? '', at: now };
+    const step = { action, actor: auditActorOf(sessionOf(context)), reason: reason ?? '', at: now };
     /** A step that neither publishes nor withdraws: the item changes and its 流转记录 says so. */
     const takeStep = async (item: Subject) => {
-      await (item.listKey === 'Document' ? tx.document : tx.interpretation).update({ where: { id: item.id }, data });
+      if (item.listKey === 'Document') await tx.document.update({ where: { id: item.id }, data });
+      else await tx.interpretation.update({ where: { id: item.id }, data });
       await tx.auditEntry.create({ data: auditEntryData(item, { ...step, done: decision.autoReturnCause ? '提交，被自动退文' : undefined, from: item.from, to: decision.to }) });
     };
     const revisionOfId = 'revisionOfId' in loaded ? loaded.revisionOfId : null;

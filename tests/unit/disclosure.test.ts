@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { disclosureMissing, disclosureProblems, isPubliclyDisclosable, richTextHasContent } from '../../src/workflow/disclosure.js';
+import { disclosureMissing, disclosureProblems, richTextHasContent } from '../../src/workflow/disclosure.js';
+import { isPublicDocument } from '../../src/access/documents.js';
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ text }] }];
 
@@ -27,7 +28,8 @@ describe('S1 disclosure attribute', () => {
   });
 
   test('S1: only 主动公开 and 删减后公开 can ever be public', () => {
-    expect(['proactive', 'redacted', 'onRequest', 'notPublic', null].map((d) => isPubliclyDisclosable(d as never))).toEqual([true, true, false, false, false]);
+    expect(['proactive', 'redacted', 'onRequest', 'notPublic', null].map((disclosure) => isPublicDocument({ status: 'published', disclosure }))).toEqual([true, true, false, false, false]);
+    expect(isPublicDocument({ status: 'leaderApproval', disclosure: 'proactive' })).toBe(false);
   });
 
   test('rich text counts as content only when it has text, in JSON or as objects', () => {

@@ -74,12 +74,12 @@ describe('who is who: the role predicates, defined once', () => {
   });
 
   test('S5 (谁起草谁解读): an editor is of his own department only; other roles are of none', () => {
-    const editor = { role: 'editor' as const, departmentId: 'elderly' };
+    const editor = { id: 'u1', role: 'editor' as const, departmentId: 'elderly' };
     expect(isEditorOf(editor, 'elderly')).toBe(true);
     expect(isEditorOf(editor, 'assistance')).toBe(false);
     expect(isEditorOf(editor, null)).toBe(false);
-    expect(isEditorOf({ role: 'editor', departmentId: null }, null)).toBe(false);
-    expect(isEditorOf({ role: 'officeReviewer', departmentId: 'office' }, 'office')).toBe(false);
+    expect(isEditorOf({ id: 'u2', role: 'editor', departmentId: null }, null)).toBe(false);
+    expect(isEditorOf({ id: 'u3', role: 'officeReviewer', departmentId: 'office' }, 'office')).toBe(false);
     expect(isEditorOfAny(editor, ['assistance', 'elderly'])).toBe(true);
     expect(isEditorOfAny(editor, ['assistance'])).toBe(false);
   });
@@ -95,9 +95,9 @@ describe('the session, read once', () => {
     expect(signedIn({})).toBe(false);
   });
 
-  test('the member of a session is its role and department', () => {
-    expect(memberOf(session('editor'))).toEqual({ role: 'editor', departmentId: 'elderly' });
-    expect(memberOf(session('leader', true, null))).toEqual({ role: 'leader', departmentId: null });
+  test('the member of a session is its user, role and department', () => {
+    expect(memberOf(session('editor'))).toEqual({ id: 'u1', role: 'editor', departmentId: 'elderly' });
+    expect(memberOf(session('leader', true, null))).toEqual({ id: 'u1', role: 'leader', departmentId: null });
     expect(memberOf(session('editor', false))).toBeNull();
   });
 

@@ -1,11 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { availableActions, decide, type Actor, type ItemFacts } from '../../src/workflow/state-machine.js';
+import type { Member } from '../../src/access/roles.js';
+import { availableActions, decide, type ItemFacts } from '../../src/workflow/state-machine.js';
 
 const now = new Date('2026-11-24T10:00:00+08:00');
-const editor: Actor = { id: 'u-editor', role: 'editor', departmentId: 'd-assist' };
-const otherEditor: Actor = { id: 'u-other', role: 'editor', departmentId: 'd-elderly' };
-const office: Actor = { id: 'u-office', role: 'officeReviewer', departmentId: 'd-office' };
-const leader: Actor = { id: 'u-leader', role: 'leader', departmentId: 'd-leaders' };
+const editor: Member = { id: 'u-editor', role: 'editor', departmentId: 'd-assist' };
+const otherEditor: Member = { id: 'u-other', role: 'editor', departmentId: 'd-elderly' };
+const office: Member = { id: 'u-office', role: 'officeReviewer', departmentId: 'd-office' };
+const leader: Member = { id: 'u-leader', role: 'leader', departmentId: 'd-leaders' };
 
 function item(overrides: Partial<ItemFacts> = {}): ItemFacts {
   return {

@@ -1,11 +1,11 @@
 // clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
 import { tasksFor, type TaskItem } from '../../src/workflow/tasks.js';
-import type { Actor } from '../../src/workflow/state-machine.js';
+import type { Member } from '../../src/access/roles.js';
 
-const editor: Actor = { id: 'u1', role: 'editor', departmentId: 'assist' };
-const office: Actor = { id: 'u2', role: 'officeReviewer', departmentId: 'office' };
-const leader: Actor = { id: 'u3', role: 'leader', departmentId: 'leaders' };
+const editor: Member = { id: 'u1', role: 'editor', departmentId: 'assist' };
+const office: Member = { id: 'u2', role: 'officeReviewer', departmentId: 'office' };
+const leader: Member = { id: 'u3', role: 'leader', departmentId: 'leaders' };
 
 function item(overrides: Partial<TaskItem>): TaskItem {
   return {

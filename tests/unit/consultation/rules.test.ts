@@ -119,13 +119,13 @@ describe('meeting plans (S2)', () => {
 describe('who does what', () => {
   const item = (status: 'draft' | 'review' | 'open' | 'closed' | 'reported') => ({ status, departmentId: 'd1' });
   test('S2: the department submits, the office or a leader approves or returns and publishes the report', () => {
-    expect(consultationActionsFor(item('draft'), { role: 'editor', departmentId: 'd1' })).toEqual(['submit']);
-    expect(consultationActionsFor(item('draft'), { role: 'editor', departmentId: 'd2' })).toEqual([]);
-    expect(consultationActionsFor(item('review'), { role: 'editor', departmentId: 'd1' })).toEqual([]);
-    expect(consultationActionsFor(item('review'), { role: 'officeReviewer', departmentId: null })).toEqual(['approve', 'returnToDrafter']);
-    expect(consultationActionsFor(item('closed'), { role: 'leader', departmentId: null })).toEqual(['publishReport']);
-    expect(consultationActionsFor(item('closed'), { role: 'infoSection', departmentId: null })).toEqual([]);
-    expect(consultationActionsFor(item('reported'), { role: 'admin', departmentId: null })).toEqual([]);
+    expect(consultationActionsFor(item('draft'), { id: 'u', role: 'editor', departmentId: 'd1' })).toEqual(['submit']);
+    expect(consultationActionsFor(item('draft'), { id: 'u', role: 'editor', departmentId: 'd2' })).toEqual([]);
+    expect(consultationActionsFor(item('review'), { id: 'u', role: 'editor', departmentId: 'd1' })).toEqual([]);
+    expect(consultationActionsFor(item('review'), { id: 'u', role: 'officeReviewer', departmentId: null })).toEqual(['approve', 'returnToDrafter']);
+    expect(consultationActionsFor(item('closed'), { id: 'u', role: 'leader', departmentId: null })).toEqual(['publishReport']);
+    expect(consultationActionsFor(item('closed'), { id: 'u', role: 'infoSection', departmentId: null })).toEqual([]);
+    expect(consultationActionsFor(item('reported'), { id: 'u', role: 'admin', departmentId: null })).toEqual([]);
     expect(consultationActionsFor(item('draft'), null)).toEqual([]);
   });
 });

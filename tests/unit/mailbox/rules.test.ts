@@ -16,10 +16,10 @@ import {
 } from '../../../src/mailbox/rules.js';
 import { messageTasksFor, type TaskMessage } from '../../../src/mailbox/tasks.js';
 
-const office: MessageActor = { role: 'officeReviewer', departmentId: 'office' };
-const leader: MessageActor = { role: 'leader', departmentId: 'leaders' };
-const editor: MessageActor = { role: 'editor', departmentId: 'assistance' };
-const otherEditor: MessageActor = { role: 'editor', departmentId: 'elderly' };
+const office: MessageActor = { id: 'o', role: 'officeReviewer', departmentId: 'office' };
+const leader: MessageActor = { id: 'l', role: 'leader', departmentId: 'leaders' };
+const editor: MessageActor = { id: 'e', role: 'editor', departmentId: 'assistance' };
+const otherEditor: MessageActor = { id: 'e2', role: 'editor', departmentId: 'elderly' };
 const facts = (over: Partial<MessageFacts> = {}): MessageFacts => ({ status: 'received', departmentId: null, replyText: '', isPublic: true, withholdReason: '', replyPublishedAt: null, ...over });
 
 describe('S11: handling a message', () => {
