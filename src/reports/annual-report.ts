@@ -1,3 +1,4 @@
+import Handlebars from 'handlebars';
 import { assertCalendarDay, type CalendarDay } from '../calendar/working-days.js';
 import {
   applicantTypeOptions,
@@ -332,8 +333,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
 
 // ——— HTML ———
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+// The templates' own escaping, for HTML written in code.
+const escapeHtml = Handlebars.Utils.escapeExpression;
 
 const paragraphs = (text: string): string =>
   text

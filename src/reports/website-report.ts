@@ -1,3 +1,4 @@
+import Handlebars from 'handlebars';
 import type { CalendarDay } from '../calendar/working-days.js';
 import { annualReportDeadline } from './annual-report.js';
 
@@ -270,8 +271,8 @@ export function averageDays(durationsMs: readonly number[]): number | null {
   return Math.round((durationsMs.reduce((a, b) => a + b, 0) / durationsMs.length / 86_400_000) * 10) / 10;
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+// The templates' own escaping, for HTML written in code.
+const escapeHtml = Handlebars.Utils.escapeExpression;
 
 /** N17: the report as one table per section, inside `<article class="annual-report">` (the N14 report's print style). */
 export function renderWebsiteReportBody(report: WebsiteReport): string {

@@ -4,6 +4,8 @@
  * order.
  */
 
+import Handlebars from 'handlebars';
+
 /** At most this many words are searched for: more would only slow the query. */
 export const maxSearchTerms = 8;
 
@@ -12,7 +14,8 @@ export function searchTerms(query: string): string[] {
   return [...new Set(query.split(/[\s\u3000]+/).filter(Boolean))].slice(0, maxSearchTerms);
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+// The templates' own escaping, for HTML written in code.
+const escapeHtml = Handlebars.Utils.escapeExpression;
 
 /** Where the first of the words occurs in the text (-1 when none does): a result's excerpt is cut around it. */
 export function firstHit(text: string, terms: readonly string[]): number {
