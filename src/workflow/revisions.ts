@@ -4,6 +4,7 @@ import { isEditorOf, memberOf, sessionOf } from '../access/roles.js';
 import { plainText } from '../content/plain-text.js';
 import { calendarDayOf } from '../db/calendar-day.js';
 import { jsonToStore, type PrismaTransaction } from '../db/prisma.js';
+import { workflowError } from './errors.js';
 
 /*
  * Revisions (修订) of published documents and snapshots (版本). The published original stays up while
@@ -102,7 +103,6 @@ export async function applyRevision(tx: PrismaTransaction, draftId: string, orig
 export async function startRevision(context: KeystoneContext, id: string): Promise<string> {
   const member = memberOf(sessionOf(context));
   const original = (await context.prisma.document.findUnique({ where: { id }, ...withLinks })) as (Row & { status: string; departmentId: string | null }) | null;
-  const { workflowError } = await import('./transition.js');
   if (!original) throw workflowError('NOT_FOUND', '找不到该文件');
   if (!member || !isEditorOf(member, original.departmentId)) {
     throw workflowError('FORBIDDEN', '只有本科室编辑可以修订本科室已发布的文件');

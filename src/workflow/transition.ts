@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { workflowError } from './errors.js';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { memberOf, sessionOf, type Member } from '../access/roles.js';
 import { isPublicDocument } from '../access/documents.js';
@@ -10,15 +10,12 @@ import { toCalendarDay } from '../calendar/working-days.js';
 import { applyRevision, recordRevision } from './revisions.js';
 import { inPublication } from './publication.js';
 import { jsonToStore, prismaOf, type PrismaTransaction } from '../db/prisma.js';
-import { decide, mayAct, type ActionInput, type ErrorCode, type ItemFacts, type WorkflowAction } from './state-machine.js';
+import { decide, mayAct, type ActionInput, type ItemFacts, type WorkflowAction } from './state-machine.js';
 import { auditActorOf, auditEntryData, type AuditListKey } from './audit.js';
 
 export type WorkflowListKey = AuditListKey;
 
 /** A refused transition: a Chinese message for people, a stable code for programs. */
-export function workflowError(code: ErrorCode | 'RETURNED' | 'CHECKS_FAILED' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'MOVES_WITH_DOCUMENT', message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: `WORKFLOW_${code}` } });
-}
 
 function actorOf(context: KeystoneContext): Member {
   const actor = memberOf(sessionOf(context));
