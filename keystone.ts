@@ -1,4 +1,4 @@
-import { databaseSettings } from './src/config/env.js';
-import { createConfig } from './src/keystone-config.js';
+import { databaseSettings } from './src/platform/config/env.js';
+import { createConfig } from './src/app/keystone-config.js';
 
 export default createConfig(databaseSettings());

@@ -1,11 +1,11 @@
 import { createElement as h } from 'react';
 import { component, fields, NotEditable } from '@keystone-6/fields-document/component-blocks';
-import { chartKindOptions, chartSummary, parseChart } from '../src/charts/table.ts';
+import { chartKindOptions, chartSummary, parseChart } from '../src/platform/charts/table.ts';
 
 /*
  * Blocks an editor inserts into the body of a document or an interpretation (the rich-text editor's “+”
  * menu). Read by the server (to validate what is saved) and by the Admin UI (to edit it); the public site
- * draws the charts (src/charts/). Written without JSX so that the server and the tests load it as plain
+ * draws the charts (src/platform/charts/). Written without JSX so that the server and the tests load it as plain
  * TypeScript.
  */
 

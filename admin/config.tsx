@@ -6,7 +6,7 @@ import { Heading, Text } from '@keystar/ui/typography';
 import { useNavigate } from '@keystar/ui/router';
 import { gql, useMutation, useQuery } from '@keystone-6/core/admin-ui/apollo';
 import { NavContainer, NavFooter, NavItem, NavList, getHrefFromList, type NavigationProps } from '@keystone-6/core/admin-ui/components';
-import { runsSite, seesWholeBureau, type Role } from '../src/access/roles.ts';
+import { runsSite, seesWholeBureau, type Role } from '../src/platform/access/roles.ts';
 
 // The system's CJK fonts instead of Keystar's Inter (which Keystone fetched from Google's font host, a request
 // that fails on an intranet): Latin letters and digits in the system UI font, Chinese in the system's Chinese font.

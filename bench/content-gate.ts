@@ -6,8 +6,8 @@
  *
  *   npm run bench:content-gate       (BENCH_ROUNDS=50)
  */
-import { ContentGate, type GateEntry } from '../src/content-gate/gate.js';
-import { starterDictionary } from '../src/content-gate/starter-dictionary.js';
+import { ContentGate, type GateEntry } from '../src/workflow/core/content-gate.js';
+import { starterDictionary } from '../src/workflow/core/starter-dictionary.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 50);
 const targetMs = 20;

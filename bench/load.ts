@@ -8,9 +8,9 @@
  */
 import fs from 'node:fs';
 import autocannon from 'autocannon';
-import { applyPendingMigrations } from '../src/db/migrations.js';
-import { closeContext, openContext } from '../src/db/context.js';
-import { seedDemo } from '../src/seed/demo.js';
+import { applyPendingMigrations } from '../src/platform/db/migrations.js';
+import { closeContext, openContext } from '../src/platform/db/context.js';
+import { seedDemo } from '../src/app/demo.js';
 import { freshPostgres } from '../tests/helpers/postgres.js';
 import { startService, type RunningService } from '../tests/helpers/service.js';
 

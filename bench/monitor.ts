@@ -13,9 +13,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crawl } from '../src/monitor/crawler.js';
-import { evaluateCrawl } from '../src/monitor/monitor.js';
-import { OutboundPolicy } from '../src/platform/outbound.js';
+import { crawl } from '../src/monitor/core/crawler.js';
+import { evaluateCrawl } from '../src/monitor/core/monitor.js';
+import { OutboundPolicy } from '../src/platform/http/outbound.js';
 
 const pages = Number(process.env.BENCH_PAGES ?? 2000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);

@@ -12,11 +12,11 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { applyPendingMigrations } from '../src/db/migrations.js';
-import { closeContext, openContext } from '../src/db/context.js';
-import { runSyndicationSource } from '../src/syndication-cms/runner.js';
-import { HttpFetcher } from '../syndication/fetch.js';
-import { OutboundPolicy } from '../src/platform/outbound.js';
+import { applyPendingMigrations } from '../src/platform/db/migrations.js';
+import { closeContext, openContext } from '../src/platform/db/context.js';
+import { runSyndicationSource } from '../syndication/runner.js';
+import { HttpFetcher } from '../syndication/core/fetch.js';
+import { OutboundPolicy } from '../src/platform/http/outbound.js';
 
 // The fixture upstream is on this machine, which outbound requests refuse unless allow-listed (the
 // source is validated against it when saved, the fetcher when it connects).

@@ -6,5 +6,5 @@ import { register } from 'tsx/esm/api';
 
 process.chdir(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
 register();
-const { main } = await import('../src/cli.ts');
+const { main } = await import('../src/app/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

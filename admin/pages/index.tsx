@@ -1,8 +1,8 @@
 import { Heading, Text } from '@keystar/ui/typography';
 import { gql, useQuery } from '@keystone-6/core/admin-ui/apollo';
 import { PageContainer } from '@keystone-6/core/admin-ui/components';
-import { formatDay } from '../../src/admin-ui/runtime/zh-cn.js';
-import { disclosureOptions, statusOptions } from '../../src/content/vocabulary.ts';
+import { formatDay } from '../../src/platform/admin-ui/runtime/zh-cn.js';
+import { disclosureOptions, statusOptions } from '../../src/platform/content/vocabulary.ts';
 
 const TASKS = gql`
   query GongkaiTasks {

@@ -1,16 +1,16 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { type ActionArgs, itemAction, refusal, textArg } from '../content/item-actions.js';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { calendarDayOf } from '../db/calendar-day.js';
-import { richTextHasContent } from '../workflow/disclosure.js';
-import { memberOf, sessionOf } from '../access/roles.js';
+import { type ActionArgs, itemAction, refusal, textArg } from '../platform/admin-ui/item-actions.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
+import { richTextHasContent } from '../workflow/core/disclosure.js';
+import { memberOf, sessionOf } from '../platform/access/roles.js';
 import { consultationsChanged } from './invalidation.js';
-import { periodState, publicationProblems, reportFigures, reportProblems, type CommentFacts, type ConsultationStatus } from './rules.js';
-import { consultationActionLabels, consultationActionsFor, type ConsultationAction } from './workflow.js';
-import { loadContentGate } from '../content-gate/store.js';
-import { plainText } from '../content/plain-text.js';
-import { contentGateFindings } from '../workflow/checks.js';
-import { prismaOf } from '../db/prisma.js';
+import { periodState, publicationProblems, reportFigures, reportProblems, type CommentFacts, type ConsultationStatus } from './core/rules.js';
+import { consultationActionLabels, consultationActionsFor, type ConsultationAction } from './core/workflow.js';
+import { loadContentGate } from '../workflow/content-gate-store.js';
+import { plainText } from '../platform/content/plain-text.js';
+import { contentGateFindings } from '../workflow/core/checks.js';
+import { prismaOf } from '../platform/db/prisma.js';
 
 const refused = refusal('CONSULTATION_REFUSED');
 

@@ -1,15 +1,15 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
-import { renderRichText } from '../content/render-rich-text.js';
-import { calendarDayOf } from '../db/calendar-day.js';
-import { maskPersonalData } from '../privacy/mask.js';
-import { plainText } from '../content/plain-text.js';
-import { articleDescription } from '../site/metadata.js';
+import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
+import { renderRichText } from '../platform/content/render-rich-text.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
+import { maskPersonalData } from '../platform/privacy/mask.js';
+import { plainText } from '../platform/content/plain-text.js';
+import { articleDescription } from '../site/core/metadata.js';
 import {
   adoptionOptions, decisionBodyOptions, labelOf, periodDays, periodState, publicConsultationStatuses,
   acceptsComments, type ReportFigures,
-} from './rules.js';
-import { prismaOf } from '../db/prisma.js';
+} from './core/rules.js';
+import { prismaOf } from '../platform/db/prisma.js';
 
 /*
  * What the public reads of consultations: published ones only, their shown comments masked (N15),

@@ -1,5 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { pageCacheFor } from '../site/cache.js';
+import { pageCacheFor } from '../platform/page-cache/cache.js';
 
 /**
  * The tags of the pages that show consultations: the list, each consultation's page (its comments and

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import express from 'express';
 import { z } from 'zod';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { calendarDayOf } from '../db/calendar-day.js';
-import { contact, optionalText, parseForm, plainText } from '../public-forms/fields.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
+import { contact, optionalText, parseForm, plainText } from '../platform/public-forms/fields.js';
 import type { SiteKit } from '../site/routes.js';
 import { consultationData, consultationListData, publicConsultation } from './data.js';
-import { acceptsComments } from './rules.js';
-import { prismaOf } from '../db/prisma.js';
+import { acceptsComments } from './core/rules.js';
+import { prismaOf } from '../platform/db/prisma.js';
 
 const idPattern = /^[a-z0-9]{1,40}$/;
 const form = 'consultation-comment';

@@ -1,10 +1,10 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isEditor, isLeader, isOfficeOrLeader, type Member } from '../access/roles.js';
-import { addWorkingDays, toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
-import { calendarDayOf } from '../db/calendar-day.js';
-import { taskSources, type ExtraTask, type TaskSource } from '../interaction-cms/tasks.js';
-import { periodState, reportDueOn } from './rules.js';
-import { prismaOf } from '../db/prisma.js';
+import { isEditor, isLeader, isOfficeOrLeader, type Member } from '../platform/access/roles.js';
+import { addWorkingDays, toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
+import { taskSources, type ExtraTask, type TaskSource } from '../app/tasks.js';
+import { periodState, reportDueOn } from './core/rules.js';
+import { prismaOf } from '../platform/db/prisma.js';
 
 interface Row {
   id: string;

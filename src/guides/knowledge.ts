@@ -1,7 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { KnownServiceGuide } from '../monitor/types.js';
-import { publicDocument } from '../access/documents.js';
-import { missingGuideElements, type GuideFields } from './core.js';
+import type { KnownServiceGuide } from '../monitor/core/types.js';
+import { publicDocument } from '../platform/access/documents.js';
+import { missingGuideElements, type GuideFields } from './core/guides.js';
 
 /** N6: the published 办事指南 as the monitor checks them — their missing elements, forms and online link. */
 export async function serviceGuideKnowledge(context: KeystoneContext): Promise<KnownServiceGuide[]> {

@@ -1,5 +1,5 @@
-import { maskPersonalData } from '../privacy/mask.js';
-import { elementLines, guideElements, isFree, isServiceUrl, type GuideField, type GuideFields } from './core.js';
+import { maskPersonalData } from '../platform/privacy/mask.js';
+import { elementLines, guideElements, isFree, isServiceUrl, type GuideField, type GuideFields } from './core/guides.js';
 
 /*
  * N6: what the public page of a 办事指南 shows — one section per element, in the order of the indicators,

@@ -1,8 +1,8 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { logger } from '../logging/logger.js';
-import { sendDeadlineAlert } from '../interaction-cms/alerts.js';
-import { alertKey, alertLines, alertLogOf, dueAlerts, type AlertLogEntry, type StoredIncident } from './rules.js';
-import { prismaOf } from '../db/prisma.js';
+import { logger } from '../platform/logging/logger.js';
+import { sendDeadlineAlert } from '../platform/notify/deadline-alerts.js';
+import { alertKey, alertLines, alertLogOf, dueAlerts, type AlertLogEntry, type StoredIncident } from './core/rules.js';
+import { prismaOf } from '../platform/db/prisma.js';
 
 export const incidentAlertTitle = '舆情时限提醒';
 

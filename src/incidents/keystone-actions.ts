@@ -1,9 +1,9 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { actionMessages } from '../content/action-messages.js';
-import { itemAction, refusal } from '../content/item-actions.js';
-import { isEditor, isOffice, memberOf, roleOf, sessionOf } from '../access/roles.js';
-import { prismaOf } from '../db/prisma.js';
-import { actionRefusal, incidentEventDefinitions, mayEditIncident, type IncidentAction } from './rules.js';
+import { actionMessages } from '../platform/admin-ui/action-messages.js';
+import { itemAction, refusal } from '../platform/admin-ui/item-actions.js';
+import { isEditor, isOffice, memberOf, roleOf, sessionOf } from '../platform/access/roles.js';
+import { prismaOf } from '../platform/db/prisma.js';
+import { actionRefusal, incidentEventDefinitions, mayEditIncident, type IncidentAction } from './core/rules.js';
 
 const refused = refusal('INCIDENT_REFUSED');
 

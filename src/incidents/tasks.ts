@@ -1,6 +1,6 @@
-import { taskSources, type TaskSource } from '../interaction-cms/tasks.js';
-import { incidentTasks } from './rules.js';
-import { prismaOf } from '../db/prisma.js';
+import { taskSources, type TaskSource } from '../app/tasks.js';
+import { incidentTasks } from './core/rules.js';
+import { prismaOf } from '../platform/db/prisma.js';
 
 /** 待办 (S7): the open clocks of the open incidents the user follows. `context` is sudo. */
 export const incidentTaskSource: TaskSource = async (context, actor, now) => {

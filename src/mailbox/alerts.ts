@@ -1,11 +1,11 @@
-import { maskPersonalData } from '../privacy/mask.js';
+import { maskPersonalData } from '../platform/privacy/mask.js';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { formatChinaTime } from '../interaction/china-time.js';
-import { sendDeadlineAlert } from '../interaction-cms/alerts.js';
-import type { SendResult } from '../monitor/alerts.js';
-import { alertDue, alertStageLabels, openMessageClock, type AlertStage, type ClockedMessage } from './rules.js';
-import { prismaOf } from '../db/prisma.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { formatChinaTime } from '../platform/calendar/china-time.js';
+import { sendDeadlineAlert } from '../platform/notify/deadline-alerts.js';
+import type { SendResult } from '../monitor/core/alerts.js';
+import { alertDue, alertStageLabels, openMessageClock, type AlertStage, type ClockedMessage } from './core/rules.js';
+import { prismaOf } from '../platform/db/prisma.js';
 
 type Row = ClockedMessage & { subject: string; alertedStage: AlertStage | null; alertPendingStage: AlertStage | null; department: { name: string } | null };
 

@@ -1,5 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { pageCacheFor } from '../site/cache.js';
+import { pageCacheFor } from '../platform/page-cache/cache.js';
 
 /** The pages that show published messages: the list, each message, and every 领导信箱-kind column. */
 export async function messageTags(context: KeystoneContext, ids: string[]): Promise<string[]> {

@@ -1,6 +1,6 @@
-import { memberOf } from '../access/roles.js';
-import { itemAction, textArg, type ActionArgs } from '../content/item-actions.js';
-import { messageActionLabels, messageActions as actionKeys, messageActionsFor, type MessageAction, type MessageFacts } from './rules.js';
+import { memberOf } from '../platform/access/roles.js';
+import { itemAction, textArg, type ActionArgs } from '../platform/admin-ui/item-actions.js';
+import { messageActionLabels, messageActions as actionKeys, messageActionsFor, type MessageAction, type MessageFacts } from './core/rules.js';
 import { actOnMessage } from './store.js';
 
 const argsFor: Partial<Record<MessageAction, ActionArgs>> = {

@@ -1,9 +1,9 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { formatChinaTime } from '../interaction/china-time.js';
-import { messageChannelOptions, messageKindOptions } from '../interaction/message-clocks.js';
-import type { InteractionMessage } from '../monitor/types.js';
-import { maskPersonalData } from '../privacy/mask.js';
-import { maskedSenderName, messageStatusOptions } from './rules.js';
+import { formatChinaTime } from '../platform/calendar/china-time.js';
+import { messageChannelOptions, messageKindOptions } from './core/clocks.js';
+import type { InteractionMessage } from '../monitor/core/types.js';
+import { maskPersonalData } from '../platform/privacy/mask.js';
+import { maskedSenderName, messageStatusOptions } from './core/rules.js';
 
 /*
  * What the public site shows of messages (S11, N5): only replies approved for publication, with the

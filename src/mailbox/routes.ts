@@ -1,12 +1,12 @@
 import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { z } from 'zod';
-import { messageKindOptions } from '../interaction/message-clocks.js';
-import { choice, contact, parseForm, plainText } from '../public-forms/fields.js';
+import { messageKindOptions } from './core/clocks.js';
+import { choice, contact, parseForm, plainText } from '../platform/public-forms/fields.js';
 import { pageNumber, type SiteKit } from '../site/routes.js';
-import { articleDescription } from '../site/metadata.js';
+import { articleDescription } from '../site/core/metadata.js';
 import { messageData, messageListData, queryData } from './public-data.js';
-import { normaliseQueryCode } from './rules.js';
+import { normaliseQueryCode } from './core/rules.js';
 import { submitMessage } from './store.js';
 
 /*

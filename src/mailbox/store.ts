@@ -1,13 +1,13 @@
-import { refusal } from '../content/item-actions.js';
+import { refusal } from '../platform/admin-ui/item-actions.js';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { memberOf, sessionOf } from '../access/roles.js';
-import type { MessageChannel, MessageKind } from '../interaction/message-clocks.js';
-import { decideMessageAction, type MessageAction, type MessageActionInput, type MessageFacts, type MessageStatus } from './rules.js';
+import { memberOf, sessionOf } from '../platform/access/roles.js';
+import type { MessageChannel, MessageKind } from './core/clocks.js';
+import { decideMessageAction, type MessageAction, type MessageActionInput, type MessageFacts, type MessageStatus } from './core/rules.js';
 import { messagesChanged } from './invalidation.js';
-import { loadContentGate } from '../content-gate/store.js';
-import { contentGateFindings, type Finding } from '../workflow/checks.js';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { prismaOf } from '../db/prisma.js';
+import { loadContentGate } from '../workflow/content-gate-store.js';
+import { contentGateFindings, type Finding } from '../workflow/core/checks.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { prismaOf } from '../platform/db/prisma.js';
 
 export interface NewMessage {
   channel: MessageChannel;

@@ -1,8 +1,8 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isEditorOf, isOffice, isOfficeOrLeader, type Member } from '../access/roles.js';
-import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
-import { taskSources, type ExtraTask, type TaskSource } from '../interaction-cms/tasks.js';
-import { openMessageClock, type ClockedMessage } from './rules.js';
+import { isEditorOf, isOffice, isOfficeOrLeader, type Member } from '../platform/access/roles.js';
+import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
+import { taskSources, type ExtraTask, type TaskSource } from '../app/tasks.js';
+import { openMessageClock, type ClockedMessage } from './core/rules.js';
 
 /*
  * 待办 from the mailbox (S11, N5): the office assigns new messages and reviews replies; the assigned

@@ -1,9 +1,9 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { calendarDayOf } from '../db/calendar-day.js';
-import { applicantTypes, type ApplicantType } from '../interaction/request-vocabulary.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
+import { applicantTypes, type ApplicantType } from '../requests/core/request-vocabulary.js';
 import { loadRequestRecords } from '../requests/annual-records.js';
-import { buildAnnualReport, type AnnualReport, type CaseCounts, type RegulatoryDocumentKind, type RegulatoryDocumentRecord } from './annual-report.js';
+import { buildAnnualReport, type AnnualReport, type CaseCounts, type RegulatoryDocumentKind, type RegulatoryDocumentRecord } from './core/annual-report.js';
 
 /*
  * N14: what the annual report is built from. The tables come from the data (documents marked 规章 or

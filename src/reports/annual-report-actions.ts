@@ -1,9 +1,9 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { byRole, isOfficeOrSection, sessionOf } from '../access/roles.js';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { itemAction, refusal } from '../content/item-actions.js';
-import { pageCacheFor } from '../site/cache.js';
-import { annualReportTiming } from './annual-report.js';
+import { byRole, isOfficeOrSection, sessionOf } from '../platform/access/roles.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { itemAction, refusal } from '../platform/admin-ui/item-actions.js';
+import { pageCacheFor } from '../platform/page-cache/cache.js';
+import { annualReportTiming } from './core/annual-report.js';
 import { generateAnnualReport, type AnnualReportItem } from './annual-data.js';
 
 /** The office (局办公室) writes the report; the information section (规划财务与信息建设科) publishes it on the site. */

@@ -1,14 +1,14 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { disclosureClock } from '../calendar/disclosure-clock.js';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { calendarDayOf } from '../db/calendar-day.js';
-import { publicDocument } from '../access/documents.js';
-import { outcomeGroupOf } from '../interaction/request-vocabulary.js';
+import { disclosureClock } from '../platform/calendar/disclosure-clock.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
+import { publicDocument } from '../platform/access/documents.js';
+import { outcomeGroupOf } from '../requests/core/request-vocabulary.js';
 import { loadRequestRecords } from '../requests/annual-records.js';
 import { factFields, factsOf } from '../requests/facts.js';
-import { clockOf } from '../requests/request-state.js';
-import { assessmentFigures, type AssessmentFigures, type FigureCounts } from './assessment.js';
-import { prismaOf } from '../db/prisma.js';
+import { clockOf } from '../requests/core/request-state.js';
+import { assessmentFigures, type AssessmentFigures, type FigureCounts } from './core/assessment.js';
+import { prismaOf } from '../platform/db/prisma.js';
 
 /*
  * S12: counts the year's figures from the data. Messages, consultations and incidents are lists of

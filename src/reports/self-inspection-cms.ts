@@ -1,11 +1,11 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { byRole, isEditorOf, isOffice, isOfficeOrSection, memberOf, sessionOf, type SessionData } from '../access/roles.js';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { type ActionArgs, itemAction, refusal, textArg } from '../content/item-actions.js';
-import { calendarDayOf } from '../db/calendar-day.js';
-import { formatChinaTime } from '../interaction/china-time.js';
+import { byRole, isEditorOf, isOffice, isOfficeOrSection, memberOf, sessionOf, type SessionData } from '../platform/access/roles.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { type ActionArgs, itemAction, refusal, textArg } from '../platform/admin-ui/item-actions.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
+import { formatChinaTime } from '../platform/calendar/china-time.js';
 import { loadDepartmentRequests } from '../requests/annual-records.js';
-import { halfYearBounds, selfInspectionContents, selfInspectionText, type SelfInspectionContents } from './self-inspection.js';
+import { halfYearBounds, selfInspectionContents, selfInspectionText, type SelfInspectionContents } from './core/self-inspection.js';
 
 /** S4: a conversion asked for in a self-inspection: a withheld document or a requested topic that should become public. */
 export interface Conversion {

@@ -1,6 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isOffice, type Member } from '../access/roles.js';
-import { taskSources, type ExtraTask } from '../interaction-cms/tasks.js';
+import { isOffice, type Member } from '../platform/access/roles.js';
+import { taskSources, type ExtraTask } from '../app/tasks.js';
 import { conversionDone, type Conversion } from './self-inspection-cms.js';
 
 /**

@@ -1,9 +1,9 @@
-import { toCalendarDay } from '../calendar/working-days.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
 import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SiteKit } from '../site/routes.js';
-import { securityHeaders } from '../site/cache.js';
-import { annualReportCss, renderAnnualReportBody, type AnnualReport } from './annual-report.js';
+import { securityHeaders } from '../platform/page-cache/cache.js';
+import { annualReportCss, renderAnnualReportBody, type AnnualReport } from './core/annual-report.js';
 
 /*
  * N14: the published annual reports on the public site, inside the site frame (so that each page has

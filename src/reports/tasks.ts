@@ -1,8 +1,8 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isOfficeOrSection, type Member } from '../access/roles.js';
-import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
-import { taskSources, type ExtraTask } from '../interaction-cms/tasks.js';
-import { annualReportTiming } from './annual-report.js';
+import { isOfficeOrSection, type Member } from '../platform/access/roles.js';
+import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
+import { taskSources, type ExtraTask } from '../app/tasks.js';
+import { annualReportTiming } from './core/annual-report.js';
 
 /**
  * N14 待办: from 1 January, last year's report while it is not published (due 31 January), for the

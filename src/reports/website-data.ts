@@ -1,7 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { yearTotals } from '../visits/aggregate.js';
-import { averageDays, buildWebsiteReport, websiteReportEntries, type WebsiteIdentity, type WebsiteReport, type WebsiteReportData, type WebsiteReportEntryValues } from './website-report.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { yearTotals } from '../site/visits/aggregate.js';
+import { averageDays, buildWebsiteReport, websiteReportEntries, type WebsiteIdentity, type WebsiteReport, type WebsiteReportData, type WebsiteReportEntryValues } from './core/website-report.js';
 
 /*
  * N17: what the 网站工作年度报表 is generated from. A year is the China year (UTC+8); documents are

@@ -1,13 +1,13 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isOfficeOrSection, sessionOf, type Member } from '../access/roles.js';
-import { taskSources, type ExtraTask } from '../interaction-cms/tasks.js';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { itemAction, refusal } from '../content/item-actions.js';
-import { pageCacheFor } from '../site/cache.js';
-import { annualReportTiming } from './annual-report.js';
+import { isOfficeOrSection, sessionOf, type Member } from '../platform/access/roles.js';
+import { taskSources, type ExtraTask } from '../app/tasks.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { itemAction, refusal } from '../platform/admin-ui/item-actions.js';
+import { pageCacheFor } from '../platform/page-cache/cache.js';
+import { annualReportTiming } from './core/annual-report.js';
 import { editsAnnualReports } from './annual-report-actions.js';
 import { generateWebsiteReport } from './website-data.js';
-import type { WebsiteReport } from './website-report.js';
+import type { WebsiteReport } from './core/website-report.js';
 
 /** Like the 信息公开 annual report: the office prepares it, the information section publishes it. */
 export const editsWebsiteReports = editsAnnualReports;

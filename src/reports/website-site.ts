@@ -1,8 +1,8 @@
 import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { toCalendarDay } from '../calendar/working-days.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
 import type { SiteKit } from '../site/routes.js';
-import { renderWebsiteReportBody, type WebsiteReport } from './website-report.js';
+import { renderWebsiteReportBody, type WebsiteReport } from './core/website-report.js';
 
 /*
  * N17: the published 网站工作年度报表 on the public site (linked from every page's footer, the home

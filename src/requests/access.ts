@@ -1,4 +1,4 @@
-import { isAdmin, isEditor, isEditorOf, isLeader, isOffice, memberOf, sessionOf, type SessionData } from '../access/roles.js';
+import { isAdmin, isEditor, isEditorOf, isLeader, isOffice, memberOf, sessionOf, type SessionData } from '../platform/access/roles.js';
 
 /*
  * Who sees and handles requests for disclosure (N13, N15): the applicant's identity and contact

@@ -1,10 +1,10 @@
-import { maskPersonalData } from '../privacy/mask.js';
+import { maskPersonalData } from '../platform/privacy/mask.js';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { sendDeadlineAlert } from '../interaction-cms/alerts.js';
-import { logger } from '../logging/logger.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { sendDeadlineAlert } from '../platform/notify/deadline-alerts.js';
+import { logger } from '../platform/logging/logger.js';
 import { factFields, factsOf } from './facts.js';
-import { alertKeyFor, clockOf } from './request-state.js';
+import { alertKeyFor, clockOf } from './core/request-state.js';
 import { requestHref } from './tasks.js';
 
 /*

@@ -1,7 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { calendarDayOf } from '../db/calendar-day.js';
-import type { DisclosureRequestRecord } from '../reports/annual-report.js';
-import type { ApplicantType, RequestOutcome } from '../interaction/request-vocabulary.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
+import type { DisclosureRequestRecord } from '../reports/core/annual-report.js';
+import type { ApplicantType, RequestOutcome } from './core/request-vocabulary.js';
 
 /*
  * N14, S4: the requests for disclosure (依申请公开) as the reports read them. A request whose receipt

@@ -1,5 +1,5 @@
-import { calendarDayOf } from '../db/calendar-day.js';
-import type { RequestFacts } from './request-state.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
+import type { RequestFacts } from './core/request-state.js';
 
 /** The days of a stored request (a Prisma row, a hook's item, or item merged with resolvedData). */
 export function factsOf(row: Record<string, unknown>): RequestFacts {

@@ -1,16 +1,16 @@
 import { g } from '@keystone-6/core';
 import { calendarDay, select } from '@keystone-6/core/fields';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { sessionOf, type SessionData } from '../access/roles.js';
-import { itemAction, refusal, textArg } from '../content/item-actions.js';
-import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
-import { calendarDayValue } from '../db/calendar-day.js';
-import { requestOutcomeOptions } from '../interaction/request-vocabulary.js';
+import { sessionOf, type SessionData } from '../platform/access/roles.js';
+import { itemAction, refusal, textArg } from '../platform/admin-ui/item-actions.js';
+import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
+import { calendarDayValue } from '../platform/db/calendar-day.js';
+import { requestOutcomeOptions } from './core/request-vocabulary.js';
 import { approvesExtensions, handlesRequest } from './access.js';
 import { factsOf } from './facts.js';
-import { answerProblems, approvalProblems, noticeProblems } from './request-state.js';
-import { noticeMethodOptions } from './vocabulary.js';
-import { prismaOf } from '../db/prisma.js';
+import { answerProblems, approvalProblems, noticeProblems } from './core/request-state.js';
+import { noticeMethodOptions } from './core/vocabulary.js';
+import { prismaOf } from '../platform/db/prisma.js';
 
 /*
  * N13: the steps of a request where a plain edit would be unsafe, as Keystone actions (a button on

@@ -1,13 +1,13 @@
 import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SiteKit } from '../site/routes.js';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { applicantTypeOptions } from '../interaction/request-vocabulary.js';
-import { parseApplication, requestDataOf } from './application.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { applicantTypeOptions } from './core/request-vocabulary.js';
+import { parseApplication, requestDataOf } from './core/application.js';
 import { factFields, factsOf } from './facts.js';
-import { newQueryCode, normalizeQueryCode } from './identifiers.js';
-import { clockOf, progressOf } from './request-state.js';
-import { deliveryMethodOptions, idDocumentTypeOptions, requestProgressLabels } from './vocabulary.js';
+import { newQueryCode, normalizeQueryCode } from './core/identifiers.js';
+import { clockOf, progressOf } from './core/request-state.js';
+import { deliveryMethodOptions, idDocumentTypeOptions, requestProgressLabels } from './core/vocabulary.js';
 
 /*
  * N13: the online application for disclosure (政府信息公开申请) and the query of its progress. The

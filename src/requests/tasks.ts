@@ -1,9 +1,9 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isEditor, isLeader, isOffice, type Member } from '../access/roles.js';
-import type { ExtraTask, TaskSource } from '../interaction-cms/tasks.js';
-import { toCalendarDay } from '../calendar/working-days.js';
+import { isEditor, isLeader, isOffice, type Member } from '../platform/access/roles.js';
+import type { ExtraTask, TaskSource } from '../app/tasks.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { factFields, factsOf } from './facts.js';
-import { clockOf } from './request-state.js';
+import { clockOf } from './core/request-state.js';
 
 /*
  * N13 待办: requests due within 5 working days or overdue, extensions to approve or to notify, online

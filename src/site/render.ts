@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { projectRoot } from '../config/env.js';
+import { projectRoot } from '../platform/config/env.js';
 import type { SiteFrame } from './data.js';
-import { pageMetaTags, type PageMetaInput } from './metadata.js';
+import { pageMetaTags, type PageMetaInput } from './core/metadata.js';
 
 /*
  * Pages are a pure function of the published data: the same data always gives the same bytes, with

@@ -1,16 +1,16 @@
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { projectRoot } from '../config/env.js';
-import { logger } from '../logging/logger.js';
-import { cacheKey, etagOf, pageCacheFor, securityHeaders, writeCachedPage } from './cache.js';
+import { projectRoot } from '../platform/config/env.js';
+import { logger } from '../platform/logging/logger.js';
+import { cacheKey, etagOf, pageCacheFor, securityHeaders, writeCachedPage } from '../platform/page-cache/cache.js';
 import { baseUrl, catalogueData, chartSvgData, catalogueEntryData, searchData, columnData, documentData, feedData, homeData, interpretationData, siteFrame, sitemapData } from './data.js';
-import { atomFeed, robots, rssFeed, sitemap } from './feeds.js';
+import { atomFeed, robots, rssFeed, sitemap } from './core/feeds.js';
 import { renderPage } from './render.js';
-import { featureRoutes } from './features.js';
-import { sessionSecret } from '../config/env.js';
-import { formBody, formPostLimiter } from '../public-forms/limits.js';
-import { checkFormPost, guardFailureMessages, issueFormToken } from '../public-forms/guard.js';
+import { featureRoutes } from '../app/site-features.js';
+import { sessionSecret } from '../platform/config/env.js';
+import { formBody, formPostLimiter } from '../platform/public-forms/limits.js';
+import { checkFormPost, guardFailureMessages, issueFormToken } from '../platform/public-forms/guard.js';
 
 const idPattern = /^[a-z0-9]{1,40}$/;
 const slugPattern = /^[a-z0-9-]{1,60}$/;

@@ -1,8 +1,8 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { calendarDayValue } from '../db/calendar-day.js';
-import { pageCacheFor } from '../site/cache.js';
-import { publicContentChanged } from '../site/invalidation.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { calendarDayValue } from '../platform/db/calendar-day.js';
+import { pageCacheFor } from '../platform/page-cache/cache.js';
+import { publicContentChanged } from '../platform/page-cache/invalidation.js';
 
 /**
  * N19, at the start of each day: documents whose 有效期至 was yesterday are 已失效 from today, so the

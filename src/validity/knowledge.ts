@@ -1,7 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { calendarDayOf } from '../db/calendar-day.js';
-import type { KnownDatedItem } from '../monitor/types.js';
-import { publicDocument } from '../access/documents.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
+import type { KnownDatedItem } from '../monitor/core/types.js';
+import { publicDocument } from '../platform/access/documents.js';
 
 /** N19: the published items with a last day (有效期至, or the end of a 招聘/公示/征集), for the monitor. */
 export async function datedItemKnowledge(context: KeystoneContext): Promise<KnownDatedItem[]> {

@@ -1,11 +1,11 @@
 import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
-import { calendarDayOf } from '../db/calendar-day.js';
+import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { pageNumber, type SiteKit } from '../site/routes.js';
-import { publicDocument } from '../access/documents.js';
-import { maskPersonalData } from '../privacy/mask.js';
-import { effectiveValidity, validityLabel, validityOptions, type Validity } from './core.js';
+import { publicDocument } from '../platform/access/documents.js';
+import { maskPersonalData } from '../platform/privacy/mask.js';
+import { effectiveValidity, validityLabel, validityOptions, type Validity } from './core/validity.js';
 
 /*
  * N19: the 现行有效行政规范性文件 library — the public regulations and normative documents, in force by

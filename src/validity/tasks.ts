@@ -1,9 +1,9 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isEditor, isInfoSection, type Member } from '../access/roles.js';
-import type { ExtraTask, TaskSource } from '../interaction-cms/tasks.js';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { calendarDayOf } from '../db/calendar-day.js';
-import { cleanupItems, type PublishedItem, type Validity } from './core.js';
+import { isEditor, isInfoSection, type Member } from '../platform/access/roles.js';
+import type { ExtraTask, TaskSource } from '../app/tasks.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
+import { cleanupItems, type PublishedItem, type Validity } from './core/validity.js';
 
 /*
  * N19 clean-up queue (待办): published normative documents whose validity ends within 60 days or has

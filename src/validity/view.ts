@@ -1,8 +1,8 @@
-import { toCalendarDay, type CalendarDay } from '../calendar/working-days.js';
-import { calendarDayOf } from '../db/calendar-day.js';
-import { isPublicDocument } from '../access/documents.js';
-import { maskPersonalData } from '../privacy/mask.js';
-import { effectiveValidity, validityBanner, validityLabel, type Successor, type Validity } from './core.js';
+import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
+import { isPublicDocument } from '../platform/access/documents.js';
+import { maskPersonalData } from '../platform/privacy/mask.js';
+import { effectiveValidity, validityBanner, validityLabel, type Successor, type Validity } from './core/validity.js';
 
 /** The columns of a document row this view reads (Prisma names). */
 export interface ValidityRow {

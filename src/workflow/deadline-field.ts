@@ -1,8 +1,8 @@
 import { g } from '@keystone-6/core';
 import { virtual } from '@keystone-6/core/fields';
-import { disclosureClock } from '../calendar/disclosure-clock.js';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { calendarDayOf } from '../db/calendar-day.js';
+import { disclosureClock } from '../platform/calendar/disclosure-clock.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
 
 /**
  * N12 公开期限 of a proactive document, for list views and the API: the last day for publication (20

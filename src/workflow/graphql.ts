@@ -1,15 +1,15 @@
 import { g } from '@keystone-6/core';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { extend } from '@keystone-6/core/graphql-ts';
-import type { Disclosure, Status } from '../content/vocabulary.js';
-import { toCalendarDay } from '../calendar/working-days.js';
-import { formatChinaTime } from '../interaction/china-time.js';
-import { calendarDayOf } from '../db/calendar-day.js';
-import { compareSnapshots, contentFields, type ComparisonRow, type Snapshot } from './revisions.js';
+import type { Disclosure, Status } from '../platform/content/vocabulary.js';
+import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { formatChinaTime } from '../platform/calendar/china-time.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
+import { compareSnapshots, contentFields, type ComparisonRow, type Snapshot } from './operations/revisions.js';
 import { previewPath } from './preview.js';
-import { tasksFor, type TaskItem } from './tasks.js';
-import { memberOf, sessionOf } from '../access/roles.js';
-import { extraTasks } from '../interaction-cms/tasks.js';
+import { tasksFor, type TaskItem } from './core/tasks.js';
+import { memberOf, sessionOf } from '../platform/access/roles.js';
+import { extraTasks } from '../app/tasks.js';
 
 const Task = g.object<{ kind: string; kindLabel?: string | null; listKey: string; id: string; title: string; detail: string; due: string | null; previewUrl?: string | null; href?: string | null }>()({
   name: 'WorkflowTask',

@@ -1,12 +1,12 @@
 import { action } from '@keystone-6/core';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { isEditorOf, memberOf, sessionOf } from '../access/roles.js';
-import { signedInStaff } from '../access/documents.js';
-import { itemAction, textArg, type ActionArgs } from '../content/item-actions.js';
-import type { Status } from '../content/vocabulary.js';
-import { actionLabels, availableActions, type WorkflowAction } from './state-machine.js';
-import { startRevision } from './revisions.js';
-import { transition, type WorkflowListKey } from './transition.js';
+import { isEditorOf, memberOf, sessionOf } from '../platform/access/roles.js';
+import { signedInStaff } from '../platform/access/documents.js';
+import { itemAction, textArg, type ActionArgs } from '../platform/admin-ui/item-actions.js';
+import type { Status } from '../platform/content/vocabulary.js';
+import { actionLabels, availableActions, type WorkflowAction } from './core/state-machine.js';
+import { startRevision } from './operations/revisions.js';
+import { transition, type WorkflowListKey } from './operations/transition.js';
 
 const confidentialityDefault = '经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开';
 

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { sessionSecret } from '../config/env.js';
+import { sessionSecret } from '../platform/config/env.js';
 
 /*
  * Signed, expiring preview links: a reviewer or leader can open an unpublished document as it will

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
-import { demoPassword } from '../../src/seed/demo.js';
-import { demoUsers } from '../../src/seed/demo-content.js';
+import { demoPassword } from '../../src/app/demo.js';
+import { demoUsers } from '../../src/workflow/seed.js';
 import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
 
 // Issue 9: every screen an editor works in speaks Chinese, and no page asks any host but ours for anything.

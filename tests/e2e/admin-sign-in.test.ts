@@ -1,6 +1,6 @@
 import { expect, test } from '@jest/globals';
-import { demoPassword } from '../../src/seed/demo.js';
-import { demoDocuments } from '../../src/seed/demo-content.js';
+import { demoPassword } from '../../src/app/demo.js';
+import { demoDocuments } from '../../src/workflow/seed.js';
 import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
 import { startService } from '../helpers/service.js';
 

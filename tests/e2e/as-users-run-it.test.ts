@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoPassword } from '../../src/seed/demo.js';
+import { demoPassword } from '../../src/app/demo.js';
 import { artifactPath, launchChromium, retryBrowserTests } from '../helpers/browser.js';
 import { startAsReadmeSays } from '../helpers/as-readme.js';
 import type { RunningService } from '../helpers/service.js';

@@ -1,7 +1,7 @@
 import { expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { formatChinaTime } from '../../src/interaction/china-time.js';
-import { issueFormToken } from '../../src/public-forms/guard.js';
+import { formatChinaTime } from '../../src/platform/calendar/china-time.js';
+import { issueFormToken } from '../../src/platform/public-forms/guard.js';
 import { artifactPath, seriousViolations, serviceAndBrowser } from '../helpers/browser.js';
 import { serviceDemoClock } from '../helpers/service.js';
 

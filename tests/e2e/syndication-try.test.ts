@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
 import type { Browser } from 'playwright-core';
-import { demoPassword } from '../../src/seed/demo.js';
+import { demoPassword } from '../../src/app/demo.js';
 import { artifactPath, launchChromium, retryBrowserTests } from '../helpers/browser.js';
 import { startService, type RunningService } from '../helpers/service.js';
 import { fixtureBytes, serve, startFixtureServer, type FixtureServer } from '../helpers/syndication-server.js';

@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { demoPassword } from '../../src/seed/demo.js';
+import { demoPassword } from '../../src/app/demo.js';
 import type { Page } from 'playwright-core';
 import { artifactPath, seriousViolations, serviceAndBrowser } from '../helpers/browser.js';
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
-import { demoPassword } from '../../src/seed/demo.js';
+import { demoPassword } from '../../src/app/demo.js';
 import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
 
 const running = serviceAndBrowser();

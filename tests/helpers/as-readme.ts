@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/config/env.js';
+import { projectRoot } from '../../src/platform/config/env.js';
 import { freePort } from './ports.js';
 import { untilListening, type RunningService } from './service.js';
 import { freshPostgres } from './postgres.js';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, jest } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { projectRoot } from '../../src/config/env.js';
+import { projectRoot } from '../../src/platform/config/env.js';
 import { startService, type RunningService } from './service.js';
 
 /**

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { toCalendarDay, type CalendarDay } from '../../src/calendar/working-days.js';
+import { toCalendarDay, type CalendarDay } from '../../src/platform/calendar/working-days.js';
 
 /*
  * The clock of the tests (trust #17). A test that depends on the day takes this fixed clock instead of

@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Clock, CrawlResult, CrawledPage } from '../../src/monitor/types.js';
+import type { Clock, CrawlResult, CrawledPage } from '../../src/monitor/core/types.js';
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 export type Routes = Record<string, string | Handler>;

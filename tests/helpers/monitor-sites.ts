@@ -2,7 +2,7 @@
  * Fixture sites for the monitor: a healthy civil-affairs site where no rule fires, and the pieces
  * the other fixtures add to it (hijacked pages, veto conditions).
  */
-import type { OwnSiteKnowledge } from '../../src/monitor/types.js';
+import type { OwnSiteKnowledge } from '../../src/monitor/core/types.js';
 import { daysAgo, listPage, page, type Routes } from './monitor-fixtures.js';
 
 const docTitles = [

@@ -1,4 +1,4 @@
-import { OutboundPolicy } from '../../src/platform/outbound.js';
+import { OutboundPolicy } from '../../src/platform/http/outbound.js';
 
 /**
  * The fixture servers of the tests listen on this machine, which the outbound check refuses (issue 14

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { DatabaseSettings } from '../../src/config/env.js';
+import type { DatabaseSettings } from '../../src/platform/config/env.js';
 
 /** The PostgreSQL server every developer and CI machine runs (override with TEST_POSTGRES_URL). */
 export const postgresServerUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

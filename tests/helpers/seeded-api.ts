@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from '@jest/globals';
-import { demoPassword } from '../../src/seed/demo.js';
+import { demoPassword } from '../../src/app/demo.js';
 import { useTestClock } from './clock.js';
 import type { TestDatabase } from './database.js';
 import { seededDemoContext } from './demo-template.js';

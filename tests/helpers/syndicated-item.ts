@@ -1,4 +1,4 @@
-import type { SyndicatedItem } from '../../syndication/run.js';
+import type { SyndicatedItem } from '../../syndication/core/run.js';
 
 /** An item as a syndication run hands it to the store, from a source `sourceKey` of the State Council's level. */
 export function syndicatedItem(sourceKey: string, id: string, title: string, policy: SyndicatedItem['policy']): SyndicatedItem {

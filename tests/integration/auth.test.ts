@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { demoPassword } from '../../src/seed/demo.js';
-import { demoUsers } from '../../src/seed/demo-content.js';
-import { roles } from '../../src/access/roles.js';
-import { createFirstAdmin, firstAdminFromEnv } from '../../src/users/first-admin.js';
+import { demoPassword } from '../../src/app/demo.js';
+import { demoUsers } from '../../src/workflow/seed.js';
+import { roles } from '../../src/platform/access/roles.js';
+import { createFirstAdmin, firstAdminFromEnv } from '../../src/platform/accounts/first-admin.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
 import { seededDemoContext } from '../helpers/demo-template.js';
 import { apiServer, graphql, signIn } from '../helpers/server.js';

@@ -5,8 +5,8 @@ import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { seededApi } from '../helpers/seeded-api.js';
 import { mp4Bytes, pngBytes, webvttBytes } from '../helpers/media-fixtures.js';
-import { renderChartSvg } from '../../src/charts/svg.js';
-import { parseChart } from '../../src/charts/table.js';
+import { renderChartSvg } from '../../src/platform/charts/svg.js';
+import { parseChart } from '../../src/platform/charts/table.js';
 
 /*
  * Issue 19 items 1–2 through the real surface: chart blocks saved through GraphQL and drawn on the public

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { projectRoot } from '../../src/config/env.js';
+import { projectRoot } from '../../src/platform/config/env.js';
 import { footer, page, serve, type Served } from '../helpers/monitor-fixtures.js';
 
 // `gongkai monitor URL` against a site from the outside: a page hijacked by gambling spam (N9), as the

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { main } from '../../src/cli.js';
-import { projectRoot } from '../../src/config/env.js';
+import { main } from '../../src/app/cli.js';
+import { projectRoot } from '../../src/platform/config/env.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
 import { fixtureBytes, fixtureText, serve, startFixtureServer, type FixtureServer } from '../helpers/syndication-server.js';
 

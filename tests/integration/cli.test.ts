@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/config/env.js';
+import { projectRoot } from '../../src/platform/config/env.js';
 import { freePort } from '../helpers/ports.js';
 
 const bin = path.join(projectRoot, 'bin/gongkai.js');

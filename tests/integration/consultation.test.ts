@@ -1,13 +1,13 @@
 // clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { sessionSecret } from '../../src/config/env.js';
-import { toCalendarDay } from '../../src/calendar/working-days.js';
-import { calendarDayValue } from '../../src/db/calendar-day.js';
+import { sessionSecret } from '../../src/platform/config/env.js';
+import { toCalendarDay } from '../../src/platform/calendar/working-days.js';
+import { calendarDayValue } from '../../src/platform/db/calendar-day.js';
 import { consultationDayStarts } from '../../src/consultation/actions.js';
-import { extraTasks } from '../../src/interaction-cms/tasks.js';
-import { issueFormToken } from '../../src/public-forms/guard.js';
-import { ownSiteKnowledge } from '../../src/monitor-cms/knowledge.js';
+import { extraTasks } from '../../src/app/tasks.js';
+import { issueFormToken } from '../../src/platform/public-forms/guard.js';
+import { ownSiteKnowledge } from '../../src/monitor/knowledge.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 const { state, as } = seededApi(['jiuzhu', 'bangongshi', 'lingdao', 'xinxi']);

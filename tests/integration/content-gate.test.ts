@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { toCalendarDay } from '../../src/calendar/working-days.js';
+import { toCalendarDay } from '../../src/platform/calendar/working-days.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 // The content gate at submission (N7, N19): the office's 规范表述词库, seeded from the starting dictionary.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { seedDemo } from '../../src/seed/demo.js';
+import { seedDemo } from '../../src/app/demo.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
 import { useTestClock } from '../helpers/clock.js';
 

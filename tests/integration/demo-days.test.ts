@@ -1,10 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from '@jest/globals';
-import { addWorkingDays, toCalendarDay, workingDaysBetween } from '../../src/calendar/working-days.js';
-import { runOwnSiteMonitor } from '../../src/monitor-cms/runner.js';
-import { demoPassword, seedDemo } from '../../src/seed/demo.js';
-import { demoDueSoonWorkingDays } from '../../src/seed/demo-requests.js';
+import { addWorkingDays, toCalendarDay, workingDaysBetween } from '../../src/platform/calendar/working-days.js';
+import { runOwnSiteMonitor } from '../../src/monitor/runner.js';
+import { demoPassword, seedDemo } from '../../src/app/demo.js';
+import { demoDueSoonWorkingDays } from '../../src/requests/seed.js';
 import { setTestClock, systemClock, testNow } from '../helpers/clock.js';
 import { migratedContext } from '../helpers/database.js';
 import { apiServer, graphql, signIn } from '../helpers/server.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { guideElements, type GuideField } from '../../src/guides/core.js';
-import { runOwnSiteMonitor } from '../../src/monitor-cms/runner.js';
+import { guideElements, type GuideField } from '../../src/guides/core/guides.js';
+import { runOwnSiteMonitor } from '../../src/monitor/runner.js';
 import { seededApi } from '../helpers/seeded-api.js';
 import { testNow } from '../helpers/clock.js';
 
@@ -140,7 +140,7 @@ describe('document validity (N19)', () => {
     const amended = await docId('临沧市高龄津贴发放管理办法');
     const before = (await prisma.document.findUnique({ where: { id: amended }, select: { replacedById: true } })) as { replacedById: string };
     await prisma.document.update({ where: { id: amended }, data: { replacedById: draft.id } });
-    const { pageCacheFor } = await import('../../src/site/cache.js');
+    const { pageCacheFor } = await import('../../src/platform/page-cache/cache.js');
     pageCacheFor(state.t.context).clear();
     const page = (await get(`/documents/${amended}`)).text;
     expect(page).toContain('本文件已修改');
@@ -154,15 +154,15 @@ describe('document validity (N19)', () => {
     const prisma = state.t.context.sudo().prisma;
     const jd = (await prisma.interpretation.findFirst({ where: { status: 'published' }, select: { id: true } })) as { id: string };
     await prisma.interpretation.update({ where: { id: jd.id }, data: { documents: { connect: [{ id: await docId('临沧市最低生活保障实施办法') }] } } });
-    const { pageCacheFor } = await import('../../src/site/cache.js');
+    const { pageCacheFor } = await import('../../src/platform/page-cache/cache.js');
     pageCacheFor(state.t.context).clear();
     expect((await get(`/interpretations/${jd.id}`)).text).toMatch(/<p class="validity-banner" role="note"><strong>本文件已于\d{4}年7月1日废止，详见<\/strong>/);
   });
 
   test('N19: the day after its 有效期至, a document leaves the page cache that showed it as current, and shows as 已失效', async () => {
-    const { cacheKey, pageCacheFor } = await import('../../src/site/cache.js');
+    const { cacheKey, pageCacheFor } = await import('../../src/platform/page-cache/cache.js');
     const { validityDayStarts } = await import('../../src/validity/jobs.js');
-    const { calendarDayOf } = await import('../../src/db/calendar-day.js');
+    const { calendarDayOf } = await import('../../src/platform/db/calendar-day.js');
     const id = await docId('临沧市养老机构运营补贴办法');
     const row = (await state.t.context.sudo().prisma.document.findUnique({ where: { id }, select: { validUntil: true } })) as { validUntil: unknown };
     const lastDay = calendarDayOf(row.validUntil)!;

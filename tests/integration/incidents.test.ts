@@ -1,11 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { incidentClocks, incidentLevelOptions, type IncidentLevel } from '../../src/interaction/incident-clocks.js';
-import { sendDeadlineAlert } from '../../src/interaction-cms/alerts.js';
+import { incidentClocks, incidentLevelOptions, type IncidentLevel } from '../../src/incidents/core/clocks.js';
+import { sendDeadlineAlert } from '../../src/platform/notify/deadline-alerts.js';
 import { runIncidentClockAlerts } from '../../src/incidents/alert-job.js';
-import { alertLogOf } from '../../src/incidents/rules.js';
-import { jobs } from '../../src/scheduler.js';
+import { alertLogOf } from '../../src/incidents/core/rules.js';
+import { jobs } from '../../src/app/scheduler.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 const { state, as } = seededApi(['bangongshi', 'yanglao', 'jiuzai', 'lingdao', 'xinxi']);

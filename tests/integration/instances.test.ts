@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { applyPendingMigrations } from '../../src/db/migrations.js';
-import { closeContext, openContext } from '../../src/db/context.js';
-import { seedDemo, paragraphsToDocument } from '../../src/seed/demo.js';
-import { pageCacheFor } from '../../src/site/cache.js';
-import { publishDueItems } from '../../src/workflow/scheduled-publishing.js';
+import { applyPendingMigrations } from '../../src/platform/db/migrations.js';
+import { closeContext, openContext } from '../../src/platform/db/context.js';
+import { seedDemo, paragraphsToDocument } from '../../src/app/demo.js';
+import { pageCacheFor } from '../../src/platform/page-cache/cache.js';
+import { publishDueItems } from '../../src/workflow/operations/scheduled-publishing.js';
 import { apiServer } from '../helpers/server.js';
 import { eventually } from '../helpers/eventually.js';
 import { freshPostgres, postgresAvailable } from '../helpers/postgres.js';

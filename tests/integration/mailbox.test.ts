@@ -2,10 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { sessionSecret } from '../../src/config/env.js';
-import { issueFormToken } from '../../src/public-forms/guard.js';
+import { sessionSecret } from '../../src/platform/config/env.js';
+import { issueFormToken } from '../../src/platform/public-forms/guard.js';
 import { sendMessageAlerts } from '../../src/mailbox/alerts.js';
-import { ownSiteKnowledge } from '../../src/monitor-cms/knowledge.js';
+import { ownSiteKnowledge } from '../../src/monitor/knowledge.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 // S11, N5, N15: a letter from the public form to its published reply, and the contact never public.

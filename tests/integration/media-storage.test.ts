@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
-import { isStoredName, localMediaStorage, receiptFor, storedName, UploadRejected } from '../../src/media/local-storage.js';
+import { isStoredName, localMediaStorage, receiptFor, storedName, UploadRejected } from '../../src/platform/media/local-storage.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-media-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { relationshipsToMedia, holdsItsMedia } from '../../src/media/usage.js';
+import { relationshipsToMedia, holdsItsMedia } from '../../src/platform/media/usage.js';
 import { eventually } from '../helpers/eventually.js';
 import { seededApi } from '../helpers/seeded-api.js';
 import { pngBytes } from '../helpers/media-fixtures.js';

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { demoPassword } from '../../src/seed/demo.js';
-import { maintainLogs } from '../../src/oplog/log-maintenance.js';
-import { retentionCutoff } from '../../src/oplog/retention.js';
+import { demoPassword } from '../../src/app/demo.js';
+import { maintainLogs } from '../../src/platform/oplog/log-maintenance.js';
+import { retentionCutoff } from '../../src/platform/oplog/retention.js';
 import { seededApi } from '../helpers/seeded-api.js';
 import { testNow } from '../helpers/clock.js';
 

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@jest/globals';
 import request from 'supertest';
-import { applyPendingMigrations, migrationsDirectory } from '../../src/db/migrations.js';
-import { closeContext, openContext } from '../../src/db/context.js';
+import { applyPendingMigrations, migrationsDirectory } from '../../src/platform/db/migrations.js';
+import { closeContext, openContext } from '../../src/platform/db/context.js';
 import { freshSqlite, migratedContext } from '../helpers/database.js';
 import { apiServer } from '../helpers/server.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { applyPendingMigrations, migrationStatus } from '../../src/db/migrations.js';
-import { closeContext, openContext } from '../../src/db/context.js';
-import { seedDemo } from '../../src/seed/demo.js';
+import { applyPendingMigrations, migrationStatus } from '../../src/platform/db/migrations.js';
+import { closeContext, openContext } from '../../src/platform/db/context.js';
+import { seedDemo } from '../../src/app/demo.js';
 import { freshPostgres, postgresAvailable } from '../helpers/postgres.js';
 import { useTestClock } from '../helpers/clock.js';
 

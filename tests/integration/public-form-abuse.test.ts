@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { sessionSecret } from '../../src/config/env.js';
-import { issueFormToken } from '../../src/public-forms/guard.js';
-import { postsPerWindow } from '../../src/public-forms/limits.js';
+import { sessionSecret } from '../../src/platform/config/env.js';
+import { issueFormToken } from '../../src/platform/public-forms/guard.js';
+import { postsPerWindow } from '../../src/platform/public-forms/limits.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 /*

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { rebuildPublicText } from '../../src/content/search-index.js';
-import { reprintDocumentData } from '../../src/syndication-cms/store.js';
-import { pageCacheFor } from '../../src/site/cache.js';
+import { rebuildPublicText } from '../../src/platform/content/search-index.js';
+import { reprintDocumentData } from '../../syndication/store.js';
+import { pageCacheFor } from '../../src/platform/page-cache/cache.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 /*

@@ -1,14 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { KeystoneSyndicationStore } from '../../src/syndication-cms/store.js';
-import { publishDueItems } from '../../src/workflow/scheduled-publishing.js';
-import type { SyndicatedItem } from '../../syndication/run.js';
+import { KeystoneSyndicationStore } from '../../syndication/store.js';
+import { publishDueItems } from '../../src/workflow/operations/scheduled-publishing.js';
+import type { SyndicatedItem } from '../../syndication/core/run.js';
 import { syndicatedItem } from '../helpers/syndicated-item.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 /*
  * Every way a document or an interpretation goes public or leaves the site goes through one operation
- * (src/workflow/publication.ts), and each leaves its 流转记录: who did it, or 系统 and the cause.
+ * (src/workflow/operations/publication.ts), and each leaves its 流转记录: who did it, or 系统 and the cause.
  */
 const { state, as, act } = seededApi(['jiuzhu', 'bangongshi', 'lingdao']);
 const prisma = () => state.t.context.sudo().prisma;

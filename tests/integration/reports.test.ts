@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { calendarDayValue } from '../../src/db/calendar-day.js';
+import { calendarDayValue } from '../../src/platform/db/calendar-day.js';
 import { blankAnnualReportItem, generateAnnualReport } from '../../src/reports/annual-data.js';
 import { loadAssessmentFigures } from '../../src/reports/assessment-data.js';
 import { annualReportTasks } from '../../src/reports/tasks.js';
-import { taskSources } from '../../src/interaction-cms/tasks.js';
+import { taskSources } from '../../src/app/tasks.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 const { state, as } = seededApi(['bangongshi', 'xinxi', 'jiuzhu', 'yanglao']);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { previewIsValid, previewPath } from '../../src/workflow/preview.js';
-import { publishDueItems } from '../../src/workflow/scheduled-publishing.js';
+import { publishDueItems } from '../../src/workflow/operations/scheduled-publishing.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 const { state, as, act } = seededApi(['jiuzhu', 'yanglao', 'bangongshi', 'lingdao']);

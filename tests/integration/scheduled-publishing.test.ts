@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { publishDueItems } from '../../src/workflow/scheduled-publishing.js';
+import { publishDueItems } from '../../src/workflow/operations/scheduled-publishing.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
 
 let t: TestDatabase;

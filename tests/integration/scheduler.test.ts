@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { applyPendingMigrations } from '../../src/db/migrations.js';
-import { closeContext, openContext } from '../../src/db/context.js';
-import { runJob, tickOf, type Job } from '../../src/scheduler.js';
+import { applyPendingMigrations } from '../../src/platform/db/migrations.js';
+import { closeContext, openContext } from '../../src/platform/db/context.js';
+import { runJob, tickOf, type Job } from '../../src/app/scheduler.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
 import { freshPostgres, postgresAvailable } from '../helpers/postgres.js';
 
@@ -88,7 +88,7 @@ const available = await postgresAvailable();
 
 describe('job schedules', () => {
   test('GONGKAI_JOB_SCHEDULES overrides a job by name, and refuses an unknown job or expression', async () => {
-    const { jobs, schedulesFrom } = await import('../../src/scheduler.js');
+    const { jobs, schedulesFrom } = await import('../../src/app/scheduler.js');
     expect(schedulesFrom(jobs, 'monitor-daily=0 5 * * *').find((j) => j.name === 'monitor-daily')!.schedule).toBe('0 5 * * *');
     expect(schedulesFrom(jobs, '').map((j) => j.schedule)).toEqual(jobs.map((j) => j.schedule));
     expect(() => schedulesFrom(jobs, 'nope=* * * * *')).toThrow(/没有名为 nope/);

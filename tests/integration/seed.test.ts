@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { demoDocuments, demoInterpretations } from '../../src/seed/demo-content.js';
-import { isEmpty, seedDemo } from '../../src/seed/demo.js';
+import { demoDocuments, demoInterpretations } from '../../src/workflow/seed.js';
+import { isEmpty, seedDemo } from '../../src/app/demo.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
 import { useTestClock } from '../helpers/clock.js';
 

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { paragraphsToDocument } from '../../src/seed/demo.js';
+import { paragraphsToDocument } from '../../src/app/demo.js';
 import { pageNumber } from '../../src/site/routes.js';
-import { pageCacheFor } from '../../src/site/cache.js';
-import { publishDueItems } from '../../src/workflow/scheduled-publishing.js';
+import { pageCacheFor } from '../../src/platform/page-cache/cache.js';
+import { publishDueItems } from '../../src/workflow/operations/scheduled-publishing.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 // Read when the server is made (in beforeAll), after this line.

@@ -1,10 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { extraTasks } from '../../src/interaction-cms/tasks.js';
-import { runSyndicationSource } from '../../src/syndication-cms/runner.js';
-import { syndicationTasks } from '../../src/syndication-cms/alerts.js';
-import { HttpFetcher } from '../../syndication/fetch.js';
+import { extraTasks } from '../../src/app/tasks.js';
+import { runSyndicationSource } from '../../syndication/runner.js';
+import { syndicationTasks } from '../../syndication/alerts.js';
+import { HttpFetcher } from '../../syndication/core/fetch.js';
 import { migratedContext, type TestDatabase } from '../helpers/database.js';
 import { loopbackAllowed } from '../helpers/outbound.js';
 import { startFixtureServer, type FixtureServer } from '../helpers/syndication-server.js';

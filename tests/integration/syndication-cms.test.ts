@@ -6,11 +6,11 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { runDueSources, runSyndicationSource, isDue } from '../../src/syndication-cms/runner.js';
-import { KeystoneSyndicationStore } from '../../src/syndication-cms/store.js';
-import { sourceConfigOf } from '../../src/syndication-cms/source-item.js';
-import { runSource, type SyndicatedItem } from '../../syndication/run.js';
-import { HttpFetcher } from '../../syndication/fetch.js';
+import { runDueSources, runSyndicationSource, isDue } from '../../syndication/runner.js';
+import { KeystoneSyndicationStore } from '../../syndication/store.js';
+import { sourceConfigOf } from '../../syndication/source-item.js';
+import { runSource, type SyndicatedItem } from '../../syndication/core/run.js';
+import { HttpFetcher } from '../../syndication/core/fetch.js';
 import { seededApi } from '../helpers/seeded-api.js';
 import { loopbackAllowed } from '../helpers/outbound.js';
 

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { sessionSecret } from '../../src/config/env.js';
-import { closeContext, openContext } from '../../src/db/context.js';
-import { issueFormToken } from '../../src/public-forms/guard.js';
-import { demoPassword } from '../../src/seed/demo.js';
+import { sessionSecret } from '../../src/platform/config/env.js';
+import { closeContext, openContext } from '../../src/platform/db/context.js';
+import { issueFormToken } from '../../src/platform/public-forms/guard.js';
+import { demoPassword } from '../../src/app/demo.js';
 import { apiServer, graphql, signIn } from '../helpers/server.js';
 import { seededApi } from '../helpers/seeded-api.js';
 

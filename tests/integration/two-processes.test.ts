@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { applyPendingMigrations } from '../../src/db/migrations.js';
-import { closeContext, openContext } from '../../src/db/context.js';
-import { seedDemo, paragraphsToDocument } from '../../src/seed/demo.js';
+import { applyPendingMigrations } from '../../src/platform/db/migrations.js';
+import { closeContext, openContext } from '../../src/platform/db/context.js';
+import { seedDemo, paragraphsToDocument } from '../../src/app/demo.js';
 import { freshPostgres, postgresAvailable } from '../helpers/postgres.js';
 import { startService, type RunningService } from '../helpers/service.js';
 import { eventually } from '../helpers/eventually.js';

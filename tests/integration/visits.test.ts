@@ -4,11 +4,11 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from '@jest/globals';
-import { createConfig } from '../../src/keystone-config.js';
-import { createApiServer } from '../../src/db/keystone-internals.js';
-import { parseCombined } from '../../src/oplog/combined-log.js';
-import { aggregateYesterday } from '../../src/visits/store.js';
-import { toCalendarDay } from '../../src/calendar/working-days.js';
+import { createConfig } from '../../src/app/keystone-config.js';
+import { createApiServer } from '../../src/platform/db/keystone-internals.js';
+import { parseCombined } from '../../src/platform/oplog/combined-log.js';
+import { aggregateYesterday } from '../../src/site/visits/store.js';
+import { toCalendarDay } from '../../src/platform/calendar/working-days.js';
 import { seededApi } from '../helpers/seeded-api.js';
 import { testNow } from '../helpers/clock.js';
 

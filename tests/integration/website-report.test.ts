@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { projectRoot } from '../../src/config/env.js';
+import { projectRoot } from '../../src/platform/config/env.js';
 import { generateWebsiteReport } from '../../src/reports/website-data.js';
 import { websiteReportTasks } from '../../src/reports/website-report-actions.js';
-import { taskSources } from '../../src/interaction-cms/tasks.js';
-import type { WebsiteReport } from '../../src/reports/website-report.js';
+import { taskSources } from '../../src/app/tasks.js';
+import type { WebsiteReport } from '../../src/reports/core/website-report.js';
 import { seededApi } from '../helpers/seeded-api.js';
 
 const { state, as } = seededApi(['bangongshi', 'xinxi', 'jiuzhu']);

@@ -9,10 +9,10 @@ import {
   sortByPinyin,
   timeZone,
   translateMessage,
-} from '../../src/admin-ui/runtime/zh-cn.js';
+} from '../../src/platform/admin-ui/runtime/zh-cn.js';
 
 // Issue 9: dates, numbers and sorting in the Chinese convention, and Keystone's server messages in Chinese,
-// as the Admin UI shows them (src/admin-ui/runtime/zh-cn.js runs in the browser).
+// as the Admin UI shows them (src/platform/admin-ui/runtime/zh-cn.js runs in the browser).
 
 describe('dates', () => {
   test('the default time zone is UTC+8 (Asia/Shanghai)', () => {

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { AdminUiPatchError, applyPatches, inFolder, patchedMarker, planPatches, restorePatches, type PackagePatch } from '../../src/admin-ui/patch-engine.js';
-import { checkAdminUiTranslation, fromProject, patchTable, siteTimeZone, step } from '../../src/admin-ui/index.js';
-import { keystonePatches } from '../../src/admin-ui/keystone-8.1.0.js';
-import { build } from '../../src/build.js';
+import { AdminUiPatchError, applyPatches, inFolder, patchedMarker, planPatches, restorePatches, type PackagePatch } from '../../src/platform/admin-ui/patch-engine.js';
+import { checkAdminUiTranslation, fromProject, patchTable, siteTimeZone, step } from '../../src/platform/admin-ui/index.js';
+import { keystonePatches } from '../../src/platform/admin-ui/keystone-8.1.0.js';
+import { build } from '../../src/app/build.js';
 
 // Issue 9: the build step that makes Keystone's hard-coded interface text Chinese. It must apply to the
 // Keystone it was made for, be idempotent, and fail loudly — naming itself — on anything else.
@@ -67,7 +67,7 @@ describe('the translation step on a fixture package', () => {
     fixturePackage('8.2.0');
     const run = () => applyPatches(inFolder(root), table(), step);
     expect(run).toThrow(AdminUiPatchError);
-    expect(run).toThrow('管理后台汉化步骤（src/admin-ui）是为 @keystone-6/core 8.1.0 制作的，当前安装的是 8.2.0');
+    expect(run).toThrow('管理后台汉化步骤（src/platform/admin-ui）是为 @keystone-6/core 8.1.0 制作的，当前安装的是 8.2.0');
     expect(fs.readFileSync(file(), 'utf8')).toBe(original);
     expect(fs.existsSync(`${file()}.gongkai-original`)).toBe(false);
   });
@@ -86,7 +86,7 @@ describe('the translation step on a fixture package', () => {
       expect(error).toBeInstanceOf(AdminUiPatchError);
       message = (error as Error).message;
     }
-    expect(message).toContain('管理后台汉化步骤（src/admin-ui）失败');
+    expect(message).toContain('管理后台汉化步骤（src/platform/admin-ui）失败');
     expect(message).toContain('@keystone-6/core/dist/page.js 中应有 1 处 "children: \\"Delete\\""，实际找到 0 处');
     expect(message).toContain('@keystone-6/core/dist/page.js 中应有 1 处 "children: \\"Cancel\\""，实际找到 2 处');
     expect(message).toContain('README');
@@ -145,7 +145,7 @@ describe('the table for Keystone 8.1.0', () => {
   test('a build against another Keystone version stops before building, with a message naming the step', async () => {
     fs.mkdirSync(path.join(root, '@keystone-6/core'), { recursive: true });
     fs.writeFileSync(path.join(root, '@keystone-6/core/package.json'), JSON.stringify({ version: '8.2.0' }));
-    await expect(build({ ui: true }, inFolder(root))).rejects.toThrow(/^管理后台汉化步骤（src\/admin-ui）是为 @keystone-6\/core 8\.1\.0 制作的，当前安装的是 8\.2\.0/);
+    await expect(build({ ui: true }, inFolder(root))).rejects.toThrow(/^管理后台汉化步骤（src\/platform\/admin-ui）是为 @keystone-6\/core 8\.1\.0 制作的，当前安装的是 8\.2\.0/);
   });
 });
 

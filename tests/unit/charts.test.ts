@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import { chartAltText, chartSummary, parseChart, type Chart, type ChartInput } from '../../src/charts/table.js';
-import { chartPalette, renderChartSvg } from '../../src/charts/svg.js';
-import { renderRichText, renderRichTextWithCharts } from '../../src/content/render-rich-text.js';
-import { chartBlocksOf } from '../../src/content/chart-blocks.js';
-import { searchTextOf } from '../../src/content/search-text.js';
-import { demoInterpretations } from '../../src/seed/demo-content.js';
+import { chartAltText, chartSummary, parseChart, type Chart, type ChartInput } from '../../src/platform/charts/table.js';
+import { chartPalette, renderChartSvg } from '../../src/platform/charts/svg.js';
+import { renderRichText, renderRichTextWithCharts } from '../../src/platform/content/render-rich-text.js';
+import { chartBlocksOf } from '../../src/platform/content/chart-blocks.js';
+import { searchTextOf } from '../../src/platform/content/search-text.js';
+import { demoInterpretations } from '../../src/workflow/seed.js';
 
 const dibao: ChartInput = {
   kind: 'compare',

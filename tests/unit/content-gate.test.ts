@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { ContentGate, entryProblems, type GateEntry } from '../../src/content-gate/gate.js';
-import { starterDictionary } from '../../src/content-gate/starter-dictionary.js';
+import { ContentGate, entryProblems, type GateEntry } from '../../src/workflow/core/content-gate.js';
+import { starterDictionary } from '../../src/workflow/core/starter-dictionary.js';
 
 const gate = new ContentGate(starterDictionary);
 

@@ -1,9 +1,9 @@
 // clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
-import { isWorkingDay, workingDaysBetween } from '../../src/calendar/working-days.js';
-import { describeRequestDeadline } from '../../src/requests/request-state.js';
-import { demoClock, demoClockSeededAt, demoStoryDay } from '../../src/seed/demo-clock.js';
-import { demoRequests } from '../../src/seed/demo-requests.js';
+import { isWorkingDay, workingDaysBetween } from '../../src/platform/calendar/working-days.js';
+import { describeRequestDeadline } from '../../src/requests/core/request-state.js';
+import { demoClock, demoClockSeededAt, demoStoryDay } from '../../src/platform/demo/clock.js';
+import { demoRequests } from '../../src/requests/seed.js';
 import { testNow } from '../helpers/clock.js';
 
 const at = (iso: string) => new Date(iso);

@@ -5,7 +5,7 @@ import {
   disclosureClock,
   disclosureDeadline,
   proactiveDisclosureWorkingDays,
-} from '../../src/calendar/disclosure-clock.js';
+} from '../../src/platform/calendar/disclosure-clock.js';
 
 describe('N12 disclosure deadlines', () => {
   test('N12: the limits are 20 working days, 10 for civil-affairs catalogue items', () => {

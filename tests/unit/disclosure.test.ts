@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { disclosureMissing, disclosureProblems, richTextHasContent } from '../../src/workflow/disclosure.js';
-import { isPublicDocument } from '../../src/access/documents.js';
+import { disclosureMissing, disclosureProblems, richTextHasContent } from '../../src/workflow/core/disclosure.js';
+import { isPublicDocument } from '../../src/platform/access/documents.js';
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ text }] }];
 

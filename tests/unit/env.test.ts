@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { ConfigError, databaseSettings, dataDirectory, keptSecret, listenPort, mediaDirectory, redactUrl, secretFileName, sessionSecret } from '../../src/config/env.js';
+import { ConfigError, databaseSettings, dataDirectory, keptSecret, listenPort, mediaDirectory, redactUrl, secretFileName, sessionSecret } from '../../src/platform/config/env.js';
 
 describe('configuration from the environment', () => {
   test('SQLite under data/ is the default database', () => {

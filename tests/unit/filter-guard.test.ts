@@ -3,7 +3,7 @@ import { list } from '@keystone-6/core';
 import { allowAll } from '@keystone-6/core/access';
 import { text } from '@keystone-6/core/fields';
 import type { BaseListTypeInfo, FieldTypeFunc } from '@keystone-6/core/types';
-import { guardFiltersByAccess } from '../../src/access/filter-guard.js';
+import { guardFiltersByAccess } from '../../src/platform/access/filter-guard.js';
 
 type ReadRule = (args: Record<string, unknown>) => boolean | Promise<boolean>;
 

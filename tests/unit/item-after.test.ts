@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { itemAfter } from '../../src/platform/item-after.js';
+import { itemAfter } from '../../src/platform/db/item-after.js';
 
 test("trust #17: the item after a partial update keeps the fields the update leaves out (Keystone's resolvedData has them as undefined)", () => {
   const item = { id: '1', key: 'gov-cn', listUrls: 'https://www.gov.cn/a.json', note: '', enabled: true };

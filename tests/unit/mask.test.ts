@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { findPersonalData, maskedExcerpt, maskPersonalData, maskPieces } from '../../src/privacy/mask.js';
-import { maskReprintHtml, renderReprintBody, reprintText } from '../../src/content/render-reprint.js';
-import { searchTextOf } from '../../src/content/search-text.js';
-import { demoDocuments, demoInterpretations } from '../../src/seed/demo-content.js';
+import { findPersonalData, maskedExcerpt, maskPersonalData, maskPieces } from '../../src/platform/privacy/mask.js';
+import { maskReprintHtml, renderReprintBody, reprintText } from '../../src/platform/content/render-reprint.js';
+import { searchTextOf } from '../../src/platform/content/search-text.js';
+import { demoDocuments, demoInterpretations } from '../../src/workflow/seed.js';
 
 describe('N15 masking of personal data', () => {
   test('N15: a mobile number is masked as 138****1234', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { checkContent, checkUpload, kindForFilename, largestUploadBytes, maxBytesForFilename } from '../../src/media/rules.js';
-import { holdsItsMedia } from '../../src/media/usage.js';
-import { updatePeriodDays } from '../../src/content/vocabulary.js';
+import { checkContent, checkUpload, kindForFilename, largestUploadBytes, maxBytesForFilename } from '../../src/platform/media/rules.js';
+import { holdsItsMedia } from '../../src/platform/media/usage.js';
+import { updatePeriodDays } from '../../src/platform/content/vocabulary.js';
 
 describe('media type and size limits', () => {
   test('files are classified by extension, and script-capable SVG is refused', () => {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { allowListProblems, OutboundAgents, OutboundConfigError, OutboundPolicy, outboundRefusalOf } from '../../src/platform/outbound.js';
+import { allowListProblems, OutboundAgents, OutboundConfigError, OutboundPolicy, outboundRefusalOf } from '../../src/platform/http/outbound.js';
 
 // A service on this machine standing for the database port or the product's own GraphQL.
 let server: http.Server;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { PageCache, etagOf, type CachedPage } from '../../src/site/cache.js';
+import { PageCache, etagOf, type CachedPage } from '../../src/platform/page-cache/cache.js';
 
 const page = (text: string, tags: string[]): CachedPage => {
   const body = Buffer.from(text);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { GraphQLError } from 'graphql';
-import { answerFor } from '../../src/platform/error-responses.js';
-import { internalErrorMessage, publicError } from '../../src/platform/graphql-limits.js';
+import { answerFor } from '../../src/platform/server/error-responses.js';
+import { internalErrorMessage, publicError } from '../../src/platform/server/graphql-limits.js';
 
 // issue 14 #12: what an error may tell a client, whoever asks.
 describe('errors as clients see them', () => {

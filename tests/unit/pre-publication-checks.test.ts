@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { plainText } from '../../src/content/plain-text.js';
+import { plainText } from '../../src/platform/content/plain-text.js';
 import {
   checkDocument,
   checkInterpretation,
@@ -9,8 +9,8 @@ import {
   type DocumentToCheck,
   type InterpretationToCheck,
   type MediaFacts,
-} from '../../src/workflow/checks.js';
-import { demoDocuments, demoInterpretations } from '../../src/seed/demo-content.js';
+} from '../../src/workflow/core/checks.js';
+import { demoDocuments, demoInterpretations } from '../../src/workflow/seed.js';
 
 /** Paragraphs as a Keystone document-field value, as the seed stores them. */
 function richText(paragraphs: string[]) {

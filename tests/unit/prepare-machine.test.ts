@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { projectRoot } from '../../src/config/env.js';
+import { projectRoot } from '../../src/platform/config/env.js';
 import { instructions, planMachine, type MachineFacts } from '../prepare-machine.js';
 
 /*

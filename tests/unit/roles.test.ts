@@ -19,7 +19,7 @@ import {
   signedIn,
   type Role,
   type SessionData,
-} from '../../src/access/roles.js';
+} from '../../src/platform/access/roles.js';
 
 const allRoles = Object.keys(roles) as Role[];
 /** The roles for which `predicate` answers true. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { firstHit, markTerms, maxSearchTerms, searchTerms } from '../../src/site/search-terms.js';
+import { firstHit, markTerms, maxSearchTerms, searchTerms } from '../../src/site/core/search-terms.js';
 
 describe('the words of a public search', () => {
   test('split at half- and full-width spaces, each once, in the order typed', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import type { Member } from '../../src/access/roles.js';
-import { availableActions, decide, type ItemFacts } from '../../src/workflow/state-machine.js';
+import type { Member } from '../../src/platform/access/roles.js';
+import { availableActions, decide, type ItemFacts } from '../../src/workflow/core/state-machine.js';
 
 const now = new Date('2026-11-24T10:00:00+08:00');
 const editor: Member = { id: 'u-editor', role: 'editor', departmentId: 'd-assist' };

@@ -1,7 +1,7 @@
 // clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
-import { tasksFor, type TaskItem } from '../../src/workflow/tasks.js';
-import type { Member } from '../../src/access/roles.js';
+import { tasksFor, type TaskItem } from '../../src/workflow/core/tasks.js';
+import type { Member } from '../../src/platform/access/roles.js';
 
 const editor: Member = { id: 'u1', role: 'editor', departmentId: 'assist' };
 const office: Member = { id: 'u2', role: 'officeReviewer', departmentId: 'office' };

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { projectRoot } from '../../src/config/env.js';
+import { projectRoot } from '../../src/platform/config/env.js';
 import { defaultTestInstant, systemClock, testNow, testToday } from '../helpers/clock.js';
 
 /*

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { averageDays, buildWebsiteReport, missingWebsiteReportFigures, renderWebsiteReportBody, websiteReportEntries, websiteReportText, type WebsiteReportData } from '../../src/reports/website-report.js';
+import { averageDays, buildWebsiteReport, missingWebsiteReportFigures, renderWebsiteReportBody, websiteReportEntries, websiteReportText, type WebsiteReportData } from '../../src/reports/core/website-report.js';
 
 const identity = { siteName: '临沧市民政局', baseUrl: 'https://mzj.lincang.gov.cn', sponsor: '临沧市民政局', icpNumber: '滇ICP备05003121号', policeRecordNumber: '滇公网安备53090202000117号', siteCode: '5309000012' };
 const data: WebsiteReportData = {

@@ -10,7 +10,7 @@ import {
   isWorkingDay,
   toCalendarDay,
   workingDaysBetween,
-} from '../../src/calendar/working-days.js';
+} from '../../src/platform/calendar/working-days.js';
 
 const days = (from: string, to: string): string[] => {
   const out: string[] = [];
@@ -71,7 +71,7 @@ describe('the national working-day calendar (chinese-days 1.5.7)', () => {
 
   test('the calendar does not depend on the time zone the server runs in', () => {
     // chinese-days works out weekdays in the process's zone; west of UTC that is a day early.
-    const moduleUrl = new URL('../../src/calendar/working-days.ts', import.meta.url).href;
+    const moduleUrl = new URL('../../src/platform/calendar/working-days.ts', import.meta.url).href;
     const script = `const w = await import(${JSON.stringify(moduleUrl)});
       console.log(JSON.stringify(['2026-03-07', '2026-03-09', '2026-02-14', '2026-02-16', '2026-09-20'].map(w.isWorkingDay)));`;
     const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { projectRoot, type DatabaseSettings } from '../../../src/config/env.js';
+import { projectRoot, type DatabaseSettings } from '../../../src/platform/config/env.js';
 import type { ListInfo, Relationship } from './schema-walk.js';
 
 /*

@@ -11,10 +11,10 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import { lists } from '../../../src/schema/index.js';
+import { lists } from '../../../src/app/lists.js';
 
 /*
- * What the hostile suites attack, read from the schema Keystone built out of `lists` (src/schema/index.ts):
+ * What the hostile suites attack, read from the schema Keystone built out of `lists` (src/app/lists.ts):
  * every list, its queries, every relationship filter and every filterable or orderable field. Nothing here
  * names a list or a field, so a list added tomorrow is attacked without anyone remembering.
  */

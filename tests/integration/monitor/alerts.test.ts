@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildAlert, buildDingTalkPayload, buildWeComPayload, sendAlert } from '../../../src/monitor/alerts.js';
-import { allChecks } from '../../../src/monitor/checks/index.js';
-import { buildReport } from '../../../src/monitor/report.js';
-import type { Finding, MonitorReport } from '../../../src/monitor/types.js';
+import { buildAlert, buildDingTalkPayload, buildWeComPayload, sendAlert } from '../../../src/monitor/core/alerts.js';
+import { allChecks } from '../../../src/monitor/core/checks/index.js';
+import { buildReport } from '../../../src/monitor/core/report.js';
+import type { Finding, MonitorReport } from '../../../src/monitor/core/types.js';
 import { crawlOf, deadPort } from '../../helpers/monitor-fixtures.js';
 import { loopbackAllowed } from '../../helpers/outbound.js';
 

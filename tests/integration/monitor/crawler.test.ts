@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { crawl, evaluateCrawl, monitorSite, probe } from '../../../src/monitor/index.js';
-import { probeTimeoutMs } from '../../../src/monitor/checks/n1-availability.js';
+import { crawl, evaluateCrawl, monitorSite, probe } from '../../../src/monitor/core/index.js';
+import { probeTimeoutMs } from '../../../src/monitor/core/checks/n1-availability.js';
 import { deadPort, NOW, page, serve, virtualClock, type Handler, type Served } from '../../helpers/monitor-fixtures.js';
 import { loopbackAllowed } from '../../helpers/outbound.js';
-import { OutboundPolicy } from '../../../src/platform/outbound.js';
+import { OutboundPolicy } from '../../../src/platform/http/outbound.js';
 
 /*
  * The crawler against everything a real site can throw at it: slow and dead hosts, a page that never

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { crawl, evaluateCrawl, type CrawlResult } from '../../../src/monitor/index.js';
+import { crawl, evaluateCrawl, type CrawlResult } from '../../../src/monitor/core/index.js';
 import { NOW, serve, virtualClock, type Handler, type Served } from '../../helpers/monitor-fixtures.js';
 import { loopbackAllowed } from '../../helpers/outbound.js';
 

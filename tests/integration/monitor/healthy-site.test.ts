@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { monitorSite } from '../../../src/monitor/index.js';
-import type { MonitorReport, ProbeRecord } from '../../../src/monitor/index.js';
+import { monitorSite } from '../../../src/monitor/core/index.js';
+import type { MonitorReport, ProbeRecord } from '../../../src/monitor/core/index.js';
 import { NOW, serve, virtualClock, type Served } from '../../helpers/monitor-fixtures.js';
 import { externalSite, healthyKnowledge, healthySite } from '../../helpers/monitor-sites.js';
 import { loopbackAllowed } from '../../helpers/outbound.js';

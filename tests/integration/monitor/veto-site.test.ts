@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { monitorSite, type MonitorReport, type ProbeRecord } from '../../../src/monitor/index.js';
+import { monitorSite, type MonitorReport, type ProbeRecord } from '../../../src/monitor/core/index.js';
 import { daysAgo, listPage, NOW, page, serve, virtualClock, type Routes, type Served } from '../../helpers/monitor-fixtures.js';
 import { loopbackAllowed } from '../../helpers/outbound.js';
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { HttpFetcher } from '../../../syndication/fetch.js';
-import { MemoryStore } from '../../../syndication/memory-store.js';
-import { runSource, type RunDeps } from '../../../syndication/run.js';
-import type { SourceConfig } from '../../../syndication/source-config.js';
+import { HttpFetcher } from '../../../syndication/core/fetch.js';
+import { MemoryStore } from '../../../syndication/core/memory-store.js';
+import { runSource, type RunDeps } from '../../../syndication/core/run.js';
+import type { SourceConfig } from '../../../syndication/core/source-config.js';
 import { fixtureBytes, fixtureText, serve, silentLogger, startFixtureServer, type FixtureServer } from '../../helpers/syndication-server.js';
 import { loopbackAllowed } from '../../helpers/outbound.js';
 

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
 import { gzipSync } from 'node:zlib';
 import { CookieJar } from 'tough-cookie';
-import { extractDetail } from '../../../syndication/extract.js';
-import { FetchError, HttpFetcher, parseRetryAfter, USER_AGENT, type FetcherOptions } from '../../../syndication/fetch.js';
+import { extractDetail } from '../../../syndication/core/extract.js';
+import { FetchError, HttpFetcher, parseRetryAfter, USER_AGENT, type FetcherOptions } from '../../../syndication/core/fetch.js';
 import { fixtureBytes, serve, startFixtureServer, type FixtureServer } from '../../helpers/syndication-server.js';
 import { loopbackAllowed } from '../../helpers/outbound.js';
-import { OutboundPolicy } from '../../../src/platform/outbound.js';
-import { copyAsset } from '../../../syndication/assets.js';
+import { OutboundPolicy } from '../../../src/platform/http/outbound.js';
+import { copyAsset } from '../../../syndication/core/assets.js';
 
 let server: FixtureServer;
 const sleeps: number[] = [];

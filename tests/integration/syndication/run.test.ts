@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { copyAsset } from '../../../syndication/assets.js';
-import { dedupKey } from '../../../syndication/dedup.js';
-import { HttpFetcher } from '../../../syndication/fetch.js';
-import { MemoryStore } from '../../../syndication/memory-store.js';
-import { runSource, shouldRun, type RunDeps, type SyndicatedItem } from '../../../syndication/run.js';
-import { rewriteAssetUrls } from '../../../syndication/sanitize.js';
-import type { SourceConfig } from '../../../syndication/source-config.js';
+import { copyAsset } from '../../../syndication/core/assets.js';
+import { dedupKey } from '../../../syndication/core/dedup.js';
+import { HttpFetcher } from '../../../syndication/core/fetch.js';
+import { MemoryStore } from '../../../syndication/core/memory-store.js';
+import { runSource, shouldRun, type RunDeps, type SyndicatedItem } from '../../../syndication/core/run.js';
+import { rewriteAssetUrls } from '../../../syndication/core/sanitize.js';
+import type { SourceConfig } from '../../../syndication/core/source-config.js';
 import { fixtureText, silentLogger, startFixtureServer, type FixtureServer } from '../../helpers/syndication-server.js';
 import { loopbackAllowed } from '../../helpers/outbound.js';
 

@@ -3,8 +3,8 @@ import { describe, expect, test } from '@jest/globals';
 import {
   acceptsComments, meetingPlanProblems, moderationProblem, periodDays, periodProblems, periodState,
   publicationProblems, reportDueOn, reportFigures, reportProblems, type CommentFacts,
-} from '../../../src/consultation/rules.js';
-import { consultationActionsFor } from '../../../src/consultation/workflow.js';
+} from '../../../src/consultation/core/rules.js';
+import { consultationActionsFor } from '../../../src/consultation/core/workflow.js';
 import { publicName } from '../../../src/consultation/data.js';
 
 const comment = (over: Partial<CommentFacts> = {}): CommentFacts => ({ moderation: 'shown', adoption: 'adopted', adoptionReason: '', opinionGroup: '', ...over });

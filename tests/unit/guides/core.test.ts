@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { elementLines, guideElements, isFormLink, isOnlineServiceLink, looksLikeGuidePage, missingGuideElements, missingOnPage, type GuideFields } from '../../../src/guides/core.js';
-import { checkDocument } from '../../../src/workflow/checks.js';
+import { elementLines, guideElements, isFormLink, isOnlineServiceLink, looksLikeGuidePage, missingGuideElements, missingOnPage, type GuideFields } from '../../../src/guides/core/guides.js';
+import { checkDocument } from '../../../src/workflow/core/checks.js';
 import { guideSections } from '../../../src/guides/site.js';
 
 const full: GuideFields = {

@@ -12,7 +12,7 @@ import {
   mayEditIncident,
   type IncidentForTasks,
   type StoredIncident,
-} from '../../../src/incidents/rules.js';
+} from '../../../src/incidents/core/rules.js';
 
 const cst = (local: string): Date => new Date(`${local}+08:00`);
 const base: StoredIncident = { id: 'i1', title: '网传某养老院护理员虐待老人视频', level: 'majorOpinion', startedAt: cst('2026-11-24T23:40') };

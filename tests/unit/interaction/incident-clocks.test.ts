@@ -8,8 +8,8 @@ import {
   opinionCategoryOptions,
   opinionHandlingOptions,
   type IncidentClock,
-} from '../../../src/interaction/incident-clocks.js';
-import { formatMinutes } from '../../../src/interaction/china-time.js';
+} from '../../../src/incidents/core/clocks.js';
+import { formatMinutes } from '../../../src/platform/calendar/china-time.js';
 
 /** An instant given as wall-clock time in China. */
 const cst = (local: string): Date => new Date(`${local}+08:00`);

@@ -1,6 +1,6 @@
 // clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
-import { addMonths, messageClock, messageSummary, type MessageRecord } from '../../../src/interaction/message-clocks.js';
+import { addMonths, messageClock, messageSummary, type MessageRecord } from '../../../src/mailbox/core/clocks.js';
 
 const cst = (local: string): Date => new Date(`${local}+08:00`);
 const msg = (id: string, submitted: string, replied?: string, published?: string, kind: MessageRecord['kind'] = 'consultation'): MessageRecord => ({

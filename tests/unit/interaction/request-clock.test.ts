@@ -10,7 +10,7 @@ import {
   requestOutcomeGroups,
   requestOutcomeOptions,
   type RequestOutcome,
-} from '../../../src/interaction/request-clock.js';
+} from '../../../src/requests/core/clock.js';
 
 describe('N13 vocabulary as in the annual report table (国办公开办函〔2021〕30号)', () => {
   test('N14: applicant columns: 自然人, then five kinds of 法人或其他组织', () => {

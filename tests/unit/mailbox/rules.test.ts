@@ -1,7 +1,7 @@
 // clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
-import { messageClock } from '../../../src/interaction/message-clocks.js';
-import { parseForm } from '../../../src/public-forms/fields.js';
+import { messageClock } from '../../../src/mailbox/core/clocks.js';
+import { parseForm } from '../../../src/platform/public-forms/fields.js';
 import { mailboxForm } from '../../../src/mailbox/routes.js';
 import {
   alertDue,
@@ -13,7 +13,7 @@ import {
   openMessageClock,
   type MessageActor,
   type MessageFacts,
-} from '../../../src/mailbox/rules.js';
+} from '../../../src/mailbox/core/rules.js';
 import { messageTasksFor, type TaskMessage } from '../../../src/mailbox/tasks.js';
 
 const office: MessageActor = { id: 'o', role: 'officeReviewer', departmentId: 'office' };

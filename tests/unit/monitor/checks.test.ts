@@ -1,16 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
-import { n5Interaction } from '../../../src/monitor/checks/n5-interaction.js';
-import { n7SeriousErrors } from '../../../src/monitor/checks/n7-serious-errors.js';
-import { n8BrokenLinks } from '../../../src/monitor/checks/n8-broken-links.js';
-import { matchKeywords, n9Security } from '../../../src/monitor/checks/n9-security.js';
-import { n10Footer } from '../../../src/monitor/checks/n10-footer.js';
-import { n11InterpretationLinks } from '../../../src/monitor/checks/n11-interpretation-links.js';
-import { s1NonPublic } from '../../../src/monitor/checks/s1-non-public.js';
-import { allChecks, runChecks } from '../../../src/monitor/checks/index.js';
-import { defaultRulesConfig, resolveConfig } from '../../../src/monitor/config.js';
-import { columnKindFromCms } from '../../../src/monitor/cms-kinds.js';
-import { columnKey, inferColumnKind } from '../../../src/monitor/columns.js';
-import type { CheckInput, CrawledPage, OwnSiteKnowledge, PageLink } from '../../../src/monitor/types.js';
+import { n5Interaction } from '../../../src/monitor/core/checks/n5-interaction.js';
+import { n7SeriousErrors } from '../../../src/monitor/core/checks/n7-serious-errors.js';
+import { n8BrokenLinks } from '../../../src/monitor/core/checks/n8-broken-links.js';
+import { matchKeywords, n9Security } from '../../../src/monitor/core/checks/n9-security.js';
+import { n10Footer } from '../../../src/monitor/core/checks/n10-footer.js';
+import { n11InterpretationLinks } from '../../../src/monitor/core/checks/n11-interpretation-links.js';
+import { s1NonPublic } from '../../../src/monitor/core/checks/s1-non-public.js';
+import { allChecks, runChecks } from '../../../src/monitor/core/checks/index.js';
+import { defaultRulesConfig, resolveConfig } from '../../../src/monitor/core/config.js';
+import { columnKindFromCms } from '../../../src/monitor/core/cms-kinds.js';
+import { columnKey, inferColumnKind } from '../../../src/monitor/core/columns.js';
+import type { CheckInput, CrawledPage, OwnSiteKnowledge, PageLink } from '../../../src/monitor/core/types.js';
 import { crawlOf, NOW } from '../../helpers/monitor-fixtures.js';
 
 const base = 'http://127.0.0.1:8080/';

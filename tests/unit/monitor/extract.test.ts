@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { extractPage, findJsRedirects, hidingReason, normalizeColor, parseDeclarations } from '../../../src/monitor/extract.js';
+import { extractPage, findJsRedirects, hidingReason, normalizeColor, parseDeclarations } from '../../../src/monitor/core/extract.js';
 
 const base = 'http://127.0.0.1:8080/p';
 const hosts = ['127.0.0.1:8080'];

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { n18PageMetadata } from '../../../src/monitor/checks/n18-page-metadata.js';
-import { defaultRulesConfig } from '../../../src/monitor/config.js';
-import { extractPage } from '../../../src/monitor/extract.js';
-import { metadataTags, metadataProblems, specTagsOf } from '../../../src/page-metadata/spec.js';
+import { n18PageMetadata } from '../../../src/monitor/core/checks/n18-page-metadata.js';
+import { defaultRulesConfig } from '../../../src/monitor/core/config.js';
+import { extractPage } from '../../../src/monitor/core/extract.js';
+import { metadataTags, metadataProblems, specTagsOf } from '../../../src/site/core/metadata-spec.js';
 import { crawlOf, NOW } from '../../helpers/monitor-fixtures.js';
 
 const base = 'http://www.example.gov.cn/';

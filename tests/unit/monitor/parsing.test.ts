@@ -1,11 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { decodeBody } from '../../../src/monitor/charset.js';
-import { addMonths, daysBetween, findDates, toDay } from '../../../src/monitor/dates.js';
-import { retryAfterMs } from '../../../src/monitor/http.js';
-import { Semaphore, TokenBucket } from '../../../src/monitor/limits.js';
-import { parseRobots } from '../../../src/monitor/robots.js';
-import { hostMatches, isOnHosts, normalizeUrl } from '../../../src/monitor/url.js';
+import { decodeBody } from '../../../src/monitor/core/charset.js';
+import { addMonths, daysBetween, findDates, toDay } from '../../../src/monitor/core/dates.js';
+import { retryAfterMs } from '../../../src/monitor/core/http.js';
+import { Semaphore, TokenBucket } from '../../../src/monitor/core/limits.js';
+import { parseRobots } from '../../../src/monitor/core/robots.js';
+import { hostMatches, isOnHosts, normalizeUrl } from '../../../src/monitor/core/url.js';
 import { virtualClock } from '../../helpers/monitor-fixtures.js';
 
 describe('robots.txt', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import * as cheerio from 'cheerio';
-import { allChecks } from '../../../src/monitor/checks/index.js';
-import { buildReport, compareRuns, findingKey, renderCsv, renderHtml, renderJson, summarize } from '../../../src/monitor/report.js';
-import { scoreFindings } from '../../../src/monitor/score.js';
-import type { Finding, KeyedFinding, MonitorReport, RunSummary } from '../../../src/monitor/types.js';
+import { allChecks } from '../../../src/monitor/core/checks/index.js';
+import { buildReport, compareRuns, findingKey, renderCsv, renderHtml, renderJson, summarize } from '../../../src/monitor/core/report.js';
+import { scoreFindings } from '../../../src/monitor/core/score.js';
+import type { Finding, KeyedFinding, MonitorReport, RunSummary } from '../../../src/monitor/core/types.js';
 import { crawlOf } from '../../helpers/monitor-fixtures.js';
 
 const finding = (over: Partial<Finding>): Finding => ({

@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import { n1Availability } from '../../../src/monitor/checks/n1-availability.js';
-import { n2HomeUpdated } from '../../../src/monitor/checks/n2-home-updated.js';
-import { n3ColumnsUpdated } from '../../../src/monitor/checks/n3-columns-updated.js';
-import { n4EmptyColumns } from '../../../src/monitor/checks/n4-empty-columns.js';
-import { defaultRulesConfig } from '../../../src/monitor/config.js';
-import type { CheckInput, ColumnKind, KnownColumn, OwnSiteKnowledge, ProbeRecord } from '../../../src/monitor/types.js';
+import { n1Availability } from '../../../src/monitor/core/checks/n1-availability.js';
+import { n2HomeUpdated } from '../../../src/monitor/core/checks/n2-home-updated.js';
+import { n3ColumnsUpdated } from '../../../src/monitor/core/checks/n3-columns-updated.js';
+import { n4EmptyColumns } from '../../../src/monitor/core/checks/n4-empty-columns.js';
+import { defaultRulesConfig } from '../../../src/monitor/core/config.js';
+import type { CheckInput, ColumnKind, KnownColumn, OwnSiteKnowledge, ProbeRecord } from '../../../src/monitor/core/types.js';
 import { crawlOf, daysAgo, NOW } from '../../helpers/monitor-fixtures.js';
 
 const input = (over: Partial<CheckInput> = {}): CheckInput => ({

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { addressAllowed, parseAdminAllowList } from '../../../src/oplog/allow-list.js';
-import { defaultRetentionDays, expiredLogFiles, firstKeptDay, retentionCutoff, retentionDays } from '../../../src/oplog/retention.js';
-import { formatCombined, parseCombined, timeLocal } from '../../../src/oplog/combined-log.js';
+import { addressAllowed, parseAdminAllowList } from '../../../src/platform/oplog/allow-list.js';
+import { defaultRetentionDays, expiredLogFiles, firstKeptDay, retentionCutoff, retentionDays } from '../../../src/platform/oplog/retention.js';
+import { formatCombined, parseCombined, timeLocal } from '../../../src/platform/oplog/combined-log.js';
 
 describe('N20 admin allow-list (GONGKAI_ADMIN_ALLOW)', () => {
   const { list, problems } = parseAdminAllowList('10.20.0.0/16, 192.168.1.5\n# 运维终端\nfd00::/8  ::ffff:172.16.0.0/108');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { z } from 'zod';
-import { choice, contact, containsMarkup, optionalText, parseForm, plainText } from '../../../src/public-forms/fields.js';
+import { choice, contact, containsMarkup, optionalText, parseForm, plainText } from '../../../src/platform/public-forms/fields.js';
 
 const schema = z.object({
   name: plainText('姓名', { max: 20 }),

@@ -1,6 +1,6 @@
 // clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
-import { checkFormGuard, honeypotField, issueFormToken, tokenField } from '../../../src/public-forms/guard.js';
+import { checkFormGuard, honeypotField, issueFormToken, tokenField } from '../../../src/platform/public-forms/guard.js';
 
 const secret = 'x'.repeat(32);
 const issuedAt = Date.UTC(2026, 10, 24, 2, 0, 0);

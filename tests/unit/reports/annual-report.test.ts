@@ -11,7 +11,7 @@ import {
   requestTable,
   type AnnualReportInput,
   type DisclosureRequestRecord,
-} from '../../../src/reports/annual-report.js';
+} from '../../../src/reports/core/annual-report.js';
 
 const zeroCases = { upheld: 0, corrected: 0, other: 0, pending: 0 };
 
@@ -210,7 +210,7 @@ describe('N14 HTML', () => {
 
 describe('N14 text for the terminal', () => {
   test('N14: every row of table 三 with its seven figures, and the check', async () => {
-    const { annualReportText } = await import('../../../src/reports/annual-report-text.js');
+    const { annualReportText } = await import('../../../src/reports/core/annual-report-text.js');
     const text = annualReportText(buildAnnualReport(input));
     expect(text).toContain('三、收到和处理政府信息公开申请情况（自然人 / 商业企业 / 科研机构 / 社会公益组织 / 法律服务机构 / 其他 / 总计）');
     expect(text).toContain('  一、本年新收政府信息公开申请数量：4 / 0 / 1 / 0 / 1 / 0 / 6');

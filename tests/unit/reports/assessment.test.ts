@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { assessmentFigures, assessmentText, type FigureCounts } from '../../../src/reports/assessment.js';
+import { assessmentFigures, assessmentText, type FigureCounts } from '../../../src/reports/core/assessment.js';
 
 const counts: FigureCounts = {
   year: 2026,

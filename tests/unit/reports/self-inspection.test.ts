@@ -1,6 +1,6 @@
 // clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
-import { halfYearBounds, halfYearLabel, selfInspectionContents, selfInspectionText, type InspectedDocument } from '../../../src/reports/self-inspection.js';
+import { halfYearBounds, halfYearLabel, selfInspectionContents, selfInspectionText, type InspectedDocument } from '../../../src/reports/core/self-inspection.js';
 
 const doc = (over: Partial<InspectedDocument>): InspectedDocument => ({ id: 'd', title: '文件', disclosure: 'proactive', disclosureReason: null, formationDate: '2026-03-02', publishedOn: '2026-03-04', ...over });
 

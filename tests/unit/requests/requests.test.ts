@@ -1,10 +1,10 @@
 // clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
-import { addWorkingDays } from '../../../src/calendar/working-days.js';
-import { parseApplication, requestDataOf } from '../../../src/requests/application.js';
-import { isValidCreditCode, isValidResidentId, newQueryCode, normalizeQueryCode } from '../../../src/requests/identifiers.js';
-import { receivedOnFor } from '../../../src/requests/received-on.js';
-import { alertKeyFor, answerProblems, approvalProblems, clockOf, describeRequestDeadline, noticeProblems, progressOf, recordProblems, type RequestFacts } from '../../../src/requests/request-state.js';
+import { addWorkingDays } from '../../../src/platform/calendar/working-days.js';
+import { parseApplication, requestDataOf } from '../../../src/requests/core/application.js';
+import { isValidCreditCode, isValidResidentId, newQueryCode, normalizeQueryCode } from '../../../src/requests/core/identifiers.js';
+import { receivedOnFor } from '../../../src/requests/core/received-on.js';
+import { alertKeyFor, answerProblems, approvalProblems, clockOf, describeRequestDeadline, noticeProblems, progressOf, recordProblems, type RequestFacts } from '../../../src/requests/core/request-state.js';
 
 const open = (over: Partial<RequestFacts> = {}): RequestFacts => ({
   receivedOn: '2026-03-02',

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseFeed, parseFeedPage, parseGovSearchApi, parseHtmlList, parseJsonList, parseList } from '../../../syndication/adapters/index.js';
-import { decodeXmlEntities } from '../../../syndication/adapters/entities.js';
-import { decodeBody } from '../../../syndication/charset.js';
-import { SyndicationError } from '../../../syndication/errors.js';
+import { parseFeed, parseFeedPage, parseGovSearchApi, parseHtmlList, parseJsonList, parseList } from '../../../syndication/core/adapters/index.js';
+import { decodeXmlEntities } from '../../../syndication/core/adapters/entities.js';
+import { decodeBody } from '../../../syndication/core/charset.js';
+import { SyndicationError } from '../../../syndication/core/errors.js';
 import { fixtureBytes, fixtureText } from '../../helpers/syndication-server.js';
 
 const page = (text: string, url: string) => ({ text, url });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { copyAsset, filenameFromDisposition, safeName, sniffFamily } from '../../../syndication/assets.js';
-import type { FetchBytesResult, Fetcher } from '../../../syndication/fetch.js';
+import { copyAsset, filenameFromDisposition, safeName, sniffFamily } from '../../../syndication/core/assets.js';
+import type { FetchBytesResult, Fetcher } from '../../../syndication/core/fetch.js';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj', 'latin1');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { contentHash, dedupKey, normalizeText, normalizeUrl, sha256 } from '../../../syndication/dedup.js';
+import { contentHash, dedupKey, normalizeText, normalizeUrl, sha256 } from '../../../syndication/core/dedup.js';
 
 describe('S9 URL normalisation', () => {
   test('S9: fragment dropped, host lower-cased, default port dropped, query sorted, tracking parameters dropped', () => {

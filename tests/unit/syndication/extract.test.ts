@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { decodeBody } from '../../../syndication/charset.js';
-import { SyndicationError } from '../../../syndication/errors.js';
-import { extractDetail } from '../../../syndication/extract.js';
+import { decodeBody } from '../../../syndication/core/charset.js';
+import { SyndicationError } from '../../../syndication/core/errors.js';
+import { extractDetail } from '../../../syndication/core/extract.js';
 import { fixtureBytes, fixtureText } from '../../helpers/syndication-server.js';
 
 const GOV_URL = 'https://www.gov.cn/zhengce/content/202611/content_7000001.htm';

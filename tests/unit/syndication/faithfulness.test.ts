@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { documentBase, parseFeed, parseFeedPage } from '../../../syndication/adapters/index.js';
-import { decodeBody } from '../../../syndication/charset.js';
-import { parseChineseDate } from '../../../syndication/dates.js';
-import { extractDetail } from '../../../syndication/extract.js';
+import { documentBase, parseFeed, parseFeedPage } from '../../../syndication/core/adapters/index.js';
+import { decodeBody } from '../../../syndication/core/charset.js';
+import { parseChineseDate } from '../../../syndication/core/dates.js';
+import { extractDetail } from '../../../syndication/core/extract.js';
 import { fixtureBytes, fixtureText } from '../../helpers/syndication-server.js';
 
 /*

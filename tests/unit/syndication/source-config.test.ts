@@ -6,8 +6,8 @@ import {
   SOURCE_LEVEL_LABELS,
   validateSourceConfig,
   type SourceConfig,
-} from '../../../syndication/source-config.js';
-import { REAL_SOURCES } from '../../../syndication/sources.js';
+} from '../../../syndication/core/source-config.js';
+import { REAL_SOURCES } from '../../../syndication/core/sources.js';
 
 const valid: SourceConfig = {
   key: 'yn-mzt-tzgg',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { cleanupItems, effectiveValidity, statedEndOnPage, validityBanner, validityProblems } from '../../../src/validity/core.js';
+import { cleanupItems, effectiveValidity, statedEndOnPage, validityBanner, validityProblems } from '../../../src/validity/core/validity.js';
 import { filterLibrary, libraryFilterOf, type LibraryEntry } from '../../../src/validity/library.js';
 
 const successor = { id: 's1', title: '临沧市最低生活保障审核确认实施办法', effectiveFrom: '2026-07-01', formationDate: '2026-06-10' };

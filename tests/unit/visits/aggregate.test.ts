@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { aggregateVisits, yearTotals } from '../../../src/visits/aggregate.js';
+import { aggregateVisits, yearTotals } from '../../../src/site/visits/aggregate.js';
 
 const lines = fs.readFileSync(path.join(process.cwd(), 'tests/fixtures/visits/access.log'), 'utf8').split('\n');
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { chartAltText } from '../../../src/charts/table.js';
-import { renderChartSvg } from '../../../src/charts/svg.js';
-import { visitChart } from '../../../src/visits/chart.js';
+import { chartAltText } from '../../../src/platform/charts/table.js';
+import { renderChartSvg } from '../../../src/platform/charts/svg.js';
+import { visitChart } from '../../../src/site/visits/chart.js';
 
 describe('N17 the 访问统计图表', () => {
   test('N17: days in order of the calendar, page views and unique visitors as two series, each value in the text alternative', async () => {

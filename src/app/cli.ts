@@ -1,0 +1,414 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import { parseArgs } from 'node:util';
+import { ConfigError, databaseSettings, listenPort, redactUrl, sessionSecret, type DatabaseSettings } from '../platform/config/env.js';
+import { build, ensureBuilt, offlineToolEnvironment } from './build.js';
+import { applyPendingMigrations, migrationStatus, MigrationError } from '../platform/db/migrations.js';
+
+const help = `gongkai —— 政务公开网站系统
+
+用法：gongkai <命令> [选项]
+
+命令：
+  start [--no-demo]        迁移数据库、（空库时）导入演示数据，启动管理后台、公开网站和定时任务
+  build [--no-ui]          构建数据库客户端和管理后台
+  migrate                  应用尚未执行的数据库迁移
+  migrate status           列出已执行和待执行的迁移
+  migrate create <名称>    结构变更后生成下一个迁移（开发者使用，SQLite 与 PostgreSQL 各一份）
+  seed --demo              导入演示站点（可重复执行，已有内容不变）
+  syndicate [标识…] [--dry-run] [--json]
+                           立即采集转载来源（不写标识则采集全部已启用的来源），并报告结果；
+                           --dry-run 只试运行，不保存任何内容；有来源失败时退出码为 1
+  source try --adapter feed|json-list|gov-search-api|html-list --url 网址 [--selectors 文件] [--charset 字符集]
+             [--feed-content never|on-detail-failure|always] [--json]
+                           试采集一个尚未保存的来源：列出标题、网址、日期、文号、发文机关和第 1 条的正文，
+                           不保存任何内容（rss、atom、json、html 等也可作采集方式）
+  monitor [网址] [--max-pages N] [--json | --html 文件]
+                           按国家检查指标监测网站：不写网址则监测本站（结合内容管理数据，保存报告）；
+                           合格时退出码为 0，不合格为 1
+  report annual --year YYYY [--json | --html 文件]
+                           按当前数据生成政府信息公开工作年度报告的表格并校验（一 + 二 = 三 + 四）；
+                           校验未通过时退出码为 1；--json 输出整份报告；--html 另存为可打印存档的网页（A4）
+  report self-inspection --half YYYY-H1|YYYY-H2 [--department 科室名称] [--json]
+                           生成各科室（或指定科室）的半年自查内容
+  report figures --year YYYY [--json]
+  report website --year YYYY [--json]
+                           年度政务公开工作数据（向主要负责人汇报、绩效考核用）
+  visits import 文件… [--json]
+                           把 nginx combined 格式的访问日志（可为 .gz）按天汇总为访问统计（同一天重新汇总时替换）
+
+环境变量：PORT（默认 3000）、GONGKAI_DATA_DIR（数据目录，默认 data）、DATABASE_URL（默认数据目录中的 SQLite 文件
+  gongkai.db；postgres:// 使用 PostgreSQL）、SESSION_SECRET（至少 32 个字符；不设置时自动生成并保存在数据目录中，
+  多实例部署时须为每个实例设置相同的值）、GONGKAI_ADMIN_USERNAME / GONGKAI_ADMIN_PASSWORD（空库时创建的首个管理员）、
+  GONGKAI_DEBUG=1（仅供开发：错误回复中显示堆栈）
+
+选项：-h, --help  显示本帮助
+`;
+
+const say = (message: string) => console.log(`gongkai: ${message}`);
+
+/** One clear line for the errors an operator can fix; anything else keeps its message. */
+export function describeError(error: unknown, db?: DatabaseSettings): string {
+  if (error instanceof ConfigError || error instanceof MigrationError) return error.message;
+  const err = error as NodeJS.ErrnoException & { code?: string };
+  const where = db ? redactUrl(db.url) : '数据库';
+  switch (err?.code) {
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'ETIMEDOUT':
+      return `无法连接数据库 ${where}（${err.code}）：请检查 DATABASE_URL 以及数据库服务是否已启动`;
+    case '28P01':
+    case '28000':
+      return `数据库 ${where} 拒绝了登录：请检查 DATABASE_URL 中的用户名和密码`;
+    case '3D000':
+      return `数据库 ${where} 不存在：请先创建该数据库（createdb），或修改 DATABASE_URL`;
+    case 'SQLITE_CANTOPEN':
+    case 'EACCES':
+      return `无法打开数据库文件 ${where}：请检查目录是否存在且可写`;
+    default:
+      return err instanceof Error ? err.message : String(error);
+  }
+}
+
+/** Fails fast, with one line, when the port is taken, before anything slow starts. */
+export async function assertPortFree(port: number, host?: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new ConfigError(`端口 ${port} 已被占用：请停止占用它的程序，或用 PORT 环境变量换一个端口`) : error),
+    );
+    probe.listen({ port, host }, () => probe.close(() => resolve()));
+  });
+}
+
+async function migrate(db: DatabaseSettings, log: (message: string) => void = say): Promise<void> {
+  const applied = await applyPendingMigrations(db);
+  log(applied.length ? `已应用迁移：${applied.join('、')}` : '数据库结构已是最新');
+}
+
+async function seedDemo(db: DatabaseSettings, { onlyIfEmpty }: { onlyIfEmpty: boolean }): Promise<void> {
+  await ensureBuilt({ ui: false }, say);
+  const { openContext, closeContext } = await import('../platform/db/context.js');
+  const { seedDemo: seed, isEmpty } = await import('./demo.js');
+  const context = await openContext(db);
+  try {
+    if (onlyIfEmpty && !(await isEmpty(context))) return;
+    const { created } = await seed(context, { baseUrl: process.env.PUBLIC_BASE_URL ?? `http://localhost:${listenPort()}` });
+    const total = Object.values(created).reduce((a, b) => a + b, 0);
+    say(total ? `已导入演示数据：${Object.entries(created).map(([k, n]) => `${k} ${n}`).join('，')}` : '演示数据已存在，未作改动');
+  } finally {
+    await closeContext(context);
+  }
+}
+
+/**
+ * `gongkai monitor [URL]`: any site from the outside, or (without URL) our own with the CMS's knowledge,
+ * its report stored like the daily run's. Progress on stderr; the report on stdout (text or --json) or
+ * in an HTML file; exit 0 when the site passes, 1 when it fails.
+ */
+async function monitor(db: DatabaseSettings, url: string | undefined, options: { maxPages?: string | boolean; json: boolean; html?: string | boolean }): Promise<number> {
+  const fs = await import('node:fs');
+  const { monitorSite, renderHtml, renderJson } = await import('../monitor/core/index.js');
+  const maxPages = options.maxPages === undefined ? undefined : Number(options.maxPages);
+  if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages > 0)) throw new ConfigError('--max-pages 应为正整数');
+  if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) throw new ConfigError(`网址应以 http:// 或 https:// 开头：${url}`);
+  const progress = process.stderr.isTTY ? (p: { phase: string; done: number; total: number }) => process.stderr.write(`\r${p.phase} ${p.done}/${p.total}   `) : undefined;
+  let report;
+  if (url) {
+    report = await monitorSite({ baseUrl: url, onProgress: progress, crawl: maxPages ? { maxPages } : {} });
+  } else {
+    await migrate(db);
+    await ensureBuilt({ ui: false }, say);
+    const { openContext, closeContext } = await import('../platform/db/context.js');
+    const { runOwnSiteMonitor } = await import('../monitor/runner.js');
+    const context = await openContext(db);
+    try {
+      report = (await runOwnSiteMonitor(context, { force: true, onProgress: progress }))!.report;
+    } finally {
+      await closeContext(context);
+    }
+  }
+  if (progress) process.stderr.write('\n');
+  // Issue 14 #10: a site the outbound check refused was not checked at all: no report, say why.
+  const refused = report.notes.find((n) => n.code === 'home-refused');
+  if (refused) throw new ConfigError(`${refused.message}（命令行运行时用环境变量 GONGKAI_OUTBOUND_ALLOW 列出允许访问的内网地址）`);
+  if (typeof options.html === 'string') fs.writeFileSync(options.html, renderHtml(report));
+  if (options.json) console.log(renderJson(report));
+  else {
+    const s = report.score;
+    console.log(`${report.site.baseUrl}：${s.passed ? '合格' : '不合格'}，得分 ${s.score}，单项否决 ${s.vetoes.length} 项，检查 ${report.pagesCrawled} 个页面`);
+    for (const reason of s.reasons) console.log(`  ${reason}`);
+    for (const f of report.findings.filter((f) => f.severity !== 'warning')) console.log(`  [${f.ruleId}] ${f.message}${f.page ? `（${f.page}）` : ''}`);
+  }
+  return report.score.passed ? 0 : 1;
+}
+
+/** A report year from the command line: four digits, a year that has begun. */
+function reportYear(raw: string | boolean | undefined): number {
+  if (typeof raw !== 'string' || !/^\d{4}$/.test(raw) || Number(raw) < 2008) throw new ConfigError(`请用 --year 指定四位数字的年度，例如 --year 2025${typeof raw === 'string' ? `（收到“${raw}”）` : ''}`);
+  if (Number(raw) > new Date().getFullYear()) throw new ConfigError(`${raw}年度尚未开始，不能生成报告`);
+  return Number(raw);
+}
+
+/**
+ * `gongkai report annual|self-inspection|figures`: the reports of issue 7 from the data, as text or
+ * --json; `annual` exits 1 when its check fails (N14), so a script can stop a bad publication.
+ */
+async function report(db: DatabaseSettings, kind: string | undefined, options: { year?: string | boolean; half?: string | boolean; department?: string | boolean; json: boolean; html?: string | boolean }): Promise<number> {
+  if (kind !== 'annual' && kind !== 'self-inspection' && kind !== 'figures' && kind !== 'website')
+    throw new ConfigError('请指定报告类型：gongkai report annual --year YYYY、report self-inspection --half YYYY-H1、report figures --year YYYY 或 report website --year YYYY');
+  const year = kind === 'self-inspection' ? null : reportYear(options.year);
+  if (options.html !== undefined && (kind !== 'annual' || typeof options.html !== 'string' || !options.html)) throw new ConfigError('--html 只用于 report annual，后面写要保存的文件名，如 --html 年度报告.html');
+  let half = '';
+  if (kind === 'self-inspection') {
+    const { halfYearBounds } = await import('../reports/core/self-inspection.js');
+    half = typeof options.half === 'string' ? options.half : '';
+    try {
+      halfYearBounds(half);
+    } catch (error) {
+      throw new ConfigError(`请用 --half 指定半年度：${(error as Error).message}`);
+    }
+  }
+  // Read only, and stdout is the report (--json must parse): progress goes to stderr, nothing is migrated.
+  const pending = (await migrationStatus(db)).pending;
+  if (pending.length) throw new ConfigError(`数据库尚有 ${pending.length} 个迁移未执行：请先运行 gongkai migrate`);
+  await ensureBuilt({ ui: false }, (message) => console.error(`gongkai: ${message}`));
+  const { openContext, closeContext } = await import('../platform/db/context.js');
+  const context = await openContext(db);
+  try {
+    if (kind === 'annual') {
+      const { generateAnnualReport, blankAnnualReportItem } = await import('../reports/annual-data.js');
+      const { annualReportText } = await import('../reports/core/annual-report-text.js');
+      const item = (await context.prisma.annualReport.findFirst({ where: { year } })) ?? blankAnnualReportItem(year!);
+      const result = await generateAnnualReport(context, item);
+      console.log(options.json ? JSON.stringify(result, null, 2) : annualReportText(result));
+      // N14: the self-contained page to archive or send on, the same report as the text above.
+      if (typeof options.html === 'string') {
+        const { renderAnnualReportHtml } = await import('../reports/core/annual-report.js');
+        fs.writeFileSync(options.html, renderAnnualReportHtml(result));
+        console.error(`gongkai: 已保存 ${options.html}`);
+      }
+      return result.failures.length ? 1 : 0;
+    }
+    if (kind === 'website') {
+      // N17: exits 1 while a required figure is missing, like `annual` with its check.
+      const { generateWebsiteReport } = await import('../reports/website-data.js');
+      const { websiteReportText } = await import('../reports/core/website-report.js');
+      const item = (await context.prisma.websiteAnnualReport.findFirst({ where: { year } })) as (Record<string, unknown> & { publishedAt: Date | null }) | null;
+      const result = await generateWebsiteReport(context, year!, item);
+      console.log(options.json ? JSON.stringify(result, null, 2) : websiteReportText(result));
+      return result.missing.length ? 1 : 0;
+    }
+    if (kind === 'figures') {
+      const { loadAssessmentFigures } = await import('../reports/assessment-data.js');
+      const { assessmentText } = await import('../reports/core/assessment.js');
+      const figures = await loadAssessmentFigures(context, year!);
+      console.log(options.json ? JSON.stringify(figures, null, 2) : assessmentText(figures));
+      return 0;
+    }
+    const { generateSelfInspection } = await import('../reports/self-inspection-cms.js');
+    const { selfInspectionText } = await import('../reports/core/self-inspection.js');
+    const departments = (await context.prisma.department.findMany({
+      where: typeof options.department === 'string' ? { name: options.department } : {},
+      orderBy: { order: 'asc' },
+      select: { id: true, name: true },
+    })) as { id: string; name: string }[];
+    if (!departments.length) throw new ConfigError(typeof options.department === 'string' ? `没有名为“${options.department}”的科室` : '还没有科室');
+    const all = [];
+    for (const d of departments) all.push(await generateSelfInspection(context, d.id, half));
+    console.log(options.json ? JSON.stringify(all, null, 2) : all.map(selfInspectionText).join('\n\n'));
+    return 0;
+  } finally {
+    await closeContext(context);
+  }
+}
+
+/** `gongkai syndicate [KEY…] [--dry-run] [--json]`: runs sources now and says what each brought; exit 1 if any failed. */
+async function syndicate(db: DatabaseSettings, keys: string[], options: { dryRun: boolean; json: boolean }): Promise<number> {
+  // With --json, stdout is the JSON alone: what else is said goes to stderr, and the run's log lines
+  // (pino, on stdout) are left out: the JSON carries the errors, warnings and failures.
+  const log = options.json ? (message: string) => console.error(`gongkai: ${message}`) : say;
+  if (options.json) (await import('../platform/logging/logger.js')).logger.level = 'silent';
+  await migrate(db, log);
+  await ensureBuilt({ ui: false }, log);
+  const { openContext, closeContext } = await import('../platform/db/context.js');
+  const { syndicateSources, UsageError } = await import('../../syndication/cli.js');
+  const context = await openContext(db);
+  try {
+    const progress = Boolean(process.stderr.isTTY) && !options.json;
+    return await syndicateSources(context, keys, { ...options, progress }, options.json ? (t) => console.log(t) : say, (t) => process.stderr.write(t));
+  } catch (error) {
+    if (error instanceof UsageError) throw new ConfigError(error.message);
+    throw error;
+  } finally {
+    await closeContext(context);
+  }
+}
+
+/** `gongkai source try …`: a preview of a source nobody has saved; no database. */
+async function source(sub: string | undefined, options: { adapter?: string; url?: string; selectors?: string; charset?: string; feedContent?: string; json: boolean }): Promise<number> {
+  if (sub !== 'try') throw new ConfigError('用法：gongkai source try --adapter feed|json-list|gov-search-api|html-list --url 网址 [--selectors 文件] [--charset 字符集] [--json]');
+  const { sourceTry, UsageError } = await import('../../syndication/cli.js');
+  try {
+    return await sourceTry(options, (t) => console.log(t));
+  } catch (error) {
+    if (error instanceof UsageError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+/** N17: visit statistics from access logs (nginx's or ours), stored by day. */
+async function visits(db: DatabaseSettings, sub: string | undefined, files: string[], json: boolean): Promise<number> {
+  if (sub !== 'import' || !files.length) throw new ConfigError('用法：gongkai visits import 访问日志文件… [--json]');
+  const missing = files.filter((f) => !fs.existsSync(f));
+  if (missing.length) throw new ConfigError(`找不到访问日志文件：${missing.join('、')}`);
+  await ensureBuilt({ ui: false }, say);
+  const { openContext, closeContext } = await import('../platform/db/context.js');
+  const { importVisitLogs } = await import('../site/visits/store.js');
+  const context = await openContext(db);
+  try {
+    const result = await importVisitLogs(context, files);
+    if (json) say(JSON.stringify(result, null, 2));
+    else {
+      for (const d of result.days) say(`${d.day}：访问量 ${d.pageViews}，独立访客 ${d.uniqueVisitors}`);
+      say(`共 ${result.days.length} 天${result.skipped ? `；${result.skipped} 行不是 combined 格式，已跳过` : ''}`);
+    }
+    return 0;
+  } finally {
+    await closeContext(context);
+  }
+}
+
+async function createFirstAdminFromEnv(db: DatabaseSettings): Promise<void> {
+  const { firstAdminFromEnv, createFirstAdmin } = await import('../platform/accounts/first-admin.js');
+  const admin = firstAdminFromEnv();
+  if (!admin) return;
+  const { openContext, closeContext } = await import('../platform/db/context.js');
+  const context = await openContext(db);
+  try {
+    if (await createFirstAdmin(context, admin)) say(`已创建系统管理员 ${admin.username}`);
+  } finally {
+    await closeContext(context);
+  }
+}
+
+/** Public text stored before today's masking rules is brought up to them (N15, issue 14 #11). */
+async function rebuildPublicText(db: DatabaseSettings): Promise<void> {
+  const { openContext, closeContext } = await import('../platform/db/context.js');
+  const { rebuildPublicText: rebuild } = await import('../platform/content/search-index.js');
+  const context = await openContext(db);
+  try {
+    const { documents, interpretations } = await rebuild(context);
+    if (documents + interpretations) say(`已按脱敏规则重建公开文本与检索文本：文件 ${documents} 件，解读 ${interpretations} 件`);
+  } finally {
+    await closeContext(context);
+  }
+}
+
+async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
+  const port = listenPort();
+  // Made (or read) now, so every later call in this process and in Keystone's finds the same secret.
+  sessionSecret(process.env, console.warn);
+  // N20: a bad GONGKAI_ADMIN_ALLOW or GONGKAI_LOG_RETENTION_DAYS stops the start here, with the reason.
+  const { adminAllowList } = await import('../platform/oplog/admin-guard.js');
+  const { retentionDays } = await import('../platform/oplog/retention.js');
+  adminAllowList();
+  try {
+    retentionDays();
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  if (db.provider === 'postgresql' && !process.env.SESSION_SECRET) {
+    say('提示：未设置 SESSION_SECRET，使用数据目录中保存的会话密钥；在 PostgreSQL 上运行多个实例时，请为每个实例设置相同的 SESSION_SECRET。');
+  }
+  await assertPortFree(port, process.env.HOST || undefined);
+  await migrate(db);
+  await ensureBuilt({ ui: true }, say);
+  await createFirstAdminFromEnv(db);
+  await rebuildPublicText(db);
+  if (demo) await seedDemo(db, { onlyIfEmpty: true });
+  offlineToolEnvironment();
+  process.env.PORT = String(port);
+  process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
+    console.error(`gongkai: ${error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用` : describeError(error, db)}`);
+    process.exit(1);
+  });
+  const { cli } = await import('@keystone-6/core/scripts/cli');
+  await cli(process.cwd(), ['start']);
+}
+
+const str = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: {
+      help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, 'no-ui': { type: 'boolean' },
+      'max-pages': { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' },
+      year: { type: 'string' }, half: { type: 'string' }, department: { type: 'string' },
+      'dry-run': { type: 'boolean' }, adapter: { type: 'string' }, url: { type: 'string' }, selectors: { type: 'string' }, charset: { type: 'string' }, 'feed-content': { type: 'string' },
+    },
+  });
+  const [command, sub, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(help);
+    return command || values.help ? 0 : 1;
+  }
+  let db: DatabaseSettings | undefined;
+  try {
+    db = databaseSettings();
+    switch (command) {
+      case 'start':
+        await start(db, !values['no-demo'] && process.env.NODE_ENV !== 'production');
+        return 0;
+      case 'build':
+        await build({ ui: !values['no-ui'] });
+        return 0;
+      case 'migrate':
+        if (sub === 'create') {
+          const name = rest.join('_');
+          if (!name) throw new ConfigError('请为迁移起一个名字，例如：gongkai migrate create add_document_summary');
+          const { createConfig } = await import('./keystone-config.js');
+          const { createMigration } = await import('../platform/db/create-migration.js');
+          offlineToolEnvironment();
+          const created = await createMigration(name, createConfig);
+          say(created.length ? created.map((c) => `已生成 ${c.directory}`).join('\n') : '结构没有变化，无需新迁移');
+          return 0;
+        }
+        if (sub === 'status') {
+          const status = await migrationStatus(db);
+          say(`已执行 ${status.applied.length} 个迁移；待执行：${status.pending.map((m) => m.name).join('、') || '无'}`);
+          return status.pending.length ? 2 : 0;
+        }
+        await migrate(db);
+        return 0;
+      case 'seed':
+        if (!values.demo) throw new ConfigError('目前只支持导入演示数据：gongkai seed --demo');
+        await migrate(db);
+        await seedDemo(db, { onlyIfEmpty: false });
+        return 0;
+      case 'monitor':
+        return await monitor(db, sub, { maxPages: values['max-pages'], json: Boolean(values.json), html: values.html });
+      case 'report':
+        return await report(db, sub, { year: values.year, half: values.half, department: values.department, json: Boolean(values.json), html: values.html });
+      case 'visits':
+        await migrate(db);
+        return await visits(db, sub, rest, Boolean(values.json));
+      case 'syndicate':
+        return await syndicate(db, [sub, ...rest].filter(Boolean), { dryRun: Boolean(values['dry-run']), json: Boolean(values.json) });
+      case 'source':
+        return await source(sub, { adapter: str(values.adapter), url: str(values.url), selectors: str(values.selectors), charset: str(values.charset), feedContent: str(values['feed-content']), json: Boolean(values.json) });
+      default:
+        console.error(`gongkai: 未知命令“${command}”\n`);
+        console.error(help);
+        return 1;
+    }
+  } catch (error) {
+    console.error(`gongkai: ${describeError(error, db)}`);
+    if (process.env.DEBUG) console.error(error);
+    return 1;
+  }
+}

@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { getContext } from '@keystone-6/core/context';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { projectRoot, type DatabaseSettings } from '../config/env.js';
+import { createConfig } from '../../app/keystone-config.js';
+import { pageCacheFor } from '../page-cache/cache.js';
+import { stopSharingInvalidations } from '../page-cache/cache-bus.js';
+
+/** A Keystone context over the generated Prisma client, for the CLI (seed, jobs) and the tests. */
+export async function openContext(db: DatabaseSettings): Promise<KeystoneContext> {
+  const prismaModule = await import(path.join(projectRoot, `generated/prisma-${db.provider}/client.ts`));
+  return getContext(createConfig(db), prismaModule);
+}
+
+export async function closeContext(context: KeystoneContext): Promise<void> {
+  await stopSharingInvalidations(pageCacheFor(context));
+  await context.prisma.$disconnect();
+}

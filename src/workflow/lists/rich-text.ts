@@ -1,0 +1,30 @@
+import { document } from '@keystone-6/fields-document';
+import { componentBlocks } from '../../../admin/component-blocks.js';
+
+type DocumentConfig = Parameters<typeof document>[0] & {};
+
+/**
+ * The rich-text editor used for document and interpretation bodies; with `charts`, the editor can insert
+ * chart blocks (图表, admin/component-blocks.ts) that the site draws from their data.
+ */
+export function richText(label: string, access?: DocumentConfig['access'], { charts = false } = {}) {
+  return document({
+    ui: charts ? { label, views: './admin/component-blocks' } : { label },
+    ...(charts ? { componentBlocks } : {}),
+    access,
+    formatting: {
+      inlineMarks: { bold: true, italic: true, underline: true, strikethrough: false, code: false, superscript: true, subscript: true, keyboard: false },
+      listTypes: true,
+      alignment: { center: true, end: true },
+      headingLevels: [2, 3, 4],
+      blockTypes: { blockquote: true, code: false },
+      softBreaks: true,
+    },
+    links: true,
+    dividers: true,
+    layouts: [
+      [1, 1],
+      [2, 1],
+    ],
+  });
+}

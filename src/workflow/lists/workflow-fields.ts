@@ -1,0 +1,35 @@
+import { json, relationship, select, text, timestamp } from '@keystone-6/core/fields';
+import { signedIn } from '../../platform/access/roles.js';
+import { statusOptions } from '../../platform/content/vocabulary.js';
+
+/** The workflow status of documents and interpretations: it changes only through the workflow, never by editing. */
+export function workflowStatus() {
+  return select({
+    type: 'string',
+    options: [...statusOptions],
+    defaultValue: 'draft',
+    validation: { isRequired: true },
+    access: { create: () => false, update: () => false },
+    ui: { label: '状态', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } },
+  });
+}
+
+const byWorkflowOnly = { create: () => false, update: () => false };
+const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const, fieldPosition: 'sidebar' as const } };
+
+/**
+ * The fields the workflow keeps on documents and interpretations: when to publish, why the item was
+ * last returned (退文), and the confidentiality review (保密审查, S4) that must precede publication.
+ */
+export function workflowFields() {
+  return {
+    status: workflowStatus(),
+    scheduledAt: timestamp({ ui: { label: '定时发布时间', description: '留空则审批通过后立即发布', itemView: { fieldPosition: 'sidebar' } } }),
+    publishedAt: timestamp({ access: byWorkflowOnly, ui: { label: '发布日期', ...readOnly } }),
+    lastReturnReason: text({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '退文原因', displayMode: 'textarea', ...readOnly } }),
+    confidentialityConclusion: text({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查结论', ...readOnly } }),
+    confidentialityReviewedBy: relationship({ ref: 'User', access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查人', ...readOnly } }),
+    preflightFindings: json({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '发布前检查结果', views: './admin/fields/preflight-findings', ...readOnly } }),
+    confidentialityReviewedAt: timestamp({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查时间', ...readOnly } }),
+  };
+}
