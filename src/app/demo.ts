@@ -22,6 +22,7 @@ import { starterDictionary } from '../workflow/core/starter-dictionary.js';
 import { seedDemoVisits } from '../site/visits/seed.js';
 import { seedDemoWebsiteReport } from '../reports/seed-website.js';
 import { demoClock, demoClockSeededAt, type DemoClock } from '../platform/demo/clock.js';
+import { paragraphsToDocument } from '../platform/demo/rich-text.js';
 import { demoClockRecord } from '../mailbox/seed.js';
 
 /** The password of every demo account (listed in the README); change it on a real site. */
@@ -30,9 +31,6 @@ export const demoPassword = process.env.GONGKAI_DEMO_PASSWORD ?? 'gongkai2026';
 /** The bureau's organisation code, the first part of every 索引号. */
 const organisationCode = '11530900015183291L';
 
-export function paragraphsToDocument(paragraphs: string[]) {
-  return paragraphs.map((text) => ({ type: 'paragraph', children: [{ text }] }));
-}
 
 /** A chart block (admin/component-blocks.ts) as the rich-text editor stores it: props only, no child text. */
 export function chartBlock(chart: DemoChart) {

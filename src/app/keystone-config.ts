@@ -11,6 +11,7 @@ import { pageCacheFor, servePageCacheFirst } from '../platform/page-cache/cache.
 import { shareInvalidations } from '../platform/page-cache/cache-bus.js';
 import { hasUsers } from '../platform/accounts/first-admin.js';
 import { extendWorkflowSchema } from '../workflow/graphql.js';
+import { extraTasks } from './tasks.js';
 import { extendSyndicationSchema } from '../../syndication/graphql.js';
 import { extendVisitSchema } from '../site/visits/graphql.js';
 import { removeRefusedUploads } from '../platform/media/upload-scope.js';
@@ -58,7 +59,7 @@ export function createConfig(db: DatabaseSettings) {
         debug: debugResponses(),
         apolloConfig: apolloLimits(),
         // N20: every mutation is recorded in the 操作日志, around the sign-in guard (a locked attempt is recorded too).
-        extendGraphqlSchema: (schema) => recordMutations(removeRefusedUploads(guardSignIns(extendVisitSchema(extendSyndicationSchema(extendWorkflowSchema(schema))))), lists),
+        extendGraphqlSchema: (schema) => recordMutations(removeRefusedUploads(guardSignIns(extendVisitSchema(extendSyndicationSchema(extendWorkflowSchema(extraTasks)(schema))))), lists),
       },
       ui: {
         isAccessAllowed: signedIn,

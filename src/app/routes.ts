@@ -14,6 +14,7 @@ import { disclosureOptions } from '../platform/content/vocabulary.js';
 import { renderRichTextWithCharts } from '../platform/content/render-rich-text.js';
 import { previewIsValid } from '../workflow/preview.js';
 import { siteRoutes } from '../site/routes.js';
+import { siteFeatures } from './site-features.js';
 import { monitorReportRoutes } from '../monitor/routes.js';
 import { operationLogRoutes } from '../platform/oplog/routes.js';
 import type { DatabaseSettings } from '../platform/config/env.js';
@@ -99,6 +100,6 @@ export function serverRoutes(context: KeystoneContext, db: DatabaseSettings): ex
 
   app.use(monitorReportRoutes(context));
   app.use(operationLogRoutes(context));
-  app.use(siteRoutes(context));
+  app.use(siteRoutes(context, siteFeatures));
   return app;
 }

@@ -1,6 +1,4 @@
-import type express from 'express';
-import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SiteKit } from '../site/routes.js';
+import type { SiteFeature } from '../site/kit.js';
 import { mailboxRoutes } from '../mailbox/routes.js';
 import { consultationRoutes } from '../consultation/routes.js';
 import { requestRoutes } from '../requests/routes.js';
@@ -9,4 +7,4 @@ import { normativeLibraryRoutes } from '../validity/library.js';
 import { websiteReportRoutes } from '../reports/website-site.js';
 
 /** The public features beyond documents and interpretations, each a router of its own capability. */
-export const featureRoutes: ((context: KeystoneContext, kit: SiteKit) => express.Router)[] = [mailboxRoutes, consultationRoutes, requestRoutes, annualReportRoutes, normativeLibraryRoutes, websiteReportRoutes];
+export const siteFeatures: readonly SiteFeature[] = [mailboxRoutes, consultationRoutes, requestRoutes, annualReportRoutes, normativeLibraryRoutes, websiteReportRoutes];

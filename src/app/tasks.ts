@@ -1,47 +1,34 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { Member } from '../platform/access/roles.js';
-import { formatChinaTime } from '../platform/calendar/china-time.js';
+import type { ExtraTask, TaskSource } from '../platform/tasks.js';
 import { requestTasks } from '../requests/tasks.js';
 import { syndicationTasks } from '../../syndication/alerts.js';
 import { validityTasks } from '../validity/tasks.js';
+import { incidentTaskSource } from '../incidents/tasks.js';
+import { messageTaskSource } from '../mailbox/tasks.js';
+import { consultationTasks } from '../consultation/tasks.js';
+import { selfInspectionTasks } from '../reports/self-inspection-tasks.js';
+import { annualReportTasks } from '../reports/tasks.js';
+import { websiteReportTasks } from '../reports/website-report-actions.js';
 
 /**
- * 待办 entries from outside the document workflow: each capability with a clock (S7 incidents, N13
- * requests, N5 messages, consultations, reports) adds one source here. The 待办 page shows them below
- * the workflow's own tasks, most urgent first.
+ * The 待办 sources beyond the document workflow's own tasks: one per capability with a clock or a
+ * queue. A new source is added here, and only here; `context` is sudo: each source filters by the actor.
  */
-export interface ExtraTask {
-  /** A short Chinese category, shown in the 类别 column (e.g. 舆情时限). */
-  kindLabel: string;
-  listKey: string;
-  id: string;
-  /** The record of `listKey` the task is about, where `id` is not it (one task per part of a record). */
-  itemId?: string;
-  title: string;
-  /** What to do, in Chinese. */
-  detail: string;
-  /** The Admin UI page to act on, e.g. /admin/incidents/abc. */
-  href: string;
-  /**
-   * A day (YYYY-MM-DD) or, for clocks in minutes, an instant in China time (YYYY-MM-DDTHH:mm+08:00,
-   * see `chinaDue`); the page shows either, and the list sorts on it.
-   */
-  due: string | null;
-  /** 0 overdue, 1 at risk or due soon, 2 running. */
-  urgency: 0 | 1 | 2;
-}
+export const taskSources: readonly TaskSource[] = [
+  requestTasks,
+  syndicationTasks,
+  validityTasks,
+  incidentTaskSource,
+  messageTaskSource,
+  consultationTasks,
+  selfInspectionTasks,
+  annualReportTasks,
+  websiteReportTasks,
+];
 
-export type TaskSource = (context: KeystoneContext, actor: Member, now: Date) => Promise<ExtraTask[]>;
-
-/** One entry per capability; `context` is sudo: each source filters by the actor itself. */
-export const taskSources: TaskSource[] = [requestTasks, syndicationTasks, validityTasks];
-
+/** Every source's tasks for one user, most urgent first. */
 export async function extraTasks(context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> {
   const all = (await Promise.all(taskSources.map((source) => source(context, actor, now)))).flat();
   return all.sort((a, b) => a.urgency - b.urgency || (a.due ?? '9').localeCompare(b.due ?? '9'));
-}
-
-/** An instant as the `due` of a task: China time, to the minute, so the page needs no time zone. */
-export function chinaDue(instant: Date): string {
-  return `${formatChinaTime(instant).replace(' ', 'T')}+08:00`;
 }

@@ -5,7 +5,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { contact, optionalText, parseForm, plainText } from '../platform/public-forms/fields.js';
-import type { SiteKit } from '../site/routes.js';
+import type { SiteKit } from '../site/kit.js';
 import { consultationData, consultationListData, publicConsultation } from './data.js';
 import { acceptsComments } from './core/rules.js';
 import { prismaOf } from '../platform/db/prisma.js';

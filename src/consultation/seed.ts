@@ -1,7 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { CalendarDay } from '../platform/calendar/working-days.js';
 import { reportFigures, type CommentFacts } from './core/rules.js';
-import { paragraphsToDocument } from '../app/demo.js';
+import { paragraphsToDocument } from '../platform/demo/rich-text.js';
 import type { DemoClock } from '../platform/demo/clock.js';
 
 /*

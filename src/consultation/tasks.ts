@@ -2,7 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { isEditor, isLeader, isOfficeOrLeader, type Member } from '../platform/access/roles.js';
 import { addWorkingDays, toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
-import { taskSources, type ExtraTask, type TaskSource } from '../app/tasks.js';
+import { type ExtraTask, type TaskSource } from '../platform/tasks.js';
 import { periodState, reportDueOn } from './core/rules.js';
 import { prismaOf } from '../platform/db/prisma.js';
 
@@ -57,4 +57,3 @@ export const consultationTasks: TaskSource = async (context: KeystoneContext, ac
   return tasks;
 };
 
-taskSources.push(consultationTasks);

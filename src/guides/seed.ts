@@ -1,4 +1,4 @@
-import type { DemoDocument } from '../workflow/seed.js';
+import type { DemoDocument } from '../workflow/seed-types.js';
 
 /*
  * N6: the demo's 办事指南 — ten real civil-affairs services of a city bureau, every element filled in, the

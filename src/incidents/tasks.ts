@@ -1,4 +1,4 @@
-import { taskSources, type TaskSource } from '../app/tasks.js';
+import { type TaskSource } from '../platform/tasks.js';
 import { incidentTasks } from './core/rules.js';
 import { prismaOf } from '../platform/db/prisma.js';
 
@@ -11,4 +11,3 @@ export const incidentTaskSource: TaskSource = async (context, actor, now) => {
   return incidentTasks(rows.map((row) => ({ ...row, departmentIds: row.departments.map((d) => d.id) })), actor, now);
 };
 
-taskSources.push(incidentTaskSource);

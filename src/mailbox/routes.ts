@@ -3,7 +3,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { z } from 'zod';
 import { messageKindOptions } from './core/clocks.js';
 import { choice, contact, parseForm, plainText } from '../platform/public-forms/fields.js';
-import { pageNumber, type SiteKit } from '../site/routes.js';
+import { pageNumber, type SiteKit } from '../site/kit.js';
 import { articleDescription } from '../site/core/metadata.js';
 import { messageData, messageListData, queryData } from './public-data.js';
 import { normaliseQueryCode } from './core/rules.js';

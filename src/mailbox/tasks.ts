@@ -1,7 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { isEditorOf, isOffice, isOfficeOrLeader, type Member } from '../platform/access/roles.js';
 import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
-import { taskSources, type ExtraTask, type TaskSource } from '../app/tasks.js';
+import { type ExtraTask, type TaskSource } from '../platform/tasks.js';
 import { openMessageClock, type ClockedMessage } from './core/rules.js';
 
 /*
@@ -51,4 +51,3 @@ export const messageTaskSource: TaskSource = async (context: KeystoneContext, ac
   return messageTasksFor(actor, rows, toCalendarDay(now));
 };
 
-taskSources.push(messageTaskSource);

@@ -1,6 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { isOffice, type Member } from '../platform/access/roles.js';
-import { taskSources, type ExtraTask } from '../app/tasks.js';
+import { type ExtraTask } from '../platform/tasks.js';
 import { conversionDone, type Conversion } from './self-inspection-cms.js';
 
 /**
@@ -40,4 +40,3 @@ export async function selfInspectionTasks(context: KeystoneContext, actor: Membe
   return tasks;
 }
 
-taskSources.push(selfInspectionTasks);

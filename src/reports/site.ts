@@ -1,7 +1,7 @@
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SiteKit } from '../site/routes.js';
+import type { SiteKit } from '../site/kit.js';
 import { securityHeaders } from '../platform/page-cache/cache.js';
 import { annualReportCss, renderAnnualReportBody, type AnnualReport } from './core/annual-report.js';
 

@@ -1,7 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { isOfficeOrSection, type Member } from '../platform/access/roles.js';
 import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
-import { taskSources, type ExtraTask } from '../app/tasks.js';
+import { type ExtraTask } from '../platform/tasks.js';
 import { annualReportTiming } from './core/annual-report.js';
 
 /**
@@ -34,4 +34,3 @@ export async function annualReportTasks(context: KeystoneContext, actor: Member,
 
 const daysBetween = (from: CalendarDay, to: CalendarDay) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400_000;
 
-taskSources.push(annualReportTasks);

@@ -1,7 +1,7 @@
 import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
-import type { SiteKit } from '../site/routes.js';
+import type { SiteKit } from '../site/kit.js';
 import { renderWebsiteReportBody, type WebsiteReport } from './core/website-report.js';
 
 /*

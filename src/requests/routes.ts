@@ -1,6 +1,6 @@
 import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import type { SiteKit } from '../site/routes.js';
+import type { SiteKit } from '../site/kit.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { applicantTypeOptions } from './core/request-vocabulary.js';
 import { parseApplication, requestDataOf } from './core/application.js';

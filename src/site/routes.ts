@@ -7,7 +7,7 @@ import { cacheKey, etagOf, pageCacheFor, securityHeaders, writeCachedPage } from
 import { baseUrl, catalogueData, chartSvgData, catalogueEntryData, searchData, columnData, documentData, feedData, homeData, interpretationData, siteFrame, sitemapData } from './data.js';
 import { atomFeed, robots, rssFeed, sitemap } from './core/feeds.js';
 import { renderPage } from './render.js';
-import { featureRoutes } from '../app/site-features.js';
+import { pageNumber, type PageModel, type SiteFeature, type SiteKit } from './kit.js';
 import { sessionSecret } from '../platform/config/env.js';
 import { formBody, formPostLimiter } from '../platform/public-forms/limits.js';
 import { checkFormPost, guardFailureMessages, issueFormToken } from '../platform/public-forms/guard.js';
@@ -15,37 +15,8 @@ import { checkFormPost, guardFailureMessages, issueFormToken } from '../platform
 const idPattern = /^[a-z0-9]{1,40}$/;
 const slugPattern = /^[a-z0-9-]{1,60}$/;
 
-/** A page number from the query string: absent is 1, anything but a plain positive integer is refused. */
-export function pageNumber(raw: unknown): number | null {
-  if (raw === undefined) return 1;
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,4}$/.test(raw)) return null;
-  return Number(raw);
-}
-
-/**
- * What a public feature (mailbox, consultations, requests, reports…) needs to serve pages like the
- * rest of the site: each feature is a router of its own (`features.ts`) given this kit.
- */
-export interface SiteKit {
-  cache: ReturnType<typeof pageCacheFor>;
-  /** A page kept in the page cache under `model.cacheTags` (when 200); `since` is `cache.generation` read before the data. */
-  html(req: Request, res: Response, since: number, status: number, name: string, model: PageModel): Promise<void>;
-  /** A page never cached: forms (each carries a fresh token), answers to a post. */
-  uncachedHtml(res: Response, status: number, name: string, model: PageModel): Promise<void>;
-  notFound(req: Request, res: Response): Promise<void>;
-  badRequest(req: Request, res: Response, message: string): Promise<void>;
-  /** For a POST: parses the form body within limits and applies the per-address rate limit; a refusal is a Chinese page. */
-  formPost: express.RequestHandler[];
-  /** The hidden fields of a form (token and honeypot) for `form`; pass to the form-guard partial. */
-  formToken(form: string): string;
-  /** Why a post looks automated or repeats an earlier one (its token is used up by this check), in Chinese, or null. */
-  checkBot(form: string, body: Record<string, unknown>): Promise<string | null>;
-}
-
-type PageModel = Record<string, unknown> & { title?: string; cacheTags?: string[] };
-
 /** The public website, mounted at the root of Keystone's server (the Admin UI lives under /admin). */
-export function siteRoutes(context: KeystoneContext): express.Router {
+export function siteRoutes(context: KeystoneContext, features: readonly SiteFeature[]): express.Router {
   const site = express.Router();
   const cache = pageCacheFor(context);
   // Only the public pages get these headers: the Admin UI (Next) has inline scripts of its own.
@@ -181,7 +152,7 @@ export function siteRoutes(context: KeystoneContext): express.Router {
     deliver(req, res, since, 200, 'text/plain; charset=utf-8', robots(await baseUrl(context)), []);
   });
 
-  for (const routes of featureRoutes) site.use(routes(context, kit));
+  for (const routes of features) site.use(routes(context, kit));
 
   // Everything else outside the Admin UI and the API is a Chinese 404.
   site.get(/^\/(?!admin(\/|$)|api(\/|$)|media\/|preview\/|setup$|healthz$|readyz$).*/, (req, res) => notFound(req, res));

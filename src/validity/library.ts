@@ -2,7 +2,7 @@ import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
-import { pageNumber, type SiteKit } from '../site/routes.js';
+import { pageNumber, type SiteKit } from '../site/kit.js';
 import { publicDocument } from '../platform/access/documents.js';
 import { maskPersonalData } from '../platform/privacy/mask.js';
 import { effectiveValidity, validityLabel, validityOptions, type Validity } from './core/validity.js';

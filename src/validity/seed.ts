@@ -1,4 +1,4 @@
-import type { DemoDocument } from '../workflow/seed.js';
+import type { DemoDocument } from '../workflow/seed-types.js';
 
 /*
  * N19: the demo's normative documents in every validity status — a repealed one and what replaced it, an

@@ -9,7 +9,7 @@ import { compareSnapshots, contentFields, type ComparisonRow, type Snapshot } fr
 import { previewPath } from './preview.js';
 import { tasksFor, type TaskItem } from './core/tasks.js';
 import { memberOf, sessionOf } from '../platform/access/roles.js';
-import { extraTasks } from '../app/tasks.js';
+import type { TaskSource } from '../platform/tasks.js';
 
 const Task = g.object<{ kind: string; kindLabel?: string | null; listKey: string; id: string; title: string; detail: string; due: string | null; previewUrl?: string | null; href?: string | null }>()({
   name: 'WorkflowTask',
@@ -136,8 +136,11 @@ async function taskItems(context: KeystoneContext): Promise<TaskItem[]> {
   ];
 }
 
-/** `myTasks`: the signed-in user's 待办 (returned drafts, reviews, approvals, N12 clocks running out, then the interaction clocks); `revisionComparison`. */
-export const extendWorkflowSchema = extend({
+/**
+ * `myTasks`: the signed-in user's 待办 (returned drafts, reviews, approvals, N12 clocks running out, then
+ * `extraTasks`: the other capabilities' clocks and queues, from the composition root's table); `revisionComparison`.
+ */
+export const extendWorkflowSchema = (extraTasks: TaskSource) => extend({
   query: {
     revisionComparison: g.field({
       type: Comparison,

@@ -5,44 +5,13 @@
 // and so do the years from 2024 on named in texts: state a real-world fact (a law's effective date)
 // without such a year, and date news by "近日" rather than by the day.
 
-import type { ColumnKind, Disclosure, OpenCategory } from '../platform/content/vocabulary.js';
-export type { ColumnKind };
+import type { OpenCategory } from '../platform/content/vocabulary.js';
+import type { DemoChart, DemoColumn, DemoDepartment, DemoDocument as BaseDocument, DemoInterpretation, DemoUser } from './seed-types.js';
+export type { ColumnKind, DemoChart, DemoColumn, DemoDepartment, DemoInterpretation, DemoRole, DemoUser } from './seed-types.js';
 import { demoGuides, marriageGuide, type DemoGuide } from '../guides/seed.js';
 import { demoValidityDocuments, demoValidityOfExisting, type DemoValidity } from '../validity/seed.js';
-export interface DemoColumn { slug: string; name: string; kind: ColumnKind; internal?: boolean; children?: DemoColumn[] }
-export interface DemoDepartment { code: string; name: string }
-export type DemoRole = 'admin' | 'infoSection' | 'officeReviewer' | 'leader' | 'editor';
-export interface DemoUser { username: string; name: string; role: DemoRole; department: string /* DemoDepartment.code */ }
-export interface DemoDocument {
-  key: string;                 // stable unique ascii key, used for idempotent seeding
-  title: string;
-  documentNumber?: string;     // 发文字号
-  issuingAuthority: string;    // 发文机关
-  formationDate: string;       // 成文日期, 'YYYY-MM-DD'
-  publishedAt?: string;        // 发布日期, ISO 'YYYY-MM-DDTHH:mm:00+08:00'; absent = still a draft
-  topic: string;               // 主题分类 (State Council 主题分类 style)
-  openCategory: OpenCategory;
-  disclosure: Disclosure;
-  disclosureReason?: string;   // required when disclosure !== 'proactive'
-  redactedParagraphs?: string[]; // required when disclosure === 'redacted': the withheld paragraphs (kept internally, never published)
-  paragraphs: string[];        // body, one string per paragraph (for 'redacted': the public, 删减后 version)
-  columns: string[];           // column slugs
-  department: string;          // department code (the drafting 科室)
-  drafter: string;             // username of an editor in that department
-  requiresInterpretation?: boolean;
-  reprint?: { sourceName: string; sourceUrl: string }; // 转载: where it was first published
-  recurs?: 'yearly';           // published every year on the same day (the annual report): moves by whole years
-  guide?: DemoGuide;           // a 办事指南 (N6): its elements
-  validity?: DemoValidity;     // N19: 施行日期, 有效期至, 效力状态 and what replaced it
-}
-export interface DemoInterpretation {
-  key: string; title: string; documents: string[] /* DemoDocument.key */; form: 'text' | 'chart' | 'graphic' | 'video';
-  paragraphs: string[]; department: string; drafter: string; publishedAt?: string;
-  /** Chart blocks (图表) drawn from the interpretation's own figures, each placed after paragraph `after` (from 0). */
-  charts?: (DemoChart & { after: number })[];
-}
-/** What an editor types into a chart block; `data` as pasted from a spreadsheet (tab-separated). */
-export interface DemoChart { kind: 'bar' | 'line' | 'pie' | 'compare'; title: string; unit: string; source: string; data: string }
+/** A demo document, with the elements of a 办事指南 (N6) or its validity (N19) where it has them. */
+export type DemoDocument = BaseDocument & { guide?: DemoGuide; validity?: DemoValidity };
 
 export const demoDepartments: DemoDepartment[] = [
   { code: 'leaders', name: '局领导' },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { statusOptions, disclosureOptions } from '../../src/platform/content/vocabulary.js';
-import { paragraphsToDocument } from '../../src/app/demo.js';
+import { paragraphsToDocument } from '../../src/platform/demo/rich-text.js';
 import type { TestDatabase } from '../helpers/database.js';
 import { seededDemoContext } from '../helpers/demo-template.js';
 import { apiServer, graphql } from '../helpers/server.js';

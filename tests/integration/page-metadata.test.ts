@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { siteRoutes } from '../../src/site/routes.js';
+import { siteFeatures } from '../../src/app/site-features.js';
 import { extractPage } from '../../src/monitor/core/extract.js';
 import { n18PageMetadata } from '../../src/monitor/core/checks/n18-page-metadata.js';
 import { defaultRulesConfig } from '../../src/monitor/core/config.js';
@@ -22,7 +23,7 @@ function publicRoutes(context: KeystoneContext): string[] {
       else if (layer.handle.stack) walk(layer.handle.stack);
     }
   };
-  walk((siteRoutes(context) as unknown as { stack: Layer[] }).stack);
+  walk((siteRoutes(context, siteFeatures) as unknown as { stack: Layer[] }).stack);
   return paths;
 }
 

@@ -4,7 +4,6 @@ import { byRole, isEditor, isOfficeOrLeader, memberOf, sessionOf, signedIn } fro
 import { consultationItemActions } from '../actions.js';
 import { afterConsultationChange } from '../invalidation.js';
 // Adds the consultations' 待办 (moderation, adoption reports) to the task sources, once.
-import '../tasks.js';
 import { consultationStatusOptions, decisionBodyOptions, periodProblems, publicConsultationStatuses } from '../core/rules.js';
 import { calendarDayOf } from '../../platform/db/calendar-day.js';
 import { withDrafter } from '../../workflow/lists/ownership.js';

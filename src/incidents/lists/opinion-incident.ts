@@ -7,7 +7,6 @@ import { logger } from '../../platform/logging/logger.js';
 import { checkIncidentAlerts } from '../alert-job.js';
 import { incidentActions } from '../keystone-actions.js';
 import { clockStatusLines, incidentEventDefinitions, incidentProblems, type StoredIncident } from '../core/rules.js';
-import '../tasks.js';
 import { hiddenEverywhere, readOnly } from '../../platform/admin-ui/ui-modes.js';
 import { itemAfter } from '../../platform/db/item-after.js';
 

@@ -7,7 +7,6 @@ import { alertStages, messageStatusOptions, newQueryCode, openMessageClock, type
 import { messageActions } from '../keystone-actions.js';
 import { afterMessageChange } from '../invalidation.js';
 // Registers the mailbox's 待办 (N5 clocks) with the 待办 page, once, with the list.
-import '../tasks.js';
 import { readOnly, hiddenEverywhere } from '../../platform/admin-ui/ui-modes.js';
 
 type Args = { session?: unknown };

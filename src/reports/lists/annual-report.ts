@@ -4,7 +4,6 @@ import { signedIn } from '../../platform/access/roles.js';
 import { annualReportActions, editsAnnualReports } from '../annual-report-actions.js';
 import { hiddenEverywhere, readOnly } from '../../platform/admin-ui/ui-modes.js';
 // Registers the 待办 of the annual report (N14) with the task page.
-import '../tasks.js';
 
 const count = (label: string) => integer({ ui: { label }, defaultValue: 0, validation: { isRequired: true, min: 0 } });
 const caseCounts = (prefix: string, what: string) => ({

@@ -5,7 +5,6 @@ import { halfYearBounds } from '../core/self-inspection.js';
 import { conversionsText, mayWriteFor, selfInspectionActions } from '../self-inspection-cms.js';
 import { hiddenEverywhere, readOnly } from '../../platform/admin-ui/ui-modes.js';
 // Registers the 待办 of self-inspections (S4) with the task page.
-import '../self-inspection-tasks.js';
 
 export const selfInspectionStatusOptions = [
   { value: 'draft', label: '草稿' },

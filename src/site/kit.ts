@@ -1,0 +1,36 @@
+import type express from 'express';
+import type { Request, Response } from 'express';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import type { pageCacheFor } from '../platform/page-cache/cache.js';
+
+/** A page number from the query string: absent is 1, anything but a plain positive integer is refused. */
+export function pageNumber(raw: unknown): number | null {
+  if (raw === undefined) return 1;
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,4}$/.test(raw)) return null;
+  return Number(raw);
+}
+
+/**
+ * What a public feature (mailbox, consultations, requests, reports…) needs to serve pages like the
+ * rest of the site: each feature is a router of its own (the table in `src/app/site-features.ts`) given this kit.
+ */
+export interface SiteKit {
+  cache: ReturnType<typeof pageCacheFor>;
+  /** A page kept in the page cache under `model.cacheTags` (when 200); `since` is `cache.generation` read before the data. */
+  html(req: Request, res: Response, since: number, status: number, name: string, model: PageModel): Promise<void>;
+  /** A page never cached: forms (each carries a fresh token), answers to a post. */
+  uncachedHtml(res: Response, status: number, name: string, model: PageModel): Promise<void>;
+  notFound(req: Request, res: Response): Promise<void>;
+  badRequest(req: Request, res: Response, message: string): Promise<void>;
+  /** For a POST: parses the form body within limits and applies the per-address rate limit; a refusal is a Chinese page. */
+  formPost: express.RequestHandler[];
+  /** The hidden fields of a form (token and honeypot) for `form`; pass to the form-guard partial. */
+  formToken(form: string): string;
+  /** Why a post looks automated or repeats an earlier one (its token is used up by this check), in Chinese, or null. */
+  checkBot(form: string, body: Record<string, unknown>): Promise<string | null>;
+}
+
+export type PageModel = Record<string, unknown> & { title?: string; cacheTags?: string[] };
+
+/** A public feature: a router of its own capability, given the site's kit. */
+export type SiteFeature = (context: KeystoneContext, kit: SiteKit) => express.Router;
