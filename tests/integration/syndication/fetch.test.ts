@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { CookieJar } from 'tough-cookie';
 import { extractDetail } from '../../../syndication/extract.js';
 import { FetchError, HttpFetcher, parseRetryAfter, USER_AGENT, type FetcherOptions } from '../../../syndication/fetch.js';
@@ -153,6 +153,23 @@ describe('S9 polite fetch layer', () => {
       expect(error.retryable).toBe(false);
     }
     expect((await fetcher({ maxBytes: 2 * 1024 * 1024 }).fetchText(server.url('/gzip-bomb'))).text).toHaveLength(1024 * 1024);
+  });
+
+  test('S9: deflate and br bodies are decompressed; response headers come back lower-case, repeated ones joined', async () => {
+    server.route('/deflate', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-encoding': 'deflate', 'X-Trace': ['a', 'b'] }).end(deflateSync('救助'));
+    });
+    server.route('/br', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-encoding': 'br' }).end(brotliCompressSync('养老'));
+    });
+    const f = fetcher();
+    const deflated = await f.fetchText(server.url('/deflate'));
+    expect(deflated.text).toBe('救助');
+    expect(deflated.headers['x-trace']).toBe('a, b');
+    expect(deflated.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect((await f.fetchText(server.url('/br'))).text).toBe('养老');
+    const bytes = await f.fetchBytes(server.url('/br'));
+    expect(bytes.bytes.toString('utf8')).toBe('养老');
   });
 
   test('S9: 5xx is retried with exponential backoff, then succeeds', async () => {
