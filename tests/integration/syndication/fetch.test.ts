@@ -270,12 +270,21 @@ describe('S9 polite fetch layer', () => {
     expect(blocked).toMatchObject({ kind: 'http-status', status: 403 });
   });
 
-  test('S9: more than 5 redirects, or a redirect to nowhere, is an error', async () => {
-    const before = server.requests.filter((r) => r.path === '/loop').length;
-    const error = await failure(fetcher().fetchText(server.url('/loop')));
+  test('S9: more than 5 redirects, a redirect loop (stopped at the first repeat, stricter than before: the monitor\'s rule), or a redirect to nowhere, is an error', async () => {
+    server.route('/chain', (req, res) => {
+      const n = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? 0);
+      res.writeHead(302, { location: `/chain?n=${n + 1}` }).end();
+    });
+    const before = server.requests.filter((r) => r.path.startsWith('/chain')).length;
+    const error = await failure(fetcher().fetchText(server.url('/chain')));
     expect(error.kind).toBe('too-many-redirects');
-    expect(error.message).toBe(`重定向次数超过 5 次：${server.url('/loop')}`);
-    expect(server.requests.filter((r) => r.path === '/loop').length - before).toBe(6);
+    expect(error.message).toBe(`重定向次数超过 5 次：${server.url('/chain')}`);
+    expect(server.requests.filter((r) => r.path.startsWith('/chain')).length - before).toBe(6);
+    const loopsBefore = server.requests.filter((r) => r.path === '/loop').length;
+    const loop = await failure(fetcher().fetchText(server.url('/loop')));
+    expect(loop.kind).toBe('too-many-redirects');
+    expect(loop.message).toBe(`重定向循环：${server.url('/loop')} → ${server.url('/loop')}`);
+    expect(server.requests.filter((r) => r.path === '/loop').length - loopsBefore).toBe(1);
     const nowhere = await failure(fetcher().fetchText(server.url('/nowhere')));
     expect(nowhere.message).toBe(`上游网站返回 HTTP 302 但没有给出跳转地址：${server.url('/nowhere')}`);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { decodeBody } from '../../../src/monitor/charset.js';
-import { findDate, findDates, toDay, toInstant } from '../../../src/monitor/dates.js';
+import { decodeBody } from '../../../src/platform/http/charset.js';
+import { findDate, findDates, toDay, toInstant } from '../../../src/platform/http/dates.js';
 
 /*
  * The monitor's charset decoding and date reading, pinned before its HTTP stack and the syndication's
@@ -37,16 +37,16 @@ describe('monitor charset decoding', () => {
     expect(decodeBody(utf16, undefined)).toMatchObject({ text, charset: 'utf-16le' });
   });
 
-  test('S8: a BOM wins over the header (today the header wins: the page is garbled)', () => {
-    const decoded = decodeBody(Buffer.concat([bom, Buffer.from(text)]), 'text/html; charset=gbk');
-    expect(decoded.charset).toBe('gb18030');
-    expect(decoded.text).not.toContain(text);
+  test('S8: a BOM wins over the header (was: the header won and the page was garbled; the stricter syndication order is kept)', () => {
+    expect(decodeBody(Buffer.concat([bom, Buffer.from(text)]), 'text/html; charset=gbk')).toMatchObject({ text, charset: 'utf-8' });
   });
 
-  test('S8: a header that says UTF-8 over GBK bytes (today trusted: the page is garbled)', () => {
-    const decoded = decodeBody(iconv.encode(`<p>${text}</p>`, 'gbk'), 'text/html; charset=utf-8');
-    expect(decoded.charset).toBe('utf-8');
-    expect(decoded.text).not.toContain(text);
+  test('S8: a header that says UTF-8 over GBK bytes is not trusted (was: trusted and garbled; the stricter syndication rule is kept)', () => {
+    expect(decodeBody(iconv.encode(`<p>${text}</p>`, 'gbk'), 'text/html; charset=utf-8')).toMatchObject({ text: `<p>${text}</p>`, charset: 'gb18030' });
+  });
+
+  test('S8: short undeclared GBK that scores as high for EUC-KR as for GB18030 is GB18030 (the syndication detector read it as EUC-KR)', () => {
+    expect(decodeBody(iconv.encode(text, 'gbk'), 'text/html')).toMatchObject({ text, charset: 'gb18030' });
   });
 });
 

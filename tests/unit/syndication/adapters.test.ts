@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseFeed, parseFeedPage, parseGovSearchApi, parseHtmlList, parseJsonList, parseList } from '../../../syndication/adapters/index.js';
 import { decodeXmlEntities } from '../../../syndication/adapters/entities.js';
-import { decodeBody } from '../../../syndication/charset.js';
+import { decodeBody } from '../../../src/platform/http/charset.js';
 import { SyndicationError } from '../../../syndication/errors.js';
 import { fixtureBytes, fixtureText } from '../../helpers/syndication-server.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { decodeBody } from '../../../syndication/charset.js';
+import { decodeBody } from '../../../src/platform/http/charset.js';
 import { SyndicationError } from '../../../syndication/errors.js';
 import { extractDetail } from '../../../syndication/extract.js';
 import { fixtureBytes, fixtureText } from '../../helpers/syndication-server.js';
