@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio';
 import { isTag, type AnyNode } from 'domhandler';
 import { absoluteHttpUrl, cleanText } from './adapters/types.js';
-import { parseChineseDate } from './dates.js';
+import { parseChineseDate } from '../../src/platform/http/dates.js';
 import { SyndicationError } from './errors.js';
 import { isAttachmentUrl } from './sanitize.js';
 import type { DetailSelectors, Selector } from './source-config.js';

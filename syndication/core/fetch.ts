@@ -1,19 +1,22 @@
-import axios, { type AxiosInstance, type AxiosProxyConfig, type AxiosResponse } from 'axios';
-import type { Readable } from 'node:stream';
 import { CookieJar } from 'tough-cookie';
-import { OutboundAgents, OutboundPolicy, outboundRefusalOf, refusalMessage } from '../../src/platform/http/outbound.js';
-import { decodeBody } from './charset.js';
-import { HostLimiter } from './limiter.js';
+import { decodeBody } from '../../src/platform/http/charset.js';
+import { HttpClient, parseRetryAfter, transportErrorCodes, userAgentHeader, type Fetched, type RawResponse } from '../../src/platform/http/client.js';
+import type { HostLimiter } from '../../src/platform/http/limiter.js';
+import type { OutboundPolicy } from '../../src/platform/http/outbound.js';
 
 /**
- * The polite, robust HTTP layer every upstream request goes through (S9): a total timeout, a body-size
- * cap, retries with exponential backoff, Retry-After, conditional GET, redirects followed by hand with a
- * cookie jar (the ministry's WAF sets its cookie on a 302), a per-host concurrency limit, a User-Agent
- * that names the product, and charset decoding (charset.ts). Every connection, of every hop, goes
- * through the outbound agents (src/platform/http/outbound.ts): an upstream address that is loopback, private,
- * link-local or otherwise reserved — typed in, resolved by DNS, or reached by a redirect — is refused
- * (issue 14 #10) unless the policy's intranet allow-list names it.
+ * The polite, robust HTTP layer every upstream request goes through (S9), on the product's one HTTP
+ * client (src/platform/http/client.ts): a total timeout, a body-size cap, retries with exponential
+ * backoff, Retry-After, conditional GET, redirects followed by hand with a cookie jar (the ministry's
+ * WAF sets its cookie on a 302), a per-host concurrency limit, a User-Agent that names the product, and
+ * charset decoding. Every connection, of every hop, goes through the outbound agents
+ * (src/platform/http/outbound.ts): an upstream address that is loopback, private, link-local or otherwise
+ * reserved — typed in, resolved by DNS, or reached by a redirect — is refused (issue 14 #10) unless the
+ * policy's intranet allow-list names it. This module keeps the syndication's API: errors are thrown as
+ * `FetchError`.
  */
+
+export { parseRetryAfter, userAgentHeader };
 
 /** The product string. Non-ASCII cannot travel in an HTTP header as is: see `userAgentHeader`. */
 export const USER_AGENT = 'gongkai/0.1 (+政务公开网站转载)';
@@ -107,16 +110,15 @@ export interface FetcherOptions {
   backoffBaseMs?: number;      // first retry delay; doubles each time; default 1 s
   backoffMaxMs?: number;       // default 30 s
   maxRetryAfterMs?: number;    // longest Retry-After we wait in-process; longer ones fail fast; default 60 s
-  maxRedirects?: number;       // default 5
+  maxRedirects?: number;       // default 5 (a loop, the same URL with the same cookies, stops at once)
   perHostConcurrency?: number; // default 2
   userAgent?: string;
   cookieJar?: CookieJar;
   /**
-   * A forward proxy, passed to axios. Default: none, and HTTP(S)_PROXY from the environment is ignored:
-   * through a proxy the upstream's address is the proxy's to check, not ours (the proxy's own address
-   * must then be on the allow-list if it is on the intranet).
+   * No forward proxy is ever used (HTTP(S)_PROXY from the environment is ignored): through a proxy the
+   * upstream's address would be the proxy's to check, not ours. Only `false` is accepted.
    */
-  proxy?: AxiosProxyConfig | false;
+  proxy?: false;
   /** Which addresses may be reached; default: public ones and `GONGKAI_OUTBOUND_ALLOW`. */
   outbound?: OutboundPolicy;
   /** Injectable for tests: wall-clock now in ms (for Retry-After dates) and the backoff sleep. */
@@ -128,41 +130,21 @@ export interface FetcherOptions {
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_RETRY_AFTER_DEFAULT_MS = 60_000;
+const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.9,*/*;q=0.8';
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The User-Agent as sent: non-ASCII percent-encoded (Node rejects it raw; RFC 9110 wants ASCII). */
-export function userAgentHeader(userAgent: string): string {
-  return userAgent.replace(/[^\x20-\x7e]+/g, (run) => encodeURIComponent(run));
-}
-
-/** Retry-After as milliseconds from `nowMs`: delta-seconds or an HTTP date; undefined if unreadable. */
-export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
-  if (!value) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - nowMs);
-}
-
-class TimeoutSignal extends Error {}
-class TooLargeSignal extends Error {}
-
-interface Hop {
-  status: number;
-  url: string;
-  headers: Record<string, string>;
-  body: Buffer;
-  location?: string;
+/** Worth another attempt: network trouble, timeouts, 5xx, 429 and 408 (as `FetchError.retryable`). */
+function retryableAnswer(res: RawResponse): boolean {
+  if (res.error) return transportErrorCodes.has(res.error.code);
+  const status = res.status ?? 0;
+  return status >= 500 || status === 429 || status === 408;
 }
 
 export class HttpFetcher implements Fetcher {
   readonly cookieJar: CookieJar;
-  readonly limiter: HostLimiter;
-  private readonly http: AxiosInstance;
-  private readonly agents: OutboundAgents;
-  private readonly options: Required<Omit<FetcherOptions, 'cookieJar' | 'proxy' | 'outbound'>> & Pick<FetcherOptions, 'proxy'>;
+  private readonly client: HttpClient;
+  private readonly options: Required<Omit<FetcherOptions, 'cookieJar' | 'proxy' | 'outbound'>>;
 
   constructor(options: FetcherOptions = {}) {
     this.options = {
@@ -178,29 +160,43 @@ export class HttpFetcher implements Fetcher {
       now: options.now ?? Date.now,
       sleep: options.sleep ?? defaultSleep,
       random: options.random ?? Math.random,
-      proxy: options.proxy ?? false,
     };
-    this.agents = new OutboundAgents(options.outbound ?? OutboundPolicy.fromEnv(), { keepAlive: true });
     this.cookieJar = options.cookieJar ?? new CookieJar();
-    this.limiter = new HostLimiter(this.options.perHostConcurrency);
-    this.http = axios.create();
+    const { retries, maxRetryAfterMs } = this.options;
+    this.client = new HttpClient({
+      userAgent: this.options.userAgent,
+      accept: DEFAULT_ACCEPT,
+      timeoutMs: this.options.timeoutMs,
+      maxBytes: this.options.maxBytes,
+      maxRedirects: this.options.maxRedirects,
+      retry: { retries: Math.max(0, retries), retryable: retryableAnswer, backoffMs: (retry) => this.backoffDelay(retry), maxWaitMs: maxRetryAfterMs },
+      limits: { perHost: this.options.perHostConcurrency },
+      clock: { now: this.options.now, sleep: this.options.sleep },
+      cookieJar: this.cookieJar,
+      outbound: options.outbound,
+    });
+  }
+
+  /** The per-host concurrency limit. */
+  get limiter(): HostLimiter {
+    return this.client.limiter;
   }
 
   /** Closes the kept-alive connections. */
   close(): void {
-    this.agents.destroy();
+    this.client.close();
   }
 
   async fetchText(url: string, request: FetchRequest = {}): Promise<FetchResult> {
-    const { hop, info } = await this.fetchWithRetries(url, request);
+    const { body, info } = await this.fetchChecked(url, request);
     if (info.notModified) return { ...info, text: '' };
-    const decoded = decodeBody(hop.body, info.contentType, request.charset);
+    const decoded = decodeBody(body, info.contentType, request.charset);
     return { ...info, text: decoded.text, charset: decoded.charset };
   }
 
   async fetchBytes(url: string, request: FetchRequest = {}): Promise<FetchBytesResult> {
-    const { hop, info } = await this.fetchWithRetries(url, request);
-    return { ...info, bytes: hop.body };
+    const { body, info } = await this.fetchChecked(url, request);
+    return { ...info, bytes: body };
   }
 
   /** The delay before retry number `retry` (1-based): base × 2^(retry−1), capped, plus jitter. */
@@ -210,146 +206,74 @@ export class HttpFetcher implements Fetcher {
     return Math.round(delay + delay * 0.25 * random());
   }
 
-  private async fetchWithRetries(url: string, request: FetchRequest): Promise<{ hop: Hop; info: FetchResponseInfo }> {
-    const attempts = 1 + Math.max(0, this.options.retries);
-    for (let attempt = 1; ; attempt++) {
+  /** The fetch, with every failure and every answer but 2xx and 304 thrown as a `FetchError`. */
+  private async fetchChecked(url: string, request: FetchRequest): Promise<{ body: Buffer; info: FetchResponseInfo }> {
+    const first = parseHttpUrl(url);
+    const headers: Record<string, string> = { ...request.headers };
+    if (request.accept) headers.accept = request.accept;
+    if (request.etag) headers['if-none-match'] = request.etag;
+    if (request.lastModified) headers['if-modified-since'] = request.lastModified;
+    const res = await this.client.fetch(first.href, {
+      headers,
+      timeoutMs: request.timeoutMs,
+      maxBytes: request.maxBytes,
+      // Only a 2xx body is wanted: an error page or a redirect is not read.
+      readBody: (status) => status >= 200 && status < 300,
+    });
+    const failure = this.failureOf(url, res, request);
+    if (failure) {
+      failure.attempts = res.retries + 1;
+      throw failure;
+    }
+    const status = res.status ?? 0;
+    const responseHeaders = flattenHeaders(res);
+    const info: FetchResponseInfo = {
+      status,
+      url: res.finalUrl,
+      contentType: responseHeaders['content-type'],
+      etag: responseHeaders.etag ?? (status === 304 ? request.etag : undefined),
+      lastModified: responseHeaders['last-modified'] ?? (status === 304 ? request.lastModified : undefined),
+      notModified: status === 304,
+      headers: responseHeaders,
+    };
+    return { body: res.body, info };
+  }
+
+  private failureOf(url: string, res: Fetched, request: FetchRequest): FetchError | undefined {
+    const hop = res.finalUrl;
+    if (res.error) {
+      const { code, message } = res.error;
+      switch (code) {
+        case 'invalid-url':
+          return new FetchError('invalid-url', hop, message);
+        case 'refused-address':
+          return new FetchError('refused-address', hop, message, { code: 'EREFUSEDADDRESS' });
+        case 'timeout':
+          return new FetchError('timeout', hop, `请求超时（${formatSeconds(request.timeoutMs ?? this.options.timeoutMs)} 秒）：${hop}`);
+        case 'body-too-large':
+          return tooLarge(hop, request.maxBytes ?? this.options.maxBytes);
+        case 'too-many-redirects':
+          return new FetchError('too-many-redirects', url, `重定向次数超过 ${this.options.maxRedirects} 次：${url}`);
+        case 'redirect-loop':
+          // A loop is as many redirects as one likes: stopped at the first repeat, not after the cap.
+          return new FetchError('too-many-redirects', url, message);
+        default:
+          return new FetchError('network', hop, `网络错误（${res.errno ?? message}）：${hop}`, { code: res.errno });
+      }
+    }
+    const status = res.status ?? 0;
+    if (REDIRECT_STATUSES.has(status)) {
+      const location = typeof res.headers.location === 'string' ? res.headers.location : undefined;
+      if (!location) return new FetchError('http-status', hop, `上游网站返回 HTTP ${status} 但没有给出跳转地址：${hop}`, { status });
       try {
-        const hop = await this.followRedirects(url, request);
-        const info: FetchResponseInfo = {
-          status: hop.status,
-          url: hop.url,
-          contentType: hop.headers['content-type'],
-          etag: hop.headers.etag ?? (hop.status === 304 ? request.etag : undefined),
-          lastModified: hop.headers['last-modified'] ?? (hop.status === 304 ? request.lastModified : undefined),
-          notModified: hop.status === 304,
-          headers: hop.headers,
-        };
-        return { hop, info };
+        parseHttpUrl(location, new URL(hop));
       } catch (error) {
-        const failure = error instanceof FetchError ? error : this.networkError(url, error);
-        failure.attempts = attempt;
-        if (!failure.retryable || attempt >= attempts) throw failure;
-        let delay = this.backoffDelay(attempt);
-        if (failure.retryAfterMs !== undefined) {
-          // A server asking for a long pause is obeyed by not retrying now; the run's scheduler sees retryAfterMs.
-          if (failure.retryAfterMs > this.options.maxRetryAfterMs) throw failure;
-          delay = Math.max(failure.retryAfterMs, 0);
-        }
-        await this.options.sleep(delay);
+        if (error instanceof FetchError) return error;
       }
+      return new FetchError('http-status', hop, `上游网站返回 HTTP ${status}：${hop}`, { status });
     }
-  }
-
-  private async followRedirects(url: string, request: FetchRequest): Promise<Hop> {
-    let current = parseHttpUrl(url);
-    for (let redirects = 0; ; redirects++) {
-      const hop = await this.once(current, request);
-      if (!REDIRECT_STATUSES.has(hop.status)) return hop;
-      if (!hop.location) {
-        throw new FetchError('http-status', hop.url, `上游网站返回 HTTP ${hop.status} 但没有给出跳转地址：${hop.url}`, { status: hop.status });
-      }
-      if (redirects >= this.options.maxRedirects) {
-        throw new FetchError('too-many-redirects', url, `重定向次数超过 ${this.options.maxRedirects} 次：${url}`);
-      }
-      current = parseHttpUrl(hop.location, current);
-    }
-  }
-
-  /** One HTTP exchange, holding a slot of the host's concurrency limit until the body is read. */
-  private async once(url: URL, request: FetchRequest): Promise<Hop> {
-    const href = url.href;
-    const release = await this.limiter.acquire(url.host);
-    const timeoutMs = request.timeoutMs ?? this.options.timeoutMs;
-    const maxBytes = request.maxBytes ?? this.options.maxBytes;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new TimeoutSignal()), timeoutMs);
-    try {
-      const headers: Record<string, string> = {
-        'User-Agent': userAgentHeader(this.options.userAgent),
-        Accept: request.accept ?? 'text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.9,*/*;q=0.8',
-        'Accept-Language': 'zh-CN,zh;q=0.9',
-        ...request.headers,
-      };
-      const cookie = await this.cookieJar.getCookieString(href);
-      if (cookie) headers.Cookie = cookie;
-      if (request.etag) headers['If-None-Match'] = request.etag;
-      if (request.lastModified) headers['If-Modified-Since'] = request.lastModified;
-
-      let response: AxiosResponse<Readable>;
-      const agents = this.agents.for(url);
-      try {
-        response = await this.http.get<Readable>(href, {
-          httpAgent: agents.http,
-          httpsAgent: agents.https,
-          headers,
-          responseType: 'stream',
-          maxRedirects: 0,
-          validateStatus: () => true,
-          signal: controller.signal,
-          decompress: true,
-          proxy: this.options.proxy,
-          maxContentLength: -1,
-        });
-      } catch (error) {
-        throw this.mapError(href, error, controller.signal, timeoutMs, maxBytes);
-      }
-
-      const responseHeaders = flattenHeaders(response.headers as Record<string, unknown>);
-      await this.storeCookies(response.headers['set-cookie'], href);
-      const status = response.status;
-      const stream = response.data;
-
-      if (REDIRECT_STATUSES.has(status) || status === 304 || status < 200 || status >= 300) {
-        stream.destroy();
-        if (REDIRECT_STATUSES.has(status) || status === 304) {
-          return { status, url: href, headers: responseHeaders, body: Buffer.alloc(0), location: responseHeaders.location };
-        }
-        const retryAfterMs =
-          status === 429 || status === 503 ? parseRetryAfter(responseHeaders['retry-after'], this.options.now()) : undefined;
-        throw new FetchError('http-status', href, `上游网站返回 HTTP ${status}：${href}`, { status, retryAfterMs });
-      }
-
-      const declaredLength = Number(responseHeaders['content-length']);
-      if (!responseHeaders['content-encoding'] && Number.isFinite(declaredLength) && declaredLength > maxBytes) {
-        stream.destroy();
-        throw tooLarge(href, maxBytes);
-      }
-      let body: Buffer;
-      try {
-        body = await readCapped(stream, maxBytes, controller.signal);
-      } catch (error) {
-        throw this.mapError(href, error, controller.signal, timeoutMs, maxBytes);
-      }
-      return { status, url: href, headers: responseHeaders, body };
-    } finally {
-      clearTimeout(timer);
-      release();
-    }
-  }
-
-  private async storeCookies(setCookie: unknown, url: string): Promise<void> {
-    const values = Array.isArray(setCookie) ? setCookie : typeof setCookie === 'string' ? [setCookie] : [];
-    for (const value of values) {
-      // A malformed cookie from upstream is not our failure: skip it.
-      await this.cookieJar.setCookie(String(value), url, { ignoreError: true });
-    }
-  }
-
-  private mapError(url: string, error: unknown, signal: AbortSignal, timeoutMs: number, maxBytes: number): FetchError {
-    if (error instanceof FetchError) return error;
-    if (error instanceof TooLargeSignal) return tooLarge(url, maxBytes);
-    if (signal.aborted && signal.reason instanceof TimeoutSignal) {
-      return new FetchError('timeout', url, `请求超时（${formatSeconds(timeoutMs)} 秒）：${url}`, { cause: error });
-    }
-    return this.networkError(url, error);
-  }
-
-  private networkError(url: string, error: unknown): FetchError {
-    const refusal = outboundRefusalOf(error);
-    if (refusal) return new FetchError('refused-address', url, refusalMessage(url, refusal), { code: 'EREFUSEDADDRESS', cause: error });
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
-    const detail = code ?? (error instanceof Error ? error.message : String(error));
-    return new FetchError('network', url, `网络错误（${detail}）：${url}`, { code, cause: error });
+    if (status === 304 || (status >= 200 && status < 300)) return undefined;
+    return new FetchError('http-status', hop, `上游网站返回 HTTP ${status}：${hop}`, { status, retryAfterMs: res.retryAfterMs });
   }
 }
 
@@ -381,41 +305,13 @@ function parseHttpUrl(url: string, base?: URL): URL {
   return parsed;
 }
 
-function flattenHeaders(headers: Record<string, unknown>): Record<string, string> {
+/** Response headers with lower-case names, repeated values joined with ", "; a decoded body loses its Content-Encoding. */
+function flattenHeaders(res: RawResponse): Record<string, string> {
   const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const [name, value] of Object.entries(res.headers)) {
     if (value === undefined || value === null) continue;
+    if (res.decoded && name.toLowerCase() === 'content-encoding') continue;
     flat[name.toLowerCase()] = Array.isArray(value) ? value.map(String).join(', ') : String(value);
   }
   return flat;
-}
-
-/** Reads a stream into a buffer, failing as soon as it grows past `maxBytes` or the signal aborts. */
-function readCapped(stream: Readable, maxBytes: number, signal: AbortSignal): Promise<Buffer> {
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const finish = (error?: unknown): void => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener('abort', onAbort);
-      if (error !== undefined) {
-        stream.destroy();
-        reject(error);
-      } else resolve(Buffer.concat(chunks, size));
-    };
-    const onAbort = (): void => finish(signal.reason ?? new Error('aborted'));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    stream.on('data', (chunk: Buffer | string) => {
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      size += buffer.length;
-      if (size > maxBytes) finish(new TooLargeSignal());
-      else chunks.push(buffer);
-    });
-    stream.on('end', () => finish());
-    stream.on('error', (error) => finish(error));
-    stream.on('aborted', () => finish(new Error('aborted')));
-  });
 }

@@ -2,13 +2,24 @@
 export * from './adapters/index.js';
 export { absoluteHttpUrl } from './adapters/types.js';
 export * from './assets.js';
-export * from './charset.js';
-export * from './dates.js';
+export {
+  charsetFromContentType,
+  declaredCharset,
+  decodeBody,
+  detectedCharset,
+  isValidUtf8,
+  normalizeCharset,
+  utfWithoutBom,
+  type CharsetSource,
+  type DecodedText,
+  type DecodeOptions,
+} from '../../src/platform/http/charset.js';
+export { parseChineseDate } from '../../src/platform/http/dates.js';
 export * from './dedup.js';
 export * from './errors.js';
 export * from './extract.js';
 export * from './fetch.js';
-export * from './limiter.js';
+export { HostLimiter } from '../../src/platform/http/limiter.js';
 export * from './memory-store.js';
 export * from './run.js';
 export * from './sanitize.js';

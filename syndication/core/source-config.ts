@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import cron from 'node-cron';
-import { normalizeCharset } from './charset.js';
+import { normalizeCharset } from '../../src/platform/http/charset.js';
 import { SyndicationError } from './errors.js';
 
 /**

@@ -5,11 +5,11 @@
  * fetches a sample of pages as a phone and as a search-engine visitor (N9 cloaking) and checks the
  * outbound links once each (N8, N9). Failures end up on the page or as report notes, never thrown.
  */
-import { decodeBody } from './charset.js';
+import { decodeBody } from '../../platform/http/charset.js';
 import { extractPage, extractRedirects, extractText } from './extract.js';
 import { Requester, type Fetched } from './http.js';
 import type { OutboundPolicy } from '../../platform/http/outbound.js';
-import { Semaphore } from './limits.js';
+import { Semaphore } from '../../platform/http/limiter.js';
 import { allowAllRobots, parseRobots, type Robots } from './robots.js';
 import { systemClock, type Clock, type CloakProbe, type CloakVariant, type CrawledPage, type CrawlResult, type ExternalLinkResult, type Note, type PageError } from './types.js';
 import { hostOf, isOnHosts, normalizeUrl, pathAndQuery } from './url.js';
@@ -251,7 +251,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
               ['spider', searchSpiderUA, undefined],
             ] as const) {
               const res = await requester.fetch(page.url, { userAgent: ua, headers: referer ? { referer } : {}, maxBytes: 1024 * 1024 });
-              const html = res.body.length ? decodeBody(res.body, res.headers['content-type'], res.truncated).text : '';
+              const html = res.body.length ? decodeBody(res.body, res.headers['content-type'], { truncated: res.truncated }).text : '';
               const facts = html ? extractRedirects(html, res.finalUrl) : { jsRedirects: [] };
               const content = html ? extractText(html, 20_000) : { title: undefined, text: undefined };
               variants.push({ kind, userAgent: ua, referer, status: res.status, finalUrl: res.finalUrl, jsRedirects: facts.jsRedirects, metaRefresh: facts.metaRefresh, title: content.title, text: content.text, error: res.error });
@@ -293,7 +293,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
       const extTimeout = ext.timeoutMs ?? timeoutMs;
       const isHtmlType = (ct: string | undefined) => !ct || /html/i.test(ct);
       const rootCache = new Map<string, Promise<string | undefined>>();
-      const getText = (res: Fetched) => (res.body.length && isHtmlType(res.headers['content-type'] as string | undefined) ? extractText(decodeBody(res.body, res.headers['content-type'], res.truncated).text) : undefined);
+      const getText = (res: Fetched) => (res.body.length && isHtmlType(res.headers['content-type'] as string | undefined) ? extractText(decodeBody(res.body, res.headers['content-type'], { truncated: res.truncated }).text) : undefined);
       const rootText = (url: string) => {
         const root = new URL(url).origin + '/';
         let p = rootCache.get(root);
@@ -372,7 +372,7 @@ function toPage(item: { url: string; depth: number; referrer?: string }, res: Fe
     labels: [],
   };
   if (isHtml && res.body.length) {
-    const { text: html, charset } = decodeBody(res.body, contentType, res.truncated);
+    const { text: html, charset } = decodeBody(res.body, contentType, { truncated: res.truncated });
     page.charset = charset;
     try {
       Object.assign(page, extractPage(html, res.finalUrl, siteHosts));

@@ -4,7 +4,7 @@
  * broken HTML yields what it yields and never throws here.
  */
 import * as cheerio from 'cheerio';
-import { findDate } from './dates.js';
+import { findDate } from '../../platform/http/dates.js';
 import type { PageFacts, PageForm, PageImage, PageLink, PageScript } from './types.js';
 import { isOnHosts, normalizeUrl } from './url.js';
 

@@ -4,47 +4,21 @@
  * probe history from the CMS and stores the `MonitorReport` it gets back.
  */
 import type { GateEntry } from '../../workflow/core/content-gate.js';
+import type { HttpError as PageError } from '../../platform/http/client.js';
+import type { DateLike } from '../../platform/http/dates.js';
 
 // ---------------------------------------------------------------------------------------------
 // Time
 
-/** Injectable time source: tests pass a virtual clock so rate limits and backoff cost no real time. */
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
-};
-
-/** A date as the CMS hands it over: a Date, an ISO string, or 'YYYY-MM-DD'. */
-export type DateLike = Date | string;
+// The clock and the date form are the shared HTTP client's (src/platform/http).
+export { systemClock, type Clock } from '../../platform/http/limiter.js';
+export type { DateLike } from '../../platform/http/dates.js';
 
 // ---------------------------------------------------------------------------------------------
 // Crawl results
 
-export type PageErrorCode =
-  | 'timeout'
-  | 'connection-refused'
-  | 'connection-reset'
-  | 'dns'
-  | 'tls'
-  | 'network'
-  | 'too-many-redirects'
-  | 'redirect-loop'
-  | 'body-too-large'
-  | 'rate-limited'
-  | 'invalid-url'
-  | 'aborted'
-  /** A loopback, private, link-local or other reserved address, refused (issue 14 #10). */
-  | 'refused-address';
-
-export interface PageError {
-  code: PageErrorCode;
-  message: string;
-}
+/** What went wrong fetching a page: the shared HTTP client's errors (timeout, refused-address …). */
+export type { HttpErrorCode as PageErrorCode, HttpError as PageError } from '../../platform/http/client.js';
 
 export interface PageLink {
   /** Absolute URL without fragment. */

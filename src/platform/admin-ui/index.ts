@@ -9,7 +9,7 @@ import { keystonePatches } from './keystone-8.1.0.js';
  * The Admin UI translation step (管理后台汉化步骤): runs before `keystone build` (src/app/build.ts) and makes the
  * interface text Keystone hard-codes Chinese, by exact edits of the Keystone packages Next bundles into the
  * Admin UI (keystone-8.1.0.ts). Everything Keystone lets us configure is configured instead (labels and
- * messages in src/schema, pages and components in admin/); this covers only what it does not.
+ * messages in each capability's lists/, pages and components in admin/); this covers only what it does not.
  */
 export const step: StepDescription = {
   name: '管理后台汉化步骤（src/platform/admin-ui）',

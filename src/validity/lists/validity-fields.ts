@@ -5,7 +5,7 @@ import { validityOptions, validityProblems, type Validity } from '../core/validi
 /*
  * N19: whether a regulation or normative document is in force, from when and until when, and which
  * document amended or replaced it. Both its page and its interpretations' say so (src/site/data.ts); the
- * 现行有效行政规范性文件 library lists them (src/validity/site.ts). 有效期至 also ends the period of a
+ * 现行有效行政规范性文件 library lists them (src/validity/library.ts). 有效期至 also ends the period of a
  * 招聘, 公示 or 征集, which puts it on the clean-up queue once passed (src/validity/tasks.ts).
  */
 export function validityFields() {

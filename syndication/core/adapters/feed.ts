@@ -1,7 +1,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { AnyNode, Document, Element } from 'domhandler';
-import { parseChineseDate } from '../dates.js';
+import { parseChineseDate } from '../../../src/platform/http/dates.js';
 import { SyndicationError } from '../errors.js';
 import { decodeAttributeEntities, decodeXmlEntities } from './entities.js';
 import { absoluteHttpUrl, cleanText, htmlToText, type ListItem, type ListPage, type ParsedList } from './types.js';

@@ -1,4 +1,4 @@
-import { parseChineseDate } from '../dates.js';
+import { parseChineseDate } from '../../../src/platform/http/dates.js';
 import { SyndicationError } from '../errors.js';
 import { parseJson } from './json-list.js';
 import { absoluteHttpUrl, cleanText, htmlToText, type ListItem, type ListPage } from './types.js';

@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
-import { parseChineseDate } from '../dates.js';
+import { parseChineseDate } from '../../../src/platform/http/dates.js';
 import type { HtmlListSelectors } from '../source-config.js';
 import { absoluteHttpUrl, cleanText, type ListItem, type ListPage } from './types.js';
 

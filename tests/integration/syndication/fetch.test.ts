@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { CookieJar } from 'tough-cookie';
 import { extractDetail } from '../../../syndication/core/extract.js';
 import { FetchError, HttpFetcher, parseRetryAfter, USER_AGENT, type FetcherOptions } from '../../../syndication/core/fetch.js';
@@ -155,6 +155,23 @@ describe('S9 polite fetch layer', () => {
     expect((await fetcher({ maxBytes: 2 * 1024 * 1024 }).fetchText(server.url('/gzip-bomb'))).text).toHaveLength(1024 * 1024);
   });
 
+  test('S9: deflate and br bodies are decompressed; response headers come back lower-case, repeated ones joined', async () => {
+    server.route('/deflate', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-encoding': 'deflate', 'X-Trace': ['a', 'b'] }).end(deflateSync('救助'));
+    });
+    server.route('/br', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-encoding': 'br' }).end(brotliCompressSync('养老'));
+    });
+    const f = fetcher();
+    const deflated = await f.fetchText(server.url('/deflate'));
+    expect(deflated.text).toBe('救助');
+    expect(deflated.headers['x-trace']).toBe('a, b');
+    expect(deflated.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect((await f.fetchText(server.url('/br'))).text).toBe('养老');
+    const bytes = await f.fetchBytes(server.url('/br'));
+    expect(bytes.bytes.toString('utf8')).toBe('养老');
+  });
+
   test('S9: 5xx is retried with exponential backoff, then succeeds', async () => {
     const hits = counter();
     server.route('/flaky', (_req, res) => {
@@ -253,12 +270,21 @@ describe('S9 polite fetch layer', () => {
     expect(blocked).toMatchObject({ kind: 'http-status', status: 403 });
   });
 
-  test('S9: more than 5 redirects, or a redirect to nowhere, is an error', async () => {
-    const before = server.requests.filter((r) => r.path === '/loop').length;
-    const error = await failure(fetcher().fetchText(server.url('/loop')));
+  test('S9: more than 5 redirects, a redirect loop (stopped at the first repeat, stricter than before: the monitor\'s rule), or a redirect to nowhere, is an error', async () => {
+    server.route('/chain', (req, res) => {
+      const n = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? 0);
+      res.writeHead(302, { location: `/chain?n=${n + 1}` }).end();
+    });
+    const before = server.requests.filter((r) => r.path.startsWith('/chain')).length;
+    const error = await failure(fetcher().fetchText(server.url('/chain')));
     expect(error.kind).toBe('too-many-redirects');
-    expect(error.message).toBe(`重定向次数超过 5 次：${server.url('/loop')}`);
-    expect(server.requests.filter((r) => r.path === '/loop').length - before).toBe(6);
+    expect(error.message).toBe(`重定向次数超过 5 次：${server.url('/chain')}`);
+    expect(server.requests.filter((r) => r.path.startsWith('/chain')).length - before).toBe(6);
+    const loopsBefore = server.requests.filter((r) => r.path === '/loop').length;
+    const loop = await failure(fetcher().fetchText(server.url('/loop')));
+    expect(loop.kind).toBe('too-many-redirects');
+    expect(loop.message).toBe(`重定向循环：${server.url('/loop')} → ${server.url('/loop')}`);
+    expect(server.requests.filter((r) => r.path === '/loop').length - loopsBefore).toBe(1);
     const nowhere = await failure(fetcher().fetchText(server.url('/nowhere')));
     expect(nowhere.message).toBe(`上游网站返回 HTTP 302 但没有给出跳转地址：${server.url('/nowhere')}`);
   });

@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { decodeBody } from '../../../src/monitor/core/charset.js';
-import { addMonths, daysBetween, findDates, toDay } from '../../../src/monitor/core/dates.js';
-import { retryAfterMs } from '../../../src/monitor/core/http.js';
-import { Semaphore, TokenBucket } from '../../../src/monitor/core/limits.js';
+import { decodeBody } from '../../../src/platform/http/charset.js';
+import { addMonths, daysBetween, findDates, toDay } from '../../../src/platform/http/dates.js';
+import { parseRetryAfter as retryAfterMs } from '../../../src/platform/http/client.js';
+import { Semaphore, TokenBucket } from '../../../src/platform/http/limiter.js';
 import { parseRobots } from '../../../src/monitor/core/robots.js';
 import { hostMatches, isOnHosts, normalizeUrl } from '../../../src/monitor/core/url.js';
 import { virtualClock } from '../../helpers/monitor-fixtures.js';
@@ -40,19 +40,19 @@ describe('robots.txt', () => {
 describe('charset detection', () => {
   const text = '临沧市民政局关于开展养老服务的通知';
   test('Content-Type charset wins; gb2312 and gbk decode as GB18030', () => {
-    expect(decodeBody(iconv.encode(text, 'gbk'), 'text/html; charset=gb2312')).toEqual({ text, charset: 'gb18030' });
+    expect(decodeBody(iconv.encode(text, 'gbk'), 'text/html; charset=gb2312')).toEqual({ text, charset: 'gb18030', source: 'header' });
   });
   test('<meta charset> is used when the header has none', () => {
     const body = Buffer.concat([Buffer.from('<meta charset="GBK">'), iconv.encode(text, 'gbk')]);
     expect(decodeBody(body, 'text/html').text).toContain(text);
   });
   test('undeclared UTF-8 stays UTF-8 (a BOM is dropped); undeclared non-UTF-8 falls back to GB18030', () => {
-    expect(decodeBody(Buffer.from('\uFEFF' + text), undefined)).toEqual({ text, charset: 'utf-8' });
-    expect(decodeBody(iconv.encode(text, 'gb18030'), undefined)).toEqual({ text, charset: 'gb18030' });
+    expect(decodeBody(Buffer.from('\uFEFF' + text), undefined)).toEqual({ text, charset: 'utf-8', source: 'bom' });
+    expect(decodeBody(iconv.encode(text, 'gb18030'), undefined)).toEqual({ text, charset: 'gb18030', source: 'gb18030-fallback' });
   });
   test('a UTF-8 body cut inside a character is still read as UTF-8', () => {
     const cut = Buffer.from(text).subarray(0, 10);
-    expect(decodeBody(cut, undefined, true).charset).toBe('utf-8');
+    expect(decodeBody(cut, undefined, { truncated: true }).charset).toBe('utf-8');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseFeed, parseFeedPage, parseGovSearchApi, parseHtmlList, parseJsonList, parseList } from '../../../syndication/core/adapters/index.js';
 import { decodeXmlEntities } from '../../../syndication/core/adapters/entities.js';
-import { decodeBody } from '../../../syndication/core/charset.js';
+import { decodeBody } from '../../../src/platform/http/charset.js';
 import { SyndicationError } from '../../../syndication/core/errors.js';
 import { fixtureBytes, fixtureText } from '../../helpers/syndication-server.js';
 

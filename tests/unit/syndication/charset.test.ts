@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
-import { charsetFromContentType, declaredCharset, decodeBody, normalizeCharset } from '../../../syndication/core/charset.js';
+import { charsetFromContentType, declaredCharset, decodeBody, normalizeCharset } from '../../../src/platform/http/charset.js';
 import { fixtureBytes } from '../../helpers/syndication-server.js';
 
 const gbk = (text: string): Buffer => iconv.encode(text, 'gbk');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseChineseDate } from '../../../syndication/core/dates.js';
+import { parseChineseDate } from '../../../src/platform/http/dates.js';
 
 const iso = (input: string | number | undefined): string | undefined => parseChineseDate(input)?.toISOString();
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { decodeBody } from '../../../syndication/core/charset.js';
+import { decodeBody } from '../../../src/platform/http/charset.js';
 import { SyndicationError } from '../../../syndication/core/errors.js';
 import { extractDetail } from '../../../syndication/core/extract.js';
 import { fixtureBytes, fixtureText } from '../../helpers/syndication-server.js';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import iconv from 'iconv-lite';
 import { documentBase, parseFeed, parseFeedPage } from '../../../syndication/core/adapters/index.js';
-import { decodeBody } from '../../../syndication/core/charset.js';
-import { parseChineseDate } from '../../../syndication/core/dates.js';
+import { decodeBody } from '../../../src/platform/http/charset.js';
+import { parseChineseDate } from '../../../src/platform/http/dates.js';
 import { extractDetail } from '../../../syndication/core/extract.js';
 import { fixtureBytes, fixtureText } from '../../helpers/syndication-server.js';
 

@@ -4,7 +4,7 @@
  */
 import { Requester } from '../http.js';
 import type { OutboundPolicy } from '../../../platform/http/outbound.js';
-import { toInstant } from '../dates.js';
+import { toInstant } from '../../../platform/http/dates.js';
 import { defaultUserAgent } from '../crawler.js';
 import { systemClock, type Check, type Finding, type ProbeRecord } from '../types.js';
 

@@ -5,7 +5,7 @@
  * links to a document page which does not link back.
  */
 import { addWorkingDays } from '../../../platform/calendar/working-days.js';
-import { toDay } from '../dates.js';
+import { toDay } from '../../../platform/http/dates.js';
 import type { Check, CrawledPage, Finding } from '../types.js';
 import { sitePages } from './util.js';
 

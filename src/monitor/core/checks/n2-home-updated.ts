@@ -1,7 +1,7 @@
 /** N2 home page not updated for 2 weeks: a veto; vendors warn from 10 days; no dated item counts as not updated. */
 import { deriveSite } from '../columns.js';
 import { toCalendarDay } from '../../../platform/calendar/working-days.js';
-import { daysBetween, toDay } from '../dates.js';
+import { daysBetween, toDay } from '../../../platform/http/dates.js';
 import type { Check, Finding } from '../types.js';
 
 export const homeVetoDays = 14;

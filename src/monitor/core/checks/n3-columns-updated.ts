@@ -6,7 +6,7 @@
  */
 import { deriveSite } from '../columns.js';
 import { toCalendarDay } from '../../../platform/calendar/working-days.js';
-import { addMonths, daysBetween, toDay } from '../dates.js';
+import { addMonths, daysBetween, toDay } from '../../../platform/http/dates.js';
 import type { Check, ColumnKind, Finding } from '../types.js';
 
 export const n3PointsPerColumn = 2;

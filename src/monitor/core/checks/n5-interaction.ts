@@ -4,7 +4,7 @@
  * submission time and the reply time.
  */
 import { formatChinaTime } from '../../../platform/calendar/china-time.js';
-import { addMonths, toInstant } from '../dates.js';
+import { addMonths, toInstant } from '../../../platform/http/dates.js';
 import type { Check, Finding } from '../types.js';
 
 export const unansweredVetoMonths = 3;

@@ -6,7 +6,7 @@
  * dates after the day of the check look faked: a warning.
  */
 import { toCalendarDay } from '../../../platform/calendar/working-days.js';
-import { findDates } from '../dates.js';
+import { findDates } from '../../../platform/http/dates.js';
 import { seriousCategoryLabels, type GateFinding } from '../../../workflow/core/content-gate.js';
 import type { Check, Finding } from '../types.js';
 import { contentGateOf, grouped, pageDay, PageGroups, sitePages, snippet } from './util.js';

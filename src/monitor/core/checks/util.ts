@@ -1,7 +1,7 @@
 /** Helpers shared by the checks. */
 import type { CrawledPage, CrawlResult, Finding, RulesConfig, WrongRight } from '../types.js';
 import { ContentGate, type GateEntry, type SeriousCategory } from '../../../workflow/core/content-gate.js';
-import { findDates } from '../dates.js';
+import { findDates } from '../../../platform/http/dates.js';
 import { isOnHosts } from '../url.js';
 
 /** Our own HTML pages that loaded (status 200, not redirected off the site). */

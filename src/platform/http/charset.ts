@@ -2,8 +2,9 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
 /**
- * Turning upstream bytes into text. Provincial and city sites are often GB2312/GBK and sometimes say so
- * only in a <meta> tag, or say UTF-8 in the header and send GBK: never assume UTF-8 (sources.md).
+ * Turning fetched bytes into text, for every client (the monitor's pages, S8; the syndication's
+ * upstream sites, S9). Provincial and city sites are often GB2312/GBK and sometimes say so only in a
+ * <meta> tag, or say UTF-8 in the header and send GBK: never assume UTF-8.
  */
 
 export type CharsetSource = 'override' | 'bom' | 'header' | 'meta' | 'xml-prolog' | 'utf-8-valid' | 'byte-pattern' | 'detected' | 'gb18030-fallback';
@@ -49,6 +50,15 @@ export function declaredCharset(bytes: Uint8Array): { charset: string; source: '
   const meta = /<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head);
   if (meta) return { charset: meta[1], source: 'meta' };
   return undefined;
+}
+
+/** A body cut at the size cap may end inside a UTF-8 sequence: drop that incomplete tail. */
+function withoutPartialTail(bytes: Uint8Array): Uint8Array {
+  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
+    if (bytes[i] < 0x80) break;
+    if (bytes[i] >= 0xc0) return bytes.subarray(0, i);
+  }
+  return bytes;
 }
 
 export function isValidUtf8(bytes: Uint8Array): boolean {
@@ -108,8 +118,13 @@ const DETECTABLE = new Map([
  * GB18030. Only a confident East Asian answer counts; anything else is GB18030 as before.
  */
 export function detectedCharset(bytes: Uint8Array): string | undefined {
-  const [best] = chardet.analyse(bytes.byteLength > 65_536 ? bytes.subarray(0, 65_536) : bytes);
+  const candidates = chardet.analyse(bytes.byteLength > 65_536 ? bytes.subarray(0, 65_536) : bytes);
+  const [best] = candidates;
   if (!best || best.confidence < 50) return undefined;
+  // Short GBK text scores the same for EUC-KR as for GB18030 (both are EUC double-byte): a tie is
+  // GB18030's, the encoding of the sites we read; another encoding has to score strictly higher.
+  const gb = candidates.find((c) => c.name === 'GB18030')?.confidence ?? 0;
+  if (best.name !== 'GB18030' && best.confidence <= gb) return 'gb18030';
   return DETECTABLE.get(best.name);
 }
 
@@ -118,14 +133,22 @@ function decodeWith(bytes: Uint8Array, charset: string): string {
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
 }
 
+export interface DecodeOptions {
+  /** A charset that wins over everything the bytes say (a syndication source's `charset`). */
+  override?: string | null;
+  /** The body was cut at the size cap: an incomplete last UTF-8 character does not make it "not UTF-8". */
+  truncated?: boolean;
+}
+
 /**
  * Decodes a response body. Order: the source's configured override; a BOM (UTF-8, UTF-16, UTF-32);
  * UTF-16/32 by their zero bytes; the Content-Type charset; `<meta>` / XML prolog; UTF-8 if the bytes are
- * valid UTF-8; a confident statistical guess among East Asian encodings (Big5, Shift_JIS …); else GB18030.
+ * valid UTF-8 (a cut body's incomplete last character aside); a confident statistical guess among East Asian encodings (Big5, Shift_JIS …); else GB18030.
  * A declared UTF-8 (header or meta) that the bytes contradict is not trusted: the next clue is used,
  * because "header says UTF-8, page is GBK" is the classic cause of garbled reprints.
  */
-export function decodeBody(bytes: Uint8Array, contentType?: string | null, override?: string | null): DecodedText {
+export function decodeBody(bytes: Uint8Array, contentType?: string | null, options: DecodeOptions | string | null = {}): DecodedText {
+  const { override, truncated } = typeof options === 'string' || options === null ? { override: options, truncated: false } : options;
   const forced = normalizeCharset(override);
   if (forced) return { text: decodeWith(bytes, forced), charset: forced, source: 'override' };
 
@@ -136,7 +159,7 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null, overr
   const wide = utfWithoutBom(bytes);
   if (wide) return { text: decodeWith(bytes, wide), charset: wide, source: 'byte-pattern' };
 
-  const utf8Ok = (): boolean => isValidUtf8(bytes);
+  const utf8Ok = (): boolean => isValidUtf8(truncated ? withoutPartialTail(bytes) : bytes);
   const candidates: { charset: string | undefined; source: CharsetSource }[] = [
     { charset: normalizeCharset(charsetFromContentType(contentType)), source: 'header' },
   ];

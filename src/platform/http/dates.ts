@@ -1,14 +1,27 @@
+import { toCalendarDay } from '../calendar/working-days.js';
+
 /**
- * Dates as upstream Chinese government sites write them. Times without a zone are Beijing time (UTC+8,
- * no daylight saving), so a bare `2026-11-20` is 2026-11-19T16:00:00Z.
+ * Dates as Chinese government sites print them and as HTTP and feeds write them, for every client:
+ * the monitor's list pages and headers (N2, N3, N5) and the syndication's upstream items (S9). Times
+ * without a zone are Beijing time (UTC+8, no daylight saving), so a bare `2026-11-20` is
+ * 2026-11-19T16:00:00Z.
  */
 
 const BEIJING_OFFSET_MINUTES = 8 * 60;
+const dayMs = 24 * 3600 * 1000;
 
-// 2026-11-20, 2026/11/20, 2026.11.20, 2026年11月20日, each optionally followed by a time; gov.cn's
-// `firstpublishedtime` joins date and time with a dash (2026-11-20-10:30:00).
-const DATE_PATTERN =
-  /(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:(?:\s*|T|-)(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*秒?)?\s*(Z|[+-]\d{2}:?\d{2})?/;
+/** A date as the CMS hands it over: a Date, an ISO string, or 'YYYY-MM-DD'. */
+export type DateLike = Date | string;
+
+// The one way a day is written: 2026-11-20, 2026/11/20, 2026.11.20, 2026年11月20日 (month and day with
+// or without a leading zero).
+const DAY = String.raw`\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})`;
+
+// A day, optionally followed by a time; gov.cn's `firstpublishedtime` joins date and time with a dash
+// (2026-11-20-10:30:00).
+const DATE_PATTERN = new RegExp(
+  String.raw`(\d{4})${DAY}\s*日?(?:(?:\s*|T|-)(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*秒?)?\s*(Z|[+-]\d{2}:?\d{2})?`,
+);
 
 /**
  * Parses a date in the forms Chinese government sites use, falling back to RFC 822 / ISO 8601 (feeds).
@@ -103,4 +116,68 @@ function zoneOffsetMinutes(zone: string): number {
 
 function validDate(date: Date): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+// ---- Days (the monitor's checks) ---------------------------------------------------------------
+
+// Days inside running text: years 19xx/20xx only, not part of a longer number (12026-01-01 is none).
+const DAYS_IN_TEXT = new RegExp(String.raw`(?<![0-9])((?:19|20)\d{2})${DAY}(?:\s*日)?(?![0-9])`, 'g');
+
+/** 'YYYY-MM-DD' of a calendar day, or undefined for 2026-02-30 and the like. */
+function validDay(year: number, month: number, day: number): string | undefined {
+  const instant = exactDate(year, month, day, 0, 0, 0, 0);
+  return instant?.toISOString().slice(0, 10);
+}
+
+/** Every date in a text, as 'YYYY-MM-DD', in order of appearance. */
+export function findDates(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(DAYS_IN_TEXT)) {
+    const sepOk = /年/.test(m[0]) === /月/.test(m[0]); // 2026年11-20 is not a date we trust
+    const day = sepOk ? validDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+    if (day) out.push(day);
+  }
+  return out;
+}
+
+/** The first date in a text, or undefined. */
+export function findDate(text: string): string | undefined {
+  return findDates(text)[0];
+}
+
+/** 'YYYY-MM-DD' of a DateLike (Date/ISO instants taken in China's time zone); undefined when invalid. */
+export function toDay(value: DateLike | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return validDay(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
+    const parsed = new Date(value);
+    if (!Number.isNaN(parsed.getTime())) return toCalendarDay(parsed);
+    return findDate(value);
+  }
+  return Number.isNaN(value.getTime()) ? undefined : toCalendarDay(value);
+}
+
+/** An instant of a DateLike ('YYYY-MM-DD' is midnight in China); undefined when invalid. */
+export function toInstant(value: DateLike | null | undefined): Date | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(Date.parse(value) - BEIJING_OFFSET_MINUTES * 60_000);
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+}
+
+/** Whole days from day `from` to day `to` ('YYYY-MM-DD'). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / dayMs);
+}
+
+/** The instant `months` calendar months after `instant` (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(instant: Date, months: number): Date {
+  const d = new Date(instant.getTime());
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d;
 }
