@@ -29,7 +29,7 @@ export function buildFingerprint(): string {
   const hash = createHash('sha256');
   // The Admin UI shows dates in the site's time zone, which the build writes into it.
   hash.update(process.env.TZ_SITE ?? '');
-  const files = [path.join(projectRoot, 'keystone.ts'), path.join(projectRoot, 'package-lock.json'), ...sourceFiles(path.join(projectRoot, 'src')), ...sourceFiles(path.join(projectRoot, 'admin'))].sort();
+  const files = [path.join(projectRoot, 'keystone.ts'), path.join(projectRoot, 'package-lock.json'), ...['src', 'syndication', 'admin'].flatMap((dir) => sourceFiles(path.join(projectRoot, dir)))].sort();
   for (const file of files) {
     if (!fs.existsSync(file)) continue;
     hash.update(path.relative(projectRoot, file)).update(fs.readFileSync(file));

@@ -1,5 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { DemoClock } from '../platform/demo/clock.js';
+import { prismaOf } from '../platform/db/prisma.js';
 
 const minutes = (n: number) => n * 60_000;
 
@@ -65,11 +66,11 @@ const demoIncidents: DemoIncident[] = [
 /** Seeds the demo incidents (by title: what exists is left as it is); returns how many were created. */
 export async function seedDemoIncidents(context: KeystoneContext, { now, text }: DemoClock): Promise<number> {
   const db = context.sudo().db;
-  const prisma = context.sudo().prisma as any;
+  const prisma = prismaOf(context.sudo());
   let created = 0;
   for (const incident of demoIncidents) {
     if (await db.OpinionIncident.count({ where: { title: { equals: incident.title } } })) continue;
-    const user = async (username: string) => ({ connect: { id: (await prisma.user.findUnique({ where: { username }, select: { id: true } })).id } });
+    const user = async (username: string) => ({ connect: { id: (await prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true } })).id } });
     const departments = await prisma.department.findMany({ where: { code: { in: incident.departments } }, select: { id: true } });
     const documents = await prisma.document.findMany({ where: { title: { in: (incident.outcomeDocuments ?? []).map(text) } }, select: { id: true } });
     const startedAt = new Date(now.getTime() - minutes(incident.startedMinutesAgo));

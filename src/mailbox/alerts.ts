@@ -3,7 +3,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { formatChinaTime } from '../platform/calendar/china-time.js';
 import { sendDeadlineAlert } from '../platform/notify/deadline-alerts.js';
-import type { SendResult } from '../monitor/core/alerts.js';
+import type { SendResult } from '../platform/notify/robots.js';
 import { alertDue, alertStageLabels, openMessageClock, type AlertStage, type ClockedMessage } from './core/rules.js';
 import { prismaOf } from '../platform/db/prisma.js';
 

@@ -1,8 +1,9 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { buildAlert, compareRuns, monitorSite, probe, sendAlert, summarize, type AlertTarget, type MonitorReport, type ProbeRecord, type RulesOverrides } from './core/index.js';
+import { buildAlert, compareRuns, monitorSite, probe, sendAlert, summarize, type MonitorReport, type ProbeRecord, type RulesOverrides } from './core/index.js';
 import { baseUrl as siteBaseUrl } from '../site/data.js';
 import { logger } from '../platform/logging/logger.js';
 import { outboundPolicyFor } from '../platform/http/outbound-settings.js';
+import { parseWebhooks } from '../platform/notify/robots.js';
 import { ownSiteKnowledge } from './knowledge.js';
 import { loadContentGate } from '../workflow/content-gate-store.js';
 import { prismaOf, storedJson, type PrismaClient } from '../platform/db/prisma.js';
@@ -24,17 +25,6 @@ interface Settings {
 async function settingsOf(prisma: PrismaClient): Promise<Settings> {
   const stored = await prisma.monitorSettings.findFirst();
   return { dailyRun: stored?.dailyRun ?? true, probePaths: stored?.probePaths ?? defaultProbePaths, maxPages: stored?.maxPages ?? 2000, webhooks: stored?.webhooks ?? '', checkExternalLinks: stored?.checkExternalLinks ?? true, rules: storedJson<RulesOverrides | null>(stored?.rules ?? null) };
-}
-
-const robotKinds: Record<string, AlertTarget['kind']> = { 企业微信: 'wecom', wecom: 'wecom', 钉钉: 'dingtalk', dingtalk: 'dingtalk' };
-
-/** `企业微信 URL` / `钉钉 URL [secret]` (or wecom / dingtalk), one per line. */
-export function parseWebhooks(text: string): AlertTarget[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim().split(/\s+/))
-    .filter(([kind, url]) => robotKinds[kind] && /^https?:\/\//.test(url ?? ''))
-    .map(([kind, url, secret]) => ({ kind: robotKinds[kind], url, ...(secret ? { secret } : {}) }));
 }
 
 /** N1: probes the configured pages of our own site and keeps five weeks of probes. */

@@ -6,7 +6,7 @@
 // without such a year, and date news by "近日" rather than by the day.
 
 import type { OpenCategory } from '../platform/content/vocabulary.js';
-import type { DemoChart, DemoColumn, DemoDepartment, DemoDocument as BaseDocument, DemoInterpretation, DemoUser } from './seed-types.js';
+import type { DemoColumn, DemoDepartment, DemoDocument as BaseDocument, DemoInterpretation, DemoUser } from './seed-types.js';
 export type { ColumnKind, DemoChart, DemoColumn, DemoDepartment, DemoInterpretation, DemoRole, DemoUser } from './seed-types.js';
 import { demoGuides, marriageGuide, type DemoGuide } from '../guides/seed.js';
 import { demoValidityDocuments, demoValidityOfExisting, type DemoValidity } from '../validity/seed.js';

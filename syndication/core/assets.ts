@@ -134,6 +134,7 @@ export async function copyAsset(url: string, options: CopyAssetOptions): Promise
 export function safeName(name: string): string {
   const cleaned = name
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in a file name
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s_]+|[.\s]+$/g, '')

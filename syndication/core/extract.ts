@@ -103,7 +103,7 @@ export function extractDetail(page: ExtractInput, selectors: DetailSelectors = {
 }
 
 /** 云民发〔2026〕45号, 国办函[2026]3号, 民发（2026）第12号: an issuer's abbreviation, the year, the serial. */
-const DOCUMENT_NUMBER = /^[\u4e00-\u9fa5]{1,16}\s*[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*第?\s*\d{1,5}\s*号$/;
+const DOCUMENT_NUMBER = /^[\u4e00-\u9fa5]{1,16}\s*[〔［[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*第?\s*\d{1,5}\s*号$/;
 
 /**
  * A 发文字号 written without a label, as TRS pages put it under the title (`<p class="wh">云民发〔2026〕45号</p>`):

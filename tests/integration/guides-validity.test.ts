@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { guideElements, type GuideField } from '../../src/guides/core/guides.js';
 import { runOwnSiteMonitor } from '../../src/monitor/runner.js';

@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { runOwnSiteMonitor, recordProbes, parseWebhooks } from '../../src/monitor/runner.js';
+import { runOwnSiteMonitor, recordProbes } from '../../src/monitor/runner.js';
+import { parseWebhooks } from '../../src/platform/notify/robots.js';
 import { testNow } from '../helpers/clock.js';
 import { seededApi } from '../helpers/seeded-api.js';
 

@@ -1,7 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { logger } from '../logging/logger.js';
-import { markdownPayloads, sendMarkdown, type SendResult } from '../../monitor/core/alerts.js';
-import { parseWebhooks } from '../../monitor/runner.js';
+import { markdownPayloads, parseWebhooks, sendMarkdown, type SendResult } from './robots.js';
 import { outboundPolicyFor } from '../http/outbound-settings.js';
 
 /**

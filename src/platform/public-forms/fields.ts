@@ -10,6 +10,7 @@ import { z } from 'zod';
 // Tags, comments and doctype, script URLs, and HTML character references that spell them.
 const markup = /<[a-z!/?]|javascript\s*:|vbscript\s*:|data\s*:\s*text\/html|&#x?[0-9a-f]+;?/i;
 // Control characters other than tab and line breaks, and Unicode direction overrides.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
 export function containsMarkup(text: string): boolean {

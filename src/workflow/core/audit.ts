@@ -1,5 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
-import { roleOf, sessionOf, type Role, type SessionData } from '../../platform/access/roles.js';
+import { roleOf, type Role, type SessionData } from '../../platform/access/roles.js';
 import { actionLabels, type WorkflowAction } from './state-machine.js';
 
 /*
@@ -76,20 +75,5 @@ export function auditEntryData(subject: AuditSubject, step: AuditStep): Record<s
     actorRole: step.actor?.role ?? null,
     reason: step.reason,
     at: step.at,
-  };
-}
-
-type DeletedItem = { id: unknown; title?: unknown; status?: unknown; departmentId?: unknown };
-
-/** afterOperation of documents and interpretations: a deleted draft leaves an entry saying what it was and who deleted it (item 14). */
-export function recordDeletion(listKey: AuditListKey) {
-  return async ({ operation, originalItem, context }: { operation: string; originalItem?: DeletedItem | null; context: KeystoneContext }): Promise<void> => {
-    if (operation !== 'delete' || !originalItem) return;
-    const subject = { listKey, id: String(originalItem.id), title: String(originalItem.title ?? ''), departmentId: (originalItem.departmentId as string | null | undefined) ?? null };
-    const actor = auditActorOf(sessionOf(context));
-    const data = auditEntryData(subject, { action: 'delete', from: String(originalItem.status ?? ''), to: null, actor, reason: '', at: new Date() });
-    // The item is gone: the entry keeps its title and id instead of a link.
-    delete data[listKey === 'Document' ? 'documentId' : 'interpretationId'];
-    await context.sudo().prisma.auditEntry.create({ data });
   };
 }

@@ -13,7 +13,7 @@ import { afterPublicItemChange } from '../../platform/page-cache/invalidation.js
 import { rememberDeletedReprint } from '../../../syndication/store.js';
 import { documentForm, formSections } from '../../platform/admin-ui/form-layout.js';
 import { calendarDayOf } from '../../platform/db/calendar-day.js';
-import { recordDeletion } from '../core/audit.js';
+import { recordDeletion } from '../operations/deletion.js';
 import { workflowItemDeletionRefusal } from '../operations/deletion.js';
 import { guideFields } from '../../guides/lists/guide-fields.js';
 import { validityFields, validityInputProblems } from '../../validity/lists/validity-fields.js';

@@ -9,7 +9,7 @@ import { deletableReach, editableInForm, mayCreate, ownDraftsOnly, readFilter, s
 import { workflowActionsFor } from '../keystone-actions.js';
 import { afterPublicItemChange } from '../../platform/page-cache/invalidation.js';
 import { formSections, interpretationForm } from '../../platform/admin-ui/form-layout.js';
-import { recordDeletion } from '../core/audit.js';
+import { recordDeletion } from '../operations/deletion.js';
 import { workflowItemDeletionRefusal } from '../operations/deletion.js';
 
 const internalOnly = { read: signedIn };

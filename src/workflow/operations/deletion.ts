@@ -1,4 +1,6 @@
-import { isEditorOf, isOfficeOrLeader, memberOf, roleOf, type SessionData } from '../../platform/access/roles.js';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { isEditorOf, isOfficeOrLeader, memberOf, roleOf, sessionOf, type SessionData } from '../../platform/access/roles.js';
+import { auditActorOf, auditEntryData, type AuditListKey } from '../core/audit.js';
 
 /*
  * What the public has seen is withdrawn (撤回), never deleted: the record of what was published, when and
@@ -34,4 +36,19 @@ export function consultationDeletionRefusal(item: { status: string; departmentId
     default:
       return '已发布的征求意见不能删除：征求意见稿、收到的意见和采纳情况须保留备查';
   }
+}
+
+type DeletedItem = { id: unknown; title?: unknown; status?: unknown; departmentId?: unknown };
+
+/** afterOperation of documents and interpretations: a deleted draft leaves an entry saying what it was and who deleted it (item 14). */
+export function recordDeletion(listKey: AuditListKey) {
+  return async ({ operation, originalItem, context }: { operation: string; originalItem?: DeletedItem | null; context: KeystoneContext }): Promise<void> => {
+    if (operation !== 'delete' || !originalItem) return;
+    const subject = { listKey, id: String(originalItem.id), title: String(originalItem.title ?? ''), departmentId: (originalItem.departmentId as string | null | undefined) ?? null };
+    const actor = auditActorOf(sessionOf(context));
+    const data = auditEntryData(subject, { action: 'delete', from: String(originalItem.status ?? ''), to: null, actor, reason: '', at: new Date() });
+    // The item is gone: the entry keeps its title and id instead of a link.
+    delete data[listKey === 'Document' ? 'documentId' : 'interpretationId'];
+    await context.sudo().prisma.auditEntry.create({ data });
+  };
 }

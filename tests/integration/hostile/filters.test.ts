@@ -32,7 +32,6 @@ beforeAll(async () => {
 
 const name = (username: string | null) => username ?? '匿名';
 const relationships = () => lists.flatMap((l) => l.relationships);
-const missingId = 'cl0nosuchrecord0000000000';
 
 // ---- The attacks of the issue, one by one ----
 
