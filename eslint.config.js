@@ -9,14 +9,28 @@ import globals from 'globals';
 
 const pureCore = {
   patterns: [
-    { group: ['@keystone-6/*', '@prisma/*', 'better-sqlite3', 'pg'], message: 'core/ is pure: no Keystone, Prisma or database here; put this in the capability beside core/.' },
+    {
+      group: ['@keystone-6/*', '@prisma/*', 'better-sqlite3', 'pg'],
+      message: 'core/ is pure: no Keystone, Prisma or database here; put this in the capability beside core/.',
+    },
     { group: ['**/app/*', '**/generated/**'], message: 'core/ may not depend on the composition root or generated code.' },
     { group: ['**/platform/db/*', '**/lists/*'], message: 'core/ is pure: no database context or Keystone lists here.' },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.keystone/', 'generated/', 'data/', 'test-artifacts/', 'migrations/', 'tests/fixtures/', 'src/platform/admin-ui/runtime/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.keystone/',
+      'generated/',
+      'data/',
+      'test-artifacts/',
+      'migrations/',
+      'tests/fixtures/',
+      'src/platform/admin-ui/runtime/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

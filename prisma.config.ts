@@ -1,4 +1,4 @@
-import { defineConfig } from 'prisma/config'
+import { defineConfig } from 'prisma/config';
 
 export default defineConfig({
   schema: 'schema.prisma',
@@ -8,4 +8,4 @@ export default defineConfig({
   datasource: {
     url: process.env.DATABASE_URL,
   },
-})
+});

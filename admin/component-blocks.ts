@@ -37,7 +37,11 @@ export const componentBlocks = {
           { style: previewBox },
           h('strong', null, `${label}：${title.value || '（未填写标题）'}`),
           parsed.chart
-            ? h('p', { style: { margin: '8px 0 0' } }, `${parsed.chart.table.rows.length} 行数据，网站将自动生成图表和数据表。要点：${chartSummary(parsed.chart)}`)
+            ? h(
+                'p',
+                { style: { margin: '8px 0 0' } },
+                `${parsed.chart.table.rows.length} 行数据，网站将自动生成图表和数据表。要点：${chartSummary(parsed.chart)}`,
+              )
             : h(
                 'ul',
                 { style: { margin: '8px 0 0', color: '#a40e26' }, 'aria-label': '需要修改' },

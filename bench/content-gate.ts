@@ -30,8 +30,10 @@ const word = (length: number) => Array.from({ length }, () => String.fromCharCod
 const entries: GateEntry[] = [...starterDictionary];
 for (let i = entries.length; i < entryCount; i++) {
   const kind = i % 3 === 0 ? 'leader' : i % 3 === 1 ? 'outdated' : 'serious';
-  if (kind === 'leader') entries.push({ kind, term: word(3), title: word(3), termStart: '2020-01-01', termEnd: '2024-12-31', source: '任免通知' });
-  else if (kind === 'outdated') entries.push({ kind, term: word(5), replacement: word(5), retiredOn: '2021-01-01', source: '机构改革方案' });
+  if (kind === 'leader')
+    entries.push({ kind, term: word(3), title: word(3), termStart: '2020-01-01', termEnd: '2024-12-31', source: '任免通知' });
+  else if (kind === 'outdated')
+    entries.push({ kind, term: word(5), replacement: word(5), retiredOn: '2021-01-01', source: '机构改革方案' });
   else entries.push({ kind, category: 'officialName', term: word(6), replacement: word(6), source: '规范名称' });
 }
 

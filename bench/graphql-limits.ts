@@ -10,7 +10,8 @@ import { startService } from '../tests/helpers/service.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -20,7 +21,12 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 
 const service = await startService();
 try {
-  const post = (query: string) => fetch(`${service.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.text());
+  const post = (query: string) =>
+    fetch(`${service.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    }).then((r) => r.text());
   const health = () => fetch(`${service.url}/healthz`).then((r) => r.text());
   const aliases = `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: documents(where: { title: { contains: "${i}" } }) { id title }`).join(' ')} }`;
   const nested = `{ columns { ${'parent { '.repeat(150)}id${' }'.repeat(150)} } }`;
@@ -41,14 +47,18 @@ try {
     refusedAliases.push(await refusal);
   }
   const row = (name: string, values: number[]) =>
-    console.log(`${name.padEnd(34)} median ${percentile(values, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(values, 95).toFixed(1).padStart(7)} ms   ×${(percentile(values, 50) / percentile(healthAlone, 50)).toFixed(1)} of /healthz alone`);
+    console.log(
+      `${name.padEnd(34)} median ${percentile(values, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(values, 95).toFixed(1).padStart(7)} ms   ×${(percentile(values, 50) / percentile(healthAlone, 50)).toFixed(1)} of /healthz alone`,
+    );
   console.log(`${rounds} rounds on one instance (${service.url})`);
   row('/healthz alone', healthAlone);
   row('small anonymous query (5 documents)', smallQuery);
   row('200-alias query, refused', refusedAliases);
   row('150 levels of nesting, refused', refusedNesting);
   row('/healthz during a refusal', healthDuring);
-  console.log(`targets: refusal p95 < 1000 ms: ${percentile(refusedAliases, 95) < 1000 ? 'met' : 'NOT met'}; /healthz during a refusal p95 < 100 ms: ${percentile(healthDuring, 95) < 100 ? 'met' : 'NOT met'}`);
+  console.log(
+    `targets: refusal p95 < 1000 ms: ${percentile(refusedAliases, 95) < 1000 ? 'met' : 'NOT met'}; /healthz during a refusal p95 < 100 ms: ${percentile(healthDuring, 95) < 100 ? 'met' : 'NOT met'}`,
+  );
 } finally {
   await service.stop();
 }

@@ -37,7 +37,10 @@ async function drive(urls: string[]): Promise<Load> {
 
 /** The most memory the instance's process has held (VmHWM). */
 function peakMemoryMb(service: RunningService): number {
-  const line = fs.readFileSync(`/proc/${service.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = fs
+    .readFileSync(`/proc/${service.pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
 }
 
@@ -47,7 +50,10 @@ try {
   await applyPendingMigrations(database);
   const context = await openContext(database);
   await seedDemo(context);
-  const doc = await context.prisma.document.findFirst({ where: { status: 'published', disclosure: 'proactive' }, orderBy: { publishedAt: 'desc' } });
+  const doc = await context.prisma.document.findFirst({
+    where: { status: 'published', disclosure: 'proactive' },
+    orderBy: { publishedAt: 'desc' },
+  });
   await closeContext(context);
   const env = { DATABASE_URL: database.url, GONGKAI_SCHEDULER: 'on' };
   services.push(await startService(env, ['--no-demo']));

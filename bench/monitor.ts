@@ -82,7 +82,9 @@ function runLinkchecker(url: string): Promise<{ seconds: number; status: number 
   fs.chmodSync(config, 0o644);
   const started = process.hrtime.bigint();
   return new Promise((resolve) => {
-    const child = spawn('linkchecker', ['-f', config, '-t', String(concurrency), '--no-status', '-o', 'text', url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('linkchecker', ['-f', config, '-t', String(concurrency), '--no-status', '-o', 'text', url], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', () => {});
@@ -114,7 +116,9 @@ try {
   const report = evaluateCrawl(result, { now: new Date('2026-11-24T02:00:00Z') });
   const checkSeconds = Number(process.hrtime.bigint() - checksStarted) / 1e9;
   const broken = report.findings.filter((f) => f.code === 'N8.broken').length;
-  console.log(`gongkai crawler: ${result.pages.length} URLs in ${crawlSeconds.toFixed(2)} s (${(result.pages.length / crawlSeconds).toFixed(0)}/s), ${broken} broken links; checks ${checkSeconds.toFixed(2)} s`);
+  console.log(
+    `gongkai crawler: ${result.pages.length} URLs in ${crawlSeconds.toFixed(2)} s (${(result.pages.length / crawlSeconds).toFixed(0)}/s), ${broken} broken links; checks ${checkSeconds.toFixed(2)} s`,
+  );
 
   if (!hasLinkchecker()) {
     console.log('linkchecker: not installed (apt-get install -y linkchecker); comparison skipped');

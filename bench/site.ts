@@ -70,7 +70,8 @@ try {
     const reference = await measure('裸 Node HTTP 服务器（相同字节）', bare.url);
     const ratio = ours.rps / reference.rps;
     console.log(`\n文件页 ${body.length} 字节，${connections} 个连接，每项 ${seconds} 秒\n`);
-    for (const m of [ours, reference]) console.log(`${m.name.padEnd(24)} ${m.rps.toFixed(0).padStart(8)} 次/秒   p99 ${String(m.p99).padStart(4)} ms   错误 ${m.errors}`);
+    for (const m of [ours, reference])
+      console.log(`${m.name.padEnd(24)} ${m.rps.toFixed(0).padStart(8)} 次/秒   p99 ${String(m.p99).padStart(4)} ms   错误 ${m.errors}`);
     console.log(`\n吞吐比 gongkai / 裸服务器 = ${ratio.toFixed(2)}（目标 ≥ 0.80：${ratio >= 0.8 ? '达到' : '未达到'}）`);
     console.log(`gongkai p99 = ${ours.p99} ms（目标 < 25 ms：${ours.p99 < 25 ? '达到' : '未达到'}）`);
     if (ours.errors) process.exitCode = 1;

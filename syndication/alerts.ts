@@ -25,7 +25,10 @@ export async function afterSyndicationRun(context: KeystoneContext, key: string,
     return;
   }
   if (action !== 'alert') return;
-  const claimed = await prisma.syndicationSource.updateMany({ where: { id: source.id, failureAlertedAt: null }, data: { failureAlertedAt: now } });
+  const claimed = await prisma.syndicationSource.updateMany({
+    where: { id: source.id, failureAlertedAt: null },
+    data: { failureAlertedAt: now },
+  });
   if (claimed.count !== 1) return;
   const results = await sendDeadlineAlert(context, '转载来源采集失败', [
     `来源：${source.name}（${key}）`,

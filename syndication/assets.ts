@@ -26,7 +26,16 @@ export function assetLocalizer(context: KeystoneContext, fetcher: Fetcher) {
       const filename = storedName(asset.filename);
       // Written whole or not at all, with its checksum, like every upload (issue 14 #2).
       const stored = await mediaStorage.storeBytes(filename, asset.bytes);
-      await prisma.media.create({ data: { title: (name || asset.filename).slice(0, 200), kind, altText: type === 'image' ? name.slice(0, 500) : '', file_filename: filename, file_filesize: stored.size, sha256: stored.sha256 } });
+      await prisma.media.create({
+        data: {
+          title: (name || asset.filename).slice(0, 200),
+          kind,
+          altText: type === 'image' ? name.slice(0, 500) : '',
+          file_filename: filename,
+          file_filesize: stored.size,
+          sha256: stored.sha256,
+        },
+      });
       copies.set(url, `${mediaUrlPrefix}/${filename}`);
     };
     for (const image of item.images) await store(image.url, 'image', image.alt || item.title);

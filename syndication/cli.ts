@@ -33,9 +33,13 @@ export async function sourceTry(options: TryOptions, out: (text: string) => void
 }
 
 function tryConfig(options: TryOptions): PreviewConfig {
-  if (!options.adapter) throw new UsageError(`请用 --adapter 指定采集方式：${ADAPTERS.join('、')}（也可写 ${Object.keys(ADAPTER_ALIASES).join('、')}）`);
+  if (!options.adapter)
+    throw new UsageError(`请用 --adapter 指定采集方式：${ADAPTERS.join('、')}（也可写 ${Object.keys(ADAPTER_ALIASES).join('、')}）`);
   const adapter = adapterNamed(options.adapter);
-  if (!adapter) throw new UsageError(`未知的采集方式“${options.adapter}”：应为 ${ADAPTERS.join('、')}（也可写 ${Object.keys(ADAPTER_ALIASES).join('、')}）`);
+  if (!adapter)
+    throw new UsageError(
+      `未知的采集方式“${options.adapter}”：应为 ${ADAPTERS.join('、')}（也可写 ${Object.keys(ADAPTER_ALIASES).join('、')}）`,
+    );
   if (!options.url) throw new UsageError('请用 --url 指定列表地址');
   const config: PreviewConfig = { adapter, listUrls: [options.url] };
   if (options.selectors) {
@@ -45,32 +49,44 @@ function tryConfig(options: TryOptions): PreviewConfig {
     } catch (error) {
       throw new UsageError(`无法读取选择器文件 ${options.selectors}：${error instanceof Error ? error.message : String(error)}`);
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError('选择器文件必须是 JSON 对象，例如 {"list": {"item": "ul.list li"}}（与管理后台“字段名与选择器”相同）');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new UsageError('选择器文件必须是 JSON 对象，例如 {"list": {"item": "ul.list li"}}（与管理后台“字段名与选择器”相同）');
     const selectors = parsed as Record<string, unknown>;
-    for (const key of Object.keys(selectors)) if (!['fields', 'list', 'detail'].includes(key)) throw new UsageError(`选择器文件中未知的配置项：${key}（可用 fields、list、detail）`);
+    for (const key of Object.keys(selectors))
+      if (!['fields', 'list', 'detail'].includes(key))
+        throw new UsageError(`选择器文件中未知的配置项：${key}（可用 fields、list、detail）`);
     Object.assign(config, selectors);
   }
   if (options.charset) config.charset = options.charset;
   if (options.feedContent) {
-    if (!FEED_CONTENT_MODES.includes(options.feedContent as FeedContentMode)) throw new UsageError(`--feed-content 应为 ${FEED_CONTENT_MODES.join('、')}`);
+    if (!FEED_CONTENT_MODES.includes(options.feedContent as FeedContentMode))
+      throw new UsageError(`--feed-content 应为 ${FEED_CONTENT_MODES.join('、')}`);
     config.feedContent = options.feedContent as FeedContentMode;
   }
   return config;
 }
 
-const day = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '（无）');
+const day = (iso: string | undefined) =>
+  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '（无）';
 
 function itemLines(item: PreviewItem, n: number): string[] {
-  return [`${n}. ${item.title}`, `   网址：${item.url}`, `   发布日期：${day(item.publishedAt)}　文号：${item.number ?? '（无）'}　发文机关：${item.issuer ?? '（无）'}`];
+  return [
+    `${n}. ${item.title}`,
+    `   网址：${item.url}`,
+    `   发布日期：${day(item.publishedAt)}　文号：${item.number ?? '（无）'}　发文机关：${item.issuer ?? '（无）'}`,
+  ];
 }
 
 export function renderPreview(config: PreviewConfig, preview: SourcePreview): string {
   const lines = [`试采集 ${config.listUrls[0]}（${ADAPTER_LABELS[config.adapter]}）`];
   if (preview.error) lines.push(`失败：${preview.error}`);
   for (const warning of preview.warnings) lines.push(`警告：${warning}`);
-  lines.push(`列表共 ${preview.itemsSeen} 条，试采集 ${preview.items.length} 条${preview.failures.length ? `，失败 ${preview.failures.length} 条` : ''}：`);
+  lines.push(
+    `列表共 ${preview.itemsSeen} 条，试采集 ${preview.items.length} 条${preview.failures.length ? `，失败 ${preview.failures.length} 条` : ''}：`,
+  );
   preview.items.forEach((item, i) => lines.push(...itemLines(item, i + 1)));
-  for (const failure of preview.failures) lines.push(`采集失败：${failure.title ? `${failure.title} ` : ''}${failure.url}：${failure.message}`);
+  for (const failure of preview.failures)
+    lines.push(`采集失败：${failure.title ? `${failure.title} ` : ''}${failure.url}：${failure.message}`);
   if (preview.first) {
     const text = preview.first.bodyText;
     lines.push('', `第 1 条的正文（${text.length} 字）：`, text.length > 600 ? `${text.slice(0, 600)}…` : text);
@@ -94,8 +110,17 @@ interface SourceResult {
 }
 
 /** `gongkai syndicate [KEY…] [--dry-run] [--json]`: exit 1 when a source failed. */
-export async function syndicateSources(context: KeystoneContext, keys: string[], options: SyndicateOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const sources = (await context.prisma.syndicationSource.findMany({ where: keys.length ? { key: { in: keys } } : { enabled: true }, orderBy: { key: 'asc' } })) as { key: string; name: string }[];
+export async function syndicateSources(
+  context: KeystoneContext,
+  keys: string[],
+  options: SyndicateOptions,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  const sources = (await context.prisma.syndicationSource.findMany({
+    where: keys.length ? { key: { in: keys } } : { enabled: true },
+    orderBy: { key: 'asc' },
+  })) as { key: string; name: string }[];
   const missing = keys.filter((k) => !sources.some((s) => s.key === k));
   if (missing.length) throw new UsageError(`没有这些转载来源：${missing.join('、')}`);
   if (!sources.length && !options.json) out('没有已启用的转载来源');
@@ -111,7 +136,14 @@ export async function syndicateSources(context: KeystoneContext, keys: string[],
     if (options.progress) err('\n');
     if (!options.json) out(summaryLine(results[results.length - 1], options.dryRun));
   }
-  if (options.json) out(JSON.stringify(results.map((r) => jsonResult(r, options.dryRun)), null, 2));
+  if (options.json)
+    out(
+      JSON.stringify(
+        results.map((r) => jsonResult(r, options.dryRun)),
+        null,
+        2,
+      ),
+    );
   return results.some((r) => !r.record.ok) ? 1 : 0;
 }
 
@@ -145,6 +177,16 @@ function jsonResult({ key, name, record, items }: SourceResult, dryRun: boolean)
     itemsSkipped: record.itemsSkipped,
     warnings: record.warnings,
     failures: record.itemFailures,
-    ...(items ? { items: items.map((i) => ({ title: i.title, url: i.url, publishedAt: i.publishedAt?.toISOString(), number: i.number, issuer: i.issuer })) } : {}),
+    ...(items
+      ? {
+          items: items.map((i) => ({
+            title: i.title,
+            url: i.url,
+            publishedAt: i.publishedAt?.toISOString(),
+            number: i.number,
+            issuer: i.issuer,
+          })),
+        }
+      : {}),
   };
 }

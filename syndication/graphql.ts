@@ -34,10 +34,26 @@ export async function trySyndicationSource(context: KeystoneContext, input: Sour
   if (!session?.data?.isActive) throw tryError('请先登录');
   if (!managesSite({ session })) throw tryError('只有信息化建设科和系统管理员可以试采集转载来源');
   const selectors = input.selectors ?? null;
-  if (selectors !== null && (typeof selectors !== 'object' || Array.isArray(selectors))) throw tryError('字段名与选择器必须是 JSON 对象，例如 {"list": {"item": "ul.list li"}}');
+  if (selectors !== null && (typeof selectors !== 'object' || Array.isArray(selectors)))
+    throw tryError('字段名与选择器必须是 JSON 对象，例如 {"list": {"item": "ul.list li"}}');
   // Validated as a saved source is; key, schedule and column are not the preview's business.
   const result = validateSourceConfig(
-    configInputOf({ key: 'preview', name: input.name?.trim() || '试采集', level: 'city', adapter: input.adapter, listUrls: input.listUrls, selectors, charset: input.charset, feedContent: input.feedContent, allowedHosts: input.allowedHosts, schedule: '0 0 * * *', policy: 'review' }, 'preview'),
+    configInputOf(
+      {
+        key: 'preview',
+        name: input.name?.trim() || '试采集',
+        level: 'city',
+        adapter: input.adapter,
+        listUrls: input.listUrls,
+        selectors,
+        charset: input.charset,
+        feedContent: input.feedContent,
+        allowedHosts: input.allowedHosts,
+        schedule: '0 0 * * *',
+        policy: 'review',
+      },
+      'preview',
+    ),
   );
   if (!result.ok) throw tryError(`无法试采集：${result.errors.map((e) => e.message).join('；')}`);
   const policy = await outboundPolicyFor(context);
@@ -84,7 +100,11 @@ const FirstItem = g.object<NonNullable<SourcePreview['first']>>()({
 
 const Failure = g.object<SourcePreview['failures'][number]>()({
   name: 'SyndicationPreviewFailure',
-  fields: { url: g.field({ type: g.nonNull(g.String) }), title: g.field({ type: g.String }), message: g.field({ type: g.nonNull(g.String) }) },
+  fields: {
+    url: g.field({ type: g.nonNull(g.String) }),
+    title: g.field({ type: g.String }),
+    message: g.field({ type: g.nonNull(g.String) }),
+  },
 });
 
 const Preview = g.object<SourcePreview>()({

@@ -21,7 +21,13 @@ function signedInSession(context: KeystoneContext) {
 }
 
 /** Carries out one queue action, in one transaction, after checking it is open to the user. */
-export async function actOnUpstreamItem(context: KeystoneContext, id: string, act: UpstreamAction, args: { note?: string; reason?: string } = {}, now = new Date()): Promise<void> {
+export async function actOnUpstreamItem(
+  context: KeystoneContext,
+  id: string,
+  act: UpstreamAction,
+  args: { note?: string; reason?: string } = {},
+  now = new Date(),
+): Promise<void> {
   const session = signedInSession(context);
   const actor = auditActorOf(session);
   await inPublication(context, async (tx, publication) => {
@@ -33,11 +39,21 @@ export async function actOnUpstreamItem(context: KeystoneContext, id: string, ac
       case 'propose':
         await tx.upstreamItem.update({
           where: { id },
-          data: { status: 'proposed', proposedBy: { connect: { id: session.itemId } }, proposalNote: args.note?.trim() ?? '', ...(session.data.department ? { proposedDepartment: { connect: { id: session.data.department.id } } } : {}) },
+          data: {
+            status: 'proposed',
+            proposedBy: { connect: { id: session.itemId } },
+            proposalNote: args.note?.trim() ?? '',
+            ...(session.data.department ? { proposedDepartment: { connect: { id: session.data.department.id } } } : {}),
+          },
         });
         return;
       case 'accept':
-        await publishReprint(tx, publication, id, { columnId: item.source?.targetColumnId ?? null, departmentId: item.proposedDepartmentId, decider: actor, now });
+        await publishReprint(tx, publication, id, {
+          columnId: item.source?.targetColumnId ?? null,
+          departmentId: item.proposedDepartmentId,
+          decider: actor,
+          now,
+        });
         return;
       case 'reject':
         if (!args.reason?.trim()) throw queueError('请填写不予转载的原因');
@@ -47,21 +63,58 @@ export async function actOnUpstreamItem(context: KeystoneContext, id: string, ac
       case 'applyChange': {
         // Only the reprint this item made is ever changed: a document of ours with another origin or key is not (item 7).
         const { documentId } = item;
-        const reprint = documentId ? await tx.document.findUnique({ where: { id: documentId }, select: { origin: true, upstreamId: true, title: true, status: true, departmentId: true } }) : null;
-        if (!documentId || !reprint || reprint.origin !== 'reprint' || reprint.upstreamId !== item.dedupKey) throw queueError('该转载条目关联的不是由它转载的文件，不能采用上游修改；请忽略该修改');
+        const reprint = documentId
+          ? await tx.document.findUnique({
+              where: { id: documentId },
+              select: { origin: true, upstreamId: true, title: true, status: true, departmentId: true },
+            })
+          : null;
+        if (!documentId || !reprint || reprint.origin !== 'reprint' || reprint.upstreamId !== item.dedupKey)
+          throw queueError('该转载条目关联的不是由它转载的文件，不能采用上游修改；请忽略该修改');
         const change = storedJson<UpstreamVersion>(item.pendingChange);
-        const data = reprintDocumentData({ ...change, publishedAt: change.upstreamPublishedAt ? new Date(change.upstreamPublishedAt) : null, writtenAt: change.writtenAt ? new Date(change.writtenAt) : null, sourceName: item.source?.name ?? '', dedupKey: item.dedupKey });
-        await tx.document.update({ where: { id: documentId }, data: { title: data.title, documentNumber: data.documentNumber, issuingAuthority: data.issuingAuthority, formationDate: calendarDayValue(tx, data.formationDate), reprintBody: data.reprintBody, sourceUrl: data.sourceUrl, searchText: data.searchText } });
+        const data = reprintDocumentData({
+          ...change,
+          publishedAt: change.upstreamPublishedAt ? new Date(change.upstreamPublishedAt) : null,
+          writtenAt: change.writtenAt ? new Date(change.writtenAt) : null,
+          sourceName: item.source?.name ?? '',
+          dedupKey: item.dedupKey,
+        });
+        await tx.document.update({
+          where: { id: documentId },
+          data: {
+            title: data.title,
+            documentNumber: data.documentNumber,
+            issuingAuthority: data.issuingAuthority,
+            formationDate: calendarDayValue(tx, data.formationDate),
+            reprintBody: data.reprintBody,
+            sourceUrl: data.sourceUrl,
+            searchText: data.searchText,
+          },
+        });
         const step = { action: 'applyUpstreamChange' as const, actor, reason: `原标题：${reprint.title}`, at: now };
         // What the public reads is replaced; a reprint no longer public only changes, and its history says so.
         if (reprint.status === 'published') await publication.publish([{ listKey: 'Document', id: documentId }], step);
-        else await tx.auditEntry.create({ data: auditEntryData({ listKey: 'Document', id: documentId, title: data.title, departmentId: reprint.departmentId }, { ...step, from: reprint.status, to: reprint.status }) });
+        else
+          await tx.auditEntry.create({
+            data: auditEntryData(
+              { listKey: 'Document', id: documentId, title: data.title, departmentId: reprint.departmentId },
+              { ...step, from: reprint.status, to: reprint.status },
+            ),
+          });
         await tx.upstreamItem.update({ where: { id }, data: { ...change, changedUpstream: false, pendingChange: noJson, ...decided } });
         return;
       }
       case 'dismissChange':
         // The upstream version is remembered as seen, so it is not flagged again.
-        await tx.upstreamItem.update({ where: { id }, data: { contentHash: storedJson<UpstreamVersion>(item.pendingChange).contentHash, changedUpstream: false, pendingChange: noJson, ...decided } });
+        await tx.upstreamItem.update({
+          where: { id },
+          data: {
+            contentHash: storedJson<UpstreamVersion>(item.pendingChange).contentHash,
+            changedUpstream: false,
+            pendingChange: noJson,
+            ...decided,
+          },
+        });
         return;
     }
   });
@@ -80,7 +133,8 @@ export function upstreamItemActions() {
       itemAction('UpstreamItem', {
         label: upstreamActionLabels[key],
         args: argsFor[key],
-        shown: (session, item) => upstreamActionsFor(item as unknown as { status: string; changedUpstream: boolean }, roleOf(session)).includes(key),
+        shown: (session, item) =>
+          upstreamActionsFor(item as unknown as { status: string; changedUpstream: boolean }, roleOf(session)).includes(key),
         run: (context, id, args) => actOnUpstreamItem(context, id, key, args as { note?: string; reason?: string }),
       }),
     ]),
@@ -99,7 +153,12 @@ export function sourceActions() {
         await runSyndicationSource(context, source.key);
         return context.sudo().db.SyndicationSource.findOne({ where: { id } });
       },
-      ui: { label: '立即采集', messages: actionMessages('立即采集'), itemView: { navigation: 'refetch', actionMode: 'enabled' }, listView: { actionMode: 'hidden' } },
+      ui: {
+        label: '立即采集',
+        messages: actionMessages('立即采集'),
+        itemView: { navigation: 'refetch', actionMode: 'enabled' },
+        listView: { actionMode: 'hidden' },
+      },
     }),
   };
 }

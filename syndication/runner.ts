@@ -54,7 +54,14 @@ export async function runSyndicationSource(
   if (!item) throw new Error(`没有标识为 ${key} 的转载来源`);
   const config = await sourceConfigOf(item, context);
   const client = fetcher ?? processFetcher(await outboundPolicyFor(context));
-  const record = await runSource(config, { store: new KeystoneSyndicationStore(context), fetcher: client, now, log: logger, localizeAssets: assetLocalizer(context, client), onProgress });
+  const record = await runSource(config, {
+    store: new KeystoneSyndicationStore(context),
+    fetcher: client,
+    now,
+    log: logger,
+    localizeAssets: assetLocalizer(context, client),
+    onProgress,
+  });
   await afterSyndicationRun(context, key, record, now());
   return record;
 }
@@ -73,12 +80,21 @@ export async function dryRunSyndicationSource(
   if (!item) throw new Error(`没有标识为 ${key} 的转载来源`);
   const config = await sourceConfigOf(item, context);
   const store = new DryRunStore(context);
-  const record = await runSource(config, { store, fetcher: fetcher ?? processFetcher(await outboundPolicyFor(context)), now, log: logger, onProgress });
+  const record = await runSource(config, {
+    store,
+    fetcher: fetcher ?? processFetcher(await outboundPolicyFor(context)),
+    now,
+    log: logger,
+    onProgress,
+  });
   return { record, items: store.items() };
 }
 
 /** The scheduler's job: every enabled source whose schedule is due and whose backoff has passed. */
-export async function runDueSources(context: KeystoneContext, { fetcher, now = new Date() }: { fetcher?: Fetcher; now?: Date } = {}): Promise<{ ran: string[] }> {
+export async function runDueSources(
+  context: KeystoneContext,
+  { fetcher, now = new Date() }: { fetcher?: Fetcher; now?: Date } = {},
+): Promise<{ ran: string[] }> {
   const store = new KeystoneSyndicationStore(context);
   const sources = await context.sudo().prisma.syndicationSource.findMany({ where: { enabled: true }, orderBy: { key: 'asc' } });
   const ran: string[] = [];

@@ -4,12 +4,32 @@ import { outboundPolicyFor } from '../src/platform/http/outbound-settings.js';
 
 /** A 转载来源 item as stored (scalars and the target column's id). */
 export interface SourceItem {
-  key?: unknown; name?: unknown; level?: unknown; adapter?: unknown; listUrls?: unknown; selectors?: unknown; charset?: unknown;
-  feedContent?: unknown; schedule?: unknown; policy?: unknown; enabled?: unknown; allowedHosts?: unknown; maxItems?: unknown; verified?: unknown; note?: unknown;
-  targetColumnId?: unknown; targetColumn?: unknown;
+  key?: unknown;
+  name?: unknown;
+  level?: unknown;
+  adapter?: unknown;
+  listUrls?: unknown;
+  selectors?: unknown;
+  charset?: unknown;
+  feedContent?: unknown;
+  schedule?: unknown;
+  policy?: unknown;
+  enabled?: unknown;
+  allowedHosts?: unknown;
+  maxItems?: unknown;
+  verified?: unknown;
+  note?: unknown;
+  targetColumnId?: unknown;
+  targetColumn?: unknown;
 }
 
-const lines = (value: unknown) => (typeof value === 'string' ? value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : []);
+const lines = (value: unknown) =>
+  typeof value === 'string'
+    ? value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
 
 /** The syndication library's configuration of a stored source; `columnSlug` is its target column's. */
 export function configInputOf(item: SourceItem, columnSlug: string | null): Record<string, unknown> {
@@ -48,7 +68,11 @@ async function columnSlugOf(item: SourceItem, context: KeystoneContext): Promise
  * `listUrlsChanged`: the list URLs are new or edited, so their addresses are checked (a source whose
  * address the allow-list no longer admits can still be disabled or annotated).
  */
-export async function configProblems(item: SourceItem, context: KeystoneContext, { listUrlsChanged = true }: { listUrlsChanged?: boolean } = {}): Promise<string[]> {
+export async function configProblems(
+  item: SourceItem,
+  context: KeystoneContext,
+  { listUrlsChanged = true }: { listUrlsChanged?: boolean } = {},
+): Promise<string[]> {
   const selectors = item.selectors;
   if (selectors !== undefined && selectors !== null && (typeof selectors !== 'object' || Array.isArray(selectors))) {
     return ['字段名与选择器必须是 JSON 对象，例如 {"list": {"item": "ul.list li"}}'];

@@ -44,19 +44,39 @@ export interface UpstreamVersion {
 }
 
 // What knownItem needs of a row: not the body.
-const knownFields = { dedupKey: true, status: true, contentHash: true, etag: true, lastModified: true, changedUpstream: true, pendingChange: true } as const;
+const knownFields = {
+  dedupKey: true,
+  status: true,
+  contentHash: true,
+  etag: true,
+  lastModified: true,
+  changedUpstream: true,
+  pendingChange: true,
+} as const;
 
 function knownItemOf(row: ItemRow): KnownItem {
   const status = row.status === 'proposed' ? 'queued' : row.status;
   // A flagged edit is remembered, so the same upstream version is flagged once.
   const latest = row.changedUpstream && row.pendingChange ? row.pendingChange : row;
-  return { status, contentHash: latest.contentHash ?? row.contentHash, etag: latest.etag || undefined, lastModified: latest.lastModified || undefined };
+  return {
+    status,
+    contentHash: latest.contentHash ?? row.contentHash,
+    etag: latest.etag || undefined,
+    lastModified: latest.lastModified || undefined,
+  };
 }
 
 /** The fields of a reprint document made from an upstream item (title, number, issuer and dates kept). */
 export function reprintDocumentData(item: {
-  title: string; number?: string | null; issuer?: string | null; writtenAt?: Date | null; publishedAt?: Date | null;
-  bodyHtml: string; url: string; sourceName: string; dedupKey: string;
+  title: string;
+  number?: string | null;
+  issuer?: string | null;
+  writtenAt?: Date | null;
+  publishedAt?: Date | null;
+  bodyHtml: string;
+  url: string;
+  sourceName: string;
+  dedupKey: string;
 }) {
   // N15: a reprint is stored as the public may read it, phone and ID numbers masked, so no surface (page,
   // feed, search, API) has more; the 转载条目 keeps the upstream text for staff.
@@ -92,8 +112,15 @@ export async function publishReprint(
 ): Promise<string> {
   const item = await tx.upstreamItem.findUniqueOrThrow({ where: { id: itemId }, include: { source: { select: { name: true } } } });
   const mediaNames = [...`${item.bodyHtml} ${JSON.stringify(item.attachments ?? [])}`.matchAll(/\/media\/([\w.-]+)/g)].map((m) => m[1]);
-  const media = mediaNames.length ? await tx.media.findMany({ where: { file_filename: { in: mediaNames } }, select: { id: true, kind: true } }) : [];
-  const fields = reprintDocumentData({ ...item, publishedAt: item.upstreamPublishedAt, sourceName: item.source?.name ?? '', dedupKey: item.dedupKey });
+  const media = mediaNames.length
+    ? await tx.media.findMany({ where: { file_filename: { in: mediaNames } }, select: { id: true, kind: true } })
+    : [];
+  const fields = reprintDocumentData({
+    ...item,
+    publishedAt: item.upstreamPublishedAt,
+    sourceName: item.source?.name ?? '',
+    dedupKey: item.dedupKey,
+  });
   const doc = await tx.document.create({
     data: {
       ...fields,
@@ -115,7 +142,12 @@ export async function publishReprint(
   );
   await tx.upstreamItem.update({
     where: { id: itemId },
-    data: { status: 'reprinted', document: { connect: { id: doc.id } }, decidedAt: now, ...(decider ? { decidedBy: { connect: { id: decider.id } } } : {}) },
+    data: {
+      status: 'reprinted',
+      document: { connect: { id: doc.id } },
+      decidedAt: now,
+      ...(decider ? { decidedBy: { connect: { id: decider.id } } } : {}),
+    },
   });
   return doc.id;
 }
@@ -135,7 +167,10 @@ export class KeystoneSyndicationStore implements SyndicationStore {
   async knownItems(dedupKeys: string[]): Promise<Map<string, KnownItem>> {
     const known = new Map<string, KnownItem>();
     for (let i = 0; i < dedupKeys.length; i += 500) {
-      const rows = (await this.prisma.upstreamItem.findMany({ where: { dedupKey: { in: dedupKeys.slice(i, i + 500) } }, select: knownFields })) as ItemRow[];
+      const rows = (await this.prisma.upstreamItem.findMany({
+        where: { dedupKey: { in: dedupKeys.slice(i, i + 500) } },
+        select: knownFields,
+      })) as ItemRow[];
       for (const row of rows) known.set(row.dedupKey, knownItemOf(row));
     }
     return known;
@@ -145,7 +180,11 @@ export class KeystoneSyndicationStore implements SyndicationStore {
   private readonly sources = new Map<string, Promise<{ id: string; targetColumnId: string | null } | null>>();
   private sourceOf(key: string) {
     let source = this.sources.get(key);
-    if (!source) this.sources.set(key, (source = this.prisma.syndicationSource.findUnique({ where: { key }, select: { id: true, targetColumnId: true } })));
+    if (!source)
+      this.sources.set(
+        key,
+        (source = this.prisma.syndicationSource.findUnique({ where: { key }, select: { id: true, targetColumnId: true } })),
+      );
     return source;
   }
 
@@ -184,7 +223,12 @@ export class KeystoneSyndicationStore implements SyndicationStore {
     await inPublication(this.context, async (tx, publication) => {
       if (await tx.upstreamItem.findUnique({ where: { dedupKey: item.dedupKey }, select: { id: true } })) return;
       const row = await tx.upstreamItem.create({ data, select: { id: true } });
-      await publishReprint(tx, publication, row.id, { columnId: source?.targetColumnId ?? null, departmentId: null, decider: null, now: item.fetchedAt });
+      await publishReprint(tx, publication, row.id, {
+        columnId: source?.targetColumnId ?? null,
+        departmentId: null,
+        decider: null,
+        now: item.fetchedAt,
+      });
     });
   }
 
@@ -192,8 +236,16 @@ export class KeystoneSyndicationStore implements SyndicationStore {
     const row = (await this.prisma.upstreamItem.findUnique({ where: { dedupKey } })) as ItemRow | null;
     if (!row) return;
     const version = {
-      title: item.title, number: item.number ?? '', issuer: item.issuer ?? '', writtenAt: item.writtenAt ?? null, upstreamPublishedAt: item.publishedAt ?? null,
-      bodyHtml: item.bodyHtml, url: item.url, contentHash: item.contentHash, etag: item.etag ?? '', lastModified: item.lastModified ?? '',
+      title: item.title,
+      number: item.number ?? '',
+      issuer: item.issuer ?? '',
+      writtenAt: item.writtenAt ?? null,
+      upstreamPublishedAt: item.publishedAt ?? null,
+      bodyHtml: item.bodyHtml,
+      url: item.url,
+      contentHash: item.contentHash,
+      etag: item.etag ?? '',
+      lastModified: item.lastModified ?? '',
     };
     if (row.status === 'queued' || row.status === 'proposed') {
       // Not reprinted yet: the queue simply shows the latest upstream version.
@@ -201,11 +253,17 @@ export class KeystoneSyndicationStore implements SyndicationStore {
       return;
     }
     // Reprinted (or tombstoned): never overwritten; an editor decides (采用上游修改 / 忽略).
-    await this.prisma.upstreamItem.update({ where: { dedupKey }, data: { changedUpstream: true, changedAt: item.fetchedAt, pendingChange: jsonToStore(version) } });
+    await this.prisma.upstreamItem.update({
+      where: { dedupKey },
+      data: { changedUpstream: true, changedAt: item.fetchedAt, pendingChange: jsonToStore(version) },
+    });
   }
 
   async touch(dedupKey: string, validators: { etag?: string; lastModified?: string }): Promise<void> {
-    await this.prisma.upstreamItem.updateMany({ where: { dedupKey }, data: { etag: validators.etag ?? '', lastModified: validators.lastModified ?? '' } });
+    await this.prisma.upstreamItem.updateMany({
+      where: { dedupKey },
+      data: { etag: validators.etag ?? '', lastModified: validators.lastModified ?? '' },
+    });
   }
 
   async sourceState(sourceKey: string): Promise<SourceState | null> {
@@ -227,7 +285,12 @@ export class KeystoneSyndicationStore implements SyndicationStore {
 
   async recordRun(sourceKey: string, record: RunRecord): Promise<void> {
     const { state } = record;
-    const failures = record.itemFailures.length ? `；${record.itemFailures.length} 条采集失败：${record.itemFailures.slice(0, 3).map((f) => f.message).join('；')}` : '';
+    const failures = record.itemFailures.length
+      ? `；${record.itemFailures.length} 条采集失败：${record.itemFailures
+          .slice(0, 3)
+          .map((f) => f.message)
+          .join('；')}`
+      : '';
     await this.prisma.syndicationSource.update({
       where: { key: sourceKey },
       data: {
@@ -246,7 +309,15 @@ export class KeystoneSyndicationStore implements SyndicationStore {
 }
 
 /** beforeOperation of documents: deleting a reprint leaves its 转载条目 as a tombstone, so it never returns. */
-export async function rememberDeletedReprint({ operation, item, context }: { operation: string; item?: { id: unknown } | null; context: KeystoneContext }): Promise<void> {
+export async function rememberDeletedReprint({
+  operation,
+  item,
+  context,
+}: {
+  operation: string;
+  item?: { id: unknown } | null;
+  context: KeystoneContext;
+}): Promise<void> {
   if (operation !== 'delete' || !item) return;
   await prismaOf(context.sudo()).upstreamItem.updateMany({ where: { documentId: String(item.id) }, data: { status: 'deleted' } });
 }

@@ -48,7 +48,10 @@ const waitForPostgres = 'for i in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 543
 export function planMachine(facts: MachineFacts): Step[] {
   const steps: Step[] = [];
   if (facts.missing.length) {
-    steps.push({ why: `安装 ${facts.missing.join('、')}`, command: `export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq ${facts.missing.join(' ')} >/dev/null` });
+    steps.push({
+      why: `安装 ${facts.missing.join('、')}`,
+      command: `export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq ${facts.missing.join(' ')} >/dev/null`,
+    });
   }
   const postgres: PostgresState | 'new' = facts.missing.includes('postgresql') ? 'new' : facts.postgres;
   // A new cluster only lets local users in with a password; the tests connect as postgres without one.
@@ -59,7 +62,10 @@ export function planMachine(facts: MachineFacts): Step[] {
     });
   }
   if (postgres === 'new' || postgres === 'stopped') {
-    steps.push({ why: '启动 PostgreSQL（127.0.0.1:5432）', command: `${cluster}; (pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect $V main start) && ${waitForPostgres}` });
+    steps.push({
+      why: '启动 PostgreSQL（127.0.0.1:5432）',
+      command: `${cluster}; (pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect $V main start) && ${waitForPostgres}`,
+    });
   }
   return steps;
 }
@@ -68,7 +74,9 @@ export function planMachine(facts: MachineFacts): Step[] {
 export function instructions(facts: MachineFacts, steps: Step[]): string {
   const lines = ['npm test 还缺少测试需要的环境：', ...steps.map((step) => `  - ${step.why}`)];
   if (facts.missing.length && !facts.apt) {
-    lines.push('本机没有 apt-get：请用本机的包管理器安装上述软件（Debian 包名），并让 PostgreSQL 在 127.0.0.1:5432 以 trust 方式接受本机连接，然后再运行 npm test。');
+    lines.push(
+      '本机没有 apt-get：请用本机的包管理器安装上述软件（Debian 包名），并让 PostgreSQL 在 127.0.0.1:5432 以 trust 方式接受本机连接，然后再运行 npm test。',
+    );
     return lines.join('\n');
   }
   lines.push('请以 root 身份运行下面这一条命令，然后再运行 npm test：', `  sudo sh -c '${steps.map((step) => step.command).join(' && ')}'`);

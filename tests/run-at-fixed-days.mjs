@@ -26,7 +26,8 @@ export function clockSensitiveSuites(dirs = ['tests/unit', 'tests/integration'])
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (entry.name.endsWith('.test.ts') && /^\/\/ clock-sensitive\b/m.test(fs.readFileSync(file, 'utf8'))) found.push(path.relative(root, file));
+      else if (entry.name.endsWith('.test.ts') && /^\/\/ clock-sensitive\b/m.test(fs.readFileSync(file, 'utf8')))
+        found.push(path.relative(root, file));
     }
   };
   for (const dir of dirs) walk(path.join(root, dir));
@@ -43,7 +44,12 @@ function realNow() {
 /** The environment that runs a command at `instant` under libfaketime: an offset from the real clock. */
 export function fakeTimeEnv(instant, now = realNow()) {
   const offsetSeconds = Math.round((Date.parse(instant) - now) / 1000);
-  return { FAKETIME: `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', FAKETIME_NO_CACHE: '1', GONGKAI_TEST_CLOCK: 'system' };
+  return {
+    FAKETIME: `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}`,
+    FAKETIME_DONT_FAKE_MONOTONIC: '1',
+    FAKETIME_NO_CACHE: '1',
+    GONGKAI_TEST_CLOCK: 'system',
+  };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -56,10 +62,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const { FAKETIME, ...env } = fakeTimeEnv(instant);
     // On SQLite only: the PostgreSQL server runs on the real clock.
     const { TEST_DATABASE: _engine, ...inherited } = process.env;
-    const run = spawnSync('faketime', ['-f', FAKETIME, process.execPath, '--experimental-vm-modules', 'node_modules/jest/bin/jest.js', ...suites], {
-      stdio: 'inherit',
-      env: { ...inherited, ...env },
-    });
+    const run = spawnSync(
+      'faketime',
+      ['-f', FAKETIME, process.execPath, '--experimental-vm-modules', 'node_modules/jest/bin/jest.js', ...suites],
+      {
+        stdio: 'inherit',
+        env: { ...inherited, ...env },
+      },
+    );
     if (run.error) {
       console.error(`faketime could not be run (${run.error.message}); tests/prepare-machine.ts installs it.`);
       process.exit(1);

@@ -23,7 +23,8 @@ export function usesDatabase(file, seen = new Set()) {
   if (source.includes('TEST_DATABASE')) return true;
   // A suite written for PostgreSQL alone (it asks whether the server is there, and opens no database of the
   // engine under test) ran against PostgreSQL in the first pass already.
-  if (seen.size === 1 && source.includes('postgresAvailable(') && !/\b(migratedContext|seededApi|seededDemoContext)\(/.test(source)) return false;
+  if (seen.size === 1 && source.includes('postgresAvailable(') && !/\b(migratedContext|seededApi|seededDemoContext)\(/.test(source))
+    return false;
   const testsDir = path.join(root, 'tests');
   for (const [, specifier] of source.matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)) {
     const target = path.resolve(path.dirname(file), specifier).replace(/\.js$/, '.ts');
@@ -64,7 +65,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   // `npm test` has set the machine up first (tests/prepare-machine.ts starts a stopped local server).
   const failure = await reachable();
   if (failure) {
-    console.warn(`PostgreSQL is not reachable at ${url} (${failure.message}); the PostgreSQL run is skipped. \`npm run test:setup\` installs and starts it.`);
+    console.warn(
+      `PostgreSQL is not reachable at ${url} (${failure.message}); the PostgreSQL run is skipped. \`npm run test:setup\` installs and starts it.`,
+    );
     process.exit(process.env.CI === 'true' ? 1 : 0);
   }
   const jest = (args) =>

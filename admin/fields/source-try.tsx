@@ -123,7 +123,8 @@ function PreviewView({ preview }: { preview: Preview }) {
         </Text>
       ))}
       <Text>
-        列表共 {preview.itemsSeen} 条，试采集 {preview.items.length} 条{preview.failures.length ? `，失败 ${preview.failures.length} 条` : ''}（未保存）
+        列表共 {preview.itemsSeen} 条，试采集 {preview.items.length} 条
+        {preview.failures.length ? `，失败 ${preview.failures.length} 条` : ''}（未保存）
       </Text>
       {preview.items.length ? (
         <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 14 }}>
@@ -163,7 +164,19 @@ function PreviewView({ preview }: { preview: Preview }) {
           <Text weight="medium">
             第 1 条“{preview.first.title}”的正文（{preview.first.bodyText.length} 字）：
           </Text>
-          <div style={{ whiteSpace: 'pre-wrap', maxHeight: 240, overflow: 'auto', border: '1px solid #d0d7de', padding: 8, marginTop: 4, fontSize: 14 }}>{preview.first.bodyText}</div>
+          <div
+            style={{
+              whiteSpace: 'pre-wrap',
+              maxHeight: 240,
+              overflow: 'auto',
+              border: '1px solid #d0d7de',
+              padding: 8,
+              marginTop: 4,
+              fontSize: 14,
+            }}
+          >
+            {preview.first.bodyText}
+          </div>
           {preview.first.attachments.map((a) => (
             <div key={a.url}>
               <Text>

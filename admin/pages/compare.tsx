@@ -53,7 +53,15 @@ export default function ComparePage() {
                     {row.label}
                     {row.changed ? <strong style={{ marginLeft: 6, color: '#9a6700' }}>有改动</strong> : null}
                   </td>
-                  <td style={{ ...cell, textDecoration: row.changed && row.before ? 'line-through' : undefined, color: row.changed && row.before ? '#82071e' : undefined }}>{row.before}</td>
+                  <td
+                    style={{
+                      ...cell,
+                      textDecoration: row.changed && row.before ? 'line-through' : undefined,
+                      color: row.changed && row.before ? '#82071e' : undefined,
+                    }}
+                  >
+                    {row.before}
+                  </td>
                   <td style={{ ...cell, color: row.changed && row.after ? '#116329' : undefined }}>{row.after}</td>
                 </tr>
               ))}

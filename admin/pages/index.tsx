@@ -41,7 +41,13 @@ interface Task {
   previewUrl: string | null;
 }
 
-const kindLabels: Record<Task['kind'], string> = { returned: '退文待修改', review: '待审核', approve: '待审批', deadline: '公开时限', clock: '办理时限' };
+const kindLabels: Record<Task['kind'], string> = {
+  returned: '退文待修改',
+  review: '待审核',
+  approve: '待审批',
+  deadline: '公开时限',
+  clock: '办理时限',
+};
 const listPaths: Record<string, string> = { Document: 'documents', Interpretation: 'interpretations' };
 const taskHref = (task: Task) => task.href ?? `/admin/${listPaths[task.listKey]}/${task.id}`;
 /** A due day as 2026年12月8日, a due instant (S7 clocks count minutes) with its time of day. */
@@ -63,7 +69,10 @@ const linkRow = { display: 'flex', flexWrap: 'wrap' as const, gap: '8px 16px', a
 
 /** 待办: the home page of the Admin UI, listing what waits for the signed-in user, each a link to act. */
 export default function TasksPage() {
-  const { data, loading, error } = useQuery<{ myTasks: Task[]; authenticatedItem: { department: { id: string; name: string } | null } | null }>(TASKS, {
+  const { data, loading, error } = useQuery<{
+    myTasks: Task[];
+    authenticatedItem: { department: { id: string; name: string } | null } | null;
+  }>(TASKS, {
     fetchPolicy: 'cache-and-network',
   });
   const tasks: Task[] = data?.myTasks ?? [];
@@ -139,7 +148,9 @@ export default function TasksPage() {
             <div style={linkRow}>
               <Text>按科室：</Text>
               <a href={documentsWhere('department', 'is', department.id)}>{department.name}起草的文件</a>
-              <a href={`/admin/interpretations?filter=${encodeURIComponent(`department_is_${JSON.stringify(department.id)}`)}`}>{department.name}的政策解读</a>
+              <a href={`/admin/interpretations?filter=${encodeURIComponent(`department_is_${JSON.stringify(department.id)}`)}`}>
+                {department.name}的政策解读
+              </a>
             </div>
           ) : null}
         </section>

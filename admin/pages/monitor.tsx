@@ -47,12 +47,16 @@ export default function MonitorPage() {
         {latest ? (
           <>
             <p style={{ fontSize: 16 }}>
-              最近一次：{when(latest.finishedAt)}，<strong>{latest.passed ? '合格' : '不合格'}</strong>，得分 {latest.score}，单项否决 {latest.vetoCount} 项，
-              新发现 {latest.newCount} 项，已整改 {latest.fixedCount} 项。下载：
+              最近一次：{when(latest.finishedAt)}，<strong>{latest.passed ? '合格' : '不合格'}</strong>，得分 {latest.score}，单项否决{' '}
+              {latest.vetoCount} 项， 新发现 {latest.newCount} 项，已整改 {latest.fixedCount} 项。下载：
               <a href={`/monitor/reports/${latest.id}.html`}>HTML</a>、<a href={`/monitor/reports/${latest.id}.json`}>JSON</a>、
               <a href={`/monitor/reports/${latest.id}.csv`}>CSV（Excel）</a>
             </p>
-            <iframe title="最近一次监测报告" src={`/monitor/reports/${latest.id}.html`} style={{ width: '100%', height: 900, border: '1px solid #d0d7de' }} />
+            <iframe
+              title="最近一次监测报告"
+              src={`/monitor/reports/${latest.id}.html`}
+              style={{ width: '100%', height: 900, border: '1px solid #d0d7de' }}
+            />
             <h2 style={{ fontSize: 18 }}>历次监测</h2>
             <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 15 }}>
               <thead>

@@ -13,7 +13,9 @@ export default function OperationLogExportPage() {
     <PageContainer header={<Heading type="h3">操作日志导出</Heading>} title="操作日志导出">
       <div style={{ paddingBlock: 24, maxWidth: 640 }}>
         <Text>
-          操作日志记录每一次登录（含失败）、新增、修改、删除、流转操作和导出，保存不少于一年（默认 400 天，每天归档压缩）。在左侧“操作日志”列表中可按操作人、网络地址、操作、对象搜索和筛选；这里按日期和关键词导出为 CSV（可用 Excel 打开），导出本身也记入操作日志。
+          操作日志记录每一次登录（含失败）、新增、修改、删除、流转操作和导出，保存不少于一年（默认 400
+          天，每天归档压缩）。在左侧“操作日志”列表中可按操作人、网络地址、操作、对象搜索和筛选；这里按日期和关键词导出为 CSV（可用 Excel
+          打开），导出本身也记入操作日志。
         </Text>
         <form method="get" action="/oplog/operations.csv" style={{ display: 'flex', flexDirection: 'column', gap: 16, marginTop: 24 }}>
           <label style={field}>

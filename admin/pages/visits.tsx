@@ -67,18 +67,31 @@ export default function VisitsPage() {
   const chart = charted.data?.visitChart;
   // The period the chart shows: the sums and lists beside it cover the same days, not a day before a gap.
   const days = [...(data?.visitDays ?? [])].reverse().filter((d) => !chart || d.day >= chart.from);
-  const pages = merged(days, (d) => d.topPages, (p) => p.path, (p) => p.views);
-  const searched = merged(days, (d) => d.topSearchTerms, (t) => t.term, (t) => t.searches);
+  const pages = merged(
+    days,
+    (d) => d.topPages,
+    (p) => p.path,
+    (p) => p.views,
+  );
+  const searched = merged(
+    days,
+    (d) => d.topSearchTerms,
+    (t) => t.term,
+    (t) => t.searches,
+  );
   return (
     <PageContainer header={<Heading type="h3">访问统计</Heading>} title="访问统计">
       <div style={{ paddingBlock: 24 }}>
         {error ? <Text color="critical">访问统计加载失败：{error.message}</Text> : null}
         {loading && !data ? <Text>正在加载…</Text> : null}
-        {data && !days.length ? <Text>还没有访问统计：每天 0:15 汇总前一天的访问日志，也可用 gongkai visits import 导入 nginx 日志。</Text> : null}
+        {data && !days.length ? (
+          <Text>还没有访问统计：每天 0:15 汇总前一天的访问日志，也可用 gongkai visits import 导入 nginx 日志。</Text>
+        ) : null}
         {days.length ? (
           <>
             <p style={{ fontSize: 15 }}>
-              {days[0].day} 至 {days[days.length - 1].day}：访问量 {days.reduce((n, d) => n + d.pageViews, 0)} 次，独立访客 {days.reduce((n, d) => n + d.uniqueVisitors, 0)} 人次。
+              {days[0].day} 至 {days[days.length - 1].day}：访问量 {days.reduce((n, d) => n + d.pageViews, 0)} 次，独立访客{' '}
+              {days.reduce((n, d) => n + d.uniqueVisitors, 0)} 人次。
             </p>
             {charted.error ? <Text color="critical">访问统计图表加载失败：{charted.error.message}</Text> : null}
             {chart ? <Chart chart={chart} /> : null}

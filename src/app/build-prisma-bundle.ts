@@ -20,6 +20,7 @@ module.exports = require(postgres ? "./prisma-postgresql.js" : "./prisma-sqlite.
 export function keepPrismaBundle(provider: DatabaseProvider): void {
   const dir = path.join(projectRoot, '.keystone');
   fs.copyFileSync(path.join(dir, 'prisma.js'), path.join(projectRoot, prismaBundle(provider)));
-  if (fs.existsSync(path.join(dir, 'prisma.js.map'))) fs.copyFileSync(path.join(dir, 'prisma.js.map'), path.join(dir, `prisma-${provider}.js.map`));
+  if (fs.existsSync(path.join(dir, 'prisma.js.map')))
+    fs.copyFileSync(path.join(dir, 'prisma.js.map'), path.join(dir, `prisma-${provider}.js.map`));
   fs.writeFileSync(path.join(dir, 'prisma.js'), switchSource);
 }

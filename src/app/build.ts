@@ -29,7 +29,11 @@ export function buildFingerprint(): string {
   const hash = createHash('sha256');
   // The Admin UI shows dates in the site's time zone, which the build writes into it.
   hash.update(process.env.TZ_SITE ?? '');
-  const files = [path.join(projectRoot, 'keystone.ts'), path.join(projectRoot, 'package-lock.json'), ...['src', 'syndication', 'admin'].flatMap((dir) => sourceFiles(path.join(projectRoot, dir)))].sort();
+  const files = [
+    path.join(projectRoot, 'keystone.ts'),
+    path.join(projectRoot, 'package-lock.json'),
+    ...['src', 'syndication', 'admin'].flatMap((dir) => sourceFiles(path.join(projectRoot, dir))),
+  ].sort();
   for (const file of files) {
     if (!fs.existsSync(file)) continue;
     hash.update(path.relative(projectRoot, file)).update(fs.readFileSync(file));
@@ -56,7 +60,9 @@ function readStamp(): BuildStamp | null {
 export function isBuildCurrent(withUi: boolean): boolean {
   const provider = databaseSettings().provider;
   const stamp = readStamp();
-  const built = ['.keystone/config.js', prismaBundle(provider), `generated/prisma-${provider}/client.ts`].every((f) => fs.existsSync(path.join(projectRoot, f)));
+  const built = ['.keystone/config.js', prismaBundle(provider), `generated/prisma-${provider}/client.ts`].every((f) =>
+    fs.existsSync(path.join(projectRoot, f)),
+  );
   return Boolean(built && stamp?.providers.includes(provider) && (stamp.ui || !withUi));
 }
 
@@ -79,7 +85,10 @@ export async function build({ ui }: { ui: boolean }, adminUiPackages?: PackageLo
   // The Admin UI and the configuration bundle serve both engines; what was built for the other stays.
   const previous = readStamp();
   const providers = [...new Set([...(previous?.providers ?? []), provider])];
-  fs.writeFileSync(stampFile, JSON.stringify({ fingerprint: buildFingerprint(), ui: ui || Boolean(previous?.ui), providers } satisfies BuildStamp));
+  fs.writeFileSync(
+    stampFile,
+    JSON.stringify({ fingerprint: buildFingerprint(), ui: ui || Boolean(previous?.ui), providers } satisfies BuildStamp),
+  );
 }
 
 export async function ensureBuilt({ ui }: { ui: boolean }, log: (m: string) => void): Promise<void> {

@@ -76,7 +76,9 @@ export async function assertPortFree(port: number, host?: string): Promise<void>
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new ConfigError(`端口 ${port} 已被占用：请停止占用它的程序，或用 PORT 环境变量换一个端口`) : error),
+      reject(
+        error.code === 'EADDRINUSE' ? new ConfigError(`端口 ${port} 已被占用：请停止占用它的程序，或用 PORT 环境变量换一个端口`) : error,
+      ),
     );
     probe.listen({ port, host }, () => probe.close(() => resolve()));
   });
@@ -96,7 +98,13 @@ async function seedDemo(db: DatabaseSettings, { onlyIfEmpty }: { onlyIfEmpty: bo
     if (onlyIfEmpty && !(await isEmpty(context))) return;
     const { created } = await seed(context, { baseUrl: process.env.PUBLIC_BASE_URL ?? `http://localhost:${listenPort()}` });
     const total = Object.values(created).reduce((a, b) => a + b, 0);
-    say(total ? `已导入演示数据：${Object.entries(created).map(([k, n]) => `${k} ${n}`).join('，')}` : '演示数据已存在，未作改动');
+    say(
+      total
+        ? `已导入演示数据：${Object.entries(created)
+            .map(([k, n]) => `${k} ${n}`)
+            .join('，')}`
+        : '演示数据已存在，未作改动',
+    );
   } finally {
     await closeContext(context);
   }
@@ -107,13 +115,19 @@ async function seedDemo(db: DatabaseSettings, { onlyIfEmpty }: { onlyIfEmpty: bo
  * its report stored like the daily run's. Progress on stderr; the report on stdout (text or --json) or
  * in an HTML file; exit 0 when the site passes, 1 when it fails.
  */
-async function monitor(db: DatabaseSettings, url: string | undefined, options: { maxPages?: string | boolean; json: boolean; html?: string | boolean }): Promise<number> {
+async function monitor(
+  db: DatabaseSettings,
+  url: string | undefined,
+  options: { maxPages?: string | boolean; json: boolean; html?: string | boolean },
+): Promise<number> {
   const fs = await import('node:fs');
   const { monitorSite, renderHtml, renderJson } = await import('../monitor/core/index.js');
   const maxPages = options.maxPages === undefined ? undefined : Number(options.maxPages);
   if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages > 0)) throw new ConfigError('--max-pages 应为正整数');
   if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) throw new ConfigError(`网址应以 http:// 或 https:// 开头：${url}`);
-  const progress = process.stderr.isTTY ? (p: { phase: string; done: number; total: number }) => process.stderr.write(`\r${p.phase} ${p.done}/${p.total}   `) : undefined;
+  const progress = process.stderr.isTTY
+    ? (p: { phase: string; done: number; total: number }) => process.stderr.write(`\r${p.phase} ${p.done}/${p.total}   `)
+    : undefined;
   let report;
   if (url) {
     report = await monitorSite({ baseUrl: url, onProgress: progress, crawl: maxPages ? { maxPages } : {} });
@@ -137,16 +151,20 @@ async function monitor(db: DatabaseSettings, url: string | undefined, options: {
   if (options.json) console.log(renderJson(report));
   else {
     const s = report.score;
-    console.log(`${report.site.baseUrl}：${s.passed ? '合格' : '不合格'}，得分 ${s.score}，单项否决 ${s.vetoes.length} 项，检查 ${report.pagesCrawled} 个页面`);
+    console.log(
+      `${report.site.baseUrl}：${s.passed ? '合格' : '不合格'}，得分 ${s.score}，单项否决 ${s.vetoes.length} 项，检查 ${report.pagesCrawled} 个页面`,
+    );
     for (const reason of s.reasons) console.log(`  ${reason}`);
-    for (const f of report.findings.filter((f) => f.severity !== 'warning')) console.log(`  [${f.ruleId}] ${f.message}${f.page ? `（${f.page}）` : ''}`);
+    for (const f of report.findings.filter((f) => f.severity !== 'warning'))
+      console.log(`  [${f.ruleId}] ${f.message}${f.page ? `（${f.page}）` : ''}`);
   }
   return report.score.passed ? 0 : 1;
 }
 
 /** A report year from the command line: four digits, a year that has begun. */
 function reportYear(raw: string | boolean | undefined): number {
-  if (typeof raw !== 'string' || !/^\d{4}$/.test(raw) || Number(raw) < 2008) throw new ConfigError(`请用 --year 指定四位数字的年度，例如 --year 2025${typeof raw === 'string' ? `（收到“${raw}”）` : ''}`);
+  if (typeof raw !== 'string' || !/^\d{4}$/.test(raw) || Number(raw) < 2008)
+    throw new ConfigError(`请用 --year 指定四位数字的年度，例如 --year 2025${typeof raw === 'string' ? `（收到“${raw}”）` : ''}`);
   if (Number(raw) > new Date().getFullYear()) throw new ConfigError(`${raw}年度尚未开始，不能生成报告`);
   return Number(raw);
 }
@@ -155,11 +173,18 @@ function reportYear(raw: string | boolean | undefined): number {
  * `gongkai report annual|self-inspection|figures`: the reports of issue 7 from the data, as text or
  * --json; `annual` exits 1 when its check fails (N14), so a script can stop a bad publication.
  */
-async function report(db: DatabaseSettings, kind: string | undefined, options: { year?: string | boolean; half?: string | boolean; department?: string | boolean; json: boolean; html?: string | boolean }): Promise<number> {
+async function report(
+  db: DatabaseSettings,
+  kind: string | undefined,
+  options: { year?: string | boolean; half?: string | boolean; department?: string | boolean; json: boolean; html?: string | boolean },
+): Promise<number> {
   if (kind !== 'annual' && kind !== 'self-inspection' && kind !== 'figures' && kind !== 'website')
-    throw new ConfigError('请指定报告类型：gongkai report annual --year YYYY、report self-inspection --half YYYY-H1、report figures --year YYYY 或 report website --year YYYY');
+    throw new ConfigError(
+      '请指定报告类型：gongkai report annual --year YYYY、report self-inspection --half YYYY-H1、report figures --year YYYY 或 report website --year YYYY',
+    );
   const year = kind === 'self-inspection' ? null : reportYear(options.year);
-  if (options.html !== undefined && (kind !== 'annual' || typeof options.html !== 'string' || !options.html)) throw new ConfigError('--html 只用于 report annual，后面写要保存的文件名，如 --html 年度报告.html');
+  if (options.html !== undefined && (kind !== 'annual' || typeof options.html !== 'string' || !options.html))
+    throw new ConfigError('--html 只用于 report annual，后面写要保存的文件名，如 --html 年度报告.html');
   let half = '';
   if (kind === 'self-inspection') {
     const { halfYearBounds } = await import('../reports/core/self-inspection.js');
@@ -195,7 +220,8 @@ async function report(db: DatabaseSettings, kind: string | undefined, options: {
       // N17: exits 1 while a required figure is missing, like `annual` with its check.
       const { generateWebsiteReport } = await import('../reports/website-data.js');
       const { websiteReportText } = await import('../reports/core/website-report.js');
-      const item = (await context.prisma.websiteAnnualReport.findFirst({ where: { year } })) as (Record<string, unknown> & { publishedAt: Date | null }) | null;
+      const item = (await context.prisma.websiteAnnualReport.findFirst({ where: { year } })) as
+        (Record<string, unknown> & { publishedAt: Date | null }) | null;
       const result = await generateWebsiteReport(context, year!, item);
       console.log(options.json ? JSON.stringify(result, null, 2) : websiteReportText(result));
       return result.missing.length ? 1 : 0;
@@ -214,7 +240,8 @@ async function report(db: DatabaseSettings, kind: string | undefined, options: {
       orderBy: { order: 'asc' },
       select: { id: true, name: true },
     })) as { id: string; name: string }[];
-    if (!departments.length) throw new ConfigError(typeof options.department === 'string' ? `没有名为“${options.department}”的科室` : '还没有科室');
+    if (!departments.length)
+      throw new ConfigError(typeof options.department === 'string' ? `没有名为“${options.department}”的科室` : '还没有科室');
     const all = [];
     for (const d of departments) all.push(await generateSelfInspection(context, d.id, half));
     console.log(options.json ? JSON.stringify(all, null, 2) : all.map(selfInspectionText).join('\n\n'));
@@ -237,7 +264,9 @@ async function syndicate(db: DatabaseSettings, keys: string[], options: { dryRun
   const context = await openContext(db);
   try {
     const progress = Boolean(process.stderr.isTTY) && !options.json;
-    return await syndicateSources(context, keys, { ...options, progress }, options.json ? (t) => console.log(t) : say, (t) => process.stderr.write(t));
+    return await syndicateSources(context, keys, { ...options, progress }, options.json ? (t) => console.log(t) : say, (t) =>
+      process.stderr.write(t),
+    );
   } catch (error) {
     if (error instanceof UsageError) throw new ConfigError(error.message);
     throw error;
@@ -247,8 +276,14 @@ async function syndicate(db: DatabaseSettings, keys: string[], options: { dryRun
 }
 
 /** `gongkai source try …`: a preview of a source nobody has saved; no database. */
-async function source(sub: string | undefined, options: { adapter?: string; url?: string; selectors?: string; charset?: string; feedContent?: string; json: boolean }): Promise<number> {
-  if (sub !== 'try') throw new ConfigError('用法：gongkai source try --adapter feed|json-list|gov-search-api|html-list --url 网址 [--selectors 文件] [--charset 字符集] [--json]');
+async function source(
+  sub: string | undefined,
+  options: { adapter?: string; url?: string; selectors?: string; charset?: string; feedContent?: string; json: boolean },
+): Promise<number> {
+  if (sub !== 'try')
+    throw new ConfigError(
+      '用法：gongkai source try --adapter feed|json-list|gov-search-api|html-list --url 网址 [--selectors 文件] [--charset 字符集] [--json]',
+    );
   const { sourceTry, UsageError } = await import('../../syndication/cli.js');
   try {
     return await sourceTry(options, (t) => console.log(t));
@@ -320,7 +355,9 @@ async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
     throw new ConfigError((error as Error).message);
   }
   if (db.provider === 'postgresql' && !process.env.SESSION_SECRET) {
-    say('提示：未设置 SESSION_SECRET，使用数据目录中保存的会话密钥；在 PostgreSQL 上运行多个实例时，请为每个实例设置相同的 SESSION_SECRET。');
+    say(
+      '提示：未设置 SESSION_SECRET，使用数据目录中保存的会话密钥；在 PostgreSQL 上运行多个实例时，请为每个实例设置相同的 SESSION_SECRET。',
+    );
   }
   await assertPortFree(port, process.env.HOST || undefined);
   await migrate(db);
@@ -346,10 +383,22 @@ export async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     strict: false,
     options: {
-      help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, 'no-ui': { type: 'boolean' },
-      'max-pages': { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' },
-      year: { type: 'string' }, half: { type: 'string' }, department: { type: 'string' },
-      'dry-run': { type: 'boolean' }, adapter: { type: 'string' }, url: { type: 'string' }, selectors: { type: 'string' }, charset: { type: 'string' }, 'feed-content': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      demo: { type: 'boolean' },
+      'no-demo': { type: 'boolean' },
+      'no-ui': { type: 'boolean' },
+      'max-pages': { type: 'string' },
+      json: { type: 'boolean' },
+      html: { type: 'string' },
+      year: { type: 'string' },
+      half: { type: 'string' },
+      department: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      adapter: { type: 'string' },
+      url: { type: 'string' },
+      selectors: { type: 'string' },
+      charset: { type: 'string' },
+      'feed-content': { type: 'string' },
     },
   });
   const [command, sub, ...rest] = positionals;
@@ -393,14 +442,27 @@ export async function main(argv: string[]): Promise<number> {
       case 'monitor':
         return await monitor(db, sub, { maxPages: values['max-pages'], json: Boolean(values.json), html: values.html });
       case 'report':
-        return await report(db, sub, { year: values.year, half: values.half, department: values.department, json: Boolean(values.json), html: values.html });
+        return await report(db, sub, {
+          year: values.year,
+          half: values.half,
+          department: values.department,
+          json: Boolean(values.json),
+          html: values.html,
+        });
       case 'visits':
         await migrate(db);
         return await visits(db, sub, rest, Boolean(values.json));
       case 'syndicate':
         return await syndicate(db, [sub, ...rest].filter(Boolean), { dryRun: Boolean(values['dry-run']), json: Boolean(values.json) });
       case 'source':
-        return await source(sub, { adapter: str(values.adapter), url: str(values.url), selectors: str(values.selectors), charset: str(values.charset), feedContent: str(values['feed-content']), json: Boolean(values.json) });
+        return await source(sub, {
+          adapter: str(values.adapter),
+          url: str(values.url),
+          selectors: str(values.selectors),
+          charset: str(values.charset),
+          feedContent: str(values['feed-content']),
+          json: Boolean(values.json),
+        });
       default:
         console.error(`gongkai: 未知命令“${command}”\n`);
         console.error(help);

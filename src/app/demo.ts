@@ -31,11 +31,15 @@ export const demoPassword = process.env.GONGKAI_DEMO_PASSWORD ?? 'gongkai2026';
 /** The bureau's organisation code, the first part of every 索引号. */
 const organisationCode = '11530900015183291L';
 
-
 /** A chart block (admin/component-blocks.ts) as the rich-text editor stores it: props only, no child text. */
 export function chartBlock(chart: DemoChart) {
   const { kind, title, unit, source, data } = chart;
-  return { type: 'component-block', component: 'chart', props: { kind, title, unit, source, data }, children: [{ type: 'component-inline-prop', children: [{ text: '' }] }] };
+  return {
+    type: 'component-block',
+    component: 'chart',
+    props: { kind, title, unit, source, data },
+    children: [{ type: 'component-inline-prop', children: [{ text: '' }] }],
+  };
 }
 
 /** Paragraphs with chart blocks, each after the paragraph it illustrates. */
@@ -66,7 +70,9 @@ export interface SeedReport {
  * records, or `now` for a new demo (see demo-clock.ts).
  */
 async function clockOf(context: KeystoneContext, now: Date): Promise<DemoClock> {
-  const record = await context.sudo().prisma.message.findUnique({ where: { queryCode: demoClockRecord.queryCode }, select: { submittedAt: true } });
+  const record = await context
+    .sudo()
+    .prisma.message.findUnique({ where: { queryCode: demoClockRecord.queryCode }, select: { submittedAt: true } });
   return record?.submittedAt ? demoClockSeededAt(demoClockRecord.submittedAt, record.submittedAt, now) : demoClock(now);
 }
 
@@ -77,10 +83,23 @@ async function clockOf(context: KeystoneContext, now: Date): Promise<DemoClock> 
  * seeding) as demo-clock.ts describes. Idempotent: what exists (by code, username, slug, 索引号, title
  * or query code) is left exactly as it is, and a demo seeded earlier is completed on its own day.
  */
-export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://localhost:3000', now = new Date() }: { baseUrl?: string; now?: Date } = {}): Promise<SeedReport> {
+export async function seedDemo(
+  context: KeystoneContext,
+  { baseUrl = 'http://localhost:3000', now = new Date() }: { baseUrl?: string; now?: Date } = {},
+): Promise<SeedReport> {
   const db = context.sudo().db;
   const clock = await clockOf(context, now);
-  const created: Record<string, number> = { Department: 0, User: 0, Column: 0, Document: 0, Interpretation: 0, CatalogueEntry: 0, SyndicationSource: 0, SiteSettings: 0, MonitorSettings: 0 };
+  const created: Record<string, number> = {
+    Department: 0,
+    User: 0,
+    Column: 0,
+    Document: 0,
+    Interpretation: 0,
+    CatalogueEntry: 0,
+    SyndicationSource: 0,
+    SiteSettings: 0,
+    MonitorSettings: 0,
+  };
 
   const departmentIds = new Map<string, string>();
   for (const [order, department] of demoDepartments.entries()) {
@@ -96,7 +115,13 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
       existing ??
       (created.User++,
       await db.User.createOne({
-        data: { name: user.name, username: user.username, password: demoPassword, role: user.role, department: { connect: { id: departmentIds.get(user.department)! } } },
+        data: {
+          name: user.name,
+          username: user.username,
+          password: demoPassword,
+          role: user.role,
+          department: { connect: { id: departmentIds.get(user.department)! } },
+        },
       }));
     userIds.set(user.username, String(item.id));
   }
@@ -177,7 +202,8 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
         },
       }));
     documentIds.set(doc.key, String(item.id));
-    if (!existing && publishedAt && status === 'draft') toPublish.push({ item: { listKey: 'Document', id: String(item.id) }, at: publishedAt });
+    if (!existing && publishedAt && status === 'draft')
+      toPublish.push({ item: { listKey: 'Document', id: String(item.id) }, at: publishedAt });
   }
   await validityLinks(context, demoDocuments, documentIds, clock);
 
@@ -191,7 +217,10 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
       data: {
         title,
         form: jd.form,
-        body: paragraphsWithCharts(jd.paragraphs.map(clock.text), jd.charts?.map((c) => ({ ...c, title: clock.text(c.title) }))),
+        body: paragraphsWithCharts(
+          jd.paragraphs.map(clock.text),
+          jd.charts?.map((c) => ({ ...c, title: clock.text(c.title) })),
+        ),
         documents: { connect: jd.documents.map((key) => ({ id: documentIds.get(key)! })) },
         department: { connect: { id: departmentIds.get(jd.department)! } },
         drafter: { connect: { id: userIds.get(jd.drafter)! } },
@@ -209,7 +238,12 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
     created.CatalogueEntry++;
     await db.CatalogueEntry.createOne({
       data: {
-        area: entry.area, subject: entry.subject, content: entry.content, basis: entry.basis, timeLimit: entry.timeLimit, method: entry.method,
+        area: entry.area,
+        subject: entry.subject,
+        content: entry.content,
+        basis: entry.basis,
+        timeLimit: entry.timeLimit,
+        method: entry.method,
         order: (order + 1) * 10,
         department: { connect: { id: departmentIds.get(entry.department)! } },
         documents: { connect: entry.documents.map((key) => ({ id: documentIds.get(key)! })) },
@@ -223,12 +257,23 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
     created.SyndicationSource++;
     await db.SyndicationSource.createOne({
       data: {
-        key: source.key, name: source.name, level: source.level, adapter: source.adapter,
+        key: source.key,
+        name: source.name,
+        level: source.level,
+        adapter: source.adapter,
         listUrls: source.listUrls.join('\n'),
-        selectors: { ...(source.fields ? { fields: source.fields } : {}), ...(source.list ? { list: source.list } : {}), ...(source.detail ? { detail: source.detail } : {}) },
-        charset: source.charset ?? '', schedule: source.schedule, policy: source.policy,
+        selectors: {
+          ...(source.fields ? { fields: source.fields } : {}),
+          ...(source.list ? { list: source.list } : {}),
+          ...(source.detail ? { detail: source.detail } : {}),
+        },
+        charset: source.charset ?? '',
+        schedule: source.schedule,
+        policy: source.policy,
         targetColumn: { connect: { id: columnIds.get(source.targetColumn)! } },
-        enabled: false, verified: source.verified ?? false, maxItems: source.maxItems ?? 30,
+        enabled: false,
+        verified: source.verified ?? false,
+        maxItems: source.maxItems ?? 30,
         allowedHosts: (source.allowedHosts ?? []).join('\n'),
         note: `演示环境无法访问互联网，已停用；核实网址和选择器后再启用。${source.note ?? ''}`,
       },
@@ -260,12 +305,29 @@ export async function seedDemo(context: KeystoneContext, { baseUrl = 'http://loc
   created.ContentRule = 0;
   if ((await db.ContentRule.count()) === 0) {
     for (const { kind, category, term, replacement, title, retiredOn, termStart, termEnd, source } of starterDictionary) {
-      await db.ContentRule.createOne({ data: { kind, category, term, replacement: replacement ?? '', title: title ?? '', retiredOn, termStart, termEnd, source: source ?? '' } });
+      await db.ContentRule.createOne({
+        data: {
+          kind,
+          category,
+          term,
+          replacement: replacement ?? '',
+          title: title ?? '',
+          retiredOn,
+          termStart,
+          termEnd,
+          source: source ?? '',
+        },
+      });
       created.ContentRule++;
     }
   }
   created.OpinionIncident = await seedDemoIncidents(context, clock);
-  created.DisclosureRequest = await seedDemoRequests(context, { departmentIds, leaderId: userIds.get('lingdao')!, answererId: userIds.get('bangongshi')!, clock });
+  created.DisclosureRequest = await seedDemoRequests(context, {
+    departmentIds,
+    leaderId: userIds.get('lingdao')!,
+    answererId: userIds.get('bangongshi')!,
+    clock,
+  });
   Object.assign(created, await seedDemoReports(context, clock));
   Object.assign(created, await seedDemoConsultations(context, clock));
   Object.assign(created, await seedDemoVisits(context, clock));

@@ -59,13 +59,18 @@ export function createConfig(db: DatabaseSettings) {
         debug: debugResponses(),
         apolloConfig: apolloLimits(),
         // N20: every mutation is recorded in the 操作日志, around the sign-in guard (a locked attempt is recorded too).
-        extendGraphqlSchema: (schema) => recordMutations(removeRefusedUploads(guardSignIns(extendVisitSchema(extendSyndicationSchema(extendWorkflowSchema(extraTasks)(schema))))), lists),
+        extendGraphqlSchema: (schema) =>
+          recordMutations(
+            removeRefusedUploads(guardSignIns(extendVisitSchema(extendSyndicationSchema(extendWorkflowSchema(extraTasks)(schema))))),
+            lists,
+          ),
       },
       ui: {
         isAccessAllowed: signedIn,
         basePath: adminBasePath,
         // On a fresh install without accounts, the sign-in page leads to the first-run screen.
-        pageMiddleware: async ({ context }) => (context.session || (await hasUsers(context)) ? undefined : { kind: 'redirect', to: '/setup' }),
+        pageMiddleware: async ({ context }) =>
+          context.session || (await hasUsers(context)) ? undefined : { kind: 'redirect', to: '/setup' },
       },
       server: {
         // Keystone's default (200 MB) would cut off videos the media rules accept (500 MB).

@@ -40,7 +40,9 @@ export function serverRoutes(context: KeystoneContext, db: DatabaseSettings): ex
     try {
       const rows = (await context.prisma.$queryRawUnsafe(`SELECT name FROM "${historyTable}"`)) as { name: string }[];
       const applied = new Set(rows.map((r) => r.name));
-      const pending = readMigrations(migrationsDirectory(db.provider)).filter((m) => !applied.has(m.name)).map((m) => m.name);
+      const pending = readMigrations(migrationsDirectory(db.provider))
+        .filter((m) => !applied.has(m.name))
+        .map((m) => m.name);
       if (pending.length) return res.status(503).json({ status: 'not ready', reason: `待执行的迁移：${pending.join('、')}` });
       return res.json({ status: 'ready' });
     } catch (error) {
@@ -52,7 +54,13 @@ export function serverRoutes(context: KeystoneContext, db: DatabaseSettings): ex
   // Uploaded media, from our own storage: to the public only what a public item shows, to signed-in
   // staff everything (the Admin UI shows drafts' files). Revalidated each time, so a withdrawn
   // document's attachment is gone at once.
-  const media = express.static(mediaDirectory(), { dotfiles: 'deny', fallthrough: false, index: false, maxAge: 0, setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff') });
+  const media = express.static(mediaDirectory(), {
+    dotfiles: 'deny',
+    fallthrough: false,
+    index: false,
+    maxAge: 0,
+    setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff'),
+  });
   app.use(mediaUrlPrefix, async (req, res, next) => {
     const name = decodeURIComponent(req.path.slice(1));
     const allowed = isStoredName(name) && ((await isPublicMedia(context, name)) || Boolean((await context.withRequest(req, res)).session));
@@ -80,10 +88,21 @@ export function serverRoutes(context: KeystoneContext, db: DatabaseSettings): ex
     const { expires = '', signature = '' } = req.query as Record<string, string>;
     res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
     if (!previewIsValid(req.params.id, String(expires), String(signature))) {
-      return res.status(403).type('html').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>预览链接无效</title><p>预览链接无效或已过期，请在管理后台重新获取。</p></html>');
+      return res
+        .status(403)
+        .type('html')
+        .send(
+          '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>预览链接无效</title><p>预览链接无效或已过期，请在管理后台重新获取。</p></html>',
+        );
     }
-    const doc = await context.sudo().prisma.document.findUnique({ where: { id: req.params.id }, include: { interpretations: { select: { title: true } } } });
-    if (!doc) return res.status(404).type('html').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>未找到</title><p>该文件不存在。</p></html>');
+    const doc = await context
+      .sudo()
+      .prisma.document.findUnique({ where: { id: req.params.id }, include: { interpretations: { select: { title: true } } } });
+    if (!doc)
+      return res
+        .status(404)
+        .type('html')
+        .send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>未找到</title><p>该文件不存在。</p></html>');
     const text = doc.disclosure === 'proactive' ? doc.body : doc.disclosure === 'redacted' ? doc.redactedBody : null;
     res.type('html').send(
       previewPage({

@@ -69,7 +69,9 @@ async function claimTick(prisma: PrismaTransaction, provider: DatabaseProvider, 
   const [a, b] = provider === 'postgresql' ? ['$1', '$2'] : ['?', '?'];
   await prisma.$executeRawUnsafe(`INSERT INTO "${ticksTable}" ("job", "tick") VALUES (${a}, 0) ON CONFLICT ("job") DO NOTHING`, job);
   const claimed = await prisma.$executeRawUnsafe(
-    provider === 'postgresql' ? `UPDATE "${ticksTable}" SET "tick" = $2 WHERE "job" = $1 AND "tick" < $2` : `UPDATE "${ticksTable}" SET "tick" = ${b} WHERE "job" = ${a} AND "tick" < ${b}`,
+    provider === 'postgresql'
+      ? `UPDATE "${ticksTable}" SET "tick" = $2 WHERE "job" = $1 AND "tick" < $2`
+      : `UPDATE "${ticksTable}" SET "tick" = ${b} WHERE "job" = ${a} AND "tick" < ${b}`,
     ...(provider === 'postgresql' ? [job, tick] : [tick, job, tick]),
   );
   return claimed === 1;
@@ -91,7 +93,8 @@ export function schedulesFrom(list: Job[], setting = process.env.GONGKAI_JOB_SCH
     if (at > 0) overrides.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
   }
   for (const [name, expression] of overrides) {
-    if (!list.some((job) => job.name === name)) throw new Error(`GONGKAI_JOB_SCHEDULES 中没有名为 ${name} 的定时任务（可用：${list.map((j) => j.name).join('、')}）`);
+    if (!list.some((job) => job.name === name))
+      throw new Error(`GONGKAI_JOB_SCHEDULES 中没有名为 ${name} 的定时任务（可用：${list.map((j) => j.name).join('、')}）`);
     if (!cron.validate(expression)) throw new Error(`GONGKAI_JOB_SCHEDULES 中 ${name} 的计划不是有效的 cron 表达式：${expression}`);
   }
   return list.map((job) => ({ ...job, schedule: overrides.get(job.name) ?? job.schedule }));
@@ -114,7 +117,10 @@ export async function runJob(job: Job, context: KeystoneContext, provider: Datab
     if (provider !== 'postgresql') return (await claimTick(prisma, provider, job.name, tick)) ? await run() : false;
     return await prisma.$transaction(
       async (tx) => {
-        const [{ locked }] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, `gongkai:job:${job.name}`);
+        const [{ locked }] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+          `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`,
+          `gongkai:job:${job.name}`,
+        );
         return locked && (await claimTick(tx, provider, job.name, tick)) ? run() : false;
       },
       { timeout: longestRunMs, maxWait: 10_000 },
@@ -128,5 +134,7 @@ export async function runJob(job: Job, context: KeystoneContext, provider: Datab
 /** Starts the jobs with the server (GONGKAI_SCHEDULER=off leaves them to other instances). */
 export function startScheduler(context: KeystoneContext, provider: DatabaseProvider, list: Job[] = jobs): ScheduledTask[] {
   if (process.env.GONGKAI_SCHEDULER === 'off') return [];
-  return schedulesFrom(list).map((job) => cron.schedule(job.schedule, (run) => runJob(job, context, provider, tickOf(run.date)), { timezone, name: job.name, noOverlap: true }));
+  return schedulesFrom(list).map((job) =>
+    cron.schedule(job.schedule, (run) => runJob(job, context, provider, tickOf(run.date)), { timezone, name: job.name, noOverlap: true }),
+  );
 }

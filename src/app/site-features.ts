@@ -7,4 +7,11 @@ import { normativeLibraryRoutes } from '../validity/library.js';
 import { websiteReportRoutes } from '../reports/website-site.js';
 
 /** The public features beyond documents and interpretations, each a router of its own capability. */
-export const siteFeatures: readonly SiteFeature[] = [mailboxRoutes, consultationRoutes, requestRoutes, annualReportRoutes, normativeLibraryRoutes, websiteReportRoutes];
+export const siteFeatures: readonly SiteFeature[] = [
+  mailboxRoutes,
+  consultationRoutes,
+  requestRoutes,
+  annualReportRoutes,
+  normativeLibraryRoutes,
+  websiteReportRoutes,
+];

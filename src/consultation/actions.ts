@@ -5,7 +5,14 @@ import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { richTextHasContent } from '../workflow/core/disclosure.js';
 import { memberOf, sessionOf } from '../platform/access/roles.js';
 import { consultationsChanged } from './invalidation.js';
-import { periodState, publicationProblems, reportFigures, reportProblems, type CommentFacts, type ConsultationStatus } from './core/rules.js';
+import {
+  periodState,
+  publicationProblems,
+  reportFigures,
+  reportProblems,
+  type CommentFacts,
+  type ConsultationStatus,
+} from './core/rules.js';
 import { consultationActionLabels, consultationActionsFor, type ConsultationAction } from './core/workflow.js';
 import { loadContentGate } from '../workflow/content-gate-store.js';
 import { plainText } from '../platform/content/plain-text.js';
@@ -20,7 +27,13 @@ export interface ConsultationActionArgs {
 }
 
 /** Carries out one action on a consultation, in one transaction, once the rules allow it. */
-export async function actOnConsultation(context: KeystoneContext, id: string, act: ConsultationAction, args: ConsultationActionArgs = {}, now = new Date()): Promise<void> {
+export async function actOnConsultation(
+  context: KeystoneContext,
+  id: string,
+  act: ConsultationAction,
+  args: ConsultationActionArgs = {},
+  now = new Date(),
+): Promise<void> {
   const actor = memberOf(sessionOf(context));
   if (!actor) throw refused('请先登录');
   const today = toCalendarDay(now);
@@ -29,7 +42,11 @@ export async function actOnConsultation(context: KeystoneContext, id: string, ac
   // refused while the office's dictionary finds a serious error in them.
   const { gate } = act === 'submit' || act === 'publishReport' ? await loadContentGate(context.sudo().prisma) : { gate: null };
   const seriousErrors = (parts: { where: string; text: string }[]) =>
-    gate ? contentGateFindings(gate, parts, today).filter((f) => f.blocking).map((f) => f.message) : [];
+    gate
+      ? contentGateFindings(gate, parts, today)
+          .filter((f) => f.blocking)
+          .map((f) => f.message)
+      : [];
   await prismaOf(context.sudo()).$transaction(async (tx) => {
     const item = await tx.consultation.findUnique({ where: { id } });
     if (!item) throw refused('找不到该征求意见');
@@ -43,7 +60,11 @@ export async function actOnConsultation(context: KeystoneContext, id: string, ac
       case 'submit': {
         const found = [
           ...problems(),
-          ...seriousErrors([{ where: '标题', text: item.title }, { where: '征求意见稿', text: plainText(item.draftText) }, { where: '起草依据和说明', text: item.basis }]),
+          ...seriousErrors([
+            { where: '标题', text: item.title },
+            { where: '征求意见稿', text: plainText(item.draftText) },
+            { where: '起草依据和说明', text: item.basis },
+          ]),
         ];
         if (found.length) throw refused(`不能提交审核：${found.join('；')}`);
         await tx.consultation.update({ where: { id }, data: { status: 'review' } });
@@ -62,24 +83,34 @@ export async function actOnConsultation(context: KeystoneContext, id: string, ac
         await tx.consultation.update({
           where: { id },
           data: {
-            status: 'open', publishedAt: now, lastReturnReason: '',
-            confidentialityConclusion: args.confidentialityConclusion!.trim(), approvedBy: { connect: { id: actor.id } },
+            status: 'open',
+            publishedAt: now,
+            lastReturnReason: '',
+            confidentialityConclusion: args.confidentialityConclusion!.trim(),
+            approvedBy: { connect: { id: actor.id } },
           },
         });
         madePublic = true;
         return;
       }
       case 'close':
-        if (!opensOn || !closesOn || periodState({ opensOn, closesOn }, today) !== 'ended') throw refused(`征求意见期限至 ${closesOn ?? '（未填写）'} 止，期限结束后才能结束征求意见`);
+        if (!opensOn || !closesOn || periodState({ opensOn, closesOn }, today) !== 'ended')
+          throw refused(`征求意见期限至 ${closesOn ?? '（未填写）'} 止，期限结束后才能结束征求意见`);
         await tx.consultation.update({ where: { id }, data: { status: 'closed' } });
         madePublic = true;
         return;
       case 'publishReport': {
         const comments = (await tx.consultationComment.findMany({ where: { consultationId: id } })) as CommentFacts[];
         const ended = Boolean(opensOn && closesOn && periodState({ opensOn, closesOn }, today) === 'ended');
-        const found = [...reportProblems({ reportText: item.reportText, periodEnded: ended, comments }), ...seriousErrors([{ where: '意见采纳情况', text: item.reportText }])];
+        const found = [
+          ...reportProblems({ reportText: item.reportText, periodEnded: ended, comments }),
+          ...seriousErrors([{ where: '意见采纳情况', text: item.reportText }]),
+        ];
         if (found.length) throw refused(`不能公布采纳情况：${found.join('；')}`);
-        await tx.consultation.update({ where: { id }, data: { status: 'reported', reportFigures: reportFigures(comments), reportPublishedAt: now } });
+        await tx.consultation.update({
+          where: { id },
+          data: { status: 'reported', reportFigures: reportFigures(comments), reportPublishedAt: now },
+        });
         madePublic = true;
         return;
       }
@@ -96,16 +127,27 @@ export async function actOnConsultation(context: KeystoneContext, id: string, ac
 export async function consultationDayStarts(context: KeystoneContext, now = new Date()): Promise<string[]> {
   const prisma = prismaOf(context.sudo());
   const today = toCalendarDay(now);
-  const open = (await prisma.consultation.findMany({ where: { status: 'open' }, select: { id: true, closesOn: true } })) as { id: string; closesOn: unknown }[];
+  const open = (await prisma.consultation.findMany({ where: { status: 'open' }, select: { id: true, closesOn: true } })) as {
+    id: string;
+    closesOn: unknown;
+  }[];
   const ended = open.filter((c) => (calendarDayOf(c.closesOn) ?? '9') < today).map((c) => c.id);
   if (ended.length) await prisma.consultation.updateMany({ where: { id: { in: ended }, status: 'open' }, data: { status: 'closed' } });
-  await consultationsChanged(context, open.map((c) => c.id));
+  await consultationsChanged(
+    context,
+    open.map((c) => c.id),
+  );
   return ended;
 }
 
 const argsFor: Partial<Record<ConsultationAction, ActionArgs>> = {
   returnToDrafter: { reason: textArg('退回原因', '必填：说明需要修改的内容，起草科室将看到') },
-  approve: { confidentialityConclusion: textArg('保密审查结论（S4）', '必填，例如：经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开征求意见') },
+  approve: {
+    confidentialityConclusion: textArg(
+      '保密审查结论（S4）',
+      '必填，例如：经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开征求意见',
+    ),
+  },
 };
 
 const prompts: Partial<Record<ConsultationAction, string>> = {

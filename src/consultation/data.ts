@@ -6,8 +6,14 @@ import { maskPersonalData } from '../platform/privacy/mask.js';
 import { plainText } from '../platform/content/plain-text.js';
 import { articleDescription } from '../site/core/metadata.js';
 import {
-  adoptionOptions, decisionBodyOptions, labelOf, periodDays, periodState, publicConsultationStatuses,
-  acceptsComments, type ReportFigures,
+  adoptionOptions,
+  decisionBodyOptions,
+  labelOf,
+  periodDays,
+  periodState,
+  publicConsultationStatuses,
+  acceptsComments,
+  type ReportFigures,
 } from './core/rules.js';
 import { prismaOf } from '../platform/db/prisma.js';
 
@@ -42,16 +48,43 @@ function standing(c: ConsultationRow, today: CalendarDay) {
   const closesOn = calendarDayOf(c.closesOn) ?? '';
   const state = opensOn && closesOn ? periodState({ opensOn, closesOn }, today) : 'ended';
   const daysLeft = state === 'open' ? periodDays(today, closesOn) : null;
-  const label = c.status === 'reported' ? '已公布采纳情况' : state === 'open' ? `征求意见中（剩余 ${daysLeft} 天）` : state === 'notYetOpen' ? `${opensOn} 开始征求意见` : '征求意见已结束';
-  return { opensOn, closesOn, state, notYetOpen: state === 'notYetOpen', daysLeft, label, accepting: acceptsComments({ status: c.status, opensOn, closesOn }, today) };
+  const label =
+    c.status === 'reported'
+      ? '已公布采纳情况'
+      : state === 'open'
+        ? `征求意见中（剩余 ${daysLeft} 天）`
+        : state === 'notYetOpen'
+          ? `${opensOn} 开始征求意见`
+          : '征求意见已结束';
+  return {
+    opensOn,
+    closesOn,
+    state,
+    notYetOpen: state === 'notYetOpen',
+    daysLeft,
+    label,
+    accepting: acceptsComments({ status: c.status, opensOn, closesOn }, today),
+  };
 }
 
 const listSelect = { id: true, title: true, status: true, opensOn: true, closesOn: true, publishedAt: true, reportPublishedAt: true };
 
 /** /consultations: those open for comment first (soonest deadline first), then the others, newest first. */
 export async function consultationListData(context: KeystoneContext, today: CalendarDay) {
-  const rows = (await context.sudo().prisma.consultation.findMany({ where: publicConsultation, orderBy: { publishedAt: 'desc' }, select: listSelect })) as ConsultationRow[];
-  const items = rows.map((c) => ({ id: c.id, title: maskPersonalData(c.title), published: day(c.publishedAt), reported: c.status === 'reported', ...standing(c, today) }));
+  const rows = (await context
+    .sudo()
+    .prisma.consultation.findMany({
+      where: publicConsultation,
+      orderBy: { publishedAt: 'desc' },
+      select: listSelect,
+    })) as ConsultationRow[];
+  const items = rows.map((c) => ({
+    id: c.id,
+    title: maskPersonalData(c.title),
+    published: day(c.publishedAt),
+    reported: c.status === 'reported',
+    ...standing(c, today),
+  }));
   return {
     title: '征求意见',
     open: items.filter((c) => c.state !== 'ended').sort((a, b) => a.closesOn.localeCompare(b.closesOn)),
@@ -64,18 +97,39 @@ export async function consultationListData(context: KeystoneContext, today: Cale
 export async function consultationColumnItems(context: KeystoneContext, page: number, pageSize: number) {
   const prisma = prismaOf(context.sudo());
   const total = await prisma.consultation.count({ where: publicConsultation });
-  const rows = (await prisma.consultation.findMany({ where: publicConsultation, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: listSelect })) as ConsultationRow[];
-  return { total, items: rows.map((c) => ({ id: c.id, title: maskPersonalData(c.title), date: day(c.publishedAt), url: `/consultations/${c.id}` })) };
+  const rows = (await prisma.consultation.findMany({
+    where: publicConsultation,
+    orderBy: { publishedAt: 'desc' },
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: listSelect,
+  })) as ConsultationRow[];
+  return {
+    total,
+    items: rows.map((c) => ({ id: c.id, title: maskPersonalData(c.title), date: day(c.publishedAt), url: `/consultations/${c.id}` })),
+  };
 }
 
 /** The dates a 征求意见 column is updated on (N3, N4): each publication and each adoption report. */
 export async function consultationUpdateDates(context: KeystoneContext): Promise<{ count: number; dates: Date[] }> {
-  const rows = (await context.sudo().prisma.consultation.findMany({ where: publicConsultation, select: { publishedAt: true, reportPublishedAt: true } })) as { publishedAt: Date | null; reportPublishedAt: Date | null }[];
-  const dates = rows.flatMap((r) => [r.publishedAt, r.reportPublishedAt]).filter((d): d is Date => d instanceof Date).sort((a, b) => b.getTime() - a.getTime());
+  const rows = (await context
+    .sudo()
+    .prisma.consultation.findMany({ where: publicConsultation, select: { publishedAt: true, reportPublishedAt: true } })) as {
+    publishedAt: Date | null;
+    reportPublishedAt: Date | null;
+  }[];
+  const dates = rows
+    .flatMap((r) => [r.publishedAt, r.reportPublishedAt])
+    .filter((d): d is Date => d instanceof Date)
+    .sort((a, b) => b.getTime() - a.getTime());
   return { count: rows.length, dates };
 }
 
-const paragraphs = (text: string | null | undefined) => maskPersonalData(text ?? '').split(/\n+/).map((p) => p.trim()).filter(Boolean);
+const paragraphs = (text: string | null | undefined) =>
+  maskPersonalData(text ?? '')
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 
 /** /consultations/:id: the draft, its basis, the period, how to comment, shown comments and the adoption report. */
 export async function consultationData(context: KeystoneContext, id: string, today: CalendarDay) {
@@ -84,7 +138,11 @@ export async function consultationData(context: KeystoneContext, id: string, tod
     where: { id, ...publicConsultation },
     include: {
       department: { select: { name: true } },
-      comments: { where: { moderation: 'shown' }, orderBy: { submittedAt: 'asc' }, select: { id: true, name: true, body: true, submittedAt: true, adoption: true, adoptionReason: true } },
+      comments: {
+        where: { moderation: 'shown' },
+        orderBy: { submittedAt: 'asc' },
+        select: { id: true, name: true, body: true, submittedAt: true, adoption: true, adoptionReason: true },
+      },
     },
   });
   if (!c) return null;
@@ -97,14 +155,17 @@ export async function consultationData(context: KeystoneContext, id: string, tod
     decisionBody: labelOf(decisionBodyOptions, c.decisionBody),
     published: day(c.publishedAt),
     ...standing(c, today),
-    periodDays: calendarDayOf(c.opensOn) && calendarDayOf(c.closesOn) ? periodDays(calendarDayOf(c.opensOn)!, calendarDayOf(c.closesOn)!) : null,
+    periodDays:
+      calendarDayOf(c.opensOn) && calendarDayOf(c.closesOn) ? periodDays(calendarDayOf(c.opensOn)!, calendarDayOf(c.closesOn)!) : null,
     shortPeriodReason: c.shortPeriodReason,
     // Written comments are invited while the period is open or still to come.
     writtenComments: c.status === 'open' && standing(c, today).state !== 'ended',
     draftHtml: renderRichText(c.draftText),
     basis: paragraphs(c.basis),
     contact: paragraphs(c.contact),
-    comments: (c.comments as { id: string; name: string; body: string; submittedAt: Date | null; adoption: string | null; adoptionReason: string }[]).map((m, n) => ({
+    comments: (
+      c.comments as { id: string; name: string; body: string; submittedAt: Date | null; adoption: string | null; adoptionReason: string }[]
+    ).map((m, n) => ({
       number: n + 1,
       name: publicName(m.name),
       paragraphs: paragraphs(m.body),
@@ -118,14 +179,25 @@ export async function consultationData(context: KeystoneContext, id: string, tod
           published: day(c.reportPublishedAt),
           paragraphs: paragraphs(c.reportText),
           figures,
-          opinions: (figures?.opinions ?? []).map((o) => ({ ...o, name: maskPersonalData(o.name), adopted: o.adoption === 'adopted', adoption: labelOf(adoptionOptions, o.adoption), reason: maskPersonalData(o.reason) })),
+          opinions: (figures?.opinions ?? []).map((o) => ({
+            ...o,
+            name: maskPersonalData(o.name),
+            adopted: o.adoption === 'adopted',
+            adoption: labelOf(adoptionOptions, o.adoption),
+            reason: maskPersonalData(o.reason),
+          })),
         }
       : null,
     // N18: a consultation is an article of the 征求意见 section.
     meta: {
       article: {
-        title: c.title, published: c.publishedAt, source: c.department?.name ?? '', author: c.department?.name ?? '',
-        keywords: '征求意见', description: articleDescription(plainText(c.draftText)), path: `/consultations/${c.id}`,
+        title: c.title,
+        published: c.publishedAt,
+        source: c.department?.name ?? '',
+        author: c.department?.name ?? '',
+        keywords: '征求意见',
+        description: articleDescription(plainText(c.draftText)),
+        path: `/consultations/${c.id}`,
       },
     },
     cacheTags: [`consultation:${c.id}`],
@@ -134,7 +206,12 @@ export async function consultationData(context: KeystoneContext, id: string, tod
 
 /** S2: one line on a consultation and its adoption, for the meeting it goes to (staff only). */
 export async function adoptionSummary(context: KeystoneContext, id: string): Promise<string> {
-  const c = await context.sudo().prisma.consultation.findUnique({ where: { id }, select: { status: true, opensOn: true, closesOn: true, reportFigures: true, reportPublishedAt: true } });
+  const c = await context
+    .sudo()
+    .prisma.consultation.findUnique({
+      where: { id },
+      select: { status: true, opensOn: true, closesOn: true, reportFigures: true, reportPublishedAt: true },
+    });
   if (!c) return '';
   if (!publicConsultationStatuses.includes(c.status)) return '征求意见尚未发布';
   const period = `征求意见 ${calendarDayOf(c.opensOn) ?? ''} 至 ${calendarDayOf(c.closesOn) ?? ''}`;

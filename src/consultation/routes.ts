@@ -43,10 +43,25 @@ export function consultationRoutes(context: KeystoneContext, kit: SiteKit): expr
 
   /** The consultation the form is for, or null when it is not published. */
   const target = async (id: string) =>
-    idPattern.test(id) ? ((await prisma.consultation.findFirst({ where: { id, ...publicConsultation }, select: { id: true, title: true, status: true, opensOn: true, closesOn: true } })) as { id: string; title: string; status: string; opensOn: unknown; closesOn: unknown } | null) : null;
+    idPattern.test(id)
+      ? ((await prisma.consultation.findFirst({
+          where: { id, ...publicConsultation },
+          select: { id: true, title: true, status: true, opensOn: true, closesOn: true },
+        })) as { id: string; title: string; status: string; opensOn: unknown; closesOn: unknown } | null)
+      : null;
   const accepting = (c: { status: string; opensOn: unknown; closesOn: unknown }) =>
-    acceptsComments({ status: c.status, opensOn: calendarDayOf(c.opensOn), closesOn: calendarDayOf(c.closesOn) }, toCalendarDay(new Date()));
-  const showForm = (res: express.Response, status: number, c: { id: string; title: string; closesOn: unknown; status: string; opensOn: unknown }, values: Record<string, string> = {}, errors: Record<string, string> = {}, messages: string[] = []) =>
+    acceptsComments(
+      { status: c.status, opensOn: calendarDayOf(c.opensOn), closesOn: calendarDayOf(c.closesOn) },
+      toCalendarDay(new Date()),
+    );
+  const showForm = (
+    res: express.Response,
+    status: number,
+    c: { id: string; title: string; closesOn: unknown; status: string; opensOn: unknown },
+    values: Record<string, string> = {},
+    errors: Record<string, string> = {},
+    messages: string[] = [],
+  ) =>
     kit.uncachedHtml(res, status, 'consultation-comment', {
       title: `提交意见：${c.title}`,
       consultation: { id: c.id, title: c.title, closesOn: calendarDayOf(c.closesOn) },

@@ -36,7 +36,16 @@ export const consultationTasks: TaskSource = async (context: KeystoneContext, ac
   const today = toCalendarDay(now);
   const rows = (await prismaOf(context.sudo()).consultation.findMany({
     where: { status: { in: ['open', 'closed'] }, ...(approver ? {} : { departmentId: actor.departmentId ?? '' }) },
-    select: { id: true, title: true, status: true, departmentId: true, opensOn: true, closesOn: true, meetings: { select: { meetingOn: true } }, _count: { select: { comments: { where: { moderation: 'pending' } } } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      departmentId: true,
+      opensOn: true,
+      closesOn: true,
+      meetings: { select: { meetingOn: true } },
+      _count: { select: { comments: { where: { moderation: 'pending' } } } },
+    },
   })) as Row[];
   const tasks: ExtraTask[] = [];
   for (const c of rows) {
@@ -46,14 +55,36 @@ export const consultationTasks: TaskSource = async (context: KeystoneContext, ac
     const href = `/admin/consultations/${c.id}`;
     // Leaders approve and publish; moderation is the department's and the office's work.
     if (c._count.comments && !isLeader(actor.role)) {
-      tasks.push({ kindLabel: '意见审核', listKey: 'Consultation', id: c.id, title: c.title, detail: `${c._count.comments} 条意见待审核（审核后公开显示或说明不予显示的原因）`, href, due: closesOn, urgency: urgencyOf(closesOn, today) });
+      tasks.push({
+        kindLabel: '意见审核',
+        listKey: 'Consultation',
+        id: c.id,
+        title: c.title,
+        detail: `${c._count.comments} 条意见待审核（审核后公开显示或说明不予显示的原因）`,
+        href,
+        due: closesOn,
+        urgency: urgencyOf(closesOn, today),
+      });
     }
     if (c.status === 'closed' || periodState({ opensOn, closesOn }, today) === 'ended') {
-      const due = reportDueOn(closesOn, c.meetings.map((m) => calendarDayOf(m.meetingOn)).filter((d): d is CalendarDay => Boolean(d)));
-      const detail = approver ? '征求意见已结束：审核并公布意见采纳情况（集中意见未采纳的须说明理由）' : '征求意见已结束：整理意见、标明采纳情况并填写采纳情况说明';
-      tasks.push({ kindLabel: '采纳情况', listKey: 'Consultation', id: c.id, title: c.title, detail, href, due, urgency: urgencyOf(due, today) });
+      const due = reportDueOn(
+        closesOn,
+        c.meetings.map((m) => calendarDayOf(m.meetingOn)).filter((d): d is CalendarDay => Boolean(d)),
+      );
+      const detail = approver
+        ? '征求意见已结束：审核并公布意见采纳情况（集中意见未采纳的须说明理由）'
+        : '征求意见已结束：整理意见、标明采纳情况并填写采纳情况说明';
+      tasks.push({
+        kindLabel: '采纳情况',
+        listKey: 'Consultation',
+        id: c.id,
+        title: c.title,
+        detail,
+        href,
+        due,
+        urgency: urgencyOf(due, today),
+      });
     }
   }
   return tasks;
 };
-

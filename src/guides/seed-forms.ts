@@ -28,7 +28,14 @@ export async function seedGuideForms(context: KeystoneContext, guide: DemoGuide,
     await fs.promises.mkdir(mediaDirectory(), { recursive: true });
     await fs.promises.writeFile(path.join(mediaDirectory(), filename), bytes, { flag: 'wx' });
     const media = (await prisma.media.create({
-      data: { title, kind: 'document', file_filename: filename, file_filesize: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedBy: { connect: { id: uploaderId } } },
+      data: {
+        title,
+        kind: 'document',
+        file_filename: filename,
+        file_filesize: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        uploadedBy: { connect: { id: uploaderId } },
+      },
       select: { id: true },
     })) as { id: string };
     ids.push(media.id);
@@ -81,7 +88,12 @@ function validityDay(validity: DemoValidity, day: string, clock: DemoClock): str
 }
 
 /** The second step: 已修改 and 已废止 with the document that amended or replaced it. */
-export async function validityLinks(context: KeystoneContext, documents: { key: string; validity?: DemoValidity }[], ids: Map<string, string>, clock: DemoClock): Promise<void> {
+export async function validityLinks(
+  context: KeystoneContext,
+  documents: { key: string; validity?: DemoValidity }[],
+  ids: Map<string, string>,
+  clock: DemoClock,
+): Promise<void> {
   const db = context.sudo().db;
   for (const doc of documents) {
     const v = doc.validity;
@@ -90,7 +102,11 @@ export async function validityLinks(context: KeystoneContext, documents: { key: 
     if (!item || item.replacedById) continue;
     await db.Document.updateOne({
       where: { id: ids.get(doc.key)! },
-      data: { validity: v.status ?? 'current', repealedOn: v.repealedOn ? validityDay(v, v.repealedOn, clock) : null, replacedBy: { connect: { id: ids.get(v.replacedBy)! } } },
+      data: {
+        validity: v.status ?? 'current',
+        repealedOn: v.repealedOn ? validityDay(v, v.repealedOn, clock) : null,
+        replacedBy: { connect: { id: ids.get(v.replacedBy)! } },
+      },
     });
   }
 }

@@ -18,7 +18,12 @@ export interface GuideSection {
   forms: { title: string; url: string }[];
 }
 
-const listed: Partial<Record<GuideField, 'ordered' | 'unordered'>> = { guideMaterials: 'unordered', guideSteps: 'ordered', guideConditions: 'unordered', guideBasis: 'unordered' };
+const listed: Partial<Record<GuideField, 'ordered' | 'unordered'>> = {
+  guideMaterials: 'unordered',
+  guideSteps: 'ordered',
+  guideConditions: 'unordered',
+  guideBasis: 'unordered',
+};
 
 export function guideSections(fields: GuideFields, forms: { title: string; url: string }[]): GuideSection[] {
   return guideElements

@@ -18,7 +18,12 @@ export type Deliver = typeof sendDeadlineAlert;
  * is the other side: a stop between storing and sending loses that message (the 待办 still shows the
  * clock); a duplicate to the leaders is the outcome the seed's "统一口径" process cannot afford.
  */
-export async function checkIncidentAlerts(context: KeystoneContext, id: string, now: Date, deliver: Deliver = sendDeadlineAlert): Promise<number> {
+export async function checkIncidentAlerts(
+  context: KeystoneContext,
+  id: string,
+  now: Date,
+  deliver: Deliver = sendDeadlineAlert,
+): Promise<number> {
   const prisma = prismaOf(context.sudo());
   const incident: StoredIncident | null = await prisma.opinionIncident.findUnique({ where: { id } });
   if (!incident || incident.closedAt) return 0;
@@ -39,14 +44,26 @@ export async function checkIncidentAlerts(context: KeystoneContext, id: string, 
   const current = await prisma.opinionIncident.findUnique({ where: { id }, select: { alertLog: true } });
   await prisma.opinionIncident.update({
     where: { id },
-    data: { alertLog: alertLogOf(current?.alertLog).map((e) => (keys.has(e.key) && e.claimedAt === claimedAt ? { ...e, delivered, failed: results.length - delivered } : e)) },
+    data: {
+      alertLog: alertLogOf(current?.alertLog).map((e) =>
+        keys.has(e.key) && e.claimedAt === claimedAt ? { ...e, delivered, failed: results.length - delivered } : e,
+      ),
+    },
   });
   return alerts.length;
 }
 
 /** The `incident-clocks` job (every minute): checks every open incident; one failing never stops the others. */
-export async function runIncidentClockAlerts(context: KeystoneContext, now = new Date(), deliver: Deliver = sendDeadlineAlert): Promise<{ incidents: number; alerts: number }> {
-  const open: { id: string }[] = await prismaOf(context.sudo()).opinionIncident.findMany({ where: { closedAt: null }, select: { id: true }, orderBy: { startedAt: 'asc' } });
+export async function runIncidentClockAlerts(
+  context: KeystoneContext,
+  now = new Date(),
+  deliver: Deliver = sendDeadlineAlert,
+): Promise<{ incidents: number; alerts: number }> {
+  const open: { id: string }[] = await prismaOf(context.sudo()).opinionIncident.findMany({
+    where: { closedAt: null },
+    select: { id: true },
+    orderBy: { startedAt: 'asc' },
+  });
   let alerts = 0;
   for (const { id } of open) {
     try {

@@ -17,9 +17,18 @@ const closeLabel = '结束事件';
 export async function actOnIncident(context: KeystoneContext, id: string, act: IncidentAction, now = new Date()): Promise<void> {
   const actor = memberOf(sessionOf(context));
   if (!actor) throw refused('请先登录');
-  const incident = await prismaOf(context.sudo()).opinionIncident.findUnique({ where: { id }, include: { departments: { select: { id: true } } } });
+  const incident = await prismaOf(context.sudo()).opinionIncident.findUnique({
+    where: { id },
+    include: { departments: { select: { id: true } } },
+  });
   if (!incident) throw refused('找不到该舆情事件');
-  if (!mayEditIncident(actor, incident.departments.map((d: { id: string }) => d.id))) throw refused('只有局办公室和责任科室可以记录该事件的处置情况');
+  if (
+    !mayEditIncident(
+      actor,
+      incident.departments.map((d: { id: string }) => d.id),
+    )
+  )
+    throw refused('只有局办公室和责任科室可以记录该事件的处置情况');
   const refusal = actionRefusal(incident, act);
   if (refusal) throw refused(refusal);
   const by = { connect: { id: actor.id } };
@@ -31,7 +40,10 @@ export async function actOnIncident(context: KeystoneContext, id: string, act: I
 }
 
 const labels: Record<IncidentAction, string> = {
-  ...(Object.fromEntries(incidentEventDefinitions.map((d) => [d.event, d.actionLabel])) as Record<Exclude<IncidentAction, 'close'>, string>),
+  ...(Object.fromEntries(incidentEventDefinitions.map((d) => [d.event, d.actionLabel])) as Record<
+    Exclude<IncidentAction, 'close'>,
+    string
+  >),
   close: closeLabel,
 };
 

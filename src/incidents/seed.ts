@@ -34,7 +34,13 @@ const demoIncidents: DemoIncident[] = [
     departments: ['relief', 'office'],
     description: '强降雨引发山洪，网民发帖质疑受灾群众安置点物资不足。救灾科核实：已转移安置群众 326 人，首批救灾物资已到位。',
     startedMinutesAgo: 12 * 24 * 60,
-    events: { phoneReport: [12, 'jiuzai'], writtenReport: [35, 'jiuzai'], authoritativeInfo: [180, 'bangongshi'], pressConference: [20 * 60, 'bangongshi'], closed: [3 * 24 * 60, 'bangongshi'] },
+    events: {
+      phoneReport: [12, 'jiuzai'],
+      writtenReport: [35, 'jiuzai'],
+      authoritativeInfo: [180, 'bangongshi'],
+      pressConference: [20 * 60, 'bangongshi'],
+      closed: [3 * 24 * 60, 'bangongshi'],
+    },
     outcomeDocuments: ['市民政局部署做好受灾困难群众基本生活保障衔接工作'],
     registeredBy: 'jiuzai',
   },
@@ -70,19 +76,36 @@ export async function seedDemoIncidents(context: KeystoneContext, { now, text }:
   let created = 0;
   for (const incident of demoIncidents) {
     if (await db.OpinionIncident.count({ where: { title: { equals: incident.title } } })) continue;
-    const user = async (username: string) => ({ connect: { id: (await prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true } })).id } });
+    const user = async (username: string) => ({
+      connect: { id: (await prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true } })).id },
+    });
     const departments = await prisma.department.findMany({ where: { code: { in: incident.departments } }, select: { id: true } });
-    const documents = await prisma.document.findMany({ where: { title: { in: (incident.outcomeDocuments ?? []).map(text) } }, select: { id: true } });
+    const documents = await prisma.document.findMany({
+      where: { title: { in: (incident.outcomeDocuments ?? []).map(text) } },
+      select: { id: true },
+    });
     const startedAt = new Date(now.getTime() - minutes(incident.startedMinutesAgo));
     const data: Record<string, unknown> = {
-      title: incident.title, level: incident.level, category: incident.category, handling: incident.handling, description: text(incident.description),
-      startedAt, createdAt: new Date(startedAt.getTime() + minutes(5)),
-      departments: { connect: departments }, outcomeDocuments: { connect: documents },
-      policeReferralNote: incident.policeReferralNote ?? '', registeredBy: await user(incident.registeredBy),
+      title: incident.title,
+      level: incident.level,
+      category: incident.category,
+      handling: incident.handling,
+      description: text(incident.description),
+      startedAt,
+      createdAt: new Date(startedAt.getTime() + minutes(5)),
+      departments: { connect: departments },
+      outcomeDocuments: { connect: documents },
+      policeReferralNote: incident.policeReferralNote ?? '',
+      registeredBy: await user(incident.registeredBy),
     };
     for (const [event, [after, username]] of Object.entries(incident.events)) {
       const at = new Date(startedAt.getTime() + minutes(after));
-      Object.assign(data, event === 'closed' ? { closedAt: at, closedBy: await user(username) } : { [`${event}At`]: at, [`${event}By`]: await user(username) });
+      Object.assign(
+        data,
+        event === 'closed'
+          ? { closedAt: at, closedBy: await user(username) }
+          : { [`${event}At`]: at, [`${event}By`]: await user(username) },
+      );
     }
     await db.OpinionIncident.createOne({ data });
     created++;

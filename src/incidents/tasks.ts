@@ -8,6 +8,9 @@ export const incidentTaskSource: TaskSource = async (context, actor, now) => {
     where: { closedAt: null },
     include: { departments: { select: { id: true } } },
   });
-  return incidentTasks(rows.map((row) => ({ ...row, departmentIds: row.departments.map((d) => d.id) })), actor, now);
+  return incidentTasks(
+    rows.map((row) => ({ ...row, departmentIds: row.departments.map((d) => d.id) })),
+    actor,
+    now,
+  );
 };
-

@@ -7,7 +7,12 @@ import type { SendResult } from '../platform/notify/robots.js';
 import { alertDue, alertStageLabels, openMessageClock, type AlertStage, type ClockedMessage } from './core/rules.js';
 import { prismaOf } from '../platform/db/prisma.js';
 
-type Row = ClockedMessage & { subject: string; alertedStage: AlertStage | null; alertPendingStage: AlertStage | null; department: { name: string } | null };
+type Row = ClockedMessage & {
+  subject: string;
+  alertedStage: AlertStage | null;
+  alertPendingStage: AlertStage | null;
+  department: { name: string } | null;
+};
 
 export type AlertSender = (context: KeystoneContext, title: string, lines: string[]) => Promise<SendResult[]>;
 
@@ -19,12 +24,28 @@ export type AlertSender = (context: KeystoneContext, title: string, lines: strin
  * only possible repeat is an alert delivered in the instant before the crash. When every robot
  * refuses, the claim is released and the next run tries again.
  */
-export async function sendMessageAlerts(context: KeystoneContext, now = new Date(), send: AlertSender = sendDeadlineAlert): Promise<{ sent: number }> {
+export async function sendMessageAlerts(
+  context: KeystoneContext,
+  now = new Date(),
+  send: AlertSender = sendDeadlineAlert,
+): Promise<{ sent: number }> {
   const prisma = prismaOf(context.sudo());
   const today = toCalendarDay(now);
   const rows = (await prisma.message.findMany({
     where: { OR: [{ status: { not: 'replied' } }, { replyPublishedAt: null, isPublic: true }] },
-    select: { id: true, subject: true, kind: true, status: true, submittedAt: true, repliedAt: true, replyPublishedAt: true, isPublic: true, alertedStage: true, alertPendingStage: true, department: { select: { name: true } } },
+    select: {
+      id: true,
+      subject: true,
+      kind: true,
+      status: true,
+      submittedAt: true,
+      repliedAt: true,
+      replyPublishedAt: true,
+      isPublic: true,
+      alertedStage: true,
+      alertPendingStage: true,
+      department: { select: { name: true } },
+    },
   })) as Row[];
   let sent = 0;
   for (const m of rows) {
@@ -46,7 +67,10 @@ export async function sendMessageAlerts(context: KeystoneContext, now = new Date
       `应于 ${clock.publishBy} 前公开答复，${clock.answerBy} 后仍未答复为单项否决（N5）`,
     ]);
     const delivered = results.length === 0 || results.some((r) => r.ok);
-    await prisma.message.updateMany({ where: { id: m.id, alertPendingStage: stage }, data: delivered ? { alertedStage: stage, alertPendingStage: null } : { alertPendingStage: null } });
+    await prisma.message.updateMany({
+      where: { id: m.id, alertPendingStage: stage },
+      data: delivered ? { alertedStage: stage, alertPendingStage: null } : { alertPendingStage: null },
+    });
     if (delivered) sent++;
   }
   return { sent };

@@ -14,7 +14,15 @@ export async function messagesChanged(context: KeystoneContext, ids: string[]): 
 const wasPublic = (item: Record<string, unknown> | undefined) => Boolean(item?.replyPublishedAt);
 
 /** afterOperation of 留言: an edit of a published message (or one taken off) changes its pages. */
-export async function afterMessageChange({ item, originalItem, context }: { item?: Record<string, unknown>; originalItem?: Record<string, unknown>; context: KeystoneContext }) {
+export async function afterMessageChange({
+  item,
+  originalItem,
+  context,
+}: {
+  item?: Record<string, unknown>;
+  originalItem?: Record<string, unknown>;
+  context: KeystoneContext;
+}) {
   if (!wasPublic(item) && !wasPublic(originalItem)) return;
   await messagesChanged(context, [String((item ?? originalItem)!.id)]);
 }

@@ -1,6 +1,12 @@
 import { memberOf } from '../platform/access/roles.js';
 import { itemAction, textArg, type ActionArgs } from '../platform/admin-ui/item-actions.js';
-import { messageActionLabels, messageActions as actionKeys, messageActionsFor, type MessageAction, type MessageFacts } from './core/rules.js';
+import {
+  messageActionLabels,
+  messageActions as actionKeys,
+  messageActionsFor,
+  type MessageAction,
+  type MessageFacts,
+} from './core/rules.js';
 import { actOnMessage } from './store.js';
 
 const argsFor: Partial<Record<MessageAction, ActionArgs>> = {

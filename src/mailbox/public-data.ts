@@ -14,15 +14,34 @@ import { maskedSenderName, messageStatusOptions } from './core/rules.js';
 export const publicMessage = { status: 'replied', isPublic: true, replyPublishedAt: { not: null } };
 export const messagePageSize = 20;
 
-const labelOf = (options: readonly { value: string; label: string }[], value: string) => options.find((o) => o.value === value)?.label ?? '';
+const labelOf = (options: readonly { value: string; label: string }[], value: string) =>
+  options.find((o) => o.value === value)?.label ?? '';
 
 type Row = {
-  id: string; subject: string; content: string; senderName: string; kind: string; channel: string;
-  submittedAt: Date; repliedAt: Date | null; replyPublishedAt: Date | null; replyText: string; department: { name: string } | null;
+  id: string;
+  subject: string;
+  content: string;
+  senderName: string;
+  kind: string;
+  channel: string;
+  submittedAt: Date;
+  repliedAt: Date | null;
+  replyPublishedAt: Date | null;
+  replyText: string;
+  department: { name: string } | null;
 };
 const publicFields = {
-  id: true, subject: true, content: true, senderName: true, kind: true, channel: true,
-  submittedAt: true, repliedAt: true, replyPublishedAt: true, replyText: true, department: { select: { name: true } },
+  id: true,
+  subject: true,
+  content: true,
+  senderName: true,
+  kind: true,
+  channel: true,
+  submittedAt: true,
+  repliedAt: true,
+  replyPublishedAt: true,
+  replyText: true,
+  department: { select: { name: true } },
 };
 
 function view(m: Row) {
@@ -47,7 +66,13 @@ export async function messageListData(context: KeystoneContext, page: number) {
   const total: number = await prisma.message.count({ where: publicMessage });
   const pages = Math.max(1, Math.ceil(total / messagePageSize));
   if (page > pages) return null;
-  const rows = (await prisma.message.findMany({ where: publicMessage, orderBy: { replyPublishedAt: 'desc' }, skip: (page - 1) * messagePageSize, take: messagePageSize, select: publicFields })) as Row[];
+  const rows = (await prisma.message.findMany({
+    where: publicMessage,
+    orderBy: { replyPublishedAt: 'desc' },
+    skip: (page - 1) * messagePageSize,
+    take: messagePageSize,
+    select: publicFields,
+  })) as Row[];
   return { messages: rows.map(view), total, page, pages, previous: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null };
 }
 
@@ -59,13 +84,18 @@ export async function messageData(context: KeystoneContext, id: string) {
 
 /** The citizen's own message by its query code: where it stands, and the reply once published. */
 export async function queryData(context: KeystoneContext, queryCode: string) {
-  const row = (await context.sudo().prisma.message.findUnique({ where: { queryCode }, select: { ...publicFields, status: true } })) as (Row & { status: string }) | null;
+  const row = (await context.sudo().prisma.message.findUnique({ where: { queryCode }, select: { ...publicFields, status: true } })) as
+    (Row & { status: string }) | null;
   if (!row) return null;
   const published = row.replyPublishedAt !== null;
   const base = view(row);
   return {
     ...base,
-    status: published ? '已答复' : row.status === 'replied' ? '已答复（答复不在网站公开，承办科室将通过您留下的联系方式答复）' : labelOf(messageStatusOptions, row.status === 'replyReview' ? 'assigned' : row.status),
+    status: published
+      ? '已答复'
+      : row.status === 'replied'
+        ? '已答复（答复不在网站公开，承办科室将通过您留下的联系方式答复）'
+        : labelOf(messageStatusOptions, row.status === 'replyReview' ? 'assigned' : row.status),
     published,
     reply: published ? base.reply : '',
     repliedTime: published ? base.repliedTime : '',
@@ -76,7 +106,13 @@ export async function queryData(context: KeystoneContext, queryCode: string) {
 export async function mailboxColumnItems(context: KeystoneContext, page: number, pageSize: number) {
   const prisma = context.sudo().prisma;
   const total: number = await prisma.message.count({ where: publicMessage });
-  const rows = (await prisma.message.findMany({ where: publicMessage, orderBy: { replyPublishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: { id: true, subject: true, replyPublishedAt: true } })) as { id: string; subject: string; replyPublishedAt: Date }[];
+  const rows = (await prisma.message.findMany({
+    where: publicMessage,
+    orderBy: { replyPublishedAt: 'desc' },
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: { id: true, subject: true, replyPublishedAt: true },
+  })) as { id: string; subject: string; replyPublishedAt: Date }[];
   return { total, items: rows.map((m) => ({ id: m.id, title: m.subject, publishedAt: m.replyPublishedAt, url: `/mailbox/${m.id}` })) };
 }
 

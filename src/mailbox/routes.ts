@@ -37,7 +37,13 @@ function keptValues(body: Record<string, unknown>): Record<string, string> {
 export function mailboxRoutes(context: KeystoneContext, kit: SiteKit): express.Router {
   const router = express.Router();
 
-  const renderForm = (res: express.Response, status: number, values: Record<string, string>, errors: Record<string, string> = {}, messages: string[] = []) =>
+  const renderForm = (
+    res: express.Response,
+    status: number,
+    values: Record<string, string>,
+    errors: Record<string, string> = {},
+    messages: string[] = [],
+  ) =>
     kit.uncachedHtml(res, status, 'mailbox-new', {
       title: '领导信箱 - 我要写信',
       token: kit.formToken(form),
@@ -57,7 +63,14 @@ export function mailboxRoutes(context: KeystoneContext, kit: SiteKit): express.R
     const parsed = parseForm(mailboxForm, body);
     if (!parsed.ok) return renderForm(res, 400, values, parsed.errors, parsed.messages);
     const { senderName, contact: contactValue, kind, subject, content } = parsed.data;
-    const { queryCode } = await submitMessage(context, { channel: 'leaderMailbox', kind, subject, content, senderName, contact: contactValue });
+    const { queryCode } = await submitMessage(context, {
+      channel: 'leaderMailbox',
+      kind,
+      subject,
+      content,
+      senderName,
+      contact: contactValue,
+    });
     // The code travels once, in the redirect: the thank-you page is never cached.
     return res.redirect(303, `/mailbox/thanks?code=${encodeURIComponent(queryCode)}`);
   });
@@ -73,7 +86,11 @@ export function mailboxRoutes(context: KeystoneContext, kit: SiteKit): express.R
     if (!typed) return kit.uncachedHtml(res, 200, 'mailbox-query', { title: '来信查询', code: '' });
     const code = typed.length <= 20 ? normaliseQueryCode(typed) : null;
     const found = code ? await queryData(context, code) : null;
-    const error = code ? (found ? '' : '没有找到该查询码对应的来信，请核对后重新输入。') : '查询码格式不正确：应为 12 位字母和数字，如 ABCD-EFGH-JKMN。';
+    const error = code
+      ? found
+        ? ''
+        : '没有找到该查询码对应的来信，请核对后重新输入。'
+      : '查询码格式不正确：应为 12 位字母和数字，如 ABCD-EFGH-JKMN。';
     return kit.uncachedHtml(res, found ? 200 : 404, 'mailbox-query', { title: '来信查询', code: typed.slice(0, 20), found, error });
   });
 
@@ -82,7 +99,9 @@ export function mailboxRoutes(context: KeystoneContext, kit: SiteKit): express.R
     const page = pageNumber(req.query.page);
     if (page === null) return kit.badRequest(req, res, '页码应为正整数。');
     const data = await messageListData(context, page);
-    return data ? kit.html(req, res, since, 200, 'mailbox-list', { ...data, title: '领导信箱', cacheTags: ['messages'] }) : kit.notFound(req, res);
+    return data
+      ? kit.html(req, res, since, 200, 'mailbox-list', { ...data, title: '领导信箱', cacheTags: ['messages'] })
+      : kit.notFound(req, res);
   });
 
   router.get('/mailbox/:id', async (req, res) => {
@@ -90,8 +109,21 @@ export function mailboxRoutes(context: KeystoneContext, kit: SiteKit): express.R
     const data = idPattern.test(req.params.id) ? await messageData(context, req.params.id) : null;
     if (!data) return kit.notFound(req, res);
     // N18: a published letter and its reply are an article of the 领导信箱.
-    const article = { title: data.subject, published: data.publishedAt, source: data.department, author: data.department, keywords: `领导信箱,${data.kind}`, description: articleDescription(data.reply), path: data.url };
-    return kit.html(req, res, since, 200, 'mailbox-item', { message: data, title: data.subject, meta: { article }, cacheTags: [`message:${data.id}`, 'messages'] });
+    const article = {
+      title: data.subject,
+      published: data.publishedAt,
+      source: data.department,
+      author: data.department,
+      keywords: `领导信箱,${data.kind}`,
+      description: articleDescription(data.reply),
+      path: data.url,
+    };
+    return kit.html(req, res, since, 200, 'mailbox-item', {
+      message: data,
+      title: data.subject,
+      meta: { article },
+      cacheTags: [`message:${data.id}`, 'messages'],
+    });
   });
 
   return router;

@@ -19,7 +19,11 @@ export interface NewMessage {
 }
 
 /** Stores a message from the public (validated by the caller); returns its id and the citizen's query code. */
-export async function submitMessage(context: KeystoneContext, message: NewMessage, now = new Date()): Promise<{ id: string; queryCode: string }> {
+export async function submitMessage(
+  context: KeystoneContext,
+  message: NewMessage,
+  now = new Date(),
+): Promise<{ id: string; queryCode: string }> {
   // Through the list, so its hooks give the query code; `db` answers with the stored row.
   const item = await context.sudo().db.Message.createOne({ data: { ...message, submittedAt: now, status: 'received' } });
   return { id: String(item.id), queryCode: String(item.queryCode) };
@@ -28,7 +32,13 @@ export async function submitMessage(context: KeystoneContext, message: NewMessag
 const refused = refusal('MESSAGE_REFUSED');
 
 /** Carries out one handling action on a message, in one transaction, if it is open to the signed-in user. */
-export async function actOnMessage(context: KeystoneContext, id: string, action: MessageAction, input: MessageActionInput = {}, now = new Date()): Promise<void> {
+export async function actOnMessage(
+  context: KeystoneContext,
+  id: string,
+  action: MessageAction,
+  input: MessageActionInput = {},
+  now = new Date(),
+): Promise<void> {
   const actor = memberOf(sessionOf(context));
   if (!actor) throw refused('请先登录');
   let publicationChanged = false;
@@ -38,7 +48,14 @@ export async function actOnMessage(context: KeystoneContext, id: string, action:
   await prismaOf(context.sudo()).$transaction(async (tx) => {
     const m = await tx.message.findUnique({ where: { id } });
     if (!m) throw refused('找不到该留言');
-    const facts: MessageFacts = { status: m.status as MessageStatus, departmentId: m.departmentId, replyText: m.replyText, isPublic: m.isPublic, withholdReason: m.withholdReason, replyPublishedAt: m.replyPublishedAt };
+    const facts: MessageFacts = {
+      status: m.status as MessageStatus,
+      departmentId: m.departmentId,
+      replyText: m.replyText,
+      isPublic: m.isPublic,
+      withholdReason: m.withholdReason,
+      replyPublishedAt: m.replyPublishedAt,
+    };
     const decision = decideMessageAction(facts, actor, action, input);
     if (!decision.ok) throw refused(decision.message);
     const { setRepliedAt, published, ...rest } = decision.data;

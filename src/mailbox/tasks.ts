@@ -24,7 +24,14 @@ export function messageTasksFor(actor: Member, messages: TaskMessage[], today: C
   for (const m of messages) {
     const mine = isEditorOf(actor, m.departmentId);
     const clock = openMessageClock(m, today);
-    const base = { kindLabel, listKey: 'Message', id: m.id, title: m.subject, href: `/admin/messages/${m.id}`, due: clock?.publishBy ?? null };
+    const base = {
+      kindLabel,
+      listKey: 'Message',
+      id: m.id,
+      title: m.subject,
+      href: `/admin/messages/${m.id}`,
+      due: clock?.publishBy ?? null,
+    };
     let detail = '';
     if (m.status === 'received' && office) detail = '新留言待分办：请选择承办科室';
     else if (m.status === 'assigned' && mine) detail = m.returnReason ? `答复被退回：${m.returnReason}` : '请起草答复并提交审核';
@@ -46,8 +53,18 @@ export function messageTasksFor(actor: Member, messages: TaskMessage[], today: C
 export const messageTaskSource: TaskSource = async (context: KeystoneContext, actor: Member, now: Date) => {
   const rows = (await context.sudo().prisma.message.findMany({
     where: { OR: [{ status: { not: 'replied' } }, { replyPublishedAt: null, isPublic: true }] },
-    select: { id: true, subject: true, kind: true, status: true, submittedAt: true, repliedAt: true, replyPublishedAt: true, isPublic: true, departmentId: true, returnReason: true },
+    select: {
+      id: true,
+      subject: true,
+      kind: true,
+      status: true,
+      submittedAt: true,
+      repliedAt: true,
+      replyPublishedAt: true,
+      isPublic: true,
+      departmentId: true,
+      returnReason: true,
+    },
   })) as TaskMessage[];
   return messageTasksFor(actor, rows, toCalendarDay(now));
 };
-

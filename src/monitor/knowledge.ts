@@ -12,7 +12,10 @@ import { prismaOf, type PrismaClient } from '../platform/db/prisma.js';
  * The public items a column's page lists, and the dates of the newest five: its own documents and its
  * sub-columns'; a 政策解读 column lists the interpretations, a 领导信箱 column the published replies (N5).
  */
-async function listedItems(prisma: PrismaClient, column: { id: string; kind: string; children: { id: string }[] }): Promise<{ count: number; dates: Date[] }> {
+async function listedItems(
+  prisma: PrismaClient,
+  column: { id: string; kind: string; children: { id: string }[] },
+): Promise<{ count: number; dates: Date[] }> {
   if (column.kind === 'mailbox') {
     const [count, rows] = await Promise.all([
       prisma.message.count({ where: publicMessage }),
@@ -23,7 +26,12 @@ async function listedItems(prisma: PrismaClient, column: { id: string; kind: str
   if (column.kind === 'interpretation') {
     const [count, rows] = await Promise.all([
       prisma.interpretation.count({ where: publicInterpretation }),
-      prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: 5, select: { publishedAt: true } }),
+      prisma.interpretation.findMany({
+        where: publicInterpretation,
+        orderBy: { publishedAt: 'desc' },
+        take: 5,
+        select: { publishedAt: true },
+      }),
     ]);
     return { count, dates: rows.flatMap((r) => r.publishedAt ?? []) };
   }
@@ -43,8 +51,15 @@ async function listedItems(prisma: PrismaClient, column: { id: string; kind: str
  */
 export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSiteKnowledge> {
   const prisma = prismaOf(context.sudo());
-  const columns = (await prisma.column.findMany({ where: { visibility: 'public' }, include: { children: { where: { visibility: 'public' }, select: { id: true } } } })) as {
-    id: string; slug: string; name: string; kind: string; children: { id: string }[];
+  const columns = (await prisma.column.findMany({
+    where: { visibility: 'public' },
+    include: { children: { where: { visibility: 'public' }, select: { id: true } } },
+  })) as {
+    id: string;
+    slug: string;
+    name: string;
+    kind: string;
+    children: { id: string }[];
   }[];
   const known = [];
   for (const column of columns) {
@@ -61,22 +76,55 @@ export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSit
     });
   }
   const home = await homeData(context);
-  const homeDates = [...home.sections.flatMap((s) => s.documents), ...home.interpretations].map((d) => d.date).filter(Boolean).sort();
+  const homeDates = [...home.sections.flatMap((s) => s.documents), ...home.interpretations]
+    .map((d) => d.date)
+    .filter(Boolean)
+    .sort();
 
-  const docs = (await prisma.document.findMany({ where: publicDocument, select: { id: true, title: true, publishedAt: true, interpretations: { where: publicInterpretation, select: { id: true } } } })) as {
-    id: string; title: string; publishedAt: Date | null; interpretations: { id: string }[];
+  const docs = (await prisma.document.findMany({
+    where: publicDocument,
+    select: { id: true, title: true, publishedAt: true, interpretations: { where: publicInterpretation, select: { id: true } } },
+  })) as {
+    id: string;
+    title: string;
+    publishedAt: Date | null;
+    interpretations: { id: string }[];
   }[];
-  const jds = (await prisma.interpretation.findMany({ where: publicInterpretation, select: { id: true, title: true, publishedAt: true, documents: { where: publicDocument, select: { id: true } } } })) as {
-    id: string; title: string; publishedAt: Date | null; documents: { id: string }[];
+  const jds = (await prisma.interpretation.findMany({
+    where: publicInterpretation,
+    select: { id: true, title: true, publishedAt: true, documents: { where: publicDocument, select: { id: true } } },
+  })) as {
+    id: string;
+    title: string;
+    publishedAt: Date | null;
+    documents: { id: string }[];
   }[];
-  const hidden = (await prisma.document.findMany({ where: { NOT: publicDocument }, select: { id: true, title: true } })) as { id: string; title: string }[];
-  const hiddenJds = (await prisma.interpretation.findMany({ where: { NOT: publicInterpretation }, select: { id: true, title: true } })) as { id: string; title: string }[];
+  const hidden = (await prisma.document.findMany({ where: { NOT: publicDocument }, select: { id: true, title: true } })) as {
+    id: string;
+    title: string;
+  }[];
+  const hiddenJds = (await prisma.interpretation.findMany({ where: { NOT: publicInterpretation }, select: { id: true, title: true } })) as {
+    id: string;
+    title: string;
+  }[];
   return {
     homeLatestDate: homeDates.at(-1) ?? null,
     columns: known,
     messages: await messageKnowledge(context),
-    documents: docs.map((d) => ({ id: d.id, title: d.title, url: `/documents/${d.id}`, publishedAt: d.publishedAt, interpretationIds: d.interpretations.map((j) => j.id) })),
-    interpretations: jds.map((j) => ({ id: j.id, title: j.title, url: `/interpretations/${j.id}`, publishedAt: j.publishedAt, documentIds: j.documents.map((d) => d.id) })),
+    documents: docs.map((d) => ({
+      id: d.id,
+      title: d.title,
+      url: `/documents/${d.id}`,
+      publishedAt: d.publishedAt,
+      interpretationIds: d.interpretations.map((j) => j.id),
+    })),
+    interpretations: jds.map((j) => ({
+      id: j.id,
+      title: j.title,
+      url: `/interpretations/${j.id}`,
+      publishedAt: j.publishedAt,
+      documentIds: j.documents.map((d) => d.id),
+    })),
     serviceGuides: await serviceGuideKnowledge(context),
     datedItems: await datedItemKnowledge(context),
     nonPublicDocuments: [

@@ -1,5 +1,15 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { buildAlert, compareRuns, monitorSite, probe, sendAlert, summarize, type MonitorReport, type ProbeRecord, type RulesOverrides } from './core/index.js';
+import {
+  buildAlert,
+  compareRuns,
+  monitorSite,
+  probe,
+  sendAlert,
+  summarize,
+  type MonitorReport,
+  type ProbeRecord,
+  type RulesOverrides,
+} from './core/index.js';
 import { baseUrl as siteBaseUrl } from '../site/data.js';
 import { logger } from '../platform/logging/logger.js';
 import { outboundPolicyFor } from '../platform/http/outbound-settings.js';
@@ -24,18 +34,38 @@ interface Settings {
 
 async function settingsOf(prisma: PrismaClient): Promise<Settings> {
   const stored = await prisma.monitorSettings.findFirst();
-  return { dailyRun: stored?.dailyRun ?? true, probePaths: stored?.probePaths ?? defaultProbePaths, maxPages: stored?.maxPages ?? 2000, webhooks: stored?.webhooks ?? '', checkExternalLinks: stored?.checkExternalLinks ?? true, rules: storedJson<RulesOverrides | null>(stored?.rules ?? null) };
+  return {
+    dailyRun: stored?.dailyRun ?? true,
+    probePaths: stored?.probePaths ?? defaultProbePaths,
+    maxPages: stored?.maxPages ?? 2000,
+    webhooks: stored?.webhooks ?? '',
+    checkExternalLinks: stored?.checkExternalLinks ?? true,
+    rules: storedJson<RulesOverrides | null>(stored?.rules ?? null),
+  };
 }
 
 /** N1: probes the configured pages of our own site and keeps five weeks of probes. */
 export async function recordProbes(context: KeystoneContext, now = new Date()): Promise<{ probed: number; failed: number }> {
   const prisma = prismaOf(context.sudo());
   const base = await siteBaseUrl(context);
-  const paths = (await settingsOf(prisma)).probePaths.split(/\r?\n/).map((p) => p.trim()).filter((p) => p.startsWith('/'));
+  const paths = (await settingsOf(prisma)).probePaths
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.startsWith('/'));
   // Our own address is reached whatever it is (it may be on the intranet); a redirect elsewhere is checked.
   const outbound = (await outboundPolicyFor(context)).trustingOrigin(base);
   const probes = await Promise.all(paths.map((p) => probe(`${base}${p}`, { outbound })));
-  for (const p of probes) await prisma.monitorProbe.create({ data: { url: p.url, at: new Date(p.at), ok: p.ok, status: p.status ?? null, elapsedMs: Math.round(p.elapsedMs ?? 0), error: p.error ?? '' } });
+  for (const p of probes)
+    await prisma.monitorProbe.create({
+      data: {
+        url: p.url,
+        at: new Date(p.at),
+        ok: p.ok,
+        status: p.status ?? null,
+        elapsedMs: Math.round(p.elapsedMs ?? 0),
+        error: p.error ?? '',
+      },
+    });
   await prisma.monitorProbe.deleteMany({ where: { at: { lt: new Date(now.getTime() - keepProbesMs) } } });
   return { probed: probes.length, failed: probes.filter((p) => !p.ok).length };
 }
@@ -47,7 +77,17 @@ export async function recordProbes(context: KeystoneContext, now = new Date()): 
  */
 export async function runOwnSiteMonitor(
   context: KeystoneContext,
-  { now = new Date(), force = false, checkExternal, onProgress }: { now?: Date; force?: boolean; checkExternal?: boolean; onProgress?: (p: { phase: string; done: number; total: number }) => void } = {},
+  {
+    now = new Date(),
+    force = false,
+    checkExternal,
+    onProgress,
+  }: {
+    now?: Date;
+    force?: boolean;
+    checkExternal?: boolean;
+    onProgress?: (p: { phase: string; done: number; total: number }) => void;
+  } = {},
 ) {
   const prisma = prismaOf(context.sudo());
   const settings = await settingsOf(prisma);
@@ -67,7 +107,11 @@ export async function runOwnSiteMonitor(
     // Our own server: no need for the politeness owed to someone else's. Its address is reached whatever
     // it is (the section configures it as it configures the allow-list); outbound links are checked (#10).
     crawl: {
-      maxPages: settings.maxPages, concurrency: 4, requestsPerSecond: 50, burst: 10, external: { enabled: checkExternal ?? settings.checkExternalLinks },
+      maxPages: settings.maxPages,
+      concurrency: 4,
+      requestsPerSecond: 50,
+      burst: 10,
+      external: { enabled: checkExternal ?? settings.checkExternalLinks },
       outbound: (await outboundPolicyFor(context)).trustingOrigin(base),
     },
   });
@@ -98,8 +142,18 @@ export async function runOwnSiteMonitor(
   });
   if (report.homeProbe) {
     const p = report.homeProbe;
-    await prisma.monitorProbe.create({ data: { url: p.url, at: new Date(p.at), ok: p.ok, status: p.status ?? null, elapsedMs: Math.round(p.elapsedMs ?? 0), error: p.error ?? '' } });
+    await prisma.monitorProbe.create({
+      data: {
+        url: p.url,
+        at: new Date(p.at),
+        ok: p.ok,
+        status: p.status ?? null,
+        elapsedMs: Math.round(p.elapsedMs ?? 0),
+        error: p.error ?? '',
+      },
+    });
   }
-  for (const failure of sent.filter((s) => !s.ok)) logger.warn({ target: failure.url, error: failure.error }, 'monitor alert not delivered');
+  for (const failure of sent.filter((s) => !s.ok))
+    logger.warn({ target: failure.url, error: failure.error }, 'monitor alert not delivered');
   return { id: run.id as string, report, comparison, alertsSent: sent };
 }

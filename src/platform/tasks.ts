@@ -30,7 +30,6 @@ export interface ExtraTask {
 
 export type TaskSource = (context: KeystoneContext, actor: Member, now: Date) => Promise<ExtraTask[]>;
 
-
 /** An instant as the `due` of a task: China time, to the minute, so the page needs no time zone. */
 export function chinaDue(instant: Date): string {
   return `${formatChinaTime(instant).replace(' ', 'T')}+08:00`;

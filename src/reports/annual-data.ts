@@ -3,7 +3,13 @@ import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { applicantTypes, type ApplicantType } from '../requests/core/request-vocabulary.js';
 import { loadRequestRecords } from '../requests/annual-records.js';
-import { buildAnnualReport, type AnnualReport, type CaseCounts, type RegulatoryDocumentKind, type RegulatoryDocumentRecord } from './core/annual-report.js';
+import {
+  buildAnnualReport,
+  type AnnualReport,
+  type CaseCounts,
+  type RegulatoryDocumentKind,
+  type RegulatoryDocumentRecord,
+} from './core/annual-report.js';
 
 /*
  * N14: what the annual report is built from. The tables come from the data (documents marked 规章 or
@@ -48,8 +54,15 @@ export async function loadRegulatoryDocuments(context: KeystoneContext): Promise
 }
 
 /** 二、上年结转: row 四 of last year's published report, when there is one. */
-export async function carriedOverFromPublishedReport(context: KeystoneContext, year: number): Promise<Partial<Record<ApplicantType, number>> | undefined> {
-  const last = (await context.sudo().prisma.annualReport.findFirst({ where: { year: year - 1, publishedAt: { not: null } }, select: { snapshot: true } })) as { snapshot: unknown } | null;
+export async function carriedOverFromPublishedReport(
+  context: KeystoneContext,
+  year: number,
+): Promise<Partial<Record<ApplicantType, number>> | undefined> {
+  const last = (await context
+    .sudo()
+    .prisma.annualReport.findFirst({ where: { year: year - 1, publishedAt: { not: null } }, select: { snapshot: true } })) as {
+    snapshot: unknown;
+  } | null;
   const snapshot = (typeof last?.snapshot === 'string' ? JSON.parse(last.snapshot) : last?.snapshot) as AnnualReport | null | undefined;
   const row = snapshot?.requests?.rows?.find((r) => r.key === 'carriedToNextYear');
   return row ? Object.fromEntries(applicantTypes.map((a) => [a, row.counts[a] ?? 0])) : undefined;
@@ -96,7 +109,14 @@ export async function generateAnnualReport(context: KeystoneContext, item: Annua
 /** The report of a year with no item yet (CLI, figures): texts empty, hand-entered figures 0. */
 export function blankAnnualReportItem(year: number): AnnualReportItem {
   const zero = Object.fromEntries(
-    ['licensing', 'penalty', 'enforcement', ...['review', 'litigationDirect', 'litigationAfterReview'].flatMap((p) => ['Upheld', 'Corrected', 'Other', 'Pending'].map((r) => `${p}${r}`))].map((k) => [k, 0]),
+    [
+      'licensing',
+      'penalty',
+      'enforcement',
+      ...['review', 'litigationDirect', 'litigationAfterReview'].flatMap((p) =>
+        ['Upheld', 'Corrected', 'Other', 'Pending'].map((r) => `${p}${r}`),
+      ),
+    ].map((k) => [k, 0]),
   );
   return { id: '', year, overview: '', problems: '', otherMatters: '', feesTenThousandYuan: '0', ...zero } as AnnualReportItem;
 }

@@ -24,12 +24,18 @@ export async function regenerateAnnualReport(context: KeystoneContext, id: strin
   const report = await generateAnnualReport(context, item);
   await context.sudo().prisma.annualReport.update({
     where: { id },
-    data: { snapshot: report as object, generatedAt: now, checkPassed: report.failures.length === 0, checkResult: checkText(report.failures) },
+    data: {
+      snapshot: report as object,
+      generatedAt: now,
+      checkPassed: report.failures.length === 0,
+      checkResult: checkText(report.failures),
+    },
   });
   return report;
 }
 
-export const checkText = (failures: { message: string }[]): string => (failures.length ? failures.map((f) => f.message).join('\n') : '校验通过：一 + 二 = 三 + 四，各项合计无误');
+export const checkText = (failures: { message: string }[]): string =>
+  failures.length ? failures.map((f) => f.message).join('\n') : '校验通过：一 + 二 = 三 + 四，各项合计无误';
 
 /**
  * 发布: regenerates (the public sees the data as of now), refuses while the check fails (N14: the
@@ -45,18 +51,36 @@ export async function publishAnnualReport(context: KeystoneContext, id: string, 
   const timing = annualReportTiming({ year, today, publishedOn: today });
   await context.sudo().prisma.annualReport.update({
     where: { id },
-    data: { publishedAt: now, publicationNote: timing.message, ...(session?.itemId ? { publishedBy: { connect: { id: session.itemId } } } : {}) },
+    data: {
+      publishedAt: now,
+      publicationNote: timing.message,
+      ...(session?.itemId ? { publishedBy: { connect: { id: session.itemId } } } : {}),
+    },
   });
   pageCacheFor(context).invalidate(['annual-reports']);
   return timing;
 }
 
 const actionOf = (label: string, run: (context: KeystoneContext, id: string) => Promise<unknown>, prompt: string) =>
-  itemAction('AnnualReport', { label, prompt, access: editsAnnualReports, shown: (_session, item) => !item.publishedAt, run: (context, id) => run(context, id) });
+  itemAction('AnnualReport', {
+    label,
+    prompt,
+    access: editsAnnualReports,
+    shown: (_session, item) => !item.publishedAt,
+    run: (context, id) => run(context, id),
+  });
 
 export function annualReportActions() {
   return {
-    regenerate: actionOf('重新生成', (context, id) => regenerateAnnualReport(context, id), '按当前数据重新计算“{itemLabel}”的表格并校验吗？'),
-    publish: actionOf('发布', (context, id) => publishAnnualReport(context, id), '发布后报告将在网站公开且不能再修改。确定发布“{itemLabel}”吗？'),
+    regenerate: actionOf(
+      '重新生成',
+      (context, id) => regenerateAnnualReport(context, id),
+      '按当前数据重新计算“{itemLabel}”的表格并校验吗？',
+    ),
+    publish: actionOf(
+      '发布',
+      (context, id) => publishAnnualReport(context, id),
+      '发布后报告将在网站公开且不能再修改。确定发布“{itemLabel}”吗？',
+    ),
   };
 }

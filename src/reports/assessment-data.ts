@@ -24,14 +24,20 @@ export function chinaYear(year: number): { gte: Date; lt: Date } {
 export async function countMessages(context: KeystoneContext, year: number): Promise<FigureCounts['messages']> {
   const { message } = prismaOf(context.sudo());
   const submittedAt = chinaYear(year);
-  return { received: await message.count({ where: { submittedAt } }), replied: await message.count({ where: { submittedAt, repliedAt: { not: null } } }) };
+  return {
+    received: await message.count({ where: { submittedAt } }),
+    replied: await message.count({ where: { submittedAt, repliedAt: { not: null } } }),
+  };
 }
 
 /** S2 征求意见 published in the year, and the comments received in it. */
 export async function countConsultations(context: KeystoneContext, year: number): Promise<FigureCounts['consultations']> {
   const prisma = prismaOf(context.sudo());
   const range = chinaYear(year);
-  return { opened: await prisma.consultation.count({ where: { publishedAt: range } }), comments: await prisma.consultationComment.count({ where: { submittedAt: range } }) };
+  return {
+    opened: await prisma.consultation.count({ where: { publishedAt: range } }),
+    comments: await prisma.consultationComment.count({ where: { submittedAt: range } }),
+  };
 }
 
 /** S6 舆情事件 started in the year. */
@@ -57,7 +63,10 @@ export async function loadAssessmentFigures(context: KeystoneContext, year: numb
     bump(documentsByArea, d.openCategory || 'none');
     for (const kind of new Set(d.columns.map((c) => c.kind))) bump(documentsByColumnKind, kind);
   }
-  const interpretations = (await prisma.interpretation.findMany({ where: { status: 'published', publishedAt }, select: { form: true } })) as { form: string }[];
+  const interpretations = (await prisma.interpretation.findMany({
+    where: { status: 'published', publishedAt },
+    select: { form: true },
+  })) as { form: string }[];
   const interpretationsByForm: Record<string, number> = {};
   for (const i of interpretations) bump(interpretationsByForm, i.form);
 
@@ -80,14 +89,23 @@ export async function loadAssessmentFigures(context: KeystoneContext, year: numb
   const requests = await loadRequestRecords(context, year);
   const requestsClosedByGroup: Record<string, number> = {};
   for (const r of requests) if (r.closedOn?.startsWith(`${year}-`) && r.outcome) bump(requestsClosedByGroup, outcomeGroupOf(r.outcome));
-  const closed = (await prisma.disclosureRequest.findMany({ where: { id: { in: requests.map((r) => r.id) } }, select: factFields })) as Record<string, unknown>[];
+  const closed = (await prisma.disclosureRequest.findMany({
+    where: { id: { in: requests.map((r) => r.id) } },
+    select: factFields,
+  })) as Record<string, unknown>[];
   const requestsClosedOnTime = closed
     .map(factsOf)
     .filter((f) => f.closedOn?.startsWith(`${year}-`) && f.outcome && clockOf(f, today)?.state === 'met').length;
 
-  const settings = (await prisma.siteSettings.findFirst({ select: { disclosureLeader: true, disclosureOffice: true, disclosureStaff: true, disclosureAssessmentWeight: true } })) as Record<string, string | null> | null;
+  const settings = (await prisma.siteSettings.findFirst({
+    select: { disclosureLeader: true, disclosureOffice: true, disclosureStaff: true, disclosureAssessmentWeight: true },
+  })) as Record<string, string | null> | null;
   const weight = settings?.disclosureAssessmentWeight?.trim();
-  const [messages, consultations, incidents] = await Promise.all([countMessages(context, year), countConsultations(context, year), countIncidents(context, year)]);
+  const [messages, consultations, incidents] = await Promise.all([
+    countMessages(context, year),
+    countConsultations(context, year),
+    countIncidents(context, year),
+  ]);
   return assessmentFigures({
     year,
     documentsByArea,
@@ -101,7 +119,11 @@ export async function loadAssessmentFigures(context: KeystoneContext, year: numb
     messages,
     consultations,
     incidents,
-    responsibility: { leader: settings?.disclosureLeader ?? '', office: settings?.disclosureOffice ?? '', staff: settings?.disclosureStaff ?? '' },
+    responsibility: {
+      leader: settings?.disclosureLeader ?? '',
+      office: settings?.disclosureOffice ?? '',
+      staff: settings?.disclosureStaff ?? '',
+    },
     assessmentWeightPercent: weight ? Number(weight) : null,
   });
 }

@@ -59,10 +59,14 @@ export async function seedDemoWebsiteReport(context: KeystoneContext, clock: Dem
   if (await prisma.websiteAnnualReport.count({ where: { year } })) return { WebsiteAnnualReport: 0 };
   if (!(await prisma.visitDay.count({ where: { day: { startsWith: `${year}-` } } }))) {
     const start = Date.parse(`${year}-01-01T00:00:00Z`);
-    const days = Array.from({ length: (Date.parse(`${year + 1}-01-01T00:00:00Z`) - start) / 86_400_000 }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
+    const days = Array.from({ length: (Date.parse(`${year + 1}-01-01T00:00:00Z`) - start) / 86_400_000 }, (_, i) =>
+      new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+    );
     await prisma.visitDay.createMany({ data: days.map((day) => ({ day, ...carriedInDay(day) })) });
   }
-  const item = (await prisma.websiteAnnualReport.create({ data: { year, title: `${year}年度政府网站工作年度报表`, ...entries2025 } })) as Record<string, unknown> & { id: string };
+  const item = (await prisma.websiteAnnualReport.create({
+    data: { year, title: `${year}年度政府网站工作年度报表`, ...entries2025 },
+  })) as Record<string, unknown> & { id: string };
   const publishedAt = at.instant('2026-01-23T10:00:00+08:00');
   const report = await generateWebsiteReport(context, year, { ...item, publishedAt });
   // Published only when complete, as the 发布 action would (N17).
@@ -75,7 +79,13 @@ export async function seedDemoWebsiteReport(context: KeystoneContext, clock: Dem
       checkResult: missingText(report),
       ...(report.missing.length
         ? {}
-        : { publishedAt, publicationNote: annualReportTiming({ year, today: at.day('2026-01-23'), publishedOn: at.day('2026-01-23') }).message.replace('年度报告', '年度网站工作年度报表') }),
+        : {
+            publishedAt,
+            publicationNote: annualReportTiming({ year, today: at.day('2026-01-23'), publishedOn: at.day('2026-01-23') }).message.replace(
+              '年度报告',
+              '年度网站工作年度报表',
+            ),
+          }),
     },
   });
   return { WebsiteAnnualReport: 1 };

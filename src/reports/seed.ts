@@ -34,13 +34,24 @@ export async function seedDemoReports(context: KeystoneContext, clock: DemoClock
   const created = { AnnualReport: 0, SelfInspection: 0 };
   // 第二十条第（一）项: the bureau's normative documents among the demo documents.
   for (const number of ['临民办发〔2017〕21号', '临民发〔2026〕12号'].map(clock.text)) {
-    await prisma.document.updateMany({ where: { documentNumber: number, regulatoryKind: null }, data: { regulatoryKind: 'normativeDocument' } });
+    await prisma.document.updateMany({
+      where: { documentNumber: number, regulatoryKind: null },
+      data: { regulatoryKind: 'normativeDocument' },
+    });
   }
-  const settings = (await prisma.siteSettings.findFirst({ select: { id: true, disclosureLeader: true } })) as { id: string; disclosureLeader: string } | null;
+  const settings = (await prisma.siteSettings.findFirst({ select: { id: true, disclosureLeader: true } })) as {
+    id: string;
+    disclosureLeader: string;
+  } | null;
   if (settings && !settings.disclosureLeader) {
     await prisma.siteSettings.update({
       where: { id: settings.id },
-      data: { disclosureLeader: '赵建国（副局长）', disclosureOffice: '局办公室', disclosureStaff: '张丽、刘静', disclosureAssessmentWeight: '5' },
+      data: {
+        disclosureLeader: '赵建国（副局长）',
+        disclosureOffice: '局办公室',
+        disclosureStaff: '张丽、刘静',
+        disclosureAssessmentWeight: '5',
+      },
     });
   }
   // S4: 社会救助科's self-inspection of a first half year, generated on 3 July, awaiting its conclusion.
@@ -92,7 +103,12 @@ export async function seedDemoReports(context: KeystoneContext, clock: DemoClock
       generatedAt: annual.instant('2026-01-22T16:00:00+08:00'),
       checkPassed: report.failures.length === 0,
       checkResult: checkText(report.failures),
-      ...(report.failures.length ? {} : { publishedAt, publicationNote: annualReportTiming({ year, today: annual.day('2026-01-23'), publishedOn: annual.day('2026-01-23') }).message }),
+      ...(report.failures.length
+        ? {}
+        : {
+            publishedAt,
+            publicationNote: annualReportTiming({ year, today: annual.day('2026-01-23'), publishedOn: annual.day('2026-01-23') }).message,
+          }),
     },
   });
   return created;

@@ -23,7 +23,12 @@ export interface Conversion {
 export function conversionsText(value: unknown): string {
   const conversions = jsonOf<Conversion[]>(value, []);
   if (!conversions.length) return '无';
-  return conversions.map((c) => `${c.ref} ${c.kind === 'document' ? `《${c.title}》` : `“${c.title}”`}：${c.note}（${c.markedBy}，${formatChinaTime(new Date(c.markedAt))}）`).join('\n');
+  return conversions
+    .map(
+      (c) =>
+        `${c.ref} ${c.kind === 'document' ? `《${c.title}》` : `“${c.title}”`}：${c.note}（${c.markedBy}，${formatChinaTime(new Date(c.markedAt))}）`,
+    )
+    .join('\n');
 }
 
 const refused = refusal('SELF_INSPECTION_REFUSED');
@@ -37,20 +42,38 @@ export function mayWriteFor(session: SessionData | undefined, departmentId: stri
 }
 
 /** S4: the contents of a department's self-inspection of a half, from the data as of `now`. */
-export async function generateSelfInspection(context: KeystoneContext, departmentId: string, half: string, now = new Date()): Promise<SelfInspectionContents> {
+export async function generateSelfInspection(
+  context: KeystoneContext,
+  departmentId: string,
+  half: string,
+  now = new Date(),
+): Promise<SelfInspectionContents> {
   const { start, end } = halfYearBounds(half);
   const prisma = context.sudo().prisma;
-  const department = (await prisma.department.findUnique({ where: { id: departmentId }, select: { name: true } })) as { name: string } | null;
+  const department = (await prisma.department.findUnique({ where: { id: departmentId }, select: { name: true } })) as {
+    name: string;
+  } | null;
   if (!department) throw refused('找不到该科室');
   const docs = (await prisma.document.findMany({
     where: { departmentId, revisionOfId: null, status: { not: 'merged' } },
     select: { id: true, title: true, disclosure: true, disclosureReason: true, formationDate: true, publishedAt: true },
-  })) as { id: string; title: string; disclosure: string | null; disclosureReason: string | null; formationDate: unknown; publishedAt: Date | null }[];
+  })) as {
+    id: string;
+    title: string;
+    disclosure: string | null;
+    disclosureReason: string | null;
+    formationDate: unknown;
+    publishedAt: Date | null;
+  }[];
   const requests = await loadDepartmentRequests(context, departmentId, start, end);
   return selfInspectionContents({
     half,
     department: department.name,
-    documents: docs.map((d) => ({ ...d, formationDate: calendarDayOf(d.formationDate), publishedOn: d.publishedAt ? toCalendarDay(d.publishedAt) : null })),
+    documents: docs.map((d) => ({
+      ...d,
+      formationDate: calendarDayOf(d.formationDate),
+      publishedOn: d.publishedAt ? toCalendarDay(d.publishedAt) : null,
+    })),
     requests,
     today: toCalendarDay(now),
   });
@@ -66,7 +89,8 @@ interface Row {
   conversions: unknown;
 }
 
-const jsonOf = <T>(value: unknown, fallback: T): T => (value == null ? fallback : ((typeof value === 'string' ? JSON.parse(value) : value) as T));
+const jsonOf = <T>(value: unknown, fallback: T): T =>
+  value == null ? fallback : ((typeof value === 'string' ? JSON.parse(value) : value) as T);
 
 async function rowOf(context: KeystoneContext, id: string): Promise<Row> {
   const row = (await context.sudo().prisma.selfInspection.findUnique({ where: { id } })) as Row | null;
@@ -79,7 +103,12 @@ export async function regenerateSelfInspection(context: KeystoneContext, id: str
   const row = await rowOf(context, id);
   if (row.status !== 'draft') throw refused('自查报告已提交，不能重新生成');
   const contents = await generateSelfInspection(context, row.departmentId!, row.half, now);
-  await context.sudo().prisma.selfInspection.update({ where: { id }, data: { contents: contents as object, contentsText: selfInspectionText(contents), generatedAt: now } });
+  await context
+    .sudo()
+    .prisma.selfInspection.update({
+      where: { id },
+      data: { contents: contents as object, contentsText: selfInspectionText(contents), generatedAt: now },
+    });
   return contents;
 }
 
@@ -89,7 +118,12 @@ export async function submitSelfInspection(context: KeystoneContext, id: string,
   if (!row.contents) throw refused('请先生成自查内容');
   if (!row.conclusion?.trim()) throw refused('请填写自查结论后再提交局办公室');
   const session = sessionOf(context)!;
-  await context.sudo().prisma.selfInspection.update({ where: { id }, data: { status: 'submitted', submittedAt: now, submittedBy: { connect: { id: session.itemId } } } });
+  await context
+    .sudo()
+    .prisma.selfInspection.update({
+      where: { id },
+      data: { status: 'submitted', submittedAt: now, submittedBy: { connect: { id: session.itemId } } },
+    });
 }
 
 export async function reviewSelfInspection(context: KeystoneContext, id: string, note: string, now = new Date()): Promise<void> {
@@ -97,11 +131,22 @@ export async function reviewSelfInspection(context: KeystoneContext, id: string,
   if (!officeSupervises({ session })) throw refused('只有局办公室可以审核自查报告');
   const row = await rowOf(context, id);
   if (row.status !== 'submitted') throw refused('只有已提交的自查报告可以审核');
-  await context.sudo().prisma.selfInspection.update({ where: { id }, data: { status: 'reviewed', reviewedAt: now, reviewNote: note.trim(), reviewedBy: { connect: { id: session!.itemId } } } });
+  await context
+    .sudo()
+    .prisma.selfInspection.update({
+      where: { id },
+      data: { status: 'reviewed', reviewedAt: now, reviewNote: note.trim(), reviewedBy: { connect: { id: session!.itemId } } },
+    });
 }
 
 /** S4: marks item `ref` (W… a withheld document, T… a requested topic) as information that should become public. */
-export async function markForConversion(context: KeystoneContext, id: string, ref: string, note: string, now = new Date()): Promise<Conversion> {
+export async function markForConversion(
+  context: KeystoneContext,
+  id: string,
+  ref: string,
+  note: string,
+  now = new Date(),
+): Promise<Conversion> {
   const row = await rowOf(context, id);
   const contents = jsonOf<SelfInspectionContents | null>(row.contents, null);
   if (!contents) throw refused('请先生成自查内容');
@@ -129,11 +174,17 @@ export async function markForConversion(context: KeystoneContext, id: string, re
  */
 export async function conversionDone(context: KeystoneContext, departmentId: string, c: Conversion): Promise<boolean> {
   const prisma = context.sudo().prisma;
-  if (c.kind === 'document') return (await prisma.document.count({ where: { id: c.documentId, disclosure: 'proactive', status: 'published' } })) > 0;
+  if (c.kind === 'document')
+    return (await prisma.document.count({ where: { id: c.documentId, disclosure: 'proactive', status: 'published' } })) > 0;
   return (await prisma.disclosureRequest.count({ where: { departmentId, topic: c.topic, convertedDocumentId: { not: null } } })) > 0;
 }
 
-function button(label: string, run: (context: KeystoneContext, id: string, args: Record<string, string>) => Promise<unknown>, shownIn: string[] | null, args: ActionArgs = {}) {
+function button(
+  label: string,
+  run: (context: KeystoneContext, id: string, args: Record<string, string>) => Promise<unknown>,
+  shownIn: string[] | null,
+  args: ActionArgs = {},
+) {
   return itemAction('SelfInspection', {
     label,
     args,
@@ -146,10 +197,17 @@ export function selfInspectionActions() {
   return {
     regenerate: button('重新生成', (context, id) => regenerateSelfInspection(context, id), ['draft']),
     submit: button('提交局办公室', (context, id) => submitSelfInspection(context, id), ['draft']),
-    review: button('审核', (context, id, args) => reviewSelfInspection(context, id, args.note ?? ''), ['submitted'], { note: textArg('审核意见') }),
-    markForConversion: button('标记应转为主动公开', (context, id, args) => markForConversion(context, id, args.ref ?? '', args.note ?? ''), null, {
-      ref: textArg('事项编号', '自查内容中的编号：W 开头为未公开的文件，T 开头为申请较多的事项，例如 W1'),
-      note: textArg('说明', '必填：为什么应当公开，由谁在何时前公开'),
+    review: button('审核', (context, id, args) => reviewSelfInspection(context, id, args.note ?? ''), ['submitted'], {
+      note: textArg('审核意见'),
     }),
+    markForConversion: button(
+      '标记应转为主动公开',
+      (context, id, args) => markForConversion(context, id, args.ref ?? '', args.note ?? ''),
+      null,
+      {
+        ref: textArg('事项编号', '自查内容中的编号：W 开头为未公开的文件，T 开头为申请较多的事项，例如 W1'),
+        note: textArg('说明', '必填：为什么应当公开，由谁在何时前公开'),
+      },
+    ),
   };
 }

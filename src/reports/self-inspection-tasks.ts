@@ -16,7 +16,7 @@ export async function selfInspectionTasks(context: KeystoneContext, actor: Membe
       select: { id: true, title: true, departmentId: true, conversions: true },
     })) as { id: string; title: string; departmentId: string; conversions: unknown }[];
     for (const row of rows) {
-      const conversions = (typeof row.conversions === 'string' ? JSON.parse(row.conversions) : row.conversions ?? []) as Conversion[];
+      const conversions = (typeof row.conversions === 'string' ? JSON.parse(row.conversions) : (row.conversions ?? [])) as Conversion[];
       for (const c of conversions) {
         if (await conversionDone(context, row.departmentId, c)) continue;
         tasks.push({
@@ -34,9 +34,21 @@ export async function selfInspectionTasks(context: KeystoneContext, actor: Membe
     }
   }
   if (office) {
-    const submitted = (await context.prisma.selfInspection.findMany({ where: { status: 'submitted' }, select: { id: true, title: true } })) as { id: string; title: string }[];
-    for (const s of submitted) tasks.push({ kindLabel: '半年自查', listKey: 'SelfInspection', id: s.id, title: s.title, detail: '科室已提交半年自查报告，请局办公室审核', href: `/admin/self-inspections/${s.id}`, due: null, urgency: 2 });
+    const submitted = (await context.prisma.selfInspection.findMany({
+      where: { status: 'submitted' },
+      select: { id: true, title: true },
+    })) as { id: string; title: string }[];
+    for (const s of submitted)
+      tasks.push({
+        kindLabel: '半年自查',
+        listKey: 'SelfInspection',
+        id: s.id,
+        title: s.title,
+        detail: '科室已提交半年自查报告，请局办公室审核',
+        href: `/admin/self-inspections/${s.id}`,
+        due: null,
+        urgency: 2,
+      });
   }
   return tasks;
 }
-

@@ -26,7 +26,8 @@ interface PublishedRow {
   snapshot: unknown;
 }
 
-const snapshotOf = (row: { snapshot: unknown }): AnnualReport => (typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot) as AnnualReport;
+const snapshotOf = (row: { snapshot: unknown }): AnnualReport =>
+  (typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot) as AnnualReport;
 
 export async function publishedAnnualReports(context: KeystoneContext): Promise<{ year: number; title: string; publishedOn: string }[]> {
   const rows = (await context.sudo().prisma.annualReport.findMany({
@@ -40,12 +41,19 @@ export async function publishedAnnualReports(context: KeystoneContext): Promise<
 export function annualReportRoutes(context: KeystoneContext, kit: SiteKit): express.Router {
   const router = express.Router();
   router.get('/disclosure/annual-reports/annual-report.css', (_req, res) => {
-    res.set({ ...securityHeaders, 'Cache-Control': 'public, max-age=86400' }).type('text/css; charset=utf-8').send(stylesheet);
+    res
+      .set({ ...securityHeaders, 'Cache-Control': 'public, max-age=86400' })
+      .type('text/css; charset=utf-8')
+      .send(stylesheet);
   });
   router.get('/disclosure/annual-reports', async (req, res) => {
     const since = kit.cache.generation;
     const reports = await publishedAnnualReports(context);
-    await kit.html(req, res, since, 200, 'annual-reports-list', { title: '政府信息公开工作年度报告', reports, cacheTags: ['annual-reports'] });
+    await kit.html(req, res, since, 200, 'annual-reports-list', {
+      title: '政府信息公开工作年度报告',
+      reports,
+      cacheTags: ['annual-reports'],
+    });
   });
   router.get('/disclosure/annual-reports/:year', async (req, res) => {
     const since = kit.cache.generation;
@@ -63,7 +71,15 @@ export function annualReportRoutes(context: KeystoneContext, kit: SiteKit): expr
       reportHtml: renderAnnualReportBody(report),
       // N18: the report is an article of its section.
       meta: {
-        article: { title: report.title, published: row.publishedAt, source: '', author: '', keywords: `政府信息公开,年度报告,${row.year}年`, description: report.title, path: `/disclosure/annual-reports/${row.year}` },
+        article: {
+          title: report.title,
+          published: row.publishedAt,
+          source: '',
+          author: '',
+          keywords: `政府信息公开,年度报告,${row.year}年`,
+          description: report.title,
+          path: `/disclosure/annual-reports/${row.year}`,
+        },
       },
       cacheTags: ['annual-reports'],
     });

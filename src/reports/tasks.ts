@@ -12,12 +12,19 @@ export async function annualReportTasks(context: KeystoneContext, actor: Member,
   if (!isOfficeOrSection(actor.role)) return [];
   const today = toCalendarDay(now);
   const year = Number(today.slice(0, 4)) - 1;
-  const item = (await context.prisma.annualReport.findFirst({ where: { year }, select: { id: true, publishedAt: true, checkPassed: true, generatedAt: true } })) as
-    | { id: string; publishedAt: Date | null; checkPassed: boolean; generatedAt: Date | null }
-    | null;
+  const item = (await context.prisma.annualReport.findFirst({
+    where: { year },
+    select: { id: true, publishedAt: true, checkPassed: true, generatedAt: true },
+  })) as { id: string; publishedAt: Date | null; checkPassed: boolean; generatedAt: Date | null } | null;
   if (item?.publishedAt) return [];
   const timing = annualReportTiming({ year, today });
-  const detail = !item ? '尚未创建：请新建年度报告，填写总体情况等内容后生成并发布' : !item.generatedAt ? '请生成表格并校验后发布' : item.checkPassed ? '校验已通过，请发布' : '数据校验未通过，请核对后重新生成并发布';
+  const detail = !item
+    ? '尚未创建：请新建年度报告，填写总体情况等内容后生成并发布'
+    : !item.generatedAt
+      ? '请生成表格并校验后发布'
+      : item.checkPassed
+        ? '校验已通过，请发布'
+        : '数据校验未通过，请核对后重新生成并发布';
   return [
     {
       kindLabel: '年度报告',
@@ -33,4 +40,3 @@ export async function annualReportTasks(context: KeystoneContext, actor: Member,
 }
 
 const daysBetween = (from: CalendarDay, to: CalendarDay) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400_000;
-

@@ -1,7 +1,15 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { yearTotals } from '../site/visits/aggregate.js';
-import { averageDays, buildWebsiteReport, websiteReportEntries, type WebsiteIdentity, type WebsiteReport, type WebsiteReportData, type WebsiteReportEntryValues } from './core/website-report.js';
+import {
+  averageDays,
+  buildWebsiteReport,
+  websiteReportEntries,
+  type WebsiteIdentity,
+  type WebsiteReport,
+  type WebsiteReportData,
+  type WebsiteReportEntryValues,
+} from './core/website-report.js';
 
 /*
  * N17: what the 网站工作年度报表 is generated from. A year is the China year (UTC+8); documents are
@@ -19,27 +27,49 @@ export async function loadWebsiteReportData(context: KeystoneContext, year: numb
   const prisma = context.sudo().prisma;
   const inYear = yearRange(year);
   const published = { status: 'published', revisionOfId: null, publishedAt: inYear };
-  const [documentsPublished, newsPublished, cataloguePublished, topicsMaintained, interpretations, materials, hotspotResponses, messagesReceived, replied, repliesPublished, surveys, surveyOpinions, surveyResultsPublished, runs, visitDays] =
-    await Promise.all([
-      prisma.document.count({ where: published }),
-      prisma.document.count({ where: { ...published, columns: { some: { kind: { in: newsKinds } } } } }),
-      prisma.document.count({ where: { ...published, openCategory: { not: null } } }),
-      // 专栏专题维护数量: public columns that carried a document published in the year.
-      prisma.column.count({ where: { visibility: 'public', documents: { some: published } } }),
-      prisma.interpretation.count({ where: { status: 'published', publishedAt: inYear } }),
-      prisma.interpretation.count({ where: { status: 'published', publishedAt: inYear, form: 'text' } }),
-      prisma.opinionIncident.count({ where: { startedAt: inYear } }),
-      prisma.message.count({ where: { submittedAt: inYear } }),
-      prisma.message.findMany({ where: { repliedAt: inYear }, select: { submittedAt: true, repliedAt: true } }) as Promise<{ submittedAt: Date; repliedAt: Date }[]>,
-      prisma.message.count({ where: { replyPublishedAt: inYear, isPublic: true } }),
-      prisma.consultation.count({ where: { publishedAt: inYear } }),
-      prisma.consultationComment.count({ where: { submittedAt: inYear } }),
-      prisma.consultation.count({ where: { reportPublishedAt: inYear } }),
-      prisma.monitorRun.findMany({ where: { ownSite: true, finishedAt: inYear }, select: { newCount: true, fixedCount: true, findingCount: true }, orderBy: { finishedAt: 'asc' } }) as Promise<
-        { newCount: number | null; fixedCount: number | null; findingCount: number | null }[]
-      >,
-      prisma.visitDay.findMany({ where: { day: { startsWith: `${year}-` } }, select: { day: true, pageViews: true, uniqueVisitors: true } }) as Promise<{ day: string; pageViews: number; uniqueVisitors: number }[]>,
-    ]);
+  const [
+    documentsPublished,
+    newsPublished,
+    cataloguePublished,
+    topicsMaintained,
+    interpretations,
+    materials,
+    hotspotResponses,
+    messagesReceived,
+    replied,
+    repliesPublished,
+    surveys,
+    surveyOpinions,
+    surveyResultsPublished,
+    runs,
+    visitDays,
+  ] = await Promise.all([
+    prisma.document.count({ where: published }),
+    prisma.document.count({ where: { ...published, columns: { some: { kind: { in: newsKinds } } } } }),
+    prisma.document.count({ where: { ...published, openCategory: { not: null } } }),
+    // 专栏专题维护数量: public columns that carried a document published in the year.
+    prisma.column.count({ where: { visibility: 'public', documents: { some: published } } }),
+    prisma.interpretation.count({ where: { status: 'published', publishedAt: inYear } }),
+    prisma.interpretation.count({ where: { status: 'published', publishedAt: inYear, form: 'text' } }),
+    prisma.opinionIncident.count({ where: { startedAt: inYear } }),
+    prisma.message.count({ where: { submittedAt: inYear } }),
+    prisma.message.findMany({ where: { repliedAt: inYear }, select: { submittedAt: true, repliedAt: true } }) as Promise<
+      { submittedAt: Date; repliedAt: Date }[]
+    >,
+    prisma.message.count({ where: { replyPublishedAt: inYear, isPublic: true } }),
+    prisma.consultation.count({ where: { publishedAt: inYear } }),
+    prisma.consultationComment.count({ where: { submittedAt: inYear } }),
+    prisma.consultation.count({ where: { reportPublishedAt: inYear } }),
+    prisma.monitorRun.findMany({
+      where: { ownSite: true, finishedAt: inYear },
+      select: { newCount: true, fixedCount: true, findingCount: true },
+      orderBy: { finishedAt: 'asc' },
+    }) as Promise<{ newCount: number | null; fixedCount: number | null; findingCount: number | null }[]>,
+    prisma.visitDay.findMany({
+      where: { day: { startsWith: `${year}-` } },
+      select: { day: true, pageViews: true, uniqueVisitors: true },
+    }) as Promise<{ day: string; pageViews: number; uniqueVisitors: number }[]>,
+  ]);
   const visits = yearTotals(visitDays, year);
   return {
     uniqueVisitors: visits.uniqueVisitors,
@@ -80,7 +110,17 @@ export function entriesOf(item: Record<string, unknown> | null): WebsiteReportEn
 }
 
 /** N17: the report of a year now, from the data and the item's entries (none when there is no item). */
-export async function generateWebsiteReport(context: KeystoneContext, year: number, item: (Record<string, unknown> & { publishedAt?: Date | null }) | null): Promise<WebsiteReport> {
+export async function generateWebsiteReport(
+  context: KeystoneContext,
+  year: number,
+  item: (Record<string, unknown> & { publishedAt?: Date | null }) | null,
+): Promise<WebsiteReport> {
   const [identity, data] = await Promise.all([loadWebsiteIdentity(context), loadWebsiteReportData(context, year)]);
-  return buildWebsiteReport({ year, identity, data, entries: entriesOf(item), filledOn: item?.publishedAt ? toCalendarDay(item.publishedAt) : null });
+  return buildWebsiteReport({
+    year,
+    identity,
+    data,
+    entries: entriesOf(item),
+    filledOn: item?.publishedAt ? toCalendarDay(item.publishedAt) : null,
+  });
 }

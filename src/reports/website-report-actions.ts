@@ -15,7 +15,8 @@ export const editsWebsiteReports = editsAnnualReports;
 const refused = refusal('WEBSITE_REPORT_REFUSED');
 
 async function itemOf(context: KeystoneContext, id: string) {
-  const item = (await context.sudo().prisma.websiteAnnualReport.findUnique({ where: { id } })) as (Record<string, unknown> & { year: number; publishedAt: Date | null }) | null;
+  const item = (await context.sudo().prisma.websiteAnnualReport.findUnique({ where: { id } })) as
+    (Record<string, unknown> & { year: number; publishedAt: Date | null }) | null;
   if (!item) throw refused('找不到该网站工作年度报表');
   return item;
 }
@@ -44,26 +45,46 @@ export async function publishWebsiteReport(context: KeystoneContext, id: string,
   const today = toCalendarDay(now);
   const item = await itemOf(context, id);
   if (item.publishedAt) throw refused('网站工作年度报表已发布');
-  if (annualReportTiming({ year: item.year, today }).state === 'yearNotOver') throw refused(`${item.year}年度尚未结束，报表数据不完整，不能发布`);
+  if (annualReportTiming({ year: item.year, today }).state === 'yearNotOver')
+    throw refused(`${item.year}年度尚未结束，报表数据不完整，不能发布`);
   const report = await regenerateWebsiteReport(context, id, now);
   if (report.missing.length) throw refused(`必填数据不全，不能发布。${missingText(report)}`);
   const published = await generateWebsiteReport(context, item.year, { ...item, publishedAt: now });
   const note = annualReportTiming({ year: item.year, today, publishedOn: today }).message.replace('年度报告', '年度网站工作年度报表');
   await context.sudo().prisma.websiteAnnualReport.update({
     where: { id },
-    data: { snapshot: published as object, publishedAt: now, publicationNote: note, ...(session?.itemId ? { publishedBy: { connect: { id: session.itemId } } } : {}) },
+    data: {
+      snapshot: published as object,
+      publishedAt: now,
+      publicationNote: note,
+      ...(session?.itemId ? { publishedBy: { connect: { id: session.itemId } } } : {}),
+    },
   });
   pageCacheFor(context).invalidate(['website-reports']);
   return published;
 }
 
 const actionOf = (label: string, run: (context: KeystoneContext, id: string) => Promise<unknown>, prompt: string) =>
-  itemAction('WebsiteAnnualReport', { label, prompt, access: editsWebsiteReports, shown: (_session, item) => !item.publishedAt, run: (context, id) => run(context, id) });
+  itemAction('WebsiteAnnualReport', {
+    label,
+    prompt,
+    access: editsWebsiteReports,
+    shown: (_session, item) => !item.publishedAt,
+    run: (context, id) => run(context, id),
+  });
 
 export function websiteReportActions() {
   return {
-    regenerate: actionOf('重新生成', (context, id) => regenerateWebsiteReport(context, id), '按当前数据重新生成“{itemLabel}”并检查必填数据吗？'),
-    publish: actionOf('发布', (context, id) => publishWebsiteReport(context, id), '发布后报表将在网站公开且不能再修改。确定发布“{itemLabel}”吗？'),
+    regenerate: actionOf(
+      '重新生成',
+      (context, id) => regenerateWebsiteReport(context, id),
+      '按当前数据重新生成“{itemLabel}”并检查必填数据吗？',
+    ),
+    publish: actionOf(
+      '发布',
+      (context, id) => publishWebsiteReport(context, id),
+      '发布后报表将在网站公开且不能再修改。确定发布“{itemLabel}”吗？',
+    ),
   };
 }
 
@@ -75,12 +96,19 @@ export async function websiteReportTasks(context: KeystoneContext, actor: Member
   if (!isOfficeOrSection(actor.role)) return [];
   const today = toCalendarDay(now);
   const year = Number(today.slice(0, 4)) - 1;
-  const item = (await context.sudo().prisma.websiteAnnualReport.findFirst({ where: { year }, select: { id: true, publishedAt: true, complete: true, generatedAt: true } })) as
-    | { id: string; publishedAt: Date | null; complete: boolean; generatedAt: Date | null }
-    | null;
+  const item = (await context
+    .sudo()
+    .prisma.websiteAnnualReport.findFirst({
+      where: { year },
+      select: { id: true, publishedAt: true, complete: true, generatedAt: true },
+    })) as { id: string; publishedAt: Date | null; complete: boolean; generatedAt: Date | null } | null;
   if (item?.publishedAt) return [];
   const timing = annualReportTiming({ year, today });
-  const detail = !item ? '尚未创建：请新建网站工作年度报表，填写人工填报的数据后生成并发布' : item.generatedAt && item.complete ? '必填数据齐全，请发布' : '请填齐必填数据，重新生成后发布';
+  const detail = !item
+    ? '尚未创建：请新建网站工作年度报表，填写人工填报的数据后生成并发布'
+    : item.generatedAt && item.complete
+      ? '必填数据齐全，请发布'
+      : '请填齐必填数据，重新生成后发布';
   const daysLeft = (Date.parse(`${timing.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
   return [
     {
@@ -95,4 +123,3 @@ export async function websiteReportTasks(context: KeystoneContext, actor: Member
     },
   ];
 }
-

@@ -15,7 +15,8 @@ interface PublishedRow {
   snapshot: unknown;
 }
 
-const snapshotOf = (row: { snapshot: unknown }): WebsiteReport => (typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot) as WebsiteReport;
+const snapshotOf = (row: { snapshot: unknown }): WebsiteReport =>
+  (typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot) as WebsiteReport;
 
 export async function publishedWebsiteReports(context: KeystoneContext): Promise<{ year: number; title: string; publishedOn: string }[]> {
   const rows = (await context.sudo().prisma.websiteAnnualReport.findMany({
@@ -31,7 +32,11 @@ export function websiteReportRoutes(context: KeystoneContext, kit: SiteKit): exp
   router.get('/disclosure/website-reports', async (req, res) => {
     const since = kit.cache.generation;
     const reports = await publishedWebsiteReports(context);
-    await kit.html(req, res, since, 200, 'website-reports-list', { title: '政府网站工作年度报表', reports, cacheTags: ['website-reports'] });
+    await kit.html(req, res, since, 200, 'website-reports-list', {
+      title: '政府网站工作年度报表',
+      reports,
+      cacheTags: ['website-reports'],
+    });
   });
   router.get('/disclosure/website-reports/:year', async (req, res) => {
     const since = kit.cache.generation;
@@ -48,7 +53,15 @@ export function websiteReportRoutes(context: KeystoneContext, kit: SiteKit): exp
       publishedOn: toCalendarDay(row.publishedAt),
       reportHtml: renderWebsiteReportBody(report),
       meta: {
-        article: { title: report.title, published: row.publishedAt, source: '', author: '', keywords: `政府网站,工作年度报表,${row.year}年`, description: report.title, path: `/disclosure/website-reports/${row.year}` },
+        article: {
+          title: report.title,
+          published: row.publishedAt,
+          source: '',
+          author: '',
+          keywords: `政府网站,工作年度报表,${row.year}年`,
+          description: report.title,
+          path: `/disclosure/website-reports/${row.year}`,
+        },
       },
       cacheTags: ['website-reports'],
     });

@@ -21,7 +21,8 @@ const departmentEditor = (session: SessionData | undefined) => {
 };
 const ownDepartment = (session: SessionData) => ({ department: { id: { equals: session.data.department!.id } } });
 
-export const mayQueryRequests = (args: Args) => handlesAllRequests(sessionOf(args)) || approvesExtensions(sessionOf(args)) || departmentEditor(sessionOf(args));
+export const mayQueryRequests = (args: Args) =>
+  handlesAllRequests(sessionOf(args)) || approvesExtensions(sessionOf(args)) || departmentEditor(sessionOf(args));
 export const mayCreateRequests = (args: Args) => handlesAllRequests(sessionOf(args)) || departmentEditor(sessionOf(args));
 export const mayChangeRequests = mayCreateRequests;
 

@@ -20,14 +20,29 @@ import { requestHref } from './tasks.js';
 /** A claim older than this belongs to a run that died (the scheduler's longest run is 30 minutes). */
 export const staleClaimMs = 30 * 60_000;
 
-type Row = { id: string; topic: string; alertedKey: string; alertClaim: string; alertClaimedAt: Date | null; department: { name: string } | null } & Record<string, unknown>;
+type Row = {
+  id: string;
+  topic: string;
+  alertedKey: string;
+  alertClaim: string;
+  alertClaimedAt: Date | null;
+  department: { name: string } | null;
+} & Record<string, unknown>;
 
 export async function alertRequestDeadlines(context: KeystoneContext, now = new Date()): Promise<{ sent: number; failed: number }> {
   const prisma = context.sudo().prisma;
   const today = toCalendarDay(now);
   const rows = (await prisma.disclosureRequest.findMany({
     where: { closedOn: null, receivedOn: { not: null } },
-    select: { id: true, topic: true, alertedKey: true, alertClaim: true, alertClaimedAt: true, department: { select: { name: true } }, ...factFields },
+    select: {
+      id: true,
+      topic: true,
+      alertedKey: true,
+      alertClaim: true,
+      alertClaimedAt: true,
+      department: { select: { name: true } },
+      ...factFields,
+    },
   })) as Row[];
   let sent = 0;
   let failed = 0;
@@ -36,7 +51,11 @@ export async function alertRequestDeadlines(context: KeystoneContext, now = new 
     const key = alertKeyFor(clock, row.alertedKey);
     if (!key || !clock) continue;
     const claimed = await prisma.disclosureRequest.updateMany({
-      where: { id: row.id, alertedKey: row.alertedKey, OR: [{ alertClaim: '' }, { alertClaimedAt: { lt: new Date(now.getTime() - staleClaimMs) } }] },
+      where: {
+        id: row.id,
+        alertedKey: row.alertedKey,
+        OR: [{ alertClaim: '' }, { alertClaimedAt: { lt: new Date(now.getTime() - staleClaimMs) } }],
+      },
       data: { alertClaim: key, alertClaimedAt: now },
     });
     if (claimed.count !== 1) continue;
@@ -45,12 +64,17 @@ export async function alertRequestDeadlines(context: KeystoneContext, now = new 
       `申请事项：${maskPersonalData(row.topic)}`,
       `承办科室：${row.department?.name ?? '未分办'}`,
       `答复期限：${clock.deadline}${clock.extended ? '（已延期）' : ''}`,
-      overdue ? '状态：已超过答复期限，请立即答复' : `状态：剩 ${clock.workingDaysLeft} 个工作日${clock.extensionPossible ? '，如需延期须在期限届满前批准并告知申请人' : ''}`,
+      overdue
+        ? '状态：已超过答复期限，请立即答复'
+        : `状态：剩 ${clock.workingDaysLeft} 个工作日${clock.extensionPossible ? '，如需延期须在期限届满前批准并告知申请人' : ''}`,
       `办理：${requestHref(row.id)}`,
     ]);
     // No robot configured: logged, and the 待办 page shows it; some robot accepted it: sent.
     const delivered = results.length === 0 || results.some((r) => r.ok);
-    await prisma.disclosureRequest.update({ where: { id: row.id }, data: delivered ? { alertedKey: key, alertClaim: '', alertClaimedAt: null } : { alertClaim: '', alertClaimedAt: null } });
+    await prisma.disclosureRequest.update({
+      where: { id: row.id },
+      data: delivered ? { alertedKey: key, alertClaim: '', alertClaimedAt: null } : { alertClaim: '', alertClaimedAt: null },
+    });
     if (delivered) sent++;
     else {
       failed++;

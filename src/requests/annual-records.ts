@@ -23,9 +23,29 @@ export interface AnnualRequestRecord extends DisclosureRequestRecord {
  */
 export async function loadRequestRecords(context: KeystoneContext, year: number): Promise<AnnualRequestRecord[]> {
   const rows = (await context.sudo().prisma.disclosureRequest.findMany({
-    select: { id: true, applicantType: true, receivedOn: true, outcome: true, closedOn: true, departmentId: true, topic: true, shouldBeProactive: true, convertedDocumentId: true },
+    select: {
+      id: true,
+      applicantType: true,
+      receivedOn: true,
+      outcome: true,
+      closedOn: true,
+      departmentId: true,
+      topic: true,
+      shouldBeProactive: true,
+      convertedDocumentId: true,
+    },
     orderBy: { receivedOn: 'asc' },
-  })) as { id: string; applicantType: string; receivedOn: unknown; outcome: string | null; closedOn: unknown; departmentId: string | null; topic: string | null; shouldBeProactive: boolean; convertedDocumentId: string | null }[];
+  })) as {
+    id: string;
+    applicantType: string;
+    receivedOn: unknown;
+    outcome: string | null;
+    closedOn: unknown;
+    departmentId: string | null;
+    topic: string | null;
+    shouldBeProactive: boolean;
+    convertedDocumentId: string | null;
+  }[];
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   return rows
@@ -44,7 +64,14 @@ export async function loadRequestRecords(context: KeystoneContext, year: number)
 }
 
 /** S4: one department's requests received between two days (inclusive), for its half-year self-inspection. */
-export async function loadDepartmentRequests(context: KeystoneContext, departmentId: string, start: string, end: string): Promise<AnnualRequestRecord[]> {
+export async function loadDepartmentRequests(
+  context: KeystoneContext,
+  departmentId: string,
+  start: string,
+  end: string,
+): Promise<AnnualRequestRecord[]> {
   const year = Number(end.slice(0, 4));
-  return (await loadRequestRecords(context, year)).filter((r) => r.departmentId === departmentId && r.receivedOn >= start && r.receivedOn <= end);
+  return (await loadRequestRecords(context, year)).filter(
+    (r) => r.departmentId === departmentId && r.receivedOn >= start && r.receivedOn <= end,
+  );
 }

@@ -52,7 +52,13 @@ export interface RequestActionArgs {
 }
 
 /** Carries out one step on one request after its checks; `now` fixes "today" (China). */
-export async function actOnRequest(context: KeystoneContext, id: string, act: RequestAction, args: RequestActionArgs, now = new Date()): Promise<void> {
+export async function actOnRequest(
+  context: KeystoneContext,
+  id: string,
+  act: RequestAction,
+  args: RequestActionArgs,
+  now = new Date(),
+): Promise<void> {
   const session = signedInSession(context);
   const today = toCalendarDay(now);
   await prismaOf(context.sudo()).$transaction(async (tx) => {
@@ -70,7 +76,11 @@ export async function actOnRequest(context: KeystoneContext, id: string, act: Re
         stop(approvalProblems(facts, today));
         await tx.disclosureRequest.update({
           where: { id },
-          data: { extensionApprovedOn: calendarDayValue(tx, today), extensionApprovedBy: { connect: { id: session.itemId } }, extensionReason: reason },
+          data: {
+            extensionApprovedOn: calendarDayValue(tx, today),
+            extensionApprovedBy: { connect: { id: session.itemId } },
+            extensionReason: reason,
+          },
         });
         return;
       }
@@ -80,7 +90,10 @@ export async function actOnRequest(context: KeystoneContext, id: string, act: Re
         if (noticeSentOn > today) throw refused('告知日期不能晚于今天');
         if (!noticeMethodOptions.some((o) => o.value === args.noticeMethod)) throw refused('请选择告知方式');
         stop(noticeProblems(facts, noticeSentOn));
-        await tx.disclosureRequest.update({ where: { id }, data: { extensionNoticeSentOn: calendarDayValue(tx, noticeSentOn), extensionNoticeMethod: args.noticeMethod } });
+        await tx.disclosureRequest.update({
+          where: { id },
+          data: { extensionNoticeSentOn: calendarDayValue(tx, noticeSentOn), extensionNoticeMethod: args.noticeMethod },
+        });
         return;
       }
       case 'answer': {
@@ -90,7 +103,12 @@ export async function actOnRequest(context: KeystoneContext, id: string, act: Re
         const replyText = args.replyText?.trim() ?? '';
         await tx.disclosureRequest.update({
           where: { id },
-          data: { outcome: args.outcome, closedOn: calendarDayValue(tx, closedOn), ...(replyText ? { replyText } : {}), answeredBy: { connect: { id: session.itemId } } },
+          data: {
+            outcome: args.outcome,
+            closedOn: calendarDayValue(tx, closedOn),
+            ...(replyText ? { replyText } : {}),
+            answeredBy: { connect: { id: session.itemId } },
+          },
         });
         return;
       }
@@ -98,7 +116,10 @@ export async function actOnRequest(context: KeystoneContext, id: string, act: Re
   });
 }
 
-const dayArgConfig = (label: string, description: string) => ({ graphql: g.arg({ type: g.CalendarDay }), ui: { source: { field: calendarDay({ ui: { label, description } }) } } });
+const dayArgConfig = (label: string, description: string) => ({
+  graphql: g.arg({ type: g.CalendarDay }),
+  ui: { source: { field: calendarDay({ ui: { label, description } }) } },
+});
 const selectArg = (label: string, options: readonly { value: string; label: string }[]) => ({
   graphql: g.arg({ type: g.String }),
   ui: { source: { field: select({ type: 'string', options: [...options], ui: { label } }) } },
@@ -106,7 +127,10 @@ const selectArg = (label: string, options: readonly { value: string; label: stri
 
 const argsFor = {
   approveExtension: { reason: textArg('延期理由', '必填，例如：需调取多个科室档案，正在检索核对') },
-  recordExtensionNotice: { noticeSentOn: dayArgConfig('告知日期', '不填为今天；须在原答复期限届满前'), noticeMethod: selectArg('告知方式', noticeMethodOptions) },
+  recordExtensionNotice: {
+    noticeSentOn: dayArgConfig('告知日期', '不填为今天；须在原答复期限届满前'),
+    noticeMethod: selectArg('告知方式', noticeMethodOptions),
+  },
   answer: {
     outcome: selectArg('办理结果', requestOutcomeOptions),
     closedOn: dayArgConfig('答复日期', '不填为今天'),
@@ -114,7 +138,10 @@ const argsFor = {
   },
 } as const;
 
-type ActionItem = { closedOn?: unknown; receivedOn?: unknown; extensionApprovedOn?: unknown; extensionNoticeSentOn?: unknown; departmentId?: unknown } | null | undefined;
+type ActionItem =
+  | { closedOn?: unknown; receivedOn?: unknown; extensionApprovedOn?: unknown; extensionNoticeSentOn?: unknown; departmentId?: unknown }
+  | null
+  | undefined;
 
 /** Whether the button shows: the step is open to the user now (the resolver checks again, fully). */
 function shown(key: RequestAction, session: SessionData | undefined, item: ActionItem): boolean {
@@ -123,7 +150,9 @@ function shown(key: RequestAction, session: SessionData | undefined, item: Actio
     case 'approveExtension':
       return approvesExtensions(session) && !item.extensionApprovedOn;
     case 'recordExtensionNotice':
-      return handlesRequest(session, item.departmentId as string | null) && Boolean(item.extensionApprovedOn) && !item.extensionNoticeSentOn;
+      return (
+        handlesRequest(session, item.departmentId as string | null) && Boolean(item.extensionApprovedOn) && !item.extensionNoticeSentOn
+      );
     case 'answer':
       return handlesRequest(session, item.departmentId as string | null);
   }

@@ -17,7 +17,22 @@ import { deliveryMethodOptions, idDocumentTypeOptions, requestProgressLabels } f
  */
 
 const form = 'disclosure-request';
-const fieldNames = ['applicantType', 'personName', 'idDocumentType', 'idNumber', 'organizationName', 'creditCode', 'contactPerson', 'phone', 'email', 'postalAddress', 'postcode', 'description', 'purpose', 'deliveryMethod'] as const;
+const fieldNames = [
+  'applicantType',
+  'personName',
+  'idDocumentType',
+  'idNumber',
+  'organizationName',
+  'creditCode',
+  'contactPerson',
+  'phone',
+  'email',
+  'postalAddress',
+  'postcode',
+  'description',
+  'purpose',
+  'deliveryMethod',
+] as const;
 
 type Values = Partial<Record<(typeof fieldNames)[number], string>>;
 
@@ -25,7 +40,8 @@ function valuesOf(body: Record<string, unknown>): Values {
   return Object.fromEntries(fieldNames.map((name) => [name, typeof body[name] === 'string' ? (body[name] as string) : ''])) as Values;
 }
 
-const withChoice = <T extends { value: string; label: string }>(options: readonly T[], chosen: string | undefined) => options.map((o) => ({ value: o.value, label: o.label, checked: o.value === chosen }));
+const withChoice = <T extends { value: string; label: string }>(options: readonly T[], chosen: string | undefined) =>
+  options.map((o) => ({ value: o.value, label: o.label, checked: o.value === chosen }));
 
 function formModel(kit: SiteKit, values: Values, errors: Record<string, string> = {}) {
   return {
@@ -34,7 +50,10 @@ function formModel(kit: SiteKit, values: Values, errors: Record<string, string> 
     values,
     errors,
     errorList: Object.values(errors),
-    applicantTypes: withChoice(applicantTypeOptions, values.applicantType || 'naturalPerson').map((o) => ({ ...o, label: o.value === 'naturalPerson' ? o.label : `法人或其他组织：${o.label}` })),
+    applicantTypes: withChoice(applicantTypeOptions, values.applicantType || 'naturalPerson').map((o) => ({
+      ...o,
+      label: o.value === 'naturalPerson' ? o.label : `法人或其他组织：${o.label}`,
+    })),
     idDocumentTypes: withChoice(idDocumentTypeOptions, values.idDocumentType || 'residentId'),
     deliveryMethods: withChoice(deliveryMethodOptions, values.deliveryMethod),
   };
@@ -80,8 +99,20 @@ export function requestRoutes(context: KeystoneContext, kit: SiteKit): express.R
   router.get('/disclosure/apply/query', async (req, res) => {
     if (req.query.code === undefined) return kit.uncachedHtml(res, 200, 'requests-query', { title: '申请办理进度查询' });
     const code = normalizeQueryCode(req.query.code);
-    const row = code ? await context.sudo().prisma.disclosureRequest.findUnique({ where: { queryCode: code }, select: { ...factFields, submittedAt: true, createdAt: true } }) : null;
-    if (!row) return kit.uncachedHtml(res, 404, 'requests-query', { title: '申请办理进度查询', code: typeof req.query.code === 'string' ? req.query.code.slice(0, 20) : '', notFound: true });
+    const row = code
+      ? await context
+          .sudo()
+          .prisma.disclosureRequest.findUnique({
+            where: { queryCode: code },
+            select: { ...factFields, submittedAt: true, createdAt: true },
+          })
+      : null;
+    if (!row)
+      return kit.uncachedHtml(res, 404, 'requests-query', {
+        title: '申请办理进度查询',
+        code: typeof req.query.code === 'string' ? req.query.code.slice(0, 20) : '',
+        notFound: true,
+      });
     const facts = factsOf(row);
     const today = toCalendarDay(new Date());
     const clock = clockOf(facts, today);
@@ -93,7 +124,7 @@ export function requestRoutes(context: KeystoneContext, kit: SiteKit): express.R
       submittedOn: toCalendarDay(row.submittedAt ?? row.createdAt),
       progress: requestProgressLabels[progressOf(facts, today)],
       receivedOn: facts.receivedOn,
-      deadline: facts.closedOn ? null : clock?.deadline ?? null,
+      deadline: facts.closedOn ? null : (clock?.deadline ?? null),
       closedOn: facts.closedOn,
     });
   });

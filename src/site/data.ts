@@ -52,12 +52,20 @@ export interface SiteFrame {
 }
 
 const day = (d: Date | null) => (d ? toCalendarDay(d) : '');
-const summary = (d: { id: string; title: string; publishedAt: Date | null }): DocumentSummary => ({ id: d.id, title: maskPersonalData(d.title), date: day(d.publishedAt) });
+const summary = (d: { id: string; title: string; publishedAt: Date | null }): DocumentSummary => ({
+  id: d.id,
+  title: maskPersonalData(d.title),
+  date: day(d.publishedAt),
+});
 
 export async function siteFrame(context: KeystoneContext): Promise<SiteFrame> {
   const prisma = context.sudo().prisma;
   const settings = await prisma.siteSettings.findFirst();
-  const top = await prisma.column.findMany({ where: { ...publicColumn, parentId: null }, orderBy: { order: 'asc' }, select: { slug: true, name: true } });
+  const top = await prisma.column.findMany({
+    where: { ...publicColumn, parentId: null },
+    orderBy: { order: 'asc' },
+    select: { slug: true, name: true },
+  });
   return {
     siteName: settings?.siteName ?? '政务公开网站',
     sponsor: settings?.sponsor ?? '',
@@ -72,14 +80,32 @@ export async function siteFrame(context: KeystoneContext): Promise<SiteFrame> {
 
 export async function homeData(context: KeystoneContext) {
   const prisma = context.sudo().prisma;
-  const columns = await prisma.column.findMany({ where: { ...publicColumn, parentId: null, kind: { in: ['news', 'notice', 'policy', 'disclosure'] } }, orderBy: { order: 'asc' } });
+  const columns = await prisma.column.findMany({
+    where: { ...publicColumn, parentId: null, kind: { in: ['news', 'notice', 'policy', 'disclosure'] } },
+    orderBy: { order: 'asc' },
+  });
   const sections = [];
   for (const column of columns) {
-    const ids = [column.id, ...(await prisma.column.findMany({ where: { parentId: column.id, ...publicColumn }, select: { id: true } })).map((c: { id: string }) => c.id)];
-    const docs = await prisma.document.findMany({ where: { ...publicDocument, columns: { some: { id: { in: ids } } } }, orderBy: { publishedAt: 'desc' }, take: 6, select: { id: true, title: true, publishedAt: true } });
+    const ids = [
+      column.id,
+      ...(await prisma.column.findMany({ where: { parentId: column.id, ...publicColumn }, select: { id: true } })).map(
+        (c: { id: string }) => c.id,
+      ),
+    ];
+    const docs = await prisma.document.findMany({
+      where: { ...publicDocument, columns: { some: { id: { in: ids } } } },
+      orderBy: { publishedAt: 'desc' },
+      take: 6,
+      select: { id: true, title: true, publishedAt: true },
+    });
     sections.push({ id: column.id, slug: column.slug, name: column.name, documents: docs.map(summary) });
   }
-  const interpretations = await prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: 6, select: { id: true, title: true, publishedAt: true } });
+  const interpretations = await prisma.interpretation.findMany({
+    where: publicInterpretation,
+    orderBy: { publishedAt: 'desc' },
+    take: 6,
+    select: { id: true, title: true, publishedAt: true },
+  });
   // N17: the latest 网站工作年度报表 in a prominent place on the home page (国办函〔2018〕12号).
   const [websiteReport] = await publishedWebsiteReports(context);
   return {
@@ -92,7 +118,10 @@ export async function homeData(context: KeystoneContext) {
 
 export async function columnData(context: KeystoneContext, slug: string, page: number) {
   const prisma = context.sudo().prisma;
-  const column = await prisma.column.findFirst({ where: { slug, ...publicColumn }, include: { children: { where: publicColumn, orderBy: { order: 'asc' } } } });
+  const column = await prisma.column.findFirst({
+    where: { slug, ...publicColumn },
+    include: { children: { where: publicColumn, orderBy: { order: 'asc' } } },
+  });
   if (!column) return null;
   // A 征求意见 column lists the published consultations (S2), in the shape of a document list.
   if (column.kind === 'consultation') {
@@ -102,8 +131,15 @@ export async function columnData(context: KeystoneContext, slug: string, page: n
     return {
       column: { id: column.id, slug: column.slug, name: column.name, description: column.description },
       meta: { column: columnMetadata(column) },
-      disclosureSection: false, children: column.children.map((c: ColumnLink) => ({ slug: c.slug, name: c.name })), documents: items, listsInterpretations: false,
-      page, pages, previous: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null, total,
+      disclosureSection: false,
+      children: column.children.map((c: ColumnLink) => ({ slug: c.slug, name: c.name })),
+      documents: items,
+      listsInterpretations: false,
+      page,
+      pages,
+      previous: page > 1 ? page - 1 : null,
+      next: page < pages ? page + 1 : null,
+      total,
     };
   }
   const ids = [column.id, ...column.children.map((c: { id: string }) => c.id)];
@@ -116,7 +152,15 @@ export async function columnData(context: KeystoneContext, slug: string, page: n
   const total = messages ? messages.total : await table.count({ where });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (page > pages) return null;
-  const docs: { id: string; title: string; publishedAt: Date | null; url?: string }[] = messages ? messages.items : await table.findMany({ where, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: { id: true, title: true, publishedAt: true } });
+  const docs: { id: string; title: string; publishedAt: Date | null; url?: string }[] = messages
+    ? messages.items
+    : await table.findMany({
+        where,
+        orderBy: { publishedAt: 'desc' },
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+        select: { id: true, title: true, publishedAt: true },
+      });
   return {
     column: { id: column.id, slug: column.slug, name: column.name, description: column.description },
     meta: { column: columnMetadata(column) },
@@ -142,7 +186,11 @@ export async function documentData(context: KeystoneContext, id: string) {
   const doc = await prisma.document.findFirst({
     where: { id, ...publicDocument },
     include: {
-      columns: { where: publicColumn, orderBy: { order: 'asc' }, select: { slug: true, name: true, description: true, keywords: true, kind: true } },
+      columns: {
+        where: publicColumn,
+        orderBy: { order: 'asc' },
+        select: { slug: true, name: true, description: true, keywords: true, kind: true },
+      },
       interpretations: { where: publicInterpretation, select: { id: true, title: true, publishedAt: true } },
       attachments: { select: { id: true, title: true, kind: true, file_filename: true, altText: true, caption: true, textVersion: true } },
       guideForms: { select: { id: true, title: true, file_filename: true } },
@@ -154,15 +202,23 @@ export async function documentData(context: KeystoneContext, id: string) {
   const files = (media: { title: string; file_filename: string | null }[]) =>
     media.filter((a) => a.file_filename).map((a) => ({ title: a.title, url: `/media/${a.file_filename}` }));
   // N19: what it amended or replaced, and whether it is itself still in force.
-  const replaces = await prisma.document.findMany({ where: { ...publicDocument, replacedById: doc.id }, orderBy: { formationDate: 'asc' }, select: { id: true, title: true, validity: true } });
+  const replaces = await prisma.document.findMany({
+    where: { ...publicDocument, replacedById: doc.id },
+    orderBy: { formationDate: 'asc' },
+    select: { id: true, title: true, validity: true },
+  });
   return {
     // N18: the column it is listed in (the first, in the navigation's order) and the article's tags.
     meta: {
       column: doc.columns.length ? columnMetadata(doc.columns[0]) : await sectionOfKind(context, 'policy'),
       article: {
-        title: doc.title, published: doc.publishedAt, source, author: doc.issuingAuthority || source,
+        title: doc.title,
+        published: doc.publishedAt,
+        source,
+        author: doc.issuingAuthority || source,
         keywords: [doc.topic, ...doc.columns.map((c: { name: string }) => c.name)].filter(Boolean).join(','),
-        description: articleDescription(publicBodyText(doc)), path: `/documents/${doc.id}`,
+        description: articleDescription(publicBodyText(doc)),
+        path: `/documents/${doc.id}`,
       },
     },
     id: doc.id,
@@ -175,16 +231,23 @@ export async function documentData(context: KeystoneContext, id: string) {
     topic: doc.topic,
     openCategory: openCategoryOptions.find((o) => o.value === doc.openCategory)?.label ?? '',
     // 删减后公开: the public reads the redacted text only.
-    bodyHtml: doc.origin === 'reprint' && doc.reprintBody ? renderReprintBody(doc.reprintBody) : await renderRichTextWithCharts(publicBodyOf(doc)),
+    bodyHtml:
+      doc.origin === 'reprint' && doc.reprintBody ? renderReprintBody(doc.reprintBody) : await renderRichTextWithCharts(publicBodyOf(doc)),
     redacted: doc.disclosure === 'redacted',
     reprint: doc.origin === 'reprint' ? { sourceName: doc.sourceName, sourceUrl: doc.sourceUrl } : null,
     columns: doc.columns.map((c: ColumnLink) => ({ slug: c.slug, name: c.name })),
     interpretations: doc.interpretations.map(summary),
     attachments: files(doc.attachments),
     // A 长图 attached to a document shows on its page beside its 文字版 (N16), and stays downloadable.
-    longImages: doc.attachments.filter((a: { kind: string; file_filename: string | null }) => a.kind === 'longImage' && a.file_filename).map(pictureView),
+    longImages: doc.attachments
+      .filter((a: { kind: string; file_filename: string | null }) => a.kind === 'longImage' && a.file_filename)
+      .map(pictureView),
     validity: validityView(doc as ValidityRow, doc.replacedBy),
-    replaces: replaces.map((r: { id: string; title: string; validity: string }) => ({ id: r.id, title: maskPersonalData(r.title), how: r.validity === 'amended' ? '修改' : '废止' })),
+    replaces: replaces.map((r: { id: string; title: string; validity: string }) => ({
+      id: r.id,
+      title: maskPersonalData(r.title),
+      how: r.validity === 'amended' ? '修改' : '废止',
+    })),
     // N6: a 办事指南 shows one section per element.
     guide: doc.documentKind === 'serviceGuide' ? { sections: guideSections(doc as unknown as GuideFields, files(doc.guideForms)) } : null,
   };
@@ -205,7 +268,13 @@ function pictureView(m: PictureRow) {
     url: `/media/${m.file_filename}`,
     alt: m.altText || m.title,
     caption: m.caption,
-    textVersion: m.kind === 'longImage' ? maskPersonalData(m.textVersion).split(/\n+/).map((line) => line.trim()).filter(Boolean) : null,
+    textVersion:
+      m.kind === 'longImage'
+        ? maskPersonalData(m.textVersion)
+            .split(/\n+/)
+            .map((line) => line.trim())
+            .filter(Boolean)
+        : null,
     title: maskPersonalData(m.title),
   };
 }
@@ -220,9 +289,17 @@ function publicBodyOf(doc: { origin?: string; disclosure: string | null; body: u
  * The picture of chart number `n` (from 1, in the order of the body) of a public document or interpretation,
  * as SVG: its stable address is what feeds and other sites show, with the chart's text as alt text.
  */
-export async function chartSvgData(context: KeystoneContext, kind: 'documents' | 'interpretations', id: string, n: number): Promise<string | null> {
+export async function chartSvgData(
+  context: KeystoneContext,
+  kind: 'documents' | 'interpretations',
+  id: string,
+  n: number,
+): Promise<string | null> {
   const prisma = context.sudo().prisma;
-  const item = kind === 'documents' ? await prisma.document.findFirst({ where: { id, ...publicDocument } }) : await prisma.interpretation.findFirst({ where: { id, ...publicInterpretation } });
+  const item =
+    kind === 'documents'
+      ? await prisma.document.findFirst({ where: { id, ...publicDocument } })
+      : await prisma.interpretation.findFirst({ where: { id, ...publicInterpretation } });
   if (!item) return null;
   const body = kind === 'documents' ? publicBodyOf(item) : item.body;
   const svgs = await chartSvgsOf(body);
@@ -243,7 +320,20 @@ export async function interpretationData(context: KeystoneContext, id: string) {
   const jd = await prisma.interpretation.findFirst({
     where: { id, ...publicInterpretation },
     include: {
-      documents: { where: publicDocument, select: { id: true, title: true, publishedAt: true, regulatoryKind: true, effectiveFrom: true, validUntil: true, repealedOn: true, validity: true, replacedBy: { select: successorSelect } } },
+      documents: {
+        where: publicDocument,
+        select: {
+          id: true,
+          title: true,
+          publishedAt: true,
+          regulatoryKind: true,
+          effectiveFrom: true,
+          validUntil: true,
+          repealedOn: true,
+          validity: true,
+          replacedBy: { select: successorSelect },
+        },
+      },
       images: media,
       video: media,
       videoPoster: media,
@@ -259,9 +349,14 @@ export async function interpretationData(context: KeystoneContext, id: string) {
     meta: {
       column: await sectionOfKind(context, 'interpretation'),
       article: {
-        title: jd.title, published: jd.publishedAt, source: '', author: '',
+        title: jd.title,
+        published: jd.publishedAt,
+        source: '',
+        author: '',
         keywords: ['政策解读', ...jd.documents.map((d: { title: string }) => maskPersonalData(d.title))].join(','),
-        description: articleDescription(plainText(jd.body)), image: image ? `${base}${url(image)}` : undefined, path: `/interpretations/${jd.id}`,
+        description: articleDescription(plainText(jd.body)),
+        image: image ? `${base}${url(image)}` : undefined,
+        path: `/interpretations/${jd.id}`,
       },
     },
     id: jd.id,
@@ -271,16 +366,27 @@ export async function interpretationData(context: KeystoneContext, id: string) {
     documents: jd.documents.map(summary),
     // N19: an interpretation of a document no longer in force says so, as the document's page does.
     validityBanners: jd.documents
-      .map((d: { id: string; title: string; replacedBy: Parameters<typeof validityView>[1] } & ValidityRow) => ({ document: { id: d.id, title: maskPersonalData(d.title) }, view: validityView(d, d.replacedBy) }))
+      .map((d: { id: string; title: string; replacedBy: Parameters<typeof validityView>[1] } & ValidityRow) => ({
+        document: { id: d.id, title: maskPersonalData(d.title) },
+        view: validityView(d, d.replacedBy),
+      }))
       .filter((b: { view: ReturnType<typeof validityView> }) => b.view?.banner),
     images: jd.images.filter((m: { file_filename: string | null }) => m.file_filename).map(pictureView),
-    video: jd.video?.file_filename ? { url: url(jd.video), poster: url(jd.videoPoster), captions: url(jd.videoCaptions), title: jd.video.title } : null,
+    video: jd.video?.file_filename
+      ? { url: url(jd.video), poster: url(jd.videoPoster), captions: url(jd.videoCaptions), title: jd.video.title }
+      : null,
   };
 }
 
 /** The first public column of a kind (the 政策解读 column for an interpretation), or the kind itself as a section. */
 async function sectionOfKind(context: KeystoneContext, kind: string) {
-  const column = await context.sudo().prisma.column.findFirst({ where: { kind, ...publicColumn }, orderBy: { order: 'asc' }, select: { name: true, description: true, keywords: true, kind: true } });
+  const column = await context
+    .sudo()
+    .prisma.column.findFirst({
+      where: { kind, ...publicColumn },
+      orderBy: { order: 'asc' },
+      select: { name: true, description: true, keywords: true, kind: true },
+    });
   const label = columnKindOptions.find((o) => o.value === kind)?.label ?? '综合';
   return columnMetadata(column ?? { name: label, description: '', keywords: '', kind });
 }
@@ -300,26 +406,46 @@ export async function feedData(context: KeystoneContext, slug: string | null, li
   let where: Record<string, unknown> = publicDocument;
   let column: { id: string; name: string; slug: string; kind: string; description: string } | null = null;
   if (slug) {
-    const found = await prisma.column.findFirst({ where: { slug, ...publicColumn }, include: { children: { where: publicColumn, select: { id: true } } } });
+    const found = await prisma.column.findFirst({
+      where: { slug, ...publicColumn },
+      include: { children: { where: publicColumn, select: { id: true } } },
+    });
     if (!found) return null;
     column = found;
     where = { ...publicDocument, columns: { some: { id: { in: [found.id, ...found.children.map((c: { id: string }) => c.id)] } } } };
   }
   const interpretationsOnly = column?.kind === 'interpretation';
   const docs = interpretationsOnly ? [] : await prisma.document.findMany({ where, orderBy: { publishedAt: 'desc' }, take: limit });
-  const items = docs.map((d: { id: string; title: string; publishedAt: Date; body: unknown; redactedBody: unknown; reprintBody: string; disclosure: string; origin: string }) => ({
-    title: maskPersonalData(d.title),
-    url: `${base}/documents/${d.id}`,
-    published: d.publishedAt,
-    // N15: masked before it is cut, so the cut never leaves part of a number in the clear.
-    summary: maskedExcerpt(publicBodyText(d), summaryLength),
-    images: chartImages(publicBodyOf(d), `${base}/documents/${d.id}`),
-  }));
+  const items = docs.map(
+    (d: {
+      id: string;
+      title: string;
+      publishedAt: Date;
+      body: unknown;
+      redactedBody: unknown;
+      reprintBody: string;
+      disclosure: string;
+      origin: string;
+    }) => ({
+      title: maskPersonalData(d.title),
+      url: `${base}/documents/${d.id}`,
+      published: d.publishedAt,
+      // N15: masked before it is cut, so the cut never leaves part of a number in the clear.
+      summary: maskedExcerpt(publicBodyText(d), summaryLength),
+      images: chartImages(publicBodyOf(d), `${base}/documents/${d.id}`),
+    }),
+  );
   if (!slug || interpretationsOnly) {
     const jds = await prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: limit });
     for (const j of jds as { id: string; title: string; publishedAt: Date; body: unknown }[]) {
       const url = `${base}/interpretations/${j.id}`;
-      items.push({ title: maskPersonalData(j.title), url, published: j.publishedAt, summary: maskedExcerpt(plainText(j.body), summaryLength), images: chartImages(j.body, url) });
+      items.push({
+        title: maskPersonalData(j.title),
+        url,
+        published: j.publishedAt,
+        summary: maskedExcerpt(plainText(j.body), summaryLength),
+        images: chartImages(j.body, url),
+      });
     }
     items.sort((a: { published: Date }, b: { published: Date }) => b.published.getTime() - a.published.getTime());
   }
@@ -378,24 +504,74 @@ export async function searchData(context: KeystoneContext, query: string, type: 
   const match = { AND: terms.map((term) => ({ searchText: { contains: term } })) };
   const docWhere = { ...publicDocument, ...match };
   const jdWhere = { ...publicInterpretation, ...match };
-  const [documentCount, interpretationCount] = [await prisma.document.count({ where: docWhere }), await prisma.interpretation.count({ where: jdWhere })];
+  const [documentCount, interpretationCount] = [
+    await prisma.document.count({ where: docWhere }),
+    await prisma.interpretation.count({ where: jdWhere }),
+  ];
   const take = pageSize * page;
   type Hit = { id: string; title: string; publishedAt: Date | null; searchText: string };
-  const docs: Hit[] = type === 'interpretations' ? [] : await prisma.document.findMany({ where: docWhere, orderBy: { publishedAt: 'desc' }, take, select: { id: true, title: true, publishedAt: true, searchText: true } });
-  const jds: Hit[] = type === 'documents' ? [] : await prisma.interpretation.findMany({ where: jdWhere, orderBy: { publishedAt: 'desc' }, take, select: { id: true, title: true, publishedAt: true, searchText: true } });
+  const docs: Hit[] =
+    type === 'interpretations'
+      ? []
+      : await prisma.document.findMany({
+          where: docWhere,
+          orderBy: { publishedAt: 'desc' },
+          take,
+          select: { id: true, title: true, publishedAt: true, searchText: true },
+        });
+  const jds: Hit[] =
+    type === 'documents'
+      ? []
+      : await prisma.interpretation.findMany({
+          where: jdWhere,
+          orderBy: { publishedAt: 'desc' },
+          take,
+          select: { id: true, title: true, publishedAt: true, searchText: true },
+        });
   const results = [
-    ...docs.map((d) => ({ ...summary(d), kind: '文件', url: `/documents/${d.id}`, titleHtml: markTerms(maskPersonalData(d.title), terms), snippetHtml: snippet(d.searchText, terms) })),
-    ...jds.map((d) => ({ ...summary(d), kind: '解读', url: `/interpretations/${d.id}`, titleHtml: markTerms(maskPersonalData(d.title), terms), snippetHtml: snippet(d.searchText, terms) })),
+    ...docs.map((d) => ({
+      ...summary(d),
+      kind: '文件',
+      url: `/documents/${d.id}`,
+      titleHtml: markTerms(maskPersonalData(d.title), terms),
+      snippetHtml: snippet(d.searchText, terms),
+    })),
+    ...jds.map((d) => ({
+      ...summary(d),
+      kind: '解读',
+      url: `/interpretations/${d.id}`,
+      titleHtml: markTerms(maskPersonalData(d.title), terms),
+      snippetHtml: snippet(d.searchText, terms),
+    })),
   ]
     .sort((a, b) => b.date.localeCompare(a.date))
     .slice((page - 1) * pageSize, page * pageSize);
-  const total = type === 'documents' ? documentCount : type === 'interpretations' ? interpretationCount : documentCount + interpretationCount;
+  const total =
+    type === 'documents' ? documentCount : type === 'interpretations' ? interpretationCount : documentCount + interpretationCount;
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  return { query, manyWords: terms.length > 1, type, results, documentCount, interpretationCount, total, page, pages, previous: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null };
+  return {
+    query,
+    manyWords: terms.length > 1,
+    type,
+    results,
+    documentCount,
+    interpretationCount,
+    total,
+    page,
+    pages,
+    previous: page > 1 ? page - 1 : null,
+    next: page < pages ? page + 1 : null,
+  };
 }
 
 type CatalogueRow = {
-  id: string; area: string; subject: string; content: string; basis: string; timeLimit: string; method: string;
+  id: string;
+  area: string;
+  subject: string;
+  content: string;
+  basis: string;
+  timeLimit: string;
+  method: string;
   department: { name: string } | null;
   documents: { id: string; title: string; publishedAt: Date | null }[];
   _count: { documents: number };
@@ -423,12 +599,22 @@ export async function catalogueData(context: KeystoneContext) {
     orderBy: [{ order: 'asc' }, { subject: 'asc' }],
     include: {
       department: { select: { name: true } },
-      documents: { where: publicDocument, orderBy: { publishedAt: 'desc' }, take: cataloguePreview, select: { id: true, title: true, publishedAt: true } },
+      documents: {
+        where: publicDocument,
+        orderBy: { publishedAt: 'desc' },
+        take: cataloguePreview,
+        select: { id: true, title: true, publishedAt: true },
+      },
       _count: { select: { documents: { where: publicDocument } } },
     },
   })) as CatalogueRow[];
   const areas = openCategoryOptions
-    .map((o) => ({ label: o.label, entries: entries.filter((e) => e.area === o.value).map((e) => ({ ...catalogueEntryView(e), more: e._count.documents > cataloguePreview })) }))
+    .map((o) => ({
+      label: o.label,
+      entries: entries
+        .filter((e) => e.area === o.value)
+        .map((e) => ({ ...catalogueEntryView(e), more: e._count.documents > cataloguePreview })),
+    }))
     .filter((a) => a.entries.length);
   return { title: '主动公开目录', areas, cacheTags: ['catalogue'] };
 }
@@ -440,12 +626,26 @@ export async function catalogueEntryData(context: KeystoneContext, id: string, p
     where: { id },
     include: {
       department: { select: { name: true } },
-      documents: { where: publicDocument, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: { id: true, title: true, publishedAt: true } },
+      documents: {
+        where: publicDocument,
+        orderBy: { publishedAt: 'desc' },
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+        select: { id: true, title: true, publishedAt: true },
+      },
       _count: { select: { documents: { where: publicDocument } } },
     },
   })) as CatalogueRow | null;
   if (!entry) return null;
   const pages = Math.max(1, Math.ceil(entry._count.documents / pageSize));
   if (page > pages) return null;
-  return { title: entry.subject, entry: catalogueEntryView(entry), page, pages, previous: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null, cacheTags: ['catalogue'] };
+  return {
+    title: entry.subject,
+    entry: catalogueEntryView(entry),
+    page,
+    pages,
+    previous: page > 1 ? page - 1 : null,
+    next: page < pages ? page + 1 : null,
+    cacheTags: ['catalogue'],
+  };
 }

@@ -12,7 +12,8 @@ import { pageMetaTags, type PageMetaInput } from './core/metadata.js';
 
 const templates = path.join(projectRoot, 'templates');
 const site = Handlebars.create();
-for (const name of ['footer', 'doc-list', 'form-guard', 'form-errors', 'picture', 'validity-banner']) site.registerPartial(name, fs.readFileSync(path.join(templates, 'partials', `${name}.hbs`), 'utf8'));
+for (const name of ['footer', 'doc-list', 'form-guard', 'form-errors', 'picture', 'validity-banner'])
+  site.registerPartial(name, fs.readFileSync(path.join(templates, 'partials', `${name}.hbs`), 'utf8'));
 site.registerHelper('sum', (a: number, b: number) => a + b);
 const layout = site.compile(fs.readFileSync(path.join(templates, 'layouts', 'main.hbs'), 'utf8'));
 const pages = new Map<string, Handlebars.TemplateDelegate>();
@@ -21,7 +22,16 @@ const pages = new Map<string, Handlebars.TemplateDelegate>();
 export type PageName = string;
 
 /** `model.meta` names the page's column and article for the metadata tags of the national specification (N18). */
-export function renderPage(name: PageName, frame: SiteFrame, model: Record<string, unknown> & { title?: string; meta?: PageMetaInput }): string {
+export function renderPage(
+  name: PageName,
+  frame: SiteFrame,
+  model: Record<string, unknown> & { title?: string; meta?: PageMetaInput },
+): string {
   if (!pages.has(name)) pages.set(name, site.compile(fs.readFileSync(path.join(templates, 'pages', `${name}.hbs`), 'utf8')));
-  return layout({ frame, title: model.title, metaTags: pageMetaTags(name, frame, model.meta), body: pages.get(name)!({ ...model, frame }) });
+  return layout({
+    frame,
+    title: model.title,
+    metaTags: pageMetaTags(name, frame, model.meta),
+    body: pages.get(name)!({ ...model, frame }),
+  });
 }

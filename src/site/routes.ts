@@ -4,7 +4,20 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { projectRoot } from '../platform/config/env.js';
 import { logger } from '../platform/logging/logger.js';
 import { cacheKey, etagOf, pageCacheFor, securityHeaders, writeCachedPage } from '../platform/page-cache/cache.js';
-import { baseUrl, catalogueData, chartSvgData, catalogueEntryData, searchData, columnData, documentData, feedData, homeData, interpretationData, siteFrame, sitemapData } from './data.js';
+import {
+  baseUrl,
+  catalogueData,
+  chartSvgData,
+  catalogueEntryData,
+  searchData,
+  columnData,
+  documentData,
+  feedData,
+  homeData,
+  interpretationData,
+  siteFrame,
+  sitemapData,
+} from './data.js';
 import { atomFeed, robots, rssFeed, sitemap } from './core/feeds.js';
 import { renderPage } from './render.js';
 import { pageNumber, type PageModel, type SiteFeature, type SiteKit } from './kit.js';
@@ -20,7 +33,14 @@ export function siteRoutes(context: KeystoneContext, features: readonly SiteFeat
   const site = express.Router();
   const cache = pageCacheFor(context);
   // Only the public pages get these headers: the Admin UI (Next) has inline scripts of its own.
-  site.use('/static', express.static(path.join(projectRoot, 'templates/static'), { maxAge: '1d', index: false, setHeaders: (res) => res.set(securityHeaders) }));
+  site.use(
+    '/static',
+    express.static(path.join(projectRoot, 'templates/static'), {
+      maxAge: '1d',
+      index: false,
+      setHeaders: (res) => res.set(securityHeaders),
+    }),
+  );
   // Hits are normally answered before Express (servePageCacheFirst); this serves them where the cache sits behind it.
   site.use((req, res, next) => {
     const key = cacheKey({ method: req.method, url: req.originalUrl });
@@ -43,11 +63,22 @@ export function siteRoutes(context: KeystoneContext, features: readonly SiteFeat
   };
   const uncachedHtml = async (res: Response, status: number, name: string, model: PageModel) => {
     const text = renderPage(name, await siteFrame(context), model);
-    res.status(status).set({ ...securityHeaders, 'Cache-Control': 'no-store' }).type('text/html; charset=utf-8').send(text);
+    res
+      .status(status)
+      .set({ ...securityHeaders, 'Cache-Control': 'no-store' })
+      .type('text/html; charset=utf-8')
+      .send(text);
   };
-  const xml = (req: Request, res: Response, since: number, type: string, text: string, tags: string[]) => deliver(req, res, since, 200, `${type}; charset=utf-8`, text, tags);
-  const badRequest = (req: Request, res: Response, message: string) => html(req, res, cache.generation, 400, 'error', { title: '请求有误', heading: '请求有误（400）', message });
-  const notFound = (req: Request, res: Response) => html(req, res, cache.generation, 404, 'error', { title: '页面不存在', heading: '页面不存在（404）', message: '您访问的页面不存在或已被撤回。' });
+  const xml = (req: Request, res: Response, since: number, type: string, text: string, tags: string[]) =>
+    deliver(req, res, since, 200, `${type}; charset=utf-8`, text, tags);
+  const badRequest = (req: Request, res: Response, message: string) =>
+    html(req, res, cache.generation, 400, 'error', { title: '请求有误', heading: '请求有误（400）', message });
+  const notFound = (req: Request, res: Response) =>
+    html(req, res, cache.generation, 404, 'error', {
+      title: '页面不存在',
+      heading: '页面不存在（404）',
+      message: '您访问的页面不存在或已被撤回。',
+    });
 
   const refuse = (_req: Request, res: Response, status: number, message: string) =>
     void uncachedHtml(res, status, 'error', { title: '提交未成功', heading: '提交未成功', message }).catch(() => res.status(status).end());
@@ -158,7 +189,11 @@ export function siteRoutes(context: KeystoneContext, features: readonly SiteFeat
   site.get(/^\/(?!admin(\/|$)|api(\/|$)|media\/|preview\/|setup$|healthz$|readyz$).*/, (req, res) => notFound(req, res));
   site.use(async (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     logger.error({ err: error }, 'public page failed');
-    await html(req, res, cache.generation, 500, 'error', { title: '系统繁忙', heading: '系统繁忙（500）', message: '页面暂时无法显示，请稍后再试。' }).catch(() => res.status(500).end());
+    await html(req, res, cache.generation, 500, 'error', {
+      title: '系统繁忙',
+      heading: '系统繁忙（500）',
+      message: '页面暂时无法显示，请稍后再试。',
+    }).catch(() => res.status(500).end());
   });
   return site;
 }

@@ -9,5 +9,12 @@ export async function datedItemKnowledge(context: KeystoneContext): Promise<Know
     where: { ...publicDocument, validUntil: { not: null } },
     select: { id: true, title: true, validUntil: true, regulatoryKind: true, validity: true },
   })) as { id: string; title: string; validUntil: unknown; regulatoryKind: string | null; validity: string }[];
-  return rows.map((r) => ({ id: r.id, title: r.title, url: `/documents/${r.id}`, validUntil: calendarDayOf(r.validUntil)!, regulatory: Boolean(r.regulatoryKind), validity: r.validity }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    url: `/documents/${r.id}`,
+    validUntil: calendarDayOf(r.validUntil)!,
+    regulatory: Boolean(r.regulatoryKind),
+    validity: r.validity,
+  }));
 }

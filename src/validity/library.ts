@@ -52,7 +52,9 @@ export function filterLibrary(entries: LibraryEntry[], filter: LibraryFilter): L
   return entries
     .filter((e) => filter.status === 'all' || e.status === filter.status)
     .filter((e) => filter.year === null || e.formationDate?.startsWith(String(filter.year)))
-    .filter((e) => filter.issuer === null || e.issuingAuthority.split(/\s+/).includes(filter.issuer) || e.issuingAuthority === filter.issuer)
+    .filter(
+      (e) => filter.issuer === null || e.issuingAuthority.split(/\s+/).includes(filter.issuer) || e.issuingAuthority === filter.issuer,
+    )
     .sort((a, b) => (b.formationDate ?? '').localeCompare(a.formationDate ?? ''));
 }
 
@@ -70,7 +72,16 @@ interface Row {
 export async function libraryEntries(context: KeystoneContext, today: CalendarDay): Promise<LibraryEntry[]> {
   const rows = (await context.sudo().prisma.document.findMany({
     where: { ...publicDocument, regulatoryKind: { not: null } },
-    select: { id: true, title: true, documentNumber: true, issuingAuthority: true, formationDate: true, effectiveFrom: true, validUntil: true, validity: true },
+    select: {
+      id: true,
+      title: true,
+      documentNumber: true,
+      issuingAuthority: true,
+      formationDate: true,
+      effectiveFrom: true,
+      validUntil: true,
+      validity: true,
+    },
   })) as Row[];
   return rows.map((r) => {
     const validUntil = calendarDayOf(r.validUntil);
@@ -94,7 +105,8 @@ export function normativeLibraryRoutes(context: KeystoneContext, kit: SiteKit): 
     const since = kit.cache.generation;
     const filter = libraryFilterOf(req.query as Record<string, unknown>);
     const page = pageNumber(req.query.page);
-    if (!filter || page === null) return kit.badRequest(req, res, '年份应为四位数字，效力状态应为现行有效、已修改、已废止、已失效或全部，页码应为正整数。');
+    if (!filter || page === null)
+      return kit.badRequest(req, res, '年份应为四位数字，效力状态应为现行有效、已修改、已废止、已失效或全部，页码应为正整数。');
     const all = await libraryEntries(context, toCalendarDay(new Date()));
     const found = filterLibrary(all, filter);
     const pages = Math.max(1, Math.ceil(found.length / libraryPageSize));
@@ -109,15 +121,22 @@ export function normativeLibraryRoutes(context: KeystoneContext, kit: SiteKit): 
       return `${libraryPath}${text ? `?${text}` : ''}`;
     };
     const years = [...new Set(all.map((e) => e.formationDate?.slice(0, 4)).filter((y): y is string => Boolean(y)))].sort().reverse();
-    const issuers = [...new Set(all.flatMap((e) => e.issuingAuthority.split(/\s+/)).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    const issuers = [...new Set(all.flatMap((e) => e.issuingAuthority.split(/\s+/)).filter(Boolean))].sort((a, b) =>
+      a.localeCompare(b, 'zh-CN'),
+    );
     return kit.html(req, res, since, 200, 'normative-library', {
       title: '现行有效行政规范性文件',
       heading: filter.status === 'current' ? '现行有效行政规范性文件' : '行政规范性文件库',
-      entries: found.slice((page - 1) * libraryPageSize, page * libraryPageSize).map((e) => ({ ...e, statusLabel: validityLabel(e.status), validUntil: e.validUntil ?? '长期' })),
+      entries: found
+        .slice((page - 1) * libraryPageSize, page * libraryPageSize)
+        .map((e) => ({ ...e, statusLabel: validityLabel(e.status), validUntil: e.validUntil ?? '长期' })),
       total: found.length,
       years: years.map((y) => ({ value: y, selected: String(filter.year) === y })),
       issuers: issuers.map((i) => ({ value: i, selected: filter.issuer === i })),
-      statuses: [...validityOptions.map((o) => ({ value: o.value, label: o.label, selected: filter.status === o.value })), { value: 'all', label: '全部', selected: filter.status === 'all' }],
+      statuses: [
+        ...validityOptions.map((o) => ({ value: o.value, label: o.label, selected: filter.status === o.value })),
+        { value: 'all', label: '全部', selected: filter.status === 'all' },
+      ],
       page,
       pages,
       previous: page > 1 ? query(page - 1) : null,

@@ -21,7 +21,13 @@ export const validityTasks: TaskSource = async (context: KeystoneContext, actor:
     where: { status: 'published', validity: 'current', validUntil: { not: null }, ...(department ? { departmentId: department } : {}) },
     select: { id: true, title: true, regulatoryKind: true, validity: true, validUntil: true },
   })) as { id: string; title: string; regulatoryKind: string | null; validity: string; validUntil: unknown }[];
-  const items: PublishedItem[] = rows.map((r) => ({ id: r.id, title: r.title, regulatory: Boolean(r.regulatoryKind), validity: r.validity as Validity, validUntil: calendarDayOf(r.validUntil) }));
+  const items: PublishedItem[] = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    regulatory: Boolean(r.regulatoryKind),
+    validity: r.validity as Validity,
+    validUntil: calendarDayOf(r.validUntil),
+  }));
   return cleanupItems(items, toCalendarDay(now)).map((item) => ({
     kindLabel: kindLabels[item.kind],
     listKey: 'Document',

@@ -27,17 +27,32 @@ const publicSuccessor = <T extends SuccessorRow & { status?: string; disclosure?
   row && isPublicDocument(row) ? row : null;
 
 /** Whether a document's page speaks of its validity at all: regulations, normative documents, and anything dated or no longer current. */
-export const hasValidity = (row: ValidityRow) => Boolean(row.regulatoryKind || calendarDayOf(row.effectiveFrom) || calendarDayOf(row.validUntil) || row.validity !== 'current');
+export const hasValidity = (row: ValidityRow) =>
+  Boolean(row.regulatoryKind || calendarDayOf(row.effectiveFrom) || calendarDayOf(row.validUntil) || row.validity !== 'current');
 
 /**
  * N19: the validity rows of a document's metadata table and its banner ("本文件已于…废止，详见…"), as of
  * `today`; null for a document that has nothing to say about validity.
  */
-export function validityView(row: ValidityRow, stored: (SuccessorRow & { status?: string; disclosure?: string | null }) | null, today: CalendarDay = toCalendarDay(new Date())) {
+export function validityView(
+  row: ValidityRow,
+  stored: (SuccessorRow & { status?: string; disclosure?: string | null }) | null,
+  today: CalendarDay = toCalendarDay(new Date()),
+) {
   if (!hasValidity(row)) return null;
   const successor = publicSuccessor(stored);
-  const facts = { validity: row.validity as Validity, effectiveFrom: calendarDayOf(row.effectiveFrom), validUntil: calendarDayOf(row.validUntil), repealedOn: calendarDayOf(row.repealedOn) };
-  const next: Successor | null = successor && { id: successor.id, title: maskPersonalData(successor.title), effectiveFrom: calendarDayOf(successor.effectiveFrom), formationDate: calendarDayOf(successor.formationDate) };
+  const facts = {
+    validity: row.validity as Validity,
+    effectiveFrom: calendarDayOf(row.effectiveFrom),
+    validUntil: calendarDayOf(row.validUntil),
+    repealedOn: calendarDayOf(row.repealedOn),
+  };
+  const next: Successor | null = successor && {
+    id: successor.id,
+    title: maskPersonalData(successor.title),
+    effectiveFrom: calendarDayOf(successor.effectiveFrom),
+    formationDate: calendarDayOf(successor.formationDate),
+  };
   const status = effectiveValidity(facts, today);
   return {
     status,

@@ -27,7 +27,12 @@ export function describeDeadline(item: { disclosure?: unknown; formationDate?: u
 
 export const deadlineField = () =>
   virtual({
-    ui: { label: '公开期限', description: '主动公开的文件自形成之日起 20 个工作日内公开（N12）', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } },
+    ui: {
+      label: '公开期限',
+      description: '主动公开的文件自形成之日起 20 个工作日内公开（N12）',
+      createView: { fieldMode: 'hidden' },
+      itemView: { fieldMode: 'read', fieldPosition: 'sidebar' },
+    },
     field: g.field({
       type: g.String,
       resolve: (item) => describeDeadline(item as Record<string, unknown>, toCalendarDay(new Date())),

@@ -11,7 +11,17 @@ import { tasksFor, type TaskItem } from './core/tasks.js';
 import { memberOf, sessionOf } from '../platform/access/roles.js';
 import type { TaskSource } from '../platform/tasks.js';
 
-const Task = g.object<{ kind: string; kindLabel?: string | null; listKey: string; id: string; title: string; detail: string; due: string | null; previewUrl?: string | null; href?: string | null }>()({
+const Task = g.object<{
+  kind: string;
+  kindLabel?: string | null;
+  listKey: string;
+  id: string;
+  title: string;
+  detail: string;
+  due: string | null;
+  previewUrl?: string | null;
+  href?: string | null;
+}>()({
   name: 'WorkflowTask',
   fields: {
     kind: g.field({ type: g.nonNull(g.String) }),
@@ -53,11 +63,16 @@ interface RevisionRow {
   snapshot: Snapshot | null;
 }
 
-const revisionLabel = (r: RevisionRow) => `${r.kind === 'published' ? '发布稿' : '提交稿'}第 ${r.number} 版（${formatChinaTime(new Date(r.at))}）`;
+const revisionLabel = (r: RevisionRow) =>
+  `${r.kind === 'published' ? '发布稿' : '提交稿'}第 ${r.number} 版（${formatChinaTime(new Date(r.at))}）`;
 
 /** How a content field is selected in GraphQL (rich text is an object). */
 const selectionOf = (field: string) =>
-  field === 'body' || field === 'redactedBody' ? `${field} { document }` : field === 'replacedById' ? 'replacedById: replacedBy { id }' : field;
+  field === 'body' || field === 'redactedBody'
+    ? `${field} { document }`
+    : field === 'replacedById'
+      ? 'replacedById: replacedBy { id }'
+      : field;
 
 /**
  * What changed between the version a reviewer returned and the one resubmitted (the last two
@@ -76,19 +91,31 @@ async function revisionComparison(context: KeystoneContext, documentId: string) 
   const stored = (await context.sudo().query.Document.findOne({ where: { id: documentId }, query: selection })) as Record<string, unknown>;
   const readable = contentFields.filter((field) => doc[field] !== null || stored[field] === null);
   const versions = (id: string, kind: string, take: number) =>
-    context.query.Revision.findMany({ where: { document: { id: { equals: id } }, kind: { equals: kind } }, orderBy: { number: 'desc' }, take, query: 'number kind at snapshot' }) as Promise<RevisionRow[]>;
+    context.query.Revision.findMany({
+      where: { document: { id: { equals: id } }, kind: { equals: kind } },
+      orderBy: { number: 'desc' },
+      take,
+      query: 'number kind at snapshot',
+    }) as Promise<RevisionRow[]>;
   const submissions = await versions(documentId, 'submitted', 2);
   const revisionOfId = (doc.revisionOf as { id: string } | null)?.id;
   const before = submissions[1] ?? (revisionOfId ? (await versions(revisionOfId, 'published', 1))[0] : undefined);
   if (!submissions[0]?.snapshot || !before?.snapshot) return null;
-  return { beforeLabel: revisionLabel(before), afterLabel: revisionLabel(submissions[0]), rows: compareSnapshots(before.snapshot, submissions[0].snapshot, readable) };
+  return {
+    beforeLabel: revisionLabel(before),
+    afterLabel: revisionLabel(submissions[0]),
+    rows: compareSnapshots(before.snapshot, submissions[0].snapshot, readable),
+  };
 }
 
 /**
  * Keeps the tasks whose record the caller may read, asking each list once with the caller's own context.
  * A task names its record by `itemId`, or else by `id`; one naming no record of its list is dropped.
  */
-async function readableTasks<T extends { listKey: string; id: string; itemId?: string }>(context: KeystoneContext, tasks: T[]): Promise<T[]> {
+async function readableTasks<T extends { listKey: string; id: string; itemId?: string }>(
+  context: KeystoneContext,
+  tasks: T[],
+): Promise<T[]> {
   const readable = new Set<string>();
   const record = (t: T) => t.itemId ?? t.id;
   for (const listKey of new Set(tasks.map((t) => t.listKey))) {
@@ -111,8 +138,14 @@ interface Row {
 /** The items a user's 待办 is computed from: those in the workflow, or proactive and not yet public. */
 async function taskItems(context: KeystoneContext): Promise<TaskItem[]> {
   const open = { status: { in: ['draft', 'submitted', 'officeReview', 'leaderApproval'] } };
-  const docs = (await context.prisma.document.findMany({ where: open })) as (Row & { disclosure: string | null; formationDate: string | Date | null })[];
-  const jds = (await context.prisma.interpretation.findMany({ where: open, include: { documents: { select: { status: true, requiresInterpretation: true } } } })) as (Row & {
+  const docs = (await context.prisma.document.findMany({ where: open })) as (Row & {
+    disclosure: string | null;
+    formationDate: string | Date | null;
+  })[];
+  const jds = (await context.prisma.interpretation.findMany({
+    where: open,
+    include: { documents: { select: { status: true, requiresInterpretation: true } } },
+  })) as (Row & {
     documents: { status: string; requiresInterpretation: boolean }[];
   })[];
   const common = (r: Row) => ({
@@ -125,7 +158,13 @@ async function taskItems(context: KeystoneContext): Promise<TaskItem[]> {
     publishedDay: r.publishedAt ? toCalendarDay(r.publishedAt) : null,
   });
   return [
-    ...docs.map((d) => ({ ...common(d), listKey: 'Document' as const, disclosure: d.disclosure as Disclosure | null, formationDate: calendarDayOf(d.formationDate), movesWithDocument: false })),
+    ...docs.map((d) => ({
+      ...common(d),
+      listKey: 'Document' as const,
+      disclosure: d.disclosure as Disclosure | null,
+      formationDate: calendarDayOf(d.formationDate),
+      movesWithDocument: false,
+    })),
     ...jds.map((j) => ({
       ...common(j),
       listKey: 'Interpretation' as const,
@@ -140,27 +179,31 @@ async function taskItems(context: KeystoneContext): Promise<TaskItem[]> {
  * `myTasks`: the signed-in user's 待办 (returned drafts, reviews, approvals, N12 clocks running out, then
  * `extraTasks`: the other capabilities' clocks and queues, from the composition root's table); `revisionComparison`.
  */
-export const extendWorkflowSchema = (extraTasks: TaskSource) => extend({
-  query: {
-    revisionComparison: g.field({
-      type: Comparison,
-      args: { documentId: g.arg({ type: g.nonNull(g.ID) }) },
-      resolve: (_root, { documentId }, context: KeystoneContext) => revisionComparison(context, documentId),
-    }),
-    myTasks: g.field({
-      type: g.nonNull(g.list(g.nonNull(Task))),
-      async resolve(_root, _args, context: KeystoneContext) {
-        const actor = memberOf(sessionOf(context));
-        if (!actor) return [];
-        const now = new Date();
-        const tasks = tasksFor(actor, await taskItems(context.sudo()), toCalendarDay(now));
-        // Computed over everything (sudo), answered only with what this caller may read (trust #4).
-        return readableTasks(context, [
-          // Reviewers and leaders get a signed link to read the unpublished page as it will look.
-          ...tasks.map((task) => ({ ...task, previewUrl: task.listKey === 'Document' && task.kind !== 'deadline' ? previewPath(task.id) : null })),
-          ...(await extraTasks(context.sudo(), actor, now)).map((task) => ({ ...task, kind: 'clock' })),
-        ]);
-      },
-    }),
-  },
-});
+export const extendWorkflowSchema = (extraTasks: TaskSource) =>
+  extend({
+    query: {
+      revisionComparison: g.field({
+        type: Comparison,
+        args: { documentId: g.arg({ type: g.nonNull(g.ID) }) },
+        resolve: (_root, { documentId }, context: KeystoneContext) => revisionComparison(context, documentId),
+      }),
+      myTasks: g.field({
+        type: g.nonNull(g.list(g.nonNull(Task))),
+        async resolve(_root, _args, context: KeystoneContext) {
+          const actor = memberOf(sessionOf(context));
+          if (!actor) return [];
+          const now = new Date();
+          const tasks = tasksFor(actor, await taskItems(context.sudo()), toCalendarDay(now));
+          // Computed over everything (sudo), answered only with what this caller may read (trust #4).
+          return readableTasks(context, [
+            // Reviewers and leaders get a signed link to read the unpublished page as it will look.
+            ...tasks.map((task) => ({
+              ...task,
+              previewUrl: task.listKey === 'Document' && task.kind !== 'deadline' ? previewPath(task.id) : null,
+            })),
+            ...(await extraTasks(context.sudo(), actor, now)).map((task) => ({ ...task, kind: 'clock' })),
+          ]);
+        },
+      }),
+    },
+  });

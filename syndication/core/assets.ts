@@ -119,7 +119,9 @@ export async function copyAsset(url: string, options: CopyAssetOptions): Promise
     mime = type.mime;
   }
 
-  const base = [options.name, dispositionName, urlName].map((n) => (n ? stem(safeName(n)) : '')).find((n) => n) || (options.type === 'image' ? 'image' : 'attachment');
+  const base =
+    [options.name, dispositionName, urlName].map((n) => (n ? stem(safeName(n)) : '')).find((n) => n) ||
+    (options.type === 'image' ? 'image' : 'attachment');
   return {
     bytes,
     filename: `${base}.${extension}`,

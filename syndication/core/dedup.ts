@@ -8,7 +8,22 @@ import * as cheerio from 'cheerio';
  */
 
 /** Query parameters that only track or bust caches: dropped before comparing URLs. */
-const TRACKING_PARAMS = new Set(['spm', 'from', 'isappinstalled', 'scene', 'share_token', 'sharer_shareid', 'fbclid', 'gclid', 'msclkid', 'mc_cid', 'mc_eid', '_hsenc', '_hsmi', '_']);
+const TRACKING_PARAMS = new Set([
+  'spm',
+  'from',
+  'isappinstalled',
+  'scene',
+  'share_token',
+  'sharer_shareid',
+  'fbclid',
+  'gclid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  '_hsenc',
+  '_hsmi',
+  '_',
+]);
 
 /**
  * A URL normalised for comparison: no fragment, lower-case scheme and host, no default port, no

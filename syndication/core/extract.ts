@@ -69,13 +69,22 @@ export interface ExtractInput {
 }
 
 /** `fallbackTitle`: the list's title, for a page that has none of its own (a bare document page). */
-export function extractDetail(page: ExtractInput, selectors: DetailSelectors = {}, { fallbackTitle = '' }: { fallbackTitle?: string } = {}): ExtractedDetail {
+export function extractDetail(
+  page: ExtractInput,
+  selectors: DetailSelectors = {},
+  { fallbackTitle = '' }: { fallbackTitle?: string } = {},
+): ExtractedDetail {
   const $ = cheerio.load(page.text);
-  const pick = (field: keyof DetailSelectors): string[] => [...(NATIONAL_META_SELECTORS[field] ?? []), ...toList(selectors[field]), ...DEFAULT_DETAIL_SELECTORS[field]];
+  const pick = (field: keyof DetailSelectors): string[] => [
+    ...(NATIONAL_META_SELECTORS[field] ?? []),
+    ...toList(selectors[field]),
+    ...DEFAULT_DETAIL_SELECTORS[field],
+  ];
 
   let title = firstValue($, pick('title'));
   // <title> is often "标题_中国政府网" or "标题-云南省人民政府": drop the site suffix.
-  if (title && cleanText($('title').first().text()) === title) title = title.replace(/\s*[_|｜—–-]\s*[^_|｜—–-]*(网|政府|门户|部|厅)\s*$/, '').trim();
+  if (title && cleanText($('title').first().text()) === title)
+    title = title.replace(/\s*[_|｜—–-]\s*[^_|｜—–-]*(网|政府|门户|部|厅)\s*$/, '').trim();
   title ||= fallbackTitle;
   if (!title) throw new SyndicationError('extract-failed', `详情页中找不到标题：${page.url}`);
 
@@ -167,7 +176,11 @@ function labelCells($: cheerio.CheerioAPI): LabelCell[] {
 }
 
 /** `发文字号：国发〔2026〕12号`, by label: compiled once. */
-const INLINE_LABELS = new Map(Object.values(LABELS).flat().map((label) => [label, new RegExp(`^${label}\\s*[：:]\\s*(.+)$`)]));
+const INLINE_LABELS = new Map(
+  Object.values(LABELS)
+    .flat()
+    .map((label) => [label, new RegExp(`^${label}\\s*[：:]\\s*(.+)$`)]),
+);
 
 /**
  * A value written next to its label: `<td>发文字号：</td><td>国发〔2026〕12号</td>` or
@@ -193,7 +206,11 @@ function attachmentsOf(
   selectors: string[],
   base: string,
 ): { url: string; name: string }[] {
-  const links = selectors.length ? $(selectors.join(',')).find('a[href]').add($(selectors.join(',')).filter('a[href]')) : body.find('a[href]');
+  const links = selectors.length
+    ? $(selectors.join(','))
+        .find('a[href]')
+        .add($(selectors.join(',')).filter('a[href]'))
+    : body.find('a[href]');
   const seen = new Set<string>();
   const result: { url: string; name: string }[] = [];
   links.each((_, node) => {

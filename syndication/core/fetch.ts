@@ -1,6 +1,13 @@
 import { CookieJar } from 'tough-cookie';
 import { decodeBody } from '../../src/platform/http/charset.js';
-import { HttpClient, parseRetryAfter, transportErrorCodes, userAgentHeader, type Fetched, type RawResponse } from '../../src/platform/http/client.js';
+import {
+  HttpClient,
+  parseRetryAfter,
+  transportErrorCodes,
+  userAgentHeader,
+  type Fetched,
+  type RawResponse,
+} from '../../src/platform/http/client.js';
 import type { HostLimiter } from '../../src/platform/http/limiter.js';
 import type { OutboundPolicy } from '../../src/platform/http/outbound.js';
 
@@ -104,13 +111,13 @@ export interface Fetcher {
 }
 
 export interface FetcherOptions {
-  timeoutMs?: number;          // default 20 s, for the whole request including the body
-  maxBytes?: number;           // default 15 MB (Miniflux's cap), decompressed
-  retries?: number;            // further attempts after the first; default 2
-  backoffBaseMs?: number;      // first retry delay; doubles each time; default 1 s
-  backoffMaxMs?: number;       // default 30 s
-  maxRetryAfterMs?: number;    // longest Retry-After we wait in-process; longer ones fail fast; default 60 s
-  maxRedirects?: number;       // default 5 (a loop, the same URL with the same cookies, stops at once)
+  timeoutMs?: number; // default 20 s, for the whole request including the body
+  maxBytes?: number; // default 15 MB (Miniflux's cap), decompressed
+  retries?: number; // further attempts after the first; default 2
+  backoffBaseMs?: number; // first retry delay; doubles each time; default 1 s
+  backoffMaxMs?: number; // default 30 s
+  maxRetryAfterMs?: number; // longest Retry-After we wait in-process; longer ones fail fast; default 60 s
+  maxRedirects?: number; // default 5 (a loop, the same URL with the same cookies, stops at once)
   perHostConcurrency?: number; // default 2
   userAgent?: string;
   cookieJar?: CookieJar;
@@ -169,7 +176,12 @@ export class HttpFetcher implements Fetcher {
       timeoutMs: this.options.timeoutMs,
       maxBytes: this.options.maxBytes,
       maxRedirects: this.options.maxRedirects,
-      retry: { retries: Math.max(0, retries), retryable: retryableAnswer, backoffMs: (retry) => this.backoffDelay(retry), maxWaitMs: maxRetryAfterMs },
+      retry: {
+        retries: Math.max(0, retries),
+        retryable: retryableAnswer,
+        backoffMs: (retry) => this.backoffDelay(retry),
+        maxWaitMs: maxRetryAfterMs,
+      },
       limits: { perHost: this.options.perHostConcurrency },
       clock: { now: this.options.now, sleep: this.options.sleep },
       cookieJar: this.cookieJar,

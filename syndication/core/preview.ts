@@ -33,7 +33,8 @@ export interface SourcePreview {
 }
 
 /** The fields a preview needs; the rest of a SourceConfig is filled with neutral values. */
-export type PreviewConfig = Pick<SourceConfig, 'adapter' | 'listUrls'> & Partial<Pick<SourceConfig, 'fields' | 'list' | 'detail' | 'charset' | 'feedContent' | 'allowedHosts' | 'name'>>;
+export type PreviewConfig = Pick<SourceConfig, 'adapter' | 'listUrls'> &
+  Partial<Pick<SourceConfig, 'fields' | 'list' | 'detail' | 'charset' | 'feedContent' | 'allowedHosts' | 'name'>>;
 
 export const PREVIEW_MAX_ITEMS = 10;
 
@@ -57,7 +58,13 @@ export async function previewSource(
   const record = await runSource(source, { store, fetcher, log, now });
   const items = store.items().map(previewItem);
   const saved = store.items()[0];
-  const preview: SourcePreview = { ok: record.ok, warnings: record.warnings, itemsSeen: record.itemsSeen, items, failures: record.itemFailures };
+  const preview: SourcePreview = {
+    ok: record.ok,
+    warnings: record.warnings,
+    itemsSeen: record.itemsSeen,
+    items,
+    failures: record.itemFailures,
+  };
   if (record.error) preview.error = record.error;
   if (saved) {
     preview.first = {

@@ -53,9 +53,9 @@ export interface SyndicatedItem {
   /** Sanitized, with absolute upstream URLs (or local ones if `deps.localizeAssets` rewrote them). */
   bodyHtml: string;
   summary?: string;
-  number?: string;   // 发文字号
-  issuer?: string;   // 发文机关
-  writtenAt?: Date;  // 成文日期
+  number?: string; // 发文字号
+  issuer?: string; // 发文机关
+  writtenAt?: Date; // 成文日期
   publishedAt?: Date; // 发布日期
   images: { url: string; alt: string }[];
   attachments: { url: string; name: string }[];
@@ -237,7 +237,8 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
           await processList(listUrl, hosts, seenKeys);
         } catch (error) {
           if (error instanceof StoreFailure) throw error;
-          if (error instanceof FetchError && error.retryAfterMs !== undefined) retryAfterMs = Math.max(retryAfterMs ?? 0, error.retryAfterMs);
+          if (error instanceof FetchError && error.retryAfterMs !== undefined)
+            retryAfterMs = Math.max(retryAfterMs ?? 0, error.retryAfterMs);
           if (error instanceof SyndicationError && error.kind === 'empty-list') record.listEmpty = true;
           errors.push(errorMessage(error));
           log.warn({ source: source.key, listUrl, err: error }, '转载列表采集失败');
@@ -269,7 +270,14 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
     const result: RunRecord = { ...record, finishedAt, ok, state, ...(ok ? {} : { error: state.lastError }) };
     await viaStore(() => store.recordRun(source.key, result));
     log.info(
-      { source: source.key, ok, seen: result.itemsSeen, new: result.itemsNew, changed: result.itemsChanged, failed: result.itemFailures.length },
+      {
+        source: source.key,
+        ok,
+        seen: result.itemsSeen,
+        new: result.itemsNew,
+        changed: result.itemsChanged,
+        failed: result.itemFailures.length,
+      },
       ok ? '转载运行完成' : '转载运行失败',
     );
     return result;
@@ -325,13 +333,17 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
       // Only the items in flight are held: each is let go once the store has it (a list of 500 would
       // otherwise keep every built item and body until its end).
       // A store that can look a whole list up at once is asked once, not once per item.
-      const knownOfList = store.knownItems && candidates.length ? await viaStore(() => store.knownItems!(candidates.map((c) => c.key))) : undefined;
+      const knownOfList =
+        store.knownItems && candidates.length ? await viaStore(() => store.knownItems!(candidates.map((c) => c.key))) : undefined;
       const prepared = new Map<number, Promise<Settled<Prepared>>>();
       const start = (i: number): void => {
-        prepared.set(i, prepareItem(candidates[i].item, candidates[i].key, listUrl, knownOfList).then(
-          (value) => ({ ok: true as const, value }),
-          (error: unknown) => ({ ok: false as const, error }),
-        ));
+        prepared.set(
+          i,
+          prepareItem(candidates[i].item, candidates[i].key, listUrl, knownOfList).then(
+            (value) => ({ ok: true as const, value }),
+            (error: unknown) => ({ ok: false as const, error }),
+          ),
+        );
       };
       for (let i = 0; i < Math.min(PREFETCH, candidates.length); i++) start(i);
       for (let i = 0; i < candidates.length; i++) {
@@ -385,7 +397,12 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
         let { item } = prepared;
         if (known && item.contentHash === known.contentHash) {
           record.itemsKnown++;
-          if (page && store.touch && (page.etag !== known.etag || page.lastModified !== known.lastModified) && (page.etag || page.lastModified)) {
+          if (
+            page &&
+            store.touch &&
+            (page.etag !== known.etag || page.lastModified !== known.lastModified) &&
+            (page.etag || page.lastModified)
+          ) {
             await viaStore(() => store.touch!(key, { etag: page.etag, lastModified: page.lastModified }));
           }
           return true;
@@ -480,7 +497,8 @@ export async function runSource(source: SourceConfig, deps: RunDeps): Promise<Ru
         etag: page?.etag,
         lastModified: page?.lastModified,
       };
-      for (const [name, value] of Object.entries(optional)) if (value !== undefined) (item as unknown as Record<string, unknown>)[name] = value;
+      for (const [name, value] of Object.entries(optional))
+        if (value !== undefined) (item as unknown as Record<string, unknown>)[name] = value;
       return item;
     }
   }

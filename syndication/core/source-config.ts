@@ -30,10 +30,17 @@ export const ADAPTER_LABELS: Record<AdapterKind, string> = {
 
 /** Plain names an operator may type for an adapter (`gongkai source try --adapter rss`). */
 export const ADAPTER_ALIASES: Record<string, AdapterKind> = {
-  rss: 'feed', atom: 'feed', rdf: 'feed', xml: 'feed',
-  json: 'json-list', gov: 'json-list',
-  'gov-search': 'gov-search-api', search: 'gov-search-api', zhengceku: 'gov-search-api',
-  html: 'html-list', trs: 'html-list',
+  rss: 'feed',
+  atom: 'feed',
+  rdf: 'feed',
+  xml: 'feed',
+  json: 'json-list',
+  gov: 'json-list',
+  'gov-search': 'gov-search-api',
+  search: 'gov-search-api',
+  zhengceku: 'gov-search-api',
+  html: 'html-list',
+  trs: 'html-list',
 };
 
 /** The adapter an operator means by a name or an alias, or undefined. */
@@ -97,9 +104,9 @@ export interface HtmlListSelectors {
 export interface DetailSelectors {
   title?: Selector;
   body?: Selector;
-  number?: Selector;      // 发文字号
-  issuer?: Selector;      // 发文机关
-  writtenAt?: Selector;   // 成文日期
+  number?: Selector; // 发文字号
+  issuer?: Selector; // 发文机关
+  writtenAt?: Selector; // 成文日期
   publishedAt?: Selector; // 发布日期
   /** Links to attachments (a[href]); default: links in the body to pdf/doc(x)/xls(x)/ofd/wps/zip … */
   attachments?: Selector;
@@ -149,8 +156,25 @@ export type ValidationResult = { ok: true; config: SourceConfig } | { ok: false;
 export const DEFAULT_MAX_ITEMS = 30;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const KNOWN_KEYS = new Set([
-  'key', 'name', 'level', 'adapter', 'listUrls', 'fields', 'list', 'detail', 'charset', 'schedule', 'targetColumn',
-  'policy', 'enabled', 'allowedHosts', 'maxItems', 'checkEdits', 'verified', 'note', 'feedContent',
+  'key',
+  'name',
+  'level',
+  'adapter',
+  'listUrls',
+  'fields',
+  'list',
+  'detail',
+  'charset',
+  'schedule',
+  'targetColumn',
+  'policy',
+  'enabled',
+  'allowedHosts',
+  'maxItems',
+  'checkEdits',
+  'verified',
+  'note',
+  'feedContent',
 ]);
 const FIELD_KEYS = ['items', 'title', 'url', 'publishedAt', 'id', 'summary', 'number', 'issuer'] as const;
 const LIST_KEYS = ['item', 'title', 'link', 'date', 'summary'] as const;
@@ -196,14 +220,16 @@ export function validateSourceConfig(input: unknown): ValidationResult {
 
   if (input.fields !== undefined) {
     if (!isRecord(input.fields)) fail('fields', 'JSON 字段名（fields）必须是一个对象');
-    else checkStringMap(input.fields, 'fields', FIELD_KEYS, fail, (field, value) => {
-      if (!value.trim() && field !== 'fields.items') fail(field, `字段名不能为空：${field}`);
-    });
+    else
+      checkStringMap(input.fields, 'fields', FIELD_KEYS, fail, (field, value) => {
+        if (!value.trim() && field !== 'fields.items') fail(field, `字段名不能为空：${field}`);
+      });
   }
 
   if (adapter === 'html-list') {
     if (!isRecord(input.list)) fail('list', 'HTML 列表页必须配置列表选择器（list），至少包括条目选择器 list.item');
-    else if (typeof input.list.item !== 'string' || !input.list.item.trim()) fail('list.item', 'HTML 列表页必须配置条目选择器（list.item）');
+    else if (typeof input.list.item !== 'string' || !input.list.item.trim())
+      fail('list.item', 'HTML 列表页必须配置条目选择器（list.item）');
   }
   if (input.list !== undefined && isRecord(input.list)) {
     checkStringMap(input.list, 'list', LIST_KEYS, fail, (field, value) => checkSelector(field, value, fail));
@@ -233,11 +259,13 @@ export function validateSourceConfig(input: unknown): ValidationResult {
   }
 
   const schedule = input.schedule;
-  if (typeof schedule !== 'string' || !schedule.trim()) fail('schedule', '采集计划（schedule）不能为空，例如“0 8-20/2 * * *”表示 8 点到 20 点每两小时一次');
+  if (typeof schedule !== 'string' || !schedule.trim())
+    fail('schedule', '采集计划（schedule）不能为空，例如“0 8-20/2 * * *”表示 8 点到 20 点每两小时一次');
   else if (!cron.validate(schedule)) fail('schedule', `采集计划不是有效的 cron 表达式：${schedule}`);
 
   const targetColumn = input.targetColumn;
-  if (typeof targetColumn !== 'string' || !SLUG.test(targetColumn)) fail('targetColumn', '目标栏目必须是栏目标识（小写字母、数字和连字符），例如 gwy');
+  if (typeof targetColumn !== 'string' || !SLUG.test(targetColumn))
+    fail('targetColumn', '目标栏目必须是栏目标识（小写字母、数字和连字符），例如 gwy');
 
   const policy = input.policy ?? 'review';
   if (!POLICIES.includes(policy as ReprintPolicy)) fail('policy', '发布策略必须是 auto-publish（自动发布）或 review（审核后发布）');
@@ -252,11 +280,17 @@ export function validateSourceConfig(input: unknown): ValidationResult {
     }
   }
 
-  if (input.maxItems !== undefined && (!Number.isInteger(input.maxItems) || (input.maxItems as number) < 1 || (input.maxItems as number) > 500)) {
+  if (
+    input.maxItems !== undefined &&
+    (!Number.isInteger(input.maxItems) || (input.maxItems as number) < 1 || (input.maxItems as number) > 500)
+  ) {
     fail('maxItems', '每次最多采集条数（maxItems）必须是 1 到 500 之间的整数');
   }
   if (input.feedContent !== undefined && !FEED_CONTENT_MODES.includes(input.feedContent as FeedContentMode)) {
-    fail('feedContent', `订阅源全文的使用方式必须是以下之一：${FEED_CONTENT_MODES.map((m) => `${m}（${FEED_CONTENT_LABELS[m]}）`).join('、')}`);
+    fail(
+      'feedContent',
+      `订阅源全文的使用方式必须是以下之一：${FEED_CONTENT_MODES.map((m) => `${m}（${FEED_CONTENT_LABELS[m]}）`).join('、')}`,
+    );
   }
   if (input.note !== undefined && typeof input.note !== 'string') fail('note', '备注（note）必须是文字');
 

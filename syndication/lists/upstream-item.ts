@@ -22,12 +22,21 @@ export const UpstreamItem = list({
     labelField: 'title',
     hideCreate: true,
     hideDelete: true,
-    listView: { initialColumns: ['title', 'source', 'status', 'changedUpstream', 'proposedDepartment', 'upstreamPublishedAt'], initialSort: { field: 'fetchedAt', direction: 'DESC' } },
+    listView: {
+      initialColumns: ['title', 'source', 'status', 'changedUpstream', 'proposedDepartment', 'upstreamPublishedAt'],
+      initialSort: { field: 'fetchedAt', direction: 'DESC' },
+    },
   },
   fields: {
     title: text({ ui: { label: '标题', ...readOnly } }),
     source: relationship({ ref: 'SyndicationSource.items', ui: { label: '来源', ...readOnly } }),
-    status: select({ type: 'string', options: [...upstreamItemStatusOptions], defaultValue: 'queued', validation: { isRequired: true }, ui: { label: '状态', ...readOnly } }),
+    status: select({
+      type: 'string',
+      options: [...upstreamItemStatusOptions],
+      defaultValue: 'queued',
+      validation: { isRequired: true },
+      ui: { label: '状态', ...readOnly },
+    }),
     url: text({ ui: { label: '原文链接', ...readOnly } }),
     number: text({ ui: { label: '发文字号', ...readOnly } }),
     issuer: text({ ui: { label: '发文机关', ...readOnly } }),
@@ -47,7 +56,11 @@ export const UpstreamItem = list({
     rejectReason: text({ ui: { label: '不予转载原因', ...readOnly } }),
     document: relationship({ ref: 'Document', ui: { label: '转载文件', ...readOnly } }),
     // Kept for the syndication run (dedup, edit detection, conditional re-check); not for editors.
-    dedupKey: text({ isIndexed: 'unique', validation: { isRequired: true }, ui: { itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
+    dedupKey: text({
+      isIndexed: 'unique',
+      validation: { isRequired: true },
+      ui: { itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } },
+    }),
     upstreamId: text({ ui: { itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
     listUrl: text({ ui: { itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
     contentHash: text({ ui: { itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),

@@ -57,7 +57,10 @@ const screens: Screen[] = [
     open: async (page, base) => {
       const id = await firstId(page, base, '{ opinionIncidents(where: { level: { equals: "relativelyMajor" } }) { id } }');
       await page.goto(`${base}/admin/opinion-incidents/${id}`);
-      await page.getByText(/【已超时】书面报告局办公室/).first().waitFor();
+      await page
+        .getByText(/【已超时】书面报告局办公室/)
+        .first()
+        .waitFor();
       await page.getByRole('button', { name: '已书面报告' }).click();
       await page.getByRole('button', { name: '确定已书面报告' }).waitFor();
     },
@@ -67,7 +70,10 @@ const screens: Screen[] = [
     user: 'bangongshi',
     open: async (page) => {
       await page.getByRole('button', { name: '确定已书面报告' }).click();
-      await page.getByText(/【逾期完成】书面报告局办公室/).first().waitFor();
+      await page
+        .getByText(/【逾期完成】书面报告局办公室/)
+        .first()
+        .waitFor();
       await page.getByText('已记录书面报告局办公室').first().waitFor();
     },
   },
@@ -108,7 +114,10 @@ const screens: Screen[] = [
     open: async (page, base) => {
       await openAndWait(page, `${base}/admin`, '待审核');
       await page.getByRole('link', { name: '对比修改' }).first().click();
-      await page.getByText(/有改动|还没有可对比的两个版本/).first().waitFor();
+      await page
+        .getByText(/有改动|还没有可对比的两个版本/)
+        .first()
+        .waitFor();
     },
   },
   { name: '文件列表', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/documents`, /共 \d+ 条/) },
@@ -250,7 +259,11 @@ const screens: Screen[] = [
       await page.getByText('书面意见联系方式').first().waitFor();
     },
   },
-  { name: '征求意见的意见列表', user: 'jiuzhu', open: (page, base) => openAndWait(page, `${base}/admin/consultation-comments`, /共 \d+ 条/) },
+  {
+    name: '征求意见的意见列表',
+    user: 'jiuzhu',
+    open: (page, base) => openAndWait(page, `${base}/admin/consultation-comments`, /共 \d+ 条/),
+  },
   {
     name: '意见审核与采纳',
     user: 'jiuzhu',
@@ -307,13 +320,23 @@ const screens: Screen[] = [
   {
     name: '留言（已公开答复）',
     user: 'bangongshi',
-    open: async (page, base) => openAndWait(page, `${base}/admin/messages/${await firstId(page, base, '{ messages(where: { subject: { contains: "助餐" } }) { id } }')}`, '撤回公开'),
+    open: async (page, base) =>
+      openAndWait(
+        page,
+        `${base}/admin/messages/${await firstId(page, base, '{ messages(where: { subject: { contains: "助餐" } }) { id } }')}`,
+        '撤回公开',
+      ),
     data: ['LCMZ', 'DEMA'],
   },
   {
     name: '留言（科室起草答复）',
     user: 'jiuzhu',
-    open: async (page, base) => openAndWait(page, `${base}/admin/messages/${await firstId(page, base, '{ messages(where: { status: { equals: "assigned" } }) { id } }')}`, '提交答复审核'),
+    open: async (page, base) =>
+      openAndWait(
+        page,
+        `${base}/admin/messages/${await firstId(page, base, '{ messages(where: { status: { equals: "assigned" } }) { id } }')}`,
+        '提交答复审核',
+      ),
     data: ['LCMZ', 'DEMA'],
   },
   { name: '领导信箱写信（公开网站）', user: null, open: (page, base) => openAndWait(page, `${base}/mailbox/new`, '我要写信') },
@@ -381,7 +404,10 @@ test('every main screen of the Admin UI is in Chinese, and no page requests any 
   const english: Record<string, string[]> = {};
   const check = async (name: string, data: string[] = []) => {
     await page.waitForTimeout(300); // let late text (toasts, counts) settle
-    await page.screenshot({ path: artifactPath(`admin-chinese-${String(Object.keys(english).length + 1).padStart(2, '0')}-${name}.png`), fullPage: true });
+    await page.screenshot({
+      path: artifactPath(`admin-chinese-${String(Object.keys(english).length + 1).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
     english[name] = englishWords(await shownText(page)).filter((word) => !data.includes(word));
   };
 

@@ -45,7 +45,12 @@ test('N14: the annual report of last year is reachable from the homepage, passes
   expect(pages).toBeLessThanOrEqual(6);
   // A4 at 96 dpi is 794 px wide; less the 18 mm margins each side: about 658 px for the tables.
   await page.setViewportSize({ width: 658, height: 900 });
-  const overflowing = await page.evaluate(() => Array.from(document.querySelectorAll('.annual-report table')).filter((t) => t.scrollWidth > (t.parentElement as HTMLElement).clientWidth + 1).length);
+  const overflowing = await page.evaluate(
+    () =>
+      Array.from(document.querySelectorAll('.annual-report table')).filter(
+        (t) => t.scrollWidth > (t.parentElement as HTMLElement).clientWidth + 1,
+      ).length,
+  );
   expect(overflowing).toBe(0);
   await page.close();
   expect([...hosts]).toEqual([new URL(running.service.url).host]);

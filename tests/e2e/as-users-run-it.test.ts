@@ -67,7 +67,12 @@ function pngFixture(): Buffer {
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
   const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), randomBytes(width * 3)])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 0 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 0 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A small valid PDF carrying about 300 KB of random bytes in a stream: large enough to arrive in many chunks. */
@@ -106,7 +111,10 @@ describe('the product as a newcomer runs it (npm start, nothing else set)', () =
     for (const username of ['admin', 'xinxi', 'bangongshi', 'lingdao', 'jiuzhu', 'jiuzai']) {
       await signIn(context, page, username);
       await page.goto(`${service.url}/admin`);
-      await page.getByText(/暂无待办事项|待审核|待审批|退文待修改|即将超期|已超期|待办/).first().waitFor();
+      await page
+        .getByText(/暂无待办事项|待审核|待审批|退文待修改|即将超期|已超期|待办/)
+        .first()
+        .waitFor();
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: artifactPath(`as-users-todo-${username}.png`) });
       expect(await page.getByText('待办加载失败').count()).toBe(0);
@@ -162,7 +170,11 @@ describe('the product as a newcomer runs it (npm start, nothing else set)', () =
       // The options are searched as one types: until the list holds only this run's files, the unfiltered list
       // can replace it under the click, and a demo form is chosen instead (seen on a busy machine).
       const options = page.getByRole('option');
-      for (let waited = 0; !(await options.allTextContents()).every((text) => text.includes(stamp)) || !(await options.count()); waited += 100) {
+      for (
+        let waited = 0;
+        !(await options.allTextContents()).every((text) => text.includes(stamp)) || !(await options.count());
+        waited += 100
+      ) {
         if (waited > 15_000) throw new Error(`附件的选项没有按“${stamp}”筛选`);
         await page.waitForTimeout(100);
       }
@@ -184,7 +196,9 @@ describe('the product as a newcomer runs it (npm start, nothing else set)', () =
       await confirm.waitFor({ state: 'detached' });
     };
     const status = async () => {
-      const response = await page.request.post(`${service.url}/api/graphql`, { data: { query: `{ document(where: { id: "${documentId}" }) { status } }` } });
+      const response = await page.request.post(`${service.url}/api/graphql`, {
+        data: { query: `{ document(where: { id: "${documentId}" }) { status } }` },
+      });
       return (await response.json()).data.document.status as string;
     };
     await act('提交审核');
@@ -228,7 +242,8 @@ describe('the product as a newcomer runs it (npm start, nothing else set)', () =
           headers: { 'apollo-require-preflight': 'true' },
           multipart: {
             operations: JSON.stringify({
-              query: 'mutation($file: Upload!, $title: String!) { createMedia(data: { title: $title, kind: "document", file: { upload: $file } }) { id file { url filesize } } }',
+              query:
+                'mutation($file: Upload!, $title: String!) { createMedia(data: { title: $title, kind: "document", file: { upload: $file } }) { id file { url filesize } } }',
               variables: { file: null, title: file.name },
             }),
             // Not '0': integer-like keys come first in an object, and the spec wants the file after the map.

@@ -14,7 +14,10 @@ async function tujieUrl(): Promise<string> {
 
 test('N16: the 图解 shows its two charts drawn from data, with sentence and table, on a desktop and a 375-px phone', async () => {
   const url = await tujieUrl();
-  for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 800 }]] as const) {
+  for (const [device, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 375, height: 800 }],
+  ] as const) {
     const page = await running.browser.newPage({ viewport });
     const hosts = new Set<string>();
     page.on('request', (req) => hosts.add(new URL(req.url()).host));
@@ -28,7 +31,9 @@ test('N16: the 图解 shows its two charts drawn from data, with sentence and ta
       expect(await charts.nth(i).locator('table th[scope=row]').count()).toBeGreaterThanOrEqual(2);
     }
     await expect(page.getByRole('table', { name: /数据表：.*低保标准调整/ }).count()).resolves.toBe(1);
-    expect(await page.locator('.chart-summary').first().textContent()).toBe('城市低保标准由800元提高到840元，增幅5%；农村低保标准由500元提高到530元，增幅6%。');
+    expect(await page.locator('.chart-summary').first().textContent()).toBe(
+      '城市低保标准由800元提高到840元，增幅5%；农村低保标准由500元提高到530元，增幅6%。',
+    );
     await page.screenshot({ path: artifactPath(`tujie-charts-${device}.png`), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
@@ -63,7 +68,10 @@ test('N16: in the Admin UI the chart block shows in the editor with what the sit
   }
   await page.screenshot({ path: artifactPath('admin-chart-block.png') });
   // Its form: the kind, title, unit, source and the table as pasted.
-  await page.getByRole('button', { name: /^(编辑|Edit)$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^(编辑|Edit)$/ })
+    .first()
+    .click();
   const table = page.getByRole('textbox', { name: /数据表/ }).first();
   await table.waitFor();
   expect(await table.inputValue()).toBe('类别\t调整前\t调整后\n城市低保标准\t800\t840\n农村低保标准\t500\t530');

@@ -4,7 +4,10 @@ import { artifactPath, seriousViolations, serviceAndBrowser } from '../helpers/b
 const running = serviceAndBrowser();
 
 test('S2, S11: the public reads a consultation, comments through the form, and reads an adoption report', async () => {
-  for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 800 }]] as const) {
+  for (const [device, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 375, height: 800 }],
+  ] as const) {
     const page = await running.browser.newPage({ viewport });
     const visit = async (name: string) => {
       await page.screenshot({ path: artifactPath(`consultation-${name}-${device}.png`), fullPage: true });

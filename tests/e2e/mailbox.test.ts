@@ -12,7 +12,10 @@ const running = serviceAndBrowser();
 // a minute to write, without the test waiting for the guard's 3 seconds.
 const secret = 'e2e-secret-that-is-long-enough-0000000';
 
-const backdateToken = (page: Page) => page.locator('input[name=form_token]').evaluate((input, token) => ((input as HTMLInputElement).value = token), issueFormToken('mailbox', secret, Date.now() - 60_000));
+const backdateToken = (page: Page) =>
+  page
+    .locator('input[name=form_token]')
+    .evaluate((input, token) => ((input as HTMLInputElement).value = token), issueFormToken('mailbox', secret, Date.now() - 60_000));
 
 test('S11: a citizen writes to the 领导信箱, is refused once without losing the text, and looks the letter up by its query code', async () => {
   const page = await running.browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -45,7 +48,10 @@ test('S11: a citizen writes to the 领导信箱, is refused once without losing 
   await page.getByRole('button', { name: '提交' }).click();
   await page.getByText('提交未成功，请修改以下内容').waitFor();
   await page.screenshot({ path: artifactPath('mailbox-form-refused.png'), fullPage: true });
-  expect({ page: 'mailbox-form-refused', violations: await seriousViolations(page) }).toEqual({ page: 'mailbox-form-refused', violations: [] });
+  expect({ page: 'mailbox-form-refused', violations: await seriousViolations(page) }).toEqual({
+    page: 'mailbox-form-refused',
+    violations: [],
+  });
   // Everything typed is still there; only the contact needs fixing.
   expect(await page.getByLabel('标题 *').inputValue()).toBe('建议延长婚姻登记处周末服务时间');
   expect(await page.getByLabel('留言内容 *').inputValue()).toContain('建议周六全天开放');
@@ -73,10 +79,17 @@ test('S11: a citizen writes to the 领导信箱, is refused once without losing 
 
 test('N16: the mailbox pages fit a 375-px phone', async () => {
   const page = await running.browser.newPage({ viewport: { width: 375, height: 800 } });
-  for (const [name, path] of [['list', '/mailbox'], ['form', '/mailbox/new'], ['query', '/mailbox/query']]) {
+  for (const [name, path] of [
+    ['list', '/mailbox'],
+    ['form', '/mailbox/new'],
+    ['query', '/mailbox/query'],
+  ]) {
     await page.goto(`${running.service.url}${path}`);
     await page.screenshot({ path: artifactPath(`mailbox-${name}-phone.png`), fullPage: true });
-    expect({ name, fits: await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1) }).toEqual({ name, fits: true });
+    expect({ name, fits: await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1) }).toEqual({
+      name,
+      fits: true,
+    });
     expect({ name, violations: await seriousViolations(page) }).toEqual({ name, violations: [] });
   }
   await page.close();

@@ -4,7 +4,10 @@ import { artifactPath, seriousViolations, serviceAndBrowser } from '../helpers/b
 const running = serviceAndBrowser();
 
 test('N16: the public pages render on a desktop and a 375-px phone, pass axe-core, and fetch nothing from another host', async () => {
-  for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 800 }]] as const) {
+  for (const [device, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 375, height: 800 }],
+  ] as const) {
     const page = await running.browser.newPage({ viewport });
     const hosts = new Set<string>();
     page.on('request', (req) => hosts.add(new URL(req.url()).host));
@@ -20,10 +23,16 @@ test('N16: the public pages render on a desktop and a 375-px phone, pass axe-cor
     await page.waitForURL(/\/columns\/zcwj$/);
     await visit('column');
     // The document with an interpretation (the column holds other 实施细则 too).
-    await page.getByRole('link', { name: /全面推进民政政务公开工作的实施细则/ }).first().click();
+    await page
+      .getByRole('link', { name: /全面推进民政政务公开工作的实施细则/ })
+      .first()
+      .click();
     await page.waitForURL(/\/documents\//);
     await visit('document');
-    await page.getByRole('link', { name: /》解读$/ }).first().click();
+    await page
+      .getByRole('link', { name: /》解读$/ })
+      .first()
+      .click();
     await page.waitForURL(/\/interpretations\//);
     await visit('interpretation');
     // Search works with the keyboard and without JavaScript.

@@ -23,13 +23,19 @@ async function interpretationUrl(page: Page): Promise<string> {
 }
 
 test('N16: each reading mode works by keyboard, is remembered on the next page and passes axe-core at 1280 and 375 px', async () => {
-  for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 800 }]] as const) {
+  for (const [device, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 375, height: 800 }],
+  ] as const) {
     for (const mode of modes) {
       const context = await running.browser.newContext({ viewport });
       const page = await context.newPage();
       const jd = await interpretationUrl(page);
       await page.goto(jd);
-      const before = { background: await style(page, '.page', 'background-color'), lineHeight: parseFloat(await style(page, 'main p', 'line-height')) };
+      const before = {
+        background: await style(page, '.page', 'background-color'),
+        lineHeight: parseFloat(await style(page, 'main p', 'line-height')),
+      };
       await page.getByRole('checkbox', { name: mode.label }).focus();
       await page.keyboard.press('Space');
       if (mode.id === 'high-contrast') {
@@ -54,10 +60,17 @@ test('N16: each reading mode works by keyboard, is remembered on the next page a
       // Remembered: the next page opens in the same mode, and in the next visit too.
       await page.goto(`${running.service.url}/`);
       expect(await page.getByRole('checkbox', { name: mode.label }).isChecked()).toBe(true);
-      for (const [name, url] of [['home', `${running.service.url}/`], ['interpretation', jd]] as const) {
+      for (const [name, url] of [
+        ['home', `${running.service.url}/`],
+        ['interpretation', jd],
+      ] as const) {
         await page.goto(url);
         await page.screenshot({ path: artifactPath(`modes-${mode.id}-${name}-${device}.png`), fullPage: true });
-        expect({ mode: mode.id, page: name, violations: await seriousViolations(page) }).toEqual({ mode: mode.id, page: name, violations: [] });
+        expect({ mode: mode.id, page: name, violations: await seriousViolations(page) }).toEqual({
+          mode: mode.id,
+          page: name,
+          violations: [],
+        });
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
       }
       await context.close();
@@ -73,13 +86,14 @@ test('N16: all modes at once with 大字版 still pass axe-core', async () => {
   await page.goto(jd);
   // As a reader with a mouse: the visible labels switch the modes.
   for (const label of ['大字版', ...modes.map((m) => m.label)]) await page.locator('label', { hasText: label }).click();
-  for (const label of ['大字版', ...modes.map((m) => m.label)]) expect(await page.getByRole('checkbox', { name: label }).isChecked()).toBe(true);
+  for (const label of ['大字版', ...modes.map((m) => m.label)])
+    expect(await page.getByRole('checkbox', { name: label }).isChecked()).toBe(true);
   await page.screenshot({ path: artifactPath('modes-all-interpretation-phone.png'), fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 });
 
-test('N16: 朗读 reads the article through the browser\'s own speech synthesis, and stops on a second press', async () => {
+test("N16: 朗读 reads the article through the browser's own speech synthesis, and stops on a second press", async () => {
   const context = await running.browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Records what is spoken instead of speaking (a test machine has no voices); nothing leaves the browser.
   await context.addInitScript(() => {

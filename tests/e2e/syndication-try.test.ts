@@ -42,7 +42,10 @@ test('S9: 试采集 on the unsaved create form of a 转载来源 shows what the 
   await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
 
   const sources = async () => {
-    const answer = await page.request.post(`${service.url}/api/graphql`, { data: { query: '{ syndicationSourcesCount }' }, headers: { connection: 'close' } });
+    const answer = await page.request.post(`${service.url}/api/graphql`, {
+      data: { query: '{ syndicationSourcesCount }' },
+      headers: { connection: 'close' },
+    });
     return ((await answer.json()) as { data: { syndicationSourcesCount: number } }).data.syndicationSourcesCount;
   };
   const before = await sources();
@@ -57,7 +60,9 @@ test('S9: 试采集 on the unsaved create form of a 转载来源 shows what the 
   await page.getByRole('button', { name: '试采集' }).click();
   const result = page.getByRole('region', { name: '试采集结果' });
   await result.getByText('列表共 3 条，试采集 3 条（未保存）').waitFor({ timeout: 30_000 });
-  await expect(result.getByRole('link', { name: '云南省民政厅关于做好2026年社会救助兜底保障工作的通知' }).getAttribute('href')).resolves.toBe(upstream.url('/trs/202611/t20261118_1000001.html'));
+  await expect(
+    result.getByRole('link', { name: '云南省民政厅关于做好2026年社会救助兜底保障工作的通知' }).getAttribute('href'),
+  ).resolves.toBe(upstream.url('/trs/202611/t20261118_1000001.html'));
   await result.getByRole('cell', { name: '云民发〔2026〕45号' }).waitFor();
   await result.getByRole('cell', { name: '云南省民政厅', exact: true }).first().waitFor();
   await result.getByText(/现就做好社会救助兜底保障工作通知如下/).waitFor();

@@ -11,7 +11,9 @@ import { artifactPath, seriousViolations, serviceAndBrowser } from '../helpers/b
 async function contentViolations(page: Page): Promise<string[]> {
   // The only list with a child that is not a list item is the navigation's, the one that leads to 待办.
   const navDivider = await page.evaluate(() => {
-    const lists = Array.from(document.querySelectorAll('ul')).filter((ul) => Array.from(ul.children).some((c) => c.tagName !== 'LI' || (c.getAttribute('role') ?? 'listitem') !== 'listitem'));
+    const lists = Array.from(document.querySelectorAll('ul')).filter((ul) =>
+      Array.from(ul.children).some((c) => c.tagName !== 'LI' || (c.getAttribute('role') ?? 'listitem') !== 'listitem'),
+    );
     return lists.length === 1 && Array.from(lists[0].querySelectorAll('a')).some((a) => a.textContent === '待办') ? 1 : 0;
   });
   return (await seriousViolations(page)).filter((v) => !(v === 'list: ul' && navDivider > 0));

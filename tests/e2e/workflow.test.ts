@@ -67,10 +67,14 @@ test('S5: an editor drafts a document with its interpretation; the office and th
   // Both reach the public at once, linked both ways.
   const response = await page.request.post(`${running.service.url}/api/graphql`, {
     headers: { 'content-type': 'application/json', cookie: '' },
-    data: { query: `{ documents(where: { title: { equals: ${JSON.stringify(title)} } }) { status interpretations { title status documents { title } } } }` },
+    data: {
+      query: `{ documents(where: { title: { equals: ${JSON.stringify(title)} } }) { status interpretations { title status documents { title } } } }`,
+    },
   });
   const { data } = await response.json();
-  expect(data.documents).toEqual([{ status: 'published', interpretations: [{ title: `图解：${title}`, status: 'published', documents: [{ title }] }] }]);
+  expect(data.documents).toEqual([
+    { status: 'published', interpretations: [{ title: `图解：${title}`, status: 'published', documents: [{ title }] }] },
+  ]);
   await context.close();
 });
 
@@ -85,7 +89,10 @@ test('S1: a submission without a disclosure attribute is returned, and the Admin
   await act(page, page.url(), '提交审核', 'workflow-7-returned.png');
   await page.getByText('未能提交审核').waitFor();
   await page.getByRole('button', { name: '详情' }).click();
-  await page.getByText(/已退文：未明确公开属性/).first().waitFor();
+  await page
+    .getByText(/已退文：未明确公开属性/)
+    .first()
+    .waitFor();
   await page.screenshot({ path: artifactPath('workflow-8-returned-error.png') });
   await context.close();
 });

@@ -13,11 +13,20 @@ import { freshPostgres } from './postgres.js';
  * scheduler switch. On the PostgreSQL pass the operator's DATABASE_URL is added, as the README's several-instance
  * section says. Started in its own process group, so `npm`'s child node process stops with it.
  */
-export async function startAsReadmeSays(extraEnv: Record<string, string> = {}, dataDir?: string): Promise<RunningService & { dataDir: string }> {
+export async function startAsReadmeSays(
+  extraEnv: Record<string, string> = {},
+  dataDir?: string,
+): Promise<RunningService & { dataDir: string }> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-as-users-'));
   const postgres = process.env.TEST_DATABASE === 'postgresql' && !extraEnv.DATABASE_URL ? await freshPostgres() : null;
   const port = await freePort();
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? os.homedir(), PORT: String(port), GONGKAI_DATA_DIR: dir, ...extraEnv };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? os.homedir(),
+    PORT: String(port),
+    GONGKAI_DATA_DIR: dir,
+    ...extraEnv,
+  };
   if (postgres) env.DATABASE_URL = postgres.url;
   let output = '';
   const child = spawn('npm', ['start'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

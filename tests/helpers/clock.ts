@@ -15,7 +15,22 @@ export const defaultTestInstant = '2026-11-24T10:00:00+08:00';
 export const systemClock = process.env.GONGKAI_TEST_CLOCK === 'system';
 
 // Only Date is faked: timers, microtasks and performance.now() stay real, and the time still flows.
-const realTimers = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
+const realTimers = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+] as const;
 
 let started: Date | undefined;
 let faked = false;

@@ -42,7 +42,10 @@ function codeFingerprint(): string {
 }
 
 function templateKey(engine: string): string {
-  return createHash('sha256').update(`${engine}\n${defaultTestInstant}\n${process.env.GONGKAI_DEMO_PASSWORD ?? ''}\n${codeFingerprint()}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${engine}\n${defaultTestInstant}\n${process.env.GONGKAI_DEMO_PASSWORD ?? ''}\n${codeFingerprint()}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Templates are kept for six hours: longer than a test run, and a machine's temporary space does not fill up. */
@@ -111,7 +114,9 @@ async function postgresTemplate(): Promise<{ name: string; media: string }> {
   try {
     // One builder at a time across the workers; the others wait, then find it made.
     await admin.query('SELECT pg_advisory_lock(20261205)');
-    const templates = (await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'gongkai_tpl_%'")).rows.map((row: { datname: string }) => row.datname);
+    const templates = (await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'gongkai_tpl_%'")).rows.map(
+      (row: { datname: string }) => row.datname,
+    );
     const made = templates.find((name) => name.startsWith(`gongkai_tpl_${key}_`));
     if (made) return { name: made, media };
     // A template's name ends in the minute it was made: those of earlier code, older than a run, are dropped.
@@ -170,7 +175,10 @@ export async function seededDemoContext(): Promise<TestDatabase> {
 export async function demoForService(target: string, baseUrl: string): Promise<void> {
   const now = new Date(Date.now());
   const chinaDay = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const key = createHash('sha256').update(`service\n${chinaDay}\n${process.env.GONGKAI_DEMO_PASSWORD ?? ''}\n${codeFingerprint()}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(`service\n${chinaDay}\n${process.env.GONGKAI_DEMO_PASSWORD ?? ''}\n${codeFingerprint()}`)
+    .digest('hex')
+    .slice(0, 16);
   const template = await sqliteTemplate(key, now);
   fs.copyFileSync(path.join(template, 'demo.db'), target);
   copyMedia(path.join(template, 'media'));

@@ -17,7 +17,12 @@ const header = chunk('IHDR', Buffer.from('00000001000000010806000000', 'hex'));
 
 /** A PNG of exactly `size` bytes (at least 57), different every call. */
 export function pngBytes(size: number): Buffer {
-  return Buffer.concat([signature, header, chunk('IDAT', randomBytes(size - signature.length - header.length - 24)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    header,
+    chunk('IDAT', randomBytes(size - signature.length - header.length - 24)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** An MP4 of `size` bytes. */

@@ -134,11 +134,25 @@ export interface PageOptions {
 export function metadataHead(title: string, metadata: PageOptions['metadata']): string {
   if (metadata === false) return '';
   const tag = (name: string, content: string) => `<meta name="${name}" content="${content}">`;
-  const tags = [tag('SiteName', '临沧市民政局'), tag('SiteDomain', 'mzj.lincang.gov.cn'), tag('SiteIDCode', '5309000001'),
-    tag('ColumnName', title), tag('ColumnDescription', `${title}栏目`), tag('ColumnKeywords', title), tag('ColumnType', '综合')];
+  const tags = [
+    tag('SiteName', '临沧市民政局'),
+    tag('SiteDomain', 'mzj.lincang.gov.cn'),
+    tag('SiteIDCode', '5309000001'),
+    tag('ColumnName', title),
+    tag('ColumnDescription', `${title}栏目`),
+    tag('ColumnKeywords', title),
+    tag('ColumnType', '综合'),
+  ];
   if (metadata?.article) {
-    tags.push(tag('ArticleTitle', title), tag('PubDate', `${metadata.article.date} 09:00`), tag('ContentSource', '临沧市民政局'), tag('Keywords', '民政'),
-      tag('Author', '临沧市民政局'), tag('Description', title), tag('Url', metadata.article.url));
+    tags.push(
+      tag('ArticleTitle', title),
+      tag('PubDate', `${metadata.article.date} 09:00`),
+      tag('ContentSource', '临沧市民政局'),
+      tag('Keywords', '民政'),
+      tag('Author', '临沧市民政局'),
+      tag('Description', title),
+      tag('Url', metadata.article.url),
+    );
   }
   return tags.join('');
 }
@@ -157,7 +171,11 @@ ${o.footer === false ? '' : footer(o.footer ?? {})}
 }
 
 /** A column list page: dated links to documents. */
-export function listPage(title: string, items: Array<{ href: string; title: string; date: string }>, opts: Partial<PageOptions> = {}): string {
+export function listPage(
+  title: string,
+  items: Array<{ href: string; title: string; date: string }>,
+  opts: Partial<PageOptions> = {},
+): string {
   const list = items.length
     ? `<ul>${items.map((i) => `<li><a href="${i.href}">${i.title}</a> <span>${i.date}</span></li>`).join('')}</ul>`
     : '<ul><li class="empty">暂无内容</li></ul>';

@@ -21,7 +21,8 @@ export async function postgresAvailable(): Promise<boolean> {
     await client.connect();
     return true;
   } catch (error) {
-    if (process.env.CI === 'true') throw new Error(`CI=true but PostgreSQL is not reachable at ${postgresServerUrl}: ${(error as Error).message}`);
+    if (process.env.CI === 'true')
+      throw new Error(`CI=true but PostgreSQL is not reachable at ${postgresServerUrl}: ${(error as Error).message}`);
     console.warn(`PostgreSQL is not reachable at ${postgresServerUrl}; PostgreSQL tests are skipped.`);
     return false;
   } finally {

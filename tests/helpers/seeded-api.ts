@@ -25,6 +25,7 @@ export function seededApi(usernames: string[]) {
 
   const as = async (username: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Body> =>
     (await graphql(state.app, query, variables, username ? state.cookies[username] : undefined)).body as Body;
-  const act = (username: string, mutation: string, id: string, extra = '') => as(username, `mutation($id: ID!) { ${mutation}(where: { id: $id }${extra}) { id status } }`, { id });
+  const act = (username: string, mutation: string, id: string, extra = '') =>
+    as(username, `mutation($id: ID!) { ${mutation}(where: { id: $id }${extra}) { id status } }`, { id });
   return { state, as, act };
 }

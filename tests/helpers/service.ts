@@ -31,7 +31,15 @@ export async function startService(env: Record<string, string> = {}, args: strin
   if (inJest && !postgres && !env.DATABASE_URL && !args.includes('--no-demo')) await demoForService(database, `http://localhost:${port}`);
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'bin/gongkai.js'), 'start', ...args], {
-    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: `file:${database}`, PORT: String(port), SESSION_SECRET: 'e2e-secret-that-is-long-enough-0000000', GONGKAI_SCHEDULER: 'off', ...env },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      DATABASE_URL: `file:${database}`,
+      PORT: String(port),
+      SESSION_SECRET: 'e2e-secret-that-is-long-enough-0000000',
+      GONGKAI_SCHEDULER: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += chunk));

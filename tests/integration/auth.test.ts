@@ -31,8 +31,11 @@ describe('signing in', () => {
   });
 
   test('a wrong password is refused and sets no session', async () => {
-    const res = await graphql(app, `mutation { authenticateUserWithPassword(username: "admin", password: "wrong-password") {
-      ... on UserAuthenticationWithPasswordFailure { message } } }`);
+    const res = await graphql(
+      app,
+      `mutation { authenticateUserWithPassword(username: "admin", password: "wrong-password") {
+      ... on UserAuthenticationWithPasswordFailure { message } } }`,
+    );
     expect(res.body.data.authenticateUserWithPassword.message).toBeTruthy();
     expect(res.headers['set-cookie']).toBeUndefined();
   });
@@ -87,7 +90,10 @@ describe('the first admin', () => {
     expect(good.headers.location).toBe('/admin/signin');
     await signIn(app, 'wang', 'a-long-password');
 
-    const closed = await request(app).post('/setup').type('form').send({ name: '入侵者', username: 'intruder', password: 'a-long-password' });
+    const closed = await request(app)
+      .post('/setup')
+      .type('form')
+      .send({ name: '入侵者', username: 'intruder', password: 'a-long-password' });
     expect(closed.status).toBe(302);
     expect(await t.context.sudo().db.User.count()).toBe(1);
   });

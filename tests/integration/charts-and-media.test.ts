@@ -26,7 +26,9 @@ const createMedia = 'mutation($data: MediaCreateInput!) { createMedia(data: $dat
 
 async function uploadAs(user: string, data: Record<string, unknown>, bytes: Buffer, filename: string): Promise<Body> {
   const req = request(state.app).post('/api/graphql').set('apollo-require-preflight', 'true').set('cookie', state.cookies[user]);
-  req.field('operations', JSON.stringify({ query: createMedia, variables: { data: { ...data, file: { upload: null } } } })).field('map', JSON.stringify({ 0: ['variables.data.file.upload'] }));
+  req
+    .field('operations', JSON.stringify({ query: createMedia, variables: { data: { ...data, file: { upload: null } } } }))
+    .field('map', JSON.stringify({ 0: ['variables.data.file.upload'] }));
   req.attach('0', bytes, filename);
   return (await req).body as Body;
 }
@@ -37,7 +39,12 @@ async function upload(data: Record<string, unknown>, bytes: Buffer, filename: st
   return body.data.createMedia.id;
 }
 
-const chartBlock = (props: Record<string, string>) => ({ type: 'component-block', component: 'chart', props, children: [{ type: 'component-inline-prop', children: [{ text: '' }] }] });
+const chartBlock = (props: Record<string, string>) => ({
+  type: 'component-block',
+  component: 'chart',
+  props,
+  children: [{ type: 'component-inline-prop', children: [{ text: '' }] }],
+});
 const standards = {
   kind: 'compare',
   title: '特困人员基本生活标准调整（每人每月）',
@@ -50,7 +57,11 @@ const standards = {
 async function draftInterpretation(data: Record<string, unknown>): Promise<string> {
   const doc = await state.t.context.prisma.document.findFirst({ where: { title: { contains: '最低生活保障标准' }, status: 'published' } });
   const body = await as('jiuzhu', 'mutation($data: InterpretationCreateInput!) { createInterpretation(data: $data) { id } }', {
-    data: { documents: { connect: [{ id: doc.id }] }, body: [{ type: 'paragraph', children: [{ text: '问：特困人员的标准调整了吗？答：同步提高。' }] }], ...data },
+    data: {
+      documents: { connect: [{ id: doc.id }] },
+      body: [{ type: 'paragraph', children: [{ text: '问：特困人员的标准调整了吗？答：同步提高。' }] }],
+      ...data,
+    },
   });
   if (!body.data?.createInterpretation) throw new Error(JSON.stringify(body.errors));
   return body.data.createInterpretation.id;
@@ -70,8 +81,15 @@ describe('issue 19: uploads are checked by their content, not their name', () =>
     const [rows, files] = [await state.t.context.prisma.media.count(), filesOnDisk()];
     const refused = await uploadAs('jiuzhu', { title: '解读视频', kind: 'video' }, png(), '解读视频.mp4');
     expect(refused.data?.createMedia ?? null).toBeNull();
-    expect(refused.errors?.[0].message).toContain('文件“解读视频”（.mp4）的内容不是MP4 视频，实际内容是 PNG 格式：请上传真实的MP4 视频，不能只改文件扩展名');
-    const notCaptions = await uploadAs('jiuzhu', { title: '解读字幕', kind: 'captions' }, Buffer.from('1\n00:00:00,000 --> 00:00:02,000\n字幕\n'), '字幕.vtt');
+    expect(refused.errors?.[0].message).toContain(
+      '文件“解读视频”（.mp4）的内容不是MP4 视频，实际内容是 PNG 格式：请上传真实的MP4 视频，不能只改文件扩展名',
+    );
+    const notCaptions = await uploadAs(
+      'jiuzhu',
+      { title: '解读字幕', kind: 'captions' },
+      Buffer.from('1\n00:00:00,000 --> 00:00:02,000\n字幕\n'),
+      '字幕.vtt',
+    );
     expect(notCaptions.errors?.[0].message).toContain('字幕文件“解读字幕”（.vtt）不是 WebVTT 格式');
     expect(await state.t.context.prisma.media.count()).toBe(rows);
     expect(filesOnDisk()).toBe(files);
@@ -94,7 +112,11 @@ describe('issue 19: a video needs captions and a poster, a 长图 its 文字版 
     expect(withoutEither.errors?.[0].message).toContain('视频“低保提标解读视频”没有字幕：请上传 WebVTT（.vtt）格式的字幕文件');
     expect(withoutEither.errors?.[0].message).toContain('视频“低保提标解读视频”没有封面');
 
-    await as('jiuzhu', 'mutation($id: ID!, $poster: ID!) { updateInterpretation(where: { id: $id }, data: { videoPoster: { connect: { id: $poster } } }) { id } }', { id, poster });
+    await as(
+      'jiuzhu',
+      'mutation($id: ID!, $poster: ID!) { updateInterpretation(where: { id: $id }, data: { videoPoster: { connect: { id: $poster } } }) { id } }',
+      { id, poster },
+    );
     const withoutCaptions = await act('jiuzhu', 'submitInterpretation', id);
     expect(withoutCaptions.errors?.[0].extensions?.code).toBe('WORKFLOW_CHECKS_FAILED');
     expect(withoutCaptions.errors?.[0].message).toContain('没有字幕');
@@ -102,7 +124,11 @@ describe('issue 19: a video needs captions and a poster, a 长图 its 文字版 
     expect((await state.t.context.prisma.interpretation.findUnique({ where: { id } })).status).toBe('draft');
 
     const captions = await upload({ title: '解读视频字幕', kind: 'captions' }, webvtt(), '解读.vtt');
-    await as('jiuzhu', 'mutation($id: ID!, $captions: ID!) { updateInterpretation(where: { id: $id }, data: { videoCaptions: { connect: { id: $captions } } }) { id } }', { id, captions });
+    await as(
+      'jiuzhu',
+      'mutation($id: ID!, $captions: ID!) { updateInterpretation(where: { id: $id }, data: { videoCaptions: { connect: { id: $captions } } }) { id } }',
+      { id, captions },
+    );
     expect((await publishInterpretation(id)).data?.approveInterpretation.status).toBe('published');
     const page = await request(state.app).get(`/interpretations/${id}`);
     expect(page.text).toMatch(/<video controls preload="none" playsinline poster="\/media\/[\w.-]+\.png"/);
@@ -110,20 +136,38 @@ describe('issue 19: a video needs captions and a poster, a 长图 its 文字版 
   });
 
   test('N16: a 长图 without its 文字版 cannot be submitted; with it, the page shows the text beside the picture', async () => {
-    const longImage = await upload({ title: '一图读懂特困供养标准', kind: 'longImage', altText: '特困人员供养标准调整长图' }, png(), '长图.png');
-    const id = await draftInterpretation({ title: '图解：特困人员供养标准提高了', form: 'graphic', images: { connect: [{ id: longImage }] } });
+    const longImage = await upload(
+      { title: '一图读懂特困供养标准', kind: 'longImage', altText: '特困人员供养标准调整长图' },
+      png(),
+      '长图.png',
+    );
+    const id = await draftInterpretation({
+      title: '图解：特困人员供养标准提高了',
+      form: 'graphic',
+      images: { connect: [{ id: longImage }] },
+    });
     const refused = await act('jiuzhu', 'submitInterpretation', id);
     expect(refused.errors?.[0].extensions?.code).toBe('WORKFLOW_CHECKS_FAILED');
-    expect(refused.errors?.[0].message).toContain('长图“一图读懂特困供养标准”没有文字版：请在媒体文件的“文字版”中按阅读顺序填写长图上的全部文字');
+    expect(refused.errors?.[0].message).toContain(
+      '长图“一图读懂特困供养标准”没有文字版：请在媒体文件的“文字版”中按阅读顺序填写长图上的全部文字',
+    );
     const findings = await as('jiuzhu', 'query($id: ID!) { interpretation(where: { id: $id }) { status preflightFindings } }', { id });
-    expect(findings.data?.interpretation).toEqual({ status: 'draft', preflightFindings: [expect.objectContaining({ rule: 'N16', code: 'LONG_IMAGE_TEXT_MISSING', blocking: true })] });
+    expect(findings.data?.interpretation).toEqual({
+      status: 'draft',
+      preflightFindings: [expect.objectContaining({ rule: 'N16', code: 'LONG_IMAGE_TEXT_MISSING', blocking: true })],
+    });
 
     const text = '特困人员基本生活标准同步提高。\n城市特困人员每人每月1092元，农村特困人员每人每月689元。';
-    await as('jiuzhu', 'mutation($id: ID!, $text: String) { updateMedia(where: { id: $id }, data: { textVersion: $text }) { id } }', { id: longImage, text });
+    await as('jiuzhu', 'mutation($id: ID!, $text: String) { updateMedia(where: { id: $id }, data: { textVersion: $text }) { id } }', {
+      id: longImage,
+      text,
+    });
     expect((await publishInterpretation(id)).data?.approveInterpretation.status).toBe('published');
     const page = await request(state.app).get(`/interpretations/${id}`);
     expect(page.text).toContain('<div class="long-image">');
-    expect(page.text).toContain('<h2 id="text-version-0">文字版：一图读懂特困供养标准</h2><p>特困人员基本生活标准同步提高。</p><p>城市特困人员每人每月1092元，农村特困人员每人每月689元。</p>');
+    expect(page.text).toContain(
+      '<h2 id="text-version-0">文字版：一图读懂特困供养标准</h2><p>特困人员基本生活标准同步提高。</p><p>城市特困人员每人每月1092元，农村特困人员每人每月689元。</p>',
+    );
   });
 });
 
@@ -132,20 +176,33 @@ describe('issue 19: charts from data', () => {
     const id = await draftInterpretation({
       title: '图表解读：数据有误的图表',
       form: 'chart',
-      body: [{ type: 'paragraph', children: [{ text: '见下图。' }] }, chartBlock({ ...standards, data: '类别\t调整前\t调整后\n城市特困人员\t1040\t约1092' })],
+      body: [
+        { type: 'paragraph', children: [{ text: '见下图。' }] },
+        chartBlock({ ...standards, data: '类别\t调整前\t调整后\n城市特困人员\t1040\t约1092' }),
+      ],
     });
     const refused = await act('jiuzhu', 'submitInterpretation', id);
     expect(refused.errors?.[0].extensions?.code).toBe('WORKFLOW_CHECKS_FAILED');
-    expect(refused.errors?.[0].message).toContain('解读正文中的第 1 个图表“特困人员基本生活标准调整（每人每月）”数据有误：第 2 行“调整后”列的“约1092”不是数字');
+    expect(refused.errors?.[0].message).toContain(
+      '解读正文中的第 1 个图表“特困人员基本生活标准调整（每人每月）”数据有误：第 2 行“调整后”列的“约1092”不是数字',
+    );
   });
 
   test('N16: a chart entered as a table is drawn on the page with its sentence and data, served as the same SVG bytes, and in the feeds as an image with alt text', async () => {
-    const id = await draftInterpretation({ title: '图表解读：特困人员供养标准提高了', form: 'chart', body: [{ type: 'paragraph', children: [{ text: '问：调整了多少？' }] }, chartBlock(standards)] });
+    const id = await draftInterpretation({
+      title: '图表解读：特困人员供养标准提高了',
+      form: 'chart',
+      body: [{ type: 'paragraph', children: [{ text: '问：调整了多少？' }] }, chartBlock(standards)],
+    });
     expect((await publishInterpretation(id)).data?.approveInterpretation.status).toBe('published');
 
     const page = await request(state.app).get(`/interpretations/${id}`);
-    expect(page.text).toContain('<p class="chart-summary">城市特困人员由1040元提高到1092元，增幅5%；农村特困人员由650元提高到689元，增幅6%。</p>');
-    expect(page.text).toContain('<tr><th scope="row">城市特困人员</th><td>1040</td><td>1092</td></tr><tr><th scope="row">农村特困人员</th><td>650</td><td>689</td></tr>');
+    expect(page.text).toContain(
+      '<p class="chart-summary">城市特困人员由1040元提高到1092元，增幅5%；农村特困人员由650元提高到689元，增幅6%。</p>',
+    );
+    expect(page.text).toContain(
+      '<tr><th scope="row">城市特困人员</th><td>1040</td><td>1092</td></tr><tr><th scope="row">农村特困人员</th><td>650</td><td>689</td></tr>',
+    );
 
     const expected = await renderChartSvg(parseChart(standards).chart!);
     const svg = await request(state.app).get(`/interpretations/${id}/charts/1.svg`).buffer(true);
@@ -157,7 +214,8 @@ describe('issue 19: charts from data', () => {
     expect((await request(state.app).get(`/interpretations/${id}/charts/x.svg`)).status).toBe(404);
 
     const rss = (await request(state.app).get('/feed.xml')).text;
-    const alt = '两值对比“特困人员基本生活标准调整（每人每月）”。城市特困人员由1040元提高到1092元，增幅5%；农村特困人员由650元提高到689元，增幅6%。数据：城市特困人员：调整前1040元，调整后1092元；农村特困人员：调整前650元，调整后689元。数据来源：临沧市民政局社会救助科。';
+    const alt =
+      '两值对比“特困人员基本生活标准调整（每人每月）”。城市特困人员由1040元提高到1092元，增幅5%；农村特困人员由650元提高到689元，增幅6%。数据：城市特困人员：调整前1040元，调整后1092元；农村特困人员：调整前650元，调整后689元。数据来源：临沧市民政局社会救助科。';
     // The description is HTML, escaped once more as XML text.
     expect(rss).toContain(`&lt;img src=&quot;http://localhost:3000/interpretations/${id}/charts/1.svg&quot; alt=&quot;${alt}&quot;&gt;`);
     const atom = (await request(state.app).get('/atom.xml')).text;
@@ -175,7 +233,11 @@ describe('issue 19: charts from data', () => {
       expect((await act('lingdao', 'approveDocument', id)).data?.approveDocument.status).toBe('published');
       return id;
     };
-    const longImage = await upload({ title: '特困供养标准长图', kind: 'longImage', altText: '特困供养标准调整长图', textVersion: '城市特困人员每人每月1092元。' }, png(), '长图.png');
+    const longImage = await upload(
+      { title: '特困供养标准长图', kind: 'longImage', altText: '特困供养标准调整长图', textVersion: '城市特困人员每人每月1092元。' },
+      png(),
+      '长图.png',
+    );
     const proactive = await create({
       title: '关于调整特困人员基本生活标准的通知',
       disclosure: 'proactive',
@@ -204,7 +266,7 @@ describe('issue 19: charts from data', () => {
     expect(svg).not.toContain('内部');
   });
 
-  test('a draft\'s chart is not served, and the demo 图解 shows two charts from its own figures', async () => {
+  test("a draft's chart is not served, and the demo 图解 shows two charts from its own figures", async () => {
     const draft = await draftInterpretation({ title: '图表解读：草稿', form: 'chart', body: [chartBlock(standards)] });
     expect((await request(state.app).get(`/interpretations/${draft}/charts/1.svg`)).status).toBe(404);
 

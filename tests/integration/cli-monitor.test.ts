@@ -19,10 +19,19 @@ beforeAll(async () => {
 afterAll(() => site.close());
 
 // The fixture site is on this machine: allow-listed for the command line (issue 14 #10).
-function gongkai(args: string[], allow: Record<string, string> = { GONGKAI_OUTBOUND_ALLOW: '127.0.0.1' }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function gongkai(
+  args: string[],
+  allow: Record<string, string> = { GONGKAI_OUTBOUND_ALLOW: '127.0.0.1' },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'bin/gongkai.js'), ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, GONGKAI_SCHEDULER: 'off', DATABASE_URL: `file:${path.join(os.tmpdir(), 'gongkai-cli-monitor-unused.db')}`, ...allow },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        GONGKAI_SCHEDULER: 'off',
+        DATABASE_URL: `file:${path.join(os.tmpdir(), 'gongkai-cli-monitor-unused.db')}`,
+        ...allow,
+      },
     });
     let stdout = '';
     let stderr = '';

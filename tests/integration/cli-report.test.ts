@@ -70,12 +70,29 @@ describe('gongkai report', () => {
     // Last year's published 四 says nothing was carried over; the records disagree.
     const prisma = t.context.sudo().prisma;
     await prisma.annualReport.create({
-      data: { year: 2023, title: '2023年政府信息公开工作年度报告', publishedAt: new Date('2024-01-25T02:00:00Z'), snapshot: { requests: { rows: [{ key: 'carriedToNextYear', counts: {}, total: 0 }] } } },
+      data: {
+        year: 2023,
+        title: '2023年政府信息公开工作年度报告',
+        publishedAt: new Date('2024-01-25T02:00:00Z'),
+        snapshot: { requests: { rows: [{ key: 'carriedToNextYear', counts: {}, total: 0 }] } },
+      },
     });
-    await prisma.disclosureRequest.create({ data: { topic: '救灾物资分配', channel: 'letter', queryCode: 'CLI0000001', applicantType: 'legalServices', receivedOn: calendarDayValue(prisma, '2023-12-20'), outcome: 'disclosed', closedOn: calendarDayValue(prisma, '2024-01-08') } });
+    await prisma.disclosureRequest.create({
+      data: {
+        topic: '救灾物资分配',
+        channel: 'letter',
+        queryCode: 'CLI0000001',
+        applicantType: 'legalServices',
+        receivedOn: calendarDayValue(prisma, '2023-12-20'),
+        outcome: 'disclosed',
+        closedOn: calendarDayValue(prisma, '2024-01-08'),
+      },
+    });
     const r = await gongkai(['annual', '--year', '2024']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/校验未通过（\d+ 项）：\n {2}法人或其他组织：法律服务机构：一、本年新收（0）\+ 二、上年结转（0）= 0，不等于 三、本年度办理结果总计（1）/);
+    expect(r.stdout).toMatch(
+      /校验未通过（\d+ 项）：\n {2}法人或其他组织：法律服务机构：一、本年新收（0）\+ 二、上年结转（0）= 0，不等于 三、本年度办理结果总计（1）/,
+    );
   });
 
   test('S4: report self-inspection for one department or all; S12: report figures', async () => {
@@ -117,5 +134,10 @@ describe('gongkai report', () => {
 test('the help names the report commands', async () => {
   const help = await gongkai(['--help']);
   expect(help.status).toBe(0);
-  for (const line of ['report annual --year YYYY [--json | --html 文件]', 'report self-inspection --half YYYY-H1|YYYY-H2 [--department 科室名称] [--json]', 'report figures --year YYYY [--json]']) expect(help.stdout).toContain(line);
+  for (const line of [
+    'report annual --year YYYY [--json | --html 文件]',
+    'report self-inspection --half YYYY-H1|YYYY-H2 [--department 科室名称] [--json]',
+    'report figures --year YYYY [--json]',
+  ])
+    expect(help.stdout).toContain(line);
 });

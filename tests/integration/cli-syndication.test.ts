@@ -23,7 +23,11 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-syndication-'));
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  const local = (text: string) => text.replaceAll('https://mzt.example.gov.cn', server.origin).replaceAll('https://feed.example.gov.cn', server.origin).replaceAll('http://www.yn.gov.cn', server.origin);
+  const local = (text: string) =>
+    text
+      .replaceAll('https://mzt.example.gov.cn', server.origin)
+      .replaceAll('https://feed.example.gov.cn', server.origin)
+      .replaceAll('http://www.yn.gov.cn', server.origin);
   const recode = (name: string, charset: string) => iconv.encode(local(iconv.decode(fixtureBytes(name), charset)), charset);
   server.route('/entities.xml', serve(local(fixtureText('entities-cdata.xml')), 'application/rss+xml'));
   server.route('/full-content.xml', serve(local(fixtureText('full-content.xml')), 'application/rss+xml'));
@@ -35,7 +39,10 @@ beforeAll(async () => {
   // Every other page: a plain detail page (the full-content feed's links answer 404 below).
   server.route('*', (req, res) => {
     if (req.url?.startsWith('/qw/')) res.writeHead(404).end();
-    else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><div class="TRS_UEDITOR"><p>详情页正文</p></div></body></html>');
+    else
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<html><body><div class="TRS_UEDITOR"><p>详情页正文</p></div></body></html>');
   });
   fs.writeFileSync(path.join(dir, 'trs.json'), JSON.stringify({ list: { item: 'ul.list li.list-item' } }));
   t = await migratedContext();
@@ -50,7 +57,10 @@ afterAll(async () => {
 const cliEnv = { GONGKAI_SCHEDULER: 'off', GONGKAI_DATA_DIR: dir, GONGKAI_OUTBOUND_ALLOW: '127.0.0.1' };
 
 /** `main` of the command, in this process, with what it prints collected. */
-async function inProcess(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+async function inProcess(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const saved = { ...process.env };
@@ -106,7 +116,11 @@ describe('gongkai source try', () => {
     expect(text.stdout).toContain('2. 关于“十四五”规划的通知');
     expect(text.stdout).toContain('第 1 条的正文（5 字）：\n详情页正文');
     const json = await tryJson(['--adapter', 'feed', '--url', server.url('/entities.xml')]);
-    expect(json.items.map((i) => i.title)).toEqual(['关于印发“十五五”民政事业发展规划的通知——解读…', '关于“十四五”规划的通知', '社会救助工作要点（2026年）']);
+    expect(json.items.map((i) => i.title)).toEqual([
+      '关于印发“十五五”民政事业发展规划的通知——解读…',
+      '关于“十四五”规划的通知',
+      '社会救助工作要点（2026年）',
+    ]);
     expect(json.warnings).toHaveLength(2);
   });
 
@@ -117,7 +131,17 @@ describe('gongkai source try', () => {
     expect(text.stdout).toContain('为切实保障困难群众温暖过冬');
     const json = await tryJson(['--adapter', 'rss', '--url', server.url('/full-content.xml')]);
     expect(json.items).toHaveLength(3);
-    const never = await inProcess(['source', 'try', '--adapter', 'rss', '--url', server.url('/full-content.xml'), '--feed-content', 'never', '--json']);
+    const never = await inProcess([
+      'source',
+      'try',
+      '--adapter',
+      'rss',
+      '--url',
+      server.url('/full-content.xml'),
+      '--feed-content',
+      'never',
+      '--json',
+    ]);
     expect(never.status).toBe(1);
     expect((JSON.parse(never.stdout) as Preview).ok).toBe(false);
   });
@@ -151,7 +175,9 @@ describe('gongkai source try', () => {
     expect(noList.status).toBe(1);
     expect(noList.stdout).toMatch(/失败：来源配置无效：.*HTML 列表页必须配置列表选择器/);
     // Without the allow-list this machine is refused, as every outbound request is.
-    const refused = await inProcess(['source', 'try', '--adapter', 'rss', '--url', server.url('/entities.xml')], { GONGKAI_OUTBOUND_ALLOW: '' });
+    const refused = await inProcess(['source', 'try', '--adapter', 'rss', '--url', server.url('/entities.xml')], {
+      GONGKAI_OUTBOUND_ALLOW: '',
+    });
     expect(refused.status).toBe(1);
     expect(refused.stdout).toContain('已拒绝访问');
   });
@@ -163,18 +189,37 @@ describe('gongkai syndicate', () => {
     const column = await prisma.column.create({ data: { name: '省民政厅文件', slug: 'smzt', kind: 'reprint' } });
     await prisma.syndicationSource.create({
       data: {
-        key: 'mzt-quanwen', name: '云南省民政厅·全文', level: 'provincial-department', adapter: 'feed', listUrls: server.url('/full-content.xml'),
-        schedule: '0 9 * * *', policy: 'review', enabled: true, allowedHosts: '127.0.0.1', targetColumn: { connect: { id: column.id } },
+        key: 'mzt-quanwen',
+        name: '云南省民政厅·全文',
+        level: 'provincial-department',
+        adapter: 'feed',
+        listUrls: server.url('/full-content.xml'),
+        schedule: '0 9 * * *',
+        policy: 'review',
+        enabled: true,
+        allowedHosts: '127.0.0.1',
+        targetColumn: { connect: { id: column.id } },
       },
     });
     const env = { DATABASE_URL: t.db.url };
     const dry = await gongkai(['syndicate', 'mzt-quanwen', '--dry-run', '--json'], env);
     expect(dry.status).toBe(0);
-    const [result] = JSON.parse(dry.stdout) as { key: string; dryRun: boolean; ok: boolean; itemsNew: number; items: { title: string }[]; warnings: string[] }[];
+    const [result] = JSON.parse(dry.stdout) as {
+      key: string;
+      dryRun: boolean;
+      ok: boolean;
+      itemsNew: number;
+      items: { title: string }[];
+      warnings: string[];
+    }[];
     expect(result).toMatchObject({ key: 'mzt-quanwen', dryRun: true, ok: true, itemsNew: 3 });
     expect(result.items.map((i) => i.title)).toContain('关于做好2026年冬春困难群众救助工作的通知');
     expect(await prisma.upstreamItem.count()).toBe(0);
-    expect(await prisma.syndicationSource.findUnique({ where: { key: 'mzt-quanwen' } })).toMatchObject({ lastRunAt: null, itemsNew: 0, lastWarning: '' });
+    expect(await prisma.syndicationSource.findUnique({ where: { key: 'mzt-quanwen' } })).toMatchObject({
+      lastRunAt: null,
+      itemsNew: 0,
+      lastWarning: '',
+    });
 
     const real = await inProcess(['syndicate', 'mzt-quanwen', '--json'], env);
     expect(real.status).toBe(0);

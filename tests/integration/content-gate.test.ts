@@ -16,7 +16,8 @@ async function draft(title: string, ...texts: string[]): Promise<string> {
 }
 
 const stored = async (id: string) => state.t.context.prisma.document.findUnique({ where: { id } });
-const findingsOf = async (id: string) => (await stored(id)).preflightFindings as { rule?: string; code: string; entryId?: string; message: string; blocking: boolean }[];
+const findingsOf = async (id: string) =>
+  (await stored(id)).preflightFindings as { rule?: string; code: string; entryId?: string; message: string; blocking: boolean }[];
 const entryId = async (term: string) => (await state.t.context.prisma.contentRule.findFirst({ where: { term } })).id as string;
 
 describe('the content gate at submission (N7, N19)', () => {
@@ -26,7 +27,9 @@ describe('the content gate at submission (N7, N19)', () => {
     expect(res.errors?.[0].extensions?.code).toBe('WORKFLOW_CHECKS_FAILED');
     expect(res.errors?.[0].message).toContain('正文中的国家名称错误：“中华人民共合国”应为“中华人民共和国”');
     expect((await stored(id)).status).toBe('draft');
-    expect(await findingsOf(id)).toEqual([expect.objectContaining({ rule: 'N7', code: 'CONTENT_SERIOUS_ERROR', blocking: true, entryId: await entryId('中华人民共合国') })]);
+    expect(await findingsOf(id)).toEqual([
+      expect.objectContaining({ rule: 'N7', code: 'CONTENT_SERIOUS_ERROR', blocking: true, entryId: await entryId('中华人民共合国') }),
+    ]);
   });
 
   test('N19: "十三五规划" as current after 2021 warns with its replacement, and the document goes on', async () => {
@@ -38,7 +41,11 @@ describe('the content gate at submission (N7, N19)', () => {
   });
 
   test("N7: a leader's title after the end of the term warns, naming the holder of the title that day", async () => {
-    const id = await draft('局领导调研社区养老服务中心', '王建华局长一行到临翔区调研社区养老服务中心建设情况。', '时任局长王建华同志曾于2024年到此调研。');
+    const id = await draft(
+      '局领导调研社区养老服务中心',
+      '王建华局长一行到临翔区调研社区养老服务中心建设情况。',
+      '时任局长王建华同志曾于2024年到此调研。',
+    );
     expect((await act('jiuzhu', 'submitDocument', id)).data?.submitDocument.status).toBe('submitted');
     const findings = await findingsOf(id);
     // Only the title used as current: "时任局长王建华" speaks of the past on purpose.
@@ -50,7 +57,11 @@ describe('the content gate at submission (N7, N19)', () => {
 
   test('N7: an interpretation with a serious error is refused too', async () => {
     const jd = await as('jiuzhu', 'mutation($data: InterpretationCreateInput!) { createInterpretation(data: $data) { id } }', {
-      data: { title: '一图读懂中华人名共和国社会救助法', form: 'text', body: paragraphs('社会救助法明确了最低生活保障、特困人员供养和临时救助的对象和标准。') },
+      data: {
+        title: '一图读懂中华人名共和国社会救助法',
+        form: 'text',
+        body: paragraphs('社会救助法明确了最低生活保障、特困人员供养和临时救助的对象和标准。'),
+      },
     });
     const res = await act('jiuzhu', 'submitInterpretation', jd.data!.createInterpretation.id);
     expect(res.errors?.[0].extensions?.code).toBe('WORKFLOW_CHECKS_FAILED');
@@ -60,16 +71,24 @@ describe('the content gate at submission (N7, N19)', () => {
   test('N7: the office edits the dictionary and the next submission uses it; others read it and cannot change it', async () => {
     const create = (user: string) =>
       as(user, 'mutation($data: ContentRuleCreateInput!) { createContentRule(data: $data) { id } }', {
-        data: { kind: 'serious', category: 'officialName', term: '临沧市民证局', replacement: '临沧市民政局', source: '临沧市机构编制委员会文件' },
+        data: {
+          kind: 'serious',
+          category: 'officialName',
+          term: '临沧市民证局',
+          replacement: '临沧市民政局',
+          source: '临沧市机构编制委员会文件',
+        },
       });
     for (const user of ['jiuzhu', 'xinxi', 'admin']) expect((await create(user)).errors?.[0].message).toBeDefined();
     expect((await as(null, '{ contentRules { id } }')).data?.contentRules ?? []).toEqual([]);
-    expect((await as('jiuzhu', '{ contentRules(where: { term: { equals: "十三五规划" } }) { term replacement source } }')).data?.contentRules).toEqual([
-      expect.objectContaining({ term: '十三五规划', source: expect.stringContaining('第十四个五年规划') }),
-    ]);
+    expect(
+      (await as('jiuzhu', '{ contentRules(where: { term: { equals: "十三五规划" } }) { term replacement source } }')).data?.contentRules,
+    ).toEqual([expect.objectContaining({ term: '十三五规划', source: expect.stringContaining('第十四个五年规划') })]);
     expect((await create('bangongshi')).errors).toBeUndefined();
     const id = await draft('临沧市民证局关于开展社会组织年检的通知', '各社会组织：现将年检有关事项通知如下。');
-    expect((await act('jiuzhu', 'submitDocument', id)).errors?.[0].message).toContain('标题中的规范名称错误：“临沧市民证局”应为“临沧市民政局”，请改正（依据：临沧市机构编制委员会文件）');
+    expect((await act('jiuzhu', 'submitDocument', id)).errors?.[0].message).toContain(
+      '标题中的规范名称错误：“临沧市民证局”应为“临沧市民政局”，请改正（依据：临沧市机构编制委员会文件）',
+    );
   });
 
   test('an entry without what its kind needs is refused in Chinese and nothing is stored', async () => {
@@ -86,16 +105,33 @@ describe('the content gate at submission (N7, N19)', () => {
     const prisma = state.t.context.prisma;
     const department = await prisma.department.findFirst({ where: { code: 'assistance' } });
     const message = await prisma.message.create({
-      data: { channel: 'hotline', kind: 'consultation', subject: '低保政策咨询', content: '请问低保标准是多少？', senderName: '李四', contact: '13900000000', submittedAt: new Date(), status: 'assigned', departmentId: department.id, queryCode: 'GATE-TEST-0001' },
+      data: {
+        channel: 'hotline',
+        kind: 'consultation',
+        subject: '低保政策咨询',
+        content: '请问低保标准是多少？',
+        senderName: '李四',
+        contact: '13900000000',
+        submittedAt: new Date(),
+        status: 'assigned',
+        departmentId: department.id,
+        queryCode: 'GATE-TEST-0001',
+      },
     });
-    const reply = (text: string) => as('jiuzhu', 'mutation($id: ID!, $r: String!) { updateMessage(where: { id: $id }, data: { replyText: $r }) { id } }', { id: message.id, r: text });
+    const reply = (text: string) =>
+      as('jiuzhu', 'mutation($id: ID!, $r: String!) { updateMessage(where: { id: $id }, data: { replyText: $r }) { id } }', {
+        id: message.id,
+        r: text,
+      });
     const submit = () => as('jiuzhu', 'mutation($id: ID!) { submitReplyMessage(where: { id: $id }) { id status } }', { id: message.id });
     await reply('您好！依据《中华人民共合国社会救助法》，我市城市低保标准为每人每月840元。');
     expect((await submit()).errors?.[0].message).toContain('答复中的国家名称错误：“中华人民共合国”应为“中华人民共和国”');
     expect((await prisma.message.findUnique({ where: { id: message.id } })).status).toBe('assigned');
     await reply('您好！按照十三五规划，我市城市低保标准为每人每月840元。');
     expect((await submit()).data?.submitReplyMessage.status).toBe('replyReview');
-    expect((await prisma.message.findUnique({ where: { id: message.id } })).replyFindings).toEqual([expect.objectContaining({ rule: 'N19', blocking: false })]);
+    expect((await prisma.message.findUnique({ where: { id: message.id } })).replyFindings).toEqual([
+      expect.objectContaining({ rule: 'N19', blocking: false }),
+    ]);
   });
 
   test('N7: a consultation draft with a serious error cannot be submitted for review', async () => {

@@ -40,7 +40,9 @@ describe('required fields of each list', () => {
   test('Document needs a title, and a reason and redacted text per its disclosure attribute (S1)', async () => {
     expect(await createError('Document', {})).toMatch(/标题|title/);
     expect(await createError('Document', { title: '依申请公开的复函', disclosure: 'onRequest' })).toContain('必须依法依规说明理由');
-    expect(await createError('Document', { title: '删减后公开的名单', disclosure: 'redacted', disclosureReason: '《条例》第十五条' })).toContain('删减后的公开文本');
+    expect(
+      await createError('Document', { title: '删减后公开的名单', disclosure: 'redacted', disclosureReason: '《条例》第十五条' }),
+    ).toContain('删减后的公开文本');
     expect(await createError('Document', { title: '转载', origin: 'reprint', sourceName: '民政部' })).toContain('注明来源和原文链接');
   });
 
@@ -53,15 +55,24 @@ describe('required fields of each list', () => {
   });
 
   test('SiteSettings needs a 10-character 网站标识码 and an http(s) base URL', async () => {
-    const message = await createError('SiteSettings', { siteName: '临沧市民政局', sponsor: '临沧市民政局', siteCode: '12345', baseUrl: 'ftp://x' });
+    const message = await createError('SiteSettings', {
+      siteName: '临沧市民政局',
+      sponsor: '临沧市民政局',
+      siteCode: '12345',
+      baseUrl: 'ftp://x',
+    });
     expect(message).toContain('网站标识码为 10 位');
     expect(message).toContain('网站地址必须以 http');
   });
 
   test('a column cannot become its own ancestor', async () => {
     const parent = await t.context.sudo().db.Column.createOne({ data: { name: '上级', slug: 'loop-parent' } });
-    const child = await t.context.sudo().db.Column.createOne({ data: { name: '下级', slug: 'loop-child', parent: { connect: { id: parent.id } } } });
-    await expect(t.context.sudo().db.Column.updateOne({ where: { id: String(parent.id) }, data: { parent: { connect: { id: String(child.id) } } } })).rejects.toThrow(/不能是本栏目或其下级栏目/);
+    const child = await t.context
+      .sudo()
+      .db.Column.createOne({ data: { name: '下级', slug: 'loop-child', parent: { connect: { id: parent.id } } } });
+    await expect(
+      t.context.sudo().db.Column.updateOne({ where: { id: String(parent.id) }, data: { parent: { connect: { id: String(child.id) } } } }),
+    ).rejects.toThrow(/不能是本栏目或其下级栏目/);
   });
 });
 
@@ -70,7 +81,9 @@ describe('what an anonymous visitor can read', () => {
 
   test('S1: only published 主动公开 and 删减后公开 documents, without reasons or the withheld full text', async () => {
     const anonymous = t.context; // no session
-    const docs = await anonymous.query.Document.findMany({ query: 'title status disclosure disclosureReason body { document } redactedBody { document }' });
+    const docs = await anonymous.query.Document.findMany({
+      query: 'title status disclosure disclosureReason body { document } redactedBody { document }',
+    });
     expect(docs.length).toBeGreaterThan(0);
     for (const doc of docs) {
       expect(doc.status).toBe('published');

@@ -24,7 +24,7 @@ const seededClock = demoClock(testNow());
 /** `n` working days before today. */
 function workingDaysAgo(n: number): string {
   let day = today;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     if (isWorkingDay(day)) left--;
   }
@@ -47,7 +47,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => robot.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(robot.address() as AddressInfo).port}/cgi-bin/webhook/send?key=test`;
-  await state.t.context.sudo().prisma.siteSettings.updateMany({ data: { alertWebhooks: `企业微信 ${url}`, outboundAllowList: '127.0.0.1' } });
+  await state.t.context
+    .sudo()
+    .prisma.siteSettings.updateMany({ data: { alertWebhooks: `企业微信 ${url}`, outboundAllowList: '127.0.0.1' } });
 });
 afterAll(() => new Promise((resolve) => robot.close(resolve)));
 
@@ -68,16 +70,41 @@ const token = () => issueFormToken('disclosure-request', sessionSecret(), Date.n
 const post = (body: Record<string, string>) => request(state.app).post('/disclosure/apply').type('form').send(body);
 
 const fields = 'id topic receivedOn deadline department { id } outcome closedOn extensionApprovedOn extensionNoticeSentOn queryCode';
-const read = async (user: string, id: string) => (await as(user, `query($id: ID!) { disclosureRequest(where: { id: $id }) { ${fields} } }`, { id })).data!.disclosureRequest;
+const read = async (user: string, id: string) =>
+  (await as(user, `query($id: ID!) { disclosureRequest(where: { id: $id }) { ${fields} } }`, { id })).data!.disclosureRequest;
 const update = (user: string, id: string, data: Record<string, unknown>) =>
-  as(user, `mutation($id: ID!, $data: DisclosureRequestUpdateInput!) { updateDisclosureRequest(where: { id: $id }, data: $data) { ${fields} } }`, { id, data });
-const approve = (user: string, id: string, reason = '需调取多个科室档案核对') => as(user, `mutation($id: ID!, $r: String) { approveExtensionDisclosureRequest(where: { id: $id }, reason: $r) { ${fields} } }`, { id, r: reason });
+  as(
+    user,
+    `mutation($id: ID!, $data: DisclosureRequestUpdateInput!) { updateDisclosureRequest(where: { id: $id }, data: $data) { ${fields} } }`,
+    { id, data },
+  );
+const approve = (user: string, id: string, reason = '需调取多个科室档案核对') =>
+  as(user, `mutation($id: ID!, $r: String) { approveExtensionDisclosureRequest(where: { id: $id }, reason: $r) { ${fields} } }`, {
+    id,
+    r: reason,
+  });
 const notify = (user: string, id: string, noticeSentOn: string | null, noticeMethod = 'email') =>
-  as(user, `mutation($id: ID!, $d: CalendarDay, $m: String) { recordExtensionNoticeDisclosureRequest(where: { id: $id }, noticeSentOn: $d, noticeMethod: $m) { ${fields} } }`, { id, d: noticeSentOn, m: noticeMethod });
+  as(
+    user,
+    `mutation($id: ID!, $d: CalendarDay, $m: String) { recordExtensionNoticeDisclosureRequest(where: { id: $id }, noticeSentOn: $d, noticeMethod: $m) { ${fields} } }`,
+    { id, d: noticeSentOn, m: noticeMethod },
+  );
 const answer = (user: string, id: string, outcome: string, closedOn: string | null = null) =>
-  as(user, `mutation($id: ID!, $o: String, $d: CalendarDay) { answerDisclosureRequest(where: { id: $id }, outcome: $o, closedOn: $d, replyText: "经查，现将所申请信息提供给您。") { ${fields} } }`, { id, o: outcome, d: closedOn });
+  as(
+    user,
+    `mutation($id: ID!, $o: String, $d: CalendarDay) { answerDisclosureRequest(where: { id: $id }, outcome: $o, closedOn: $d, replyText: "经查，现将所申请信息提供给您。") { ${fields} } }`,
+    { id, o: outcome, d: closedOn },
+  );
 const tasksOf = async (user: string) =>
-  ((await as(user, '{ myTasks { kind kindLabel id detail due href } }')).data!.myTasks as { kindLabel: string; id: string; detail: string; due: string; href: string }[]).filter((t) => t.kindLabel === '依申请公开');
+  (
+    (await as(user, '{ myTasks { kind kindLabel id detail due href } }')).data!.myTasks as {
+      kindLabel: string;
+      id: string;
+      detail: string;
+      due: string;
+      href: string;
+    }[]
+  ).filter((t) => t.kindLabel === '依申请公开');
 
 let applicationId = '';
 let queryCode = '';
@@ -87,7 +114,8 @@ describe('N14: the demo requests make the annual report add up', () => {
   // Expected cells from the seed list itself (not hard-coded totals).
   function expected(year: number) {
     const cells = new Map<string, number>();
-    const add = (row: RequestRowKey, applicant: ApplicantType) => cells.set(`${row}/${applicant}`, (cells.get(`${row}/${applicant}`) ?? 0) + 1);
+    const add = (row: RequestRowKey, applicant: ApplicantType) =>
+      cells.set(`${row}/${applicant}`, (cells.get(`${row}/${applicant}`) ?? 0) + 1);
     const start = `${year}-01-01`;
     const end = `${year}-12-31`;
     for (const r of demoRequests(seededClock)) {
@@ -123,7 +151,8 @@ describe('N14: the demo requests make the annual report add up', () => {
     const y1 = await report(first);
     expect(y1.failures).toEqual([]);
     const cells1 = expected(first);
-    for (const row of y1.requests.rows) for (const a of applicantTypes) expect([row.key, a, row.counts[a]]).toEqual([row.key, a, cells1.get(`${row.key}/${a}`) ?? 0]);
+    for (const row of y1.requests.rows)
+      for (const a of applicantTypes) expect([row.key, a, row.counts[a]]).toEqual([row.key, a, cells1.get(`${row.key}/${a}`) ?? 0]);
     const rowOf = (r: typeof y1, key: RequestRowKey) => r.requests.rows.find((row) => row.key === key)!;
     expect(rowOf(y1, 'newRequests').total).toBeGreaterThan(10);
 
@@ -132,10 +161,18 @@ describe('N14: the demo requests make the annual report add up', () => {
     const y2 = await report(first + 1, carried);
     expect(y2.failures).toEqual([]);
     const cells2 = expected(first + 1);
-    for (const row of y2.requests.rows) for (const a of applicantTypes) expect([row.key, a, row.counts[a]]).toEqual([row.key, a, cells2.get(`${row.key}/${a}`) ?? 0]);
+    for (const row of y2.requests.rows)
+      for (const a of applicantTypes) expect([row.key, a, row.counts[a]]).toEqual([row.key, a, cells2.get(`${row.key}/${a}`) ?? 0]);
     expect(rowOf(y2, 'carriedOver').total).toBe(rowOf(y1, 'carriedToNextYear').total);
     // Every outcome the annual report's table has a row for is in the demo.
-    for (const key of ['withheldThirdPartyRights', 'withheldProcessInformation', 'unavailableNotHeld', 'unavailableNeedsCreation', 'unavailableUnclear', 'notProcessedRepeated'] as const) {
+    for (const key of [
+      'withheldThirdPartyRights',
+      'withheldProcessInformation',
+      'unavailableNotHeld',
+      'unavailableNeedsCreation',
+      'unavailableUnclear',
+      'notProcessedRepeated',
+    ] as const) {
       expect({ [key]: rowOf(y1, key).total + rowOf(y2, key).total > 0 }).toEqual({ [key]: true });
     }
   });
@@ -177,12 +214,21 @@ describe('N13: an online application through to its answer', () => {
     // Another channel's day does not fix receipt of an online application.
     const wrong = await update('bangongshi', applicationId, { signedForOn: today });
     expect(wrong.data!.updateDisclosureRequest.receivedOn).toBeNull();
-    const saved = (await update('bangongshi', applicationId, { confirmedOn: today, department: { connect: { id: assistance.id } }, topic: '城乡低保资金分配表' })).data!.updateDisclosureRequest;
+    const saved = (
+      await update('bangongshi', applicationId, {
+        confirmedOn: today,
+        department: { connect: { id: assistance.id } },
+        topic: '城乡低保资金分配表',
+      })
+    ).data!.updateDisclosureRequest;
     expect(saved.receivedOn).toBe(today);
     expect(saved.deadline).toBe(`${addWorkingDays(today, 20)}（剩 20 个工作日）`);
     // The department sees it; another department and the info section do not.
     expect((await read('jiuzhu', applicationId)).topic).toBe('城乡低保资金分配表');
-    expect((await as('yanglao', `query($id: ID!) { disclosureRequest(where: { id: $id }) { id } }`, { id: applicationId })).data!.disclosureRequest).toBeNull();
+    expect(
+      (await as('yanglao', `query($id: ID!) { disclosureRequest(where: { id: $id }) { id } }`, { id: applicationId })).data!
+        .disclosureRequest,
+    ).toBeNull();
     expect((await as('xinxi', '{ disclosureRequestsCount }')).data?.disclosureRequestsCount ?? 0).toBe(0);
   });
 
@@ -194,20 +240,32 @@ describe('N13: an online application through to its answer', () => {
     expect(approved.extensionApprovedOn).toBe(today);
     expect(approved.deadline).toBe(`${addWorkingDays(today, 20)}（剩 20 个工作日）`); // not yet told: not yet extended
     const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    expect((await notify('jiuzhu', applicationId, yesterday)).errors?.[0].message).toBe(`延期告知日期（${yesterday}）早于批准日期（${today}）`);
+    expect((await notify('jiuzhu', applicationId, yesterday)).errors?.[0].message).toBe(
+      `延期告知日期（${yesterday}）早于批准日期（${today}）`,
+    );
     const notified = (await notify('jiuzhu', applicationId, today)).data!.recordExtensionNoticeDisclosureRequest;
     expect(notified.deadline).toBe(`${addWorkingDays(today, 40)}（剩 40 个工作日，已延期）`);
     expect((await approve('lingdao', applicationId)).errors?.[0].message).toContain('答复期限只能延长一次');
     expect((await notify('jiuzhu', applicationId, today)).errors?.[0].message).toContain('答复期限只能延长一次');
     // A plain edit cannot slip another approval day in either: only the actions write these fields.
-    expect((await update('bangongshi', applicationId, { extensionApprovedOn: yesterday })).errors?.[0].message).toMatch(/Access denied.*extensionApprovedOn/s);
+    expect((await update('bangongshi', applicationId, { extensionApprovedOn: yesterday })).errors?.[0].message).toMatch(
+      /Access denied.*extensionApprovedOn/s,
+    );
     expect((await read('bangongshi', applicationId)).extensionApprovedOn).toBe(today);
   });
 
   test('N13: an extension after the deadline is refused', async () => {
     const receivedOn = workingDaysAgo(25);
     const late = await state.t.context.sudo().db.DisclosureRequest.createOne({
-      data: { topic: '逾期未答复的申请', applicantType: 'business', applicantName: '测试商贸有限公司', description: '某某信息', channel: 'letter', signedForOn: receivedOn, department: { connect: { id: (await state.t.context.prisma.department.findFirst({ where: { code: 'assistance' } })).id } } },
+      data: {
+        topic: '逾期未答复的申请',
+        applicantType: 'business',
+        applicantName: '测试商贸有限公司',
+        description: '某某信息',
+        channel: 'letter',
+        signedForOn: receivedOn,
+        department: { connect: { id: (await state.t.context.prisma.department.findFirst({ where: { code: 'assistance' } })).id } },
+      },
     });
     const deadline = addWorkingDays(receivedOn, 20);
     const refused = await approve('lingdao', String(late.id));
@@ -216,7 +274,9 @@ describe('N13: an online application through to its answer', () => {
   });
 
   test('N13: the answer sets outcome and day together; the request is closed and shows so', async () => {
-    expect((await answer('yanglao', applicationId, 'disclosed')).errors?.[0].message).toMatch(/您不能处理该申请|它可能不存在，或您没有权限/);
+    expect((await answer('yanglao', applicationId, 'disclosed')).errors?.[0].message).toMatch(
+      /您不能处理该申请|它可能不存在，或您没有权限/,
+    );
     expect((await answer('jiuzhu', applicationId, 'withheld')).errors?.[0].message).toBe('请选择办理结果');
     const tomorrow = addWorkingDays(today, 1);
     expect((await answer('jiuzhu', applicationId, 'disclosed', tomorrow)).errors?.[0].message).toBe(`答复日期（${tomorrow}）不能晚于今天`);
@@ -233,7 +293,14 @@ describe('N13: an online application through to its answer', () => {
 
   test('N13: the deadline moves across National Day 2026 on the official calendar, shown to staff and the applicant', async () => {
     const item = await state.t.context.sudo().db.DisclosureRequest.createOne({
-      data: { topic: '国庆前收到的申请', applicantType: 'naturalPerson', applicantName: '测试申请人乙', description: '某某信息', channel: 'inPerson', handedInOn: '2026-09-30' },
+      data: {
+        topic: '国庆前收到的申请',
+        applicantType: 'naturalPerson',
+        applicantName: '测试申请人乙',
+        description: '某某信息',
+        channel: 'inPerson',
+        handedInOn: '2026-09-30',
+      },
     });
     const row = await state.t.context.prisma.disclosureRequest.findUnique({ where: { id: String(item.id) } });
     // 1–7 October off, Saturday 10 October worked: the 20th working day is 3 November, not 28 October.
@@ -248,7 +315,10 @@ describe('N13: 待办 and deadline alerts', () => {
   test('N13: overdue and due-soon requests are listed for their department and the office; leaders see extensions to approve', async () => {
     const late = await state.t.context.prisma.disclosureRequest.findFirst({ where: { topic: '逾期未答复的申请' } });
     const jiuzhu = await tasksOf('jiuzhu');
-    expect(jiuzhu.find((t) => t.id === late.id)).toMatchObject({ href: `/admin/disclosure-requests/${late.id}`, detail: expect.stringContaining('已超过答复期限') });
+    expect(jiuzhu.find((t) => t.id === late.id)).toMatchObject({
+      href: `/admin/disclosure-requests/${late.id}`,
+      detail: expect.stringContaining('已超过答复期限'),
+    });
     const actor = { id: 'x', role: 'editor' as const, departmentId: late.departmentId };
     expect((await requestTasks(state.t.context.sudo(), actor, new Date())).find((t) => t.id === late.id)?.urgency).toBe(0);
     expect((await tasksOf('bangongshi')).map((t) => t.id)).toContain(late.id);
@@ -280,13 +350,19 @@ describe('N13: 待办 and deadline alerts', () => {
 
     // A run that died after claiming (claim left behind, an hour old): the next run sends it, once.
     const late = await state.t.context.prisma.disclosureRequest.findFirst({ where: { topic: '逾期未答复的申请' } });
-    await state.t.context.prisma.disclosureRequest.update({ where: { id: late.id }, data: { alertedKey: '', alertClaim: 'x', alertClaimedAt: new Date(Date.now() - 3600_000) } });
+    await state.t.context.prisma.disclosureRequest.update({
+      where: { id: late.id },
+      data: { alertedKey: '', alertClaim: 'x', alertClaimedAt: new Date(Date.now() - 3600_000) },
+    });
     robotMessages.length = 0;
     expect(await alertRequestDeadlines(state.t.context)).toEqual({ sent: 1, failed: 0 });
     expect(await alertRequestDeadlines(state.t.context)).toEqual({ sent: 0, failed: 0 });
     expect(robotMessages).toHaveLength(1);
     // A claim still fresh belongs to a run in progress elsewhere: not sent twice.
-    await state.t.context.prisma.disclosureRequest.update({ where: { id: late.id }, data: { alertedKey: '', alertClaim: 'x', alertClaimedAt: new Date() } });
+    await state.t.context.prisma.disclosureRequest.update({
+      where: { id: late.id },
+      data: { alertedKey: '', alertClaim: 'x', alertClaimedAt: new Date() },
+    });
     expect(await alertRequestDeadlines(state.t.context)).toEqual({ sent: 0, failed: 0 });
   });
 });

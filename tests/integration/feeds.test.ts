@@ -5,7 +5,11 @@ import { seededApi } from '../helpers/seeded-api.js';
 
 const { state, act } = seededApi(['bangongshi']);
 const get = (path: string) => request(state.app).get(path);
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'entry', 'url', 'link'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'entry', 'url', 'link'].includes(name),
+});
 
 function parse(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
@@ -56,10 +60,14 @@ describe('feeds and the sitemap', () => {
   });
 
   test('a withdrawn document leaves the feeds and the sitemap at once', async () => {
-    const news = await state.t.context.prisma.document.findFirst({ where: { status: 'published', columns: { some: { slug: 'mzdt' } } }, orderBy: { publishedAt: 'desc' } });
+    const news = await state.t.context.prisma.document.findFirst({
+      where: { status: 'published', columns: { some: { slug: 'mzdt' } } },
+      orderBy: { publishedAt: 'desc' },
+    });
     const url = `http://localhost:3000/documents/${news.id}`;
     expect((await get('/columns/mzdt/feed.xml')).text).toContain(url);
     await act('bangongshi', 'withdrawDocument', news.id, ', reason: "信息有误"');
-    for (const path of ['/feed.xml', '/atom.xml', '/columns/mzdt/feed.xml', '/columns/mzdt/atom.xml', '/sitemap.xml']) expect((await get(path)).text).not.toContain(url);
+    for (const path of ['/feed.xml', '/atom.xml', '/columns/mzdt/feed.xml', '/columns/mzdt/atom.xml', '/sitemap.xml'])
+      expect((await get(path)).text).not.toContain(url);
   });
 });

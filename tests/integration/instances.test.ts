@@ -40,7 +40,14 @@ const available = await postgresAvailable();
     for (const path of ['/columns/mzdt', '/feed.xml', '/']) expect((await request(b.app).get(path)).status).toBe(200);
     expect(pageCacheFor(b.context).get('/columns/mzdt')).toBeDefined();
     await a.context.sudo().db.Document.createOne({
-      data: { title: '甲实例发布的民政动态', status: 'scheduled', disclosure: 'proactive', publishedAt: new Date(Date.now() - 1000), columns: { connect: [{ id: mzdt.id }] }, body: paragraphsToDocument(['正文']) },
+      data: {
+        title: '甲实例发布的民政动态',
+        status: 'scheduled',
+        disclosure: 'proactive',
+        publishedAt: new Date(Date.now() - 1000),
+        columns: { connect: [{ id: mzdt.id }] },
+        body: paragraphsToDocument(['正文']),
+      },
     });
     await publishDueItems(a.context);
     for (const path of ['/columns/mzdt', '/feed.xml', '/']) {

@@ -43,7 +43,12 @@ beforeAll(async () => {
         },
       });
       await db.Interpretation.createOne({
-        data: { title: `${status === 'published' ? '公开解读' : secret}-${status}-${disclosure}`, status, documents: { connect: [{ id: String(doc.id) }] }, lastReturnReason: reasonText },
+        data: {
+          title: `${status === 'published' ? '公开解读' : secret}-${status}-${disclosure}`,
+          status,
+          documents: { connect: [{ id: String(doc.id) }] },
+          lastReturnReason: reasonText,
+        },
       });
     }
   }
@@ -89,7 +94,10 @@ test('S1: an anonymous client finds no non-public document, reason, audit entry 
         responses.push(JSON.stringify((await graphql(app, `{ ${field.name} { ${sel} } }`)).body));
       } else if (required.length === 1 && required[0].name === 'where' && !isListType(field.type)) {
         const targets = named.name === 'Document' ? ids : named.name === 'Interpretation' ? jdIds : [];
-        for (const id of targets) responses.push(JSON.stringify((await graphql(app, `query($id: ID!) { ${field.name}(where: { id: $id }) { ${sel} } }`, { id })).body));
+        for (const id of targets)
+          responses.push(
+            JSON.stringify((await graphql(app, `query($id: ID!) { ${field.name}(where: { id: $id }) { ${sel} } }`, { id })).body),
+          );
       }
     }
   }
@@ -101,14 +109,23 @@ test('S1: an anonymous client finds no non-public document, reason, audit entry 
   for (const marker of [secret, withheld, 'REASON-MARKER', 'gongkai2026', '$2b$']) expect(everything).not.toContain(marker);
   // No user, department or audit data at all.
   for (const user of ['bangongshi', 'jiuzhu', '"username"']) expect(everything).not.toContain(user);
-  for (const relation of ['department', 'drafter', 'confidentialityReviewedBy', 'uploadedBy', 'actor']) expect(everything).not.toMatch(new RegExp(`"${relation}":\\{`));
+  for (const relation of ['department', 'drafter', 'confidentialityReviewedBy', 'uploadedBy', 'actor'])
+    expect(everything).not.toMatch(new RegExp(`"${relation}":\\{`));
   expect(everything).not.toMatch(/"auditEntries":\[\{/);
   // Many small queries (one per part and record): several thousand on a loaded machine.
 }, 300_000);
 
 test('S1: a published 删减后公开 document shows the public only its redacted text', async () => {
-  const res = await graphql(app, '{ documents(where: { disclosure: { equals: "redacted" } }) { title body { document } redactedBody { document } disclosureReason } }');
-  const docs = res.body.data.documents as { title: string; body: unknown; redactedBody: { document: unknown }; disclosureReason: unknown }[];
+  const res = await graphql(
+    app,
+    '{ documents(where: { disclosure: { equals: "redacted" } }) { title body { document } redactedBody { document } disclosureReason } }',
+  );
+  const docs = res.body.data.documents as {
+    title: string;
+    body: unknown;
+    redactedBody: { document: unknown };
+    disclosureReason: unknown;
+  }[];
   expect(docs.length).toBeGreaterThan(0);
   for (const doc of docs) {
     expect(doc.body).toBeNull();

@@ -25,7 +25,8 @@ const letter = {
 
 let id = '';
 let queryCode = '';
-const act = (user: string, mutation: string, extra = '') => as(user, `mutation($id: ID!) { ${mutation}(where: { id: $id }${extra}) { id status returnReason replyPublishedAt } }`, { id });
+const act = (user: string, mutation: string, extra = '') =>
+  as(user, `mutation($id: ID!) { ${mutation}(where: { id: $id }${extra}) { id status returnReason replyPublishedAt } }`, { id });
 
 describe('the mailbox from letter to published reply (S11, N5)', () => {
   test('the form says plainly that the contact is never published', async () => {
@@ -37,13 +38,23 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
   });
 
   test('a letter is stored with its channel and a query code shown once to the citizen', async () => {
-    const posted = await request(state.app).post('/mailbox/new').type('form').send({ ...letter, form_token: token(), homepage: '' });
+    const posted = await request(state.app)
+      .post('/mailbox/new')
+      .type('form')
+      .send({ ...letter, form_token: token(), homepage: '' });
     expect(posted.status).toBe(303);
     const thanks = await get(posted.headers.location);
     expect(thanks.status).toBe(200);
     queryCode = /id="query-code">([A-Z0-9-]+)</.exec(thanks.text)![1];
     const stored = await state.t.context.prisma.message.findUnique({ where: { queryCode } });
-    expect(stored).toMatchObject({ channel: 'leaderMailbox', kind: 'consultation', status: 'received', contact, senderName: '段春梅', departmentId: null });
+    expect(stored).toMatchObject({
+      channel: 'leaderMailbox',
+      kind: 'consultation',
+      status: 'received',
+      contact,
+      senderName: '段春梅',
+      departmentId: null,
+    });
     id = stored.id;
     const query = await get(`/mailbox/query?code=${queryCode.toLowerCase().replace(/-/g, ' ')}`);
     expect(query.status).toBe(200);
@@ -56,7 +67,11 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
     const department = await state.t.context.prisma.department.findFirst({ where: { code: 'assistance' } });
     expect((await act('jiuzhu', 'assignMessage')).errors?.[0].message).toBeDefined();
     expect((await act('bangongshi', 'assignMessage')).errors?.[0].message).toContain('请先选择承办科室');
-    const saved = await as('bangongshi', `mutation($id: ID!, $d: ID!) { updateMessage(where: { id: $id }, data: { department: { connect: { id: $d } } }) { id } }`, { id, d: department.id });
+    const saved = await as(
+      'bangongshi',
+      `mutation($id: ID!, $d: ID!) { updateMessage(where: { id: $id }, data: { department: { connect: { id: $d } } }) { id } }`,
+      { id, d: department.id },
+    );
     expect(saved.errors).toBeUndefined();
     expect((await act('bangongshi', 'assignMessage')).data!.assignMessage.status).toBe('assigned');
     const seen = (user: string) => as(user, `query($id: ID!) { message(where: { id: $id }) { id contact } }`, { id });
@@ -65,13 +80,19 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
     // Another department cannot write the reply.
     const other = await as('yanglao', `mutation($id: ID!) { updateMessage(where: { id: $id }, data: { replyText: "x" }) { id } }`, { id });
     expect(other.errors).toBeDefined();
-    const draft = await as('jiuzhu', `mutation($id: ID!, $r: String!) { updateMessage(where: { id: $id }, data: { replyText: $r }) { id } }`, {
-      id,
-      r: '您好！2026年我市孤儿基本生活费标准为集中供养每人每月1800元、分散供养每人每月1400元，每月10日前发放。如有疑问请致电0883-2123456。',
-    });
+    const draft = await as(
+      'jiuzhu',
+      `mutation($id: ID!, $r: String!) { updateMessage(where: { id: $id }, data: { replyText: $r }) { id } }`,
+      {
+        id,
+        r: '您好！2026年我市孤儿基本生活费标准为集中供养每人每月1800元、分散供养每人每月1400元，每月10日前发放。如有疑问请致电0883-2123456。',
+      },
+    );
     expect(draft.errors).toBeUndefined();
     // The editor cannot publish or change what is kept by the system.
-    expect((await as('jiuzhu', `mutation($id: ID!) { updateMessage(where: { id: $id }, data: { status: "replied" }) { id } }`, { id })).errors).toBeDefined();
+    expect(
+      (await as('jiuzhu', `mutation($id: ID!) { updateMessage(where: { id: $id }, data: { status: "replied" }) { id } }`, { id })).errors,
+    ).toBeDefined();
     expect((await act('jiuzhu', 'submitReplyMessage')).data!.submitReplyMessage.status).toBe('replyReview');
   });
 
@@ -81,7 +102,12 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
     const returned = await act('bangongshi', 'returnReplyMessage', ', reason: "请注明政策依据"');
     expect(returned.data!.returnReplyMessage).toMatchObject({ status: 'assigned', returnReason: '请注明政策依据' });
     const tasks = await as('jiuzhu', `query { myTasks { kindLabel id detail href } }`);
-    expect(tasks.data!.myTasks).toContainEqual({ kindLabel: '留言办理', id, detail: '答复被退回：请注明政策依据', href: `/admin/messages/${id}` });
+    expect(tasks.data!.myTasks).toContainEqual({
+      kindLabel: '留言办理',
+      id,
+      detail: '答复被退回：请注明政策依据',
+      href: `/admin/messages/${id}`,
+    });
     await as('jiuzhu', `mutation($id: ID!, $r: String!) { updateMessage(where: { id: $id }, data: { replyText: $r }) { id } }`, {
       id,
       r: '您好！根据《云南省民政厅 云南省财政厅关于调整孤儿基本生活保障标准的通知》，2026年我市孤儿基本生活费标准为集中供养每人每月1800元、分散供养每人每月1400元，每月10日前发放。',
@@ -122,7 +148,18 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
   });
 
   test('no contact anywhere public: pages, search, feeds, sitemap, GraphQL as anonymous', async () => {
-    for (const path of ['/', '/mailbox', `/mailbox/${id}`, '/columns/ldxx-mail', '/columns/hdjl', '/search?q=孤儿', '/feed.xml', '/atom.xml', '/columns/ldxx-mail/feed.xml', '/sitemap.xml']) {
+    for (const path of [
+      '/',
+      '/mailbox',
+      `/mailbox/${id}`,
+      '/columns/ldxx-mail',
+      '/columns/hdjl',
+      '/search?q=孤儿',
+      '/feed.xml',
+      '/atom.xml',
+      '/columns/ldxx-mail/feed.xml',
+      '/sitemap.xml',
+    ]) {
       const res = await get(encodeURI(path));
       expect([path, res.text.includes(contact)]).toEqual([path, false]);
       expect([path, res.text.includes('段春梅')]).toEqual([path, false]);
@@ -142,7 +179,11 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
     const published = await state.t.context.prisma.message.count({ where: { replyPublishedAt: { not: null } } });
     expect(column.itemCount).toBe(published);
     expect(column.itemCount).toBeGreaterThan(1);
-    expect(knowledge.messages!.find((m) => m.id === id)).toMatchObject({ url: `/mailbox/${id}`, showsSubmittedTime: true, showsReplyTime: true });
+    expect(knowledge.messages!.find((m) => m.id === id)).toMatchObject({
+      url: `/mailbox/${id}`,
+      showsSubmittedTime: true,
+      showsReplyTime: true,
+    });
     // The withheld demo reply (a personal matter) is not owed a publication.
     const withheld = await state.t.context.prisma.message.findFirst({ where: { status: 'replied', isPublic: false } });
     expect(knowledge.messages!.some((m) => m.id === withheld.id)).toBe(false);
@@ -178,7 +219,9 @@ describe('N5: deadline alerts, once per message and stage', () => {
     });
     await new Promise<void>((resolve) => robot.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(robot.address() as AddressInfo).port}/cgi-bin/webhook/send?key=k`;
-    await state.t.context.sudo().prisma.siteSettings.updateMany({ data: { alertWebhooks: `企业微信 ${url}`, outboundAllowList: '127.0.0.1' } });
+    await state.t.context
+      .sudo()
+      .prisma.siteSettings.updateMany({ data: { alertWebhooks: `企业微信 ${url}`, outboundAllowList: '127.0.0.1' } });
   });
   afterAll(() => new Promise((resolve) => robot.close(resolve)));
 
@@ -187,7 +230,13 @@ describe('N5: deadline alerts, once per message and stage', () => {
     // Only this message is open in the window: the demo's open ones are dated from today.
     await state.t.context.sudo().prisma.message.updateMany({ where: { status: { not: 'replied' } }, data: { alertedStage: 'unanswered' } });
     const m = await state.t.context.sudo().db.Message.createOne({
-      data: { subject: '殡葬补贴申领咨询', content: '请问殡葬补贴怎么申领？', kind: 'consultation', channel: 'hotline96128', submittedAt: new Date('2027-01-10T10:00:00+08:00') },
+      data: {
+        subject: '殡葬补贴申领咨询',
+        content: '请问殡葬补贴怎么申领？',
+        kind: 'consultation',
+        channel: 'hotline96128',
+        submittedAt: new Date('2027-01-10T10:00:00+08:00'),
+      },
     });
     const mine = () => received.filter((body) => body.includes('殡葬补贴申领咨询'));
     expect(await sendMessageAlerts(state.t.context, now)).toEqual({ sent: 1 });
@@ -206,7 +255,10 @@ describe('N5: deadline alerts, once per message and stage', () => {
       throw new Error('process killed');
     };
     await expect(sendMessageAlerts(state.t.context, late, crashing)).rejects.toThrow('process killed');
-    expect(await state.t.context.prisma.message.findUnique({ where: { id: m.id } })).toMatchObject({ alertedStage: 'dueSoon', alertPendingStage: 'late' });
+    expect(await state.t.context.prisma.message.findUnique({ where: { id: m.id } })).toMatchObject({
+      alertedStage: 'dueSoon',
+      alertPendingStage: 'late',
+    });
     expect(await sendMessageAlerts(state.t.context, late)).toEqual({ sent: 1 });
     expect(mine()).toHaveLength(2);
     expect(mine()[1]).toContain('超过2个月未公开答复');
@@ -221,14 +273,23 @@ describe('N5: deadline alerts, once per message and stage', () => {
 
   test('a claim left by a crash is taken over even when the clock has moved on to the next stage', async () => {
     const m = await state.t.context.sudo().db.Message.createOne({
-      data: { subject: '婚姻登记档案查询', content: '请问如何查询婚姻登记档案？', kind: 'consultation', channel: 'webMessage', submittedAt: new Date('2027-05-01T10:00:00+08:00') },
+      data: {
+        subject: '婚姻登记档案查询',
+        content: '请问如何查询婚姻登记档案？',
+        kind: 'consultation',
+        channel: 'webMessage',
+        submittedAt: new Date('2027-05-01T10:00:00+08:00'),
+      },
     });
     const mine = () => received.filter((body) => body.includes('婚姻登记档案查询'));
     const crashing = async () => {
       throw new Error('process killed');
     };
     await expect(sendMessageAlerts(state.t.context, new Date('2027-06-20T09:00:00+08:00'), crashing)).rejects.toThrow('process killed');
-    expect(await state.t.context.prisma.message.findUnique({ where: { id: m.id } })).toMatchObject({ alertedStage: null, alertPendingStage: 'dueSoon' });
+    expect(await state.t.context.prisma.message.findUnique({ where: { id: m.id } })).toMatchObject({
+      alertedStage: null,
+      alertPendingStage: 'dueSoon',
+    });
     // The next run is only after the deadline: the late alert goes out, once.
     const late = new Date('2027-07-05T09:00:00+08:00');
     expect(await sendMessageAlerts(state.t.context, late)).toEqual({ sent: 1 });

@@ -29,9 +29,11 @@ describe('local media storage', () => {
   test('an upload over its size cap is cut off while streaming and leaves no file behind', async () => {
     const key = storedName('字幕.vtt');
     const chunk = Buffer.alloc(256 * 1024, 65);
-    const tooBig = Readable.from((function* () {
-      for (let i = 0; i < 8; i++) yield chunk; // 2 MB against a 1 MB cap
-    })());
+    const tooBig = Readable.from(
+      (function* () {
+        for (let i = 0; i < 8; i++) yield chunk; // 2 MB against a 1 MB cap
+      })(),
+    );
     await expect(storage.put(key, tooBig)).rejects.toThrow(/超过大小上限 1 MB/);
     expect(fs.readdirSync(dir).filter((f) => f.includes(key.slice(0, 10)))).toEqual([]);
   });
@@ -59,7 +61,10 @@ describe('local media storage', () => {
   test('trust #2: bytes already in memory are stored with their checksum; a stored name is never written twice', async () => {
     const key = storedName('图解.png');
     const bytes = randomBytes(70_000);
-    expect(await storage.storeBytes(key, bytes)).toMatchObject({ size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    expect(await storage.storeBytes(key, bytes)).toMatchObject({
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
     await expect(storage.storeBytes(key, randomBytes(10))).rejects.toThrow(/文件名冲突/);
     expect(fs.readFileSync(path.join(dir, key)).equals(bytes)).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);

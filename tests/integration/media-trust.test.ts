@@ -33,14 +33,22 @@ const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBy
 const png = (size: number) => pngBytes(size);
 
 const createMedia = 'mutation($data: MediaCreateInput!) { createMedia(data: $data) { id sha256 file { filename filesize url } } }';
-const updateMedia = 'mutation($id: ID!, $data: MediaUpdateInput!) { updateMedia(where: { id: $id }, data: $data) { id title sha256 file { filename filesize url } } }';
+const updateMedia =
+  'mutation($id: ID!, $data: MediaUpdateInput!) { updateMedia(where: { id: $id }, data: $data) { id title sha256 file { filename filesize url } } }';
 const deleteMedia = 'mutation($id: ID!) { deleteMedia(where: { id: $id }) { id } }';
 
 /** A multipart GraphQL request (graphql-multipart-request-spec) with files at the given variable paths. */
-async function multipartFiles(user: string | null, query: string, variables: Record<string, unknown>, files: { at: string; bytes: Buffer; filename: string }[]): Promise<Body> {
+async function multipartFiles(
+  user: string | null,
+  query: string,
+  variables: Record<string, unknown>,
+  files: { at: string; bytes: Buffer; filename: string }[],
+): Promise<Body> {
   const req = request(state.app).post('/api/graphql').set('apollo-require-preflight', 'true');
   if (user) req.set('cookie', state.cookies[user]);
-  req.field('operations', JSON.stringify({ query, variables })).field('map', JSON.stringify(Object.fromEntries(files.map((f, i) => [String(i), [`variables.${f.at}`]]))));
+  req
+    .field('operations', JSON.stringify({ query, variables }))
+    .field('map', JSON.stringify(Object.fromEntries(files.map((f, i) => [String(i), [`variables.${f.at}`]]))));
   files.forEach((f, i) => req.attach(String(i), f.bytes, f.filename));
   return (await req).body as Body;
 }
@@ -104,8 +112,16 @@ describe('trust #2: uploads land whole or not at all', () => {
     const attachment = pdf(300_000);
     const image = png(200_000);
     const storedPdf = await upload('jiuzhu', { title: '低保申请表', kind: 'document' }, attachment, '低保申请表.pdf');
-    const storedPng = await upload('jiuzhu', { title: '救助流程图', kind: 'image', altText: '临时救助申请流程：申请、审核、公示、发放' }, image, '流程图.png');
-    for (const [stored, bytes] of [[storedPdf, attachment], [storedPng, image]] as const) {
+    const storedPng = await upload(
+      'jiuzhu',
+      { title: '救助流程图', kind: 'image', altText: '临时救助申请流程：申请、审核、公示、发放' },
+      image,
+      '流程图.png',
+    );
+    for (const [stored, bytes] of [
+      [storedPdf, attachment],
+      [storedPng, image],
+    ] as const) {
       expect(stored.file.filesize).toBe(bytes.length);
       expect(stored.sha256).toBe(sha256(bytes));
       expect(fs.readFileSync(path.join(mediaDir, stored.file.filename)).equals(bytes)).toBe(true);
@@ -115,12 +131,18 @@ describe('trust #2: uploads land whole or not at all', () => {
       expect(sha256(back.bytes)).toBe(sha256(bytes));
     }
     // The checksum is the system's: nobody writes it through the API.
-    const forged = await as('jiuzhu', 'mutation($id: ID!) { updateMedia(where: { id: $id }, data: { sha256: "0000" }) { id } }', { id: storedPdf.id });
+    const forged = await as('jiuzhu', 'mutation($id: ID!) { updateMedia(where: { id: $id }, data: { sha256: "0000" }) { id } }', {
+      id: storedPdf.id,
+    });
     expect(forged.errors?.length).toBeGreaterThan(0);
     expect((await state.t.context.prisma.media.findUnique({ where: { id: storedPdf.id } })).sha256).toBe(sha256(attachment));
 
     // Published, the public document page links the attachment and serves exactly what was uploaded.
-    const id = await createDraft('jiuzhu', { title: '临时救助申请表下载', disclosure: 'proactive', attachments: { connect: [{ id: storedPdf.id }] } });
+    const id = await createDraft('jiuzhu', {
+      title: '临时救助申请表下载',
+      disclosure: 'proactive',
+      attachments: { connect: [{ id: storedPdf.id }] },
+    });
     expect(await publish(id)).toBe('published');
     const page = await request(state.app).get(`/documents/${id}`);
     expect(page.text).toContain(storedPdf.file.url);
@@ -132,7 +154,14 @@ describe('trust #2: uploads land whole or not at all', () => {
   test('trust #2: 10 concurrent uploads are all stored and served back byte for byte', async () => {
     const files = Array.from({ length: 10 }, (_, i) => (i % 2 ? png(90_000 + i * 7_001) : pdf(120_000 + i * 13_007)));
     const stored = await Promise.all(
-      files.map((bytes, i) => upload(i % 3 ? 'jiuzhu' : 'yanglao', i % 2 ? { title: `图${i}`, kind: 'image', altText: `示意图${i}` } : { title: `附件${i}`, kind: 'document' }, bytes, i % 2 ? `图${i}.png` : `附件${i}.pdf`)),
+      files.map((bytes, i) =>
+        upload(
+          i % 3 ? 'jiuzhu' : 'yanglao',
+          i % 2 ? { title: `图${i}`, kind: 'image', altText: `示意图${i}` } : { title: `附件${i}`, kind: 'document' },
+          bytes,
+          i % 2 ? `图${i}.png` : `附件${i}.pdf`,
+        ),
+      ),
     );
     expect(new Set(stored.map((s) => s.file.filename)).size).toBe(10);
     const back = await Promise.all(stored.map((s) => served(s.file.url, 'bangongshi')));
@@ -173,7 +202,12 @@ describe('trust #2: uploads land whole or not at all', () => {
     const many = await multipartFiles(
       'jiuzhu',
       'mutation($data: [MediaCreateInput!]!) { createMediaItems(data: $data) { id file { filename url } } }',
-      { data: [{ title: '保留的附件', kind: 'document', file: { upload: null } }, { title: '无替代文本', kind: 'image', file: { upload: null } }] },
+      {
+        data: [
+          { title: '保留的附件', kind: 'document', file: { upload: null } },
+          { title: '无替代文本', kind: 'image', file: { upload: null } },
+        ],
+      },
       [
         { at: 'data.0.file.upload', bytes: kept, filename: '保留.pdf' },
         { at: 'data.1.file.upload', bytes: png(60_000), filename: '无替代文本.png' },
@@ -191,7 +225,13 @@ describe('trust #2: uploads land whole or not at all', () => {
     const nested = await multipartFiles(
       'jiuzhu',
       'mutation($data: DocumentCreateInput!) { createDocument(data: $data) { id } }',
-      { data: { title: '附件被拒的文件', disclosure: 'proactive', attachments: { create: [{ title: '无替代文本', kind: 'image', file: { upload: null } }] } } },
+      {
+        data: {
+          title: '附件被拒的文件',
+          disclosure: 'proactive',
+          attachments: { create: [{ title: '无替代文本', kind: 'image', file: { upload: null } }] },
+        },
+      },
       [{ at: 'data.attachments.create.0.file.upload', bytes: png(60_000), filename: '图.png' }],
     );
     expect(nested.data?.createDocument ?? null).toBeNull();
@@ -209,7 +249,10 @@ describe('trust #2: uploads land whole or not at all', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     try {
       const boundary = '----gongkai-cut-off';
-      const operations = JSON.stringify({ query: createMedia, variables: { data: { title: '中断的上传', kind: 'document', file: { upload: null } } } });
+      const operations = JSON.stringify({
+        query: createMedia,
+        variables: { data: { title: '中断的上传', kind: 'document', file: { upload: null } } },
+      });
       const head = [
         `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n`,
         `--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n${JSON.stringify({ 0: ['variables.data.file.upload'] })}\r\n`,
@@ -220,7 +263,12 @@ describe('trust #2: uploads land whole or not at all', () => {
         port: (server.address() as AddressInfo).port,
         path: '/api/graphql',
         method: 'POST',
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length * 3 + 5_000_000), 'apollo-require-preflight': 'true', cookie: state.cookies.jiuzhu },
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(head.length * 3 + 5_000_000),
+          'apollo-require-preflight': 'true',
+          cookie: state.cookies.jiuzhu,
+        },
       });
       req.on('error', () => undefined);
       cleanup.push(() => req.destroy());
@@ -242,7 +290,11 @@ describe('trust #6: media are changed only by their owner or the office, never w
   const published = { bytes: pdf(150_000), media: {} as Uploaded, documentId: '' };
   beforeAll(async () => {
     published.media = await upload('jiuzhu', { title: '特困供养标准表', kind: 'document' }, published.bytes, '特困供养标准表.pdf');
-    published.documentId = await createDraft('jiuzhu', { title: '关于调整特困人员供养标准的通知', disclosure: 'proactive', attachments: { connect: [{ id: published.media.id }] } });
+    published.documentId = await createDraft('jiuzhu', {
+      title: '关于调整特困人员供养标准的通知',
+      disclosure: 'proactive',
+      attachments: { connect: [{ id: published.media.id }] },
+    });
     expect(await publish(published.documentId)).toBe('published');
   });
 
@@ -295,7 +347,11 @@ describe('trust #6: media are changed only by their owner or the office, never w
   test('trust #6: the owner and the office change media no published item uses; an old file is removed only when nothing uses it', async () => {
     const first = pdf(90_000);
     const media = await upload('jiuzhu', { title: '救助对象名单（草稿）', kind: 'document' }, first, '名单.pdf');
-    const draftId = await createDraft('jiuzhu', { title: '救助对象名单公示（草稿）', disclosure: 'proactive', attachments: { connect: [{ id: media.id }] } });
+    const draftId = await createDraft('jiuzhu', {
+      title: '救助对象名单公示（草稿）',
+      disclosure: 'proactive',
+      attachments: { connect: [{ id: media.id }] },
+    });
 
     // The owner replaces the file while only its draft uses it: the new bytes are served, the old file is gone.
     const second = pdf(110_000);
@@ -315,22 +371,35 @@ describe('trust #6: media are changed only by their owner or the office, never w
 
     // Another department's draft that uses it is counted, never named, to someone who cannot read it.
     const otherDraft = await createDraft('yanglao', { title: '养老服务科的内部草稿', disclosure: 'proactive' });
-    await state.t.context.sudo().prisma.document.update({ where: { id: otherDraft }, data: { attachments: { connect: [{ id: media.id }] } } });
+    await state.t.context
+      .sudo()
+      .prisma.document.update({ where: { id: otherDraft }, data: { attachments: { connect: [{ id: media.id }] } } });
     const counted = (await as('jiuzhu', deleteMedia, { id: media.id })).errors?.[0].message;
     expect(counted).toContain('另有 1 项您无权查看的内容');
     expect(counted).not.toContain('养老服务科的内部草稿');
     expect((await as('bangongshi', deleteMedia, { id: media.id })).errors?.[0].message).toContain('文件《养老服务科的内部草稿》');
-    await state.t.context.sudo().prisma.document.update({ where: { id: otherDraft }, data: { attachments: { disconnect: [{ id: media.id }] } } });
+    await state.t.context
+      .sudo()
+      .prisma.document.update({ where: { id: otherDraft }, data: { attachments: { disconnect: [{ id: media.id }] } } });
 
     // A stored file another Media row still names stays on disk when this one moves on.
-    const twin = await state.t.context.sudo().prisma.media.create({ data: { title: '同一文件', kind: 'document', file_filename: after.file.filename, file_filesize: second.length } });
+    const twin = await state.t.context
+      .sudo()
+      .prisma.media.create({
+        data: { title: '同一文件', kind: 'document', file_filename: after.file.filename, file_filesize: second.length },
+      });
     const third = pdf(50_000);
-    const again = (await multipart('jiuzhu', updateMedia, { id: media.id, data: {} }, third, '名单-再改.pdf')).data?.updateMedia as Uploaded;
+    const again = (await multipart('jiuzhu', updateMedia, { id: media.id, data: {} }, third, '名单-再改.pdf')).data
+      ?.updateMedia as Uploaded;
     expect(onDisk(after.file.filename)).toBe(true);
     await state.t.context.sudo().prisma.media.delete({ where: { id: twin.id } });
 
     // Unlinked, the office deletes it, and its file goes with it.
-    await as('jiuzhu', 'mutation($id: ID!, $m: ID!) { updateDocument(where: { id: $id }, data: { attachments: { disconnect: [{ id: $m }] } }) { id } }', { id: draftId, m: media.id });
+    await as(
+      'jiuzhu',
+      'mutation($id: ID!, $m: ID!) { updateDocument(where: { id: $id }, data: { attachments: { disconnect: [{ id: $m }] } }) { id } }',
+      { id: draftId, m: media.id },
+    );
     expect((await as('bangongshi', deleteMedia, { id: media.id })).data?.deleteMedia.id).toBe(media.id);
     expect(onDisk(again.file.filename)).toBe(false);
     expect(await state.t.context.prisma.media.findUnique({ where: { id: media.id } })).toBeNull();
@@ -340,11 +409,17 @@ describe('trust #6: media are changed only by their owner or the office, never w
     const revision = await act('jiuzhu', 'reviseDocument', published.documentId);
     const copyId = revision.data!.reviseDocument.id as string;
     // The revision shares the published attachment, which stays frozen.
-    expect((await as('jiuzhu', updateMedia, { id: published.media.id, data: { title: '改名' } })).errors?.[0].message).toContain('不能修改或替换');
+    expect((await as('jiuzhu', updateMedia, { id: published.media.id, data: { title: '改名' } })).errors?.[0].message).toContain(
+      '不能修改或替换',
+    );
 
     const newBytes = pdf(130_000);
     const newVersion = await upload('jiuzhu', { title: '特困供养标准表（2027年）', kind: 'document' }, newBytes, '特困供养标准表2027.pdf');
-    const linked = await as('jiuzhu', 'mutation($id: ID!, $m: ID!) { updateDocument(where: { id: $id }, data: { attachments: { set: [{ id: $m }] } }) { id } }', { id: copyId, m: newVersion.id });
+    const linked = await as(
+      'jiuzhu',
+      'mutation($id: ID!, $m: ID!) { updateDocument(where: { id: $id }, data: { attachments: { set: [{ id: $m }] } }) { id } }',
+      { id: copyId, m: newVersion.id },
+    );
     expect(linked.errors).toBeUndefined();
     // Until approved the public still gets the old file.
     expect(sha256((await served(published.media.file.url)).bytes)).toBe(sha256(published.bytes));
@@ -366,7 +441,17 @@ describe('trust #6: media are changed only by their owner or the office, never w
     const relationships = relationshipsToMedia(state.t.context);
     // The schema's own list, so that it cannot pass empty; a new media field is added here by itself.
     expect(relationships.map((r) => `${r.listKey}.${r.fieldKey}`)).toEqual(
-      expect.arrayContaining(['Document.attachments', 'Document.inlineMedia', 'Document.guideForms', 'Interpretation.images', 'Interpretation.video', 'Interpretation.videoPoster', 'Interpretation.videoCaptions', 'ConsultationMeeting.materials', 'DisclosureRequest.replyAttachment']),
+      expect.arrayContaining([
+        'Document.attachments',
+        'Document.inlineMedia',
+        'Document.guideForms',
+        'Interpretation.images',
+        'Interpretation.video',
+        'Interpretation.videoPoster',
+        'Interpretation.videoCaptions',
+        'ConsultationMeeting.materials',
+        'DisclosureRequest.replyAttachment',
+      ]),
     );
     const prisma = state.t.context.sudo().prisma as Record<string, any>;
     const lists = state.t.context.__internal.lists;
@@ -379,12 +464,21 @@ describe('trust #6: media are changed only by their owner or the office, never w
       const where = workflow ? { status: 'published', ...('disclosure' in list.fields ? { disclosure: 'proactive' } : {}) } : {};
       const row = (await delegate.findFirst({ where, orderBy: { id: 'asc' } })) as Record<string, unknown> | null;
       expect([relationship.listKey, row !== null]).toEqual([relationship.listKey, true]);
-      const media = await upload('jiuzhu', { title: `用于${relationship.listKey}.${relationship.fieldKey}`, kind: 'image', altText: '示意' }, png(20_000), '示意.png');
+      const media = await upload(
+        'jiuzhu',
+        { title: `用于${relationship.listKey}.${relationship.fieldKey}`, kind: 'image', altText: '示意' },
+        png(20_000),
+        '示意.png',
+      );
       const link = relationship.many ? { connect: [{ id: media.id }] } : { connect: { id: media.id } };
       await delegate.update({ where: { id: row!.id }, data: { [relationship.fieldKey]: link } });
 
       // S1: served to the public exactly when a public document or a published interpretation links it.
-      const shown = (relationship.listKey === 'Document' && row!.status === 'published' && ['proactive', 'redacted'].includes(String(row!.disclosure))) || (relationship.listKey === 'Interpretation' && row!.status === 'published');
+      const shown =
+        (relationship.listKey === 'Document' &&
+          row!.status === 'published' &&
+          ['proactive', 'redacted'].includes(String(row!.disclosure))) ||
+        (relationship.listKey === 'Interpretation' && row!.status === 'published');
       expect([relationship.fieldKey, (await served(media.file.url)).status]).toEqual([relationship.fieldKey, shown ? 200 : 404]);
       if (shown) shownPublicly++;
 
@@ -395,7 +489,10 @@ describe('trust #6: media are changed only by their owner or the office, never w
       else expect(renamed.data?.updateMedia.title).toBe('改名');
       expect(onDisk(media.file.filename)).toBe(true);
 
-      await delegate.update({ where: { id: row!.id }, data: { [relationship.fieldKey]: relationship.many ? { disconnect: [{ id: media.id }] } : { disconnect: true } } });
+      await delegate.update({
+        where: { id: row!.id },
+        data: { [relationship.fieldKey]: relationship.many ? { disconnect: [{ id: media.id }] } : { disconnect: true } },
+      });
       expect((await as('jiuzhu', deleteMedia, { id: media.id })).data?.deleteMedia.id).toBe(media.id);
       expect(onDisk(media.file.filename)).toBe(false);
     }

@@ -25,7 +25,9 @@ beforeAll(() => offlineToolEnvironment());
 function tables(db: DatabaseSettings): string[] {
   const sqlite = new Database(sqliteFilename(db.url), { readonly: true });
   try {
-    return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
   } finally {
     sqlite.close();
   }
@@ -43,7 +45,18 @@ describe('migrations', () => {
     const db = freshSqlite();
     const applied = await applyPendingMigrations(db);
     expect(applied).toEqual(readMigrations(migrationsDirectory('sqlite')).map((m) => m.name));
-    expect(tables(db)).toEqual(expect.arrayContaining(['User', 'Department', 'Column', 'Document', 'Interpretation', 'Media', 'SiteSettings', '_gongkai_migrations']));
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'User',
+        'Department',
+        'Column',
+        'Document',
+        'Interpretation',
+        'Media',
+        'SiteSettings',
+        '_gongkai_migrations',
+      ]),
+    );
     expect(await applyPendingMigrations(db)).toEqual([]);
     expect((await migrationStatus(db)).pending).toEqual([]);
   });
@@ -69,15 +82,24 @@ describe('migrations', () => {
     const withSummary = (settings: DatabaseSettings): KeystoneConfig => {
       const config = createConfig(settings);
       const Document = config.lists.Document;
-      return { ...config, lists: { ...config.lists, Document: { ...Document, fields: { ...Document.fields, summary: text({ defaultValue: '摘要待补' }) } } } };
+      return {
+        ...config,
+        lists: { ...config.lists, Document: { ...Document, fields: { ...Document.fields, summary: text({ defaultValue: '摘要待补' }) } } },
+      };
     };
     const created = await createMigration('add document summary', withSummary, { root, now: new Date('2030-01-01T00:00:00Z') });
     expect(created.map((c) => c.provider).sort()).toEqual(['postgresql', 'sqlite']);
-    expect(fs.readFileSync(path.join(created.find((c) => c.provider === 'postgresql')!.directory, 'migration.sql'), 'utf8')).toMatch(/ALTER TABLE "Document" ADD COLUMN\s+"summary" TEXT NOT NULL DEFAULT '摘要待补'/);
+    expect(fs.readFileSync(path.join(created.find((c) => c.provider === 'postgresql')!.directory, 'migration.sql'), 'utf8')).toMatch(
+      /ALTER TABLE "Document" ADD COLUMN\s+"summary" TEXT NOT NULL DEFAULT '摘要待补'/,
+    );
 
     expect(await applyPendingMigrations(db, migrationsDirectory('sqlite', root))).toEqual(['20300101000000_add_document_summary']);
     const sqlite = new Database(sqliteFilename(db.url), { readonly: true });
-    const after = sqlite.prepare('SELECT id, title, summary FROM "Document" ORDER BY "indexNumber"').all() as { id: string; title: string; summary: string }[];
+    const after = sqlite.prepare('SELECT id, title, summary FROM "Document" ORDER BY "indexNumber"').all() as {
+      id: string;
+      title: string;
+      summary: string;
+    }[];
     sqlite.close();
     expect(after.map(({ id, title }) => ({ id, title }))).toEqual(before.map((d) => ({ id: d.id, title: d.title })));
     expect(new Set(after.map((d) => d.summary))).toEqual(new Set(['摘要待补']));

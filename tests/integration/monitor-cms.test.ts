@@ -43,21 +43,31 @@ describe('the monitor on our own site (S8)', () => {
   test('S8: the demo site passes the national inspection with no veto', async () => {
     const result = await runOwnSiteMonitor(state.t.context, { now, force: true, checkExternal: false });
     const report = result!.report;
-    expect({ vetoes: report.score.vetoes.map((v) => `${v.ruleId} ${v.message}`), passed: report.score.passed }).toEqual({ vetoes: [], passed: true });
+    expect({ vetoes: report.score.vetoes.map((v) => `${v.ruleId} ${v.message}`), passed: report.score.passed }).toEqual({
+      vetoes: [],
+      passed: true,
+    });
     expect(report.pagesCrawled).toBeGreaterThan(20);
     const stored = await state.t.context.prisma.monitorRun.findFirst({ where: { id: result!.id } });
     expect(stored).toMatchObject({ passed: true, ownSite: true, vetoCount: 0 });
   });
 
   test('S1: a non-public document made reachable from the public site is a veto, alerted at once', async () => {
-    const saved = await as('xinxi', `mutation($w: String!) { updateMonitorSettings(data: { webhooks: $w }) { id } }`, { w: `企业微信 ${robotUrl}` });
+    const saved = await as('xinxi', `mutation($w: String!) { updateMonitorSettings(data: { webhooks: $w }) { id } }`, {
+      w: `企业微信 ${robotUrl}`,
+    });
     expect(saved.errors).toBeUndefined();
     // The robot of this test is on this machine: allow-listed (issue 14 #10), as an intranet robot would be.
     expect((await as('xinxi', `mutation { updateSiteSettings(data: { outboundAllowList: "127.0.0.1" }) { id } }`)).errors).toBeUndefined();
     // A public page links to a document that is not public: a reprint edited by mistake.
     const secret = await state.t.context.prisma.document.findFirst({ where: { disclosure: 'notPublic' } });
     const reprint = await state.t.context.prisma.document.findFirst({ where: { status: 'published', origin: 'reprint' } });
-    await state.t.context.sudo().db.Document.updateOne({ where: { id: reprint.id }, data: { reprintBody: `<p>参见<a href="/documents/${secret.id}">内部意见</a></p>` } });
+    await state.t.context
+      .sudo()
+      .db.Document.updateOne({
+        where: { id: reprint.id },
+        data: { reprintBody: `<p>参见<a href="/documents/${secret.id}">内部意见</a></p>` },
+      });
     const result = await runOwnSiteMonitor(state.t.context, { now, force: true, checkExternal: false });
     expect(result!.report.score.vetoes.map((v) => v.ruleId)).toContain('S1');
     expect(result!.comparison.new.some((f) => f.ruleId === 'S1')).toBe(true);
@@ -83,7 +93,9 @@ describe('the monitor on our own site (S8)', () => {
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     // Named by the run's day in China: the daily 6:00 run is still the day before in UTC.
     const latest = await state.t.context.prisma.monitorRun.findFirst({ orderBy: { finishedAt: 'desc' } });
-    const early = await state.t.context.prisma.monitorRun.create({ data: { report: latest.report, summary: latest.summary, siteUrl: latest.siteUrl, finishedAt: new Date('2026-11-24T06:00:00+08:00') } });
+    const early = await state.t.context.prisma.monitorRun.create({
+      data: { report: latest.report, summary: latest.summary, siteUrl: latest.siteUrl, finishedAt: new Date('2026-11-24T06:00:00+08:00') },
+    });
     const named = await request(state.app).get(`/monitor/reports/${early.id}.csv`).set('cookie', cookie);
     expect(named.headers['content-disposition']).toBe('attachment; filename="monitor-2026-11-24.csv"');
     await state.t.context.prisma.monitorRun.delete({ where: { id: early.id } });
@@ -94,16 +106,24 @@ describe('the monitor on our own site (S8)', () => {
   test('S8: the section runs the monitor at once from 监测设置; others may not', async () => {
     const before = await state.t.context.prisma.monitorRun.count();
     const settings = await state.t.context.prisma.monitorSettings.findFirst();
-    const denied = await as('jiuzhu', `mutation($id: ID!) { runNowMonitorSettings(where: { id: $id }) { id } }`, { id: String(settings.id) });
+    const denied = await as('jiuzhu', `mutation($id: ID!) { runNowMonitorSettings(where: { id: $id }) { id } }`, {
+      id: String(settings.id),
+    });
     expect(denied.errors?.length).toBeGreaterThan(0);
-    await state.t.context.sudo().prisma.monitorSettings.update({ where: { id: settings.id }, data: { webhooks: '', checkExternalLinks: false } });
+    await state.t.context
+      .sudo()
+      .prisma.monitorSettings.update({ where: { id: settings.id }, data: { webhooks: '', checkExternalLinks: false } });
     const ran = await as('xinxi', `mutation($id: ID!) { runNowMonitorSettings(where: { id: $id }) { id } }`, { id: String(settings.id) });
     expect(ran.errors).toBeUndefined();
     expect(await state.t.context.prisma.monitorRun.count()).toBe(before + 1);
   }, 120_000);
 
   test('webhook lines are read as WeCom or DingTalk robots', () => {
-    expect(parseWebhooks('企业微信 https://qyapi.weixin.qq.com/x?key=1\n钉钉 https://oapi.dingtalk.com/robot/send?access_token=2 SECabc\nbogus line')).toEqual([
+    expect(
+      parseWebhooks(
+        '企业微信 https://qyapi.weixin.qq.com/x?key=1\n钉钉 https://oapi.dingtalk.com/robot/send?access_token=2 SECabc\nbogus line',
+      ),
+    ).toEqual([
       { kind: 'wecom', url: 'https://qyapi.weixin.qq.com/x?key=1' },
       { kind: 'dingtalk', url: 'https://oapi.dingtalk.com/robot/send?access_token=2', secret: 'SECabc' },
     ]);
@@ -116,8 +136,11 @@ describe('the monitor on our own site (S8)', () => {
     });
     const report = (await runOwnSiteMonitor(state.t.context, { now, force: true, checkExternal: false }))!.report;
     expect(report.findings.filter((f) => f.code === 'N19.outdated-expression')).toEqual([
-      expect.objectContaining({ subject: '城乡最低生活保障标准', severity: 'warning', message: expect.stringContaining('请改为“城乡低保标准”') }),
+      expect.objectContaining({
+        subject: '城乡最低生活保障标准',
+        severity: 'warning',
+        message: expect.stringContaining('请改为“城乡低保标准”'),
+      }),
     ]);
   });
 });
-

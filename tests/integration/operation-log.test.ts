@@ -25,11 +25,17 @@ const signInMutation = `mutation($u: String!, $p: String!) { authenticateUserWit
   ... on UserAuthenticationWithPasswordFailure { message } } }`;
 
 function gql(from: string, query: string, variables: Record<string, unknown> = {}, cookie?: string) {
-  const req = request(state.app).post('/api/graphql').set({ 'content-type': 'application/json', 'apollo-require-preflight': 'true', 'x-forwarded-for': from });
+  const req = request(state.app)
+    .post('/api/graphql')
+    .set({ 'content-type': 'application/json', 'apollo-require-preflight': 'true', 'x-forwarded-for': from });
   if (cookie) req.set('cookie', cookie);
   return req.send({ query, variables });
 }
-const cookieOf = (res: request.Response) => ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+const cookieOf = (res: request.Response) =>
+  ([] as string[])
+    .concat(res.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .join('; ');
 const logRows = () => state.t.context.sudo().prisma.operationLog.findMany({ orderBy: { at: 'asc' } });
 
 describe('N20 admin allow-list', () => {
@@ -41,7 +47,9 @@ describe('N20 admin allow-list', () => {
     expect((await request(state.app).get('/oplog/operations.csv').set('x-forwarded-for', outside)).status).toBe(403);
 
     const refused = await gql(outside, signInMutation, { u: 'jiuzhu', p: demoPassword });
-    expect(refused.body.data.authenticateUserWithPassword.message).toContain(`您所在的网络地址（${outside}）不在管理后台允许访问的地址范围内`);
+    expect(refused.body.data.authenticateUserWithPassword.message).toContain(
+      `您所在的网络地址（${outside}）不在管理后台允许访问的地址范围内`,
+    );
     expect(refused.headers['set-cookie']).toBeUndefined();
     // Refused before the password: no sign-in record counts against the account.
     expect(await state.t.context.sudo().prisma.signInRecord.count({ where: { address: outside } })).toBe(0);
@@ -66,21 +74,50 @@ describe('N20 operation log', () => {
     const signedIn = await gql(inside, signInMutation, { u: 'xinxi', p: demoPassword });
     const cookie = cookieOf(signedIn);
     const column = await state.t.context.sudo().prisma.column.findFirst({ where: { slug: 'zcwj' } });
-    const updated = await gql(inside, 'mutation($id: ID!) { updateColumn(where: { id: $id }, data: { keywords: "政策,文件" }) { id } }', { id: column.id }, cookie);
+    const updated = await gql(
+      inside,
+      'mutation($id: ID!) { updateColumn(where: { id: $id }, data: { keywords: "政策,文件" }) { id } }',
+      { id: column.id },
+      cookie,
+    );
     expect(updated.body.errors).toBeUndefined();
-    const exported = await request(state.app).get('/oplog/operations.csv?from=2026-01-01&q=xinxi').set({ 'x-forwarded-for': inside, cookie });
+    const exported = await request(state.app)
+      .get('/oplog/operations.csv?from=2026-01-01&q=xinxi')
+      .set({ 'x-forwarded-for': inside, cookie });
     expect(exported.status).toBe(200);
     expect(exported.text).toContain('时间,操作人,姓名,角色,网络地址,操作');
     expect(exported.text).toContain('登录失败');
 
     const rows = await logRows();
-    const pick = (r: Record<string, unknown>) => ({ actor: r.actor, role: r.role, address: r.address, action: r.action, target: r.target, itemId: r.itemId, outcome: r.outcome });
+    const pick = (r: Record<string, unknown>) => ({
+      actor: r.actor,
+      role: r.role,
+      address: r.address,
+      action: r.action,
+      target: r.target,
+      itemId: r.itemId,
+      outcome: r.outcome,
+    });
     expect(rows.map(pick)).toEqual(
       expect.arrayContaining([
         { actor: 'xinxi', role: null, address: inside, action: '登录失败', target: '管理后台', itemId: '', outcome: 'failure' },
-        expect.objectContaining({ actor: 'xinxi', role: 'infoSection', address: inside, action: '登录', target: '管理后台', outcome: 'success' }),
+        expect.objectContaining({
+          actor: 'xinxi',
+          role: 'infoSection',
+          address: inside,
+          action: '登录',
+          target: '管理后台',
+          outcome: 'success',
+        }),
         { actor: 'xinxi', role: 'infoSection', address: inside, action: '修改', target: '栏目', itemId: column.id, outcome: 'success' },
-        expect.objectContaining({ actor: 'xinxi', role: 'infoSection', address: inside, action: '导出', target: '操作日志', outcome: 'success' }),
+        expect.objectContaining({
+          actor: 'xinxi',
+          role: 'infoSection',
+          address: inside,
+          action: '导出',
+          target: '操作日志',
+          outcome: 'success',
+        }),
       ]),
     );
     // A refused sign-in from outside the allow-list is recorded as well, with its reason.
@@ -107,10 +144,14 @@ describe('N20 operation log', () => {
     await prisma.operationLog.deleteMany({});
     await prisma.operationLog.create({ data: { at: new Date(cutoff.getTime() - 1), action: '修改', target: '栏目', actor: 'old' } });
     await prisma.operationLog.create({ data: { at: cutoff, action: '修改', target: '栏目', actor: 'kept' } });
-    await prisma.operationLog.create({ data: { at: new Date(now.getTime() - 86_400_000), action: '登录', target: '管理后台', actor: 'yesterday' } });
+    await prisma.operationLog.create({
+      data: { at: new Date(now.getTime() - 86_400_000), action: '登录', target: '管理后台', actor: 'yesterday' },
+    });
     // 登录记录 are network logs: kept exactly as long.
     await prisma.signInRecord.deleteMany({});
-    await prisma.signInRecord.create({ data: { at: new Date(cutoff.getTime() - 1), username: 'old', outcome: 'failure', address: '203.0.113.9' } });
+    await prisma.signInRecord.create({
+      data: { at: new Date(cutoff.getTime() - 1), username: 'old', outcome: 'failure', address: '203.0.113.9' },
+    });
     await prisma.signInRecord.create({ data: { at: cutoff, username: 'kept', outcome: 'failure', address: '203.0.113.9' } });
     const logs = path.join(dataDir, 'logs');
     fs.mkdirSync(logs, { recursive: true });
@@ -118,22 +159,36 @@ describe('N20 operation log', () => {
     process.env.GONGKAI_ACCESS_LOG = access;
     fs.writeFileSync(access, '203.0.113.9 - - [23/Nov/2026:10:00:00 +0800] "GET / HTTP/1.1" 200 512 "-" "curl/8.5.0"\n');
     const old = '2025-10-19';
-    for (const name of [`access-${old}.log.gz`, 'access-2025-10-20.log.gz', `operations-${old}.jsonl.gz`]) fs.writeFileSync(path.join(logs, name), '');
+    for (const name of [`access-${old}.log.gz`, 'access-2025-10-20.log.gz', `operations-${old}.jsonl.gz`])
+      fs.writeFileSync(path.join(logs, name), '');
 
     const result = await maintainLogs(state.t.context, now);
     expect(result.deletedRows).toBe(1);
     expect(result.deletedSignIns).toBe(1);
     expect((await prisma.signInRecord.findMany()).map((r: { username: string }) => r.username)).toEqual(['kept']);
-    expect((await prisma.operationLog.findMany({ orderBy: { at: 'asc' } })).map((r: { actor: string }) => r.actor)).toEqual(['kept', 'yesterday']);
+    expect((await prisma.operationLog.findMany({ orderBy: { at: 'asc' } })).map((r: { actor: string }) => r.actor)).toEqual([
+      'kept',
+      'yesterday',
+    ]);
     expect(result.deletedFiles.sort()).toEqual([`access-${old}.log.gz`, `operations-${old}.jsonl.gz`]);
     expect(fs.existsSync(path.join(logs, 'access-2025-10-20.log.gz'))).toBe(true);
     // The access log of the closing day, compressed; a fresh file takes the new lines.
     expect(fs.existsSync(access)).toBe(false);
     expect(gunzipSync(fs.readFileSync(path.join(logs, 'access-2026-11-23.log.gz'))).toString()).toContain('"GET / HTTP/1.1" 200 512');
     expect(result.archivedDays).toEqual(['2025-10-20', '2026-11-23']);
-    const archived = gunzipSync(fs.readFileSync(path.join(logs, 'operations-2026-11-23.jsonl.gz'))).toString().trim().split('\n').map((l) => JSON.parse(l));
+    const archived = gunzipSync(fs.readFileSync(path.join(logs, 'operations-2026-11-23.jsonl.gz')))
+      .toString()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(archived.map((r: { actor: string }) => r.actor)).toEqual(['yesterday']);
     // Run again the same day: nothing archived twice, nothing more deleted.
-    expect(await maintainLogs(state.t.context, now)).toEqual({ rotated: null, archivedDays: [], deletedRows: 0, deletedSignIns: 0, deletedFiles: [] });
+    expect(await maintainLogs(state.t.context, now)).toEqual({
+      rotated: null,
+      archivedDays: [],
+      deletedRows: 0,
+      deletedSignIns: 0,
+      deletedFiles: [],
+    });
   });
 });

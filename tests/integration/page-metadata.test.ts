@@ -28,12 +28,22 @@ function publicRoutes(context: KeystoneContext): string[] {
 }
 
 /** Article pages: the article level applies to them. */
-const articleRoutes = new Set(['/documents/:id', '/interpretations/:id', '/mailbox/:id', '/consultations/:id', '/disclosure/annual-reports/:year', '/disclosure/website-reports/:year']);
+const articleRoutes = new Set([
+  '/documents/:id',
+  '/interpretations/:id',
+  '/mailbox/:id',
+  '/consultations/:id',
+  '/disclosure/annual-reports/:year',
+  '/disclosure/website-reports/:year',
+]);
 
 describe('N18 page metadata on our own site', () => {
   test('N18: every public route carries the site, column and article metadata of the national specification, and the monitor finds nothing', async () => {
     const prisma = state.t.context.sudo().prisma;
-    const doc = await prisma.document.findFirst({ where: { status: 'published', disclosure: 'proactive' }, orderBy: { publishedAt: 'desc' } });
+    const doc = await prisma.document.findFirst({
+      where: { status: 'published', disclosure: 'proactive' },
+      orderBy: { publishedAt: 'desc' },
+    });
     const jd = await prisma.interpretation.findFirst({ where: { status: 'published' } });
     const message = await prisma.message.findFirst({ where: { replyPublishedAt: { not: null } } });
     const consultation = await prisma.consultation.findFirst({ where: { status: { in: ['open', 'closed', 'reported'] } } });
@@ -96,9 +106,15 @@ describe('N18 page metadata on our own site', () => {
       const home = route === '/';
       const article = articleRoutes.has(route);
       // Site level everywhere, with the site's own values.
-      expect({ path, site: [tags.get('SiteName'), tags.get('SiteDomain'), tags.get('SiteIDCode')] }).toEqual({ path, site: ['临沧市民政局', 'localhost:3000', '5309000042'] });
+      expect({ path, site: [tags.get('SiteName'), tags.get('SiteDomain'), tags.get('SiteIDCode')] }).toEqual({
+        path,
+        site: ['临沧市民政局', 'localhost:3000', '5309000042'],
+      });
       const levels = route === '/no-such-page' ? (['site'] as const) : expectedLevels(tags, { home, article });
-      expect({ path, levels }).toEqual({ path, levels: ['site', ...(home || route === '/no-such-page' ? [] : ['column']), ...(article ? ['article'] : [])] });
+      expect({ path, levels }).toEqual({
+        path,
+        levels: ['site', ...(home || route === '/no-such-page' ? [] : ['column']), ...(article ? ['article'] : [])],
+      });
       expect({ path, problems: metadataProblems(tags, levels) }).toEqual({ path, problems: [] });
       if (article) {
         expect(tags.get('PubDate')).toMatch(pubDatePattern);
@@ -108,12 +124,23 @@ describe('N18 page metadata on our own site', () => {
     }
     // The monitor's check reads the same pages as an inspector would and finds nothing.
     const crawl = crawlOf(pages, `${base}/`);
-    expect(n18PageMetadata.run({ baseUrl: `${base}/`, crawl, now: testNow(), config: defaultRulesConfig, knowledge: { documents: [{ id: doc.id, title: doc.title, interpretationIds: [] }] } })).toEqual([]);
+    expect(
+      n18PageMetadata.run({
+        baseUrl: `${base}/`,
+        crawl,
+        now: testNow(),
+        config: defaultRulesConfig,
+        knowledge: { documents: [{ id: doc.id, title: doc.title, interpretationIds: [] }] },
+      }),
+    ).toEqual([]);
   });
 
   test('N18: a document page names its column and carries its article tags', async () => {
     const prisma = state.t.context.sudo().prisma;
-    const doc = await prisma.document.findFirst({ where: { title: '临沧市民政局关于全面推进民政政务公开工作的实施细则', status: 'published' }, include: { columns: { orderBy: { order: 'asc' } } } });
+    const doc = await prisma.document.findFirst({
+      where: { title: '临沧市民政局关于全面推进民政政务公开工作的实施细则', status: 'published' },
+      include: { columns: { orderBy: { order: 'asc' } } },
+    });
     const res = await request(state.app).get(`/documents/${doc.id}`);
     const tags = specTagsOf(extractPage(res.text, 'http://localhost:3000/', []).metaTags ?? []);
     expect(tags.get('ArticleTitle')).toBe(doc.title);
@@ -123,11 +150,20 @@ describe('N18 page metadata on our own site', () => {
     expect(res.text).toMatch(/<meta name="SiteName" content="临沧市民政局">/);
   });
 
-  test('N18: a column\'s own keywords and description, set in the Admin UI, are its metadata', async () => {
+  test("N18: a column's own keywords and description, set in the Admin UI, are its metadata", async () => {
     const column = await state.t.context.sudo().db.Column.findOne({ where: { slug: 'zcwj' } });
-    await state.t.context.sudo().db.Column.updateOne({ where: { id: String(column!.id) }, data: { keywords: '政策文件,规范性文件', description: '本局发布的政策文件' } });
+    await state.t.context
+      .sudo()
+      .db.Column.updateOne({
+        where: { id: String(column!.id) },
+        data: { keywords: '政策文件,规范性文件', description: '本局发布的政策文件' },
+      });
     const res = await request(state.app).get('/columns/zcwj');
     const tags = specTagsOf(extractPage(res.text, 'http://localhost:3000/', []).metaTags ?? []);
-    expect([tags.get('ColumnKeywords'), tags.get('ColumnDescription'), tags.get('ColumnType')]).toEqual(['政策文件,规范性文件', '本局发布的政策文件', '政策文件']);
+    expect([tags.get('ColumnKeywords'), tags.get('ColumnDescription'), tags.get('ColumnType')]).toEqual([
+      '政策文件,规范性文件',
+      '本局发布的政策文件',
+      '政策文件',
+    ]);
   });
 });

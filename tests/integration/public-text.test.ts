@@ -16,7 +16,10 @@ const get = (path: string) => request(state.app).get(path);
 const mobile = '13812345678';
 const idNumber = '530102198507121122';
 // Long enough that a 200-character feed summary is cut inside the first number.
-const filler = '各县（区）民政部门要按照本通知要求，对最低生活保障对象、特困供养人员和低保边缘家庭开展动态排查，做到应保尽保、应退尽退，并将排查情况按时报送市民政局社会救助科。'.repeat(3).slice(0, 186);
+const filler =
+  '各县（区）民政部门要按照本通知要求，对最低生活保障对象、特困供养人员和低保边缘家庭开展动态排查，做到应保尽保、应退尽退，并将排查情况按时报送市民政局社会救助科。'
+    .repeat(3)
+    .slice(0, 186);
 const upstreamBody = `<p>${filler}联系人王女士，电话${mobile}。</p><p>申请人手机<b>138</b>1234<span>5678</span>，身份证号${idNumber}。</p><p>咨询电话：0883-2123456</p>`;
 const hidden = ['1381234', '12345678', '38123456', '5301021985', '0102198507121122', '19850712'];
 
@@ -35,19 +38,40 @@ beforeAll(async () => {
   // A reprint stored the way every reprint was before this fix: upstream text as is, search text unmasked.
   const legacy = await context.db.Document.createOne({
     data: {
-      title: `关于做好困难群众动态排查工作的通知（联系电话${mobile}）`, origin: 'reprint', disclosure: 'proactive', status: 'published', publishedAt,
-      sourceName: '测试上游', sourceUrl: 'https://www.example.gov.cn/content_9.htm', columns: { connect: [{ id: gwy.id }] },
+      title: `关于做好困难群众动态排查工作的通知（联系电话${mobile}）`,
+      origin: 'reprint',
+      disclosure: 'proactive',
+      status: 'published',
+      publishedAt,
+      sourceName: '测试上游',
+      sourceUrl: 'https://www.example.gov.cn/content_9.htm',
+      columns: { connect: [{ id: gwy.id }] },
     },
   });
   legacyId = String(legacy.id);
   await context.prisma.document.update({
     where: { id: legacyId },
-    data: { reprintBody: upstreamBody, searchText: `关于做好困难群众动态排查工作的通知（联系电话${mobile}）\n${filler}联系人王女士，电话${mobile}。申请人手机13812345678，身份证号${idNumber}。` },
+    data: {
+      reprintBody: upstreamBody,
+      searchText: `关于做好困难群众动态排查工作的通知（联系电话${mobile}）\n${filler}联系人王女士，电话${mobile}。申请人手机13812345678，身份证号${idNumber}。`,
+    },
   });
   // A reprint stored now, through the store's own function (what publishing from the queue writes).
-  const fields = reprintDocumentData({ title: `关于困难群众排查的补充通知（${mobile}）`, bodyHtml: upstreamBody, url: 'https://www.example.gov.cn/content_10.htm', sourceName: '测试上游', dedupKey: 'k10' });
+  const fields = reprintDocumentData({
+    title: `关于困难群众排查的补充通知（${mobile}）`,
+    bodyHtml: upstreamBody,
+    url: 'https://www.example.gov.cn/content_10.htm',
+    sourceName: '测试上游',
+    dedupKey: 'k10',
+  });
   const fresh = await context.prisma.document.create({
-    data: { ...fields, formationDate: null, status: 'published', publishedAt: new Date(publishedAt.getTime() + 60_000), columns: { connect: [{ id: gwy.id }] } },
+    data: {
+      ...fields,
+      formationDate: null,
+      status: 'published',
+      publishedAt: new Date(publishedAt.getTime() + 60_000),
+      columns: { connect: [{ id: gwy.id }] },
+    },
   });
   freshId = fresh.id;
 });
@@ -97,7 +121,9 @@ describe('trust #11: N15 holds on every public surface, search included', () => 
       expect(res.text).toContain('联系人王女士，电话138**');
       expectNothingHidden(res.text);
     }
-    const api = await as(null, `query($ids: [ID!]) { documents(where: { id: { in: $ids } }) { title reprintBody } }`, { ids: [legacyId, freshId] });
+    const api = await as(null, `query($ids: [ID!]) { documents(where: { id: { in: $ids } }) { title reprintBody } }`, {
+      ids: [legacyId, freshId],
+    });
     expect(api.data?.documents).toHaveLength(2);
     expectNothingHidden(JSON.stringify(api.data));
   });
@@ -105,11 +131,28 @@ describe('trust #11: N15 holds on every public surface, search included', () => 
 
 describe('trust #11: the search index follows every edit', () => {
   test('trust #11: a draft edited field by field (only its title) is still found by its body once published', async () => {
-    const created = await as('jiuzhu', 'mutation { createDocument(data: { title: "临时救助备用金管理办法（草稿）", disclosure: "proactive", body: [{ type: "paragraph", children: [{ text: "乡镇临时救助备用金实行专账管理，联系人手机13987654321。" }] }] }) { id } }');
+    const created = await as(
+      'jiuzhu',
+      'mutation { createDocument(data: { title: "临时救助备用金管理办法（草稿）", disclosure: "proactive", body: [{ type: "paragraph", children: [{ text: "乡镇临时救助备用金实行专账管理，联系人手机13987654321。" }] }] }) { id } }',
+    );
     const id = created.data?.createDocument.id;
     // The editor masks the number and renames the draft, each in its own save (as the Admin UI sends only what changed).
-    expect((await as('jiuzhu', 'mutation($id: ID!) { updateDocument(where: { id: $id }, data: { body: [{ type: "paragraph", children: [{ text: "乡镇临时救助备用金实行专账管理，联系人手机139****4321。" }] }] }) { id } }', { id })).errors).toBeUndefined();
-    expect((await as('jiuzhu', 'mutation($id: ID!) { updateDocument(where: { id: $id }, data: { title: "临时救助备用金管理办法" }) { id } }', { id })).errors).toBeUndefined();
+    expect(
+      (
+        await as(
+          'jiuzhu',
+          'mutation($id: ID!) { updateDocument(where: { id: $id }, data: { body: [{ type: "paragraph", children: [{ text: "乡镇临时救助备用金实行专账管理，联系人手机139****4321。" }] }] }) { id } }',
+          { id },
+        )
+      ).errors,
+    ).toBeUndefined();
+    expect(
+      (
+        await as('jiuzhu', 'mutation($id: ID!) { updateDocument(where: { id: $id }, data: { title: "临时救助备用金管理办法" }) { id } }', {
+          id,
+        })
+      ).errors,
+    ).toBeUndefined();
     await act('jiuzhu', 'submitDocument', id);
     await act('bangongshi', 'officeApproveDocument', id, ', confidentialityConclusion: "不涉密，同意公开"');
     expect((await act('lingdao', 'approveDocument', id)).data?.approveDocument.status).toBe('published');

@@ -12,8 +12,12 @@ test('scheduled documents and their interpretations go live together once their 
   const p = t.context.prisma;
   const db = t.context.sudo().db;
   const at = new Date('2026-11-24T09:00:00+08:00');
-  const doc = await db.Document.createOne({ data: { title: '定时发布的通知', status: 'scheduled', publishedAt: at, disclosure: 'proactive' } });
-  const later = await db.Document.createOne({ data: { title: '明天发布的通知', status: 'scheduled', publishedAt: new Date('2026-11-25T09:00:00+08:00') } });
+  const doc = await db.Document.createOne({
+    data: { title: '定时发布的通知', status: 'scheduled', publishedAt: at, disclosure: 'proactive' },
+  });
+  const later = await db.Document.createOne({
+    data: { title: '明天发布的通知', status: 'scheduled', publishedAt: new Date('2026-11-25T09:00:00+08:00') },
+  });
   const jd = await db.Interpretation.createOne({ data: { title: '定时发布的解读', status: 'scheduled', publishedAt: at } });
   const draft = await db.Document.createOne({ data: { title: '草稿', status: 'draft', publishedAt: at } });
 

@@ -33,7 +33,23 @@ describe('the demo seed', () => {
     expect(created.Interpretation).toBe(demoInterpretations.length);
     expect(await isEmpty(t.context)).toBe(false);
     const top = await t.context.sudo().query.Column.findMany({ where: { parent: null }, orderBy: { order: 'asc' }, query: 'name' });
-    expect(top.map((c) => c.name)).toEqual(expect.arrayContaining(['机构概况', '政府信息公开', '政策文件', '政策解读', '通知公告', '民政动态', '社会救助', '养老服务', '婚姻登记', '殡葬管理', '社会组织', '互动交流', '上级文件']));
+    expect(top.map((c) => c.name)).toEqual(
+      expect.arrayContaining([
+        '机构概况',
+        '政府信息公开',
+        '政策文件',
+        '政策解读',
+        '通知公告',
+        '民政动态',
+        '社会救助',
+        '养老服务',
+        '婚姻登记',
+        '殡葬管理',
+        '社会组织',
+        '互动交流',
+        '上级文件',
+      ]),
+    );
     const gk = await t.context.sudo().query.Column.findOne({ where: { slug: 'zfxxgk' }, query: 'children { name }' });
     expect(gk!.children.map((c: { name: string }) => c.name).join()).toMatch(/指南.*制度.*(目录|主动公开).*年报/);
   });

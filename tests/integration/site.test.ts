@@ -27,7 +27,14 @@ describe('the public website (first pages)', () => {
   test('N10: every page carries the footer elements and the 我为政府网站找错 entry', async () => {
     for (const path of ['/', '/columns/zcwj', `/documents/${rules.id}`, '/no-such-page']) {
       const res = await get(path);
-      for (const element of ['主办单位：临沧市民政局', '网站标识码：5309000042', '滇ICP备05003121号', '滇公网安备53090202000117号', '党政机关网站标识', '我为政府网站找错']) {
+      for (const element of [
+        '主办单位：临沧市民政局',
+        '网站标识码：5309000042',
+        '滇ICP备05003121号',
+        '滇公网安备53090202000117号',
+        '党政机关网站标识',
+        '我为政府网站找错',
+      ]) {
         expect(res.text).toContain(element);
       }
     }
@@ -69,7 +76,13 @@ describe('the public website (first pages)', () => {
 
   test('N15: phone and ID numbers in published text are masked on the page', async () => {
     await state.t.context.sudo().db.Document.createOne({
-      data: { title: '测试掩码公告', status: 'published', disclosure: 'proactive', publishedAt: new Date(), body: paragraphsToDocument(['联系人手机13812341234，身份证号350102199001011234。']) },
+      data: {
+        title: '测试掩码公告',
+        status: 'published',
+        disclosure: 'proactive',
+        publishedAt: new Date(),
+        body: paragraphsToDocument(['联系人手机13812341234，身份证号350102199001011234。']),
+      },
     });
     const doc = await publicDoc('测试掩码公告');
     const page = await get(`/documents/${doc.id}`);
@@ -84,7 +97,18 @@ describe('the public website (first pages)', () => {
       orderBy: { publishedAt: 'desc' },
     });
     const entry = await state.t.context.prisma.catalogueEntry.findFirst({ where: { documents: { some: { id: news.id } } } });
-    const showing = ['/', `/documents/${news.id}`, '/columns/mzdt', '/feed.xml', '/atom.xml', '/columns/mzdt/feed.xml', '/sitemap.xml', '/search?q=' + encodeURIComponent(news.title.slice(0, 8)), '/disclosure/catalogue', `/disclosure/catalogue/${entry.id}`];
+    const showing = [
+      '/',
+      `/documents/${news.id}`,
+      '/columns/mzdt',
+      '/feed.xml',
+      '/atom.xml',
+      '/columns/mzdt/feed.xml',
+      '/sitemap.xml',
+      '/search?q=' + encodeURIComponent(news.title.slice(0, 8)),
+      '/disclosure/catalogue',
+      `/disclosure/catalogue/${entry.id}`,
+    ];
     // The search page marks the words searched for: read its text without the marks.
     const shown = async (path: string) => (await get(path)).text.replace(/<\/?mark>/g, '');
     for (const path of showing) expect(await shown(path)).toContain(path === '/sitemap.xml' ? news.id : news.title);
@@ -105,7 +129,14 @@ describe('the public website (first pages)', () => {
     const mzdt = await state.t.context.prisma.column.findFirst({ where: { slug: 'mzdt' } });
     expect((await get('/columns/mzdt')).status).toBe(200);
     const { id } = await state.t.context.sudo().db.Document.createOne({
-      data: { title: '定时发布的民政动态', status: 'scheduled', disclosure: 'proactive', publishedAt: new Date(Date.now() - 1000), columns: { connect: [{ id: mzdt.id }] }, body: paragraphsToDocument(['正文']) },
+      data: {
+        title: '定时发布的民政动态',
+        status: 'scheduled',
+        disclosure: 'proactive',
+        publishedAt: new Date(Date.now() - 1000),
+        columns: { connect: [{ id: mzdt.id }] },
+        body: paragraphsToDocument(['正文']),
+      },
     });
     expect((await get('/columns/mzdt')).text).not.toContain('定时发布的民政动态');
     await publishDueItems(state.t.context);
@@ -130,13 +161,25 @@ describe('the public website (first pages)', () => {
     expect((await get('/columns/zfxxgk')).text).toContain('href="/disclosure/catalogue"');
     const catalogue = await get('/disclosure/catalogue');
     expect(catalogue.status).toBe(200);
-    for (const text of ['决策公开', '执行公开', '管理公开', '服务公开', '结果公开', '社会救助标准', '信息形成或变更之日起10个工作日内', '社会救助科', '临沧市民政局政府信息公开指南']) {
+    for (const text of [
+      '决策公开',
+      '执行公开',
+      '管理公开',
+      '服务公开',
+      '结果公开',
+      '社会救助标准',
+      '信息形成或变更之日起10个工作日内',
+      '社会救助科',
+      '临沧市民政局政府信息公开指南',
+    ]) {
       expect(catalogue.text).toContain(text);
     }
     // A non-public document classified into the catalogue never shows there.
     const secret = await state.t.context.prisma.document.findFirst({ where: { disclosure: 'notPublic' } });
     const entry = await state.t.context.prisma.catalogueEntry.findFirst({ where: { subject: '决策预公开' } });
-    await state.t.context.sudo().db.CatalogueEntry.updateOne({ where: { id: entry.id }, data: { documents: { connect: [{ id: secret.id }] } } });
+    await state.t.context
+      .sudo()
+      .db.CatalogueEntry.updateOne({ where: { id: entry.id }, data: { documents: { connect: [{ id: secret.id }] } } });
     expect((await get('/disclosure/catalogue')).text).not.toContain(secret.title);
     const page = await get(`/disclosure/catalogue/${entry.id}`);
     expect(page.status).toBe(200);
@@ -152,7 +195,12 @@ describe('the public website (first pages)', () => {
       expect(page.text).toMatch(
         /<input type="checkbox" id="large-text" class="mode-toggle large-text-toggle">\s*<input type="checkbox" id="high-contrast" class="mode-toggle high-contrast-toggle">\s*<input type="checkbox" id="wide-spacing" class="mode-toggle wide-spacing-toggle">\s*<input type="checkbox" id="strong-focus" class="mode-toggle strong-focus-toggle">\s*<div class="page">/,
       );
-      for (const [id, label] of [['large-text', '大字版'], ['high-contrast', '高对比度'], ['wide-spacing', '加大行距'], ['strong-focus', '焦点高亮']]) {
+      for (const [id, label] of [
+        ['large-text', '大字版'],
+        ['high-contrast', '高对比度'],
+        ['wide-spacing', '加大行距'],
+        ['strong-focus', '焦点高亮'],
+      ]) {
         expect(page.text).toContain(`<label for="${id}" class="mode-switch ${id}-switch">${label}</label>`);
       }
       // Hidden until the script finds the browser's speech synthesis.
@@ -160,8 +208,12 @@ describe('the public website (first pages)', () => {
     }
     const css = await get('/static/site.css');
     expect(css.text).toMatch(/\.large-text-toggle:checked ~ \.page \{ font-size: 24px/);
-    expect(css.text).toContain('.high-contrast-toggle:checked ~ .page, .high-contrast-toggle:checked ~ .page * { background-color: #000 !important; color: #fff !important;');
-    expect(css.text).toContain('.wide-spacing-toggle:checked ~ .page, .wide-spacing-toggle:checked ~ .page * { line-height: 2.2 !important;');
+    expect(css.text).toContain(
+      '.high-contrast-toggle:checked ~ .page, .high-contrast-toggle:checked ~ .page * { background-color: #000 !important; color: #fff !important;',
+    );
+    expect(css.text).toContain(
+      '.wide-spacing-toggle:checked ~ .page, .wide-spacing-toggle:checked ~ .page * { line-height: 2.2 !important;',
+    );
     const script = await get('/static/modes.js');
     expect(script.status).toBe(200);
     expect(script.text).toContain('speechSynthesis');
@@ -210,10 +262,23 @@ describe('the public website (first pages)', () => {
   });
 
   test('hostile query strings get a 400 or a 404, never a 500 or reflected markup', async () => {
-    for (const path of ['/search?q=' + 'x'.repeat(51), '/search?q=a&type=everything', '/search?q=a&page=0', '/columns/zcwj?page=abc', '/columns/zcwj?page=-1', '/columns/zcwj?page=1e9', '/columns/zcwj?page=1&page=2']) {
+    for (const path of [
+      '/search?q=' + 'x'.repeat(51),
+      '/search?q=a&type=everything',
+      '/search?q=a&page=0',
+      '/columns/zcwj?page=abc',
+      '/columns/zcwj?page=-1',
+      '/columns/zcwj?page=1e9',
+      '/columns/zcwj?page=1&page=2',
+    ]) {
       expect((await get(path)).status).toBe(400);
     }
-    for (const path of ['/documents/%3Cscript%3Ealert(1)%3C%2Fscript%3E', '/columns/%3Cscript%3E', "/documents/1' OR '1'='1", '/interpretations/..%2F..%2Fetc%2Fpasswd']) {
+    for (const path of [
+      '/documents/%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      '/columns/%3Cscript%3E',
+      "/documents/1' OR '1'='1",
+      '/interpretations/..%2F..%2Fetc%2Fpasswd',
+    ]) {
       const res = await get(path);
       expect(res.status).toBe(404);
       expect(res.text).not.toContain('<script>alert');
@@ -235,7 +300,9 @@ describe('the public website (first pages)', () => {
       return prisma.media.create({ data: { title: name, kind: 'attachment', file_filename: name, file_filesize: 13 } });
     };
     const draft = await prisma.document.findFirst({ where: { status: 'draft' } });
-    const published = await prisma.document.findFirst({ where: { status: 'published', disclosure: 'proactive', columns: { some: { slug: 'tzgg' } } } });
+    const published = await prisma.document.findFirst({
+      where: { status: 'published', disclosure: 'proactive', columns: { some: { slug: 'tzgg' } } },
+    });
     const hidden = await store('2026-11-hidden.pdf');
     const shown = await store('2026-11-shown.pdf');
     await prisma.document.update({ where: { id: draft.id }, data: { attachments: { connect: [{ id: hidden.id }] } } });

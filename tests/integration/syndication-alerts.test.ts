@@ -31,7 +31,8 @@ const sectionTasks = (role: 'infoSection' | 'admin' | 'editor' | 'officeReviewer
   syndicationTasks(t.context.sudo(), { id: 'u', role, departmentId: role === 'editor' ? 'd' : null }, new Date(Date.UTC(2026, 10, 24, 3)));
 const source = () => t.context.sudo().prisma.syndicationSource.findUnique({ where: { key: 'alerting' } });
 /** 运行状况 as the source list shows it. */
-const health = async () => ((await t.context.sudo().query.SyndicationSource.findOne({ where: { key: 'alerting' }, query: 'health' })) as { health: string }).health;
+const health = async () =>
+  ((await t.context.sudo().query.SyndicationSource.findOne({ where: { key: 'alerting' }, query: 'health' })) as { health: string }).health;
 
 beforeAll(async () => {
   t = await migratedContext();
@@ -41,7 +42,9 @@ beforeAll(async () => {
     else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(list));
   });
   upstream.route('*', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><h1>通知</h1><div class="TRS_UEDITOR"><p>正文</p></div></body></html>');
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end('<html><body><h1>通知</h1><div class="TRS_UEDITOR"><p>正文</p></div></body></html>');
   });
   robot = http.createServer((req, res) => {
     let body = '';
@@ -54,13 +57,22 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => robot.listen(0, '127.0.0.1', resolve));
   const prisma = t.context.sudo().prisma;
   const robotUrl = `http://127.0.0.1:${(robot.address() as AddressInfo).port}/cgi-bin/webhook/send?key=test`;
-  if (await prisma.siteSettings.count()) await prisma.siteSettings.updateMany({ data: { alertWebhooks: `企业微信 ${robotUrl}`, outboundAllowList: '127.0.0.1' } });
+  if (await prisma.siteSettings.count())
+    await prisma.siteSettings.updateMany({ data: { alertWebhooks: `企业微信 ${robotUrl}`, outboundAllowList: '127.0.0.1' } });
   else await prisma.siteSettings.create({ data: { id: 1, alertWebhooks: `企业微信 ${robotUrl}`, outboundAllowList: '127.0.0.1' } });
   const column = await prisma.column.create({ data: { name: '市政府文件', slug: 'shizf', kind: 'reprint' } });
   await prisma.syndicationSource.create({
     data: {
-      key: 'alerting', name: '临沧市人民政府·文件', level: 'city', adapter: 'json-list', listUrls: upstream.url('/list.json'), schedule: '0 9 * * *',
-      policy: 'review', enabled: true, allowedHosts: '127.0.0.1', targetColumn: { connect: { id: column.id } },
+      key: 'alerting',
+      name: '临沧市人民政府·文件',
+      level: 'city',
+      adapter: 'json-list',
+      listUrls: upstream.url('/list.json'),
+      schedule: '0 9 * * *',
+      policy: 'review',
+      enabled: true,
+      allowedHosts: '127.0.0.1',
+      targetColumn: { connect: { id: column.id } },
     },
   });
 });
@@ -72,7 +84,7 @@ afterAll(async () => {
 });
 
 describe('S9 failing sources alert', () => {
-  test('S9: three failed runs alert once; the source is in the section\'s 待办 until a run succeeds', async () => {
+  test("S9: three failed runs alert once; the source is in the section's 待办 until a run succeeds", async () => {
     expect(await health()).toBe('尚未运行');
     await run();
     expect(await health()).toBe('暂时失败，稍后重试');
@@ -88,13 +100,22 @@ describe('S9 failing sources alert', () => {
     expect((await source()).failureAlertedAt).toEqual(new Date(Date.UTC(2026, 10, 24, 2, 2)));
 
     const [task] = await sectionTasks('infoSection');
-    expect(task).toMatchObject({ kindLabel: '转载来源', listKey: 'SyndicationSource', title: '临沧市人民政府·文件', href: `/admin/syndication-sources/${(await source()).id}` });
+    expect(task).toMatchObject({
+      kindLabel: '转载来源',
+      listKey: 'SyndicationSource',
+      title: '临沧市人民政府·文件',
+      href: `/admin/syndication-sources/${(await source()).id}`,
+    });
     expect(task.detail).toMatch(/^采集失败（连续 3 次）：.*HTTP 500/);
     expect(await sectionTasks('admin')).toHaveLength(1);
     expect(await sectionTasks('editor')).toEqual([]);
     expect(await sectionTasks('officeReviewer')).toEqual([]);
     // Wired into 待办 with the other clocks.
-    expect((await extraTasks(t.context.sudo(), { id: 'u', role: 'infoSection', departmentId: null }, new Date(Date.UTC(2026, 10, 24, 3)))).map((x) => x.kindLabel)).toContain('转载来源');
+    expect(
+      (await extraTasks(t.context.sudo(), { id: 'u', role: 'infoSection', departmentId: null }, new Date(Date.UTC(2026, 10, 24, 3)))).map(
+        (x) => x.kindLabel,
+      ),
+    ).toContain('转载来源');
 
     await run();
     expect(robotMessages).toHaveLength(1); // once

@@ -19,7 +19,10 @@ process.env.MEDIA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-syndicati
 const { state, as } = seededApi(['jiuzhu', 'bangongshi', 'xinxi']);
 
 // A gov.cn-like upstream on this machine: a JSON list, detail pages, an image and a PDF.
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2b3a8a80000000049454e44ae426082', 'hex');
+const png = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2b3a8a80000000049454e44ae426082',
+  'hex',
+);
 const upstream = {
   list: [] as { TITLE: string; URL: string; DOCRELPUBTIME: string }[],
   bodies: new Map<string, string>(),
@@ -45,7 +48,8 @@ beforeAll(async () => {
     if (url === '/redirect-to-metadata') return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
     if (url === '/list.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(upstream.list));
     const detail = /^\/content_(\d+)\.htm$/.exec(url);
-    if (detail && upstream.bodies.has(detail[1])) return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(detailPage(detail[1]));
+    if (detail && upstream.bodies.has(detail[1]))
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(detailPage(detail[1]));
     if (/^\/img\/\d+\.png$/.test(url)) return res.writeHead(200, { 'content-type': 'image/png' }).end(png);
     if (/^\/files\/\d+\.pdf$/.test(url)) return res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4\n%test\n');
     res.writeHead(404).end();
@@ -53,7 +57,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   for (const id of ['1', '2', '3']) upstream.bodies.set(id, `<p>第${id}项工作的正文，请各地认真贯彻落实。</p>`);
-  upstream.list = ['1', '2'].map((id) => ({ TITLE: `国务院关于第${id}项工作的通知`, URL: `/content_${id}.htm`, DOCRELPUBTIME: '2026-11-20' }));
+  upstream.list = ['1', '2'].map((id) => ({
+    TITLE: `国务院关于第${id}项工作的通知`,
+    URL: `/content_${id}.htm`,
+    DOCRELPUBTIME: '2026-11-20',
+  }));
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
@@ -72,7 +80,17 @@ const items = () => state.t.context.prisma.upstreamItem.findMany({ orderBy: { ti
 async function createSource(key: string, policy: 'review' | 'auto-publish', listPath = '/list.json') {
   const gwy = await state.t.context.prisma.column.findFirst({ where: { slug: 'gwy' } });
   return state.t.context.sudo().db.SyndicationSource.createOne({
-    data: { key, name: '测试上游·最新政策', level: 'state-council', adapter: 'json-list', listUrls: `${base}${listPath}`, schedule: '*/5 * * * *', policy, enabled: true, targetColumn: { connect: { id: gwy.id } } },
+    data: {
+      key,
+      name: '测试上游·最新政策',
+      level: 'state-council',
+      adapter: 'json-list',
+      listUrls: `${base}${listPath}`,
+      schedule: '*/5 * * * *',
+      policy,
+      enabled: true,
+      targetColumn: { connect: { id: gwy.id } },
+    },
   });
 }
 
@@ -89,7 +107,12 @@ describe('S9: syndication in the CMS', () => {
     expect(queued[0].bodyHtml).toMatch(/src="\/media\/[\w.-]+\.png"/);
     expect(queued[0].bodyHtml).toMatch(/href="\/media\/[\w.-]+\.pdf"/);
     const source = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'test-review' } });
-    expect({ seen: source.itemsSeen, added: source.itemsNew, failures: source.consecutiveFailures, error: source.lastError }).toEqual({ seen: 2, added: 2, failures: 0, error: '' });
+    expect({ seen: source.itemsSeen, added: source.itemsNew, failures: source.consecutiveFailures, error: source.lastError }).toEqual({
+      seen: 2,
+      added: 2,
+      failures: 0,
+      error: '',
+    });
     expect(source.lastSuccessAt).not.toBeNull();
     // Not due again within the same five minutes.
     expect((await runDueSources(state.t.context, { now: new Date('2026-11-24T02:03:00Z') })).ran).not.toContain('test-review');
@@ -99,13 +122,29 @@ describe('S9: syndication in the CMS', () => {
     const [first] = await items();
     const refused = await as('jiuzhu', `mutation($id: ID!) { acceptUpstreamItem(where: { id: $id }) { id } }`, { id: first.id });
     expect(refused.errors?.[0].extensions?.code).toBe('SYNDICATION_REFUSED');
-    const proposed = await as('jiuzhu', `mutation($id: ID!) { proposeUpstreamItem(where: { id: $id }, note: "与我市工作相关") { id status } }`, { id: first.id });
+    const proposed = await as(
+      'jiuzhu',
+      `mutation($id: ID!) { proposeUpstreamItem(where: { id: $id }, note: "与我市工作相关") { id status } }`,
+      { id: first.id },
+    );
     expect(proposed.data?.proposeUpstreamItem.status).toBe('proposed');
-    const accepted = await as('bangongshi', `mutation($id: ID!) { acceptUpstreamItem(where: { id: $id }) { id status document { id } } }`, { id: first.id });
+    const accepted = await as('bangongshi', `mutation($id: ID!) { acceptUpstreamItem(where: { id: $id }) { id status document { id } } }`, {
+      id: first.id,
+    });
     expect(accepted.errors).toBeUndefined();
     const docId = accepted.data?.acceptUpstreamItem.document.id;
-    const doc = await state.t.context.prisma.document.findUnique({ where: { id: docId }, include: { columns: true, inlineMedia: true, attachments: true } });
-    expect(doc).toMatchObject({ status: 'published', origin: 'reprint', disclosure: 'proactive', documentNumber: '国发〔2026〕1号', issuingAuthority: '国务院', sourceName: '测试上游·最新政策' });
+    const doc = await state.t.context.prisma.document.findUnique({
+      where: { id: docId },
+      include: { columns: true, inlineMedia: true, attachments: true },
+    });
+    expect(doc).toMatchObject({
+      status: 'published',
+      origin: 'reprint',
+      disclosure: 'proactive',
+      documentNumber: '国发〔2026〕1号',
+      issuingAuthority: '国务院',
+      sourceName: '测试上游·最新政策',
+    });
     expect(doc.confidentialityConclusion).toContain('转载');
     expect(doc.indexNumber).toMatch(/^11530900015183291L\/2026-\d{5}$/);
     expect(doc.columns.map((c: { slug: string }) => c.slug)).toEqual(['gwy']);
@@ -121,14 +160,25 @@ describe('S9: syndication in the CMS', () => {
     expect(doc.attachments).toHaveLength(1);
     // Copied whole, with their checksum, like every upload (issue 14 #2).
     for (const media of [...doc.inlineMedia, ...doc.attachments] as { sha256: string; file_filename: string }[]) {
-      expect(media.sha256).toBe(createHash('sha256').update(fs.readFileSync(path.join(process.env.MEDIA_DIR!, media.file_filename))).digest('hex'));
+      expect(media.sha256).toBe(
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(process.env.MEDIA_DIR!, media.file_filename)))
+          .digest('hex'),
+      );
     }
   });
 
   test('S9: a rejected item is remembered and never comes back', async () => {
     const second = (await items())[1];
-    expect((await as('bangongshi', `mutation($id: ID!) { rejectUpstreamItem(where: { id: $id }) { id } }`, { id: second.id })).errors?.[0].message).toContain('原因');
-    const rejected = await as('bangongshi', `mutation($id: ID!) { rejectUpstreamItem(where: { id: $id }, reason: "与本地无关") { id status } }`, { id: second.id });
+    expect(
+      (await as('bangongshi', `mutation($id: ID!) { rejectUpstreamItem(where: { id: $id }) { id } }`, { id: second.id })).errors?.[0]
+        .message,
+    ).toContain('原因');
+    const rejected = await as(
+      'bangongshi',
+      `mutation($id: ID!) { rejectUpstreamItem(where: { id: $id }, reason: "与本地无关") { id status } }`,
+      { id: second.id },
+    );
     expect(rejected.data?.rejectUpstreamItem.status).toBe('rejected');
     await runSyndicationSource(state.t.context, 'test-review');
     const after = await items();
@@ -147,7 +197,9 @@ describe('S9: syndication in the CMS', () => {
     // The same edit is flagged once.
     expect((await runSyndicationSource(state.t.context, 'test-review')).itemsChanged).toBe(0);
     expect((await get(`/documents/${flagged.documentId}`)).text).not.toContain('修订版');
-    const applied = await as('bangongshi', `mutation($id: ID!) { applyChangeUpstreamItem(where: { id: $id }) { id changedUpstream } }`, { id: flagged.id });
+    const applied = await as('bangongshi', `mutation($id: ID!) { applyChangeUpstreamItem(where: { id: $id }) { id changedUpstream } }`, {
+      id: flagged.id,
+    });
     expect(applied.data?.applyChangeUpstreamItem.changedUpstream).toBe(false);
     expect((await get(`/documents/${flagged.documentId}`)).text).toContain('修订版');
     expect(await state.t.context.prisma.revision.count({ where: { documentId: flagged.documentId } })).toBe(2);
@@ -172,20 +224,32 @@ describe('S9: syndication in the CMS', () => {
 
   test('S9: the demo sources are the five real ones, disabled and saying why', async () => {
     const demo = await state.t.context.prisma.syndicationSource.findMany({ where: { key: { notIn: ['test-review', 'test-auto'] } } });
-    expect(new Set(demo.map((s: { level: string }) => s.level))).toEqual(new Set(['state-council', 'province', 'ministry', 'city', 'provincial-department']));
+    expect(new Set(demo.map((s: { level: string }) => s.level))).toEqual(
+      new Set(['state-council', 'province', 'ministry', 'city', 'provincial-department']),
+    );
     for (const source of demo) {
       expect(source.enabled).toBe(false);
       expect(source.note).toContain('无法访问互联网');
     }
     // Only the info-construction section manages sources.
-    const denied = await as('jiuzhu', `mutation { createSyndicationSource(data: { key: "x", name: "x", level: "city", adapter: "feed", listUrls: "https://example.org/feed" }) { id } }`);
+    const denied = await as(
+      'jiuzhu',
+      `mutation { createSyndicationSource(data: { key: "x", name: "x", level: "city", adapter: "feed", listUrls: "https://example.org/feed" }) { id } }`,
+    );
     expect(denied.errors?.length).toBeGreaterThan(0);
-    const invalid = await as('xinxi', `mutation { createSyndicationSource(data: { key: "bad", name: "坏来源", level: "city", adapter: "html-list", listUrls: "not a url", schedule: "every day" }) { id } }`);
+    const invalid = await as(
+      'xinxi',
+      `mutation { createSyndicationSource(data: { key: "bad", name: "坏来源", level: "city", adapter: "html-list", listUrls: "not a url", schedule: "every day" }) { id } }`,
+    );
     expect(invalid.errors?.[0].message).toMatch(/列表地址|cron/);
   });
 
   test('S9: a run killed mid-way and run again imports every item exactly once', async () => {
-    upstream.list = ['4', '5', '6', '7'].map((id) => ({ TITLE: `国务院关于第${id}项工作的通知`, URL: `/content_${id}.htm`, DOCRELPUBTIME: '2026-11-22' }));
+    upstream.list = ['4', '5', '6', '7'].map((id) => ({
+      TITLE: `国务院关于第${id}项工作的通知`,
+      URL: `/content_${id}.htm`,
+      DOCRELPUBTIME: '2026-11-22',
+    }));
     for (const id of ['4', '5', '6', '7']) upstream.bodies.set(id, `<p>第${id}项工作的正文。</p>`);
     await createSource('test-crash', 'review');
     // The process dies while saving the third item.
@@ -198,8 +262,13 @@ describe('S9: syndication in the CMS', () => {
     }
     const source = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'test-crash' } });
     const config = await sourceConfigOf(source, state.t.context);
-    await expect(runSource(config, { store: new Dying(state.t.context), fetcher: new HttpFetcher({ proxy: false, outbound: loopbackAllowed }) })).rejects.toThrow();
-    const count = () => state.t.context.prisma.upstreamItem.count({ where: { title: { in: ['4', '5', '6', '7'].map((id) => `国务院关于第${id}项工作的通知`) } } });
+    await expect(
+      runSource(config, { store: new Dying(state.t.context), fetcher: new HttpFetcher({ proxy: false, outbound: loopbackAllowed }) }),
+    ).rejects.toThrow();
+    const count = () =>
+      state.t.context.prisma.upstreamItem.count({
+        where: { title: { in: ['4', '5', '6', '7'].map((id) => `国务院关于第${id}项工作的通知`) } },
+      });
     expect(await count()).toBe(2);
     await runSyndicationSource(state.t.context, 'test-crash');
     await runSyndicationSource(state.t.context, 'test-crash');
@@ -210,17 +279,34 @@ describe('S9: syndication in the CMS', () => {
     await createSource('test-twice', 'review');
     const store = new KeystoneSyndicationStore(state.t.context);
     const item = (key: string, policy: SyndicatedItem['policy']): SyndicatedItem => ({
-      dedupKey: key, sourceKey: 'test-twice', sourceName: '测试上游·最新政策', sourceLevel: 'state-council', targetColumn: 'gwy', policy,
-      url: `${base}/${key}.htm`, listUrl: `${base}/list.json`, title: `国务院关于${key}的通知`, bodyHtml: '<p>正文。</p>', images: [], attachments: [],
-      contentHash: 'h', fetchedAt: new Date('2026-11-24T02:00:00Z'),
+      dedupKey: key,
+      sourceKey: 'test-twice',
+      sourceName: '测试上游·最新政策',
+      sourceLevel: 'state-council',
+      targetColumn: 'gwy',
+      policy,
+      url: `${base}/${key}.htm`,
+      listUrl: `${base}/list.json`,
+      title: `国务院关于${key}的通知`,
+      bodyHtml: '<p>正文。</p>',
+      images: [],
+      attachments: [],
+      contentHash: 'h',
+      fetchedAt: new Date('2026-11-24T02:00:00Z'),
     });
     for (const policy of ['review', 'auto-publish'] as const) {
       const key = `twice-${policy}`;
       await store.saveNew(item(key, policy));
       await expect(store.saveNew(item(key, policy))).resolves.toBeUndefined();
       expect(await state.t.context.prisma.upstreamItem.count({ where: { dedupKey: key } })).toBe(1);
-      expect(await state.t.context.prisma.document.count({ where: { title: `国务院关于${key}的通知` } })).toBe(policy === 'auto-publish' ? 1 : 0);
-      expect(await store.knownItems([key, 'never-seen'])).toEqual(new Map([[key, { status: policy === 'auto-publish' ? 'reprinted' : 'queued', contentHash: 'h', etag: undefined, lastModified: undefined }]]));
+      expect(await state.t.context.prisma.document.count({ where: { title: `国务院关于${key}的通知` } })).toBe(
+        policy === 'auto-publish' ? 1 : 0,
+      );
+      expect(await store.knownItems([key, 'never-seen'])).toEqual(
+        new Map([
+          [key, { status: policy === 'auto-publish' ? 'reprinted' : 'queued', contentHash: 'h', etag: undefined, lastModified: undefined }],
+        ]),
+      );
     }
   });
 
@@ -235,14 +321,29 @@ describe('trust #10: a 转载来源 cannot reach this machine or the intranet', 
   const source = async (key: string, listUrls: string, policy = 'auto-publish') => {
     const gwy = await state.t.context.prisma.column.findFirst({ where: { slug: 'gwy' } });
     return as('xinxi', `mutation($data: SyndicationSourceCreateInput!) { createSyndicationSource(data: $data) { id } }`, {
-      data: { key, name: '内网探测', level: 'city', adapter: 'json-list', listUrls, schedule: '*/5 * * * *', policy, enabled: true, targetColumn: { connect: { id: gwy.id } } },
+      data: {
+        key,
+        name: '内网探测',
+        level: 'city',
+        adapter: 'json-list',
+        listUrls,
+        schedule: '*/5 * * * *',
+        policy,
+        enabled: true,
+        targetColumn: { connect: { id: gwy.id } },
+      },
     });
   };
   const published = () => state.t.context.prisma.document.count({ where: { status: 'published', origin: 'reprint' } });
 
   test('trust #10: a list on 127.0.0.1, localhost or 169.254.169.254 is refused when saved, with the reason in Chinese', async () => {
     await setAllowList('');
-    for (const url of [`${base}/list.json`, base.replace('127.0.0.1', 'localhost') + '/graphql', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]:5432/']) {
+    for (const url of [
+      `${base}/list.json`,
+      base.replace('127.0.0.1', 'localhost') + '/graphql',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::1]:5432/',
+    ]) {
       const refused = await source('probe-refused', url);
       expect(refused.errors?.[0].message).toContain('指向本机、内网或保留地址');
       expect(refused.errors?.[0].message).toContain('内网访问白名单');
@@ -266,9 +367,16 @@ describe('trust #10: a 转载来源 cannot reach this machine or the intranet', 
     const record = await runSyndicationSource(state.t.context, 'probe-later');
     expect(record.ok).toBe(false);
     // The section can still disable it (its address is checked when it is changed, and at every connection).
-    const disabled = await as('xinxi', `mutation { updateSyndicationSource(where: { key: "probe-later" }, data: { enabled: false }) { enabled } }`);
+    const disabled = await as(
+      'xinxi',
+      `mutation { updateSyndicationSource(where: { key: "probe-later" }, data: { enabled: false }) { enabled } }`,
+    );
     expect(disabled.errors).toBeUndefined();
-    const moved = await as('xinxi', `mutation($u: String!) { updateSyndicationSource(where: { key: "probe-later" }, data: { listUrls: $u }) { id } }`, { u: `${base}/list2.json` });
+    const moved = await as(
+      'xinxi',
+      `mutation($u: String!) { updateSyndicationSource(where: { key: "probe-later" }, data: { listUrls: $u }) { id } }`,
+      { u: `${base}/list2.json` },
+    );
     expect(moved.errors?.[0].message).toContain('指向本机、内网或保留地址');
     const saved = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'probe-later' } });
     expect(saved.lastError).toContain(`已拒绝访问 ${base}/list.json`);
@@ -292,16 +400,34 @@ describe('trust #17: a 转载来源 is updated field by field', () => {
   test('trust #17: a partial update through GraphQL (only the note, only enabled) keeps every other field and passes validation', async () => {
     // A demo source (the State Council's), as the section finds it in the Admin UI.
     const item = await state.t.context.prisma.syndicationSource.findFirst({ where: { level: 'state-council' }, orderBy: { key: 'asc' } });
-    const note = await as('xinxi', `mutation($id: ID!) { updateSyndicationSource(where: { id: $id }, data: { note: "核实于 11 月" }) { id note listUrls adapter schedule selectors targetColumn { id } } }`, { id: item.id });
+    const note = await as(
+      'xinxi',
+      `mutation($id: ID!) { updateSyndicationSource(where: { id: $id }, data: { note: "核实于 11 月" }) { id note listUrls adapter schedule selectors targetColumn { id } } }`,
+      { id: item.id },
+    );
     expect(note.errors).toBeUndefined();
-    expect(note.data?.updateSyndicationSource).toMatchObject({ note: '核实于 11 月', listUrls: item.listUrls, adapter: item.adapter, schedule: item.schedule, targetColumn: { id: item.targetColumnId } });
+    expect(note.data?.updateSyndicationSource).toMatchObject({
+      note: '核实于 11 月',
+      listUrls: item.listUrls,
+      adapter: item.adapter,
+      schedule: item.schedule,
+      targetColumn: { id: item.targetColumnId },
+    });
     const stored = await state.t.context.prisma.syndicationSource.findUnique({ where: { id: item.id } });
     expect({ ...stored, note: item.note, updatedAt: undefined }).toMatchObject({ ...item, updatedAt: undefined });
-    const disabled = await as('xinxi', `mutation($id: ID!) { updateSyndicationSource(where: { id: $id }, data: { enabled: false }) { enabled } }`, { id: item.id });
+    const disabled = await as(
+      'xinxi',
+      `mutation($id: ID!) { updateSyndicationSource(where: { id: $id }, data: { enabled: false }) { enabled } }`,
+      { id: item.id },
+    );
     expect(disabled.errors).toBeUndefined();
     expect(disabled.data?.updateSyndicationSource.enabled).toBe(false);
     // A partial update that is wrong is still refused, for what it changes.
-    const wrong = await as('xinxi', `mutation($id: ID!) { updateSyndicationSource(where: { id: $id }, data: { schedule: "every day" }) { id } }`, { id: item.id });
+    const wrong = await as(
+      'xinxi',
+      `mutation($id: ID!) { updateSyndicationSource(where: { id: $id }, data: { schedule: "every day" }) { id } }`,
+      { id: item.id },
+    );
     expect(wrong.errors?.[0].message).toMatch(/cron|采集计划/);
   });
 });

@@ -25,12 +25,26 @@ const TRY = `mutation($data: SyndicationSourceTryInput!) {
   trySyndicationSource(data: $data) { ok error warnings itemsSeen items { title url publishedAt number issuer } first { title bodyText attachments { name url } } failures { url message } }
 }`;
 // The form's values as the Admin UI sends them (the unsaved create form of a TRS list page).
-const form = () => ({ name: '云南省民政厅·通知公告', adapter: 'html-list', listUrls: server.url('/trs/list.html'), selectors: { list: { item: 'ul.list li.list-item' } }, charset: '', feedContent: 'on-detail-failure', allowedHosts: '' });
+const form = () => ({
+  name: '云南省民政厅·通知公告',
+  adapter: 'html-list',
+  listUrls: server.url('/trs/list.html'),
+  selectors: { list: { item: 'ul.list li.list-item' } },
+  charset: '',
+  feedContent: 'on-detail-failure',
+  allowedHosts: '',
+});
 
 /** Everything a preview could have stored. */
 async function stored() {
   const prisma = state.t.context.sudo().prisma;
-  return { sources: await prisma.syndicationSource.count(), items: await prisma.upstreamItem.count(), documents: await prisma.document.count(), media: await prisma.media.count(), audit: await prisma.auditEntry.count() };
+  return {
+    sources: await prisma.syndicationSource.count(),
+    items: await prisma.upstreamItem.count(),
+    documents: await prisma.document.count(),
+    media: await prisma.media.count(),
+    audit: await prisma.auditEntry.count(),
+  };
 }
 
 describe('S9 试采集 in the Admin UI (trySyndicationSource)', () => {
@@ -65,7 +79,8 @@ describe('S9 试采集 in the Admin UI (trySyndicationSource)', () => {
 
   test('S9: an editor, the office and anonymous are refused in Chinese before any request', async () => {
     const requests = server.requests.length;
-    for (const username of ['jiuzhu', 'bangongshi']) expect((await as(username, TRY, { data: form() })).errors?.[0].message).toBe('只有信息化建设科和系统管理员可以试采集转载来源');
+    for (const username of ['jiuzhu', 'bangongshi'])
+      expect((await as(username, TRY, { data: form() })).errors?.[0].message).toBe('只有信息化建设科和系统管理员可以试采集转载来源');
     expect((await as(null, TRY, { data: form() })).errors?.[0].message).toBe('请先登录');
     expect(server.requests.length).toBe(requests);
   });

@@ -53,7 +53,12 @@ async function attempt(app: App, username: string, password: string, from: strin
     .send({ query: signInMutation, variables: { u: username, p: password } });
   const cookie = res.headers['set-cookie'];
   const result = res.body.data?.authenticateUserWithPassword as { message?: string; item?: { id: string } } | undefined;
-  return { message: result?.message ?? null, signedIn: Boolean(result?.item), cookie: cookie ? String(cookie).split(';')[0] : null, body: res.body };
+  return {
+    message: result?.message ?? null,
+    signedIn: Boolean(result?.item),
+    cookie: cookie ? String(cookie).split(';')[0] : null,
+    body: res.body,
+  };
 }
 
 interface RecordRow {
@@ -62,7 +67,8 @@ interface RecordRow {
   address: string;
   at: Date;
 }
-const records = async (where: Record<string, unknown>): Promise<RecordRow[]> => prisma().signInRecord.findMany({ where, orderBy: { at: 'asc' } });
+const records = async (where: Record<string, unknown>): Promise<RecordRow[]> =>
+  prisma().signInRecord.findMany({ where, orderBy: { at: 'asc' } });
 
 describe('sign-in limits', () => {
   beforeEach(async () => {
@@ -104,7 +110,9 @@ describe('sign-in limits', () => {
   });
 
   test('trust #8: a burst of 30 parallel guesses at one account gets at most five passwords checked', async () => {
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(i % 2 ? state.app : other.app, 'shiwu', `burst-${i}`, nextAddress())));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => attempt(i % 2 ? state.app : other.app, 'shiwu', `burst-${i}`, nextAddress())),
+    );
     expect(answers.every((a) => !a.signedIn)).toBe(true);
     const rows = await records({ username: 'shiwu' });
     expect(rows).toHaveLength(30);
@@ -114,14 +122,20 @@ describe('sign-in limits', () => {
 
   test('trust #8: one request with 100 aliased sign-ins is refused whole: no password checked, no session', async () => {
     for (const n of [100, 10, 2]) {
-      const guesses = Array.from({ length: n }, (_, i) => `g${i}: authenticateUserWithPassword(username: "admin", password: "${i === n - 1 ? demoPassword : `guess-${i}`}") { ... on UserAuthenticationWithPasswordSuccess { item { id } } }`);
+      const guesses = Array.from(
+        { length: n },
+        (_, i) =>
+          `g${i}: authenticateUserWithPassword(username: "admin", password: "${i === n - 1 ? demoPassword : `guess-${i}`}") { ... on UserAuthenticationWithPasswordSuccess { item { id } } }`,
+      );
       for (const cookie of [undefined, state.cookies.jiuzhu]) {
         const res = await graphql(state.app, `mutation { ${guesses.join(' ')} }`, {}, cookie);
         expect(res.status).toBe(400);
         expect(res.body.data).toBeUndefined();
         expect(res.headers['set-cookie']).toBeUndefined();
         // A hundred is already too long for the anonymous to be parsed; fewer meet the one-sign-in rule.
-        expect(res.body.errors[0].message).toMatch(n === 100 && !cookie ? /^查询过长/ : /^一次请求只能登录一次：请不要在同一请求中多次提交登录。$/);
+        expect(res.body.errors[0].message).toMatch(
+          n === 100 && !cookie ? /^查询过长/ : /^一次请求只能登录一次：请不要在同一请求中多次提交登录。$/,
+        );
       }
     }
     expect(await records({})).toHaveLength(0);
@@ -138,8 +152,14 @@ describe('sign-in limits', () => {
     for (const reader of ['bangongshi', 'jiuzhu', null]) expect((await as(reader, query)).data?.signInRecords ?? []).toEqual([]);
     const meta = await as('admin', '{ keystone { adminMeta { list(key: "SignInRecord") { label fields { label } } } } }');
     expect(meta.data!.keystone.adminMeta.list.label).toBe('登录记录');
-    expect(meta.data!.keystone.adminMeta.list.fields.map((f: { label: string }) => f.label)).toEqual(expect.arrayContaining(['登录名', '结果', '网络地址', '时间']));
-    for (const mutation of ['createSignInRecord(data: { username: "x" }) { id }', 'updateSignInRecords(data: []) { id }', 'deleteSignInRecords(where: []) { id }']) {
+    expect(meta.data!.keystone.adminMeta.list.fields.map((f: { label: string }) => f.label)).toEqual(
+      expect.arrayContaining(['登录名', '结果', '网络地址', '时间']),
+    );
+    for (const mutation of [
+      'createSignInRecord(data: { username: "x" }) { id }',
+      'updateSignInRecords(data: []) { id }',
+      'deleteSignInRecords(where: []) { id }',
+    ]) {
       const res = await as('admin', `mutation { ${mutation} }`);
       expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     }
@@ -171,18 +191,28 @@ describe('sessions', () => {
     expect(await prisma().userSession.count({ where: { userId: user.id } })).toBe(0);
   });
 
-  test('trust #13: a new password ends the user\'s other sessions on every instance, not the one it was changed in; disabling an account ends them all', async () => {
+  test("trust #13: a new password ends the user's other sessions on every instance, not the one it was changed in; disabling an account ends them all", async () => {
     const here = await signIn(state.app, 'shezu', demoPassword);
     const elsewhere = await signIn(other.app, 'shezu', demoPassword);
     const user = await prisma().user.findFirst({ where: { username: 'shezu' } });
-    const changed = await graphql(state.app, 'mutation($id: ID!) { updateUser(where: { id: $id }, data: { password: "新密码-2026-长一些" }) { id } }', { id: user.id }, here);
+    const changed = await graphql(
+      state.app,
+      'mutation($id: ID!) { updateUser(where: { id: $id }, data: { password: "新密码-2026-长一些" }) { id } }',
+      { id: user.id },
+      here,
+    );
     expect(changed.body.errors).toBeUndefined();
     expect((await graphql(state.app, whoAmI, {}, here)).body.data.authenticatedItem).toEqual({ username: 'shezu' });
     for (const app of [state.app, other.app]) expect((await graphql(app, whoAmI, {}, elsewhere)).body.data.authenticatedItem).toBeNull();
     expect(await prisma().userSession.count({ where: { userId: user.id } })).toBe(1);
 
     const admin = await signIn(state.app, 'admin', demoPassword);
-    const disabled = await graphql(state.app, 'mutation($id: ID!) { updateUser(where: { id: $id }, data: { isActive: false }) { id } }', { id: user.id }, admin);
+    const disabled = await graphql(
+      state.app,
+      'mutation($id: ID!) { updateUser(where: { id: $id }, data: { isActive: false }) { id } }',
+      { id: user.id },
+      admin,
+    );
     expect(disabled.body.errors).toBeUndefined();
     expect((await graphql(state.app, whoAmI, {}, here)).body.data.authenticatedItem).toBeNull();
     expect(await prisma().userSession.count({ where: { userId: user.id } })).toBe(0);
@@ -192,14 +222,28 @@ describe('sessions', () => {
 });
 
 describe('public-form tokens', () => {
-  const letter = { senderName: '王芳', contact: '13800003333', kind: 'suggestion', subject: '关于重复提交的测试来信', content: '建议社区增设老年助餐点，方便行动不便的老人。' };
+  const letter = {
+    senderName: '王芳',
+    contact: '13800003333',
+    kind: 'suggestion',
+    subject: '关于重复提交的测试来信',
+    content: '建议社区增设老年助餐点，方便行动不便的老人。',
+  };
   test('trust #13: a form token is accepted once: posted again, to another instance, it is refused in Chinese with everything typed kept', async () => {
     const before = await prisma().message.count();
     const token = issueFormToken('mailbox', sessionSecret(), Date.now() - 60_000);
-    const first = await request(state.app).post('/mailbox/new').set('x-forwarded-for', nextAddress()).type('form').send({ ...letter, form_token: token });
+    const first = await request(state.app)
+      .post('/mailbox/new')
+      .set('x-forwarded-for', nextAddress())
+      .type('form')
+      .send({ ...letter, form_token: token });
     expect(first.status).toBe(303);
     for (const app of [other.app, state.app]) {
-      const again = await request(app).post('/mailbox/new').set('x-forwarded-for', nextAddress()).type('form').send({ ...letter, form_token: token });
+      const again = await request(app)
+        .post('/mailbox/new')
+        .set('x-forwarded-for', nextAddress())
+        .type('form')
+        .send({ ...letter, form_token: token });
       expect(again.status).toBe(400);
       expect(again.text).toContain(reusedToken);
       for (const value of [letter.senderName, letter.contact, letter.subject, letter.content]) expect(again.text).toContain(value);
@@ -210,11 +254,34 @@ describe('public-form tokens', () => {
   });
 
   test('trust #13: the disclosure-request form takes a token once too', async () => {
-    const form = { applicantType: 'naturalPerson', personName: '测试申请人乙', idDocumentType: 'residentId', idNumber: '53090219850312004X', phone: '13800008888', email: 'b@example.cn', postalAddress: '临翔区某某路 1 号', description: '2026年特困供养人员名单', purpose: '', deliveryMethod: 'email' };
+    const form = {
+      applicantType: 'naturalPerson',
+      personName: '测试申请人乙',
+      idDocumentType: 'residentId',
+      idNumber: '53090219850312004X',
+      phone: '13800008888',
+      email: 'b@example.cn',
+      postalAddress: '临翔区某某路 1 号',
+      description: '2026年特困供养人员名单',
+      purpose: '',
+      deliveryMethod: 'email',
+    };
     const token = issueFormToken('disclosure-request', sessionSecret(), Date.now() - 60_000);
     const before = await prisma().disclosureRequest.count();
-    expect((await request(state.app).post('/disclosure/apply').set('x-forwarded-for', nextAddress()).type('form').send({ ...form, form_token: token })).status).toBe(303);
-    const again = await request(other.app).post('/disclosure/apply').set('x-forwarded-for', nextAddress()).type('form').send({ ...form, form_token: token });
+    expect(
+      (
+        await request(state.app)
+          .post('/disclosure/apply')
+          .set('x-forwarded-for', nextAddress())
+          .type('form')
+          .send({ ...form, form_token: token })
+      ).status,
+    ).toBe(303);
+    const again = await request(other.app)
+      .post('/disclosure/apply')
+      .set('x-forwarded-for', nextAddress())
+      .type('form')
+      .send({ ...form, form_token: token });
     expect(again.status).toBe(400);
     expect(again.text).toContain(reusedToken);
     expect(again.text).toContain(form.description);
@@ -222,9 +289,19 @@ describe('public-form tokens', () => {
   });
 
   test('trust #13: used tokens are deleted once they would have expired anyway', async () => {
-    await prisma().usedFormToken.create({ data: { tokenHash: 'stale-token-hash', form: 'mailbox', expiresAt: new Date(Date.now() - 1000) } });
+    await prisma().usedFormToken.create({
+      data: { tokenHash: 'stale-token-hash', form: 'mailbox', expiresAt: new Date(Date.now() - 1000) },
+    });
     const token = issueFormToken('mailbox', sessionSecret(), Date.now() - 60_000);
-    expect((await request(state.app).post('/mailbox/new').set('x-forwarded-for', nextAddress()).type('form').send({ ...letter, subject: '另一封来信', form_token: token })).status).toBe(303);
+    expect(
+      (
+        await request(state.app)
+          .post('/mailbox/new')
+          .set('x-forwarded-for', nextAddress())
+          .type('form')
+          .send({ ...letter, subject: '另一封来信', form_token: token })
+      ).status,
+    ).toBe(303);
     expect(await prisma().usedFormToken.count({ where: { tokenHash: 'stale-token-hash' } })).toBe(0);
   });
 });
@@ -241,8 +318,15 @@ describe('API limits', () => {
     await new Promise((resolve) => server.close(resolve));
   });
   const post = async (query: string, cookie?: string) => {
-    const res = await fetch(`${base}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query }) });
-    return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] } };
+    const res = await fetch(`${base}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query }),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] },
+    };
   };
 
   // The acceptance's figures (refused in under a second, /healthz under 100 ms) are measured by bench/graphql-limits.ts
@@ -273,7 +357,10 @@ describe('API limits', () => {
       const anonymous = await post(query);
       expect(anonymous.status).toBe(403);
       expect(anonymous.body.data ?? null).toBeNull();
-      expect(anonymous.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^未登录时不提供接口结构查询/), extensions: { code: 'INTROSPECTION_DISABLED' } });
+      expect(anonymous.body.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/^未登录时不提供接口结构查询/),
+        extensions: { code: 'INTROSPECTION_DISABLED' },
+      });
       expect((await post('{ __type(name: "Document") { name } }')).status).toBe(403);
       const staff = await post(query, state.cookies.jiuzhu);
       expect(staff.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
@@ -288,7 +375,10 @@ describe('API limits', () => {
     const twelve = `{ ${Array.from({ length: 12 }, (_, i) => `a${i}: documentsCount(where: { title: { contains: "${i}" } })`).join(' ')} }`;
     const anonymous = await post(twelve);
     expect(anonymous.status).toBe(400);
-    expect(anonymous.body.errors?.[0]).toMatchObject({ message: '查询使用的别名过多：最多 10 个，请拆分为多个请求。', extensions: { code: 'GRAPHQL_LIMIT_EXCEEDED' } });
+    expect(anonymous.body.errors?.[0]).toMatchObject({
+      message: '查询使用的别名过多：最多 10 个，请拆分为多个请求。',
+      extensions: { code: 'GRAPHQL_LIMIT_EXCEEDED' },
+    });
     const staff = await post(twelve, state.cookies.jiuzhu);
     expect(staff.body.errors).toBeUndefined();
     expect(Object.keys(staff.body.data ?? {})).toHaveLength(12);
@@ -327,18 +417,34 @@ describe('no development leaks', () => {
     // The office reviews; it never submits a department's draft.
     const draft = await prisma().document.findFirst({ where: { status: 'draft' } });
     const refused = await act('bangongshi', 'submitDocument', draft.id);
-    expect(refused.errors?.[0]).toEqual({ message: expect.stringMatching(/[\u4e00-\u9fff]/), locations: expect.anything(), path: ['submitDocument'], extensions: { code: 'WORKFLOW_FORBIDDEN' } });
+    expect(refused.errors?.[0]).toEqual({
+      message: expect.stringMatching(/[\u4e00-\u9fff]/),
+      locations: expect.anything(),
+      path: ['submitDocument'],
+      extensions: { code: 'WORKFLOW_FORBIDDEN' },
+    });
   });
 
   test('trust #12: malformed JSON, an oversized body and an unknown API path get a Chinese JSON answer without stack or path', async () => {
-    const malformed = await request(state.app).post('/api/graphql').set('content-type', 'application/json').send('{"query": "{ documents { id } }", ');
+    const malformed = await request(state.app)
+      .post('/api/graphql')
+      .set('content-type', 'application/json')
+      .send('{"query": "{ documents { id } }", ');
     expect(malformed.status).toBe(400);
     expect(malformed.type).toBe('application/json');
-    expect(malformed.body).toEqual({ errors: [{ message: '请求内容不是有效的 JSON：请检查格式后重新提交。', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(malformed.body).toEqual({
+      errors: [{ message: '请求内容不是有效的 JSON：请检查格式后重新提交。', extensions: { code: 'BAD_REQUEST' } }],
+    });
 
-    const oversized = await request(state.app).post('/api/graphql').set('content-type', 'application/json').send(JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(300_000) }));
+    const oversized = await request(state.app)
+      .post('/api/graphql')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(300_000) }));
     expect(oversized.status).toBe(413);
-    expect(oversized.body.errors[0]).toEqual({ message: expect.stringMatching(/^提交的内容超过了服务器允许的大小/), extensions: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(oversized.body.errors[0]).toEqual({
+      message: expect.stringMatching(/^提交的内容超过了服务器允许的大小/),
+      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+    });
 
     const unknown = await request(state.app).get('/api/nothing-here');
     expect(unknown.status).toBe(404);
@@ -347,7 +453,10 @@ describe('no development leaks', () => {
   });
 
   test('trust #12: a page that fails is a Chinese HTML page without stack or path', async () => {
-    const res = await request(state.app).post('/setup').type('form').send({ name: '管理员', username: 'root', password: 'x'.repeat(20_000) });
+    const res = await request(state.app)
+      .post('/setup')
+      .type('form')
+      .send({ name: '管理员', username: 'root', password: 'x'.repeat(20_000) });
     expect(res.status).toBe(413);
     expect(res.type).toBe('text/html');
     expect(res.text).toContain('<html lang="zh-CN">');

@@ -36,7 +36,12 @@ describe('trust #1: npm start without SESSION_SECRET', () => {
   let service: RunningService | null = null;
   beforeAll(async () => {
     database = process.env.TEST_DATABASE === 'postgresql' ? await freshPostgres() : null;
-    env = { GONGKAI_DATA_DIR: dataDir, DATABASE_URL: database?.url ?? `file:${path.join(dataDir, 'gongkai.db')}`, SESSION_SECRET: unset, NODE_ENV: unset };
+    env = {
+      GONGKAI_DATA_DIR: dataDir,
+      DATABASE_URL: database?.url ?? `file:${path.join(dataDir, 'gongkai.db')}`,
+      SESSION_SECRET: unset,
+      NODE_ENV: unset,
+    };
   });
   afterAll(async () => {
     await service?.stop();
@@ -51,7 +56,10 @@ describe('trust #1: npm start without SESSION_SECRET', () => {
       `mutation { authenticateUserWithPassword(username: "bangongshi", password: "gongkai2026") { ... on UserAuthenticationWithPasswordSuccess { item { id } } ... on UserAuthenticationWithPasswordFailure { message } } }`,
     );
     expect(signIn.body.errors).toBeUndefined();
-    const cookie = signIn.res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = signIn.res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     expect(cookie).toMatch(/^gongkai-session=/);
 
     const tasksQuery = '{ myTasks { kind title previewUrl } }';

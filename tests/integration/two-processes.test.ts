@@ -40,7 +40,12 @@ const available = await postgresAvailable();
     context = await openContext(database);
     await seedDemo(context);
     // Every two seconds instead of every minute, so the test sees many ticks.
-    const env = { DATABASE_URL: database.url, GONGKAI_SCHEDULER: 'on', GONGKAI_JOB_SCHEDULES: 'publish-due=*/2 * * * * *', LOG_LEVEL: 'info' };
+    const env = {
+      DATABASE_URL: database.url,
+      GONGKAI_SCHEDULER: 'on',
+      GONGKAI_JOB_SCHEDULES: 'publish-due=*/2 * * * * *',
+      LOG_LEVEL: 'info',
+    };
     for (let i = 0; i < 2; i++) services.push(await startService(env, ['--no-demo']));
   }, 240_000);
   afterAll(async () => {
@@ -52,10 +57,18 @@ const available = await postgresAvailable();
   async function schedule(title: string) {
     const mzdt = await context.prisma.column.findFirst({ where: { slug: 'mzdt' } });
     await context.sudo().db.Document.createOne({
-      data: { title, status: 'scheduled', disclosure: 'proactive', publishedAt: new Date(Date.now() - 1000), columns: { connect: [{ id: mzdt.id }] }, body: paragraphsToDocument(['正文']) },
+      data: {
+        title,
+        status: 'scheduled',
+        disclosure: 'proactive',
+        publishedAt: new Date(Date.now() - 1000),
+        columns: { connect: [{ id: mzdt.id }] },
+        body: paragraphsToDocument(['正文']),
+      },
     });
   }
-  const shows = (service: RunningService, title: string) => async () => (await (await fetch(`${service.url}/columns/mzdt`)).text()).includes(title);
+  const shows = (service: RunningService, title: string) => async () =>
+    (await (await fetch(`${service.url}/columns/mzdt`)).text()).includes(title);
 
   test('a scheduled publication is made once, by one of them, and is on both at once', async () => {
     const [a, b] = services;

@@ -46,30 +46,50 @@ describe('N17 visit statistics', () => {
     const now = testNow();
     const day = (offset: number) => toCalendarDay(new Date(now.getTime() + offset * 86_400_000));
     const [before, yesterday] = [day(-2), day(-1)];
-    const stamp = (d: string, time: string) => `${d.slice(8, 10)}/${new Date(`${d}T00:00:00Z`).toUTCString().slice(8, 11)}/${d.slice(0, 4)}:${time} +0800`;
-    const line = (d: string, time: string, address: string, target: string) => `${address} - - [${stamp(d, time)}] "GET ${target} HTTP/1.1" 200 4000 "-" "Mozilla/5.0 Chrome/120"`;
+    const stamp = (d: string, time: string) =>
+      `${d.slice(8, 10)}/${new Date(`${d}T00:00:00Z`).toUTCString().slice(8, 11)}/${d.slice(0, 4)}:${time} +0800`;
+    const line = (d: string, time: string, address: string, target: string) =>
+      `${address} - - [${stamp(d, time)}] "GET ${target} HTTP/1.1" 200 4000 "-" "Mozilla/5.0 Chrome/120"`;
     const logs = path.join(dataDir, 'logs');
     fs.mkdirSync(logs, { recursive: true });
     // Rotated at 00:05: the first minutes of yesterday are in the file of the day before.
-    fs.writeFileSync(path.join(logs, `access-${before}.log.gz`), gzipSync([line(before, '12:00:00', '203.0.113.1', '/'), line(yesterday, '00:01:00', '203.0.113.2', '/columns/zcwj')].join('\n') + '\n'));
-    fs.writeFileSync(path.join(logs, `access-${yesterday}.log.gz`), gzipSync([line(yesterday, '09:00:00', '203.0.113.2', '/search?q=%E4%BD%8E%E4%BF%9D'), line(yesterday, '10:00:00', '203.0.113.3', '/')].join('\n') + '\n'));
+    fs.writeFileSync(
+      path.join(logs, `access-${before}.log.gz`),
+      gzipSync(
+        [line(before, '12:00:00', '203.0.113.1', '/'), line(yesterday, '00:01:00', '203.0.113.2', '/columns/zcwj')].join('\n') + '\n',
+      ),
+    );
+    fs.writeFileSync(
+      path.join(logs, `access-${yesterday}.log.gz`),
+      gzipSync(
+        [line(yesterday, '09:00:00', '203.0.113.2', '/search?q=%E4%BD%8E%E4%BF%9D'), line(yesterday, '10:00:00', '203.0.113.3', '/')].join(
+          '\n',
+        ) + '\n',
+      ),
+    );
     const result = await aggregateYesterday(state.t.context, now);
     expect(result.days.map((d) => d.day)).toEqual([yesterday]);
     const row = await state.t.context.sudo().prisma.visitDay.findUnique({ where: { day: yesterday } });
-    expect({ pageViews: row.pageViews, uniqueVisitors: row.uniqueVisitors, terms: row.topSearchTerms }).toEqual({ pageViews: 3, uniqueVisitors: 2, terms: [{ term: '低保', searches: 1 }] });
+    expect({ pageViews: row.pageViews, uniqueVisitors: row.uniqueVisitors, terms: row.topSearchTerms }).toEqual({
+      pageViews: 3,
+      uniqueVisitors: 2,
+      terms: [{ term: '低保', searches: 1 }],
+    });
   });
 
   test('N17: the demo carries a month of statistics, read by the section and the office, never by an editor or the public', async () => {
     const rows = await state.t.context.sudo().prisma.visitDay.findMany({ orderBy: { day: 'asc' } });
     expect(rows.length).toBeGreaterThanOrEqual(30);
-    expect(rows.every((r: { pageViews: number; uniqueVisitors: number }) => r.pageViews >= r.uniqueVisitors && r.uniqueVisitors > 0)).toBe(true);
+    expect(rows.every((r: { pageViews: number; uniqueVisitors: number }) => r.pageViews >= r.uniqueVisitors && r.uniqueVisitors > 0)).toBe(
+      true,
+    );
     const query = '{ visitDaysCount visitDays(take: 1) { day pageViews } }';
     expect((await as('xinxi', query)).data?.visitDaysCount).toBeGreaterThanOrEqual(30);
     expect((await as('bangongshi', query)).data?.visitDays).toHaveLength(1);
     for (const user of ['jiuzhu', null]) expect((await as(user, query)).data?.visitDays ?? []).toEqual([]);
   });
 
-  test('N17: the 访问统计图表 is drawn on the server by the site\'s charting, with every day\'s figures as its text; editors and the public are refused', async () => {
+  test("N17: the 访问统计图表 is drawn on the server by the site's charting, with every day's figures as its text; editors and the public are refused", async () => {
     const query = '{ visitChart { svg text days from to } }';
     const answer = await as('xinxi', query);
     expect(answer.errors).toBeUndefined();
@@ -84,7 +104,10 @@ describe('N17 visit statistics', () => {
     expect(text).toContain(String(days[0].pageViews));
     // The period it shows, which the page sums beside it.
     expect(answer.data!.visitChart).toMatchObject({ days: 30, from: days.at(-1)!.day, to: days[0].day });
-    for (const [user, message] of [['jiuzhu', '只有系统管理员'], [null, '请先登录']] as const) {
+    for (const [user, message] of [
+      ['jiuzhu', '只有系统管理员'],
+      [null, '请先登录'],
+    ] as const) {
       const refused = await as(user, query);
       expect(refused.data?.visitChart ?? null).toBeNull();
       expect(refused.errors?.[0].message).toContain(message);

@@ -14,7 +14,8 @@ const prisma = () => state.t.context.sudo().prisma;
 const get = (p: string) => request(state.app).get(p);
 
 const fields = 'id year title complete checkResult publishedAt publicationNote';
-const row = (report: WebsiteReport, heading: string, label: string) => report.sections.find((s) => s.heading === heading)!.rows.find((r) => r.label === label)!.value;
+const row = (report: WebsiteReport, heading: string, label: string) =>
+  report.sections.find((s) => s.heading === heading)!.rows.find((r) => r.label === label)!.value;
 
 function gongkai(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -38,16 +39,28 @@ describe('N17 网站工作年度报表', () => {
     expect(report.missing).toEqual([]);
     const visits = await prisma().visitDay.findMany({ where: { day: { startsWith: '2025-' } } });
     expect(visits).toHaveLength(365);
-    expect(row(report, '网站基本信息', '网站总访问量（单位：次）')).toBe(String(visits.reduce((n: number, d: { pageViews: number }) => n + d.pageViews, 0)));
-    expect(row(report, '网站基本信息', '独立用户访问总量（单位：个）')).toBe(String(visits.reduce((n: number, d: { uniqueVisitors: number }) => n + d.uniqueVisitors, 0)));
+    expect(row(report, '网站基本信息', '网站总访问量（单位：次）')).toBe(
+      String(visits.reduce((n: number, d: { pageViews: number }) => n + d.pageViews, 0)),
+    );
+    expect(row(report, '网站基本信息', '独立用户访问总量（单位：个）')).toBe(
+      String(visits.reduce((n: number, d: { uniqueVisitors: number }) => n + d.uniqueVisitors, 0)),
+    );
     expect(row(report, '网站基本信息', 'ICP备案号')).toBe('滇ICP备05003121号');
     expect(row(report, '填报信息', '填报日期')).toBe('2026-01-23');
-    const published = await prisma().document.count({ where: { status: 'published', revisionOfId: null, publishedAt: { gte: new Date('2025-01-01T00:00:00+08:00'), lt: new Date('2026-01-01T00:00:00+08:00') } } });
+    const published = await prisma().document.count({
+      where: {
+        status: 'published',
+        revisionOfId: null,
+        publishedAt: { gte: new Date('2025-01-01T00:00:00+08:00'), lt: new Date('2026-01-01T00:00:00+08:00') },
+      },
+    });
     expect(row(report, '信息发布（单位：条）', '总数')).toBe(String(published + 12));
 
     const home = await get('/');
     expect(home.text).toContain('<a href="/disclosure/website-reports">政府网站工作年度报表</a>');
-    expect(home.text).toContain('<p class="home-report">年度报表：<a href="/disclosure/website-reports/2025">临沧市民政局政府网站工作年度报表（2025年度）</a> <time datetime="2026-01-23">');
+    expect(home.text).toContain(
+      '<p class="home-report">年度报表：<a href="/disclosure/website-reports/2025">临沧市民政局政府网站工作年度报表（2025年度）</a> <time datetime="2026-01-23">',
+    );
     const list = await get('/disclosure/website-reports');
     expect(list.text).toContain('<a href="/disclosure/website-reports/2025">临沧市民政局政府网站工作年度报表（2025年度）</a>');
     const page = await get('/disclosure/website-reports/2025');
@@ -59,7 +72,10 @@ describe('N17 网站工作年度报表', () => {
   });
 
   test('N17: 发布 is refused naming each missing required figure; filled in, it is published, final and public; anonymous and editors cannot', async () => {
-    const created = await as('bangongshi', `mutation { createWebsiteAnnualReport(data: { year: 2024, newTopics: 1, serviceCatalogue: "yes" }) { ${fields} } }`);
+    const created = await as(
+      'bangongshi',
+      `mutation { createWebsiteAnnualReport(data: { year: 2024, newTopics: 1, serviceCatalogue: "yes" }) { ${fields} } }`,
+    );
     expect(created.errors).toBeUndefined();
     const id = created.data!.createWebsiteAnnualReport.id;
     expect(created.data!.createWebsiteAnnualReport.title).toBe('2024年度政府网站工作年度报表');
@@ -75,7 +91,10 @@ describe('N17 网站工作年度报表', () => {
     // Nothing typed in is lost by the refusal; neither anonymous nor a department's editor may fill it in or publish it.
     expect((await prisma().websiteAnnualReport.findUnique({ where: { id } })).newTopics).toBe(1);
     expect((await as(null, `mutation($id: ID!) { publishWebsiteAnnualReport(where: { id: $id }) { id } }`, { id })).errors).toBeDefined();
-    expect((await as('jiuzhu', `mutation($id: ID!) { updateWebsiteAnnualReport(where: { id: $id }, data: { phone: "1" }) { id } }`, { id })).errors).toBeDefined();
+    expect(
+      (await as('jiuzhu', `mutation($id: ID!) { updateWebsiteAnnualReport(where: { id: $id }, data: { phone: "1" }) { id } }`, { id }))
+        .errors,
+    ).toBeDefined();
     expect((await as(null, `query { websiteAnnualReports { id } }`)).data?.websiteAnnualReports ?? []).toEqual([]);
 
     const fill = await as(
@@ -90,8 +109,14 @@ describe('N17 网站工作年度报表', () => {
     const done = await publish();
     expect(done.errors).toBeUndefined();
     expect(done.data!.publishWebsiteAnnualReport).toMatchObject({ complete: true, checkResult: '必填数据齐全' });
-    expect(done.data!.publishWebsiteAnnualReport.publicationNote).toMatch(/^2024年度网站工作年度报表于\d{4}-\d{2}-\d{2}公布，晚于2025-01-31的公布期限$/);
-    const edit = await as('bangongshi', `mutation($id: ID!) { updateWebsiteAnnualReport(where: { id: $id }, data: { phone: "改" }) { id } }`, { id });
+    expect(done.data!.publishWebsiteAnnualReport.publicationNote).toMatch(
+      /^2024年度网站工作年度报表于\d{4}-\d{2}-\d{2}公布，晚于2025-01-31的公布期限$/,
+    );
+    const edit = await as(
+      'bangongshi',
+      `mutation($id: ID!) { updateWebsiteAnnualReport(where: { id: $id }, data: { phone: "改" }) { id } }`,
+      { id },
+    );
     expect(edit.errors?.[0].message).toContain('网站工作年度报表已发布，不能修改或删除');
     const page = await get('/disclosure/website-reports/2024');
     expect(page.status).toBe(200);
@@ -111,16 +136,27 @@ describe('N17 网站工作年度报表', () => {
     expect(blank.stdout).toContain('  办事服务：是否发布服务事项目录');
   });
 
-  test('N17: 待办 from 1 January until last year\'s report is published, due 31 January, for the office and the information section only', async () => {
+  test("N17: 待办 from 1 January until last year's report is published, due 31 January, for the office and the information section only", async () => {
     const office = { id: 'x', role: 'officeReviewer' as const, departmentId: null };
     const at = (day: string) => new Date(`${day}T09:00:00+08:00`);
     expect(taskSources).toContain(websiteReportTasks);
     const [task] = await websiteReportTasks(state.t.context, office, at('2023-01-10'));
-    expect(task).toMatchObject({ kindLabel: '网站年度报表', title: '2022年度政府网站工作年度报表', href: '/admin/website-annual-reports/create', due: '2023-01-31', urgency: 2 });
+    expect(task).toMatchObject({
+      kindLabel: '网站年度报表',
+      title: '2022年度政府网站工作年度报表',
+      href: '/admin/website-annual-reports/create',
+      due: '2023-01-31',
+      urgency: 2,
+    });
     expect((await websiteReportTasks(state.t.context, { ...office, role: 'infoSection' as const }, at('2023-01-28')))[0].urgency).toBe(1);
-    expect((await websiteReportTasks(state.t.context, office, at('2023-02-03')))[0]).toMatchObject({ urgency: 0, detail: expect.stringContaining('已超过2023-01-31的公布期限') });
+    expect((await websiteReportTasks(state.t.context, office, at('2023-02-03')))[0]).toMatchObject({
+      urgency: 0,
+      detail: expect.stringContaining('已超过2023-01-31的公布期限'),
+    });
     // The demo's 2025 report is published: nothing to do in 2026.
     expect(await websiteReportTasks(state.t.context, office, at('2026-01-20'))).toEqual([]);
-    expect(await websiteReportTasks(state.t.context, { id: 'y', role: 'editor' as const, departmentId: 'd' }, at('2023-01-10'))).toEqual([]);
+    expect(await websiteReportTasks(state.t.context, { id: 'y', role: 'editor' as const, departmentId: 'd' }, at('2023-01-10'))).toEqual(
+      [],
+    );
   });
 });

@@ -48,7 +48,15 @@ describe('pinyin order', () => {
   const departments = ['社会救助科', '养老服务科', '局办公室', '规划财务与信息建设科', '救灾科', '社会组织管理科', '政策法规科'];
 
   test('Chinese names sort by pinyin (gui, jiu, ju, she hui jiu, she hui zu, yang, zheng), not by code point', () => {
-    expect(sortByPinyin(departments, (name) => name)).toEqual(['规划财务与信息建设科', '救灾科', '局办公室', '社会救助科', '社会组织管理科', '养老服务科', '政策法规科']);
+    expect(sortByPinyin(departments, (name) => name)).toEqual([
+      '规划财务与信息建设科',
+      '救灾科',
+      '局办公室',
+      '社会救助科',
+      '社会组织管理科',
+      '养老服务科',
+      '政策法规科',
+    ]);
     expect(compareZh('安置', '北京')).toBeLessThan(0);
   });
 
@@ -88,22 +96,36 @@ describe("Keystone's messages in Chinese", () => {
   };
 
   test('a validation failure names the fields by their labels', () => {
-    const message = 'You provided invalid data for this operation.\n  - Document.title: value must not be empty\n  - Document.indexNumber: value must be no longer than 50 characters\n  - Document: 转载的文件必须注明来源和原文链接';
-    expect(translateMessage(message, lists)).toBe('提交的内容未通过校验：\n  - 标题：不能为空\n  - 索引号：不能超过 50 个字符\n  - 转载的文件必须注明来源和原文链接');
+    const message =
+      'You provided invalid data for this operation.\n  - Document.title: value must not be empty\n  - Document.indexNumber: value must be no longer than 50 characters\n  - Document: 转载的文件必须注明来源和原文链接';
+    expect(translateMessage(message, lists)).toBe(
+      '提交的内容未通过校验：\n  - 标题：不能为空\n  - 索引号：不能超过 50 个字符\n  - 转载的文件必须注明来源和原文链接',
+    );
   });
 
   test('access denied says what may not be done, to what', () => {
     expect(translateMessage('Access denied: You cannot create that Document', lists)).toBe('无权执行此操作：您无权新建文件');
-    expect(translateMessage('Access denied: You cannot update that Document - it may not exist', lists)).toBe('无权执行此操作：无法修改该文件：它可能不存在，或您没有权限');
-    expect(translateMessage('Access denied: You cannot update that Document - you cannot update the fields status, title', lists)).toBe('无权执行此操作：您无权修改该文件的字段：状态、标题');
-    expect(translateMessage('Access denied: You cannot update that Document - you cannot update the fields status, title, indexNumber and 2 others...', lists)).toBe(
-      '无权执行此操作：您无权修改该文件的字段：状态、标题、索引号 等 5 个字段',
+    expect(translateMessage('Access denied: You cannot update that Document - it may not exist', lists)).toBe(
+      '无权执行此操作：无法修改该文件：它可能不存在，或您没有权限',
     );
-    expect(translateMessage('Access denied: You cannot execute action "submit" for that Document', lists)).toBe('无权执行此操作：您无权对该文件执行“提交审核”');
+    expect(translateMessage('Access denied: You cannot update that Document - you cannot update the fields status, title', lists)).toBe(
+      '无权执行此操作：您无权修改该文件的字段：状态、标题',
+    );
+    expect(
+      translateMessage(
+        'Access denied: You cannot update that Document - you cannot update the fields status, title, indexNumber and 2 others...',
+        lists,
+      ),
+    ).toBe('无权执行此操作：您无权修改该文件的字段：状态、标题、索引号 等 5 个字段');
+    expect(translateMessage('Access denied: You cannot execute action "submit" for that Document', lists)).toBe(
+      '无权执行此操作：您无权对该文件执行“提交审核”',
+    );
   });
 
   test('hook errors, database errors, sign-in and network failures', () => {
-    expect(translateMessage('An error occurred while running "resolveInput".\n  - Document.hooks.resolveInput: 起草人不存在', lists)).toBe('数据处理时出错：\n  - 起草人不存在');
+    expect(translateMessage('An error occurred while running "resolveInput".\n  - Document.hooks.resolveInput: 起草人不存在', lists)).toBe(
+      '数据处理时出错：\n  - 起草人不存在',
+    );
     expect(translateMessage('Prisma error')).toContain('索引号');
     expect(translateMessage('Authentication failed.')).toBe('登录名或密码不正确');
     expect(translateMessage('Failed to fetch')).toBe('无法连接服务器：请检查网络后重试');

@@ -3,7 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { AdminUiPatchError, applyPatches, inFolder, patchedMarker, planPatches, restorePatches, type PackagePatch } from '../../src/platform/admin-ui/patch-engine.js';
+import {
+  AdminUiPatchError,
+  applyPatches,
+  inFolder,
+  patchedMarker,
+  planPatches,
+  restorePatches,
+  type PackagePatch,
+} from '../../src/platform/admin-ui/patch-engine.js';
 import { checkAdminUiTranslation, fromProject, patchTable, siteTimeZone, step } from '../../src/platform/admin-ui/index.js';
 import { keystonePatches } from '../../src/platform/admin-ui/keystone-8.1.0.js';
 import { build } from '../../src/app/build.js';
@@ -13,7 +21,8 @@ import { build } from '../../src/app/build.js';
 
 let root: string;
 const file = () => path.join(root, '@keystone-6/core/dist/page.js');
-const original = "import { jsx } from 'react/jsx-runtime';\nconst a = jsx(Button, { children: \"Save\" });\nconst b = jsx(Button, { children: \"Cancel\" });\nconst c = jsx(Button, { children: \"Cancel\" });\n";
+const original =
+  'import { jsx } from \'react/jsx-runtime\';\nconst a = jsx(Button, { children: "Save" });\nconst b = jsx(Button, { children: "Cancel" });\nconst c = jsx(Button, { children: "Cancel" });\n';
 
 function fixturePackage(version: string) {
   fs.mkdirSync(path.join(root, '@keystone-6/core/dist'), { recursive: true });
@@ -21,7 +30,12 @@ function fixturePackage(version: string) {
   fs.writeFileSync(file(), original);
 }
 
-const table = (edits = [{ from: 'children: "Save"', to: 'children: "保存"' }, { from: 'children: "Cancel"', to: 'children: "取消"', count: 2 }]): PackagePatch[] => [
+const table = (
+  edits = [
+    { from: 'children: "Save"', to: 'children: "保存"' },
+    { from: 'children: "Cancel"', to: 'children: "取消"', count: 2 },
+  ],
+): PackagePatch[] => [
   { name: '@keystone-6/core', version: '8.1.0', files: { 'dist/page.js': edits }, addFiles: { 'dist/helper.js': 'export const x = 1;\n' } },
 ];
 
@@ -55,7 +69,14 @@ describe('the translation step on a fixture package', () => {
   test('applies a changed table to the original text, not on top of the earlier run', () => {
     fixturePackage('8.1.0');
     applyPatches(inFolder(root), table(), step);
-    applyPatches(inFolder(root), table([{ from: 'children: "Save"', to: 'children: "存盘"' }, { from: 'children: "Cancel"', to: 'children: "取消"', count: 2 }]), step);
+    applyPatches(
+      inFolder(root),
+      table([
+        { from: 'children: "Save"', to: 'children: "存盘"' },
+        { from: 'children: "Cancel"', to: 'children: "取消"', count: 2 },
+      ]),
+      step,
+    );
     const patched = fs.readFileSync(file(), 'utf8');
     expect(patched).toContain('children: "存盘"');
     expect(patched.split(patchedMarker)).toHaveLength(2);
@@ -123,7 +144,9 @@ describe('the table for Keystone 8.1.0', () => {
         for (const { to } of edits) {
           // The quoted strings of the replacement, without template parts (${…}), Keystone's message placeholders
           // ({singular}), import paths and identifiers.
-          const strings = [...to.matchAll(/(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)].map((m) => m[2].replace(/\$\{[^}]*\}/g, '').replace(/\{[A-Za-z|]+\}/g, ''));
+          const strings = [...to.matchAll(/(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)].map((m) =>
+            m[2].replace(/\$\{[^}]*\}/g, '').replace(/\{[A-Za-z|]+\}/g, ''),
+          );
           for (const text of strings.filter((s) => !/^\.\/|^react|^@|^about:|^query |^[a-z][\w-]*$|^[A-Z]\w*$|^\d/.test(s))) {
             expect({ text, english: text.match(/[A-Za-z]{2,}/g) }).toEqual({ text, english: null });
           }
@@ -134,7 +157,10 @@ describe('the table for Keystone 8.1.0', () => {
 
   test('is made for the versions package.json and the lockfile install', () => {
     const pinned = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')).dependencies as Record<string, string>;
-    const locked = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package-lock.json'), 'utf8')).packages as Record<string, { version: string }>;
+    const locked = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package-lock.json'), 'utf8')).packages as Record<
+      string,
+      { version: string }
+    >;
     for (const patch of keystonePatches) {
       // Exact pins, or a ~ range whose newer patch releases the step then refuses until the table is checked.
       expect(`${patch.name} ${pinned[patch.name].replace(/^~/, '')}`).toBe(`${patch.name} ${patch.version}`);
@@ -145,7 +171,9 @@ describe('the table for Keystone 8.1.0', () => {
   test('a build against another Keystone version stops before building, with a message naming the step', async () => {
     fs.mkdirSync(path.join(root, '@keystone-6/core'), { recursive: true });
     fs.writeFileSync(path.join(root, '@keystone-6/core/package.json'), JSON.stringify({ version: '8.2.0' }));
-    await expect(build({ ui: true }, inFolder(root))).rejects.toThrow(/^管理后台汉化步骤（src\/platform\/admin-ui）是为 @keystone-6\/core 8\.1\.0 制作的，当前安装的是 8\.2\.0/);
+    await expect(build({ ui: true }, inFolder(root))).rejects.toThrow(
+      /^管理后台汉化步骤（src\/platform\/admin-ui）是为 @keystone-6\/core 8\.1\.0 制作的，当前安装的是 8\.2\.0/,
+    );
   });
 });
 

@@ -7,19 +7,31 @@ const gate = new ContentGate(starterDictionary);
 describe('the content gate (N7, N19)', () => {
   test('N7: a wrong state name blocks and names its entry and source', () => {
     const [finding] = gate.check('依据《中华人民共合国社会救助法》', '2026-11-24');
-    expect(finding).toMatchObject({ rule: 'N7', kind: 'serious', blocking: true, matched: '中华人民共合国', entry: expect.objectContaining({ term: '中华人民共合国', source: '《中华人民共和国宪法》' }) });
+    expect(finding).toMatchObject({
+      rule: 'N7',
+      kind: 'serious',
+      blocking: true,
+      matched: '中华人民共合国',
+      entry: expect.objectContaining({ term: '中华人民共合国', source: '《中华人民共和国宪法》' }),
+    });
     expect(finding.message).toBe('国家名称错误：“中华人民共合国”应为“中华人民共和国”，请改正（依据：《中华人民共和国宪法》）');
   });
 
   test('N7: a sensitive word is refused with the word to use, or to be deleted when there is none', () => {
-    expect(gate.check('为残废人办理两项补贴', '2026-11-24')[0].message).toBe('敏感词：“残废人”应为“残疾人”，请改正（依据：新华社《新闻信息报道中的禁用词和慎用词》（2016年修订））');
+    expect(gate.check('为残废人办理两项补贴', '2026-11-24')[0].message).toBe(
+      '敏感词：“残废人”应为“残疾人”，请改正（依据：新华社《新闻信息报道中的禁用词和慎用词》（2016年修订））',
+    );
     const own = new ContentGate([{ kind: 'serious', category: 'sensitive', term: '某敏感词', source: '局办公室通知' }]);
-    expect(own.check('含有某敏感词的句子', '2026-11-24')[0].message).toBe('敏感词：“某敏感词”不得出现在公开内容中，请删除或改写（依据：局办公室通知）');
+    expect(own.check('含有某敏感词的句子', '2026-11-24')[0].message).toBe(
+      '敏感词：“某敏感词”不得出现在公开内容中，请删除或改写（依据：局办公室通知）',
+    );
   });
 
   test('N19: an outdated expression warns from the day it went out of use, not before', () => {
     expect(gate.check('落实十三五规划', '2021-03-12')).toEqual([]);
-    expect(gate.check('落实十三五规划', '2021-03-13')).toEqual([expect.objectContaining({ rule: 'N19', kind: 'outdated', blocking: false })]);
+    expect(gate.check('落实十三五规划', '2021-03-13')).toEqual([
+      expect.objectContaining({ rule: 'N19', kind: 'outdated', blocking: false }),
+    ]);
   });
 
   test('N19: a text that speaks of the past on purpose (原…, 时任…) is left alone', () => {

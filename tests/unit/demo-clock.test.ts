@@ -35,9 +35,13 @@ describe('trust #16: the demo clock moves the story to the day of seeding', () =
     const clock = demoClock(at('2027-09-15T10:00:00+08:00'));
     expect(clock.shiftDays).toBe(295);
     expect(clock.shiftYears).toBe(1);
-    expect(clock.text('临民发〔2026〕12号：做好2026—2027年冬春期间工作，2025年度社会组织年检')).toBe('临民发〔2027〕12号：做好2027—2028年冬春期间工作，2026年度社会组织年检');
+    expect(clock.text('临民发〔2026〕12号：做好2026—2027年冬春期间工作，2025年度社会组织年检')).toBe(
+      '临民发〔2027〕12号：做好2027—2028年冬春期间工作，2026年度社会组织年检',
+    );
     expect(clock.text('依据临政办发〔2017〕105号，2008年抗震救灾物资台账')).toBe('依据临政办发〔2017〕105号，2008年抗震救灾物资台账');
-    expect(clock.text('电话13800002026，身份证号530902202601011234，0883-2123456')).toBe('电话13800002026，身份证号530902202601011234，0883-2123456');
+    expect(clock.text('电话13800002026，身份证号530902202601011234，0883-2123456')).toBe(
+      '电话13800002026，身份证号530902202601011234，0883-2123456',
+    );
     expect(demoClock(at('2027-05-20T10:00:00+08:00')).shiftYears).toBe(0);
     // Seeded before the story day, everything moves back.
     const earlier = demoClock(at('2026-06-01T10:00:00+08:00'));
@@ -68,16 +72,44 @@ describe('trust #16: the demo clock moves the story to the day of seeding', () =
 describe('trust #17: the demo request due soon has 3 working days left whatever the day', () => {
   // A Saturday, 除夕, 31 December, a weekday, a Saturday before a worked Sunday (调休) and that Sunday,
   // the last day of the National Day holidays, a worked Saturday, a Saturday of 2027, and the day of this run.
-  const days = ['2026-12-05', '2027-02-05', '2026-12-31', '2026-11-24', '2026-09-19', '2026-09-20', '2026-10-07', '2026-10-10', '2027-02-20'];
+  const days = [
+    '2026-12-05',
+    '2027-02-05',
+    '2026-12-31',
+    '2026-11-24',
+    '2026-09-19',
+    '2026-09-20',
+    '2026-10-07',
+    '2026-10-10',
+    '2027-02-20',
+  ];
   test.each([...days, 'today'])('trust #17: seeded on %s', (day) => {
     const clock = demoClock(day === 'today' ? testNow() : at(`${day}T10:00:00+08:00`));
     const requests = demoRequests(clock);
     const soon = requests.find((r) => r.topic === '高龄津贴发放名单')!;
-    const facts = { receivedOn: soon.receivedOn, correctionRequestedOn: null, correctionReceivedOn: null, extensionApprovedOn: null, extensionNoticeSentOn: null, outcome: null, closedOn: null };
+    const facts = {
+      receivedOn: soon.receivedOn,
+      correctionRequestedOn: null,
+      correctionReceivedOn: null,
+      extensionApprovedOn: null,
+      extensionNoticeSentOn: null,
+      outcome: null,
+      closedOn: null,
+    };
     expect(describeRequestDeadline(facts, clock.today)).toMatch(/（剩 3 个工作日）$/);
     // The extended one runs, within its 40 working days, and every request was received on a working day, by today.
     const extended = requests.find((r) => r.extension && !r.outcome)!;
-    expect(describeRequestDeadline({ ...facts, receivedOn: extended.receivedOn, extensionApprovedOn: extended.extension!.approvedOn, extensionNoticeSentOn: extended.extension!.noticeSentOn }, clock.today)).toMatch(/剩 \d+ 个工作日，已延期/);
+    expect(
+      describeRequestDeadline(
+        {
+          ...facts,
+          receivedOn: extended.receivedOn,
+          extensionApprovedOn: extended.extension!.approvedOn,
+          extensionNoticeSentOn: extended.extension!.noticeSentOn,
+        },
+        clock.today,
+      ),
+    ).toMatch(/剩 \d+ 个工作日，已延期/);
     for (const r of requests.filter((r) => r.receivedOn)) {
       expect([r.topic, isWorkingDay(r.receivedOn!), r.receivedOn! <= clock.today]).toEqual([r.topic, true, true]);
       if (r.closedOn) expect(workingDaysBetween(r.closedOn, clock.today) >= 0 && r.closedOn <= clock.today).toBe(true);

@@ -47,10 +47,22 @@ describe('N12 disclosure clock', () => {
   });
 
   test('N12: due soon from 5 working days left to the deadline day itself', () => {
-    expect(disclosureClock({ formationDate, today: '2026-11-23' })).toMatchObject({ state: 'dueSoon', workingDaysLeft: 5, workingDaysUsed: 15 });
+    expect(disclosureClock({ formationDate, today: '2026-11-23' })).toMatchObject({
+      state: 'dueSoon',
+      workingDaysLeft: 5,
+      workingDaysUsed: 15,
+    });
     // A weekend day counts from the next working day.
-    expect(disclosureClock({ formationDate, today: '2026-11-28' })).toMatchObject({ state: 'dueSoon', workingDaysLeft: 1, workingDaysUsed: 19 });
-    expect(disclosureClock({ formationDate, today: '2026-11-30' })).toMatchObject({ state: 'dueSoon', workingDaysLeft: 0, workingDaysUsed: 20 });
+    expect(disclosureClock({ formationDate, today: '2026-11-28' })).toMatchObject({
+      state: 'dueSoon',
+      workingDaysLeft: 1,
+      workingDaysUsed: 19,
+    });
+    expect(disclosureClock({ formationDate, today: '2026-11-30' })).toMatchObject({
+      state: 'dueSoon',
+      workingDaysLeft: 0,
+      workingDaysUsed: 20,
+    });
   });
 
   test('N12: the due-soon window can be set', () => {
@@ -76,11 +88,18 @@ describe('N12 disclosure clock', () => {
       workingDaysUsed: 20,
       provisional: false,
     });
-    expect(disclosureClock({ formationDate, publishedAt: '2026-11-03', today: '2026-11-03' })).toMatchObject({ state: 'met', workingDaysUsed: 1 });
+    expect(disclosureClock({ formationDate, publishedAt: '2026-11-03', today: '2026-11-03' })).toMatchObject({
+      state: 'met',
+      workingDaysUsed: 1,
+    });
   });
 
   test('N12: late when published after the deadline', () => {
-    expect(disclosureClock({ formationDate, publishedAt: '2026-12-01', today: '2026-12-01' })).toMatchObject({ state: 'late', workingDaysLeft: 0, workingDaysUsed: 21 });
+    expect(disclosureClock({ formationDate, publishedAt: '2026-12-01', today: '2026-12-01' })).toMatchObject({
+      state: 'late',
+      workingDaysLeft: 0,
+      workingDaysUsed: 21,
+    });
   });
 
   test('N12: a document formed on the Friday before the Spring Festival is still running on 2 March 2026', () => {
@@ -99,7 +118,9 @@ describe('N12 disclosure clock', () => {
       workingDaysUsed: 11,
     });
     expect(disclosureClock({ formationDate, today: '2026-11-17' }).state).toBe('running');
-    expect(disclosureClock({ formationDate, publishedAt: '2026-11-16', today: '2026-11-17', limitWorkingDays: catalogueItemWorkingDays }).state).toBe('met');
+    expect(
+      disclosureClock({ formationDate, publishedAt: '2026-11-16', today: '2026-11-17', limitWorkingDays: catalogueItemWorkingDays }).state,
+    ).toBe('met');
   });
 
   test('N12: a deadline in a year not yet in the calendar data is marked provisional', () => {
@@ -116,9 +137,15 @@ describe('N12 disclosure clock', () => {
   test('N12: invalid input is refused with a clear error', () => {
     expect(() => disclosureClock({ formationDate: '2026-11-31', today: '2026-12-01' })).toThrow('Invalid calendar day "2026-11-31"');
     expect(() => disclosureClock({ formationDate, today: '2026/12/01' })).toThrow('Invalid calendar day "2026/12/01"');
-    expect(() => disclosureClock({ formationDate, publishedAt: '2026-12-1', today: '2026-12-01' })).toThrow('Invalid calendar day "2026-12-1"');
+    expect(() => disclosureClock({ formationDate, publishedAt: '2026-12-1', today: '2026-12-01' })).toThrow(
+      'Invalid calendar day "2026-12-1"',
+    );
     expect(() => disclosureClock({ formationDate, publishedAt: '', today: '2026-12-01' })).toThrow('Invalid calendar day ""');
-    expect(() => disclosureClock({ formationDate, today: '2026-12-01', limitWorkingDays: -1 })).toThrow('Invalid number of working days -1');
-    expect(() => disclosureClock({ formationDate, today: '2026-12-01', dueSoonWorkingDays: 2.5 })).toThrow('Invalid dueSoonWorkingDays 2.5');
+    expect(() => disclosureClock({ formationDate, today: '2026-12-01', limitWorkingDays: -1 })).toThrow(
+      'Invalid number of working days -1',
+    );
+    expect(() => disclosureClock({ formationDate, today: '2026-12-01', dueSoonWorkingDays: 2.5 })).toThrow(
+      'Invalid dueSoonWorkingDays 2.5',
+    );
   });
 });

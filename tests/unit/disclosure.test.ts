@@ -11,7 +11,9 @@ describe('S1 disclosure attribute', () => {
 
   test('S1: 依申请公开 and 不公开 need a legal reason', () => {
     for (const disclosure of ['onRequest', 'notPublic'] as const) {
-      expect(disclosureProblems({ disclosure, disclosureReason: '  ', hasRedactedBody: false })).toEqual([expect.stringContaining('说明理由')]);
+      expect(disclosureProblems({ disclosure, disclosureReason: '  ', hasRedactedBody: false })).toEqual([
+        expect.stringContaining('说明理由'),
+      ]);
       expect(disclosureProblems({ disclosure, disclosureReason: '《条例》第十四条', hasRedactedBody: false })).toEqual([]);
     }
   });
@@ -28,7 +30,9 @@ describe('S1 disclosure attribute', () => {
   });
 
   test('S1: only 主动公开 and 删减后公开 can ever be public', () => {
-    expect(['proactive', 'redacted', 'onRequest', 'notPublic', null].map((disclosure) => isPublicDocument({ status: 'published', disclosure }))).toEqual([true, true, false, false, false]);
+    expect(
+      ['proactive', 'redacted', 'onRequest', 'notPublic', null].map((disclosure) => isPublicDocument({ status: 'published', disclosure })),
+    ).toEqual([true, true, false, false, false]);
     expect(isPublicDocument({ status: 'leaderApproval', disclosure: 'proactive' })).toBe(false);
   });
 

@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { ConfigError, databaseSettings, dataDirectory, keptSecret, listenPort, mediaDirectory, redactUrl, secretFileName, sessionSecret } from '../../src/platform/config/env.js';
+import {
+  ConfigError,
+  databaseSettings,
+  dataDirectory,
+  keptSecret,
+  listenPort,
+  mediaDirectory,
+  redactUrl,
+  secretFileName,
+  sessionSecret,
+} from '../../src/platform/config/env.js';
 
 describe('configuration from the environment', () => {
   test('SQLite under data/ is the default database', () => {
@@ -12,7 +22,10 @@ describe('configuration from the environment', () => {
   });
 
   test('a postgres:// DATABASE_URL selects PostgreSQL', () => {
-    expect(databaseSettings({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/gk' })).toEqual({ provider: 'postgresql', url: 'postgres://u@127.0.0.1:5432/gk' });
+    expect(databaseSettings({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/gk' })).toEqual({
+      provider: 'postgresql',
+      url: 'postgres://u@127.0.0.1:5432/gk',
+    });
     expect(databaseSettings({ DATABASE_URL: 'postgresql://u@h/gk' }).provider).toBe('postgresql');
   });
 

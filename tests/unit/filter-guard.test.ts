@@ -10,7 +10,12 @@ type ReadRule = (args: Record<string, unknown>) => boolean | Promise<boolean>;
 /** The field as Keystone initialises it from the guarded list. */
 function guardedNote(read: ReadRule) {
   const lists = guardFiltersByAccess({ Thing: list({ access: allowAll, fields: { note: text({ access: { read: read as never } }) } }) });
-  const field = (lists.Thing.fields.note as FieldTypeFunc<BaseListTypeInfo>)({ fieldKey: 'note', listKey: 'Thing', lists: {}, provider: 'sqlite' } as never);
+  const field = (lists.Thing.fields.note as FieldTypeFunc<BaseListTypeInfo>)({
+    fieldKey: 'note',
+    listKey: 'Thing',
+    lists: {},
+    provider: 'sqlite',
+  } as never);
   return field.access as unknown as { read: { item: ReadRule; filter: ReadRule; order: ReadRule } };
 }
 

@@ -66,7 +66,11 @@ describe('N15 masking of personal data', () => {
 describe('trust #11: N15 on every public surface', () => {
   test('trust #11: a number split over text nodes is masked whole; the pieces keep their count', () => {
     expect(maskPieces(['手机', '138', '1234', '5678', '。'])).toEqual(['手机', '138****5678', '', '', '。']);
-    expect(maskPieces(['电话1381', '2345678，身份证35010219850712', '1122'])).toEqual(['电话138****5678', '，身份证35*************122', '']);
+    expect(maskPieces(['电话1381', '2345678，身份证35010219850712', '1122'])).toEqual([
+      '电话138****5678',
+      '，身份证35*************122',
+      '',
+    ]);
     expect(maskPieces(['0883-', '2123456'])).toEqual(['0883-', '2123456']);
   });
 
@@ -74,7 +78,9 @@ describe('trust #11: N15 on every public surface', () => {
     const html = '<p>申请人手机<b>138</b>1234<span>5678</span></p><table><tr><td>138</td><td>12345678</td></tr></table>';
     expect(renderReprintBody(html)).toContain('申请人手机<b>138****5678</b><span></span>');
     // (Parsed as HTML: the table gains its implied tbody.)
-    expect(maskReprintHtml(html)).toBe('<p>申请人手机<b>138****5678</b><span></span></p><table><tbody><tr><td>138</td><td>12345678</td></tr></tbody></table>');
+    expect(maskReprintHtml(html)).toBe(
+      '<p>申请人手机<b>138****5678</b><span></span></p><table><tbody><tr><td>138</td><td>12345678</td></tr></tbody></table>',
+    );
     // Nothing to mask: the stored HTML is left exactly as it was.
     const clean = '<p>咨询电话：0883-2123456<br>地址：临沧市临翔区</p>';
     expect(maskReprintHtml(clean)).toBe(clean);
@@ -83,7 +89,12 @@ describe('trust #11: N15 on every public surface', () => {
   });
 
   test('trust #11: search text is stored masked, so a search for the hidden digits finds nothing', () => {
-    const text = searchTextOf({ title: '关于13812345678反映问题的答复', disclosure: 'proactive', body: [{ type: 'paragraph', children: [{ text: '身份证350102198507121122' }] }], reprintBody: '<p>手机<b>159</b>12345678</p>' });
+    const text = searchTextOf({
+      title: '关于13812345678反映问题的答复',
+      disclosure: 'proactive',
+      body: [{ type: 'paragraph', children: [{ text: '身份证350102198507121122' }] }],
+      reprintBody: '<p>手机<b>159</b>12345678</p>',
+    });
     expect(text).toBe('关于138****5678反映问题的答复\n身份证35*************122\n手机159****5678');
   });
 

@@ -1,7 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { allowListProblems, OutboundAgents, OutboundConfigError, OutboundPolicy, outboundRefusalOf } from '../../src/platform/http/outbound.js';
+import {
+  allowListProblems,
+  OutboundAgents,
+  OutboundConfigError,
+  OutboundPolicy,
+  outboundRefusalOf,
+} from '../../src/platform/http/outbound.js';
 
 // A service on this machine standing for the database port or the product's own GraphQL.
 let server: http.Server;
@@ -43,7 +49,18 @@ describe('trust #10: outbound requests refuse non-public addresses at connect ti
   });
 
   test('trust #10: private, link-local, CGNAT, unique-local and metadata addresses are refused', async () => {
-    for (const address of ['10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.100.100.200', '100.64.0.1', '0.0.0.0', '[fd00::1]', '[fe80::1]', '[::1]']) {
+    for (const address of [
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.100.100.200',
+      '100.64.0.1',
+      '0.0.0.0',
+      '[fd00::1]',
+      '[fe80::1]',
+      '[::1]',
+    ]) {
       expect((await get(`http://${address}:${port}/`, OutboundPolicy.none)).refused).toBeDefined();
     }
   });
@@ -66,15 +83,29 @@ describe('trust #10: outbound requests refuse non-public addresses at connect ti
     expect(await get(`http://127.0.0.1:${port}/x`, own)).toEqual({ body: 'secret' });
     expect((await get(`http://127.0.0.1:${port + 1}/`, own)).refused).toBe('127.0.0.1');
     // Not even a trusted origin or host name reaches a cloud metadata address (unless it is listed exactly).
-    expect((await get('http://169.254.169.254/latest/meta-data/', OutboundPolicy.none.trustingOrigin('http://169.254.169.254/'))).refused).toBe('169.254.169.254');
-    expect((await get('http://[::ffff:169.254.169.254]/', OutboundPolicy.parse('*.internal').trustingOrigin('http://[::ffff:169.254.169.254]/'))).refused).toBeDefined();
+    expect(
+      (await get('http://169.254.169.254/latest/meta-data/', OutboundPolicy.none.trustingOrigin('http://169.254.169.254/'))).refused,
+    ).toBe('169.254.169.254');
+    expect(
+      (await get('http://[::ffff:169.254.169.254]/', OutboundPolicy.parse('*.internal').trustingOrigin('http://[::ffff:169.254.169.254]/')))
+        .refused,
+    ).toBeDefined();
   });
 
   test('trust #10: a URL typed into a form is refused when it names a non-public address or localhost', () => {
-    for (const url of ['http://127.0.0.1:5432/', 'http://localhost/graphql', 'http://api.localhost/', 'http://169.254.169.254/latest', 'http://[::1]/', 'http://10.0.0.8/list', 'http://[::ffff:10.0.0.8]/']) {
+    for (const url of [
+      'http://127.0.0.1:5432/',
+      'http://localhost/graphql',
+      'http://api.localhost/',
+      'http://169.254.169.254/latest',
+      'http://[::1]/',
+      'http://10.0.0.8/list',
+      'http://[::ffff:10.0.0.8]/',
+    ]) {
       expect(OutboundPolicy.none.literalRefusal(url)).toContain('内网访问白名单');
     }
-    for (const url of ['https://www.gov.cn/zhengce/', 'http://114.114.114.114/', 'not a url']) expect(OutboundPolicy.none.literalRefusal(url)).toBeUndefined();
+    for (const url of ['https://www.gov.cn/zhengce/', 'http://114.114.114.114/', 'not a url'])
+      expect(OutboundPolicy.none.literalRefusal(url)).toBeUndefined();
     expect(OutboundPolicy.parse('10.0.0.0/8').literalRefusal('http://10.0.0.8/list')).toBeUndefined();
     expect(OutboundPolicy.parse('*.intranet.gov.cn').literalRefusal('http://oa.intranet.gov.cn/')).toBeUndefined();
   });

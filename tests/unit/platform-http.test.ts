@@ -48,7 +48,11 @@ describe('one per-host limiter', () => {
 describe('one charset decoder for both callers', () => {
   const text = '临沧市民政局';
   test('S9: the override (a source setting) and S8: a body cut at the cap, through the same options', () => {
-    expect(decodeBody(iconv.encode(text, 'gbk'), 'text/html; charset=utf-8', { override: 'gbk' })).toMatchObject({ text, charset: 'gb18030', source: 'override' });
+    expect(decodeBody(iconv.encode(text, 'gbk'), 'text/html; charset=utf-8', { override: 'gbk' })).toMatchObject({
+      text,
+      charset: 'gb18030',
+      source: 'override',
+    });
     expect(decodeBody(Buffer.from(text).subarray(0, 8), 'text/html', { truncated: true }).charset).toBe('utf-8');
     // Not cut: an incomplete last character means the bytes are not UTF-8.
     expect(decodeBody(Buffer.from(text).subarray(0, 8), 'text/html').charset).not.toBe('utf-8');

@@ -18,11 +18,24 @@ function richText(paragraphs: string[]) {
 }
 
 function media(overrides: Partial<MediaFacts>): MediaFacts {
-  return { id: '1', title: '低保标准调整图解', kind: 'image', filename: 'tujie.png', altText: '城市低保标准由800元提高到840元', ...overrides };
+  return {
+    id: '1',
+    title: '低保标准调整图解',
+    kind: 'image',
+    filename: 'tujie.png',
+    altText: '城市低保标准由800元提高到840元',
+    ...overrides,
+  };
 }
 
 function documentToCheck(overrides: Partial<DocumentToCheck> = {}): DocumentToCheck {
-  return { title: '关于调整低保标准的通知', body: richText(['新标准自2026年7月1日起执行。']), disclosure: 'proactive', attachments: [], ...overrides };
+  return {
+    title: '关于调整低保标准的通知',
+    body: richText(['新标准自2026年7月1日起执行。']),
+    disclosure: 'proactive',
+    attachments: [],
+    ...overrides,
+  };
 }
 
 function demoDocument(key: string) {
@@ -73,8 +86,14 @@ describe('plain text of rich-text values', () => {
   test('document-field JSON, as an array or as SQLite JSON text, reads as one line per block', () => {
     const value = [
       { type: 'heading', level: 2, children: [{ text: '一、调整标准' }] },
-      { type: 'paragraph', children: [{ text: '详见' }, { type: 'link', href: 'https://example.cn', children: [{ text: '附件' }] }, { text: '。' }] },
-      { type: 'unordered-list', children: [{ type: 'list-item', children: [{ type: 'list-item-content', children: [{ text: '城市' }] }] }] },
+      {
+        type: 'paragraph',
+        children: [{ text: '详见' }, { type: 'link', href: 'https://example.cn', children: [{ text: '附件' }] }, { text: '。' }],
+      },
+      {
+        type: 'unordered-list',
+        children: [{ type: 'list-item', children: [{ type: 'list-item-content', children: [{ text: '城市' }] }] }],
+      },
     ];
     expect(plainText(value)).toBe('一、调整标准\n详见附件。\n城市');
     expect(plainText(JSON.stringify(value))).toBe('一、调整标准\n详见附件。\n城市');
@@ -99,10 +118,20 @@ describe('N16 text alternatives and captions', () => {
 
   test('N16: interpretation images and the video poster need text alternatives', () => {
     const findings = checkInterpretation(
-      interpretation({ images: [media({ altText: null })], video: media({ kind: 'video', title: '解读视频', filename: 'jd.mp4' }), videoPoster: media({ title: '封面', altText: '' }), videoCaptions: media({ kind: 'captions', filename: 'jd.vtt' }) }),
+      interpretation({
+        images: [media({ altText: null })],
+        video: media({ kind: 'video', title: '解读视频', filename: 'jd.mp4' }),
+        videoPoster: media({ title: '封面', altText: '' }),
+        videoCaptions: media({ kind: 'captions', filename: 'jd.vtt' }),
+      }),
     );
     expect(findings.map((f) => [f.rule, f.code, f.message, f.blocking])).toEqual([
-      ['N16', 'IMAGE_ALT_MISSING', '图片“低保标准调整图解”没有替代文本：请在媒体文件中填写“替代文本”，为看不见图片的读者描述图片内容', true],
+      [
+        'N16',
+        'IMAGE_ALT_MISSING',
+        '图片“低保标准调整图解”没有替代文本：请在媒体文件中填写“替代文本”，为看不见图片的读者描述图片内容',
+        true,
+      ],
       ['N16', 'IMAGE_ALT_MISSING', '视频封面“封面”没有替代文本：请在媒体文件中填写“替代文本”，为看不见图片的读者描述图片内容', true],
     ]);
   });
@@ -121,19 +150,35 @@ describe('N16 text alternatives and captions', () => {
       expect(findings[0].message).toBe('视频“解读视频”没有字幕：请上传 WebVTT（.vtt）格式的字幕文件，供听不见声音的读者阅读');
       expect(hasBlocking(findings)).toBe(true);
     }
-    expect(checkInterpretation(interpretation({ form: 'video', video, videoPoster, videoCaptions: media({ kind: 'captions', filename: 'JD.VTT' }) }))).toEqual([]);
+    expect(
+      checkInterpretation(
+        interpretation({ form: 'video', video, videoPoster, videoCaptions: media({ kind: 'captions', filename: 'JD.VTT' }) }),
+      ),
+    ).toEqual([]);
   });
 
   test('N16: a video without a poster is refused', () => {
     const video = media({ kind: 'video', title: '解读视频', filename: 'jd.mp4', altText: null });
-    const findings = checkInterpretation(interpretation({ form: 'video', video, videoCaptions: media({ kind: 'captions', filename: 'jd.vtt' }) }));
-    expect(findings).toEqual([{ rule: 'N16', code: 'VIDEO_POSTER_MISSING', message: '视频“解读视频”没有封面：请上传一张封面图片（并填写替代文本），播放前显示', blocking: true }]);
+    const findings = checkInterpretation(
+      interpretation({ form: 'video', video, videoCaptions: media({ kind: 'captions', filename: 'jd.vtt' }) }),
+    );
+    expect(findings).toEqual([
+      {
+        rule: 'N16',
+        code: 'VIDEO_POSTER_MISSING',
+        message: '视频“解读视频”没有封面：请上传一张封面图片（并填写替代文本），播放前显示',
+        blocking: true,
+      },
+    ]);
   });
 
   test('N16: a 长图 without its 文字版 is refused, in an interpretation and as a document attachment', () => {
     const longImage = media({ kind: 'longImage', title: '一图读懂低保提标', textVersion: '  ' });
-    const message = '长图“一图读懂低保提标”没有文字版：请在媒体文件的“文字版”中按阅读顺序填写长图上的全部文字，网站会在长图旁显示，供读屏软件和大字版读者阅读';
-    expect(checkInterpretation(interpretation({ form: 'graphic', images: [longImage] }))).toEqual([{ rule: 'N16', code: 'LONG_IMAGE_TEXT_MISSING', message, blocking: true }]);
+    const message =
+      '长图“一图读懂低保提标”没有文字版：请在媒体文件的“文字版”中按阅读顺序填写长图上的全部文字，网站会在长图旁显示，供读屏软件和大字版读者阅读';
+    expect(checkInterpretation(interpretation({ form: 'graphic', images: [longImage] }))).toEqual([
+      { rule: 'N16', code: 'LONG_IMAGE_TEXT_MISSING', message, blocking: true },
+    ]);
     expect(codes(checkDocument(documentToCheck({ attachments: [longImage] })))).toEqual(['LONG_IMAGE_TEXT_MISSING']);
     const withText = media({ kind: 'longImage', textVersion: '城市低保标准由每人每月800元提高到840元。' });
     expect(checkInterpretation(interpretation({ form: 'graphic', images: [withText] }))).toEqual([]);
@@ -142,10 +187,26 @@ describe('N16 text alternatives and captions', () => {
   });
 
   test('N16: a chart block whose data has problems is refused with what to fix', () => {
-    const chart = (data: string) => ({ type: 'component-block', component: 'chart', props: { kind: 'compare', title: '低保标准', unit: '元', source: '社会救助科', data }, children: [{ type: 'component-inline-prop', children: [{ text: '' }] }] });
-    const body = [...richText(['问：调整了多少？']), chart('类别\t调整前\t调整后\n城市\t800\t840'), chart('类别\t调整前\t调整后\n城市\t800\t八百四十')];
+    const chart = (data: string) => ({
+      type: 'component-block',
+      component: 'chart',
+      props: { kind: 'compare', title: '低保标准', unit: '元', source: '社会救助科', data },
+      children: [{ type: 'component-inline-prop', children: [{ text: '' }] }],
+    });
+    const body = [
+      ...richText(['问：调整了多少？']),
+      chart('类别\t调整前\t调整后\n城市\t800\t840'),
+      chart('类别\t调整前\t调整后\n城市\t800\t八百四十'),
+    ];
     const findings = checkInterpretation(interpretation({ body }));
-    expect(findings).toEqual([{ rule: 'N16', code: 'CHART_DATA_INVALID', message: '解读正文中的第 2 个图表“低保标准”数据有误：第 2 行“调整后”列的“八百四十”不是数字', blocking: true }]);
+    expect(findings).toEqual([
+      {
+        rule: 'N16',
+        code: 'CHART_DATA_INVALID',
+        message: '解读正文中的第 2 个图表“低保标准”数据有误：第 2 行“调整后”列的“八百四十”不是数字',
+        blocking: true,
+      },
+    ]);
     // In a document only the text that will be public is drawn, and so checked.
     expect(codes(checkDocument(documentToCheck({ body })))).toEqual(['CHART_DATA_INVALID']);
     expect(codes(checkDocument(documentToCheck({ body, disclosure: 'redacted', redactedBody: richText(['删减后的文字']) })))).toEqual([]);
@@ -159,7 +220,12 @@ describe('N16 text alternatives and captions', () => {
     ]);
     const findings = checkDocument(documentToCheck({ body }));
     expect(findings).toEqual([
-      { rule: 'N16', code: 'RICH_TEXT_IMAGE_ALT_MISSING', message: '正文中有 1 张图片没有替代文本：请补充图片说明，或改为上传到媒体文件并填写替代文本', blocking: false },
+      {
+        rule: 'N16',
+        code: 'RICH_TEXT_IMAGE_ALT_MISSING',
+        message: '正文中有 1 张图片没有替代文本：请补充图片说明，或改为上传到媒体文件并填写替代文本',
+        blocking: false,
+      },
     ]);
     expect(hasBlocking(findings)).toBe(false);
   });
@@ -167,15 +233,24 @@ describe('N16 text alternatives and captions', () => {
 
 describe('attachment formats', () => {
   test('open formats pass, Office formats are warned about, anything else is refused', () => {
-    const attach = (filename: string | null) => checkDocument(documentToCheck({ attachments: [media({ kind: 'document', title: '标准表', filename, altText: null })] }));
+    const attach = (filename: string | null) =>
+      checkDocument(documentToCheck({ attachments: [media({ kind: 'document', title: '标准表', filename, altText: null })] }));
     expect(attach('biao.ofd')).toEqual([]);
     expect(attach('biao.PDF')).toEqual([]);
     expect(attach('biao.docx')).toEqual([
-      { code: 'ATTACHMENT_FORMAT_NOT_OPEN', message: '附件“标准表”（biao.docx）不是开放格式：建议转换为 OFD 或 PDF 后重新上传', blocking: false },
+      {
+        code: 'ATTACHMENT_FORMAT_NOT_OPEN',
+        message: '附件“标准表”（biao.docx）不是开放格式：建议转换为 OFD 或 PDF 后重新上传',
+        blocking: false,
+      },
     ]);
     expect(hasBlocking(attach('biao.wps'))).toBe(false);
     expect(attach('biao.rar')).toEqual([
-      { code: 'ATTACHMENT_FORMAT_REFUSED', message: '附件“标准表”（biao.rar）的格式不能公开发布：请转换为 OFD 或 PDF 后重新上传', blocking: true },
+      {
+        code: 'ATTACHMENT_FORMAT_REFUSED',
+        message: '附件“标准表”（biao.rar）的格式不能公开发布：请转换为 OFD 或 PDF 后重新上传',
+        blocking: true,
+      },
     ]);
     expect(codes(attach(null))).toEqual(['ATTACHMENT_FILE_MISSING']);
   });
@@ -219,7 +294,9 @@ describe('N11 interpretation, not condensation', () => {
   });
 
   test('N11: naming the document by its title, or a caption of under 30 4-grams, is not condensation', () => {
-    const titled = richText(['一图读懂《临沧市民政局 临沧市财政局关于调整2026年全市城乡最低生活保障标准的通知》：城市、农村低保标准和特困人员基本生活标准同步提高。']);
+    const titled = richText([
+      '一图读懂《临沧市民政局 临沧市财政局关于调整2026年全市城乡最低生活保障标准的通知》：城市、农村低保标准和特困人员基本生活标准同步提高。',
+    ]);
     expect(checkInterpretation(interpretation({ form: 'chart', body: titled, images: [media({})] }))).toEqual([]);
     // A quoted provision as the caption of a chart: entirely the document's words, but too short to judge.
     const caption = richText(['新标准自2026年7月1日起执行。']);
@@ -229,7 +306,12 @@ describe('N11 interpretation, not condensation', () => {
 
   test('N11: an interpretation linked to no document is refused', () => {
     expect(checkInterpretation(interpretation({ documents: [] }))).toEqual([
-      { rule: 'N11', code: 'DOCUMENT_LINK_MISSING', message: '解读没有关联所解读的文件：请在“解读的文件”中选择对应的政策文件', blocking: true },
+      {
+        rule: 'N11',
+        code: 'DOCUMENT_LINK_MISSING',
+        message: '解读没有关联所解读的文件：请在“解读的文件”中选择对应的政策文件',
+        blocking: true,
+      },
     ]);
   });
 });
@@ -238,15 +320,27 @@ describe('N15 personal data before publication', () => {
   test('N15: a mobile number in the body of a 主动公开 document is refused with the masked form to use', () => {
     const findings = checkDocument(documentToCheck({ body: richText(['咨询电话：0883-2123456，联系人手机13812341234。']) }));
     expect(findings).toEqual([
-      { rule: 'N15', code: 'PERSONAL_DATA_UNMASKED', message: '正文中的手机号码“13812341234”未作遮蔽处理：公开前请改为“138****1234”', blocking: true },
+      {
+        rule: 'N15',
+        code: 'PERSONAL_DATA_UNMASKED',
+        message: '正文中的手机号码“13812341234”未作遮蔽处理：公开前请改为“138****1234”',
+        blocking: true,
+      },
     ]);
   });
 
   test('N15: for 删减后公开 only the redacted text and title are checked; non-public documents are not', () => {
     const body = richText(['救助对象张某，身份证号350102198507121122。']);
-    expect(checkDocument(documentToCheck({ disclosure: 'redacted', body, redactedBody: richText(['救助对象已作删减处理。']) }))).toEqual([]);
+    expect(checkDocument(documentToCheck({ disclosure: 'redacted', body, redactedBody: richText(['救助对象已作删减处理。']) }))).toEqual(
+      [],
+    );
     expect(checkDocument(documentToCheck({ disclosure: 'redacted', body, redactedBody: JSON.stringify(body) }))).toEqual([
-      { rule: 'N15', code: 'PERSONAL_DATA_UNMASKED', message: '删减后公开文本中的身份证号码“350102198507121122”未作遮蔽处理：公开前请改为“35*************122”', blocking: true },
+      {
+        rule: 'N15',
+        code: 'PERSONAL_DATA_UNMASKED',
+        message: '删减后公开文本中的身份证号码“350102198507121122”未作遮蔽处理：公开前请改为“35*************122”',
+        blocking: true,
+      },
     ]);
     const title = '关于13812341234反映问题的答复';
     expect(checkDocument(documentToCheck({ disclosure: 'onRequest', title, body, redactedBody: body }))).toEqual([]);
@@ -255,14 +349,18 @@ describe('N15 personal data before publication', () => {
 
   test('trust #11: N15 a reprint body (a 修订 of a reprint) is checked too, a number split by markup included', () => {
     const reprintBody = '<p>咨询电话：0883-2123456</p><p>联系人手机<b>138</b>1234<span>1234</span>。</p>';
-    expect(checkDocument(documentToCheck({ reprintBody })).map((f) => f.message)).toEqual(['转载正文中的手机号码“13812341234”未作遮蔽处理：公开前请改为“138****1234”']);
+    expect(checkDocument(documentToCheck({ reprintBody })).map((f) => f.message)).toEqual([
+      '转载正文中的手机号码“13812341234”未作遮蔽处理：公开前请改为“138****1234”',
+    ]);
     expect(checkDocument(documentToCheck({ reprintBody: '<p>联系人手机138****1234</p>' }))).toEqual([]);
     expect(checkDocument(documentToCheck({ disclosure: 'notPublic', reprintBody }))).toEqual([]);
   });
 
   test('N15: a number in the title or in an interpretation is refused, once per number', () => {
     expect(codes(checkDocument(documentToCheck({ title: '关于13812341234反映问题的答复' })))).toEqual(['PERSONAL_DATA_UNMASKED']);
-    const findings = checkInterpretation(interpretation({ body: richText(['咨询请拨打13812341234。', '或拨打13812341234、15912345678。']) }));
+    const findings = checkInterpretation(
+      interpretation({ body: richText(['咨询请拨打13812341234。', '或拨打13812341234、15912345678。']) }),
+    );
     expect(findings.map((f) => f.message)).toEqual([
       '解读正文中的手机号码“13812341234”未作遮蔽处理：公开前请改为“138****1234”',
       '解读正文中的手机号码“15912345678”未作遮蔽处理：公开前请改为“159****5678”',

@@ -29,9 +29,13 @@ describe('trust #15: npm test sets the machine up', () => {
   });
 
   test('trust #15: only what is missing is installed; a stopped PostgreSQL is started, one refusing us is told to trust local connections', () => {
-    expect(planMachine({ ...ready, missing: ['faketime'] }).map((s) => s.command)).toEqual(['export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq faketime >/dev/null']);
+    expect(planMachine({ ...ready, missing: ['faketime'] }).map((s) => s.command)).toEqual([
+      'export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq faketime >/dev/null',
+    ]);
     expect(planMachine({ ...ready, postgres: 'stopped' }).map((s) => s.why)).toEqual(['启动 PostgreSQL（127.0.0.1:5432）']);
-    expect(planMachine({ ...ready, postgres: 'untrusted' }).map((s) => s.why)).toEqual(['允许本机以 trust 方式连接 PostgreSQL（仅 127.0.0.1）']);
+    expect(planMachine({ ...ready, postgres: 'untrusted' }).map((s) => s.why)).toEqual([
+      '允许本机以 trust 方式连接 PostgreSQL（仅 127.0.0.1）',
+    ]);
     // A server of one's own (TEST_POSTGRES_URL) is not touched.
     expect(planMachine({ ...ready, missing: ['chromium'], postgres: 'external' }).map((s) => s.why)).toEqual(['安装 chromium']);
   });

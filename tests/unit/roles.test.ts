@@ -67,7 +67,18 @@ describe('who is who: the role predicates, defined once', () => {
   });
 
   test('nobody signed in holds no role', () => {
-    for (const predicate of [isAdmin, isInfoSection, runsSite, isOfficeReviewer, isOffice, isLeader, isOfficeOrLeader, isOfficeOrSection, seesWholeBureau, isEditor]) {
+    for (const predicate of [
+      isAdmin,
+      isInfoSection,
+      runsSite,
+      isOfficeReviewer,
+      isOffice,
+      isLeader,
+      isOfficeOrLeader,
+      isOfficeOrSection,
+      seesWholeBureau,
+      isEditor,
+    ]) {
       expect(predicate(null)).toBe(false);
       expect(predicate(undefined)).toBe(false);
     }

@@ -10,7 +10,9 @@ describe('the words of a public search', () => {
   });
 
   test('every occurrence marked, the longer word first where two overlap, case folded for Latin letters', () => {
-    expect(markTerms('高龄津贴和养老服务补贴，养老', ['养老', '补贴'])).toBe('高龄津贴和<mark>养老</mark>服务<mark>补贴</mark>，<mark>养老</mark>');
+    expect(markTerms('高龄津贴和养老服务补贴，养老', ['养老', '补贴'])).toBe(
+      '高龄津贴和<mark>养老</mark>服务<mark>补贴</mark>，<mark>养老</mark>',
+    );
     expect(markTerms('养老服务', ['养老', '养老服务'])).toBe('<mark>养老服务</mark>');
     expect(markTerms('PDF 附件', ['pdf'])).toBe('<mark>PDF</mark> 附件');
   });

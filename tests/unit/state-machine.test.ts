@@ -34,54 +34,100 @@ describe('the document workflow', () => {
   test('S1: a non-proactive attribute without a reason is returned; with it, the draft goes to the office', () => {
     const returned = decide('submit', item({ disclosure: 'notPublic', disclosureReason: ' ' }), editor, {}, now);
     expect(returned.ok && returned.autoReturnCause).toContain('说明理由');
-    expect(decide('submit', item({ disclosure: 'notPublic', disclosureReason: '《条例》第十四条' }), editor, {}, now)).toMatchObject({ ok: true, to: 'submitted' });
+    expect(decide('submit', item({ disclosure: 'notPublic', disclosureReason: '《条例》第十四条' }), editor, {}, now)).toMatchObject({
+      ok: true,
+      to: 'submitted',
+    });
   });
 
   test('S1: office review cannot be skipped', () => {
     for (const status of ['submitted', 'officeReview'] as const) {
-      expect(decide('approve', item({ status, drafterId: editor.id, confidentialityReviewed: true }), leader, {}, now)).toMatchObject({ ok: false, code: 'OFFICE_REVIEW_REQUIRED' });
+      expect(decide('approve', item({ status, drafterId: editor.id, confidentialityReviewed: true }), leader, {}, now)).toMatchObject({
+        ok: false,
+        code: 'OFFICE_REVIEW_REQUIRED',
+      });
     }
   });
 
   test('S4: the office records a confidentiality conclusion, and nothing is published without one', () => {
-    expect(decide('officeApprove', item({ status: 'officeReview' }), office, {}, now)).toMatchObject({ ok: false, code: 'CONFIDENTIALITY_REVIEW_REQUIRED' });
-    expect(decide('officeApprove', item({ status: 'officeReview' }), office, { confidentialityConclusion: '不涉密，同意公开' }, now)).toMatchObject({
+    expect(decide('officeApprove', item({ status: 'officeReview' }), office, {}, now)).toMatchObject({
+      ok: false,
+      code: 'CONFIDENTIALITY_REVIEW_REQUIRED',
+    });
+    expect(
+      decide('officeApprove', item({ status: 'officeReview' }), office, { confidentialityConclusion: '不涉密，同意公开' }, now),
+    ).toMatchObject({
       ok: true,
       to: 'leaderApproval',
       recordConfidentiality: '不涉密，同意公开',
     });
-    expect(decide('approve', item({ status: 'leaderApproval', confidentialityReviewed: false }), leader, {}, now)).toMatchObject({ ok: false, code: 'CONFIDENTIALITY_REVIEW_REQUIRED' });
+    expect(decide('approve', item({ status: 'leaderApproval', confidentialityReviewed: false }), leader, {}, now)).toMatchObject({
+      ok: false,
+      code: 'CONFIDENTIALITY_REVIEW_REQUIRED',
+    });
   });
 
   test('S5: a document that needs an interpretation is returned without one, and approved only with it in the same state', () => {
     const noJd = decide('submit', item({ requiresInterpretation: true }), editor, {}, now);
     expect(noJd.ok && noJd.autoReturnCause).toContain('三同步');
-    expect(decide('submit', item({ requiresInterpretation: true, interpretationStatuses: ['draft'] }), editor, {}, now)).toMatchObject({ ok: true, to: 'submitted', moveInterpretations: true });
-    const waiting = item({ status: 'leaderApproval', requiresInterpretation: true, confidentialityReviewed: true, interpretationStatuses: ['officeReview'] });
+    expect(decide('submit', item({ requiresInterpretation: true, interpretationStatuses: ['draft'] }), editor, {}, now)).toMatchObject({
+      ok: true,
+      to: 'submitted',
+      moveInterpretations: true,
+    });
+    const waiting = item({
+      status: 'leaderApproval',
+      requiresInterpretation: true,
+      confidentialityReviewed: true,
+      interpretationStatuses: ['officeReview'],
+    });
     expect(decide('approve', waiting, leader, {}, now)).toMatchObject({ ok: false, code: 'INTERPRETATION_NOT_READY' });
-    expect(decide('approve', { ...waiting, interpretationStatuses: ['leaderApproval'] }, leader, {}, now)).toMatchObject({ ok: true, to: 'published', moveInterpretations: true });
+    expect(decide('approve', { ...waiting, interpretationStatuses: ['leaderApproval'] }, leader, {}, now)).toMatchObject({
+      ok: true,
+      to: 'published',
+      moveInterpretations: true,
+    });
   });
 
   test('a return (退文) needs its reason and clears the way back to the drafter', () => {
-    expect(decide('returnToDrafter', item({ status: 'officeReview' }), office, { reason: '' }, now)).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
-    expect(decide('returnToDrafter', item({ status: 'leaderApproval' }), leader, { reason: '请补充政策依据' }, now)).toMatchObject({ ok: true, to: 'draft' });
+    expect(decide('returnToDrafter', item({ status: 'officeReview' }), office, { reason: '' }, now)).toMatchObject({
+      ok: false,
+      code: 'REASON_REQUIRED',
+    });
+    expect(decide('returnToDrafter', item({ status: 'leaderApproval' }), leader, { reason: '请补充政策依据' }, now)).toMatchObject({
+      ok: true,
+      to: 'draft',
+    });
   });
 
   test('nobody approves or reviews their own draft', () => {
-    expect(decide('approve', item({ status: 'leaderApproval', drafterId: leader.id, confidentialityReviewed: true }), leader, {}, now)).toMatchObject({ ok: false, code: 'OWN_DRAFT' });
-    expect(decide('officeApprove', item({ status: 'officeReview', drafterId: office.id }), office, { confidentialityConclusion: '同意' }, now)).toMatchObject({ ok: false, code: 'OWN_DRAFT' });
+    expect(
+      decide('approve', item({ status: 'leaderApproval', drafterId: leader.id, confidentialityReviewed: true }), leader, {}, now),
+    ).toMatchObject({ ok: false, code: 'OWN_DRAFT' });
+    expect(
+      decide('officeApprove', item({ status: 'officeReview', drafterId: office.id }), office, { confidentialityConclusion: '同意' }, now),
+    ).toMatchObject({ ok: false, code: 'OWN_DRAFT' });
   });
 
   test('a future publish time schedules; a past or empty one publishes at once', () => {
     const ready = item({ status: 'leaderApproval', confidentialityReviewed: true });
-    expect(decide('approve', { ...ready, publishAt: new Date('2026-11-25T09:00:00+08:00') }, leader, {}, now)).toMatchObject({ ok: true, to: 'scheduled' });
-    expect(decide('approve', { ...ready, publishAt: new Date('2026-11-23T09:00:00+08:00') }, leader, {}, now)).toMatchObject({ ok: true, to: 'published' });
+    expect(decide('approve', { ...ready, publishAt: new Date('2026-11-25T09:00:00+08:00') }, leader, {}, now)).toMatchObject({
+      ok: true,
+      to: 'scheduled',
+    });
+    expect(decide('approve', { ...ready, publishAt: new Date('2026-11-23T09:00:00+08:00') }, leader, {}, now)).toMatchObject({
+      ok: true,
+      to: 'published',
+    });
   });
 
   test('roles and departments decide who may act', () => {
     expect(decide('submit', item(), otherEditor, {}, now)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(decide('submit', item(), office, {}, now)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(decide('approve', item({ status: 'leaderApproval', confidentialityReviewed: true }), office, {}, now)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(decide('approve', item({ status: 'leaderApproval', confidentialityReviewed: true }), office, {}, now)).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     expect(decide('withdraw', item({ status: 'published' }), editor, { reason: 'x' }, now)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(decide('submit', item({ status: 'published' }), editor, {}, now)).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' });
   });

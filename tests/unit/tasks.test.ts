@@ -31,7 +31,11 @@ describe('待办', () => {
   });
 
   test('the office sees what waits for review, the leader what waits for approval; interpretations travelling with documents are not listed twice', () => {
-    const items = [item({ id: 's', status: 'submitted' }), item({ id: 'l', status: 'leaderApproval' }), item({ id: 'j', listKey: 'Interpretation', status: 'submitted', movesWithDocument: true })];
+    const items = [
+      item({ id: 's', status: 'submitted' }),
+      item({ id: 'l', status: 'leaderApproval' }),
+      item({ id: 'j', listKey: 'Interpretation', status: 'submitted', movesWithDocument: true }),
+    ];
     expect(tasksFor(office, items, '2026-11-24').map((t) => [t.kind, t.id])).toEqual([['review', 's']]);
     expect(tasksFor(leader, items, '2026-11-24').map((t) => [t.kind, t.id])).toEqual([['approve', 'l']]);
     expect(tasksFor(editor, items, '2026-11-24')).toEqual([]);

@@ -65,9 +65,16 @@ describe('trust #17: tests take a fixed clock', () => {
       }, 300);`;
     // The real clock, read by a process without libfaketime (this one's Date is the test clock).
     const { LD_PRELOAD: _preload, FAKETIME: _offset, ...plain } = process.env;
-    const real = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(Date.now()))'], { encoding: 'utf8', env: plain }));
+    const real = Number(
+      execFileSync(process.execPath, ['-e', 'process.stdout.write(String(Date.now()))'], { encoding: 'utf8', env: plain }),
+    );
     // 40 days back from the real clock.
-    const out = JSON.parse(execFileSync(faketime, ['-f', '-3456000', process.execPath, '-e', script], { encoding: 'utf8', env: { ...plain, FAKETIME_DONT_FAKE_MONOTONIC: '1' } }));
+    const out = JSON.parse(
+      execFileSync(faketime, ['-f', '-3456000', process.execPath, '-e', script], {
+        encoding: 'utf8',
+        env: { ...plain, FAKETIME_DONT_FAKE_MONOTONIC: '1' },
+      }),
+    );
     const expected = real - 3456000 * 1000;
     expect(Math.abs(Date.parse(out.now) - expected)).toBeLessThan(120_000);
     expect(Math.abs(Date.parse(out.child) - expected)).toBeLessThan(120_000);

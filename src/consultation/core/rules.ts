@@ -67,7 +67,8 @@ export const openingMethodOptions = [
   { value: 'pressRelease', label: '新闻发布' },
 ] as const;
 
-export const labelOf = (options: readonly { value: string; label: string }[], value: string | null | undefined): string => options.find((o) => o.value === value)?.label ?? '';
+export const labelOf = (options: readonly { value: string; label: string }[], value: string | null | undefined): string =>
+  options.find((o) => o.value === value)?.label ?? '';
 
 /**
  * 《重大行政决策程序暂行条例》（国务院令第713号）第十四条: the period of public comment is normally not
@@ -111,8 +112,13 @@ export function periodState(period: { opensOn: CalendarDay; closesOn: CalendarDa
 }
 
 /** Whether the public form takes a comment: a published consultation within its period. */
-export function acceptsComments(c: { status: string; opensOn: CalendarDay | null; closesOn: CalendarDay | null }, today: CalendarDay): boolean {
-  return c.status === 'open' && Boolean(c.opensOn && c.closesOn) && periodState({ opensOn: c.opensOn!, closesOn: c.closesOn! }, today) === 'open';
+export function acceptsComments(
+  c: { status: string; opensOn: CalendarDay | null; closesOn: CalendarDay | null },
+  today: CalendarDay,
+): boolean {
+  return (
+    c.status === 'open' && Boolean(c.opensOn && c.closesOn) && periodState({ opensOn: c.opensOn!, closesOn: c.closesOn! }, today) === 'open'
+  );
 }
 
 export interface DraftFacts extends PeriodInput {
@@ -199,7 +205,8 @@ export function reportProblems(input: { reportText: string | null; periodEnded: 
   if (undecided) problems.push(`尚有 ${undecided} 条公开显示的意见未标明是否采纳`);
   for (const opinion of reportFigures(input.comments).opinions) {
     if (opinion.adoption === null) problems.push(`集中意见“${opinion.name}”中的意见采纳结论不一致或未标明，请统一`);
-    else if (opinion.adoption !== 'adopted' && !opinion.reason) problems.push(`集中意见“${opinion.name}”${opinion.adoption === 'partial' ? '部分采纳' : '未采纳'}，必须说明理由（S11）`);
+    else if (opinion.adoption !== 'adopted' && !opinion.reason)
+      problems.push(`集中意见“${opinion.name}”${opinion.adoption === 'partial' ? '部分采纳' : '未采纳'}，必须说明理由（S11）`);
   }
   return problems;
 }
@@ -224,7 +231,8 @@ export function meetingPlanProblems(plan: MeetingPlan): string[] {
   if (!plan.meetingOn) problems.push('请填写会议日期');
   if (!plan.attendeeCategories?.length) problems.push('请选择列席人员类别（利益相关方、公众代表、专家、媒体），S2 要求会议方案载明');
   if (!plan.openness) problems.push('请说明会议是否公开（S2）');
-  else if (plan.openness === 'public' && !plan.openingMethods?.length) problems.push('公开的会议须选择公开方式（网络直播、公开报道、旁听等）');
+  else if (plan.openness === 'public' && !plan.openingMethods?.length)
+    problems.push('公开的会议须选择公开方式（网络直播、公开报道、旁听等）');
   else if (plan.openness === 'notPublic' && plan.openingMethods?.length) problems.push('不公开的会议不能选择公开方式');
   return problems;
 }

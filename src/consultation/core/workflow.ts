@@ -23,7 +23,10 @@ export const consultationActionLabels: Record<ConsultationAction, string> = {
 
 export type ConsultationActor = Member;
 
-export function consultationActionsFor(item: { status: ConsultationStatus; departmentId: string | null }, actor: ConsultationActor | null): ConsultationAction[] {
+export function consultationActionsFor(
+  item: { status: ConsultationStatus; departmentId: string | null },
+  actor: ConsultationActor | null,
+): ConsultationAction[] {
   if (!actor) return [];
   const ownDepartment = isEditorOf(actor, item.departmentId);
   // The office (局办公室) and the leaders approve publication and the adoption report; the admin may stand in.

@@ -32,7 +32,10 @@ export const ConsultationComment = list({
     // Comments come from the public form and are kept: staff neither add nor delete them.
     hideCreate: true,
     hideDelete: true,
-    listView: { initialColumns: ['summary', 'consultation', 'moderation', 'adoption', 'opinionGroup', 'submittedAt'], initialSort: { field: 'submittedAt', direction: 'DESC' } },
+    listView: {
+      initialColumns: ['summary', 'consultation', 'moderation', 'adoption', 'opinionGroup', 'submittedAt'],
+      initialSort: { field: 'submittedAt', direction: 'DESC' },
+    },
   },
   fields: {
     consultation: relationship({ ref: 'Consultation.comments', access: fromTheFormOnly, ui: { label: '征求意见', ...readOnly } }),
@@ -42,14 +45,32 @@ export const ConsultationComment = list({
     contact: text({ access: fromTheFormOnly, ui: { label: '联系方式（不公开）', ...readOnly } }),
     queryCode: text({ isIndexed: 'unique', access: fromTheFormOnly, ui: { label: '查询码', ...readOnly } }),
     submittedAt: timestamp({ access: fromTheFormOnly, ui: { label: '提交时间', ...readOnly } }),
-    moderation: select({ type: 'string', options: [...moderationOptions], defaultValue: 'pending', validation: { isRequired: true }, ui: { label: '审核', displayMode: 'segmented-control', description: '审核通过的意见在网站公开显示（个人信息已屏蔽，联系方式不公开）' } }),
+    moderation: select({
+      type: 'string',
+      options: [...moderationOptions],
+      defaultValue: 'pending',
+      validation: { isRequired: true },
+      ui: {
+        label: '审核',
+        displayMode: 'segmented-control',
+        description: '审核通过的意见在网站公开显示（个人信息已屏蔽，联系方式不公开）',
+      },
+    }),
     hiddenReason: select({ type: 'string', options: [...hiddenReasonOptions], ui: { label: '不予显示的原因' } }),
     moderationNote: text({ ui: { label: '审核说明', displayMode: 'textarea' } }),
     moderatedBy: relationship({ ref: 'User', access: fromTheFormOnly, ui: { label: '审核人', ...readOnly } }),
     moderatedAt: timestamp({ access: fromTheFormOnly, ui: { label: '审核时间', ...readOnly } }),
     adoption: select({ type: 'string', options: [...adoptionOptions], ui: { label: '采纳情况' } }),
-    adoptionReason: text({ ui: { label: '采纳说明', displayMode: 'textarea', description: '未采纳或部分采纳的说明理由；归入集中意见的，公布采纳情况前必须填写（S11）' } }),
-    opinionGroup: text({ ui: { label: '集中意见', description: '内容相同或相近的意见填写同一个简短概括，归为一条集中意见，例如：建议提高高龄津贴标准' } }),
+    adoptionReason: text({
+      ui: {
+        label: '采纳说明',
+        displayMode: 'textarea',
+        description: '未采纳或部分采纳的说明理由；归入集中意见的，公布采纳情况前必须填写（S11）',
+      },
+    }),
+    opinionGroup: text({
+      ui: { label: '集中意见', description: '内容相同或相近的意见填写同一个简短概括，归为一条集中意见，例如：建议提高高龄津贴标准' },
+    }),
   },
   hooks: {
     resolveInput: {
@@ -63,7 +84,10 @@ export const ConsultationComment = list({
     validate: ({ operation, resolvedData, item, addValidationError }) => {
       if (operation !== 'update') return;
       const merged = itemAfter(item, resolvedData);
-      const moderation = moderationProblem({ moderation: merged.moderation as Moderation, hiddenReason: (merged.hiddenReason as string | null) ?? null });
+      const moderation = moderationProblem({
+        moderation: merged.moderation as Moderation,
+        hiddenReason: (merged.hiddenReason as string | null) ?? null,
+      });
       if (moderation) addValidationError(moderation);
     },
     afterOperation: afterCommentChange,

@@ -2,7 +2,13 @@ import { g, list } from '@keystone-6/core';
 import { calendarDay, multiselect, relationship, select, text, virtual } from '@keystone-6/core/fields';
 import { signedIn } from '../../platform/access/roles.js';
 import { adoptionSummary } from '../data.js';
-import { attendeeCategoryOptions, decisionBodyOptions, meetingOpennessOptions, meetingPlanProblems, openingMethodOptions } from '../core/rules.js';
+import {
+  attendeeCategoryOptions,
+  decisionBodyOptions,
+  meetingOpennessOptions,
+  meetingPlanProblems,
+  openingMethodOptions,
+} from '../core/rules.js';
 import { calendarDayOf } from '../../platform/db/calendar-day.js';
 import { itemAfter } from '../../platform/db/item-after.js';
 
@@ -15,18 +21,33 @@ export const ConsultationMeeting = list({
     singular: '决策会议',
     plural: '决策会议',
     labelField: 'topic',
-    listView: { initialColumns: ['topic', 'meetingOn', 'decisionBody', 'attendeeCategories', 'openness', 'consultation'], initialSort: { field: 'meetingOn', direction: 'DESC' } },
+    listView: {
+      initialColumns: ['topic', 'meetingOn', 'decisionBody', 'attendeeCategories', 'openness', 'consultation'],
+      initialSort: { field: 'meetingOn', direction: 'DESC' },
+    },
   },
   fields: {
     topic: text({ ui: { label: '议题' }, validation: { isRequired: true, length: { max: 200 } } }),
     meetingOn: calendarDay({ ui: { label: '会议日期' } }),
     decisionBody: select({ type: 'string', options: [...decisionBodyOptions], ui: { label: '会议', displayMode: 'segmented-control' } }),
-    attendeeCategories: multiselect({ type: 'string', options: [...attendeeCategoryOptions], defaultValue: [], ui: { label: '列席人员类别', description: 'S2：载明利益相关方、公众代表、专家、媒体等列席情况' } }),
-    attendeeNote: text({ ui: { label: '列席人员说明', displayMode: 'textarea', description: '例如：邀请3名养老机构负责人、2名人大代表、1名高校专家' } }),
+    attendeeCategories: multiselect({
+      type: 'string',
+      options: [...attendeeCategoryOptions],
+      defaultValue: [],
+      ui: { label: '列席人员类别', description: 'S2：载明利益相关方、公众代表、专家、媒体等列席情况' },
+    }),
+    attendeeNote: text({
+      ui: { label: '列席人员说明', displayMode: 'textarea', description: '例如：邀请3名养老机构负责人、2名人大代表、1名高校专家' },
+    }),
     openness: select({ type: 'string', options: [...meetingOpennessOptions], ui: { label: '是否公开', displayMode: 'segmented-control' } }),
     openingMethods: multiselect({ type: 'string', options: [...openingMethodOptions], defaultValue: [], ui: { label: '公开方式' } }),
-    opennessNote: text({ ui: { label: '公开说明', displayMode: 'textarea', description: '不公开的说明理由；公开的说明直播平台、报道媒体或旁听报名方式' } }),
-    consultation: relationship({ ref: 'Consultation.meetings', ui: { label: '会前征求意见', description: '会前公开征求意见的，关联该征求意见，其意见采纳情况随会议材料附送' } }),
+    opennessNote: text({
+      ui: { label: '公开说明', displayMode: 'textarea', description: '不公开的说明理由；公开的说明直播平台、报道媒体或旁听报名方式' },
+    }),
+    consultation: relationship({
+      ref: 'Consultation.meetings',
+      ui: { label: '会前征求意见', description: '会前公开征求意见的，关联该征求意见，其意见采纳情况随会议材料附送' },
+    }),
     // S2: the earlier comment collection and its adoption, attached to the meeting plan.
     consultationAdoption: virtual({
       field: g.field({
@@ -36,7 +57,12 @@ export const ConsultationMeeting = list({
           return id ? adoptionSummary(context, id) : '会前未公开征求意见';
         },
       }),
-      ui: { label: '会前征求意见及采纳情况', itemView: { fieldMode: 'read' }, createView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } },
+      ui: {
+        label: '会前征求意见及采纳情况',
+        itemView: { fieldMode: 'read' },
+        createView: { fieldMode: 'hidden' },
+        listView: { fieldMode: 'hidden' },
+      },
     }),
     materials: relationship({ ref: 'Media', many: true, ui: { label: '会议材料' } }),
   },
@@ -50,7 +76,8 @@ export const ConsultationMeeting = list({
         attendeeCategories: (merged.attendeeCategories as string[] | null) ?? null,
         openness: (merged.openness as string | null) ?? null,
         openingMethods: (merged.openingMethods as string[] | null) ?? null,
-      })) addValidationError(problem);
+      }))
+        addValidationError(problem);
     },
   },
 });

@@ -27,7 +27,11 @@ export function guideFields() {
     guideBasis: lines('设定依据', '法律、法规、规章及规范性文件的名称和条款'),
     guideConditions: lines('申请条件'),
     guideMaterials: lines('办理材料', '每行一项，写明原件或复印件、份数；需填写的表格请在“表格下载”中上传'),
-    guideForms: relationship({ ref: 'Media', many: true, ui: { label: '表格下载', description: '申请表、登记表等空白表格及填写样表（先在“媒体文件”中上传）' } }),
+    guideForms: relationship({
+      ref: 'Media',
+      many: true,
+      ui: { label: '表格下载', description: '申请表、登记表等空白表格及填写样表（先在“媒体文件”中上传）' },
+    }),
     guidePlace: lines('办理地点'),
     guideAgency: line('办理机构'),
     guideFee: line('收费标准', '不收费的填写“不收费”'),
@@ -46,4 +50,22 @@ export function guideFields() {
 }
 
 /** The guide fields, in the order of the form's 六、办事指南 section. */
-export const guideFieldKeys = ['documentKind', 'guideItemName', 'guideBasis', 'guideConditions', 'guideMaterials', 'guideForms', 'guidePlace', 'guideAgency', 'guideFee', 'guideFeeBasis', 'guideHours', 'guideEnquiryPhone', 'guideComplaintPhone', 'guideSteps', 'guideLegalTimeLimit', 'guidePromisedTimeLimit', 'guideOnlineUrl'];
+export const guideFieldKeys = [
+  'documentKind',
+  'guideItemName',
+  'guideBasis',
+  'guideConditions',
+  'guideMaterials',
+  'guideForms',
+  'guidePlace',
+  'guideAgency',
+  'guideFee',
+  'guideFeeBasis',
+  'guideHours',
+  'guideEnquiryPhone',
+  'guideComplaintPhone',
+  'guideSteps',
+  'guideLegalTimeLimit',
+  'guidePromisedTimeLimit',
+  'guideOnlineUrl',
+];

@@ -182,7 +182,18 @@ export function incidentClocks({ level, startedAt, events = {}, now, atRisk }: I
       minutesLeft = Math.floor((dueAt.getTime() - now.getTime()) / minuteMs);
       state = now > dueAt ? 'overdue' : now >= atRiskFrom ? 'atRisk' : 'due';
     }
-    const clock = { kind: rule.kind, label: rule.label, limitMinutes: rule.minutes, strictness: rule.strictness, dueAt, atRiskFrom, doneAt, state, stateLabel: incidentClockStateLabels[state], minutesLeft };
+    const clock = {
+      kind: rule.kind,
+      label: rule.label,
+      limitMinutes: rule.minutes,
+      strictness: rule.strictness,
+      dueAt,
+      atRiskFrom,
+      doneAt,
+      state,
+      stateLabel: incidentClockStateLabels[state],
+      minutesLeft,
+    };
     return { ...clock, summary: summarize(clock) };
   });
 }

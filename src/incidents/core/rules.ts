@@ -33,10 +33,34 @@ export interface IncidentEventDefinition {
 }
 
 export const incidentEventDefinitions: readonly IncidentEventDefinition[] = [
-  { event: 'phoneReportAt', recordedBy: 'phoneReportBy', label: '电话报告局办公室时间', actionLabel: '已电话报告', clockKinds: ['phoneReport'] },
-  { event: 'writtenReportAt', recordedBy: 'writtenReportBy', label: '书面报告局办公室时间', actionLabel: '已书面报告', clockKinds: ['writtenReport', 'writtenReportLatest'] },
-  { event: 'authoritativeInfoAt', recordedBy: 'authoritativeInfoBy', label: '发布权威信息时间', actionLabel: '已发布权威信息', clockKinds: ['authoritativeInfo'] },
-  { event: 'pressConferenceAt', recordedBy: 'pressConferenceBy', label: '召开新闻发布会时间', actionLabel: '已召开新闻发布会', clockKinds: ['pressConference'] },
+  {
+    event: 'phoneReportAt',
+    recordedBy: 'phoneReportBy',
+    label: '电话报告局办公室时间',
+    actionLabel: '已电话报告',
+    clockKinds: ['phoneReport'],
+  },
+  {
+    event: 'writtenReportAt',
+    recordedBy: 'writtenReportBy',
+    label: '书面报告局办公室时间',
+    actionLabel: '已书面报告',
+    clockKinds: ['writtenReport', 'writtenReportLatest'],
+  },
+  {
+    event: 'authoritativeInfoAt',
+    recordedBy: 'authoritativeInfoBy',
+    label: '发布权威信息时间',
+    actionLabel: '已发布权威信息',
+    clockKinds: ['authoritativeInfo'],
+  },
+  {
+    event: 'pressConferenceAt',
+    recordedBy: 'pressConferenceBy',
+    label: '召开新闻发布会时间',
+    actionLabel: '已召开新闻发布会',
+    clockKinds: ['pressConference'],
+  },
 ];
 
 /** S7: the events whose clocks run for a level (a 较大 emergency has only the written report). */
@@ -72,7 +96,12 @@ export interface StoredIncident extends IncidentEvents {
 }
 
 function eventsOf(incident: StoredIncident): IncidentEvents {
-  return { phoneReportAt: incident.phoneReportAt ?? null, writtenReportAt: incident.writtenReportAt ?? null, authoritativeInfoAt: incident.authoritativeInfoAt ?? null, pressConferenceAt: incident.pressConferenceAt ?? null };
+  return {
+    phoneReportAt: incident.phoneReportAt ?? null,
+    writtenReportAt: incident.writtenReportAt ?? null,
+    authoritativeInfoAt: incident.authoritativeInfoAt ?? null,
+    pressConferenceAt: incident.pressConferenceAt ?? null,
+  };
 }
 
 /**
@@ -82,7 +111,12 @@ function eventsOf(incident: StoredIncident): IncidentEvents {
 export function clocksOf(incident: StoredIncident, now: Date): IncidentClock[] {
   if (!isIncidentLevel(incident.level) || !incident.startedAt) return [];
   const at = incident.closedAt ?? now;
-  return incidentClocks({ level: incident.level, startedAt: incident.startedAt, events: eventsOf(incident), now: at < incident.startedAt ? incident.startedAt : at });
+  return incidentClocks({
+    level: incident.level,
+    startedAt: incident.startedAt,
+    events: eventsOf(incident),
+    now: at < incident.startedAt ? incident.startedAt : at,
+  });
 }
 
 /**
@@ -91,7 +125,8 @@ export function clocksOf(incident: StoredIncident, now: Date): IncidentClock[] {
  */
 export function clockStatusLines(incident: StoredIncident, now: Date): string[] {
   return clocksOf(incident, now).map((clock) => {
-    if (incident.closedAt && !clock.doneAt) return `【未办理】${clock.label}：事件已于 ${formatChinaTime(incident.closedAt)} 结束（截止 ${formatChinaTime(clock.dueAt)}）`;
+    if (incident.closedAt && !clock.doneAt)
+      return `【未办理】${clock.label}：事件已于 ${formatChinaTime(incident.closedAt)} 结束（截止 ${formatChinaTime(clock.dueAt)}）`;
     return `【${clock.stateLabel}】${clock.summary}`;
   });
 }
@@ -142,7 +177,9 @@ export function dueAlerts(incident: StoredIncident, now: Date): IncidentAlert[] 
   const since = incident.alertsCheckedAt ?? incident.startedAt;
   if (now <= since || now < incident.startedAt) return [];
   const sent = new Set(alertLogOf(incident.alertLog).map((entry) => entry.key));
-  return clocksAtRisk({ level: incident.level, startedAt: incident.startedAt, events: eventsOf(incident), since, now }).filter((alert) => !sent.has(alertKey(alert)));
+  return clocksAtRisk({ level: incident.level, startedAt: incident.startedAt, events: eventsOf(incident), since, now }).filter(
+    (alert) => !sent.has(alertKey(alert)),
+  );
 }
 
 /** The lines of the 舆情时限提醒 robot message for one incident. */
@@ -150,7 +187,10 @@ export function alertLines(incident: StoredIncident, alerts: IncidentAlert[]): s
   const level = isIncidentLevel(incident.level) ? levelLabels[incident.level] : '';
   return [
     `事件：${incident.title}（${level}，发生于 ${incident.startedAt ? formatChinaTime(incident.startedAt) : ''}）`,
-    ...alerts.flatMap((alert) => [alert.message, `截止时间：${formatChinaTime(alert.clock.dueAt)}（北京时间）；请${clockTodo[alert.kind]}`]),
+    ...alerts.flatMap((alert) => [
+      alert.message,
+      `截止时间：${formatChinaTime(alert.clock.dueAt)}（北京时间）；请${clockTodo[alert.kind]}`,
+    ]),
   ];
 }
 
@@ -199,11 +239,15 @@ export function mayEditIncident(actor: Member, departmentIds: string[]): boolean
 export type IncidentAction = IncidentEvent | 'close';
 
 /** Why an action cannot be taken now (Chinese), or null: each event once, nothing after closing. */
-export function actionRefusal(incident: Pick<StoredIncident, 'level' | 'closedAt'> & IncidentEvents, action: IncidentAction): string | null {
+export function actionRefusal(
+  incident: Pick<StoredIncident, 'level' | 'closedAt'> & IncidentEvents,
+  action: IncidentAction,
+): string | null {
   if (incident.closedAt) return '该事件已结束';
   if (action === 'close') return null;
   const definition = incidentEventDefinitions.find((d) => d.event === action)!;
-  if (!isIncidentLevel(incident.level) || !eventsForLevel(incident.level).includes(action)) return `该级别的事件无需“${definition.actionLabel}”`;
+  if (!isIncidentLevel(incident.level) || !eventsForLevel(incident.level).includes(action))
+    return `该级别的事件无需“${definition.actionLabel}”`;
   if (incident[action]) return `已记录${definition.label}：${formatChinaTime(new Date(incident[action]!))}`;
   return null;
 }

@@ -23,7 +23,8 @@ const jobOnly = { read: signedIn, create: () => false, update: () => false };
 
 const mayEdit = byRole((role) => isOffice(role) || isEditor(role));
 
-const recordedByField = (label: string) => relationship({ ref: 'User', ui: { label, ...readOnly, itemView: { fieldMode: 'read' as const, fieldPosition: 'sidebar' as const } } });
+const recordedByField = (label: string) =>
+  relationship({ ref: 'User', ui: { label, ...readOnly, itemView: { fieldMode: 'read' as const, fieldPosition: 'sidebar' as const } } });
 
 const eventFields = Object.fromEntries(
   incidentEventDefinitions.flatMap((d) => [
@@ -54,31 +55,67 @@ export const OpinionIncident = list({
   },
   fields: {
     title: text({ ui: { label: '事件名称' }, validation: { isRequired: true, length: { max: 200 } } }),
-    level: select({ type: 'string', options: [...incidentLevelOptions], validation: { isRequired: true }, ui: { label: '事件级别', description: '决定报告和回应时限（S7）' } }),
-    startedAt: timestamp({ validation: { isRequired: true }, ui: { label: '事件发生（发现）时间', description: '各项报告和回应时限自此时起算' } }),
+    level: select({
+      type: 'string',
+      options: [...incidentLevelOptions],
+      validation: { isRequired: true },
+      ui: { label: '事件级别', description: '决定报告和回应时限（S7）' },
+    }),
+    startedAt: timestamp({
+      validation: { isRequired: true },
+      ui: { label: '事件发生（发现）时间', description: '各项报告和回应时限自此时起算' },
+    }),
     clockStatus: virtual({
-      ui: { label: '时限状态', views: './admin/fields/incident-clocks', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
+      ui: {
+        label: '时限状态',
+        views: './admin/fields/incident-clocks',
+        createView: { fieldMode: 'hidden' },
+        itemView: { fieldMode: 'read' },
+      },
       field: g.field({
         type: g.String,
         resolve: (item) => clockStatusLines(item as unknown as StoredIncident, new Date()).join('\n'),
       }),
     }),
     category: select({ type: 'string', options: [...opinionCategoryOptions], ui: { label: '舆情类别' } }),
-    handling: select({ type: 'string', options: [...opinionHandlingOptions], ui: { label: '处置方式', description: '依研判结果选择，并据此发布相应信息（S6）' } }),
-    departments: relationship({ ref: 'Department', many: true, ui: { label: '责任科室（单位）', description: '责任科室的编辑可以记录处置情况' } }),
+    handling: select({
+      type: 'string',
+      options: [...opinionHandlingOptions],
+      ui: { label: '处置方式', description: '依研判结果选择，并据此发布相应信息（S6）' },
+    }),
+    departments: relationship({
+      ref: 'Department',
+      many: true,
+      ui: { label: '责任科室（单位）', description: '责任科室的编辑可以记录处置情况' },
+    }),
     description: text({ ui: { label: '事件简况', displayMode: 'textarea' } }),
     ...eventFields,
     outcomeDocuments: relationship({
       ref: 'Document',
       many: true,
-      ui: { label: '公开的处置结果', description: '经审核发布的文件：吸收采纳情况、研究解决情况、调查处置情况、权威信息或纠正引导信息（S6）' },
+      ui: {
+        label: '公开的处置结果',
+        description: '经审核发布的文件：吸收采纳情况、研究解决情况、调查处置情况、权威信息或纠正引导信息（S6）',
+      },
     }),
-    policeReferralNote: text({ ui: { label: '移交公安机关、网络监管部门情况', description: '虚假和不实信息的线索移交时间、接收单位和处理情况', displayMode: 'textarea' } }),
+    policeReferralNote: text({
+      ui: {
+        label: '移交公安机关、网络监管部门情况',
+        description: '虚假和不实信息的线索移交时间、接收单位和处理情况',
+        displayMode: 'textarea',
+      },
+    }),
     // Set by 结束事件 (with who closed it), never typed.
-    closedAt: timestamp({ graphql: { omit: { create: true, update: true } }, ui: { label: '结束时间', ...readOnly, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
+    closedAt: timestamp({
+      graphql: { omit: { create: true, update: true } },
+      ui: { label: '结束时间', ...readOnly, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } },
+    }),
     closedBy: recordedByField('结束记录人'),
     registeredBy: recordedByField('登记人'),
-    createdAt: timestamp({ defaultValue: { kind: 'now' }, ui: { label: '登记时间', ...readOnly, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
+    createdAt: timestamp({
+      defaultValue: { kind: 'now' },
+      ui: { label: '登记时间', ...readOnly, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } },
+    }),
     // The alert job's state (S7): the end of the last checked window and the alerts claimed.
     alertsCheckedAt: timestamp({ access: jobOnly, ui: hiddenEverywhere }),
     alertLog: json({ defaultValue: [], access: jobOnly, ui: hiddenEverywhere }),
@@ -92,19 +129,22 @@ export const OpinionIncident = list({
         // An editor who registers an incident is of a responsible department, so he can go on recording it.
         const own = isEditor(member?.role) ? member!.departmentId : undefined;
         const connect = ((resolvedData.departments as { connect?: { id: string }[] } | undefined)?.connect ?? []) as { id: string }[];
-        if (own && !connect.some((d) => d.id === own)) data.departments = { ...(resolvedData.departments as object), connect: [...connect, { id: own }] };
+        if (own && !connect.some((d) => d.id === own))
+          data.departments = { ...(resolvedData.departments as object), connect: [...connect, { id: own }] };
         return withRecorders(data, userId, 'create');
       },
       update: ({ resolvedData, context }) => {
         const data: Record<string, unknown> = withRecorders({ ...resolvedData }, sessionUserOf(context), 'update');
         // New clocks: the alert window starts over from the start.
-        if (resolvedData.level !== undefined || resolvedData.startedAt !== undefined) Object.assign(data, { alertsCheckedAt: null, alertLog: [] });
+        if (resolvedData.level !== undefined || resolvedData.startedAt !== undefined)
+          Object.assign(data, { alertsCheckedAt: null, alertLog: [] });
         return data;
       },
     },
     validate: ({ operation, resolvedData, item, addValidationError }) => {
       if (operation === 'delete') return;
-      for (const problem of incidentProblems(itemAfter(item, resolvedData) as Partial<StoredIncident>, new Date())) addValidationError(problem);
+      for (const problem of incidentProblems(itemAfter(item, resolvedData) as Partial<StoredIncident>, new Date()))
+        addValidationError(problem);
     },
     afterOperation: async ({ operation, item, context }) => {
       if (operation === 'delete' || !item) return;
@@ -124,8 +164,7 @@ function withRecorders(data: Record<string, unknown>, userId: string | null, ope
     if (data[d.event] === undefined || data[d.recordedBy] !== undefined) continue;
     if (data[d.event] === null) {
       if (operation === 'update') data[d.recordedBy] = { disconnect: true };
-    }
-    else if (userId) data[d.recordedBy] = { connect: { id: userId } };
+    } else if (userId) data[d.recordedBy] = { connect: { id: userId } };
   }
   return data;
 }

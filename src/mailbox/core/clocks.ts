@@ -83,14 +83,20 @@ export function addMonths(day: CalendarDay, months: number): CalendarDay {
   return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
-export function messageClock(message: MessageRecord, today: CalendarDay, { dueSoonDays = 14 }: { dueSoonDays?: number } = {}): MessageClock {
+export function messageClock(
+  message: MessageRecord,
+  today: CalendarDay,
+  { dueSoonDays = 14 }: { dueSoonDays?: number } = {},
+): MessageClock {
   assertCalendarDay(today);
   assertInstant(message.submittedAt, 'submittedAt');
   const submittedOn = toCalendarDay(message.submittedAt);
   const repliedOn = message.repliedAt ? toCalendarDay(assertInstant(message.repliedAt, 'repliedAt')) : null;
   const publishedOn = message.replyPublishedAt ? toCalendarDay(assertInstant(message.replyPublishedAt, 'replyPublishedAt')) : null;
-  if ((repliedOn && repliedOn < submittedOn) || (publishedOn && publishedOn < submittedOn)) throw new Error(`Invalid message ${message.id}: reply before submission`);
-  if (publishedOn && !repliedOn) throw new Error(`Invalid message ${message.id}: reply published without a reply time (N5: replies show submission and reply time)`);
+  if ((repliedOn && repliedOn < submittedOn) || (publishedOn && publishedOn < submittedOn))
+    throw new Error(`Invalid message ${message.id}: reply before submission`);
+  if (publishedOn && !repliedOn)
+    throw new Error(`Invalid message ${message.id}: reply published without a reply time (N5: replies show submission and reply time)`);
 
   const publishBy = addMonths(submittedOn, replyPublicationMonths);
   const answerBy = addMonths(submittedOn, unansweredVetoMonths);
@@ -104,7 +110,19 @@ export function messageClock(message: MessageRecord, today: CalendarDay, { dueSo
   else if (publishedOn) state = 'published';
   else state = daysBetween(today, publishBy) <= dueSoonDays ? 'dueSoon' : 'awaiting';
   const daysLeft = publishedOn || today > publishBy ? 0 : daysBetween(today, publishBy);
-  return { id: message.id, kind: message.kind, submittedOn, publishBy, answerBy, state, stateLabel: messageStateLabels[state], replied: repliedOn !== null, veto, deduction, daysLeft };
+  return {
+    id: message.id,
+    kind: message.kind,
+    submittedOn,
+    publishBy,
+    answerBy,
+    state,
+    stateLabel: messageStateLabels[state],
+    replied: repliedOn !== null,
+    veto,
+    deduction,
+    daysLeft,
+  };
 }
 
 export interface MessageSummary {

@@ -49,9 +49,7 @@ export interface MessageActionInput {
   reason?: string | null;
 }
 
-export type MessageDecision =
-  | { ok: true; data: MessageChange }
-  | { ok: false; message: string };
+export type MessageDecision = { ok: true; data: MessageChange } | { ok: false; message: string };
 
 /** What an action writes; instants are filled in by the caller with `now`. */
 export interface MessageChange {
@@ -82,7 +80,12 @@ export function messageActionsFor(f: HandlingState, actor: MessageActor | null):
 }
 
 /** What `action` does to the message, or why it is refused (in Chinese). */
-export function decideMessageAction(facts: MessageFacts, actor: MessageActor, action: MessageAction, input: MessageActionInput = {}): MessageDecision {
+export function decideMessageAction(
+  facts: MessageFacts,
+  actor: MessageActor,
+  action: MessageAction,
+  input: MessageActionInput = {},
+): MessageDecision {
   if (!messageActionsFor(facts, actor).includes(action)) return { ok: false, message: `当前状态下您不能“${messageActionLabels[action]}”` };
   const reason = input.reason?.trim() ?? '';
   switch (action) {

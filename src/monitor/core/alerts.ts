@@ -45,7 +45,6 @@ export function buildAlert(current: MonitorReport, previous?: MonitorReport, opt
   };
 }
 
-
 /** Cut a UTF-8 string to a byte budget without splitting a character. */
 function markdownLines(alert: Alert, wecom: boolean): string[] {
   const red = (s: string) => (wecom ? `<font color="warning">${s}</font>` : s);
@@ -58,7 +57,9 @@ function markdownLines(alert: Alert, wecom: boolean): string[] {
     `**需要立即处理的问题（${alert.findings.length} 项）**`,
   ];
   for (const f of alert.findings.slice(0, 20)) {
-    lines.push(`- [${f.ruleId} ${severityLabels[f.severity]}] ${f.message}${f.page ? `\n  页面：${f.page}${f.pages ? ` 等 ${f.pages.count} 个` : ''}` : ''}`);
+    lines.push(
+      `- [${f.ruleId} ${severityLabels[f.severity]}] ${f.message}${f.page ? `\n  页面：${f.page}${f.pages ? ` 等 ${f.pages.count} 个` : ''}` : ''}`,
+    );
   }
   if (alert.findings.length > 20) lines.push(`- ……另有 ${alert.findings.length - 20} 项，详见监测报告`);
   return lines;

@@ -36,7 +36,8 @@ export function inferColumnKind(name: string): ColumnKind {
 /** The column a list page belongs to: pagination parameters and index_N pages folded together. */
 export function columnKey(url: string): string {
   const u = new URL(url);
-  for (const name of [...u.searchParams.keys()]) if (/^(page|p|pn|pageno|pageindex|curpage|currentpage|start|offset)$/i.test(name)) u.searchParams.delete(name);
+  for (const name of [...u.searchParams.keys()])
+    if (/^(page|p|pn|pageno|pageindex|curpage|currentpage|start|offset)$/i.test(name)) u.searchParams.delete(name);
   u.pathname = u.pathname.replace(/\/(index|list|default)_\d+(\.s?html?)$/i, '/$1$2').replace(/_\d+(\.s?html?)$/i, '$1');
   return u.toString();
 }
@@ -52,7 +53,11 @@ export function deriveSite(crawl: CrawlResult, config: RulesConfig, now: Date): 
   const homePage = pages.find((p) => p.url === homeUrl);
   // Future dates do not make a page fresh (N7 reports them).
   const datesOf = (links: { date?: string; internal: boolean }[]) =>
-    links.filter((l) => l.internal && l.date && l.date <= today).map((l) => l.date!).sort().reverse();
+    links
+      .filter((l) => l.internal && l.date && l.date <= today)
+      .map((l) => l.date!)
+      .sort()
+      .reverse();
   const home = homePage ? { url: homePage.url, dates: datesOf(homePage.links), latest: undefined as string | undefined } : undefined;
   if (home) home.latest = home.dates[0];
 

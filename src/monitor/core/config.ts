@@ -1,5 +1,12 @@
 /** Defaults of everything a check can be tuned with, and how caller overrides are merged. */
-import { gamblingKeywords, gamblingPatterns, illegalKeywords, pornKeywords, scriptAllowlist, trustedHosts } from './rules-data/security-keywords.js';
+import {
+  gamblingKeywords,
+  gamblingPatterns,
+  illegalKeywords,
+  pornKeywords,
+  scriptAllowlist,
+  trustedHosts,
+} from './rules-data/security-keywords.js';
 import { leaderErrors, stateNameErrors, typoErrors } from './rules-data/serious-errors.js';
 import type { RulesConfig } from './types.js';
 import { starterDictionary } from '../../workflow/core/starter-dictionary.js';

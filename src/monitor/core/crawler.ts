@@ -11,13 +11,25 @@ import { Requester, type Fetched } from './http.js';
 import type { OutboundPolicy } from '../../platform/http/outbound.js';
 import { Semaphore } from '../../platform/http/limiter.js';
 import { allowAllRobots, parseRobots, type Robots } from './robots.js';
-import { systemClock, type Clock, type CloakProbe, type CloakVariant, type CrawledPage, type CrawlResult, type ExternalLinkResult, type Note, type PageError } from './types.js';
+import {
+  systemClock,
+  type Clock,
+  type CloakProbe,
+  type CloakVariant,
+  type CrawledPage,
+  type CrawlResult,
+  type ExternalLinkResult,
+  type Note,
+  type PageError,
+} from './types.js';
 import { hostOf, isOnHosts, normalizeUrl, pathAndQuery } from './url.js';
 
 // Header values must be Latin-1: no Chinese here.
 export const defaultUserAgent = 'GongkaiMonitor/1.0 (government website monitor; gongkai)';
-export const desktopBrowserUA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
-export const mobileBrowserUA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+export const desktopBrowserUA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
+export const mobileBrowserUA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 export const searchEngineReferer = 'https://www.baidu.com/s?wd=%E6%B0%91%E6%94%BF%E5%B1%80';
 export const searchSpiderUA = 'Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)';
 
@@ -123,7 +135,18 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
     progress({ phase: 'done', done: pages.length, total: pages.length });
     stats.requests = requester.requests;
     stats.retries = requester.retries;
-    return { baseUrl: base, siteHosts, startedAt, finishedAt: new Date(clock.now()).toISOString(), pages, external, cloaking, robots: robotsInfo, notes, stats: { ...stats } };
+    return {
+      baseUrl: base,
+      siteHosts,
+      startedAt,
+      finishedAt: new Date(clock.now()).toISOString(),
+      pages,
+      external,
+      cloaking,
+      robots: robotsInfo,
+      notes,
+      stats: { ...stats },
+    };
   };
 
   try {
@@ -140,7 +163,11 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
           notes.push({ code: 'robots-crawl-delay', message: `robots.txt 要求抓取间隔 ${robots.crawlDelaySeconds} 秒，已按此放慢` });
         }
       } else if (res.status === null || res.status >= 500) {
-        notes.push({ code: 'robots-unavailable', message: `robots.txt 无法读取（${res.error?.message ?? 'HTTP ' + res.status}），按允许抓取处理`, url: robotsInfo.url });
+        notes.push({
+          code: 'robots-unavailable',
+          message: `robots.txt 无法读取（${res.error?.message ?? 'HTTP ' + res.status}），按允许抓取处理`,
+          url: robotsInfo.url,
+        });
       }
     }
     const allowed = (url: string) => !isOnHosts(url, siteHosts) || robots.isAllowed(pathAndQuery(url));
@@ -148,7 +175,8 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
       robotsInfo.disallowAll = true;
       notes.push({
         code: 'robots-disallow-all',
-        message: 'robots.txt 禁止本监测程序抓取整个网站，本次未检查任何页面。请在 robots.txt 中对监测程序放行（User-agent: GongkaiMonitor / Allow: /），或在本单位网站的监测设置中关闭“遵守 robots.txt”。',
+        message:
+          'robots.txt 禁止本监测程序抓取整个网站，本次未检查任何页面。请在 robots.txt 中对监测程序放行（User-agent: GongkaiMonitor / Allow: /），或在本单位网站的监测设置中关闭“遵守 robots.txt”。',
         url: robotsInfo.url,
       });
       return finish([], [], []);
@@ -184,7 +212,8 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
       pages.push(page);
       if (res.redirects.length) for (const hop of res.redirects) if (isOnHosts(hop, siteHosts)) known.add(hop);
       // Links are followed from our own pages only, not from where an offsite redirect ended.
-      if (isOnHosts(page.finalUrl, siteHosts)) for (const link of page.links) if (link.internal) enqueue(link.url, item.depth + 1, item.url);
+      if (isOnHosts(page.finalUrl, siteHosts))
+        for (const link of page.links) if (link.internal) enqueue(link.url, item.depth + 1, item.url);
       progress({ phase: 'crawl', done: pages.length, total: queue.length, url: item.url });
     };
 
@@ -194,7 +223,9 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
           const item = queue[head++];
           active++;
           crawlOne(item)
-            .catch((err: unknown) => notes.push({ code: 'crawler-error', message: `抓取时发生内部错误：${(err as Error)?.message ?? err}`, url: item.url }))
+            .catch((err: unknown) =>
+              notes.push({ code: 'crawler-error', message: `抓取时发生内部错误：${(err as Error)?.message ?? err}`, url: item.url }),
+            )
             .finally(() => {
               active--;
               pump();
@@ -210,11 +241,22 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
       for (let i = pages.length - 1; i >= 0; i--) if (pages[i].errors.some((e) => e.code === 'aborted')) pages.splice(i, 1);
     }
     stats.skippedByBudget = overBudget.size;
-    if (overBudget.size) notes.push({ code: 'page-budget', message: `达到页面上限 ${maxPages}，另有 ${overBudget.size} 个本站网址未检查`, count: overBudget.size });
-    if (robotsInfo.blocked) notes.push({ code: 'robots-blocked', message: `robots.txt 禁止抓取的本站网址 ${robotsInfo.blocked} 个，未检查`, count: robotsInfo.blocked });
+    if (overBudget.size)
+      notes.push({
+        code: 'page-budget',
+        message: `达到页面上限 ${maxPages}，另有 ${overBudget.size} 个本站网址未检查`,
+        count: overBudget.size,
+      });
+    if (robotsInfo.blocked)
+      notes.push({
+        code: 'robots-blocked',
+        message: `robots.txt 禁止抓取的本站网址 ${robotsInfo.blocked} 个，未检查`,
+        count: robotsInfo.blocked,
+      });
     for (const page of pages) {
       const first = page.errors[0];
-      if (first && ['body-too-large', 'redirect-loop', 'too-many-redirects'].includes(first.code)) notes.push({ code: `page-${first.code}`, message: first.message, url: page.url });
+      if (first && ['body-too-large', 'redirect-loop', 'too-many-redirects'].includes(first.code))
+        notes.push({ code: `page-${first.code}`, message: first.message, url: page.url });
     }
     // Keep crawl order stable for reports (workers finish out of order).
     const order = new Map(queue.map((q, i) => [q.url, i]));
@@ -222,7 +264,11 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
     if (pages[0] && pages[0].status === null) {
       // Refused by the outbound check (issue 14 #10): nothing was checked, which is not the site's fault.
       const refused = pages[0].errors[0]?.code === 'refused-address';
-      notes.push({ code: refused ? 'home-refused' : 'home-unreachable', message: `首页${refused ? '不允许访问' : '无法访问'}：${pages[0].errors[0]?.message ?? '无响应'}`, url: pages[0].url });
+      notes.push({
+        code: refused ? 'home-refused' : 'home-unreachable',
+        message: `首页${refused ? '不允许访问' : '无法访问'}：${pages[0].errors[0]?.message ?? '无响应'}`,
+        url: pages[0].url,
+      });
     }
 
     if (options.signal?.aborted) return finish(pages, [], []);
@@ -254,7 +300,18 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
               const html = res.body.length ? decodeBody(res.body, res.headers['content-type'], { truncated: res.truncated }).text : '';
               const facts = html ? extractRedirects(html, res.finalUrl) : { jsRedirects: [] };
               const content = html ? extractText(html, 20_000) : { title: undefined, text: undefined };
-              variants.push({ kind, userAgent: ua, referer, status: res.status, finalUrl: res.finalUrl, jsRedirects: facts.jsRedirects, metaRefresh: facts.metaRefresh, title: content.title, text: content.text, error: res.error });
+              variants.push({
+                kind,
+                userAgent: ua,
+                referer,
+                status: res.status,
+                finalUrl: res.finalUrl,
+                jsRedirects: facts.jsRedirects,
+                metaRefresh: facts.metaRefresh,
+                title: content.title,
+                text: content.text,
+                error: res.error,
+              });
             }
             progress({ phase: 'cloaking', done: ++done, total: chosen.length, url: page.url });
             return { url: page.url, variants };
@@ -285,7 +342,11 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
       const urls = [...referrers.keys()].slice(0, maxLinks);
       if (referrers.size > maxLinks) {
         stats.externalSkipped = referrers.size - maxLinks;
-        notes.push({ code: 'external-budget', message: `外部链接共 ${referrers.size} 个，只检查了前 ${maxLinks} 个`, count: referrers.size - maxLinks });
+        notes.push({
+          code: 'external-budget',
+          message: `外部链接共 ${referrers.size} 个，只检查了前 ${maxLinks} 个`,
+          count: referrers.size - maxLinks,
+        });
       }
       const sem = new Semaphore(ext.concurrency ?? 4);
       const inspect = ext.inspectContent !== false;
@@ -293,12 +354,17 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
       const extTimeout = ext.timeoutMs ?? timeoutMs;
       const isHtmlType = (ct: string | undefined) => !ct || /html/i.test(ct);
       const rootCache = new Map<string, Promise<string | undefined>>();
-      const getText = (res: Fetched) => (res.body.length && isHtmlType(res.headers['content-type'] as string | undefined) ? extractText(decodeBody(res.body, res.headers['content-type'], { truncated: res.truncated }).text) : undefined);
+      const getText = (res: Fetched) =>
+        res.body.length && isHtmlType(res.headers['content-type'] as string | undefined)
+          ? extractText(decodeBody(res.body, res.headers['content-type'], { truncated: res.truncated }).text)
+          : undefined;
       const rootText = (url: string) => {
         const root = new URL(url).origin + '/';
         let p = rootCache.get(root);
         if (!p) {
-          p = requester.fetch(root, { timeoutMs: extTimeout, maxBytes: maxInspect, readBody: (_s, ct) => isHtmlType(ct) }).then((r) => (r.status !== null && r.status < 400 ? getText(r)?.text : undefined));
+          p = requester
+            .fetch(root, { timeoutMs: extTimeout, maxBytes: maxInspect, readBody: (_s, ct) => isHtmlType(ct) })
+            .then((r) => (r.status !== null && r.status < 400 ? getText(r)?.text : undefined));
           rootCache.set(root, p);
         }
         return p;
@@ -313,7 +379,11 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
             if (headFailed || (inspect && isHtmlType(res.headers['content-type'] as string | undefined))) {
               // Servers that refuse HEAD get a GET; so does every page whose text we inspect.
               method = 'GET';
-              res = await requester.fetch(url, { timeoutMs: extTimeout, maxBytes: maxInspect, readBody: (_s, ct) => inspect && isHtmlType(ct) });
+              res = await requester.fetch(url, {
+                timeoutMs: extTimeout,
+                maxBytes: maxInspect,
+                readBody: (_s, ct) => inspect && isHtmlType(ct),
+              });
             }
             const ok = !res.error && res.status !== null && res.status < 400;
             const result: ExternalLinkResult = {
@@ -344,7 +414,13 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
   }
 }
 
-function toPage(item: { url: string; depth: number; referrer?: string }, res: Fetched, siteHosts: string[], clock: Clock, keepHtml: boolean): CrawledPage {
+function toPage(
+  item: { url: string; depth: number; referrer?: string },
+  res: Fetched,
+  siteHosts: string[],
+  clock: Clock,
+  keepHtml: boolean,
+): CrawledPage {
   const contentType = (res.headers['content-type'] as string | undefined) ?? undefined;
   const isHtml = contentType ? /text\/html|application\/xhtml\+xml/i.test(contentType) : res.body.length > 0 && sniffHtml(res.body);
   const errors: PageError[] = res.error ? [res.error] : [];

@@ -8,10 +8,10 @@ import { findDate } from '../../platform/http/dates.js';
 import type { PageFacts, PageForm, PageImage, PageLink, PageScript } from './types.js';
 import { isOnHosts, normalizeUrl } from './url.js';
 
-
 const maxText = 200_000;
 const maxInlineScript = 100_000;
-const blockSelector = 'br, p, div, li, td, th, tr, h1, h2, h3, h4, h5, h6, dd, dt, section, article, header, footer, nav, ul, ol, table, form, a, button, option, label';
+const blockSelector =
+  'br, p, div, li, td, th, tr, h1, h2, h3, h4, h5, h6, dd, dt, section, article, header, footer, nav, ul, ol, table, form, a, button, option, label';
 
 /** The parts of a DOM element we read (structural, to avoid a direct dependency on domhandler). */
 interface El {
@@ -65,7 +65,8 @@ export function hidingReason(d: Decls): string | undefined {
   const overflowHidden = /hidden|clip/.test(d.get('overflow') ?? '');
   const h = px(d.get('height'));
   const w = px(d.get('width'));
-  if (overflowHidden && ((h !== undefined && h <= 1) || (w !== undefined && w <= 1))) return `${h !== undefined && h <= 1 ? 'height' : 'width'}:0;overflow:hidden`;
+  if (overflowHidden && ((h !== undefined && h <= 1) || (w !== undefined && w <= 1)))
+    return `${h !== undefined && h <= 1 ? 'height' : 'width'}:0;overflow:hidden`;
   for (const prop of ['left', 'top', 'right', 'text-indent', 'margin-left', 'margin-top']) {
     const v = px(d.get(prop));
     if (v !== undefined && v <= -500) return `${prop}:${d.get(prop)}`;
@@ -76,8 +77,16 @@ export function hidingReason(d: Decls): string | undefined {
 }
 
 const namedColors: Record<string, string> = {
-  white: '#ffffff', black: '#000000', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00',
-  gray: '#808080', grey: '#808080', silver: '#c0c0c0', transparent: 'transparent',
+  white: '#ffffff',
+  black: '#000000',
+  red: '#ff0000',
+  green: '#008000',
+  blue: '#0000ff',
+  yellow: '#ffff00',
+  gray: '#808080',
+  grey: '#808080',
+  silver: '#c0c0c0',
+  transparent: 'transparent',
 };
 
 /** '#fff', 'white', 'rgb(255,255,255)' → '#ffffff'. */
@@ -157,7 +166,8 @@ function makeStyleOf($: cheerio.CheerioAPI) {
     info = { hidden: hidingReason(d), color: normalizeColor(d.get('color')), background: backgroundColor(d) };
     const attrs = el.attribs ?? {};
     if (!info.hidden && attrs.hidden !== undefined) info.hidden = 'hidden 属性';
-    if (!info.hidden && el.name === 'marquee' && ((px(attrs.height) ?? 99) <= 1 || (px(attrs.width) ?? 99) <= 1)) info.hidden = 'marquee 高度或宽度为 0';
+    if (!info.hidden && el.name === 'marquee' && ((px(attrs.height) ?? 99) <= 1 || (px(attrs.width) ?? 99) <= 1))
+      info.hidden = 'marquee 高度或宽度为 0';
     if (!info.color && el.name === 'font' && attrs.color) info.color = normalizeColor(attrs.color);
     if (!info.background && attrs.bgcolor) info.background = normalizeColor(attrs.bgcolor);
     cache.set(el, info);
@@ -171,7 +181,10 @@ function linkHiddenReason(el: El, styleOf: (el: El) => StyleInfo): string | unde
   for (let p = el.parent as El | null; p && p.type === 'tag'; p = p.parent as El | null) chain.push(p);
   for (const node of chain) {
     const reason = styleOf(node).hidden;
-    if (reason) return node === el ? reason : `${reason}（父元素 <${node.name}${node.attribs.id ? '#' + node.attribs.id : ''}${node.attribs.class ? '.' + node.attribs.class.split(/\s+/)[0] : ''}>）`;
+    if (reason)
+      return node === el
+        ? reason
+        : `${reason}（父元素 <${node.name}${node.attribs.id ? '#' + node.attribs.id : ''}${node.attribs.class ? '.' + node.attribs.class.split(/\s+/)[0] : ''}>）`;
   }
   const color = chain.map((n) => styleOf(n).color).find(Boolean);
   if (!color) return undefined;
@@ -215,7 +228,15 @@ export function extractPage(html: string, pageUrl: string, siteHosts: string[]):
     const container = $(el).closest('li, tr, dd, dt, p');
     const context = squash((container.length ? container : $(el).parent()).text()).slice(0, 300);
     const date = findDate(text) ?? (context.length <= 300 ? findDate(context) : undefined) ?? findDate($(el).attr('title') ?? '');
-    links.push({ url, raw, text, internal: isOnHosts(url, siteHosts), hidden: linkHiddenReason(el as unknown as El, styleOf), context: context || undefined, date });
+    links.push({
+      url,
+      raw,
+      text,
+      internal: isOnHosts(url, siteHosts),
+      hidden: linkHiddenReason(el as unknown as El, styleOf),
+      context: context || undefined,
+      date,
+    });
   });
 
   const scripts: PageScript[] = [];
@@ -318,7 +339,12 @@ export function extractText(html: string, maxChars = 50_000): { title?: string; 
   const $ = cheerio.load(html);
   const title = squash($('title').first().text()) || undefined;
   const meta = ['keywords', 'description']
-    .map((name) => $('meta[name]').filter((_, el) => ($(el).attr('name') ?? '').toLowerCase() === name).attr('content') ?? '')
+    .map(
+      (name) =>
+        $('meta[name]')
+          .filter((_, el) => ($(el).attr('name') ?? '').toLowerCase() === name)
+          .attr('content') ?? '',
+    )
     .join(' ');
   $('style, noscript, template').remove();
   $(blockSelector).append(' ');

@@ -81,7 +81,13 @@ export class Requester {
   async fetch(url: string, ro: RequestOptions = {}, canFollow: (next: string) => boolean = () => true): Promise<Fetched> {
     const res = await this.client.fetch(url, { ...ro, readBody: ro.readBody ?? ((_s, ct) => isHtmlType(ct)) }, canFollow);
     if (res.gaveUpWaitMs !== undefined && !res.error) {
-      return { ...res, error: { code: 'rate-limited', message: `服务器要求 ${Math.round(res.gaveUpWaitMs / 1000)} 秒后重试（HTTP ${res.status}），超过等待上限` } };
+      return {
+        ...res,
+        error: {
+          code: 'rate-limited',
+          message: `服务器要求 ${Math.round(res.gaveUpWaitMs / 1000)} 秒后重试（HTTP ${res.status}），超过等待上限`,
+        },
+      };
     }
     if (res.status === 429 || res.status === 503) {
       return { ...res, error: res.error ?? { code: 'rate-limited', message: `重试 ${res.retries} 次后仍返回 HTTP ${res.status}` } };

@@ -6,6 +6,16 @@ export { probe, availability } from './checks/n1-availability.js';
 export { allChecks, runChecks } from './checks/index.js';
 export { defaultRulesConfig, resolveConfig, type RulesOverrides } from './config.js';
 export { scoreFindings, ruleCaps, passMark } from './score.js';
-export { buildReport, compareRuns, findingKey, renderCsv, renderHtml, renderJson, summarize, type RunComparison, type HtmlOptions } from './report.js';
+export {
+  buildReport,
+  compareRuns,
+  findingKey,
+  renderCsv,
+  renderHtml,
+  renderJson,
+  summarize,
+  type RunComparison,
+  type HtmlOptions,
+} from './report.js';
 export { buildAlert, buildDingTalkPayload, buildWeComPayload, sendAlert, type Alert, type AlertTarget, type SendResult } from './alerts.js';
 export { columnKindFromCms } from './cms-kinds.js';

@@ -3,7 +3,17 @@ import { allChecks, runChecks } from './checks/index.js';
 import { resolveConfig, type RulesOverrides } from './config.js';
 import { crawl, type CrawlOptions, type CrawlProgress } from './crawler.js';
 import { buildReport } from './report.js';
-import { systemClock, type Check, type Finding, type Note, type Clock, type CrawlResult, type MonitorReport, type OwnSiteKnowledge, type ProbeRecord } from './types.js';
+import {
+  systemClock,
+  type Check,
+  type Finding,
+  type Note,
+  type Clock,
+  type CrawlResult,
+  type MonitorReport,
+  type OwnSiteKnowledge,
+  type ProbeRecord,
+} from './types.js';
 
 export type MonitorProgress = CrawlProgress | { phase: 'checks'; done: number; total: number; ruleId: string };
 

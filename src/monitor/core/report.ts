@@ -5,7 +5,18 @@
  */
 import { formatChinaTime } from '../../platform/calendar/china-time.js';
 import { compareRuleIds, scoreFindings } from './score.js';
-import type { Check, CrawlResult, Finding, KeyedFinding, MonitorReport, Note, ProbeRecord, RuleSummary, RunSummary, Severity } from './types.js';
+import type {
+  Check,
+  CrawlResult,
+  Finding,
+  KeyedFinding,
+  MonitorReport,
+  Note,
+  ProbeRecord,
+  RuleSummary,
+  RunSummary,
+  Severity,
+} from './types.js';
 
 /** Stable across runs: rule, kind and subject (never counts, dates or example pages). */
 export function findingKey(f: Finding): string {
@@ -72,7 +83,9 @@ export function buildReport(input: BuildReportInput): MonitorReport {
     notes: [...crawl.notes, ...(input.notes ?? [])],
     findings,
     byRule,
-    byPage: [...pages].map(([page, keys]) => ({ page, keys })).sort((a, b) => b.keys.length - a.keys.length || a.page.localeCompare(b.page)),
+    byPage: [...pages]
+      .map(([page, keys]) => ({ page, keys }))
+      .sort((a, b) => b.keys.length - a.keys.length || a.page.localeCompare(b.page)),
     score,
     homeProbe: input.homeProbe,
     stats: { ...crawl.stats, externalChecked: crawl.external.length, cloakChecked: crawl.cloaking.length },
@@ -95,7 +108,10 @@ export interface RunComparison {
   open: KeyedFinding[];
 }
 
-export function compareRuns(previous: Pick<MonitorReport, 'findings'> | undefined, current: Pick<MonitorReport, 'findings'>): RunComparison {
+export function compareRuns(
+  previous: Pick<MonitorReport, 'findings'> | undefined,
+  current: Pick<MonitorReport, 'findings'>,
+): RunComparison {
   const before = new Map((previous?.findings ?? []).map((f) => [f.key, f]));
   const now = new Set(current.findings.map((f) => f.key));
   return {
@@ -151,7 +167,20 @@ const esc = (s: unknown) =>
 
 const fmtTime = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : formatChinaTime(new Date(iso)));
 
-const ruleColors = ['#c0392b', '#d35400', '#f39c12', '#16a085', '#2980b9', '#8e44ad', '#2c3e50', '#7f8c8d', '#27ae60', '#e84393', '#6c5ce7', '#00b894'];
+const ruleColors = [
+  '#c0392b',
+  '#d35400',
+  '#f39c12',
+  '#16a085',
+  '#2980b9',
+  '#8e44ad',
+  '#2c3e50',
+  '#7f8c8d',
+  '#27ae60',
+  '#e84393',
+  '#6c5ce7',
+  '#00b894',
+];
 
 /** Score over time, with the pass mark at 60. */
 export function scoreChart(history: RunSummary[]): string {
@@ -166,7 +195,10 @@ export function scoreChart(history: RunSummary[]): string {
   const x = (i: number) => left + (history.length === 1 ? plotW / 2 : (i * plotW) / (history.length - 1));
   const y = (score: number) => top + plotH - (Math.max(0, Math.min(100, score)) / 100) * plotH;
   const grid = [0, 20, 40, 60, 80, 100]
-    .map((v) => `<line x1="${left}" x2="${w - right}" y1="${y(v)}" y2="${y(v)}" class="${v === 60 ? 'pass' : 'grid'}"/><text x="${left - 6}" y="${y(v) + 4}" class="axis" text-anchor="end">${v}</text>`)
+    .map(
+      (v) =>
+        `<line x1="${left}" x2="${w - right}" y1="${y(v)}" y2="${y(v)}" class="${v === 60 ? 'pass' : 'grid'}"/><text x="${left - 6}" y="${y(v) + 4}" class="axis" text-anchor="end">${v}</text>`,
+    )
     .join('');
   const path = history.map((r, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(r.score).toFixed(1)}`).join(' ');
   const step = Math.max(1, Math.ceil(history.length / 10));
@@ -174,7 +206,9 @@ export function scoreChart(history: RunSummary[]): string {
     .map(
       (r, i) =>
         `<circle cx="${x(i).toFixed(1)}" cy="${y(r.score).toFixed(1)}" r="4" class="${r.passed ? 'ok' : 'bad'}"><title>${esc(fmtTime(r.finishedAt))}：${r.score} 分${r.passed ? '' : '（不合格）'}</title></circle>` +
-        (i % step === 0 || i === history.length - 1 ? `<text x="${x(i).toFixed(1)}" y="${h - bottom + 16}" class="axis" text-anchor="middle">${esc(fmtTime(r.finishedAt).slice(5, 10))}</text>` : ''),
+        (i % step === 0 || i === history.length - 1
+          ? `<text x="${x(i).toFixed(1)}" y="${h - bottom + 16}" class="axis" text-anchor="middle">${esc(fmtTime(r.finishedAt).slice(5, 10))}</text>`
+          : ''),
     )
     .join('');
   return `<svg viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-label="历次得分"><title>历次得分（虚线为 60 分合格线）</title>${grid}${history.length > 1 ? `<path d="${path}" class="line"/>` : ''}${points}</svg>`;
@@ -208,12 +242,18 @@ export function findingsChart(history: RunSummary[]): string {
           return `<rect x="${(cx - barW / 2).toFixed(1)}" y="${y0.toFixed(1)}" width="${barW.toFixed(1)}" height="${hh.toFixed(1)}" fill="${ruleColors[ri % ruleColors.length]}"><title>${esc(fmtTime(r.finishedAt))} ${esc(rule)}：${n} 项</title></rect>`;
         })
         .join('');
-      const label = i % step === 0 || i === history.length - 1 ? `<text x="${cx.toFixed(1)}" y="${top + plotH + 16}" class="axis" text-anchor="middle">${esc(fmtTime(r.finishedAt).slice(5, 10))}</text>` : '';
+      const label =
+        i % step === 0 || i === history.length - 1
+          ? `<text x="${cx.toFixed(1)}" y="${top + plotH + 16}" class="axis" text-anchor="middle">${esc(fmtTime(r.finishedAt).slice(5, 10))}</text>`
+          : '';
       return rects + label;
     })
     .join('');
   const legend = rules
-    .map((rule, ri) => `<rect x="${left + ri * 56}" y="${h - 22}" width="12" height="12" fill="${ruleColors[ri % ruleColors.length]}"/><text x="${left + ri * 56 + 16}" y="${h - 12}" class="axis">${esc(rule)}</text>`)
+    .map(
+      (rule, ri) =>
+        `<rect x="${left + ri * 56}" y="${h - 22}" width="12" height="12" fill="${ruleColors[ri % ruleColors.length]}"/><text x="${left + ri * 56 + 16}" y="${h - 12}" class="axis">${esc(rule)}</text>`,
+    )
     .join('');
   const axis = `<line x1="${left}" x2="${w - 20}" y1="${top + plotH}" y2="${top + plotH}" class="grid"/><text x="${left - 6}" y="${top + 4}" class="axis" text-anchor="end">${max}</text><text x="${left - 6}" y="${top + plotH + 4}" class="axis" text-anchor="end">0</text>`;
   return `<svg viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-label="各指标问题数"><title>各指标问题数（按次）</title>${axis}${bars}${legend}</svg>`;
@@ -262,13 +302,26 @@ ${f.pages && f.pages.examples.length > 1 ? `<p><span class="label">示例：</sp
     .join('');
   const byRuleSections = report.byRule
     .filter((r) => r.vetoes + r.deductions + r.warnings > 0)
-    .map((r) => `<h3>${esc(r.ruleId)} ${esc(r.title)}</h3>${report.findings.filter((f) => f.ruleId === r.ruleId).map(findingHtml).join('')}`)
+    .map(
+      (r) =>
+        `<h3>${esc(r.ruleId)} ${esc(r.title)}</h3>${report.findings
+          .filter((f) => f.ruleId === r.ruleId)
+          .map(findingHtml)
+          .join('')}`,
+    )
     .join('');
   const byKey = new Map(report.findings.map((f) => [f.key, f]));
   const maxPages = opts.maxPages ?? 100;
   const byPageRows = report.byPage
     .slice(0, maxPages)
-    .map((p) => `<tr><td class="url">${esc(p.page)}</td><td class="num">${p.keys.length}</td><td>${p.keys.map((k) => byKey.get(k)).filter((f): f is KeyedFinding => !!f).map((f) => `${esc(f.ruleId)} ${esc(f.message)}`).join('<br>')}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td class="url">${esc(p.page)}</td><td class="num">${p.keys.length}</td><td>${p.keys
+          .map((k) => byKey.get(k))
+          .filter((f): f is KeyedFinding => !!f)
+          .map((f) => `${esc(f.ruleId)} ${esc(f.message)}`)
+          .join('<br>')}</td></tr>`,
+    )
     .join('');
   const notes = report.notes.map((n) => `<li>${esc(n.message)}${n.url ? `（<span class="url">${esc(n.url)}</span>）` : ''}</li>`).join('');
   return `<!doctype html>

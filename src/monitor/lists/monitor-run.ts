@@ -12,7 +12,10 @@ export const MonitorRun = list({
     singular: '监测报告',
     plural: '监测报告',
     labelField: 'title',
-    listView: { initialColumns: ['title', 'passed', 'score', 'vetoCount', 'findingCount', 'newCount', 'fixedCount', 'finishedAt'], initialSort: { field: 'finishedAt', direction: 'DESC' } },
+    listView: {
+      initialColumns: ['title', 'passed', 'score', 'vetoCount', 'findingCount', 'newCount', 'fixedCount', 'finishedAt'],
+      initialSort: { field: 'finishedAt', direction: 'DESC' },
+    },
   },
   fields: {
     title: text({ ui: { label: '报告', ...readOnly } }),
@@ -69,9 +72,16 @@ export const MonitorSettings = list({
       ui: {
         label: '立即监测',
         messages: {
-          promptTitle: '立即监测', prompt: '立即检查全站（可能需要几分钟），完成后在“监测报告”中查看。确定开始吗？', promptConfirmLabel: '开始监测',
-          fail: '监测未能完成', success: '监测已完成，请到“监测报告”查看',
-          promptTitleMany: '立即监测', promptMany: '立即检查全站？', promptConfirmLabelMany: '开始监测', failMany: '监测未能完成', successMany: '监测已完成',
+          promptTitle: '立即监测',
+          prompt: '立即检查全站（可能需要几分钟），完成后在“监测报告”中查看。确定开始吗？',
+          promptConfirmLabel: '开始监测',
+          fail: '监测未能完成',
+          success: '监测已完成，请到“监测报告”查看',
+          promptTitleMany: '立即监测',
+          promptMany: '立即检查全站？',
+          promptConfirmLabelMany: '开始监测',
+          failMany: '监测未能完成',
+          successMany: '监测已完成',
         },
         itemView: { actionMode: 'enabled', navigation: 'refetch' },
         listView: { actionMode: 'hidden' },
@@ -81,12 +91,27 @@ export const MonitorSettings = list({
   ui: { label: '监测设置', singular: '监测设置', plural: '监测设置' },
   fields: {
     dailyRun: checkbox({ defaultValue: true, ui: { label: '每日全站监测', description: '每天 6:00 检查全站并生成报告（S8）' } }),
-    probePaths: text({ defaultValue: defaultProbePaths, ui: { label: '探测页面', displayMode: 'textarea', description: '每 5 分钟探测一次的页面路径，每行一个（N1）' } }),
-    checkExternalLinks: checkbox({ defaultValue: true, ui: { label: '检查外部链接', description: '检查外部链接是否可用、是否已被博彩网站抢注（N8、N9）；内网无法访问互联网时关闭' } }),
+    probePaths: text({
+      defaultValue: defaultProbePaths,
+      ui: { label: '探测页面', displayMode: 'textarea', description: '每 5 分钟探测一次的页面路径，每行一个（N1）' },
+    }),
+    checkExternalLinks: checkbox({
+      defaultValue: true,
+      ui: { label: '检查外部链接', description: '检查外部链接是否可用、是否已被博彩网站抢注（N8、N9）；内网无法访问互联网时关闭' },
+    }),
     maxPages: integer({ defaultValue: 2000, validation: { isRequired: true, min: 10, max: 100000 }, ui: { label: '每次最多检查页面数' } }),
     webhooks: text({
-      ui: { label: '告警机器人', displayMode: 'textarea', description: '每行一个：“企业微信 机器人网址”或“钉钉 机器人网址 加签密钥（可不填）”。出现单项否决或新的安全问题时立即发送' },
-      validation: { match: { regex: /^(\s*(企业微信|钉钉|wecom|dingtalk)\s+https?:\/\/\S+(\s+\S+)?\s*(\n|$))*$/, explanation: '每行格式：企业微信 机器人网址，或 钉钉 机器人网址 加签密钥' } },
+      ui: {
+        label: '告警机器人',
+        displayMode: 'textarea',
+        description: '每行一个：“企业微信 机器人网址”或“钉钉 机器人网址 加签密钥（可不填）”。出现单项否决或新的安全问题时立即发送',
+      },
+      validation: {
+        match: {
+          regex: /^(\s*(企业微信|钉钉|wecom|dingtalk)\s+https?:\/\/\S+(\s+\S+)?\s*(\n|$))*$/,
+          explanation: '每行格式：企业微信 机器人网址，或 钉钉 机器人网址 加签密钥',
+        },
+      },
     }),
     rules: json({
       ui: {

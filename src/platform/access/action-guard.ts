@@ -21,7 +21,9 @@ type ResolveArgs = Parameters<Action['resolve']>[0];
 /** The refusal of an action on a record the caller cannot read, or that does not exist: one answer for both. */
 export function notReadable(listLabel: string, actionLabel: string): GraphQLError {
   // Keystone's own code for an item that is not the caller's to change ("it may not exist").
-  return new GraphQLError(`无法对该${listLabel}执行“${actionLabel}”：它可能不存在，或您没有权限`, { extensions: { code: 'KS_ACCESS_DENIED' } });
+  return new GraphQLError(`无法对该${listLabel}执行“${actionLabel}”：它可能不存在，或您没有权限`, {
+    extensions: { code: 'KS_ACCESS_DENIED' },
+  });
 }
 
 export function guardActionsByAccess<T extends Lists>(lists: T): T {

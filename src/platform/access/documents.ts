@@ -72,8 +72,14 @@ export const linkableWorkflowItem: LinkableFilter = (args) => {
 
 /** Lists whose links follow a rule of their own rather than their update access (see src/workflow/lists/ownership.ts). */
 export const linkOverrides: Record<string, { linkable: LinkableFilter; hint: string }> = {
-  Document: { linkable: linkableWorkflowItem, hint: '只能关联本科室的草稿或已发布的文件（谁起草谁解读，S5）；其他科室的、审核中的不能关联' },
-  Interpretation: { linkable: linkableWorkflowItem, hint: '只能关联本科室的草稿或已发布的解读（谁起草谁解读，S5）；其他科室的、审核中的不能关联' },
+  Document: {
+    linkable: linkableWorkflowItem,
+    hint: '只能关联本科室的草稿或已发布的文件（谁起草谁解读，S5）；其他科室的、审核中的不能关联',
+  },
+  Interpretation: {
+    linkable: linkableWorkflowItem,
+    hint: '只能关联本科室的草稿或已发布的解读（谁起草谁解读，S5）；其他科室的、审核中的不能关联',
+  },
 };
 
 export const signedInStaff = signedIn;

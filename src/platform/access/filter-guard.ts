@@ -72,7 +72,8 @@ type WhereResolve = (value: unknown, context: KeystoneContext, foreign: (value: 
 /** 1. A relationship's filter, narrowed to the related records the caller may read. */
 function narrowedRelationshipFilter(resolve: WhereResolve, foreignListKey: string, many: boolean, lists: Lists): WhereResolve {
   return async (value, context, foreign) => {
-    if (context.__internal.sudo || (value !== null && typeof value === 'object' && fromAccessRules.has(value))) return resolve(value, context, foreign);
+    if (context.__internal.sudo || (value !== null && typeof value === 'object' && fromAccessRules.has(value)))
+      return resolve(value, context, foreign);
     const access = await readableWhere(lists, foreignListKey, context);
     if (access === true) return resolve(value, context, foreign);
     const readable = access === false ? noRecord : access;
@@ -123,7 +124,8 @@ type FieldAccess = Field['access'];
 
 function guardedFieldAccess(access: FieldAccess): FieldAccess {
   if (!access) return access;
-  const read = (typeof access === 'function' ? access : access.read) as ReadAccess | { item: ReadAccess; filter: ReadAccess; order: ReadAccess } | undefined;
+  const read = (typeof access === 'function' ? access : access.read) as
+    ReadAccess | { item: ReadAccess; filter: ReadAccess; order: ReadAccess } | undefined;
   if (!read) return access;
   const parts = typeof read === 'function' ? { item: read, filter: read, order: read } : read;
   const guardedRead = { item: parts.item, filter: withoutItem(parts.filter), order: withoutItem(parts.order) };
@@ -150,7 +152,9 @@ export function guardFiltersByAccess<T extends Lists>(lists: T): T {
       // `__group…` entries are form sections, not fields.
       Object.entries(list.fields).map(([key, value]) => [key, typeof value === 'function' ? guardedField(value, lists) : value]),
     );
-    const fieldDefaults = list.fieldDefaults?.access ? { ...list.fieldDefaults, access: guardedFieldAccess(list.fieldDefaults.access) } : list.fieldDefaults;
+    const fieldDefaults = list.fieldDefaults?.access
+      ? { ...list.fieldDefaults, access: guardedFieldAccess(list.fieldDefaults.access) }
+      : list.fieldDefaults;
     guarded[listKey] = { ...list, fields, fieldDefaults };
   }
   return guarded as T;

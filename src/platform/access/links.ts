@@ -44,7 +44,9 @@ export function changedLinks(input: ResolvedRelation, current: string[], many: b
       const next = new Set(idsOf(input.set));
       return [...[...next].filter((id) => !linked.has(id)), ...current.filter((id) => !next.has(id))];
     }
-    return [...new Set([...idsOf(input?.connect).filter((id) => !linked.has(id)), ...idsOf(input?.disconnect).filter((id) => linked.has(id))])];
+    return [
+      ...new Set([...idsOf(input?.connect).filter((id) => !linked.has(id)), ...idsOf(input?.disconnect).filter((id) => linked.has(id))]),
+    ];
   }
   const next = input === null || input?.disconnect === true ? null : (idsOf(input?.connect)[0] ?? current[0] ?? null);
   const now = current[0] ?? null;
@@ -72,10 +74,15 @@ export async function linkRefusals(context: KeystoneContext, target: LinkTarget,
   if (filter === true) return [];
   const sudo = context.sudo();
   const allowed =
-    filter === false ? new Set<string>() : new Set((await sudo.db[target.listKey].findMany({ where: { AND: [{ id: { in: ids } }, filter] } })).map((row) => String(row.id)));
+    filter === false
+      ? new Set<string>()
+      : new Set((await sudo.db[target.listKey].findMany({ where: { AND: [{ id: { in: ids } }, filter] } })).map((row) => String(row.id)));
   const refused = ids.filter((id) => !allowed.has(id));
   if (!refused.length) return [];
   const prisma = sudo.prisma as unknown as Record<string, Rows>;
-  const rows = await prisma[modelOf(target.listKey)].findMany({ where: { id: { in: refused } }, select: { id: true, [target.labelField]: true } });
+  const rows = await prisma[modelOf(target.listKey)].findMany({
+    where: { id: { in: refused } },
+    select: { id: true, [target.labelField]: true },
+  });
   return rows.map((row) => `不能关联或取消关联${target.noun}《${String(row[target.labelField] ?? row.id)}》：${target.hint}`);
 }

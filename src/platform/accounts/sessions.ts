@@ -38,7 +38,12 @@ interface SessionRow {
   expiresAt: Date;
 }
 
-export function serverSessions({ secret, cookieName, maxAge, now = () => new Date() }: ServerSessionOptions): SessionStrategy<ServerSession> {
+export function serverSessions({
+  secret,
+  cookieName,
+  maxAge,
+  now = () => new Date(),
+}: ServerSessionOptions): SessionStrategy<ServerSession> {
   // Secure cookies (HTTPS only) when the operator runs in production, decided now as before: later, the
   // Admin UI's server sets NODE_ENV=production even on a plain-HTTP intranet install.
   const secure = process.env.NODE_ENV === 'production';
@@ -56,7 +61,10 @@ export function serverSessions({ secret, cookieName, maxAge, now = () => new Dat
       const sid = await sessionId(context);
       if (!sid) return undefined;
       const sessionHash = hashOf(sid);
-      const row = (await rows(context).findUnique({ where: { tokenHash: sessionHash }, select: { userId: true, expiresAt: true } })) as SessionRow | null;
+      const row = (await rows(context).findUnique({
+        where: { tokenHash: sessionHash },
+        select: { userId: true, expiresAt: true },
+      })) as SessionRow | null;
       if (!row?.userId || row.expiresAt.getTime() <= now().getTime()) return undefined;
       return { itemId: row.userId, sessionHash };
     },
@@ -65,7 +73,13 @@ export function serverSessions({ secret, cookieName, maxAge, now = () => new Dat
       await rows(context).deleteMany({ where: { expiresAt: { lte: at } } });
       const sid = randomBytes(24).toString('base64url');
       await rows(context).create({
-        data: { tokenHash: hashOf(sid), userId: data.itemId, address: clientAddress(context.req), createdAt: at, expiresAt: new Date(at.getTime() + maxAge * 1000) },
+        data: {
+          tokenHash: hashOf(sid),
+          userId: data.itemId,
+          address: clientAddress(context.req),
+          createdAt: at,
+          expiresAt: new Date(at.getTime() + maxAge * 1000),
+        },
       });
       return cookie().start({ context, data: { sid } });
     },
@@ -76,7 +90,6 @@ export function serverSessions({ secret, cookieName, maxAge, now = () => new Dat
     },
   };
 }
-
 
 /**
  * Ends a user's sessions on every instance, all but the one this request runs in when it is the user's own

@@ -39,7 +39,14 @@ interface RecordRow {
 type Records = KeystoneContext['prisma'];
 
 /** When the oldest of the last `limit` failures leaves the window, or null when fewer are counted. */
-async function lockedUntil(records: Records, where: Record<string, unknown>, ownId: string, since: Date, limit: number, windowMs: number): Promise<Date | null> {
+async function lockedUntil(
+  records: Records,
+  where: Record<string, unknown>,
+  ownId: string,
+  since: Date,
+  limit: number,
+  windowMs: number,
+): Promise<Date | null> {
   const recent = (await records.findMany({
     where: { ...where, id: { not: ownId }, outcome: { in: counted }, at: { gt: since } },
     orderBy: { at: 'desc' },
@@ -64,17 +71,40 @@ export function lockOutMessage(lock: LockOut): string {
  * Records an attempt as pending and says whether it is locked out (issue 14 #8). The caller checks the
  * password only when it is not, then settles the record with `settleSignIn`.
  */
-export async function beginSignIn(context: KeystoneContext, username: string, limits: SignInLimits = defaultSignInLimits, now = new Date()): Promise<{ id: string; lock: LockOut | null }> {
+export async function beginSignIn(
+  context: KeystoneContext,
+  username: string,
+  limits: SignInLimits = defaultSignInLimits,
+  now = new Date(),
+): Promise<{ id: string; lock: LockOut | null }> {
   const records = context.sudo().prisma.signInRecord;
   const address = clientAddress(context.req);
   // What was typed, cut to a length worth keeping: the count is per name typed, existing or not.
   const name = username.slice(0, 100);
-  const own = (await records.create({ data: { username: name, address, userAgent: userAgentOf(context.req), outcome: 'pending', at: now } })) as RecordRow;
+  const own = (await records.create({
+    data: { username: name, address, userAgent: userAgentOf(context.req), outcome: 'pending', at: now },
+  })) as RecordRow;
   const windowStart = new Date(now.getTime() - limits.windowMs);
-  const lastSuccess = (await records.findFirst({ where: { username: name, outcome: 'success', at: { gt: windowStart } }, orderBy: { at: 'desc' }, select: { id: true, at: true } })) as RecordRow | null;
-  const accountUntil = await lockedUntil(records, { username: name }, own.id, lastSuccess?.at ?? windowStart, limits.perAccount, limits.windowMs);
+  const lastSuccess = (await records.findFirst({
+    where: { username: name, outcome: 'success', at: { gt: windowStart } },
+    orderBy: { at: 'desc' },
+    select: { id: true, at: true },
+  })) as RecordRow | null;
+  const accountUntil = await lockedUntil(
+    records,
+    { username: name },
+    own.id,
+    lastSuccess?.at ?? windowStart,
+    limits.perAccount,
+    limits.windowMs,
+  );
   const addressUntil = address ? await lockedUntil(records, { address }, own.id, windowStart, limits.perAddress, limits.windowMs) : null;
-  const lock: LockOut | null = accountUntil && (!addressUntil || accountUntil >= addressUntil) ? { until: accountUntil, by: 'account' } : addressUntil ? { until: addressUntil, by: 'address' } : null;
+  const lock: LockOut | null =
+    accountUntil && (!addressUntil || accountUntil >= addressUntil)
+      ? { until: accountUntil, by: 'account' }
+      : addressUntil
+        ? { until: addressUntil, by: 'address' }
+        : null;
   if (lock) await settleSignIn(context, own.id, 'locked');
   return { id: own.id, lock };
 }
@@ -89,7 +119,11 @@ const guarded = new WeakSet<object>();
  * Puts the limits in front of every password sign-in mutation of the schema (authenticate…WithPassword,
  * whatever list it signs in): generated from the schema, so another auth list is guarded as well.
  */
-export function guardSignIns(schema: GraphQLSchema, limits: SignInLimits = defaultSignInLimits, clock: () => Date = () => new Date()): GraphQLSchema {
+export function guardSignIns(
+  schema: GraphQLSchema,
+  limits: SignInLimits = defaultSignInLimits,
+  clock: () => Date = () => new Date(),
+): GraphQLSchema {
   const mutation = schema.getMutationType();
   if (!mutation || !isObjectType(mutation)) return schema;
   for (const field of Object.values(mutation.getFields())) {

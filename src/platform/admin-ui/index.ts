@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { ConfigError, projectRoot } from '../config/env.js';
-import { applyPatches, planPatches, type PackageLocator, type PackagePatch, type PatchResult, type StepDescription } from './patch-engine.js';
+import {
+  applyPatches,
+  planPatches,
+  type PackageLocator,
+  type PackagePatch,
+  type PatchResult,
+  type StepDescription,
+} from './patch-engine.js';
 import { keystonePatches } from './keystone-8.1.0.js';
 
 /**
@@ -25,7 +32,9 @@ export const runtimeFileName = 'dist/gongkai-zh-cn.js';
 export function patchTable(patches: PackagePatch[] = keystonePatches): PackagePatch[] {
   const runtime = fs.readFileSync(runtimeSource, 'utf8');
   return patches.map((patch) =>
-    Object.values(patch.files).some((edits) => edits.some((edit) => edit.to.includes('./gongkai-zh-cn.js'))) ? { ...patch, addFiles: { ...patch.addFiles, [runtimeFileName]: runtime } } : patch,
+    Object.values(patch.files).some((edits) => edits.some((edit) => edit.to.includes('./gongkai-zh-cn.js')))
+      ? { ...patch, addFiles: { ...patch.addFiles, [runtimeFileName]: runtime } }
+      : patch,
   );
 }
 

@@ -53,7 +53,8 @@ export function itemAction(listKey: string, spec: ItemActionSpec) {
       messages: spec.messages ?? actionMessages(spec.label, spec.prompt),
       itemView: {
         navigation: 'refetch',
-        actionMode: ({ session, item }) => (item && spec.shown(sessionOf({ session }), item as Record<string, unknown>) ? 'enabled' : 'hidden'),
+        actionMode: ({ session, item }) =>
+          item && spec.shown(sessionOf({ session }), item as Record<string, unknown>) ? 'enabled' : 'hidden',
       },
       listView: { actionMode: 'hidden' },
     },

@@ -42,7 +42,8 @@ const filterTypeLabels: Record<string, string> = {
   'Does not match': '不属于',
 };
 /** `label: 'Is exactly',` and the like, in a field view's list of filter types. */
-const filterTypes = (...labels: string[]): Replacement[] => labels.map((label) => r(`label: '${label}',`, `label: '${filterTypeLabels[label]}',`));
+const filterTypes = (...labels: string[]): Replacement[] =>
+  labels.map((label) => r(`label: '${label}',`, `label: '${filterTypeLabels[label]}',`));
 
 const levelNames = "['', '一', '二', '三', '四', '五', '六'][level]";
 
@@ -65,13 +66,19 @@ export const keystoneCore: PackagePatch = {
       // Keystone unmounted every page while it refetched its metadata, which the sign-in page does after a
       // failed attempt: the (translated) “wrong password” message was never seen. Once a page has been shown,
       // keep it while the metadata is refetched.
-      r("import { useMemo, useContext, createContext, useEffect } from 'react';", "import { useMemo, useContext, createContext, useEffect, useRef } from 'react';"),
+      r(
+        "import { useMemo, useContext, createContext, useEffect } from 'react';",
+        "import { useMemo, useContext, createContext, useEffect, useRef } from 'react';",
+      ),
       r(
         '  if (loading || !isReady) return null;',
         '  const gongkaiShown = useRef(false);\n  if (!isReady || loading && !data && !gongkaiShown.current) return null;\n  gongkaiShown.current = true;',
       ),
       // Every list's id field is labelled “Id” by Keystone (in the column and filter menus); it is the item's 编号.
-      r('lists[listData.key].fields[field.key] = hydrateField(field);', "lists[listData.key].fields[field.key] = hydrateField(field.key === 'id' ? {\n          ...field,\n          label: '编号'\n        } : field);"),
+      r(
+        'lists[listData.key].fields[field.key] = hydrateField(field);',
+        "lists[listData.key].fields[field.key] = hydrateField(field.key === 'id' ? {\n          ...field,\n          label: '编号'\n        } : field);",
+      ),
       r('"aria-label": "Pagination"', '"aria-label": "分页"'),
       r('children: [props.plural, " per page:"]', 'children: ["每页条数："]'),
       r('"aria-label": "reset",', '"aria-label": "恢复默认",'),
@@ -117,8 +124,14 @@ export const keystoneCore: PackagePatch = {
       r("label: 'Delete',", "label: '删除',"),
       r("promptTitle: 'Delete {singular}?',", "promptTitle: '删除{singular}？',"),
       r("promptTitleMany: 'Delete {count} {singular|plural}?',", "promptTitleMany: '删除选中的 {count} 项？',"),
-      r("prompt: 'Are you sure you want to delete {singular}? This action cannot be undone.',", "prompt: '确定删除所选的{singular}吗？删除后无法恢复。',"),
-      r("promptMany: 'Are you sure you want to delete {count} {singular|plural}? This action cannot be undone.',", "promptMany: '确定删除选中的 {count} 项吗？删除后无法恢复。',"),
+      r(
+        "prompt: 'Are you sure you want to delete {singular}? This action cannot be undone.',",
+        "prompt: '确定删除所选的{singular}吗？删除后无法恢复。',",
+      ),
+      r(
+        "promptMany: 'Are you sure you want to delete {count} {singular|plural}? This action cannot be undone.',",
+        "promptMany: '确定删除选中的 {count} 项吗？删除后无法恢复。',",
+      ),
       r("promptConfirmLabel: 'Yes, delete',", "promptConfirmLabel: '确定删除',"),
       r("promptConfirmLabelMany: 'Yes, delete',", "promptConfirmLabelMany: '确定删除',"),
       r("success: 'Deleted {singular}.',", "success: '已删除{singular}。',"),
@@ -141,11 +154,20 @@ export const keystoneCore: PackagePatch = {
         'items: gongkaiZh.pinyinRows((_data$items4 = data === null || data === void 0 ? void 0 : data.items) !== null && _data$items4 !== void 0 ? _data$items4 : [], sort, list.fields, data === null || data === void 0 ? void 0 : data.count),',
       ),
       // The title (the list's label field) gets the room: it was cut to a few characters in equal columns.
-      r('id: field.key,\n      label: field.label,', "id: field.key,\n      label: field.label,\n      defaultWidth: field.key === list.labelField ? '3fr' : '1fr',"),
-      r('children: ["Error details for ", actionResult.action.label, " action"]', 'children: ["“", actionResult.action.label, "”的错误详情"]'),
+      r(
+        'id: field.key,\n      label: field.label,',
+        "id: field.key,\n      label: field.label,\n      defaultWidth: field.key === list.labelField ? '3fr' : '1fr',",
+      ),
+      r(
+        'children: ["Error details for ", actionResult.action.label, " action"]',
+        'children: ["“", actionResult.action.label, "”的错误详情"]',
+      ),
       r('children: ["You might try running the action again from", \' \',', 'children: ["可以在", \' \','),
       r('children: ["the ", list.singular.toLowerCase(), "."]', 'children: ["该", list.singular, "的页面上重试"]'),
-      r('children: error.message', 'children: gongkaiZh.translateMessage(error.message, {\n                              [list.key]: list\n                            })'),
+      r(
+        'children: error.message',
+        'children: gongkaiZh.translateMessage(error.message, {\n                              [list.key]: list\n                            })',
+      ),
       r('children: `New ${list.singular.toLocaleLowerCase()}`', 'children: `新建${list.singular}`'),
       r("actionLabel: 'Details',", "actionLabel: '详情',"),
     ],
@@ -162,19 +184,31 @@ export const keystoneCore: PackagePatch = {
       r("toastQueue.critical('Unable to delete item', {", "toastQueue.critical('未能删除', {"),
       r("actionLabel: 'Details',", "actionLabel: '详情',", 2),
       r('toastQueue.neutral(`${list.singular} deleted.`, {', 'toastQueue.neutral(`已删除${list.singular}。`, {'),
-      r('children: ["Are you sure you want to delete ", /*#__PURE__*/jsx("strong", {', 'children: ["确定删除“", /*#__PURE__*/jsx("strong", {'),
+      r(
+        'children: ["Are you sure you want to delete ", /*#__PURE__*/jsx("strong", {',
+        'children: ["确定删除“", /*#__PURE__*/jsx("strong", {',
+      ),
       r('}), "? This action cannot be undone."]', '}), "”吗？删除后无法恢复。"]'),
       r('title: "Unable to delete item",', 'title: "未能删除",'),
       r('children: "Not found"', 'children: "找不到"'),
       r('children: "Reset"', 'children: "撤销修改"'),
       r('title: "Reset changes",', 'title: "撤销修改",'),
       r('primaryActionLabel: "Yes, reset",', 'primaryActionLabel: "确定撤销",'),
-      r('children: "Are you sure? Any unsaved changes will be lost and cannot be recovered."', 'children: "确定撤销吗？尚未保存的修改将丢失，且无法恢复。"'),
+      r(
+        'children: "Are you sure? Any unsaved changes will be lost and cannot be recovered."',
+        'children: "确定撤销吗？尚未保存的修改将丢失，且无法恢复。"',
+      ),
       r("toastQueue.critical('Unable to save item', {", "toastQueue.critical('未能保存', {"),
-      r('toastQueue.positive(`Saved changes to ${list.singular.toLocaleLowerCase()}.`, {', 'toastQueue.positive(`已保存对${list.singular}的修改。`, {'),
+      r(
+        'toastQueue.positive(`Saved changes to ${list.singular.toLocaleLowerCase()}.`, {',
+        'toastQueue.positive(`已保存对${list.singular}的修改。`, {',
+      ),
       r('children: "Save"', 'children: "保存"'),
       r('title: "Unable to save item",', 'title: "未能保存",'),
-      r("label: typeof pageLabel !== 'string' ? 'Loading...' : pageLabel,", "label: typeof pageLabel !== 'string' ? '正在加载…' : pageLabel,"),
+      r(
+        "label: typeof pageLabel !== 'string' ? 'Loading...' : pageLabel,",
+        "label: typeof pageLabel !== 'string' ? '正在加载…' : pageLabel,",
+      ),
       r('"aria-label": "loading item data",', '"aria-label": "正在加载",'),
       r(
         'children: ["\\u201C", list.label, "\\u201D doesn\\u2019t exist, or you don\\u2019t have access to it."]',
@@ -198,7 +232,16 @@ export const keystoneCore: PackagePatch = {
       r("critical: 'Unable to copy'", "critical: '复制失败'"),
       r('label: "Item ID",', 'label: "编号",'),
       r('"aria-label": "copy id",', '"aria-label": "复制编号",'),
-      ...filterTypes('Is exactly', 'Is not exactly', 'Is greater than', 'Is less than', 'Is greater than or equal to', 'Is less than or equal to', 'Is one of', 'Is not one of'),
+      ...filterTypes(
+        'Is exactly',
+        'Is not exactly',
+        'Is greater than',
+        'Is less than',
+        'Is greater than or equal to',
+        'Is less than or equal to',
+        'Is one of',
+        'Is not one of',
+      ),
     ],
     // The item page's header, actions and layout.
     [core('common-45f6b6ff.js')]: [
@@ -210,23 +253,38 @@ export const keystoneCore: PackagePatch = {
         'children: ["请先保存或撤销修改，再执行“", replace(\'{label}\', list, blockedAction), "”。"]',
       ),
     ],
-    [core('utils-6051fce5.js')]: [r('title: "No fields",', 'title: "没有可显示的字段",'), r('message: "There are no fields to be shown."', 'message: "这里没有需要填写或查看的字段。"')],
+    [core('utils-6051fce5.js')]: [
+      r('title: "No fields",', 'title: "没有可显示的字段",'),
+      r('message: "There are no fields to be shown."', 'message: "这里没有需要填写或查看的字段。"'),
+    ],
     [core('useCreateItem-9f930b40.js')]: [
-      r("window.confirm('There are unsaved changes, are you sure you want to exit?')", "window.confirm('有尚未保存的内容，确定离开此页吗？')"),
+      r(
+        "window.confirm('There are unsaved changes, are you sure you want to exit?')",
+        "window.confirm('有尚未保存的内容，确定离开此页吗？')",
+      ),
       r("throw new Error('Something went wrong during item creation.');", "throw new Error('新建时出现了未知的错误。');"),
-      r('toastQueue.critical(`Unable to create ${list.singular.toLocaleLowerCase()}`);', 'toastQueue.critical(`未能新建${list.singular}`);'),
+      r(
+        'toastQueue.critical(`Unable to create ${list.singular.toLocaleLowerCase()}`);',
+        'toastQueue.critical(`未能新建${list.singular}`);',
+      ),
       r('toastQueue.positive(`${list.singular} created`, {', 'toastQueue.positive(`已新建${list.singular}`, {'),
       r("actionLabel: 'Create another',", "actionLabel: '再新建一项',"),
     ],
     [core('GraphQLErrorNotice-f9a77fd1.js')]: [
-      r("import { jsxs, jsx } from 'react/jsx-runtime';", `import { jsxs, jsx } from 'react/jsx-runtime';\nimport { u as useKeystone } from './context-a4948706.js';\n${helper}`),
+      r(
+        "import { jsxs, jsx } from 'react/jsx-runtime';",
+        `import { jsxs, jsx } from 'react/jsx-runtime';\nimport { u as useKeystone } from './context-a4948706.js';\n${helper}`,
+      ),
       r('let errors = errors_.flatMap(x => {', 'const {\n    lists\n  } = useKeystone();\n  let errors = errors_.flatMap(x => {'),
       r('children: "Errors"', 'children: "出错了"'),
       r("const lines = error.message.split('\\n');", "const lines = gongkaiZh.translateMessage(error.message, lists).split('\\n');"),
       r('children: message', 'children: gongkaiZh.translateMessage(message, lists)'),
     ],
     [core('Errors-4d6007a2.js')]: [
-      r("import { jsxs, jsx } from 'react/jsx-runtime';", `import { jsxs, jsx } from 'react/jsx-runtime';\nimport { u as useKeystone } from './context-a4948706.js';\n${helper}`),
+      r(
+        "import { jsxs, jsx } from 'react/jsx-runtime';",
+        `import { jsxs, jsx } from 'react/jsx-runtime';\nimport { u as useKeystone } from './context-a4948706.js';\n${helper}`,
+      ),
       r('children: "Unknown error"', 'children: "出错了"'),
       r(
         'children: "Something went wrong, please try reloading the page. If the problem persists contact your system administrator."',
@@ -265,10 +323,22 @@ export const keystoneCore: PackagePatch = {
       r('if (isRequired) return [`${fieldLabel} is required`];', 'if (isRequired) return [`请填写${fieldLabel}`];'),
       r('messages.push(`${fieldLabel} must not be empty`);', 'messages.push(`${fieldLabel}不能为空`);'),
       r('messages.push(`${fieldLabel} must be at least ${min} characters long`);', 'messages.push(`${fieldLabel}至少需要 ${min} 个字符`);'),
-      r('messages.push(`${fieldLabel} must be no longer than ${validation.length.max} characters`);', 'messages.push(`${fieldLabel}不能超过 ${validation.length.max} 个字符`);'),
+      r(
+        'messages.push(`${fieldLabel} must be no longer than ${validation.length.max} characters`);',
+        'messages.push(`${fieldLabel}不能超过 ${validation.length.max} 个字符`);',
+      ),
       r('`${fieldLabel} must match ${validation.match.regex}`', '`${fieldLabel}的格式不正确`'),
       r('return `${trimmedLabel} "${value}"`;', 'return `${trimmedLabel}“${value}”`;'),
-      ...filterTypes('Contains', 'Does not contain', 'Is exactly', 'Is not exactly', 'Starts with', 'Does not start with', 'Ends with', 'Does not end with'),
+      ...filterTypes(
+        'Contains',
+        'Does not contain',
+        'Is exactly',
+        'Is not exactly',
+        'Starts with',
+        'Does not start with',
+        'Ends with',
+        'Does not end with',
+      ),
     ],
     [fieldViews('select')]: [
       r('`${field.label} is required.`', '`请选择${field.label}`'),
@@ -303,7 +373,11 @@ export const keystoneCore: PackagePatch = {
       // Small lists load whole, so that they can be shown in pinyin order.
       r('const initialItemsToLoad = Math.min(list.pageSize, 10);', 'const initialItemsToLoad = Math.min(list.pageSize, 50);'),
       r('const items = (_data$items$map = data === null', 'const items = gongkaiZh.pinyinOptions((_data$items$map = data === null', 2),
-      r('}))) !== null && _data$items$map !== void 0 ? _data$items$map : [];', '}))) !== null && _data$items$map !== void 0 ? _data$items$map : [], data, sort);', 2),
+      r(
+        '}))) !== null && _data$items$map !== void 0 ? _data$items$map : [];',
+        '}))) !== null && _data$items$map !== void 0 ? _data$items$map : [], data, sort);',
+        2,
+      ),
       r('[`At least one ${list.singular} is required`]', '[`请至少选择一项${list.singular}`]'),
       r('[`A ${list.singular} is required`]', '[`请选择${list.singular}`]'),
       r('children: "Error"', 'children: "加载失败"', 2),
@@ -319,13 +393,28 @@ export const keystoneCore: PackagePatch = {
       r('`[Unnamed ${foreignList.singular} ${counter}]`', '`[未命名的${foreignList.singular} ${counter}]`'),
       r("children: [index ? ', ' : '',", "children: [index ? '、' : '',"),
       r('overflow ? `, and ${overflow} more` : null', 'overflow ? `等 ${overflow + 2} 项` : null'),
-      r('const foreignList = useList(refListKey);', 'const foreignList = useList(refListKey);\n        const gongkaiLabel = useGongkaiLabels(refListKey, props.value);'),
+      r(
+        'const foreignList = useList(refListKey);',
+        'const foreignList = useList(refListKey);\n        const gongkaiLabel = useGongkaiLabels(refListKey, props.value);',
+      ),
       r('label: props.value,', 'label: gongkaiLabel(props.value),'),
       r('label: id,', 'label: gongkaiLabel(id),'),
-      r('children: ["Select related ", foreignList.plural.toLowerCase(), "\\u2026"]', 'children: ["请选择关联的", foreignList.plural, "\\u2026"]'),
-      r("if (['empty', 'not_empty'].includes(type)) return label.toLowerCase();", "const gongkaiLabel = useGongkaiLabels(refListKey, value);\n        if (['empty', 'not_empty'].includes(type)) return label;"),
-      r("if (['is', 'not_is'].includes(type)) return `${label.toLowerCase()} ${value}`;", "if (['is', 'not_is'].includes(type)) return `${label}“${gongkaiLabel(value)}”`;"),
-      r("return `${label.toLowerCase()} (${listFormatter.format(value || [''])})`;", "return `${label}（${listFormatter.format((value || ['']).map(gongkaiLabel))}）`;"),
+      r(
+        'children: ["Select related ", foreignList.plural.toLowerCase(), "\\u2026"]',
+        'children: ["请选择关联的", foreignList.plural, "\\u2026"]',
+      ),
+      r(
+        "if (['empty', 'not_empty'].includes(type)) return label.toLowerCase();",
+        "const gongkaiLabel = useGongkaiLabels(refListKey, value);\n        if (['empty', 'not_empty'].includes(type)) return label;",
+      ),
+      r(
+        "if (['is', 'not_is'].includes(type)) return `${label.toLowerCase()} ${value}`;",
+        "if (['is', 'not_is'].includes(type)) return `${label}“${gongkaiLabel(value)}”`;",
+      ),
+      r(
+        "return `${label.toLowerCase()} (${listFormatter.format(value || [''])})`;",
+        "return `${label}（${listFormatter.format((value || ['']).map(gongkaiLabel))}）`;",
+      ),
       ...filterTypes('Is empty', 'Is not empty', 'Is one of', 'Is not one of', 'Is', 'Is not'),
     ],
     [fieldViews('timestamp')]: [
@@ -342,10 +431,16 @@ export const keystoneCore: PackagePatch = {
       ),
       r('"aria-label": "utc time",', '"aria-label": "切换为世界协调时",'),
       r('children: "Local / UTC"', 'children: `${gongkaiZh.timeZoneLabel()} / 世界协调时`'),
-      r('errorMessage: showValidation ? validationMessage : undefined,', 'errorMessage: showValidation ? validationMessage : undefined,\n    hideTimeZone: true,'),
+      r(
+        'errorMessage: showValidation ? validationMessage : undefined,',
+        'errorMessage: showValidation ? validationMessage : undefined,\n    hideTimeZone: true,',
+      ),
       r('granularity: "second"', 'granularity: "second",\n    hourCycle: 24', 2),
       r('if (isRequired && isEmpty) return `${label} is required`;', 'if (isRequired && isEmpty) return `请填写${label}`;'),
-      r("errorMessage: (forceValidation || isDirty) && !value ? 'Required' : null,", "errorMessage: (forceValidation || isDirty) && !value ? '必填' : null,"),
+      r(
+        "errorMessage: (forceValidation || isDirty) && !value ? 'Required' : null,",
+        "errorMessage: (forceValidation || isDirty) && !value ? '必填' : null,",
+      ),
       r('dateFormatter.format(new Date(value))', 'gongkaiZh.formatDateTime(value)', 2),
       ...filterTypes('Is exactly', 'Is not exactly', 'Is before', 'Is after', 'Is empty', 'Is not empty'),
     ],
@@ -375,19 +470,45 @@ export const keystoneCore: PackagePatch = {
       r('return `${label} must be less than or equal to ${validation.max}`;', 'return `${label}不能大于 ${validation.max}`;'),
       r("}) ? 'Required' : null,", "}) ? '必填' : null,"),
       r('children: "Auto increment"', 'children: "自动编号"'),
-      r('children: "This field is set to auto increment. It will default to the next available number."', 'children: "此项自动编号：保存时取下一个可用的数字。"'),
-      ...filterTypes('Is exactly', 'Is not exactly', 'Is greater than', 'Is less than', 'Is greater than or equal to', 'Is less than or equal to', 'Is empty', 'Is not empty'),
+      r(
+        'children: "This field is set to auto increment. It will default to the next available number."',
+        'children: "此项自动编号：保存时取下一个可用的数字。"',
+      ),
+      ...filterTypes(
+        'Is exactly',
+        'Is not exactly',
+        'Is greater than',
+        'Is less than',
+        'Is greater than or equal to',
+        'Is less than or equal to',
+        'Is empty',
+        'Is not empty',
+      ),
     ],
-    [fieldViews('json')]: [r("const errorMessage = forceValidation ? 'Invalid JSON' : undefined;", "const errorMessage = forceValidation ? '格式不正确' : undefined;")],
+    [fieldViews('json')]: [
+      r(
+        "const errorMessage = forceValidation ? 'Invalid JSON' : undefined;",
+        "const errorMessage = forceValidation ? '格式不正确' : undefined;",
+      ),
+    ],
     [fieldViews('password')]: [
       r('return `${fieldLabel} is required`;', 'return `请填写${fieldLabel}`;'),
       r('return `The passwords do not match`;', 'return `两次输入的密码不一致`;'),
       r('return `${fieldLabel} must not be empty`;', 'return `${fieldLabel}不能为空`;'),
-      r('return `${fieldLabel} must be at least ${validation.length.min} characters long`;', 'return `${fieldLabel}至少需要 ${validation.length.min} 个字符`;'),
-      r('return `${fieldLabel} must be no longer than ${validation.length.max} characters`;', 'return `${fieldLabel}不能超过 ${validation.length.max} 个字符`;'),
+      r(
+        'return `${fieldLabel} must be at least ${validation.length.min} characters long`;',
+        'return `${fieldLabel}至少需要 ${validation.length.min} 个字符`;',
+      ),
+      r(
+        'return `${fieldLabel} must be no longer than ${validation.length.max} characters`;',
+        'return `${fieldLabel}不能超过 ${validation.length.max} 个字符`;',
+      ),
       r('return `${fieldLabel} is too common and is not allowed`;', 'return `${fieldLabel}过于常见，不能使用`;'),
       r("children: isIndeterminate ? 'Access denied' : 'Value is set',", "children: isIndeterminate ? '无权查看' : '已设置',"),
-      r('children: [value.isSet ? `Change ` : `Set `, field.label.toLocaleLowerCase()]', 'children: [value.isSet ? `修改` : `设置`, field.label]'),
+      r(
+        'children: [value.isSet ? `Change ` : `Set `, field.label.toLocaleLowerCase()]',
+        'children: [value.isSet ? `修改` : `设置`, field.label]',
+      ),
       r('"aria-label": `new ${field.label}`,', '"aria-label": `新${field.label}`,'),
       r('placeholder: "New",', 'placeholder: "新密码",'),
       r('"aria-label": `confirm ${field.label}`,', '"aria-label": `确认${field.label}`,'),
@@ -403,7 +524,9 @@ export const keystoneCore: PackagePatch = {
       ...filterTypes('Is', 'Is not'),
     ],
     // The Admin UI's document template, written by `keystone build` (the CLI runs after the step).
-    [core('keystone-6-core-scripts-cli.js')]: [r('<Html data-scroll-behavior="smooth">', '<Html lang="zh-CN" data-scroll-behavior="smooth">')],
+    [core('keystone-6-core-scripts-cli.js')]: [
+      r('<Html data-scroll-behavior="smooth">', '<Html lang="zh-CN" data-scroll-behavior="smooth">'),
+    ],
   },
 };
 
@@ -415,7 +538,10 @@ export const keystoneAuth: PackagePatch = {
       withHelper("import { jsx, jsxs, Fragment } from 'react/jsx-runtime';"),
       r('children: "Keystone - Sign in"', 'children: "登录 - 政务公开管理后台"'),
       r('children: "Sign in"', 'children: "登录"', 2),
-      r('children: data === null || data === void 0 ? void 0 : data.authenticate.message', 'children: gongkaiZh.translateMessage(data === null || data === void 0 ? void 0 : data.authenticate.message)'),
+      r(
+        'children: data === null || data === void 0 ? void 0 : data.authenticate.message',
+        'children: gongkaiZh.translateMessage(data === null || data === void 0 ? void 0 : data.authenticate.message)',
+      ),
       r('label: capitalizeFirstLetter(identityField),', 'label: "登录名",'),
       r('label: capitalizeFirstLetter(secretField)', 'label: "密码"'),
     ],

@@ -38,7 +38,8 @@ export class AdminUiPatchError extends Error {
 }
 
 /** The first line of every patched file: says who changed it, and lets the step recognise its own work. */
-export const patchedMarker = '/* gongkai：此文件已由管理后台汉化步骤（src/platform/admin-ui）修改，原文件保存在同名 .gongkai-original 中 */\n';
+export const patchedMarker =
+  '/* gongkai：此文件已由管理后台汉化步骤（src/platform/admin-ui）修改，原文件保存在同名 .gongkai-original 中 */\n';
 const originalSuffix = '.gongkai-original';
 
 function countOccurrences(text: string, literal: string): number {
@@ -69,9 +70,14 @@ export function replaceLiterals(original: string, replacements: Replacement[], w
 }
 
 function literalsError(problems: string[], step: StepDescription): AdminUiPatchError {
-  const listed = problems.slice(0, 10).map((p) => `  - ${p}`).join('\n');
+  const listed = problems
+    .slice(0, 10)
+    .map((p) => `  - ${p}`)
+    .join('\n');
   const more = problems.length > 10 ? `\n  …另有 ${problems.length - 10} 处` : '';
-  return new AdminUiPatchError(`${step.name}失败：要替换的原文与制作替换表时不同（${problems.length} 处）：\n${listed}${more}\n${step.remedy}`);
+  return new AdminUiPatchError(
+    `${step.name}失败：要替换的原文与制作替换表时不同（${problems.length} 处）：\n${listed}${more}\n${step.remedy}`,
+  );
 }
 
 function readVersion(packageDir: string): string | undefined {
@@ -118,7 +124,8 @@ export function planPatches(locate: PackageLocator, patches: PackagePatch[], ste
     for (const [relative, replacements] of Object.entries(patch.files)) {
       const file = path.join(packageDir, relative);
       const where = `${patch.name}/${relative}`;
-      if (!fs.existsSync(file)) throw new AdminUiPatchError(`${step.name}失败：${patch.name} ${installed} 中没有文件 ${relative}。${step.remedy}`);
+      if (!fs.existsSync(file))
+        throw new AdminUiPatchError(`${step.name}失败：${patch.name} ${installed} 中没有文件 ${relative}。${step.remedy}`);
       const kept = file + originalSuffix;
       let original: string;
       let saveOriginal: string | undefined;
@@ -127,7 +134,9 @@ export function planPatches(locate: PackageLocator, patches: PackagePatch[], ste
       } else {
         original = fs.readFileSync(file, 'utf8');
         if (original.startsWith(patchedMarker)) {
-          throw new AdminUiPatchError(`${step.name}失败：${where} 已被修改过，但原文件 ${path.basename(kept)} 不见了。请删除 node_modules 后重新执行 npm ci。`);
+          throw new AdminUiPatchError(
+            `${step.name}失败：${where} 已被修改过，但原文件 ${path.basename(kept)} 不见了。请删除 node_modules 后重新执行 npm ci。`,
+          );
         }
         saveOriginal = original;
       }

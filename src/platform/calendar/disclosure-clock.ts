@@ -44,7 +44,8 @@ export function disclosureClock({
   dueSoonWorkingDays?: number;
 }): DisclosureClock {
   assertCalendarDay(today);
-  if (!Number.isInteger(dueSoonWorkingDays) || dueSoonWorkingDays < 0) throw new Error(`Invalid dueSoonWorkingDays ${dueSoonWorkingDays}: expected a whole number, 0 or more`);
+  if (!Number.isInteger(dueSoonWorkingDays) || dueSoonWorkingDays < 0)
+    throw new Error(`Invalid dueSoonWorkingDays ${dueSoonWorkingDays}: expected a whole number, 0 or more`);
   const deadline = disclosureDeadline(formationDate, limitWorkingDays);
   const provisional = !hasOfficialCalendar(deadline);
   if (publishedAt != null) {

@@ -23,7 +23,8 @@ function dayTime(day: CalendarDay): number {
   const match = dayPattern.exec(day);
   const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
   // Date.UTC rolls 2026-02-30 over to 2 March: the round trip catches days that do not exist.
-  if (Number.isNaN(time) || formatDay(time) !== day) throw new Error(`Invalid calendar day ${JSON.stringify(day)}: expected an existing date as YYYY-MM-DD`);
+  if (Number.isNaN(time) || formatDay(time) !== day)
+    throw new Error(`Invalid calendar day ${JSON.stringify(day)}: expected an existing date as YYYY-MM-DD`);
   return time;
 }
 
@@ -79,7 +80,7 @@ export function isWorkingDay(day: CalendarDay): boolean {
 export function addWorkingDays(start: CalendarDay, n: number): CalendarDay {
   if (!Number.isInteger(n) || n < 0) throw new Error(`Invalid number of working days ${n}: expected a whole number, 0 or more`);
   let time = dayTime(start);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     time += dayMs;
     if (isWorkingDay(formatDay(time))) left--;
   }

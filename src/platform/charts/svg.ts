@@ -13,7 +13,12 @@ import { chartKindOptions, formatNumber, seriesHeader, type Chart } from './tabl
  * bars and slices carry their values as text, so no reading depends on colour alone.
  */
 export const chartPalette = ['#0d2040', '#ce5d00', '#005e5e', '#4c2c6f', '#3da643', '#99590b'];
-const dashes = [[1, 0], [8, 4], [2, 3], [10, 3, 2, 3]];
+const dashes = [
+  [1, 0],
+  [8, 4],
+  [2, 3],
+  [10, 3, 2, 3],
+];
 const shapes = ['circle', 'square', 'triangle-up', 'diamond'];
 
 /** System CJK fonts only: nothing is fetched. */
@@ -34,7 +39,13 @@ interface Datum {
 
 function values(chart: Chart): Datum[] {
   return chart.table.rows.flatMap((row, order) =>
-    row.values.map((value, column) => ({ category: row.category, series: seriesHeader(chart, column), value, label: formatNumber(value), order })),
+    row.values.map((value, column) => ({
+      category: row.category,
+      series: seriesHeader(chart, column),
+      value,
+      label: formatNumber(value),
+      order,
+    })),
   );
 }
 
@@ -48,7 +59,16 @@ export function chartSpec(chart: Chart): TopLevelSpec {
   const subtitle = [chart.unit ? `单位：${chart.unit}` : '', `数据来源：${chart.source}`].filter(Boolean).join('　');
   const common = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: chart.title, subtitle, anchor: 'start' as const, fontSize: 19, subtitleFontSize: 14, subtitleColor: '#333333', color: '#000000', offset: 12 },
+    title: {
+      text: chart.title,
+      subtitle,
+      anchor: 'start' as const,
+      fontSize: 19,
+      subtitleFontSize: 14,
+      subtitleColor: '#333333',
+      color: '#000000',
+      offset: 12,
+    },
     description: `${kindName(chart)}：${chart.title}`,
     background: '#ffffff',
     padding: 12,
@@ -57,16 +77,47 @@ export function chartSpec(chart: Chart): TopLevelSpec {
       // Vega labels marks, axes and legends for screen readers in English: see renderChartSvg.
       aria: false,
       font: chartFont,
-      axis: { labelFontSize: 15, titleFontSize: 14, labelColor: '#000000', titleColor: '#000000', domainColor: '#000000', tickColor: '#000000', gridColor: '#d0d0d0', labelLimit: 180 },
-      legend: { labelFontSize: 15, titleFontSize: 14, labelColor: '#000000', titleColor: '#000000', orient: 'top' as const, symbolStrokeWidth: 2 },
+      axis: {
+        labelFontSize: 15,
+        titleFontSize: 14,
+        labelColor: '#000000',
+        titleColor: '#000000',
+        domainColor: '#000000',
+        tickColor: '#000000',
+        gridColor: '#d0d0d0',
+        labelLimit: 180,
+      },
+      legend: {
+        labelFontSize: 15,
+        titleFontSize: 14,
+        labelColor: '#000000',
+        titleColor: '#000000',
+        orient: 'top' as const,
+        symbolStrokeWidth: 2,
+      },
       view: { stroke: null },
     },
   };
-  const colour = { field: 'series', type: 'nominal' as const, title: null, scale: { domain: seriesNames, range: chartPalette }, sort: seriesNames };
-  const categoryAxis = { field: 'category', type: 'nominal' as const, title: chart.table.categoryLabel || null, sort: categories, axis: { labelAngle: categories.some((c) => c.length > 6) ? -30 : 0 } };
+  const colour = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: null,
+    scale: { domain: seriesNames, range: chartPalette },
+    sort: seriesNames,
+  };
+  const categoryAxis = {
+    field: 'category',
+    type: 'nominal' as const,
+    title: chart.table.categoryLabel || null,
+    sort: categories,
+    axis: { labelAngle: categories.some((c) => c.length > 6) ? -30 : 0 },
+  };
   const valueAxis = { field: 'value', type: 'quantitative' as const, title: chart.unit || null };
   // Values in black beside their bar or point, whatever the series colour.
-  const valueLabel = { mark: { type: 'text' as const, dy: -9, fontSize: 15 }, encoding: { text: { field: 'label', type: 'nominal' as const }, color: { value: '#000000' } } };
+  const valueLabel = {
+    mark: { type: 'text' as const, dy: -9, fontSize: 15 },
+    encoding: { text: { field: 'label', type: 'nominal' as const }, color: { value: '#000000' } },
+  };
 
   switch (chart.kind) {
     case 'pie':
@@ -81,7 +132,10 @@ export function chartSpec(chart: Chart): TopLevelSpec {
         },
         layer: [
           { mark: { type: 'arc', outerRadius: 110, stroke: '#ffffff', strokeWidth: 2 } },
-          { mark: { type: 'text', radius: 132, fontSize: 15 }, encoding: { text: { field: 'label', type: 'nominal' }, color: { value: '#000000' } } },
+          {
+            mark: { type: 'text', radius: 132, fontSize: 15 },
+            encoding: { text: { field: 'label', type: 'nominal' }, color: { value: '#000000' } },
+          },
         ],
         // Below the pie, one name a line: Vega measures CJK text short without a canvas, so a legend at the side is cut.
         config: { ...common.config, legend: { ...common.config.legend, orient: 'bottom', direction: 'vertical' } },
@@ -94,7 +148,9 @@ export function chartSpec(chart: Chart): TopLevelSpec {
         width,
         height,
         encoding: {
-          x: long ? { ...categoryAxis, type: 'ordinal', axis: { labelAngle: -60, labelOverlap: 'parity' } } : { ...categoryAxis, type: 'ordinal' },
+          x: long
+            ? { ...categoryAxis, type: 'ordinal', axis: { labelAngle: -60, labelOverlap: 'parity' } }
+            : { ...categoryAxis, type: 'ordinal' },
           y: valueAxis,
           color: colour,
         },
@@ -104,8 +160,22 @@ export function chartSpec(chart: Chart): TopLevelSpec {
             encoding: {
               // One legend for the three (Vega-Lite merges channels of the same field): colour, dash and marker, so a
               // line is named in greyscale too. A single series needs none: the title names it.
-              strokeDash: { field: 'series', type: 'nominal', title: null, sort: seriesNames, scale: { domain: seriesNames, range: dashes }, ...(seriesNames.length > 1 ? {} : { legend: null }) },
-              shape: { field: 'series', type: 'nominal', title: null, sort: seriesNames, scale: { domain: seriesNames, range: shapes }, ...(seriesNames.length > 1 ? {} : { legend: null }) },
+              strokeDash: {
+                field: 'series',
+                type: 'nominal',
+                title: null,
+                sort: seriesNames,
+                scale: { domain: seriesNames, range: dashes },
+                ...(seriesNames.length > 1 ? {} : { legend: null }),
+              },
+              shape: {
+                field: 'series',
+                type: 'nominal',
+                title: null,
+                sort: seriesNames,
+                scale: { domain: seriesNames, range: shapes },
+                ...(seriesNames.length > 1 ? {} : { legend: null }),
+              },
             },
           },
           ...(long ? [] : [valueLabel]),

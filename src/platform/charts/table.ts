@@ -86,7 +86,9 @@ export function parseChart(input: ChartInput): ParsedChart {
   if (!source) problems.push('请填写数据来源（例如：市民政局社会救助科）');
   if (source.length > chartLimits.sourceMax) problems.push(`数据来源不超过 ${chartLimits.sourceMax} 个字`);
 
-  const lines = text(input.data).split(/\r\n|\r|\n/).filter((line) => line.trim());
+  const lines = text(input.data)
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line.trim());
   if (lines.length < 2) {
     problems.push('请粘贴数据表：第一行为表头（类别名称、各数据列名称），以下每行一个类别及其数值，可直接从 Excel 或 WPS 表格复制');
     return { chart: null, problems };
@@ -105,7 +107,8 @@ export function parseChart(input: ChartInput): ParsedChart {
     const line = index + 2;
     const category = cells[0] ?? '';
     if (!category) problems.push(`第 ${line} 行第 1 列缺少类别名称`);
-    if (cells.length !== header.length) problems.push(`第 ${line} 行有 ${cells.length} 列，表头有 ${header.length} 列：每行的列数应与表头相同`);
+    if (cells.length !== header.length)
+      problems.push(`第 ${line} 行有 ${cells.length} 列，表头有 ${header.length} 列：每行的列数应与表头相同`);
     const values: number[] = [];
     series.forEach((name, column) => {
       const cell = cells[column + 1] ?? '';
@@ -130,7 +133,8 @@ function kindProblems(kind: ChartKind, series: string[], rows: ChartRow[]): stri
     case 'pie': {
       const problems: string[] = [];
       if (series.length !== 1) problems.push(`饼图只能有一列数据（收到 ${series.length} 列）：各部分占整体的比例`);
-      if (rows.length < 2 || rows.length > chartLimits.pieSlicesMax) problems.push(`饼图要有 2 至 ${chartLimits.pieSlicesMax} 个部分（收到 ${rows.length} 个）；部分更多时请用柱状图`);
+      if (rows.length < 2 || rows.length > chartLimits.pieSlicesMax)
+        problems.push(`饼图要有 2 至 ${chartLimits.pieSlicesMax} 个部分（收到 ${rows.length} 个）；部分更多时请用柱状图`);
       if (rows.some((row) => row.values.some((v) => v < 0))) problems.push('饼图的数值不能为负数');
       else if (rows.every((row) => row.values.every((v) => v === 0))) problems.push('饼图的数值不能全为 0');
       return problems;
@@ -182,7 +186,9 @@ export function chartSummary(chart: Chart): string {
     const first = rows[0];
     const last = rows[rows.length - 1];
     series.forEach((_, column) => {
-      sentences.push(`${name(column)}${change(first.values[column], last.values[column], unit, `${first.category}的`, `${last.category}的`)}`);
+      sentences.push(
+        `${name(column)}${change(first.values[column], last.values[column], unit, `${first.category}的`, `${last.category}的`)}`,
+      );
     });
   } else if (kind === 'bar') {
     series.forEach((_, column) => {
@@ -198,7 +204,9 @@ export function chartSummary(chart: Chart): string {
   } else {
     const total = rows.reduce((sum, row) => sum + row.values[0], 0);
     const largest = [...rows].sort((a, b) => b.values[0] - a.values[0])[0];
-    sentences.push(`合计${withUnit(total, unit)}，其中${largest.category}最多，为${withUnit(largest.values[0], unit)}，占${formatNumber(Math.round((largest.values[0] / total) * 1000) / 10)}%`);
+    sentences.push(
+      `合计${withUnit(total, unit)}，其中${largest.category}最多，为${withUnit(largest.values[0], unit)}，占${formatNumber(Math.round((largest.values[0] / total) * 1000) / 10)}%`,
+    );
   }
   return `${sentences.join('；')}。`;
 }
@@ -210,7 +218,9 @@ export function chartSummary(chart: Chart): string {
 export function chartAltText(chart: Chart): string {
   const { table, unit } = chart;
   const values = table.rows.map((row) =>
-    table.series.length === 1 ? `${row.category}${withUnit(row.values[0], unit)}` : `${row.category}：${table.series.map((name, i) => `${name}${withUnit(row.values[i], unit)}`).join('，')}`,
+    table.series.length === 1
+      ? `${row.category}${withUnit(row.values[0], unit)}`
+      : `${row.category}：${table.series.map((name, i) => `${name}${withUnit(row.values[i], unit)}`).join('，')}`,
   );
   return `${kindLabel(chart.kind)}“${chart.title}”。${chartSummary(chart)}数据：${values.join('；')}。数据来源：${chart.source}。`;
 }

@@ -101,7 +101,9 @@ export function keptSecret(file: string, warn: (m: string) => void = () => {}): 
     fs.writeFileSync(temporary, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
     try {
       fs.linkSync(temporary, file);
-      warn(`gongkai: 未设置 SESSION_SECRET，已生成会话密钥并保存在 ${file}（仅本用户可读）；请像数据库一样备份并保密，多实例部署时请为每个实例设置相同的 SESSION_SECRET。`);
+      warn(
+        `gongkai: 未设置 SESSION_SECRET，已生成会话密钥并保存在 ${file}（仅本用户可读）；请像数据库一样备份并保密，多实例部署时请为每个实例设置相同的 SESSION_SECRET。`,
+      );
     } catch (error) {
       // Another instance made it first: use that one.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -109,7 +111,9 @@ export function keptSecret(file: string, warn: (m: string) => void = () => {}): 
       fs.rmSync(temporary, { force: true });
     }
   } catch (error) {
-    throw new ConfigError(`无法在数据目录保存会话密钥 ${file}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）：请让该目录可写，或设置 SESSION_SECRET（至少 32 个字符，可用 \`openssl rand -hex 32\` 生成）`);
+    throw new ConfigError(
+      `无法在数据目录保存会话密钥 ${file}（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）：请让该目录可写，或设置 SESSION_SECRET（至少 32 个字符，可用 \`openssl rand -hex 32\` 生成）`,
+    );
   }
   const created = readSecretFile(file);
   if (!created) throw new ConfigError(`会话密钥文件 ${file} 内容无效：请删除它后重新启动，或设置 SESSION_SECRET`);

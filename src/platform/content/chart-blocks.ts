@@ -11,7 +11,13 @@ export interface ChartBlockNode {
 
 export function isChartBlock(node: unknown): node is ChartBlockNode {
   const element = node as { type?: unknown; component?: unknown; props?: unknown } | null;
-  return !!element && element.type === 'component-block' && element.component === 'chart' && typeof element.props === 'object' && element.props !== null;
+  return (
+    !!element &&
+    element.type === 'component-block' &&
+    element.component === 'chart' &&
+    typeof element.props === 'object' &&
+    element.props !== null
+  );
 }
 
 /** The chart blocks of a rich-text value, in document order (the order of their public numbers 1, 2, …). */
@@ -34,7 +40,11 @@ export function maskedChart(chart: Chart): Chart {
     ...chart,
     title: mask(chart.title),
     source: mask(chart.source),
-    table: { categoryLabel: mask(chart.table.categoryLabel), series: chart.table.series.map(mask), rows: chart.table.rows.map((row) => ({ ...row, category: mask(row.category) })) },
+    table: {
+      categoryLabel: mask(chart.table.categoryLabel),
+      series: chart.table.series.map(mask),
+      rows: chart.table.rows.map((row) => ({ ...row, category: mask(row.category) })),
+    },
   };
 }
 

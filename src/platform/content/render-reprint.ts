@@ -13,9 +13,40 @@ const ownOrigin = 'https://gongkai.invalid';
 
 // Elements that start a new line for the reader; everything else (span, b, a, font …) runs on.
 const blockTags = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot',
-  'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 // Elements whose text no reader sees.
@@ -74,7 +105,13 @@ export function maskReprintHtml(html: string): string {
 export function reprintText(html: string): string {
   const $ = cheerio.load(html, null, false);
   return textRuns($.root().toArray())
-    .map((run) => run.map((node) => node.data).join('').replace(/\s+/g, ' ').trim())
+    .map((run) =>
+      run
+        .map((node) => node.data)
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter(Boolean)
     .join('\n');
 }

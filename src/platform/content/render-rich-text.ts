@@ -49,7 +49,9 @@ function renderChart(node: Node, svg: string | null | undefined): string {
   const chart: Chart = parsed.chart;
   const { table } = chart;
   const head = `<tr><th scope="col">${escape(table.categoryLabel || '类别')}</th>${table.series.map((_, i) => `<th scope="col">${escape(seriesHeader(chart, i))}</th>`).join('')}</tr>`;
-  const rows = table.rows.map((row) => `<tr><th scope="row">${escape(row.category)}</th>${row.values.map((v) => `<td>${formatNumber(v)}</td>`).join('')}</tr>`).join('');
+  const rows = table.rows
+    .map((row) => `<tr><th scope="row">${escape(row.category)}</th>${row.values.map((v) => `<td>${formatNumber(v)}</td>`).join('')}</tr>`)
+    .join('');
   return [
     `<figure class="chart">`,
     // The picture carries its title; the caption names the figure for screen readers (shown when there is no picture).

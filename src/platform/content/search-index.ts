@@ -16,10 +16,22 @@ export async function rebuildPublicText(context: KeystoneContext): Promise<{ doc
   const prisma = prismaOf(context.sudo());
   let documents = 0;
   let interpretations = 0;
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const rows = (await prisma.document.findMany({
-      take: batch, ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}), orderBy: { id: 'asc' },
-      select: { id: true, title: true, documentNumber: true, disclosure: true, body: true, redactedBody: true, reprintBody: true, origin: true, searchText: true },
+      take: batch,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      orderBy: { id: 'asc' },
+      select: {
+        id: true,
+        title: true,
+        documentNumber: true,
+        disclosure: true,
+        body: true,
+        redactedBody: true,
+        reprintBody: true,
+        origin: true,
+        searchText: true,
+      },
     })) as { id: string; title: string; origin: string; reprintBody: string; searchText: string }[];
     for (const row of rows) {
       const reprint = row.origin === 'reprint';
@@ -33,9 +45,11 @@ export async function rebuildPublicText(context: KeystoneContext): Promise<{ doc
     if (rows.length < batch) break;
     cursor = rows[rows.length - 1].id;
   }
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const rows = (await prisma.interpretation.findMany({
-      take: batch, ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}), orderBy: { id: 'asc' },
+      take: batch,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      orderBy: { id: 'asc' },
       select: { id: true, title: true, body: true, searchText: true },
     })) as { id: string; title: string; body: unknown; searchText: string }[];
     for (const row of rows) {

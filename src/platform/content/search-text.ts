@@ -3,7 +3,14 @@ import { reprintText } from './render-reprint.js';
 import { plainText } from './plain-text.js';
 import { chartsText } from './chart-blocks.js';
 
-type PublicItem = { title?: unknown; documentNumber?: unknown; disclosure?: unknown; body?: unknown; redactedBody?: unknown; reprintBody?: unknown };
+type PublicItem = {
+  title?: unknown;
+  documentNumber?: unknown;
+  disclosure?: unknown;
+  body?: unknown;
+  redactedBody?: unknown;
+  reprintBody?: unknown;
+};
 
 /**
  * The body text the public may read of a document or interpretation, as plain text, not yet masked:
@@ -24,5 +31,9 @@ export function searchTextOf(item: PublicItem): string {
   const text = item.disclosure === 'redacted' ? item.redactedBody : item.body;
   // A reprint's text is its upstream HTML.
   const reprint = typeof item.reprintBody === 'string' && item.reprintBody ? reprintText(item.reprintBody) : '';
-  return maskPersonalData([item.title, item.documentNumber, plainText(text), chartsText(text), reprint].filter((part) => typeof part === 'string' && part).join('\n'));
+  return maskPersonalData(
+    [item.title, item.documentNumber, plainText(text), chartsText(text), reprint]
+      .filter((part) => typeof part === 'string' && part)
+      .join('\n'),
+  );
 }

@@ -16,7 +16,11 @@ export const settingsFor: Record<DatabaseProvider, DatabaseSettings> = {
 
 export function migrationName(label: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'change';
+  const slug =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '') || 'change';
   return `${stamp}_${slug}`;
 }
 

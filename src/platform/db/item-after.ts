@@ -6,7 +6,10 @@
  * field left out, so a partial update was validated as if those fields were empty (issue 14 #17).
  * Validation hooks that look at the whole item use this instead.
  */
-export function itemAfter<T extends object>(item: T | null | undefined, resolvedData: Record<string, unknown>): T & Record<string, unknown> {
+export function itemAfter<T extends object>(
+  item: T | null | undefined,
+  resolvedData: Record<string, unknown>,
+): T & Record<string, unknown> {
   const changes = Object.fromEntries(Object.entries(resolvedData).filter(([, value]) => value !== undefined));
   return { ...(item ?? {}), ...changes } as T & Record<string, unknown>;
 }

@@ -37,7 +37,10 @@ export async function prismaSchemaFor(config: KeystoneConfig, cwd: string): Prom
 }
 
 const server = artifacts as unknown as {
-  createExpressServer(config: KeystoneConfig, context: KeystoneContext): Promise<{ expressServer: import('node:http').RequestListener; httpServer: import('node:http').Server }>;
+  createExpressServer(
+    config: KeystoneConfig,
+    context: KeystoneContext,
+  ): Promise<{ expressServer: import('node:http').RequestListener; httpServer: import('node:http').Server }>;
 };
 
 /** Keystone's Express server (GraphQL API and our routes, without the Admin UI), for HTTP tests. */

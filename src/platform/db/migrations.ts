@@ -78,7 +78,11 @@ function sqliteTarget(url: string): MigrationTarget {
           db.exec(migration.sql);
           const violations = db.pragma('foreign_key_check') as unknown[];
           if (violations.length) throw new MigrationError(`迁移 ${migration.name} 破坏了外键约束（${violations.length} 处）`);
-          db.prepare(`INSERT INTO "${historyTable}" (name, checksum, applied_at) VALUES (?, ?, ?)`).run(migration.name, migration.checksum, new Date().toISOString());
+          db.prepare(`INSERT INTO "${historyTable}" (name, checksum, applied_at) VALUES (?, ?, ?)`).run(
+            migration.name,
+            migration.checksum,
+            new Date().toISOString(),
+          );
         })();
       } finally {
         db.pragma('foreign_keys = ON');
@@ -97,7 +101,9 @@ async function postgresTarget(url: string): Promise<MigrationTarget> {
   await client.connect();
   // Instances starting together migrate one after the other: the lock is held until close.
   await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
-  await client.query(`CREATE TABLE IF NOT EXISTS "${historyTable}" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now())`);
+  await client.query(
+    `CREATE TABLE IF NOT EXISTS "${historyTable}" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now())`,
+  );
   return {
     async applied() {
       return (await client.query<AppliedRow>(`SELECT name, checksum FROM "${historyTable}" ORDER BY name`)).rows;
@@ -133,7 +139,8 @@ function compare(all: Migration[], applied: AppliedRow[]): MigrationStatus {
   for (const row of applied) {
     const migration = known.get(row.name);
     if (!migration) throw new MigrationError(`数据库已应用迁移 ${row.name}，但本程序中没有它：请使用与数据库相同或更新的版本`);
-    if (migration.checksum !== row.checksum) throw new MigrationError(`迁移 ${row.name} 在应用后被修改过：请恢复该迁移文件，改动应写成新的迁移`);
+    if (migration.checksum !== row.checksum)
+      throw new MigrationError(`迁移 ${row.name} 在应用后被修改过：请恢复该迁移文件，改动应写成新的迁移`);
   }
   const done = new Set(applied.map((row) => row.name));
   return { applied: [...done], pending: all.filter((m) => !done.has(m.name)) };

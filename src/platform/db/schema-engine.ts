@@ -20,7 +20,9 @@ function loadBindings(): Promise<Bindings> {
     const entry = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const bg = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as Bindings;
     const bytes = fs.readFileSync(path.join(path.dirname(entry), 'schema_engine_bg.wasm'));
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports });
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+      './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,
+    });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
     return bg;

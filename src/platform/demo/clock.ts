@@ -77,7 +77,12 @@ function makeClock(now: Date, moveDay: (day: CalendarDay) => CalendarDay, shiftD
     everyYear(storyDay) {
       let years = Number(today.slice(0, 4)) - Number(storyDay.slice(0, 4));
       while (addYears(storyDay, years) > today) years--;
-      return makeClock(now, (day) => addYears(day, years), Math.round((dayTime(addYears(storyDay, years)) - dayTime(storyDay)) / dayMs), years);
+      return makeClock(
+        now,
+        (day) => addYears(day, years),
+        Math.round((dayTime(addYears(storyDay, years)) - dayTime(storyDay)) / dayMs),
+        years,
+      );
     },
   };
   return clock;

@@ -7,7 +7,8 @@ import iconv from 'iconv-lite';
  * <meta> tag, or say UTF-8 in the header and send GBK: never assume UTF-8.
  */
 
-export type CharsetSource = 'override' | 'bom' | 'header' | 'meta' | 'xml-prolog' | 'utf-8-valid' | 'byte-pattern' | 'detected' | 'gb18030-fallback';
+export type CharsetSource =
+  'override' | 'bom' | 'header' | 'meta' | 'xml-prolog' | 'utf-8-valid' | 'byte-pattern' | 'detected' | 'gb18030-fallback';
 
 export interface DecodedText {
   text: string;
@@ -19,12 +20,28 @@ export interface DecodedText {
 
 // GB18030 is a superset of GBK which is a superset of GB2312: decoding all three as GB18030 also reads
 // the characters pages labelled "gb2312" use anyway (e.g. 镕, 堃 in names) instead of garbling them.
-const GB_FAMILY = new Set(['gb2312', 'gb_2312', 'gb_2312-80', 'gbk', 'x-gbk', 'cp936', 'windows-936', 'ms936', 'csgb2312', 'iso-ir-58', 'chinese', 'gb18030']);
+const GB_FAMILY = new Set([
+  'gb2312',
+  'gb_2312',
+  'gb_2312-80',
+  'gbk',
+  'x-gbk',
+  'cp936',
+  'windows-936',
+  'ms936',
+  'csgb2312',
+  'iso-ir-58',
+  'chinese',
+  'gb18030',
+]);
 
 /** A charset label normalised to what we decode with, or undefined if iconv-lite does not know it. */
 export function normalizeCharset(label: string | undefined | null): string | undefined {
   if (!label) return undefined;
-  const name = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const name = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!name) return undefined;
   if (GB_FAMILY.has(name)) return 'gb18030';
   if (name === 'utf8' || name === 'utf-8') return 'utf-8';

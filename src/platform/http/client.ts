@@ -45,7 +45,14 @@ export interface HttpError {
 }
 
 /** Transport failures (as opposed to answers): worth another attempt for a caller that retries them. */
-export const transportErrorCodes: ReadonlySet<HttpErrorCode> = new Set(['timeout', 'connection-refused', 'connection-reset', 'dns', 'tls', 'network']);
+export const transportErrorCodes: ReadonlySet<HttpErrorCode> = new Set([
+  'timeout',
+  'connection-refused',
+  'connection-reset',
+  'dns',
+  'tls',
+  'network',
+]);
 
 export interface RawResponse {
   status: number | null;
@@ -108,7 +115,10 @@ function classify(err: unknown, url: string): { error: HttpError; errno?: string
   };
   let kind: HttpErrorCode = map[code] ?? 'network';
   if (/CERT|SSL|TLS|SELF_SIGNED/i.test(code)) kind = 'tls';
-  return { error: { code: kind, message: `${messages[kind]}（${code || e?.message || 'unknown'}）` }, errno: code || e?.message || undefined };
+  return {
+    error: { code: kind, message: `${messages[kind]}（${code || e?.message || 'unknown'}）` },
+    errno: code || e?.message || undefined,
+  };
 }
 
 const fmtBytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`);
@@ -154,12 +164,22 @@ export function parseHttpUrl(url: string, base?: string | URL): URL | HttpError 
   } catch {
     return { code: 'invalid-url', message: `网址无效：${url}` };
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { code: 'invalid-url', message: `只支持 http 和 https 网址：${url}` };
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    return { code: 'invalid-url', message: `只支持 http 和 https 网址：${url}` };
   parsed.hash = '';
   return parsed;
 }
 
-const failed = (error: HttpError, errno?: string): RawResponse => ({ status: null, headers: {}, body: Buffer.alloc(0), bytes: 0, truncated: false, elapsedMs: 0, error, errno });
+const failed = (error: HttpError, errno?: string): RawResponse => ({
+  status: null,
+  headers: {},
+  body: Buffer.alloc(0),
+  bytes: 0,
+  truncated: false,
+  elapsedMs: 0,
+  error,
+  errno,
+});
 
 /** One request, no redirects followed, never rejects. */
 export function requestOnce(url: string, opts: OnceOptions): Promise<RawResponse> {
@@ -188,7 +208,18 @@ export function requestOnce(url: string, opts: OnceOptions): Promise<RawResponse
       opts.signal?.removeEventListener('abort', onAbort);
       req.destroy();
       stream?.destroy();
-      resolve({ status, headers, body: Buffer.concat(chunks), bytes, truncated, ttfbMs, elapsedMs: Date.now() - started, error: failure?.error, errno: failure?.errno, decoded });
+      resolve({
+        status,
+        headers,
+        body: Buffer.concat(chunks),
+        bytes,
+        truncated,
+        ttfbMs,
+        elapsedMs: Date.now() - started,
+        error: failure?.error,
+        errno: failure?.errno,
+        decoded,
+      });
     };
     const onAbort = () => finish({ error: { code: 'aborted', message: '检查被取消' } });
 
@@ -223,7 +254,9 @@ export function requestOnce(url: string, opts: OnceOptions): Promise<RawResponse
               if (room > 0) chunks.push(chunk.subarray(0, room));
               bytes += Math.max(0, room);
               truncated = true;
-              finish({ error: { code: 'body-too-large', message: `页面超过 ${fmtBytes(opts.maxBytes)}，只检查了前 ${fmtBytes(opts.maxBytes)}` } });
+              finish({
+                error: { code: 'body-too-large', message: `页面超过 ${fmtBytes(opts.maxBytes)}，只检查了前 ${fmtBytes(opts.maxBytes)}` },
+              });
               return;
             }
             chunks.push(chunk);
@@ -394,7 +427,8 @@ export class HttpClient {
       }
       const setCookie = res.headers['set-cookie'];
       await this.storeCookies(setCookie, url);
-      const retryAfterMs = res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers['retry-after'], this.clock.now()) : undefined;
+      const retryAfterMs =
+        res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers['retry-after'], this.clock.now()) : undefined;
       if (!retry.retryable(res) || retries >= retry.retries || this.opts.signal?.aborted) return { ...res, retries, retryAfterMs };
       const wait = retryAfterMs ?? retry.backoffMs(retries + 1);
       // A server asking for a long pause is obeyed by not retrying now; the caller's scheduler sees the wait.
@@ -423,7 +457,14 @@ export class HttpClient {
     for (;;) {
       const res = await this.fetchWithRetry(current, { ...ro, method });
       totalRetries += res.retries;
-      const done = (error?: HttpError): Fetched => ({ ...res, url, finalUrl: current, redirects, retries: totalRetries, ...(error ? { error } : {}) });
+      const done = (error?: HttpError): Fetched => ({
+        ...res,
+        url,
+        finalUrl: current,
+        redirects,
+        retries: totalRetries,
+        ...(error ? { error } : {}),
+      });
       const location = res.headers.location;
       if (res.status === null || !REDIRECT_STATUSES.has(res.status) || !location || res.error) return done();
       const next = parseHttpUrl(location, current);
@@ -431,7 +472,8 @@ export class HttpClient {
       const nextUrl = next.toString();
       const key = await visit(nextUrl);
       if (seen.has(key)) return done({ code: 'redirect-loop', message: `重定向循环：${[url, ...redirects, nextUrl].join(' → ')}` });
-      if (redirects.length >= this.opts.maxRedirects) return done({ code: 'too-many-redirects', message: `重定向超过 ${this.opts.maxRedirects} 次` });
+      if (redirects.length >= this.opts.maxRedirects)
+        return done({ code: 'too-many-redirects', message: `重定向超过 ${this.opts.maxRedirects} 次` });
       if (!canFollow(nextUrl)) return done();
       seen.add(key);
       redirects.push(nextUrl);

@@ -59,7 +59,15 @@ export function parseChineseDate(input: string | number | null | undefined): Dat
 }
 
 /** The instant of a calendar date and time at `offset` minutes east of UTC; undefined for 2026-02-30. */
-function exactDate(year: number, month: number, day: number, hour: number, minute: number, second: number, offset: number): Date | undefined {
+function exactDate(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  offset: number,
+): Date | undefined {
   const utc = Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000;
   // Reject 2026-02-30 and the like instead of letting Date roll it over into March.
   const local = new Date(utc + offset * 60_000);
@@ -74,13 +82,29 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * Time: Chinese sites mean UTC+8 by it, never US Central.
  */
 const NAMED_ZONES: Record<string, number> = {
-  UT: 0, UTC: 0, GMT: 0, Z: 0,
-  EST: -300, EDT: -240, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
-  CST: BEIJING_OFFSET_MINUTES, BJT: BEIJING_OFFSET_MINUTES, HKT: BEIJING_OFFSET_MINUTES,
-  JST: 540, KST: 540, BST: 60, CET: 60, CEST: 120,
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  EST: -300,
+  EDT: -240,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  CST: BEIJING_OFFSET_MINUTES,
+  BJT: BEIJING_OFFSET_MINUTES,
+  HKT: BEIJING_OFFSET_MINUTES,
+  JST: 540,
+  KST: 540,
+  BST: 60,
+  CET: 60,
+  CEST: 120,
 };
 
-const RFC822 = /^(?:[A-Za-z]{3,9},?\s*)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*([A-Za-z]{1,5}|[+-]\d{4}|[+-]\d{2}:\d{2}))?$/;
+const RFC822 =
+  /^(?:[A-Za-z]{3,9},?\s*)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*([A-Za-z]{1,5}|[+-]\d{4}|[+-]\d{2}:\d{2}))?$/;
 
 /**
  * RFC 822 / RFC 1123 dates: `Fri, 20 Nov 2026 10:30:00 +0800`, named zones (EDT, PST …), two-digit
@@ -100,7 +124,8 @@ function parseRfc822(text: string): Date | undefined | null {
   if (zone) {
     if (/^[+-]/.test(zone)) offset = zoneOffsetMinutes(zone);
     else if (zone.toUpperCase() in NAMED_ZONES) offset = NAMED_ZONES[zone.toUpperCase()];
-    else if (/^[A-IK-Za-ik-z]$/.test(zone)) offset = 0; // RFC 822 military zones are unreliable in practice; read as UTC
+    else if (/^[A-IK-Za-ik-z]$/.test(zone))
+      offset = 0; // RFC 822 military zones are unreliable in practice; read as UTC
     else return undefined;
   }
   return exactDate(year, month, Number(d), hour, minute, second, offset);
@@ -149,7 +174,8 @@ export function findDate(text: string): string | undefined {
 export function toDay(value: DateLike | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return validDay(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value))
+      return validDay(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
     const parsed = new Date(value);
     if (!Number.isNaN(parsed.getTime())) return toCalendarDay(parsed);
     return findDate(value);

@@ -110,7 +110,8 @@ export class HostLimiter {
   /** `new HostLimiter(2)`: two requests in flight per host, no rate limit. */
   constructor(limits: number | HostLimitOptions = {}) {
     const o = typeof limits === 'number' ? { perHost: limits } : limits;
-    if (o.perHost !== undefined && (!Number.isInteger(o.perHost) || o.perHost < 1)) throw new RangeError('perHost must be a positive integer');
+    if (o.perHost !== undefined && (!Number.isInteger(o.perHost) || o.perHost < 1))
+      throw new RangeError('perHost must be a positive integer');
     this.perHost = o.perHost ?? Number.POSITIVE_INFINITY;
     this.ratePerSecond = o.ratePerSecond ?? 0;
     this.burst = o.burst ?? 1;

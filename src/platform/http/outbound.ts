@@ -36,13 +36,31 @@ const metadataAddresses = ['169.254.169.254', '169.254.170.2', '100.100.100.200'
 // IANA special-purpose ranges, for the check made when a source is saved (a literal address in a URL).
 // The connect-time check does not use this table: it is request-filtering-agent's (ipaddr.js ranges).
 const specialPurposeRanges: [string, number, 'ipv4' | 'ipv6'][] = [
-  ['0.0.0.0', 8, 'ipv4'], ['10.0.0.0', 8, 'ipv4'], ['100.64.0.0', 10, 'ipv4'], ['127.0.0.0', 8, 'ipv4'],
-  ['169.254.0.0', 16, 'ipv4'], ['172.16.0.0', 12, 'ipv4'], ['192.0.0.0', 24, 'ipv4'], ['192.0.2.0', 24, 'ipv4'],
-  ['192.88.99.0', 24, 'ipv4'], ['192.168.0.0', 16, 'ipv4'], ['198.18.0.0', 15, 'ipv4'], ['198.51.100.0', 24, 'ipv4'],
-  ['203.0.113.0', 24, 'ipv4'], ['224.0.0.0', 4, 'ipv4'], ['240.0.0.0', 4, 'ipv4'],
+  ['0.0.0.0', 8, 'ipv4'],
+  ['10.0.0.0', 8, 'ipv4'],
+  ['100.64.0.0', 10, 'ipv4'],
+  ['127.0.0.0', 8, 'ipv4'],
+  ['169.254.0.0', 16, 'ipv4'],
+  ['172.16.0.0', 12, 'ipv4'],
+  ['192.0.0.0', 24, 'ipv4'],
+  ['192.0.2.0', 24, 'ipv4'],
+  ['192.88.99.0', 24, 'ipv4'],
+  ['192.168.0.0', 16, 'ipv4'],
+  ['198.18.0.0', 15, 'ipv4'],
+  ['198.51.100.0', 24, 'ipv4'],
+  ['203.0.113.0', 24, 'ipv4'],
+  ['224.0.0.0', 4, 'ipv4'],
+  ['240.0.0.0', 4, 'ipv4'],
   // (No ::ffff:0:0/96 here: Node's BlockList matches every IPv4 address against it; see literalRefusal.)
-  ['::', 127, 'ipv6'], ['64:ff9b::', 96, 'ipv6'], ['100::', 64, 'ipv6'], ['2001::', 23, 'ipv6'],
-  ['2001:db8::', 32, 'ipv6'], ['2002::', 16, 'ipv6'], ['fc00::', 7, 'ipv6'], ['fe80::', 10, 'ipv6'], ['ff00::', 8, 'ipv6'],
+  ['::', 127, 'ipv6'],
+  ['64:ff9b::', 96, 'ipv6'],
+  ['100::', 64, 'ipv6'],
+  ['2001::', 23, 'ipv6'],
+  ['2001:db8::', 32, 'ipv6'],
+  ['2002::', 16, 'ipv6'],
+  ['fc00::', 7, 'ipv6'],
+  ['fe80::', 10, 'ipv6'],
+  ['ff00::', 8, 'ipv6'],
 ];
 
 const ipKind = (address: string): 'ipv4' | 'ipv6' | undefined => {
@@ -78,14 +96,20 @@ const hostPattern = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*
 /** The entries of an allow-list text: one per line (or separated by commas, spaces, 、，；), `#` starts a comment. */
 function entriesOf(text: string | readonly string[]): string[] {
   const lines = typeof text === 'string' ? text.split(/\r?\n/) : text;
-  return lines.flatMap((line) => line.replace(/#.*$/, '').split(/[\s,，、；;]+/)).map((e) => e.trim()).filter(Boolean);
+  return lines
+    .flatMap((line) => line.replace(/#.*$/, '').split(/[\s,，、；;]+/))
+    .map((e) => e.trim())
+    .filter(Boolean);
 }
 
-const allowListHelp = '每项为 IP 地址（如 10.1.2.3）、网段（CIDR，如 10.0.0.0/8 或 fd00::/8）或域名（如 oa.example.gov.cn；*.example.gov.cn 表示其所有子域名），每行一项';
+const allowListHelp =
+  '每项为 IP 地址（如 10.1.2.3）、网段（CIDR，如 10.0.0.0/8 或 fd00::/8）或域名（如 oa.example.gov.cn；*.example.gov.cn 表示其所有子域名），每行一项';
 
 /** What is wrong with an allow-list text, in Chinese, saying what to write instead (empty when it is fine). */
 export function allowListProblems(text: string | readonly string[]): string[] {
-  const bad = entriesOf(text).map(entryProblem).filter((problem): problem is string => problem !== undefined);
+  const bad = entriesOf(text)
+    .map(entryProblem)
+    .filter((problem): problem is string => problem !== undefined);
   return bad.length ? [`内网访问白名单有误：${bad.join('；')}。${allowListHelp}`] : [];
 }
 
@@ -142,7 +166,10 @@ export class OutboundPolicy {
   static parse(text: string | readonly string[]): OutboundPolicy {
     const problems = allowListProblems(text);
     if (problems.length) throw new OutboundConfigError(problems.join('；'));
-    return new OutboundPolicy(entriesOf(text).map((e) => e.toLowerCase()), new Set());
+    return new OutboundPolicy(
+      entriesOf(text).map((e) => e.toLowerCase()),
+      new Set(),
+    );
   }
 
   /** The allow-list of `GONGKAI_OUTBOUND_ALLOW` (empty when unset). */
@@ -239,7 +266,12 @@ function rememberAllowed(allows: (address: string) => boolean, allowed: string[]
   return { ...options, lookup: wrapped };
 }
 
-const filterOptions = (allowed: string[]) => ({ allowPrivateIPAddress: false, allowMetaIPAddress: false, allowIPAddressList: allowed, denyIPAddressList: [...metadataAddresses] });
+const filterOptions = (allowed: string[]) => ({
+  allowPrivateIPAddress: false,
+  allowMetaIPAddress: false,
+  allowIPAddressList: allowed,
+  denyIPAddressList: [...metadataAddresses],
+});
 
 class GuardedHttpAgent extends RequestFilteringHttpAgent {
   private readonly allows: (address: string) => boolean;
@@ -284,7 +316,10 @@ export class OutboundAgents {
   private readonly guarded: AgentPair;
   private readonly trusted: AgentPair;
 
-  constructor(readonly policy: OutboundPolicy, options: { keepAlive?: boolean } = {}) {
+  constructor(
+    readonly policy: OutboundPolicy,
+    options: { keepAlive?: boolean } = {},
+  ) {
     const agentOptions = { keepAlive: options.keepAlive ?? false };
     const listed = (address: string) => policy.allowsAddress(address);
     const trusted = (address: string) => policy.allowsAddressOfTrustedHost(address);
@@ -325,7 +360,12 @@ const refusalPattern = /DNS lookup (\S+?)\(family:[^,]*, host:([^)]*)\) is not a
 /** The refusal behind an error (looking through `cause`, as axios wraps it), or undefined. */
 export function outboundRefusalOf(error: unknown): OutboundRefusal | undefined {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
-    const message = current instanceof Error ? current.message : typeof current === 'object' && current !== null && 'message' in current ? String((current as { message: unknown }).message) : '';
+    const message =
+      current instanceof Error
+        ? current.message
+        : typeof current === 'object' && current !== null && 'message' in current
+          ? String((current as { message: unknown }).message)
+          : '';
     const match = refusalPattern.exec(message);
     if (match) return { address: match[1], host: match[2] === 'undefined' ? match[1] : match[2] };
     current = typeof current === 'object' && current !== null && 'cause' in current ? (current as { cause: unknown }).cause : undefined;
@@ -335,6 +375,7 @@ export function outboundRefusalOf(error: unknown): OutboundRefusal | undefined {
 
 /** The Chinese reason a request to `url` was refused. */
 export function refusalMessage(url: string, refusal: OutboundRefusal): string {
-  const where = refusal.host && refusal.host !== refusal.address ? `${refusal.host} 解析到的地址 ${refusal.address}` : `地址 ${refusal.address}`;
+  const where =
+    refusal.host && refusal.host !== refusal.address ? `${refusal.host} 解析到的地址 ${refusal.address}` : `地址 ${refusal.address}`;
   return `已拒绝访问 ${url}：${where} 属于本机、内网、链路本地、运营商级 NAT、云元数据或其他保留地址，为防止借本系统访问内网（SSRF）默认禁止访问；确需访问内网网站的，请在“${allowListSettingName}”中加入该地址、网段或域名`;
 }

@@ -48,10 +48,22 @@ export const Media = list({
     // Changed or deleted only by the uploader's department or the office (issue 14 #6).
     filter: { update: mediaChangeFilter, delete: mediaChangeFilter },
   },
-  ui: { label: '媒体文件', singular: '媒体文件', plural: '媒体文件', labelField: 'title', listView: { initialColumns: ['title', 'kind', 'file', 'uploadedBy', 'createdAt'] } },
+  ui: {
+    label: '媒体文件',
+    singular: '媒体文件',
+    plural: '媒体文件',
+    labelField: 'title',
+    listView: { initialColumns: ['title', 'kind', 'file', 'uploadedBy', 'createdAt'] },
+  },
   fields: {
     title: text({ ui: { label: '标题' }, validation: { isRequired: true, length: { max: 200 } } }),
-    kind: select({ ui: { label: '类型' }, type: 'string', options: [...mediaKindOptions], defaultValue: 'image', validation: { isRequired: true } }),
+    kind: select({
+      ui: { label: '类型' },
+      type: 'string',
+      options: [...mediaKindOptions],
+      defaultValue: 'image',
+      validation: { isRequired: true },
+    }),
     file: file({ ui: { label: '文件' }, storage: mediaStorage, transformName: storedName }),
     altText: text({
       ui: { label: '替代文本', description: '图片必填：为看不见图片的读者描述图片内容（无障碍要求）' },
@@ -60,7 +72,11 @@ export const Media = list({
     caption: text({ ui: { label: '说明文字', displayMode: 'textarea' } }),
     // 文字版 of a 长图: all its text, shown beside the picture for screen readers and large text (N16).
     textVersion: text({
-      ui: { label: '文字版', displayMode: 'textarea', description: '长图必填（提交审核前）：长图上的全部文字内容，按阅读顺序分段填写，网站在长图旁显示' },
+      ui: {
+        label: '文字版',
+        displayMode: 'textarea',
+        description: '长图必填（提交审核前）：长图上的全部文字内容，按阅读顺序分段填写，网站在长图旁显示',
+      },
       validation: { length: { max: 20000 } },
     }),
     uploadedBy: relationship({ ref: 'User', access: systemOnly, ui: { label: '上传人', ...shownReadOnly } }),
@@ -68,7 +84,12 @@ export const Media = list({
     // SHA-256 of the bytes received, in hex.
     sha256: text({
       access: systemOnly,
-      ui: { label: '文件校验值', description: '上传时按收到的内容计算，并已与写入磁盘的文件核对一致', ...shownReadOnly, listView: { fieldMode: 'hidden' } },
+      ui: {
+        label: '文件校验值',
+        description: '上传时按收到的内容计算，并已与写入磁盘的文件核对一致',
+        ...shownReadOnly,
+        listView: { fieldMode: 'hidden' },
+      },
     }),
   },
   hooks: {
@@ -102,7 +123,8 @@ export const Media = list({
       // Issue 14 #2: the file on disk is exactly what the client sent, or the item is not saved.
       if (upload?.filename) {
         const stored = receiptFor(upload.filename);
-        if (!stored || stored.size !== size) addValidationError(`文件未完整接收（收到 ${size} 字节，保存了 ${stored?.size ?? 0} 字节），请重新上传`);
+        if (!stored || stored.size !== size)
+          addValidationError(`文件未完整接收（收到 ${size} 字节，保存了 ${stored?.size ?? 0} 字节），请重新上传`);
         // Checked by what the bytes are, not by the name the file was given (the stored name keeps its extension).
         const title = String(resolvedData.title ?? item?.title ?? '');
         if (stored) for (const problem of checkContent(upload.filename, title, stored.content)) addValidationError(problem);

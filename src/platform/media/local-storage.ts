@@ -90,7 +90,10 @@ async function moveIntoPlace(partial: string, target: string): Promise<void> {
     await fs.promises.rename(partial, target);
   }
   // Best effort: make the new name itself durable.
-  await fs.promises.open(path.dirname(target), 'r').then(async (dir) => dir.sync().finally(() => dir.close())).catch(() => undefined);
+  await fs.promises
+    .open(path.dirname(target), 'r')
+    .then(async (dir) => dir.sync().finally(() => dir.close()))
+    .catch(() => undefined);
 }
 
 // What put() received for each stored name, for the Media list's hooks (its SHA-256, and its size to compare

@@ -116,11 +116,14 @@ export function checkContent(filename: string, title: string, content: ContentFa
   if (!expected) return [];
   const found = content.type ? `，实际内容是 ${content.type.toUpperCase()} 格式` : '';
   if (expected === 'text') {
-    if (content.type || content.head.includes(0)) return [`文件${what}不是纯文本文件${found}：请上传真实的 ${ext} 文件，不能只改文件扩展名`];
+    if (content.type || content.head.includes(0))
+      return [`文件${what}不是纯文本文件${found}：请上传真实的 ${ext} 文件，不能只改文件扩展名`];
     return [];
   }
   if (ext === '.vtt') {
-    return content.type === 'vtt' || isWebVtt(content.head) ? [] : [`字幕文件${what}不是 WebVTT 格式：文件须以“WEBVTT”开头，请用字幕软件导出 WebVTT（.vtt）字幕`];
+    return content.type === 'vtt' || isWebVtt(content.head)
+      ? []
+      : [`字幕文件${what}不是 WebVTT 格式：文件须以“WEBVTT”开头，请用字幕软件导出 WebVTT（.vtt）字幕`];
   }
   if (content.type && expected.types.includes(content.type)) return [];
   return [`文件${what}的内容不是${expected.name}${found || '（无法识别其格式）'}：请上传真实的${expected.name}，不能只改文件扩展名`];

@@ -45,7 +45,8 @@ export function removeRefusedUploads(schema: GraphQLSchema): GraphQLSchema {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const resolve = field.resolve as GraphQLFieldResolver<unknown, KeystoneContext> | undefined;
     if (!resolve) continue;
-    field.resolve = (source, args, context: KeystoneContext, info) => removingRefusedUploads(context, async () => resolve(source, args, context, info));
+    field.resolve = (source, args, context: KeystoneContext, info) =>
+      removingRefusedUploads(context, async () => resolve(source, args, context, info));
   }
   return schema;
 }

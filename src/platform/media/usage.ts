@@ -38,7 +38,13 @@ export function relationshipsToMedia(context: KeystoneContext): MediaRelationshi
       const db = field.dbField;
       if (db.kind !== 'relation' || db.list !== 'Media') continue;
       const back = lists.Media.resolvedDbFields[db.field];
-      relationships.push({ listKey: list.listKey, fieldKey, many: db.mode === 'many', mediaSide: db.field, mediaSideMany: back?.kind === 'relation' && back.mode === 'many' });
+      relationships.push({
+        listKey: list.listKey,
+        fieldKey,
+        many: db.mode === 'many',
+        mediaSide: db.field,
+        mediaSideMany: back?.kind === 'relation' && back.mode === 'many',
+      });
     }
   }
   found.set(lists, relationships);
@@ -82,7 +88,13 @@ export async function usesOfMedia(context: KeystoneContext, mediaId: string): Pr
       take: 50,
     });
     for (const row of rows) {
-      uses.push({ listKey: list.listKey, listLabel: list.ui.labels.singular, id: String(row.id), title: String(row[labelField] || row.id), holds: holdsItsMedia(row) });
+      uses.push({
+        listKey: list.listKey,
+        listLabel: list.ui.labels.singular,
+        id: String(row.id),
+        title: String(row[labelField] || row.id),
+        holds: holdsItsMedia(row),
+      });
     }
   }
   return uses;
@@ -104,7 +116,11 @@ export async function describeUses(context: KeystoneContext, uses: MediaUse[]): 
   }
   const named = uses.filter((u) => readable.has(`${u.listKey}:${u.id}`)).map((u) => `${u.listLabel}《${u.title}》`);
   const others = uses.length - named.length;
-  return [...named.slice(0, 5), ...(named.length > 5 ? [`等 ${named.length} 项`] : []), ...(others ? [`另有 ${others} 项您无权查看的内容`] : [])].join('、');
+  return [
+    ...named.slice(0, 5),
+    ...(named.length > 5 ? [`等 ${named.length} 项`] : []),
+    ...(others ? [`另有 ${others} 项您无权查看的内容`] : []),
+  ].join('、');
 }
 
 /** Whether a Media row names this stored file. */
@@ -120,9 +136,12 @@ export async function storedFileInUse(context: KeystoneContext, key: string, lin
   if (await fileNamedByMedia(context, key)) return true;
   const prisma = delegates(context);
   for (const list of Object.values(context.__internal.lists)) {
-    const texts = Object.entries(list.fields).filter(([, f]) => f.dbField.kind === 'scalar' && f.dbField.scalar === 'String').map(([fieldKey]) => fieldKey);
+    const texts = Object.entries(list.fields)
+      .filter(([, f]) => f.dbField.kind === 'scalar' && f.dbField.scalar === 'String')
+      .map(([fieldKey]) => fieldKey);
     if (!texts.length) continue;
-    if ((await prisma[list.prisma.listKey].count({ where: { OR: texts.map((fieldKey) => ({ [fieldKey]: { contains: link } })) } })) > 0) return true;
+    if ((await prisma[list.prisma.listKey].count({ where: { OR: texts.map((fieldKey) => ({ [fieldKey]: { contains: link } })) } })) > 0)
+      return true;
   }
   return false;
 }

@@ -13,7 +13,9 @@ export async function sendDeadlineAlert(context: KeystoneContext, title: string,
   const targets = parseWebhooks(settings?.alertWebhooks ?? '');
   logger.warn({ title, lines, targets: targets.length }, 'deadline alert');
   if (!targets.length) return [];
-  const results = await sendMarkdown(markdownPayloads(title, [`## ${title}`, ...lines.map((line) => `- ${line}`)]), targets, { outbound: await outboundPolicyFor(context) });
+  const results = await sendMarkdown(markdownPayloads(title, [`## ${title}`, ...lines.map((line) => `- ${line}`)]), targets, {
+    outbound: await outboundPolicyFor(context),
+  });
   for (const failed of results.filter((r) => !r.ok)) logger.error({ url: failed.url, error: failed.error }, 'deadline alert not delivered');
   return results;
 }

@@ -94,15 +94,26 @@ function sendThrough(agents: OutboundAgents, payloads: MarkdownPayloads, targets
       try {
         const through = agents.for(url);
         const res = await axios.post(url, payload, {
-          timeout: opts.timeoutMs ?? 10_000, validateStatus: () => true, headers: { 'content-type': 'application/json' },
-          httpAgent: through.http, httpsAgent: through.https, maxRedirects: 0, proxy: false,
+          timeout: opts.timeoutMs ?? 10_000,
+          validateStatus: () => true,
+          headers: { 'content-type': 'application/json' },
+          httpAgent: through.http,
+          httpsAgent: through.https,
+          maxRedirects: 0,
+          proxy: false,
         });
         const body = res.data as { errcode?: number; errmsg?: string } | undefined;
         // A redirect is not followed: the robot did not take the message.
         if (res.status >= 300) return { kind: target.kind, url: masked, ok: false, status: res.status, error: `HTTP ${res.status}` };
         // Both robots answer 200 with errcode ≠ 0 when they refuse (bad key, rate limit, keyword filter).
         if (body && typeof body === 'object' && typeof body.errcode === 'number' && body.errcode !== 0) {
-          return { kind: target.kind, url: masked, ok: false, status: res.status, error: `errcode ${body.errcode}: ${body.errmsg ?? ''}`.trim() };
+          return {
+            kind: target.kind,
+            url: masked,
+            ok: false,
+            status: res.status,
+            error: `errcode ${body.errcode}: ${body.errmsg ?? ''}`.trim(),
+          };
         }
         return { kind: target.kind, url: masked, ok: true, status: res.status };
       } catch (err) {

@@ -32,9 +32,16 @@ export function accessLine(req: IncomingMessage, res: ServerResponse, at: Date, 
     return typeof v === 'string' ? v : '';
   };
   return formatCombined({
-    address: clientAddress(req), user: '', at, method: req.method ?? '', target: (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '',
-    protocol: `HTTP/${req.httpVersion}`, status: res.statusCode, bytes,
-    referer: header('referer'), userAgent: header('user-agent'),
+    address: clientAddress(req),
+    user: '',
+    at,
+    method: req.method ?? '',
+    target: (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '',
+    protocol: `HTTP/${req.httpVersion}`,
+    status: res.statusCode,
+    bytes,
+    referer: header('referer'),
+    userAgent: header('user-agent'),
   });
 }
 
@@ -55,7 +62,8 @@ export function writeAccessLog(server: Server, file: string): void {
     // $body_bytes_sent: what the handlers write, counted as they write it.
     let bytes = 0;
     const count = (chunk: unknown, encoding: unknown) => {
-      if (typeof chunk === 'string') bytes += Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+      if (typeof chunk === 'string')
+        bytes += Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
       else if (chunk instanceof Uint8Array) bytes += chunk.byteLength;
     };
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;

@@ -39,6 +39,9 @@ export function adminAccessGuard(): express.RequestHandler {
   adminAllowList();
   return (req, res, next) => {
     if (!staffPaths.test(req.path) || requestAllowed(req)) return next();
-    res.status(403).set({ 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8' }).send(page(refusalMessage(clientAddress(req))));
+    res
+      .status(403)
+      .set({ 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8' })
+      .send(page(refusalMessage(clientAddress(req))));
   };
 }

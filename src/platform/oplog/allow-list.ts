@@ -21,10 +21,12 @@ export interface AdminAllowList {
 /** Parses one entry: an address (a single host) or a CIDR range; null when it is neither. */
 function parseEntry(entry: string): Range | null {
   try {
-    if (!entry.includes('/')) return ipaddr.isValid(entry) ? [ipaddr.process(entry), ipaddr.process(entry).kind() === 'ipv4' ? 32 : 128] : null;
+    if (!entry.includes('/'))
+      return ipaddr.isValid(entry) ? [ipaddr.process(entry), ipaddr.process(entry).kind() === 'ipv4' ? 32 : 128] : null;
     const [address, bits] = ipaddr.parseCIDR(entry);
     // ::ffff:10.0.0.0/104 is 10.0.0.0/8: matched against the IPv4 form addresses are read in.
-    if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96) return [(address as ipaddr.IPv6).toIPv4Address(), bits - 96];
+    if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96)
+      return [(address as ipaddr.IPv6).toIPv4Address(), bits - 96];
     return [address, bits];
   } catch {
     return null;

@@ -42,7 +42,8 @@ export function formatCombined(e: AccessLogEntry): string {
   return `${e.address || '-'} - ${dash(e.user)} [${timeLocal(e.at)}] "${escapeField(`${e.method} ${e.target} ${e.protocol}`)}" ${e.status} ${e.bytes} "${dash(e.referer)}" "${dash(e.userAgent)}"`;
 }
 
-const linePattern = /^(\S+) \S+ (\S+) \[(\d{2})\/(\w{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})\] "((?:[^"\\]|\\.)*)" (\d{3}) (\d+|-) "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)"/;
+const linePattern =
+  /^(\S+) \S+ (\S+) \[(\d{2})\/(\w{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})\] "((?:[^"\\]|\\.)*)" (\d{3}) (\d+|-) "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)"/;
 
 /** nginx's \xHH escapes back to the UTF-8 text they came from. */
 function unescapeField(value: string): string {
@@ -62,7 +63,15 @@ export function parseCombined(line: string): AccessLogEntry | null {
   const [method = '', target = '', protocol = ''] = request.split(' ');
   const field = (v: string) => (v === '-' ? '' : unescapeField(v));
   return {
-    address: m[1], user: field(m[2]), at, method, target, protocol,
-    status: Number(m[11]), bytes: m[12] === '-' ? 0 : Number(m[12]), referer: field(m[13]), userAgent: field(m[14]),
+    address: m[1],
+    user: field(m[2]),
+    at,
+    method,
+    target,
+    protocol,
+    status: Number(m[11]),
+    bytes: m[12] === '-' ? 0 : Number(m[12]),
+    referer: field(m[13]),
+    userAgent: field(m[14]),
   };
 }

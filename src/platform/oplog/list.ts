@@ -20,7 +20,11 @@ export const OperationLog = list({
     hideCreate: true,
     hideDelete: true,
     searchFields: ['actor', 'address', 'action', 'operation', 'target', 'itemId', 'detail'],
-    listView: { initialColumns: ['at', 'actor', 'role', 'address', 'action', 'target', 'itemId', 'outcome'], initialSort: { field: 'at', direction: 'DESC' }, pageSize: 50 },
+    listView: {
+      initialColumns: ['at', 'actor', 'role', 'address', 'action', 'target', 'itemId', 'outcome'],
+      initialSort: { field: 'at', direction: 'DESC' },
+      pageSize: 50,
+    },
   },
   fields: {
     at: timestamp({ isIndexed: true, defaultValue: { kind: 'now' }, ui: { label: '时间', ...readOnly } }),

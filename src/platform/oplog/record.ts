@@ -74,19 +74,37 @@ const wrapped = new WeakSet<object>();
  * Records every mutation of `schema`. `lists` is the Keystone lists' configuration, for the Chinese
  * names of lists and of their actions (`submitDocument` is the Document list's `submit`: 提交审核).
  */
-export function recordMutations(schema: GraphQLSchema, lists: Record<string, { ui?: { label?: string }; actions?: Record<string, { ui?: { label?: string } }> }>): GraphQLSchema {
+export function recordMutations(
+  schema: GraphQLSchema,
+  lists: Record<string, { ui?: { label?: string }; actions?: Record<string, { ui?: { label?: string } }> }>,
+): GraphQLSchema {
   const mutation = schema.getMutationType();
   if (!mutation || !isObjectType(mutation)) return schema;
   const info = new Map<string, ListInfo>(
-    Object.entries(lists).map(([key, list]) => [key, { label: list.ui?.label ?? key, actions: Object.fromEntries(Object.entries(list.actions ?? {}).map(([k, a]) => [k, a.ui?.label ?? k])) }]),
+    Object.entries(lists).map(([key, list]) => [
+      key,
+      {
+        label: list.ui?.label ?? key,
+        actions: Object.fromEntries(Object.entries(list.actions ?? {}).map(([k, a]) => [k, a.ui?.label ?? k])),
+      },
+    ]),
   );
   for (const field of Object.values(mutation.getFields())) {
     if (!field.resolve || wrapped.has(field.resolve)) continue;
     const original: GraphQLFieldResolver<unknown, KeystoneContext> = field.resolve;
     const listKey = getNamedType(field.type).name;
     const list = info.get(listKey);
-    const actionKey = list && Object.keys(list.actions).find((k) => field.name === `${k}${listKey}` || (field.name.startsWith(k) && /^[A-Z]/.test(field.name.slice(k.length)) && !/^(create|update|delete)/.test(field.name)));
-    const action = list && actionKey ? `${list.actions[actionKey]}${field.name === `${actionKey}${listKey}` ? '' : '（批量）'}` : actionLabel(field.name);
+    const actionKey =
+      list &&
+      Object.keys(list.actions).find(
+        (k) =>
+          field.name === `${k}${listKey}` ||
+          (field.name.startsWith(k) && /^[A-Z]/.test(field.name.slice(k.length)) && !/^(create|update|delete)/.test(field.name)),
+      );
+    const action =
+      list && actionKey
+        ? `${list.actions[actionKey]}${field.name === `${actionKey}${listKey}` ? '' : '（批量）'}`
+        : actionLabel(field.name);
     const signIn = /^authenticate\w+WithPassword$/.test(field.name);
     const target = signIn ? '管理后台' : (list?.label ?? '');
     const resolve: GraphQLFieldResolver<unknown, KeystoneContext> = async (root, args: Record<string, unknown>, context, resolveInfo) => {
@@ -96,15 +114,41 @@ export function recordMutations(schema: GraphQLSchema, lists: Record<string, { u
       try {
         result = await original(root, args, context, resolveInfo);
       } catch (error) {
-        await recordOperation(context, { action, operation: field.name, target, itemId: itemIds(undefined, args), outcome: 'failure', detail: (error as Error)?.message ?? String(error), actor });
+        await recordOperation(context, {
+          action,
+          operation: field.name,
+          target,
+          itemId: itemIds(undefined, args),
+          outcome: 'failure',
+          detail: (error as Error)?.message ?? String(error),
+          actor,
+        });
         throw error;
       }
       if (signIn) {
         const ok = typeof result === 'object' && result !== null && 'sessionToken' in result;
-        const message = !ok && typeof result === 'object' && result !== null && 'message' in result ? String((result as { message: unknown }).message) : '';
+        const message =
+          !ok && typeof result === 'object' && result !== null && 'message' in result
+            ? String((result as { message: unknown }).message)
+            : '';
         const userId = ok ? itemIds((result as { item?: unknown }).item, {}) : '';
-        const user = userId ? ((await context.sudo().prisma.user.findUnique({ where: { id: userId }, select: { name: true, role: true } })) as { name: string; role: string } | null) : null;
-        await recordOperation(context, { action: ok ? '登录' : '登录失败', operation: field.name, target, itemId: userId, outcome: ok ? 'success' : 'failure', detail: message, actor, actorName: user?.name, role: user?.role });
+        const user = userId
+          ? ((await context.sudo().prisma.user.findUnique({ where: { id: userId }, select: { name: true, role: true } })) as {
+              name: string;
+              role: string;
+            } | null)
+          : null;
+        await recordOperation(context, {
+          action: ok ? '登录' : '登录失败',
+          operation: field.name,
+          target,
+          itemId: userId,
+          outcome: ok ? 'success' : 'failure',
+          detail: message,
+          actor,
+          actorName: user?.name,
+          role: user?.role,
+        });
       } else {
         await recordOperation(context, { action, operation: field.name, target, itemId: itemIds(result, args), outcome: 'success' });
       }

@@ -16,7 +16,9 @@ export function retentionDays(env: NodeJS.ProcessEnv = process.env): number {
   if (!raw) return defaultRetentionDays;
   const days = Number(raw);
   if (!/^\d+$/.test(raw) || days < minimumRetentionDays) {
-    throw new Error(`${LOG_RETENTION_ENV}=${raw} 无效：日志至少保存一年，请填写不小于 ${minimumRetentionDays} 的天数（默认 ${defaultRetentionDays}）`);
+    throw new Error(
+      `${LOG_RETENTION_ENV}=${raw} 无效：日志至少保存一年，请填写不小于 ${minimumRetentionDays} 的天数（默认 ${defaultRetentionDays}）`,
+    );
   }
   return days;
 }

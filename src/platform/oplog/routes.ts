@@ -6,7 +6,19 @@ import { csvCell } from '../../monitor/core/report.js';
 import { operationOutcomeOptions } from './vocabulary.js';
 import { recordOperation } from './record.js';
 
-type Row = { at: Date; actor: string; actorName: string; role: string | null; address: string; action: string; operation: string; target: string; itemId: string; outcome: string; detail: string };
+type Row = {
+  at: Date;
+  actor: string;
+  actorName: string;
+  role: string | null;
+  address: string;
+  action: string;
+  operation: string;
+  target: string;
+  itemId: string;
+  outcome: string;
+  detail: string;
+};
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 const exportLimit = 100_000;
@@ -21,7 +33,8 @@ export function operationLogRoutes(context: KeystoneContext): express.Router {
   router.get('/oplog/operations.csv', async (req, res) => {
     const ctx = await context.withRequest(req, res);
     res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
-    if (!runsSite(roleOf(sessionOf(ctx)))) return res.status(403).type('text/plain; charset=utf-8').send('请以系统管理员或信息建设科账号登录后导出操作日志');
+    if (!runsSite(roleOf(sessionOf(ctx))))
+      return res.status(403).type('text/plain; charset=utf-8').send('请以系统管理员或信息建设科账号登录后导出操作日志');
     const from = typeof req.query.from === 'string' && req.query.from ? req.query.from : null;
     const to = typeof req.query.to === 'string' && req.query.to ? req.query.to : null;
     const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : '';
@@ -33,17 +46,41 @@ export function operationLogRoutes(context: KeystoneContext): express.Router {
     if (to) at.lt = new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000);
     const where = {
       ...(from || to ? { at } : {}),
-      ...(q ? { OR: ['actor', 'actorName', 'address', 'action', 'operation', 'target', 'itemId', 'detail'].map((f) => ({ [f]: { contains: q } })) } : {}),
+      ...(q
+        ? {
+            OR: ['actor', 'actorName', 'address', 'action', 'operation', 'target', 'itemId', 'detail'].map((f) => ({
+              [f]: { contains: q },
+            })),
+          }
+        : {}),
     };
     const rows = (await context.sudo().prisma.operationLog.findMany({ where, orderBy: { at: 'asc' }, take: exportLimit })) as Row[];
     const header = ['时间', '操作人', '姓名', '角色', '网络地址', '操作', '接口操作名', '对象', '条目编号', '结果', '说明'];
     const lines = rows.map((r) => [
-      formatChinaTime(r.at), r.actor, r.actorName, r.role ? roles[r.role as keyof typeof roles] ?? r.role : '', r.address, r.action, r.operation, r.target, r.itemId,
-      operationOutcomeOptions.find((o) => o.value === r.outcome)?.label ?? r.outcome, r.detail,
+      formatChinaTime(r.at),
+      r.actor,
+      r.actorName,
+      r.role ? (roles[r.role as keyof typeof roles] ?? r.role) : '',
+      r.address,
+      r.action,
+      r.operation,
+      r.target,
+      r.itemId,
+      operationOutcomeOptions.find((o) => o.value === r.outcome)?.label ?? r.outcome,
+      r.detail,
     ]);
-    await recordOperation(ctx, { action: '导出', operation: 'exportOperationLog', target: '操作日志', outcome: 'success', detail: `起 ${from ?? '不限'}，止 ${to ?? '不限'}，关键词 ${q || '无'}，${rows.length} 条` });
+    await recordOperation(ctx, {
+      action: '导出',
+      operation: 'exportOperationLog',
+      target: '操作日志',
+      outcome: 'success',
+      detail: `起 ${from ?? '不限'}，止 ${to ?? '不限'}，关键词 ${q || '无'}，${rows.length} 条`,
+    });
     const name = `operations-${from ?? 'all'}-${to ?? 'all'}.csv`;
-    return res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="${name}"`).send('\uFEFF' + [header, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n');
+    return res
+      .type('text/csv; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="${name}"`)
+      .send('\uFEFF' + [header, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n');
   });
   return router;
 }

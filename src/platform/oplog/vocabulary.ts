@@ -10,6 +10,7 @@ export function actionLabel(mutation: string): string {
   if (/^authenticate\w+WithPassword$/.test(mutation)) return '登录';
   if (mutation === 'endSession') return '退出登录';
   const crud = /^(create|update|delete)(\w+?)(s)?$/.exec(mutation);
-  if (crud && ['create', 'update', 'delete'].includes(crud[1])) return `${{ create: '新增', update: '修改', delete: '删除' }[crud[1]]}${crud[3] ? '（批量）' : ''}`;
+  if (crud && ['create', 'update', 'delete'].includes(crud[1]))
+    return `${{ create: '新增', update: '修改', delete: '删除' }[crud[1]]}${crud[3] ? '（批量）' : ''}`;
   return `操作 ${mutation}`;
 }

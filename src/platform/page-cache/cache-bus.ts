@@ -62,7 +62,9 @@ export async function shareInvalidations(cache: PageCache, db: DatabaseSettings)
   cache.onInvalidate = (tags) => {
     let payload = JSON.stringify({ from: instance, tags });
     if (payload.length > maxPayload) payload = JSON.stringify({ from: instance, tags: null });
-    client?.query('SELECT pg_notify($1, $2)', [channel, payload]).catch((error) => logger.warn({ err: error }, 'page cache notice not sent'));
+    client
+      ?.query('SELECT pg_notify($1, $2)', [channel, payload])
+      .catch((error) => logger.warn({ err: error }, 'page cache notice not sent'));
   };
 
   const stop = async () => {

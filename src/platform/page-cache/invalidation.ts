@@ -21,7 +21,9 @@ async function withAncestors(context: KeystoneContext, columns: ColumnRow[]): Pr
       ids.add(c.id);
       if (c.parentId && !ids.has(c.parentId)) parents.add(c.parentId);
     }
-    pending = parents.size ? await context.sudo().prisma.column.findMany({ where: { id: { in: [...parents] } }, select: { id: true, parentId: true } }) : [];
+    pending = parents.size
+      ? await context.sudo().prisma.column.findMany({ where: { id: { in: [...parents] } }, select: { id: true, parentId: true } })
+      : [];
   }
   return [...ids];
 }
@@ -30,24 +32,40 @@ async function withAncestors(context: KeystoneContext, columns: ColumnRow[]): Pr
 export async function documentTags(context: KeystoneContext, ids: string[]): Promise<string[]> {
   const docs = (await context.sudo().prisma.document.findMany({
     where: { id: { in: ids } },
-    select: { id: true, columns: { select: { id: true, parentId: true } }, interpretations: { select: { id: true } }, catalogueEntries: { select: { id: true } } },
+    select: {
+      id: true,
+      columns: { select: { id: true, parentId: true } },
+      interpretations: { select: { id: true } },
+      catalogueEntries: { select: { id: true } },
+    },
   })) as { id: string; columns: ColumnRow[]; interpretations: { id: string }[]; catalogueEntries: { id: string }[] }[];
   const tags = new Set(['documents']);
   // N19: the pages of the documents they amend or repeal link to them from their banner.
-  const replaced = (await context.sudo().prisma.document.findMany({ where: { replacedById: { in: ids } }, select: { id: true } })) as { id: string }[];
+  const replaced = (await context.sudo().prisma.document.findMany({ where: { replacedById: { in: ids } }, select: { id: true } })) as {
+    id: string;
+  }[];
   for (const doc of replaced) tags.add(`doc:${doc.id}`);
   for (const doc of docs) {
     tags.add(`doc:${doc.id}`);
     for (const jd of doc.interpretations) tags.add(`interp:${jd.id}`);
     if (doc.catalogueEntries.length) tags.add('catalogue');
   }
-  for (const column of await withAncestors(context, docs.flatMap((d) => d.columns))) tags.add(`column:${column}`);
+  for (const column of await withAncestors(
+    context,
+    docs.flatMap((d) => d.columns),
+  ))
+    tags.add(`column:${column}`);
   return [...tags];
 }
 
 /** The tags of the pages that show any of these interpretations. */
 export async function interpretationTags(context: KeystoneContext, ids: string[]): Promise<string[]> {
-  const jds = (await context.sudo().prisma.interpretation.findMany({ where: { id: { in: ids } }, select: { id: true, documents: { select: { id: true } } } })) as { id: string; documents: { id: string }[] }[];
+  const jds = (await context
+    .sudo()
+    .prisma.interpretation.findMany({ where: { id: { in: ids } }, select: { id: true, documents: { select: { id: true } } } })) as {
+    id: string;
+    documents: { id: string }[];
+  }[];
   const tags = new Set(['interpretations']);
   for (const jd of jds) {
     tags.add(`interp:${jd.id}`);
@@ -57,8 +75,14 @@ export async function interpretationTags(context: KeystoneContext, ids: string[]
 }
 
 /** After documents and interpretations went public, changed while public, or left the public site. */
-export async function publicContentChanged(context: KeystoneContext, { documents = [], interpretations = [] }: { documents?: string[]; interpretations?: string[] }): Promise<void> {
-  const tags = [...(documents.length ? await documentTags(context, documents) : []), ...(interpretations.length ? await interpretationTags(context, interpretations) : [])];
+export async function publicContentChanged(
+  context: KeystoneContext,
+  { documents = [], interpretations = [] }: { documents?: string[]; interpretations?: string[] },
+): Promise<void> {
+  const tags = [
+    ...(documents.length ? await documentTags(context, documents) : []),
+    ...(interpretations.length ? await interpretationTags(context, interpretations) : []),
+  ];
   if (tags.length) pageCacheFor(context).invalidate(tags);
 }
 

@@ -46,9 +46,12 @@ export function optionalText(label: string, max: number) {
 
 /** A mainland mobile, an office line (0883-2123456, 0883 2123456) or an e-mail address. */
 export function contact(label: string) {
-  return plainText(label, { max: 60 }).refine((value) => /^(1[3-9]\d{9}|0\d{2,3}[- ]?\d{7,8}(-\d{1,6})?|[\w.+-]+@[\w-]+(\.[\w-]+)+)$/.test(value.replace(/\s+/g, ' ')), {
-    error: `${label}应为手机号码、固定电话（如 0883-2123456）或电子邮箱`,
-  });
+  return plainText(label, { max: 60 }).refine(
+    (value) => /^(1[3-9]\d{9}|0\d{2,3}[- ]?\d{7,8}(-\d{1,6})?|[\w.+-]+@[\w-]+(\.[\w-]+)+)$/.test(value.replace(/\s+/g, ' ')),
+    {
+      error: `${label}应为手机号码、固定电话（如 0883-2123456）或电子邮箱`,
+    },
+  );
 }
 
 /** One of the listed values (a select or radio group). */

@@ -49,7 +49,13 @@ export const guardFailureMessages: Readonly<Record<GuardFailure, string>> = {
 };
 
 /** Why a posted form is refused as automated, or null when it looks like a person's. */
-export function checkFormGuard(form: string, body: Record<string, unknown>, secret: string, now = Date.now(), timing: GuardTiming = defaultGuardTiming): GuardFailure | null {
+export function checkFormGuard(
+  form: string,
+  body: Record<string, unknown>,
+  secret: string,
+  now = Date.now(),
+  timing: GuardTiming = defaultGuardTiming,
+): GuardFailure | null {
   const honey = body[honeypotField];
   if (honey !== undefined && honey !== '') return 'honeypot';
   const token = body[tokenField];
@@ -69,7 +75,14 @@ export function checkFormGuard(form: string, body: Record<string, unknown>, secr
  * The whole guard of a post: `checkFormGuard`, then the token is used up (issue 14 #13), so the same
  * token posted again, to any instance, is refused as `reused`.
  */
-export async function checkFormPost(context: KeystoneContext, form: string, body: Record<string, unknown>, secret: string, now = Date.now(), timing: GuardTiming = defaultGuardTiming): Promise<GuardFailure | null> {
+export async function checkFormPost(
+  context: KeystoneContext,
+  form: string,
+  body: Record<string, unknown>,
+  secret: string,
+  now = Date.now(),
+  timing: GuardTiming = defaultGuardTiming,
+): Promise<GuardFailure | null> {
   const failure = checkFormGuard(form, body, secret, now, timing);
   if (failure) return failure;
   const token = body[tokenField] as string;

@@ -43,7 +43,8 @@ export function formBody(refuse: FormRefusal): RequestHandler[] {
       return parse(req, res, (error?: unknown) => {
         if (!error) return next();
         const e = error as { type?: string; status?: number };
-        if (e.type === 'entity.too.large') return refuse(req, res, 413, '提交内容过长：请精简内容后再提交（不超过 16 KB，约 5000 个汉字）。');
+        if (e.type === 'entity.too.large')
+          return refuse(req, res, 413, '提交内容过长：请精简内容后再提交（不超过 16 KB，约 5000 个汉字）。');
         if (e.type === 'parameters.too.many') return refuse(req, res, 413, '提交的字段过多，请通过网页表单提交。');
         return refuse(req, res, 400, '提交内容无法识别，请通过网页表单重新提交。');
       });

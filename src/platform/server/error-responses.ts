@@ -28,20 +28,37 @@ export function answerFor(error: unknown): Answer {
   const e = (typeof error === 'object' && error !== null ? error : {}) as HttpishError;
   const raw = e.status ?? e.statusCode;
   const status = typeof raw === 'number' && raw >= 400 && raw < 600 ? raw : 500;
-  if (status === 413) return { status, code: 'PAYLOAD_TOO_LARGE', title: '提交的内容过大', message: '提交的内容超过了服务器允许的大小：请压缩或拆分后重新提交。' };
-  if (e.type === 'entity.parse.failed') return { status: 400, code: 'BAD_REQUEST', title: '请求格式不正确', message: '请求内容不是有效的 JSON：请检查格式后重新提交。' };
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', title: '请求编码不受支持', message: '请求内容的编码不受支持：请使用 UTF-8。' };
+  if (status === 413)
+    return {
+      status,
+      code: 'PAYLOAD_TOO_LARGE',
+      title: '提交的内容过大',
+      message: '提交的内容超过了服务器允许的大小：请压缩或拆分后重新提交。',
+    };
+  if (e.type === 'entity.parse.failed')
+    return { status: 400, code: 'BAD_REQUEST', title: '请求格式不正确', message: '请求内容不是有效的 JSON：请检查格式后重新提交。' };
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
+    return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', title: '请求编码不受支持', message: '请求内容的编码不受支持：请使用 UTF-8。' };
   if (status === 404) return { status, code: 'NOT_FOUND', title: '页面不存在', message: '您访问的地址不存在。' };
   if (status === 405) return { status, code: 'METHOD_NOT_ALLOWED', title: '请求方式不正确', message: '该地址不接受这种请求方式。' };
   if (status < 500) return { status, code: 'BAD_REQUEST', title: '请求有误', message: '请求无法处理：请检查后重新提交。' };
-  return { status, code: 'INTERNAL_SERVER_ERROR', title: '系统繁忙', message: '服务器处理请求时出错，请稍后重试；如一再出现，请联系系统管理员。' };
+  return {
+    status,
+    code: 'INTERNAL_SERVER_ERROR',
+    title: '系统繁忙',
+    message: '服务器处理请求时出错，请稍后重试；如一再出现，请联系系统管理员。',
+  };
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function wantsJson(req: IncomingMessage): boolean {
   const url = req.url ?? '';
-  return /^\/api(\/|$|\?)/.test(url) || /json/.test(String(req.headers['content-type'] ?? '')) || /^application\/json/.test(String(req.headers.accept ?? ''));
+  return (
+    /^\/api(\/|$|\?)/.test(url) ||
+    /json/.test(String(req.headers['content-type'] ?? '')) ||
+    /^application\/json/.test(String(req.headers.accept ?? ''))
+  );
 }
 
 /** The last answer of the server: Chinese, without internals. */
@@ -84,5 +101,6 @@ interface HandlesRequests {
 export function answerErrorsInChinese(app: unknown): void {
   const express = app as HandlesRequests;
   const handle = express.handle.bind(express);
-  express.handle = (req, res, callback) => handle(req, res, callback ?? (debugResponses() ? undefined : (error?: unknown) => finalResponse(error, req, res)));
+  express.handle = (req, res, callback) =>
+    handle(req, res, callback ?? (debugResponses() ? undefined : (error?: unknown) => finalResponse(error, req, res)));
 }

@@ -1,6 +1,17 @@
 import os from 'node:os';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, parse, validate, visit, type ASTVisitor, type DocumentNode, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  validate,
+  visit,
+  type ASTVisitor,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import type { KeystoneConfig, KeystoneContext } from '@keystone-6/core/types';
 import { dataDirectory, mediaDirectory, projectRoot } from '../config/env.js';
 import { logger } from '../logging/logger.js';
@@ -59,9 +70,21 @@ function armorConfig(limits: GraphqlLimits): GraphQLArmorConfig {
   return {
     // "Did you mean …" would list the schema's fields to anyone.
     blockFieldSuggestion: { enabled: true, mask: '' },
-    maxDepth: { ...quiet, n: limits.maxDepth, onReject: [report(`查询嵌套过深：最多 ${limits.maxDepth} 层，请减少嵌套或拆分为多个请求。`)] },
-    maxAliases: { ...quiet, n: limits.maxAliases, onReject: [report(`查询使用的别名过多：最多 ${limits.maxAliases} 个，请拆分为多个请求。`)] },
-    costLimit: { ...quiet, maxCost: limits.maxCost, onReject: [report(`查询过于复杂（超过复杂度上限 ${limits.maxCost}）：请减少字段或拆分为多个请求。`)] },
+    maxDepth: {
+      ...quiet,
+      n: limits.maxDepth,
+      onReject: [report(`查询嵌套过深：最多 ${limits.maxDepth} 层，请减少嵌套或拆分为多个请求。`)],
+    },
+    maxAliases: {
+      ...quiet,
+      n: limits.maxAliases,
+      onReject: [report(`查询使用的别名过多：最多 ${limits.maxAliases} 个，请拆分为多个请求。`)],
+    },
+    costLimit: {
+      ...quiet,
+      maxCost: limits.maxCost,
+      onReject: [report(`查询过于复杂（超过复杂度上限 ${limits.maxCost}）：请减少字段或拆分为多个请求。`)],
+    },
     maxDirectives: { ...quiet, n: limits.maxDirectives, onReject: [report(`查询使用的指令过多：最多 ${limits.maxDirectives} 个。`)] },
     // Tokens are limited by the parser below.
     maxTokens: { enabled: false },
@@ -73,9 +96,24 @@ function armorRules(limits: GraphqlLimits): { rules: ValidationRule[]; plugins: 
   const config = armorConfig(limits);
   const off = { enabled: false } as const;
   const only = (key: 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'costLimit') =>
-    new ApolloArmor({ blockFieldSuggestion: off, maxTokens: off, maxDepth: off, maxAliases: off, maxDirectives: off, costLimit: off, [key]: config[key] }).protect().validationRules;
+    new ApolloArmor({
+      blockFieldSuggestion: off,
+      maxTokens: off,
+      maxDepth: off,
+      maxAliases: off,
+      maxDirectives: off,
+      costLimit: off,
+      [key]: config[key],
+    }).protect().validationRules;
   const rules = [...only('maxDepth'), ...only('maxAliases'), ...only('maxDirectives'), ...only('costLimit')];
-  const plugins = new ApolloArmor({ blockFieldSuggestion: config.blockFieldSuggestion, maxTokens: off, maxDepth: off, maxAliases: off, maxDirectives: off, costLimit: off }).protect().plugins;
+  const plugins = new ApolloArmor({
+    blockFieldSuggestion: config.blockFieldSuggestion,
+    maxTokens: off,
+    maxDepth: off,
+    maxAliases: off,
+    maxDirectives: off,
+    costLimit: off,
+  }).protect().plugins;
   return { rules, plugins };
 }
 
@@ -125,7 +163,8 @@ function limitsPlugin(staff: Tier, anonymous: Tier): Plugin {
           try {
             document = parse(source, { maxTokens: limits.maxTokens });
           } catch (error) {
-            if (/contains more th\w+ \d+ tokens/.test((error as Error).message)) throw new LimitRefusal(`查询过长：最多 ${limits.maxTokens} 个词法单元，请拆分为多个请求。`);
+            if (/contains more th\w+ \d+ tokens/.test((error as Error).message))
+              throw new LimitRefusal(`查询过长：最多 ${limits.maxTokens} 个词法单元，请拆分为多个请求。`);
             // Any other syntax error is Apollo's to report, as usual.
             return;
           }
@@ -181,7 +220,10 @@ export function apolloLimits(staff: GraphqlLimits = staffGraphqlLimits, anonymou
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: debugResponses(),
     parseOptions: { maxTokens: Math.max(staff.maxTokens, anonymous.maxTokens) },
-    plugins: [...(forStaff.plugins as Plugin[]), limitsPlugin({ limits: staff, rules: forStaff.rules }, { limits: anonymous, rules: armorRules(anonymous).rules })],
+    plugins: [
+      ...(forStaff.plugins as Plugin[]),
+      limitsPlugin({ limits: staff, rules: forStaff.rules }, { limits: anonymous, rules: armorRules(anonymous).rules }),
+    ],
     formatError: publicError,
   };
 }

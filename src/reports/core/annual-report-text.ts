@@ -14,12 +14,22 @@ export function annualReportText(report: AnnualReport): string {
     `  行政许可 ${p.licensing}；行政处罚 ${p.penalty}；行政强制 ${p.enforcement}；行政事业性收费 ${p.feesTenThousandYuan} 万元`,
     '',
     `三、收到和处理政府信息公开申请情况（${columns.join(' / ')}）`,
-    ...report.requests.rows.map((row) => `  ${row.group ? `${row.group} ` : ''}${row.label}：${applicantTypeOptions.map((o) => row.counts[o.value]).concat(row.total).join(' / ')}`),
+    ...report.requests.rows.map(
+      (row) =>
+        `  ${row.group ? `${row.group} ` : ''}${row.label}：${applicantTypeOptions
+          .map((o) => row.counts[o.value])
+          .concat(row.total)
+          .join(' / ')}`,
+    ),
     '',
     '四、政府信息公开行政复议、行政诉讼情况（结果维持 / 结果纠正 / 其他结果 / 尚未审结 / 总计）',
-    ...([['行政复议', r.review], ['行政诉讼（未经复议直接起诉）', r.litigationDirect], ['行政诉讼（复议后起诉）', r.litigationAfterReview]] as const).map(
-      ([label, c]) => `  ${label}：${[c.upheld, c.corrected, c.other, c.pending, c.total].join(' / ')}`,
-    ),
+    ...(
+      [
+        ['行政复议', r.review],
+        ['行政诉讼（未经复议直接起诉）', r.litigationDirect],
+        ['行政诉讼（复议后起诉）', r.litigationAfterReview],
+      ] as const
+    ).map(([label, c]) => `  ${label}：${[c.upheld, c.corrected, c.other, c.pending, c.total].join(' / ')}`),
     '',
     report.failures.length ? `校验未通过（${report.failures.length} 项）：` : '校验通过：一 + 二 = 三 + 四，各项合计无误',
     ...report.failures.map((f) => `  ${f.message}`),

@@ -146,7 +146,8 @@ export const requestRowHeadings = {
   carriedToNextYear: '四、结转下年度继续办理',
 } as const;
 
-const zeroCounts = (): Record<ApplicantType, number> => Object.fromEntries(applicantTypes.map((a) => [a, 0])) as Record<ApplicantType, number>;
+const zeroCounts = (): Record<ApplicantType, number> =>
+  Object.fromEntries(applicantTypes.map((a) => [a, 0])) as Record<ApplicantType, number>;
 const sum = (values: Iterable<number>): number => [...values].reduce((a, b) => a + b, 0);
 const countsTotal = (counts: Record<ApplicantType, number>): number => sum(applicantTypes.map((a) => counts[a]));
 
@@ -167,7 +168,8 @@ export function proactiveTable(input: Pick<AnnualReportInput, 'year' | 'document
     const docs = input.documents.filter((d) => d.kind === kind);
     for (const d of docs) {
       assertCalendarDay(d.issuedOn);
-      if (d.repealedOn != null && assertCalendarDay(d.repealedOn) < d.issuedOn) throw new Error(`Invalid document: repealed ${d.repealedOn} before issued ${d.issuedOn}`);
+      if (d.repealedOn != null && assertCalendarDay(d.repealedOn) < d.issuedOn)
+        throw new Error(`Invalid document: repealed ${d.repealedOn} before issued ${d.issuedOn}`);
     }
     const inYear = (day: CalendarDay | null | undefined) => day != null && day >= start && day <= end;
     return {
@@ -200,8 +202,10 @@ export function requestTable(input: Pick<AnnualReportInput, 'year' | 'requests' 
   for (const r of input.requests) {
     if (!applicantTypes.includes(r.applicant)) throw new Error(`Invalid applicant type ${JSON.stringify(r.applicant)}`);
     assertCalendarDay(r.receivedOn);
-    if ((r.outcome == null) !== (r.closedOn == null)) throw new Error(`Invalid request received ${r.receivedOn}: outcome and closedOn are set together`);
-    if (r.closedOn != null && assertCalendarDay(r.closedOn) < r.receivedOn) throw new Error(`Invalid request received ${r.receivedOn}: closed before received`);
+    if ((r.outcome == null) !== (r.closedOn == null))
+      throw new Error(`Invalid request received ${r.receivedOn}: outcome and closedOn are set together`);
+    if (r.closedOn != null && assertCalendarDay(r.closedOn) < r.receivedOn)
+      throw new Error(`Invalid request received ${r.receivedOn}: closed before received`);
     if (r.outcome != null && !byOutcome.has(r.outcome)) throw new Error(`Invalid request outcome ${JSON.stringify(r.outcome)}`);
     if (r.receivedOn > end) continue;
     if (r.receivedOn >= start) newRequests[r.applicant]++;
@@ -225,7 +229,9 @@ export function requestTable(input: Pick<AnnualReportInput, 'year' | 'requests' 
   const outcomeRows = (requestOutcomeGroups as readonly OutcomeGroup[]).flatMap((g) =>
     g.items.length === 0
       ? [row(g.value as RequestOutcome, `${g.number}${g.label}`, byOutcome.get(g.value as RequestOutcome)!)]
-      : g.items.map((i) => row(i.value as RequestOutcome, `${i.number}${i.label}`, byOutcome.get(i.value as RequestOutcome)!, `${g.number}${g.label}`)),
+      : g.items.map((i) =>
+          row(i.value as RequestOutcome, `${i.number}${i.label}`, byOutcome.get(i.value as RequestOutcome)!, `${g.number}${g.label}`),
+        ),
   );
   return {
     rows: [
@@ -253,17 +259,24 @@ export function checkRequestTable(table: RequestTable): ConsistencyFailure[] {
   const [fresh, carried, handled, next] = (['newRequests', 'carriedOver', 'totalHandled', 'carriedToNextYear'] as const).map(need);
   const outcomeRows = requestOutcomes.map(need);
   const columns: { label: string; value: (r: RequestTableRow) => number }[] = [
-    ...applicantTypeOptions.map((o) => ({ label: o.group ? `${o.group}：${o.label}` : o.label, value: (r: RequestTableRow) => r.counts[o.value] })),
+    ...applicantTypeOptions.map((o) => ({
+      label: o.group ? `${o.group}：${o.label}` : o.label,
+      value: (r: RequestTableRow) => r.counts[o.value],
+    })),
     { label: '总计', value: (r: RequestTableRow) => r.total },
   ];
   for (const r of table.rows) {
     const expected = countsTotal(r.counts);
-    if (r.total !== expected) failures.push({ where: `${r.label}：总计`, message: `${r.label}的总计（${r.total}）不等于各类申请人之和（${expected}）` });
+    if (r.total !== expected)
+      failures.push({ where: `${r.label}：总计`, message: `${r.label}的总计（${r.total}）不等于各类申请人之和（${expected}）` });
   }
   for (const c of columns) {
     const outcomes = sum(outcomeRows.map(c.value));
     if (c.value(handled) !== outcomes) {
-      failures.push({ where: `${c.label}：三、本年度办理结果`, message: `${c.label}：（七）总计（${c.value(handled)}）不等于（一）至（六）之和（${outcomes}）` });
+      failures.push({
+        where: `${c.label}：三、本年度办理结果`,
+        message: `${c.label}：（七）总计（${c.value(handled)}）不等于（一）至（六）之和（${outcomes}）`,
+      });
     }
     const left = c.value(fresh) + c.value(carried);
     const right = c.value(handled) + c.value(next);
@@ -375,7 +388,8 @@ export const annualReportCss = `
 function proactiveHtml(t: ProactiveTable): string {
   const block = (article: string, headers: string[], rows: string[]) =>
     `<tbody>\n<tr><th scope="colgroup" colspan="4">${article}</th></tr>\n<tr><th scope="col">信息内容</th>${headers.join('')}</tr>\n${rows.join('\n')}\n</tbody>`;
-  const single = (label: string, value: number) => `<tr><th scope="row">${label}</th><td colspan="3">${escapeHtml(String(value))}</td></tr>`;
+  const single = (label: string, value: number) =>
+    `<tr><th scope="row">${label}</th><td colspan="3">${escapeHtml(String(value))}</td></tr>`;
   return [
     '<table>',
     '<caption>二、主动公开政府信息情况</caption>',
@@ -385,8 +399,16 @@ function proactiveHtml(t: ProactiveTable): string {
       t.regulatory.map((r) => `<tr><th scope="row">${r.label}</th>${td(r.issued)}${td(r.repealed)}${td(r.inForce)}</tr>`),
     ),
     block('第二十条第（五）项', ['<th scope="col" colspan="3">本年处理决定数量</th>'], [single('行政许可', t.licensing)]),
-    block('第二十条第（六）项', ['<th scope="col" colspan="3">本年处理决定数量</th>'], [single('行政处罚', t.penalty), single('行政强制', t.enforcement)]),
-    block('第二十条第（八）项', ['<th scope="col" colspan="3">本年收费金额（单位：万元）</th>'], [single('行政事业性收费', t.feesTenThousandYuan)]),
+    block(
+      '第二十条第（六）项',
+      ['<th scope="col" colspan="3">本年处理决定数量</th>'],
+      [single('行政处罚', t.penalty), single('行政强制', t.enforcement)],
+    ),
+    block(
+      '第二十条第（八）项',
+      ['<th scope="col" colspan="3">本年收费金额（单位：万元）</th>'],
+      [single('行政事业性收费', t.feesTenThousandYuan)],
+    ),
     '</table>',
   ].join('\n');
 }
@@ -411,7 +433,10 @@ function requestsHtml(t: RequestTable): string {
     const groupHead = groupRows[0] === r ? `<th scope="rowgroup" rowspan="${groupRows.length}">${escapeHtml(r.group)}</th>` : '';
     body.push(`<tr>${lead}${groupHead}<th scope="row">${escapeHtml(r.label)}</th>${cells(r)}</tr>`);
   }
-  const organisations = applicantTypeOptions.filter((o) => o.group).map((o) => `<th scope="col">${o.label}</th>`).join('');
+  const organisations = applicantTypeOptions
+    .filter((o) => o.group)
+    .map((o) => `<th scope="col">${o.label}</th>`)
+    .join('');
   return [
     '<table>',
     '<caption>三、收到和处理政府信息公开申请情况</caption>',

@@ -55,7 +55,11 @@ export interface AssessmentFigures {
 
 const percent = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-const lines = (options: readonly { value: string; label: string }[], counts: Record<string, number>, unclassified?: string): FigureLine[] => [
+const lines = (
+  options: readonly { value: string; label: string }[],
+  counts: Record<string, number>,
+  unclassified?: string,
+): FigureLine[] => [
   ...options.map((o) => ({ label: o.label, value: counts[o.value] ?? 0 })),
   ...(unclassified && counts.none ? [{ label: unclassified, value: counts.none }] : []),
 ];
@@ -63,21 +67,35 @@ const lines = (options: readonly { value: string; label: string }[], counts: Rec
 /** S12: the figures of the year from the counts, with what needs attention. */
 export function assessmentFigures(c: FigureCounts): AssessmentFigures {
   const warnings: string[] = [];
-  if (!c.responsibility.leader || !c.responsibility.office || !c.responsibility.staff) warnings.push('未在网站设置中明确政务公开分管领导、责任科室和工作人员');
-  if (c.assessmentWeightPercent == null) warnings.push(`未设置政务公开工作在绩效考核中的分值占比（不低于 ${minimumAssessmentWeightPercent}%）`);
-  else if (c.assessmentWeightPercent < minimumAssessmentWeightPercent) warnings.push(`政务公开工作在绩效考核中的分值占比为 ${c.assessmentWeightPercent}%，低于 ${minimumAssessmentWeightPercent}%`);
+  if (!c.responsibility.leader || !c.responsibility.office || !c.responsibility.staff)
+    warnings.push('未在网站设置中明确政务公开分管领导、责任科室和工作人员');
+  if (c.assessmentWeightPercent == null)
+    warnings.push(`未设置政务公开工作在绩效考核中的分值占比（不低于 ${minimumAssessmentWeightPercent}%）`);
+  else if (c.assessmentWeightPercent < minimumAssessmentWeightPercent)
+    warnings.push(`政务公开工作在绩效考核中的分值占比为 ${c.assessmentWeightPercent}%，低于 ${minimumAssessmentWeightPercent}%`);
   if (c.proactiveLate) warnings.push(`${c.proactiveLate} 件主动公开信息未在形成后 20 个工作日内公开`);
   const closed = sum(c.requestsClosedByGroup);
   if (closed > c.requestsClosedOnTime) warnings.push(`${closed - c.requestsClosedOnTime} 件依申请公开未在法定期限内答复`);
   return {
     year: c.year,
-    documents: { total: sum(c.documentsByArea), byArea: lines(openCategoryOptions, c.documentsByArea, '未分类'), byColumnKind: lines(columnKindOptions, c.documentsByColumnKind).filter((l) => l.value > 0) },
+    documents: {
+      total: sum(c.documentsByArea),
+      byArea: lines(openCategoryOptions, c.documentsByArea, '未分类'),
+      byColumnKind: lines(columnKindOptions, c.documentsByColumnKind).filter((l) => l.value > 0),
+    },
     interpretations: { total: sum(c.interpretationsByForm), byForm: lines(interpretationFormOptions, c.interpretationsByForm) },
-    proactiveTimeliness: { onTime: c.proactiveOnTime, late: c.proactiveLate, percentOnTime: percent(c.proactiveOnTime, c.proactiveOnTime + c.proactiveLate) },
+    proactiveTimeliness: {
+      onTime: c.proactiveOnTime,
+      late: c.proactiveLate,
+      percentOnTime: percent(c.proactiveOnTime, c.proactiveOnTime + c.proactiveLate),
+    },
     requests: {
       received: c.requestsReceived,
       closed,
-      byGroup: requestOutcomeGroups.map((g) => ({ label: `${g.number}${g.label.replace(/（.*）$/, '')}`, value: c.requestsClosedByGroup[g.value] ?? 0 })),
+      byGroup: requestOutcomeGroups.map((g) => ({
+        label: `${g.number}${g.label.replace(/（.*）$/, '')}`,
+        value: c.requestsClosedByGroup[g.value] ?? 0,
+      })),
       onTime: c.requestsClosedOnTime,
       percentOnTime: percent(c.requestsClosedOnTime, closed),
     },

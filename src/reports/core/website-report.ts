@@ -58,7 +58,13 @@ export interface EntrySpec {
 
 /** Figures people enter (the list's fields are made from this, so the check and the form agree). */
 export const websiteReportEntries = [
-  { key: 'overviewUpdates', label: '信息发布：概况类信息更新量', kind: 'count', required: true, description: '机构职能、领导信息等概况类信息本年更新条数' },
+  {
+    key: 'overviewUpdates',
+    label: '信息发布：概况类信息更新量',
+    kind: 'count',
+    required: true,
+    description: '机构职能、领导信息等概况类信息本年更新条数',
+  },
   { key: 'newTopics', label: '专栏专题：新开设数量', kind: 'count', required: true },
   { key: 'mediaCommentaries', label: '解读回应：媒体评论文章数量', kind: 'count', required: true },
   { key: 'serviceCatalogue', label: '办事服务：是否发布服务事项目录', kind: 'yesNo', required: true },
@@ -84,7 +90,13 @@ export const websiteReportEntries = [
   { key: 'wechatPosts', label: '移动新媒体：微信信息发布量', kind: 'count', required: false },
   { key: 'wechatSubscribers', label: '移动新媒体：微信订阅数', kind: 'count', required: false },
   { key: 'otherNewMedia', label: '移动新媒体：其他', kind: 'text', required: false, description: '其他移动新媒体的名称，多个用顿号分隔' },
-  { key: 'innovation', label: '创新发展', kind: 'text', required: false, description: '搜索即服务、多语言版本、无障碍浏览、千人千网及其他' },
+  {
+    key: 'innovation',
+    label: '创新发展',
+    kind: 'text',
+    required: false,
+    description: '搜索即服务、多语言版本、无障碍浏览、千人千网及其他',
+  },
   { key: 'headName', label: '单位负责人', kind: 'text', required: true },
   { key: 'reviewerName', label: '审核人', kind: 'text', required: true },
   { key: 'fillerName', label: '填报人', kind: 'text', required: true },
@@ -153,7 +165,11 @@ export function buildWebsiteReport(input: {
     const s = spec.get(key)!;
     return { label, value: s.kind === 'yesNo' ? yesNo(e[key]) : shown(e[key]), source: 'entered' };
   };
-  const data = (label: string, value: number | null, unit = ''): WebsiteReportRow => ({ label, value: value == null ? '—' : `${value}${unit}`, source: 'data' });
+  const data = (label: string, value: number | null, unit = ''): WebsiteReportRow => ({
+    label,
+    value: value == null ? '—' : `${value}${unit}`,
+    source: 'data',
+  });
   const setting = (label: string, value: string): WebsiteReportRow => ({ label, value, source: 'settings' });
   const sections: WebsiteReportSection[] = [
     {
@@ -291,7 +307,9 @@ export function websiteReportText(report: WebsiteReport): string {
     report.title,
     ...report.sections.flatMap((s) => ['', s.heading, ...s.rows.map((r) => `  ${r.label}：${r.value || '（未填写）'}`)]),
     '',
-    report.missing.length ? `尚缺 ${report.missing.length} 项必填数据，不能发布：` : `必填数据齐全，可以发布（公布期限：${report.deadline}）`,
+    report.missing.length
+      ? `尚缺 ${report.missing.length} 项必填数据，不能发布：`
+      : `必填数据齐全，可以发布（公布期限：${report.deadline}）`,
     ...report.missing.map((m) => `  ${m}`),
   ].join('\n');
 }

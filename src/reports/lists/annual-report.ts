@@ -28,25 +28,39 @@ export const AnnualReport = list({
     singular: '年度报告',
     plural: '政府信息公开工作年度报告',
     labelField: 'title',
-    listView: { initialColumns: ['year', 'checkPassed', 'generatedAt', 'publishedAt', 'publicationNote'], initialSort: { field: 'year', direction: 'DESC' } },
+    listView: {
+      initialColumns: ['year', 'checkPassed', 'generatedAt', 'publishedAt', 'publicationNote'],
+      initialSort: { field: 'year', direction: 'DESC' },
+    },
   },
   fields: {
     year: integer({ ui: { label: '年度' }, isIndexed: 'unique', validation: { isRequired: true, min: 2008, max: 9999 } }),
     title: text({ ui: { label: '标题', ...readOnly }, graphql: { omit: { create: true, update: true } } }),
-    overview: text({ ui: { label: '一、总体情况', displayMode: 'textarea', description: '主动公开、依申请公开、政府信息管理、平台建设、监督保障等情况；分段请换行' } }),
+    overview: text({
+      ui: {
+        label: '一、总体情况',
+        displayMode: 'textarea',
+        description: '主动公开、依申请公开、政府信息管理、平台建设、监督保障等情况；分段请换行',
+      },
+    }),
     licensing: count('第二十条第（五）项：行政许可处理决定数量'),
     penalty: count('第二十条第（六）项：行政处罚处理决定数量'),
     enforcement: count('第二十条第（六）项：行政强制处理决定数量'),
     feesTenThousandYuan: text({
       ui: { label: '第二十条第（八）项：行政事业性收费金额（万元）' },
       defaultValue: '0',
-      validation: { isRequired: true, match: { regex: /^\d{1,9}(\.\d{1,4})?$/, explanation: '收费金额以万元为单位，填写数字，最多四位小数，例如 0 或 1.25' } },
+      validation: {
+        isRequired: true,
+        match: { regex: /^\d{1,9}(\.\d{1,4})?$/, explanation: '收费金额以万元为单位，填写数字，最多四位小数，例如 0 或 1.25' },
+      },
     }),
     ...caseCounts('review', '行政复议'),
     ...caseCounts('litigationDirect', '行政诉讼（未经复议直接起诉）'),
     ...caseCounts('litigationAfterReview', '行政诉讼（复议后起诉）'),
     problems: text({ ui: { label: '五、存在的主要问题及改进情况', displayMode: 'textarea' } }),
-    otherMatters: text({ ui: { label: '六、其他需要报告的事项', displayMode: 'textarea', description: '例如：信息处理费收取情况、绩效考核情况' } }),
+    otherMatters: text({
+      ui: { label: '六、其他需要报告的事项', displayMode: 'textarea', description: '例如：信息处理费收取情况、绩效考核情况' },
+    }),
     checkPassed: checkbox({ access: byActionsOnly, defaultValue: false, ui: { label: '校验通过', ...readOnly } }),
     checkResult: text({ access: byActionsOnly, ui: { label: '校验结果', displayMode: 'textarea', ...readOnly } }),
     generatedAt: timestamp({ access: byActionsOnly, ui: { label: '生成时间', ...readOnly } }),
@@ -65,7 +79,13 @@ export const AnnualReport = list({
       // What the public reads must not change under it: a published report is final.
       if (operation !== 'create' && item?.publishedAt) addValidationError('年度报告已发布，不能修改或删除');
       const year = resolvedData?.year;
-      if (operation !== 'delete' && year != null && year !== item?.year && (await context.sudo().prisma.annualReport.count({ where: { year } }))) addValidationError(`${year}年度的年度报告已存在`);
+      if (
+        operation !== 'delete' &&
+        year != null &&
+        year !== item?.year &&
+        (await context.sudo().prisma.annualReport.count({ where: { year } }))
+      )
+        addValidationError(`${year}年度的年度报告已存在`);
     },
   },
 });

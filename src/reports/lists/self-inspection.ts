@@ -43,17 +43,39 @@ export const SelfInspection = list({
     plural: '半年自查',
     labelField: 'title',
     hideDelete: (args) => !byRole(isAdmin)(args),
-    listView: { initialColumns: ['half', 'department', 'status', 'generatedAt', 'submittedAt', 'reviewedAt'], initialSort: { field: 'half', direction: 'DESC' } },
+    listView: {
+      initialColumns: ['half', 'department', 'status', 'generatedAt', 'submittedAt', 'reviewedAt'],
+      initialSort: { field: 'half', direction: 'DESC' },
+    },
   },
   fields: {
     // Made from the department and the half by the hook below, never typed.
     title: text({ graphql: { omit: { create: true, update: true } }, ui: { label: '标题', ...readOnly } }),
     // Fixed once created: the pair is the report's identity.
-    department: relationship({ ref: 'Department', graphql: { omit: { update: true } }, ui: { label: '科室', itemView: { fieldMode: 'read' } } }),
-    half: text({ graphql: { omit: { update: true } }, ui: { label: '半年度', description: '例如 2026-H1（上半年）或 2026-H2（下半年）', itemView: { fieldMode: 'read' } }, validation: { isRequired: true } }),
+    department: relationship({
+      ref: 'Department',
+      graphql: { omit: { update: true } },
+      ui: { label: '科室', itemView: { fieldMode: 'read' } },
+    }),
+    half: text({
+      graphql: { omit: { update: true } },
+      ui: { label: '半年度', description: '例如 2026-H1（上半年）或 2026-H2（下半年）', itemView: { fieldMode: 'read' } },
+      validation: { isRequired: true },
+    }),
     // One per department and half.
-    key: text({ isIndexed: 'unique', graphql: { omit: { create: true, update: true } }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
-    status: select({ access: byActionsOnly, type: 'string', options: [...selfInspectionStatusOptions], defaultValue: 'draft', validation: { isRequired: true }, ui: { label: '状态', ...readOnly } }),
+    key: text({
+      isIndexed: 'unique',
+      graphql: { omit: { create: true, update: true } },
+      ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } },
+    }),
+    status: select({
+      access: byActionsOnly,
+      type: 'string',
+      options: [...selfInspectionStatusOptions],
+      defaultValue: 'draft',
+      validation: { isRequired: true },
+      ui: { label: '状态', ...readOnly },
+    }),
     contentsText: text({ access: byActionsOnly, ui: { label: '自查内容', displayMode: 'textarea', ...readOnly } }),
     contents: json({ access: byActionsOnly, ui: { label: '自查数据', ...hiddenEverywhere } }),
     conversions: json({ access: byActionsOnly, ui: { label: '应转为主动公开的事项（数据）', ...hiddenEverywhere } }),
@@ -62,7 +84,9 @@ export const SelfInspection = list({
       field: g.field({ type: g.String, resolve: (item) => conversionsText(item.conversions) }),
     }),
     generatedAt: timestamp({ access: byActionsOnly, ui: { label: '生成时间', ...readOnly } }),
-    conclusion: text({ ui: { label: '自查结论', displayMode: 'textarea', description: '未公开信息是否仍应不公开、申请较多的信息是否应主动公开、整改措施' } }),
+    conclusion: text({
+      ui: { label: '自查结论', displayMode: 'textarea', description: '未公开信息是否仍应不公开、申请较多的信息是否应主动公开、整改措施' },
+    }),
     submittedAt: timestamp({ access: byActionsOnly, ui: { label: '提交时间', ...readOnly } }),
     submittedBy: relationship({ access: byActionsOnly, ref: 'User', ui: { label: '提交人', ...readOnly } }),
     reviewedAt: timestamp({ access: byActionsOnly, ui: { label: '审核时间', ...readOnly } }),
@@ -71,12 +95,21 @@ export const SelfInspection = list({
   },
   hooks: {
     resolveInput: async ({ operation, resolvedData, item, context }) => {
-      const departmentId = (resolvedData.department?.connect?.id as string | undefined) ?? (item?.departmentId as string | undefined) ?? null;
+      const departmentId =
+        (resolvedData.department?.connect?.id as string | undefined) ?? (item?.departmentId as string | undefined) ?? null;
       const half = (resolvedData.half ?? item?.half) as string | undefined;
       if (!departmentId || !half) return resolvedData;
-      const department = (await context.sudo().prisma.department.findUnique({ where: { id: departmentId }, select: { name: true } })) as { name: string } | null;
+      const department = (await context.sudo().prisma.department.findUnique({ where: { id: departmentId }, select: { name: true } })) as {
+        name: string;
+      } | null;
       const label = /^\d{4}-H[12]$/.test(half) ? `${half.slice(0, 4)}年${half.endsWith('H1') ? '上半年' : '下半年'}` : half;
-      return { ...resolvedData, key: `${departmentId}:${half}`, ...(operation === 'create' || resolvedData.half || resolvedData.department ? { title: `${department?.name ?? ''}${label}政府信息公开自查` } : {}) };
+      return {
+        ...resolvedData,
+        key: `${departmentId}:${half}`,
+        ...(operation === 'create' || resolvedData.half || resolvedData.department
+          ? { title: `${department?.name ?? ''}${label}政府信息公开自查` }
+          : {}),
+      };
     },
     validate: async ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') return;
@@ -86,10 +119,15 @@ export const SelfInspection = list({
       } catch (error) {
         addValidationError((error as Error).message);
       }
-      const departmentId = (resolvedData.department?.connect?.id as string | undefined) ?? (item?.departmentId as string | undefined) ?? null;
+      const departmentId =
+        (resolvedData.department?.connect?.id as string | undefined) ?? (item?.departmentId as string | undefined) ?? null;
       if (!departmentId) addValidationError('请选择科室');
       else if (!mayWriteFor(sessionOf(context), departmentId)) addValidationError('只能为本科室填写自查报告');
-      if (operation === 'create' && resolvedData.key && (await context.sudo().prisma.selfInspection.count({ where: { key: resolvedData.key } }))) {
+      if (
+        operation === 'create' &&
+        resolvedData.key &&
+        (await context.sudo().prisma.selfInspection.count({ where: { key: resolvedData.key } }))
+      ) {
         addValidationError('该科室本半年度的自查报告已存在');
       }
     },

@@ -35,7 +35,10 @@ export const WebsiteAnnualReport = list({
     singular: '网站工作年度报表',
     plural: '网站工作年度报表',
     labelField: 'title',
-    listView: { initialColumns: ['year', 'complete', 'generatedAt', 'publishedAt', 'publicationNote'], initialSort: { field: 'year', direction: 'DESC' } },
+    listView: {
+      initialColumns: ['year', 'complete', 'generatedAt', 'publishedAt', 'publicationNote'],
+      initialSort: { field: 'year', direction: 'DESC' },
+    },
   },
   fields: {
     year: integer({ ui: { label: '年度' }, isIndexed: 'unique', validation: { isRequired: true, min: 2008, max: 9999 } }),
@@ -58,7 +61,12 @@ export const WebsiteAnnualReport = list({
     validate: async ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation !== 'create' && item?.publishedAt) addValidationError('网站工作年度报表已发布，不能修改或删除');
       const year = resolvedData?.year;
-      if (operation !== 'delete' && year != null && year !== item?.year && (await context.sudo().prisma.websiteAnnualReport.count({ where: { year } })))
+      if (
+        operation !== 'delete' &&
+        year != null &&
+        year !== item?.year &&
+        (await context.sudo().prisma.websiteAnnualReport.count({ where: { year } }))
+      )
         addValidationError(`${year}年度的网站工作年度报表已存在`);
     },
   },

@@ -38,7 +38,8 @@ export const applicationSchema = fields.superRefine((form, ctx) => {
     if (!form.personName) need('personName', '请填写姓名');
     if (!idDocumentTypeOptions.some((o) => o.value === form.idDocumentType)) need('idDocumentType', '请选择证件类型');
     if (!form.idNumber) need('idNumber', '请填写证件号码');
-    else if (form.idDocumentType === 'residentId' && !isValidResidentId(form.idNumber)) need('idNumber', '居民身份证号码不正确，请核对（18 位，最后一位可能是 X）');
+    else if (form.idDocumentType === 'residentId' && !isValidResidentId(form.idNumber))
+      need('idNumber', '居民身份证号码不正确，请核对（18 位，最后一位可能是 X）');
     else if (!/^[A-Za-z0-9-]{5,30}$/.test(form.idNumber)) need('idNumber', '证件号码只能包含字母、数字和连字符');
   } else {
     if (!form.organizationName) need('organizationName', '请填写单位名称');
@@ -49,7 +50,8 @@ export const applicationSchema = fields.superRefine((form, ctx) => {
   if (!mobileOrLandline.test(form.phone.replace(/\s+/g, ''))) need('phone', '联系电话应为手机号码或固定电话（如 0883-2123456）');
   if (form.email && !emailPattern.test(form.email)) need('email', '电子邮箱格式不正确');
   if (form.deliveryMethod === 'email' && !form.email) need('email', '选择以电子邮件获取信息的，请填写电子邮箱');
-  if ((form.deliveryMethod === 'paperByPost' || form.deliveryMethod === 'disc') && !form.postalAddress) need('postalAddress', '选择邮寄的，请填写通信地址');
+  if ((form.deliveryMethod === 'paperByPost' || form.deliveryMethod === 'disc') && !form.postalAddress)
+    need('postalAddress', '选择邮寄的，请填写通信地址');
   if (form.postcode && !/^\d{6}$/.test(form.postcode)) need('postcode', '邮政编码应为 6 位数字');
 });
 

@@ -1,5 +1,11 @@
 import type { ClockState } from '../../platform/calendar/disclosure-clock.js';
-import { addWorkingDays, assertCalendarDay, hasOfficialCalendar, workingDaysBetween, type CalendarDay } from '../../platform/calendar/working-days.js';
+import {
+  addWorkingDays,
+  assertCalendarDay,
+  hasOfficialCalendar,
+  workingDaysBetween,
+  type CalendarDay,
+} from '../../platform/calendar/working-days.js';
 
 export * from './request-vocabulary.js';
 
@@ -88,14 +94,22 @@ function extensionErrors(extension: RequestExtension, startedOn: CalendarDay, or
   const errors: RequestClockError[] = [];
   const { approvedOn, noticeSentOn } = extension;
   // Validated 'YYYY-MM-DD' strings compare in date order.
-  if (approvedOn < startedOn) errors.push({ code: 'extensionBeforeStart', message: `延期批准日期（${approvedOn}）早于答复期限起算日（${startedOn}）` });
+  if (approvedOn < startedOn)
+    errors.push({ code: 'extensionBeforeStart', message: `延期批准日期（${approvedOn}）早于答复期限起算日（${startedOn}）` });
   if (approvedOn > originalDeadline) {
-    errors.push({ code: 'extensionApprovedAfterDeadline', message: `延长答复期限须在期限届满前批准：批准日期 ${approvedOn} 晚于答复期限 ${originalDeadline}` });
+    errors.push({
+      code: 'extensionApprovedAfterDeadline',
+      message: `延长答复期限须在期限届满前批准：批准日期 ${approvedOn} 晚于答复期限 ${originalDeadline}`,
+    });
   }
   if (noticeSentOn > originalDeadline) {
-    errors.push({ code: 'extensionNoticeAfterDeadline', message: `延期告知须在答复期限届满前送出：告知日期 ${noticeSentOn} 晚于答复期限 ${originalDeadline}` });
+    errors.push({
+      code: 'extensionNoticeAfterDeadline',
+      message: `延期告知须在答复期限届满前送出：告知日期 ${noticeSentOn} 晚于答复期限 ${originalDeadline}`,
+    });
   }
-  if (noticeSentOn < approvedOn) errors.push({ code: 'extensionNoticeBeforeApproval', message: `延期告知日期（${noticeSentOn}）早于批准日期（${approvedOn}）` });
+  if (noticeSentOn < approvedOn)
+    errors.push({ code: 'extensionNoticeBeforeApproval', message: `延期告知日期（${noticeSentOn}）早于批准日期（${approvedOn}）` });
   return errors;
 }
 
@@ -111,9 +125,12 @@ export function requestClock({
 }: RequestClockInput): RequestClock {
   assertCalendarDay(receivedOn);
   assertCalendarDay(today);
-  if (!Number.isInteger(dueSoonWorkingDays) || dueSoonWorkingDays < 0) throw new Error(`Invalid dueSoonWorkingDays ${dueSoonWorkingDays}: expected a whole number, 0 or more`);
-  if (correctionReceivedOn != null && assertCalendarDay(correctionReceivedOn) < receivedOn) throw new Error('Invalid correctionReceivedOn: before the request was received');
-  if (answeredOn != null && assertCalendarDay(answeredOn) < receivedOn) throw new Error('Invalid answeredOn: before the request was received');
+  if (!Number.isInteger(dueSoonWorkingDays) || dueSoonWorkingDays < 0)
+    throw new Error(`Invalid dueSoonWorkingDays ${dueSoonWorkingDays}: expected a whole number, 0 or more`);
+  if (correctionReceivedOn != null && assertCalendarDay(correctionReceivedOn) < receivedOn)
+    throw new Error('Invalid correctionReceivedOn: before the request was received');
+  if (answeredOn != null && assertCalendarDay(answeredOn) < receivedOn)
+    throw new Error('Invalid answeredOn: before the request was received');
   const all = [...(extension ? [extension] : []), ...extensions];
   for (const e of all) {
     assertCalendarDay(e.approvedOn);
@@ -139,7 +156,14 @@ export function requestClock({
 
   if (answeredOn != null) {
     const state: ClockState = answeredOn <= deadline ? 'met' : 'late';
-    return { ...base, state, stateLabel: requestClockStateLabels[state], workingDaysLeft: 0, workingDaysUsed: workingDaysBetween(startedOn, answeredOn), extensionPossible: false };
+    return {
+      ...base,
+      state,
+      stateLabel: requestClockStateLabels[state],
+      workingDaysLeft: 0,
+      workingDaysUsed: workingDaysBetween(startedOn, answeredOn),
+      extensionPossible: false,
+    };
   }
   const workingDaysLeft = workingDaysBetween(today, deadline);
   const state: ClockState = today > deadline ? 'overdue' : workingDaysLeft <= dueSoonWorkingDays ? 'dueSoon' : 'running';
@@ -157,7 +181,12 @@ export function requestClock({
  * N13: what is wrong with granting `proposed` now, given the extensions already recorded; an empty
  * list means the Admin UI may save it.
  */
-export function checkExtension(input: Omit<RequestClockInput, 'extension' | 'extensions' | 'answeredOn' | 'today'> & { existing?: readonly RequestExtension[]; proposed: RequestExtension }): RequestClockError[] {
+export function checkExtension(
+  input: Omit<RequestClockInput, 'extension' | 'extensions' | 'answeredOn' | 'today'> & {
+    existing?: readonly RequestExtension[];
+    proposed: RequestExtension;
+  },
+): RequestClockError[] {
   const { existing = [], proposed, ...rest } = input;
   return requestClock({ ...rest, extensions: [...existing, proposed], today: proposed.approvedOn }).errors;
 }

@@ -20,17 +20,26 @@ export interface RequestFacts {
   closedOn: CalendarDay | null;
 }
 
-export const awaitingCorrection = (f: RequestFacts) => f.closedOn == null && f.correctionRequestedOn != null && f.correctionReceivedOn == null;
+export const awaitingCorrection = (f: RequestFacts) =>
+  f.closedOn == null && f.correctionRequestedOn != null && f.correctionReceivedOn == null;
 
 /** The extension in force for the clock: approved and notified. */
 function extensionOf(f: RequestFacts): RequestExtension | null {
-  return f.extensionApprovedOn && f.extensionNoticeSentOn ? { approvedOn: f.extensionApprovedOn, noticeSentOn: f.extensionNoticeSentOn } : null;
+  return f.extensionApprovedOn && f.extensionNoticeSentOn
+    ? { approvedOn: f.extensionApprovedOn, noticeSentOn: f.extensionNoticeSentOn }
+    : null;
 }
 
 /** The clock, or null while it does not run (receipt not fixed, or waiting for the correction). */
 export function clockOf(f: RequestFacts, today: CalendarDay): RequestClock | null {
   if (!f.receivedOn || awaitingCorrection(f)) return null;
-  return requestClock({ receivedOn: f.receivedOn, correctionReceivedOn: f.correctionReceivedOn, extension: extensionOf(f), answeredOn: f.closedOn, today });
+  return requestClock({
+    receivedOn: f.receivedOn,
+    correctionReceivedOn: f.correctionReceivedOn,
+    extension: extensionOf(f),
+    answeredOn: f.closedOn,
+    today,
+  });
 }
 
 export function progressOf(f: RequestFacts, today: CalendarDay): RequestProgress {
@@ -70,9 +79,16 @@ function notOpenProblems(f: RequestFacts, what: string): string[] {
 export function approvalProblems(f: RequestFacts, approvedOn: CalendarDay): string[] {
   const open = notOpenProblems(f, '延期');
   if (open.length) return open;
-  const existing = f.extensionApprovedOn ? [{ approvedOn: f.extensionApprovedOn, noticeSentOn: f.extensionNoticeSentOn ?? f.extensionApprovedOn }] : [];
+  const existing = f.extensionApprovedOn
+    ? [{ approvedOn: f.extensionApprovedOn, noticeSentOn: f.extensionNoticeSentOn ?? f.extensionApprovedOn }]
+    : [];
   // The notice is checked when it is recorded; here it stands in on the day of approval.
-  return checkExtension({ receivedOn: f.receivedOn!, correctionReceivedOn: f.correctionReceivedOn, existing, proposed: { approvedOn, noticeSentOn: approvedOn } }).map((e) => e.message);
+  return checkExtension({
+    receivedOn: f.receivedOn!,
+    correctionReceivedOn: f.correctionReceivedOn,
+    existing,
+    proposed: { approvedOn, noticeSentOn: approvedOn },
+  }).map((e) => e.message);
 }
 
 /** 延期告知 sent on `noticeSentOn`: only after approval, and before the original deadline. */
@@ -81,7 +97,11 @@ export function noticeProblems(f: RequestFacts, noticeSentOn: CalendarDay): stri
   if (open.length) return open;
   if (!f.extensionApprovedOn) return ['延长答复期限尚未经批准，不能告知延期'];
   if (f.extensionNoticeSentOn) return [`已于 ${f.extensionNoticeSentOn} 告知申请人延期，答复期限只能延长一次`];
-  return checkExtension({ receivedOn: f.receivedOn!, correctionReceivedOn: f.correctionReceivedOn, proposed: { approvedOn: f.extensionApprovedOn, noticeSentOn } }).map((e) => e.message);
+  return checkExtension({
+    receivedOn: f.receivedOn!,
+    correctionReceivedOn: f.correctionReceivedOn,
+    proposed: { approvedOn: f.extensionApprovedOn, noticeSentOn },
+  }).map((e) => e.message);
 }
 
 /** 答复: the outcome and the answer day are set together, on a received, open request. */
@@ -92,9 +112,11 @@ export function answerProblems(f: RequestFacts, outcome: string | null | undefin
   if (!outcome || !requestOutcomes.includes(outcome as RequestOutcome)) problems.push('请选择办理结果');
   if (closedOn < f.receivedOn) problems.push(`答复日期（${closedOn}）不能早于收到申请之日（${f.receivedOn}）`);
   if (closedOn > today) problems.push(`答复日期（${closedOn}）不能晚于今天`);
-  if (outcome === 'unavailableUnclear' && !f.correctionReceivedOn) problems.push('“补正后申请内容仍不明确”须先记录补正通知和收到补正的日期');
+  if (outcome === 'unavailableUnclear' && !f.correctionReceivedOn)
+    problems.push('“补正后申请内容仍不明确”须先记录补正通知和收到补正的日期');
   if (outcome === 'otherNoCorrection' && !awaitingCorrection(f)) problems.push('“逾期不补正”须已通知补正且未收到补正');
-  if (outcome !== 'otherNoCorrection' && awaitingCorrection(f)) problems.push('申请人尚未补正：请先记录收到补正的日期，或选择“申请人无正当理由逾期不补正”');
+  if (outcome !== 'otherNoCorrection' && awaitingCorrection(f))
+    problems.push('申请人尚未补正：请先记录收到补正的日期，或选择“申请人无正当理由逾期不补正”');
   return problems;
 }
 
@@ -105,11 +127,14 @@ export function recordProblems(f: RequestFacts): string[] {
   if (f.closedOn && f.receivedOn && f.closedOn < f.receivedOn) problems.push('答复日期不能早于收到申请之日');
   if (f.correctionReceivedOn && !f.correctionRequestedOn) problems.push('请先填写通知补正日期');
   if (f.correctionRequestedOn && f.receivedOn && f.correctionRequestedOn < f.receivedOn) problems.push('通知补正日期不能早于收到申请之日');
-  if (f.correctionRequestedOn && f.correctionReceivedOn && f.correctionReceivedOn < f.correctionRequestedOn) problems.push('收到补正日期不能早于通知补正日期');
+  if (f.correctionRequestedOn && f.correctionReceivedOn && f.correctionReceivedOn < f.correctionRequestedOn)
+    problems.push('收到补正日期不能早于通知补正日期');
   if (f.extensionNoticeSentOn && !f.extensionApprovedOn) problems.push('延期告知须在延期批准之后');
   if (f.extensionApprovedOn && f.receivedOn && !awaitingCorrection(f)) {
     const proposed = { approvedOn: f.extensionApprovedOn, noticeSentOn: f.extensionNoticeSentOn ?? f.extensionApprovedOn };
-    problems.push(...checkExtension({ receivedOn: f.receivedOn, correctionReceivedOn: f.correctionReceivedOn, proposed }).map((e) => e.message));
+    problems.push(
+      ...checkExtension({ receivedOn: f.receivedOn, correctionReceivedOn: f.correctionReceivedOn, proposed }).map((e) => e.message),
+    );
   }
   return problems;
 }

@@ -84,15 +84,28 @@ export const requestOutcomeGroups = [
 
 type Group = (typeof requestOutcomeGroups)[number];
 /** A leaf of the outcome table: a group without items, or one item of a group. */
-export type RequestOutcome = Group extends infer G ? (G extends { items: readonly [] ; value: infer V } ? V : G extends { items: readonly (infer I)[] } ? (I extends { value: infer V } ? V : never) : never) : never;
+export type RequestOutcome = Group extends infer G
+  ? G extends { items: readonly []; value: infer V }
+    ? V
+    : G extends { items: readonly (infer I)[] }
+      ? I extends { value: infer V }
+        ? V
+        : never
+      : never
+  : never;
 export type RequestOutcomeGroup = Group['value'];
 
 /** The outcomes as one option list for a select field, labelled with their group. */
-export const requestOutcomeOptions: readonly { value: RequestOutcome; label: string; group: RequestOutcomeGroup }[] = requestOutcomeGroups.flatMap((g: OutcomeGroup) =>
-  g.items.length === 0
-    ? [{ value: g.value as RequestOutcome, label: `${g.number}${g.label}`, group: g.value as RequestOutcomeGroup }]
-    : g.items.map((i) => ({ value: i.value as RequestOutcome, label: `${g.number}${g.label}：${i.number}${i.label}`, group: g.value as RequestOutcomeGroup })),
-);
+export const requestOutcomeOptions: readonly { value: RequestOutcome; label: string; group: RequestOutcomeGroup }[] =
+  requestOutcomeGroups.flatMap((g: OutcomeGroup) =>
+    g.items.length === 0
+      ? [{ value: g.value as RequestOutcome, label: `${g.number}${g.label}`, group: g.value as RequestOutcomeGroup }]
+      : g.items.map((i) => ({
+          value: i.value as RequestOutcome,
+          label: `${g.number}${g.label}：${i.number}${i.label}`,
+          group: g.value as RequestOutcomeGroup,
+        })),
+  );
 
 export const requestOutcomes: readonly RequestOutcome[] = requestOutcomeOptions.map((o) => o.value);
 

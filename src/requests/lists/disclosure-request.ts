@@ -10,7 +10,13 @@ import { newQueryCode } from '../core/identifiers.js';
 import { requestActions } from '../keystone-actions.js';
 import { receiptRules, receivedOnFor } from '../core/received-on.js';
 import { describeRequestDeadline, recordProblems } from '../core/request-state.js';
-import { deliveryMethodOptions, idDocumentTypeOptions, noticeMethodOptions, requestChannelOptions, type RequestChannel } from '../core/vocabulary.js';
+import {
+  deliveryMethodOptions,
+  idDocumentTypeOptions,
+  noticeMethodOptions,
+  requestChannelOptions,
+  type RequestChannel,
+} from '../core/vocabulary.js';
 import { hiddenEverywhere, readOnly } from '../../platform/admin-ui/ui-modes.js';
 
 /** The item as it will be saved: Keystone passes the fields not being changed as undefined. */
@@ -36,13 +42,28 @@ export const DisclosureRequest = list({
     plural: '政府信息公开申请',
     labelField: 'topic',
     hideDelete: (args) => !byRole(isAdmin)(args),
-    listView: { initialColumns: ['topic', 'applicantType', 'channel', 'receivedOn', 'deadline', 'department', 'outcome', 'closedOn'], initialSort: { field: 'createdAt', direction: 'DESC' } },
+    listView: {
+      initialColumns: ['topic', 'applicantType', 'channel', 'receivedOn', 'deadline', 'department', 'outcome', 'closedOn'],
+      initialSort: { field: 'createdAt', direction: 'DESC' },
+    },
   },
   fields: {
-    topic: text({ ui: { label: '申请事项', description: '所申请信息的简要主题（用于半年自查统计经常申请的信息）' }, validation: { isRequired: true, length: { max: 100 } } }),
-    queryCode: text({ access: systemOnly, isIndexed: 'unique', ui: { label: '查询码', description: '申请人在网站查询办理进度用', ...readOnly } }),
+    topic: text({
+      ui: { label: '申请事项', description: '所申请信息的简要主题（用于半年自查统计经常申请的信息）' },
+      validation: { isRequired: true, length: { max: 100 } },
+    }),
+    queryCode: text({
+      access: systemOnly,
+      isIndexed: 'unique',
+      ui: { label: '查询码', description: '申请人在网站查询办理进度用', ...readOnly },
+    }),
     // 申请人 (条例 第二十九条)
-    applicantType: select({ type: 'string', options: [...applicantTypeOptions], validation: { isRequired: true }, ui: { label: '申请人类型' } }),
+    applicantType: select({
+      type: 'string',
+      options: [...applicantTypeOptions],
+      validation: { isRequired: true },
+      ui: { label: '申请人类型' },
+    }),
     applicantName: text({ validation: { isRequired: true, length: { max: 100 } }, ui: { label: '申请人姓名或单位名称' } }),
     idDocumentType: select({ type: 'string', options: [...idDocumentTypeOptions], ui: { label: '证件类型', description: '自然人填写' } }),
     idNumber: text({ ui: { label: '证件号码', description: '自然人填写' } }),
@@ -60,7 +81,10 @@ export const DisclosureRequest = list({
     handedInOn: day('当面提交日期', receiptRules.inPerson.label),
     signedForOn: day('签收日期', receiptRules.letter.label),
     confirmedOn: day('双方确认日期', '网上申请、电子邮件、传真：以双方确认之日为收到申请之日'),
-    receivedOn: calendarDay({ access: systemOnly, ui: { label: '收到申请之日', ...byAction('按申请渠道由上述日期确定（条例第三十一条）') } }),
+    receivedOn: calendarDay({
+      access: systemOnly,
+      ui: { label: '收到申请之日', ...byAction('按申请渠道由上述日期确定（条例第三十一条）') },
+    }),
     department: relationship({ ref: 'Department', ui: { label: '承办科室' } }),
     // 补正 (第三十条): the period restarts on the day the correction arrives.
     correctionRequestedOn: day('通知补正日期'),
@@ -71,13 +95,31 @@ export const DisclosureRequest = list({
     extensionApprovedOn: calendarDay({ access: systemOnly, ui: { label: '延期批准日期', ...byAction('使用“批准延期”操作') } }),
     extensionReason: text({ access: systemOnly, ui: { label: '延期理由', displayMode: 'textarea', ...readOnly } }),
     extensionNoticeSentOn: calendarDay({ access: systemOnly, ui: { label: '延期告知日期', ...byAction('使用“告知延期”操作') } }),
-    extensionNoticeMethod: select({ access: systemOnly, type: 'string', options: [...noticeMethodOptions], ui: { label: '延期告知方式', ...readOnly } }),
+    extensionNoticeMethod: select({
+      access: systemOnly,
+      type: 'string',
+      options: [...noticeMethodOptions],
+      ui: { label: '延期告知方式', ...readOnly },
+    }),
     deadline: virtual({
-      ui: { label: '答复期限', description: '自收到申请之日起 20 个工作日，经批准并告知可延长 20 个工作日（按国家法定节假日和调休计算）', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } },
-      field: g.field({ type: g.String, resolve: (item) => describeRequestDeadline(factsOf(item as Record<string, unknown>), toCalendarDay(new Date())) }),
+      ui: {
+        label: '答复期限',
+        description: '自收到申请之日起 20 个工作日，经批准并告知可延长 20 个工作日（按国家法定节假日和调休计算）',
+        createView: { fieldMode: 'hidden' },
+        itemView: { fieldMode: 'read', fieldPosition: 'sidebar' },
+      },
+      field: g.field({
+        type: g.String,
+        resolve: (item) => describeRequestDeadline(factsOf(item as Record<string, unknown>), toCalendarDay(new Date())),
+      }),
     }),
     // 答复 (set together by the action)
-    outcome: select({ access: systemOnly, type: 'string', options: requestOutcomeOptions.map(({ value, label }) => ({ value, label })), ui: { label: '办理结果', ...byAction('使用“答复”操作') } }),
+    outcome: select({
+      access: systemOnly,
+      type: 'string',
+      options: requestOutcomeOptions.map(({ value, label }) => ({ value, label })),
+      ui: { label: '办理结果', ...byAction('使用“答复”操作') },
+    }),
     closedOn: calendarDay({ access: systemOnly, ui: { label: '答复日期', ...byAction('使用“答复”操作') } }),
     answeredBy: relationship({ access: systemOnly, ref: 'User', ui: { label: '答复人', ...readOnly } }),
     replyText: text({ access: systemOnly, ui: { label: '答复书内容', displayMode: 'textarea', ...readOnly } }),
@@ -89,7 +131,10 @@ export const DisclosureRequest = list({
     alertedKey: text({ graphql: { omit: true }, ui: hiddenEverywhere }),
     alertClaim: text({ graphql: { omit: true }, ui: hiddenEverywhere }),
     alertClaimedAt: timestamp({ graphql: { omit: true }, ui: hiddenEverywhere }),
-    createdAt: timestamp({ defaultValue: { kind: 'now' }, ui: { label: '登记时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
+    createdAt: timestamp({
+      defaultValue: { kind: 'now' },
+      ui: { label: '登记时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } },
+    }),
   },
   hooks: {
     resolveInput: async ({ operation, resolvedData, item, context }) => {
@@ -99,7 +144,11 @@ export const DisclosureRequest = list({
 
       const data = { ...resolvedData } as Record<string, unknown>;
       if (channel && requestChannelOptions.some((o) => o.value === channel)) {
-        const facts = { handedInOn: calendarDayOf(merged.handedInOn), signedForOn: calendarDayOf(merged.signedForOn), confirmedOn: calendarDayOf(merged.confirmedOn) };
+        const facts = {
+          handedInOn: calendarDayOf(merged.handedInOn),
+          signedForOn: calendarDayOf(merged.signedForOn),
+          confirmedOn: calendarDayOf(merged.confirmedOn),
+        };
         data.receivedOn = calendarDayValue(context.prisma, receivedOnFor({ channel, ...facts }));
       }
       if (operation === 'create' && !data.queryCode) data.queryCode = newQueryCode();
@@ -114,7 +163,8 @@ export const DisclosureRequest = list({
       if (isEditor(member?.role)) {
         // A disconnect leaves the request without a department: that is not the editor's own either.
         const departmentInput = resolvedData.department as { connect?: { id: string }; disconnect?: boolean } | null | undefined;
-        const departmentId = departmentInput === undefined ? (item?.departmentId as string | null | undefined) : (departmentInput?.connect?.id ?? null);
+        const departmentId =
+          departmentInput === undefined ? (item?.departmentId as string | null | undefined) : (departmentInput?.connect?.id ?? null);
         if (!isEditorOf(member, departmentId)) addValidationError('只能登记本科室承办的申请');
       }
     },

@@ -31,7 +31,13 @@ function htmlWithImages(item: FeedItem): string {
   return [`<p>${escapeHtml(item.summary)}</p>`, ...images].join('\n');
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  format: true,
+  suppressEmptyNode: true,
+  suppressBooleanAttributes: false,
+});
 const prolog = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 export function rssFeed(channel: FeedChannel, items: FeedItem[]): string {
@@ -99,12 +105,23 @@ export function sitemap(urls: { url: string; lastModified?: Date | null }[]): st
     builder.build({
       urlset: {
         '@xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9',
-        url: urls.map(({ url, lastModified }) => ({ loc: url, ...(lastModified ? { lastmod: lastModified.toISOString().slice(0, 10) } : {}) })),
+        url: urls.map(({ url, lastModified }) => ({
+          loc: url,
+          ...(lastModified ? { lastmod: lastModified.toISOString().slice(0, 10) } : {}),
+        })),
       },
     })
   );
 }
 
 export function robots(baseUrl: string): string {
-  return ['User-agent: *', 'Disallow: /admin', 'Disallow: /api', 'Disallow: /preview', 'Disallow: /setup', `Sitemap: ${baseUrl}/sitemap.xml`, ''].join('\n');
+  return [
+    'User-agent: *',
+    'Disallow: /admin',
+    'Disallow: /api',
+    'Disallow: /preview',
+    'Disallow: /setup',
+    `Sitemap: ${baseUrl}/sitemap.xml`,
+    '',
+  ].join('\n');
 }

@@ -16,7 +16,11 @@ export const allTagNames: readonly MetadataTagName[] = [...siteTagNames, ...colu
 export const optionalTagNames: ReadonlySet<MetadataTagName> = new Set(['Image']);
 
 export type MetadataLevel = 'site' | 'column' | 'article';
-export const tagsOfLevel: Record<MetadataLevel, readonly MetadataTagName[]> = { site: siteTagNames, column: columnTagNames, article: articleTagNames };
+export const tagsOfLevel: Record<MetadataLevel, readonly MetadataTagName[]> = {
+  site: siteTagNames,
+  column: columnTagNames,
+  article: articleTagNames,
+};
 export const levelLabels: Record<MetadataLevel, string> = { site: '网站', column: '栏目', article: '内容页' };
 
 export interface SiteMetadata {
@@ -130,7 +134,11 @@ export function metadataProblems(tags: ReadonlyMap<MetadataTagName, string>, lev
       if (value === undefined) {
         if (!optionalTagNames.has(tag)) problems.push({ level, tag, kind: 'missing' });
       } else if (!value) problems.push({ level, tag, kind: 'empty' });
-      else if ((tag === 'PubDate' && !pubDatePattern.test(value)) || (tag === 'SiteIDCode' && !siteIdCodePattern.test(value)) || (tag === 'Url' && !/^https?:\/\//i.test(value))) {
+      else if (
+        (tag === 'PubDate' && !pubDatePattern.test(value)) ||
+        (tag === 'SiteIDCode' && !siteIdCodePattern.test(value)) ||
+        (tag === 'Url' && !/^https?:\/\//i.test(value))
+      ) {
         problems.push({ level, tag, kind: 'format' });
       }
     }
@@ -143,7 +151,10 @@ export function metadataProblems(tags: ReadonlyMap<MetadataTagName, string>, lev
  * (a column page, or an article in a column); the article's when the page carries an article tag of
  * its own (ArticleTitle, PubDate, ContentSource, Image, Url) or the caller knows it is an article.
  */
-export function expectedLevels(tags: ReadonlyMap<MetadataTagName, string>, hints: { home?: boolean; article?: boolean } = {}): MetadataLevel[] {
+export function expectedLevels(
+  tags: ReadonlyMap<MetadataTagName, string>,
+  hints: { home?: boolean; article?: boolean } = {},
+): MetadataLevel[] {
   const has = (names: readonly MetadataTagName[]) => names.some((n) => tags.has(n));
   const article = hints.article || has(articleTagNames.filter((n) => n !== 'Keywords' && n !== 'Description' && n !== 'Author'));
   const column = !hints.home;

@@ -16,8 +16,18 @@ export interface PageMetaInput {
 /** The section of each feature page (templates/pages) that is not a CMS column page; the home and error pages carry the site's tags only. */
 export const featureColumns: Readonly<Record<string, ColumnMetadata>> = Object.freeze({
   search: { name: '站内搜索', description: '全站政府信息和政策解读的检索', keywords: '搜索,检索', type: '综合' },
-  catalogue: { name: '主动公开目录', description: '按“五公开”分类的主动公开事项目录', keywords: '主动公开目录,政府信息公开', type: '信息公开' },
-  'catalogue-entry': { name: '主动公开目录', description: '按“五公开”分类的主动公开事项目录', keywords: '主动公开目录,政府信息公开', type: '信息公开' },
+  catalogue: {
+    name: '主动公开目录',
+    description: '按“五公开”分类的主动公开事项目录',
+    keywords: '主动公开目录,政府信息公开',
+    type: '信息公开',
+  },
+  'catalogue-entry': {
+    name: '主动公开目录',
+    description: '按“五公开”分类的主动公开事项目录',
+    keywords: '主动公开目录,政府信息公开',
+    type: '信息公开',
+  },
   ...Object.fromEntries(
     ['mailbox-list', 'mailbox-item', 'mailbox-new', 'mailbox-thanks', 'mailbox-query'].map((page) => [
       page,
@@ -33,20 +43,40 @@ export const featureColumns: Readonly<Record<string, ColumnMetadata>> = Object.f
   ...Object.fromEntries(
     ['requests-apply', 'requests-thanks', 'requests-query'].map((page) => [
       page,
-      { name: '依申请公开', description: '政府信息公开申请的在线提交与办理进度查询', keywords: '依申请公开,政府信息公开申请', type: '信息公开' },
+      {
+        name: '依申请公开',
+        description: '政府信息公开申请的在线提交与办理进度查询',
+        keywords: '依申请公开,政府信息公开申请',
+        type: '信息公开',
+      },
     ]),
   ),
   ...Object.fromEntries(
     ['annual-reports-list', 'annual-reports-show'].map((page) => [
       page,
-      { name: '政府信息公开工作年度报告', description: '本机关历年政府信息公开工作年度报告', keywords: '年度报告,政府信息公开', type: '信息公开' },
+      {
+        name: '政府信息公开工作年度报告',
+        description: '本机关历年政府信息公开工作年度报告',
+        keywords: '年度报告,政府信息公开',
+        type: '信息公开',
+      },
     ]),
   ),
-  'normative-library': { name: '行政规范性文件库', description: '本机关行政规范性文件及其效力状态（现行有效、已修改、已废止、已失效）', keywords: '行政规范性文件,现行有效,文件效力', type: '信息公开' },
+  'normative-library': {
+    name: '行政规范性文件库',
+    description: '本机关行政规范性文件及其效力状态（现行有效、已修改、已废止、已失效）',
+    keywords: '行政规范性文件,现行有效,文件效力',
+    type: '信息公开',
+  },
   ...Object.fromEntries(
     ['website-reports-list', 'website-reports-show'].map((page) => [
       page,
-      { name: '政府网站工作年度报表', description: '本网站历年政府网站工作年度报表', keywords: '网站工作年度报表,政府网站', type: '信息公开' },
+      {
+        name: '政府网站工作年度报表',
+        description: '本网站历年政府网站工作年度报表',
+        keywords: '网站工作年度报表,政府网站',
+        type: '信息公开',
+      },
     ]),
   ),
 });
@@ -55,7 +85,12 @@ export const featureColumns: Readonly<Record<string, ColumnMetadata>> = Object.f
 export const siteOnlyPages: ReadonlySet<string> = new Set(['home', 'error']);
 
 /** A CMS column's metadata: its own description and keywords, else its name and kind. */
-export function columnMetadata(column: { name: string; description?: string | null; keywords?: string | null; kind: string }): ColumnMetadata {
+export function columnMetadata(column: {
+  name: string;
+  description?: string | null;
+  keywords?: string | null;
+  kind: string;
+}): ColumnMetadata {
   const type = columnKindOptions.find((o) => o.value === column.kind)?.label ?? '综合';
   return { name: column.name, description: column.description ?? '', keywords: column.keywords || `${column.name},${type}`, type };
 }

@@ -26,11 +26,14 @@ export function firstHit(text: string, terms: readonly string[]): number {
 
 /** The text as HTML, every occurrence of the words in <mark> (the longest word first where two overlap). */
 export function markTerms(text: string, terms: readonly string[]): string {
-  const words = [...terms].filter(Boolean).sort((a, b) => b.length - a.length).map((term) => term.toLowerCase());
+  const words = [...terms]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .map((term) => term.toLowerCase());
   const lower = text.toLowerCase();
   let html = '';
   let plain = 0;
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const word = words.find((w) => lower.startsWith(w, at));
     if (!word) {
       at++;

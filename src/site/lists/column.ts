@@ -16,7 +16,10 @@ export const Column = list({
     singular: '栏目',
     plural: '栏目',
     labelField: 'name',
-    listView: { initialColumns: ['name', 'slug', 'parent', 'kind', 'visibility', 'order'], initialSort: { field: 'order', direction: 'ASC' } },
+    listView: {
+      initialColumns: ['name', 'slug', 'parent', 'kind', 'visibility', 'order'],
+      initialSort: { field: 'order', direction: 'ASC' },
+    },
   },
   fields: {
     name: text({ ui: { label: '栏目名称' }, validation: { isRequired: true, length: { max: 50 } } }),
@@ -26,10 +29,21 @@ export const Column = list({
       ui: { label: '路径名', description: '用于网址，例如 mzdt 对应 /columns/mzdt' },
     }),
     parent: relationship({ ui: { label: '上级栏目' }, ref: 'Column.children' }),
-    children: relationship({ ref: 'Column.parent', many: true, ui: { label: '下级栏目', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
-    kind: select({ ui: { label: '栏目类型' }, type: 'string', options: [...columnKindOptions], defaultValue: 'news', validation: { isRequired: true } }),
+    children: relationship({
+      ref: 'Column.parent',
+      many: true,
+      ui: { label: '下级栏目', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
+    }),
+    kind: select({
+      ui: { label: '栏目类型' },
+      type: 'string',
+      options: [...columnKindOptions],
+      defaultValue: 'news',
+      validation: { isRequired: true },
+    }),
     visibility: select({
-      ui: { label: '可见范围' }, type: 'string',
+      ui: { label: '可见范围' },
+      type: 'string',
       options: [
         { value: 'public', label: '公开' },
         { value: 'internal', label: '内部' },
@@ -38,10 +52,23 @@ export const Column = list({
       validation: { isRequired: true },
     }),
     order: integer({ ui: { label: '排序' }, defaultValue: 0, validation: { isRequired: true } }),
-    description: text({ ui: { label: '栏目说明', displayMode: 'textarea', description: '网页元数据 ColumnDescription（N18）；空着时为“网站名称+栏目名称+栏目”' } }),
+    description: text({
+      ui: {
+        label: '栏目说明',
+        displayMode: 'textarea',
+        description: '网页元数据 ColumnDescription（N18）；空着时为“网站名称+栏目名称+栏目”',
+      },
+    }),
     // N18: ColumnKeywords of the national web-page specification.
-    keywords: text({ ui: { label: '栏目关键词', description: '网页元数据 ColumnKeywords（N18），多个用逗号分隔；空着时为栏目名称和栏目类型' }, validation: { length: { max: 100 } } }),
-    documents: relationship({ ref: 'Document.columns', many: true, ui: { label: '文档', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
+    keywords: text({
+      ui: { label: '栏目关键词', description: '网页元数据 ColumnKeywords（N18），多个用逗号分隔；空着时为栏目名称和栏目类型' },
+      validation: { length: { max: 100 } },
+    }),
+    documents: relationship({
+      ref: 'Document.columns',
+      many: true,
+      ui: { label: '文档', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
+    }),
   },
   hooks: {
     afterOperation: afterSiteWideChange,
@@ -53,7 +80,10 @@ export const Column = list({
       let cursor: string | null = parentId;
       for (let depth = 0; cursor && depth < 20; depth++) {
         if (cursor === item.id) return addValidationError('上级栏目不能是本栏目或其下级栏目');
-        const parent: { parentId: string | null } | null = await context.prisma.column.findUnique({ where: { id: cursor }, select: { parentId: true } });
+        const parent: { parentId: string | null } | null = await context.prisma.column.findUnique({
+          where: { id: cursor },
+          select: { parentId: true },
+        });
         cursor = parent?.parentId ?? null;
       }
     },

@@ -16,7 +16,8 @@ export const SiteSettings = list({
     sponsor: text({ ui: { label: '主办单位' }, validation: { isRequired: true } }),
     contact: text({ ui: { label: '联系方式', description: '地址、邮编与电话，显示在每页页脚' } }),
     siteCode: text({
-      ui: { label: '网站标识码' }, validation: { isRequired: true, match: { regex: /^[0-9A-Z]{10}$/, explanation: '网站标识码为 10 位数字或大写字母' } },
+      ui: { label: '网站标识码' },
+      validation: { isRequired: true, match: { regex: /^[0-9A-Z]{10}$/, explanation: '网站标识码为 10 位数字或大写字母' } },
     }),
     organisationCode: text({
       ui: { label: '统一社会信用代码', description: '索引号的前缀：文件发布时自动编号为“代码/年份-序号”' },
@@ -42,7 +43,11 @@ export const SiteSettings = list({
       validation: { match: { regex: /^(\d{1,3}(\.\d{1,2})?)?$/, explanation: '分值占比填写数字，例如 4 或 5.5' } },
     }),
     baseUrl: text({
-      ui: { label: '网站地址' }, validation: { isRequired: true, match: { regex: /^https?:\/\/[^\s/]+(\/\S*)?$/, explanation: '网站地址必须以 http:// 或 https:// 开头' } },
+      ui: { label: '网站地址' },
+      validation: {
+        isRequired: true,
+        match: { regex: /^https?:\/\/[^\s/]+(\/\S*)?$/, explanation: '网站地址必须以 http:// 或 https:// 开头' },
+      },
     }),
     // Issue 14 #10: what outbound requests may reach besides public addresses. The intranet's layout is staff-only.
     outboundAllowList: text({

@@ -20,14 +20,17 @@ export interface VisitDay {
 export const topCount = 10;
 
 /** Requests that are not pages people read: assets, media, feeds, staff functions, health checks. */
-const notAPage = /^\/(static|media|admin|api|_next|healthz|readyz|preview|oplog|monitor|setup)(\/|$)|\.(xml|txt|css|js|ico|png|jpe?g|gif|webp|svg|pdf|docx?|xlsx?|ofd|zip|mp4|vtt|woff2?)$/i;
+const notAPage =
+  /^\/(static|media|admin|api|_next|healthz|readyz|preview|oplog|monitor|setup)(\/|$)|\.(xml|txt|css|js|ico|png|jpe?g|gif|webp|svg|pdf|docx?|xlsx?|ofd|zip|mp4|vtt|woff2?)$/i;
 /** Robots, scripts and monitors (ours included) are not visitors. */
 const robot = /bot|spider|crawl|slurp|curl|wget|python|java\/|go-http|node-fetch|axios|monitor|gongkai|headless|lighthouse|^-?$/i;
 
 /** Whether a log entry is a page view: a GET of a public page, answered (200) or unchanged (304), by a person's browser. */
 export function isPageView(e: AccessLogEntry): boolean {
   const path = e.target.split('?')[0];
-  return e.method === 'GET' && (e.status === 200 || e.status === 304) && path.startsWith('/') && !notAPage.test(path) && !robot.test(e.userAgent);
+  return (
+    e.method === 'GET' && (e.status === 200 || e.status === 304) && path.startsWith('/') && !notAPage.test(path) && !robot.test(e.userAgent)
+  );
 }
 
 /** The search term of a site search (/search?q=…), trimmed, or null. */
@@ -63,7 +66,11 @@ export function aggregateVisits(lines: Iterable<string>, saltOf: (day: CalendarD
     let d = byDay.get(day);
     if (!d) byDay.set(day, (d = { views: 0, visitors: new Set(), pages: new Map(), terms: new Map() }));
     d.views++;
-    d.visitors.add(createHash('sha256').update(`${saltOf(day)}\n${e.address}\n${e.userAgent}`).digest('base64url'));
+    d.visitors.add(
+      createHash('sha256')
+        .update(`${saltOf(day)}\n${e.address}\n${e.userAgent}`)
+        .digest('base64url'),
+    );
     const path = e.target.split('?')[0];
     d.pages.set(path, (d.pages.get(path) ?? 0) + 1);
     const term = searchTermOf(e.target);
@@ -82,7 +89,14 @@ export function aggregateVisits(lines: Iterable<string>, saltOf: (day: CalendarD
 }
 
 /** A year's totals for the website annual report (总访问量, 独立用户访问总量: the sum of daily unique visitors). */
-export function yearTotals(days: readonly Pick<VisitDay, 'day' | 'pageViews' | 'uniqueVisitors'>[], year: number): { pageViews: number; uniqueVisitors: number; days: number } {
+export function yearTotals(
+  days: readonly Pick<VisitDay, 'day' | 'pageViews' | 'uniqueVisitors'>[],
+  year: number,
+): { pageViews: number; uniqueVisitors: number; days: number } {
   const mine = days.filter((d) => d.day.startsWith(`${year}-`));
-  return { pageViews: mine.reduce((n, d) => n + d.pageViews, 0), uniqueVisitors: mine.reduce((n, d) => n + d.uniqueVisitors, 0), days: mine.length };
+  return {
+    pageViews: mine.reduce((n, d) => n + d.pageViews, 0),
+    uniqueVisitors: mine.reduce((n, d) => n + d.uniqueVisitors, 0),
+    days: mine.length,
+  };
 }

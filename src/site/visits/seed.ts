@@ -43,8 +43,23 @@ export function demoAccessLog(day: CalendarDay, paths: string[]): string[] {
     const views = 1 + Math.floor(rnd() * 5);
     for (let n = 0; n < views; n++) {
       const search = rnd() < 0.15;
-      const target = search ? `/search?q=${encodeURIComponent(terms[Math.floor(rnd() * rnd() * terms.length)])}` : paths[Math.floor(rnd() * rnd() * paths.length)];
-      lines.push(formatCombined({ address, user: '', at: new Date(start + n * 40_000), method: 'GET', target, protocol: 'HTTP/1.1', status: 200, bytes: 4000 + Math.floor(rnd() * 9000), referer: '', userAgent: agent }));
+      const target = search
+        ? `/search?q=${encodeURIComponent(terms[Math.floor(rnd() * rnd() * terms.length)])}`
+        : paths[Math.floor(rnd() * rnd() * paths.length)];
+      lines.push(
+        formatCombined({
+          address,
+          user: '',
+          at: new Date(start + n * 40_000),
+          method: 'GET',
+          target,
+          protocol: 'HTTP/1.1',
+          status: 200,
+          bytes: 4000 + Math.floor(rnd() * 9000),
+          referer: '',
+          userAgent: agent,
+        }),
+      );
     }
   }
   return lines;
@@ -53,13 +68,33 @@ export function demoAccessLog(day: CalendarDay, paths: string[]): string[] {
 /** The 30 days before the demo's day, aggregated and stored; days already there are left as they are. */
 export async function seedDemoVisits(context: KeystoneContext, clock: DemoClock): Promise<{ VisitDay: number }> {
   const prisma = context.sudo().prisma;
-  const docs = (await prisma.document.findMany({ where: { status: 'published', disclosure: 'proactive' }, orderBy: { publishedAt: 'desc' }, take: 12, select: { id: true } })) as { id: string }[];
-  const paths = ['/', '/columns/mzdt', '/columns/zfxxgk', '/columns/zcwj', '/columns/tzgg', ...docs.map((d) => `/documents/${d.id}`), '/mailbox', '/disclosure/catalogue', '/consultations'];
+  const docs = (await prisma.document.findMany({
+    where: { status: 'published', disclosure: 'proactive' },
+    orderBy: { publishedAt: 'desc' },
+    take: 12,
+    select: { id: true },
+  })) as { id: string }[];
+  const paths = [
+    '/',
+    '/columns/mzdt',
+    '/columns/zfxxgk',
+    '/columns/zcwj',
+    '/columns/tzgg',
+    ...docs.map((d) => `/documents/${d.id}`),
+    '/mailbox',
+    '/disclosure/catalogue',
+    '/consultations',
+  ];
   const today = Date.parse(`${clock.today}T00:00:00Z`);
   const days = Array.from({ length: 30 }, (_, i) => new Date(today - (30 - i) * 86_400_000).toISOString().slice(0, 10));
-  const existing = new Set(((await prisma.visitDay.findMany({ where: { day: { in: days } }, select: { day: true } })) as { day: string }[]).map((r) => r.day));
+  const existing = new Set(
+    ((await prisma.visitDay.findMany({ where: { day: { in: days } }, select: { day: true } })) as { day: string }[]).map((r) => r.day),
+  );
   const missing = days.filter((d) => !existing.has(d));
-  const { days: figures } = aggregateVisits(missing.flatMap((d) => demoAccessLog(d, paths)), (d) => daySalt(d));
+  const { days: figures } = aggregateVisits(
+    missing.flatMap((d) => demoAccessLog(d, paths)),
+    (d) => daySalt(d),
+  );
   await storeVisitDays(context, figures);
   return { VisitDay: figures.length };
 }

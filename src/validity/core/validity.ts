@@ -49,7 +49,11 @@ export function chineseDay(day: CalendarDay): string {
 }
 
 /** The banner of a document not in force ("本文件已于…废止，详见…"), or null while it is current. */
-export function validityBanner(facts: ValidityFacts, successor: Successor | null, today: CalendarDay): { text: string; successor: Successor | null } | null {
+export function validityBanner(
+  facts: ValidityFacts,
+  successor: Successor | null,
+  today: CalendarDay,
+): { text: string; successor: Successor | null } | null {
   const status = effectiveValidity(facts, today);
   const see = successor ? '，详见' : '';
   if (status === 'repealed') {
@@ -121,12 +125,24 @@ export function cleanupItems(items: PublishedItem[], today: CalendarDay): Cleanu
     const base = { id: item.id, title: item.title, due: item.validUntil };
     if (item.regulatory) {
       if (left < 0) {
-        out.push({ ...base, kind: 'validityEnded', detail: `有效期至${chineseDay(item.validUntil)}，已过期，但仍登记为“现行有效”：请修订为“已失效”，或发布延续施行的文件` });
+        out.push({
+          ...base,
+          kind: 'validityEnded',
+          detail: `有效期至${chineseDay(item.validUntil)}，已过期，但仍登记为“现行有效”：请修订为“已失效”，或发布延续施行的文件`,
+        });
       } else if (left <= validityWarningDays) {
-        out.push({ ...base, kind: 'validityEnding', detail: `有效期至${chineseDay(item.validUntil)}，还剩 ${left} 天：请评估是否延续施行、修订或到期失效` });
+        out.push({
+          ...base,
+          kind: 'validityEnding',
+          detail: `有效期至${chineseDay(item.validUntil)}，还剩 ${left} 天：请评估是否延续施行、修订或到期失效`,
+        });
       }
     } else if (left < 0 && timeLimitedPattern.test(item.title)) {
-      out.push({ ...base, kind: 'timePassed', detail: `期限已于${chineseDay(item.validUntil)}结束，仍作为现行信息展示：请撤回，或修订标注已结束` });
+      out.push({
+        ...base,
+        kind: 'timePassed',
+        detail: `期限已于${chineseDay(item.validUntil)}结束，仍作为现行信息展示：请撤回，或修订标注已结束`,
+      });
     }
   }
   return out.sort((a, b) => a.due.localeCompare(b.due));

@@ -97,7 +97,14 @@ function chartProblems(value: unknown, where: string): Finding[] {
     const { problems } = parseChart(input);
     if (problems.length === 0) return [];
     const title = typeof input.title === 'string' && input.title.trim() ? `“${input.title.trim()}”` : '';
-    return [{ rule: 'N16' as const, code: 'CHART_DATA_INVALID', message: `${where}中的第 ${i + 1} 个图表${title}数据有误：${problems.join('；')}`, blocking: true }];
+    return [
+      {
+        rule: 'N16' as const,
+        code: 'CHART_DATA_INVALID',
+        message: `${where}中的第 ${i + 1} 个图表${title}数据有误：${problems.join('；')}`,
+        blocking: true,
+      },
+    ];
   });
 }
 
@@ -306,7 +313,8 @@ function guideProblems(guide: NonNullable<DocumentToCheck['guide']>): Finding[] 
         : `办事指南缺少要素“${element.label}”：请在“六、办事指南”中填写${element.field === 'guideFeeBasis' ? '（收费的事项须写明收费依据）' : ''}`,
     blocking: true,
   }));
-  for (const form of guide.forms) findings.push(...attachmentFormatProblems(form).map((f) => ({ ...f, rule: 'N6' as const, message: `表格下载：${f.message}` })));
+  for (const form of guide.forms)
+    findings.push(...attachmentFormatProblems(form).map((f) => ({ ...f, rule: 'N6' as const, message: `表格下载：${f.message}` })));
   const formsNamed = elementLines(guide.fields.guideMaterials).filter(namesAForm);
   if (formsNamed.length && !guide.forms.length) {
     findings.push({
@@ -317,10 +325,16 @@ function guideProblems(guide: NonNullable<DocumentToCheck['guide']>): Finding[] 
     });
   }
   if (guide.inGuideColumn === false) {
-    findings.push({ rule: 'N6', code: 'GUIDE_COLUMN_MISSING', message: '办事指南没有放入“办事指南”类栏目：请在“所属栏目”中选择办事指南栏目，方便群众查找', blocking: false });
+    findings.push({
+      rule: 'N6',
+      code: 'GUIDE_COLUMN_MISSING',
+      message: '办事指南没有放入“办事指南”类栏目：请在“所属栏目”中选择办事指南栏目，方便群众查找',
+      blocking: false,
+    });
   }
   // N15: the guide's text is public; office landlines are fine, a person's mobile is not.
-  for (const element of guideElements) findings.push(...unmaskedPersonalData(guide.fields[element.field] ?? '', `办事指南的“${element.label}”`));
+  for (const element of guideElements)
+    findings.push(...unmaskedPersonalData(guide.fields[element.field] ?? '', `办事指南的“${element.label}”`));
   return findings;
 }
 
@@ -329,7 +343,11 @@ function guideProblems(guide: NonNullable<DocumentToCheck['guide']>): Finding[] 
 export function checkDocument(doc: DocumentToCheck): Finding[] {
   const findings: Finding[] = [];
   for (const attachment of doc.attachments) {
-    if (isPicture(attachment.kind)) findings.push(...missingAltText(attachment, attachment.kind === 'longImage' ? '长图附件' : '图片附件'), ...longImageWithoutText(attachment));
+    if (isPicture(attachment.kind))
+      findings.push(
+        ...missingAltText(attachment, attachment.kind === 'longImage' ? '长图附件' : '图片附件'),
+        ...longImageWithoutText(attachment),
+      );
     if (attachment.kind === 'document') findings.push(...attachmentFormatProblems(attachment));
   }
   findings.push(...richTextImagesWithoutAlt(doc.body, '正文'));
@@ -354,7 +372,10 @@ export function checkDocument(doc: DocumentToCheck): Finding[] {
 
 export function checkInterpretation(jd: InterpretationToCheck): Finding[] {
   return [
-    ...jd.images.flatMap((image) => [...missingAltText(image, image.kind === 'longImage' ? '长图' : '图片'), ...longImageWithoutText(image)]),
+    ...jd.images.flatMap((image) => [
+      ...missingAltText(image, image.kind === 'longImage' ? '长图' : '图片'),
+      ...longImageWithoutText(image),
+    ]),
     ...videoProblems(jd),
     ...chartProblems(jd.body, '解读正文'),
     ...richTextImagesWithoutAlt(jd.body, '解读正文'),

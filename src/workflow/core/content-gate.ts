@@ -184,8 +184,10 @@ export function entryProblems(entry: Partial<GateEntry>): string[] {
   if (!entry.source?.trim()) problems.push('请填写“来源依据”：该词条依据的文件、通知或任免决定');
   if (entry.kind === 'serious') {
     if (!entry.category) problems.push('严重错误请选择“类别”：国家名称、领导人姓名职务、规范名称、敏感词或严重错别字');
-    if (entry.category !== 'sensitive' && !entry.replacement?.trim()) problems.push('严重错误请填写“正确写法”（敏感词除外），提示编辑改成什么');
-    if (term && entry.replacement?.trim() && entry.replacement.includes(term)) problems.push(`“正确写法”中含有错误写法“${term}”本身，正确的文字也会被拦截：请检查两者`);
+    if (entry.category !== 'sensitive' && !entry.replacement?.trim())
+      problems.push('严重错误请填写“正确写法”（敏感词除外），提示编辑改成什么');
+    if (term && entry.replacement?.trim() && entry.replacement.includes(term))
+      problems.push(`“正确写法”中含有错误写法“${term}”本身，正确的文字也会被拦截：请检查两者`);
   }
   if (entry.kind === 'outdated') {
     if (!entry.retiredOn) problems.push('过时表述请填写“停用日期”：自哪一天起不再使用');

@@ -35,13 +35,48 @@ const sensitive: GateEntry[] = [
 ].map(([term, replacement]) => ({ kind: 'serious', category: 'sensitive', term, replacement, source: pressRules }));
 
 const outdated: GateEntry[] = [
-  { term: '十三五规划', replacement: '“十四五”规划', retiredOn: '2021-03-13', source: '《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》（2021年3月12日发布）' },
-  { term: '“十三五”规划', replacement: '“十四五”规划', retiredOn: '2021-03-13', source: '《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》（2021年3月12日发布）' },
-  { term: '十二五规划', replacement: '“十四五”规划', retiredOn: '2016-03-17', source: '《中华人民共和国国民经济和社会发展第十三个五年规划纲要》（2016年3月16日发布）' },
-  { term: '国家卫生和计划生育委员会', replacement: '国家卫生健康委员会', retiredOn: '2018-03-17', source: '第十三届全国人民代表大会第一次会议批准的国务院机构改革方案（2018年3月17日）' },
-  { term: '国家卫生计生委', replacement: '国家卫生健康委', retiredOn: '2018-03-17', source: '第十三届全国人民代表大会第一次会议批准的国务院机构改革方案（2018年3月17日）' },
-  { term: '民政部社会福利和慈善事业促进司', replacement: '民政部养老服务司、慈善事业促进和社会工作司', retiredOn: '2019-01-31', source: '《民政部职能配置、内设机构和人员编制规定》（2019年）' },
-  { term: '国家老龄工作委员会办公室设在国家卫生健康委员会', replacement: '国家老龄工作委员会办公室设在民政部', retiredOn: '2023-03-10', source: '《党和国家机构改革方案》（2023年3月）' },
+  {
+    term: '十三五规划',
+    replacement: '“十四五”规划',
+    retiredOn: '2021-03-13',
+    source: '《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》（2021年3月12日发布）',
+  },
+  {
+    term: '“十三五”规划',
+    replacement: '“十四五”规划',
+    retiredOn: '2021-03-13',
+    source: '《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》（2021年3月12日发布）',
+  },
+  {
+    term: '十二五规划',
+    replacement: '“十四五”规划',
+    retiredOn: '2016-03-17',
+    source: '《中华人民共和国国民经济和社会发展第十三个五年规划纲要》（2016年3月16日发布）',
+  },
+  {
+    term: '国家卫生和计划生育委员会',
+    replacement: '国家卫生健康委员会',
+    retiredOn: '2018-03-17',
+    source: '第十三届全国人民代表大会第一次会议批准的国务院机构改革方案（2018年3月17日）',
+  },
+  {
+    term: '国家卫生计生委',
+    replacement: '国家卫生健康委',
+    retiredOn: '2018-03-17',
+    source: '第十三届全国人民代表大会第一次会议批准的国务院机构改革方案（2018年3月17日）',
+  },
+  {
+    term: '民政部社会福利和慈善事业促进司',
+    replacement: '民政部养老服务司、慈善事业促进和社会工作司',
+    retiredOn: '2019-01-31',
+    source: '《民政部职能配置、内设机构和人员编制规定》（2019年）',
+  },
+  {
+    term: '国家老龄工作委员会办公室设在国家卫生健康委员会',
+    replacement: '国家老龄工作委员会办公室设在民政部',
+    retiredOn: '2023-03-10',
+    source: '《党和国家机构改革方案》（2023年3月）',
+  },
 ].map((e) => ({ kind: 'outdated', ...e }));
 
 // The bureau's leaders and their terms (the demo's people): the office updates these on each appointment.

@@ -127,7 +127,10 @@ export function availableActions(item: Pick<ItemFacts, 'status' | 'departmentId'
 
 export function decide(action: WorkflowAction, item: ItemFacts, actor: Member, input: ActionInput, now: Date): Decision {
   if (!mayAct(action, item, actor)) {
-    return refuse('FORBIDDEN', `${roleNames[actor.role]}不能执行“${actionLabels[action]}”${isEditor(actor.role) ? '（只能处理本科室的文件）' : ''}`);
+    return refuse(
+      'FORBIDDEN',
+      `${roleNames[actor.role]}不能执行“${actionLabels[action]}”${isEditor(actor.role) ? '（只能处理本科室的文件）' : ''}`,
+    );
   }
   if (!from[action].includes(item.status)) {
     // Skipping the office is the transition people try most; name it.
@@ -162,7 +165,10 @@ export function decide(action: WorkflowAction, item: ItemFacts, actor: Member, i
       if (isOwnDraft) return refuse('OWN_DRAFT', '不能审批自己起草的文件');
       if (!item.confidentialityReviewed) return refuse('CONFIDENTIALITY_REVIEW_REQUIRED', '未经保密审查的文件不能发布（S4）');
       // S5: approved only together with its interpretation, which must have come the same way.
-      if (item.requiresInterpretation && (item.interpretationStatuses.length === 0 || item.interpretationStatuses.some((s) => s !== item.status))) {
+      if (
+        item.requiresInterpretation &&
+        (item.interpretationStatuses.length === 0 || item.interpretationStatuses.some((s) => s !== item.status))
+      ) {
         return refuse('INTERPRETATION_NOT_READY', '需要政策解读的文件，须与其解读材料同步审批、同步发布（三同步）');
       }
       const to: Status = item.publishAt && item.publishAt.getTime() > now.getTime() ? 'scheduled' : 'published';

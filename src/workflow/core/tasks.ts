@@ -62,7 +62,10 @@ export function tasksFor(actor: Member, items: TaskItem[], today: CalendarDay): 
           ...base,
           kind: 'deadline',
           due: clock.deadline,
-          detail: clock.state === 'overdue' ? `已超过 20 个工作日公开时限（应于 ${clock.deadline} 前公开）` : `还剩 ${clock.workingDaysLeft} 个工作日须公开（${clock.deadline} 前）`,
+          detail:
+            clock.state === 'overdue'
+              ? `已超过 20 个工作日公开时限（应于 ${clock.deadline} 前公开）`
+              : `还剩 ${clock.workingDaysLeft} 个工作日须公开（${clock.deadline} 前）`,
         });
       }
     }

@@ -33,7 +33,10 @@ export const AuditEntry = list({
     labelField: 'summary',
     hideCreate: true,
     hideDelete: true,
-    listView: { initialColumns: ['at', 'itemTitle', 'summary', 'actorName', 'actorRole', 'reason'], initialSort: { field: 'at', direction: 'DESC' } },
+    listView: {
+      initialColumns: ['at', 'itemTitle', 'summary', 'actorName', 'actorRole', 'reason'],
+      initialSort: { field: 'at', direction: 'DESC' },
+    },
   },
   fields: {
     summary: text({ ui: { label: '摘要', ...readOnly } }),
@@ -43,7 +46,11 @@ export const AuditEntry = list({
     department: relationship({ ref: 'Department', ui: { label: '起草科室', ...readOnly } }),
     document: relationship({ ref: 'Document', ui: { label: '文件', ...readOnly } }),
     interpretation: relationship({ ref: 'Interpretation', ui: { label: '解读', ...readOnly } }),
-    action: select({ type: 'string', options: auditActions.map((value) => ({ value, label: auditActionLabels[value] })), ui: { label: '操作', ...readOnly } }),
+    action: select({
+      type: 'string',
+      options: auditActions.map((value) => ({ value, label: auditActionLabels[value] })),
+      ui: { label: '操作', ...readOnly },
+    }),
     fromStatus: select({ type: 'string', options: [...statusOptions], ui: { label: '原状态', ...readOnly } }),
     toStatus: select({ type: 'string', options: [...statusOptions], ui: { label: '新状态', ...readOnly } }),
     actor: relationship({ ref: 'User', ui: { label: '操作人', ...readOnly } }),

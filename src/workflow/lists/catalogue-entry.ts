@@ -16,7 +16,10 @@ export const CatalogueEntry = list({
     singular: '目录事项',
     plural: '主动公开目录',
     labelField: 'subject',
-    listView: { initialColumns: ['area', 'subject', 'timeLimit', 'method', 'department', 'order'], initialSort: { field: 'order', direction: 'ASC' } },
+    listView: {
+      initialColumns: ['area', 'subject', 'timeLimit', 'method', 'department', 'order'],
+      initialSort: { field: 'order', direction: 'ASC' },
+    },
   },
   fields: {
     area: select({ ui: { label: '五公开类别' }, type: 'string', options: [...openCategoryOptions], validation: { isRequired: true } }),
@@ -27,6 +30,10 @@ export const CatalogueEntry = list({
     method: text({ ui: { label: '公开方式', description: '例如：门户网站、政务新媒体、公开栏' }, validation: { isRequired: true } }),
     department: relationship({ ui: { label: '责任科室' }, ref: 'Department' }),
     order: integer({ ui: { label: '排序' }, defaultValue: 0, validation: { isRequired: true } }),
-    documents: relationship({ ref: 'Document.catalogueEntries', many: true, ui: { label: '归入本事项的文件', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
+    documents: relationship({
+      ref: 'Document.catalogueEntries',
+      many: true,
+      ui: { label: '归入本事项的文件', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
+    }),
   },
 });

@@ -9,9 +9,12 @@ import { readOnly } from '../../platform/admin-ui/ui-modes.js';
 /** 局办公室 keeps the dictionary (N7, N19): it answers for what the bureau publishes. */
 const keepsDictionary = byRole(isOfficeReviewer);
 
-const officeEdits = { itemView: { fieldMode: ({ session }: { session?: unknown }): 'edit' | 'read' => (keepsDictionary({ session }) ? 'edit' : 'read') } };
+const officeEdits = {
+  itemView: { fieldMode: ({ session }: { session?: unknown }): 'edit' | 'read' => (keepsDictionary({ session }) ? 'edit' : 'read') },
+};
 
-const options = <K extends string>(labels: Record<K, string>) => (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+const options = <K extends string>(labels: Record<K, string>) =>
+  (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 
 // 规范表述词库 (the content gate): serious errors that block a submission, outdated expressions and
 // leaders' titles that warn; the monitor checks published pages against the same entries. Staff read it
@@ -44,21 +47,49 @@ export const ContentRule = list({
     // Others read the dictionary: no 新建 or 删除 button and read-only fields for them.
     hideCreate: (args) => !keepsDictionary(args),
     hideDelete: (args) => !keepsDictionary(args),
-    listView: { initialColumns: ['kind', 'category', 'term', 'replacement', 'title', 'retiredOn', 'termEnd', 'source'], initialSort: { field: 'kind', direction: 'ASC' } },
+    listView: {
+      initialColumns: ['kind', 'category', 'term', 'replacement', 'title', 'retiredOn', 'termEnd', 'source'],
+      initialSort: { field: 'kind', direction: 'ASC' },
+    },
   },
   fields: {
     kind: select({
-      type: 'string', options: options(gateKindLabels), validation: { isRequired: true }, defaultValue: 'serious',
-      ui: { ...officeEdits, label: '类型', displayMode: 'segmented-control', description: '提交审核时检查文件、解读和答复：严重错误不能提交，过时表述和领导职务给出提醒；每日监测用同一词库检查网站。由局办公室维护' },
+      type: 'string',
+      options: options(gateKindLabels),
+      validation: { isRequired: true },
+      defaultValue: 'serious',
+      ui: {
+        ...officeEdits,
+        label: '类型',
+        displayMode: 'segmented-control',
+        description:
+          '提交审核时检查文件、解读和答复：严重错误不能提交，过时表述和领导职务给出提醒；每日监测用同一词库检查网站。由局办公室维护',
+      },
     }),
-    category: select({ type: 'string', options: options(seriousCategoryLabels), ui: { ...officeEdits, label: '类别', description: '严重错误的类别' } }),
-    term: text({ validation: { isRequired: true, length: { max: 100 } }, ui: { ...officeEdits, label: '词语', description: '严重错误：错误写法或敏感词；过时表述：不再使用的说法；领导职务：姓名' } }),
-    replacement: text({ validation: { length: { max: 200 } }, ui: { ...officeEdits, label: '正确写法或现行表述', description: '提示编辑改成什么；敏感词可不填' } }),
-    title: text({ validation: { length: { max: 50 } }, ui: { ...officeEdits, label: '职务', description: '领导职务：例如“局长”，按“姓名+职务”和“职务+姓名”两种写法查找' } }),
+    category: select({
+      type: 'string',
+      options: options(seriousCategoryLabels),
+      ui: { ...officeEdits, label: '类别', description: '严重错误的类别' },
+    }),
+    term: text({
+      validation: { isRequired: true, length: { max: 100 } },
+      ui: { ...officeEdits, label: '词语', description: '严重错误：错误写法或敏感词；过时表述：不再使用的说法；领导职务：姓名' },
+    }),
+    replacement: text({
+      validation: { length: { max: 200 } },
+      ui: { ...officeEdits, label: '正确写法或现行表述', description: '提示编辑改成什么；敏感词可不填' },
+    }),
+    title: text({
+      validation: { length: { max: 50 } },
+      ui: { ...officeEdits, label: '职务', description: '领导职务：例如“局长”，按“姓名+职务”和“职务+姓名”两种写法查找' },
+    }),
     retiredOn: calendarDay({ ui: { ...officeEdits, label: '停用日期', description: '过时表述：自这一天起不再使用' } }),
     termStart: calendarDay({ ui: { ...officeEdits, label: '任职起始日' } }),
     termEnd: calendarDay({ ui: { ...officeEdits, label: '任职截止日', description: '仍在任的不填' } }),
-    source: text({ validation: { length: { max: 300 } }, ui: { ...officeEdits, label: '来源依据', description: '依据的文件、通知或任免决定' } }),
+    source: text({
+      validation: { length: { max: 300 } },
+      ui: { ...officeEdits, label: '来源依据', description: '依据的文件、通知或任免决定' },
+    }),
     updatedAt: timestamp({ db: { updatedAt: true }, access: { read: signedIn }, ui: { label: '更新时间', ...readOnly } }),
   },
 });

@@ -32,23 +32,39 @@ export const Interpretation = list({
     labelField: 'title',
     listView: { initialColumns: ['title', 'form', 'documents', 'status', 'department', 'publishedAt'] },
   },
-  fields: formSections({
-    title: text({ ui: { label: '标题' }, validation: { isRequired: true, length: { max: 300 } } }),
-    documents: relationship({ ui: { label: '解读的文件' }, ref: 'Document.interpretations', many: true }),
-    form: select({ ui: { label: '解读形式' }, type: 'string', options: [...interpretationFormOptions], defaultValue: 'text', validation: { isRequired: true } }),
-    body: richText('解读正文', undefined, { charts: true }),
-    images: relationship({ ui: { label: '图片、图表与图解' }, ref: 'Media', many: true }),
-    video: relationship({ ui: { label: '视频' }, ref: 'Media' }),
-    videoPoster: relationship({ ui: { label: '视频封面' }, ref: 'Media' }),
-    videoCaptions: relationship({ ui: { label: '视频字幕' }, ref: 'Media' }),
-    // Set from the session on create, never typed (src/workflow/lists/ownership.ts): 谁起草谁解读 follows from it.
-    department: relationship({ ui: { label: '解读科室' }, ref: 'Department', access: internalOnly }),
-    drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
-    ...workflowFields(),
-    // What search matches; kept by the hooks below, never exposed through the API.
-    searchText: text({ graphql: { omit: true }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
-    createdAt: timestamp({ defaultValue: { kind: 'now' }, access: internalOnly, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } } }),
-  }, interpretationForm),
+  fields: formSections(
+    {
+      title: text({ ui: { label: '标题' }, validation: { isRequired: true, length: { max: 300 } } }),
+      documents: relationship({ ui: { label: '解读的文件' }, ref: 'Document.interpretations', many: true }),
+      form: select({
+        ui: { label: '解读形式' },
+        type: 'string',
+        options: [...interpretationFormOptions],
+        defaultValue: 'text',
+        validation: { isRequired: true },
+      }),
+      body: richText('解读正文', undefined, { charts: true }),
+      images: relationship({ ui: { label: '图片、图表与图解' }, ref: 'Media', many: true }),
+      video: relationship({ ui: { label: '视频' }, ref: 'Media' }),
+      videoPoster: relationship({ ui: { label: '视频封面' }, ref: 'Media' }),
+      videoCaptions: relationship({ ui: { label: '视频字幕' }, ref: 'Media' }),
+      // Set from the session on create, never typed (src/workflow/lists/ownership.ts): 谁起草谁解读 follows from it.
+      department: relationship({ ui: { label: '解读科室' }, ref: 'Department', access: internalOnly }),
+      drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
+      ...workflowFields(),
+      // What search matches; kept by the hooks below, never exposed through the API.
+      searchText: text({
+        graphql: { omit: true },
+        ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } },
+      }),
+      createdAt: timestamp({
+        defaultValue: { kind: 'now' },
+        access: internalOnly,
+        ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } },
+      }),
+    },
+    interpretationForm,
+  ),
   hooks: {
     afterOperation: async (args) => {
       await afterPublicItemChange('interpretations')(args);
@@ -63,7 +79,11 @@ export const Interpretation = list({
     validate: ({ operation, item, context, addValidationError }) => {
       if (operation !== 'delete' || context.__internal.sudo) return;
       // Published interpretations are withdrawn (撤回), never deleted.
-      const refusal = workflowItemDeletionRefusal('解读', item as unknown as { status: string; departmentId: string | null }, sessionOf(context));
+      const refusal = workflowItemDeletionRefusal(
+        '解读',
+        item as unknown as { status: string; departmentId: string | null },
+        sessionOf(context),
+      );
       if (refusal) addValidationError(refusal);
     },
   },

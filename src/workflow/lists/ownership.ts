@@ -1,7 +1,15 @@
 import type { BaseListTypeInfo, KeystoneContext, ListConfig as KeystoneListConfig } from '@keystone-6/core/types';
 import { sessionOf } from '../../platform/access/roles.js';
 import { linkOverrides } from '../../platform/access/documents.js';
-import { changedLinks, currentLinks, linkRefusals, type Filter, type LinkableFilter, type LinkTarget, type ResolvedRelation } from '../../platform/access/links.js';
+import {
+  changedLinks,
+  currentLinks,
+  linkRefusals,
+  type Filter,
+  type LinkableFilter,
+  type LinkTarget,
+  type ResolvedRelation,
+} from '../../platform/access/links.js';
 import { searchTextOf } from '../../platform/content/search-text.js';
 import { itemAfter } from '../../platform/db/item-after.js';
 
@@ -19,7 +27,12 @@ export function withDrafter({ resolvedData, context }: { resolvedData: Data; con
     drafter: { connect: { id: session.itemId } },
     department: session.data.department ? { connect: { id: session.data.department.id } } : undefined,
   };
-  if (context.__internal.sudo) return { ...resolvedData, drafter: resolvedData.drafter ?? fromSession.drafter, department: resolvedData.department ?? fromSession.department };
+  if (context.__internal.sudo)
+    return {
+      ...resolvedData,
+      drafter: resolvedData.drafter ?? fromSession.drafter,
+      department: resolvedData.department ?? fromSession.department,
+    };
   return { ...resolvedData, ...fromSession };
 }
 
@@ -53,7 +66,13 @@ type Lists = Record<string, ListConfig>;
 type FieldFunc = ListConfig['fields'][string];
 type FieldConfig = ReturnType<FieldFunc>;
 type GraphQLOmit = Exclude<NonNullable<FieldConfig['graphql']>['omit'], undefined>;
-type ValidateArgs = { operation: 'create' | 'update' | 'delete'; resolvedData: Data; item?: { id: unknown }; context: KeystoneContext; addValidationError(message: string): void };
+type ValidateArgs = {
+  operation: 'create' | 'update' | 'delete';
+  resolvedData: Data;
+  item?: { id: unknown };
+  context: KeystoneContext;
+  addValidationError(message: string): void;
+};
 type Validate = (args: ValidateArgs) => Promise<void> | void;
 
 /** The field as the system keeps it: no API input, shown read-only in the Admin UI. */
@@ -63,7 +82,11 @@ function systemSet(field: FieldConfig): FieldConfig {
   return {
     ...field,
     graphql: { ...field.graphql, omit: omit === true ? true : { ...(typeof omit === 'object' ? omit : {}), create: true, update: true } },
-    ui: { ...field.ui, createView: { ...field.ui?.createView, fieldMode: 'hidden' }, itemView: { ...field.ui?.itemView, fieldMode: itemMode === 'hidden' ? 'hidden' : 'read' } },
+    ui: {
+      ...field.ui,
+      createView: { ...field.ui?.createView, fieldMode: 'hidden' },
+      itemView: { ...field.ui?.itemView, fieldMode: itemMode === 'hidden' ? 'hidden' : 'read' },
+    },
   };
 }
 
@@ -110,32 +133,40 @@ export function withOwnershipRules(lists: Lists): Lists {
       const { ui, access } = lists[listKey];
       const noun = ui?.singular ?? ui?.label ?? listKey;
       const override = linkOverrides[listKey];
-      targets.set(listKey, { listKey, noun, labelField: String(ui?.labelField ?? 'id'), linkable: override?.linkable ?? editAccessOf(listKey, access), hint: override?.hint ?? `只能关联您有权修改的${noun}` });
+      targets.set(listKey, {
+        listKey,
+        noun,
+        labelField: String(ui?.labelField ?? 'id'),
+        linkable: override?.linkable ?? editAccessOf(listKey, access),
+        hint: override?.hint ?? `只能关联您有权修改的${noun}`,
+      });
     }
     return targets.get(listKey);
   };
 
-  const wrapField = (listKey: string, fieldKey: string, fieldFunc: FieldFunc): FieldFunc => (data) => {
-    let field = fieldFunc(data);
-    const { dbField } = field;
-    if (systemTimestamps.has(fieldKey)) field = systemSet(field);
-    if (dbField.kind !== 'relation') return field;
-    if ((dbField.list === 'User' || dbField.list === 'Department') && !(`${listKey}.${fieldKey}` in assignedByStaff)) {
-      field = systemSet(field);
-      if (dbField.list === 'Department' && dbField.mode === 'one') owned.set(listKey, fieldKey);
-    }
-    if (dbField.field === undefined) return field;
-    const many = dbField.mode === 'many';
-    // S5 and every owned list: link only what you may edit.
-    return withValidate(field, async ({ operation, resolvedData, item, context, addValidationError }) => {
-      if (operation === 'delete') return;
-      const input = resolvedData[fieldKey] as ResolvedRelation | undefined;
-      const target = targetOf(dbField.list);
-      if (input === undefined || !target || context.__internal.sudo) return;
-      const current = operation === 'update' && item ? await currentLinks(context, listKey, fieldKey, String(item.id)) : [];
-      for (const message of await linkRefusals(context, target, changedLinks(input, current, many))) addValidationError(message);
-    });
-  };
+  const wrapField =
+    (listKey: string, fieldKey: string, fieldFunc: FieldFunc): FieldFunc =>
+    (data) => {
+      let field = fieldFunc(data);
+      const { dbField } = field;
+      if (systemTimestamps.has(fieldKey)) field = systemSet(field);
+      if (dbField.kind !== 'relation') return field;
+      if ((dbField.list === 'User' || dbField.list === 'Department') && !(`${listKey}.${fieldKey}` in assignedByStaff)) {
+        field = systemSet(field);
+        if (dbField.list === 'Department' && dbField.mode === 'one') owned.set(listKey, fieldKey);
+      }
+      if (dbField.field === undefined) return field;
+      const many = dbField.mode === 'many';
+      // S5 and every owned list: link only what you may edit.
+      return withValidate(field, async ({ operation, resolvedData, item, context, addValidationError }) => {
+        if (operation === 'delete') return;
+        const input = resolvedData[fieldKey] as ResolvedRelation | undefined;
+        const target = targetOf(dbField.list);
+        if (input === undefined || !target || context.__internal.sudo) return;
+        const current = operation === 'update' && item ? await currentLinks(context, listKey, fieldKey, String(item.id)) : [];
+        for (const message of await linkRefusals(context, target, changedLinks(input, current, many))) addValidationError(message);
+      });
+    };
 
   return Object.fromEntries(
     Object.entries(lists).map(([listKey, list]) => [
@@ -144,7 +175,10 @@ export function withOwnershipRules(lists: Lists): Lists {
         ...list,
         fields: Object.fromEntries(
           // Field groups (`__group…`) are layout, not fields.
-          Object.entries(list.fields).map(([fieldKey, fieldFunc]) => [fieldKey, typeof fieldFunc === 'function' ? wrapField(listKey, fieldKey, fieldFunc) : fieldFunc]),
+          Object.entries(list.fields).map(([fieldKey, fieldFunc]) => [
+            fieldKey,
+            typeof fieldFunc === 'function' ? wrapField(listKey, fieldKey, fieldFunc) : fieldFunc,
+          ]),
         ),
       },
     ]),

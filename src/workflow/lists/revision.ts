@@ -9,12 +9,32 @@ export const Revision = list({
   graphql: { omit: { create: true, update: true, delete: true } },
   access: {
     operation: { query: signedInStaff, create: () => false, update: () => false, delete: () => false },
-    filter: { query: (args) => { const f = readFilter({ id: { equals: '' } })(args); return f === true ? true : { document: f }; } },
+    filter: {
+      query: (args) => {
+        const f = readFilter({ id: { equals: '' } })(args);
+        return f === true ? true : { document: f };
+      },
+    },
   },
-  ui: { label: '版本记录', singular: '版本', plural: '版本记录', labelField: 'number', hideCreate: true, hideDelete: true, listView: { initialColumns: ['document', 'kind', 'number', 'at', 'by'], initialSort: { field: 'at', direction: 'DESC' } } },
+  ui: {
+    label: '版本记录',
+    singular: '版本',
+    plural: '版本记录',
+    labelField: 'number',
+    hideCreate: true,
+    hideDelete: true,
+    listView: { initialColumns: ['document', 'kind', 'number', 'at', 'by'], initialSort: { field: 'at', direction: 'DESC' } },
+  },
   fields: {
     document: relationship({ ref: 'Document', ui: { label: '文件', ...readOnly } }),
-    kind: select({ type: 'string', options: [{ value: 'submitted', label: '提交稿' }, { value: 'published', label: '发布稿' }], ui: { label: '类型', ...readOnly } }),
+    kind: select({
+      type: 'string',
+      options: [
+        { value: 'submitted', label: '提交稿' },
+        { value: 'published', label: '发布稿' },
+      ],
+      ui: { label: '类型', ...readOnly },
+    }),
     number: integer({ ui: { label: '版本号', ...readOnly } }),
     snapshot: json({ ui: { label: '内容快照', ...readOnly } }),
     at: timestamp({ defaultValue: { kind: 'now' }, ui: { label: '时间', ...readOnly } }),

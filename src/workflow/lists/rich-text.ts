@@ -13,7 +13,16 @@ export function richText(label: string, access?: DocumentConfig['access'], { cha
     ...(charts ? { componentBlocks } : {}),
     access,
     formatting: {
-      inlineMarks: { bold: true, italic: true, underline: true, strikethrough: false, code: false, superscript: true, subscript: true, keyboard: false },
+      inlineMarks: {
+        bold: true,
+        italic: true,
+        underline: true,
+        strikethrough: false,
+        code: false,
+        superscript: true,
+        subscript: true,
+        keyboard: false,
+      },
       listTypes: true,
       alignment: { center: true, end: true },
       headingLevels: [2, 3, 4],

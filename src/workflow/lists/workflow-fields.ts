@@ -15,7 +15,10 @@ export function workflowStatus() {
 }
 
 const byWorkflowOnly = { create: () => false, update: () => false };
-const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const, fieldPosition: 'sidebar' as const } };
+const readOnly = {
+  createView: { fieldMode: 'hidden' as const },
+  itemView: { fieldMode: 'read' as const, fieldPosition: 'sidebar' as const },
+};
 
 /**
  * The fields the workflow keeps on documents and interpretations: when to publish, why the item was
@@ -24,12 +27,24 @@ const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fie
 export function workflowFields() {
   return {
     status: workflowStatus(),
-    scheduledAt: timestamp({ ui: { label: '定时发布时间', description: '留空则审批通过后立即发布', itemView: { fieldPosition: 'sidebar' } } }),
+    scheduledAt: timestamp({
+      ui: { label: '定时发布时间', description: '留空则审批通过后立即发布', itemView: { fieldPosition: 'sidebar' } },
+    }),
     publishedAt: timestamp({ access: byWorkflowOnly, ui: { label: '发布日期', ...readOnly } }),
-    lastReturnReason: text({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '退文原因', displayMode: 'textarea', ...readOnly } }),
+    lastReturnReason: text({
+      access: { ...byWorkflowOnly, read: signedIn },
+      ui: { label: '退文原因', displayMode: 'textarea', ...readOnly },
+    }),
     confidentialityConclusion: text({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查结论', ...readOnly } }),
-    confidentialityReviewedBy: relationship({ ref: 'User', access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查人', ...readOnly } }),
-    preflightFindings: json({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '发布前检查结果', views: './admin/fields/preflight-findings', ...readOnly } }),
+    confidentialityReviewedBy: relationship({
+      ref: 'User',
+      access: { ...byWorkflowOnly, read: signedIn },
+      ui: { label: '保密审查人', ...readOnly },
+    }),
+    preflightFindings: json({
+      access: { ...byWorkflowOnly, read: signedIn },
+      ui: { label: '发布前检查结果', views: './admin/fields/preflight-findings', ...readOnly },
+    }),
     confidentialityReviewedAt: timestamp({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查时间', ...readOnly } }),
   };
 }

@@ -10,7 +10,11 @@ import { auditActorOf, auditEntryData, type AuditListKey } from '../core/audit.j
  */
 
 /** Why `session` may not delete a document or an interpretation in `status`, or null when it may. */
-export function workflowItemDeletionRefusal(noun: string, item: { status: string; departmentId: string | null }, session: SessionData | undefined): string | null {
+export function workflowItemDeletionRefusal(
+  noun: string,
+  item: { status: string; departmentId: string | null },
+  session: SessionData | undefined,
+): string | null {
   switch (item.status) {
     case 'draft':
       return isEditorOf(memberOf(session), item.departmentId) ? null : `只有起草科室的编辑可以删除${noun}草稿`;
@@ -27,10 +31,15 @@ export function workflowItemDeletionRefusal(noun: string, item: { status: string
 }
 
 /** The same for a consultation (征求意见): once published the public has read it and may have commented. */
-export function consultationDeletionRefusal(item: { status: string; departmentId: string | null }, session: SessionData | undefined): string | null {
+export function consultationDeletionRefusal(
+  item: { status: string; departmentId: string | null },
+  session: SessionData | undefined,
+): string | null {
   switch (item.status) {
     case 'draft':
-      return isEditorOf(memberOf(session), item.departmentId) || isOfficeOrLeader(roleOf(session)) ? null : '只有起草科室的编辑或局办公室可以删除征求意见草稿';
+      return isEditorOf(memberOf(session), item.departmentId) || isOfficeOrLeader(roleOf(session))
+        ? null
+        : '只有起草科室的编辑或局办公室可以删除征求意见草稿';
     case 'review':
       return '审核中的征求意见不能删除；如确需删除，请先退回起草科室';
     default:
@@ -42,11 +51,31 @@ type DeletedItem = { id: unknown; title?: unknown; status?: unknown; departmentI
 
 /** afterOperation of documents and interpretations: a deleted draft leaves an entry saying what it was and who deleted it (item 14). */
 export function recordDeletion(listKey: AuditListKey) {
-  return async ({ operation, originalItem, context }: { operation: string; originalItem?: DeletedItem | null; context: KeystoneContext }): Promise<void> => {
+  return async ({
+    operation,
+    originalItem,
+    context,
+  }: {
+    operation: string;
+    originalItem?: DeletedItem | null;
+    context: KeystoneContext;
+  }): Promise<void> => {
     if (operation !== 'delete' || !originalItem) return;
-    const subject = { listKey, id: String(originalItem.id), title: String(originalItem.title ?? ''), departmentId: (originalItem.departmentId as string | null | undefined) ?? null };
+    const subject = {
+      listKey,
+      id: String(originalItem.id),
+      title: String(originalItem.title ?? ''),
+      departmentId: (originalItem.departmentId as string | null | undefined) ?? null,
+    };
     const actor = auditActorOf(sessionOf(context));
-    const data = auditEntryData(subject, { action: 'delete', from: String(originalItem.status ?? ''), to: null, actor, reason: '', at: new Date() });
+    const data = auditEntryData(subject, {
+      action: 'delete',
+      from: String(originalItem.status ?? ''),
+      to: null,
+      actor,
+      reason: '',
+      at: new Date(),
+    });
     // The item is gone: the entry keeps its title and id instead of a link.
     delete data[listKey === 'Document' ? 'documentId' : 'interpretationId'];
     await context.sudo().prisma.auditEntry.create({ data });

@@ -19,7 +19,12 @@ export async function assignIndexNumber(tx: PrismaTransaction, documentId: strin
   if (!code) return;
   const year = (calendarDayOf(doc.formationDate) ?? toCalendarDay(publishedAt)).slice(0, 4);
   const prefix = formatIndexNumber(code, year, 0).slice(0, -5);
-  const [last] = await tx.document.findMany({ where: { indexNumber: { startsWith: prefix } }, orderBy: { indexNumber: 'desc' }, take: 1, select: { indexNumber: true } });
+  const [last] = await tx.document.findMany({
+    where: { indexNumber: { startsWith: prefix } },
+    orderBy: { indexNumber: 'desc' },
+    take: 1,
+    select: { indexNumber: true },
+  });
   const serial = last?.indexNumber ? Number(last.indexNumber.slice(prefix.length)) + 1 : 1;
   await tx.document.update({ where: { id: documentId }, data: { indexNumber: formatIndexNumber(code, year, serial) } });
 }

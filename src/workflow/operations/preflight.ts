@@ -28,9 +28,22 @@ interface Finder {
 }
 
 const media = (row: MediaRow | null): MediaFacts | null =>
-  row && { id: row.id, title: row.title, kind: row.kind as MediaKind, filename: row.file_filename, altText: row.altText, textVersion: row.textVersion };
+  row && {
+    id: row.id,
+    title: row.title,
+    kind: row.kind as MediaKind,
+    filename: row.file_filename,
+    altText: row.altText,
+    textVersion: row.textVersion,
+  };
 const mediaSelect = { select: { id: true, title: true, kind: true, file_filename: true, altText: true, textVersion: true } };
-const interpretationInclude = { images: mediaSelect, video: mediaSelect, videoPoster: mediaSelect, videoCaptions: mediaSelect, documents: { select: { title: true, body: true } } };
+const interpretationInclude = {
+  images: mediaSelect,
+  video: mediaSelect,
+  videoPoster: mediaSelect,
+  videoCaptions: mediaSelect,
+  documents: { select: { title: true, body: true } },
+};
 
 /** The content gate's day and dictionary for one submission (N7, N19). */
 export interface GateCheck {
@@ -40,38 +53,74 @@ export interface GateCheck {
 }
 
 function interpretationFindings(jd: InterpretationRow, check: GateCheck): Finding[] {
-  const gateFindings = contentGateFindings(check.gate, [{ where: '标题', text: jd.title }, { where: '解读正文', text: plainText(jd.body) }], check.on);
-  return [...checkInterpretation({
-    title: jd.title,
-    form: jd.form as 'text' | 'chart' | 'graphic' | 'video',
-    body: jd.body,
-    images: jd.images.map((m) => media(m)!),
-    video: media(jd.video),
-    videoPoster: media(jd.videoPoster),
-    videoCaptions: media(jd.videoCaptions),
-    documents: jd.documents,
-  }), ...gateFindings].map((f) => ({ ...f, message: `解读《${jd.title}》：${f.message}` }));
+  const gateFindings = contentGateFindings(
+    check.gate,
+    [
+      { where: '标题', text: jd.title },
+      { where: '解读正文', text: plainText(jd.body) },
+    ],
+    check.on,
+  );
+  return [
+    ...checkInterpretation({
+      title: jd.title,
+      form: jd.form as 'text' | 'chart' | 'graphic' | 'video',
+      body: jd.body,
+      images: jd.images.map((m) => media(m)!),
+      video: media(jd.video),
+      videoPoster: media(jd.videoPoster),
+      videoCaptions: media(jd.videoCaptions),
+      documents: jd.documents,
+    }),
+    ...gateFindings,
+  ].map((f) => ({ ...f, message: `解读《${jd.title}》：${f.message}` }));
 }
 
 /**
  * The pre-publication checks of an item as it is submitted: for a document, its own and those of the
  * interpretations that travel with it (三同步).
  */
-export async function preflight(db: { document: Finder; interpretation: Finder }, listKey: 'Document' | 'Interpretation', id: string, withInterpretations: boolean, check: GateCheck): Promise<Finding[]> {
+export async function preflight(
+  db: { document: Finder; interpretation: Finder },
+  listKey: 'Document' | 'Interpretation',
+  id: string,
+  withInterpretations: boolean,
+  check: GateCheck,
+): Promise<Finding[]> {
   if (listKey === 'Interpretation') {
     const jd = (await db.interpretation.findUnique({ where: { id }, include: interpretationInclude })) as InterpretationRow;
     return interpretationFindings(jd, check);
   }
   const doc = (await db.document.findUnique({
     where: { id },
-    include: { attachments: mediaSelect, guideForms: mediaSelect, columns: { select: { kind: true } }, interpretations: withInterpretations ? { include: interpretationInclude } : false },
-  })) as { title: string; body: unknown; redactedBody: unknown; reprintBody: string | null; disclosure: string | null; attachments: MediaRow[]; interpretations?: InterpretationRow[] } & {
+    include: {
+      attachments: mediaSelect,
+      guideForms: mediaSelect,
+      columns: { select: { kind: true } },
+      interpretations: withInterpretations ? { include: interpretationInclude } : false,
+    },
+  })) as {
+    title: string;
+    body: unknown;
+    redactedBody: unknown;
+    reprintBody: string | null;
+    disclosure: string | null;
+    attachments: MediaRow[];
+    interpretations?: InterpretationRow[];
+  } & {
     documentKind: string;
     guideForms: MediaRow[];
     columns: { kind: string }[];
   } & GuideFields;
   // N6: a 办事指南 carries every element.
-  const guide = doc.documentKind === 'serviceGuide' ? { fields: Object.fromEntries(guideElements.map((e) => [e.field, doc[e.field]])) as unknown as GuideFields, forms: doc.guideForms.map((m) => media(m)!), inGuideColumn: doc.columns.some((c) => c.kind === 'guide') } : null;
+  const guide =
+    doc.documentKind === 'serviceGuide'
+      ? {
+          fields: Object.fromEntries(guideElements.map((e) => [e.field, doc[e.field]])) as unknown as GuideFields,
+          forms: doc.guideForms.map((m) => media(m)!),
+          inGuideColumn: doc.columns.some((c) => c.kind === 'guide'),
+        }
+      : null;
   const findings = checkDocument({
     title: doc.title,
     body: doc.body,

@@ -78,7 +78,8 @@ export class Publication {
 
   private async row(item: PublicationItem): Promise<Row> {
     const where = { id: item.id };
-    const row: Row | null = item.listKey === 'Document' ? await this.tx.document.findUnique({ where }) : await this.tx.interpretation.findUnique({ where });
+    const row: Row | null =
+      item.listKey === 'Document' ? await this.tx.document.findUnique({ where }) : await this.tx.interpretation.findUnique({ where });
     if (!row) throw new Error(`找不到要发布或撤回的${item.listKey === 'Document' ? '文件' : '解读'}（${item.id}）`);
     return row;
   }
@@ -92,8 +93,18 @@ export class Publication {
   private async record(item: PublicationItem, row: Row, to: 'published' | 'withdrawn', step: PublicationStep): Promise<void> {
     // A replacement has changed the item before it is published: the row is what the public now reads.
     const subject = { listKey: item.listKey, id: item.id, title: row.title, departmentId: row.departmentId };
-    await this.tx.auditEntry.create({ data: auditEntryData(subject, { action: step.action, from: row.status, to, actor: step.actor, reason: step.reason ?? '', at: step.at }) });
-    if (to === 'published' || row.status === 'published') this.changed[item.listKey === 'Document' ? 'documents' : 'interpretations'].add(item.id);
+    await this.tx.auditEntry.create({
+      data: auditEntryData(subject, {
+        action: step.action,
+        from: row.status,
+        to,
+        actor: step.actor,
+        reason: step.reason ?? '',
+        at: step.at,
+      }),
+    });
+    if (to === 'published' || row.status === 'published')
+      this.changed[item.listKey === 'Document' ? 'documents' : 'interpretations'].add(item.id);
   }
 }
 
@@ -101,7 +112,10 @@ export class Publication {
  * Runs `work` in one transaction with the publication operation, and once it has committed tells the page
  * cache what entered, changed on or left the public site. A path that publishes or withdraws calls this.
  */
-export async function inPublication<T>(context: KeystoneContext, work: (tx: PrismaTransaction, publication: Publication) => Promise<T>): Promise<T> {
+export async function inPublication<T>(
+  context: KeystoneContext,
+  work: (tx: PrismaTransaction, publication: Publication) => Promise<T>,
+): Promise<T> {
   let publication: Publication | undefined;
   const result = await prismaOf(context).$transaction(async (tx) => {
     publication = new Publication(tx);
@@ -112,6 +126,11 @@ export async function inPublication<T>(context: KeystoneContext, work: (tx: Pris
 }
 
 /** Publishes the items in a transaction of their own (the seed; anything that only publishes). */
-export async function publishItems(context: KeystoneContext, items: PublicationItem[], step: PublicationStep, options: { publishedAt?: Date } = {}): Promise<void> {
+export async function publishItems(
+  context: KeystoneContext,
+  items: PublicationItem[],
+  step: PublicationStep,
+  options: { publishedAt?: Date } = {},
+): Promise<void> {
   await inPublication(context, (_tx, publication) => publication.publish(items, step, options));
 }

@@ -14,11 +14,46 @@ import { workflowError } from '../errors.js';
  */
 
 /** The content fields a revision carries and a snapshot records. */
-export const contentFields = ['title', 'documentNumber', 'issuingAuthority', 'formationDate', 'indexNumber', 'topic', 'openCategory', 'disclosure', 'disclosureReason', 'body', 'redactedBody', 'origin', 'sourceName', 'sourceUrl', 'reprintBody',
+export const contentFields = [
+  'title',
+  'documentNumber',
+  'issuingAuthority',
+  'formationDate',
+  'indexNumber',
+  'topic',
+  'openCategory',
+  'disclosure',
+  'disclosureReason',
+  'body',
+  'redactedBody',
+  'origin',
+  'sourceName',
+  'sourceUrl',
+  'reprintBody',
   // N19 validity (修订 is how a published document becomes 已修改, 已废止 or 已失效) and N6 guide elements.
-  'regulatoryKind', 'repealedOn', 'effectiveFrom', 'validUntil', 'validity', 'replacedById',
-  'documentKind', 'guideItemName', 'guideBasis', 'guideConditions', 'guideMaterials', 'guidePlace', 'guideAgency', 'guideFee', 'guideFeeBasis', 'guideHours',
-  'guideEnquiryPhone', 'guideComplaintPhone', 'guideSteps', 'guideLegalTimeLimit', 'guidePromisedTimeLimit', 'guideOnlineUrl'] as const;
+  'regulatoryKind',
+  'repealedOn',
+  'effectiveFrom',
+  'validUntil',
+  'validity',
+  'replacedById',
+  'documentKind',
+  'guideItemName',
+  'guideBasis',
+  'guideConditions',
+  'guideMaterials',
+  'guidePlace',
+  'guideAgency',
+  'guideFee',
+  'guideFeeBasis',
+  'guideHours',
+  'guideEnquiryPhone',
+  'guideComplaintPhone',
+  'guideSteps',
+  'guideLegalTimeLimit',
+  'guidePromisedTimeLimit',
+  'guideOnlineUrl',
+] as const;
 
 const calendarDayFields = ['formationDate', 'repealedOn', 'effectiveFrom', 'validUntil'] as const;
 
@@ -75,9 +110,17 @@ export function snapshotOf(row: Row): Snapshot {
   return snapshot;
 }
 
-const withLinks = { include: { columns: { select: { id: true } }, attachments: { select: { id: true } }, guideForms: { select: { id: true } } } };
+const withLinks = {
+  include: { columns: { select: { id: true } }, attachments: { select: { id: true } }, guideForms: { select: { id: true } } },
+};
 
-export async function recordRevision(tx: PrismaTransaction, documentId: string, kind: 'submitted' | 'published', byId: string | null, at: Date): Promise<void> {
+export async function recordRevision(
+  tx: PrismaTransaction,
+  documentId: string,
+  kind: 'submitted' | 'published',
+  byId: string | null,
+  at: Date,
+): Promise<void> {
   const row = (await tx.document.findUnique({ where: { id: documentId }, ...withLinks })) as Row;
   const number = (await tx.revision.count({ where: { documentId, kind } })) + 1;
   await tx.revision.create({ data: { documentId, kind, number, snapshot: jsonToStore(snapshotOf(row)), at, byId } });
@@ -102,7 +145,8 @@ export async function applyRevision(tx: PrismaTransaction, draftId: string, orig
 /** 修订: a draft copy of a published document, for its department's editor to change. */
 export async function startRevision(context: KeystoneContext, id: string): Promise<string> {
   const member = memberOf(sessionOf(context));
-  const original = (await context.prisma.document.findUnique({ where: { id }, ...withLinks })) as (Row & { status: string; departmentId: string | null }) | null;
+  const original = (await context.prisma.document.findUnique({ where: { id }, ...withLinks })) as
+    (Row & { status: string; departmentId: string | null }) | null;
   if (!original) throw workflowError('NOT_FOUND', '找不到该文件');
   if (!member || !isEditorOf(member, original.departmentId)) {
     throw workflowError('FORBIDDEN', '只有本科室编辑可以修订本科室已发布的文件');
@@ -110,7 +154,13 @@ export async function startRevision(context: KeystoneContext, id: string): Promi
   if (original.status !== 'published') throw workflowError('INVALID_TRANSITION', '只有已发布的文件可以修订');
   const open = await context.prisma.document.findFirst({ where: { revisionOfId: id, status: { notIn: ['merged', 'withdrawn'] } } });
   if (open) return open.id as string;
-  const data: Record<string, unknown> = { status: 'draft', revisionOfId: id, departmentId: original.departmentId, drafterId: member.id, indexNumber: null };
+  const data: Record<string, unknown> = {
+    status: 'draft',
+    revisionOfId: id,
+    departmentId: original.departmentId,
+    drafterId: member.id,
+    indexNumber: null,
+  };
   for (const field of contentFields) if (field !== 'indexNumber') data[field] = original[field];
   data.columns = { connect: original.columns.map((c) => ({ id: c.id })) };
   data.attachments = { connect: original.attachments.map((a) => ({ id: a.id })) };
@@ -133,7 +183,11 @@ const asText = (value: unknown): string => (value === null || value === undefine
  * per paragraph, aligned by a diff so inserted, removed and changed paragraphs face each other; only of
  * `fields` (those the reader may read).
  */
-export function compareSnapshots(before: Snapshot, after: Snapshot, fields: readonly (typeof contentFields)[number][] = contentFields): ComparisonRow[] {
+export function compareSnapshots(
+  before: Snapshot,
+  after: Snapshot,
+  fields: readonly (typeof contentFields)[number][] = contentFields,
+): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
   for (const field of fields) {
     if (field === 'body' || field === 'redactedBody') {
@@ -141,7 +195,12 @@ export function compareSnapshots(before: Snapshot, after: Snapshot, fields: read
       const b = plainText(after[field]).split('\n').filter(Boolean);
       for (const part of diffArrays(a, b)) {
         for (const line of part.value) {
-          rows.push({ label: labels[field], before: part.added ? '' : line, after: part.removed ? '' : line, changed: Boolean(part.added || part.removed) });
+          rows.push({
+            label: labels[field],
+            before: part.added ? '' : line,
+            after: part.removed ? '' : line,
+            changed: Boolean(part.added || part.removed),
+          });
         }
       }
       continue;

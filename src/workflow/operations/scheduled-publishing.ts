@@ -7,13 +7,19 @@ import { inPublication } from './publication.js';
  * a document and its interpretations scheduled together go live in the same transaction, published by
  * the system at the time they were scheduled for.
  */
-export async function publishDueItems(context: KeystoneContext, now: Date = new Date()): Promise<{ documents: number; interpretations: number }> {
+export async function publishDueItems(
+  context: KeystoneContext,
+  now: Date = new Date(),
+): Promise<{ documents: number; interpretations: number }> {
   const due = { where: { status: 'scheduled', publishedAt: { lte: now } }, select: { id: true } } as const;
   return inPublication(context, async (tx, publication) => {
     const documents = await tx.document.findMany(due);
     const interpretations = await tx.interpretation.findMany(due);
     await publication.publish(
-      [...documents.map(({ id }) => ({ listKey: 'Document' as const, id })), ...interpretations.map(({ id }) => ({ listKey: 'Interpretation' as const, id }))],
+      [
+        ...documents.map(({ id }) => ({ listKey: 'Document' as const, id })),
+        ...interpretations.map(({ id }) => ({ listKey: 'Interpretation' as const, id })),
+      ],
       { action: 'scheduledPublish', actor: null, at: now },
     );
     return { documents: documents.length, interpretations: interpretations.length };

@@ -56,7 +56,8 @@ const settled = ['published', 'scheduled', 'withdrawn', 'merged'];
  * (谁起草谁解读) that are not yet public. Another department's item is never dragged along, and a
  * published interpretation is never pulled back into review by a document that links it.
  */
-const companionsOf = (doc: DocumentRow) => doc.interpretations.filter((i) => i.departmentId !== null && i.departmentId === doc.departmentId && !settled.includes(i.status));
+const companionsOf = (doc: DocumentRow) =>
+  doc.interpretations.filter((i) => i.departmentId !== null && i.departmentId === doc.departmentId && !settled.includes(i.status));
 type Tx = PrismaTransaction;
 
 /** What a step that neither publishes nor withdraws changes on the item (the same fields on both lists). */
@@ -70,7 +71,10 @@ interface StepChange {
 }
 
 async function loadDocumentFacts(tx: Tx, id: string) {
-  const doc = (await tx.document.findUnique({ where: { id }, include: { interpretations: { select: { id: true, status: true, departmentId: true } } } })) as DocumentRow | null;
+  const doc = (await tx.document.findUnique({
+    where: { id },
+    include: { interpretations: { select: { id: true, status: true, departmentId: true } } },
+  })) as DocumentRow | null;
   if (!doc) return null;
   const companions = companionsOf(doc);
   const facts: ItemFacts = {
@@ -92,10 +96,15 @@ async function loadDocumentFacts(tx: Tx, id: string) {
 const subjectOf = (listKey: WorkflowListKey, id: string, row: Row) => ({ listKey, id, title: row.title, departmentId: row.departmentId });
 
 async function loadInterpretationFacts(tx: Tx, id: string) {
-  const jd = (await tx.interpretation.findUnique({ where: { id }, include: { documents: { select: { id: true, status: true, departmentId: true, requiresInterpretation: true } } } })) as InterpretationRow | null;
+  const jd = (await tx.interpretation.findUnique({
+    where: { id },
+    include: { documents: { select: { id: true, status: true, departmentId: true, requiresInterpretation: true } } },
+  })) as InterpretationRow | null;
   if (!jd) return null;
   // S5: an interpretation of its department's document still in the workflow moves with it, not on its own.
-  const boundToDocument = jd.documents.some((d) => d.requiresInterpretation && d.departmentId === jd.departmentId && !settled.includes(d.status));
+  const boundToDocument = jd.documents.some(
+    (d) => d.requiresInterpretation && d.departmentId === jd.departmentId && !settled.includes(d.status),
+  );
   const facts: ItemFacts = {
     status: jd.status as Status,
     drafterId: jd.drafterId,
@@ -112,7 +121,10 @@ async function loadInterpretationFacts(tx: Tx, id: string) {
 }
 
 async function interpretationSubject(tx: Tx, id: string) {
-  const row = (await tx.interpretation.findUnique({ where: { id }, select: { title: true, departmentId: true } })) as { title: string; departmentId: string | null };
+  const row = (await tx.interpretation.findUnique({ where: { id }, select: { title: true, departmentId: true } })) as {
+    title: string;
+    departmentId: string | null;
+  };
   return { listKey: 'Interpretation' as const, id, title: row.title, departmentId: row.departmentId };
 }
 
@@ -120,10 +132,17 @@ async function interpretationSubject(tx: Tx, id: string) {
  * Runs the pre-publication checks at submission and keeps their result on the item for the editor to
  * read; blocking findings refuse the submission with what to fix.
  */
-async function refuseOnBlockingFindings(context: KeystoneContext, actor: Member, listKey: WorkflowListKey, id: string, now: Date): Promise<void> {
+async function refuseOnBlockingFindings(
+  context: KeystoneContext,
+  actor: Member,
+  listKey: WorkflowListKey,
+  id: string,
+  now: Date,
+): Promise<void> {
   const prisma = prismaOf(context);
   const where = { id };
-  const item: (Row & { requiresInterpretation?: boolean }) | null = listKey === 'Document' ? await prisma.document.findUnique({ where }) : await prisma.interpretation.findUnique({ where });
+  const item: (Row & { requiresInterpretation?: boolean }) | null =
+    listKey === 'Document' ? await prisma.document.findUnique({ where }) : await prisma.interpretation.findUnique({ where });
   if (!item) throw workflowError('NOT_FOUND', '找不到该条目');
   // Someone who may not submit it learns that from the state machine, and leaves no trace on the item.
   if (item.status !== 'draft' || !mayAct('submit', item, actor)) return;
@@ -134,7 +153,8 @@ async function refuseOnBlockingFindings(context: KeystoneContext, actor: Member,
   if (listKey === 'Document') await prisma.document.update({ where, data });
   else await prisma.interpretation.update({ where, data });
   const blocking = findings.filter((f) => f.blocking);
-  if (blocking.length) throw workflowError('CHECKS_FAILED', `发布前检查未通过，请修改后再提交：${blocking.map((f) => f.message).join('；')}`);
+  if (blocking.length)
+    throw workflowError('CHECKS_FAILED', `发布前检查未通过，请修改后再提交：${blocking.map((f) => f.message).join('；')}`);
 }
 
 /**
@@ -166,11 +186,20 @@ export async function transition(
     const data: StepChange = { status: decision.to };
     if (decision.to === 'scheduled') data.publishedAt = facts.publishAt;
     if (decision.recordConfidentiality) {
-      Object.assign(data, { confidentialityReviewedAt: now, confidentialityReviewedById: actor.id, confidentialityConclusion: decision.recordConfidentiality });
+      Object.assign(data, {
+        confidentialityReviewedAt: now,
+        confidentialityReviewedById: actor.id,
+        confidentialityConclusion: decision.recordConfidentiality,
+      });
     }
     if (decision.to === 'draft') {
       // A returned item must be reviewed again, confidentiality included.
-      Object.assign(data, { lastReturnReason: reason ?? '', confidentialityReviewedAt: null, confidentialityReviewedById: null, confidentialityConclusion: '' });
+      Object.assign(data, {
+        lastReturnReason: reason ?? '',
+        confidentialityReviewedAt: null,
+        confidentialityReviewedById: null,
+        confidentialityConclusion: '',
+      });
     } else if (action === 'submit') {
       data.lastReturnReason = '';
     }
@@ -179,13 +208,22 @@ export async function transition(
     const moved: Subject[] = [{ ...loaded.subject, from: facts.status }];
     if ('companions' in loaded && decision.moveInterpretations) {
       // 三同步: the interpretations at the document's step move with it; nothing else does.
-      for (const jd of loaded.companions.filter((i) => i.status === facts.status)) moved.push({ ...(await interpretationSubject(tx, jd.id)), from: jd.status as Status });
+      for (const jd of loaded.companions.filter((i) => i.status === facts.status))
+        moved.push({ ...(await interpretationSubject(tx, jd.id)), from: jd.status as Status });
     }
     if ('companions' in loaded && action === 'withdraw') {
       // N11: an interpretation left with no public document would interpret nothing: it leaves with it
       // (its own department's only: 谁起草谁解读).
-      for (const link of loaded.linked.filter((i) => i.departmentId !== null && i.departmentId === loaded.subject.departmentId && (i.status === 'published' || i.status === 'scheduled'))) {
-        const jd = (await tx.interpretation.findUnique({ where: { id: link.id }, select: { documents: { select: { id: true, status: true, disclosure: true } } } })) as {
+      for (const link of loaded.linked.filter(
+        (i) =>
+          i.departmentId !== null &&
+          i.departmentId === loaded.subject.departmentId &&
+          (i.status === 'published' || i.status === 'scheduled'),
+      )) {
+        const jd = (await tx.interpretation.findUnique({
+          where: { id: link.id },
+          select: { documents: { select: { id: true, status: true, disclosure: true } } },
+        })) as {
           documents: { id: string; status: string; disclosure: string | null }[];
         };
         const otherPublic = jd.documents.some((d) => d.id !== id && isPublicDocument(d));
@@ -197,7 +235,14 @@ export async function transition(
     const takeStep = async (item: Subject) => {
       if (item.listKey === 'Document') await tx.document.update({ where: { id: item.id }, data });
       else await tx.interpretation.update({ where: { id: item.id }, data });
-      await tx.auditEntry.create({ data: auditEntryData(item, { ...step, done: decision.autoReturnCause ? '提交，被自动退文' : undefined, from: item.from, to: decision.to }) });
+      await tx.auditEntry.create({
+        data: auditEntryData(item, {
+          ...step,
+          done: decision.autoReturnCause ? '提交，被自动退文' : undefined,
+          from: item.from,
+          to: decision.to,
+        }),
+      });
     };
     const revisionOfId = 'revisionOfId' in loaded ? loaded.revisionOfId : null;
     if (decision.to === 'published' && revisionOfId) {
@@ -214,7 +259,8 @@ export async function transition(
     } else {
       for (const item of moved) await takeStep(item);
     }
-    if (action === 'submit' && decision.to === 'submitted' && listKey === 'Document') await recordRevision(tx, id, 'submitted', actor.id, now);
+    if (action === 'submit' && decision.to === 'submitted' && listKey === 'Document')
+      await recordRevision(tx, id, 'submitted', actor.id, now);
     return decision;
   });
   // S1: the return is recorded (above); the submitter is told why.

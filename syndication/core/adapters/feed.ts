@@ -48,7 +48,7 @@ export function parseFeedPage(page: ListPage & { baseUrl?: string }): ParsedList
     if (cached !== undefined) return cached;
     const parentBase = baseOf(node.parent);
     const own = node.type === 'tag' ? node.attribs['xml:base'] : undefined;
-    const base = own === undefined ? parentBase : resolveUrl(decodeAttributeEntities(own.trim()), parentBase) ?? parentBase;
+    const base = own === undefined ? parentBase : (resolveUrl(decodeAttributeEntities(own.trim()), parentBase) ?? parentBase);
     bases.set(node, base);
     return base;
   };
@@ -60,11 +60,19 @@ export function parseFeedPage(page: ListPage & { baseUrl?: string }): ParsedList
     const channels = children(root, ['channel']);
     items = [...channels.flatMap((c) => children(c, ['item'])), ...children(root, ['item'])].map((i) => rssItem(i, baseOf)).filter(isItem);
   } else if (root && rootName === 'RDF') {
-    items = children(root, ['item']).map((i) => rssItem(i, baseOf)).filter(isItem);
+    items = children(root, ['item'])
+      .map((i) => rssItem(i, baseOf))
+      .filter(isItem);
   } else if (root && rootName === 'feed') {
-    items = children(root, ['entry']).map((e) => atomEntry(e, baseOf)).filter(isItem);
+    items = children(root, ['entry'])
+      .map((e) => atomEntry(e, baseOf))
+      .filter(isItem);
   } else {
-    if (warnings.length) throw new SyndicationError('malformed-feed', `订阅源格式错误，无法解析：不是 RSS、Atom 或 RDF（${warnings.join('；')}）：${page.url}`);
+    if (warnings.length)
+      throw new SyndicationError(
+        'malformed-feed',
+        `订阅源格式错误，无法解析：不是 RSS、Atom 或 RDF（${warnings.join('；')}）：${page.url}`,
+      );
     throw new SyndicationError('malformed-feed', `无法识别的订阅源格式：不是 RSS、Atom 或 RDF（${page.url}）`);
   }
   if (items.length === 0 && warnings.length) {
@@ -85,9 +93,13 @@ function wellFormednessWarnings(xml: string): string[] {
   const declared = new Set([...xml.matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)/g)].map((m) => m[1]));
   const outsideCdata = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
   const undeclared = new Set<string>();
-  for (const [, name] of outsideCdata.matchAll(/&([A-Za-z_][\w.-]*);/g)) if (!XML_ENTITIES.has(name) && !declared.has(name)) undeclared.add(name);
+  for (const [, name] of outsideCdata.matchAll(/&([A-Za-z_][\w.-]*);/g))
+    if (!XML_ENTITIES.has(name) && !declared.has(name)) undeclared.add(name);
   if (undeclared.size) {
-    const names = [...undeclared].slice(0, 5).map((n) => `&${n};`).join('、');
+    const names = [...undeclared]
+      .slice(0, 5)
+      .map((n) => `&${n};`)
+      .join('、');
     warnings.push(`订阅源使用了未声明的实体 ${names}${undeclared.size > 5 ? ` 等 ${undeclared.size} 个` : ''}，已按 HTML 实体解读`);
   }
   return warnings;
@@ -111,28 +123,72 @@ function rssItem(item: Element, baseOf: BaseOf): ListItem | undefined {
   const content = fullContent(child(item, ['content:encoded']), baseOf) ?? fullContent(child(item, ['atom:content']), baseOf);
   const title = titleOf(child(item, ['title', 'dc:title']));
   const upstreamId = guid || (about ? decodeAttributeEntities(about) : '');
-  const dated = firstDate(item, ['pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:available', 'atom:published', 'dcterms:modified', 'atom:updated']);
+  const dated = firstDate(item, [
+    'pubDate',
+    'dc:date',
+    'dcterms:issued',
+    'dcterms:created',
+    'dcterms:available',
+    'atom:published',
+    'dcterms:modified',
+    'atom:updated',
+  ]);
   const summaryElement = child(item, ['description', 'dc:description', 'dcterms:abstract']);
   const issuer = cleanText(textOf(child(item, ['dc:publisher', 'dcterms:publisher', 'dc:creator', 'dcterms:creator'])));
-  return listItem({ url, title, upstreamId, publishedAt: dated, summary: summaryElement ? summaryOf(summaryElement) : undefined, issuer, content });
+  return listItem({
+    url,
+    title,
+    upstreamId,
+    publishedAt: dated,
+    summary: summaryElement ? summaryOf(summaryElement) : undefined,
+    issuer,
+    content,
+  });
 }
 
 function atomEntry(entry: Element, baseOf: BaseOf): ListItem | undefined {
   const link = alternateLink(children(entry, ['link']));
   const id = cleanText(textOf(child(entry, ['id'])));
-  const url = (link?.attribs.href ? resolveUrl(decodeAttributeEntities(link.attribs.href), baseOf(link)) : undefined) ?? absoluteUrlOnly(id);
+  const url =
+    (link?.attribs.href ? resolveUrl(decodeAttributeEntities(link.attribs.href), baseOf(link)) : undefined) ?? absoluteUrlOnly(id);
   const title = titleOf(child(entry, ['title']));
   // Atom 1.0 published/updated; Atom 0.3 issued/created/modified; Dublin Core terms in either.
-  const publishedAt = firstDate(entry, ['published', 'issued', 'created', 'dcterms:issued', 'dcterms:created', 'dc:date', 'updated', 'modified', 'dcterms:modified']);
+  const publishedAt = firstDate(entry, [
+    'published',
+    'issued',
+    'created',
+    'dcterms:issued',
+    'dcterms:created',
+    'dc:date',
+    'updated',
+    'modified',
+    'dcterms:modified',
+  ]);
   const summaryElement = child(entry, ['summary']);
   const author = child(entry, ['author']);
-  const issuer = cleanText(textOf(author ? child(author, ['name']) : undefined)) || cleanText(textOf(child(entry, ['dc:publisher', 'dcterms:publisher'])));
+  const issuer =
+    cleanText(textOf(author ? child(author, ['name']) : undefined)) ||
+    cleanText(textOf(child(entry, ['dc:publisher', 'dcterms:publisher'])));
   const content = fullContent(child(entry, ['content']), baseOf);
-  return listItem({ url, title, upstreamId: id, publishedAt, summary: summaryElement ? summaryOf(summaryElement) : undefined, issuer, content });
+  return listItem({
+    url,
+    title,
+    upstreamId: id,
+    publishedAt,
+    summary: summaryElement ? summaryOf(summaryElement) : undefined,
+    issuer,
+    content,
+  });
 }
 
 function listItem(found: {
-  url?: string; title: string; upstreamId: string; publishedAt?: Date; summary?: string; issuer: string; content?: ListItem['content'];
+  url?: string;
+  title: string;
+  upstreamId: string;
+  publishedAt?: Date;
+  summary?: string;
+  issuer: string;
+  content?: ListItem['content'];
 }): ListItem | undefined {
   // Neither a link nor the document itself: nothing to reprint.
   if (!found.url && !found.content) return undefined;
@@ -190,7 +246,12 @@ function fullContent(element: Element | undefined, baseOf: BaseOf): ListItem['co
     html = DomUtils.getInnerHTML(div ?? element, { xmlMode: false, decodeEntities: false });
   } else if (type === 'text' || type === 'text/plain') {
     const text = textOf(element).trim();
-    html = text ? text.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p.trim())}</p>`).join('') : '';
+    html = text
+      ? text
+          .split(/\n\s*\n/)
+          .map((p) => `<p>${escapeHtml(p.trim())}</p>`)
+          .join('')
+      : '';
   } else html = textOf(element).trim();
   if (!cleanText(htmlToText(html)) && !/<img\s/i.test(html)) return undefined;
   return { html, baseUrl: baseOf(element) };

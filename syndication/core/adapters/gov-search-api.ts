@@ -33,7 +33,9 @@ export function parseGovSearchApi(page: ListPage): ListItem[] {
     const url = absoluteHttpUrl(typeof entry.url === 'string' ? entry.url : undefined, page.url);
     if (!title || !url) continue;
     const item: ListItem = { url, title };
-    const publishedAt = parseChineseDate(plain(entry.pubtimeStr)) ?? parseChineseDate(typeof entry.pubtime === 'number' ? entry.pubtime : plain(entry.pubtime));
+    const publishedAt =
+      parseChineseDate(plain(entry.pubtimeStr)) ??
+      parseChineseDate(typeof entry.pubtime === 'number' ? entry.pubtime : plain(entry.pubtime));
     if (publishedAt) item.publishedAt = publishedAt;
     const number = plain(entry.pcode);
     if (number) item.number = number;

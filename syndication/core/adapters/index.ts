@@ -18,7 +18,10 @@ export function parseList(source: Pick<SourceConfig, 'adapter' | 'fields' | 'lis
  * The same with the warnings of a list read in spite of errors (a feed recovered from a bare `&`).
  * `baseUrl`: the document's base when it is not its URL (the response's Content-Location).
  */
-export function parseListPage(source: Pick<SourceConfig, 'adapter' | 'fields' | 'list'>, page: ListPage & { baseUrl?: string }): ParsedList {
+export function parseListPage(
+  source: Pick<SourceConfig, 'adapter' | 'fields' | 'list'>,
+  page: ListPage & { baseUrl?: string },
+): ParsedList {
   const base = { text: page.text, url: page.baseUrl ?? page.url };
   switch (source.adapter) {
     case 'feed':

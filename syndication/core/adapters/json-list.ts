@@ -15,7 +15,10 @@ export function parseJsonList(page: ListPage, fields: JsonListFields = {}): List
   const data = parseJson(page);
   const array = fields.items ? valueAt(data, fields.items) : data;
   if (!Array.isArray(array)) {
-    throw new SyndicationError('malformed-list', `JSON 列表格式不符：${fields.items ? `“${fields.items}”处` : '顶层'}不是数组（${page.url}）`);
+    throw new SyndicationError(
+      'malformed-list',
+      `JSON 列表格式不符：${fields.items ? `“${fields.items}”处` : '顶层'}不是数组（${page.url}）`,
+    );
   }
   const names = { ...DEFAULT_JSON_FIELDS, ...fields };
   const items: ListItem[] = [];
@@ -41,7 +44,11 @@ export function parseJson(page: ListPage): unknown {
   try {
     return JSON.parse(page.text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new SyndicationError('malformed-list', `JSON 列表无法解析（${page.url}）：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new SyndicationError(
+      'malformed-list',
+      `JSON 列表无法解析（${page.url}）：${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }
 

@@ -9,7 +9,14 @@ import type { ListInfo, Relationship } from './schema-walk.js';
  * records and links an attack needs, made straight in the database so every list has something to find.
  */
 
-export type Ask = (username: string | null, query: string, variables?: Record<string, unknown>) => Promise<{ data?: Record<string, unknown>; errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[] }>;
+export type Ask = (
+  username: string | null,
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<{
+  data?: Record<string, unknown>;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}>;
 
 export interface Answer {
   data: unknown;
@@ -20,7 +27,12 @@ export interface Answer {
 export const aliasesPerRequest = 10;
 
 /** Asks every `[alias, field selection]` as `username` (null: anonymously), a few per request. */
-export async function askAll(ask: Ask, username: string | null, entries: [string, string][], operation: 'query' | 'mutation' = 'query'): Promise<Map<string, Answer>> {
+export async function askAll(
+  ask: Ask,
+  username: string | null,
+  entries: [string, string][],
+  operation: 'query' | 'mutation' = 'query',
+): Promise<Map<string, Answer>> {
   const answers = new Map<string, Answer>();
   for (let i = 0; i < entries.length; i += aliasesPerRequest) {
     const chunk = entries.slice(i, i + aliasesPerRequest);
@@ -29,13 +41,18 @@ export async function askAll(ask: Ask, username: string | null, entries: [string
     // one question at a time, and a single question over them is a refusal that answers alike for every record.
     if (!body.data && body.errors?.length && body.errors.every((e) => e.extensions?.code === 'GRAPHQL_LIMIT_EXCEEDED')) {
       if (chunk.length === 1) answers.set(chunk[0][0], { data: null, errors: body.errors.map((e) => e.message) });
-      else for (const entry of chunk) for (const [alias, answer] of await askAll(ask, username, [entry], operation)) answers.set(alias, answer);
+      else
+        for (const entry of chunk)
+          for (const [alias, answer] of await askAll(ask, username, [entry], operation)) answers.set(alias, answer);
       continue;
     }
     // A question the schema refuses as a whole would make the whole batch answer alike: never the point.
     if (!body.data) throw new Error(`请求整体被拒绝：${JSON.stringify(body.errors)}\n${chunk.map(([, s]) => s).join('\n')}`);
     for (const [alias] of chunk) {
-      answers.set(alias, { data: body.data[alias], errors: (body.errors ?? []).filter((e) => e.path?.[0] === alias).map((e) => e.message) });
+      answers.set(alias, {
+        data: body.data[alias],
+        errors: (body.errors ?? []).filter((e) => e.path?.[0] === alias).map((e) => e.message),
+      });
     }
   }
   return answers;
@@ -47,17 +64,26 @@ type Table = {
   update(args: object): Promise<unknown>;
   count(): Promise<number>;
 };
-export const tableOf = (context: KeystoneContext, list: ListInfo): Table => (context.sudo().prisma as unknown as Record<string, Table>)[list.table];
+export const tableOf = (context: KeystoneContext, list: ListInfo): Table =>
+  (context.sudo().prisma as unknown as Record<string, Table>)[list.table];
 
 /** The ids `username` can list, per list, and all ids (the database's), per list. */
 export async function readableIds(ask: Ask, username: string | null, lists: ListInfo[]): Promise<Map<string, Set<string>>> {
-  const answers = await askAll(ask, username, lists.map((l, i) => [`l${i}`, `${l.query} { id }`]));
+  const answers = await askAll(
+    ask,
+    username,
+    lists.map((l, i) => [`l${i}`, `${l.query} { id }`]),
+  );
   return new Map(lists.map((l, i) => [l.key, new Set(((answers.get(`l${i}`)!.data as { id: string }[] | null) ?? []).map((r) => r.id))]));
 }
 
 export async function allIds(context: KeystoneContext, lists: ListInfo[]): Promise<Map<string, string[]>> {
   const all = new Map<string, string[]>();
-  for (const list of lists) all.set(list.key, (await tableOf(context, list).findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((r) => String(r.id)));
+  for (const list of lists)
+    all.set(
+      list.key,
+      (await tableOf(context, list).findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((r) => String(r.id)),
+    );
   return all;
 }
 
@@ -80,7 +106,16 @@ export async function fillEmptyLists(context: KeystoneContext, db: DatabaseSetti
         const m = /^\s+(\w+)\s+(String|Int|Float|Boolean|DateTime|Json|Decimal|BigInt)(\?|\[\])?(?:\s+(.*))?$/.exec(line);
         // Required without a default, or unique (a shared default would collide).
         if (!m || m[3] || /@id/.test(m[4] ?? '') || (/@default/.test(m[4] ?? '') && !/@unique/.test(m[4] ?? ''))) continue;
-        const samples: Record<string, unknown> = { String: `填充-${list.key}-${n}`, Int: n, Float: n, Boolean: false, DateTime: new Date(Date.UTC(2026, 0, 1)), Json: [], Decimal: '0', BigInt: BigInt(n) };
+        const samples: Record<string, unknown> = {
+          String: `填充-${list.key}-${n}`,
+          Int: n,
+          Float: n,
+          Boolean: false,
+          DateTime: new Date(Date.UTC(2026, 0, 1)),
+          Json: [],
+          Decimal: '0',
+          BigInt: BigInt(n),
+        };
         data[m[1]] = samples[m[2]];
       }
       await table.create({ data });

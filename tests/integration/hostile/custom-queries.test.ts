@@ -84,15 +84,27 @@ function generatedByKeystone(schema: GraphQLSchema): Set<string> {
   const names = new Set(['keystone', 'authenticatedItem', 'endSession']);
   for (const list of lists) {
     const plural = list.query[0].toUpperCase() + list.query.slice(1);
-    names.add(list.key[0].toLowerCase() + list.key.slice(1)).add(list.query).add(list.count);
+    names
+      .add(list.key[0].toLowerCase() + list.key.slice(1))
+      .add(list.query)
+      .add(list.count);
     for (const verb of ['create', 'update', 'delete']) names.add(`${verb}${list.key}`).add(`${verb}${plural}`);
     names.add(`authenticate${list.key}WithPassword`).add(`createInitial${list.key}`);
   }
-  for (const type of [schema.getQueryType(), schema.getMutationType()]) for (const f of Object.keys(type!.getFields())) if (/^(send|redeem|validate)\w+(Password|Magic)\w*$/.test(f)) names.add(f);
+  for (const type of [schema.getQueryType(), schema.getMutationType()])
+    for (const f of Object.keys(type!.getFields())) if (/^(send|redeem|validate)\w+(Password|Magic)\w*$/.test(f)) names.add(f);
   return names;
 }
 
-const samples: Record<string, unknown> = { String: '测试', Int: 1, Float: 1, Boolean: false, DateTime: '2026-01-01T00:00:00.000Z', CalendarDay: '2026-01-01', JSON: {} };
+const samples: Record<string, unknown> = {
+  String: '测试',
+  Int: 1,
+  Float: 1,
+  Boolean: false,
+  DateTime: '2026-01-01T00:00:00.000Z',
+  CalendarDay: '2026-01-01',
+  JSON: {},
+};
 
 /** A literal for an argument type, with `id` where a record is named. */
 function argumentValue(type: GraphQLInputType, id: string): unknown {
@@ -110,7 +122,11 @@ function argumentValue(type: GraphQLInputType, id: string): unknown {
 function argumentLiteral(value: unknown): string {
   if (value && typeof value === 'object' && 'enumValue' in value) return String((value as { enumValue: string }).enumValue);
   if (Array.isArray(value)) return `[${value.map(argumentLiteral).join(', ')}]`;
-  if (value && typeof value === 'object') return `{ ${Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${argumentLiteral(v)}`).join(', ')} }`;
+  if (value && typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}: ${argumentLiteral(v)}`)
+      .join(', ')} }`;
   return literal(value);
 }
 
@@ -120,7 +136,11 @@ function namedList(arg: GraphQLArgument): string | undefined {
   const unique = /^(\w+)WhereUniqueInput$/.exec(typeName)?.[1];
   if (unique) return unique;
   const inner = getNamedType(arg.type);
-  if (isInputObjectType(inner)) for (const f of Object.values(inner.getFields())) { const found = namedList(f as unknown as GraphQLArgument); if (found) return found; }
+  if (isInputObjectType(inner))
+    for (const f of Object.values(inner.getFields())) {
+      const found = namedList(f as unknown as GraphQLArgument);
+      if (found) return found;
+    }
   if (typeName === 'ID') return listKeys.find((key) => `${key[0].toLowerCase()}${key.slice(1)}Id` === arg.name);
   return undefined;
 }
@@ -163,11 +183,17 @@ async function secretsOf(username: string | null, readable: Map<string, Set<stri
     });
     return `${list.query} { ${parts.join(' ')} }`;
   });
-  const mine = await askAll(ask, username, selections.map((s, i) => [`l${i}`, s]));
+  const mine = await askAll(
+    ask,
+    username,
+    selections.map((s, i) => [`l${i}`, s]),
+  );
   const seen = JSON.stringify([...mine.values()].map((a) => a.data));
   const secrets = new Set<string>();
   for (const [i, list] of lists.entries()) {
-    const truth = (await state.t.context.sudo().graphql.run({ query: `{ rows: ${selections[i]} }` })) as { rows: Record<string, unknown>[] };
+    const truth = (await state.t.context.sudo().graphql.run({ query: `{ rows: ${selections[i]} }` })) as {
+      rows: Record<string, unknown>[];
+    };
     const myRows = new Map(((mine.get(`l${i}`)!.data as Record<string, unknown>[] | null) ?? []).map((r) => [r.id, r]));
     for (const row of truth.rows) {
       const own = readable.get(list.key)!.has(String(row.id)) ? myRows.get(row.id) : undefined;
@@ -191,7 +217,16 @@ test('trust #4: no custom query or mutation tells apart, changes or reveals reco
   );
   // Not vacuous: our queries and the lists' actions are all here.
   const customNames = custom.map((c) => c.field.name);
-  expect(customNames).toEqual(expect.arrayContaining(['revisionComparison', 'myTasks', 'submitDocument', 'acceptUpstreamItems', 'answerDisclosureRequest', 'runNowMonitorSettings']));
+  expect(customNames).toEqual(
+    expect.arrayContaining([
+      'revisionComparison',
+      'myTasks',
+      'submitDocument',
+      'acceptUpstreamItems',
+      'answerDisclosureRequest',
+      'runNowMonitorSettings',
+    ]),
+  );
 
   const failures: string[] = [];
   let compared = 0;
@@ -200,9 +235,17 @@ test('trust #4: no custom query or mutation tells apart, changes or reveals reco
     const readable = await readableIds(ask, username, lists);
     const hidden = (listKey: string) => all.get(listKey)!.filter((id) => !readable.get(listKey)!.has(id));
     // (Ids short enough to occur by chance, as a singleton's 1, cannot be searched for.)
-    const hiddenIds = new Set(lists.map((l) => l.key).flatMap(hidden).filter((id) => id.length >= 20));
+    const hiddenIds = new Set(
+      lists
+        .map((l) => l.key)
+        .flatMap(hidden)
+        .filter((id) => id.length >= 20),
+    );
     const secrets = await secretsOf(username, readable);
-    const reveals = (answer: string) => [...secrets.filter((s) => answer.includes(JSON.stringify(s).slice(1, -1))), ...[...hiddenIds].filter((id) => answer.includes(id))];
+    const reveals = (answer: string) => [
+      ...secrets.filter((s) => answer.includes(JSON.stringify(s).slice(1, -1))),
+      ...[...hiddenIds].filter((id) => answer.includes(id)),
+    ];
 
     for (const { operation, field } of custom) {
       const listKey = field.args.map(namedList).find(Boolean);
@@ -210,23 +253,49 @@ test('trust #4: no custom query or mutation tells apart, changes or reveals reco
       const unreadable = listKey ? hidden(listKey).slice(0, 2) : [];
       const readableOne = listKey ? [...readable.get(listKey)!][0] : undefined;
       const ids = listKey ? [...unreadable, missingId] : [missingId];
-      const tables = listKey ? tableOf(context, lists.find((l) => l.key === listKey)!) : undefined;
-      const rowsBefore = tables ? await tables.findMany({ where: { id: { in: unreadable.map((id) => (isNaN(Number(id)) ? id : Number(id))) } }, orderBy: { id: "asc" } }) : [];
+      const tables = listKey
+        ? tableOf(
+            context,
+            lists.find((l) => l.key === listKey)!,
+          )
+        : undefined;
+      const rowsBefore = tables
+        ? await tables.findMany({
+            where: { id: { in: unreadable.map((id) => (isNaN(Number(id)) ? id : Number(id))) } },
+            orderBy: { id: 'asc' },
+          })
+        : [];
       // Mutations on a readable record would change it: queries only.
       const asked = operation === 'query' && readableOne ? [...ids, readableOne] : ids;
-      const answers = await askAll(ask, username, asked.map((id, i) => [`a${i}`, call(field, id)]), operation);
-      const normalised = asked.map((id, i) => JSON.stringify(answers.get(`a${i}`)).split(id).join('<id>'));
+      const answers = await askAll(
+        ask,
+        username,
+        asked.map((id, i) => [`a${i}`, call(field, id)]),
+        operation,
+      );
+      const normalised = asked.map((id, i) =>
+        JSON.stringify(answers.get(`a${i}`))
+          .split(id)
+          .join('<id>'),
+      );
       for (const [i, id] of asked.entries()) {
         compared++;
         const leaked = reveals(normalised[i]);
-        if (leaked.length) failures.push(`${name(username)}：${field.name}（${id}）的答复含有其无权读取的内容：${leaked.slice(0, 3).join('｜')}`);
+        if (leaked.length)
+          failures.push(`${name(username)}：${field.name}（${id}）的答复含有其无权读取的内容：${leaked.slice(0, 3).join('｜')}`);
         if (unreadable.includes(id) && normalised[i] !== normalised[ids.length - 1]) {
-          failures.push(`${name(username)}：${field.name} 对无权读取的记录答 ${normalised[i]}，对不存在的记录答 ${normalised[ids.length - 1]}`);
+          failures.push(
+            `${name(username)}：${field.name} 对无权读取的记录答 ${normalised[i]}，对不存在的记录答 ${normalised[ids.length - 1]}`,
+          );
         }
       }
       if (tables && operation === 'mutation') {
-        const rowsAfter = await tables.findMany({ where: { id: { in: unreadable.map((id) => (isNaN(Number(id)) ? id : Number(id))) } }, orderBy: { id: "asc" } });
-        if (JSON.stringify(rowsAfter) !== JSON.stringify(rowsBefore)) failures.push(`${name(username)}：${field.name} 改动了其无权读取的 ${listKey} 记录`);
+        const rowsAfter = await tables.findMany({
+          where: { id: { in: unreadable.map((id) => (isNaN(Number(id)) ? id : Number(id))) } },
+          orderBy: { id: 'asc' },
+        });
+        if (JSON.stringify(rowsAfter) !== JSON.stringify(rowsBefore))
+          failures.push(`${name(username)}：${field.name} 改动了其无权读取的 ${listKey} 记录`);
       }
     }
   }

@@ -55,7 +55,8 @@ test('trust #3: anonymous filters on columns by their documents see only public 
 });
 
 test('trust #3: one filter shared by the items and their counts (as the Admin UI lists ask) is narrowed for each', async () => {
-  const query = 'query($where: ColumnWhereInput!) { items: columns(where: $where) { id } count: columnsCount(where: $where) again: columnsCount(where: $where) }';
+  const query =
+    'query($where: ColumnWhereInput!) { items: columns(where: $where) { id } count: columnsCount(where: $where) again: columnsCount(where: $where) }';
   const where = { documents: { some: { status: { equals: 'draft' } } } };
   expect(await as(null, query, { where })).toEqual({ data: { items: [], count: 0, again: 0 } });
   const office = await as('bangongshi', query, { where });
@@ -68,14 +69,30 @@ test('trust #3: through attachments → uploader → department, an anonymous fi
   const sudo = state.t.context.sudo();
   const admin = (await sudo.prisma.user.findFirst({ where: { username: 'admin' } })) as { id: string };
   const published = (await sudo.prisma.document.findFirst({ where: { status: 'published', disclosure: 'proactive' } })) as { id: string };
-  await sudo.prisma.media.create({ data: { title: '附件-trust3', kind: 'document', file_filename: 'trust3.pdf', file_filesize: 4, uploadedBy: { connect: { id: admin.id } }, from_Document_attachments: { connect: [{ id: published.id }] } } });
-  for (const inner of ['{ username: { equals: "admin" } }', '{ role: { equals: "admin" } }', '{ department: { name: { contains: "科" } } }', '{}']) {
+  await sudo.prisma.media.create({
+    data: {
+      title: '附件-trust3',
+      kind: 'document',
+      file_filename: 'trust3.pdf',
+      file_filesize: 4,
+      uploadedBy: { connect: { id: admin.id } },
+      from_Document_attachments: { connect: [{ id: published.id }] },
+    },
+  });
+  for (const inner of [
+    '{ username: { equals: "admin" } }',
+    '{ role: { equals: "admin" } }',
+    '{ department: { name: { contains: "科" } } }',
+    '{}',
+  ]) {
     const filter = `{ attachments: { some: { uploadedBy: ${inner} } } }`;
     expect(await count(null, `documentsCount(where: ${filter})`)).toBe(0);
     expect(await count(null, `columnsCount(where: { documents: { some: ${filter} } })`)).toBe(0);
   }
   // Staff, who read media and users, still find it.
-  expect(await count('bangongshi', 'documentsCount(where: { attachments: { some: { uploadedBy: { username: { equals: "admin" } } } } })')).toBe(1);
+  expect(
+    await count('bangongshi', 'documentsCount(where: { attachments: { some: { uploadedBy: { username: { equals: "admin" } } } } })'),
+  ).toBe(1);
 });
 
 test("trust #3: signed-in staff who may not read comments find no commenter's contact through consultations", async () => {
@@ -93,7 +110,13 @@ test("trust #3: an editor finds no other department's disclosure reason through 
   const assistance = (await sudo.prisma.department.findFirst({ where: { code: 'assistance' } })) as { id: string };
   const column = (await sudo.prisma.column.findFirst({ where: { visibility: 'public' } })) as { id: string };
   await sudo.db.Document.createOne({
-    data: { title: '不公开草稿-trust3', disclosure: 'notPublic', disclosureReason: '理由标记-trust3', department: { connect: { id: assistance.id } }, columns: { connect: [{ id: column.id }] } },
+    data: {
+      title: '不公开草稿-trust3',
+      disclosure: 'notPublic',
+      disclosureReason: '理由标记-trust3',
+      department: { connect: { id: assistance.id } },
+      columns: { connect: [{ id: column.id }] },
+    },
   });
   const filter = '{ documents: { some: { disclosureReason: { contains: "理由标记-trust3" } } } }';
   expect(await count('shiwu', `columnsCount(where: ${filter})`)).toBe(0);
@@ -108,7 +131,13 @@ test("trust #3: an editor finds no other department's disclosure reason through 
 function relationshipFilters(r: Relationship, target: string): string[] {
   const id = `{ id: { equals: ${literal(target)} } }`;
   return r.many
-    ? [`{ ${r.field}: { some: ${id} } }`, `{ ${r.field}: { none: ${id} } }`, `{ ${r.field}: { every: ${id} } }`, `{ ${r.field}: { some: {} } }`, `{ ${r.field}: { none: {} } }`]
+    ? [
+        `{ ${r.field}: { some: ${id} } }`,
+        `{ ${r.field}: { none: ${id} } }`,
+        `{ ${r.field}: { every: ${id} } }`,
+        `{ ${r.field}: { some: {} } }`,
+        `{ ${r.field}: { none: {} } }`,
+      ]
     : [`{ ${r.field}: ${id} }`, `{ ${r.field}: null }`, `{ ${r.field}: {} }`];
 }
 
@@ -144,7 +173,8 @@ test('trust #3: no relationship filter, at any depth, tells apart links to recor
         const holder = visible(outer.list).find((id) => !(outer.list === r.list && id === from));
         if (!holder) continue;
         await connect(context, lists, { relationship: outer, from: holder, to: from });
-        for (const filter of relationshipFilters(r, to).slice(0, r.many ? 1 : 2)) battery.push([`q${battery.length}`, `${listOf(outer.list).count}(where: ${through(outer, filter)})`]);
+        for (const filter of relationshipFilters(r, to).slice(0, r.many ? 1 : 2))
+          battery.push([`q${battery.length}`, `${listOf(outer.list).count}(where: ${through(outer, filter)})`]);
       }
     }
 
@@ -182,7 +212,16 @@ test('hostile suite: a field is filtered or ordered by only where the caller rea
   const plainFields = (list: ListInfo) => list.scalars.filter((f) => isPlainOutput(schema, list.key, f.field) && f.field !== 'id');
   const queried = lists.filter((l) => plainFields(l).length);
   for (const username of roles) {
-    const rows = await askAll(ask, username, queried.map((l, i) => [`l${i}`, `${l.query} { id ${plainFields(l).map((f) => f.field).join(' ')} }`]));
+    const rows = await askAll(
+      ask,
+      username,
+      queried.map((l, i) => [
+        `l${i}`,
+        `${l.query} { id ${plainFields(l)
+          .map((f) => f.field)
+          .join(' ')} }`,
+      ]),
+    );
     const questions: [string, string][] = [];
     const hiddenSomewhere = new Set<string>();
     for (const [i, list] of queried.entries()) {
@@ -190,13 +229,24 @@ test('hostile suite: a field is filtered or ordered by only where the caller rea
       if (!mine.length) continue;
       const fields = plainFields(list);
       const selection = `id ${fields.map((f) => f.field).join(' ')}`;
-      const truth = (await context.sudo().graphql.run({ query: `query($ids: [ID!]) { rows: ${list.query}(where: { id: { in: $ids } }) { ${selection} } }`, variables: { ids: mine.map((r) => r.id) } })) as { rows: Record<string, unknown>[] };
+      const truth = (await context
+        .sudo()
+        .graphql.run({
+          query: `query($ids: [ID!]) { rows: ${list.query}(where: { id: { in: $ids } }) { ${selection} } }`,
+          variables: { ids: mine.map((r) => r.id) },
+        })) as { rows: Record<string, unknown>[] };
       const byId = new Map(truth.rows.map((r) => [r.id, r]));
       for (const f of fields) {
         // Read as null where the record holds a value: the field's read rule hid it from this caller.
-        if (mine.some((row) => row[f.field] === null && byId.get(row.id)?.[f.field] !== null)) hiddenSomewhere.add(`${list.key}.${f.field}`);
-        if (f.filterable && f.sample !== undefined) questions.push([`f${questions.length}_${list.key}_${f.field}`, `${list.count}(where: { ${f.field}: { equals: ${literal(f.sample)} } })`]);
-        if (f.orderable) questions.push([`o${questions.length}_${list.key}_${f.field}`, `${list.query}(orderBy: { ${f.field}: asc }) { id }`]);
+        if (mine.some((row) => row[f.field] === null && byId.get(row.id)?.[f.field] !== null))
+          hiddenSomewhere.add(`${list.key}.${f.field}`);
+        if (f.filterable && f.sample !== undefined)
+          questions.push([
+            `f${questions.length}_${list.key}_${f.field}`,
+            `${list.count}(where: { ${f.field}: { equals: ${literal(f.sample)} } })`,
+          ]);
+        if (f.orderable)
+          questions.push([`o${questions.length}_${list.key}_${f.field}`, `${list.query}(orderBy: { ${f.field}: asc }) { id }`]);
       }
     }
     const answers = await askAll(ask, username, questions);
@@ -204,7 +254,9 @@ test('hostile suite: a field is filtered or ordered by only where the caller rea
       checked++;
       const [, listKey, field] = /^[fo]\d+_(\w+?)_(\w+)$/.exec(alias)!;
       if (hiddenSomewhere.has(`${listKey}.${field}`) && answers.get(alias)!.errors.length === 0) {
-        failures.push(`${name(username)}：${listKey}.${field} 在其可读的记录上不可读，却可以${alias.startsWith('f') ? '按它筛选' : '按它排序'}`);
+        failures.push(
+          `${name(username)}：${listKey}.${field} 在其可读的记录上不可读，却可以${alias.startsWith('f') ? '按它筛选' : '按它排序'}`,
+        );
       }
     }
   }

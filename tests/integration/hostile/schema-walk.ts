@@ -69,33 +69,48 @@ export function listsOf(schema: GraphQLSchema): ListInfo[] {
   const queryFields = Object.values(schema.getQueryType()!.getFields()) as GraphQLField<unknown, unknown>[];
   // A list kept out of the API altogether (graphql.omit: server-side sessions, used form tokens) has no type
   // there and nothing to attack; one with its type but no query would be a half-omitted list: refused below.
-  return listKeys.filter((key) => schema.getType(key) !== undefined).map((key) => {
-    const many = queryFields.find((f) => isListType(isNonNullType(f.type) ? f.type.ofType : f.type) && getNamedType(f.type).name === key && f.args.some((a) => a.name === 'where'));
-    if (!many) throw new Error(`no query of many ${key}`);
-    const count = `${many.name}Count`;
-    if (!queryFields.some((f) => f.name === count)) throw new Error(`no ${count}`);
-    const where = schema.getType(`${key}WhereInput`);
-    const orderBy = schema.getType(`${key}OrderByInput`);
-    if (!isInputObjectType(where) || !isInputObjectType(orderBy)) throw new Error(`no filter or order types for ${key}`);
-    const orderable = new Set(Object.keys(orderBy.getFields()));
-    const relationships: Relationship[] = [];
-    const scalars: ScalarField[] = [];
-    for (const field of Object.values(where.getFields())) {
-      if (['AND', 'OR', 'NOT'].includes(field.name)) continue;
-      const typeName = getNamedType(field.type).name;
-      const manyTarget = /^(\w+)ManyRelationFilter$/.exec(typeName)?.[1];
-      const oneTarget = /^(\w+)WhereInput$/.exec(typeName)?.[1];
-      if (manyTarget && listKeys.includes(manyTarget)) relationships.push({ list: key, field: field.name, target: manyTarget, many: true });
-      else if (oneTarget && listKeys.includes(oneTarget)) relationships.push({ list: key, field: field.name, target: oneTarget, many: false });
-      else {
-        const filter = getNamedType(field.type);
-        const equals = isInputObjectType(filter) ? filter.getFields().equals : undefined;
-        scalars.push({ field: field.name, sample: equals ? sampleOf(equals.type) : undefined, filterable: true, orderable: orderable.has(field.name) });
+  return listKeys
+    .filter((key) => schema.getType(key) !== undefined)
+    .map((key) => {
+      const many = queryFields.find(
+        (f) =>
+          isListType(isNonNullType(f.type) ? f.type.ofType : f.type) &&
+          getNamedType(f.type).name === key &&
+          f.args.some((a) => a.name === 'where'),
+      );
+      if (!many) throw new Error(`no query of many ${key}`);
+      const count = `${many.name}Count`;
+      if (!queryFields.some((f) => f.name === count)) throw new Error(`no ${count}`);
+      const where = schema.getType(`${key}WhereInput`);
+      const orderBy = schema.getType(`${key}OrderByInput`);
+      if (!isInputObjectType(where) || !isInputObjectType(orderBy)) throw new Error(`no filter or order types for ${key}`);
+      const orderable = new Set(Object.keys(orderBy.getFields()));
+      const relationships: Relationship[] = [];
+      const scalars: ScalarField[] = [];
+      for (const field of Object.values(where.getFields())) {
+        if (['AND', 'OR', 'NOT'].includes(field.name)) continue;
+        const typeName = getNamedType(field.type).name;
+        const manyTarget = /^(\w+)ManyRelationFilter$/.exec(typeName)?.[1];
+        const oneTarget = /^(\w+)WhereInput$/.exec(typeName)?.[1];
+        if (manyTarget && listKeys.includes(manyTarget))
+          relationships.push({ list: key, field: field.name, target: manyTarget, many: true });
+        else if (oneTarget && listKeys.includes(oneTarget))
+          relationships.push({ list: key, field: field.name, target: oneTarget, many: false });
+        else {
+          const filter = getNamedType(field.type);
+          const equals = isInputObjectType(filter) ? filter.getFields().equals : undefined;
+          scalars.push({
+            field: field.name,
+            sample: equals ? sampleOf(equals.type) : undefined,
+            filterable: true,
+            orderable: orderable.has(field.name),
+          });
+        }
       }
-    }
-    for (const field of orderable) if (!scalars.some((s) => s.field === field)) scalars.push({ field, sample: undefined, filterable: false, orderable: true });
-    return { key, query: many.name, count, table: key[0].toLowerCase() + key.slice(1), relationships, scalars };
-  });
+      for (const field of orderable)
+        if (!scalars.some((s) => s.field === field)) scalars.push({ field, sample: undefined, filterable: false, orderable: true });
+      return { key, query: many.name, count, table: key[0].toLowerCase() + key.slice(1), relationships, scalars };
+    });
 }
 
 /** Whether a list's output field is a plain value (selectable without a sub-selection). */
@@ -112,7 +127,10 @@ export function isPlainOutput(schema: GraphQLSchema, listKey: string, field: str
 export function literal(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
-  if (typeof value === 'object') return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${literal(v)}`).join(', ')} }`;
+  if (typeof value === 'object')
+    return `{ ${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${literal(v)}`)
+      .join(', ')} }`;
   return JSON.stringify(value);
 }
 

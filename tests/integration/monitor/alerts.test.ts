@@ -10,14 +10,48 @@ import { crawlOf, deadPort } from '../../helpers/monitor-fixtures.js';
 import { loopbackAllowed } from '../../helpers/outbound.js';
 
 const finding = (over: Partial<Finding>): Finding => ({
-  ruleId: 'N8', code: 'N8.broken', severity: 'deduction', points: 1, page: 'http://127.0.0.1:8080/', subject: 'x', evidence: 'e', message: '站内链接不可用', hint: 'h', ...over,
+  ruleId: 'N8',
+  code: 'N8.broken',
+  severity: 'deduction',
+  points: 1,
+  page: 'http://127.0.0.1:8080/',
+  subject: 'x',
+  evidence: 'e',
+  message: '站内链接不可用',
+  hint: 'h',
+  ...over,
 });
-const report = (findings: Finding[]): MonitorReport => buildReport({ crawl: crawlOf([{}]), findings, checks: allChecks, siteName: '临沧市民政局' });
-const hijack = finding({ ruleId: 'N9', code: 'N9.keyword', severity: 'veto', points: undefined, subject: '网投', message: '页面出现赌博类违规内容“网投”' });
-const stale = finding({ ruleId: 'N2', code: 'N2.stale', severity: 'veto', points: undefined, subject: 'home', message: '首页已 20 天未更新' });
-const newWarning = finding({ ruleId: 'N9', code: 'N9.offsite-redirect', severity: 'warning', points: undefined, subject: 'a.cn', message: '本站页面重定向到外部网站' });
+const report = (findings: Finding[]): MonitorReport =>
+  buildReport({ crawl: crawlOf([{}]), findings, checks: allChecks, siteName: '临沧市民政局' });
+const hijack = finding({
+  ruleId: 'N9',
+  code: 'N9.keyword',
+  severity: 'veto',
+  points: undefined,
+  subject: '网投',
+  message: '页面出现赌博类违规内容“网投”',
+});
+const stale = finding({
+  ruleId: 'N2',
+  code: 'N2.stale',
+  severity: 'veto',
+  points: undefined,
+  subject: 'home',
+  message: '首页已 20 天未更新',
+});
+const newWarning = finding({
+  ruleId: 'N9',
+  code: 'N9.offsite-redirect',
+  severity: 'warning',
+  points: undefined,
+  subject: 'a.cn',
+  message: '本站页面重定向到外部网站',
+});
 
-interface Received { url: string; body: unknown }
+interface Received {
+  url: string;
+  body: unknown;
+}
 let server: http.Server;
 let origin: string;
 const received: Received[] = [];
@@ -68,11 +102,18 @@ describe('S8 alerts for vetoes and new security findings', () => {
     expect(wecom.markdown.content).toContain('<font color="warning">不合格</font>');
     expect(wecom.markdown.content).toContain('[N9 单项否决] 页面出现赌博类违规内容“网投”');
     const ding = buildDingTalkPayload(alert);
-    expect(ding).toEqual({ msgtype: 'markdown', markdown: { title: '网站监测告警：临沧市民政局', text: expect.stringContaining('单项否决：N2、N9') } });
+    expect(ding).toEqual({
+      msgtype: 'markdown',
+      markdown: { title: '网站监测告警：临沧市民政局', text: expect.stringContaining('单项否决：N2、N9') },
+    });
   });
 
   test('WeCom content stays within 4096 bytes however many findings', () => {
-    const many = Array.from({ length: 300 }, (_, i) => ({ ...hijack, subject: `kw${i}`, message: `页面出现赌博类违规内容“某某某某某某某某${i}”`.repeat(3) }));
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      ...hijack,
+      subject: `kw${i}`,
+      message: `页面出现赌博类违规内容“某某某某某某某某${i}”`.repeat(3),
+    }));
     const content = buildWeComPayload(buildAlert(report(many))!).markdown.content;
     expect(Buffer.byteLength(content)).toBeLessThanOrEqual(4096);
   });
@@ -94,14 +135,22 @@ describe('S8 alerts for vetoes and new security findings', () => {
       { timeoutMs: 500, outbound: loopbackAllowed },
     );
     expect(results.map((r) => [r.kind, r.ok])).toEqual([
-      ['wecom', true], ['dingtalk', true], ['wecom', false], ['dingtalk', false], ['wecom', false], ['wecom', false],
+      ['wecom', true],
+      ['dingtalk', true],
+      ['wecom', false],
+      ['dingtalk', false],
+      ['wecom', false],
+      ['wecom', false],
     ]);
     expect(results[0].url).toBe(`${origin}/cgi-bin/webhook/send?key=***`);
     expect(results[2].error).toContain('93000');
     expect(results[3].error).toBe('HTTP 500');
     expect(results[4].error).toContain('ECONNREFUSED');
     expect(results[5].error).toMatch(/timeout|ECONNABORTED/i);
-    expect(received.find((r) => r.url.startsWith('/cgi-bin'))!.body).toMatchObject({ msgtype: 'markdown', markdown: { content: expect.stringContaining('网投') } });
+    expect(received.find((r) => r.url.startsWith('/cgi-bin'))!.body).toMatchObject({
+      msgtype: 'markdown',
+      markdown: { content: expect.stringContaining('网投') },
+    });
     const ding = new URL(received.find((r) => r.url.startsWith('/robot'))!.url, origin);
     const timestamp = ding.searchParams.get('timestamp')!;
     expect(ding.searchParams.get('sign')).toBe(createHmac('sha256', 'SEC123').update(`${timestamp}\nSEC123`).digest('base64'));
@@ -110,10 +159,14 @@ describe('S8 alerts for vetoes and new security findings', () => {
   test('trust #10: a robot address on this machine or the metadata address is refused unless allow-listed, and a redirect is not followed', async () => {
     const alert = buildAlert(report([hijack]))!;
     received.length = 0;
-    const results = await sendAlert(alert, [
-      { kind: 'wecom', url: `${origin}/cgi-bin/webhook/send?key=K` },
-      { kind: 'dingtalk', url: 'http://169.254.169.254/latest/meta-data/?access_token=T' },
-    ], { timeoutMs: 2000 });
+    const results = await sendAlert(
+      alert,
+      [
+        { kind: 'wecom', url: `${origin}/cgi-bin/webhook/send?key=K` },
+        { kind: 'dingtalk', url: 'http://169.254.169.254/latest/meta-data/?access_token=T' },
+      ],
+      { timeoutMs: 2000 },
+    );
     expect(results.map((r) => r.ok)).toEqual([false, false]);
     for (const result of results) expect(result.error).toContain('已拒绝访问');
     // The key is masked in the reason as everywhere else.

@@ -41,9 +41,10 @@ describe('S8 crawler: hostile and broken sites end in findings or notes', () => 
     s = await site({
       '/': page({
         title: '首页',
-        body: ['/slow', '/slower', '/hang', '/huge', '/loop-a', '/broken', '/missing', '/forbidden', '/error', '/report.pdf']
-          .map((p) => `<a href="${p}">${p}</a>`)
-          .join(' ') + ` <a href="http://127.0.0.2:${deadExternal}/gone">失效外链</a>`,
+        body:
+          ['/slow', '/slower', '/hang', '/huge', '/loop-a', '/broken', '/missing', '/forbidden', '/error', '/report.pdf']
+            .map((p) => `<a href="${p}">${p}</a>`)
+            .join(' ') + ` <a href="http://127.0.0.2:${deadExternal}/gone">失效外链</a>`,
       }),
       '/slow': (_req, res) => later(200, () => html(200, plain({ title: '慢页面', body: '<p>慢</p>' }))(_req, res)),
       '/slower': (_req, res) => later(15_000, () => html(200, plain({ title: '更慢', body: '' }))(_req, res)),
@@ -87,7 +88,13 @@ describe('S8 crawler: hostile and broken sites end in findings or notes', () => 
     const started = performance.now();
     // 6 s stands for N1's 15 s; the slow page answers in 0.2 s, the slower one in 15 s. The margins are wide
     // because the 100 MB page is pumped by this same process: on a loaded CI machine 3 s was not enough.
-    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, timeoutMs: 6000, clock: virtualClock(), cloaking: { enabled: false } });
+    const result = await crawl({
+      outbound: loopbackAllowed,
+      baseUrl: s.url,
+      timeoutMs: 6000,
+      clock: virtualClock(),
+      cloaking: { enabled: false },
+    });
     expect(performance.now() - started).toBeLessThan(13_000);
     const report = evaluateCrawl(result, { now: NOW });
     const n8 = report.findings.filter((f) => f.ruleId === 'N8');
@@ -120,7 +127,12 @@ describe('S8 crawler: hostile and broken sites end in findings or notes', () => 
 
   test('N1: a dead host (connection refused) ends in a note and an N1 warning, not a crash', async () => {
     const port = await deadPort();
-    const report = await monitorSite({ crawl: { outbound: loopbackAllowed }, baseUrl: `http://127.0.0.1:${port}/`, now: () => NOW, clock: virtualClock() });
+    const report = await monitorSite({
+      crawl: { outbound: loopbackAllowed },
+      baseUrl: `http://127.0.0.1:${port}/`,
+      now: () => NOW,
+      clock: virtualClock(),
+    });
     expect(report.pagesCrawled).toBe(1);
     expect(report.notes.map((n) => n.code)).toContain('home-unreachable');
     expect(report.findings.map((f) => f.code)).toEqual(['N1.home-failed']);
@@ -129,7 +141,12 @@ describe('S8 crawler: hostile and broken sites end in findings or notes', () => 
 
   test('N1: a home page slower than the deadline is a failed probe', async () => {
     const slow = await site({ '/': (_req, res) => later(3000, () => html(200, 'late')(_req, res)) });
-    const report = await monitorSite({ baseUrl: slow.url, now: () => NOW, clock: virtualClock(), crawl: { outbound: loopbackAllowed, timeoutMs: 300 } });
+    const report = await monitorSite({
+      baseUrl: slow.url,
+      now: () => NOW,
+      clock: virtualClock(),
+      crawl: { outbound: loopbackAllowed, timeoutMs: 300 },
+    });
     expect(report.findings.map((f) => f.code)).toEqual(['N1.home-failed']);
     expect(report.homeProbe).toMatchObject({ ok: false, status: null });
   });
@@ -137,30 +154,53 @@ describe('S8 crawler: hostile and broken sites end in findings or notes', () => 
 
 describe('N1 probes', () => {
   test('N1: probe() records ok, a refused connection, an error status and a probe slower than its deadline', async () => {
-    const s = await site({ '/': plain({ title: '首页', body: '' }), '/500': html(500, 'x'), '/slow': (req, res) => later(2000, () => html(200, 'late')(req, res)) });
+    const s = await site({
+      '/': plain({ title: '首页', body: '' }),
+      '/500': html(500, 'x'),
+      '/slow': (req, res) => later(2000, () => html(200, 'late')(req, res)),
+    });
     const dead = await deadPort();
     const at = () => NOW;
     expect(probeTimeoutMs).toBe(15_000);
-    expect(await probe(s.url, { now: at, outbound: loopbackAllowed })).toMatchObject({ url: s.url, at: NOW.toISOString(), ok: true, status: 200 });
-    expect(await probe(`http://127.0.0.1:${dead}/`, { outbound: loopbackAllowed })).toMatchObject({ ok: false, status: null, error: expect.stringContaining('连接被拒绝') });
+    expect(await probe(s.url, { now: at, outbound: loopbackAllowed })).toMatchObject({
+      url: s.url,
+      at: NOW.toISOString(),
+      ok: true,
+      status: 200,
+    });
+    expect(await probe(`http://127.0.0.1:${dead}/`, { outbound: loopbackAllowed })).toMatchObject({
+      ok: false,
+      status: null,
+      error: expect.stringContaining('连接被拒绝'),
+    });
     expect(await probe(`${s.origin}/500`, { outbound: loopbackAllowed })).toMatchObject({ ok: false, status: 500, error: 'HTTP 500' });
-    expect(await probe(`${s.origin}/slow`, { timeoutMs: 200, outbound: loopbackAllowed })).toMatchObject({ ok: false, error: expect.stringContaining('秒内未完成加载') });
+    expect(await probe(`${s.origin}/slow`, { timeoutMs: 200, outbound: loopbackAllowed })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('秒内未完成加载'),
+    });
   });
 });
 
 describe('S8 crawler: politeness', () => {
   test('robots.txt forbidding everything is a clear note and nothing is fetched', async () => {
-    const s = await site({ '/robots.txt': html(200, 'User-agent: *\nDisallow: /\n', { 'content-type': 'text/plain' }), '/': plain({ title: '首页', body: '' }) });
+    const s = await site({
+      '/robots.txt': html(200, 'User-agent: *\nDisallow: /\n', { 'content-type': 'text/plain' }),
+      '/': plain({ title: '首页', body: '' }),
+    });
     const report = await monitorSite({ crawl: { outbound: loopbackAllowed }, baseUrl: s.url, now: () => NOW, clock: virtualClock() });
     expect(report.pagesCrawled).toBe(0);
     expect(report.findings).toEqual([]);
-    expect(report.notes).toEqual([expect.objectContaining({ code: 'robots-disallow-all', message: expect.stringContaining('robots.txt 禁止') })]);
+    expect(report.notes).toEqual([
+      expect.objectContaining({ code: 'robots-disallow-all', message: expect.stringContaining('robots.txt 禁止') }),
+    ]);
     expect(s.requests).toEqual(['GET /robots.txt']);
   });
 
   test('robots.txt: our own group wins over *, and disallowed URLs are counted, not fetched', async () => {
     const s = await site({
-      '/robots.txt': html(200, 'User-agent: *\nDisallow: /\n\nUser-agent: GongkaiMonitor\nDisallow: /private\n', { 'content-type': 'text/plain' }),
+      '/robots.txt': html(200, 'User-agent: *\nDisallow: /\n\nUser-agent: GongkaiMonitor\nDisallow: /private\n', {
+        'content-type': 'text/plain',
+      }),
       '/': plain({ title: '首页', body: '<a href="/open">公开</a><a href="/private/a">内部</a><a href="/private/b">内部</a>' }),
       '/open': plain({ title: '公开', body: '' }),
     });
@@ -192,14 +232,24 @@ describe('S8 crawler: politeness', () => {
   test('503 without Retry-After backs off exponentially, then gives up with a suspected finding', async () => {
     const s = await site({ '/': plain({ title: '首页', body: '<a href="/down">维护</a>' }), '/down': html(503, 'maintenance') });
     const clock = virtualClock();
-    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, clock, maxRetries: 3, backoffMs: 500, cloaking: { enabled: false } });
+    const result = await crawl({
+      outbound: loopbackAllowed,
+      baseUrl: s.url,
+      clock,
+      maxRetries: 3,
+      backoffMs: 500,
+      cloaking: { enabled: false },
+    });
     expect(clock.slept.filter((ms) => ms >= 500)).toEqual([500, 1000, 2000]);
     const report = evaluateCrawl(result, { now: NOW });
     expect(report.findings.find((f) => f.subject === `${s.origin}/down`)).toMatchObject({ code: 'N8.suspected', severity: 'warning' });
   });
 
   test('a Retry-After beyond the limit is not waited for', async () => {
-    const s = await site({ '/': plain({ title: '首页', body: '<a href="/later">稍后</a>' }), '/later': html(429, 'later', { 'retry-after': '3600' }) });
+    const s = await site({
+      '/': plain({ title: '首页', body: '<a href="/later">稍后</a>' }),
+      '/later': html(429, 'later', { 'retry-after': '3600' }),
+    });
     const clock = virtualClock();
     const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, clock, cloaking: { enabled: false } });
     expect(clock.slept.some((ms) => ms >= 3600_000)).toBe(false);
@@ -209,10 +259,19 @@ describe('S8 crawler: politeness', () => {
   test('the per-host token bucket spaces requests (virtual time) and the concurrency limit holds', async () => {
     const links = Array.from({ length: 20 }, (_, i) => `<a href="/p${i}">${i}</a>`).join('');
     const routes: Parameters<typeof serve>[0] = { '/': plain({ title: '首页', body: links }) };
-    for (let i = 0; i < 20; i++) routes[`/p${i}`] = (_req, res) => later(20, () => html(200, plain({ title: `页${i}`, body: '' }))(_req, res));
+    for (let i = 0; i < 20; i++)
+      routes[`/p${i}`] = (_req, res) => later(20, () => html(200, plain({ title: `页${i}`, body: '' }))(_req, res));
     const s = await site(routes);
     const clock = virtualClock();
-    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, clock, requestsPerSecond: 2, burst: 1, concurrency: 3, cloaking: { enabled: false } });
+    const result = await crawl({
+      outbound: loopbackAllowed,
+      baseUrl: s.url,
+      clock,
+      requestsPerSecond: 2,
+      burst: 1,
+      concurrency: 3,
+      cloaking: { enabled: false },
+    });
     expect(result.pages).toHaveLength(21);
     // 22 requests (robots.txt included) at 2/s: the last leaves 10.5 s after the first.
     expect(clock.elapsed()).toBeGreaterThanOrEqual(10_500);
@@ -222,7 +281,13 @@ describe('S8 crawler: politeness', () => {
   test('the page budget stops the crawl and says how much was left', async () => {
     const links = Array.from({ length: 30 }, (_, i) => `<a href="/p${i}">${i}</a>`).join('');
     const s = await site({ '/': plain({ title: '首页', body: links }), '*': plain({ title: '页', body: '' }) });
-    const result = await crawl({ outbound: loopbackAllowed, baseUrl: s.url, maxPages: 10, clock: virtualClock(), cloaking: { enabled: false } });
+    const result = await crawl({
+      outbound: loopbackAllowed,
+      baseUrl: s.url,
+      maxPages: 10,
+      clock: virtualClock(),
+      cloaking: { enabled: false },
+    });
     expect(result.pages).toHaveLength(10);
     expect(result.stats.skippedByBudget).toBe(21);
     expect(result.notes.find((n) => n.code === 'page-budget')?.message).toContain('页面上限 10');
@@ -230,7 +295,10 @@ describe('S8 crawler: politeness', () => {
 
   test('a cancelled run stops early with a note and keeps only the pages it finished', async () => {
     const links = Array.from({ length: 30 }, (_, i) => `<a href="/p${i}">${i}</a>`).join('');
-    const s = await site({ '/': plain({ title: '首页', body: links }), '*': (req, res) => later(50, () => html(200, plain({ title: '页', body: '' }))(req, res)) });
+    const s = await site({
+      '/': plain({ title: '首页', body: links }),
+      '*': (req, res) => later(50, () => html(200, plain({ title: '页', body: '' }))(req, res)),
+    });
     const controller = new AbortController();
     const report = await monitorSite({
       crawl: { outbound: loopbackAllowed },
@@ -250,7 +318,8 @@ describe('S8 crawler: politeness', () => {
   test('N8: external links are checked once per run, HEAD falling back to GET', async () => {
     const ext = await site(
       {
-        '/no-head': (req, res) => (req.method === 'HEAD' ? html(405, '')(req, res) : html(200, plain({ title: '外站', body: '' }))(req, res)),
+        '/no-head': (req, res) =>
+          req.method === 'HEAD' ? html(405, '')(req, res) : html(200, plain({ title: '外站', body: '' }))(req, res),
         '/pdf': (_req, res) => {
           res.writeHead(200, { 'content-type': 'application/pdf' });
           res.end('x');
@@ -269,7 +338,9 @@ describe('S8 crawler: politeness', () => {
     expect(result.external.find((e) => e.url.endsWith('/no-head'))).toMatchObject({ ok: true, method: 'GET', referrerCount: 3 });
     const report = evaluateCrawl(result, { now: NOW });
     const gone = report.findings.filter((f) => f.subject === `${ext.origin}/gone`);
-    expect(gone).toEqual([expect.objectContaining({ code: 'N8.external-broken', severity: 'deduction', pages: { count: 3, examples: expect.any(Array) } })]);
+    expect(gone).toEqual([
+      expect.objectContaining({ code: 'N8.external-broken', severity: 'deduction', pages: { count: 3, examples: expect.any(Array) } }),
+    ]);
   });
 });
 
@@ -279,7 +350,10 @@ describe('trust #10: the crawler never reaches this machine or the intranet unle
     for (const baseUrl of [s.url, s.url.replace('127.0.0.1', 'localhost')]) {
       // No `outbound`: what every run gets by default (public addresses only).
       const result = await crawl({ baseUrl, clock: virtualClock(), cloaking: { enabled: false } });
-      expect(result.pages[0].errors[0]).toMatchObject({ code: 'refused-address', message: expect.stringContaining(`已拒绝访问 ${baseUrl}`) });
+      expect(result.pages[0].errors[0]).toMatchObject({
+        code: 'refused-address',
+        message: expect.stringContaining(`已拒绝访问 ${baseUrl}`),
+      });
       expect(result.notes.find((n) => n.code === 'home-refused')?.message).toContain('内网访问白名单');
     }
     expect((await probe(s.url)).error).toContain('已拒绝访问');
@@ -296,12 +370,22 @@ describe('trust #10: the crawler never reaches this machine or the intranet unle
       }),
       '/jump': html(302, '', { location: `${service.origin}/api/graphql` }),
     });
-    const result = await crawl({ outbound: OutboundPolicy.none.trustingOrigin(own.url), baseUrl: own.url, clock: virtualClock(), cloaking: { enabled: false } });
+    const result = await crawl({
+      outbound: OutboundPolicy.none.trustingOrigin(own.url),
+      baseUrl: own.url,
+      clock: virtualClock(),
+      cloaking: { enabled: false },
+    });
     expect(result.pages.find((p) => p.url === own.url)).toMatchObject({ status: 200 });
     expect(result.pages.find((p) => p.url.endsWith('/jump'))?.errors[0]?.code).toBe('refused-address');
     // Whether a link counts as ours or outbound, every one of them is refused before it is sent.
-    const elsewhere = [...result.pages.filter((p) => !p.url.startsWith(own.origin)).map((p) => ({ url: p.url, code: p.errors[0]?.code })), ...result.external.map((e) => ({ url: e.url, code: e.error?.code }))];
-    expect(elsewhere.map((e) => e.url).sort()).toEqual([`${service.origin}/graphql`, `http://localhost:${service.port}/admin`, 'http://169.254.169.254/latest/meta-data/'].sort());
+    const elsewhere = [
+      ...result.pages.filter((p) => !p.url.startsWith(own.origin)).map((p) => ({ url: p.url, code: p.errors[0]?.code })),
+      ...result.external.map((e) => ({ url: e.url, code: e.error?.code })),
+    ];
+    expect(elsewhere.map((e) => e.url).sort()).toEqual(
+      [`${service.origin}/graphql`, `http://localhost:${service.port}/admin`, 'http://169.254.169.254/latest/meta-data/'].sort(),
+    );
     for (const fetched of elsewhere) expect(fetched.code).toBe('refused-address');
     expect(service.requests).toEqual([]);
   });

@@ -17,8 +17,14 @@ const gbk =
 
 beforeAll(async () => {
   site = await serve({
-    '/': gbk('<html><head><title>临沧市民政局首页</title></head><body><a href="/meta">通知公告</a><a href="/none">政策文件</a></body></html>', 'text/html; charset=GBK'),
-    '/meta': gbk('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>通知公告</title></head><body>关于开展养老服务质量提升行动的通知</body></html>', 'text/html'),
+    '/': gbk(
+      '<html><head><title>临沧市民政局首页</title></head><body><a href="/meta">通知公告</a><a href="/none">政策文件</a></body></html>',
+      'text/html; charset=GBK',
+    ),
+    '/meta': gbk(
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>通知公告</title></head><body>关于开展养老服务质量提升行动的通知</body></html>',
+      'text/html',
+    ),
     '/none': gbk('<html><head><title>政策文件</title></head><body>进一步细化《365bet网投印发的通知》</body></html>', 'text/html'),
   });
   result = await crawl({ outbound: loopbackAllowed, baseUrl: site.url, clock: virtualClock(), cloaking: { enabled: false } });

@@ -17,12 +17,23 @@ afterAll(async () => {
   await external.close();
 });
 
-const probes: ProbeRecord[] = Array.from({ length: 7 * 24 }, (_, i) => ({ url: 'x', at: new Date(NOW.getTime() - i * 3600_000).toISOString(), ok: true }));
+const probes: ProbeRecord[] = Array.from({ length: 7 * 24 }, (_, i) => ({
+  url: 'x',
+  at: new Date(NOW.getTime() - i * 3600_000).toISOString(),
+  ok: true,
+}));
 
 describe('S8 monitoring of a healthy site', () => {
   let report: MonitorReport;
   beforeAll(async () => {
-    report = await monitorSite({ baseUrl: site.url, siteName: '临沧市民政局', now: () => NOW, clock: virtualClock(), probeHistory: probes, crawl: { outbound: loopbackAllowed, cloaking: { maxPages: 100 } } });
+    report = await monitorSite({
+      baseUrl: site.url,
+      siteName: '临沧市民政局',
+      now: () => NOW,
+      clock: virtualClock(),
+      probeHistory: probes,
+      crawl: { outbound: loopbackAllowed, cloaking: { maxPages: 100 } },
+    });
   });
 
   test('every page of the healthy site is crawled', () => {
@@ -38,14 +49,27 @@ describe('S8 monitoring of a healthy site', () => {
   });
 
   test('no rule fires with the CMS knowledge of the healthy site either', async () => {
-    const withKnowledge = await monitorSite({ crawl: { outbound: loopbackAllowed }, baseUrl: site.url, now: () => NOW, clock: virtualClock(), knowledge: healthyKnowledge(), probeHistory: probes });
+    const withKnowledge = await monitorSite({
+      crawl: { outbound: loopbackAllowed },
+      baseUrl: site.url,
+      now: () => NOW,
+      clock: virtualClock(),
+      knowledge: healthyKnowledge(),
+      probeHistory: probes,
+    });
     expect(withKnowledge.findings.map((f) => `${f.key} ${f.message}`)).toEqual([]);
     expect(withKnowledge.homeProbe).toMatchObject({ ok: true, status: 200 });
   });
 
   test('progress is reported for each phase', async () => {
     const phases = new Set<string>();
-    await monitorSite({ crawl: { outbound: loopbackAllowed }, baseUrl: site.url, now: () => NOW, clock: virtualClock(), onProgress: (p) => phases.add(p.phase) });
+    await monitorSite({
+      crawl: { outbound: loopbackAllowed },
+      baseUrl: site.url,
+      now: () => NOW,
+      clock: virtualClock(),
+      onProgress: (p) => phases.add(p.phase),
+    });
     expect([...phases]).toEqual(expect.arrayContaining(['robots', 'crawl', 'cloaking', 'external', 'done', 'checks']));
   });
 });

@@ -29,7 +29,10 @@ function hijackedPages(otherOrigin: string, gamblingOrigin: string): Routes {
     '/t/hidden-indent': p('链接七', `<div style="text-indent:-9999px">${link('/7')}</div>`),
     '/t/hidden-color': p('链接八', `<div style="background-color:#FFF"><a href="${otherOrigin}/8" style="color:white">友情链接</a></div>`),
     '/t/foreign-script': p('统计', '<p>正文</p>', `<script src="${otherOrigin}/tongji.js"></script>`),
-    '/t/packed': p('加壳', '<p>正文</p><script>eval(function(p,a,c,k,e,d){e=function(c){return c};while(c--)if(k[c])p=p.replace(new RegExp(e(c),"g"),k[c]);return p}("0 1=2",3,3,"var|x|1".split("|"),0,{}))</script>'),
+    '/t/packed': p(
+      '加壳',
+      '<p>正文</p><script>eval(function(p,a,c,k,e,d){e=function(c){return c};while(c--)if(k[c])p=p.replace(new RegExp(e(c),"g"),k[c]);return p}("0 1=2",3,3,"var|x|1".split("|"),0,{}))</script>',
+    ),
     '/t/docwrite': p('写入', '<p>正文</p><script>document.write(unescape("%3Ca%20href%3D%22http%3A//x%22%3E%3C/a%3E"));</script>'),
     '/t/charcode': p('拼接', '<p>正文</p><script>var u=String.fromCharCode(104,116,116,112,58,47,47,49,50,55,46,48);</script>'),
     '/t/hex': p('转义', `<p>正文</p><script>var s="${'\\x68\\x74\\x74\\x70'.repeat(6)}";</script>`),
@@ -59,7 +62,16 @@ function hijackedPages(otherOrigin: string, gamblingOrigin: string): Routes {
 
 const expectedPages: Record<string, string[]> = {
   'N9.keyword': ['/t/keyword'],
-  'N9.hidden-link': ['/t/hidden-inline', '/t/hidden-ancestor', '/t/hidden-class', '/t/hidden-id', '/t/hidden-font', '/t/hidden-box', '/t/hidden-indent', '/t/hidden-color'],
+  'N9.hidden-link': [
+    '/t/hidden-inline',
+    '/t/hidden-ancestor',
+    '/t/hidden-class',
+    '/t/hidden-id',
+    '/t/hidden-font',
+    '/t/hidden-box',
+    '/t/hidden-indent',
+    '/t/hidden-color',
+  ],
   'N9.foreign-script': ['/t/foreign-script'],
   'N9.obfuscated-script': ['/t/packed', '/t/docwrite', '/t/charcode', '/t/hex'],
   'N9.mobile-redirect': ['/t/mobile'],
@@ -68,19 +80,30 @@ const expectedPages: Record<string, string[]> = {
   'N9.cloaked-content': ['/t/spider'],
 };
 
-const pagesOf = (findings: KeyedFinding[]) => [...new Set(findings.flatMap((f) => f.pages?.examples ?? [f.page!]))].map((u) => new URL(u).pathname).sort();
+const pagesOf = (findings: KeyedFinding[]) =>
+  [...new Set(findings.flatMap((f) => f.pages?.examples ?? [f.page!]))].map((u) => new URL(u).pathname).sort();
 
 beforeAll(async () => {
   other = await serve({ ...externalSite(), '*': page({ title: '某网站', body: '<p>普通网站</p>' }) }, '127.0.0.2');
-  gambling = await serve({ '*': '<html><head><title>澳门新葡京娱乐城</title></head><body>百家乐 真人视讯 即时比分 在线投注</body></html>' }, '127.0.0.3');
+  gambling = await serve(
+    { '*': '<html><head><title>澳门新葡京娱乐城</title></head><body>百家乐 真人视讯 即时比分 在线投注</body></html>' },
+    '127.0.0.3',
+  );
   const routes = hijackedPages(other.origin, gambling.origin);
-  const topics = Object.keys(routes).map((path) => `<li><a href="${path}">专题</a></li>`).join('');
+  const topics = Object.keys(routes)
+    .map((path) => `<li><a href="${path}">专题</a></li>`)
+    .join('');
   site = await serve({
     ...healthySite(other.origin, '<a href="/topics">专题专栏</a>'),
     '/topics': page({ title: '专题专栏', body: `<ul>${topics}</ul>`, footer: { errorReportHref: `${other.origin}/zhaocuo` } }),
     ...routes,
   });
-  report = await monitorSite({ baseUrl: site.url, now: () => NOW, clock: virtualClock(), crawl: { outbound: loopbackAllowed, cloaking: { maxPages: 100 } } });
+  report = await monitorSite({
+    baseUrl: site.url,
+    now: () => NOW,
+    clock: virtualClock(),
+    crawl: { outbound: loopbackAllowed, cloaking: { maxPages: 100 } },
+  });
 });
 afterAll(async () => {
   await Promise.all([site.close(), other.close(), gambling.close()]);

@@ -220,7 +220,10 @@ describe('monitor HTTP: redirects', () => {
     const loop = await r.fetch(chain('/loop-a'));
     const many = await r.fetch(chain('/chain'));
     r.close();
-    expect(loop.error).toEqual({ code: 'redirect-loop', message: `重定向循环：${chain('/loop-a')} → ${chain('/loop-b')} → ${chain('/loop-a')}` });
+    expect(loop.error).toEqual({
+      code: 'redirect-loop',
+      message: `重定向循环：${chain('/loop-a')} → ${chain('/loop-b')} → ${chain('/loop-a')}`,
+    });
     expect(loop.status).toBe(301);
     expect(many.error).toEqual({ code: 'too-many-redirects', message: '重定向超过 3 次' });
     expect(many.redirects).toHaveLength(3);

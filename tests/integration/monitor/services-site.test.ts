@@ -39,10 +39,25 @@ const guide = (title: string, body: string, links: string) => page({ title, body
 beforeAll(async () => {
   external = await serve({ ...externalSite(), '/zwfw/dibao': page({ title: '一网通办', body: '<p>在线申请</p>' }) }, '127.0.0.2');
   const routes: Routes = {
-    ...healthySite(external.origin, '<a href="/guides/1">低保办事指南</a> <a href="/guides/2">临时救助办事指南</a> <a href="/guides/3">特困人员认定办事指南</a> <a href="/notices/zhaopin">2026年公开招聘工作人员公告（报名）</a>'),
-    '/guides/1': guide('最低生活保障申请办事指南', elements(), `<a href="/files/dibao.pdf">最低生活保障申请书下载</a> <a href="${external.origin}/zwfw/dibao">在线办理</a>`),
-    '/guides/2': guide('临时救助申请办事指南', elements(['收费标准', '投诉电话']), `<a href="/files/linshi.docx">临时救助申请审批表</a> <a href="${external.origin}/zwfw/dibao">在线办理</a>`),
-    '/guides/3': guide('特困人员认定办事指南', elements(), `<a href="/files/tekun.pdf">特困人员救助供养申请书下载</a> <a href="${external.origin}/zwfw/gone">网上办理</a>`),
+    ...healthySite(
+      external.origin,
+      '<a href="/guides/1">低保办事指南</a> <a href="/guides/2">临时救助办事指南</a> <a href="/guides/3">特困人员认定办事指南</a> <a href="/notices/zhaopin">2026年公开招聘工作人员公告（报名）</a>',
+    ),
+    '/guides/1': guide(
+      '最低生活保障申请办事指南',
+      elements(),
+      `<a href="/files/dibao.pdf">最低生活保障申请书下载</a> <a href="${external.origin}/zwfw/dibao">在线办理</a>`,
+    ),
+    '/guides/2': guide(
+      '临时救助申请办事指南',
+      elements(['收费标准', '投诉电话']),
+      `<a href="/files/linshi.docx">临时救助申请审批表</a> <a href="${external.origin}/zwfw/dibao">在线办理</a>`,
+    ),
+    '/guides/3': guide(
+      '特困人员认定办事指南',
+      elements(),
+      `<a href="/files/tekun.pdf">特困人员救助供养申请书下载</a> <a href="${external.origin}/zwfw/gone">网上办理</a>`,
+    ),
     '/files/dibao.pdf': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/pdf' });
       res.end('%PDF-1.4\n%…\n');
@@ -88,6 +103,8 @@ describe('N6 and N19 on a site read from its pages', () => {
   });
 
   test('N19: a recruitment notice past its closing day is reported as still shown as current', () => {
-    expect(of('N19').map((f) => [new URL(f.page!).pathname, f.code, f.evidence])).toEqual([['/notices/zhaopin', 'N19.time-passed', '截止2026年5月22日']]);
+    expect(of('N19').map((f) => [new URL(f.page!).pathname, f.code, f.evidence])).toEqual([
+      ['/notices/zhaopin', 'N19.time-passed', '截止2026年5月22日'],
+    ]);
   });
 });

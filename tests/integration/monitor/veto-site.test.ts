@@ -31,7 +31,11 @@ beforeAll(async () => {
     '/zhaocuo': plain('找错', ''),
   };
   newsColumns.forEach((name, i) => {
-    routes[`/news/${i}`] = listPage(name, [1, 2, 3].map((n) => ({ href: `/d/${n}`, title: `旧信息${n}`, date: daysAgo(30 + n) })), { footer: { errorReportHref: false } });
+    routes[`/news/${i}`] = listPage(
+      name,
+      [1, 2, 3].map((n) => ({ href: `/d/${n}`, title: `旧信息${n}`, date: daysAgo(30 + n) })),
+      { footer: { errorReportHref: false } },
+    );
   });
   emptyColumns.forEach((name, i) => {
     routes[`/empty/${i}`] = listPage(name, [], { footer: { errorReportHref: false } });
@@ -39,7 +43,11 @@ beforeAll(async () => {
   for (const n of [1, 2, 3]) routes[`/d/${n}`] = plain(`旧信息${n}`, `<p>发布日期：${daysAgo(20 + n)}</p>`);
   site = await serve(routes);
   // 10 of 168 hourly probes failed: 6 %.
-  const probes: ProbeRecord[] = Array.from({ length: 168 }, (_, i) => ({ url: site.url, at: new Date(NOW.getTime() - i * 3600_000).toISOString(), ok: i % 17 !== 5 }));
+  const probes: ProbeRecord[] = Array.from({ length: 168 }, (_, i) => ({
+    url: site.url,
+    at: new Date(NOW.getTime() - i * 3600_000).toISOString(),
+    ok: i % 17 !== 5,
+  }));
   report = await monitorSite({
     crawl: { outbound: loopbackAllowed },
     baseUrl: site.url,
@@ -66,17 +74,26 @@ describe('single vetoes (单项否决) on a failing site', () => {
   });
 
   test('N1: 6 % failed probes over the week is a veto', () => {
-    expect(report.findings.filter((f) => f.ruleId === 'N1')).toEqual([expect.objectContaining({ code: 'N1.unavailable', severity: 'veto', evidence: expect.stringContaining('失败 10 次') })]);
+    expect(report.findings.filter((f) => f.ruleId === 'N1')).toEqual([
+      expect.objectContaining({ code: 'N1.unavailable', severity: 'veto', evidence: expect.stringContaining('失败 10 次') }),
+    ]);
   });
 
   test('N2: a home page whose newest item is 21 days old is a veto', () => {
-    expect(report.findings.filter((f) => f.ruleId === 'N2')).toEqual([expect.objectContaining({ code: 'N2.stale', severity: 'veto', message: '首页已 21 天未更新（超过 2 周为单项否决）' })]);
+    expect(report.findings.filter((f) => f.ruleId === 'N2')).toEqual([
+      expect.objectContaining({ code: 'N2.stale', severity: 'veto', message: '首页已 21 天未更新（超过 2 周为单项否决）' }),
+    ]);
   });
 
   test('N3: five news columns a month old are a veto, each column listed', () => {
     const n3 = report.findings.filter((f) => f.ruleId === 'N3');
     expect(n3.filter((f) => f.severity === 'veto')).toHaveLength(1);
-    expect(n3.filter((f) => f.code === 'N3.overdue').map((f) => new URL(f.page!).pathname).sort()).toEqual(newsColumns.map((_, i) => `/news/${i}`));
+    expect(
+      n3
+        .filter((f) => f.code === 'N3.overdue')
+        .map((f) => new URL(f.page!).pathname)
+        .sort(),
+    ).toEqual(newsColumns.map((_, i) => `/news/${i}`));
   });
 
   test('N4: five empty columns are a veto, found on their pages only', () => {
@@ -86,7 +103,9 @@ describe('single vetoes (单项否决) on a failing site', () => {
   });
 
   test('N5: a message unanswered for more than 3 months is a veto', () => {
-    expect(report.findings.filter((f) => f.ruleId === 'N5')).toEqual([expect.objectContaining({ code: 'N5.unanswered', severity: 'veto' })]);
+    expect(report.findings.filter((f) => f.ruleId === 'N5')).toEqual([
+      expect.objectContaining({ code: 'N5.unanswered', severity: 'veto' }),
+    ]);
   });
 
   test('N7: four serious errors (state name, leader name, typos) are more than 3: a veto on the page that has them', () => {

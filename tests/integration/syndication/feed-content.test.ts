@@ -4,7 +4,14 @@ import { HttpFetcher } from '../../../syndication/core/fetch.js';
 import { MemoryStore } from '../../../syndication/core/memory-store.js';
 import { runSource, type RunDeps } from '../../../syndication/core/run.js';
 import type { SourceConfig } from '../../../syndication/core/source-config.js';
-import { fixtureBytes, fixtureText, serve, silentLogger, startFixtureServer, type FixtureServer } from '../../helpers/syndication-server.js';
+import {
+  fixtureBytes,
+  fixtureText,
+  serve,
+  silentLogger,
+  startFixtureServer,
+  type FixtureServer,
+} from '../../helpers/syndication-server.js';
 import { loopbackAllowed } from '../../helpers/outbound.js';
 
 /*
@@ -21,22 +28,39 @@ afterEach(async () => {
 const clock = new Date('2026-11-24T02:00:00Z');
 
 function deps(store: MemoryStore): RunDeps {
-  return { store, fetcher: new HttpFetcher({ retries: 0, proxy: false, outbound: loopbackAllowed, sleep: async () => {} }), now: () => clock, log: silentLogger };
+  return {
+    store,
+    fetcher: new HttpFetcher({ retries: 0, proxy: false, outbound: loopbackAllowed, sleep: async () => {} }),
+    now: () => clock,
+    log: silentLogger,
+  };
 }
 
 /** The full-content feed with its links on the fixture server; detail pages answer 404 unless given. */
 async function upstream(details: Record<string, string> = {}): Promise<FixtureServer> {
   const server = await startFixtureServer();
   servers.push(server);
-  server.route('/rss.xml', serve(fixtureText('full-content.xml').replaceAll('https://mzt.example.gov.cn', server.origin), 'application/rss+xml'));
+  server.route(
+    '/rss.xml',
+    serve(fixtureText('full-content.xml').replaceAll('https://mzt.example.gov.cn', server.origin), 'application/rss+xml'),
+  );
   for (const [path, html] of Object.entries(details)) server.route(path, serve(html, 'text/html; charset=utf-8'));
   return server;
 }
 
 function source(server: FixtureServer, overrides: Partial<SourceConfig> = {}): SourceConfig {
   return {
-    key: 'mzt-quanwen', name: '云南省民政厅·全文', level: 'provincial-department', adapter: 'feed', listUrls: [server.url('/rss.xml')],
-    schedule: '0 9 * * *', targetColumn: 'smzt', policy: 'review', enabled: true, allowedHosts: ['127.0.0.1'], ...overrides,
+    key: 'mzt-quanwen',
+    name: '云南省民政厅·全文',
+    level: 'provincial-department',
+    adapter: 'feed',
+    listUrls: [server.url('/rss.xml')],
+    schedule: '0 9 * * *',
+    targetColumn: 'smzt',
+    policy: 'review',
+    enabled: true,
+    allowedHosts: ['127.0.0.1'],
+    ...overrides,
   };
 }
 
@@ -50,7 +74,11 @@ describe('S9 feed content as a source', () => {
     const record = await runSource(source(server), deps(store));
     expect(record).toMatchObject({ ok: true, itemsNew: 3, itemFailures: [] });
     const items = store.items();
-    expect(items.map((i) => i.title)).toEqual(['关于做好2026年冬春困难群众救助工作的通知', '关于开展社会救助政策宣传月活动的通知', '临时救助工作规程（修订）已印发']);
+    expect(items.map((i) => i.title)).toEqual([
+      '关于做好2026年冬春困难群众救助工作的通知',
+      '关于开展社会救助政策宣传月活动的通知',
+      '临时救助工作规程（修订）已印发',
+    ]);
     const [first, , third] = items;
     expect(first.bodyHtml).toContain('为切实保障困难群众温暖过冬');
     expect(first.bodyHtml).not.toContain('track()');
@@ -73,7 +101,9 @@ describe('S9 feed content as a source', () => {
   });
 
   test('S9: "always": the body is the feed content, while 发文字号 and dates still come from the detail page', async () => {
-    const server = await upstream({ '/qw/202611/t20261122_401.html': detailPage('云南省民政厅关于做好2026年冬春困难群众救助工作的通知', '云民发〔2026〕50号') });
+    const server = await upstream({
+      '/qw/202611/t20261122_401.html': detailPage('云南省民政厅关于做好2026年冬春困难群众救助工作的通知', '云民发〔2026〕50号'),
+    });
     const store = new MemoryStore();
     const record = await runSource(source(server, { feedContent: 'always' }), deps(store));
     expect(record.itemsNew).toBe(3);
@@ -97,19 +127,29 @@ describe('S9 recovered feeds and encodings through a run', () => {
   test('S9: a feed with undeclared entities, a bare & and CDATA in mid-title brings its items, and the health warns', async () => {
     const server = await startFixtureServer();
     servers.push(server);
-    server.route('/rss.xml', serve(fixtureText('entities-cdata.xml').replaceAll('https://mzt.example.gov.cn', server.origin), 'application/rss+xml'));
+    server.route(
+      '/rss.xml',
+      serve(fixtureText('entities-cdata.xml').replaceAll('https://mzt.example.gov.cn', server.origin), 'application/rss+xml'),
+    );
     server.route('*', serve('<html><body><div class="TRS_UEDITOR"><p>正文</p></div></body></html>', 'text/html; charset=utf-8'));
     const store = new MemoryStore();
     const record = await runSource(source(server, { key: 'entities' }), deps(store));
     expect(record.error).toBeUndefined();
     expect(record).toMatchObject({ ok: true, itemsNew: 3 });
-    expect(store.items().map((i) => i.title)).toEqual(['关于印发“十五五”民政事业发展规划的通知——解读…', '关于“十四五”规划的通知', '社会救助工作要点（2026年）']);
+    expect(store.items().map((i) => i.title)).toEqual([
+      '关于印发“十五五”民政事业发展规划的通知——解读…',
+      '关于“十四五”规划的通知',
+      '社会救助工作要点（2026年）',
+    ]);
     const state = store.states.get('entities')!;
     expect(state.consecutiveFailures).toBe(0);
     expect(state.lastWarning).toMatch(/订阅源不是格式良好的 XML，已容错解析（第 8 行.*；订阅源使用了未声明的实体 &middot;/);
 
     // A clean run clears the warning.
-    server.route('/rss.xml', serve('<rss><channel><item><title>甲</title><link>/a.html</link></item></channel></rss>', 'application/rss+xml'));
+    server.route(
+      '/rss.xml',
+      serve('<rss><channel><item><title>甲</title><link>/a.html</link></item></channel></rss>', 'application/rss+xml'),
+    );
     await runSource(source(server, { key: 'entities' }), deps(store));
     expect(store.states.get('entities')!.lastWarning).toBeUndefined();
   });
@@ -118,7 +158,8 @@ describe('S9 recovered feeds and encodings through a run', () => {
     const server = await startFixtureServer();
     servers.push(server);
     // The fixtures' links pointed at this server, each file kept in its own encoding.
-    const local = (name: string, charset: string) => iconv.encode(iconv.decode(fixtureBytes(name), charset).replaceAll('https://feed.example.gov.cn', server.origin), charset);
+    const local = (name: string, charset: string) =>
+      iconv.encode(iconv.decode(fixtureBytes(name), charset).replaceAll('https://feed.example.gov.cn', server.origin), charset);
     server.route('/big5.xml', serve(local('rss-big5.big5.xml', 'big5'), 'application/xml'));
     server.route('/u16.xml', serve(local('rss-utf16le-nobom.xml', 'utf-16le'), 'application/xml'));
     server.route('*', serve('<html><body><div class="TRS_UEDITOR"><p>正文</p></div></body></html>', 'text/html; charset=utf-8'));
@@ -127,6 +168,13 @@ describe('S9 recovered feeds and encodings through a run', () => {
     const u16 = await runSource(source(server, { key: 'u16', listUrls: [server.url('/u16.xml')] }), deps(store));
     expect([big5.itemsNew, u16.itemsNew]).toEqual([2, 1]);
     // The detail pages have no title of their own: the list's, read in the right encoding.
-    expect(store.items().map((i) => i.title).sort()).toEqual(['關於長期照顧服務申請流程說明', '臺灣地區社會福利機構評鑑結果公告', '民政部关于进一步加强社会救助家庭经济状况核对工作的通知'].sort());
+    expect(
+      store
+        .items()
+        .map((i) => i.title)
+        .sort(),
+    ).toEqual(
+      ['關於長期照顧服務申請流程說明', '臺灣地區社會福利機構評鑑結果公告', '民政部关于进一步加强社会救助家庭经济状况核对工作的通知'].sort(),
+    );
   });
 });

@@ -39,7 +39,12 @@ async function failure(promise: Promise<unknown>): Promise<FetchError> {
 
 function counter() {
   let count = 0;
-  return { next: () => ++count, get count() { return count; } };
+  return {
+    next: () => ++count,
+    get count() {
+      return count;
+    },
+  };
 }
 
 beforeAll(async () => {
@@ -83,7 +88,9 @@ beforeAll(async () => {
       if (hasCookie) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<table class="article"></table>');
       } else {
-        res.writeHead(302, { location: '/waf/check?next=/n152/n165/index.html', 'set-cookie': 'https_waf_cookie=ok-123; Path=/; HttpOnly' }).end();
+        res
+          .writeHead(302, { location: '/waf/check?next=/n152/n165/index.html', 'set-cookie': 'https_waf_cookie=ok-123; Path=/; HttpOnly' })
+          .end();
       }
     },
     '/waf/check': (req, res) => {
@@ -157,7 +164,9 @@ describe('S9 polite fetch layer', () => {
 
   test('S9: deflate and br bodies are decompressed; response headers come back lower-case, repeated ones joined', async () => {
     server.route('/deflate', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-encoding': 'deflate', 'X-Trace': ['a', 'b'] }).end(deflateSync('救助'));
+      res
+        .writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-encoding': 'deflate', 'X-Trace': ['a', 'b'] })
+        .end(deflateSync('救助'));
     });
     server.route('/br', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-encoding': 'br' }).end(brotliCompressSync('养老'));
@@ -249,7 +258,13 @@ describe('S9 polite fetch layer', () => {
   test('S9: conditional GET sends the stored ETag and Last-Modified and reports a 304 as not modified', async () => {
     const f = fetcher();
     const first = await f.fetchText(server.url('/conditional'));
-    expect(first).toMatchObject({ status: 200, notModified: false, etag: '"v1"', lastModified: 'Fri, 20 Nov 2026 01:00:00 GMT', text: '[]' });
+    expect(first).toMatchObject({
+      status: 200,
+      notModified: false,
+      etag: '"v1"',
+      lastModified: 'Fri, 20 Nov 2026 01:00:00 GMT',
+      text: '[]',
+    });
     const second = await f.fetchText(server.url('/conditional'), { etag: first.etag, lastModified: first.lastModified });
     expect(second).toMatchObject({ status: 304, notModified: true, text: '', etag: '"v1"', lastModified: 'Fri, 20 Nov 2026 01:00:00 GMT' });
   });
@@ -270,7 +285,7 @@ describe('S9 polite fetch layer', () => {
     expect(blocked).toMatchObject({ kind: 'http-status', status: 403 });
   });
 
-  test('S9: more than 5 redirects, a redirect loop (stopped at the first repeat, stricter than before: the monitor\'s rule), or a redirect to nowhere, is an error', async () => {
+  test("S9: more than 5 redirects, a redirect loop (stopped at the first repeat, stricter than before: the monitor's rule), or a redirect to nowhere, is an error", async () => {
     server.route('/chain', (req, res) => {
       const n = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? 0);
       res.writeHead(302, { location: `/chain?n=${n + 1}` }).end();
@@ -358,7 +373,14 @@ describe('trust #10: upstream requests never reach this machine or the intranet'
   });
 
   test('trust #10: the metadata address, IPv6 loopback and IPv4-mapped IPv6 are refused', async () => {
-    for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://100.100.100.200/latest/meta-data/', `http://[::1]:${new URL(server.origin).port}/`, `http://[::ffff:127.0.0.1]:${new URL(server.origin).port}/`, 'http://10.0.0.1/', 'http://[fd00::1]/']) {
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://100.100.100.200/latest/meta-data/',
+      `http://[::1]:${new URL(server.origin).port}/`,
+      `http://[::ffff:127.0.0.1]:${new URL(server.origin).port}/`,
+      'http://10.0.0.1/',
+      'http://[fd00::1]/',
+    ]) {
       expect(await failure(guarded({ timeoutMs: 2000 }).fetchBytes(url))).toMatchObject({ kind: 'refused-address' });
     }
   });
@@ -367,7 +389,10 @@ describe('trust #10: upstream requests never reach this machine or the intranet'
     // Only 127.0.0.1 is on the allow-list (an intranet mirror of the upstream, say); the redirect goes elsewhere.
     const onlyThisHost = OutboundPolicy.parse('127.0.0.1');
     server.route('/to-metadata', (_req, res) => void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/iam' }).end());
-    server.route('/to-other-loopback', (_req, res) => void res.writeHead(302, { location: server.url('/intranet-secret').replace('127.0.0.1', '127.0.0.2') }).end());
+    server.route(
+      '/to-other-loopback',
+      (_req, res) => void res.writeHead(302, { location: server.url('/intranet-secret').replace('127.0.0.1', '127.0.0.2') }).end(),
+    );
     const toMetadata = await failure(guarded({ outbound: onlyThisHost }).fetchText(server.url('/to-metadata')));
     expect(toMetadata).toMatchObject({ kind: 'refused-address', url: 'http://169.254.169.254/latest/meta-data/iam' });
     expect(toMetadata.message).toContain('169.254.169.254');
@@ -379,6 +404,8 @@ describe('trust #10: upstream requests never reach this machine or the intranet'
   });
 
   test('trust #10: an image or attachment on a refused address is not copied', async () => {
-    await expect(copyAsset('http://127.0.0.1:9/x.png', { fetcher: guarded(), type: 'image' })).rejects.toMatchObject({ kind: 'refused-address' });
+    await expect(copyAsset('http://127.0.0.1:9/x.png', { fetcher: guarded(), type: 'image' })).rejects.toMatchObject({
+      kind: 'refused-address',
+    });
   });
 });

@@ -161,7 +161,9 @@ describe('S9 runSource over the in-memory store', () => {
     expect(item.bodyHtml).toContain('<p class="text-center">国办发〔2026〕41号</p>');
     expect(item.bodyHtml).not.toMatch(/script|onerror|_hmt|evil\.example/);
     expect(item.images).toEqual([{ url: u.server.url('/zhengce/content/202611/W020261120512345678901.png'), alt: '低保标准调整示意图' }]);
-    expect(item.attachments).toEqual([{ url: u.server.url('/zhengce/content/202611/P020261120512345678902.pdf'), name: '困难群众基本生活保障工作任务分工.pdf' }]);
+    expect(item.attachments).toEqual([
+      { url: u.server.url('/zhengce/content/202611/P020261120512345678902.pdf'), name: '困难群众基本生活保障工作任务分工.pdf' },
+    ]);
     expect(item.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(item.etag).toMatch(/^"/);
 
@@ -225,7 +227,13 @@ describe('S9 runSource over the in-memory store', () => {
     const original = store.entries.get(edited)!.item.bodyHtml;
 
     u.details.set(editedPath, u.details.get(editedPath)!.replace('各地要统筹最低生活保障', '各地要在2027年底前统筹最低生活保障'));
-    u.details.set(reformattedPath, u.details.get(reformattedPath)!.replace('<p>各省、自治区', '\n\n   <p>各省、自治区').replace('</head>', '<meta name="x" content="new template"></head>'));
+    u.details.set(
+      reformattedPath,
+      u.details
+        .get(reformattedPath)!
+        .replace('<p>各省、自治区', '\n\n   <p>各省、自治区')
+        .replace('</head>', '<meta name="x" content="new template"></head>'),
+    );
     u.addEntry(7000012, '新的一篇');
     const record = await runSource(sourceFor(u), deps(store));
     expect(record).toMatchObject({ ok: true, itemsNew: 1, itemsChanged: 1 });
@@ -261,8 +269,11 @@ describe('S9 runSource over the in-memory store', () => {
   test('S9: a malformed feed is a clear error, nothing is lost, and the run after the fix carries on without duplicates', async () => {
     const u = await upstream();
     const [a, b] = u.paths();
-    const feed = (items: string): string => `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>${items}</channel></rss>`;
-    const good = feed(`<item><title>甲</title><link>${u.server.url(a)}</link><guid isPermaLink="false">a-1</guid></item><item><title>乙</title><link>${u.server.url(b)}</link><guid isPermaLink="false">b-2</guid></item>`);
+    const feed = (items: string): string =>
+      `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>${items}</channel></rss>`;
+    const good = feed(
+      `<item><title>甲</title><link>${u.server.url(a)}</link><guid isPermaLink="false">a-1</guid></item><item><title>乙</title><link>${u.server.url(b)}</link><guid isPermaLink="false">b-2</guid></item>`,
+    );
     let body = good;
     u.server.route('/rss.xml', (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body);
@@ -275,7 +286,9 @@ describe('S9 runSource over the in-memory store', () => {
     body = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>改版中</title></rss>';
     const broken = await runSource(source, deps(store));
     expect(broken.ok).toBe(false);
-    expect(broken.error).toMatch(/^订阅源格式错误，无法解析出条目（订阅源不是格式良好的 XML，已容错解析（第 1 行第 \d+ 列：.+））：http:\/\/127\.0\.0\.1:\d+\/rss\.xml$/);
+    expect(broken.error).toMatch(
+      /^订阅源格式错误，无法解析出条目（订阅源不是格式良好的 XML，已容错解析（第 1 行第 \d+ 列：.+））：http:\/\/127\.0\.0\.1:\d+\/rss\.xml$/,
+    );
     expect(store.items()).toHaveLength(2);
     expect(store.states.get('rss-source')!.consecutiveFailures).toBe(1);
 
@@ -318,7 +331,13 @@ describe('S9 runSource over the in-memory store', () => {
     const record = await runSource(sourceFor(u), deps(store));
     expect(record.ok).toBe(true);
     expect(record.itemsNew).toBe(4);
-    expect(record.itemFailures).toEqual([{ url: u.server.url(missing), title: '国务院关于加快发展银发经济"适老化"改造的意见', message: `上游网站返回 HTTP 404：${u.server.url(missing)}` }]);
+    expect(record.itemFailures).toEqual([
+      {
+        url: u.server.url(missing),
+        title: '国务院关于加快发展银发经济"适老化"改造的意见',
+        message: `上游网站返回 HTTP 404：${u.server.url(missing)}`,
+      },
+    ]);
     expect(store.states.get('gov-cn-zuixin')!.lists[u.listUrl].etag).toBeUndefined();
 
     u.detailStatus.delete(missing);

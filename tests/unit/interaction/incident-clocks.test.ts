@@ -56,7 +56,8 @@ describe('S7 which clocks apply', () => {
 describe('S7 clock states', () => {
   const startedAt = cst('2026-11-24T09:00');
   const level = 'relativelyMajor';
-  const at = (now: string, writtenReportAt?: string) => incidentClocks({ level, startedAt, now: cst(now), events: { writtenReportAt: writtenReportAt ? cst(writtenReportAt) : null } })[0];
+  const at = (now: string, writtenReportAt?: string) =>
+    incidentClocks({ level, startedAt, now: cst(now), events: { writtenReportAt: writtenReportAt ? cst(writtenReportAt) : null } })[0];
 
   test('S7: due while more than the at-risk window (25 % or 10 minutes, the larger) is left', () => {
     expect(at('2026-11-24T09:09:59')).toMatchObject({ state: 'due', stateLabel: '计时中', minutesLeft: 10 });
@@ -64,7 +65,11 @@ describe('S7 clock states', () => {
 
   test('S7: at risk from 10 minutes before a 20-minute deadline up to the due instant itself', () => {
     expect(at('2026-11-24T09:10')).toMatchObject({ state: 'atRisk', minutesLeft: 10 });
-    expect(at('2026-11-24T09:20')).toMatchObject({ state: 'atRisk', minutesLeft: 0, summary: '书面报告局办公室（20分钟内）：剩余0分钟（截止 2026-11-24 09:20），即将到期' });
+    expect(at('2026-11-24T09:20')).toMatchObject({
+      state: 'atRisk',
+      minutesLeft: 0,
+      summary: '书面报告局办公室（20分钟内）：剩余0分钟（截止 2026-11-24 09:20），即将到期',
+    });
   });
 
   test('S7: overdue after the due instant, with the minutes overdue', () => {
@@ -95,7 +100,12 @@ describe('S7 clock states', () => {
 
   test('S7: the written report stops both the 40-minute target and the 2-hour limit: written at 1 h is late on the first, met on the second', () => {
     const clocks = byKind(
-      incidentClocks({ level: 'especiallyMajor', startedAt, now: cst('2026-11-24T10:30'), events: { phoneReportAt: cst('2026-11-24T09:15'), writtenReportAt: cst('2026-11-24T10:00') } }),
+      incidentClocks({
+        level: 'especiallyMajor',
+        startedAt,
+        now: cst('2026-11-24T10:30'),
+        events: { phoneReportAt: cst('2026-11-24T09:15'), writtenReportAt: cst('2026-11-24T10:00') },
+      }),
     );
     expect(clocks.phoneReport.state).toBe('met');
     expect(clocks.writtenReport.state).toBe('late');
@@ -133,10 +143,18 @@ describe('S7 alerting once', () => {
   const base = { level: 'relativelyMajor' as const, startedAt };
 
   test('S7: consecutive windows send the at-risk alert once, then the overdue alert once', () => {
-    const checks = ['2026-11-24T23:40', '2026-11-24T23:45', '2026-11-24T23:50', '2026-11-24T23:55', '2026-11-25T00:00', '2026-11-25T00:05'].map(cst);
+    const checks = [
+      '2026-11-24T23:40',
+      '2026-11-24T23:45',
+      '2026-11-24T23:50',
+      '2026-11-24T23:55',
+      '2026-11-25T00:00',
+      '2026-11-25T00:05',
+    ].map(cst);
     const sent: string[] = [];
     for (let i = 1; i < checks.length; i++) {
-      for (const alert of clocksAtRisk({ ...base, since: checks[i - 1], now: checks[i] })) sent.push(`${alert.turned}@${alert.at.toISOString()}`);
+      for (const alert of clocksAtRisk({ ...base, since: checks[i - 1], now: checks[i] }))
+        sent.push(`${alert.turned}@${alert.at.toISOString()}`);
     }
     expect(sent).toEqual([`atRisk@${cst('2026-11-24T23:50').toISOString()}`, `overdue@${cst('2026-11-25T00:00').toISOString()}`]);
   });
@@ -150,11 +168,19 @@ describe('S7 alerting once', () => {
 
   test('S7: one long window gives only the overdue alert; a clock already done gives none', () => {
     expect(clocksAtRisk({ ...base, since: startedAt, now: cst('2026-11-25T01:00') }).map((a) => a.turned)).toEqual(['overdue']);
-    expect(clocksAtRisk({ ...base, events: { writtenReportAt: cst('2026-11-24T23:58') }, since: startedAt, now: cst('2026-11-25T01:00') })).toEqual([]);
+    expect(
+      clocksAtRisk({ ...base, events: { writtenReportAt: cst('2026-11-24T23:58') }, since: startedAt, now: cst('2026-11-25T01:00') }),
+    ).toEqual([]);
   });
 
   test('S7: each clock of a 重大 incident alerts on its own', () => {
-    const alerts = clocksAtRisk({ level: 'major', startedAt, events: { phoneReportAt: cst('2026-11-24T23:50') }, since: cst('2026-11-24T23:40'), now: cst('2026-11-25T00:21') });
+    const alerts = clocksAtRisk({
+      level: 'major',
+      startedAt,
+      events: { phoneReportAt: cst('2026-11-24T23:50') },
+      since: cst('2026-11-24T23:40'),
+      now: cst('2026-11-25T00:21'),
+    });
     expect(alerts.map((a) => [a.kind, a.turned])).toEqual([['writtenReport', 'overdue']]);
   });
 });
@@ -163,10 +189,14 @@ describe('S7 invalid input', () => {
   test('S7: refuses events or now before the start, invalid dates and a window going backwards', () => {
     const startedAt = cst('2026-11-24T09:00');
     expect(() => incidentClocks({ level: 'major', startedAt, now: cst('2026-11-24T08:59') })).toThrow(/before the incident started/);
-    expect(() => incidentClocks({ level: 'major', startedAt, now: startedAt, events: { phoneReportAt: cst('2026-11-24T08:00') } })).toThrow(/phoneReportAt: before/);
+    expect(() => incidentClocks({ level: 'major', startedAt, now: startedAt, events: { phoneReportAt: cst('2026-11-24T08:00') } })).toThrow(
+      /phoneReportAt: before/,
+    );
     expect(() => incidentClocks({ level: 'major', startedAt: new Date('x'), now: startedAt })).toThrow(/Invalid instant for startedAt/);
     expect(() => incidentClocks({ level: 'minor' as never, startedAt, now: startedAt })).toThrow(/Invalid incident level/);
-    expect(() => clocksAtRisk({ level: 'major', startedAt, since: cst('2026-11-24T10:00'), now: cst('2026-11-24T09:30') })).toThrow(/since: after now/);
+    expect(() => clocksAtRisk({ level: 'major', startedAt, since: cst('2026-11-24T10:00'), now: cst('2026-11-24T09:30') })).toThrow(
+      /since: after now/,
+    );
   });
 
   test('durations read in Chinese', () => {

@@ -3,7 +3,13 @@ import { describe, expect, test } from '@jest/globals';
 import { addMonths, messageClock, messageSummary, type MessageRecord } from '../../../src/mailbox/core/clocks.js';
 
 const cst = (local: string): Date => new Date(`${local}+08:00`);
-const msg = (id: string, submitted: string, replied?: string, published?: string, kind: MessageRecord['kind'] = 'consultation'): MessageRecord => ({
+const msg = (
+  id: string,
+  submitted: string,
+  replied?: string,
+  published?: string,
+  kind: MessageRecord['kind'] = 'consultation',
+): MessageRecord => ({
   id,
   kind,
   submittedAt: cst(submitted),
@@ -42,25 +48,50 @@ describe('N5 one message', () => {
   test('N5: awaiting, then due soon in the last 14 days before 2 months', () => {
     expect(messageClock(msg('a', '2026-09-15T10:00'), '2026-10-31')).toMatchObject({ state: 'awaiting', daysLeft: 15 });
     expect(messageClock(msg('a', '2026-09-15T10:00'), '2026-11-01')).toMatchObject({ state: 'dueSoon', daysLeft: 14 });
-    expect(messageClock(msg('a', '2026-09-15T10:00', '2026-11-10T10:00'), '2026-11-15')).toMatchObject({ state: 'dueSoon', replied: true, daysLeft: 0 });
+    expect(messageClock(msg('a', '2026-09-15T10:00', '2026-11-10T10:00'), '2026-11-15')).toMatchObject({
+      state: 'dueSoon',
+      replied: true,
+      daysLeft: 0,
+    });
   });
 
   test('N5: a reply not published within 2 months costs points', () => {
-    expect(messageClock(msg('a', '2026-09-15T10:00', '2026-10-01T10:00', '2026-11-16T08:00'), '2026-12-31')).toMatchObject({ state: 'late', deduction: true, veto: false });
-    expect(messageClock(msg('a', '2026-09-15T10:00'), '2026-11-16')).toMatchObject({ state: 'late', deduction: true, veto: false, daysLeft: 0 });
+    expect(messageClock(msg('a', '2026-09-15T10:00', '2026-10-01T10:00', '2026-11-16T08:00'), '2026-12-31')).toMatchObject({
+      state: 'late',
+      deduction: true,
+      veto: false,
+    });
+    expect(messageClock(msg('a', '2026-09-15T10:00'), '2026-11-16')).toMatchObject({
+      state: 'late',
+      deduction: true,
+      veto: false,
+      daysLeft: 0,
+    });
   });
 
   test('N5: a consultation unanswered for more than 3 months is a veto; on the last day of the 3 months it is not yet', () => {
     expect(messageClock(msg('a', '2026-09-15T10:00'), '2026-12-15')).toMatchObject({ state: 'late', veto: false });
-    expect(messageClock(msg('a', '2026-09-15T10:00'), '2026-12-16')).toMatchObject({ state: 'unanswered', stateLabel: '超过3个月未答复', veto: true, deduction: true });
+    expect(messageClock(msg('a', '2026-09-15T10:00'), '2026-12-16')).toMatchObject({
+      state: 'unanswered',
+      stateLabel: '超过3个月未答复',
+      veto: true,
+      deduction: true,
+    });
   });
 
   test('N5: a reply given after more than 3 months leaves the veto on record', () => {
-    expect(messageClock(msg('a', '2026-09-15T10:00', '2026-12-20T10:00', '2026-12-20T11:00'), '2026-12-31')).toMatchObject({ state: 'late', veto: true });
+    expect(messageClock(msg('a', '2026-09-15T10:00', '2026-12-20T10:00', '2026-12-20T11:00'), '2026-12-31')).toMatchObject({
+      state: 'late',
+      veto: true,
+    });
   });
 
   test('N5: the veto is for consultation messages; a complaint unanswered for 4 months is late but not a veto', () => {
-    expect(messageClock(msg('a', '2026-09-15T10:00', undefined, undefined, 'complaint'), '2027-01-15')).toMatchObject({ state: 'unanswered', veto: false, deduction: true });
+    expect(messageClock(msg('a', '2026-09-15T10:00', undefined, undefined, 'complaint'), '2027-01-15')).toMatchObject({
+      state: 'unanswered',
+      veto: false,
+      deduction: true,
+    });
   });
 
   test('N5: a published reply must carry its reply time; replies cannot precede the message', () => {
@@ -89,7 +120,9 @@ describe('N5 summary', () => {
       deductionIds: ['late', 'veto'],
       onTimeRate: 0.2,
     });
-    expect(summary.summary).toBe('留言5条：按时公开答复1条，待答复2条（即将满2个月1条），超过2个月未公开答复2条，超过3个月未答复（单项否决）1条');
+    expect(summary.summary).toBe(
+      '留言5条：按时公开答复1条，待答复2条（即将满2个月1条），超过2个月未公开答复2条，超过3个月未答复（单项否决）1条',
+    );
     expect(messageSummary([], '2026-12-10')).toMatchObject({ total: 0, passes: true, onTimeRate: 1 });
   });
 });

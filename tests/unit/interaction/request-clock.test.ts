@@ -65,9 +65,24 @@ describe('N13 request deadlines', () => {
   });
 
   test('N13: received on 30 September 2026: 1 to 7 October do not count, Saturday 10 October does; due 3 November, extended to 1 December', () => {
-    expect(requestClock({ receivedOn: '2026-09-30', today: '2026-10-09' })).toMatchObject({ deadline: '2026-11-03', workingDaysUsed: 2, workingDaysLeft: 18 });
-    const extended = requestClock({ receivedOn: '2026-09-30', extension: { approvedOn: '2026-10-28', noticeSentOn: '2026-10-29' }, today: '2026-11-04' });
-    expect(extended).toMatchObject({ originalDeadline: '2026-11-03', deadline: '2026-12-01', extended: true, state: 'running', errors: [], extensionPossible: false });
+    expect(requestClock({ receivedOn: '2026-09-30', today: '2026-10-09' })).toMatchObject({
+      deadline: '2026-11-03',
+      workingDaysUsed: 2,
+      workingDaysLeft: 18,
+    });
+    const extended = requestClock({
+      receivedOn: '2026-09-30',
+      extension: { approvedOn: '2026-10-28', noticeSentOn: '2026-10-29' },
+      today: '2026-11-04',
+    });
+    expect(extended).toMatchObject({
+      originalDeadline: '2026-11-03',
+      deadline: '2026-12-01',
+      extended: true,
+      state: 'running',
+      errors: [],
+      extensionPossible: false,
+    });
   });
 
   test('N13: an adjusted working Sunday (20 September 2026) is day 1 of a request received on Friday 18 September', () => {
@@ -75,7 +90,9 @@ describe('N13 request deadlines', () => {
   });
 
   test('N13: extended across the Qingming holiday: due 19 March, extended to 17 April 2026', () => {
-    expect(requestClock({ receivedOn: '2026-02-13', extension: { approvedOn: '2026-03-19', noticeSentOn: '2026-03-19' }, today: '2026-03-20' })).toMatchObject({
+    expect(
+      requestClock({ receivedOn: '2026-02-13', extension: { approvedOn: '2026-03-19', noticeSentOn: '2026-03-19' }, today: '2026-03-20' }),
+    ).toMatchObject({
       deadline: '2026-04-17',
       extended: true,
     });
@@ -91,14 +108,32 @@ describe('N13 request deadlines', () => {
 
   test('N13: due soon within 5 working days, overdue after the deadline, met or late once answered', () => {
     expect(requestClock({ receivedOn: '2026-11-02', today: '2026-11-23' })).toMatchObject({ state: 'dueSoon', workingDaysLeft: 5 });
-    expect(requestClock({ receivedOn: '2026-11-02', today: '2026-11-30' })).toMatchObject({ state: 'dueSoon', workingDaysLeft: 0, extensionPossible: true });
-    expect(requestClock({ receivedOn: '2026-11-02', today: '2026-12-01' })).toMatchObject({ state: 'overdue', stateLabel: '已超期未答复', workingDaysLeft: 0, extensionPossible: false });
-    expect(requestClock({ receivedOn: '2026-11-02', answeredOn: '2026-11-30', today: '2027-02-01' })).toMatchObject({ state: 'met', workingDaysUsed: 20, extensionPossible: false });
-    expect(requestClock({ receivedOn: '2026-11-02', answeredOn: '2026-12-01', today: '2026-12-01' })).toMatchObject({ state: 'late', stateLabel: '逾期答复' });
+    expect(requestClock({ receivedOn: '2026-11-02', today: '2026-11-30' })).toMatchObject({
+      state: 'dueSoon',
+      workingDaysLeft: 0,
+      extensionPossible: true,
+    });
+    expect(requestClock({ receivedOn: '2026-11-02', today: '2026-12-01' })).toMatchObject({
+      state: 'overdue',
+      stateLabel: '已超期未答复',
+      workingDaysLeft: 0,
+      extensionPossible: false,
+    });
+    expect(requestClock({ receivedOn: '2026-11-02', answeredOn: '2026-11-30', today: '2027-02-01' })).toMatchObject({
+      state: 'met',
+      workingDaysUsed: 20,
+      extensionPossible: false,
+    });
+    expect(requestClock({ receivedOn: '2026-11-02', answeredOn: '2026-12-01', today: '2026-12-01' })).toMatchObject({
+      state: 'late',
+      stateLabel: '逾期答复',
+    });
   });
 
   test('N13: a deadline in a year without the State Council calendar yet is provisional', () => {
-    expect(requestClock({ receivedOn: '2026-12-01', extension: { approvedOn: '2026-12-28', noticeSentOn: '2026-12-28' }, today: '2026-12-29' })).toMatchObject({
+    expect(
+      requestClock({ receivedOn: '2026-12-01', extension: { approvedOn: '2026-12-28', noticeSentOn: '2026-12-28' }, today: '2026-12-29' }),
+    ).toMatchObject({
       originalDeadline: '2026-12-29',
       deadline: '2027-01-26',
       provisional: true,
@@ -123,7 +158,12 @@ describe('N13 extension rules', () => {
   });
 
   test('N13: `extension` and `extensions` together count as two', () => {
-    const clock = requestClock({ receivedOn, extension: { approvedOn: '2026-11-27', noticeSentOn: '2026-11-27' }, extensions: [{ approvedOn: '2026-11-28', noticeSentOn: '2026-11-28' }], today: '2026-11-30' });
+    const clock = requestClock({
+      receivedOn,
+      extension: { approvedOn: '2026-11-27', noticeSentOn: '2026-11-27' },
+      extensions: [{ approvedOn: '2026-11-28', noticeSentOn: '2026-11-28' }],
+      today: '2026-11-30',
+    });
     expect(clock.errors.map((e) => e.code)).toEqual(['secondExtension']);
   });
 
@@ -135,24 +175,34 @@ describe('N13 extension rules', () => {
   });
 
   test('N13: approved in time but notified too late, or notified before approval: errors', () => {
-    expect(requestClock({ receivedOn, extension: { approvedOn: '2026-11-30', noticeSentOn: '2026-12-01' }, today: '2026-12-01' }).errors.map((e) => e.code)).toEqual([
-      'extensionNoticeAfterDeadline',
-    ]);
-    expect(requestClock({ receivedOn, extension: { approvedOn: '2026-11-20', noticeSentOn: '2026-11-19' }, today: '2026-12-01' }).errors.map((e) => e.code)).toEqual([
-      'extensionNoticeBeforeApproval',
-    ]);
+    expect(
+      requestClock({ receivedOn, extension: { approvedOn: '2026-11-30', noticeSentOn: '2026-12-01' }, today: '2026-12-01' }).errors.map(
+        (e) => e.code,
+      ),
+    ).toEqual(['extensionNoticeAfterDeadline']);
+    expect(
+      requestClock({ receivedOn, extension: { approvedOn: '2026-11-20', noticeSentOn: '2026-11-19' }, today: '2026-12-01' }).errors.map(
+        (e) => e.code,
+      ),
+    ).toEqual(['extensionNoticeBeforeApproval']);
   });
 
   test('N13: checkExtension tells the Admin UI whether a proposed extension may be saved', () => {
     expect(checkExtension({ receivedOn, proposed: { approvedOn: '2026-11-30', noticeSentOn: '2026-11-30' } })).toEqual([]);
-    expect(checkExtension({ receivedOn, existing: [{ approvedOn: '2026-11-27', noticeSentOn: '2026-11-27' }], proposed: { approvedOn: '2026-12-10', noticeSentOn: '2026-12-10' } }).map((e) => e.code)).toEqual([
-      'secondExtension',
-    ]);
+    expect(
+      checkExtension({
+        receivedOn,
+        existing: [{ approvedOn: '2026-11-27', noticeSentOn: '2026-11-27' }],
+        proposed: { approvedOn: '2026-12-10', noticeSentOn: '2026-12-10' },
+      }).map((e) => e.code),
+    ).toEqual(['secondExtension']);
   });
 
   test('N13: invalid days are refused', () => {
     expect(() => requestClock({ receivedOn: '2026-02-30', today: '2026-03-01' })).toThrow(/Invalid calendar day "2026-02-30"/);
     expect(() => requestClock({ receivedOn, answeredOn: '2026-11-01', today: '2026-11-03' })).toThrow(/answeredOn: before/);
-    expect(() => requestClock({ receivedOn, extension: { approvedOn: '2026-11-31', noticeSentOn: '2026-11-20' }, today: '2026-11-03' })).toThrow(/Invalid calendar day/);
+    expect(() =>
+      requestClock({ receivedOn, extension: { approvedOn: '2026-11-31', noticeSentOn: '2026-11-20' }, today: '2026-11-03' }),
+    ).toThrow(/Invalid calendar day/);
   });
 });

@@ -20,7 +20,15 @@ const office: MessageActor = { id: 'o', role: 'officeReviewer', departmentId: 'o
 const leader: MessageActor = { id: 'l', role: 'leader', departmentId: 'leaders' };
 const editor: MessageActor = { id: 'e', role: 'editor', departmentId: 'assistance' };
 const otherEditor: MessageActor = { id: 'e2', role: 'editor', departmentId: 'elderly' };
-const facts = (over: Partial<MessageFacts> = {}): MessageFacts => ({ status: 'received', departmentId: null, replyText: '', isPublic: true, withholdReason: '', replyPublishedAt: null, ...over });
+const facts = (over: Partial<MessageFacts> = {}): MessageFacts => ({
+  status: 'received',
+  departmentId: null,
+  replyText: '',
+  isPublic: true,
+  withholdReason: '',
+  replyPublishedAt: null,
+  ...over,
+});
 
 describe('S11: handling a message', () => {
   test('the office assigns; editors cannot', () => {
@@ -28,7 +36,10 @@ describe('S11: handling a message', () => {
     expect(decideMessageAction(facts({ departmentId: 'elderly' }), office, 'assign')).toEqual({ ok: true, data: { status: 'assigned' } });
     // Re-assigning while the department works on it is the office's too.
     expect(messageActionsFor(facts({ status: 'assigned', departmentId: 'elderly' }), office)).toEqual(['assign', 'submitReply']);
-    expect(decideMessageAction(facts({ departmentId: 'assistance' }), editor, 'assign')).toEqual({ ok: false, message: '当前状态下您不能“分办”' });
+    expect(decideMessageAction(facts({ departmentId: 'assistance' }), editor, 'assign')).toEqual({
+      ok: false,
+      message: '当前状态下您不能“分办”',
+    });
   });
 
   test('only the assigned department (or the office) submits a reply, and not an empty one', () => {
@@ -36,26 +47,41 @@ describe('S11: handling a message', () => {
     expect(messageActionsFor(assigned, editor)).toEqual(['submitReply']);
     expect(messageActionsFor(assigned, otherEditor)).toEqual([]);
     expect(decideMessageAction(assigned, editor, 'submitReply')).toEqual({ ok: false, message: '请先填写答复内容再提交审核' });
-    expect(decideMessageAction({ ...assigned, replyText: '您好，…' }, editor, 'submitReply')).toEqual({ ok: true, data: { status: 'replyReview', returnReason: '' } });
+    expect(decideMessageAction({ ...assigned, replyText: '您好，…' }, editor, 'submitReply')).toEqual({
+      ok: true,
+      data: { status: 'replyReview', returnReason: '' },
+    });
   });
 
   test('the office reviewer or a leader approves (published at once) or returns with a reason', () => {
     const review = facts({ status: 'replyReview', departmentId: 'assistance', replyText: '答复' });
     expect(messageActionsFor(review, editor)).toEqual([]);
     expect(messageActionsFor(review, leader)).toEqual(['approveReply', 'returnReply']);
-    expect(decideMessageAction(review, leader, 'approveReply')).toEqual({ ok: true, data: { status: 'replied', returnReason: '', setRepliedAt: true, published: true } });
+    expect(decideMessageAction(review, leader, 'approveReply')).toEqual({
+      ok: true,
+      data: { status: 'replied', returnReason: '', setRepliedAt: true, published: true },
+    });
     expect(decideMessageAction(review, office, 'returnReply', { reason: '  ' })).toEqual({ ok: false, message: '请填写退回原因' });
-    expect(decideMessageAction(review, office, 'returnReply', { reason: '请补充政策依据' })).toEqual({ ok: true, data: { status: 'assigned', returnReason: '请补充政策依据' } });
+    expect(decideMessageAction(review, office, 'returnReply', { reason: '请补充政策依据' })).toEqual({
+      ok: true,
+      data: { status: 'assigned', returnReason: '请补充政策依据' },
+    });
   });
 
   test('N15: a reply withheld from publication needs its reason; withdrawing needs one too', () => {
     const review = facts({ status: 'replyReview', replyText: '答复', isPublic: false });
     expect(decideMessageAction(review, office, 'approveReply')).toEqual({ ok: false, message: '不公开的答复须填写不公开理由' });
-    expect(decideMessageAction({ ...review, withholdReason: '涉及个人隐私' }, office, 'approveReply')).toMatchObject({ ok: true, data: { published: false } });
+    expect(decideMessageAction({ ...review, withholdReason: '涉及个人隐私' }, office, 'approveReply')).toMatchObject({
+      ok: true,
+      data: { published: false },
+    });
     const published = facts({ status: 'replied', replyText: '答复', replyPublishedAt: new Date('2026-11-20T17:10:00+08:00') });
     expect(messageActionsFor(published, office)).toEqual(['withdrawReply']);
     expect(decideMessageAction(published, office, 'withdrawReply')).toEqual({ ok: false, message: '请填写撤回公开的理由' });
-    expect(decideMessageAction(published, office, 'withdrawReply', { reason: '含有个人信息' })).toEqual({ ok: true, data: { isPublic: false, withholdReason: '含有个人信息', published: false } });
+    expect(decideMessageAction(published, office, 'withdrawReply', { reason: '含有个人信息' })).toEqual({
+      ok: true,
+      data: { isPublic: false, withholdReason: '含有个人信息', published: false },
+    });
     expect(messageActionsFor({ ...published, replyPublishedAt: null }, office)).toEqual(['publishReply']);
   });
 
@@ -81,10 +107,20 @@ describe('query codes (查询码)', () => {
 
 describe('N5: clocks, alerts and 待办', () => {
   const submittedAt = new Date('2026-09-01T10:00:00+08:00');
-  const open = { id: 'm1', kind: 'consultation' as const, status: 'assigned' as const, submittedAt, repliedAt: null, replyPublishedAt: null, isPublic: true };
+  const open = {
+    id: 'm1',
+    kind: 'consultation' as const,
+    status: 'assigned' as const,
+    submittedAt,
+    repliedAt: null,
+    replyPublishedAt: null,
+    isPublic: true,
+  };
 
   test('a published or deliberately withheld reply has no clock left', () => {
-    expect(openMessageClock({ ...open, status: 'replied', repliedAt: submittedAt, replyPublishedAt: submittedAt }, '2026-12-30')).toBeNull();
+    expect(
+      openMessageClock({ ...open, status: 'replied', repliedAt: submittedAt, replyPublishedAt: submittedAt }, '2026-12-30'),
+    ).toBeNull();
     expect(openMessageClock({ ...open, status: 'replied', repliedAt: submittedAt, isPublic: false }, '2026-12-30')).toBeNull();
     expect(openMessageClock(open, '2026-10-25')?.state).toBe('dueSoon');
   });
@@ -121,12 +157,20 @@ describe('N5: clocks, alerts and 待办', () => {
     expect(forOffice.map((t) => t.id).sort()).toEqual(['late', 'new', 'review']);
     expect(messageTasksFor({ id: 'l', role: 'leader', departmentId: 'leaders' }, messages, today).map((t) => t.id)).toEqual(['review']);
     // Past three months a consultation is the single veto.
-    expect(messageTasksFor({ id: 'o', role: 'officeReviewer', departmentId: 'office' }, [base], '2026-12-02')[0].detail).toMatch(/^超过3个月未答复（单项否决）/);
+    expect(messageTasksFor({ id: 'o', role: 'officeReviewer', departmentId: 'office' }, [base], '2026-12-02')[0].detail).toMatch(
+      /^超过3个月未答复（单项否决）/,
+    );
   });
 });
 
 describe('the mailbox form', () => {
-  const good = { senderName: '张明远', contact: '13800001234', kind: 'consultation', subject: '低保标准咨询', content: '请问新的低保标准从几月开始执行？' };
+  const good = {
+    senderName: '张明远',
+    contact: '13800001234',
+    kind: 'consultation',
+    subject: '低保标准咨询',
+    content: '请问新的低保标准从几月开始执行？',
+  };
   test('a good letter is accepted, the rest refused in Chinese per field', () => {
     expect(parseForm(mailboxForm, good)).toEqual({ ok: true, data: good });
     const bad = parseForm(mailboxForm, { ...good, contact: '我家楼下', kind: 'praise', subject: '<b>急</b>', content: '短' });

@@ -26,7 +26,10 @@ describe('monitor charset decoding', () => {
   });
 
   test('S8: <meta http-equiv> GBK with no header charset; an unknown header charset is ignored', () => {
-    const page = Buffer.concat([Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'), iconv.encode(text, 'gbk')]);
+    const page = Buffer.concat([
+      Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'),
+      iconv.encode(text, 'gbk'),
+    ]);
     expect(decodeBody(page, 'text/html').text).toContain(text);
     expect(decodeBody(page, 'text/html; charset=klingon')).toMatchObject({ charset: 'gb18030' });
   });
@@ -42,7 +45,10 @@ describe('monitor charset decoding', () => {
   });
 
   test('S8: a header that says UTF-8 over GBK bytes is not trusted (was: trusted and garbled; the stricter syndication rule is kept)', () => {
-    expect(decodeBody(iconv.encode(`<p>${text}</p>`, 'gbk'), 'text/html; charset=utf-8')).toMatchObject({ text: `<p>${text}</p>`, charset: 'gb18030' });
+    expect(decodeBody(iconv.encode(`<p>${text}</p>`, 'gbk'), 'text/html; charset=utf-8')).toMatchObject({
+      text: `<p>${text}</p>`,
+      charset: 'gb18030',
+    });
   });
 
   test('S8: short undeclared GBK that scores as high for EUC-KR as for GB18030 is GB18030 (the syndication detector read it as EUC-KR)', () => {
@@ -52,7 +58,13 @@ describe('monitor charset decoding', () => {
 
 describe('monitor dates', () => {
   test('N2: the day of every date form a list page prints, in order, with impossible ones left out', () => {
-    expect(findDates('[2026-11-20] 2026年1月5日 2026/3/9 2026.12.31 2026-02-29 2024-02-29 1899-01-01')).toEqual(['2026-11-20', '2026-01-05', '2026-03-09', '2026-12-31', '2024-02-29']);
+    expect(findDates('[2026-11-20] 2026年1月5日 2026/3/9 2026.12.31 2026-02-29 2024-02-29 1899-01-01')).toEqual([
+      '2026-11-20',
+      '2026-01-05',
+      '2026-03-09',
+      '2026-12-31',
+      '2024-02-29',
+    ]);
     expect(findDate('发布日期：2026年11月20日 10:30')).toBe('2026-11-20');
     expect(findDate('无日期')).toBeUndefined();
   });

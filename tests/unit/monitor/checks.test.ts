@@ -14,27 +14,80 @@ import type { CheckInput, CrawledPage, OwnSiteKnowledge, PageLink } from '../../
 import { crawlOf, NOW } from '../../helpers/monitor-fixtures.js';
 
 const base = 'http://127.0.0.1:8080/';
-const input = (over: Partial<CheckInput> = {}): CheckInput => ({ baseUrl: base, crawl: crawlOf([]), now: NOW, config: defaultRulesConfig, ...over });
-const link = (path: string, text = '链接', extra: Partial<PageLink> = {}): PageLink => ({ url: new URL(path, base).toString(), raw: path, text, internal: path.startsWith('/'), ...extra });
-const pageAt = (path: string, over: Partial<CrawledPage> = {}): Partial<CrawledPage> => ({ url: new URL(path, base).toString(), finalUrl: new URL(path, base).toString(), ...over });
+const input = (over: Partial<CheckInput> = {}): CheckInput => ({
+  baseUrl: base,
+  crawl: crawlOf([]),
+  now: NOW,
+  config: defaultRulesConfig,
+  ...over,
+});
+const link = (path: string, text = '链接', extra: Partial<PageLink> = {}): PageLink => ({
+  url: new URL(path, base).toString(),
+  raw: path,
+  text,
+  internal: path.startsWith('/'),
+  ...extra,
+});
+const pageAt = (path: string, over: Partial<CrawledPage> = {}): Partial<CrawledPage> => ({
+  url: new URL(path, base).toString(),
+  finalUrl: new URL(path, base).toString(),
+  ...over,
+});
 
 describe('N5 interaction', () => {
   const run = (knowledge: OwnSiteKnowledge) => n5Interaction.run(input({ knowledge }));
   test('N5: a message unanswered for more than 3 months is a veto; 3 months less a day is not', () => {
-    expect(run({ messages: [{ id: 'a', submittedAt: '2026-08-23T02:00:00Z' }] })).toEqual([expect.objectContaining({ code: 'N5.unanswered', severity: 'veto' })]);
+    expect(run({ messages: [{ id: 'a', submittedAt: '2026-08-23T02:00:00Z' }] })).toEqual([
+      expect.objectContaining({ code: 'N5.unanswered', severity: 'veto' }),
+    ]);
     const recent = run({ messages: [{ id: 'b', submittedAt: '2026-08-25T02:00:00Z' }] });
     expect(recent.map((f) => f.code)).toEqual(['N5.late-publication']);
   });
   test('N5: a reply published more than 2 months after the message costs a point', () => {
-    const found = run({ messages: [{ id: 'c', submittedAt: '2026-06-01T02:00:00Z', repliedAt: '2026-06-10T02:00:00Z', publishedAt: '2026-08-05T02:00:00Z', showsReplyTime: true, showsSubmittedTime: true }] });
+    const found = run({
+      messages: [
+        {
+          id: 'c',
+          submittedAt: '2026-06-01T02:00:00Z',
+          repliedAt: '2026-06-10T02:00:00Z',
+          publishedAt: '2026-08-05T02:00:00Z',
+          showsReplyTime: true,
+          showsSubmittedTime: true,
+        },
+      ],
+    });
     expect(found).toEqual([expect.objectContaining({ code: 'N5.late-publication', severity: 'deduction', points: 1 })]);
   });
   test('N5: a published reply must show both the submission and the reply time', () => {
-    const found = run({ messages: [{ id: 'd', submittedAt: '2026-11-01T02:00:00Z', repliedAt: '2026-11-02T02:00:00Z', publishedAt: '2026-11-03T02:00:00Z', showsSubmittedTime: true, showsReplyTime: false }] });
+    const found = run({
+      messages: [
+        {
+          id: 'd',
+          submittedAt: '2026-11-01T02:00:00Z',
+          repliedAt: '2026-11-02T02:00:00Z',
+          publishedAt: '2026-11-03T02:00:00Z',
+          showsSubmittedTime: true,
+          showsReplyTime: false,
+        },
+      ],
+    });
     expect(found).toEqual([expect.objectContaining({ code: 'N5.times-missing', message: '公开的留言答复未显示答复时间' })]);
   });
   test('N5: answered and published in time is fine', () => {
-    expect(run({ messages: [{ id: 'e', submittedAt: '2026-11-01', repliedAt: '2026-11-05', publishedAt: '2026-11-06', showsSubmittedTime: true, showsReplyTime: true }] })).toEqual([]);
+    expect(
+      run({
+        messages: [
+          {
+            id: 'e',
+            submittedAt: '2026-11-01',
+            repliedAt: '2026-11-05',
+            publishedAt: '2026-11-06',
+            showsSubmittedTime: true,
+            showsReplyTime: true,
+          },
+        ],
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -52,14 +105,20 @@ describe('N7 serious errors', () => {
   });
   test('N7: the same error on several pages is one finding that counts each page', () => {
     const found = n7SeriousErrors.run(input({ crawl: crawlWith('中华人民共合国', '中华人民共合国', '正确的中华人民共和国') }));
-    expect(found).toEqual([expect.objectContaining({ subject: '中华人民共合国', points: 4, pages: { count: 2, examples: [`${base}p0`, `${base}p1`] } })]);
+    expect(found).toEqual([
+      expect.objectContaining({ subject: '中华人民共合国', points: 4, pages: { count: 2, examples: [`${base}p0`, `${base}p1`] } }),
+    ]);
   });
   test('N7: the lists are editable: leader pairs given by the caller are used', () => {
     const config = resolveConfig({ seriousErrors: { leaders: [{ wrong: '张三局常', right: '张三局长' }] } });
-    expect(n7SeriousErrors.run(input({ crawl: crawlWith('张三局常讲话'), config }))[0]).toMatchObject({ message: '领导人姓名职务错误：“张三局常”应为“张三局长”' });
+    expect(n7SeriousErrors.run(input({ crawl: crawlWith('张三局常讲话'), config }))[0]).toMatchObject({
+      message: '领导人姓名职务错误：“张三局常”应为“张三局长”',
+    });
   });
   test('N7: a publish date after the day of the check is a warning (faked date)', () => {
-    expect(n7SeriousErrors.run(input({ crawl: crawlWith('发布日期：2027-03-01 来源：本站') }))).toEqual([expect.objectContaining({ code: 'N7.future-date', severity: 'warning' })]);
+    expect(n7SeriousErrors.run(input({ crawl: crawlWith('发布日期：2027-03-01 来源：本站') }))).toEqual([
+      expect.objectContaining({ code: 'N7.future-date', severity: 'warning' }),
+    ]);
     expect(n7SeriousErrors.run(input({ crawl: crawlWith('发布日期：2026-11-24') }))).toEqual([]);
   });
 });
@@ -78,7 +137,11 @@ describe('N9 keyword matching', () => {
   const sec = defaultRulesConfig.security;
   test('N9: gambling brand names in any case and 网投 are found', () => {
     expect(matchKeywords('欢迎访问BET365官网', sec).map((h) => h.keyword)).toEqual(['BET365']);
-    expect(matchKeywords('188bet 正规网投平台', sec).map((h) => h.keyword).sort()).toEqual(['188bet', '网投'].sort());
+    expect(
+      matchKeywords('188bet 正规网投平台', sec)
+        .map((h) => h.keyword)
+        .sort(),
+    ).toEqual(['188bet', '网投'].sort());
   });
   test('N9: ordinary government words are not gambling: 电网投资, 管网投入, 互联网投诉, alphabet365, 打击赌博', () => {
     expect(matchKeywords('农村电网投资、城市管网投入、互联网投诉渠道、alphabet365、严厉打击赌博违法犯罪、老年人棋牌室', sec)).toEqual([]);
@@ -88,19 +151,28 @@ describe('N9 keyword matching', () => {
 describe('N9 on page facts', () => {
   const run = (pages: Partial<CrawledPage>[]) => n9Security.run(input({ crawl: crawlOf(pages) }));
   test('N9: a script that redirects only phones or search visitors (client-side) is a veto', () => {
-    const code = 'var ua=navigator.userAgent.toLowerCase();if(/android|iphone/.test(ua)||document.referrer.indexOf("baidu")>-1){window.location.href="http://bad.cn/"}';
+    const code =
+      'var ua=navigator.userAgent.toLowerCase();if(/android|iphone/.test(ua)||document.referrer.indexOf("baidu")>-1){window.location.href="http://bad.cn/"}';
     const found = run([pageAt('/a', { scripts: [{ inline: code }], jsRedirects: ['http://bad.cn/'] })]);
-    expect(found.map((f) => [f.code, f.severity]).sort()).toEqual([['N9.cloaking-script', 'veto'], ['N9.injected-redirect', 'veto']]);
+    expect(found.map((f) => [f.code, f.severity]).sort()).toEqual([
+      ['N9.cloaking-script', 'veto'],
+      ['N9.injected-redirect', 'veto'],
+    ]);
   });
   test('N9: a meta refresh to another host is an injected redirect; an HTTP redirect off the site is a warning', () => {
     expect(run([pageAt('/a', { metaRefresh: 'http://bad.cn/' })]).map((f) => f.code)).toEqual(['N9.injected-redirect']);
-    expect(run([pageAt('/b', { finalUrl: 'http://other.cn/', redirects: ['http://other.cn/'] })]).map((f) => [f.code, f.severity])).toEqual([['N9.offsite-redirect', 'warning']]);
+    expect(run([pageAt('/b', { finalUrl: 'http://other.cn/', redirects: ['http://other.cn/'] })]).map((f) => [f.code, f.severity])).toEqual(
+      [['N9.offsite-redirect', 'warning']],
+    );
   });
   test('N9: allowlisted script hosts, trusted hosts and hidden internal links (skip links) are not findings', () => {
     const found = run([
       pageAt('/a', {
         scripts: [{ src: 'https://hm.baidu.com/hm.js?x' }, { src: 'https://www.yn.gov.cn/search.js' }, { src: `${base}static/site.js` }],
-        links: [link('#content', '跳到正文', { url: `${base}`, hidden: 'left:-999px' }), link('https://www.gov.cn/', '中国政府网', { hidden: 'display:none' })],
+        links: [
+          link('#content', '跳到正文', { url: `${base}`, hidden: 'left:-999px' }),
+          link('https://www.gov.cn/', '中国政府网', { hidden: 'display:none' }),
+        ],
         metaRefresh: `${base}new`,
       }),
     ]);
@@ -116,7 +188,12 @@ describe('N9 on page facts', () => {
 describe('N10 footer elements', () => {
   const full = '主办单位：临沧市民政局 联系电话：0883-2123456 网站标识码：5309000001 滇ICP备05003121号 滇公网安备53090202000117号';
   const good = (path: string, text = full): Partial<CrawledPage> =>
-    pageAt(path, { text, labels: ['党政机关网站标识'], forms: [{ action: `${base}search`, inputs: ['search:q'] }], links: [link('https://zfwzzc.www.gov.cn/', '我为政府网站找错')] });
+    pageAt(path, {
+      text,
+      labels: ['党政机关网站标识'],
+      forms: [{ action: `${base}search`, inputs: ['search:q'] }],
+      links: [link('https://zfwzzc.www.gov.cn/', '我为政府网站找错')],
+    });
   test('N10: a complete footer with search and 找错 passes', () => {
     expect(n10Footer.run(input({ crawl: crawlOf([good('/'), good('/a')]) }))).toEqual([]);
   });
@@ -133,7 +210,14 @@ describe('N10 footer elements', () => {
   test('N10: each element, the 党政机关 mark, search and 找错 are required', () => {
     const bare = pageAt('/', { text: '正文' });
     expect(n10Footer.run(input({ crawl: crawlOf([bare]) })).map((f) => f.code)).toEqual([
-      'N10.sponsor', 'N10.contact', 'N10.site-code', 'N10.icp', 'N10.police', 'N10.party-gov-mark', 'N10.search', 'N10.error-report',
+      'N10.sponsor',
+      'N10.contact',
+      'N10.site-code',
+      'N10.icp',
+      'N10.police',
+      'N10.party-gov-mark',
+      'N10.search',
+      'N10.error-report',
     ]);
   });
   test('N10: the 党政机关 mark is also found as the conac.cn image or link', () => {
@@ -149,7 +233,12 @@ describe('N11 interpretations linked both ways', () => {
       interpretations: [{ id: 'j1', title: '实施办法解读', publishedAt: '2026-11-10', documentIds: ['d1'] }],
     };
     // 2026-11-02 is a Monday: three working days later is Thursday 5 November.
-    expect(n11InterpretationLinks.run(input({ knowledge })).map((f) => f.code).sort()).toEqual(['N11.late', 'N11.one-way']);
+    expect(
+      n11InterpretationLinks
+        .run(input({ knowledge }))
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(['N11.late', 'N11.one-way']);
     knowledge.documents![0].interpretationIds = ['j1'];
     knowledge.interpretations![0].publishedAt = '2026-11-05';
     expect(n11InterpretationLinks.run(input({ knowledge }))).toEqual([]);
@@ -166,8 +255,16 @@ describe('N11 interpretations linked both ways', () => {
 
 describe('S1 non-public documents', () => {
   test('S1: a link to a non-public document (by id through the URL template, or by URL) is a veto', () => {
-    const crawl = crawlOf([pageAt('/', { links: [link('/documents/77', '内部方案'), link('/files/secret.pdf', '附件')] }), pageAt('/documents/77', { status: 404 })]);
-    const knowledge: OwnSiteKnowledge = { nonPublicDocuments: [{ id: '77', title: '内部方案' }, { id: '78', urls: ['/files/secret.pdf'] }] };
+    const crawl = crawlOf([
+      pageAt('/', { links: [link('/documents/77', '内部方案'), link('/files/secret.pdf', '附件')] }),
+      pageAt('/documents/77', { status: 404 }),
+    ]);
+    const knowledge: OwnSiteKnowledge = {
+      nonPublicDocuments: [
+        { id: '77', title: '内部方案' },
+        { id: '78', urls: ['/files/secret.pdf'] },
+      ],
+    };
     expect(s1NonPublic.run(input({ crawl, knowledge })).map((f) => [f.code, f.subject])).toEqual([
       ['S1.linked', '77'],
       ['S1.linked', '78'],
@@ -184,14 +281,35 @@ describe('check registry', () => {
     expect(allChecks.map((c) => c.id)).toEqual(['N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8', 'N9', 'N10', 'N11', 'N18', 'N19', 'S1']);
   });
   test('a check that throws becomes a note; the others still run', () => {
-    const boom = { id: 'X1', title: '坏检查', run: () => { throw new Error('boom'); } };
+    const boom = {
+      id: 'X1',
+      title: '坏检查',
+      run: () => {
+        throw new Error('boom');
+      },
+    };
     const out = runChecks(input({ knowledge: { homeLatestDate: null } }), [boom, ...allChecks]);
     expect(out.notes).toEqual([expect.objectContaining({ code: 'check-error-X1', message: expect.stringContaining('boom') })]);
     expect(out.findings.map((f) => f.code)).toContain('N2.no-date');
   });
   test('CMS column kinds map to N3 kinds; foreign column names are classified', () => {
-    expect(['news', 'notice', 'policy', 'interpretation', 'personnel', 'reprint', 'guide'].map(columnKindFromCms)).toEqual(['news', 'notice', 'policy', 'policy', 'personnel', 'policy', 'other']);
-    expect(['民政动态', '通知公告', '政策文件', '人事任免', '规划计划', '机构概况'].map(inferColumnKind)).toEqual(['news', 'notice', 'policy', 'personnel', 'plan', 'other']);
+    expect(['news', 'notice', 'policy', 'interpretation', 'personnel', 'reprint', 'guide'].map(columnKindFromCms)).toEqual([
+      'news',
+      'notice',
+      'policy',
+      'policy',
+      'personnel',
+      'policy',
+      'other',
+    ]);
+    expect(['民政动态', '通知公告', '政策文件', '人事任免', '规划计划', '机构概况'].map(inferColumnKind)).toEqual([
+      'news',
+      'notice',
+      'policy',
+      'personnel',
+      'plan',
+      'other',
+    ]);
     expect(columnKey('http://x.cn/tzgg/index_3.html')).toBe('http://x.cn/tzgg/index.html');
     expect(columnKey('http://x.cn/columns/news?page=2&sort=a')).toBe('http://x.cn/columns/news?sort=a');
   });

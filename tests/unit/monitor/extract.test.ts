@@ -8,16 +8,40 @@ const hiddenOf = (html: string) => extractPage(html, base, hosts).links.map((l) 
 describe('N9 hidden-link techniques seen in the DOM', () => {
   test.each([
     ['inline display:none on the link', '<a href="http://x.com/" style="display:none">x</a>', /display:none/],
-    ['visibility:hidden on an ancestor', '<div style="visibility:hidden"><p><a href="http://x.com/">x</a></p></div>', /visibility:hidden.*父元素 <div>/],
-    ['a <style> rule on a class', '<style>.c{display:none}</style><div class="c"><a href="http://x.com/">x</a></div>', /display:none.*div\.c/],
-    ['a <style> rule on an id', '<style>#d {visibility:hidden;}</style><span id="d"><a href="http://x.com/">x</a></span>', /visibility:hidden.*span#d/],
-    ['a <style> rule in a selector list with !important', '<style>p, .e b { display : none !important }</style><span class="e"><b><a href="http://x.com/">x</a></b></span>', /display:none/],
+    [
+      'visibility:hidden on an ancestor',
+      '<div style="visibility:hidden"><p><a href="http://x.com/">x</a></p></div>',
+      /visibility:hidden.*父元素 <div>/,
+    ],
+    [
+      'a <style> rule on a class',
+      '<style>.c{display:none}</style><div class="c"><a href="http://x.com/">x</a></div>',
+      /display:none.*div\.c/,
+    ],
+    [
+      'a <style> rule on an id',
+      '<style>#d {visibility:hidden;}</style><span id="d"><a href="http://x.com/">x</a></span>',
+      /visibility:hidden.*span#d/,
+    ],
+    [
+      'a <style> rule in a selector list with !important',
+      '<style>p, .e b { display : none !important }</style><span class="e"><b><a href="http://x.com/">x</a></b></span>',
+      /display:none/,
+    ],
     ['zero font size', '<a href="http://x.com/" style="font-size:0">x</a>', /font-size:0/],
-    ['zero height with overflow hidden', '<div style="height:0px;overflow:hidden"><a href="http://x.com/">x</a></div>', /height:0;overflow:hidden/],
+    [
+      'zero height with overflow hidden',
+      '<div style="height:0px;overflow:hidden"><a href="http://x.com/">x</a></div>',
+      /height:0;overflow:hidden/,
+    ],
     ['off-screen left', '<div style="position:absolute;left:-9999px"><a href="http://x.com/">x</a></div>', /left:-9999px/],
     ['off-screen top in em', '<div style="position:absolute;top:-100em"><a href="http://x.com/">x</a></div>', /top:-100em/],
     ['negative text-indent', '<p style="text-indent:-5000px"><a href="http://x.com/">x</a></p>', /text-indent/],
-    ['white on white', '<div style="background:#fff url(x.png) no-repeat"><a href="http://x.com/" style="color:#FFFFFF">x</a></div>', /颜色与背景相同/],
+    [
+      'white on white',
+      '<div style="background:#fff url(x.png) no-repeat"><a href="http://x.com/" style="color:#FFFFFF">x</a></div>',
+      /颜色与背景相同/,
+    ],
     ['white text on the default white page', '<font color="white"><a href="http://x.com/">x</a></font>', /颜色与背景相同/],
     ['the hidden attribute', '<div hidden><a href="http://x.com/">x</a></div>', /hidden 属性/],
     ['a 1-pixel marquee', '<marquee height="1" width="1"><a href="http://x.com/">x</a></marquee>', /marquee/],
@@ -35,7 +59,12 @@ describe('N9 hidden-link techniques seen in the DOM', () => {
   });
 
   test('declarations and colours are normalized', () => {
-    expect(parseDeclarations('Display : NONE !important; color:red')).toEqual(new Map([['display', 'none'], ['color', 'red']]));
+    expect(parseDeclarations('Display : NONE !important; color:red')).toEqual(
+      new Map([
+        ['display', 'none'],
+        ['color', 'red'],
+      ]),
+    );
     expect(hidingReason(parseDeclarations('width:1px;overflow:hidden'))).toBe('width:0;overflow:hidden');
     expect(normalizeColor('rgb(255, 255, 255)')).toBe('#ffffff');
     expect(normalizeColor('#AbC')).toBe('#aabbcc');
@@ -51,13 +80,20 @@ describe('page facts', () => {
       hosts,
     );
     expect(facts.links).toEqual([
-      expect.objectContaining({ url: 'http://127.0.0.1:8080/documents/1', text: '关于开展年报工作的通知', internal: true, date: '2026-11-20' }),
+      expect.objectContaining({
+        url: 'http://127.0.0.1:8080/documents/1',
+        text: '关于开展年报工作的通知',
+        internal: true,
+        date: '2026-11-20',
+      }),
       expect.objectContaining({ url: 'http://other.cn/x', internal: false, date: undefined }),
     ]);
   });
 
   test('<base href> resolves relative links', () => {
-    expect(extractPage('<base href="http://127.0.0.1:8080/dir/"><a href="a.html">a</a>', base, hosts).links[0].url).toBe('http://127.0.0.1:8080/dir/a.html');
+    expect(extractPage('<base href="http://127.0.0.1:8080/dir/"><a href="a.html">a</a>', base, hosts).links[0].url).toBe(
+      'http://127.0.0.1:8080/dir/a.html',
+    );
   });
 
   test('invalid HTML does not throw and still yields what can be read', () => {
@@ -77,7 +113,10 @@ describe('page facts', () => {
     expect(facts.metaKeywords).toBe('民政');
     expect(facts.metaRefresh).toBe('http://evil.cn/');
     expect(facts.jsRedirects).toEqual(['http://a.cn/', 'http://127.0.0.1:8080/b']);
-    expect(facts.scripts).toEqual([expect.objectContaining({ inline: expect.stringContaining('location') }), { src: 'http://127.0.0.1:8080/s.js' }]);
+    expect(facts.scripts).toEqual([
+      expect.objectContaining({ inline: expect.stringContaining('location') }),
+      { src: 'http://127.0.0.1:8080/s.js' },
+    ]);
     expect(facts.forms).toEqual([{ action: 'http://127.0.0.1:8080/search', inputs: ['search:q'] }]);
     expect(facts.labels).toContain('党政机关网站标识');
     expect(facts.text).toBe('党正文');

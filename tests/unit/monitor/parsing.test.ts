@@ -20,7 +20,8 @@ describe('robots.txt', () => {
     expect(r.disallowsAll()).toBe(false);
   });
   test('our own group replaces *; several agents can share a group; comments and blank Disallow are ignored', () => {
-    const text = '# comment\nUser-agent: *\nDisallow: /\n\nUser-agent: Baiduspider\nUser-agent: gongkaimonitor\nDisallow:   # nothing\nDisallow: /tmp\nCrawl-delay: 2\n';
+    const text =
+      '# comment\nUser-agent: *\nDisallow: /\n\nUser-agent: Baiduspider\nUser-agent: gongkaimonitor\nDisallow:   # nothing\nDisallow: /tmp\nCrawl-delay: 2\n';
     const r = parseRobots(text, ua);
     expect(r.isAllowed('/news')).toBe(true);
     expect(r.isAllowed('/tmp/1')).toBe(false);
@@ -58,7 +59,12 @@ describe('charset detection', () => {
 
 describe('dates', () => {
   test('2026-11-20, 2026年11月20日, 2026/11/20 and 2026.1.5 are found; impossible dates are not', () => {
-    expect(findDates('发布：2026-11-20 | 2026年11月2日 | 2026/11/20 | 2026.1.5 | 2026-02-30 | 12026-01-01 | 2026年11-20')).toEqual(['2026-11-20', '2026-11-02', '2026-11-20', '2026-01-05']);
+    expect(findDates('发布：2026-11-20 | 2026年11月2日 | 2026/11/20 | 2026.1.5 | 2026-02-30 | 12026-01-01 | 2026年11-20')).toEqual([
+      '2026-11-20',
+      '2026-11-02',
+      '2026-11-20',
+      '2026-01-05',
+    ]);
   });
   test('instants are taken as days in China', () => {
     expect(toDay('2026-11-23T17:30:00Z')).toBe('2026-11-24');
@@ -100,7 +106,12 @@ describe('limits', () => {
 describe('URLs', () => {
   test('fragments are dropped; mailto, javascript and tel are not links to follow', () => {
     expect(normalizeUrl('/a#b', 'http://x.cn/c')).toBe('http://x.cn/a');
-    expect(['mailto:a@b.cn', 'javascript:;', 'tel:123', ''].map((u) => normalizeUrl(u, 'http://x.cn/'))).toEqual([undefined, undefined, undefined, undefined]);
+    expect(['mailto:a@b.cn', 'javascript:;', 'tel:123', ''].map((u) => normalizeUrl(u, 'http://x.cn/'))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
   test('site hosts with or without port; allowlist suffixes', () => {
     expect(isOnHosts('http://x.cn:8080/a', ['x.cn:8080'])).toBe(true);

@@ -19,11 +19,13 @@ const finding = (over: Partial<Finding>): Finding => ({
   ...over,
 });
 const keyed = (f: Finding): KeyedFinding => ({ ...f, key: findingKey(f) });
-const report = (findings: Finding[]): MonitorReport => buildReport({ crawl: crawlOf([{}]), findings, checks: allChecks, siteName: '临沧市民政局' });
+const report = (findings: Finding[]): MonitorReport =>
+  buildReport({ crawl: crawlOf([{}]), findings, checks: allChecks, siteName: '临沧市民政局' });
 
 describe('scoring', () => {
   test('100 minus deductions; 60 passes, below 60 fails', () => {
-    const deductions = (n: number) => Array.from({ length: n }, (_, i) => keyed(finding({ ruleId: `X${i}`, points: 10, subject: `s${i}` })));
+    const deductions = (n: number) =>
+      Array.from({ length: n }, (_, i) => keyed(finding({ ruleId: `X${i}`, points: 10, subject: `s${i}` })));
     expect(scoreFindings(deductions(4))).toMatchObject({ score: 60, passed: true, reasons: [] });
     const failed = scoreFindings([...deductions(4), keyed(finding({ ruleId: 'X9', points: 0.5 }))]);
     expect(failed).toMatchObject({ score: 59.5, passed: false, reasons: ['得分 59.5 分，低于 60 分'] });
@@ -32,7 +34,7 @@ describe('scoring', () => {
     const s = scoreFindings([keyed(finding({ ruleId: 'N9', code: 'N9.keyword', severity: 'veto', points: undefined }))]);
     expect(s).toMatchObject({ score: 100, passed: false, reasons: ['单项否决：N9（1 项）'] });
   });
-  test('each rule\'s deductions are capped; warnings cost nothing', () => {
+  test("each rule's deductions are capped; warnings cost nothing", () => {
     const many = Array.from({ length: 50 }, (_, i) => keyed(finding({ subject: `l${i}` })));
     const s = scoreFindings([...many, keyed(finding({ severity: 'warning', points: undefined, subject: 'w' }))]);
     expect(s.byRule).toEqual([{ ruleId: 'N8', raw: 50, points: 20, cap: 20 }]);
@@ -45,7 +47,14 @@ describe('report object', () => {
   test('findings are keyed, sorted vetoes first, grouped by rule and page', () => {
     const r = report([
       finding({}),
-      finding({ ruleId: 'N9', code: 'N9.hidden-link', severity: 'veto', points: undefined, subject: 'bad.com', pages: { count: 2, examples: ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080/b'] } }),
+      finding({
+        ruleId: 'N9',
+        code: 'N9.hidden-link',
+        severity: 'veto',
+        points: undefined,
+        subject: 'bad.com',
+        pages: { count: 2, examples: ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080/b'] },
+      }),
     ]);
     expect(r.findings.map((f) => f.key)).toEqual(['N9:N9.hidden-link:bad.com', 'N8:N8.broken:http://127.0.0.1:8080/gone']);
     expect(r.byRule.find((b) => b.ruleId === 'N9')).toMatchObject({ title: '网站安全', vetoes: 1 });
@@ -57,7 +66,10 @@ describe('report object', () => {
     expect(JSON.parse(renderJson(r))).toEqual(JSON.parse(JSON.stringify(r)));
   });
   test('two findings with the same key get distinct keys', () => {
-    expect(report([finding({}), finding({})]).findings.map((f) => f.key)).toEqual(['N8:N8.broken:http://127.0.0.1:8080/gone', 'N8:N8.broken:http://127.0.0.1:8080/gone#2']);
+    expect(report([finding({}), finding({})]).findings.map((f) => f.key)).toEqual([
+      'N8:N8.broken:http://127.0.0.1:8080/gone',
+      'N8:N8.broken:http://127.0.0.1:8080/gone#2',
+    ]);
   });
 });
 
@@ -96,7 +108,14 @@ describe('HTML', () => {
   ];
   const r = report([
     finding({ evidence: '<script src="http://evil.cn/x.js"></script>' }),
-    finding({ ruleId: 'N9', code: 'N9.outbound-gambling', severity: 'veto', points: undefined, subject: 'evil.cn', evidence: 'https://evil.cn/ 现在的内容：“百家乐”' }),
+    finding({
+      ruleId: 'N9',
+      code: 'N9.outbound-gambling',
+      severity: 'veto',
+      points: undefined,
+      subject: 'evil.cn',
+      evidence: 'https://evil.cn/ 现在的内容：“百家乐”',
+    }),
   ]);
   const html = renderHtml(r, { history });
 

@@ -57,7 +57,9 @@ describe('N2 home page updated', () => {
     expect(homeAged(9)).toEqual([]);
   });
   test('N2: a home page with no dated item counts as not updated (veto)', () => {
-    expect(n2HomeUpdated.run(withKnowledge({ homeLatestDate: null }))).toEqual([expect.objectContaining({ code: 'N2.no-date', severity: 'veto' })]);
+    expect(n2HomeUpdated.run(withKnowledge({ homeLatestDate: null }))).toEqual([
+      expect.objectContaining({ code: 'N2.no-date', severity: 'veto' }),
+    ]);
     const crawl = crawlOf([{ title: '首页', links: [{ url: 'http://127.0.0.1:8080/a', raw: '/a', text: '无日期', internal: true }] }]);
     expect(severities(n2HomeUpdated.run(input({ crawl })))).toEqual(['veto']);
   });
@@ -85,7 +87,13 @@ const column = (id: string, kind: ColumnKind, ageDays: number | null, extra: Par
 describe('N3 columns updated by kind', () => {
   const run = (columns: KnownColumn[]) => n3ColumnsUpdated.run(withKnowledge({ columns }));
   test('N3: news is overdue after 2 weeks, notices and policy after 6 months, personnel and plans after a year', () => {
-    const fresh = [column('a', 'news', 13), column('b', 'notice', 180), column('c', 'policy', 150), column('d', 'personnel', 360), column('e', 'plan', 300)];
+    const fresh = [
+      column('a', 'news', 13),
+      column('b', 'notice', 180),
+      column('c', 'policy', 150),
+      column('d', 'personnel', 360),
+      column('e', 'plan', 300),
+    ];
     expect(run(fresh)).toEqual([]);
     const overdue = [column('a', 'news', 14), column('b', 'notice', 190), column('c', 'policy', 200), column('d', 'personnel', 370)];
     const found = run(overdue);
@@ -117,7 +125,11 @@ describe('N3 columns updated by kind', () => {
 
 describe('N4 empty columns', () => {
   const run = (emptyCount: number) =>
-    n4EmptyColumns.run(withKnowledge({ columns: [...Array.from({ length: emptyCount }, (_, i) => column(`e${i}`, 'news', null)), column('full', 'news', 1)] }));
+    n4EmptyColumns.run(
+      withKnowledge({
+        columns: [...Array.from({ length: emptyCount }, (_, i) => column(`e${i}`, 'news', null)), column('full', 'news', 1)],
+      }),
+    );
   test('N4: five empty columns are a veto', () => {
     expect(severities(run(5))).toEqual(['veto', 'veto', 'veto', 'veto', 'veto']);
   });

@@ -5,7 +5,10 @@ import { choice, contact, containsMarkup, optionalText, parseForm, plainText } f
 const schema = z.object({
   name: plainText('姓名', { max: 20 }),
   phone: contact('联系方式'),
-  kind: choice('类型', [{ value: 'consult', label: '咨询' }, { value: 'suggest', label: '建议' }] as const),
+  kind: choice('类型', [
+    { value: 'consult', label: '咨询' },
+    { value: 'suggest', label: '建议' },
+  ] as const),
   note: optionalText('备注', 10),
 });
 
@@ -15,7 +18,13 @@ describe('public form fields: plain text only, clear Chinese errors', () => {
     expect(result).toEqual({ ok: true, data: { name: '张三', phone: '13812345678', kind: 'consult', note: '' } });
   });
   test('markup and script URLs are refused, not stripped', () => {
-    for (const text of ['<script>alert(1)</script>', '你好<img src=x onerror=alert(1)>', 'javascript:alert(1)', '&#60;script&#62;', '<!-- x -->']) {
+    for (const text of [
+      '<script>alert(1)</script>',
+      '你好<img src=x onerror=alert(1)>',
+      'javascript:alert(1)',
+      '&#60;script&#62;',
+      '<!-- x -->',
+    ]) {
       expect(containsMarkup(text)).toBe(true);
       const result = parseForm(schema, { name: text, phone: '13812345678', kind: 'consult' });
       expect(result.ok).toBe(false);

@@ -91,7 +91,10 @@ describe('N14 table 三 requests', () => {
     expect(row(table, 'partlyDisclosed').total).toBe(1);
     expect(row(table, 'withheldThirdPartyRights').total).toBe(1);
     expect(row(table, 'otherFeeUnpaid').counts.research).toBe(1);
-    expect(row(table, 'totalHandled')).toMatchObject({ total: 6, counts: { naturalPerson: 4, research: 1, legalServices: 1, business: 0 } });
+    expect(row(table, 'totalHandled')).toMatchObject({
+      total: 6,
+      counts: { naturalPerson: 4, research: 1, legalServices: 1, business: 0 },
+    });
     expect(row(table, 'carriedToNextYear')).toMatchObject({ total: 2, counts: { naturalPerson: 1, business: 1 } });
     // 6 + 2 = 6 + 2.
     expect(checkRequestTable(table)).toEqual([]);
@@ -127,10 +130,24 @@ describe('N14 table 三 requests', () => {
   });
 
   test('N14: inconsistent records are refused', () => {
-    expect(() => requestTable({ year: 2026, requests: [{ applicant: 'naturalPerson', receivedOn: '2026-01-05', outcome: 'disclosed' }] })).toThrow(/set together/);
-    expect(() => requestTable({ year: 2026, requests: [{ applicant: 'naturalPerson', receivedOn: '2026-01-05', outcome: 'disclosed', closedOn: '2026-01-04' }] })).toThrow(/closed before received/);
-    expect(() => requestTable({ year: 2026, requests: [{ applicant: 'alien' as never, receivedOn: '2026-01-05' }] })).toThrow(/Invalid applicant type/);
-    expect(() => requestTable({ year: 2026, requests: [{ applicant: 'naturalPerson', receivedOn: '2026-01-05', outcome: 'withheld' as never, closedOn: '2026-01-06' }] })).toThrow(/Invalid request outcome/);
+    expect(() =>
+      requestTable({ year: 2026, requests: [{ applicant: 'naturalPerson', receivedOn: '2026-01-05', outcome: 'disclosed' }] }),
+    ).toThrow(/set together/);
+    expect(() =>
+      requestTable({
+        year: 2026,
+        requests: [{ applicant: 'naturalPerson', receivedOn: '2026-01-05', outcome: 'disclosed', closedOn: '2026-01-04' }],
+      }),
+    ).toThrow(/closed before received/);
+    expect(() => requestTable({ year: 2026, requests: [{ applicant: 'alien' as never, receivedOn: '2026-01-05' }] })).toThrow(
+      /Invalid applicant type/,
+    );
+    expect(() =>
+      requestTable({
+        year: 2026,
+        requests: [{ applicant: 'naturalPerson', receivedOn: '2026-01-05', outcome: 'withheld' as never, closedOn: '2026-01-06' }],
+      }),
+    ).toThrow(/Invalid request outcome/);
   });
 });
 
@@ -145,10 +162,16 @@ describe('N14 table 四 and the deadline', () => {
   test('N14: published by 31 January of the following year', () => {
     expect(annualReportDeadline(2026)).toBe('2027-01-31');
     expect(annualReportTiming({ year: 2026, today: '2026-12-31' }).state).toBe('yearNotOver');
-    expect(annualReportTiming({ year: 2026, today: '2027-01-31' })).toEqual({ deadline: '2027-01-31', state: 'open', message: '2026年度报告应于2027-01-31前公布' });
+    expect(annualReportTiming({ year: 2026, today: '2027-01-31' })).toEqual({
+      deadline: '2027-01-31',
+      state: 'open',
+      message: '2026年度报告应于2027-01-31前公布',
+    });
     expect(annualReportTiming({ year: 2026, today: '2027-02-01' }).state).toBe('overdue');
     expect(annualReportTiming({ year: 2026, today: '2027-03-01', publishedOn: '2027-01-31' }).state).toBe('published');
-    expect(annualReportTiming({ year: 2026, today: '2027-03-01', publishedOn: '2027-02-01' }).message).toBe('2026年度报告于2027-02-01公布，晚于2027-01-31的公布期限');
+    expect(annualReportTiming({ year: 2026, today: '2027-03-01', publishedOn: '2027-02-01' }).message).toBe(
+      '2026年度报告于2027-02-01公布，晚于2027-01-31的公布期限',
+    );
   });
 });
 
@@ -165,9 +188,26 @@ describe('N14 HTML', () => {
 
   test('N14: the six sections in order, with the official table headings', () => {
     const headings = [...html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
+    expect(headings).toEqual([
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]);
     expect(html).toContain('<title>临沧市民政局2026年政府信息公开工作年度报告</title>');
-    for (const text of ['第二十条第（一）项', '第二十条第（八）项', '本年收费金额（单位：万元）', '未经复议直接起诉', '复议后起诉', '法人或其他组织', '（三）不予公开', '8.属于行政查询事项']) expect(html).toContain(text);
+    for (const text of [
+      '第二十条第（一）项',
+      '第二十条第（八）项',
+      '本年收费金额（单位：万元）',
+      '未经复议直接起诉',
+      '复议后起诉',
+      '法人或其他组织',
+      '（三）不予公开',
+      '8.属于行政查询事项',
+    ])
+      expect(html).toContain(text);
   });
 
   test('N14: tables use scoped header cells; the results block spans its 22 rows', () => {
@@ -184,7 +224,9 @@ describe('N14 HTML', () => {
 
   test('N14: the corner cell of table 三 states the check, as in 国办公开办函〔2021〕30号; no note of our own below it', () => {
     const table3 = html.slice(html.indexOf('<caption>三、'), html.indexOf('</table>', html.indexOf('<caption>三、')));
-    expect(table3).toContain('<td class="corner" colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>');
+    expect(table3).toContain(
+      '<td class="corner" colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>',
+    );
     expect(html).not.toContain('本表数据的勾稽关系');
   });
 
@@ -198,7 +240,11 @@ describe('N14 HTML', () => {
   });
 
   test('N14: text is escaped and paragraphs kept; failures are shown on screen, not printed', () => {
-    const report = buildAnnualReport({ ...input, overview: '<b>加粗</b> & “引号”', carriedOverFromLastYear: { naturalPerson: 2, business: 1 } });
+    const report = buildAnnualReport({
+      ...input,
+      overview: '<b>加粗</b> & “引号”',
+      carriedOverFromLastYear: { naturalPerson: 2, business: 1 },
+    });
     const page = renderAnnualReportHtml(report);
     expect(page).toContain('<p>&lt;b&gt;加粗&lt;/b&gt; &amp; “引号”</p>');
     expect(page).toContain('<div class="annual-report-failures" role="alert">');
@@ -212,7 +258,9 @@ describe('N14 text for the terminal', () => {
   test('N14: every row of table 三 with its seven figures, and the check', async () => {
     const { annualReportText } = await import('../../../src/reports/core/annual-report-text.js');
     const text = annualReportText(buildAnnualReport(input));
-    expect(text).toContain('三、收到和处理政府信息公开申请情况（自然人 / 商业企业 / 科研机构 / 社会公益组织 / 法律服务机构 / 其他 / 总计）');
+    expect(text).toContain(
+      '三、收到和处理政府信息公开申请情况（自然人 / 商业企业 / 科研机构 / 社会公益组织 / 法律服务机构 / 其他 / 总计）',
+    );
     expect(text).toContain('  一、本年新收政府信息公开申请数量：4 / 0 / 1 / 0 / 1 / 0 / 6');
     expect(text).toContain('  （三）不予公开 4.保护第三方合法权益：1 / 0 / 0 / 0 / 0 / 0 / 1');
     expect(text).toContain('  行政复议：1 / 0 / 0 / 1 / 2');

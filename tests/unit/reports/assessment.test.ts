@@ -30,7 +30,10 @@ describe('S12 figures', () => {
       { label: '结果公开', value: 2 },
       { label: '未分类', value: 1 },
     ]);
-    expect(f.documents.byColumnKind).toEqual([{ label: '动态要闻', value: 8 }, { label: '政策文件', value: 4 }]);
+    expect(f.documents.byColumnKind).toEqual([
+      { label: '动态要闻', value: 8 },
+      { label: '政策文件', value: 4 },
+    ]);
     expect(f.interpretations.total).toBe(3);
     expect(f.proactiveTimeliness.percentOnTime).toBe(95);
     expect(f.requests).toMatchObject({ received: 5, closed: 3, onTime: 3, percentOnTime: 100 });
@@ -47,9 +50,21 @@ describe('S12 figures', () => {
   });
 
   test('S12: missing responsibility and a weight under 4 % are named', () => {
-    const f = assessmentFigures({ ...counts, responsibility: { leader: '', office: '局办公室', staff: '' }, assessmentWeightPercent: 3.5, proactiveLate: 0, requestsClosedOnTime: 2 });
-    expect(f.warnings).toEqual(['未在网站设置中明确政务公开分管领导、责任科室和工作人员', '政务公开工作在绩效考核中的分值占比为 3.5%，低于 4%', '1 件依申请公开未在法定期限内答复']);
-    expect(assessmentFigures({ ...counts, assessmentWeightPercent: null }).warnings[0]).toContain('未设置政务公开工作在绩效考核中的分值占比');
+    const f = assessmentFigures({
+      ...counts,
+      responsibility: { leader: '', office: '局办公室', staff: '' },
+      assessmentWeightPercent: 3.5,
+      proactiveLate: 0,
+      requestsClosedOnTime: 2,
+    });
+    expect(f.warnings).toEqual([
+      '未在网站设置中明确政务公开分管领导、责任科室和工作人员',
+      '政务公开工作在绩效考核中的分值占比为 3.5%，低于 4%',
+      '1 件依申请公开未在法定期限内答复',
+    ]);
+    expect(assessmentFigures({ ...counts, assessmentWeightPercent: null }).warnings[0]).toContain(
+      '未设置政务公开工作在绩效考核中的分值占比',
+    );
   });
 
   test("S12: the text gives every capability's figures and the assessment weight", () => {

@@ -1,8 +1,22 @@
 // clock-sensitive: also runs at each fixed today (tests/run-at-fixed-days.mjs).
 import { describe, expect, test } from '@jest/globals';
-import { halfYearBounds, halfYearLabel, selfInspectionContents, selfInspectionText, type InspectedDocument } from '../../../src/reports/core/self-inspection.js';
+import {
+  halfYearBounds,
+  halfYearLabel,
+  selfInspectionContents,
+  selfInspectionText,
+  type InspectedDocument,
+} from '../../../src/reports/core/self-inspection.js';
 
-const doc = (over: Partial<InspectedDocument>): InspectedDocument => ({ id: 'd', title: '文件', disclosure: 'proactive', disclosureReason: null, formationDate: '2026-03-02', publishedOn: '2026-03-04', ...over });
+const doc = (over: Partial<InspectedDocument>): InspectedDocument => ({
+  id: 'd',
+  title: '文件',
+  disclosure: 'proactive',
+  disclosureReason: null,
+  formationDate: '2026-03-02',
+  publishedOn: '2026-03-04',
+  ...over,
+});
 
 describe('S4 half years', () => {
   test('S4: H1 is January to June, H2 July to December', () => {
@@ -12,7 +26,8 @@ describe('S4 half years', () => {
   });
 
   test('S4: anything else is refused in Chinese', () => {
-    for (const bad of ['2026-H3', '2026H1', '26-H1', '2026-h1', '', '2026-H1 ']) expect(() => halfYearBounds(bad)).toThrow(/格式不正确，应为 YYYY-H1（上半年）或 YYYY-H2（下半年）/);
+    for (const bad of ['2026-H3', '2026H1', '26-H1', '2026-h1', '', '2026-H1 '])
+      expect(() => halfYearBounds(bad)).toThrow(/格式不正确，应为 YYYY-H1（上半年）或 YYYY-H2（下半年）/);
   });
 });
 
@@ -22,9 +37,30 @@ describe('S4 contents', () => {
     department: '社会救助科',
     today: '2026-07-10',
     documents: [
-      doc({ id: 'a', title: '不公开的请示', disclosure: 'notPublic', disclosureReason: '内部事务信息', formationDate: '2026-05-01', publishedOn: null }),
-      doc({ id: 'b', title: '依申请公开的复函', disclosure: 'onRequest', disclosureReason: '', formationDate: '2026-02-01', publishedOn: null }),
-      doc({ id: 'c', title: '下半年的不公开文件', disclosure: 'notPublic', disclosureReason: '过程性信息', formationDate: '2026-07-01', publishedOn: null }),
+      doc({
+        id: 'a',
+        title: '不公开的请示',
+        disclosure: 'notPublic',
+        disclosureReason: '内部事务信息',
+        formationDate: '2026-05-01',
+        publishedOn: null,
+      }),
+      doc({
+        id: 'b',
+        title: '依申请公开的复函',
+        disclosure: 'onRequest',
+        disclosureReason: '',
+        formationDate: '2026-02-01',
+        publishedOn: null,
+      }),
+      doc({
+        id: 'c',
+        title: '下半年的不公开文件',
+        disclosure: 'notPublic',
+        disclosureReason: '过程性信息',
+        formationDate: '2026-07-01',
+        publishedOn: null,
+      }),
       // N12: formed 2026-03-02, limit 20 working days (2026-03-30); published 2026-04-10: late.
       doc({ id: 'd', title: '逾期公开的通知', formationDate: '2026-03-02', publishedOn: '2026-04-10' }),
       doc({ id: 'e', title: '按期公开的通知', formationDate: '2026-03-02', publishedOn: '2026-03-04' }),
@@ -58,11 +94,17 @@ describe('S4 contents', () => {
   });
 
   test('S4: requests marked to become proactive, and whether they did', () => {
-    expect(contents.shouldBeProactive.map((s) => [s.id, s.converted])).toEqual([['r1', true], ['r3', false]]);
+    expect(contents.shouldBeProactive.map((s) => [s.id, s.converted])).toEqual([
+      ['r1', true],
+      ['r3', false],
+    ]);
   });
 
   test('N12: proactive documents published late or overdue', () => {
-    expect(contents.late.map((l) => [l.id, l.deadline, l.publishedOn])).toEqual([['d', '2026-03-30', '2026-04-10'], ['f', '2026-06-02', null]]);
+    expect(contents.late.map((l) => [l.id, l.deadline, l.publishedOn])).toEqual([
+      ['d', '2026-03-30', '2026-04-10'],
+      ['f', '2026-06-02', null],
+    ]);
   });
 
   test('S4: the text names every part in Chinese', () => {

@@ -4,7 +4,17 @@ import { addWorkingDays } from '../../../src/platform/calendar/working-days.js';
 import { parseApplication, requestDataOf } from '../../../src/requests/core/application.js';
 import { isValidCreditCode, isValidResidentId, newQueryCode, normalizeQueryCode } from '../../../src/requests/core/identifiers.js';
 import { receivedOnFor } from '../../../src/requests/core/received-on.js';
-import { alertKeyFor, answerProblems, approvalProblems, clockOf, describeRequestDeadline, noticeProblems, progressOf, recordProblems, type RequestFacts } from '../../../src/requests/core/request-state.js';
+import {
+  alertKeyFor,
+  answerProblems,
+  approvalProblems,
+  clockOf,
+  describeRequestDeadline,
+  noticeProblems,
+  progressOf,
+  recordProblems,
+  type RequestFacts,
+} from '../../../src/requests/core/request-state.js';
 
 const open = (over: Partial<RequestFacts> = {}): RequestFacts => ({
   receivedOn: '2026-03-02',
@@ -52,23 +62,68 @@ describe('identifiers of an application', () => {
 });
 
 describe('N13: the online application (条例第二十九条)', () => {
-  const person = { applicantType: 'naturalPerson', personName: '张某某', idDocumentType: 'residentId', idNumber: '53090219850312004x', phone: '138 0000 0001', description: '2025年城乡低保标准调整的通知', deliveryMethod: 'email', email: 'zhang@example.cn' };
+  const person = {
+    applicantType: 'naturalPerson',
+    personName: '张某某',
+    idDocumentType: 'residentId',
+    idNumber: '53090219850312004x',
+    phone: '138 0000 0001',
+    description: '2025年城乡低保标准调整的通知',
+    deliveryMethod: 'email',
+    email: 'zhang@example.cn',
+  };
   test('a person: name and identity document, contact, description, delivery', () => {
     const result = parseApplication(person);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(requestDataOf(result.data)).toMatchObject({ applicantType: 'naturalPerson', applicantName: '张某某', idNumber: '53090219850312004X', creditCode: '', phone: '13800000001', deliveryMethod: 'email' });
+    expect(requestDataOf(result.data)).toMatchObject({
+      applicantType: 'naturalPerson',
+      applicantName: '张某某',
+      idNumber: '53090219850312004X',
+      creditCode: '',
+      phone: '13800000001',
+      deliveryMethod: 'email',
+    });
   });
   test('an organisation needs its name, a valid 统一社会信用代码 and a contact person', () => {
-    const result = parseApplication({ ...person, applicantType: 'legalServices', organizationName: '', creditCode: '91530900MA6K00001D', contactPerson: '' });
+    const result = parseApplication({
+      ...person,
+      applicantType: 'legalServices',
+      organizationName: '',
+      creditCode: '91530900MA6K00001D',
+      contactPerson: '',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual({ organizationName: '请填写单位名称', creditCode: '统一社会信用代码不正确，请核对（18 位数字或大写字母）', contactPerson: '请填写联系人' });
-    const good = parseApplication({ ...person, applicantType: 'legalServices', organizationName: '某某律师事务所', creditCode: '91530900ma6k00001c', contactPerson: '李某' });
-    expect(good.ok && requestDataOf(good.data)).toMatchObject({ applicantName: '某某律师事务所', creditCode: '91530900MA6K00001C', idNumber: '', idDocumentType: null });
+    expect(result.errors).toEqual({
+      organizationName: '请填写单位名称',
+      creditCode: '统一社会信用代码不正确，请核对（18 位数字或大写字母）',
+      contactPerson: '请填写联系人',
+    });
+    const good = parseApplication({
+      ...person,
+      applicantType: 'legalServices',
+      organizationName: '某某律师事务所',
+      creditCode: '91530900ma6k00001c',
+      contactPerson: '李某',
+    });
+    expect(good.ok && requestDataOf(good.data)).toMatchObject({
+      applicantName: '某某律师事务所',
+      creditCode: '91530900MA6K00001C',
+      idNumber: '',
+      idDocumentType: null,
+    });
   });
   test('each field says what is wrong: ID check digit, phone, e-mail for e-mail delivery, address for post, markup', () => {
-    const result = parseApplication({ ...person, idNumber: '530902198503120041', phone: '12345', email: '', deliveryMethod: 'paperByPost', description: '<script>x</script>', postcode: '6770' });
+    const result = parseApplication({
+      ...person,
+      idNumber: '530902198503120041',
+      phone: '12345',
+      email: '',
+      deliveryMethod: 'paperByPost',
+      description: '<script>x</script>',
+      postcode: '6770',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual({
@@ -116,14 +171,20 @@ describe('N13: where a stored request stands', () => {
     expect(clockOf(notified, '2026-03-23')!.deadline).toBe(addWorkingDays(deadline, 20));
     expect(approvalProblems(notified, '2026-03-24')[0]).toContain('答复期限只能延长一次');
     expect(noticeProblems(notified, '2026-03-24')[0]).toContain('答复期限只能延长一次');
-    expect(approvalProblems(open({ outcome: 'disclosed', closedOn: '2026-03-10' }), '2026-03-11')).toEqual(['该申请已于 2026-03-10 答复，不能延期']);
+    expect(approvalProblems(open({ outcome: 'disclosed', closedOn: '2026-03-10' }), '2026-03-11')).toEqual([
+      '该申请已于 2026-03-10 答复，不能延期',
+    ]);
   });
   test('N13: an answer sets outcome and day together, on a received open request, never before receipt or in the future', () => {
     expect(answerProblems(open(), 'disclosed', '2026-03-10', '2026-03-10')).toEqual([]);
     expect(answerProblems(open(), 'withheld', '2026-03-10', '2026-03-10')).toEqual(['请选择办理结果']); // a group, not a leaf
-    expect(answerProblems(open(), 'disclosed', '2026-03-01', '2026-03-10')).toEqual(['答复日期（2026-03-01）不能早于收到申请之日（2026-03-02）']);
+    expect(answerProblems(open(), 'disclosed', '2026-03-01', '2026-03-10')).toEqual([
+      '答复日期（2026-03-01）不能早于收到申请之日（2026-03-02）',
+    ]);
     expect(answerProblems(open(), 'disclosed', '2026-03-11', '2026-03-10')).toEqual(['答复日期（2026-03-11）不能晚于今天']);
-    expect(answerProblems(open({ receivedOn: null }), 'disclosed', '2026-03-10', '2026-03-10')).toEqual(['尚未确定收到申请之日（条例第三十一条），不能答复']);
+    expect(answerProblems(open({ receivedOn: null }), 'disclosed', '2026-03-10', '2026-03-10')).toEqual([
+      '尚未确定收到申请之日（条例第三十一条），不能答复',
+    ]);
     expect(answerProblems(open(), 'unavailableUnclear', '2026-03-10', '2026-03-10')[0]).toContain('须先记录补正通知');
     expect(answerProblems(open({ correctionRequestedOn: '2026-03-04' }), 'otherNoCorrection', '2026-03-30', '2026-03-30')).toEqual([]);
     expect(recordProblems(open({ outcome: 'disclosed' }))).toEqual(['办理结果和答复日期须同时填写（请使用“答复”操作）']);
@@ -139,6 +200,8 @@ describe('N13: where a stored request stands', () => {
     const late = addWorkingDays(deadline, 1);
     expect(alertKeyFor(clockOf(f, late), soon)).toBe(`${deadline}:overdue`);
     const extended = open({ extensionApprovedOn: '2026-03-20', extensionNoticeSentOn: '2026-03-20' });
-    expect(alertKeyFor(clockOf(extended, addWorkingDays(deadline, 18)), `${deadline}:dueSoon`)).toBe(`${addWorkingDays(deadline, 20)}:dueSoon`);
+    expect(alertKeyFor(clockOf(extended, addWorkingDays(deadline, 18)), `${deadline}:dueSoon`)).toBe(
+      `${addWorkingDays(deadline, 20)}:dueSoon`,
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseFeed, parseFeedPage, parseGovSearchApi, parseHtmlList, parseJsonList, parseList } from '../../../syndication/core/adapters/index.js';
+import {
+  parseFeed,
+  parseFeedPage,
+  parseGovSearchApi,
+  parseHtmlList,
+  parseJsonList,
+  parseList,
+} from '../../../syndication/core/adapters/index.js';
 import { decodeXmlEntities } from '../../../syndication/core/adapters/entities.js';
 import { decodeBody } from '../../../src/platform/http/charset.js';
 import { SyndicationError } from '../../../syndication/core/errors.js';
@@ -50,8 +57,18 @@ describe('S9 feed adapter (RSS 2.0, Atom, RDF)', () => {
   test('S9: RDF (RSS 1.0) items are siblings of the channel, dated by dc:date', () => {
     const items = parseFeed(page(fixtureText('rdf.xml'), 'https://rdf.example.gov.cn/index.rdf'));
     expect(items.map((i) => [i.title, i.url, i.upstreamId, i.publishedAt?.toISOString()])).toEqual([
-      ['关于殡葬服务收费公示的公告', 'https://rdf.example.gov.cn/a/1.html', 'https://rdf.example.gov.cn/a/1.html', '2026-11-19T00:00:00.000Z'],
-      ['关于婚姻登记预约服务调整的公告', 'https://rdf.example.gov.cn/a/2.html', 'https://rdf.example.gov.cn/a/2.html', '2026-11-17T16:00:00.000Z'],
+      [
+        '关于殡葬服务收费公示的公告',
+        'https://rdf.example.gov.cn/a/1.html',
+        'https://rdf.example.gov.cn/a/1.html',
+        '2026-11-19T00:00:00.000Z',
+      ],
+      [
+        '关于婚姻登记预约服务调整的公告',
+        'https://rdf.example.gov.cn/a/2.html',
+        'https://rdf.example.gov.cn/a/2.html',
+        '2026-11-17T16:00:00.000Z',
+      ],
     ]);
     expect(items[0].issuer).toBe('某部门');
   });
@@ -68,9 +85,12 @@ describe('S9 feed adapter (RSS 2.0, Atom, RDF)', () => {
   });
 
   test('S9: a malformed feed that yields no item is a clear Chinese error naming line and column', () => {
-    const parse = () => parseFeed(page('<?xml version="1.0"?><rss><channel><title>改版</title></rss>', 'https://mzt.example.gov.cn/rss.xml'));
+    const parse = () =>
+      parseFeed(page('<?xml version="1.0"?><rss><channel><title>改版</title></rss>', 'https://mzt.example.gov.cn/rss.xml'));
     expect(parse).toThrow(SyndicationError);
-    expect(parse).toThrow(/^订阅源格式错误，无法解析出条目（订阅源不是格式良好的 XML，已容错解析（第 1 行第 \d+ 列：.*））：https:\/\/mzt\.example\.gov\.cn\/rss\.xml$/);
+    expect(parse).toThrow(
+      /^订阅源格式错误，无法解析出条目（订阅源不是格式良好的 XML，已容错解析（第 1 行第 \d+ 列：.*））：https:\/\/mzt\.example\.gov\.cn\/rss\.xml$/,
+    );
     try {
       parse();
     } catch (error) {
@@ -79,7 +99,9 @@ describe('S9 feed adapter (RSS 2.0, Atom, RDF)', () => {
   });
 
   test('S9: well-formed XML that is not a feed, and an HTML error page, are refused', () => {
-    expect(() => parseFeed(page('<?xml version="1.0"?><html><body>维护中</body></html>', 'https://x.gov.cn/rss'))).toThrow('无法识别的订阅源格式');
+    expect(() => parseFeed(page('<?xml version="1.0"?><html><body>维护中</body></html>', 'https://x.gov.cn/rss'))).toThrow(
+      '无法识别的订阅源格式',
+    );
     expect(() => parseFeed(page('<html><body><p>系统维护<br></body></html>', 'https://x.gov.cn/rss'))).toThrow('订阅源格式错误');
   });
 
@@ -91,7 +113,9 @@ describe('S9 feed adapter (RSS 2.0, Atom, RDF)', () => {
   });
 
   test('entity decoding is one pass, knows the HTML named entities and ignores invalid code points', () => {
-    expect(decodeXmlEntities('&amp;lt; &#20013;&#x6587; &quot;x&apos; &nbsp;&copy; &#0; &#xD800; &unknownentity; R&D')).toBe('&lt; 中文 "x\' \u00a0© \uFFFD \uFFFD &unknownentity; R&D');
+    expect(decodeXmlEntities('&amp;lt; &#20013;&#x6587; &quot;x&apos; &nbsp;&copy; &#0; &#xD800; &unknownentity; R&D')).toBe(
+      '&lt; 中文 "x\' \u00a0© \uFFFD \uFFFD &unknownentity; R&D',
+    );
   });
 });
 
@@ -119,19 +143,29 @@ describe('S9 JSON list adapter', () => {
       number: 'wh',
     });
     expect(items).toEqual([
-      { url: 'https://x.gov.cn/list/a/1.html', title: '通知', publishedAt: new Date('2026-11-02T16:00:00Z'), upstreamId: '42', number: '民发〔2026〕9号' },
+      {
+        url: 'https://x.gov.cn/list/a/1.html',
+        title: '通知',
+        publishedAt: new Date('2026-11-02T16:00:00Z'),
+        upstreamId: '42',
+        number: '民发〔2026〕9号',
+      },
     ]);
   });
 
   test('S9: JSON that does not parse, or without an array, is a clear error', () => {
-    expect(() => parseJsonList(page('<html>502 Bad Gateway</html>', 'https://www.gov.cn/x.json'))).toThrow(/^JSON 列表无法解析（https:\/\/www\.gov\.cn\/x\.json）/);
+    expect(() => parseJsonList(page('<html>502 Bad Gateway</html>', 'https://www.gov.cn/x.json'))).toThrow(
+      /^JSON 列表无法解析（https:\/\/www\.gov\.cn\/x\.json）/,
+    );
     expect(() => parseJsonList(page('{"a":1}', 'https://www.gov.cn/x.json'))).toThrow('JSON 列表格式不符：顶层不是数组');
   });
 });
 
 describe('S9 国务院政策文件库 search API adapter', () => {
   test('S9: searchVO.listVO with <em> stripped, 发文字号, 发文机关, dates', () => {
-    const items = parseGovSearchApi(page(fixtureText('zhengceku-search.json'), 'https://sousuo.www.gov.cn/search-gov/data?t=zhengcelibrary_gw'));
+    const items = parseGovSearchApi(
+      page(fixtureText('zhengceku-search.json'), 'https://sousuo.www.gov.cn/search-gov/data?t=zhengcelibrary_gw'),
+    );
     expect(items).toHaveLength(2);
     expect(items[0]).toEqual({
       url: 'https://www.gov.cn/zhengce/content/202611/content_7000002.htm',
@@ -145,7 +179,9 @@ describe('S9 国务院政策文件库 search API adapter', () => {
   });
 
   test('S9: results grouped under catMap are read too; an answer without searchVO is an error', () => {
-    const grouped = JSON.stringify({ searchVO: { catMap: { gongwen: { listVO: [{ title: '甲', url: 'https://www.gov.cn/1.htm', pubtimeStr: '2026.11.01' }] } } } });
+    const grouped = JSON.stringify({
+      searchVO: { catMap: { gongwen: { listVO: [{ title: '甲', url: 'https://www.gov.cn/1.htm', pubtimeStr: '2026.11.01' }] } } },
+    });
     expect(parseGovSearchApi(page(grouped, 'https://sousuo.www.gov.cn/s')).map((i) => i.title)).toEqual(['甲']);
     expect(() => parseGovSearchApi(page('{"code":500,"msg":"系统繁忙"}', 'https://sousuo.www.gov.cn/s'))).toThrow(
       '政策文件库接口返回的数据中没有 searchVO（https://sousuo.www.gov.cn/s）：系统繁忙',
@@ -174,7 +210,9 @@ describe('S9 HTML list adapter', () => {
   });
 
   test('S9: the item may itself be the link (table.article a.artitlelist)', () => {
-    const items = parseHtmlList(page(fixtureText('mca-tzgg.html'), 'https://www.mca.gov.cn/n152/n165/index.html'), { item: 'table.article a.artitlelist' });
+    const items = parseHtmlList(page(fixtureText('mca-tzgg.html'), 'https://www.mca.gov.cn/n152/n165/index.html'), {
+      item: 'table.article a.artitlelist',
+    });
     expect(items.map((i) => i.url)).toHaveLength(2);
     expect(items[0].publishedAt).toBeUndefined();
   });
@@ -186,9 +224,21 @@ describe('S9 HTML list adapter', () => {
       page(text, 'https://www.yn.gov.cn/zwgk/zcwj/yzf/'),
     );
     expect(items.map((i) => [i.title, i.url, i.publishedAt?.toISOString()])).toEqual([
-      ['云南省人民政府关于印发云南省社会救助提质增效行动方案的通知', 'https://www.yn.gov.cn/zwgk/zcwj/yzf/202611/t20261118_1000001.html', '2026-11-17T16:00:00.000Z'],
-      ['云南省人民政府关于表彰朱镕基式好干部和王堃同志的决定', 'https://www.yn.gov.cn/zwgk/zcwj/yzf/202611/t20261110_1000002.html', '2026-11-09T16:00:00.000Z'],
-      ['云南省人民政府关于调整全省城乡低保标准的通知', 'http://www.yn.gov.cn/zwgk/zcwj/yzf/202611/t20261102_1000003.html', '2026-11-01T16:00:00.000Z'],
+      [
+        '云南省人民政府关于印发云南省社会救助提质增效行动方案的通知',
+        'https://www.yn.gov.cn/zwgk/zcwj/yzf/202611/t20261118_1000001.html',
+        '2026-11-17T16:00:00.000Z',
+      ],
+      [
+        '云南省人民政府关于表彰朱镕基式好干部和王堃同志的决定',
+        'https://www.yn.gov.cn/zwgk/zcwj/yzf/202611/t20261110_1000002.html',
+        '2026-11-09T16:00:00.000Z',
+      ],
+      [
+        '云南省人民政府关于调整全省城乡低保标准的通知',
+        'http://www.yn.gov.cn/zwgk/zcwj/yzf/202611/t20261102_1000003.html',
+        '2026-11-01T16:00:00.000Z',
+      ],
     ]);
   });
 

@@ -47,7 +47,11 @@ describe('S9 charset detection', () => {
   test('a BOM wins over the header; the source override wins over everything', () => {
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('婚姻登记', 'utf8')]);
     expect(decodeBody(withBom, 'text/html; charset=gbk')).toEqual({ text: '婚姻登记', charset: 'utf-8', source: 'bom' });
-    expect(decodeBody(gbk('殡葬管理'), 'text/html; charset=utf-8', 'GB2312')).toEqual({ text: '殡葬管理', charset: 'gb18030', source: 'override' });
+    expect(decodeBody(gbk('殡葬管理'), 'text/html; charset=utf-8', 'GB2312')).toEqual({
+      text: '殡葬管理',
+      charset: 'gb18030',
+      source: 'override',
+    });
   });
 
   test('charset labels are normalised; unknown ones are ignored', () => {

@@ -5,7 +5,15 @@ const iso = (input: string | number | undefined): string | undefined => parseChi
 
 describe('S9 dates as Chinese government sites write them (UTC+8)', () => {
   test('S9: 2026-11-20, 2026年11月20日, 2026/11/20 and 2026.11.20 are the same Beijing midnight', () => {
-    for (const form of ['2026-11-20', '2026年11月20日', '2026/11/20', '2026.11.20', '[2026-11-20]', '发布时间：2026年11月20日', '20261120']) {
+    for (const form of [
+      '2026-11-20',
+      '2026年11月20日',
+      '2026/11/20',
+      '2026.11.20',
+      '[2026-11-20]',
+      '发布时间：2026年11月20日',
+      '20261120',
+    ]) {
       expect(iso(form)).toBe('2026-11-19T16:00:00.000Z');
     }
     expect(iso('2026年1月5日')).toBe('2026-01-04T16:00:00.000Z');

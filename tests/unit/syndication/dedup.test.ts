@@ -6,7 +6,9 @@ describe('S9 URL normalisation', () => {
     expect(normalizeUrl('https://WWW.GOV.CN:443/zhengce/content/202611/content_7000001.htm?b=2&utm_source=wx&a=1&spm=x.y#page2')).toBe(
       'https://www.gov.cn/zhengce/content/202611/content_7000001.htm?a=1&b=2',
     );
-    expect(normalizeUrl('http://www.mca.gov.cn:80/n152/index.html?from=timeline&isappinstalled=0')).toBe('http://www.mca.gov.cn/n152/index.html');
+    expect(normalizeUrl('http://www.mca.gov.cn:80/n152/index.html?from=timeline&isappinstalled=0')).toBe(
+      'http://www.mca.gov.cn/n152/index.html',
+    );
     // The path is case-sensitive upstream: kept as it is.
     expect(normalizeUrl('https://www.gov.cn/ZhengCe/A.htm')).toBe('https://www.gov.cn/ZhengCe/A.htm');
     expect(normalizeUrl('https://x.gov.cn/list?id=2&id=1')).toBe('https://x.gov.cn/list?id=1&id=2');

@@ -25,19 +25,25 @@ describe('S9 detail extraction', () => {
   test('S9: a TRS provincial page in GBK: meta PubDate, inline labels (发文字号：…), .trs_editor_view', () => {
     const { text } = decodeBody(fixtureBytes('trs-detail.gbk.html'), 'text/html');
     const url = 'https://www.yn.gov.cn/zwgk/zcwj/yzf/202611/t20261118_1000001.html';
-    const detail = extractDetail({ text, url }, { title: 'meta[name=ArticleTitle]', body: '.trs_editor_view', publishedAt: 'meta[name=PubDate]' });
+    const detail = extractDetail(
+      { text, url },
+      { title: 'meta[name=ArticleTitle]', body: '.trs_editor_view', publishedAt: 'meta[name=PubDate]' },
+    );
     expect(detail.title).toBe('云南省人民政府关于印发云南省社会救助提质增效行动方案的通知');
     expect(detail.publishedAt?.toISOString()).toBe('2026-11-18T01:30:00.000Z');
     expect(detail.number).toBe('云政发〔2026〕31号');
     expect(detail.issuer).toBe('云南省人民政府');
     expect(detail.writtenAt?.toISOString()).toBe('2026-11-11T16:00:00.000Z');
     expect(detail.bodyHtml).toContain('朱镕基同志曾指出');
-    expect(detail.attachments).toEqual([{ url: 'https://www.yn.gov.cn/zwgk/zcwj/yzf/202611/P020261118654321.docx', name: '云南省社会救助提质增效行动方案.docx' }]);
+    expect(detail.attachments).toEqual([
+      { url: 'https://www.yn.gov.cn/zwgk/zcwj/yzf/202611/P020261118654321.docx', name: '云南省社会救助提质增效行动方案.docx' },
+    ]);
     expect(detail.upstreamId).toBeUndefined();
   });
 
   test('configured selectors come before the defaults, and tried in order', () => {
-    const html = '<html><head><title>页面标题_某某网</title></head><body><h1>默认标题</h1><div class="empty"></div><div class="main"><p>正文</p></div><div class="TRS_UEDITOR"><p>默认正文</p></div></body></html>';
+    const html =
+      '<html><head><title>页面标题_某某网</title></head><body><h1>默认标题</h1><div class="empty"></div><div class="main"><p>正文</p></div><div class="TRS_UEDITOR"><p>默认正文</p></div></body></html>';
     const detail = extractDetail({ text: html, url: 'https://x.gov.cn/a.html' }, { title: ['.missing', 'h1'], body: ['.empty', '.main'] });
     expect(detail.title).toBe('默认标题');
     expect(detail.bodyHtml).toBe('<p>正文</p>');
@@ -57,7 +63,8 @@ describe('S9 detail extraction', () => {
   });
 
   test('a configured attachments selector takes every link in it, not only document files', () => {
-    const html = '<div class="share-title">t</div><div class="TRS_UEDITOR"><p>x</p></div><ul class="fujian"><li><a href="/dl?id=9">附件1：申请表</a></li></ul>';
+    const html =
+      '<div class="share-title">t</div><div class="TRS_UEDITOR"><p>x</p></div><ul class="fujian"><li><a href="/dl?id=9">附件1：申请表</a></li></ul>';
     const detail = extractDetail({ text: html, url: 'https://www.gov.cn/a/b.htm' }, { attachments: 'ul.fujian' });
     expect(detail.attachments).toEqual([{ url: 'https://www.gov.cn/dl?id=9', name: '附件1：申请表' }]);
   });

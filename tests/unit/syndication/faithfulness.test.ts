@@ -73,11 +73,17 @@ describe('S9 feeds: Atom xhtml titles, xml:base, Atom 0.3, entries without link 
   test('S9: an entry without a link keeps its id URL as link; one without link and title keeps its content', () => {
     const all = items();
     expect(all).toHaveLength(4);
-    expect(all[2]).toMatchObject({ url: 'https://www.example.gov.cn/zcwj/202611/t20261119_303.html', title: '没有链接、以网址为标识的条目' });
+    expect(all[2]).toMatchObject({
+      url: 'https://www.example.gov.cn/zcwj/202611/t20261119_303.html',
+      title: '没有链接、以网址为标识的条目',
+    });
     expect(all[3].url).toBeUndefined();
     expect(all[3].title).toBe('');
     expect(all[3].upstreamId).toBe('urn:uuid:00000000-0000-0000-0000-000000000304');
-    expect(all[3].content).toEqual({ html: '<p>关于殡葬服务收费标准的公示。全文如下</p><img src="img/304.png" alt="收费表">', baseUrl: 'https://www.example.gov.cn/zcwj/' });
+    expect(all[3].content).toEqual({
+      html: '<p>关于殡葬服务收费标准的公示。全文如下</p><img src="img/304.png" alt="收费表">',
+      baseUrl: 'https://www.example.gov.cn/zcwj/',
+    });
   });
 
   test('S9: Atom 0.3 issued and modified dates, escaped-mode titles', () => {
@@ -93,7 +99,9 @@ describe('S9 feeds: Atom xhtml titles, xml:base, Atom 0.3, entries without link 
     expect(base).toBe('https://www.example.gov.cn/zcwj/rss.xml');
     const feed = '<rss><channel><item><title>甲</title><link>202611/1.html</link></item></channel></rss>';
     expect(parseFeed({ text: feed, url: base })[0].url).toBe('https://www.example.gov.cn/zcwj/202611/1.html');
-    expect(parseFeedPage({ text: feed, url: 'https://www.example.gov.cn/feed', baseUrl: base }).items[0].url).toBe('https://www.example.gov.cn/zcwj/202611/1.html');
+    expect(parseFeedPage({ text: feed, url: 'https://www.example.gov.cn/feed', baseUrl: base }).items[0].url).toBe(
+      'https://www.example.gov.cn/zcwj/202611/1.html',
+    );
     expect(documentBase({ url: 'https://www.example.gov.cn/feed', headers: {} })).toBe('https://www.example.gov.cn/feed');
   });
 });
@@ -102,8 +110,13 @@ describe('S9 encodings without a declaration', () => {
   test('S9: UTF-16 without a BOM is recognised by its zero bytes', () => {
     const decoded = decodeBody(fixtureBytes('rss-utf16le-nobom.xml'), 'application/xml');
     expect(decoded).toMatchObject({ charset: 'utf-16le', source: 'byte-pattern' });
-    expect(parseFeed(page(decoded.text, 'https://feed.example.gov.cn/rss.xml'))[0].title).toBe('民政部关于进一步加强社会救助家庭经济状况核对工作的通知');
-    const be = iconv.encode('<?xml version="1.0"?><rss><channel><item><title>大端</title><link>https://a.gov.cn/1</link></item></channel></rss>', 'utf-16be');
+    expect(parseFeed(page(decoded.text, 'https://feed.example.gov.cn/rss.xml'))[0].title).toBe(
+      '民政部关于进一步加强社会救助家庭经济状况核对工作的通知',
+    );
+    const be = iconv.encode(
+      '<?xml version="1.0"?><rss><channel><item><title>大端</title><link>https://a.gov.cn/1</link></item></channel></rss>',
+      'utf-16be',
+    );
     expect(decodeBody(be, null)).toMatchObject({ charset: 'utf-16be', source: 'byte-pattern' });
   });
 
@@ -117,8 +130,14 @@ describe('S9 encodings without a declaration', () => {
   test('S9: Big5 and Shift_JIS without a declaration are detected, not decoded as GB18030', () => {
     const big5 = decodeBody(fixtureBytes('rss-big5.big5.xml'), 'text/xml');
     expect(big5).toMatchObject({ charset: 'big5', source: 'detected' });
-    expect(parseFeed(page(big5.text, 'https://feed.example.gov.cn/rss.xml')).map((i) => i.title)).toEqual(['臺灣地區社會福利機構評鑑結果公告', '關於長期照顧服務申請流程說明']);
-    const sjis = iconv.encode('<html><body><p>厚生労働省のお知らせ：介護保険制度の見直しについて、ご意見を募集します。</p></body></html>', 'shift_jis');
+    expect(parseFeed(page(big5.text, 'https://feed.example.gov.cn/rss.xml')).map((i) => i.title)).toEqual([
+      '臺灣地區社會福利機構評鑑結果公告',
+      '關於長期照顧服務申請流程說明',
+    ]);
+    const sjis = iconv.encode(
+      '<html><body><p>厚生労働省のお知らせ：介護保険制度の見直しについて、ご意見を募集します。</p></body></html>',
+      'shift_jis',
+    );
     expect(decodeBody(sjis, 'text/html')).toMatchObject({ charset: 'shift_jis', source: 'detected' });
   });
 
@@ -160,8 +179,9 @@ describe('S9 detail pages: national meta tags, then selectors, then defaults', (
     expect(detail.bodyHtml).toContain('现就做好社会救助兜底保障工作通知如下');
   });
 
-  test('S9: a number cited inside the body is not taken for the document\'s own', () => {
-    const html = '<html><body><h1>关于某事的通知</h1><div class="TRS_UEDITOR"><p>根据民发〔2025〕12号文件精神，现通知如下。</p></div></body></html>';
+  test("S9: a number cited inside the body is not taken for the document's own", () => {
+    const html =
+      '<html><body><h1>关于某事的通知</h1><div class="TRS_UEDITOR"><p>根据民发〔2025〕12号文件精神，现通知如下。</p></div></body></html>';
     expect(extractDetail({ text: html, url: 'https://a.gov.cn/1.html' }).number).toBeUndefined();
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { backoffDelayMs, failureAlertAction, nextAttemptAfter, shouldRun, sourceHealth, type SourceState } from '../../../syndication/core/run.js';
+import {
+  backoffDelayMs,
+  failureAlertAction,
+  nextAttemptAfter,
+  shouldRun,
+  sourceHealth,
+  type SourceState,
+} from '../../../syndication/core/run.js';
 
 const MIN = 60_000;
 const now = new Date('2026-11-20T02:00:00Z');

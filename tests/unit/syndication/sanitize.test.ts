@@ -14,9 +14,11 @@ describe('S9 sanitizing upstream bodies (N9: nothing injected reaches our pages)
   });
 
   test('S9: event handlers, style and class attributes are stripped', () => {
-    expect(clean('<p onclick="x()" style="color:red" class="evil">a</p><img src="a.png" onerror="alert(1)" onload="x()"><div style="position:fixed" class="ad">b</div><span style="display:none">暗链</span>')).toBe(
-      `<p>a</p><img src="https://www.gov.cn/zhengce/content/202611/a.png" /><div>b</div><span>暗链</span>`,
-    );
+    expect(
+      clean(
+        '<p onclick="x()" style="color:red" class="evil">a</p><img src="a.png" onerror="alert(1)" onload="x()"><div style="position:fixed" class="ad">b</div><span style="display:none">暗链</span>',
+      ),
+    ).toBe(`<p>a</p><img src="https://www.gov.cn/zhengce/content/202611/a.png" /><div>b</div><span>暗链</span>`);
   });
 
   test('S9: javascript:, vbscript: and data: URLs are removed, however they are disguised', () => {
@@ -56,7 +58,11 @@ describe('S9 sanitizing upstream bodies (N9: nothing injected reaches our pages)
   });
 
   test('S9: relative links and images become absolute against the page URL; fragments and protocol-relative ones too', () => {
-    expect(clean('<a href="../202610/content_1.htm">上一篇</a><img src="/images/logo.png" alt="标识"><a href="#top">顶部</a><a href="//cdn.gov.cn/x.pdf">附件</a>')).toBe(
+    expect(
+      clean(
+        '<a href="../202610/content_1.htm">上一篇</a><img src="/images/logo.png" alt="标识"><a href="#top">顶部</a><a href="//cdn.gov.cn/x.pdf">附件</a>',
+      ),
+    ).toBe(
       '<a href="https://www.gov.cn/zhengce/content/202610/content_1.htm">上一篇</a>' +
         '<img src="https://www.gov.cn/images/logo.png" alt="标识" /><a>顶部</a><a href="https://cdn.gov.cn/x.pdf">附件</a>',
     );
@@ -75,7 +81,9 @@ describe('S9 sanitizing upstream bodies (N9: nothing injected reaches our pages)
   });
 
   test('S9: the images and attachments are listed once each, for copying into local storage', () => {
-    const body = clean('<p><img src="a.png" alt="图一"><img src="a.png"></p><p><a href="P1.pdf">附件1.pdf</a> <a href="P1.pdf">再次</a> <a href="f.docx" title="申请表"></a> <a href="other.htm">链接</a></p>');
+    const body = clean(
+      '<p><img src="a.png" alt="图一"><img src="a.png"></p><p><a href="P1.pdf">附件1.pdf</a> <a href="P1.pdf">再次</a> <a href="f.docx" title="申请表"></a> <a href="other.htm">链接</a></p>',
+    );
     expect(listAssets(body, BASE)).toEqual({
       images: [{ url: 'https://www.gov.cn/zhengce/content/202611/a.png', alt: '图一' }],
       attachments: [
@@ -101,7 +109,13 @@ describe('S9 sanitizing upstream bodies (N9: nothing injected reaches our pages)
   });
 
   test('attachment URLs are recognised by their extension', () => {
-    for (const url of ['https://x.gov.cn/a.PDF', 'https://x.gov.cn/a.docx?x=1', 'https://x.gov.cn/a.ofd', 'https://x.gov.cn/a.wps', 'https://x.gov.cn/a.xlsx#p']) {
+    for (const url of [
+      'https://x.gov.cn/a.PDF',
+      'https://x.gov.cn/a.docx?x=1',
+      'https://x.gov.cn/a.ofd',
+      'https://x.gov.cn/a.wps',
+      'https://x.gov.cn/a.xlsx#p',
+    ]) {
       expect(isAttachmentUrl(url)).toBe(true);
     }
     for (const url of ['https://x.gov.cn/a.htm', 'https://x.gov.cn/pdf', 'https://x.gov.cn/a.exe', 'https://x.gov.cn/dl?file=a.pdf']) {

@@ -36,7 +36,9 @@ describe('S9 source configuration', () => {
       expect(result.ok ? [] : result.errors).toEqual([]);
     }
     expect(new Set(REAL_SOURCES.map((s) => s.key)).size).toBe(REAL_SOURCES.length);
-    expect(new Set(REAL_SOURCES.map((s) => s.level))).toEqual(new Set(['state-council', 'province', 'ministry', 'city', 'provincial-department']));
+    expect(new Set(REAL_SOURCES.map((s) => s.level))).toEqual(
+      new Set(['state-council', 'province', 'ministry', 'city', 'provincial-department']),
+    );
     expect(new Set(REAL_SOURCES.map((s) => s.targetColumn))).toEqual(new Set(['gwy', 'szf', 'mzb', 'shizf', 'smzt']));
     // Nothing has been checked against the live sites from here: every entry says so.
     expect(REAL_SOURCES.every((s) => s.verified === false && s.note)).toBe(true);
@@ -85,7 +87,11 @@ describe('S9 source configuration', () => {
 
   test('S9: an HTML list needs an item selector, and selectors must be valid CSS', () => {
     expect(errorsOf({ ...valid, list: undefined }).list).toMatch(/list\.item/);
-    const errors = errorsOf({ ...valid, list: { item: 'ul.list > li[', date: '' }, detail: { body: ['.ok', 'div:nth-child(x)'], author: 'meta' } });
+    const errors = errorsOf({
+      ...valid,
+      list: { item: 'ul.list > li[', date: '' },
+      detail: { body: ['.ok', 'div:nth-child(x)'], author: 'meta' },
+    });
     expect(errors['list.item']).toMatch(/^CSS 选择器无效（list\.item）：ul\.list > li\[/);
     expect(errors['list.date']).toBe('选择器不能为空：list.date');
     expect(errors['detail.body']).toContain('div:nth-child(x)');
@@ -116,6 +122,12 @@ describe('S9 source configuration', () => {
   });
 
   test('levels have Chinese labels', () => {
-    expect(SOURCE_LEVEL_LABELS).toEqual({ 'state-council': '国务院', province: '省', ministry: '部', city: '市', 'provincial-department': '省厅' });
+    expect(SOURCE_LEVEL_LABELS).toEqual({
+      'state-council': '国务院',
+      province: '省',
+      ministry: '部',
+      city: '市',
+      'provincial-department': '省厅',
+    });
   });
 });

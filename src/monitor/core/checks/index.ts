@@ -42,13 +42,30 @@ export function runChecks(input: CheckInput, checks: readonly Check[] = allCheck
     try {
       findings.push(...check.run(input));
     } catch (err) {
-      notes.push({ code: `check-error-${check.id}`, message: `检查项 ${check.id}（${check.title}）运行出错：${(err as Error)?.message ?? err}` });
+      notes.push({
+        code: `check-error-${check.id}`,
+        message: `检查项 ${check.id}（${check.title}）运行出错：${(err as Error)?.message ?? err}`,
+      });
     }
   }
   return { findings, notes };
 }
 
 export {
-  n1Availability, n2HomeUpdated, n3ColumnsUpdated, n4EmptyColumns, n5Interaction, n6Services, n7SeriousErrors,
-  n8BrokenLinks, n9Security, n10Footer, n11InterpretationLinks, n18PageMetadata, n19SupersededContent, n19Validity, n19OutdatedExpressions, s1NonPublic,
+  n1Availability,
+  n2HomeUpdated,
+  n3ColumnsUpdated,
+  n4EmptyColumns,
+  n5Interaction,
+  n6Services,
+  n7SeriousErrors,
+  n8BrokenLinks,
+  n9Security,
+  n10Footer,
+  n11InterpretationLinks,
+  n18PageMetadata,
+  n19SupersededContent,
+  n19Validity,
+  n19OutdatedExpressions,
+  s1NonPublic,
 };

@@ -14,7 +14,10 @@ export const availabilityVetoRate = 0.05;
 export const availabilityWarnRate = 0.03;
 
 /** One availability probe: GET, redirects followed, ok when the final status is below 400 within the deadline. */
-export async function probe(url: string, opts: { timeoutMs?: number; userAgent?: string; now?: () => Date; outbound?: OutboundPolicy } = {}): Promise<ProbeRecord> {
+export async function probe(
+  url: string,
+  opts: { timeoutMs?: number; userAgent?: string; now?: () => Date; outbound?: OutboundPolicy } = {},
+): Promise<ProbeRecord> {
   const requester = new Requester({
     userAgent: opts.userAgent ?? defaultUserAgent,
     timeoutMs: opts.timeoutMs ?? probeTimeoutMs,
@@ -42,7 +45,14 @@ export async function probe(url: string, opts: { timeoutMs?: number; userAgent?:
           ? { code: 'timeout' as const, message: `${timeoutMs / 1000} 秒内未完成加载（含重定向）` }
           : undefined;
     const ok = !error && res.status !== null && res.status < 400;
-    return { url, at: at.toISOString(), ok, status: res.status, elapsedMs, error: error?.message ?? (ok ? undefined : `HTTP ${res.status}`) };
+    return {
+      url,
+      at: at.toISOString(),
+      ok,
+      status: res.status,
+      elapsedMs,
+      error: error?.message ?? (ok ? undefined : `HTTP ${res.status}`),
+    };
   } finally {
     requester.close();
   }
@@ -74,7 +84,11 @@ export const n1Availability: Check = {
     const homeError = home?.errors.find((e) => e.code !== 'body-too-large');
     if (home && (home.status === null || home.status >= 500 || homeError)) {
       findings.push({
-        ruleId: 'N1', code: 'N1.home-failed', severity: 'warning', page: home.url, subject: 'home',
+        ruleId: 'N1',
+        code: 'N1.home-failed',
+        severity: 'warning',
+        page: home.url,
+        subject: 'home',
         evidence: `${home.url} → ${homeError?.message ?? `HTTP ${home.status}`}（${home.elapsedMs} 毫秒）`,
         message: '本次检查时首页无法正常访问',
         hint: '立即检查服务器和网络；首页 15 秒内打不开即计为一次不可用，一周内失败达到 5% 为单项否决。',

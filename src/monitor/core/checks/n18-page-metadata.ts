@@ -62,8 +62,16 @@ export const n18PageMetadata: Check = {
     for (const { problem, pages: missing, value } of byProblem.values()) {
       const what = `${levelLabels[problem.level]}元数据 ${problem.tag} ${kindLabels[problem.kind]}`;
       findings.push({
-        ruleId: 'N18', code: `N18.${problem.kind}`, severity: 'deduction', points: n18PointsPerTag, ...grouped(missing), subject: problem.tag,
-        evidence: problem.kind === 'format' ? `<meta name="${problem.tag}" content="${value ?? ''}">（${missing.length} 个页面）` : `${missing.length} 个页面（共检查 ${pages.length} 个）${what}`,
+        ruleId: 'N18',
+        code: `N18.${problem.kind}`,
+        severity: 'deduction',
+        points: n18PointsPerTag,
+        ...grouped(missing),
+        subject: problem.tag,
+        evidence:
+          problem.kind === 'format'
+            ? `<meta name="${problem.tag}" content="${value ?? ''}">（${missing.length} 个页面）`
+            : `${missing.length} 个页面（共检查 ${pages.length} 个）${what}`,
         message: `${what}${missing.length > 1 ? `（${missing.length} 个页面）` : ''}`,
         hint: `${formatHints[problem.tag] && problem.kind === 'format' ? formatHints[problem.tag] : ''}按《政府网站网页设计规范》在页面 <head> 中加入 <meta name="${problem.tag}" content="…">；元数据由模板统一生成，改模板即可覆盖全部页面。`,
       });

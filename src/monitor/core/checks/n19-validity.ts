@@ -22,7 +22,16 @@ export const n19Validity: Check = {
     const known = input.knowledge?.datedItems;
     if (known) {
       const urls = new Map(known.map((k) => [k.id, normalizeUrl(k.url ?? `/documents/${k.id}`, input.baseUrl) ?? k.url]));
-      const items = cleanupItems(known.map((k) => ({ id: k.id, title: k.title, regulatory: k.regulatory, validity: k.validity as Validity, validUntil: k.validUntil })), today);
+      const items = cleanupItems(
+        known.map((k) => ({
+          id: k.id,
+          title: k.title,
+          regulatory: k.regulatory,
+          validity: k.validity as Validity,
+          validUntil: k.validUntil,
+        })),
+        today,
+      );
       for (const item of items.filter((i) => i.kind !== 'validityEnding')) {
         const stale = item.kind === 'timePassed';
         findings.push({
@@ -33,7 +42,9 @@ export const n19Validity: Check = {
           page: urls.get(item.id),
           subject: item.id,
           evidence: `《${item.title}》：${stale ? '期限' : '有效期'}至${chineseDay(item.due)}`,
-          message: stale ? `过期信息仍作为现行信息展示：《${item.title}》` : `《${item.title}》有效期已过，页面显示“已失效”，但系统中仍登记为“现行有效”`,
+          message: stale
+            ? `过期信息仍作为现行信息展示：《${item.title}》`
+            : `《${item.title}》有效期已过，页面显示“已失效”，但系统中仍登记为“现行有效”`,
           hint: stale ? '请撤回该信息，或修订标注已结束。' : '请修订该文件，将效力状态改为“已失效”，或发布延续施行的文件。',
         });
       }
@@ -53,7 +64,10 @@ export const n19Validity: Check = {
         subject: page.url,
         evidence: `${end.kind === 'validity' ? '有效期至' : '截止'}${chineseDay(end.day)}`,
         message: end.kind === 'validity' ? `文件有效期已过仍作为现行文件展示：${title}` : `过期信息仍作为现行信息展示：${title}`,
-        hint: end.kind === 'validity' ? '请在页面注明“已失效”并从现行有效文件库中移出，或发布延续施行的文件。' : '请撤下该信息，或在页面注明已结束。',
+        hint:
+          end.kind === 'validity'
+            ? '请在页面注明“已失效”并从现行有效文件库中移出，或发布延续施行的文件。'
+            : '请撤下该信息，或在页面注明已结束。',
       });
     }
     return findings;

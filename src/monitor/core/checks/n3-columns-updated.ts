@@ -14,9 +14,21 @@ export const n3VetoOverdue = 5;
 export const n3VetoStale = 10;
 
 const kindLabels: Record<ColumnKind, string> = {
-  news: '动态要闻类', notice: '通知公告类', policy: '政策文件类', personnel: '人事类', plan: '规划计划类', other: '其他',
+  news: '动态要闻类',
+  notice: '通知公告类',
+  policy: '政策文件类',
+  personnel: '人事类',
+  plan: '规划计划类',
+  other: '其他',
 };
-const periodLabels: Record<ColumnKind, string> = { news: '2 周', notice: '6 个月', policy: '6 个月', personnel: '1 年', plan: '1 年', other: '1 年' };
+const periodLabels: Record<ColumnKind, string> = {
+  news: '2 周',
+  notice: '6 个月',
+  policy: '6 个月',
+  personnel: '1 年',
+  plan: '1 年',
+  other: '1 年',
+};
 
 /** The day on or before which the latest item makes a column overdue ("not updated for 2 weeks" = 14 days old, as N2). */
 export function overdueBefore(kind: ColumnKind, now: Date, maxAgeDays?: number): string {
@@ -50,7 +62,10 @@ export function columnViews(input: Parameters<Check['run']>[0]): ColumnView[] {
   const today = toCalendarDay(now);
   if (knowledge?.columns?.length) {
     return knowledge.columns.map((c) => {
-      const days = c.itemDates.map((d) => toDay(d)).filter((d): d is string => !!d && d <= today).sort();
+      const days = c.itemDates
+        .map((d) => toDay(d))
+        .filter((d): d is string => !!d && d <= today)
+        .sort();
       return {
         id: c.id,
         name: c.name,
@@ -65,7 +80,13 @@ export function columnViews(input: Parameters<Check['run']>[0]): ColumnView[] {
   }
   // Seen from outside, a list that stopped long ago is "should be updated and is not" (1 year).
   return deriveSite(crawl, config, now).columns.map((c) => ({
-    id: c.key, name: c.name, url: c.url, kind: c.kind, latest: c.dates[0], empty: c.empty, updateExpected: true,
+    id: c.key,
+    name: c.name,
+    url: c.url,
+    kind: c.kind,
+    latest: c.dates[0],
+    empty: c.empty,
+    updateExpected: true,
   }));
 }
 

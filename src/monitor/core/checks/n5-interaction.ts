@@ -11,7 +11,6 @@ export const unansweredVetoMonths = 3;
 export const publishWithinMonths = 2;
 export const n5Points = 1;
 
-
 export const n5Interaction: Check = {
   id: 'N5',
   title: '互动交流',
@@ -48,7 +47,9 @@ export const n5Interaction: Check = {
         });
       }
       if (published && (m.showsSubmittedTime === false || m.showsReplyTime === false)) {
-        const missing = [m.showsSubmittedTime === false ? '留言时间' : '', m.showsReplyTime === false ? '答复时间' : ''].filter(Boolean).join('和');
+        const missing = [m.showsSubmittedTime === false ? '留言时间' : '', m.showsReplyTime === false ? '答复时间' : '']
+          .filter(Boolean)
+          .join('和');
         findings.push({
           ...base,
           code: 'N5.times-missing',

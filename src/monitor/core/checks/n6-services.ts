@@ -37,7 +37,18 @@ function linkFindings(input: CheckInput, page: string, title: string, url: strin
   const what = kind === 'form' ? `表格“${name}”不能下载` : '在线办理链接不能访问';
   const code = kind === 'form' ? 'N6.form-download' : 'N6.online-service';
   if (!outcome.confirmed) {
-    return [{ ruleId: 'N6', code: `${code}-suspected`, severity: 'warning', page, subject: url, evidence: `${url}：${outcome.evidence}`, message: `办事指南《${title}》的${what}（疑似，未能确认）`, hint: '请人工打开该链接确认；确实不能访问的，属于“服务不实用”，为单项否决。' }];
+    return [
+      {
+        ruleId: 'N6',
+        code: `${code}-suspected`,
+        severity: 'warning',
+        page,
+        subject: url,
+        evidence: `${url}：${outcome.evidence}`,
+        message: `办事指南《${title}》的${what}（疑似，未能确认）`,
+        hint: '请人工打开该链接确认；确实不能访问的，属于“服务不实用”，为单项否决。',
+      },
+    ];
   }
   return [
     {
@@ -48,7 +59,10 @@ function linkFindings(input: CheckInput, page: string, title: string, url: strin
       subject: url,
       evidence: `${url}：${outcome.evidence}`,
       message: `服务不实用：办事指南《${title}》的${what}（单项否决）`,
-      hint: kind === 'form' ? '请重新上传该表格并检查链接，确保群众能正常下载办事所需的表格和附件。' : '请更正在线办理地址（一网通办中本事项的办理页面），并确认能正常打开。',
+      hint:
+        kind === 'form'
+          ? '请重新上传该表格并检查链接，确保群众能正常下载办事所需的表格和附件。'
+          : '请更正在线办理地址（一网通办中本事项的办理页面），并确认能正常打开。',
     },
   ];
 }
@@ -77,7 +91,8 @@ export const n6Services: Check = {
       const page = absolute(guide.url ?? `/documents/${guide.id}`);
       guidePagesFromData.add(page);
       for (const label of guide.missing) findings.push(missingFinding(page, guide.id, guide.title, label));
-      for (const form of guide.formUrls) findings.push(...linkFindings(input, page, guide.title, absolute(form), 'form', form.split('/').pop() ?? form));
+      for (const form of guide.formUrls)
+        findings.push(...linkFindings(input, page, guide.title, absolute(form), 'form', form.split('/').pop() ?? form));
       if (guide.onlineUrl) findings.push(...linkFindings(input, page, guide.title, absolute(guide.onlineUrl), 'online', guide.onlineUrl));
     }
     // Any site: the pages that read as guides.

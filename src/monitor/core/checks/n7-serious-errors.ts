@@ -29,7 +29,8 @@ export const n7SeriousErrors: Check = {
       for (const m of text.matchAll(/发布(?:日期|时间)[:：]?\s*([^\s]{8,12})/g)) {
         const date = findDates(m[1])[0];
         // One day of slack: a page published late tonight in China may still be "tomorrow" elsewhere.
-        if (date && Date.parse(date) > Date.parse(today) + 86_400_000) future.add(date, page.url, { date, context: snippet(text, m.index ?? 0, 20) });
+        if (date && Date.parse(date) > Date.parse(today) + 86_400_000)
+          future.add(date, page.url, { date, context: snippet(text, m.index ?? 0, 20) });
       }
     }
     const entries = groups.entries();

@@ -43,16 +43,23 @@ export const n8BrokenLinks: Check = {
       const status = page.status;
       if (status !== null && confirmedInternal.has(status)) {
         findings.push({
-          ruleId: 'N8', code: 'N8.broken', severity: 'deduction', points: n8PointsPerLink,
-          ...refFinding(page.url, pagesLinking), subject: page.url,
+          ruleId: 'N8',
+          code: 'N8.broken',
+          severity: 'deduction',
+          points: n8PointsPerLink,
+          ...refFinding(page.url, pagesLinking),
+          subject: page.url,
           evidence: `${page.url} → HTTP ${status}`,
           message: `站内链接不可用（HTTP ${status}）：${page.url}`,
           hint: '修正或删除指向该地址的链接；页面已迁移的，设置 301 跳转到新地址。',
         });
       } else if (error || status === null || status >= 500) {
         findings.push({
-          ruleId: 'N8', code: 'N8.suspected', severity: 'warning',
-          ...refFinding(page.url, pagesLinking), subject: page.url,
+          ruleId: 'N8',
+          code: 'N8.suspected',
+          severity: 'warning',
+          ...refFinding(page.url, pagesLinking),
+          subject: page.url,
           evidence: `${page.url} → ${describe(status, error)}`,
           message: `站内链接疑似不可用（${error?.message ?? `HTTP ${status}`}）：${page.url}`,
           hint: '检查该页面的服务器日志和程序错误；超时的页面需优化加载速度（15 秒内必须打开）。',
@@ -67,7 +74,9 @@ export const n8BrokenLinks: Check = {
         code: confirmed ? 'N8.external-broken' : 'N8.external-suspected',
         severity: confirmed ? 'deduction' : 'warning',
         points: confirmed ? n8PointsPerLink : undefined,
-        ...(ext.referrerCount > 1 ? { page: ext.referrers[0], pages: { count: ext.referrerCount, examples: ext.referrers } } : { page: ext.referrers[0] }),
+        ...(ext.referrerCount > 1
+          ? { page: ext.referrers[0], pages: { count: ext.referrerCount, examples: ext.referrers } }
+          : { page: ext.referrers[0] }),
         subject: ext.url,
         evidence: `${ext.url} → ${describe(ext.status, ext.error)}（${ext.method}）`,
         message: `${confirmed ? '外部链接不可用' : '外部链接疑似不可用'}：${ext.url}`,

@@ -34,7 +34,11 @@ export const s1NonPublic: Check = {
       if (doc && page.status !== null && page.status < 300 && !reported.has(`page:${doc.id}`)) {
         reported.add(`page:${doc.id}`);
         findings.push({
-          ruleId: 'S1', code: 'S1.reachable', severity: 'veto', page: page.url, subject: doc.id,
+          ruleId: 'S1',
+          code: 'S1.reachable',
+          severity: 'veto',
+          page: page.url,
+          subject: doc.id,
           evidence: `${page.url} → HTTP ${page.status}${page.title ? `，标题“${page.title}”` : ''}`,
           message: `不公开文件 ${label(doc)} 可在公开网站上访问`,
           hint: '立即下线该页面并清除缓存和搜索索引；查明文件公开属性为何未生效（发布流程、缓存、静态文件），报局办公室。',
@@ -45,7 +49,11 @@ export const s1NonPublic: Check = {
         if (!linked || reported.has(`link:${linked.id}`)) continue;
         reported.add(`link:${linked.id}`);
         findings.push({
-          ruleId: 'S1', code: 'S1.linked', severity: 'veto', page: page.url, subject: linked.id,
+          ruleId: 'S1',
+          code: 'S1.linked',
+          severity: 'veto',
+          page: page.url,
+          subject: linked.id,
           evidence: `<a href="${link.raw}">${link.text}</a>`,
           message: `公开页面链接了不公开文件 ${label(linked)}（标题和地址已外泄）`,
           hint: '删除该链接并检查栏目列表、相关文件、搜索和订阅源为何包含不公开文件。',

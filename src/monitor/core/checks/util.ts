@@ -63,7 +63,9 @@ export function contentGateOf(config: RulesConfig): ContentGate {
     ['leaderName', config.seriousErrors.leaders],
     ['typo', config.seriousErrors.typos],
   ];
-  const entries: GateEntry[] = pairs.flatMap(([category, list]) => list.map((p) => ({ kind: 'serious' as const, category, term: p.wrong, replacement: p.right })));
+  const entries: GateEntry[] = pairs.flatMap(([category, list]) =>
+    list.map((p) => ({ kind: 'serious' as const, category, term: p.wrong, replacement: p.right })),
+  );
   const wrongForms = new Set(entries.map((e) => e.term));
   const gate = new ContentGate([...entries, ...config.contentGate.filter((e) => e.kind !== 'serious' || !wrongForms.has(e.term))]);
   compiledGates.set(config, gate);

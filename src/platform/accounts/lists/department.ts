@@ -7,11 +7,21 @@ export const Department = list({
   access: {
     operation: { query: signedIn, create: byRole(isAdmin), update: byRole(isAdmin), delete: byRole(isAdmin) },
   },
-  ui: { label: '科室（单位）', singular: '科室', plural: '科室（单位）', labelField: 'name', listView: { initialColumns: ['name', 'code', 'order'], initialSort: { field: 'order', direction: 'ASC' } } },
+  ui: {
+    label: '科室（单位）',
+    singular: '科室',
+    plural: '科室（单位）',
+    labelField: 'name',
+    listView: { initialColumns: ['name', 'code', 'order'], initialSort: { field: 'order', direction: 'ASC' } },
+  },
   fields: {
     name: text({ ui: { label: '名称' }, validation: { isRequired: true, length: { max: 100 } }, isIndexed: 'unique' }),
     code: text({
-      ui: { label: '代码' }, validation: { isRequired: true, match: { regex: /^[a-z][a-z0-9-]*$/, explanation: '代码只能包含小写字母、数字和连字符，并以字母开头' } },
+      ui: { label: '代码' },
+      validation: {
+        isRequired: true,
+        match: { regex: /^[a-z][a-z0-9-]*$/, explanation: '代码只能包含小写字母、数字和连字符，并以字母开头' },
+      },
       isIndexed: 'unique',
     }),
     order: integer({ ui: { label: '排序' }, defaultValue: 0 }),

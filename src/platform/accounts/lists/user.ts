@@ -30,11 +30,16 @@ export const User = list({
   fields: {
     name: text({ ui: { label: '姓名' }, validation: { isRequired: true, length: { max: 50 } } }),
     username: text({
-      ui: { label: '登录名' }, validation: { isRequired: true, match: { regex: /^[a-zA-Z0-9_.-]{3,40}$/, explanation: '登录名为 3–40 位字母、数字、下划线、点或连字符' } },
+      ui: { label: '登录名' },
+      validation: {
+        isRequired: true,
+        match: { regex: /^[a-zA-Z0-9_.-]{3,40}$/, explanation: '登录名为 3–40 位字母、数字、下划线、点或连字符' },
+      },
       isIndexed: 'unique',
     }),
     password: password({
-      ui: { label: '密码' }, validation: { isRequired: true, length: { min: 8 } },
+      ui: { label: '密码' },
+      validation: { isRequired: true, length: { min: 8 } },
     }),
     role: select({
       type: 'string',
@@ -46,6 +51,9 @@ export const User = list({
     }),
     department: relationship({ ui: { label: '所属科室' }, ref: 'Department.users', access: { update: byRole(isAdmin) } }),
     isActive: checkbox({ ui: { label: '启用' }, defaultValue: true, access: { update: byRole(isAdmin) } }),
-    createdAt: timestamp({ defaultValue: { kind: 'now' }, ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
+    createdAt: timestamp({
+      defaultValue: { kind: 'now' },
+      ui: { label: '创建时间', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
+    }),
   },
 });
