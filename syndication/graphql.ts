@@ -4,7 +4,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { HttpFetcher } from './core/fetch.js';
 import { previewSource, type SourcePreview } from './core/preview.js';
 import { validateSourceConfig } from './core/source-config.js';
-import { managesSite, sessionOf } from '../src/platform/access/roles.js';
+import { activeSessionOf, managesSite } from '../src/platform/access/roles.js';
 import { refusal } from '../src/platform/admin-ui/item-actions.js';
 import { outboundPolicyFor } from '../src/platform/http/outbound-settings.js';
 import { configInputOf } from './source-item.js';
@@ -30,8 +30,8 @@ export interface SourceTryInput {
 
 /** 试采集 of a source form's values: only for those who may edit sources (the info-construction section, admins). */
 export async function trySyndicationSource(context: KeystoneContext, input: SourceTryInput): Promise<SourcePreview> {
-  const session = sessionOf(context);
-  if (!session?.data?.isActive) throw tryError('请先登录');
+  const session = activeSessionOf(context);
+  if (!session) throw tryError('请先登录');
   if (!managesSite({ session })) throw tryError('只有信息化建设科和系统管理员可以试采集转载来源');
   const selectors = input.selectors ?? null;
   if (selectors !== null && (typeof selectors !== 'object' || Array.isArray(selectors)))

@@ -71,13 +71,11 @@ const listSelect = { id: true, title: true, status: true, opensOn: true, closesO
 
 /** /consultations: those open for comment first (soonest deadline first), then the others, newest first. */
 export async function consultationListData(context: KeystoneContext, today: CalendarDay) {
-  const rows = (await context
-    .sudo()
-    .prisma.consultation.findMany({
-      where: publicConsultation,
-      orderBy: { publishedAt: 'desc' },
-      select: listSelect,
-    })) as ConsultationRow[];
+  const rows = (await context.sudo().prisma.consultation.findMany({
+    where: publicConsultation,
+    orderBy: { publishedAt: 'desc' },
+    select: listSelect,
+  })) as ConsultationRow[];
   const items = rows.map((c) => ({
     id: c.id,
     title: maskPersonalData(c.title),
@@ -206,12 +204,10 @@ export async function consultationData(context: KeystoneContext, id: string, tod
 
 /** S2: one line on a consultation and its adoption, for the meeting it goes to (staff only). */
 export async function adoptionSummary(context: KeystoneContext, id: string): Promise<string> {
-  const c = await context
-    .sudo()
-    .prisma.consultation.findUnique({
-      where: { id },
-      select: { status: true, opensOn: true, closesOn: true, reportFigures: true, reportPublishedAt: true },
-    });
+  const c = await context.sudo().prisma.consultation.findUnique({
+    where: { id },
+    select: { status: true, opensOn: true, closesOn: true, reportFigures: true, reportPublishedAt: true },
+  });
   if (!c) return '';
   if (!publicConsultationStatuses.includes(c.status)) return '征求意见尚未发布';
   const period = `征求意见 ${calendarDayOf(c.opensOn) ?? ''} 至 ${calendarDayOf(c.closesOn) ?? ''}`;

@@ -103,12 +103,10 @@ export async function regenerateSelfInspection(context: KeystoneContext, id: str
   const row = await rowOf(context, id);
   if (row.status !== 'draft') throw refused('自查报告已提交，不能重新生成');
   const contents = await generateSelfInspection(context, row.departmentId!, row.half, now);
-  await context
-    .sudo()
-    .prisma.selfInspection.update({
-      where: { id },
-      data: { contents: contents as object, contentsText: selfInspectionText(contents), generatedAt: now },
-    });
+  await context.sudo().prisma.selfInspection.update({
+    where: { id },
+    data: { contents: contents as object, contentsText: selfInspectionText(contents), generatedAt: now },
+  });
   return contents;
 }
 
@@ -118,12 +116,10 @@ export async function submitSelfInspection(context: KeystoneContext, id: string,
   if (!row.contents) throw refused('请先生成自查内容');
   if (!row.conclusion?.trim()) throw refused('请填写自查结论后再提交局办公室');
   const session = sessionOf(context)!;
-  await context
-    .sudo()
-    .prisma.selfInspection.update({
-      where: { id },
-      data: { status: 'submitted', submittedAt: now, submittedBy: { connect: { id: session.itemId } } },
-    });
+  await context.sudo().prisma.selfInspection.update({
+    where: { id },
+    data: { status: 'submitted', submittedAt: now, submittedBy: { connect: { id: session.itemId } } },
+  });
 }
 
 export async function reviewSelfInspection(context: KeystoneContext, id: string, note: string, now = new Date()): Promise<void> {
@@ -131,12 +127,10 @@ export async function reviewSelfInspection(context: KeystoneContext, id: string,
   if (!officeSupervises({ session })) throw refused('只有局办公室可以审核自查报告');
   const row = await rowOf(context, id);
   if (row.status !== 'submitted') throw refused('只有已提交的自查报告可以审核');
-  await context
-    .sudo()
-    .prisma.selfInspection.update({
-      where: { id },
-      data: { status: 'reviewed', reviewedAt: now, reviewNote: note.trim(), reviewedBy: { connect: { id: session!.itemId } } },
-    });
+  await context.sudo().prisma.selfInspection.update({
+    where: { id },
+    data: { status: 'reviewed', reviewedAt: now, reviewNote: note.trim(), reviewedBy: { connect: { id: session!.itemId } } },
+  });
 }
 
 /** S4: marks item `ref` (W… a withheld document, T… a requested topic) as information that should become public. */

@@ -96,12 +96,10 @@ export async function websiteReportTasks(context: KeystoneContext, actor: Member
   if (!isOfficeOrSection(actor.role)) return [];
   const today = toCalendarDay(now);
   const year = Number(today.slice(0, 4)) - 1;
-  const item = (await context
-    .sudo()
-    .prisma.websiteAnnualReport.findFirst({
-      where: { year },
-      select: { id: true, publishedAt: true, complete: true, generatedAt: true },
-    })) as { id: string; publishedAt: Date | null; complete: boolean; generatedAt: Date | null } | null;
+  const item = (await context.sudo().prisma.websiteAnnualReport.findFirst({
+    where: { year },
+    select: { id: true, publishedAt: true, complete: true, generatedAt: true },
+  })) as { id: string; publishedAt: Date | null; complete: boolean; generatedAt: Date | null } | null;
   if (item?.publishedAt) return [];
   const timing = annualReportTiming({ year, today });
   const detail = !item

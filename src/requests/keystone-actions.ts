@@ -1,7 +1,7 @@
 import { g } from '@keystone-6/core';
 import { calendarDay, select } from '@keystone-6/core/fields';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { sessionOf, type SessionData } from '../platform/access/roles.js';
+import { activeSessionOf, roleOf, type SessionData } from '../platform/access/roles.js';
 import { itemAction, refusal, textArg } from '../platform/admin-ui/item-actions.js';
 import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayValue } from '../platform/db/calendar-day.js';
@@ -30,8 +30,8 @@ export const requestActionLabels: Record<RequestAction, string> = {
 const refused = refusal('REQUEST_REFUSED');
 
 function signedInSession(context: KeystoneContext): SessionData {
-  const session = sessionOf(context);
-  if (!session?.data?.isActive) throw refused('请先登录');
+  const session = activeSessionOf(context);
+  if (!session) throw refused('请先登录');
   return session;
 }
 
@@ -145,7 +145,7 @@ type ActionItem =
 
 /** Whether the button shows: the step is open to the user now (the resolver checks again, fully). */
 function shown(key: RequestAction, session: SessionData | undefined, item: ActionItem): boolean {
-  if (!item || item.closedOn || !item.receivedOn || !session?.data?.isActive) return false;
+  if (!item || item.closedOn || !item.receivedOn || !roleOf(session)) return false;
   switch (key) {
     case 'approveExtension':
       return approvesExtensions(session) && !item.extensionApprovedOn;

@@ -100,12 +100,10 @@ export function requestRoutes(context: KeystoneContext, kit: SiteKit): express.R
     if (req.query.code === undefined) return kit.uncachedHtml(res, 200, 'requests-query', { title: '申请办理进度查询' });
     const code = normalizeQueryCode(req.query.code);
     const row = code
-      ? await context
-          .sudo()
-          .prisma.disclosureRequest.findUnique({
-            where: { queryCode: code },
-            select: { ...factFields, submittedAt: true, createdAt: true },
-          })
+      ? await context.sudo().prisma.disclosureRequest.findUnique({
+          where: { queryCode: code },
+          select: { ...factFields, submittedAt: true, createdAt: true },
+        })
       : null;
     if (!row)
       return kit.uncachedHtml(res, 404, 'requests-query', {

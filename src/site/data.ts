@@ -380,13 +380,11 @@ export async function interpretationData(context: KeystoneContext, id: string) {
 
 /** The first public column of a kind (the 政策解读 column for an interpretation), or the kind itself as a section. */
 async function sectionOfKind(context: KeystoneContext, kind: string) {
-  const column = await context
-    .sudo()
-    .prisma.column.findFirst({
-      where: { kind, ...publicColumn },
-      orderBy: { order: 'asc' },
-      select: { name: true, description: true, keywords: true, kind: true },
-    });
+  const column = await context.sudo().prisma.column.findFirst({
+    where: { kind, ...publicColumn },
+    orderBy: { order: 'asc' },
+    select: { name: true, description: true, keywords: true, kind: true },
+  });
   const label = columnKindOptions.find((o) => o.value === kind)?.label ?? '综合';
   return columnMetadata(column ?? { name: label, description: '', keywords: '', kind });
 }

@@ -383,11 +383,9 @@ describe('trust #6: media are changed only by their owner or the office, never w
       .prisma.document.update({ where: { id: otherDraft }, data: { attachments: { disconnect: [{ id: media.id }] } } });
 
     // A stored file another Media row still names stays on disk when this one moves on.
-    const twin = await state.t.context
-      .sudo()
-      .prisma.media.create({
-        data: { title: '同一文件', kind: 'document', file_filename: after.file.filename, file_filesize: second.length },
-      });
+    const twin = await state.t.context.sudo().prisma.media.create({
+      data: { title: '同一文件', kind: 'document', file_filename: after.file.filename, file_filesize: second.length },
+    });
     const third = pdf(50_000);
     const again = (await multipart('jiuzhu', updateMedia, { id: media.id, data: {} }, third, '名单-再改.pdf')).data
       ?.updateMedia as Uploaded;

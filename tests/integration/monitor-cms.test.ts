@@ -62,12 +62,10 @@ describe('the monitor on our own site (S8)', () => {
     // A public page links to a document that is not public: a reprint edited by mistake.
     const secret = await state.t.context.prisma.document.findFirst({ where: { disclosure: 'notPublic' } });
     const reprint = await state.t.context.prisma.document.findFirst({ where: { status: 'published', origin: 'reprint' } });
-    await state.t.context
-      .sudo()
-      .db.Document.updateOne({
-        where: { id: reprint.id },
-        data: { reprintBody: `<p>参见<a href="/documents/${secret.id}">内部意见</a></p>` },
-      });
+    await state.t.context.sudo().db.Document.updateOne({
+      where: { id: reprint.id },
+      data: { reprintBody: `<p>参见<a href="/documents/${secret.id}">内部意见</a></p>` },
+    });
     const result = await runOwnSiteMonitor(state.t.context, { now, force: true, checkExternal: false });
     expect(result!.report.score.vetoes.map((v) => v.ruleId)).toContain('S1');
     expect(result!.comparison.new.some((f) => f.ruleId === 'S1')).toBe(true);

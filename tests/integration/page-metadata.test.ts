@@ -152,12 +152,10 @@ describe('N18 page metadata on our own site', () => {
 
   test("N18: a column's own keywords and description, set in the Admin UI, are its metadata", async () => {
     const column = await state.t.context.sudo().db.Column.findOne({ where: { slug: 'zcwj' } });
-    await state.t.context
-      .sudo()
-      .db.Column.updateOne({
-        where: { id: String(column!.id) },
-        data: { keywords: '政策文件,规范性文件', description: '本局发布的政策文件' },
-      });
+    await state.t.context.sudo().db.Column.updateOne({
+      where: { id: String(column!.id) },
+      data: { keywords: '政策文件,规范性文件', description: '本局发布的政策文件' },
+    });
     const res = await request(state.app).get('/columns/zcwj');
     const tags = specTagsOf(extractPage(res.text, 'http://localhost:3000/', []).metaTags ?? []);
     expect([tags.get('ColumnKeywords'), tags.get('ColumnDescription'), tags.get('ColumnType')]).toEqual([

@@ -1,7 +1,17 @@
 import { g, list } from '@keystone-6/core';
 import { json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { byRole, isAdmin, isEditor, isOffice, memberOf, sessionOf, signedIn, type AccessArgs } from '../../platform/access/roles.js';
+import {
+  byRole,
+  isAdmin,
+  isEditor,
+  isOffice,
+  memberOf,
+  activeSessionOf,
+  sessionOf,
+  signedIn,
+  type AccessArgs,
+} from '../../platform/access/roles.js';
 import { incidentLevelOptions, opinionCategoryOptions, opinionHandlingOptions } from '../core/clocks.js';
 import { logger } from '../../platform/logging/logger.js';
 import { checkIncidentAlerts } from '../alert-job.js';
@@ -34,8 +44,7 @@ const eventFields = Object.fromEntries(
 );
 
 function sessionUserOf(context: KeystoneContext): string | null {
-  const session = sessionOf(context);
-  return session?.data?.isActive ? session.itemId : null;
+  return activeSessionOf(context)?.itemId ?? null;
 }
 
 // 舆情事件 (S6, S7): emergencies and public opinion the bureau must report on and answer within

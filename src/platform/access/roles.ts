@@ -30,6 +30,12 @@ export function sessionOf(holder: { session?: unknown }): SessionData | undefine
   return holder.session as SessionData | undefined;
 }
 
+/** The session of a signed-in user whose account is active (停用 accounts count as signed out). */
+export function activeSessionOf(holder: { session?: unknown }): SessionData | undefined {
+  const session = sessionOf(holder);
+  return session?.data?.isActive ? session : undefined;
+}
+
 /** The role of a signed-in user whose account is active; null for anyone else. */
 export function roleOf(session: SessionData | undefined): Role | null {
   return session?.data?.isActive ? session.data.role : null;

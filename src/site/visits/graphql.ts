@@ -4,7 +4,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { chartAltText } from '../../platform/charts/table.js';
 import { renderChartSvg } from '../../platform/charts/svg.js';
 import { refusal } from '../../platform/admin-ui/item-actions.js';
-import { sessionOf } from '../../platform/access/roles.js';
+import { activeSessionOf } from '../../platform/access/roles.js';
 import { readsVisits } from './list.js';
 import { visitChart } from './chart.js';
 
@@ -12,8 +12,8 @@ const chartError = refusal('VISIT_CHART_REFUSED');
 
 /** The 访问统计图表 of the Admin UI (N17): the last `days` days drawn as SVG on the server, for those who read the statistics. */
 export async function visitChartOf(context: KeystoneContext, days: number): Promise<VisitChartAnswer | null> {
-  const session = sessionOf(context);
-  if (!session?.data?.isActive) throw chartError('请先登录');
+  const session = activeSessionOf(context);
+  if (!session) throw chartError('请先登录');
   if (!readsVisits({ session })) throw chartError('只有系统管理员、信息建设科、局办公室和局领导可以查看访问统计');
   if (!Number.isInteger(days) || days < 1 || days > 40) throw chartError('天数应为 1 到 40 之间的整数');
   const rows = (await context

@@ -1,5 +1,5 @@
 import type { BaseListTypeInfo, KeystoneContext, ListConfig as KeystoneListConfig } from '@keystone-6/core/types';
-import { sessionOf } from '../../platform/access/roles.js';
+import { activeSessionOf } from '../../platform/access/roles.js';
 import { linkOverrides } from '../../platform/access/documents.js';
 import {
   changedLinks,
@@ -21,8 +21,8 @@ type Data = Record<string, unknown>;
  * (the seed, through sudo) may name them.
  */
 export function withDrafter({ resolvedData, context }: { resolvedData: Data; context: KeystoneContext }): Data {
-  const session = sessionOf(context);
-  if (!session?.data?.isActive) return resolvedData;
+  const session = activeSessionOf(context);
+  if (!session) return resolvedData;
   const fromSession = {
     drafter: { connect: { id: session.itemId } },
     department: session.data.department ? { connect: { id: session.data.department.id } } : undefined,

@@ -229,12 +229,10 @@ test('hostile suite: a field is filtered or ordered by only where the caller rea
       if (!mine.length) continue;
       const fields = plainFields(list);
       const selection = `id ${fields.map((f) => f.field).join(' ')}`;
-      const truth = (await context
-        .sudo()
-        .graphql.run({
-          query: `query($ids: [ID!]) { rows: ${list.query}(where: { id: { in: $ids } }) { ${selection} } }`,
-          variables: { ids: mine.map((r) => r.id) },
-        })) as { rows: Record<string, unknown>[] };
+      const truth = (await context.sudo().graphql.run({
+        query: `query($ids: [ID!]) { rows: ${list.query}(where: { id: { in: $ids } }) { ${selection} } }`,
+        variables: { ids: mine.map((r) => r.id) },
+      })) as { rows: Record<string, unknown>[] };
       const byId = new Map(truth.rows.map((r) => [r.id, r]));
       for (const f of fields) {
         // Read as null where the record holds a value: the field's read rule hid it from this caller.
