@@ -21,7 +21,7 @@ import { keystonePatches } from './keystone-8.1.0.js';
 export const step: StepDescription = {
   name: '管理后台汉化步骤（src/platform/admin-ui）',
   remedy:
-    '升级 Keystone 时，请按 README“管理后台汉化”一节为新版本重做 src/platform/admin-ui 的替换表并通过 tests/unit/admin-ui-translation.test.ts，或把 Keystone 退回 package.json 中固定的版本（npm ci）。',
+    '升级 Keystone 时，请按 README“管理后台汉化”一节为新版本重做 src/platform/admin-ui 的替换表并通过 tests/unit/platform/admin-ui-translation.test.ts，或把 Keystone 退回 package.json 中固定的版本（npm ci）。',
 };
 
 /** The helper module the edited files import (dates, pinyin order, messages), copied beside them. */

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { KeystoneContext } from '@keystone-6/core/types';
+import { applyPendingMigrations } from '../../../src/platform/db/migrations.js';
+import { closeContext, openContext } from '../../../src/platform/db/context.js';
+import { seedDemo } from '../../../src/app/demo.js';
+import { paragraphsToDocument } from '../../../src/platform/demo/rich-text.js';
+import { freshPostgres, postgresAvailable } from '../../helpers/postgres.js';
+import { startService, type RunningService } from '../../helpers/service.js';
+import { eventually } from '../../helpers/eventually.js';
+import { useTestClock } from '../../helpers/clock.js';
+
+// The demo and this file's dates follow the test clock, not the day the suite runs (trust #17).
+useTestClock();
+
+/*
+ * Two `gongkai start` processes on one PostgreSQL database, as behind a load balancer: the
+ * publish-due job runs once per tick across both, a publication is on the other's cached pages at
+ * once, and when one is killed the other carries on with the jobs.
+ */
+
+/** The ticks of the publish-due job an instance ran, from its JSON log lines. */
+function ticksRun(service: RunningService): string[] {
+  return service
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { job?: string; tick?: string; msg?: string })
+    .filter((entry) => entry.job === 'publish-due' && entry.msg === 'job done')
+    .map((entry) => String(entry.tick));
+}
+
+const available = await postgresAvailable();
+(available ? describe : describe.skip)('two gongkai processes on one PostgreSQL database', () => {
+  let database: Awaited<ReturnType<typeof freshPostgres>>;
+  let context: KeystoneContext;
+  const services: RunningService[] = [];
+  beforeAll(async () => {
+    database = await freshPostgres();
+    await applyPendingMigrations(database);
+    context = await openContext(database);
+    await seedDemo(context);
+    // Every two seconds instead of every minute, so the test sees many ticks.
+    const env = {
+      DATABASE_URL: database.url,
+      GONGKAI_SCHEDULER: 'on',
+      GONGKAI_JOB_SCHEDULES: 'publish-due=*/2 * * * * *',
+      LOG_LEVEL: 'info',
+    };
+    for (let i = 0; i < 2; i++) services.push(await startService(env, ['--no-demo']));
+  }, 240_000);
+  afterAll(async () => {
+    for (const service of services) await service.stop();
+    await closeContext(context);
+    await database.drop();
+  });
+
+  async function schedule(title: string) {
+    const mzdt = await context.prisma.column.findFirst({ where: { slug: 'mzdt' } });
+    await context.sudo().db.Document.createOne({
+      data: {
+        title,
+        status: 'scheduled',
+        disclosure: 'proactive',
+        publishedAt: new Date(Date.now() - 1000),
+        columns: { connect: [{ id: mzdt.id }] },
+        body: paragraphsToDocument(['正文']),
+      },
+    });
+  }
+  const shows = (service: RunningService, title: string) => async () =>
+    (await (await fetch(`${service.url}/columns/mzdt`)).text()).includes(title);
+
+  test('a scheduled publication is made once, by one of them, and is on both at once', async () => {
+    const [a, b] = services;
+    for (const s of services) expect((await fetch(`${s.url}/columns/mzdt`)).status).toBe(200);
+    await schedule('两个实例之一发布的动态');
+    expect(await eventually(shows(a, '两个实例之一发布的动态'), 15_000)).toBe(true);
+    expect(await eventually(shows(b, '两个实例之一发布的动态'), 2000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 4000));
+    const ticks = [...ticksRun(a), ...ticksRun(b)];
+    expect(ticks.length).toBeGreaterThan(2);
+    expect(new Set(ticks).size).toBe(ticks.length);
+    expect(await context.prisma.revision.count({ where: { document: { title: '两个实例之一发布的动态' }, kind: 'published' } })).toBe(1);
+  });
+
+  test('when one is killed, the other runs the jobs on its next tick', async () => {
+    const [a, b] = services;
+    process.kill(a.pid, 'SIGKILL');
+    await schedule('实例被终止后发布的动态');
+    expect(await eventually(shows(b, '实例被终止后发布的动态'), 15_000)).toBe(true);
+  });
+});
