@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import autocannon from 'autocannon';
 import { applyPendingMigrations } from '../src/platform/db/migrations.js';
-import { closeContext, openContext } from '../src/platform/db/context.js';
+import { closeContext, openContext } from '../src/app/context.js';
 import { seedDemo } from '../src/app/demo.js';
 import { freshPostgres } from '../tests/helpers/postgres.js';
 import { startService, type RunningService } from '../tests/helpers/service.js';

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { applyPendingMigrations } from '../src/platform/db/migrations.js';
-import { closeContext, openContext } from '../src/platform/db/context.js';
+import { closeContext, openContext } from '../src/app/context.js';
 import { runSyndicationSource } from '../syndication/runner.js';
 import { HttpFetcher } from '../syndication/core/fetch.js';
 import { OutboundPolicy } from '../src/platform/http/outbound.js';

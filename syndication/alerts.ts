@@ -1,7 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { runsSite } from '../src/platform/access/roles.js';
 import { failureAlertAction, type RunRecord } from './core/run.js';
-import type { ExtraTask, TaskSource } from '../src/platform/tasks.js';
+import type { ExtraTask, TaskSource } from '../src/platform/tasks/source.js';
 import { sendDeadlineAlert } from '../src/platform/notify/deadline-alerts.js';
 import { logger } from '../src/platform/logging/logger.js';
 

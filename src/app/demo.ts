@@ -67,7 +67,7 @@ export interface SeedReport {
 
 /**
  * The clock of the demo in this database: the day it was first seeded, read back from one of its
- * records, or `now` for a new demo (see demo-clock.ts).
+ * records, or `now` for a new demo (see src/platform/demo/clock.ts).
  */
 async function clockOf(context: KeystoneContext, now: Date): Promise<DemoClock> {
   const record = await context
@@ -80,7 +80,7 @@ async function clockOf(context: KeystoneContext, now: Date): Promise<DemoClock> 
  * Seeds the demo site: departments, one account per role, the column tree of a civil-affairs
  * bureau, documents (among them the bureau's own disclosure rules) and interpretations, the public's
  * messages, requests and comments, incidents and reports, every date relative to `now` (the day of
- * seeding) as demo-clock.ts describes. Idempotent: what exists (by code, username, slug, 索引号, title
+ * seeding) as src/platform/demo/clock.ts describes. Idempotent: what exists (by code, username, slug, 索引号, title
  * or query code) is left exactly as it is, and a demo seeded earlier is completed on its own day.
  */
 export async function seedDemo(

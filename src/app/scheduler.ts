@@ -7,7 +7,7 @@ import { logger } from '../platform/logging/logger.js';
 import { publishDueItems } from '../workflow/operations/scheduled-publishing.js';
 import { runDueSources } from '../../syndication/runner.js';
 import { recordProbes, runOwnSiteMonitor } from '../monitor/runner.js';
-import { runIncidentClockAlerts } from '../incidents/alert-job.js';
+import { runIncidentClockAlerts } from '../incidents/alerts.js';
 import { alertRequestDeadlines } from '../requests/alerts.js';
 import { sendMessageAlerts } from '../mailbox/alerts.js';
 import { consultationDayStarts } from '../consultation/actions.js';

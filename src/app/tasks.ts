@@ -1,6 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { Member } from '../platform/access/roles.js';
-import type { ExtraTask, TaskSource } from '../platform/tasks.js';
+import type { ExtraTask, TaskSource } from '../platform/tasks/source.js';
 import { requestTasks } from '../requests/tasks.js';
 import { syndicationTasks } from '../../syndication/alerts.js';
 import { validityTasks } from '../validity/tasks.js';

@@ -2,7 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { isEditor, isLeader, isOfficeOrLeader, type Member } from '../platform/access/roles.js';
 import { addWorkingDays, toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
-import { type ExtraTask, type TaskSource } from '../platform/tasks.js';
+import { type ExtraTask, type TaskSource } from '../platform/tasks/source.js';
 import { periodState, reportDueOn } from './core/rules.js';
 import { prismaOf } from '../platform/db/prisma.js';
 

@@ -1,4 +1,4 @@
-import { type TaskSource } from '../platform/tasks.js';
+import { type TaskSource } from '../platform/tasks/source.js';
 import { incidentTasks } from './core/rules.js';
 import { prismaOf } from '../platform/db/prisma.js';
 

@@ -6,7 +6,7 @@ import type { DemoClock } from '../platform/demo/clock.js';
 /*
  * Demo 留言 for 临沧市民政局 (S11, N5): replies published with both times, one withheld for a personal
  * matter, one under review, one waiting for its reply and one just received. Senders and numbers are
- * fictional. Every date moves with the day of seeding (demo-clock.ts), so that the demo's clocks run.
+ * fictional. Every date moves with the day of seeding (src/platform/demo/clock.ts), so that the demo's clocks run.
  */
 
 interface DemoMessage {

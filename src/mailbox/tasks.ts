@@ -1,7 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { isEditorOf, isOffice, isOfficeOrLeader, type Member } from '../platform/access/roles.js';
 import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
-import { type ExtraTask, type TaskSource } from '../platform/tasks.js';
+import { type ExtraTask, type TaskSource } from '../platform/tasks/source.js';
 import { openMessageClock, type ClockedMessage } from './core/rules.js';
 
 /*

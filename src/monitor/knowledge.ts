@@ -1,8 +1,8 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { columnKindFromCms, type OwnSiteKnowledge } from './core/index.js';
 import { consultationUpdateDates } from '../consultation/data.js';
-import { publicDocument } from '../platform/access/documents.js';
-import { homeData, publicInterpretation } from '../site/data.js';
+import { publicDocument, publicInterpretation } from '../platform/access/documents.js';
+import { homeData } from '../site/data.js';
 import { messageKnowledge, publicMessage } from '../mailbox/public-data.js';
 import { serviceGuideKnowledge } from '../guides/knowledge.js';
 import { datedItemKnowledge } from '../validity/knowledge.js';

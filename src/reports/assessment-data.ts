@@ -2,7 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { disclosureClock } from '../platform/calendar/disclosure-clock.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
-import { publicDocument } from '../platform/access/documents.js';
+import { publicDocument, publicInterpretation } from '../platform/access/documents.js';
 import { outcomeGroupOf } from '../requests/core/request-vocabulary.js';
 import { loadRequestRecords } from '../requests/annual-records.js';
 import { factFields, factsOf } from '../requests/facts.js';
@@ -64,7 +64,7 @@ export async function loadAssessmentFigures(context: KeystoneContext, year: numb
     for (const kind of new Set(d.columns.map((c) => c.kind))) bump(documentsByColumnKind, kind);
   }
   const interpretations = (await prisma.interpretation.findMany({
-    where: { status: 'published', publishedAt },
+    where: { ...publicInterpretation, publishedAt },
     select: { form: true },
   })) as { form: string }[];
   const interpretationsByForm: Record<string, number> = {};

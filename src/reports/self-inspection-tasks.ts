@@ -1,6 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { isOffice, type Member } from '../platform/access/roles.js';
-import { type ExtraTask } from '../platform/tasks.js';
+import { type ExtraTask } from '../platform/tasks/source.js';
 import { conversionDone, type Conversion } from './self-inspection-cms.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { isOfficeOrSection, type Member } from '../platform/access/roles.js';
 import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
-import { type ExtraTask } from '../platform/tasks.js';
+import { type ExtraTask } from '../platform/tasks/source.js';
 import { annualReportTiming } from './core/annual-report.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { publicDocument, publicInterpretation } from '../platform/access/documents.js';
 import { yearTotals } from '../site/visits/aggregate.js';
 import {
   averageDays,
@@ -26,7 +27,8 @@ const newsKinds = ['news', 'notice'];
 export async function loadWebsiteReportData(context: KeystoneContext, year: number): Promise<WebsiteReportData> {
   const prisma = context.sudo().prisma;
   const inYear = yearRange(year);
-  const published = { status: 'published', revisionOfId: null, publishedAt: inYear };
+  // What the site published: public items only (S1).
+  const published = { ...publicDocument, revisionOfId: null, publishedAt: inYear };
   const [
     documentsPublished,
     newsPublished,
@@ -49,8 +51,8 @@ export async function loadWebsiteReportData(context: KeystoneContext, year: numb
     prisma.document.count({ where: { ...published, openCategory: { not: null } } }),
     // 专栏专题维护数量: public columns that carried a document published in the year.
     prisma.column.count({ where: { visibility: 'public', documents: { some: published } } }),
-    prisma.interpretation.count({ where: { status: 'published', publishedAt: inYear } }),
-    prisma.interpretation.count({ where: { status: 'published', publishedAt: inYear, form: 'text' } }),
+    prisma.interpretation.count({ where: { ...publicInterpretation, publishedAt: inYear } }),
+    prisma.interpretation.count({ where: { ...publicInterpretation, publishedAt: inYear, form: 'text' } }),
     prisma.opinionIncident.count({ where: { startedAt: inYear } }),
     prisma.message.count({ where: { submittedAt: inYear } }),
     prisma.message.findMany({ where: { repliedAt: inYear }, select: { submittedAt: true, repliedAt: true } }) as Promise<

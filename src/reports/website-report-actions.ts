@@ -1,6 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { isOfficeOrSection, sessionOf, type Member } from '../platform/access/roles.js';
-import { type ExtraTask } from '../platform/tasks.js';
+import { type ExtraTask } from '../platform/tasks/source.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { itemAction, refusal } from '../platform/admin-ui/item-actions.js';
 import { pageCacheFor } from '../platform/page-cache/cache.js';

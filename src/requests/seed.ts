@@ -6,7 +6,7 @@ import type { RequestChannel } from './core/vocabulary.js';
 import type { DemoClock } from '../platform/demo/clock.js';
 
 /*
- * Demo requests for disclosure (N13, N14) of 临沧市民政局, as of the story day (demo-clock.ts): 2025
+ * Demo requests for disclosure (N13, N14) of 临沧市民政局, as of the story day (src/platform/demo/clock.ts): 2025
  * complete (every outcome kind the annual report shows, one extended with notice, one corrected), two
  * received late in December 2025 and answered in January 2026 (carried over), and 2026 up to today
  * with some still open. Applicants are fictional (某某), phones obviously so. The closed ones move with

@@ -1,6 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { isEditor, isLeader, isOffice, type Member } from '../platform/access/roles.js';
-import type { ExtraTask, TaskSource } from '../platform/tasks.js';
+import type { ExtraTask, TaskSource } from '../platform/tasks/source.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { factFields, factsOf } from './facts.js';
 import { clockOf } from './core/request-state.js';

@@ -1,7 +1,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
-import { publicDocument } from '../platform/access/documents.js';
+import { publicDocument, publicInterpretation } from '../platform/access/documents.js';
 import { columnKindOptions, openCategoryOptions } from '../platform/content/vocabulary.js';
 import { chartSvgsOf, renderRichTextWithCharts } from '../platform/content/render-rich-text.js';
 import { chartBlocksOf, publicChart } from '../platform/content/chart-blocks.js';
@@ -25,7 +25,6 @@ import { publishedWebsiteReports } from '../reports/website-site.js';
  * public columns — and personal data is masked on the way out (N15).
  */
 
-export const publicInterpretation = { status: 'published' };
 const publicColumn = { visibility: 'public' };
 
 export const pageSize = 20;

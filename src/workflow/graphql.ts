@@ -9,7 +9,7 @@ import { compareSnapshots, contentFields, type ComparisonRow, type Snapshot } fr
 import { previewPath } from './preview.js';
 import { tasksFor, type TaskItem } from './core/tasks.js';
 import { memberOf, sessionOf } from '../platform/access/roles.js';
-import type { TaskSource } from '../platform/tasks.js';
+import type { TaskSource } from '../platform/tasks/source.js';
 
 const Task = g.object<{
   kind: string;

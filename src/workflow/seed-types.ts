@@ -1,5 +1,6 @@
 // The shapes of the demo content (src/workflow/seed.ts and the capabilities' seeds that add to it).
 import type { ColumnKind, Disclosure, OpenCategory } from '../platform/content/vocabulary.js';
+import type { Role } from '../platform/access/roles.js';
 export type { ColumnKind };
 
 export interface DemoColumn {
@@ -13,7 +14,7 @@ export interface DemoDepartment {
   code: string;
   name: string;
 }
-export type DemoRole = 'admin' | 'infoSection' | 'officeReviewer' | 'leader' | 'editor';
+export type DemoRole = Role;
 export interface DemoUser {
   username: string;
   name: string;

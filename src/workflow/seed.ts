@@ -1,7 +1,7 @@
 // Demo content for the 临沧市民政局 政务公开 demo site (used by `gongkai seed --demo`).
 // Pure data: no runtime imports, no side effects. All people named here are fictional; the only
 // telephone number used is the fictional office landline 0883-2123456 (for the privacy-masking demo).
-// Dates are written as of the story day (demo-clock.ts, 2026-11-24) and move with the day of seeding,
+// Dates are written as of the story day (src/platform/demo/clock.ts, 2026-11-24) and move with the day of seeding,
 // and so do the years from 2024 on named in texts: state a real-world fact (a law's effective date)
 // without such a year, and date news by "近日" rather than by the day.
 
@@ -624,7 +624,7 @@ const baseDocuments: DemoDocument[] = [
     department: 'relief',
     drafter: 'jiuzai',
   },
-  // ---- 互动交流: what the interview and mailbox columns publish (征求意见 lists consultations: demo-consultation.ts) ----
+  // ---- 互动交流: what the interview and mailbox columns publish (征求意见 lists consultations: src/consultation/seed.ts) ----
   {
     key: 'interview-dibao-2026',
     title: '在线访谈：市民政局负责人解读2026年城乡低保标准调整',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import type { DatabaseSettings } from '../../src/platform/config/env.js';
 import { applyPendingMigrations } from '../../src/platform/db/migrations.js';
-import { closeContext, openContext } from '../../src/platform/db/context.js';
+import { closeContext, openContext } from '../../src/app/context.js';
 import { freshPostgres } from './postgres.js';
 
 /** A fresh SQLite database in its own temporary folder. */

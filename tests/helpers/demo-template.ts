@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { mediaDirectory, projectRoot, type DatabaseSettings } from '../../src/platform/config/env.js';
 import { applyPendingMigrations } from '../../src/platform/db/migrations.js';
-import { closeContext, openContext } from '../../src/platform/db/context.js';
+import { closeContext, openContext } from '../../src/app/context.js';
 import { seedDemo } from '../../src/app/demo.js';
 import { defaultTestInstant, systemClock, useTestClock } from './clock.js';
 import { contextOver, freshSqlite, migratedContext, type TestDatabase } from './database.js';

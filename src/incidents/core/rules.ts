@@ -11,8 +11,8 @@ import {
   type IncidentEvents,
   type IncidentLevel,
 } from './clocks.js';
-import type { ExtraTask } from '../../platform/tasks.js';
-import { chinaDue } from '../../platform/tasks.js';
+import type { ExtraTask } from '../../platform/tasks/task.js';
+import { chinaDue } from '../../platform/tasks/task.js';
 
 /*
  * 舆情事件 (S6, S7) as stored: what the Keystone list, the 待办 source and the alert job need on top of

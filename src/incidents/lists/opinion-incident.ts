@@ -14,7 +14,7 @@ import {
 } from '../../platform/access/roles.js';
 import { incidentLevelOptions, opinionCategoryOptions, opinionHandlingOptions } from '../core/clocks.js';
 import { logger } from '../../platform/logging/logger.js';
-import { checkIncidentAlerts } from '../alert-job.js';
+import { checkIncidentAlerts } from '../alerts.js';
 import { incidentActions } from '../keystone-actions.js';
 import { clockStatusLines, incidentEventDefinitions, incidentProblems, type StoredIncident } from '../core/rules.js';
 import { hiddenEverywhere, readOnly } from '../../platform/admin-ui/ui-modes.js';

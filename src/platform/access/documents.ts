@@ -24,6 +24,12 @@ export const publicDocument = { status: { equals: 'published' }, disclosure: { i
 export const isPublicDocument = (row: { status?: string; disclosure?: string | null }): boolean =>
   row.status === 'published' && publicDisclosures.some((d) => d === row.disclosure);
 
+/** S1 for interpretations: one the public may read is published (an interpretation is always 主动公开). */
+export const publicInterpretation = { status: { equals: 'published' } };
+
+/** S1, of an interpretation already read: the same test as `publicInterpretation`. */
+export const isPublicInterpretation = (row: { status?: string }): boolean => row.status === 'published';
+
 type Args = { session?: unknown };
 const ownDepartment = (member: Member) => ({ department: { id: { equals: member.departmentId ?? '' } } });
 

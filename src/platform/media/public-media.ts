@@ -1,7 +1,6 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { pageCacheFor } from '../page-cache/cache.js';
-import { publicDocument } from '../access/documents.js';
-import { publicInterpretation } from '../../site/data.js';
+import { publicDocument, publicInterpretation } from '../access/documents.js';
 import { relationshipsToMedia } from './usage.js';
 
 // Answers per file name, kept while the page cache's generation holds: whatever publishes, withdraws or

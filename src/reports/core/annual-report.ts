@@ -33,7 +33,7 @@ export interface RegulatoryDocumentRecord {
 
 export interface DisclosureRequestRecord {
   applicant: ApplicantType;
-  /** The day the period started (receipt, see request-clock.ts). */
+  /** The day the period started (receipt, see src/requests/core/clock.ts). */
   receivedOn: CalendarDay;
   /** Both set once the request is closed; both unset while it is open. */
   outcome?: RequestOutcome | null;

@@ -5,7 +5,7 @@ import { chartAltText } from '../../platform/charts/table.js';
 import { renderChartSvg } from '../../platform/charts/svg.js';
 import { refusal } from '../../platform/admin-ui/item-actions.js';
 import { activeSessionOf } from '../../platform/access/roles.js';
-import { readsVisits } from './list.js';
+import { readsVisits } from './lists/visit-day.js';
 import { visitChart } from './chart.js';
 
 const chartError = refusal('VISIT_CHART_REFUSED');

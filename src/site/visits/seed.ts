@@ -2,6 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import type { CalendarDay } from '../../platform/calendar/working-days.js';
 import { formatCombined } from '../../platform/oplog/combined-log.js';
 import { aggregateVisits } from './aggregate.js';
+import { publicDocument } from '../../platform/access/documents.js';
 import { daySalt, storeVisitDays } from './store.js';
 import type { DemoClock } from '../../platform/demo/clock.js';
 
@@ -69,7 +70,7 @@ export function demoAccessLog(day: CalendarDay, paths: string[]): string[] {
 export async function seedDemoVisits(context: KeystoneContext, clock: DemoClock): Promise<{ VisitDay: number }> {
   const prisma = context.sudo().prisma;
   const docs = (await prisma.document.findMany({
-    where: { status: 'published', disclosure: 'proactive' },
+    where: publicDocument,
     orderBy: { publishedAt: 'desc' },
     take: 12,
     select: { id: true },

@@ -121,7 +121,7 @@ function countImagesWithoutAlt(node: unknown): number {
   return missing + countImagesWithoutAlt(element.children);
 }
 
-// The editor configured in schema/rich-text.ts has no image blocks; this guards content pasted or
+// The editor configured in src/workflow/lists/rich-text.ts has no image blocks; this guards content pasted or
 // imported with them, so it warns rather than refuses.
 function richTextImagesWithoutAlt(value: unknown, where: string): Finding[] {
   const count = countImagesWithoutAlt(parseDocumentField(value));

@@ -5,7 +5,15 @@ import { interpretationFormOptions } from '../../platform/content/vocabulary.js'
 import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
-import { deletableReach, editableInForm, mayCreate, ownDraftsOnly, readFilter, signedInStaff } from '../../platform/access/documents.js';
+import {
+  deletableReach,
+  editableInForm,
+  mayCreate,
+  ownDraftsOnly,
+  publicInterpretation,
+  readFilter,
+  signedInStaff,
+} from '../../platform/access/documents.js';
 import { workflowActionsFor } from '../keystone-actions.js';
 import { afterPublicItemChange } from '../../platform/page-cache/invalidation.js';
 import { formSections, interpretationForm } from '../../platform/admin-ui/form-layout.js';
@@ -14,14 +22,11 @@ import { workflowItemDeletionRefusal } from '../operations/deletion.js';
 
 const internalOnly = { read: signedIn };
 
-/** What the public may query: published interpretations. */
-export const publicInterpretationFilter = { status: { equals: 'published' } };
-
 // 政策解读: linked both ways with its documents (N11), drafted by the drafting department (S5).
 export const Interpretation = list({
   access: {
     operation: { query: () => true, create: mayCreate, update: signedInStaff, delete: signedInStaff },
-    filter: { query: readFilter(publicInterpretationFilter), update: ownDraftsOnly, delete: deletableReach },
+    filter: { query: readFilter(publicInterpretation), update: ownDraftsOnly, delete: deletableReach },
   },
   fieldDefaults: { ui: { itemView: { fieldMode: editableInForm } } },
   actions: workflowActionsFor('Interpretation'),

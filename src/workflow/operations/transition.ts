@@ -232,23 +232,25 @@ export async function transition(
     }
     const step = { action, actor: auditActorOf(sessionOf(context)), reason: reason ?? '', at: now };
     /** A step that neither publishes nor withdraws: the item changes and its 流转记录 says so. */
-    const takeStep = async (item: Subject) => {
-      if (item.listKey === 'Document') await tx.document.update({ where: { id: item.id }, data });
-      else await tx.interpretation.update({ where: { id: item.id }, data });
+    const takeStep = async (item: Subject, to: string = decision.to) => {
+      const change = to === decision.to ? data : { ...data, status: to };
+      if (item.listKey === 'Document') await tx.document.update({ where: { id: item.id }, data: change });
+      else await tx.interpretation.update({ where: { id: item.id }, data: change });
       await tx.auditEntry.create({
         data: auditEntryData(item, {
           ...step,
           done: decision.autoReturnCause ? '提交，被自动退文' : undefined,
           from: item.from,
-          to: decision.to,
+          to,
         }),
       });
     };
     const revisionOfId = 'revisionOfId' in loaded ? loaded.revisionOfId : null;
     if (decision.to === 'published' && revisionOfId) {
-      // An approved revision is applied to its published original, which publication replaces; the copy is kept as merged.
+      // An approved revision is applied to its published original, which publication replaces; the copy is
+      // never public itself: it goes straight to merged, and its 流转记录 says so.
       const [copy, ...companions] = moved;
-      await takeStep(copy);
+      await takeStep(copy, 'merged');
       await applyRevision(tx, id, revisionOfId);
       await publication.publish([{ listKey: 'Document', id: revisionOfId }], { ...step, action: 'applyRevision' });
       await publication.publish(companions, { ...step, action: 'approve' });

@@ -52,11 +52,6 @@ export function cleanText(text: string | undefined | null): string {
   return (text ?? '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
 
-/** Removes markup from a short string (a title with <em> highlights, an Atom html title). */
-export function stripTags(html: string): string {
-  return htmlToText(html);
-}
-
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object']);
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { applyPendingMigrations } from '../../../src/platform/db/migrations.js';
-import { closeContext, openContext } from '../../../src/platform/db/context.js';
+import { closeContext, openContext } from '../../../src/app/context.js';
 import { seedDemo } from '../../../src/app/demo.js';
 import { paragraphsToDocument } from '../../../src/platform/demo/rich-text.js';
 import { pageCacheFor } from '../../../src/platform/page-cache/cache.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@jest/globals';
 import request from 'supertest';
 import { applyPendingMigrations, migrationsDirectory } from '../../../src/platform/db/migrations.js';
-import { closeContext, openContext } from '../../../src/platform/db/context.js';
+import { closeContext, openContext } from '../../../src/app/context.js';
 import { freshSqlite, migratedContext } from '../../helpers/database.js';
 import { apiServer } from '../../helpers/server.js';
 

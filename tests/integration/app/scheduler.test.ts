@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { applyPendingMigrations } from '../../../src/platform/db/migrations.js';
-import { closeContext, openContext } from '../../../src/platform/db/context.js';
+import { closeContext, openContext } from '../../../src/app/context.js';
 import { runJob, tickOf, type Job } from '../../../src/app/scheduler.js';
 import { migratedContext, type TestDatabase } from '../../helpers/database.js';
 import { freshPostgres, postgresAvailable } from '../../helpers/postgres.js';

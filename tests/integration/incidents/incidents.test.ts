@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { incidentClocks, incidentLevelOptions, type IncidentLevel } from '../../../src/incidents/core/clocks.js';
 import { sendDeadlineAlert } from '../../../src/platform/notify/deadline-alerts.js';
-import { runIncidentClockAlerts } from '../../../src/incidents/alert-job.js';
+import { runIncidentClockAlerts } from '../../../src/incidents/alerts.js';
 import { alertLogOf } from '../../../src/incidents/core/rules.js';
 import { jobs } from '../../../src/app/scheduler.js';
 import { seededApi } from '../../helpers/seeded-api.js';

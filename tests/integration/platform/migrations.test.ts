@@ -12,7 +12,7 @@ import { createMigration, providers, settingsFor } from '../../../src/platform/d
 import { prismaSchemaFor } from '../../../src/platform/db/keystone-internals.js';
 import { applyPendingMigrations, migrationStatus, migrationsDirectory, readMigrations } from '../../../src/platform/db/migrations.js';
 import { diffSchemas } from '../../../src/platform/db/schema-engine.js';
-import { closeContext, openContext } from '../../../src/platform/db/context.js';
+import { closeContext, openContext } from '../../../src/app/context.js';
 import { seedDemo } from '../../../src/app/demo.js';
 import { freshSqlite } from '../../helpers/database.js';
 import { useTestClock } from '../../helpers/clock.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { applyPendingMigrations, migrationStatus } from '../../../src/platform/db/migrations.js';
-import { closeContext, openContext } from '../../../src/platform/db/context.js';
+import { closeContext, openContext } from '../../../src/app/context.js';
 import { seedDemo } from '../../../src/app/demo.js';
 import { freshPostgres, postgresAvailable } from '../../helpers/postgres.js';
 import { useTestClock } from '../../helpers/clock.js';

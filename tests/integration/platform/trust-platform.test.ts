@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/g
 import request from 'supertest';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { sessionSecret } from '../../../src/platform/config/env.js';
-import { closeContext, openContext } from '../../../src/platform/db/context.js';
+import { closeContext, openContext } from '../../../src/app/context.js';
 import { issueFormToken } from '../../../src/platform/public-forms/guard.js';
 import { demoPassword } from '../../../src/app/demo.js';
 import { apiServer, graphql, signIn } from '../../helpers/server.js';

@@ -231,6 +231,9 @@ describe('one publication operation, one 流转记录 for each way of publishing
         toStatus: 'published',
       }),
     ]);
+    // The copy itself was never public: its 流转记录 takes it from 领导审批 straight to 已并入原文.
+    expect((await entriesOf(copyId, 'approve')).at(-1)).toMatchObject({ fromStatus: 'leaderApproval', toStatus: 'merged' });
+    expect(await prisma().auditEntry.count({ where: { itemId: copyId, toStatus: 'published' } })).toBe(0);
     const original = await prisma().document.findUnique({ where: { id } });
     expect(original).toMatchObject({ status: 'published', indexNumber });
     expect(original.searchText).toContain('经常居住地');

@@ -1,7 +1,7 @@
 import { list } from '@keystone-6/core';
 import { integer, json, text } from '@keystone-6/core/fields';
-import { byRole, seesWholeBureau } from '../../platform/access/roles.js';
-import { readOnly } from '../../platform/admin-ui/ui-modes.js';
+import { byRole, seesWholeBureau } from '../../../platform/access/roles.js';
+import { readOnly } from '../../../platform/admin-ui/ui-modes.js';
 
 export const readsVisits = byRole(seesWholeBureau);
 

@@ -1,9 +1,9 @@
 import { list } from '@keystone-6/core';
 import { select, text, timestamp } from '@keystone-6/core/fields';
-import { managesSite } from '../access/roles.js';
-import { operationOutcomeOptions } from './vocabulary.js';
-import { roleOptions } from '../access/roles.js';
-import { readOnly } from '../admin-ui/ui-modes.js';
+import { managesSite } from '../../access/roles.js';
+import { operationOutcomeOptions } from '../vocabulary.js';
+import { roleOptions } from '../../access/roles.js';
+import { readOnly } from '../../admin-ui/ui-modes.js';
 
 // 操作日志 (N20): every sign-in (successful or not), every change through the API (the Admin UI's included)
 // and every export, with who, in what role, from what address. Append-only: written only by

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { getContext } from '@keystone-6/core/context';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { projectRoot, type DatabaseSettings } from '../config/env.js';
-import { createConfig } from '../../app/keystone-config.js';
-import { pageCacheFor } from '../page-cache/cache.js';
-import { stopSharingInvalidations } from '../page-cache/cache-bus.js';
+import { projectRoot, type DatabaseSettings } from '../platform/config/env.js';
+import { createConfig } from './keystone-config.js';
+import { pageCacheFor } from '../platform/page-cache/cache.js';
+import { stopSharingInvalidations } from '../platform/page-cache/cache-bus.js';
 
 /** A Keystone context over the generated Prisma client, for the CLI (seed, jobs) and the tests. */
 export async function openContext(db: DatabaseSettings): Promise<KeystoneContext> {

@@ -1,6 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
-import type { Member } from './access/roles.js';
-import { formatChinaTime } from './calendar/china-time.js';
+import { formatChinaTime } from '../calendar/china-time.js';
 
 /**
  * 待办 entries from outside the document workflow: each capability with a clock (S7 incidents, N13
@@ -27,8 +25,6 @@ export interface ExtraTask {
   /** 0 overdue, 1 at risk or due soon, 2 running. */
   urgency: 0 | 1 | 2;
 }
-
-export type TaskSource = (context: KeystoneContext, actor: Member, now: Date) => Promise<ExtraTask[]>;
 
 /** An instant as the `due` of a task: China time, to the minute, so the page needs no time zone. */
 export function chinaDue(instant: Date): string {

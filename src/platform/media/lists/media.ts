@@ -1,13 +1,13 @@
 import { list } from '@keystone-6/core';
 import { file, relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import type { KeystoneContext } from '@keystone-6/core/types';
-import { sessionOf, signedIn } from '../access/roles.js';
-import { mediaKindOptions, type MediaKind } from '../content/vocabulary.js';
-import { mediaChangeFilter } from './access.js';
-import { mediaStorage, receiptFor, storedName } from './local-storage.js';
-import { checkContent, checkUpload, isPicture } from './rules.js';
-import { describeUses, usesOfMedia } from './usage.js';
-import { afterSiteWideChange } from '../page-cache/invalidation.js';
+import { sessionOf, signedIn } from '../../access/roles.js';
+import { mediaKindOptions, type MediaKind } from '../../content/vocabulary.js';
+import { mediaChangeFilter } from '../access.js';
+import { mediaStorage, receiptFor, storedName } from '../local-storage.js';
+import { checkContent, checkUpload, isPicture } from '../rules.js';
+import { describeUses, usesOfMedia } from '../usage.js';
+import { afterSiteWideChange } from '../../page-cache/invalidation.js';
 
 // Kept by the hooks from the session and the storage, never written through the API.
 const systemOnly = { create: () => false, update: () => false };

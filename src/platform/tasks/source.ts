@@ -1,0 +1,9 @@
+import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Member } from '../access/roles.js';
+import type { ExtraTask } from './task.js';
+
+export type { ExtraTask } from './task.js';
+export { chinaDue } from './task.js';
+
+/** A capability's 待办 source: its tasks for one user (`context` is sudo: the source filters by the actor). */
+export type TaskSource = (context: KeystoneContext, actor: Member, now: Date) => Promise<ExtraTask[]>;
