@@ -18,6 +18,21 @@ const pureCore = {
   ],
 };
 
+const capabilities = ['workflow', 'site', 'monitor', 'mailbox', 'requests', 'consultation', 'incidents', 'reports', 'guides', 'validity'];
+const onlyTheRootWires = {
+  group: ['**/app/*'],
+  message: 'Only the composition root (src/app/) wires capabilities together: take what you need as a parameter.',
+};
+const sharedLayer = {
+  patterns: [
+    onlyTheRootWires,
+    {
+      group: [...capabilities.map((c) => `**/${c}/**`), '**/syndication/**'],
+      message: 'platform/ is what capabilities share: it imports none of them (pass what it needs in).',
+    },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -53,6 +68,12 @@ export default tseslint.config(
   // Tests read GraphQL answers as loose JSON.
   { files: ['tests/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['templates/static/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
+  {
+    files: ['src/**/*.ts', 'syndication/**/*.ts'],
+    ignores: ['src/app/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [onlyTheRootWires] }] },
+  },
+  { files: ['src/platform/**/*.ts'], rules: { 'no-restricted-imports': ['error', sharedLayer] } },
   { files: ['src/*/core/**/*.ts', 'syndication/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', pureCore] } },
   { files: ['admin/**/*.tsx', 'admin/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
   prettier,

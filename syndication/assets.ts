@@ -2,7 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import { copyAsset } from './core/assets.js';
 import type { Fetcher } from './core/fetch.js';
 import type { SyndicatedItem } from './core/run.js';
-import { rewriteAssetUrls } from './core/sanitize.js';
+import { rewriteAssetUrls } from '../src/platform/content/sanitize.js';
 import { mediaStorage, mediaUrlPrefix, storedName } from '../src/platform/media/local-storage.js';
 import { kindForFilename } from '../src/platform/media/rules.js';
 

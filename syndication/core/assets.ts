@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SyndicationError } from './errors.js';
 import type { Fetcher } from './fetch.js';
-import { extensionOf } from './sanitize.js';
+import { extensionOf } from '../../src/platform/content/sanitize.js';
 
 /**
  * Copying an upstream image or attachment so the reprint does not hotlink (and does not break when the

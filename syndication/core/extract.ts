@@ -3,7 +3,7 @@ import { isTag, type AnyNode } from 'domhandler';
 import { absoluteHttpUrl, cleanText } from './adapters/types.js';
 import { parseChineseDate } from '../../src/platform/http/dates.js';
 import { SyndicationError } from './errors.js';
-import { isAttachmentUrl } from './sanitize.js';
+import { isAttachmentUrl } from '../../src/platform/content/sanitize.js';
 import type { DetailSelectors, Selector } from './source-config.js';
 
 /**

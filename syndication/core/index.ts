@@ -22,7 +22,7 @@ export * from './fetch.js';
 export { HostLimiter } from '../../src/platform/http/limiter.js';
 export * from './memory-store.js';
 export * from './run.js';
-export * from './sanitize.js';
+export * from '../../src/platform/content/sanitize.js';
 export * from './source-config.js';
 export * from './sources.js';
 export * from './preview.js';

@@ -4,7 +4,7 @@ import { contentHash, dedupKey } from './dedup.js';
 import { errorMessage, SyndicationError } from './errors.js';
 import { extractDetail, type ExtractedDetail } from './extract.js';
 import { FetchError, type FetchResult, type Fetcher } from './fetch.js';
-import { listAssets, sanitizeBody } from './sanitize.js';
+import { listAssets, sanitizeBody } from '../../src/platform/content/sanitize.js';
 import {
   allowedHostsOf,
   DEFAULT_FEED_CONTENT,

@@ -4,6 +4,7 @@
  * inline SVG charts of past runs, and the comparison of two runs by stable finding keys.
  */
 import { formatChinaTime } from '../../platform/calendar/china-time.js';
+import { csvCell } from '../../platform/content/csv.js';
 import { compareRuleIds, scoreFindings } from './score.js';
 import type {
   Check,
@@ -128,14 +129,6 @@ export const severityLabels: Record<Severity, string> = { veto: '单项否决', 
 
 export function renderJson(report: MonitorReport): string {
   return JSON.stringify(report, null, 2);
-}
-
-/** One CSV cell, quoted where needed and safe from spreadsheet formulas. */
-export function csvCell(value: unknown): string {
-  let s = value === undefined || value === null ? '' : String(value);
-  // A cell starting with = + - @ would run as a formula in Excel (CSV injection).
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** One row per finding; UTF-8 with BOM so Excel shows the Chinese correctly. */

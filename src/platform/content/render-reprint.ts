@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Text } from 'domhandler';
-import { sanitizeBody } from '../../../syndication/core/sanitize.js';
+import { sanitizeBody } from './sanitize.js';
 import { maskPieces } from '../privacy/mask.js';
 
 /**

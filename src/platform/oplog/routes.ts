@@ -2,7 +2,7 @@ import express from 'express';
 import type { KeystoneContext } from '@keystone-6/core/types';
 import { roleOf, roles, runsSite, sessionOf } from '../access/roles.js';
 import { formatChinaTime } from '../calendar/china-time.js';
-import { csvCell } from '../../monitor/core/report.js';
+import { csvCell } from '../content/csv.js';
 import { operationOutcomeOptions } from './vocabulary.js';
 import { recordOperation } from './record.js';
 

@@ -16,7 +16,8 @@ import {
 } from '../../platform/access/documents.js';
 import { workflowActionsFor } from '../keystone-actions.js';
 import { afterPublicItemChange } from '../../platform/page-cache/invalidation.js';
-import { formSections, interpretationForm } from '../../platform/admin-ui/form-layout.js';
+import { formSections } from '../../platform/admin-ui/form-layout.js';
+import { interpretationForm } from './form-layouts.js';
 import { recordDeletion } from '../operations/deletion.js';
 import { workflowItemDeletionRefusal } from '../operations/deletion.js';
 

@@ -1,5 +1,6 @@
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode } from 'domhandler';
+export { absoluteHttpUrl, cleanText } from '../../../src/platform/content/text.js';
 /** What every list adapter produces from one fetched list (feed, JSON list, search API, HTML list). */
 export interface ListItem {
   /** A stable id upstream gives the item (feed guid/id, a configured JSON field); used first for dedup. */
@@ -31,25 +32,6 @@ export interface ParsedList {
 export interface ListPage {
   text: string;
   url: string;
-}
-
-/** Resolves `href` against `base`; undefined for what is not an http(s) link (javascript:, mailto: …). */
-export function absoluteHttpUrl(href: string | undefined | null, base: string): string | undefined {
-  if (!href) return undefined;
-  const trimmed = href.trim();
-  if (!trimmed || trimmed.startsWith('#')) return undefined;
-  try {
-    const url = new URL(trimmed, base);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    return url.href;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Collapses whitespace (including full-width spaces and nbsp) and trims. */
-export function cleanText(text: string | undefined | null): string {
-  return (text ?? '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
 
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object']);

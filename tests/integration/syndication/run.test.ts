@@ -5,7 +5,7 @@ import { dedupKey } from '../../../syndication/core/dedup.js';
 import { HttpFetcher } from '../../../syndication/core/fetch.js';
 import { MemoryStore } from '../../../syndication/core/memory-store.js';
 import { runSource, shouldRun, type RunDeps, type SyndicatedItem } from '../../../syndication/core/run.js';
-import { rewriteAssetUrls } from '../../../syndication/core/sanitize.js';
+import { rewriteAssetUrls } from '../../../src/platform/content/sanitize.js';
 import type { SourceConfig } from '../../../syndication/core/source-config.js';
 import { fixtureText, silentLogger, startFixtureServer, type FixtureServer } from '../../helpers/syndication-server.js';
 import { loopbackAllowed } from '../../helpers/outbound.js';

@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import sanitizeHtml from 'sanitize-html';
-import { absoluteHttpUrl, cleanText } from './adapters/types.js';
+import { absoluteHttpUrl, cleanText } from './text.js';
 
 /**
  * Upstream HTML is untrusted: a hijacked upstream page (N9) must not inject scripts, redirects or hidden

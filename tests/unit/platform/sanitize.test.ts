@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { isAttachmentUrl, listAssets, rewriteAssetUrls, sanitizeBody } from '../../../syndication/core/sanitize.js';
+import { isAttachmentUrl, listAssets, rewriteAssetUrls, sanitizeBody } from '../../../src/platform/content/sanitize.js';
 
 const BASE = 'https://www.gov.cn/zhengce/content/202611/content_7000001.htm';
 const clean = (html: string): string => sanitizeBody(html, { baseUrl: BASE });
