@@ -63,6 +63,15 @@ test('N16: the site works without JavaScript, 大字版 included', async () => {
   const context = await running.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${running.service.url}/columns/tzgg`);
+  // A phone starts with the page, not 17 column links: they fold into 栏目导航, a disclosure without JavaScript.
+  const menuLink = page.getByRole('navigation', { name: '主栏目（手机）' }).getByRole('link', { name: '通知公告' });
+  expect(await menuLink.isVisible()).toBe(false);
+  expect(await page.getByRole('navigation', { name: '主栏目', exact: true }).isVisible()).toBe(false);
+  await page.getByText('栏目导航').click();
+  await menuLink.waitFor({ state: 'visible' });
+  await page.screenshot({ path: artifactPath('site-menu-open-no-js-phone.png') });
+  await page.getByText('栏目导航').click();
+  await menuLink.waitFor({ state: 'hidden' });
   const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main')!).fontSize));
   const standard = await size();
   await page.getByText('大字版').click();
