@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newQueryCode } from '../platform/public-forms/query-code.js';
 import express from 'express';
 import { z } from 'zod';
 import type { KeystoneContext } from '@keystone-6/core/types';
@@ -18,12 +18,6 @@ export const commentForm = z.object({
   contact: contact('联系方式'),
   body: plainText('意见内容', { min: 5, max: 3000 }),
 });
-
-/** A code the citizen keeps to ask about the comment: ZQ and ten letters or digits, no look-alikes. */
-function queryCode(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  return `ZQ${[...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('')}`;
-}
 
 /** The public pages of consultations (征求意见, S2, S11) and the comment form. */
 export function consultationRoutes(context: KeystoneContext, kit: SiteKit): express.Router {
@@ -88,7 +82,7 @@ export function consultationRoutes(context: KeystoneContext, kit: SiteKit): expr
     if (bot) return showForm(res, 400, c, values, {}, [bot]);
     const parsed = parseForm(commentForm, body);
     if (!parsed.ok) return showForm(res, 400, c, values, parsed.errors, parsed.messages);
-    const code = queryCode();
+    const code = newQueryCode();
     await prisma.consultationComment.create({
       data: {
         consultation: { connect: { id: c.id } },
@@ -102,13 +96,7 @@ export function consultationRoutes(context: KeystoneContext, kit: SiteKit): expr
       },
     });
     // Nothing public changes until the comment is moderated (the comment list's hook clears the page then).
-    return res.redirect(303, `/consultations/${c.id}/comment/thanks?code=${code}`);
-  });
-
-  router.get('/consultations/:id/comment/thanks', async (req, res) => {
-    const c = await target(req.params.id);
-    const code = typeof req.query.code === 'string' && /^ZQ[A-Z0-9]{10}$/.test(req.query.code) ? req.query.code : null;
-    if (!c || !code) return kit.notFound(req, res);
+    // The thank-you page answers the post itself: the code is shown once and is in no URL.
     return kit.uncachedHtml(res, 200, 'consultation-thanks', { title: '意见已提交', consultation: { id: c.id, title: c.title }, code });
   });
 

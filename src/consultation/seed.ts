@@ -2,6 +2,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
 import type { CalendarDay } from '../platform/calendar/working-days.js';
 import { reportFigures, type CommentFacts } from './core/rules.js';
 import { paragraphsToDocument } from '../platform/demo/rich-text.js';
+import { newQueryCode } from '../platform/public-forms/query-code.js';
 import type { DemoClock } from '../platform/demo/clock.js';
 
 /*
@@ -228,7 +229,7 @@ export async function seedDemoConsultations(context: KeystoneContext, clock: Dem
       },
     });
     created.Consultation++;
-    for (const [n, m] of comments.entries()) {
+    for (const m of comments) {
       const submitted = shift(opensOn, m.daysAfterOpening);
       await db.ConsultationComment.createOne({
         data: {
@@ -237,7 +238,7 @@ export async function seedDemoConsultations(context: KeystoneContext, clock: Dem
           contact: m.contact,
           body: m.body,
           summary: [...m.body].slice(0, 40).join(''),
-          queryCode: `ZQDEMO${String(created.Consultation)}${String(n).padStart(5, '0')}`,
+          queryCode: newQueryCode(),
           submittedAt: at(submitted, '20:15'),
           moderation: m.moderation,
           hiddenReason: m.hiddenReason ?? null,

@@ -6,7 +6,7 @@ import { choice, contact, parseForm, plainText } from '../platform/public-forms/
 import { pageNumber, type SiteKit } from '../site/kit.js';
 import { articleDescription } from '../site/core/metadata.js';
 import { messageData, messageListData, queryData } from './public-data.js';
-import { normaliseQueryCode } from './core/rules.js';
+import { normalizeQueryCode, queryCodeExample } from '../platform/public-forms/query-code.js';
 import { submitMessage } from './store.js';
 
 /*
@@ -71,27 +71,31 @@ export function mailboxRoutes(context: KeystoneContext, kit: SiteKit): express.R
       senderName,
       contact: contactValue,
     });
-    // The code travels once, in the redirect: the thank-you page is never cached.
-    return res.redirect(303, `/mailbox/thanks?code=${encodeURIComponent(queryCode)}`);
+    // The thank-you page is the answer to the post itself: the code is shown once and is in no URL.
+    return kit.uncachedHtml(res, 200, 'mailbox-thanks', { title: '来信已收到', code: queryCode });
   });
 
-  router.get('/mailbox/thanks', (req, res) => {
-    const code = typeof req.query.code === 'string' ? normaliseQueryCode(req.query.code) : null;
-    if (!code) return kit.badRequest(req, res, '查询码无效。');
-    return kit.uncachedHtml(res, 200, 'mailbox-thanks', { title: '来信已收到', code });
-  });
+  router.get('/mailbox/query', (_req, res) =>
+    kit.uncachedHtml(res, 200, 'mailbox-query', { title: '来信查询', code: '', example: queryCodeExample }),
+  );
 
-  router.get('/mailbox/query', async (req, res) => {
-    const typed = typeof req.query.code === 'string' ? req.query.code.trim() : '';
-    if (!typed) return kit.uncachedHtml(res, 200, 'mailbox-query', { title: '来信查询', code: '' });
-    const code = typed.length <= 20 ? normaliseQueryCode(typed) : null;
+  // Looked up by a post, so that the code stays out of URLs (histories, logs, Referer).
+  router.post('/mailbox/query', ...kit.formPost, async (req, res) => {
+    const typed = typeof req.body?.code === 'string' ? req.body.code.trim().slice(0, 30) : '';
+    const code = normalizeQueryCode(typed);
     const found = code ? await queryData(context, code) : null;
     const error = code
       ? found
         ? ''
         : '没有找到该查询码对应的来信，请核对后重新输入。'
-      : '查询码格式不正确：应为 12 位字母和数字，如 ABCD-EFGH-JKMN。';
-    return kit.uncachedHtml(res, found ? 200 : 404, 'mailbox-query', { title: '来信查询', code: typed.slice(0, 20), found, error });
+      : `查询码格式不正确：应为 12 位字母和数字，如 ${queryCodeExample}。`;
+    return kit.uncachedHtml(res, found ? 200 : code ? 404 : 400, 'mailbox-query', {
+      title: '来信查询',
+      code: code ?? typed,
+      example: queryCodeExample,
+      found,
+      error,
+    });
   });
 
   router.get('/mailbox', async (req, res) => {

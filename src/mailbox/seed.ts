@@ -29,7 +29,7 @@ interface DemoMessage {
 
 const demoMessages: DemoMessage[] = [
   {
-    queryCode: 'LCMZ-DEMA-22A2',
+    queryCode: 'MZJX-DEMA-22A2',
     channel: 'leaderMailbox',
     kind: 'consultation',
     subject: '农村低保标准调整后什么时候开始按新标准发放？',
@@ -44,7 +44,7 @@ const demoMessages: DemoMessage[] = [
     repliedAt: '2026-10-16T16:30:00+08:00',
   },
   {
-    queryCode: 'LCMZ-DEMA-22A3',
+    queryCode: 'MZJX-DEMA-22A3',
     channel: 'leaderMailbox',
     kind: 'suggestion',
     subject: '建议在临翔区增设老年助餐点',
@@ -60,7 +60,7 @@ const demoMessages: DemoMessage[] = [
     repliedAt: '2026-11-03T10:20:00+08:00',
   },
   {
-    queryCode: 'LCMZ-DEMA-22A4',
+    queryCode: 'MZJX-DEMA-22A4',
     channel: 'webMessage',
     kind: 'consultation',
     subject: '在外地工作能否在临沧办理婚姻登记？',
@@ -75,7 +75,7 @@ const demoMessages: DemoMessage[] = [
     repliedAt: '2026-11-06T09:45:00+08:00',
   },
   {
-    queryCode: 'LCMZ-DEMA-22A5',
+    queryCode: 'MZJX-DEMA-22A5',
     channel: 'hotline96128',
     kind: 'consultation',
     subject: '高龄津贴申领需要哪些材料（96128热线记录）',
@@ -90,7 +90,7 @@ const demoMessages: DemoMessage[] = [
     repliedAt: '2026-11-12T15:00:00+08:00',
   },
   {
-    queryCode: 'LCMZ-DEMA-22A6',
+    queryCode: 'MZJX-DEMA-22A6',
     channel: 'leaderMailbox',
     kind: 'complaint',
     subject: '反映某养老机构冬季供暖不足',
@@ -105,7 +105,7 @@ const demoMessages: DemoMessage[] = [
     repliedAt: '2026-11-20T17:10:00+08:00',
   },
   {
-    queryCode: 'LCMZ-DEMA-22A7',
+    queryCode: 'MZJX-DEMA-22A7',
     channel: 'leaderMailbox',
     kind: 'consultation',
     subject: '本人临时救助申请进度',
@@ -120,7 +120,7 @@ const demoMessages: DemoMessage[] = [
     withholdReason: '涉及来信人家庭成员病情和救助金额等个人信息，答复已直接告知本人，不在网站公开。',
   },
   {
-    queryCode: 'LCMZ-DEMA-22A8',
+    queryCode: 'MZJX-DEMA-22A8',
     channel: 'webMessage',
     kind: 'consultation',
     subject: '残疾人两项补贴能否与低保同时享受？',
@@ -132,7 +132,7 @@ const demoMessages: DemoMessage[] = [
     department: 'assistance',
   },
   {
-    queryCode: 'LCMZ-DEMA-22A9',
+    queryCode: 'MZJX-DEMA-22A9',
     channel: 'leaderMailbox',
     kind: 'suggestion',
     subject: '建议公开各县区社会组织年检结果',

@@ -5,7 +5,7 @@ import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { applicantTypeOptions } from './core/request-vocabulary.js';
 import { parseApplication, requestDataOf } from './core/application.js';
 import { factFields, factsOf } from './facts.js';
-import { newQueryCode, normalizeQueryCode } from './core/identifiers.js';
+import { newQueryCode, normalizeQueryCode, queryCodeExample } from '../platform/public-forms/query-code.js';
 import { clockOf, progressOf } from './core/request-state.js';
 import { deliveryMethodOptions, idDocumentTypeOptions, requestProgressLabels } from './core/vocabulary.js';
 
@@ -87,18 +87,18 @@ export function requestRoutes(context: KeystoneContext, kit: SiteKit): express.R
     const parsed = parseApplication(body);
     if (!parsed.ok) return kit.uncachedHtml(res, 400, 'requests-apply', formModel(kit, values, parsed.errors));
     const code = await createRequest(context, requestDataOf(parsed.data), new Date());
-    return res.redirect(303, `/disclosure/apply/thanks?code=${encodeURIComponent(code)}`);
-  });
-
-  router.get('/disclosure/apply/thanks', async (req, res) => {
-    const code = normalizeQueryCode(req.query.code);
-    if (!code) return kit.badRequest(req, res, '查询码不正确。');
+    // The thank-you page is the answer to the post itself: the code is shown once and is in no URL.
     return kit.uncachedHtml(res, 200, 'requests-thanks', { title: '申请已提交', code });
   });
 
-  router.get('/disclosure/apply/query', async (req, res) => {
-    if (req.query.code === undefined) return kit.uncachedHtml(res, 200, 'requests-query', { title: '申请办理进度查询' });
-    const code = normalizeQueryCode(req.query.code);
+  router.get('/disclosure/apply/query', (_req, res) =>
+    kit.uncachedHtml(res, 200, 'requests-query', { title: '申请办理进度查询', example: queryCodeExample }),
+  );
+
+  // Looked up by a post, so that the code stays out of URLs (histories, logs, Referer).
+  router.post('/disclosure/apply/query', ...kit.formPost, async (req, res) => {
+    const typed: unknown = req.body?.code;
+    const code = normalizeQueryCode(typed);
     const row = code
       ? await context.sudo().prisma.disclosureRequest.findUnique({
           where: { queryCode: code },
@@ -108,7 +108,8 @@ export function requestRoutes(context: KeystoneContext, kit: SiteKit): express.R
     if (!row)
       return kit.uncachedHtml(res, 404, 'requests-query', {
         title: '申请办理进度查询',
-        code: typeof req.query.code === 'string' ? req.query.code.slice(0, 20) : '',
+        code: typeof typed === 'string' ? typed.slice(0, 30) : '',
+        example: queryCodeExample,
         notFound: true,
       });
     const facts = factsOf(row);

@@ -315,7 +315,7 @@ const screens: Screen[] = [
   },
   { name: '页面不存在', user: 'jiuzhu', open: (page, base) => openAndWait(page, `${base}/admin/no-such-page`, '页面不存在') },
   { name: '公开网站首页', user: null, open: (page, base) => openAndWait(page, `${base}/`, '政策解读') },
-  // 留言 (S11, N5); the 查询码 of the demo messages (LCMZ-DEMA-…) is data.
+  // 留言 (S11, N5); the 查询码 of the demo messages (MZJX-DEMA-…) is data.
   { name: '留言列表', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/messages`, /共 \d+ 条/) },
   {
     name: '留言（已公开答复）',
@@ -326,7 +326,7 @@ const screens: Screen[] = [
         `${base}/admin/messages/${await firstId(page, base, '{ messages(where: { subject: { contains: "助餐" } }) { id } }')}`,
         '撤回公开',
       ),
-    data: ['LCMZ', 'DEMA'],
+    data: ['MZJX', 'DEMA'],
   },
   {
     name: '留言（科室起草答复）',
@@ -337,7 +337,7 @@ const screens: Screen[] = [
         `${base}/admin/messages/${await firstId(page, base, '{ messages(where: { status: { equals: "assigned" } }) { id } }')}`,
         '提交答复审核',
       ),
-    data: ['LCMZ', 'DEMA'],
+    data: ['MZJX', 'DEMA'],
   },
   { name: '领导信箱写信（公开网站）', user: null, open: (page, base) => openAndWait(page, `${base}/mailbox/new`, '我要写信') },
 ];

@@ -39,7 +39,9 @@ test('S2, S11: the public reads a consultation, comments through the form, and r
     await page.waitForTimeout(3500);
     await page.getByRole('button', { name: '提交意见' }).click();
     await page.getByRole('heading', { name: '意见已提交' }).waitFor();
-    expect(await page.locator('.query-code').innerText()).toMatch(/^ZQ[A-Z0-9]{10}$/);
+    const code = await page.locator('.query-code').innerText();
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    expect(page.url()).not.toContain(code);
     await visit('thanks');
 
     await page.goto(`${running.service.url}/consultations`);

@@ -26,10 +26,14 @@ test('N13: a person applies for disclosure in Chromium: a mistake is shown by it
   await page.getByRole('button', { name: '提交申请' }).click();
   await page.getByText('申请已提交').first().waitFor();
   const code = await page.locator('.query-code').innerText();
-  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+  expect(page.url()).not.toContain(code);
   await page.screenshot({ path: artifactPath('requests-thanks.png'), fullPage: true });
   await page.getByRole('link', { name: '办理进度查询' }).click();
+  await page.getByLabel('查询码').fill(code);
+  await page.getByRole('button', { name: '查询' }).click();
   await page.getByText('已提交，待确认收到').waitFor();
+  expect(page.url()).not.toContain(code);
   expect(await page.content()).not.toContain('浏览器测试申请人');
   await page.screenshot({ path: artifactPath('requests-query.png'), fullPage: true });
   await page.close();

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { isEditorOf, isOffice, isOfficeOrLeader, type Member } from '../../platform/access/roles.js';
 import { messageClock, type MessageClock, type MessageKind } from './clocks.js';
 import type { CalendarDay } from '../../platform/calendar/working-days.js';
@@ -117,23 +116,6 @@ export function maskedSenderName(name: string): string {
   const chars = [...name.trim()];
   if (!chars.length) return '';
   return chars[0] + '*'.repeat(Math.max(2, chars.length - 1));
-}
-
-// No 0/O, 1/I/L: the citizen copies the code by hand.
-const codeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
-/** A query code (查询码): 12 random characters in three groups, about 59 bits. */
-export function newQueryCode(random: (max: number) => number = randomInt): string {
-  let code = '';
-  for (let i = 0; i < 12; i++) code += codeAlphabet[random(codeAlphabet.length)];
-  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
-}
-
-/** A typed code as stored (upper case, dashes between groups), or null when it cannot be one. */
-export function normaliseQueryCode(typed: string): string | null {
-  const plain = typed.toUpperCase().replace(/[\s-]/g, '');
-  if (plain.length !== 12 || [...plain].some((c) => !codeAlphabet.includes(c))) return null;
-  return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}`;
 }
 
 export interface ClockedMessage {

@@ -3,7 +3,8 @@ import { checkbox, json, relationship, select, text, timestamp, virtual } from '
 import { byRole, isAdmin, isEditor, isEditorOf, isOffice, memberOf, sessionOf, signedIn } from '../../platform/access/roles.js';
 import { toCalendarDay } from '../../platform/calendar/working-days.js';
 import { messageChannelOptions, messageKindOptions } from '../core/clocks.js';
-import { alertStages, messageStatusOptions, newQueryCode, openMessageClock, type ClockedMessage } from '../core/rules.js';
+import { alertStages, messageStatusOptions, openMessageClock, type ClockedMessage } from '../core/rules.js';
+import { newQueryCode } from '../../platform/public-forms/query-code.js';
 import { messageActions } from '../keystone-actions.js';
 import { afterMessageChange } from '../invalidation.js';
 // Registers the mailbox's 待办 (N5 clocks) with the 待办 page, once, with the list.

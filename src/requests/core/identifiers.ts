@@ -1,5 +1,3 @@
-import { randomInt } from 'node:crypto';
-
 /*
  * Check digits of the identifiers an application carries (条例 第二十九条: 身份证明), so a mistyped
  * number is caught on the form rather than weeks later, and the query code given to the applicant.
@@ -29,21 +27,4 @@ export function isValidCreditCode(value: string): boolean {
   if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
   const sum = creditWeights.reduce((acc, w, i) => acc + w * creditChars.indexOf(code[i]), 0);
   return creditChars[(31 - (sum % 31)) % 31] === code[17];
-}
-
-// No 0/O, 1/I/L: read aloud over the phone without confusion.
-const queryAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-/** 查询码: 12 random characters in three groups (about 59 bits: not guessable), e.g. K7M2-9QXD-4HTA. */
-export function newQueryCode(): string {
-  const chars = Array.from({ length: 12 }, () => queryAlphabet[randomInt(queryAlphabet.length)]);
-  return [0, 4, 8].map((at) => chars.slice(at, at + 4).join('')).join('-');
-}
-
-/** A typed query code in its stored form, or null when it cannot be one. */
-export function normalizeQueryCode(raw: unknown): string | null {
-  if (typeof raw !== 'string') return null;
-  const compact = raw.toUpperCase().replace(/[\s-]/g, '');
-  if (compact.length !== 12 || [...compact].some((c) => !queryAlphabet.includes(c))) return null;
-  return `${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8)}`;
 }

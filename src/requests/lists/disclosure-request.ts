@@ -6,7 +6,7 @@ import { calendarDayOf, calendarDayValue } from '../../platform/db/calendar-day.
 import { applicantTypeOptions, requestOutcomeOptions } from '../core/request-vocabulary.js';
 import { mayChangeRequests, mayCreateRequests, mayQueryRequests, requestReadFilter, requestUpdateFilter } from '../access.js';
 import { factsOf } from '../facts.js';
-import { newQueryCode } from '../core/identifiers.js';
+import { newQueryCode } from '../../platform/public-forms/query-code.js';
 import { requestActions } from '../keystone-actions.js';
 import { receiptRules, receivedOnFor } from '../core/received-on.js';
 import { describeRequestDeadline, recordProblems } from '../core/request-state.js';

@@ -11,6 +11,7 @@ import { seededApi } from '../../helpers/seeded-api.js';
 // S11, N5, N15: a letter from the public form to its published reply, and the contact never public.
 const { state, as } = seededApi(['jiuzhu', 'yanglao', 'bangongshi', 'lingdao']);
 const get = (path: string) => request(state.app).get(path);
+const lookUp = (code: string) => request(state.app).post('/mailbox/query').type('form').send({ code });
 const token = () => issueFormToken('mailbox', sessionSecret(), Date.now() - 60_000);
 
 const contact = '13987654321';
@@ -42,10 +43,11 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
       .post('/mailbox/new')
       .type('form')
       .send({ ...letter, form_token: token(), homepage: '' });
-    expect(posted.status).toBe(303);
-    const thanks = await get(posted.headers.location);
-    expect(thanks.status).toBe(200);
-    queryCode = /id="query-code">([A-Z0-9-]+)</.exec(thanks.text)![1];
+    // The thank-you page answers the post: the code is in no URL (no redirect carrying it).
+    expect(posted.status).toBe(200);
+    expect(posted.headers.location).toBeUndefined();
+    queryCode = /id="query-code">([A-Z0-9-]+)</.exec(posted.text)![1];
+    expect(queryCode).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     const stored = await state.t.context.prisma.message.findUnique({ where: { queryCode } });
     expect(stored).toMatchObject({
       channel: 'leaderMailbox',
@@ -56,11 +58,16 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
       departmentId: null,
     });
     id = stored.id;
-    const query = await get(`/mailbox/query?code=${queryCode.toLowerCase().replace(/-/g, ' ')}`);
+    const query = await lookUp(queryCode.toLowerCase().replace(/-/g, ' '));
     expect(query.status).toBe(200);
     expect(query.text).toContain('待分办');
     expect(query.text).not.toContain(contact);
-    expect((await get('/mailbox/query?code=ABCD-EFGH-JKMN')).status).toBe(404);
+    expect((await lookUp('ABCD-EFGH-JKMN')).status).toBe(404);
+    expect((await lookUp('ABCD-EFGH')).text).toContain('查询码格式不正确');
+    // A code in the URL is not looked up: the page is the empty form.
+    const byUrl = await get(`/mailbox/query?code=${queryCode}`);
+    expect(byUrl.status).toBe(200);
+    expect(byUrl.text).not.toContain('待分办');
   });
 
   test('the office assigns it; only the assigned department sees and answers it', async () => {
@@ -142,7 +149,7 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
     expect(page.text).toContain('身份证号53*************234');
     expect(page.text).not.toContain('530902198805061234');
     expect(page.text).not.toContain(contact);
-    const query = await get(`/mailbox/query?code=${queryCode}`);
+    const query = await lookUp(queryCode);
     expect(query.text).toContain('集中供养每人每月1800元');
     expect(query.text).not.toContain(contact);
   });

@@ -8,8 +8,6 @@ import {
   decideMessageAction,
   maskedSenderName,
   messageActionsFor,
-  newQueryCode,
-  normaliseQueryCode,
   openMessageClock,
   type MessageActor,
   type MessageFacts,
@@ -90,18 +88,6 @@ describe('S11: handling a message', () => {
     expect(maskedSenderName('王浩')).toBe('王**');
     expect(maskedSenderName('欧阳晓明')).toBe('欧***');
     expect(maskedSenderName('  ')).toBe('');
-  });
-});
-
-describe('query codes (查询码)', () => {
-  test('twelve characters without look-alikes, in three groups; typed codes are normalised', () => {
-    const code = newQueryCode();
-    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
-    expect(new Set(Array.from({ length: 200 }, () => newQueryCode())).size).toBe(200);
-    expect(newQueryCode(() => 0)).toBe('2222-2222-2222');
-    expect(normaliseQueryCode(' abcd efgh jkmn ')).toBe('ABCD-EFGH-JKMN');
-    expect(normaliseQueryCode('ABCD-EFGH-JKM0')).toBeNull(); // 0 is never issued
-    expect(normaliseQueryCode('ABCD-EFGH')).toBeNull();
   });
 });
 

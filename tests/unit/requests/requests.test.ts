@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { addWorkingDays } from '../../../src/platform/calendar/working-days.js';
 import { parseApplication, requestDataOf } from '../../../src/requests/core/application.js';
-import { isValidCreditCode, isValidResidentId, newQueryCode, normalizeQueryCode } from '../../../src/requests/core/identifiers.js';
+import { isValidCreditCode, isValidResidentId } from '../../../src/requests/core/identifiers.js';
 import { receivedOnFor } from '../../../src/requests/core/received-on.js';
 import {
   alertKeyFor,
@@ -50,14 +50,6 @@ describe('identifiers of an application', () => {
     expect(isValidCreditCode('91530900MA6K00001C')).toBe(true);
     expect(isValidCreditCode('91530900MA6K00001D')).toBe(false);
     expect(isValidCreditCode('91530900MA6K0000IC')).toBe(false); // I is not used
-  });
-  test('query codes: random, grouped, typed back in any case and spacing', () => {
-    const code = newQueryCode();
-    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    expect(newQueryCode()).not.toBe(code);
-    expect(normalizeQueryCode(code.toLowerCase().replace(/-/g, ' '))).toBe(code);
-    expect(normalizeQueryCode('K7M2-9QXD-4HT0')).toBeNull(); // 0 is not in the alphabet
-    expect(normalizeQueryCode(['x'])).toBeNull();
   });
 });
 
