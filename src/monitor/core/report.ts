@@ -75,6 +75,14 @@ export function buildReport(input: BuildReportInput): MonitorReport {
     }
   }
   const { crawl } = input;
+  const titleOf = new Map<string, string>();
+  for (const page of crawl.pages) {
+    const title = (page.h1 || page.title || '').replace(/\s+/g, ' ').trim();
+    if (!title) continue;
+    titleOf.set(page.url, title);
+    if (page.finalUrl) titleOf.set(page.finalUrl, title);
+  }
+  const pageTitles = Object.fromEntries([...pages.keys()].flatMap((page) => (titleOf.has(page) ? [[page, titleOf.get(page)!]] : [])));
   return {
     version: 1,
     site: { baseUrl: crawl.baseUrl, name: input.siteName },
@@ -87,6 +95,7 @@ export function buildReport(input: BuildReportInput): MonitorReport {
     byPage: [...pages]
       .map(([page, keys]) => ({ page, keys }))
       .sort((a, b) => b.keys.length - a.keys.length || a.page.localeCompare(b.page)),
+    pageTitles,
     score,
     homeProbe: input.homeProbe,
     stats: { ...crawl.stats, externalChecked: crawl.external.length, cloakChecked: crawl.cloaking.length },
@@ -279,11 +288,16 @@ export function renderHtml(report: MonitorReport, opts: HtmlOptions = {}): strin
   const history = [...(opts.history ?? []), summarize(report)];
   const s = report.score;
   const title = `${report.site.name ?? report.site.baseUrl} 网站监测报告`;
+  // A page as people know it: its title, with its address beneath.
+  const pageHtml = (url: string) => {
+    const name = report.pageTitles?.[url];
+    return name ? `${esc(name)}<br><span class="url">${esc(url)}</span>` : `<span class="url">${esc(url)}</span>`;
+  };
   const findingHtml = (f: KeyedFinding) => `
 <div class="finding ${f.severity}">
 <p><span class="sev-${f.severity}">【${severityLabels[f.severity]}${f.points ? ` −${f.points} 分` : ''}】</span>${esc(f.message)}</p>
-${f.page ? `<p><span class="label">页面：</span><span class="url">${esc(f.page)}</span>${f.pages ? `（共 ${f.pages.count} 个页面）` : ''}</p>` : ''}
-${f.pages && f.pages.examples.length > 1 ? `<p><span class="label">示例：</span><span class="url">${f.pages.examples.slice(1).map(esc).join('<br>')}</span></p>` : ''}
+${f.page ? `<p><span class="label">页面：</span>${pageHtml(f.page)}${f.pages ? `（共 ${f.pages.count} 个页面）` : ''}</p>` : ''}
+${f.pages && f.pages.examples.length > 1 ? `<p><span class="label">示例：</span>${f.pages.examples.slice(1).map(pageHtml).join('<br>')}</p>` : ''}
 <p><span class="label">证据：</span><span class="url">${esc(f.evidence)}</span></p>
 <p><span class="label">整改建议：</span>${esc(f.hint)}</p>
 </div>`;
@@ -309,7 +323,7 @@ ${f.pages && f.pages.examples.length > 1 ? `<p><span class="label">示例：</sp
     .slice(0, maxPages)
     .map(
       (p) =>
-        `<tr><td class="url">${esc(p.page)}</td><td class="num">${p.keys.length}</td><td>${p.keys
+        `<tr><td>${pageHtml(p.page)}</td><td class="num">${p.keys.length}</td><td>${p.keys
           .map((k) => byKey.get(k))
           .filter((f): f is KeyedFinding => !!f)
           .map((f) => `${esc(f.ruleId)} ${esc(f.message)}`)

@@ -447,6 +447,8 @@ export interface MonitorReport {
   byRule: RuleSummary[];
   /** Page → keys of the findings seen there (grouped findings listed under their example pages). */
   byPage: Array<{ page: string; keys: string[] }>;
+  /** The titles of the pages named in findings (their h1, else their <title>), so that a report names pages as readers know them. */
+  pageTitles?: Record<string, string>;
   score: ScoreResult;
   /** The home page fetch of this run, to store with the N1 probe history. */
   homeProbe?: ProbeRecord;

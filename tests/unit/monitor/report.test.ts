@@ -144,6 +144,33 @@ describe('HTML', () => {
     expect(html).toContain('整改建议');
   });
 
+  test('pages are named by their titles, with their addresses beneath (the h1, else the <title>)', () => {
+    const crawl = crawlOf([
+      { url: 'http://127.0.0.1:8080/', h1: '临沧市民政局', title: '首页 - 临沧市民政局' },
+      {
+        url: 'http://127.0.0.1:8080/documents/abc',
+        finalUrl: 'http://127.0.0.1:8080/documents/abc',
+        title: '关于做好2026年临时救助工作的通知',
+      },
+    ]);
+    const named = buildReport({
+      crawl,
+      findings: [
+        finding({ page: 'http://127.0.0.1:8080/documents/abc', subject: 'a' }),
+        finding({ page: 'http://127.0.0.1:8080/columns/x', subject: 'b' }),
+      ],
+      checks: allChecks,
+    });
+    expect(named.pageTitles).toEqual({ 'http://127.0.0.1:8080/documents/abc': '关于做好2026年临时救助工作的通知' });
+    const $ = cheerio.load(renderHtml(named));
+    const rows = $('tr')
+      .toArray()
+      .map((tr) => $(tr).find('td').first().text());
+    expect(rows).toContain('关于做好2026年临时救助工作的通知http://127.0.0.1:8080/documents/abc');
+    // A page the crawl did not read keeps its address alone.
+    expect(rows).toContain('http://127.0.0.1:8080/columns/x');
+  });
+
   test('a clean report says so', () => {
     const clean = renderHtml(report([]));
     expect(clean).toContain('合格');
