@@ -7,6 +7,7 @@ import { useNavigate } from '@keystar/ui/router';
 import { gql, useMutation, useQuery } from '@keystone-6/core/admin-ui/apollo';
 import { NavContainer, NavFooter, NavItem, NavList, getHrefFromList, type NavigationProps } from '@keystone-6/core/admin-ui/components';
 import { runsSite, seesWholeBureau, type Role } from '../src/platform/access/roles.ts';
+import { navigationLists, tasksLabel } from '../src/platform/admin-ui/navigation.ts';
 
 // The system's CJK fonts instead of Keystar's Inter (which Keystone fetched from Google's font host, a request
 // that fails on an intranet): Latin letters and digits in the system UI font, Chinese in the system's Chinese font.
@@ -54,16 +55,25 @@ const SESSION = gql`
     }
   }
 `;
+// How many 待办 wait, for the navigation (the home page lists them).
+const TASK_COUNT = gql`
+  query GongkaiTaskCount {
+    myTasks {
+      id
+    }
+  }
+`;
 const END_SESSION = gql`
   mutation GongkaiEndSession {
     endSession
   }
 `;
 
-/** The Admin UI navigation: 待办 first (it is the home page), then the lists, then who is signed in. */
+/** The Admin UI navigation: 待办 first (it is the home page) with its count, then the role's lists, then who is signed in. */
 function Navigation({ lists }: NavigationProps) {
   const { data } = useQuery<{ authenticatedItem: { name: string; role: Role } | null }>(SESSION);
   const role = data?.authenticatedItem?.role;
+  const { data: tasks } = useQuery<{ myTasks: { id: string }[] }>(TASK_COUNT, { skip: !data?.authenticatedItem });
   // The monitor's reports are for the section that runs the site, and for the admin.
   const readsReports = runsSite(role);
   // N17: visit statistics for the section, the office and the leaders.
@@ -76,12 +86,12 @@ function Navigation({ lists }: NavigationProps) {
   return (
     <NavContainer>
       <NavList>
-        <NavItem href="/">待办</NavItem>
+        <NavItem href="/">{tasksLabel(tasks?.myTasks.length)}</NavItem>
         {readsReports ? <NavItem href="/monitor">监测报告（最新）</NavItem> : null}
         {readsVisits ? <NavItem href="/visits">访问统计图表</NavItem> : null}
         {readsReports ? <NavItem href="/operation-log-export">操作日志导出</NavItem> : null}
         <Divider />
-        {lists.map((list) => (
+        {navigationLists(role, lists).map((list) => (
           <NavItem key={list.key} href={getHrefFromList(list)}>
             {list.label}
           </NavItem>

@@ -14,7 +14,9 @@ async function contentViolations(page: Page): Promise<string[]> {
     const lists = Array.from(document.querySelectorAll('ul')).filter((ul) =>
       Array.from(ul.children).some((c) => c.tagName !== 'LI' || (c.getAttribute('role') ?? 'listitem') !== 'listitem'),
     );
-    return lists.length === 1 && Array.from(lists[0].querySelectorAll('a')).some((a) => a.textContent === '待办') ? 1 : 0;
+    return lists.length === 1 && Array.from(lists[0].querySelectorAll('a')).some((a) => /^待办(（\d+）)?$/.test(a.textContent ?? ''))
+      ? 1
+      : 0;
   });
   return (await seriousViolations(page)).filter((v) => !(v === 'list: ul' && navDivider > 0));
 }

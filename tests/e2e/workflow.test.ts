@@ -33,6 +33,17 @@ test('S5: an editor drafts a document with its interpretation; the office and th
   const title = `关于提高城乡最低生活保障标准的通知（${Date.now()}）`;
 
   await signIn(context, page, 'jiuzhu');
+  // A department editor's navigation: 待办 with its count, and the eight lists she works with, nothing else.
+  await page.goto(`${running.service.url}/admin`);
+  const nav = page.getByRole('navigation').first();
+  // jiuzhu has work waiting in the demo (a returned draft, messages): the count comes with the tasks.
+  await nav.getByRole('link', { name: /^待办（\d+）$/ }).waitFor();
+  await nav.getByRole('link', { name: '政策解读' }).waitFor();
+  const entries = await nav.getByRole('link').allInnerTexts();
+  expect(entries).toHaveLength(9);
+  expect(entries[0]).toMatch(/^待办（\d+）$/);
+  for (const hidden of ['用户', '栏目', '转载来源', '网站设置', '登录记录', '操作日志']) expect(entries).not.toContain(hidden);
+  await page.screenshot({ path: artifactPath('workflow-0-editor-navigation.png') });
   await page.goto(`${running.service.url}/admin/documents/create`);
   await page.getByRole('textbox', { name: '标题', exact: true }).fill(title);
   // 公开属性 starts empty (S1): the editor must choose it.

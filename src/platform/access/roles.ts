@@ -54,7 +54,7 @@ export function memberOf(session: SessionData | undefined): Member | null {
   return role ? { id: session!.itemId, role, departmentId: session!.data.department?.id ?? null } : null;
 }
 
-type RoleOrNobody = Role | null | undefined;
+export type RoleOrNobody = Role | null | undefined;
 
 /** 系统管理员: manages accounts and departments. */
 export const isAdmin = (role: RoleOrNobody): boolean => role === 'admin';
