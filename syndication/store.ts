@@ -5,7 +5,7 @@ import { maskReprintHtml } from '../src/platform/content/render-reprint.js';
 import { maskPersonalData } from '../src/platform/privacy/mask.js';
 import { toCalendarDay } from '../src/platform/calendar/working-days.js';
 import { calendarDayValue } from '../src/platform/db/calendar-day.js';
-import { jsonToStore, prismaOf, type PrismaClient, type PrismaTransaction } from '../src/platform/db/prisma.js';
+import { jsonToStore, prismaOf, type DatabaseContext, type PrismaClient, type PrismaTransaction } from '../src/platform/db/prisma.js';
 import type { AuditActor } from '../src/workflow/core/audit.js';
 import { inPublication, type Publication } from '../src/workflow/operations/publication.js';
 import type { UpstreamItemStatus } from './statuses.js';
@@ -154,7 +154,7 @@ export async function publishReprint(
 
 export class KeystoneSyndicationStore implements SyndicationStore {
   private readonly prisma: PrismaClient;
-  constructor(private readonly context: KeystoneContext) {
+  constructor(private readonly context: DatabaseContext) {
     this.prisma = prismaOf(context.sudo());
   }
 

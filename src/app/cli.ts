@@ -259,9 +259,11 @@ async function syndicate(db: DatabaseSettings, keys: string[], options: { dryRun
   if (options.json) (await import('../platform/logging/logger.js')).logger.level = 'silent';
   await migrate(db, log);
   await ensureBuilt({ ui: false }, log);
-  const { openContext, closeContext } = await import('../platform/db/context.js');
+  // The run needs the database, not Keystone: over a bare Prisma client the process holds a fraction of
+  // the memory (README, 命令行).
+  const { openDatabase, closeDatabase } = await import('../platform/db/database.js');
   const { syndicateSources, UsageError } = await import('../../syndication/cli.js');
-  const context = await openContext(db);
+  const context = await openDatabase(db);
   try {
     const progress = Boolean(process.stderr.isTTY) && !options.json;
     return await syndicateSources(context, keys, { ...options, progress }, options.json ? (t) => console.log(t) : say, (t) =>
@@ -271,7 +273,7 @@ async function syndicate(db: DatabaseSettings, keys: string[], options: { dryRun
     if (error instanceof UsageError) throw new ConfigError(error.message);
     throw error;
   } finally {
-    await closeContext(context);
+    await closeDatabase(context);
   }
 }
 
