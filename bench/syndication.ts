@@ -93,8 +93,15 @@ try {
   const load = os.loadavg()[0];
   const started = performance.now();
   // The fixture upstream is on this machine, which outbound requests refuse unless allow-listed.
-  const child = spawn(process.execPath, [path.join(projectRoot, 'bin/gongkai.js'), 'syndicate', 'bench', '--json'], {
-    env: { ...process.env, DATABASE_URL: db.url, GONGKAI_DATA_DIR: dir, GONGKAI_OUTBOUND_ALLOW: '127.0.0.1' },
+  // BENCH_NODE_ARGS="--cpu-prof …" profiles the command, not the bench.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(projectRoot, 'bin/gongkai.js'), 'syndicate', 'bench', '--json'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      GONGKAI_DATA_DIR: dir,
+      GONGKAI_OUTBOUND_ALLOW: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // Every process of the command, by pid, with the highest mark read; polled until it exits.
@@ -121,7 +128,13 @@ try {
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(timer);
   const wall = (performance.now() - started) / 1000;
-  const [result] = JSON.parse(stdout) as { itemsNew: number; failures: unknown[]; startedAt: string; finishedAt: string }[];
+  // The JSON is the last thing on stdout (a first run after an update may print the client's build before it).
+  const [result] = JSON.parse(stdout.slice(stdout.lastIndexOf('\n[') + 1)) as {
+    itemsNew: number;
+    failures: unknown[];
+    startedAt: string;
+    finishedAt: string;
+  }[];
   const seconds = (Date.parse(result.finishedAt) - Date.parse(result.startedAt)) / 1000;
   const check = await openDatabase(db);
   const stored = await check.prisma.upstreamItem.count();
