@@ -73,6 +73,16 @@ try {
   await closeDatabase(setup);
 }
 
+/** CPU time a process has used, in seconds, from /proc (user + system). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // gone
+  }
+}
+
 /** Peak RSS of a process, in kB, from /proc (VmHWM): the kernel keeps the high-water mark. */
 function peakKb(pid: number): number {
   try {
@@ -105,7 +115,7 @@ try {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // Every process of the command, by pid, with the highest mark read; polled until it exits.
-  const peaks = new Map<number, { name: string; kb: number }>();
+  const peaks = new Map<number, { name: string; kb: number; cpu: number }>();
   const poll = () => {
     const pending = [child.pid!];
     while (pending.length) {
@@ -118,7 +128,11 @@ try {
       } catch {
         // gone
       }
-      peaks.set(pid, { name: peaks.get(pid)?.name || name, kb: Math.max(kb, peaks.get(pid)?.kb ?? 0) });
+      peaks.set(pid, {
+        name: peaks.get(pid)?.name || name,
+        kb: Math.max(kb, peaks.get(pid)?.kb ?? 0),
+        cpu: Math.max(cpuSeconds(pid), peaks.get(pid)?.cpu ?? 0),
+      });
       pending.push(...childrenOf(pid));
     }
   };
@@ -150,6 +164,8 @@ try {
   console.log(
     `内存峰值 ${peakMb.toFixed(0)} MB（${[...peaks.values()].map((p) => `${p.name} ${(p.kb / 1024).toFixed(0)} MB`).join(' + ')}；目标 < ${TARGET_PEAK_MB} MB，为目标的 ${(peakMb / TARGET_PEAK_MB).toFixed(2)} 倍）${peakMb < TARGET_PEAK_MB ? '达标' : '未达标'}`,
   );
+  const cpu = [...peaks.values()].reduce((sum, p) => sum + p.cpu, 0);
+  console.log(`命令的 CPU 时间约 ${cpu.toFixed(1)} 秒（含启动；每条约 ${((cpu * 1000) / lists / perList).toFixed(1)} 毫秒）`);
   console.log(
     `本机负载（1 分钟平均）开始时 ${load.toFixed(1)}，结束时 ${os.loadavg()[0].toFixed(1)}，CPU ${os.cpus().length} 核：负载高于核数时速度不可比`,
   );
