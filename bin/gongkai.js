@@ -4,10 +4,12 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// `gongkai syndicate` runs in a process of its own with a small V8 heap: a run allocates some 0.8 MB
-// per item that dies young, and V8's default limits let the process grow by hundreds of MB before
-// collecting it (README, 命令行). This process only waits for it, having loaded nothing else.
-const RUN_HEAP = ['--max-semi-space-size=1', '--max-old-space-size=96'];
+// `gongkai syndicate` runs in a process of its own with a small young generation: a run allocates a lot
+// per item that dies young, and with V8's default (16 MB semi-spaces) much of it is promoted and the
+// old generation grows by a hundred MB or more before it is collected. The old generation keeps room
+// for a large upstream page (a 15 MB page and its tree); Prisma's query compiler (WebAssembly) stays
+// on its baseline code, some 15 MB less than optimized (README, 命令行). This process only waits.
+const RUN_HEAP = ['--max-semi-space-size=1', '--max-old-space-size=256', '--no-wasm-tier-up'];
 const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
 if (command === 'syndicate' && !process.env.GONGKAI_SMALL_HEAP) {
   const child = spawn(process.execPath, [...RUN_HEAP, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
