@@ -40,6 +40,8 @@ export function assetLocalizer(context: DatabaseContext, fetcher: Fetcher) {
     };
     for (const image of item.images) await store(image.url, 'image', image.alt || item.title);
     for (const attachment of item.attachments) await store(attachment.url, 'attachment', attachment.name);
+    // Nothing copied, nothing to rewrite: the body is already sanitized.
+    if (!copies.size) return item;
     return {
       ...item,
       bodyHtml: rewriteAssetUrls(item.bodyHtml, item.url, (url) => copies.get(url)),
