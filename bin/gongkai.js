@@ -17,6 +17,10 @@ if (command === 'syndicate' && !process.env.GONGKAI_SMALL_HEAP) {
     env: { ...process.env, GONGKAI_SMALL_HEAP: '1' },
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('error', (error) => {
+    console.error(`gongkai: ${error.message}`);
+    process.exitCode = 1;
+  });
   child.on('exit', (code, signal) => (process.exitCode = code ?? (signal ? 1 : 0)));
 } else {
   process.chdir(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
