@@ -135,8 +135,8 @@ export interface SyndicationStore {
   /** A new document: publish it or queue it for review according to `item.policy`. */
   saveNew(item: SyndicatedItem): Promise<void>;
   /**
-   * Optional: several new documents at once (as `saveNew` each, in one write): a run hands them over a
-   * few dozen at a time, and at the end of each list.
+   * Optional: several new documents at once (as `saveNew` each, in one write): a run hands them over
+   * ten at a time, and at the end of each list.
    */
   saveNewMany?(items: SyndicatedItem[]): Promise<void>;
   /**
@@ -537,8 +537,11 @@ function titleFromBody(html: string): string {
 /** Items whose detail pages are fetched ahead of the one the store is given. */
 const PREFETCH = 4;
 
-/** New items handed to a store's `saveNewMany` at once. */
-const SAVE_BATCH = 50;
+/**
+ * New items handed to a store's `saveNewMany` at once: one commit for ten, where larger batches saved
+ * little more time and cost Prisma's query compiler more memory.
+ */
+const SAVE_BATCH = 10;
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
