@@ -5,7 +5,7 @@ import { maskReprintHtml } from '../src/platform/content/render-reprint.js';
 import { maskPersonalData } from '../src/platform/privacy/mask.js';
 import { toCalendarDay } from '../src/platform/calendar/working-days.js';
 import { calendarDayValue } from '../src/platform/db/calendar-day.js';
-import { jsonToStore, prismaOf, type PrismaClient, type PrismaTransaction } from '../src/platform/db/prisma.js';
+import { jsonToStore, prismaOf, type DatabaseContext, type PrismaClient, type PrismaTransaction } from '../src/platform/db/prisma.js';
 import type { AuditActor } from '../src/workflow/core/audit.js';
 import { inPublication, type Publication } from '../src/workflow/operations/publication.js';
 import type { UpstreamItemStatus } from './statuses.js';
@@ -152,9 +152,32 @@ export async function publishReprint(
   return doc.id;
 }
 
+/** The 转载条目 row of a new item (without its source). */
+function rowOf(item: SyndicatedItem) {
+  return {
+    dedupKey: item.dedupKey,
+    upstreamId: item.upstreamId ?? '',
+    listUrl: item.listUrl,
+    url: item.url,
+    title: item.title,
+    number: item.number ?? '',
+    issuer: item.issuer ?? '',
+    writtenAt: item.writtenAt ?? null,
+    upstreamPublishedAt: item.publishedAt ?? null,
+    bodyHtml: item.bodyHtml,
+    summary: item.summary ?? '',
+    attachments: item.attachments,
+    contentHash: item.contentHash,
+    etag: item.etag ?? '',
+    lastModified: item.lastModified ?? '',
+    fetchedAt: item.fetchedAt,
+    status: 'queued',
+  };
+}
+
 export class KeystoneSyndicationStore implements SyndicationStore {
   private readonly prisma: PrismaClient;
-  constructor(private readonly context: KeystoneContext) {
+  constructor(private readonly context: DatabaseContext) {
     this.prisma = prismaOf(context.sudo());
   }
 
@@ -188,26 +211,34 @@ export class KeystoneSyndicationStore implements SyndicationStore {
     return source;
   }
 
+  /**
+   * Items for the review queue in one insert (one statement, one commit); reprints published at once go
+   * one by one through the publication operation. A batch that meets a key already saved (a run
+   * repeated after a crash, or another instance's run) is inserted item by item instead.
+   */
+  async saveNewMany(items: SyndicatedItem[]): Promise<void> {
+    const queued = items.filter((item) => item.policy !== 'auto-publish');
+    if (queued.length) {
+      const rows = await Promise.all(
+        queued.map(async (item) => {
+          const source = await this.sourceOf(item.sourceKey);
+          return { ...rowOf(item), ...(source ? { sourceId: source.id } : {}) };
+        }),
+      );
+      try {
+        await this.prisma.upstreamItem.createMany({ data: rows });
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'P2002') throw error;
+        for (const item of queued) await this.saveNew(item);
+      }
+    }
+    for (const item of items) if (item.policy === 'auto-publish') await this.saveNew(item);
+  }
+
   async saveNew(item: SyndicatedItem): Promise<void> {
     const source = await this.sourceOf(item.sourceKey);
     const data = {
-      dedupKey: item.dedupKey,
-      upstreamId: item.upstreamId ?? '',
-      listUrl: item.listUrl,
-      url: item.url,
-      title: item.title,
-      number: item.number ?? '',
-      issuer: item.issuer ?? '',
-      writtenAt: item.writtenAt ?? null,
-      upstreamPublishedAt: item.publishedAt ?? null,
-      bodyHtml: item.bodyHtml,
-      summary: item.summary ?? '',
-      attachments: item.attachments,
-      contentHash: item.contentHash,
-      etag: item.etag ?? '',
-      lastModified: item.lastModified ?? '',
-      fetchedAt: item.fetchedAt,
-      status: 'queued',
+      ...rowOf(item),
       ...(source ? { source: { connect: { id: source.id } } } : {}),
     };
     if (item.policy !== 'auto-publish') {

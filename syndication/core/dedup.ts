@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as cheerio from 'cheerio';
+import { Parser } from 'htmlparser2';
 
 /**
  * Dedup keys and content hashes (pure functions). Duplicates are aggregators' most common complaint:
@@ -81,16 +82,40 @@ export function dedupKey(sourceKey: string, item: DedupInput): string {
  * (including full-width spaces, nbsp) and zero-width characters removed.
  */
 export function normalizeText(html: string): string {
-  const text = /[<&]/.test(html) ? cheerio.load(html, null, false).text() : html;
+  return compact(/[<&]/.test(html) ? cheerio.load(html, null, false).text() : html);
+}
+
+function compact(text: string): string {
   return text.normalize('NFC').replace(/[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+/g, '');
 }
 
 /**
+ * The text of sanitized HTML (sanitize-html's output, well-formed), entities decoded: its text nodes in
+ * order, read by htmlparser2's tokenizer without building a tree, as the same text normalizeText reads
+ * (a body is hashed on every run of every item). Upstream HTML as it came (a dedup key's content) is
+ * read by normalizeText's HTML5 parser.
+ */
+function textOf(html: string): string {
+  let text = '';
+  const parser = new Parser(
+    {
+      ontext(chunk) {
+        text += chunk;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return text;
+}
+
+/**
  * The hash that detects an upstream edit: title and body text, whitespace-insensitive, so that a
- * re-rendered template or re-indented markup is not an edit but a changed word or figure is.
+ * re-rendered template or re-indented markup is not an edit but a changed word or figure is. The body
+ * is sanitized (sanitizeBody).
  */
 export function contentHash(input: { title?: string; bodyHtml: string }): string {
-  return sha256(`${normalizeText(input.title ?? '')}\n${normalizeText(input.bodyHtml)}`);
+  return sha256(`${normalizeText(input.title ?? '')}\n${compact(/[<&]/.test(input.bodyHtml) ? textOf(input.bodyHtml) : input.bodyHtml)}`);
 }
 
 export function sha256(text: string): string {

@@ -74,7 +74,9 @@ export function extractDetail(
   selectors: DetailSelectors = {},
   { fallbackTitle = '' }: { fallbackTitle?: string } = {},
 ): ExtractedDetail {
-  const $ = cheerio.load(page.text);
+  // htmlparser2 rather than parse5: the same elements and text for what is read here, at a fraction of
+  // the time and memory (parse5 builds the full HTML5 tree, location info and all, for every page).
+  const $ = cheerio.load(page.text, HTMLPARSER2);
   const pick = (field: keyof DetailSelectors): string[] => [
     ...(NATIONAL_META_SELECTORS[field] ?? []),
     ...toList(selectors[field]),
@@ -111,6 +113,9 @@ export function extractDetail(
   return detail;
 }
 
+/** cheerio over htmlparser2 in HTML mode (entities decoded, tag names case-insensitive). */
+const HTMLPARSER2 = { xml: { xmlMode: false, encodeEntities: 'utf8' } } as const;
+
 /** 云民发〔2026〕45号, 国办函[2026]3号, 民发（2026）第12号: an issuer's abbreviation, the year, the serial. */
 const DOCUMENT_NUMBER = /^[\u4e00-\u9fa5]{1,16}\s*[〔［[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*第?\s*\d{1,5}\s*号$/;
 
@@ -122,7 +127,7 @@ const DOCUMENT_NUMBER = /^[\u4e00-\u9fa5]{1,16}\s*[〔［[（(]\s*(?:19|20)\d{2}
 const BLOCK_CHILDREN = new Set(['p', 'div', 'td', 'table']);
 
 function numberLine($: cheerio.CheerioAPI): string {
-  for (const node of $('body p, body div, body span, body td, body h2, body h3, body h4, body font, body center').toArray()) {
+  for (const node of $('p, div, span, td, h2, h3, h4, font, center').toArray()) {
     // A container of blocks is not a line (read from the node: a selector per element costs a parse each).
     if (node.children.some((child) => isTag(child) && BLOCK_CHILDREN.has(child.name))) continue;
     const text = cleanText($(node).text());

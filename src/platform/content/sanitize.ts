@@ -186,7 +186,8 @@ export interface ListedAssets {
  * caller copies into local storage before rewriting the body with `sanitizeBody(html, { rewrite })`.
  */
 export function listAssets(html: string, baseUrl: string): ListedAssets {
-  const $ = cheerio.load(html, null, false);
+  // A sanitized body is sanitize-html's (htmlparser2's) output: read back by the same parser.
+  const $ = cheerio.load(html, { xml: { xmlMode: false, encodeEntities: 'utf8' } }, false);
   const images: ListedAssets['images'] = [];
   const attachments: ListedAssets['attachments'] = [];
   const seen = new Set<string>();

@@ -33,7 +33,17 @@ export function jsonToStore(value: object): InputJsonValue {
 /** Empties a nullable JSON column (SQL NULL): Prisma's typed input names it rather than taking `null`. */
 export { DbNull as noJson } from '@prisma/client/runtime/client';
 
+/**
+ * What code that only reads and writes the database needs of a context: its Prisma client, and `sudo()`.
+ * A Keystone context is one; so is `openDatabase`'s (database.ts), a bare Prisma client for a process that
+ * does not load Keystone (`gongkai syndicate`).
+ */
+export interface DatabaseContext {
+  prisma: PrismaClient;
+  sudo(): DatabaseContext;
+}
+
 /** The typed Prisma client of a context (as sudo or not, as the context is). */
-export function prismaOf(context: KeystoneContext): PrismaClient {
+export function prismaOf(context: KeystoneContext | DatabaseContext): PrismaClient {
   return context.prisma;
 }

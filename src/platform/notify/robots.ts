@@ -3,7 +3,6 @@
  * the payloads within each robot's size limit, and a send that never throws, over the outbound address rules.
  */
 import { createHmac } from 'node:crypto';
-import axios from 'axios';
 import { OutboundAgents, OutboundPolicy, outboundRefusalOf, refusalMessage } from '../http/outbound.js';
 
 /** Text cut to a robot's byte limit, saying that it was cut. */
@@ -93,6 +92,9 @@ function sendThrough(agents: OutboundAgents, payloads: MarkdownPayloads, targets
       const url = target.kind === 'dingtalk' && target.secret ? signDingTalk(target.url, target.secret) : target.url;
       try {
         const through = agents.for(url);
+        // Loaded when an alert is sent: a process that seldom sends one (a syndication run) does not
+        // hold the HTTP library.
+        const { default: axios } = await import('axios');
         const res = await axios.post(url, payload, {
           timeout: opts.timeoutMs ?? 10_000,
           validateStatus: () => true,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { KeystoneContext } from '@keystone-6/core/types';
+import type { DatabaseContext } from '../db/prisma.js';
 
 /*
  * The full-page cache of the public site. Pages are a pure function of the published data, so a
@@ -113,7 +114,7 @@ export class PageCache {
 
 // One cache per database: tests run several sites in one process.
 const caches = new WeakMap<object, PageCache>();
-export function pageCacheFor(context: KeystoneContext): PageCache {
+export function pageCacheFor(context: DatabaseContext): PageCache {
   let cache = caches.get(context.prisma);
   if (!cache) caches.set(context.prisma, (cache = new PageCache()));
   return cache;

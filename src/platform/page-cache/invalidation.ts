@@ -1,4 +1,5 @@
 import type { KeystoneContext } from '@keystone-6/core/types';
+import type { DatabaseContext } from '../db/prisma.js';
 import { pageCacheFor } from './cache.js';
 
 /*
@@ -12,7 +13,7 @@ interface ColumnRow {
 }
 
 /** A column and its ancestors: a column's lists include its descendants' documents. */
-async function withAncestors(context: KeystoneContext, columns: ColumnRow[]): Promise<string[]> {
+async function withAncestors(context: DatabaseContext, columns: ColumnRow[]): Promise<string[]> {
   const ids = new Set<string>();
   let pending = columns;
   for (let depth = 0; pending.length && depth < 20; depth++) {
@@ -29,7 +30,7 @@ async function withAncestors(context: KeystoneContext, columns: ColumnRow[]): Pr
 }
 
 /** The tags of the pages that show any of these documents. */
-export async function documentTags(context: KeystoneContext, ids: string[]): Promise<string[]> {
+export async function documentTags(context: DatabaseContext, ids: string[]): Promise<string[]> {
   const docs = (await context.sudo().prisma.document.findMany({
     where: { id: { in: ids } },
     select: {
@@ -59,7 +60,7 @@ export async function documentTags(context: KeystoneContext, ids: string[]): Pro
 }
 
 /** The tags of the pages that show any of these interpretations. */
-export async function interpretationTags(context: KeystoneContext, ids: string[]): Promise<string[]> {
+export async function interpretationTags(context: DatabaseContext, ids: string[]): Promise<string[]> {
   const jds = (await context
     .sudo()
     .prisma.interpretation.findMany({ where: { id: { in: ids } }, select: { id: true, documents: { select: { id: true } } } })) as {
@@ -76,7 +77,7 @@ export async function interpretationTags(context: KeystoneContext, ids: string[]
 
 /** After documents and interpretations went public, changed while public, or left the public site. */
 export async function publicContentChanged(
-  context: KeystoneContext,
+  context: DatabaseContext,
   { documents = [], interpretations = [] }: { documents?: string[]; interpretations?: string[] },
 ): Promise<void> {
   const tags = [

@@ -9,7 +9,7 @@ import request from 'supertest';
 import { runDueSources, runSyndicationSource, isDue } from '../../../syndication/runner.js';
 import { KeystoneSyndicationStore } from '../../../syndication/store.js';
 import { sourceConfigOf } from '../../../syndication/source-item.js';
-import { runSource, type SyndicatedItem } from '../../../syndication/core/run.js';
+import { runSource, type SyndicatedItem, type SyndicationStore } from '../../../syndication/core/run.js';
 import { HttpFetcher } from '../../../syndication/core/fetch.js';
 import { seededApi } from '../../helpers/seeded-api.js';
 import { loopbackAllowed } from '../../helpers/outbound.js';
@@ -73,6 +73,17 @@ async function setAllowList(text: string) {
 
 // The upstream of these tests is on this machine: the section allow-lists it, as an intranet mirror would be.
 beforeAll(() => setAllowList('127.0.0.1'));
+
+/** The same store without saveNewMany: a run hands it one new item at a time. */
+const oneByOne = (store: KeystoneSyndicationStore): SyndicationStore => ({
+  knownItem: (key) => store.knownItem(key),
+  knownItems: (keys) => store.knownItems(keys),
+  saveNew: (item) => store.saveNew(item),
+  flagChanged: (key, item) => store.flagChanged(key, item),
+  touch: (key, validators) => store.touch(key, validators),
+  sourceState: (key) => store.sourceState(key),
+  recordRun: (key, record) => store.recordRun(key, record),
+});
 
 const get = (p: string) => request(state.app).get(p);
 const items = () => state.t.context.prisma.upstreamItem.findMany({ orderBy: { title: 'asc' } });
@@ -252,7 +263,8 @@ describe('S9: syndication in the CMS', () => {
     }));
     for (const id of ['4', '5', '6', '7']) upstream.bodies.set(id, `<p>第${id}项工作的正文。</p>`);
     await createSource('test-crash', 'review');
-    // The process dies while saving the third item.
+    // The process dies while saving the third item: one by one, the first two are saved; in a batch
+    // (one insert), none is.
     class Dying extends KeystoneSyndicationStore {
       saved = 0;
       override async saveNew(item: SyndicatedItem) {
@@ -260,15 +272,22 @@ describe('S9: syndication in the CMS', () => {
         return super.saveNew(item);
       }
     }
+    class DyingInBatch extends Dying {
+      override async saveNewMany(batch: SyndicatedItem[]) {
+        if (batch.length >= 3) throw new Error('killed');
+        return super.saveNewMany(batch);
+      }
+    }
     const source = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'test-crash' } });
     const config = await sourceConfigOf(source, state.t.context);
-    await expect(
-      runSource(config, { store: new Dying(state.t.context), fetcher: new HttpFetcher({ proxy: false, outbound: loopbackAllowed }) }),
-    ).rejects.toThrow();
+    const fetcher = new HttpFetcher({ proxy: false, outbound: loopbackAllowed });
     const count = () =>
       state.t.context.prisma.upstreamItem.count({
         where: { title: { in: ['4', '5', '6', '7'].map((id) => `国务院关于第${id}项工作的通知`) } },
       });
+    await expect(runSource(config, { store: new DyingInBatch(state.t.context), fetcher })).rejects.toThrow('killed');
+    expect(await count()).toBe(0);
+    await expect(runSource(config, { store: oneByOne(new Dying(state.t.context)), fetcher })).rejects.toThrow('killed');
     expect(await count()).toBe(2);
     await runSyndicationSource(state.t.context, 'test-crash');
     await runSyndicationSource(state.t.context, 'test-crash');
@@ -298,7 +317,10 @@ describe('S9: syndication in the CMS', () => {
       const key = `twice-${policy}`;
       await store.saveNew(item(key, policy));
       await expect(store.saveNew(item(key, policy))).resolves.toBeUndefined();
+      // In a batch with a new item: the new one is saved, the known one left as it is.
+      await expect(store.saveNewMany([item(key, policy), item(`${key}-new`, policy)])).resolves.toBeUndefined();
       expect(await state.t.context.prisma.upstreamItem.count({ where: { dedupKey: key } })).toBe(1);
+      expect(await state.t.context.prisma.upstreamItem.count({ where: { dedupKey: `${key}-new` } })).toBe(1);
       expect(await state.t.context.prisma.document.count({ where: { title: `国务院关于${key}的通知` } })).toBe(
         policy === 'auto-publish' ? 1 : 0,
       );

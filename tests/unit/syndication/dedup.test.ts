@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { contentHash, dedupKey, normalizeText, normalizeUrl, sha256 } from '../../../syndication/core/dedup.js';
+import { sanitizeBody } from '../../../syndication/core/sanitize.js';
 
 describe('S9 URL normalisation', () => {
   test('S9: fragment dropped, host lower-cased, default port dropped, query sorted, tracking parameters dropped', () => {
@@ -49,6 +50,21 @@ describe('S9 content hash (edit detection)', () => {
     const base = contentHash({ title: '通知', bodyHtml: '<p>每人每月800元。</p>' });
     expect(contentHash({ title: '通知', bodyHtml: '<p>每人每月850元。</p>' })).not.toBe(base);
     expect(contentHash({ title: '通知（修订）', bodyHtml: '<p>每人每月800元。</p>' })).not.toBe(base);
+  });
+
+  test('S9: the hash of a sanitized body is the one stored before it was read without a tree (no item flagged as edited by an upgrade)', () => {
+    // The hash as it was computed: title and body text by the HTML5 parser (normalizeText).
+    const before = (title: string, bodyHtml: string) => sha256(`${normalizeText(title)}\n${normalizeText(bodyHtml)}`);
+    const bodies = [
+      '<p>各州、市人民政府：</p><p class="text-center">现将&lt;办法&gt;印发给你们，请认真贯彻执行。</p>',
+      '<table><tbody><tr><td>序号</td><td colspan="2">标准（元/人·月）</td></tr><tr><td>1</td><td>800</td><td>&amp;</td></tr></tbody></table>',
+      '<div><p>附件：<a href="https://www.gov.cn/files/1.pdf">实施方案</a></p><br /><img src="https://www.gov.cn/1.png" alt="图" /></div>',
+      '<p>&nbsp;“十五五”&#8203;规划</p><ul><li>一</li><li>二</li></ul>',
+    ];
+    for (const raw of bodies) {
+      const bodyHtml = sanitizeBody(raw, { baseUrl: 'https://www.gov.cn/' });
+      expect(contentHash({ title: '关于A&B的通知', bodyHtml })).toBe(before('关于A&B的通知', bodyHtml));
+    }
   });
 
   test('normalizeText and sha256', () => {
