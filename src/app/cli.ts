@@ -91,7 +91,7 @@ async function migrate(db: DatabaseSettings, log: (message: string) => void = sa
 
 async function seedDemo(db: DatabaseSettings, { onlyIfEmpty }: { onlyIfEmpty: boolean }): Promise<void> {
   await ensureBuilt({ ui: false }, say);
-  const { openContext, closeContext } = await import('../platform/db/context.js');
+  const { openContext, closeContext } = await import('./context.js');
   const { seedDemo: seed, isEmpty } = await import('./demo.js');
   const context = await openContext(db);
   try {
@@ -134,7 +134,7 @@ async function monitor(
   } else {
     await migrate(db);
     await ensureBuilt({ ui: false }, say);
-    const { openContext, closeContext } = await import('../platform/db/context.js');
+    const { openContext, closeContext } = await import('./context.js');
     const { runOwnSiteMonitor } = await import('../monitor/runner.js');
     const context = await openContext(db);
     try {
@@ -199,7 +199,7 @@ async function report(
   const pending = (await migrationStatus(db)).pending;
   if (pending.length) throw new ConfigError(`数据库尚有 ${pending.length} 个迁移未执行：请先运行 gongkai migrate`);
   await ensureBuilt({ ui: false }, (message) => console.error(`gongkai: ${message}`));
-  const { openContext, closeContext } = await import('../platform/db/context.js');
+  const { openContext, closeContext } = await import('./context.js');
   const context = await openContext(db);
   try {
     if (kind === 'annual') {
@@ -301,7 +301,7 @@ async function visits(db: DatabaseSettings, sub: string | undefined, files: stri
   const missing = files.filter((f) => !fs.existsSync(f));
   if (missing.length) throw new ConfigError(`找不到访问日志文件：${missing.join('、')}`);
   await ensureBuilt({ ui: false }, say);
-  const { openContext, closeContext } = await import('../platform/db/context.js');
+  const { openContext, closeContext } = await import('./context.js');
   const { importVisitLogs } = await import('../site/visits/store.js');
   const context = await openContext(db);
   try {
@@ -321,7 +321,7 @@ async function createFirstAdminFromEnv(db: DatabaseSettings): Promise<void> {
   const { firstAdminFromEnv, createFirstAdmin } = await import('../platform/accounts/first-admin.js');
   const admin = firstAdminFromEnv();
   if (!admin) return;
-  const { openContext, closeContext } = await import('../platform/db/context.js');
+  const { openContext, closeContext } = await import('./context.js');
   const context = await openContext(db);
   try {
     if (await createFirstAdmin(context, admin)) say(`已创建系统管理员 ${admin.username}`);
@@ -332,7 +332,7 @@ async function createFirstAdminFromEnv(db: DatabaseSettings): Promise<void> {
 
 /** Public text stored before today's masking rules is brought up to them (N15, issue 14 #11). */
 async function rebuildPublicText(db: DatabaseSettings): Promise<void> {
-  const { openContext, closeContext } = await import('../platform/db/context.js');
+  const { openContext, closeContext } = await import('./context.js');
   const { rebuildPublicText: rebuild } = await import('../platform/content/search-index.js');
   const context = await openContext(db);
   try {

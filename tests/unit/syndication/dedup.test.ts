@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { contentHash, dedupKey, normalizeText, normalizeUrl, sha256 } from '../../../syndication/core/dedup.js';
-import { sanitizeBody } from '../../../syndication/core/sanitize.js';
+import { sanitizeBody } from '../../../src/platform/content/sanitize.js';
 
 describe('S9 URL normalisation', () => {
   test('S9: fragment dropped, host lower-cased, default port dropped, query sorted, tracking parameters dropped', () => {
