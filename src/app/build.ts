@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { databaseSettings, projectRoot, type DatabaseProvider } from '../platform/config/env.js';
+import { spawnSync } from 'node:child_process';
+import { ConfigError, databaseSettings, projectRoot, type DatabaseProvider } from '../platform/config/env.js';
 import { keepPrismaBundle, prismaBundle } from './build-prisma-bundle.js';
 import type { PackageLocator } from '../platform/admin-ui/patch-engine.js';
 
@@ -96,5 +97,13 @@ export async function ensureBuilt({ ui }: { ui: boolean }, log: (m: string) => v
   // Only this engine's client is missing: the Admin UI built for the other engine serves it too.
   const uiBuilt = readStamp()?.ui ?? false;
   log(ui && !uiBuilt ? '正在构建管理后台（首次约需半分钟）…' : '正在生成数据库客户端…');
-  await build({ ui: ui && !uiBuilt });
+  // The build's own chatter (Keystone prints to stdout) is diagnostics: a command's output, such as its
+  // --json, stays alone on stdout.
+  // In a process of its own whose stdout is this one's stderr: the build's chatter (Keystone's and Prisma's
+  // generator's) is diagnostics, and a command's output, such as its --json, stays alone on stdout.
+  const run = spawnSync(process.execPath, [path.join(projectRoot, 'bin/gongkai.js'), 'build', ...(ui && !uiBuilt ? [] : ['--no-ui'])], {
+    stdio: ['ignore', 2, 2],
+    env: process.env,
+  });
+  if (run.status !== 0) throw new ConfigError('构建未完成，原因见上方输出；修正后重新运行即可。');
 }
