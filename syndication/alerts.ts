@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../src/platform/db/prisma.js';
 import { runsSite } from '../src/platform/access/roles.js';
 import { failureAlertAction, type RunRecord } from './core/run.js';
 import type { ExtraTask, TaskSource } from '../src/platform/tasks/source.js';
@@ -15,7 +15,7 @@ import { logger } from '../src/platform/logging/logger.js';
 export const sourceHref = (id: string) => `/admin/syndication-sources/${id}`;
 
 /** After a run of the source `key`: sends the alert, or clears it when the source has recovered. */
-export async function afterSyndicationRun(context: KeystoneContext, key: string, record: RunRecord, now: Date): Promise<void> {
+export async function afterSyndicationRun(context: Context, key: string, record: RunRecord, now: Date): Promise<void> {
   const prisma = context.sudo().prisma;
   const source = await prisma.syndicationSource.findUnique({ where: { key }, select: { id: true, name: true, failureAlertedAt: true } });
   if (!source) return;

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../src/platform/db/prisma.js';
 import { copyAsset } from './core/assets.js';
 import type { Fetcher } from './core/fetch.js';
 import type { SyndicatedItem } from './core/run.js';
@@ -11,7 +11,7 @@ import { kindForFilename } from '../src/platform/media/rules.js';
  * upstream (S9), and rewrites the body to the local copies. An image that cannot be copied fails the
  * item (it is retried next run); an attachment of a type we do not store keeps its upstream link.
  */
-export function assetLocalizer(context: KeystoneContext, fetcher: Fetcher) {
+export function assetLocalizer(context: Context, fetcher: Fetcher) {
   // Once, not per item: each sudo() builds a whole context.
   const prisma = context.sudo().prisma;
   return async (item: SyndicatedItem): Promise<SyndicatedItem> => {

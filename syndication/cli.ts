@@ -1,5 +1,5 @@
+import type { Context } from '../src/platform/db/prisma.js';
 import fs from 'node:fs';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { HttpFetcher } from './core/fetch.js';
 import { previewSource, type PreviewConfig, type PreviewItem, type SourcePreview } from './core/preview.js';
 import { ADAPTER_LABELS, ADAPTERS, ADAPTER_ALIASES, adapterNamed, FEED_CONTENT_MODES, type FeedContentMode } from './core/source-config.js';
@@ -111,7 +111,7 @@ interface SourceResult {
 
 /** `gongkai syndicate [KEY…] [--dry-run] [--json]`: exit 1 when a source failed. */
 export async function syndicateSources(
-  context: KeystoneContext,
+  context: Context,
   keys: string[],
   options: SyndicateOptions,
   out: (text: string) => void,

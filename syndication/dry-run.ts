@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../src/platform/db/prisma.js';
 import { MemoryStore } from './core/memory-store.js';
 import type { KnownItem, SourceState } from './core/run.js';
 import { KeystoneSyndicationStore } from './store.js';
@@ -11,7 +11,7 @@ import { KeystoneSyndicationStore } from './store.js';
 export class DryRunStore extends MemoryStore {
   private readonly database: KeystoneSyndicationStore;
 
-  constructor(context: KeystoneContext) {
+  constructor(context: Context) {
     super();
     this.database = new KeystoneSyndicationStore(context);
   }

@@ -1,6 +1,6 @@
+import type { Context } from '../src/platform/db/prisma.js';
 import cron from 'node-cron';
 import { CookieJar } from 'tough-cookie';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { HttpFetcher, type Fetcher } from './core/fetch.js';
 import { runSource, shouldRun, type RunDeps, type RunRecord, type SyndicatedItem } from './core/run.js';
 import { logger } from '../src/platform/logging/logger.js';
@@ -46,7 +46,7 @@ export function isDue(schedule: string, lastRunAt: Date | null, now: Date): bool
  * through the outbound policy of 网站设置 (issue 14 #10); a `fetcher` passed in brings its own.
  */
 export async function runSyndicationSource(
-  context: KeystoneContext,
+  context: Context,
   key: string,
   { fetcher, now = () => new Date(), onProgress }: { fetcher?: Fetcher; now?: () => Date; onProgress?: RunDeps['onProgress'] } = {},
 ): Promise<RunRecord> {
@@ -72,7 +72,7 @@ export async function runSyndicationSource(
  * returned; no asset is copied and no alert sent.
  */
 export async function dryRunSyndicationSource(
-  context: KeystoneContext,
+  context: Context,
   key: string,
   { fetcher, now = () => new Date(), onProgress }: { fetcher?: Fetcher; now?: () => Date; onProgress?: RunDeps['onProgress'] } = {},
 ): Promise<{ record: RunRecord; items: SyndicatedItem[] }> {
@@ -92,7 +92,7 @@ export async function dryRunSyndicationSource(
 
 /** The scheduler's job: every enabled source whose schedule is due and whose backoff has passed. */
 export async function runDueSources(
-  context: KeystoneContext,
+  context: Context,
   { fetcher, now = new Date() }: { fetcher?: Fetcher; now?: Date } = {},
 ): Promise<{ ran: string[] }> {
   const store = new KeystoneSyndicationStore(context);

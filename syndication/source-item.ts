@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../src/platform/db/prisma.js';
 import { validateSourceConfig, type SourceConfig } from './core/source-config.js';
 import { outboundPolicyFor } from '../src/platform/http/outbound-settings.js';
 
@@ -55,7 +55,7 @@ export function configInputOf(item: SourceItem, columnSlug: string | null): Reco
   return input;
 }
 
-async function columnSlugOf(item: SourceItem, context: KeystoneContext): Promise<string | null> {
+async function columnSlugOf(item: SourceItem, context: Context): Promise<string | null> {
   const connected = (item.targetColumn as { connect?: { id?: string } } | undefined)?.connect?.id;
   const id = connected ?? (typeof item.targetColumnId === 'string' ? item.targetColumnId : null);
   if (!id) return null;
@@ -70,7 +70,7 @@ async function columnSlugOf(item: SourceItem, context: KeystoneContext): Promise
  */
 export async function configProblems(
   item: SourceItem,
-  context: KeystoneContext,
+  context: Context,
   { listUrlsChanged = true }: { listUrlsChanged?: boolean } = {},
 ): Promise<string[]> {
   const selectors = item.selectors;
@@ -91,7 +91,7 @@ export async function configProblems(
 }
 
 /** The runnable configuration of a stored source (already validated when it was saved). */
-export async function sourceConfigOf(item: SourceItem, context: KeystoneContext): Promise<SourceConfig> {
+export async function sourceConfigOf(item: SourceItem, context: Context): Promise<SourceConfig> {
   const result = validateSourceConfig(configInputOf(item, await columnSlugOf(item, context)));
   if (!result.ok) throw new Error(`来源配置无效：${result.errors.map((e) => e.message).join('；')}`);
   return result.config;

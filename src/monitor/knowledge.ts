@@ -1,4 +1,3 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { columnKindFromCms, type OwnSiteKnowledge } from './core/index.js';
 import { consultationUpdateDates } from '../consultation/data.js';
 import { publicDocument, publicInterpretation } from '../platform/access/documents.js';
@@ -6,7 +5,7 @@ import { homeData } from '../site/data.js';
 import { messageKnowledge, publicMessage } from '../mailbox/public-data.js';
 import { serviceGuideKnowledge } from '../guides/knowledge.js';
 import { datedItemKnowledge } from '../validity/knowledge.js';
-import { prismaOf, type PrismaClient } from '../platform/db/prisma.js';
+import { type Context, type PrismaClient } from '../platform/db/prisma.js';
 
 /**
  * The public items a column's page lists, and the dates of the newest five: its own documents and its
@@ -49,8 +48,8 @@ async function listedItems(
  * (N11), the messages and their replies (N5), the service guides (N6), the items with a last day (N19)
  * and every document that must never be reachable (S1).
  */
-export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSiteKnowledge> {
-  const prisma = prismaOf(context.sudo());
+export async function ownSiteKnowledge(context: Context): Promise<OwnSiteKnowledge> {
+  const prisma = context.sudo().prisma;
   const columns = (await prisma.column.findMany({
     where: { visibility: 'public' },
     include: { children: { where: { visibility: 'public' }, select: { id: true } } },

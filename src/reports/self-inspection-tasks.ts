@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { isOffice, type Member } from '../platform/access/roles.js';
 import { type ExtraTask } from '../platform/tasks/source.js';
 import { conversionDone, type Conversion } from './self-inspection-cms.js';
@@ -7,7 +7,7 @@ import { conversionDone, type Conversion } from './self-inspection-cms.js';
  * S4 待办: each item a self-inspection marked "should become public" stays on the department's task
  * list until the information is public; submitted self-inspections wait on the office's review.
  */
-export async function selfInspectionTasks(context: KeystoneContext, actor: Member, _now: Date): Promise<ExtraTask[]> {
+export async function selfInspectionTasks(context: Context, actor: Member, _now: Date): Promise<ExtraTask[]> {
   const tasks: ExtraTask[] = [];
   const office = isOffice(actor.role);
   if (actor.departmentId || office) {

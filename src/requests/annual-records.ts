@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
 import type { DisclosureRequestRecord } from '../reports/core/annual-report.js';
 import type { ApplicantType, RequestOutcome } from './core/request-vocabulary.js';
@@ -21,7 +21,7 @@ export interface AnnualRequestRecord extends DisclosureRequestRecord {
  * N14: the requests that can appear in the report of `year`: received by its end and either still
  * open or closed in it or later (older ones were closed in an earlier report).
  */
-export async function loadRequestRecords(context: KeystoneContext, year: number): Promise<AnnualRequestRecord[]> {
+export async function loadRequestRecords(context: Context, year: number): Promise<AnnualRequestRecord[]> {
   const rows = (await context.sudo().prisma.disclosureRequest.findMany({
     select: {
       id: true,
@@ -65,7 +65,7 @@ export async function loadRequestRecords(context: KeystoneContext, year: number)
 
 /** S4: one department's requests received between two days (inclusive), for its half-year self-inspection. */
 export async function loadDepartmentRequests(
-  context: KeystoneContext,
+  context: Context,
   departmentId: string,
   start: string,
   end: string,

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { isEditor, isInfoSection, type Member } from '../platform/access/roles.js';
 import type { ExtraTask, TaskSource } from '../platform/tasks/source.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
@@ -14,7 +14,7 @@ import { cleanupItems, type PublishedItem, type Validity } from './core/validity
 
 const kindLabels = { validityEnding: '有效期将满', validityEnded: '有效期已过', timePassed: '过期信息' } as const;
 
-export const validityTasks: TaskSource = async (context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> => {
+export const validityTasks: TaskSource = async (context: Context, actor: Member, now: Date): Promise<ExtraTask[]> => {
   const department = isEditor(actor.role) ? actor.departmentId : null;
   if (!isInfoSection(actor.role) && !department) return [];
   const rows = (await context.prisma.document.findMany({

@@ -1,8 +1,7 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { maskPersonalData } from '../privacy/mask.js';
 import { maskReprintHtml } from './render-reprint.js';
 import { searchTextOf } from './search-text.js';
-import { prismaOf } from '../db/prisma.js';
+import type { Context } from '../db/prisma.js';
 
 const batch = 200;
 
@@ -12,8 +11,8 @@ const batch = 200;
  * body masked at rest, as new reprints are stored. Rows already right are not written, so it is cheap
  * to run at every start (`gongkai start`), and instances starting together write the same values.
  */
-export async function rebuildPublicText(context: KeystoneContext): Promise<{ documents: number; interpretations: number }> {
-  const prisma = prismaOf(context.sudo());
+export async function rebuildPublicText(context: Context): Promise<{ documents: number; interpretations: number }> {
+  const prisma = context.sudo().prisma;
   let documents = 0;
   let interpretations = 0;
   for (let cursor: string | undefined; ;) {

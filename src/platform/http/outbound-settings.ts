@@ -1,11 +1,11 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../db/prisma.js';
 import { OutboundPolicy } from './outbound.js';
 
 /**
  * The outbound policy of the CMS now: the intranet allow-list of 网站设置 (内网访问白名单) merged with
  * `GONGKAI_OUTBOUND_ALLOW`. Read at the start of each run, so an edit of the setting holds from the next one.
  */
-export async function outboundPolicyFor(context: KeystoneContext): Promise<OutboundPolicy> {
+export async function outboundPolicyFor(context: Context): Promise<OutboundPolicy> {
   const settings = (await context.sudo().prisma.siteSettings.findFirst({ select: { outboundAllowList: true } })) as {
     outboundAllowList: string | null;
   } | null;

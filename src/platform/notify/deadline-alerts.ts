@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../db/prisma.js';
 import { logger } from '../logging/logger.js';
 import { markdownPayloads, parseWebhooks, sendMarkdown, type SendResult } from './robots.js';
 import { outboundPolicyFor } from '../http/outbound-settings.js';
@@ -8,7 +8,7 @@ import { outboundPolicyFor } from '../http/outbound-settings.js';
  * markdown message to the robots in 网站设置 → 时限提醒机器人. Never throws; without robots it logs
  * and sends nothing, so the 待办 page stays the place where nothing is missed.
  */
-export async function sendDeadlineAlert(context: KeystoneContext, title: string, lines: string[]): Promise<SendResult[]> {
+export async function sendDeadlineAlert(context: Context, title: string, lines: string[]): Promise<SendResult[]> {
   const settings = await context.sudo().prisma.siteSettings.findFirst({ select: { alertWebhooks: true } });
   const targets = parseWebhooks(settings?.alertWebhooks ?? '');
   logger.warn({ title, lines, targets: targets.length }, 'deadline alert');

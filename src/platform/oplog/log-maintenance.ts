@@ -1,8 +1,8 @@
+import type { Context } from '../db/prisma.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gzipSync } from 'node:zlib';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { accessLogFile, logDirectory } from './access-log.js';
 import { expiredLogFiles, retentionCutoff, retentionDays } from './retention.js';
@@ -39,7 +39,7 @@ async function rotateAccessLog(file: string | null, dir: string, now: Date): Pro
 }
 
 /** Each finished day of the operation log not yet archived, as operations-<day>.jsonl.gz. */
-async function archiveOperationDays(context: KeystoneContext, dir: string, now: Date, keepFrom: Date): Promise<string[]> {
+async function archiveOperationDays(context: Context, dir: string, now: Date, keepFrom: Date): Promise<string[]> {
   const prisma = context.sudo().prisma;
   const today = toCalendarDay(now);
   const oldest = (await prisma.operationLog.findFirst({
@@ -63,11 +63,7 @@ async function archiveOperationDays(context: KeystoneContext, dir: string, now: 
   return archived;
 }
 
-export async function maintainLogs(
-  context: KeystoneContext,
-  now = new Date(),
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<MaintenanceResult> {
+export async function maintainLogs(context: Context, now = new Date(), env: NodeJS.ProcessEnv = process.env): Promise<MaintenanceResult> {
   const days = retentionDays(env);
   const dir = logDirectory(env);
   fs.mkdirSync(dir, { recursive: true });

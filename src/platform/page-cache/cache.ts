@@ -1,6 +1,6 @@
+import type { Context } from '../db/prisma.js';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { KeystoneContext } from '@keystone-6/core/types';
 
 /*
  * The full-page cache of the public site. Pages are a pure function of the published data, so a
@@ -113,7 +113,7 @@ export class PageCache {
 
 // One cache per database: tests run several sites in one process.
 const caches = new WeakMap<object, PageCache>();
-export function pageCacheFor(context: KeystoneContext): PageCache {
+export function pageCacheFor(context: Context): PageCache {
   let cache = caches.get(context.prisma);
   if (!cache) caches.set(context.prisma, (cache = new PageCache()));
   return cache;
@@ -140,7 +140,7 @@ export function cacheKey(req: { method?: string; url?: string }): string | null 
  * Serves cached pages straight from Node's HTTP server, ahead of Express and the Admin UI, so a hit
  * costs a map lookup. Everything else goes on to Keystone's handlers as before.
  */
-export function servePageCacheFirst(server: Server, context: KeystoneContext): void {
+export function servePageCacheFirst(server: Server, context: Context): void {
   const cache = pageCacheFor(context);
   const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');

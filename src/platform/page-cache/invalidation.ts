@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../db/prisma.js';
 import { pageCacheFor } from './cache.js';
 
 /*
@@ -12,7 +12,7 @@ interface ColumnRow {
 }
 
 /** A column and its ancestors: a column's lists include its descendants' documents. */
-async function withAncestors(context: KeystoneContext, columns: ColumnRow[]): Promise<string[]> {
+async function withAncestors(context: Context, columns: ColumnRow[]): Promise<string[]> {
   const ids = new Set<string>();
   let pending = columns;
   for (let depth = 0; pending.length && depth < 20; depth++) {
@@ -29,7 +29,7 @@ async function withAncestors(context: KeystoneContext, columns: ColumnRow[]): Pr
 }
 
 /** The tags of the pages that show any of these documents. */
-export async function documentTags(context: KeystoneContext, ids: string[]): Promise<string[]> {
+export async function documentTags(context: Context, ids: string[]): Promise<string[]> {
   const docs = (await context.sudo().prisma.document.findMany({
     where: { id: { in: ids } },
     select: {
@@ -59,7 +59,7 @@ export async function documentTags(context: KeystoneContext, ids: string[]): Pro
 }
 
 /** The tags of the pages that show any of these interpretations. */
-export async function interpretationTags(context: KeystoneContext, ids: string[]): Promise<string[]> {
+export async function interpretationTags(context: Context, ids: string[]): Promise<string[]> {
   const jds = (await context
     .sudo()
     .prisma.interpretation.findMany({ where: { id: { in: ids } }, select: { id: true, documents: { select: { id: true } } } })) as {
@@ -76,7 +76,7 @@ export async function interpretationTags(context: KeystoneContext, ids: string[]
 
 /** After documents and interpretations went public, changed while public, or left the public site. */
 export async function publicContentChanged(
-  context: KeystoneContext,
+  context: Context,
   { documents = [], interpretations = [] }: { documents?: string[]; interpretations?: string[] },
 ): Promise<void> {
   const tags = [
@@ -91,7 +91,7 @@ type HookArgs = {
   item?: Record<string, unknown>;
   originalItem?: Record<string, unknown>;
   resolvedData?: Record<string, unknown>;
-  context: KeystoneContext;
+  context: Context;
 };
 
 /**
@@ -110,7 +110,7 @@ export function afterPublicItemChange(kind: 'documents' | 'interpretations') {
 }
 
 /** afterOperation for what every page shows (site settings, columns, media): everything goes. */
-export const afterSiteWideChange = ({ context }: { context: KeystoneContext }) => pageCacheFor(context).clear();
+export const afterSiteWideChange = ({ context }: { context: Context }) => pageCacheFor(context).clear();
 
 /** afterOperation for the 主动公开目录. */
-export const afterCatalogueChange = ({ context }: { context: KeystoneContext }) => pageCacheFor(context).invalidate(['catalogue']);
+export const afterCatalogueChange = ({ context }: { context: Context }) => pageCacheFor(context).invalidate(['catalogue']);

@@ -1,4 +1,6 @@
-import { g, list } from '@keystone-6/core';
+import { list } from '@keystone-6/core';
+import { g } from '../../platform/db/g.js';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
 import { byRole, isAdmin, isEditor, memberOf, sessionOf, signedIn } from '../../platform/access/roles.js';
 import { halfYearBounds } from '../core/self-inspection.js';
@@ -24,7 +26,7 @@ function ownDepartmentOnly(args: Args): { department: { id: { equals: string } }
 // Written only by the actions (generate, submit, review, mark), never by a plain edit.
 const byActionsOnly = { create: () => false, update: () => false };
 
-export const SelfInspection = list({
+export const SelfInspection = list<ListTypeInfo<'SelfInspection'>>({
   access: {
     operation: { query: signedIn, create: signedIn, update: signedIn, delete: byRole(isAdmin) },
     // Editors see and change their own department's only.

@@ -1,5 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
-import { prismaOf, type PrismaTransaction } from '../../platform/db/prisma.js';
+import { type Context, type PrismaTransaction } from '../../platform/db/prisma.js';
 import { searchTextOf } from '../../platform/content/search-text.js';
 import { publicContentChanged } from '../../platform/page-cache/invalidation.js';
 import { auditEntryData, type AuditActor, type AuditListKey, type PublicationCause } from '../core/audit.js';
@@ -113,11 +112,11 @@ export class Publication {
  * cache what entered, changed on or left the public site. A path that publishes or withdraws calls this.
  */
 export async function inPublication<T>(
-  context: KeystoneContext,
+  context: Context,
   work: (tx: PrismaTransaction, publication: Publication) => Promise<T>,
 ): Promise<T> {
   let publication: Publication | undefined;
-  const result = await prismaOf(context).$transaction(async (tx) => {
+  const result = await context.prisma.$transaction(async (tx) => {
     publication = new Publication(tx);
     return work(tx, publication);
   });
@@ -127,7 +126,7 @@ export async function inPublication<T>(
 
 /** Publishes the items in a transaction of their own (the seed; anything that only publishes). */
 export async function publishItems(
-  context: KeystoneContext,
+  context: Context,
   items: PublicationItem[],
   step: PublicationStep,
   options: { publishedAt?: Date } = {},

@@ -46,7 +46,7 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
     const thanks = await get(posted.headers.location);
     expect(thanks.status).toBe(200);
     queryCode = /id="query-code">([A-Z0-9-]+)</.exec(thanks.text)![1];
-    const stored = await state.t.context.prisma.message.findUnique({ where: { queryCode } });
+    const stored = await state.t.context.prisma.message.findUniqueOrThrow({ where: { queryCode } });
     expect(stored).toMatchObject({
       channel: 'leaderMailbox',
       kind: 'consultation',
@@ -64,7 +64,7 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
   });
 
   test('the office assigns it; only the assigned department sees and answers it', async () => {
-    const department = await state.t.context.prisma.department.findFirst({ where: { code: 'assistance' } });
+    const department = await state.t.context.prisma.department.findFirstOrThrow({ where: { code: 'assistance' } });
     expect((await act('jiuzhu', 'assignMessage')).errors?.[0].message).toBeDefined();
     expect((await act('bangongshi', 'assignMessage')).errors?.[0].message).toContain('请先选择承办科室');
     const saved = await as(
@@ -130,8 +130,8 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
     expect(column).toContain('<a href="/mailbox/new">我要写信</a>');
     const page = await get(`/mailbox/${id}`);
     expect(page.status).toBe(200);
-    const stored = await state.t.context.prisma.message.findUnique({ where: { id } });
-    const china = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const stored = await state.t.context.prisma.message.findUniqueOrThrow({ where: { id } });
+    const china = (d: Date | null) => d && new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
     // N5: the submission time and the reply time, and who replied.
     expect(page.text).toContain(`留言时间</th><td>${china(stored.submittedAt)}`);
     expect(page.text).toContain(`答复时间</th><td>${china(stored.repliedAt)}`);
@@ -185,7 +185,7 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
       showsReplyTime: true,
     });
     // The withheld demo reply (a personal matter) is not owed a publication.
-    const withheld = await state.t.context.prisma.message.findFirst({ where: { status: 'replied', isPublic: false } });
+    const withheld = await state.t.context.prisma.message.findFirstOrThrow({ where: { status: 'replied', isPublic: false } });
     expect(knowledge.messages!.some((m) => m.id === withheld.id)).toBe(false);
   });
 
