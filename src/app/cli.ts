@@ -235,11 +235,11 @@ async function report(
     }
     const { generateSelfInspection } = await import('../reports/self-inspection-cms.js');
     const { selfInspectionText } = await import('../reports/core/self-inspection.js');
-    const departments = (await context.prisma.department.findMany({
+    const departments = await context.prisma.department.findMany({
       where: typeof options.department === 'string' ? { name: options.department } : {},
       orderBy: { order: 'asc' },
       select: { id: true, name: true },
-    })) as { id: string; name: string }[];
+    });
     if (!departments.length)
       throw new ConfigError(typeof options.department === 'string' ? `没有名为“${options.department}”的科室` : '还没有科室');
     const all = [];

@@ -70,11 +70,11 @@ const listSelect = { id: true, title: true, status: true, opensOn: true, closesO
 
 /** /consultations: those open for comment first (soonest deadline first), then the others, newest first. */
 export async function consultationListData(context: Context, today: CalendarDay) {
-  const rows = (await context.sudo().prisma.consultation.findMany({
+  const rows = await context.sudo().prisma.consultation.findMany({
     where: publicConsultation,
     orderBy: { publishedAt: 'desc' },
     select: listSelect,
-  })) as ConsultationRow[];
+  });
   const items = rows.map((c) => ({
     id: c.id,
     title: maskPersonalData(c.title),
@@ -94,13 +94,13 @@ export async function consultationListData(context: Context, today: CalendarDay)
 export async function consultationColumnItems(context: Context, page: number, pageSize: number) {
   const prisma = context.sudo().prisma;
   const total = await prisma.consultation.count({ where: publicConsultation });
-  const rows = (await prisma.consultation.findMany({
+  const rows = await prisma.consultation.findMany({
     where: publicConsultation,
     orderBy: { publishedAt: 'desc' },
     skip: (page - 1) * pageSize,
     take: pageSize,
     select: listSelect,
-  })) as ConsultationRow[];
+  });
   return {
     total,
     items: rows.map((c) => ({ id: c.id, title: maskPersonalData(c.title), date: day(c.publishedAt), url: `/consultations/${c.id}` })),
@@ -109,12 +109,9 @@ export async function consultationColumnItems(context: Context, page: number, pa
 
 /** The dates a 征求意见 column is updated on (N3, N4): each publication and each adoption report. */
 export async function consultationUpdateDates(context: Context): Promise<{ count: number; dates: Date[] }> {
-  const rows = (await context
+  const rows = await context
     .sudo()
-    .prisma.consultation.findMany({ where: publicConsultation, select: { publishedAt: true, reportPublishedAt: true } })) as {
-    publishedAt: Date | null;
-    reportPublishedAt: Date | null;
-  }[];
+    .prisma.consultation.findMany({ where: publicConsultation, select: { publishedAt: true, reportPublishedAt: true } });
   const dates = rows
     .flatMap((r) => [r.publishedAt, r.reportPublishedAt])
     .filter((d): d is Date => d instanceof Date)

@@ -6,9 +6,7 @@ import { pageCacheFor } from '../platform/page-cache/cache.js';
  * report too) and the pages of the 征求意见 columns, which list consultations instead of documents.
  */
 export async function consultationTags(context: Context, ids: string[]): Promise<string[]> {
-  const columns = (await context.sudo().prisma.column.findMany({ where: { kind: 'consultation' }, select: { id: true } })) as {
-    id: string;
-  }[];
+  const columns = await context.sudo().prisma.column.findMany({ where: { kind: 'consultation' }, select: { id: true } });
   return ['consultations', ...ids.map((id) => `consultation:${id}`), ...columns.map((c) => `column:${c.id}`)];
 }
 

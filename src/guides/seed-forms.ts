@@ -17,7 +17,7 @@ export async function seedGuideForms(context: Context, guide: DemoGuide, uploade
   const ids: string[] = [];
   for (const form of guide.forms) {
     const title = `${form.title}（空白表格）`;
-    const existing = (await prisma.media.findFirst({ where: { title, kind: 'document' }, select: { id: true } })) as { id: string } | null;
+    const existing = await prisma.media.findFirst({ where: { title, kind: 'document' }, select: { id: true } });
     if (existing) {
       ids.push(existing.id);
       continue;
@@ -98,7 +98,7 @@ export async function validityLinks(
   for (const doc of documents) {
     const v = doc.validity;
     if (!v?.replacedBy || !ids.has(doc.key) || !ids.has(v.replacedBy)) continue;
-    const item = (await db.Document.findOne({ where: { id: ids.get(doc.key)! } })) as { replacedById: string | null } | null;
+    const item = await db.Document.findOne({ where: { id: ids.get(doc.key)! } });
     if (!item || item.replacedById) continue;
     await db.Document.updateOne({
       where: { id: ids.get(doc.key)! },

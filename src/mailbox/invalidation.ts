@@ -3,7 +3,7 @@ import { pageCacheFor } from '../platform/page-cache/cache.js';
 
 /** The pages that show published messages: the list, each message, and every 领导信箱-kind column. */
 export async function messageTags(context: Context, ids: string[]): Promise<string[]> {
-  const columns = (await context.sudo().prisma.column.findMany({ where: { kind: 'mailbox' }, select: { id: true } })) as { id: string }[];
+  const columns = await context.sudo().prisma.column.findMany({ where: { kind: 'mailbox' }, select: { id: true } });
   return ['messages', ...ids.map((id) => `message:${id}`), ...columns.map((c) => `column:${c.id}`)];
 }
 

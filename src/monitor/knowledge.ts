@@ -50,16 +50,10 @@ async function listedItems(
  */
 export async function ownSiteKnowledge(context: Context): Promise<OwnSiteKnowledge> {
   const prisma = context.sudo().prisma;
-  const columns = (await prisma.column.findMany({
+  const columns = await prisma.column.findMany({
     where: { visibility: 'public' },
     include: { children: { where: { visibility: 'public' }, select: { id: true } } },
-  })) as {
-    id: string;
-    slug: string;
-    name: string;
-    kind: string;
-    children: { id: string }[];
-  }[];
+  });
   const known = [];
   for (const column of columns) {
     const listed = await listedItems(prisma, column);
@@ -80,32 +74,16 @@ export async function ownSiteKnowledge(context: Context): Promise<OwnSiteKnowled
     .filter(Boolean)
     .sort();
 
-  const docs = (await prisma.document.findMany({
+  const docs = await prisma.document.findMany({
     where: publicDocument,
     select: { id: true, title: true, publishedAt: true, interpretations: { where: publicInterpretation, select: { id: true } } },
-  })) as {
-    id: string;
-    title: string;
-    publishedAt: Date | null;
-    interpretations: { id: string }[];
-  }[];
-  const jds = (await prisma.interpretation.findMany({
+  });
+  const jds = await prisma.interpretation.findMany({
     where: publicInterpretation,
     select: { id: true, title: true, publishedAt: true, documents: { where: publicDocument, select: { id: true } } },
-  })) as {
-    id: string;
-    title: string;
-    publishedAt: Date | null;
-    documents: { id: string }[];
-  }[];
-  const hidden = (await prisma.document.findMany({ where: { NOT: publicDocument }, select: { id: true, title: true } })) as {
-    id: string;
-    title: string;
-  }[];
-  const hiddenJds = (await prisma.interpretation.findMany({ where: { NOT: publicInterpretation }, select: { id: true, title: true } })) as {
-    id: string;
-    title: string;
-  }[];
+  });
+  const hidden = await prisma.document.findMany({ where: { NOT: publicDocument }, select: { id: true, title: true } });
+  const hiddenJds = await prisma.interpretation.findMany({ where: { NOT: publicInterpretation }, select: { id: true, title: true } });
   return {
     homeLatestDate: homeDates.at(-1) ?? null,
     columns: known,

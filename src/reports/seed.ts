@@ -54,7 +54,7 @@ export async function seedDemoReports(context: Context, clock: DemoClock): Promi
   // S4: 社会救助科's self-inspection of a first half year, generated on 3 July, awaiting its conclusion.
   const inspection = clock.everyYear('2026-07-03');
   const half = `${2026 + inspection.shiftYears}-H1`;
-  const assistance = (await prisma.department.findFirst({ where: { code: 'assistance' }, select: { id: true } })) as { id: string } | null;
+  const assistance = await prisma.department.findFirst({ where: { code: 'assistance' }, select: { id: true } });
   if (assistance && !(await prisma.selfInspection.count({ where: { key: `${assistance.id}:${half}` } }))) {
     created.SelfInspection++;
     const generatedAt = inspection.instant('2026-07-03T10:00:00+08:00');

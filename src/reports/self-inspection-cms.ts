@@ -50,21 +50,12 @@ export async function generateSelfInspection(
 ): Promise<SelfInspectionContents> {
   const { start, end } = halfYearBounds(half);
   const prisma = context.sudo().prisma;
-  const department = (await prisma.department.findUnique({ where: { id: departmentId }, select: { name: true } })) as {
-    name: string;
-  } | null;
+  const department = await prisma.department.findUnique({ where: { id: departmentId }, select: { name: true } });
   if (!department) throw refused('找不到该科室');
-  const docs = (await prisma.document.findMany({
+  const docs = await prisma.document.findMany({
     where: { departmentId, revisionOfId: null, status: { not: 'merged' } },
     select: { id: true, title: true, disclosure: true, disclosureReason: true, formationDate: true, publishedAt: true },
-  })) as {
-    id: string;
-    title: string;
-    disclosure: string | null;
-    disclosureReason: string | null;
-    formationDate: unknown;
-    publishedAt: Date | null;
-  }[];
+  });
   const requests = await loadDepartmentRequests(context, departmentId, start, end);
   return selfInspectionContents({
     half,
@@ -93,7 +84,7 @@ const jsonOf = <T>(value: unknown, fallback: T): T =>
   value == null ? fallback : ((typeof value === 'string' ? JSON.parse(value) : value) as T);
 
 async function rowOf(context: Context, id: string): Promise<Row> {
-  const row = (await context.sudo().prisma.selfInspection.findUnique({ where: { id } })) as Row | null;
+  const row = await context.sudo().prisma.selfInspection.findUnique({ where: { id } });
   if (!row) throw refused('找不到该自查报告');
   if (!mayWriteFor(sessionOf(context), row.departmentId)) throw refused('您不能处理其他科室的自查报告');
   return row;

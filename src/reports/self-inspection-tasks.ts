@@ -11,11 +11,13 @@ export async function selfInspectionTasks(context: Context, actor: Member, _now:
   const tasks: ExtraTask[] = [];
   const office = isOffice(actor.role);
   if (actor.departmentId || office) {
-    const rows = (await context.prisma.selfInspection.findMany({
+    const rows = await context.prisma.selfInspection.findMany({
       where: office && !actor.departmentId ? {} : { departmentId: actor.departmentId },
       select: { id: true, title: true, departmentId: true, conversions: true },
-    })) as { id: string; title: string; departmentId: string; conversions: unknown }[];
+    });
     for (const row of rows) {
+      // Every report is made for a department (its conversions are that department's to do).
+      if (!row.departmentId) continue;
       const conversions = (typeof row.conversions === 'string' ? JSON.parse(row.conversions) : (row.conversions ?? [])) as Conversion[];
       for (const c of conversions) {
         if (await conversionDone(context, row.departmentId, c)) continue;
@@ -34,10 +36,10 @@ export async function selfInspectionTasks(context: Context, actor: Member, _now:
     }
   }
   if (office) {
-    const submitted = (await context.prisma.selfInspection.findMany({
+    const submitted = await context.prisma.selfInspection.findMany({
       where: { status: 'submitted' },
       select: { id: true, title: true },
-    })) as { id: string; title: string }[];
+    });
     for (const s of submitted)
       tasks.push({
         kindLabel: '半年自查',

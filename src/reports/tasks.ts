@@ -12,10 +12,10 @@ export async function annualReportTasks(context: Context, actor: Member, now: Da
   if (!isOfficeOrSection(actor.role)) return [];
   const today = toCalendarDay(now);
   const year = Number(today.slice(0, 4)) - 1;
-  const item = (await context.prisma.annualReport.findFirst({
+  const item = await context.prisma.annualReport.findFirst({
     where: { year },
     select: { id: true, publishedAt: true, checkPassed: true, generatedAt: true },
-  })) as { id: string; publishedAt: Date | null; checkPassed: boolean; generatedAt: Date | null } | null;
+  });
   if (item?.publishedAt) return [];
   const timing = annualReportTiming({ year, today });
   const detail = !item

@@ -15,8 +15,7 @@ export const editsWebsiteReports = editsAnnualReports;
 const refused = refusal('WEBSITE_REPORT_REFUSED');
 
 async function itemOf(context: Context, id: string) {
-  const item = (await context.sudo().prisma.websiteAnnualReport.findUnique({ where: { id } })) as
-    (Record<string, unknown> & { year: number; publishedAt: Date | null }) | null;
+  const item = await context.sudo().prisma.websiteAnnualReport.findUnique({ where: { id } });
   if (!item) throw refused('找不到该网站工作年度报表');
   return item;
 }
@@ -96,10 +95,10 @@ export async function websiteReportTasks(context: Context, actor: Member, now: D
   if (!isOfficeOrSection(actor.role)) return [];
   const today = toCalendarDay(now);
   const year = Number(today.slice(0, 4)) - 1;
-  const item = (await context.sudo().prisma.websiteAnnualReport.findFirst({
+  const item = await context.sudo().prisma.websiteAnnualReport.findFirst({
     where: { year },
     select: { id: true, publishedAt: true, complete: true, generatedAt: true },
-  })) as { id: string; publishedAt: Date | null; complete: boolean; generatedAt: Date | null } | null;
+  });
   if (item?.publishedAt) return [];
   const timing = annualReportTiming({ year, today });
   const detail = !item

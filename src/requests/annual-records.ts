@@ -22,7 +22,7 @@ export interface AnnualRequestRecord extends DisclosureRequestRecord {
  * open or closed in it or later (older ones were closed in an earlier report).
  */
 export async function loadRequestRecords(context: Context, year: number): Promise<AnnualRequestRecord[]> {
-  const rows = (await context.sudo().prisma.disclosureRequest.findMany({
+  const rows = await context.sudo().prisma.disclosureRequest.findMany({
     select: {
       id: true,
       applicantType: true,
@@ -35,17 +35,7 @@ export async function loadRequestRecords(context: Context, year: number): Promis
       convertedDocumentId: true,
     },
     orderBy: { receivedOn: 'asc' },
-  })) as {
-    id: string;
-    applicantType: string;
-    receivedOn: unknown;
-    outcome: string | null;
-    closedOn: unknown;
-    departmentId: string | null;
-    topic: string | null;
-    shouldBeProactive: boolean;
-    convertedDocumentId: string | null;
-  }[];
+  });
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   return rows

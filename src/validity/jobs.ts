@@ -12,10 +12,10 @@ import { publicContentChanged } from '../platform/page-cache/invalidation.js';
 export async function validityDayStarts(context: Context, now: Date = new Date()): Promise<number> {
   const prisma = context.sudo().prisma;
   const yesterday = toCalendarDay(new Date(now.getTime() - 86_400_000));
-  const ended = (await prisma.document.findMany({
+  const ended = await prisma.document.findMany({
     where: { status: 'published', validity: 'current', validUntil: calendarDayValue(prisma, yesterday) },
     select: { id: true },
-  })) as { id: string }[];
+  });
   if (ended.length) await publicContentChanged(context, { documents: ended.map((d) => d.id) });
   pageCacheFor(context).invalidate(['normative-library']);
   return ended.length;

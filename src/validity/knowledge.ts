@@ -5,10 +5,10 @@ import { publicDocument } from '../platform/access/documents.js';
 
 /** N19: the published items with a last day (有效期至, or the end of a 招聘/公示/征集), for the monitor. */
 export async function datedItemKnowledge(context: Context): Promise<KnownDatedItem[]> {
-  const rows = (await context.sudo().prisma.document.findMany({
+  const rows = await context.sudo().prisma.document.findMany({
     where: { ...publicDocument, validUntil: { not: null } },
     select: { id: true, title: true, validUntil: true, regulatoryKind: true, validity: true },
-  })) as { id: string; title: string; validUntil: unknown; regulatoryKind: string | null; validity: string }[];
+  });
   return rows.map((r) => ({
     id: r.id,
     title: r.title,

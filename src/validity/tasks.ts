@@ -17,10 +17,10 @@ const kindLabels = { validityEnding: '有效期将满', validityEnded: '有效�
 export const validityTasks: TaskSource = async (context: Context, actor: Member, now: Date): Promise<ExtraTask[]> => {
   const department = isEditor(actor.role) ? actor.departmentId : null;
   if (!isInfoSection(actor.role) && !department) return [];
-  const rows = (await context.prisma.document.findMany({
+  const rows = await context.prisma.document.findMany({
     where: { status: 'published', validity: 'current', validUntil: { not: null }, ...(department ? { departmentId: department } : {}) },
     select: { id: true, title: true, regulatoryKind: true, validity: true, validUntil: true },
-  })) as { id: string; title: string; regulatoryKind: string | null; validity: string; validUntil: unknown }[];
+  });
   const items: PublishedItem[] = rows.map((r) => ({
     id: r.id,
     title: r.title,

@@ -156,9 +156,7 @@ export const Consultation = list<ListTypeInfo<'Consultation'>>({
     resolveInput: { create: (args) => withDrafter(args) },
     validate: ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') {
-        const refusal = context.__internal.sudo
-          ? null
-          : consultationDeletionRefusal(item as unknown as { status: string; departmentId: string | null }, sessionOf(context));
+        const refusal = context.__internal.sudo ? null : consultationDeletionRefusal(item, sessionOf(context));
         if (refusal) addValidationError(refusal);
         return;
       }

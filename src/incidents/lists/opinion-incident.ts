@@ -85,7 +85,7 @@ export const OpinionIncident = list<ListTypeInfo<'OpinionIncident'>>({
       },
       field: g.field({
         type: g.String,
-        resolve: (item) => clockStatusLines(item as unknown as StoredIncident, new Date()).join('\n'),
+        resolve: (item) => clockStatusLines(item, new Date()).join('\n'),
       }),
     }),
     category: select({ type: 'string', options: [...opinionCategoryOptions], ui: { label: '舆情类别' } }),

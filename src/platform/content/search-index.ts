@@ -16,7 +16,7 @@ export async function rebuildPublicText(context: Context): Promise<{ documents: 
   let documents = 0;
   let interpretations = 0;
   for (let cursor: string | undefined; ;) {
-    const rows = (await prisma.document.findMany({
+    const rows = await prisma.document.findMany({
       take: batch,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
       orderBy: { id: 'asc' },
@@ -31,7 +31,7 @@ export async function rebuildPublicText(context: Context): Promise<{ documents: 
         origin: true,
         searchText: true,
       },
-    })) as { id: string; title: string; origin: string; reprintBody: string; searchText: string }[];
+    });
     for (const row of rows) {
       const reprint = row.origin === 'reprint';
       const title = reprint ? maskPersonalData(row.title) : row.title;
@@ -45,12 +45,12 @@ export async function rebuildPublicText(context: Context): Promise<{ documents: 
     cursor = rows[rows.length - 1].id;
   }
   for (let cursor: string | undefined; ;) {
-    const rows = (await prisma.interpretation.findMany({
+    const rows = await prisma.interpretation.findMany({
       take: batch,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
       orderBy: { id: 'asc' },
       select: { id: true, title: true, body: true, searchText: true },
-    })) as { id: string; title: string; body: unknown; searchText: string }[];
+    });
     for (const row of rows) {
       const searchText = searchTextOf(row);
       if (searchText === row.searchText) continue;

@@ -42,20 +42,20 @@ async function rotateAccessLog(file: string | null, dir: string, now: Date): Pro
 async function archiveOperationDays(context: Context, dir: string, now: Date, keepFrom: Date): Promise<string[]> {
   const prisma = context.sudo().prisma;
   const today = toCalendarDay(now);
-  const oldest = (await prisma.operationLog.findFirst({
+  const oldest = await prisma.operationLog.findFirst({
     where: { at: { gte: keepFrom } },
     orderBy: { at: 'asc' },
     select: { at: true },
-  })) as { at: Date } | null;
-  if (!oldest) return [];
+  });
+  if (!oldest?.at) return [];
   const archived: string[] = [];
   for (let day = toCalendarDay(oldest.at); day < today; day = nextDay(day)) {
     const file = path.join(dir, `operations-${day}.jsonl.gz`);
     if (fs.existsSync(file)) continue;
-    const rows = (await prisma.operationLog.findMany({
+    const rows = await prisma.operationLog.findMany({
       where: { at: { gte: dayStart(day), lt: dayStart(nextDay(day)) } },
       orderBy: { at: 'asc' },
-    })) as Record<string, unknown>[];
+    });
     if (!rows.length) continue;
     fs.writeFileSync(file, gzipSync(rows.map((r) => JSON.stringify(r)).join('\n') + '\n'));
     archived.push(day);

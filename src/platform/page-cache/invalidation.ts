@@ -30,7 +30,7 @@ async function withAncestors(context: Context, columns: ColumnRow[]): Promise<st
 
 /** The tags of the pages that show any of these documents. */
 export async function documentTags(context: Context, ids: string[]): Promise<string[]> {
-  const docs = (await context.sudo().prisma.document.findMany({
+  const docs = await context.sudo().prisma.document.findMany({
     where: { id: { in: ids } },
     select: {
       id: true,
@@ -38,12 +38,10 @@ export async function documentTags(context: Context, ids: string[]): Promise<str
       interpretations: { select: { id: true } },
       catalogueEntries: { select: { id: true } },
     },
-  })) as { id: string; columns: ColumnRow[]; interpretations: { id: string }[]; catalogueEntries: { id: string }[] }[];
+  });
   const tags = new Set(['documents']);
   // N19: the pages of the documents they amend or repeal link to them from their banner.
-  const replaced = (await context.sudo().prisma.document.findMany({ where: { replacedById: { in: ids } }, select: { id: true } })) as {
-    id: string;
-  }[];
+  const replaced = await context.sudo().prisma.document.findMany({ where: { replacedById: { in: ids } }, select: { id: true } });
   for (const doc of replaced) tags.add(`doc:${doc.id}`);
   for (const doc of docs) {
     tags.add(`doc:${doc.id}`);
@@ -60,12 +58,9 @@ export async function documentTags(context: Context, ids: string[]): Promise<str
 
 /** The tags of the pages that show any of these interpretations. */
 export async function interpretationTags(context: Context, ids: string[]): Promise<string[]> {
-  const jds = (await context
+  const jds = await context
     .sudo()
-    .prisma.interpretation.findMany({ where: { id: { in: ids } }, select: { id: true, documents: { select: { id: true } } } })) as {
-    id: string;
-    documents: { id: string }[];
-  }[];
+    .prisma.interpretation.findMany({ where: { id: { in: ids } }, select: { id: true, documents: { select: { id: true } } } });
   const tags = new Set(['interpretations']);
   for (const jd of jds) {
     tags.add(`interp:${jd.id}`);

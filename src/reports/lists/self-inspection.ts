@@ -101,9 +101,7 @@ export const SelfInspection = list<ListTypeInfo<'SelfInspection'>>({
         (resolvedData.department?.connect?.id as string | undefined) ?? (item?.departmentId as string | undefined) ?? null;
       const half = (resolvedData.half ?? item?.half) as string | undefined;
       if (!departmentId || !half) return resolvedData;
-      const department = (await context.sudo().prisma.department.findUnique({ where: { id: departmentId }, select: { name: true } })) as {
-        name: string;
-      } | null;
+      const department = await context.sudo().prisma.department.findUnique({ where: { id: departmentId }, select: { name: true } });
       const label = /^\d{4}-H[12]$/.test(half) ? `${half.slice(0, 4)}年${half.endsWith('H1') ? '上半年' : '下半年'}` : half;
       return {
         ...resolvedData,

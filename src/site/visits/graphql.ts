@@ -16,13 +16,9 @@ export async function visitChartOf(context: Context, days: number): Promise<Visi
   if (!session) throw chartError('请先登录');
   if (!readsVisits({ session })) throw chartError('只有系统管理员、信息建设科、局办公室和局领导可以查看访问统计');
   if (!Number.isInteger(days) || days < 1 || days > 40) throw chartError('天数应为 1 到 40 之间的整数');
-  const rows = (await context
+  const rows = await context
     .sudo()
-    .prisma.visitDay.findMany({ orderBy: { day: 'desc' }, take: days, select: { day: true, pageViews: true, uniqueVisitors: true } })) as {
-    day: string;
-    pageViews: number;
-    uniqueVisitors: number;
-  }[];
+    .prisma.visitDay.findMany({ orderBy: { day: 'desc' }, take: days, select: { day: true, pageViews: true, uniqueVisitors: true } });
   if (!rows.length) return null;
   // The days of one period: not a day from long before a gap in the statistics.
   const first = new Date(Date.parse(`${rows[0].day}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);

@@ -69,12 +69,12 @@ export function demoAccessLog(day: CalendarDay, paths: string[]): string[] {
 /** The 30 days before the demo's day, aggregated and stored; days already there are left as they are. */
 export async function seedDemoVisits(context: Context, clock: DemoClock): Promise<{ VisitDay: number }> {
   const prisma = context.sudo().prisma;
-  const docs = (await prisma.document.findMany({
+  const docs = await prisma.document.findMany({
     where: publicDocument,
     orderBy: { publishedAt: 'desc' },
     take: 12,
     select: { id: true },
-  })) as { id: string }[];
+  });
   const paths = [
     '/',
     '/columns/mzdt',

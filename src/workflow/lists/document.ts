@@ -172,9 +172,7 @@ export const Document = list<ListTypeInfo<'Document'>>({
     validate: ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') {
         // Published documents are withdrawn (撤回), never deleted.
-        const refusal = context.__internal.sudo
-          ? null
-          : workflowItemDeletionRefusal('文件', item as unknown as { status: string; departmentId: string | null }, sessionOf(context));
+        const refusal = context.__internal.sudo ? null : workflowItemDeletionRefusal('文件', item, sessionOf(context));
         if (refusal) addValidationError(refusal);
         return;
       }

@@ -86,11 +86,7 @@ export const Interpretation = list<ListTypeInfo<'Interpretation'>>({
     validate: ({ operation, item, context, addValidationError }) => {
       if (operation !== 'delete' || context.__internal.sudo) return;
       // Published interpretations are withdrawn (撤回), never deleted.
-      const refusal = workflowItemDeletionRefusal(
-        '解读',
-        item as unknown as { status: string; departmentId: string | null },
-        sessionOf(context),
-      );
+      const refusal = workflowItemDeletionRefusal('解读', item, sessionOf(context));
       if (refusal) addValidationError(refusal);
     },
   },

@@ -38,9 +38,6 @@ interface DocumentRow extends Row {
   requiresInterpretation: boolean;
   interpretations: Linked[];
 }
-interface InterpretationRow extends Row {
-  documents: (Linked & { requiresInterpretation: boolean })[];
-}
 interface Linked {
   id: string;
   status: string;
@@ -70,10 +67,10 @@ interface StepChange {
 }
 
 async function loadDocumentFacts(tx: Tx, id: string) {
-  const doc = (await tx.document.findUnique({
+  const doc = await tx.document.findUnique({
     where: { id },
     include: { interpretations: { select: { id: true, status: true, departmentId: true } } },
-  })) as DocumentRow | null;
+  });
   if (!doc) return null;
   const companions = companionsOf(doc);
   const facts: ItemFacts = {
@@ -95,10 +92,10 @@ async function loadDocumentFacts(tx: Tx, id: string) {
 const subjectOf = (listKey: WorkflowListKey, id: string, row: Row) => ({ listKey, id, title: row.title, departmentId: row.departmentId });
 
 async function loadInterpretationFacts(tx: Tx, id: string) {
-  const jd = (await tx.interpretation.findUnique({
+  const jd = await tx.interpretation.findUnique({
     where: { id },
     include: { documents: { select: { id: true, status: true, departmentId: true, requiresInterpretation: true } } },
-  })) as InterpretationRow | null;
+  });
   if (!jd) return null;
   // S5: an interpretation of its department's document still in the workflow moves with it, not on its own.
   const boundToDocument = jd.documents.some(
