@@ -132,8 +132,7 @@ export function upstreamItemActions() {
       itemAction('UpstreamItem', {
         label: upstreamActionLabels[key],
         args: argsFor[key],
-        shown: (session, item) =>
-          upstreamActionsFor(item as unknown as { status: string; changedUpstream: boolean }, roleOf(session)).includes(key),
+        shown: (session, item) => upstreamActionsFor(item, roleOf(session)).includes(key),
         run: (context, id, args) => actOnUpstreamItem(context, id, key, args as { note?: string; reason?: string }),
       }),
     ]),

@@ -73,7 +73,7 @@ export function incidentActions() {
         shown: (session, item) => {
           // Leaders and the info section read incidents; they record nothing.
           const role = roleOf(session);
-          return (isOffice(role) || isEditor(role)) && actionRefusal(item as never, act) === null;
+          return (isOffice(role) || isEditor(role)) && actionRefusal(item, act) === null;
         },
         run: (context, id) => actOnIncident(context, id, act),
       }),

@@ -164,7 +164,7 @@ export function requestActions() {
       itemAction('DisclosureRequest', {
         label: requestActionLabels[key],
         args: argsFor[key],
-        shown: (session, item) => shown(key, session, item as ActionItem),
+        shown: (session, item) => shown(key, session, item),
         run: (context, id, args) => actOnRequest(context, id, key, args as RequestActionArgs),
       }),
     ]),

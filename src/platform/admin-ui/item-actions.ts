@@ -4,7 +4,7 @@ import { text } from '@keystone-6/core/fields';
 import type { ActionArgConfig, ActionArgsConfig } from '@keystone-6/core/types';
 import type { Context, ListKey, ListTypeInfo } from '../db/prisma.js';
 import { GraphQLError } from 'graphql';
-import { sessionOf, signedIn, type SessionData } from '../access/roles.js';
+import { signedIn, type SessionData } from '../access/roles.js';
 import { actionMessages } from './action-messages.js';
 
 /*
@@ -40,7 +40,7 @@ export interface ItemActionSpec<K extends ListKey> {
   /** Who may call the mutation at all (default: signed-in staff); `run` decides the rest. */
   access?: (args: { session?: unknown }) => boolean;
   /** Whether the button shows for this user on this item (the item as stored, with relationship ids). */
-  shown: (session: SessionData | undefined, item: Record<string, unknown>) => boolean;
+  shown: (session: SessionData | undefined, item: ListTypeInfo<K>['item']) => boolean;
   /** Does the step, or throws a Chinese error saying why it may not be done. */
   run: (context: Context, id: string, args: Record<string, unknown>) => Promise<unknown>;
 }
@@ -59,8 +59,7 @@ export function itemAction<K extends ListKey>(listKey: K, spec: ItemActionSpec<K
       messages: spec.messages ?? actionMessages(spec.label, spec.prompt),
       itemView: {
         navigation: 'refetch',
-        actionMode: ({ session, item }) =>
-          item && spec.shown(sessionOf({ session }), item as Record<string, unknown>) ? 'enabled' : 'hidden',
+        actionMode: ({ session, item }) => (item && spec.shown(session, item) ? 'enabled' : 'hidden'),
       },
       listView: { actionMode: 'hidden' },
     },
