@@ -1,9 +1,9 @@
 import type { Context, ListTypeInfo } from '../platform/db/prisma.js';
 import { action } from '@keystone-6/core';
-import { isEditorOf, memberOf, sessionOf } from '../platform/access/roles.js';
+import { isEditorOf, memberOf } from '../platform/access/roles.js';
 import { signedInStaff } from '../platform/access/documents.js';
 import { itemAction, textArg, type ActionArgs } from '../platform/admin-ui/item-actions.js';
-import type { Status } from '../platform/content/vocabulary.js';
+import { statusOf } from '../platform/content/vocabulary.js';
 import { actionLabels, availableActions, type WorkflowAction } from './core/state-machine.js';
 import { startRevision } from './operations/revisions.js';
 import { transition, type WorkflowListKey } from './operations/transition.js';
@@ -36,7 +36,8 @@ export function workflowActionsFor<K extends WorkflowListKey>(listKey: K) {
       // Only the actions open to this user on this item in its state are shown.
       shown: (session, item) => {
         const actor = memberOf(session);
-        return actor !== null && availableActions(item as unknown as { status: Status; departmentId: string | null }, actor).includes(key);
+        const status = statusOf(item.status);
+        return actor !== null && status !== null && availableActions({ status, departmentId: item.departmentId }, actor).includes(key);
       },
       run: (context, id, args) => transition(context, listKey, id, key, args as { reason?: string; confidentialityConclusion?: string }),
     }),
@@ -68,10 +69,8 @@ function reviseAction() {
       },
       itemView: {
         navigation: 'follow',
-        actionMode: ({ session, item }) => {
-          const raw = item as unknown as { status: string; departmentId: string | null } | null;
-          return raw?.status === 'published' && isEditorOf(memberOf(sessionOf({ session })), raw.departmentId) ? 'enabled' : 'hidden';
-        },
+        actionMode: ({ session, item }) =>
+          item?.status === 'published' && isEditorOf(memberOf(session), item.departmentId) ? 'enabled' : 'hidden',
       },
       listView: { actionMode: 'hidden' },
     },
