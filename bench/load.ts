@@ -50,7 +50,7 @@ try {
   await applyPendingMigrations(database);
   const context = await openContext(database);
   await seedDemo(context);
-  const doc = await context.prisma.document.findFirst({
+  const doc = await context.prisma.document.findFirstOrThrow({
     where: { status: 'published', disclosure: 'proactive' },
     orderBy: { publishedAt: 'desc' },
   });

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import type { DatabaseContext } from '../src/platform/db/prisma.js';
+import fs from 'node:fs';
 import { HttpFetcher } from './core/fetch.js';
 import { previewSource, type PreviewConfig, type PreviewItem, type SourcePreview } from './core/preview.js';
 import { ADAPTER_LABELS, ADAPTERS, ADAPTER_ALIASES, adapterNamed, FEED_CONTENT_MODES, type FeedContentMode } from './core/source-config.js';

@@ -1,6 +1,6 @@
-import { g } from '@keystone-6/core';
+import type { Context } from '../src/platform/db/prisma.js';
+import { g } from '../src/platform/db/g.js';
 import { extend } from '@keystone-6/core/graphql-ts';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { HttpFetcher } from './core/fetch.js';
 import { previewSource, type SourcePreview } from './core/preview.js';
 import { validateSourceConfig } from './core/source-config.js';
@@ -29,7 +29,7 @@ export interface SourceTryInput {
 }
 
 /** 试采集 of a source form's values: only for those who may edit sources (the info-construction section, admins). */
-export async function trySyndicationSource(context: KeystoneContext, input: SourceTryInput): Promise<SourcePreview> {
+export async function trySyndicationSource(context: Context, input: SourceTryInput): Promise<SourcePreview> {
   const session = activeSessionOf(context);
   if (!session) throw tryError('请先登录');
   if (!managesSite({ session })) throw tryError('只有信息化建设科和系统管理员可以试采集转载来源');
@@ -140,7 +140,7 @@ export const extendSyndicationSchema = extend({
       // Nullable: a refusal is this field's error, not the whole answer's.
       type: Preview,
       args: { data: g.arg({ type: g.nonNull(TryInput) }) },
-      resolve: (_root, { data }, context: KeystoneContext) => trySyndicationSource(context, data),
+      resolve: (_root, { data }, context: Context) => trySyndicationSource(context, data),
     }),
   },
 });

@@ -1,10 +1,9 @@
 import { action } from '@keystone-6/core';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { managesSite, roleOf, sessionOf } from '../src/platform/access/roles.js';
 import { actionMessages } from '../src/platform/admin-ui/action-messages.js';
 import { type ActionArgs, itemAction, refusal, textArg } from '../src/platform/admin-ui/item-actions.js';
 import { calendarDayValue } from '../src/platform/db/calendar-day.js';
-import { noJson, storedJson } from '../src/platform/db/prisma.js';
+import { type Context, type ListTypeInfo, noJson, storedJson } from '../src/platform/db/prisma.js';
 import { auditActorOf, auditEntryData } from '../src/workflow/core/audit.js';
 import { inPublication } from '../src/workflow/operations/publication.js';
 import { upstreamActionLabels, upstreamActionsFor, type UpstreamAction } from './statuses.js';
@@ -14,7 +13,7 @@ import { runSyndicationSource } from './runner.js';
 const queueError = refusal('SYNDICATION_REFUSED');
 
 /** The signed-in, active user of a context, or the refusal to ask them to sign in. */
-function signedInSession(context: KeystoneContext) {
+function signedInSession(context: Context) {
   const session = sessionOf(context);
   if (!session || !roleOf(session)) throw queueError('请先登录');
   return session;
@@ -22,7 +21,7 @@ function signedInSession(context: KeystoneContext) {
 
 /** Carries out one queue action, in one transaction, after checking it is open to the user. */
 export async function actOnUpstreamItem(
-  context: KeystoneContext,
+  context: Context,
   id: string,
   act: UpstreamAction,
   args: { note?: string; reason?: string } = {},
@@ -120,9 +119,9 @@ export async function actOnUpstreamItem(
   });
 }
 
-const argsFor: Partial<Record<UpstreamAction, ActionArgs>> = {
-  propose: { note: textArg('提议说明', '例如：与我市社会救助工作密切相关') },
-  reject: { reason: textArg('不予转载原因', '必填') },
+const argsFor: Partial<Record<UpstreamAction, ActionArgs<'UpstreamItem'>>> = {
+  propose: { note: textArg<'UpstreamItem'>('提议说明', '例如：与我市社会救助工作密切相关') },
+  reject: { reason: textArg<'UpstreamItem'>('不予转载原因', '必填') },
 };
 
 /** The queue actions of 转载条目: a button each on the item page, a mutation each in GraphQL. */
@@ -133,8 +132,7 @@ export function upstreamItemActions() {
       itemAction('UpstreamItem', {
         label: upstreamActionLabels[key],
         args: argsFor[key],
-        shown: (session, item) =>
-          upstreamActionsFor(item as unknown as { status: string; changedUpstream: boolean }, roleOf(session)).includes(key),
+        shown: (session, item) => upstreamActionsFor(item, roleOf(session)).includes(key),
         run: (context, id, args) => actOnUpstreamItem(context, id, key, args as { note?: string; reason?: string }),
       }),
     ]),
@@ -144,9 +142,9 @@ export function upstreamItemActions() {
 /** 立即采集 on a 转载来源: runs it now, whatever its schedule (the section checking a fixed selector). */
 export function sourceActions() {
   return {
-    runNow: action({
+    runNow: action<ListTypeInfo<'SyndicationSource'>>({
       access: managesSite,
-      async resolve({ where }, context: KeystoneContext) {
+      async resolve({ where }, context: Context) {
         const id = String((where as { id?: unknown }).id ?? '');
         const source = await context.sudo().prisma.syndicationSource.findUnique({ where: { id } });
         if (!source) throw queueError('找不到该转载来源');

@@ -1,6 +1,6 @@
+import type { DatabaseContext } from '../src/platform/db/prisma.js';
 import cron from 'node-cron';
 import { CookieJar } from 'tough-cookie';
-import type { DatabaseContext } from '../src/platform/db/prisma.js';
 import { HttpFetcher, type Fetcher } from './core/fetch.js';
 import { runSource, shouldRun, type RunDeps, type RunRecord, type SyndicatedItem } from './core/run.js';
 import { logger } from '../src/platform/logging/logger.js';

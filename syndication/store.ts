@@ -1,11 +1,10 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
 import type { KnownItem, RunRecord, SourceState, SyndicatedItem, SyndicationStore } from './core/run.js';
 import { searchTextOf } from '../src/platform/content/search-text.js';
 import { maskReprintHtml } from '../src/platform/content/render-reprint.js';
 import { maskPersonalData } from '../src/platform/privacy/mask.js';
 import { toCalendarDay } from '../src/platform/calendar/working-days.js';
 import { calendarDayValue } from '../src/platform/db/calendar-day.js';
-import { jsonToStore, prismaOf, type DatabaseContext, type PrismaClient, type PrismaTransaction } from '../src/platform/db/prisma.js';
+import { type Context, type DatabaseContext, jsonToStore, type PrismaClient, type PrismaTransaction } from '../src/platform/db/prisma.js';
 import type { AuditActor } from '../src/workflow/core/audit.js';
 import { inPublication, type Publication } from '../src/workflow/operations/publication.js';
 import type { UpstreamItemStatus } from './statuses.js';
@@ -178,7 +177,7 @@ function rowOf(item: SyndicatedItem) {
 export class KeystoneSyndicationStore implements SyndicationStore {
   private readonly prisma: PrismaClient;
   constructor(private readonly context: DatabaseContext) {
-    this.prisma = prismaOf(context.sudo());
+    this.prisma = context.sudo().prisma;
   }
 
   async knownItem(dedupKey: string): Promise<KnownItem | null> {
@@ -347,8 +346,8 @@ export async function rememberDeletedReprint({
 }: {
   operation: string;
   item?: { id: unknown } | null;
-  context: KeystoneContext;
+  context: Context;
 }): Promise<void> {
   if (operation !== 'delete' || !item) return;
-  await prismaOf(context.sudo()).upstreamItem.updateMany({ where: { documentId: String(item.id) }, data: { status: 'deleted' } });
+  await context.sudo().prisma.upstreamItem.updateMany({ where: { documentId: String(item.id) }, data: { status: 'deleted' } });
 }

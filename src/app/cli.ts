@@ -202,10 +202,11 @@ async function report(
   const { openContext, closeContext } = await import('./context.js');
   const context = await openContext(db);
   try {
-    if (kind === 'annual') {
+    // Every kind but self-inspection has its year (checked above).
+    if (kind === 'annual' && year !== null) {
       const { generateAnnualReport, blankAnnualReportItem } = await import('../reports/annual-data.js');
       const { annualReportText } = await import('../reports/core/annual-report-text.js');
-      const item = (await context.prisma.annualReport.findFirst({ where: { year } })) ?? blankAnnualReportItem(year!);
+      const item = (await context.prisma.annualReport.findFirst({ where: { year } })) ?? blankAnnualReportItem(year);
       const result = await generateAnnualReport(context, item);
       console.log(options.json ? JSON.stringify(result, null, 2) : annualReportText(result));
       // N14: the self-contained page to archive or send on, the same report as the text above.
@@ -216,30 +217,29 @@ async function report(
       }
       return result.failures.length ? 1 : 0;
     }
-    if (kind === 'website') {
+    if (kind === 'website' && year !== null) {
       // N17: exits 1 while a required figure is missing, like `annual` with its check.
       const { generateWebsiteReport } = await import('../reports/website-data.js');
       const { websiteReportText } = await import('../reports/core/website-report.js');
-      const item = (await context.prisma.websiteAnnualReport.findFirst({ where: { year } })) as
-        (Record<string, unknown> & { publishedAt: Date | null }) | null;
-      const result = await generateWebsiteReport(context, year!, item);
+      const item = await context.prisma.websiteAnnualReport.findFirst({ where: { year } });
+      const result = await generateWebsiteReport(context, year, item);
       console.log(options.json ? JSON.stringify(result, null, 2) : websiteReportText(result));
       return result.missing.length ? 1 : 0;
     }
-    if (kind === 'figures') {
+    if (kind === 'figures' && year !== null) {
       const { loadAssessmentFigures } = await import('../reports/assessment-data.js');
       const { assessmentText } = await import('../reports/core/assessment.js');
-      const figures = await loadAssessmentFigures(context, year!);
+      const figures = await loadAssessmentFigures(context, year);
       console.log(options.json ? JSON.stringify(figures, null, 2) : assessmentText(figures));
       return 0;
     }
     const { generateSelfInspection } = await import('../reports/self-inspection-cms.js');
     const { selfInspectionText } = await import('../reports/core/self-inspection.js');
-    const departments = (await context.prisma.department.findMany({
+    const departments = await context.prisma.department.findMany({
       where: typeof options.department === 'string' ? { name: options.department } : {},
       orderBy: { order: 'asc' },
       select: { id: true, name: true },
-    })) as { id: string; name: string }[];
+    });
     if (!departments.length)
       throw new ConfigError(typeof options.department === 'string' ? `没有名为“${options.department}”的科室` : '还没有科室');
     const all = [];

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import { jsonToField, type Context } from '../platform/db/prisma.js';
 import { guideData, seedGuideForms, validityData, validityLinks } from '../guides/seed-forms.js';
 import {
   demoCatalogue,
@@ -69,7 +69,7 @@ export interface SeedReport {
  * The clock of the demo in this database: the day it was first seeded, read back from one of its
  * records, or `now` for a new demo (see src/platform/demo/clock.ts).
  */
-async function clockOf(context: KeystoneContext, now: Date): Promise<DemoClock> {
+async function clockOf(context: Context, now: Date): Promise<DemoClock> {
   const record = await context
     .sudo()
     .prisma.message.findUnique({ where: { queryCode: demoClockRecord.queryCode }, select: { submittedAt: true } });
@@ -84,7 +84,7 @@ async function clockOf(context: KeystoneContext, now: Date): Promise<DemoClock> 
  * or query code) is left exactly as it is, and a demo seeded earlier is completed on its own day.
  */
 export async function seedDemo(
-  context: KeystoneContext,
+  context: Context,
   { baseUrl = 'http://localhost:3000', now = new Date() }: { baseUrl?: string; now?: Date } = {},
 ): Promise<SeedReport> {
   const db = context.sudo().db;
@@ -262,11 +262,11 @@ export async function seedDemo(
         level: source.level,
         adapter: source.adapter,
         listUrls: source.listUrls.join('\n'),
-        selectors: {
+        selectors: jsonToField({
           ...(source.fields ? { fields: source.fields } : {}),
           ...(source.list ? { list: source.list } : {}),
           ...(source.detail ? { detail: source.detail } : {}),
-        },
+        }),
         charset: source.charset ?? '',
         schedule: source.schedule,
         policy: source.policy,
@@ -336,7 +336,7 @@ export async function seedDemo(
 }
 
 /** Whether the database holds no content yet (a fresh install, which `gongkai start` seeds). */
-export async function isEmpty(context: KeystoneContext): Promise<boolean> {
+export async function isEmpty(context: Context): Promise<boolean> {
   const db = context.sudo().db;
   return (await db.Column.count()) === 0 && (await db.Document.count()) === 0;
 }

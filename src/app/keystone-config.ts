@@ -3,6 +3,8 @@ import { createAuth } from '@keystone-6/auth';
 import type { DatabaseSettings } from '../platform/config/env.js';
 import { sessionSecret } from '../platform/config/env.js';
 import { createAdapterFactory } from '../platform/db/adapter.js';
+import type { KeystoneTypes } from '../platform/db/prisma.js';
+import type { SessionStrategy } from '@keystone-6/core/types';
 import { lists } from './lists.js';
 import { withOwnershipRules } from '../workflow/lists/ownership.js';
 import { adminBasePath, serverRoutes } from './routes.js';
@@ -16,8 +18,8 @@ import { extendSyndicationSchema } from '../../syndication/graphql.js';
 import { extendVisitSchema } from '../site/visits/graphql.js';
 import { removeRefusedUploads } from '../platform/media/upload-scope.js';
 import { largestUploadBytes } from '../platform/media/rules.js';
-import { signedIn } from '../platform/access/roles.js';
-import { serverSessions } from '../platform/accounts/sessions.js';
+import { signedIn, type SessionData } from '../platform/access/roles.js';
+import { serverSessions, type ServerSession } from '../platform/accounts/sessions.js';
 import { guardSignIns } from '../platform/accounts/sign-in.js';
 import { recordMutations } from '../platform/oplog/record.js';
 import { adminAccessGuard } from '../platform/oplog/admin-guard.js';
@@ -33,10 +35,19 @@ const { withAuth } = createAuth({
   sessionData: 'name username role isActive department { id }',
 });
 
+/**
+ * The strategy as the configuration takes it. withAuth wraps the strategy and adds the user's `data` to the
+ * session it gives ({ itemId, sessionHash }), so the context's session is SessionData; Keystone's types have
+ * the configuration's strategy give the final session already, which is why the types are converted here.
+ */
+function authSessions(strategy: SessionStrategy<ServerSession, KeystoneTypes>): SessionStrategy<SessionData, KeystoneTypes> {
+  return strategy as unknown as SessionStrategy<SessionData, KeystoneTypes>;
+}
+
 /** The Keystone configuration for a database; keystone.ts uses the configured one. */
 export function createConfig(db: DatabaseSettings) {
   return withAuth(
-    config({
+    config<KeystoneTypes>({
       db: {
         provider: db.provider,
         prismaClientOptions: () => ({ adapter: createAdapterFactory(db) }),
@@ -47,7 +58,7 @@ export function createConfig(db: DatabaseSettings) {
       // Ownership from the session, system-kept fields and the rule of links, for every list.
       lists: withOwnershipRules(lists),
       // Server-side sessions: signing out ends them (issue 14 #13).
-      session: serverSessions({ secret: () => sessionSecret(), cookieName: 'gongkai-session', maxAge: 60 * 60 * 10 }),
+      session: authSessions(serverSessions({ secret: () => sessionSecret(), cookieName: 'gongkai-session', maxAge: 60 * 60 * 10 })),
       // No request may leave the intranet.
       telemetry: false,
       // No GraphQL explorer page: Apollo's loads its code and fonts from Apollo's CDN and Google (issue 9).

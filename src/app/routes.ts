@@ -1,8 +1,8 @@
+import type { Context } from '../platform/db/prisma.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import Handlebars from 'handlebars';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { mediaDirectory, projectRoot } from '../platform/config/env.js';
 import { isStoredName, mediaUrlPrefix } from '../platform/media/local-storage.js';
 import { isPublicMedia } from '../platform/media/public-media.js';
@@ -28,7 +28,7 @@ const setupPage = page('setup');
 const previewPage = page('preview');
 
 /** Routes of ours, mounted in Keystone's Express app ahead of the Admin UI. */
-export function serverRoutes(context: KeystoneContext, db: DatabaseSettings): express.Router {
+export function serverRoutes(context: Context, db: DatabaseSettings): express.Router {
   const app = express.Router();
   // For a load balancer: /healthz says the process is up, /readyz that it can serve (database
   // reachable, every committed migration applied).

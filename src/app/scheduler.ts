@@ -1,8 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { validityDayStarts } from '../validity/jobs.js';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import type { DatabaseProvider } from '../platform/config/env.js';
-import { prismaOf, type PrismaTransaction } from '../platform/db/prisma.js';
+import { type Context, type PrismaTransaction } from '../platform/db/prisma.js';
 import { logger } from '../platform/logging/logger.js';
 import { publishDueItems } from '../workflow/operations/scheduled-publishing.js';
 import { runDueSources } from '../../syndication/runner.js';
@@ -18,7 +17,7 @@ export interface Job {
   name: string;
   /** A node-cron expression, in the site's time zone. */
   schedule: string;
-  run: (context: KeystoneContext) => Promise<unknown>;
+  run: (context: Context) => Promise<unknown>;
 }
 
 /** Every scheduled job of the product; each is one function of the capability it belongs to. */
@@ -104,9 +103,9 @@ export function schedulesFrom(list: Job[], setting = process.env.GONGKAI_JOB_SCH
  * Runs one job for one tick if no instance has run it for that tick; logs its outcome. A failing job
  * never stops the others or the server. Returns whether this instance ran it.
  */
-export async function runJob(job: Job, context: KeystoneContext, provider: DatabaseProvider, tick: number): Promise<boolean> {
+export async function runJob(job: Job, context: Context, provider: DatabaseProvider, tick: number): Promise<boolean> {
   const started = Date.now();
-  const prisma = prismaOf(context.sudo());
+  const prisma = context.sudo().prisma;
   const run = async () => {
     const result = await job.run(context.sudo());
     logger.info({ job: job.name, tick: new Date(tick), ms: Date.now() - started, result }, 'job done');
@@ -132,7 +131,7 @@ export async function runJob(job: Job, context: KeystoneContext, provider: Datab
 }
 
 /** Starts the jobs with the server (GONGKAI_SCHEDULER=off leaves them to other instances). */
-export function startScheduler(context: KeystoneContext, provider: DatabaseProvider, list: Job[] = jobs): ScheduledTask[] {
+export function startScheduler(context: Context, provider: DatabaseProvider, list: Job[] = jobs): ScheduledTask[] {
   if (process.env.GONGKAI_SCHEDULER === 'off') return [];
   return schedulesFrom(list).map((job) =>
     cron.schedule(job.schedule, (run) => runJob(job, context, provider, tickOf(run.date)), { timezone, name: job.name, noOverlap: true }),

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import type { Member } from '../platform/access/roles.js';
 import type { ExtraTask, TaskSource } from '../platform/tasks/source.js';
 import { requestTasks } from '../requests/tasks.js';
@@ -28,7 +28,7 @@ export const taskSources: readonly TaskSource[] = [
 ];
 
 /** Every source's tasks for one user, most urgent first. */
-export async function extraTasks(context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> {
+export async function extraTasks(context: Context, actor: Member, now: Date): Promise<ExtraTask[]> {
   const all = (await Promise.all(taskSources.map((source) => source(context, actor, now)))).flat();
   return all.sort((a, b) => a.urgency - b.urgency || (a.due ?? '9').localeCompare(b.due ?? '9'));
 }

@@ -1,4 +1,3 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { type ActionArgs, itemAction, refusal, textArg } from '../platform/admin-ui/item-actions.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
@@ -17,7 +16,7 @@ import { consultationActionLabels, consultationActionsFor, type ConsultationActi
 import { loadContentGate } from '../workflow/content-gate-store.js';
 import { plainText } from '../platform/content/plain-text.js';
 import { contentGateFindings } from '../workflow/core/checks.js';
-import { prismaOf } from '../platform/db/prisma.js';
+import type { Context } from '../platform/db/prisma.js';
 
 const refused = refusal('CONSULTATION_REFUSED');
 
@@ -28,7 +27,7 @@ export interface ConsultationActionArgs {
 
 /** Carries out one action on a consultation, in one transaction, once the rules allow it. */
 export async function actOnConsultation(
-  context: KeystoneContext,
+  context: Context,
   id: string,
   act: ConsultationAction,
   args: ConsultationActionArgs = {},
@@ -47,7 +46,7 @@ export async function actOnConsultation(
           .filter((f) => f.blocking)
           .map((f) => f.message)
       : [];
-  await prismaOf(context.sudo()).$transaction(async (tx) => {
+  await context.sudo().prisma.$transaction(async (tx) => {
     const item = await tx.consultation.findUnique({ where: { id } });
     if (!item) throw refused('找不到该征求意见');
     if (!consultationActionsFor({ status: item.status as ConsultationStatus, departmentId: item.departmentId }, actor).includes(act)) {
@@ -124,8 +123,8 @@ export async function actOnConsultation(
  * has ended — the public form already refuses comments after the closing day; this moves the status on
  * for the 待办 — and refreshes the consultation pages, which show the days left and what is open.
  */
-export async function consultationDayStarts(context: KeystoneContext, now = new Date()): Promise<string[]> {
-  const prisma = prismaOf(context.sudo());
+export async function consultationDayStarts(context: Context, now = new Date()): Promise<string[]> {
+  const prisma = context.sudo().prisma;
   const today = toCalendarDay(now);
   const open = (await prisma.consultation.findMany({ where: { status: 'open' }, select: { id: true, closesOn: true } })) as {
     id: string;
@@ -140,10 +139,10 @@ export async function consultationDayStarts(context: KeystoneContext, now = new 
   return ended;
 }
 
-const argsFor: Partial<Record<ConsultationAction, ActionArgs>> = {
-  returnToDrafter: { reason: textArg('退回原因', '必填：说明需要修改的内容，起草科室将看到') },
+const argsFor: Partial<Record<ConsultationAction, ActionArgs<'Consultation'>>> = {
+  returnToDrafter: { reason: textArg<'Consultation'>('退回原因', '必填：说明需要修改的内容，起草科室将看到') },
   approve: {
-    confidentialityConclusion: textArg(
+    confidentialityConclusion: textArg<'Consultation'>(
       '保密审查结论（S4）',
       '必填，例如：经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开征求意见',
     ),

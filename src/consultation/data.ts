@@ -1,4 +1,3 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
 import { renderRichText } from '../platform/content/render-rich-text.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
@@ -15,7 +14,7 @@ import {
   acceptsComments,
   type ReportFigures,
 } from './core/rules.js';
-import { prismaOf } from '../platform/db/prisma.js';
+import type { Context } from '../platform/db/prisma.js';
 
 /*
  * What the public reads of consultations: published ones only, their shown comments masked (N15),
@@ -70,12 +69,12 @@ function standing(c: ConsultationRow, today: CalendarDay) {
 const listSelect = { id: true, title: true, status: true, opensOn: true, closesOn: true, publishedAt: true, reportPublishedAt: true };
 
 /** /consultations: those open for comment first (soonest deadline first), then the others, newest first. */
-export async function consultationListData(context: KeystoneContext, today: CalendarDay) {
-  const rows = (await context.sudo().prisma.consultation.findMany({
+export async function consultationListData(context: Context, today: CalendarDay) {
+  const rows = await context.sudo().prisma.consultation.findMany({
     where: publicConsultation,
     orderBy: { publishedAt: 'desc' },
     select: listSelect,
-  })) as ConsultationRow[];
+  });
   const items = rows.map((c) => ({
     id: c.id,
     title: maskPersonalData(c.title),
@@ -92,16 +91,16 @@ export async function consultationListData(context: KeystoneContext, today: Cale
 }
 
 /** The page of a 征求意见 column: its consultations, in the shape of a column's document list. */
-export async function consultationColumnItems(context: KeystoneContext, page: number, pageSize: number) {
-  const prisma = prismaOf(context.sudo());
+export async function consultationColumnItems(context: Context, page: number, pageSize: number) {
+  const prisma = context.sudo().prisma;
   const total = await prisma.consultation.count({ where: publicConsultation });
-  const rows = (await prisma.consultation.findMany({
+  const rows = await prisma.consultation.findMany({
     where: publicConsultation,
     orderBy: { publishedAt: 'desc' },
     skip: (page - 1) * pageSize,
     take: pageSize,
     select: listSelect,
-  })) as ConsultationRow[];
+  });
   return {
     total,
     items: rows.map((c) => ({ id: c.id, title: maskPersonalData(c.title), date: day(c.publishedAt), url: `/consultations/${c.id}` })),
@@ -109,13 +108,10 @@ export async function consultationColumnItems(context: KeystoneContext, page: nu
 }
 
 /** The dates a 征求意见 column is updated on (N3, N4): each publication and each adoption report. */
-export async function consultationUpdateDates(context: KeystoneContext): Promise<{ count: number; dates: Date[] }> {
-  const rows = (await context
+export async function consultationUpdateDates(context: Context): Promise<{ count: number; dates: Date[] }> {
+  const rows = await context
     .sudo()
-    .prisma.consultation.findMany({ where: publicConsultation, select: { publishedAt: true, reportPublishedAt: true } })) as {
-    publishedAt: Date | null;
-    reportPublishedAt: Date | null;
-  }[];
+    .prisma.consultation.findMany({ where: publicConsultation, select: { publishedAt: true, reportPublishedAt: true } });
   const dates = rows
     .flatMap((r) => [r.publishedAt, r.reportPublishedAt])
     .filter((d): d is Date => d instanceof Date)
@@ -130,8 +126,8 @@ const paragraphs = (text: string | null | undefined) =>
     .filter(Boolean);
 
 /** /consultations/:id: the draft, its basis, the period, how to comment, shown comments and the adoption report. */
-export async function consultationData(context: KeystoneContext, id: string, today: CalendarDay) {
-  const prisma = prismaOf(context.sudo());
+export async function consultationData(context: Context, id: string, today: CalendarDay) {
+  const prisma = context.sudo().prisma;
   const c = await prisma.consultation.findFirst({
     where: { id, ...publicConsultation },
     include: {
@@ -203,13 +199,13 @@ export async function consultationData(context: KeystoneContext, id: string, tod
 }
 
 /** S2: one line on a consultation and its adoption, for the meeting it goes to (staff only). */
-export async function adoptionSummary(context: KeystoneContext, id: string): Promise<string> {
+export async function adoptionSummary(context: Context, id: string): Promise<string> {
   const c = await context.sudo().prisma.consultation.findUnique({
     where: { id },
     select: { status: true, opensOn: true, closesOn: true, reportFigures: true, reportPublishedAt: true },
   });
   if (!c) return '';
-  if (!publicConsultationStatuses.includes(c.status)) return '征求意见尚未发布';
+  if (!publicConsultationStatuses.some((status) => status === c.status)) return '征求意见尚未发布';
   const period = `征求意见 ${calendarDayOf(c.opensOn) ?? ''} 至 ${calendarDayOf(c.closesOn) ?? ''}`;
   if (c.status !== 'reported') return `${period}；采纳情况尚未公布`;
   const f = c.reportFigures as ReportFigures;

@@ -1,14 +1,13 @@
 import { newQueryCode } from '../platform/public-forms/query-code.js';
 import express from 'express';
 import { z } from 'zod';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { contact, optionalText, parseForm, plainText } from '../platform/public-forms/fields.js';
 import type { SiteKit } from '../site/kit.js';
 import { consultationData, consultationListData, publicConsultation } from './data.js';
 import { acceptsComments } from './core/rules.js';
-import { prismaOf } from '../platform/db/prisma.js';
+import type { Context } from '../platform/db/prisma.js';
 
 const idPattern = /^[a-z0-9]{1,40}$/;
 const form = 'consultation-comment';
@@ -20,9 +19,9 @@ export const commentForm = z.object({
 });
 
 /** The public pages of consultations (征求意见, S2, S11) and the comment form. */
-export function consultationRoutes(context: KeystoneContext, kit: SiteKit): express.Router {
+export function consultationRoutes(context: Context, kit: SiteKit): express.Router {
   const router = express.Router();
-  const prisma = prismaOf(context.sudo());
+  const prisma = context.sudo().prisma;
 
   router.get('/consultations', async (req, res) => {
     const since = kit.cache.generation;

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import type { CalendarDay } from '../platform/calendar/working-days.js';
 import { reportFigures, type CommentFacts } from './core/rules.js';
 import { paragraphsToDocument } from '../platform/demo/rich-text.js';
@@ -184,7 +184,7 @@ const demoConsultations: DemoConsultation[] = [
 ];
 
 /** Seeds the demo consultations; idempotent (by title): what exists is left as it is. */
-export async function seedDemoConsultations(context: KeystoneContext, clock: DemoClock): Promise<Record<string, number>> {
+export async function seedDemoConsultations(context: Context, clock: DemoClock): Promise<Record<string, number>> {
   const db = context.sudo().db;
   const created = { Consultation: 0, ConsultationComment: 0, ConsultationMeeting: 0 };
   const { today, text } = clock;

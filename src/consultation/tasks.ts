@@ -1,10 +1,9 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { isEditor, isLeader, isOfficeOrLeader, type Member } from '../platform/access/roles.js';
 import { addWorkingDays, toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { type ExtraTask, type TaskSource } from '../platform/tasks/source.js';
 import { periodState, reportDueOn } from './core/rules.js';
-import { prismaOf } from '../platform/db/prisma.js';
+import type { Context } from '../platform/db/prisma.js';
 
 interface Row {
   id: string;
@@ -29,12 +28,12 @@ function urgencyOf(due: CalendarDay, today: CalendarDay): 0 | 1 | 2 {
  * them; and consultations whose period ended without a published adoption report (the department
  * writes it, the office or a leader publishes it), due before the decision meeting (`reportDueOn`).
  */
-export const consultationTasks: TaskSource = async (context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> => {
+export const consultationTasks: TaskSource = async (context: Context, actor: Member, now: Date): Promise<ExtraTask[]> => {
   // Leaders are not the office but approve with it (consultationActionsFor): both follow every consultation.
   const approver = isOfficeOrLeader(actor.role);
   if (!approver && !isEditor(actor.role)) return [];
   const today = toCalendarDay(now);
-  const rows = (await prismaOf(context.sudo()).consultation.findMany({
+  const rows = (await context.sudo().prisma.consultation.findMany({
     where: { status: { in: ['open', 'closed'] }, ...(approver ? {} : { departmentId: actor.departmentId ?? '' }) },
     select: {
       id: true,

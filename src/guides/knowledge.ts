@@ -1,10 +1,10 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import type { KnownServiceGuide } from '../monitor/core/types.js';
 import { publicDocument } from '../platform/access/documents.js';
 import { missingGuideElements, type GuideFields } from './core/guides.js';
 
 /** N6: the published 办事指南 as the monitor checks them — their missing elements, forms and online link. */
-export async function serviceGuideKnowledge(context: KeystoneContext): Promise<KnownServiceGuide[]> {
+export async function serviceGuideKnowledge(context: Context): Promise<KnownServiceGuide[]> {
   const rows = (await context.sudo().prisma.document.findMany({
     where: { ...publicDocument, documentKind: 'serviceGuide' },
     include: { guideForms: { select: { file_filename: true } } },

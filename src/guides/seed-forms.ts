@@ -1,7 +1,7 @@
+import type { Context } from '../platform/db/prisma.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { mediaDirectory } from '../platform/config/env.js';
 import { storedName } from '../platform/media/local-storage.js';
 import type { DemoGuide } from './seed.js';
@@ -12,12 +12,12 @@ import type { DemoClock } from '../platform/demo/clock.js';
  * The blank forms of a demo guide as media files (CSV tables a spreadsheet opens, one row per field to
  * fill in), created once: an existing 媒体文件 of the same title is reused.
  */
-export async function seedGuideForms(context: KeystoneContext, guide: DemoGuide, uploaderId: string): Promise<string[]> {
+export async function seedGuideForms(context: Context, guide: DemoGuide, uploaderId: string): Promise<string[]> {
   const prisma = context.sudo().prisma;
   const ids: string[] = [];
   for (const form of guide.forms) {
     const title = `${form.title}（空白表格）`;
-    const existing = (await prisma.media.findFirst({ where: { title, kind: 'document' }, select: { id: true } })) as { id: string } | null;
+    const existing = await prisma.media.findFirst({ where: { title, kind: 'document' }, select: { id: true } });
     if (existing) {
       ids.push(existing.id);
       continue;
@@ -89,7 +89,7 @@ function validityDay(validity: DemoValidity, day: string, clock: DemoClock): str
 
 /** The second step: 已修改 and 已废止 with the document that amended or replaced it. */
 export async function validityLinks(
-  context: KeystoneContext,
+  context: Context,
   documents: { key: string; validity?: DemoValidity }[],
   ids: Map<string, string>,
   clock: DemoClock,
@@ -98,7 +98,7 @@ export async function validityLinks(
   for (const doc of documents) {
     const v = doc.validity;
     if (!v?.replacedBy || !ids.has(doc.key) || !ids.has(v.replacedBy)) continue;
-    const item = (await db.Document.findOne({ where: { id: ids.get(doc.key)! } })) as { replacedById: string | null } | null;
+    const item = await db.Document.findOne({ where: { id: ids.get(doc.key)! } });
     if (!item || item.replacedById) continue;
     await db.Document.updateOne({
       where: { id: ids.get(doc.key)! },

@@ -1,8 +1,7 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { logger } from '../platform/logging/logger.js';
 import { sendDeadlineAlert } from '../platform/notify/deadline-alerts.js';
 import { alertKey, alertLines, alertLogOf, dueAlerts, type AlertLogEntry, type StoredIncident } from './core/rules.js';
-import { prismaOf } from '../platform/db/prisma.js';
+import type { Context } from '../platform/db/prisma.js';
 
 export const incidentAlertTitle = '舆情时限提醒';
 
@@ -18,13 +17,8 @@ export type Deliver = typeof sendDeadlineAlert;
  * is the other side: a stop between storing and sending loses that message (the 待办 still shows the
  * clock); a duplicate to the leaders is the outcome the seed's "统一口径" process cannot afford.
  */
-export async function checkIncidentAlerts(
-  context: KeystoneContext,
-  id: string,
-  now: Date,
-  deliver: Deliver = sendDeadlineAlert,
-): Promise<number> {
-  const prisma = prismaOf(context.sudo());
+export async function checkIncidentAlerts(context: Context, id: string, now: Date, deliver: Deliver = sendDeadlineAlert): Promise<number> {
+  const prisma = context.sudo().prisma;
   const incident: StoredIncident | null = await prisma.opinionIncident.findUnique({ where: { id } });
   if (!incident || incident.closedAt) return 0;
   const since = incident.alertsCheckedAt ?? null;
@@ -55,11 +49,11 @@ export async function checkIncidentAlerts(
 
 /** The `incident-clocks` job (every minute): checks every open incident; one failing never stops the others. */
 export async function runIncidentClockAlerts(
-  context: KeystoneContext,
+  context: Context,
   now = new Date(),
   deliver: Deliver = sendDeadlineAlert,
 ): Promise<{ incidents: number; alerts: number }> {
-  const open: { id: string }[] = await prismaOf(context.sudo()).opinionIncident.findMany({
+  const open: { id: string }[] = await context.sudo().prisma.opinionIncident.findMany({
     where: { closedAt: null },
     select: { id: true },
     orderBy: { startedAt: 'asc' },

@@ -1,8 +1,7 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { actionMessages } from '../platform/admin-ui/action-messages.js';
 import { itemAction, refusal } from '../platform/admin-ui/item-actions.js';
 import { isEditor, isOffice, memberOf, roleOf, sessionOf } from '../platform/access/roles.js';
-import { prismaOf } from '../platform/db/prisma.js';
+import type { Context } from '../platform/db/prisma.js';
 import { actionRefusal, incidentEventDefinitions, mayEditIncident, type IncidentAction } from './core/rules.js';
 
 const refused = refusal('INCIDENT_REFUSED');
@@ -14,10 +13,10 @@ const closeLabel = '结束事件';
  * editor of a responsible department (S7). Goes through the list's hooks, so the clocks and the
  * immediate alert check run as for any edit.
  */
-export async function actOnIncident(context: KeystoneContext, id: string, act: IncidentAction, now = new Date()): Promise<void> {
+export async function actOnIncident(context: Context, id: string, act: IncidentAction, now = new Date()): Promise<void> {
   const actor = memberOf(sessionOf(context));
   if (!actor) throw refused('请先登录');
-  const incident = await prismaOf(context.sudo()).opinionIncident.findUnique({
+  const incident = await context.sudo().prisma.opinionIncident.findUnique({
     where: { id },
     include: { departments: { select: { id: true } } },
   });
@@ -74,7 +73,7 @@ export function incidentActions() {
         shown: (session, item) => {
           // Leaders and the info section read incidents; they record nothing.
           const role = roleOf(session);
-          return (isOffice(role) || isEditor(role)) && actionRefusal(item as never, act) === null;
+          return (isOffice(role) || isEditor(role)) && actionRefusal(item, act) === null;
         },
         run: (context, id) => actOnIncident(context, id, act),
       }),

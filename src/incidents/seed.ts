@@ -1,6 +1,5 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
 import type { DemoClock } from '../platform/demo/clock.js';
-import { prismaOf } from '../platform/db/prisma.js';
+import type { Context } from '../platform/db/prisma.js';
 
 const minutes = (n: number) => n * 60_000;
 
@@ -70,9 +69,9 @@ const demoIncidents: DemoIncident[] = [
 ];
 
 /** Seeds the demo incidents (by title: what exists is left as it is); returns how many were created. */
-export async function seedDemoIncidents(context: KeystoneContext, { now, text }: DemoClock): Promise<number> {
+export async function seedDemoIncidents(context: Context, { now, text }: DemoClock): Promise<number> {
   const db = context.sudo().db;
-  const prisma = prismaOf(context.sudo());
+  const prisma = context.sudo().prisma;
   let created = 0;
   for (const incident of demoIncidents) {
     if (await db.OpinionIncident.count({ where: { title: { equals: incident.title } } })) continue;

@@ -1,11 +1,10 @@
 import { maskPersonalData } from '../platform/privacy/mask.js';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { formatChinaTime } from '../platform/calendar/china-time.js';
 import { sendDeadlineAlert } from '../platform/notify/deadline-alerts.js';
 import type { SendResult } from '../platform/notify/robots.js';
 import { alertDue, alertStageLabels, openMessageClock, type AlertStage, type ClockedMessage } from './core/rules.js';
-import { prismaOf } from '../platform/db/prisma.js';
+import type { Context } from '../platform/db/prisma.js';
 
 type Row = ClockedMessage & {
   subject: string;
@@ -14,7 +13,7 @@ type Row = ClockedMessage & {
   department: { name: string } | null;
 };
 
-export type AlertSender = (context: KeystoneContext, title: string, lines: string[]) => Promise<SendResult[]>;
+export type AlertSender = (context: Context, title: string, lines: string[]) => Promise<SendResult[]>;
 
 /**
  * N5, daily: one deadline alert per message each time its clock turns due soon, late or unanswered
@@ -25,11 +24,11 @@ export type AlertSender = (context: KeystoneContext, title: string, lines: strin
  * refuses, the claim is released and the next run tries again.
  */
 export async function sendMessageAlerts(
-  context: KeystoneContext,
+  context: Context,
   now = new Date(),
   send: AlertSender = sendDeadlineAlert,
 ): Promise<{ sent: number }> {
-  const prisma = prismaOf(context.sudo());
+  const prisma = context.sudo().prisma;
   const today = toCalendarDay(now);
   const rows = (await prisma.message.findMany({
     where: { OR: [{ status: { not: 'replied' } }, { replyPublishedAt: null, isPublic: true }] },

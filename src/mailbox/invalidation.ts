@@ -1,13 +1,13 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { pageCacheFor } from '../platform/page-cache/cache.js';
 
 /** The pages that show published messages: the list, each message, and every 领导信箱-kind column. */
-export async function messageTags(context: KeystoneContext, ids: string[]): Promise<string[]> {
-  const columns = (await context.sudo().prisma.column.findMany({ where: { kind: 'mailbox' }, select: { id: true } })) as { id: string }[];
+export async function messageTags(context: Context, ids: string[]): Promise<string[]> {
+  const columns = await context.sudo().prisma.column.findMany({ where: { kind: 'mailbox' }, select: { id: true } });
   return ['messages', ...ids.map((id) => `message:${id}`), ...columns.map((c) => `column:${c.id}`)];
 }
 
-export async function messagesChanged(context: KeystoneContext, ids: string[]): Promise<void> {
+export async function messagesChanged(context: Context, ids: string[]): Promise<void> {
   pageCacheFor(context).invalidate(await messageTags(context, ids));
 }
 
@@ -21,7 +21,7 @@ export async function afterMessageChange({
 }: {
   item?: Record<string, unknown>;
   originalItem?: Record<string, unknown>;
-  context: KeystoneContext;
+  context: Context;
 }) {
   if (!wasPublic(item) && !wasPublic(originalItem)) return;
   await messagesChanged(context, [String((item ?? originalItem)!.id)]);

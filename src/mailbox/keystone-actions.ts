@@ -9,9 +9,9 @@ import {
 } from './core/rules.js';
 import { actOnMessage } from './store.js';
 
-const argsFor: Partial<Record<MessageAction, ActionArgs>> = {
-  returnReply: { reason: textArg('退回原因', '必填，承办科室将看到此原因') },
-  withdrawReply: { reason: textArg('撤回公开的理由', '必填，例如：涉及个人隐私') },
+const argsFor: Partial<Record<MessageAction, ActionArgs<'Message'>>> = {
+  returnReply: { reason: textArg<'Message'>('退回原因', '必填，承办科室将看到此原因') },
+  withdrawReply: { reason: textArg<'Message'>('撤回公开的理由', '必填，例如：涉及个人隐私') },
 };
 
 const prompts: Partial<Record<MessageAction, string>> = {

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { formatChinaTime } from '../platform/calendar/china-time.js';
 import { messageChannelOptions, messageKindOptions } from './core/clocks.js';
 import type { InteractionMessage } from '../monitor/core/types.js';
@@ -61,31 +61,30 @@ function view(m: Row) {
 }
 
 /** One page of published messages, newest reply first; null past the last page. */
-export async function messageListData(context: KeystoneContext, page: number) {
+export async function messageListData(context: Context, page: number) {
   const prisma = context.sudo().prisma;
   const total: number = await prisma.message.count({ where: publicMessage });
   const pages = Math.max(1, Math.ceil(total / messagePageSize));
   if (page > pages) return null;
-  const rows = (await prisma.message.findMany({
+  const rows = await prisma.message.findMany({
     where: publicMessage,
     orderBy: { replyPublishedAt: 'desc' },
     skip: (page - 1) * messagePageSize,
     take: messagePageSize,
     select: publicFields,
-  })) as Row[];
+  });
   return { messages: rows.map(view), total, page, pages, previous: page > 1 ? page - 1 : null, next: page < pages ? page + 1 : null };
 }
 
 /** A published message, or null. */
-export async function messageData(context: KeystoneContext, id: string) {
-  const row = (await context.sudo().prisma.message.findFirst({ where: { id, ...publicMessage }, select: publicFields })) as Row | null;
+export async function messageData(context: Context, id: string) {
+  const row = await context.sudo().prisma.message.findFirst({ where: { id, ...publicMessage }, select: publicFields });
   return row && { ...view(row), publishedAt: row.replyPublishedAt };
 }
 
 /** The citizen's own message by its query code: where it stands, and the reply once published. */
-export async function queryData(context: KeystoneContext, queryCode: string) {
-  const row = (await context.sudo().prisma.message.findUnique({ where: { queryCode }, select: { ...publicFields, status: true } })) as
-    (Row & { status: string }) | null;
+export async function queryData(context: Context, queryCode: string) {
+  const row = await context.sudo().prisma.message.findUnique({ where: { queryCode }, select: { ...publicFields, status: true } });
   if (!row) return null;
   const published = row.replyPublishedAt !== null;
   const base = view(row);
@@ -103,16 +102,16 @@ export async function queryData(context: KeystoneContext, queryCode: string) {
 }
 
 /** For a 领导信箱-kind column page: the published messages as its list (they are its updates). */
-export async function mailboxColumnItems(context: KeystoneContext, page: number, pageSize: number) {
+export async function mailboxColumnItems(context: Context, page: number, pageSize: number) {
   const prisma = context.sudo().prisma;
   const total: number = await prisma.message.count({ where: publicMessage });
-  const rows = (await prisma.message.findMany({
+  const rows = await prisma.message.findMany({
     where: publicMessage,
     orderBy: { replyPublishedAt: 'desc' },
     skip: (page - 1) * pageSize,
     take: pageSize,
     select: { id: true, subject: true, replyPublishedAt: true },
-  })) as { id: string; subject: string; replyPublishedAt: Date }[];
+  });
   return { total, items: rows.map((m) => ({ id: m.id, title: m.subject, publishedAt: m.replyPublishedAt, url: `/mailbox/${m.id}` })) };
 }
 
@@ -120,11 +119,11 @@ export async function mailboxColumnItems(context: KeystoneContext, page: number,
  * N5 for the monitor: every message still owed a public reply or published; one withheld on purpose
  * (with its reason) is not counted. A published page shows both times (templates/pages/mailbox-item.hbs).
  */
-export async function messageKnowledge(context: KeystoneContext): Promise<InteractionMessage[]> {
-  const rows = (await context.sudo().prisma.message.findMany({
+export async function messageKnowledge(context: Context): Promise<InteractionMessage[]> {
+  const rows = await context.sudo().prisma.message.findMany({
     where: { NOT: { status: 'replied', isPublic: false } },
     select: { id: true, subject: true, submittedAt: true, repliedAt: true, replyPublishedAt: true },
-  })) as { id: string; subject: string; submittedAt: Date; repliedAt: Date | null; replyPublishedAt: Date | null }[];
+  });
   return rows.map((m) => ({
     id: m.id,
     title: maskPersonalData(m.subject),

@@ -1,5 +1,5 @@
+import type { Context } from '../platform/db/prisma.js';
 import express from 'express';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { z } from 'zod';
 import { messageKindOptions } from './core/clocks.js';
 import { choice, contact, parseForm, plainText } from '../platform/public-forms/fields.js';
@@ -34,7 +34,7 @@ function keptValues(body: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(fieldNames.map((name) => [name, typeof body[name] === 'string' ? (body[name] as string) : '']));
 }
 
-export function mailboxRoutes(context: KeystoneContext, kit: SiteKit): express.Router {
+export function mailboxRoutes(context: Context, kit: SiteKit): express.Router {
   const router = express.Router();
 
   const renderForm = (

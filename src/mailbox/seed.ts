@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import type { MessageChannel, MessageKind } from './core/clocks.js';
 import type { MessageStatus } from './core/rules.js';
 import type { DemoClock } from '../platform/demo/clock.js';
@@ -148,7 +148,7 @@ const demoMessages: DemoMessage[] = [
 export const demoClockRecord = { queryCode: demoMessages[0].queryCode, submittedAt: demoMessages[0].submittedAt as string };
 
 /** Seeds the demo messages; idempotent by query code. Returns how many it created. */
-export async function seedDemoMailbox(context: KeystoneContext, clock: DemoClock): Promise<number> {
+export async function seedDemoMailbox(context: Context, clock: DemoClock): Promise<number> {
   const { now } = clock;
   const prisma = context.sudo().prisma;
   let created = 0;

@@ -1,5 +1,4 @@
 import { refusal } from '../platform/admin-ui/item-actions.js';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { memberOf, sessionOf } from '../platform/access/roles.js';
 import type { MessageChannel, MessageKind } from './core/clocks.js';
 import { decideMessageAction, type MessageAction, type MessageActionInput, type MessageFacts, type MessageStatus } from './core/rules.js';
@@ -7,7 +6,7 @@ import { messagesChanged } from './invalidation.js';
 import { loadContentGate } from '../workflow/content-gate-store.js';
 import { contentGateFindings, type Finding } from '../workflow/core/checks.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
-import { prismaOf } from '../platform/db/prisma.js';
+import type { Context } from '../platform/db/prisma.js';
 
 export interface NewMessage {
   channel: MessageChannel;
@@ -19,11 +18,7 @@ export interface NewMessage {
 }
 
 /** Stores a message from the public (validated by the caller); returns its id and the citizen's query code. */
-export async function submitMessage(
-  context: KeystoneContext,
-  message: NewMessage,
-  now = new Date(),
-): Promise<{ id: string; queryCode: string }> {
+export async function submitMessage(context: Context, message: NewMessage, now = new Date()): Promise<{ id: string; queryCode: string }> {
   // Through the list, so its hooks give the query code; `db` answers with the stored row.
   const item = await context.sudo().db.Message.createOne({ data: { ...message, submittedAt: now, status: 'received' } });
   return { id: String(item.id), queryCode: String(item.queryCode) };
@@ -33,7 +28,7 @@ const refused = refusal('MESSAGE_REFUSED');
 
 /** Carries out one handling action on a message, in one transaction, if it is open to the signed-in user. */
 export async function actOnMessage(
-  context: KeystoneContext,
+  context: Context,
   id: string,
   action: MessageAction,
   input: MessageActionInput = {},
@@ -45,7 +40,7 @@ export async function actOnMessage(
   // N7/N19: a reply is checked against the office's dictionary when it is submitted and when it is approved.
   const checksReply = action === 'submitReply' || action === 'approveReply';
   const { gate } = checksReply ? await loadContentGate(context.sudo().prisma) : { gate: null };
-  await prismaOf(context.sudo()).$transaction(async (tx) => {
+  await context.sudo().prisma.$transaction(async (tx) => {
     const m = await tx.message.findUnique({ where: { id } });
     if (!m) throw refused('找不到该留言');
     const facts: MessageFacts = {

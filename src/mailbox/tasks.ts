@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { isEditorOf, isOffice, isOfficeOrLeader, type Member } from '../platform/access/roles.js';
 import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
 import { type ExtraTask, type TaskSource } from '../platform/tasks/source.js';
@@ -50,7 +50,7 @@ export function messageTasksFor(actor: Member, messages: TaskMessage[], today: C
 }
 
 /** The 待办 source: open messages only (a published or deliberately withheld reply has nothing left to do). */
-export const messageTaskSource: TaskSource = async (context: KeystoneContext, actor: Member, now: Date) => {
+export const messageTaskSource: TaskSource = async (context: Context, actor: Member, now: Date) => {
   const rows = (await context.sudo().prisma.message.findMany({
     where: { OR: [{ status: { not: 'replied' } }, { replyPublishedAt: null, isPublic: true }] },
     select: {

@@ -1,4 +1,3 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { columnKindFromCms, type OwnSiteKnowledge } from './core/index.js';
 import { consultationUpdateDates } from '../consultation/data.js';
 import { publicDocument, publicInterpretation } from '../platform/access/documents.js';
@@ -6,7 +5,7 @@ import { homeData } from '../site/data.js';
 import { messageKnowledge, publicMessage } from '../mailbox/public-data.js';
 import { serviceGuideKnowledge } from '../guides/knowledge.js';
 import { datedItemKnowledge } from '../validity/knowledge.js';
-import { prismaOf, type PrismaClient } from '../platform/db/prisma.js';
+import { type Context, type PrismaClient } from '../platform/db/prisma.js';
 
 /**
  * The public items a column's page lists, and the dates of the newest five: its own documents and its
@@ -49,18 +48,12 @@ async function listedItems(
  * (N11), the messages and their replies (N5), the service guides (N6), the items with a last day (N19)
  * and every document that must never be reachable (S1).
  */
-export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSiteKnowledge> {
-  const prisma = prismaOf(context.sudo());
-  const columns = (await prisma.column.findMany({
+export async function ownSiteKnowledge(context: Context): Promise<OwnSiteKnowledge> {
+  const prisma = context.sudo().prisma;
+  const columns = await prisma.column.findMany({
     where: { visibility: 'public' },
     include: { children: { where: { visibility: 'public' }, select: { id: true } } },
-  })) as {
-    id: string;
-    slug: string;
-    name: string;
-    kind: string;
-    children: { id: string }[];
-  }[];
+  });
   const known = [];
   for (const column of columns) {
     const listed = await listedItems(prisma, column);
@@ -81,32 +74,16 @@ export async function ownSiteKnowledge(context: KeystoneContext): Promise<OwnSit
     .filter(Boolean)
     .sort();
 
-  const docs = (await prisma.document.findMany({
+  const docs = await prisma.document.findMany({
     where: publicDocument,
     select: { id: true, title: true, publishedAt: true, interpretations: { where: publicInterpretation, select: { id: true } } },
-  })) as {
-    id: string;
-    title: string;
-    publishedAt: Date | null;
-    interpretations: { id: string }[];
-  }[];
-  const jds = (await prisma.interpretation.findMany({
+  });
+  const jds = await prisma.interpretation.findMany({
     where: publicInterpretation,
     select: { id: true, title: true, publishedAt: true, documents: { where: publicDocument, select: { id: true } } },
-  })) as {
-    id: string;
-    title: string;
-    publishedAt: Date | null;
-    documents: { id: string }[];
-  }[];
-  const hidden = (await prisma.document.findMany({ where: { NOT: publicDocument }, select: { id: true, title: true } })) as {
-    id: string;
-    title: string;
-  }[];
-  const hiddenJds = (await prisma.interpretation.findMany({ where: { NOT: publicInterpretation }, select: { id: true, title: true } })) as {
-    id: string;
-    title: string;
-  }[];
+  });
+  const hidden = await prisma.document.findMany({ where: { NOT: publicDocument }, select: { id: true, title: true } });
+  const hiddenJds = await prisma.interpretation.findMany({ where: { NOT: publicInterpretation }, select: { id: true, title: true } });
   return {
     homeLatestDate: homeDates.at(-1) ?? null,
     columns: known,

@@ -1,17 +1,16 @@
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import express from 'express';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { roleOf, seesWholeBureau, sessionOf } from '../platform/access/roles.js';
 import { renderCsv, renderHtml, renderJson, type MonitorReport, type RunSummary } from './core/index.js';
 import { recordOperation } from '../platform/oplog/record.js';
-import { prismaOf, storedJson } from '../platform/db/prisma.js';
+import { type Context, storedJson } from '../platform/db/prisma.js';
 
 /**
  * The stored monitor reports for the bureau's staff: a self-contained HTML file (with the score and
  * findings-per-rule history as inline SVG) an official can send on, and the same report as JSON and
  * CSV. `latest` is the newest run.
  */
-export function monitorReportRoutes(context: KeystoneContext): express.Router {
+export function monitorReportRoutes(context: Context): express.Router {
   const router = express.Router();
   router.get('/monitor/reports/:id.:format', async (req, res) => {
     const ctx = await context.withRequest(req, res);
@@ -21,7 +20,7 @@ export function monitorReportRoutes(context: KeystoneContext): express.Router {
     const { id, format } = req.params;
     if (!['html', 'json', 'csv'].includes(format) || !/^[a-z0-9]{1,40}$/.test(id))
       return res.status(404).type('text/plain; charset=utf-8').send('没有该报告');
-    const prisma = prismaOf(context.sudo());
+    const prisma = context.sudo().prisma;
     const run =
       id === 'latest'
         ? await prisma.monitorRun.findFirst({ orderBy: { finishedAt: 'desc' } })

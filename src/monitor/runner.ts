@@ -1,4 +1,3 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
 import {
   buildAlert,
   compareRuns,
@@ -16,7 +15,7 @@ import { outboundPolicyFor } from '../platform/http/outbound-settings.js';
 import { parseWebhooks } from '../platform/notify/robots.js';
 import { ownSiteKnowledge } from './knowledge.js';
 import { loadContentGate } from '../workflow/content-gate-store.js';
-import { prismaOf, storedJson, type PrismaClient } from '../platform/db/prisma.js';
+import { type Context, type PrismaClient, storedJson } from '../platform/db/prisma.js';
 
 const weekMs = 7 * 24 * 3600 * 1000;
 // Until the section sets its own (监测设置): the home page, the disclosure section and search.
@@ -45,8 +44,8 @@ async function settingsOf(prisma: PrismaClient): Promise<Settings> {
 }
 
 /** N1: probes the configured pages of our own site and keeps five weeks of probes. */
-export async function recordProbes(context: KeystoneContext, now = new Date()): Promise<{ probed: number; failed: number }> {
-  const prisma = prismaOf(context.sudo());
+export async function recordProbes(context: Context, now = new Date()): Promise<{ probed: number; failed: number }> {
+  const prisma = context.sudo().prisma;
   const base = await siteBaseUrl(context);
   const paths = (await settingsOf(prisma)).probePaths
     .split(/\r?\n/)
@@ -76,7 +75,7 @@ export async function recordProbes(context: KeystoneContext, now = new Date()): 
  * security finding.
  */
 export async function runOwnSiteMonitor(
-  context: KeystoneContext,
+  context: Context,
   {
     now = new Date(),
     force = false,
@@ -89,7 +88,7 @@ export async function runOwnSiteMonitor(
     onProgress?: (p: { phase: string; done: number; total: number }) => void;
   } = {},
 ) {
-  const prisma = prismaOf(context.sudo());
+  const prisma = context.sudo().prisma;
   const settings = await settingsOf(prisma);
   if (!settings.dailyRun && !force) return null;
   const base = await siteBaseUrl(context);

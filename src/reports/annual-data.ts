@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { applicantTypes, type ApplicantType } from '../requests/core/request-vocabulary.js';
@@ -42,7 +42,7 @@ export interface AnnualReportItem {
 }
 
 /** 规章 and 行政规范性文件: published documents (not revision drafts); issued on their 成文日期, else their publication day. */
-export async function loadRegulatoryDocuments(context: KeystoneContext): Promise<RegulatoryDocumentRecord[]> {
+export async function loadRegulatoryDocuments(context: Context): Promise<RegulatoryDocumentRecord[]> {
   const docs = (await context.sudo().prisma.document.findMany({
     where: { regulatoryKind: { in: ['rule', 'normativeDocument'] }, status: 'published', revisionOfId: null },
     select: { regulatoryKind: true, formationDate: true, publishedAt: true, repealedOn: true },
@@ -55,7 +55,7 @@ export async function loadRegulatoryDocuments(context: KeystoneContext): Promise
 
 /** 二、上年结转: row 四 of last year's published report, when there is one. */
 export async function carriedOverFromPublishedReport(
-  context: KeystoneContext,
+  context: Context,
   year: number,
 ): Promise<Partial<Record<ApplicantType, number>> | undefined> {
   const last = (await context
@@ -76,13 +76,13 @@ const cases = (item: AnnualReportItem, prefix: 'review' | 'litigationDirect' | '
 });
 
 /** The reporting organ: 主办单位 in 网站设置 (the bureau). */
-async function organOf(context: KeystoneContext): Promise<string> {
+async function organOf(context: Context): Promise<string> {
   const settings = (await context.sudo().prisma.siteSettings.findFirst({ select: { sponsor: true } })) as { sponsor: string } | null;
   return settings?.sponsor || '临沧市民政局';
 }
 
 /** N14: the report of an item, computed now from the data and the item's own figures and texts. */
-export async function generateAnnualReport(context: KeystoneContext, item: AnnualReportItem): Promise<AnnualReport> {
+export async function generateAnnualReport(context: Context, item: AnnualReportItem): Promise<AnnualReport> {
   const [organ, documents, requests, carriedOver] = await Promise.all([
     organOf(context),
     loadRegulatoryDocuments(context),

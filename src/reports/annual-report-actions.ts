@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { byRole, isOfficeOrSection, sessionOf } from '../platform/access/roles.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { itemAction, refusal } from '../platform/admin-ui/item-actions.js';
@@ -11,14 +11,14 @@ export const editsAnnualReports = byRole(isOfficeOrSection);
 
 const refused = refusal('ANNUAL_REPORT_REFUSED');
 
-async function itemOf(context: KeystoneContext, id: string): Promise<AnnualReportItem & { publishedAt: Date | null }> {
+async function itemOf(context: Context, id: string): Promise<AnnualReportItem & { publishedAt: Date | null }> {
   const item = await context.sudo().prisma.annualReport.findUnique({ where: { id } });
   if (!item) throw refused('找不到该年度报告');
   return item;
 }
 
 /** 重新生成: computes the tables from the data now and stores them with the check. */
-export async function regenerateAnnualReport(context: KeystoneContext, id: string, now = new Date()) {
+export async function regenerateAnnualReport(context: Context, id: string, now = new Date()) {
   const item = await itemOf(context, id);
   if (item.publishedAt) throw refused('年度报告已发布，不能重新生成');
   const report = await generateAnnualReport(context, item);
@@ -41,7 +41,7 @@ export const checkText = (failures: { message: string }[]): string =>
  * 发布: regenerates (the public sees the data as of now), refuses while the check fails (N14: the
  * figures must add up), records the day and says whether it was in time (31 January).
  */
-export async function publishAnnualReport(context: KeystoneContext, id: string, now = new Date()) {
+export async function publishAnnualReport(context: Context, id: string, now = new Date()) {
   const session = sessionOf(context);
   const today = toCalendarDay(now);
   const { year } = await itemOf(context, id);
@@ -61,7 +61,7 @@ export async function publishAnnualReport(context: KeystoneContext, id: string, 
   return timing;
 }
 
-const actionOf = (label: string, run: (context: KeystoneContext, id: string) => Promise<unknown>, prompt: string) =>
+const actionOf = (label: string, run: (context: Context, id: string) => Promise<unknown>, prompt: string) =>
   itemAction('AnnualReport', {
     label,
     prompt,

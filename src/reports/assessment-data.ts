@@ -1,4 +1,3 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { disclosureClock } from '../platform/calendar/disclosure-clock.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
@@ -8,7 +7,7 @@ import { loadRequestRecords } from '../requests/annual-records.js';
 import { factFields, factsOf } from '../requests/facts.js';
 import { clockOf } from '../requests/core/request-state.js';
 import { assessmentFigures, type AssessmentFigures, type FigureCounts } from './core/assessment.js';
-import { prismaOf } from '../platform/db/prisma.js';
+import type { Context } from '../platform/db/prisma.js';
 
 /*
  * S12: counts the year's figures from the data. Messages, consultations and incidents are lists of
@@ -21,8 +20,8 @@ export function chinaYear(year: number): { gte: Date; lt: Date } {
 }
 
 /** S11 留言 of the year: received, and those with a reply given. */
-export async function countMessages(context: KeystoneContext, year: number): Promise<FigureCounts['messages']> {
-  const { message } = prismaOf(context.sudo());
+export async function countMessages(context: Context, year: number): Promise<FigureCounts['messages']> {
+  const { message } = context.sudo().prisma;
   const submittedAt = chinaYear(year);
   return {
     received: await message.count({ where: { submittedAt } }),
@@ -31,8 +30,8 @@ export async function countMessages(context: KeystoneContext, year: number): Pro
 }
 
 /** S2 征求意见 published in the year, and the comments received in it. */
-export async function countConsultations(context: KeystoneContext, year: number): Promise<FigureCounts['consultations']> {
-  const prisma = prismaOf(context.sudo());
+export async function countConsultations(context: Context, year: number): Promise<FigureCounts['consultations']> {
+  const prisma = context.sudo().prisma;
   const range = chinaYear(year);
   return {
     opened: await prisma.consultation.count({ where: { publishedAt: range } }),
@@ -41,14 +40,14 @@ export async function countConsultations(context: KeystoneContext, year: number)
 }
 
 /** S6 舆情事件 started in the year. */
-export async function countIncidents(context: KeystoneContext, year: number): Promise<FigureCounts['incidents']> {
-  return { total: await prismaOf(context.sudo()).opinionIncident.count({ where: { startedAt: chinaYear(year) } }) };
+export async function countIncidents(context: Context, year: number): Promise<FigureCounts['incidents']> {
+  return { total: await context.sudo().prisma.opinionIncident.count({ where: { startedAt: chinaYear(year) } }) };
 }
 
 const bump = (r: Record<string, number>, key: string) => void (r[key] = (r[key] ?? 0) + 1);
 
 /** S12: the figures of `year`, as of `now`. */
-export async function loadAssessmentFigures(context: KeystoneContext, year: number, now = new Date()): Promise<AssessmentFigures> {
+export async function loadAssessmentFigures(context: Context, year: number, now = new Date()): Promise<AssessmentFigures> {
   if (!Number.isInteger(year) || year < 2008 || year > 9999) throw new Error(`年度“${year}”不正确，应为四位数字的年份，例如 2025`);
   const prisma = context.sudo().prisma;
   const today = toCalendarDay(now);

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { annualReportTiming } from './core/annual-report.js';
 import { missingText } from './website-report-actions.js';
 import { generateWebsiteReport } from './website-data.js';
@@ -52,7 +52,7 @@ function carriedInDay(day: string): { pageViews: number; uniqueVisitors: number 
   return { uniqueVisitors, pageViews: Math.round(uniqueVisitors * (2.6 + jitter * 0.8)) };
 }
 
-export async function seedDemoWebsiteReport(context: KeystoneContext, clock: DemoClock): Promise<{ WebsiteAnnualReport: number }> {
+export async function seedDemoWebsiteReport(context: Context, clock: DemoClock): Promise<{ WebsiteAnnualReport: number }> {
   const prisma = context.sudo().prisma;
   const at = clock.everyYear('2026-01-23');
   const year = 2025 + at.shiftYears;

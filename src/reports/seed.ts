@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { generateAnnualReport, type AnnualReportItem } from './annual-data.js';
 import { checkText } from './annual-report-actions.js';
 import { annualReportTiming } from './core/annual-report.js';
@@ -29,7 +29,7 @@ const problems2025 = [
 
 const otherMatters2025 = '2025年，我局未收取政府信息公开信息处理费。政务公开工作在局年度绩效考核中的分值占比为5%。';
 
-export async function seedDemoReports(context: KeystoneContext, clock: DemoClock): Promise<Record<string, number>> {
+export async function seedDemoReports(context: Context, clock: DemoClock): Promise<Record<string, number>> {
   const prisma = context.sudo().prisma;
   const created = { AnnualReport: 0, SelfInspection: 0 };
   // 第二十条第（一）项: the bureau's normative documents among the demo documents.
@@ -39,10 +39,7 @@ export async function seedDemoReports(context: KeystoneContext, clock: DemoClock
       data: { regulatoryKind: 'normativeDocument' },
     });
   }
-  const settings = (await prisma.siteSettings.findFirst({ select: { id: true, disclosureLeader: true } })) as {
-    id: string;
-    disclosureLeader: string;
-  } | null;
+  const settings = await prisma.siteSettings.findFirst({ select: { id: true, disclosureLeader: true } });
   if (settings && !settings.disclosureLeader) {
     await prisma.siteSettings.update({
       where: { id: settings.id },
@@ -57,7 +54,7 @@ export async function seedDemoReports(context: KeystoneContext, clock: DemoClock
   // S4: 社会救助科's self-inspection of a first half year, generated on 3 July, awaiting its conclusion.
   const inspection = clock.everyYear('2026-07-03');
   const half = `${2026 + inspection.shiftYears}-H1`;
-  const assistance = (await prisma.department.findFirst({ where: { code: 'assistance' }, select: { id: true } })) as { id: string } | null;
+  const assistance = await prisma.department.findFirst({ where: { code: 'assistance' }, select: { id: true } });
   if (assistance && !(await prisma.selfInspection.count({ where: { key: `${assistance.id}:${half}` } }))) {
     created.SelfInspection++;
     const generatedAt = inspection.instant('2026-07-03T10:00:00+08:00');

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { byRole, isEditorOf, isOffice, isOfficeOrSection, memberOf, sessionOf, type SessionData } from '../platform/access/roles.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { type ActionArgs, itemAction, refusal, textArg } from '../platform/admin-ui/item-actions.js';
@@ -43,28 +43,19 @@ export function mayWriteFor(session: SessionData | undefined, departmentId: stri
 
 /** S4: the contents of a department's self-inspection of a half, from the data as of `now`. */
 export async function generateSelfInspection(
-  context: KeystoneContext,
+  context: Context,
   departmentId: string,
   half: string,
   now = new Date(),
 ): Promise<SelfInspectionContents> {
   const { start, end } = halfYearBounds(half);
   const prisma = context.sudo().prisma;
-  const department = (await prisma.department.findUnique({ where: { id: departmentId }, select: { name: true } })) as {
-    name: string;
-  } | null;
+  const department = await prisma.department.findUnique({ where: { id: departmentId }, select: { name: true } });
   if (!department) throw refused('找不到该科室');
-  const docs = (await prisma.document.findMany({
+  const docs = await prisma.document.findMany({
     where: { departmentId, revisionOfId: null, status: { not: 'merged' } },
     select: { id: true, title: true, disclosure: true, disclosureReason: true, formationDate: true, publishedAt: true },
-  })) as {
-    id: string;
-    title: string;
-    disclosure: string | null;
-    disclosureReason: string | null;
-    formationDate: unknown;
-    publishedAt: Date | null;
-  }[];
+  });
   const requests = await loadDepartmentRequests(context, departmentId, start, end);
   return selfInspectionContents({
     half,
@@ -92,14 +83,14 @@ interface Row {
 const jsonOf = <T>(value: unknown, fallback: T): T =>
   value == null ? fallback : ((typeof value === 'string' ? JSON.parse(value) : value) as T);
 
-async function rowOf(context: KeystoneContext, id: string): Promise<Row> {
-  const row = (await context.sudo().prisma.selfInspection.findUnique({ where: { id } })) as Row | null;
+async function rowOf(context: Context, id: string): Promise<Row> {
+  const row = await context.sudo().prisma.selfInspection.findUnique({ where: { id } });
   if (!row) throw refused('找不到该自查报告');
   if (!mayWriteFor(sessionOf(context), row.departmentId)) throw refused('您不能处理其他科室的自查报告');
   return row;
 }
 
-export async function regenerateSelfInspection(context: KeystoneContext, id: string, now = new Date()): Promise<SelfInspectionContents> {
+export async function regenerateSelfInspection(context: Context, id: string, now = new Date()): Promise<SelfInspectionContents> {
   const row = await rowOf(context, id);
   if (row.status !== 'draft') throw refused('自查报告已提交，不能重新生成');
   const contents = await generateSelfInspection(context, row.departmentId!, row.half, now);
@@ -110,7 +101,7 @@ export async function regenerateSelfInspection(context: KeystoneContext, id: str
   return contents;
 }
 
-export async function submitSelfInspection(context: KeystoneContext, id: string, now = new Date()): Promise<void> {
+export async function submitSelfInspection(context: Context, id: string, now = new Date()): Promise<void> {
   const row = await rowOf(context, id);
   if (row.status !== 'draft') throw refused('自查报告已提交');
   if (!row.contents) throw refused('请先生成自查内容');
@@ -122,7 +113,7 @@ export async function submitSelfInspection(context: KeystoneContext, id: string,
   });
 }
 
-export async function reviewSelfInspection(context: KeystoneContext, id: string, note: string, now = new Date()): Promise<void> {
+export async function reviewSelfInspection(context: Context, id: string, note: string, now = new Date()): Promise<void> {
   const session = sessionOf(context);
   if (!officeSupervises({ session })) throw refused('只有局办公室可以审核自查报告');
   const row = await rowOf(context, id);
@@ -134,13 +125,7 @@ export async function reviewSelfInspection(context: KeystoneContext, id: string,
 }
 
 /** S4: marks item `ref` (W… a withheld document, T… a requested topic) as information that should become public. */
-export async function markForConversion(
-  context: KeystoneContext,
-  id: string,
-  ref: string,
-  note: string,
-  now = new Date(),
-): Promise<Conversion> {
+export async function markForConversion(context: Context, id: string, ref: string, note: string, now = new Date()): Promise<Conversion> {
   const row = await rowOf(context, id);
   const contents = jsonOf<SelfInspectionContents | null>(row.contents, null);
   if (!contents) throw refused('请先生成自查内容');
@@ -166,7 +151,7 @@ export async function markForConversion(
  * Whether a conversion is done: the document is now 主动公开 and published, or a request on the
  * topic has its information converted into a proactive document.
  */
-export async function conversionDone(context: KeystoneContext, departmentId: string, c: Conversion): Promise<boolean> {
+export async function conversionDone(context: Context, departmentId: string, c: Conversion): Promise<boolean> {
   const prisma = context.sudo().prisma;
   if (c.kind === 'document')
     return (await prisma.document.count({ where: { id: c.documentId, disclosure: 'proactive', status: 'published' } })) > 0;
@@ -175,9 +160,9 @@ export async function conversionDone(context: KeystoneContext, departmentId: str
 
 function button(
   label: string,
-  run: (context: KeystoneContext, id: string, args: Record<string, string>) => Promise<unknown>,
+  run: (context: Context, id: string, args: Record<string, string>) => Promise<unknown>,
   shownIn: string[] | null,
-  args: ActionArgs = {},
+  args: ActionArgs<'SelfInspection'> = {},
 ) {
   return itemAction('SelfInspection', {
     label,
@@ -192,15 +177,15 @@ export function selfInspectionActions() {
     regenerate: button('重新生成', (context, id) => regenerateSelfInspection(context, id), ['draft']),
     submit: button('提交局办公室', (context, id) => submitSelfInspection(context, id), ['draft']),
     review: button('审核', (context, id, args) => reviewSelfInspection(context, id, args.note ?? ''), ['submitted'], {
-      note: textArg('审核意见'),
+      note: textArg<'SelfInspection'>('审核意见'),
     }),
     markForConversion: button(
       '标记应转为主动公开',
       (context, id, args) => markForConversion(context, id, args.ref ?? '', args.note ?? ''),
       null,
       {
-        ref: textArg('事项编号', '自查内容中的编号：W 开头为未公开的文件，T 开头为申请较多的事项，例如 W1'),
-        note: textArg('说明', '必填：为什么应当公开，由谁在何时前公开'),
+        ref: textArg<'SelfInspection'>('事项编号', '自查内容中的编号：W 开头为未公开的文件，T 开头为申请较多的事项，例如 W1'),
+        note: textArg<'SelfInspection'>('说明', '必填：为什么应当公开，由谁在何时前公开'),
       },
     ),
   };

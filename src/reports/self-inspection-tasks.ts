@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { isOffice, type Member } from '../platform/access/roles.js';
 import { type ExtraTask } from '../platform/tasks/source.js';
 import { conversionDone, type Conversion } from './self-inspection-cms.js';
@@ -7,15 +7,17 @@ import { conversionDone, type Conversion } from './self-inspection-cms.js';
  * S4 待办: each item a self-inspection marked "should become public" stays on the department's task
  * list until the information is public; submitted self-inspections wait on the office's review.
  */
-export async function selfInspectionTasks(context: KeystoneContext, actor: Member, _now: Date): Promise<ExtraTask[]> {
+export async function selfInspectionTasks(context: Context, actor: Member, _now: Date): Promise<ExtraTask[]> {
   const tasks: ExtraTask[] = [];
   const office = isOffice(actor.role);
   if (actor.departmentId || office) {
-    const rows = (await context.prisma.selfInspection.findMany({
+    const rows = await context.prisma.selfInspection.findMany({
       where: office && !actor.departmentId ? {} : { departmentId: actor.departmentId },
       select: { id: true, title: true, departmentId: true, conversions: true },
-    })) as { id: string; title: string; departmentId: string; conversions: unknown }[];
+    });
     for (const row of rows) {
+      // Every report is made for a department (its conversions are that department's to do).
+      if (!row.departmentId) continue;
       const conversions = (typeof row.conversions === 'string' ? JSON.parse(row.conversions) : (row.conversions ?? [])) as Conversion[];
       for (const c of conversions) {
         if (await conversionDone(context, row.departmentId, c)) continue;
@@ -34,10 +36,10 @@ export async function selfInspectionTasks(context: KeystoneContext, actor: Membe
     }
   }
   if (office) {
-    const submitted = (await context.prisma.selfInspection.findMany({
+    const submitted = await context.prisma.selfInspection.findMany({
       where: { status: 'submitted' },
       select: { id: true, title: true },
-    })) as { id: string; title: string }[];
+    });
     for (const s of submitted)
       tasks.push({
         kindLabel: '半年自查',

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { isOfficeOrSection, type Member } from '../platform/access/roles.js';
 import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
 import { type ExtraTask } from '../platform/tasks/source.js';
@@ -8,14 +8,14 @@ import { annualReportTiming } from './core/annual-report.js';
  * N14 待办: from 1 January, last year's report while it is not published (due 31 January), for the
  * office that writes it and the information section that publishes it.
  */
-export async function annualReportTasks(context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> {
+export async function annualReportTasks(context: Context, actor: Member, now: Date): Promise<ExtraTask[]> {
   if (!isOfficeOrSection(actor.role)) return [];
   const today = toCalendarDay(now);
   const year = Number(today.slice(0, 4)) - 1;
-  const item = (await context.prisma.annualReport.findFirst({
+  const item = await context.prisma.annualReport.findFirst({
     where: { year },
     select: { id: true, publishedAt: true, checkPassed: true, generatedAt: true },
-  })) as { id: string; publishedAt: Date | null; checkPassed: boolean; generatedAt: Date | null } | null;
+  });
   if (item?.publishedAt) return [];
   const timing = annualReportTiming({ year, today });
   const detail = !item

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { publicDocument, publicInterpretation } from '../platform/access/documents.js';
 import { yearTotals } from '../site/visits/aggregate.js';
@@ -24,7 +24,7 @@ const yearRange = (year: number) => ({ gte: new Date(`${year}-01-01T00:00:00+08:
 /** 政务动态: documents in 动态要闻 or 通知公告 columns. */
 const newsKinds = ['news', 'notice'];
 
-export async function loadWebsiteReportData(context: KeystoneContext, year: number): Promise<WebsiteReportData> {
+export async function loadWebsiteReportData(context: Context, year: number): Promise<WebsiteReportData> {
   const prisma = context.sudo().prisma;
   const inYear = yearRange(year);
   // What the site published: public items only (S1).
@@ -98,7 +98,7 @@ export async function loadWebsiteReportData(context: KeystoneContext, year: numb
   };
 }
 
-export async function loadWebsiteIdentity(context: KeystoneContext): Promise<WebsiteIdentity> {
+export async function loadWebsiteIdentity(context: Context): Promise<WebsiteIdentity> {
   const s = (await context.sudo().prisma.siteSettings.findFirst({
     select: { siteName: true, baseUrl: true, sponsor: true, icpNumber: true, policeRecordNumber: true, siteCode: true },
   })) as WebsiteIdentity | null;
@@ -113,7 +113,7 @@ export function entriesOf(item: Record<string, unknown> | null): WebsiteReportEn
 
 /** N17: the report of a year now, from the data and the item's entries (none when there is no item). */
 export async function generateWebsiteReport(
-  context: KeystoneContext,
+  context: Context,
   year: number,
   item: (Record<string, unknown> & { publishedAt?: Date | null }) | null,
 ): Promise<WebsiteReport> {

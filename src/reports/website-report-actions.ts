@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { isOfficeOrSection, sessionOf, type Member } from '../platform/access/roles.js';
 import { type ExtraTask } from '../platform/tasks/source.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
@@ -14,9 +14,8 @@ export const editsWebsiteReports = editsAnnualReports;
 
 const refused = refusal('WEBSITE_REPORT_REFUSED');
 
-async function itemOf(context: KeystoneContext, id: string) {
-  const item = (await context.sudo().prisma.websiteAnnualReport.findUnique({ where: { id } })) as
-    (Record<string, unknown> & { year: number; publishedAt: Date | null }) | null;
+async function itemOf(context: Context, id: string) {
+  const item = await context.sudo().prisma.websiteAnnualReport.findUnique({ where: { id } });
   if (!item) throw refused('找不到该网站工作年度报表');
   return item;
 }
@@ -25,7 +24,7 @@ export const missingText = (report: Pick<WebsiteReport, 'missing'>): string =>
   report.missing.length ? `尚缺以下必填数据：\n${report.missing.join('\n')}` : '必填数据齐全';
 
 /** 重新生成: the figures from the data now, stored with the list of what is still missing. */
-export async function regenerateWebsiteReport(context: KeystoneContext, id: string, now = new Date()): Promise<WebsiteReport> {
+export async function regenerateWebsiteReport(context: Context, id: string, now = new Date()): Promise<WebsiteReport> {
   const item = await itemOf(context, id);
   if (item.publishedAt) throw refused('网站工作年度报表已发布，不能重新生成');
   const report = await generateWebsiteReport(context, item.year, item);
@@ -40,7 +39,7 @@ export async function regenerateWebsiteReport(context: KeystoneContext, id: stri
  * N17 发布: refused before the year is over and while a required figure is missing (each one named);
  * otherwise the report is stored as published (填报日期 = today) with whether it was in time (31 January).
  */
-export async function publishWebsiteReport(context: KeystoneContext, id: string, now = new Date()) {
+export async function publishWebsiteReport(context: Context, id: string, now = new Date()) {
   const session = sessionOf(context);
   const today = toCalendarDay(now);
   const item = await itemOf(context, id);
@@ -64,7 +63,7 @@ export async function publishWebsiteReport(context: KeystoneContext, id: string,
   return published;
 }
 
-const actionOf = (label: string, run: (context: KeystoneContext, id: string) => Promise<unknown>, prompt: string) =>
+const actionOf = (label: string, run: (context: Context, id: string) => Promise<unknown>, prompt: string) =>
   itemAction('WebsiteAnnualReport', {
     label,
     prompt,
@@ -92,14 +91,14 @@ export function websiteReportActions() {
  * N17 待办: from 1 January, last year's 网站工作年度报表 while it is not published (due 31 January),
  * for the office and the information section, like the 信息公开 annual report's.
  */
-export async function websiteReportTasks(context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> {
+export async function websiteReportTasks(context: Context, actor: Member, now: Date): Promise<ExtraTask[]> {
   if (!isOfficeOrSection(actor.role)) return [];
   const today = toCalendarDay(now);
   const year = Number(today.slice(0, 4)) - 1;
-  const item = (await context.sudo().prisma.websiteAnnualReport.findFirst({
+  const item = await context.sudo().prisma.websiteAnnualReport.findFirst({
     where: { year },
     select: { id: true, publishedAt: true, complete: true, generatedAt: true },
-  })) as { id: string; publishedAt: Date | null; complete: boolean; generatedAt: Date | null } | null;
+  });
   if (item?.publishedAt) return [];
   const timing = annualReportTiming({ year, today });
   const detail = !item

@@ -1,5 +1,5 @@
+import type { Context } from '../platform/db/prisma.js';
 import { maskPersonalData } from '../platform/privacy/mask.js';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { sendDeadlineAlert } from '../platform/notify/deadline-alerts.js';
 import { logger } from '../platform/logging/logger.js';
@@ -29,7 +29,7 @@ type Row = {
   department: { name: string } | null;
 } & Record<string, unknown>;
 
-export async function alertRequestDeadlines(context: KeystoneContext, now = new Date()): Promise<{ sent: number; failed: number }> {
+export async function alertRequestDeadlines(context: Context, now = new Date()): Promise<{ sent: number; failed: number }> {
   const prisma = context.sudo().prisma;
   const today = toCalendarDay(now);
   const rows = (await prisma.disclosureRequest.findMany({

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
 import type { DisclosureRequestRecord } from '../reports/core/annual-report.js';
 import type { ApplicantType, RequestOutcome } from './core/request-vocabulary.js';
@@ -21,8 +21,8 @@ export interface AnnualRequestRecord extends DisclosureRequestRecord {
  * N14: the requests that can appear in the report of `year`: received by its end and either still
  * open or closed in it or later (older ones were closed in an earlier report).
  */
-export async function loadRequestRecords(context: KeystoneContext, year: number): Promise<AnnualRequestRecord[]> {
-  const rows = (await context.sudo().prisma.disclosureRequest.findMany({
+export async function loadRequestRecords(context: Context, year: number): Promise<AnnualRequestRecord[]> {
+  const rows = await context.sudo().prisma.disclosureRequest.findMany({
     select: {
       id: true,
       applicantType: true,
@@ -35,17 +35,7 @@ export async function loadRequestRecords(context: KeystoneContext, year: number)
       convertedDocumentId: true,
     },
     orderBy: { receivedOn: 'asc' },
-  })) as {
-    id: string;
-    applicantType: string;
-    receivedOn: unknown;
-    outcome: string | null;
-    closedOn: unknown;
-    departmentId: string | null;
-    topic: string | null;
-    shouldBeProactive: boolean;
-    convertedDocumentId: string | null;
-  }[];
+  });
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   return rows
@@ -65,7 +55,7 @@ export async function loadRequestRecords(context: KeystoneContext, year: number)
 
 /** S4: one department's requests received between two days (inclusive), for its half-year self-inspection. */
 export async function loadDepartmentRequests(
-  context: KeystoneContext,
+  context: Context,
   departmentId: string,
   start: string,
   end: string,

@@ -1,8 +1,7 @@
-import { g } from '@keystone-6/core';
+import { g } from '../platform/db/g.js';
 import { calendarDay, select } from '@keystone-6/core/fields';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { activeSessionOf, roleOf, type SessionData } from '../platform/access/roles.js';
-import { itemAction, refusal, textArg } from '../platform/admin-ui/item-actions.js';
+import { itemAction, refusal, textArg, type ActionArgs } from '../platform/admin-ui/item-actions.js';
 import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayValue } from '../platform/db/calendar-day.js';
 import { requestOutcomeOptions } from './core/request-vocabulary.js';
@@ -10,7 +9,7 @@ import { approvesExtensions, handlesRequest } from './access.js';
 import { factsOf } from './facts.js';
 import { answerProblems, approvalProblems, noticeProblems } from './core/request-state.js';
 import { noticeMethodOptions } from './core/vocabulary.js';
-import { prismaOf } from '../platform/db/prisma.js';
+import { type Context, type ListTypeInfo } from '../platform/db/prisma.js';
 
 /*
  * N13: the steps of a request where a plain edit would be unsafe, as Keystone actions (a button on
@@ -29,7 +28,7 @@ export const requestActionLabels: Record<RequestAction, string> = {
 
 const refused = refusal('REQUEST_REFUSED');
 
-function signedInSession(context: KeystoneContext): SessionData {
+function signedInSession(context: Context): SessionData {
   const session = activeSessionOf(context);
   if (!session) throw refused('请先登录');
   return session;
@@ -53,7 +52,7 @@ export interface RequestActionArgs {
 
 /** Carries out one step on one request after its checks; `now` fixes "today" (China). */
 export async function actOnRequest(
-  context: KeystoneContext,
+  context: Context,
   id: string,
   act: RequestAction,
   args: RequestActionArgs,
@@ -61,7 +60,7 @@ export async function actOnRequest(
 ): Promise<void> {
   const session = signedInSession(context);
   const today = toCalendarDay(now);
-  await prismaOf(context.sudo()).$transaction(async (tx) => {
+  await context.sudo().prisma.$transaction(async (tx) => {
     const row = await tx.disclosureRequest.findUnique({ where: { id } });
     if (!row) throw refused('找不到该政府信息公开申请');
     const facts = factsOf(row);
@@ -118,15 +117,15 @@ export async function actOnRequest(
 
 const dayArgConfig = (label: string, description: string) => ({
   graphql: g.arg({ type: g.CalendarDay }),
-  ui: { source: { field: calendarDay({ ui: { label, description } }) } },
+  ui: { source: { field: calendarDay<ListTypeInfo<'DisclosureRequest'>>({ ui: { label, description } }) } },
 });
 const selectArg = (label: string, options: readonly { value: string; label: string }[]) => ({
   graphql: g.arg({ type: g.String }),
-  ui: { source: { field: select({ type: 'string', options: [...options], ui: { label } }) } },
+  ui: { source: { field: select<ListTypeInfo<'DisclosureRequest'>>({ type: 'string', options: [...options], ui: { label } }) } },
 });
 
-const argsFor = {
-  approveExtension: { reason: textArg('延期理由', '必填，例如：需调取多个科室档案，正在检索核对') },
+const argsFor: Record<RequestAction, ActionArgs<'DisclosureRequest'>> = {
+  approveExtension: { reason: textArg<'DisclosureRequest'>('延期理由', '必填，例如：需调取多个科室档案，正在检索核对') },
   recordExtensionNotice: {
     noticeSentOn: dayArgConfig('告知日期', '不填为今天；须在原答复期限届满前'),
     noticeMethod: selectArg('告知方式', noticeMethodOptions),
@@ -134,9 +133,9 @@ const argsFor = {
   answer: {
     outcome: selectArg('办理结果', requestOutcomeOptions),
     closedOn: dayArgConfig('答复日期', '不填为今天'),
-    replyText: textArg('答复书内容', '可在“答复书附件”中另附盖章的答复书'),
+    replyText: textArg<'DisclosureRequest'>('答复书内容', '可在“答复书附件”中另附盖章的答复书'),
   },
-} as const;
+};
 
 type ActionItem =
   | { closedOn?: unknown; receivedOn?: unknown; extensionApprovedOn?: unknown; extensionNoticeSentOn?: unknown; departmentId?: unknown }
@@ -165,7 +164,7 @@ export function requestActions() {
       itemAction('DisclosureRequest', {
         label: requestActionLabels[key],
         args: argsFor[key],
-        shown: (session, item) => shown(key, session, item as ActionItem),
+        shown: (session, item) => shown(key, session, item),
         run: (context, id, args) => actOnRequest(context, id, key, args as RequestActionArgs),
       }),
     ]),

@@ -1,7 +1,8 @@
+import type { Context } from '../platform/db/prisma.js';
 import express from 'express';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import type { SiteKit } from '../site/kit.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
+import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { applicantTypeOptions } from './core/request-vocabulary.js';
 import { parseApplication, requestDataOf } from './core/application.js';
 import { factFields, factsOf } from './facts.js';
@@ -60,7 +61,7 @@ function formModel(kit: SiteKit, values: Values, errors: Record<string, string> 
 }
 
 /** Creates the request under a fresh query code (about 59 random bits: a clash is retried, not expected). */
-async function createRequest(context: KeystoneContext, data: ReturnType<typeof requestDataOf>, now: Date): Promise<string> {
+async function createRequest(context: Context, data: ReturnType<typeof requestDataOf>, now: Date): Promise<string> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const queryCode = newQueryCode();
     if (await context.sudo().prisma.disclosureRequest.findUnique({ where: { queryCode }, select: { id: true } })) continue;
@@ -72,7 +73,7 @@ async function createRequest(context: KeystoneContext, data: ReturnType<typeof r
   throw new Error('No free query code after 3 attempts');
 }
 
-export function requestRoutes(context: KeystoneContext, kit: SiteKit): express.Router {
+export function requestRoutes(context: Context, kit: SiteKit): express.Router {
   const router = express.Router();
 
   router.get('/disclosure/apply', async (_req, res) => {
@@ -120,7 +121,7 @@ export function requestRoutes(context: KeystoneContext, kit: SiteKit): express.R
       title: '申请办理进度查询',
       code,
       found: true,
-      submittedOn: toCalendarDay(row.submittedAt ?? row.createdAt),
+      submittedOn: calendarDayOf(row.submittedAt ?? row.createdAt) ?? '',
       progress: requestProgressLabels[progressOf(facts, today)],
       receivedOn: facts.receivedOn,
       deadline: facts.closedOn ? null : (clock?.deadline ?? null),

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { addWorkingDays, isWorkingDay, type CalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayValue } from '../platform/db/calendar-day.js';
 import type { ApplicantType, RequestOutcome } from './core/request-vocabulary.js';
@@ -299,7 +299,7 @@ const evidenceField: Record<RequestChannel, 'handedInOn' | 'signedForOn' | 'conf
 
 /** Seeds the demo requests (idempotent, by query code); returns how many were created. */
 export async function seedDemoRequests(
-  context: KeystoneContext,
+  context: Context,
   {
     departmentIds,
     leaderId,

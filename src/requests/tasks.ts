@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { isEditor, isLeader, isOffice, type Member } from '../platform/access/roles.js';
 import type { ExtraTask, TaskSource } from '../platform/tasks/source.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
@@ -14,7 +14,7 @@ import { clockOf } from './core/request-state.js';
 const kindLabel = '依申请公开';
 export const requestHref = (id: string) => `/admin/disclosure-requests/${id}`;
 
-export const requestTasks: TaskSource = async (context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> => {
+export const requestTasks: TaskSource = async (context: Context, actor: Member, now: Date): Promise<ExtraTask[]> => {
   const office = isOffice(actor.role);
   const leader = isLeader(actor.role);
   const department = isEditor(actor.role) ? actor.departmentId : null;

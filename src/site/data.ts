@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { publicDocument, publicInterpretation } from '../platform/access/documents.js';
@@ -57,7 +57,7 @@ const summary = (d: { id: string; title: string; publishedAt: Date | null }): Do
   date: day(d.publishedAt),
 });
 
-export async function siteFrame(context: KeystoneContext): Promise<SiteFrame> {
+export async function siteFrame(context: Context): Promise<SiteFrame> {
   const prisma = context.sudo().prisma;
   const settings = await prisma.siteSettings.findFirst();
   const top = await prisma.column.findMany({
@@ -77,7 +77,7 @@ export async function siteFrame(context: KeystoneContext): Promise<SiteFrame> {
   };
 }
 
-export async function homeData(context: KeystoneContext) {
+export async function homeData(context: Context) {
   const prisma = context.sudo().prisma;
   const columns = await prisma.column.findMany({
     where: { ...publicColumn, parentId: null, kind: { in: ['news', 'notice', 'policy', 'disclosure'] } },
@@ -115,7 +115,7 @@ export async function homeData(context: KeystoneContext) {
   };
 }
 
-export async function columnData(context: KeystoneContext, slug: string, page: number) {
+export async function columnData(context: Context, slug: string, page: number) {
   const prisma = context.sudo().prisma;
   const column = await prisma.column.findFirst({
     where: { slug, ...publicColumn },
@@ -144,22 +144,23 @@ export async function columnData(context: KeystoneContext, slug: string, page: n
   const ids = [column.id, ...column.children.map((c: { id: string }) => c.id)];
   // A 政策解读 column lists the published interpretations; any other its documents.
   const listsInterpretations = column.kind === 'interpretation';
-  const table = listsInterpretations ? prisma.interpretation : prisma.document;
-  const where = listsInterpretations ? publicInterpretation : { ...publicDocument, columns: { some: { id: { in: ids } } } };
+  const documentsWhere = { ...publicDocument, columns: { some: { id: { in: ids } } } };
   // A 领导信箱 column lists the published replies to messages (S11, N5).
   const messages = column.kind === 'mailbox' ? await mailboxColumnItems(context, page, pageSize) : null;
-  const total = messages ? messages.total : await table.count({ where });
+  const total = messages
+    ? messages.total
+    : listsInterpretations
+      ? await prisma.interpretation.count({ where: publicInterpretation })
+      : await prisma.document.count({ where: documentsWhere });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (page > pages) return null;
+  const pageOf = { orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize } as const;
+  const select = { id: true, title: true, publishedAt: true } as const;
   const docs: { id: string; title: string; publishedAt: Date | null; url?: string }[] = messages
     ? messages.items
-    : await table.findMany({
-        where,
-        orderBy: { publishedAt: 'desc' },
-        skip: (page - 1) * pageSize,
-        take: pageSize,
-        select: { id: true, title: true, publishedAt: true },
-      });
+    : listsInterpretations
+      ? await prisma.interpretation.findMany({ where: publicInterpretation, ...pageOf, select })
+      : await prisma.document.findMany({ where: documentsWhere, ...pageOf, select });
   return {
     column: { id: column.id, slug: column.slug, name: column.name, description: column.description },
     meta: { column: columnMetadata(column) },
@@ -180,7 +181,7 @@ export async function columnData(context: KeystoneContext, slug: string, page: n
   };
 }
 
-export async function documentData(context: KeystoneContext, id: string) {
+export async function documentData(context: Context, id: string) {
   const prisma = context.sudo().prisma;
   const doc = await prisma.document.findFirst({
     where: { id, ...publicDocument },
@@ -239,7 +240,8 @@ export async function documentData(context: KeystoneContext, id: string) {
     attachments: files(doc.attachments),
     // A 长图 attached to a document shows on its page beside its 文字版 (N16), and stays downloadable.
     longImages: doc.attachments
-      .filter((a: { kind: string; file_filename: string | null }) => a.kind === 'longImage' && a.file_filename)
+      .filter((a) => a.kind === 'longImage')
+      .filter(hasFile)
       .map(pictureView),
     validity: validityView(doc as ValidityRow, doc.replacedBy),
     replaces: replaces.map((r: { id: string; title: string; validity: string }) => ({
@@ -259,6 +261,11 @@ interface PictureRow {
   caption: string;
   file_filename: string;
   textVersion: string;
+}
+
+/** A media item whose file is stored (only such can be shown). */
+function hasFile<T extends { file_filename: string | null }>(m: T): m is T & { file_filename: string } {
+  return Boolean(m.file_filename);
 }
 
 /** A picture as a page shows it; a 长图 with its 文字版 beside it (N16), one paragraph a line. */
@@ -288,19 +295,14 @@ function publicBodyOf(doc: { origin?: string; disclosure: string | null; body: u
  * The picture of chart number `n` (from 1, in the order of the body) of a public document or interpretation,
  * as SVG: its stable address is what feeds and other sites show, with the chart's text as alt text.
  */
-export async function chartSvgData(
-  context: KeystoneContext,
-  kind: 'documents' | 'interpretations',
-  id: string,
-  n: number,
-): Promise<string | null> {
+export async function chartSvgData(context: Context, kind: 'documents' | 'interpretations', id: string, n: number): Promise<string | null> {
   const prisma = context.sudo().prisma;
   const item =
     kind === 'documents'
       ? await prisma.document.findFirst({ where: { id, ...publicDocument } })
       : await prisma.interpretation.findFirst({ where: { id, ...publicInterpretation } });
   if (!item) return null;
-  const body = kind === 'documents' ? publicBodyOf(item) : item.body;
+  const body = 'origin' in item ? publicBodyOf(item) : item.body;
   const svgs = await chartSvgsOf(body);
   return svgs[n - 1] ?? null;
 }
@@ -313,7 +315,7 @@ function chartImages(body: unknown, itemUrl: string): { url: string; alt: string
   });
 }
 
-export async function interpretationData(context: KeystoneContext, id: string) {
+export async function interpretationData(context: Context, id: string) {
   const prisma = context.sudo().prisma;
   const media = { select: { title: true, kind: true, file_filename: true, altText: true, caption: true, textVersion: true } };
   const jd = await prisma.interpretation.findFirst({
@@ -370,7 +372,7 @@ export async function interpretationData(context: KeystoneContext, id: string) {
         view: validityView(d, d.replacedBy),
       }))
       .filter((b: { view: ReturnType<typeof validityView> }) => b.view?.banner),
-    images: jd.images.filter((m: { file_filename: string | null }) => m.file_filename).map(pictureView),
+    images: jd.images.filter(hasFile).map(pictureView),
     video: jd.video?.file_filename
       ? { url: url(jd.video), poster: url(jd.videoPoster), captions: url(jd.videoCaptions), title: jd.video.title }
       : null,
@@ -378,7 +380,7 @@ export async function interpretationData(context: KeystoneContext, id: string) {
 }
 
 /** The first public column of a kind (the 政策解读 column for an interpretation), or the kind itself as a section. */
-async function sectionOfKind(context: KeystoneContext, kind: string) {
+async function sectionOfKind(context: Context, kind: string) {
   const column = await context.sudo().prisma.column.findFirst({
     where: { kind, ...publicColumn },
     orderBy: { order: 'asc' },
@@ -391,13 +393,13 @@ async function sectionOfKind(context: KeystoneContext, kind: string) {
 const summaryLength = 200;
 
 /** The base URL the site is known by (site settings), without a trailing slash. */
-export async function baseUrl(context: KeystoneContext): Promise<string> {
+export async function baseUrl(context: Context): Promise<string> {
   const settings = await context.sudo().prisma.siteSettings.findFirst();
   return String(settings?.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
 }
 
 /** The latest public documents (of a column and its children, or of the whole site with interpretations). */
-export async function feedData(context: KeystoneContext, slug: string | null, limit = 50) {
+export async function feedData(context: Context, slug: string | null, limit = 50) {
   const prisma = context.sudo().prisma;
   const base = await baseUrl(context);
   let where: Record<string, unknown> = publicDocument;
@@ -413,28 +415,25 @@ export async function feedData(context: KeystoneContext, slug: string | null, li
   }
   const interpretationsOnly = column?.kind === 'interpretation';
   const docs = interpretationsOnly ? [] : await prisma.document.findMany({ where, orderBy: { publishedAt: 'desc' }, take: limit });
-  const items = docs.map(
-    (d: {
-      id: string;
-      title: string;
-      publishedAt: Date;
-      body: unknown;
-      redactedBody: unknown;
-      reprintBody: string;
-      disclosure: string;
-      origin: string;
-    }) => ({
-      title: maskPersonalData(d.title),
-      url: `${base}/documents/${d.id}`,
-      published: d.publishedAt,
-      // N15: masked before it is cut, so the cut never leaves part of a number in the clear.
-      summary: maskedExcerpt(publicBodyText(d), summaryLength),
-      images: chartImages(publicBodyOf(d), `${base}/documents/${d.id}`),
-    }),
+  // A feed item needs its date: every published item has one.
+  const items = docs.flatMap((d) =>
+    d.publishedAt
+      ? [
+          {
+            title: maskPersonalData(d.title),
+            url: `${base}/documents/${d.id}`,
+            published: d.publishedAt,
+            // N15: masked before it is cut, so the cut never leaves part of a number in the clear.
+            summary: maskedExcerpt(publicBodyText(d), summaryLength),
+            images: chartImages(publicBodyOf(d), `${base}/documents/${d.id}`),
+          },
+        ]
+      : [],
   );
   if (!slug || interpretationsOnly) {
     const jds = await prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { publishedAt: 'desc' }, take: limit });
-    for (const j of jds as { id: string; title: string; publishedAt: Date; body: unknown }[]) {
+    for (const j of jds) {
+      if (!j.publishedAt) continue;
       const url = `${base}/interpretations/${j.id}`;
       items.push({
         title: maskPersonalData(j.title),
@@ -444,7 +443,7 @@ export async function feedData(context: KeystoneContext, slug: string | null, li
         images: chartImages(j.body, url),
       });
     }
-    items.sort((a: { published: Date }, b: { published: Date }) => b.published.getTime() - a.published.getTime());
+    items.sort((a, b) => b.published.getTime() - a.published.getTime());
   }
   const frame = await siteFrame(context);
   return {
@@ -460,7 +459,7 @@ export async function feedData(context: KeystoneContext, slug: string | null, li
 }
 
 /** Every public page, for sitemap.xml. */
-export async function sitemapData(context: KeystoneContext) {
+export async function sitemapData(context: Context) {
   const prisma = context.sudo().prisma;
   const base = await baseUrl(context);
   const columns = await prisma.column.findMany({ where: publicColumn, orderBy: { order: 'asc' }, select: { slug: true } });
@@ -476,7 +475,7 @@ export async function sitemapData(context: KeystoneContext) {
     ...docs.map((d: { id: string; publishedAt: Date | null }) => ({ url: `${base}/documents/${d.id}`, lastModified: d.publishedAt })),
     ...jds.map((d: { id: string; publishedAt: Date | null }) => ({ url: `${base}/interpretations/${d.id}`, lastModified: d.publishedAt })),
     { url: `${base}/mailbox` },
-    ...messages.map((m: { id: string; replyPublishedAt: Date }) => ({ url: `${base}/mailbox/${m.id}`, lastModified: m.replyPublishedAt })),
+    ...messages.map((m) => ({ url: `${base}/mailbox/${m.id}`, lastModified: m.replyPublishedAt })),
   ];
 }
 
@@ -495,7 +494,7 @@ function snippet(text: string, terms: string[]): string {
  * order (the same on SQLite and PostgreSQL); results are counted by category and listed newest first, the words
  * marked in their titles and excerpts.
  */
-export async function searchData(context: KeystoneContext, query: string, type: SearchType, page: number) {
+export async function searchData(context: Context, query: string, type: SearchType, page: number) {
   const prisma = context.sudo().prisma;
   const terms = searchTerms(query);
   const match = { AND: terms.map((term) => ({ searchText: { contains: term } })) };
@@ -591,7 +590,7 @@ function catalogueEntryView(entry: CatalogueRow) {
 }
 
 /** 主动公开目录 (S3): the catalogue by area of the 五公开, each entry with its latest public documents. */
-export async function catalogueData(context: KeystoneContext) {
+export async function catalogueData(context: Context) {
   const entries = (await context.sudo().prisma.catalogueEntry.findMany({
     orderBy: [{ order: 'asc' }, { subject: 'asc' }],
     include: {
@@ -617,7 +616,7 @@ export async function catalogueData(context: KeystoneContext) {
 }
 
 /** One catalogue entry with all its public documents, paginated. */
-export async function catalogueEntryData(context: KeystoneContext, id: string, page: number) {
+export async function catalogueEntryData(context: Context, id: string, page: number) {
   const prisma = context.sudo().prisma;
   const entry = (await prisma.catalogueEntry.findFirst({
     where: { id },

@@ -1,6 +1,6 @@
+import type { Context } from '../platform/db/prisma.js';
 import type express from 'express';
 import type { Request, Response } from 'express';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import type { pageCacheFor } from '../platform/page-cache/cache.js';
 
 /** A page number from the query string: absent is 1, anything but a plain positive integer is refused. */
@@ -33,4 +33,4 @@ export interface SiteKit {
 export type PageModel = Record<string, unknown> & { title?: string; cacheTags?: string[] };
 
 /** A public feature: a router of its own capability, given the site's kit. */
-export type SiteFeature = (context: KeystoneContext, kit: SiteKit) => express.Router;
+export type SiteFeature = (context: Context, kit: SiteKit) => express.Router;

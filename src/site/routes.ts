@@ -1,6 +1,6 @@
+import type { Context } from '../platform/db/prisma.js';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { projectRoot } from '../platform/config/env.js';
 import { logger } from '../platform/logging/logger.js';
 import { cacheKey, etagOf, pageCacheFor, securityHeaders, writeCachedPage } from '../platform/page-cache/cache.js';
@@ -29,7 +29,7 @@ const idPattern = /^[a-z0-9]{1,40}$/;
 const slugPattern = /^[a-z0-9-]{1,60}$/;
 
 /** The public website, mounted at the root of Keystone's server (the Admin UI lives under /admin). */
-export function siteRoutes(context: KeystoneContext, features: readonly SiteFeature[]): express.Router {
+export function siteRoutes(context: Context, features: readonly SiteFeature[]): express.Router {
   const site = express.Router();
   const cache = pageCacheFor(context);
   // Only the public pages get these headers: the Admin UI (Next) has inline scripts of its own.

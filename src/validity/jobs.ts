@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayValue } from '../platform/db/calendar-day.js';
 import { pageCacheFor } from '../platform/page-cache/cache.js';
@@ -9,13 +9,13 @@ import { publicContentChanged } from '../platform/page-cache/invalidation.js';
  * pages that show them as current (their own, their interpretations', their columns', the library) are
  * dropped from the page cache. Returns how many documents changed state.
  */
-export async function validityDayStarts(context: KeystoneContext, now: Date = new Date()): Promise<number> {
+export async function validityDayStarts(context: Context, now: Date = new Date()): Promise<number> {
   const prisma = context.sudo().prisma;
   const yesterday = toCalendarDay(new Date(now.getTime() - 86_400_000));
-  const ended = (await prisma.document.findMany({
+  const ended = await prisma.document.findMany({
     where: { status: 'published', validity: 'current', validUntil: calendarDayValue(prisma, yesterday) },
     select: { id: true },
-  })) as { id: string }[];
+  });
   if (ended.length) await publicContentChanged(context, { documents: ended.map((d) => d.id) });
   pageCacheFor(context).invalidate(['normative-library']);
   return ended.length;

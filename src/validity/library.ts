@@ -1,5 +1,5 @@
+import type { Context } from '../platform/db/prisma.js';
 import express from 'express';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { pageNumber, type SiteKit } from '../site/kit.js';
@@ -69,7 +69,7 @@ interface Row {
   validity: string;
 }
 
-export async function libraryEntries(context: KeystoneContext, today: CalendarDay): Promise<LibraryEntry[]> {
+export async function libraryEntries(context: Context, today: CalendarDay): Promise<LibraryEntry[]> {
   const rows = (await context.sudo().prisma.document.findMany({
     where: { ...publicDocument, regulatoryKind: { not: null } },
     select: {
@@ -99,7 +99,7 @@ export async function libraryEntries(context: KeystoneContext, today: CalendarDa
 }
 
 /** The library page. */
-export function normativeLibraryRoutes(context: KeystoneContext, kit: SiteKit): express.Router {
+export function normativeLibraryRoutes(context: Context, kit: SiteKit): express.Router {
   const router = express.Router();
   router.get(libraryPath, async (req, res) => {
     const since = kit.cache.generation;

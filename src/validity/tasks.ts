@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../platform/db/prisma.js';
 import { isEditor, isInfoSection, type Member } from '../platform/access/roles.js';
 import type { ExtraTask, TaskSource } from '../platform/tasks/source.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
@@ -14,13 +14,13 @@ import { cleanupItems, type PublishedItem, type Validity } from './core/validity
 
 const kindLabels = { validityEnding: '有效期将满', validityEnded: '有效期已过', timePassed: '过期信息' } as const;
 
-export const validityTasks: TaskSource = async (context: KeystoneContext, actor: Member, now: Date): Promise<ExtraTask[]> => {
+export const validityTasks: TaskSource = async (context: Context, actor: Member, now: Date): Promise<ExtraTask[]> => {
   const department = isEditor(actor.role) ? actor.departmentId : null;
   if (!isInfoSection(actor.role) && !department) return [];
-  const rows = (await context.prisma.document.findMany({
+  const rows = await context.prisma.document.findMany({
     where: { status: 'published', validity: 'current', validUntil: { not: null }, ...(department ? { departmentId: department } : {}) },
     select: { id: true, title: true, regulatoryKind: true, validity: true, validUntil: true },
-  })) as { id: string; title: string; regulatoryKind: string | null; validity: string; validUntil: unknown }[];
+  });
   const items: PublishedItem[] = rows.map((r) => ({
     id: r.id,
     title: r.title,

@@ -1,5 +1,6 @@
-import { g } from '@keystone-6/core';
+import { g } from '../platform/db/g.js';
 import { virtual } from '@keystone-6/core/fields';
+import type { ListTypeInfo } from '../platform/db/prisma.js';
 import { disclosureClock } from '../platform/calendar/disclosure-clock.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
@@ -26,7 +27,7 @@ export function describeDeadline(item: { disclosure?: unknown; formationDate?: u
 }
 
 export const deadlineField = () =>
-  virtual({
+  virtual<ListTypeInfo<'Document'>>({
     ui: {
       label: '公开期限',
       description: '主动公开的文件自形成之日起 20 个工作日内公开（N12）',

@@ -1,5 +1,5 @@
-import { g } from '@keystone-6/core';
-import type { KeystoneContext } from '@keystone-6/core/types';
+import { listDb, type Context } from '../platform/db/prisma.js';
+import { g } from '../platform/db/g.js';
 import { extend } from '@keystone-6/core/graphql-ts';
 import type { Disclosure, Status } from '../platform/content/vocabulary.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
@@ -83,7 +83,7 @@ const selectionOf = (field: string) =>
  * the list says) and, of the snapshots, only the fields the caller may read on the document itself, so a
  * 删减后公开 document's full text and reason never reach anyone who may not read them.
  */
-async function revisionComparison(context: KeystoneContext, documentId: string) {
+async function revisionComparison(context: Context, documentId: string) {
   const selection = `id revisionOf { id } ${contentFields.map(selectionOf).join(' ')}`;
   const doc = (await context.query.Document.findOne({ where: { id: documentId }, query: selection })) as Record<string, unknown> | null;
   if (!doc) return null;
@@ -112,15 +112,13 @@ async function revisionComparison(context: KeystoneContext, documentId: string) 
  * Keeps the tasks whose record the caller may read, asking each list once with the caller's own context.
  * A task names its record by `itemId`, or else by `id`; one naming no record of its list is dropped.
  */
-async function readableTasks<T extends { listKey: string; id: string; itemId?: string }>(
-  context: KeystoneContext,
-  tasks: T[],
-): Promise<T[]> {
+async function readableTasks<T extends { listKey: string; id: string; itemId?: string }>(context: Context, tasks: T[]): Promise<T[]> {
   const readable = new Set<string>();
   const record = (t: T) => t.itemId ?? t.id;
   for (const listKey of new Set(tasks.map((t) => t.listKey))) {
     const ids = tasks.filter((t) => t.listKey === listKey).map(record);
-    for (const item of await context.db[listKey].findMany({ where: { id: { in: ids } } })) readable.add(`${listKey}:${String(item.id)}`);
+    for (const item of await listDb(context, listKey).findMany({ where: { id: { in: ids } } }))
+      readable.add(`${listKey}:${String(item.id)}`);
   }
   return tasks.filter((t) => readable.has(`${t.listKey}:${record(t)}`));
 }
@@ -136,7 +134,7 @@ interface Row {
 }
 
 /** The items a user's 待办 is computed from: those in the workflow, or proactive and not yet public. */
-async function taskItems(context: KeystoneContext): Promise<TaskItem[]> {
+async function taskItems(context: Context): Promise<TaskItem[]> {
   const open = { status: { in: ['draft', 'submitted', 'officeReview', 'leaderApproval'] } };
   const docs = (await context.prisma.document.findMany({ where: open })) as (Row & {
     disclosure: string | null;
@@ -185,11 +183,11 @@ export const extendWorkflowSchema = (extraTasks: TaskSource) =>
       revisionComparison: g.field({
         type: Comparison,
         args: { documentId: g.arg({ type: g.nonNull(g.ID) }) },
-        resolve: (_root, { documentId }, context: KeystoneContext) => revisionComparison(context, documentId),
+        resolve: (_root, { documentId }, context: Context) => revisionComparison(context, documentId),
       }),
       myTasks: g.field({
         type: g.nonNull(g.list(g.nonNull(Task))),
-        async resolve(_root, _args, context: KeystoneContext) {
+        async resolve(_root, _args, context: Context) {
           const actor = memberOf(sessionOf(context));
           if (!actor) return [];
           const now = new Date();

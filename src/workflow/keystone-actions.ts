@@ -1,20 +1,21 @@
+import type { Context, ListTypeInfo } from '../platform/db/prisma.js';
 import { action } from '@keystone-6/core';
-import type { KeystoneContext } from '@keystone-6/core/types';
-import { isEditorOf, memberOf, sessionOf } from '../platform/access/roles.js';
+import { isEditorOf, memberOf } from '../platform/access/roles.js';
 import { signedInStaff } from '../platform/access/documents.js';
 import { itemAction, textArg, type ActionArgs } from '../platform/admin-ui/item-actions.js';
-import type { Status } from '../platform/content/vocabulary.js';
+import { statusOf } from '../platform/content/vocabulary.js';
 import { actionLabels, availableActions, type WorkflowAction } from './core/state-machine.js';
 import { startRevision } from './operations/revisions.js';
 import { transition, type WorkflowListKey } from './operations/transition.js';
 
 const confidentialityDefault = '经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开';
 
-const argsFor: Partial<Record<WorkflowAction, ActionArgs>> = {
-  returnToDrafter: { reason: textArg('退文原因', '必填：说明需要修改的内容，起草人将看到') },
-  withdraw: { reason: textArg('撤回原因') },
-  officeApprove: { confidentialityConclusion: textArg('保密审查结论（S4）', `例如：${confidentialityDefault}`) },
-};
+/** The arguments asked by the workflow's actions, for either list. */
+const argsFor = <K extends WorkflowListKey>(): Partial<Record<WorkflowAction, ActionArgs<K>>> => ({
+  returnToDrafter: { reason: textArg<K>('退文原因', '必填：说明需要修改的内容，起草人将看到') },
+  withdraw: { reason: textArg<K>('撤回原因') },
+  officeApprove: { confidentialityConclusion: textArg<K>('保密审查结论（S4）', `例如：${confidentialityDefault}`) },
+});
 
 const prompts: Partial<Record<WorkflowAction, string>> = {
   submit: '提交后文件将送局办公室审核，确定提交“{itemLabel}”吗？',
@@ -23,18 +24,20 @@ const prompts: Partial<Record<WorkflowAction, string>> = {
 };
 
 /** The workflow actions of a list, as Keystone actions: a button each in the Admin UI, a mutation each in GraphQL. */
-export function workflowActionsFor(listKey: WorkflowListKey) {
+export function workflowActionsFor<K extends WorkflowListKey>(listKey: K) {
+  const args = argsFor<K>();
   const entries = (Object.keys(actionLabels) as WorkflowAction[]).map((key) => [
     key,
     itemAction(listKey, {
       label: actionLabels[key],
       prompt: prompts[key],
-      args: argsFor[key],
+      args: args[key],
       access: signedInStaff,
       // Only the actions open to this user on this item in its state are shown.
       shown: (session, item) => {
         const actor = memberOf(session);
-        return actor !== null && availableActions(item as unknown as { status: Status; departmentId: string | null }, actor).includes(key);
+        const status = statusOf(item.status);
+        return actor !== null && status !== null && availableActions({ status, departmentId: item.departmentId }, actor).includes(key);
       },
       run: (context, id, args) => transition(context, listKey, id, key, args as { reason?: string; confidentialityConclusion?: string }),
     }),
@@ -44,9 +47,9 @@ export function workflowActionsFor(listKey: WorkflowListKey) {
 
 /** 修订: opens (or reopens) the draft copy of a published document; the original stays public. */
 function reviseAction() {
-  return action({
+  return action<ListTypeInfo<'Document'>>({
     access: signedInStaff,
-    async resolve({ where }, context: KeystoneContext) {
+    async resolve({ where }, context: Context) {
       const copyId = await startRevision(context, String((where as { id?: unknown }).id ?? ''));
       return context.sudo().db.Document.findOne({ where: { id: copyId } });
     },
@@ -66,10 +69,8 @@ function reviseAction() {
       },
       itemView: {
         navigation: 'follow',
-        actionMode: ({ session, item }) => {
-          const raw = item as unknown as { status: string; departmentId: string | null } | null;
-          return raw?.status === 'published' && isEditorOf(memberOf(sessionOf({ session })), raw.departmentId) ? 'enabled' : 'hidden';
-        },
+        actionMode: ({ session, item }) =>
+          item?.status === 'published' && isEditorOf(memberOf(session), item.departmentId) ? 'enabled' : 'hidden',
       },
       listView: { actionMode: 'hidden' },
     },

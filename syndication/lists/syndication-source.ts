@@ -1,4 +1,6 @@
-import { g, list } from '@keystone-6/core';
+import { list } from '@keystone-6/core';
+import { g } from '../../src/platform/db/g.js';
+import type { ListTypeInfo } from '../../src/platform/db/prisma.js';
 import { checkbox, integer, json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
 import { managesSite, signedIn } from '../../src/platform/access/roles.js';
 import {
@@ -25,7 +27,7 @@ const options = <T extends string>(values: readonly T[], labels: Record<T, strin
   values.map((value) => ({ value, label: labels[value] }));
 
 // 转载来源 (S9): where reprints come from, as data the info-construction section keeps current.
-export const SyndicationSource = list({
+export const SyndicationSource = list<ListTypeInfo<'SyndicationSource'>>({
   access: {
     operation: { query: signedIn, create: managesSite, update: managesSite, delete: managesSite },
   },

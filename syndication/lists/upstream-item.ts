@@ -1,4 +1,5 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../src/platform/db/prisma.js';
 import { checkbox, json, relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { signedIn } from '../../src/platform/access/roles.js';
 import { upstreamItemStatusOptions } from '../statuses.js';
@@ -9,7 +10,7 @@ import { readOnly } from '../../src/platform/admin-ui/ui-modes.js';
 // Rows are never deleted: a rejected item is a tombstone that keeps it from coming back.
 // Every field is the syndication run's or a queue action's (提议、采用、不予转载、采用或忽略上游修改):
 // nobody edits an item, so nobody can point it at a local document or fake an upstream change (item 7).
-export const UpstreamItem = list({
+export const UpstreamItem = list<ListTypeInfo<'UpstreamItem'>>({
   graphql: { omit: { create: true, update: true, delete: true } },
   access: {
     operation: { query: signedIn, create: () => false, update: () => false, delete: () => false },

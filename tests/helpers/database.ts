@@ -1,7 +1,7 @@
+import type { Context } from '../../src/platform/db/prisma.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import type { DatabaseSettings } from '../../src/platform/config/env.js';
 import { applyPendingMigrations } from '../../src/platform/db/migrations.js';
 import { closeContext, openContext } from '../../src/app/context.js';
@@ -15,7 +15,7 @@ export function freshSqlite(): DatabaseSettings & { dir: string } {
 
 export interface TestDatabase {
   db: DatabaseSettings;
-  context: KeystoneContext;
+  context: Context;
   close(): Promise<void>;
 }
 

@@ -1,11 +1,11 @@
+import type { Context } from '../../src/platform/db/prisma.js';
 import request from 'supertest';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import type { DatabaseSettings } from '../../src/platform/config/env.js';
 import { createConfig } from '../../src/app/keystone-config.js';
 import { createApiServer } from '../../src/platform/db/keystone-internals.js';
 
 /** The GraphQL API and our routes over a test database, driven with supertest. */
-export async function apiServer(db: DatabaseSettings, context: KeystoneContext) {
+export async function apiServer(db: DatabaseSettings, context: Context) {
   const { expressServer } = await createApiServer(createConfig(db), context);
   return expressServer;
 }

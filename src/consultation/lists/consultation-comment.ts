@@ -1,4 +1,5 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { isEditor, isOfficeOrLeader, memberOf, sessionOf, signedIn } from '../../platform/access/roles.js';
 import { afterCommentChange } from '../invalidation.js';
@@ -19,7 +20,7 @@ function ownOrOffice(args: Args) {
 
 // 征求意见的意见: a comment sent through the public form. Staff only read it here: the public sees a
 // shown comment on the consultation's page, masked, without its contact (N15).
-export const ConsultationComment = list({
+export const ConsultationComment = list<ListTypeInfo<'ConsultationComment'>>({
   access: {
     operation: { query: signedIn, create: () => false, update: signedIn, delete: () => false },
     filter: { query: ownOrOffice, update: ownOrOffice },

@@ -1,4 +1,6 @@
-import { g, list } from '@keystone-6/core';
+import { list } from '@keystone-6/core';
+import { g } from '../../platform/db/g.js';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { calendarDay, multiselect, relationship, select, text, virtual } from '@keystone-6/core/fields';
 import { signedIn } from '../../platform/access/roles.js';
 import { adoptionSummary } from '../data.js';
@@ -14,7 +16,7 @@ import { itemAfter } from '../../platform/db/item-after.js';
 
 // 决策会议 (S2): a meeting on a major livelihood topic, who attends by category and whether and how it is
 // made public, with the comment collection held before it and its adoption (the linked consultation's report).
-export const ConsultationMeeting = list({
+export const ConsultationMeeting = list<ListTypeInfo<'ConsultationMeeting'>>({
   access: { operation: { query: signedIn, create: signedIn, update: signedIn, delete: signedIn } },
   ui: {
     label: '决策会议',

@@ -1,4 +1,6 @@
-import { g, list } from '@keystone-6/core';
+import { list } from '@keystone-6/core';
+import { g } from '../../platform/db/g.js';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { calendarDay, json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
 import { byRole, isEditor, isOfficeOrLeader, memberOf, sessionOf, signedIn } from '../../platform/access/roles.js';
 import { consultationItemActions } from '../actions.js';
@@ -27,10 +29,10 @@ function ownOrOffice(args: Args) {
 }
 
 // What the public has once published stays as published: draft, basis and period change only before.
-const fixedOncePublished = ['title', 'draftText', 'basis', 'opensOn', 'closesOn', 'shortPeriodReason', 'contact'];
+const fixedOncePublished = ['title', 'draftText', 'basis', 'opensOn', 'closesOn', 'shortPeriodReason', 'contact'] as const;
 
 // 征求意见 (S2, S11): a draft decision published with its basis for public comment before the decision meeting.
-export const Consultation = list({
+export const Consultation = list<ListTypeInfo<'Consultation'>>({
   access: {
     operation: {
       query: () => true,
@@ -154,9 +156,7 @@ export const Consultation = list({
     resolveInput: { create: (args) => withDrafter(args) },
     validate: ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') {
-        const refusal = context.__internal.sudo
-          ? null
-          : consultationDeletionRefusal(item as unknown as { status: string; departmentId: string | null }, sessionOf(context));
+        const refusal = context.__internal.sudo ? null : consultationDeletionRefusal(item, sessionOf(context));
         if (refusal) addValidationError(refusal);
         return;
       }

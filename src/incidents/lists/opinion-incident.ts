@@ -1,6 +1,8 @@
-import { g, list } from '@keystone-6/core';
+import type { Context, ListTypeInfo } from '../../platform/db/prisma.js';
+import type { FieldTypeFunc } from '@keystone-6/core/types';
+import { list } from '@keystone-6/core';
+import { g } from '../../platform/db/g.js';
 import { json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import {
   byRole,
   isAdmin,
@@ -33,7 +35,7 @@ const jobOnly = { read: signedIn, create: () => false, update: () => false };
 
 const mayEdit = byRole((role) => isOffice(role) || isEditor(role));
 
-const recordedByField = (label: string) =>
+const recordedByField = (label: string): FieldTypeFunc<ListTypeInfo<'OpinionIncident'>> =>
   relationship({ ref: 'User', ui: { label, ...readOnly, itemView: { fieldMode: 'read' as const, fieldPosition: 'sidebar' as const } } });
 
 const eventFields = Object.fromEntries(
@@ -43,13 +45,13 @@ const eventFields = Object.fromEntries(
   ]),
 );
 
-function sessionUserOf(context: KeystoneContext): string | null {
+function sessionUserOf(context: Context): string | null {
   return activeSessionOf(context)?.itemId ?? null;
 }
 
 // 舆情事件 (S6, S7): emergencies and public opinion the bureau must report on and answer within
 // minutes. Internal: never public; what is published about them are Documents through the workflow.
-export const OpinionIncident = list({
+export const OpinionIncident = list<ListTypeInfo<'OpinionIncident'>>({
   access: {
     operation: { query: signedIn, create: mayEdit, update: mayEdit, delete: byRole(isAdmin) },
     filter: { update: editFilter },
@@ -83,7 +85,7 @@ export const OpinionIncident = list({
       },
       field: g.field({
         type: g.String,
-        resolve: (item) => clockStatusLines(item as unknown as StoredIncident, new Date()).join('\n'),
+        resolve: (item) => clockStatusLines(item, new Date()).join('\n'),
       }),
     }),
     category: select({ type: 'string', options: [...opinionCategoryOptions], ui: { label: '舆情类别' } }),
@@ -134,7 +136,7 @@ export const OpinionIncident = list({
       create: ({ resolvedData, context }) => {
         const userId = sessionUserOf(context);
         const member = memberOf(sessionOf(context));
-        const data: Record<string, unknown> = { ...resolvedData, ...(userId ? { registeredBy: { connect: { id: userId } } } : {}) };
+        const data = { ...resolvedData, ...(userId ? { registeredBy: { connect: { id: userId } } } : {}) };
         // An editor who registers an incident is of a responsible department, so he can go on recording it.
         const own = isEditor(member?.role) ? member!.departmentId : undefined;
         const connect = ((resolvedData.departments as { connect?: { id: string }[] } | undefined)?.connect ?? []) as { id: string }[];
@@ -143,7 +145,7 @@ export const OpinionIncident = list({
         return withRecorders(data, userId, 'create');
       },
       update: ({ resolvedData, context }) => {
-        const data: Record<string, unknown> = withRecorders({ ...resolvedData }, sessionUserOf(context), 'update');
+        const data = withRecorders({ ...resolvedData }, sessionUserOf(context), 'update');
         // New clocks: the alert window starts over from the start.
         if (resolvedData.level !== undefined || resolvedData.startedAt !== undefined)
           Object.assign(data, { alertsCheckedAt: null, alertLog: [] });
@@ -168,12 +170,13 @@ export const OpinionIncident = list({
 });
 
 /** Who recorded an event: whoever set its time (the recorders are never typed: src/workflow/lists/ownership.ts). */
-function withRecorders(data: Record<string, unknown>, userId: string | null, operation: 'create' | 'update'): Record<string, unknown> {
+function withRecorders<D extends Record<string, unknown>>(data: D, userId: string | null, operation: 'create' | 'update'): D {
+  const fields: Record<string, unknown> = { ...data };
   for (const d of incidentEventDefinitions) {
-    if (data[d.event] === undefined || data[d.recordedBy] !== undefined) continue;
-    if (data[d.event] === null) {
-      if (operation === 'update') data[d.recordedBy] = { disconnect: true };
-    } else if (userId) data[d.recordedBy] = { connect: { id: userId } };
+    if (fields[d.event] === undefined || fields[d.recordedBy] !== undefined) continue;
+    if (fields[d.event] === null) {
+      if (operation === 'update') fields[d.recordedBy] = { disconnect: true };
+    } else if (userId) fields[d.recordedBy] = { connect: { id: userId } };
   }
-  return data;
+  return { ...data, ...fields };
 }

@@ -1,4 +1,6 @@
-import { g, list } from '@keystone-6/core';
+import { list } from '@keystone-6/core';
+import { g } from '../../platform/db/g.js';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { checkbox, json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
 import { byRole, isAdmin, isEditor, isEditorOf, isOffice, memberOf, sessionOf, signedIn } from '../../platform/access/roles.js';
 import { toCalendarDay } from '../../platform/calendar/working-days.js';
@@ -41,7 +43,7 @@ function replyFieldMode({ session, item }: { session?: unknown; item?: unknown }
 const officeFieldMode = (args: { session?: unknown }): 'edit' | 'read' => (office(args) ? 'edit' : 'read');
 
 // 留言 (S11, N5): 领导信箱 letters and 网民留言 from the public form, 96128 hotline records entered by staff.
-export const Message = list({
+export const Message = list<ListTypeInfo<'Message'>>({
   access: {
     operation: {
       query: signedIn,

@@ -1,11 +1,12 @@
 import { action, list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { checkbox, integer, json, text, timestamp } from '@keystone-6/core/fields';
 import { managesSite } from '../../platform/access/roles.js';
 import { defaultProbePaths, runOwnSiteMonitor } from '../runner.js';
 import { readOnly, hiddenEverywhere } from '../../platform/admin-ui/ui-modes.js';
 
 // 监测报告 (S8): every run of the monitor, kept for history and comparison. Written only by the monitor.
-export const MonitorRun = list({
+export const MonitorRun = list<ListTypeInfo<'MonitorRun'>>({
   access: { operation: { query: managesSite, create: () => false, update: () => false, delete: managesSite } },
   ui: {
     label: '监测报告',
@@ -37,7 +38,7 @@ export const MonitorRun = list({
 });
 
 // 可用性探测 (N1): the probes of the home page and key pages, every five minutes.
-export const MonitorProbe = list({
+export const MonitorProbe = list<ListTypeInfo<'MonitorProbe'>>({
   access: { operation: { query: managesSite, create: () => false, update: () => false, delete: () => false } },
   ui: {
     label: '可用性探测',
@@ -57,7 +58,7 @@ export const MonitorProbe = list({
 });
 
 // 监测设置: where alerts go, what is probed, and the editable rule lists (N7, N9).
-export const MonitorSettings = list({
+export const MonitorSettings = list<ListTypeInfo<'MonitorSettings'>>({
   isSingleton: true,
   access: { operation: { query: managesSite, create: managesSite, update: managesSite, delete: () => false } },
   graphql: { plural: 'MonitorSettingsItems' },

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import type { BaseListTypeInfo, KeystoneContext, ListConfig } from '@keystone-6/core/types';
+import type { BaseListTypeInfo, ListConfig } from '@keystone-6/core/types';
+import { listDb, type AnyLists, type Context } from '../db/prisma.js';
 
 /*
  * Every action of every list (the workflow steps, the queue's decisions, replies, extensions, reports …)
@@ -14,7 +15,7 @@ import type { BaseListTypeInfo, KeystoneContext, ListConfig } from '@keystone-6/
  * Whether the caller may take the step is still the action's own decision.
  */
 
-type Lists = Record<string, ListConfig<BaseListTypeInfo>>;
+type Lists = AnyLists;
 type Action = NonNullable<ListConfig<BaseListTypeInfo>['actions']>[string];
 type ResolveArgs = Parameters<Action['resolve']>[0];
 
@@ -37,8 +38,8 @@ export function guardActionsByAccess<T extends Lists>(lists: T): T {
     const actions = Object.fromEntries(
       Object.entries(list.actions).map(([actionKey, action]) => {
         const actionLabel = action.ui?.label ?? actionKey;
-        const resolve = async (args: ResolveArgs, context: KeystoneContext) => {
-          const db = context.db[listKey];
+        const resolve = async (args: ResolveArgs, context: Context) => {
+          const db = listDb(context, listKey);
           if (!(await db.findOne({ where: args.where }))) throw notReadable(listLabel, actionLabel);
           const result = await action.resolve(args, context);
           return result ? db.findOne({ where: { id: String(result.id) } }) : result;

@@ -1,5 +1,6 @@
 import { coerceInputValue, isInputObjectType } from 'graphql';
-import type { BaseListTypeInfo, FieldTypeFunc, KeystoneContext, ListConfig } from '@keystone-6/core/types';
+import type { BaseListTypeInfo, FieldTypeFunc, KeystoneContext } from '@keystone-6/core/types';
+import type { AnyLists } from '../db/prisma.js';
 
 /*
  * Filters can never reach what the caller cannot read (trust #3), for every list and field, applied once
@@ -25,7 +26,7 @@ import type { BaseListTypeInfo, FieldTypeFunc, KeystoneContext, ListConfig } fro
  */
 
 type Where = Record<string, unknown>;
-type Lists = Record<string, ListConfig<BaseListTypeInfo>>;
+type Lists = AnyLists;
 type Field = ReturnType<FieldTypeFunc<BaseListTypeInfo>>;
 type ReadAccess = (args: Record<string, unknown>) => boolean | Promise<boolean>;
 
@@ -67,6 +68,7 @@ export async function readableWhere(lists: Lists, listKey: string, context: Keys
   return coerced;
 }
 
+// Keystone's field-level resolvers get its untyped context (they serve every list).
 type WhereResolve = (value: unknown, context: KeystoneContext, foreign: (value: unknown) => unknown) => unknown;
 
 /** 1. A relationship's filter, narrowed to the related records the caller may read. */

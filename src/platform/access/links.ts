@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import { listDb, prismaModel, type Context } from '../db/prisma.js';
 
 /*
  * A link is part of both items it joins (S5 双向关联: a document lists its interpretations, each
@@ -12,7 +12,7 @@ export type Where = Record<string, unknown>;
 export type Filter = boolean | Where;
 
 /** Which items of a list the caller may link to or unlink from another item: all, none, or a filter. */
-export type LinkableFilter = (args: { session?: unknown; context: KeystoneContext }) => Filter | Promise<Filter>;
+export type LinkableFilter = (args: { session?: unknown; context: Context }) => Filter | Promise<Filter>;
 
 export interface LinkTarget {
   listKey: string;
@@ -54,12 +54,13 @@ export function changedLinks(input: ResolvedRelation, current: string[], many: b
 }
 
 const modelOf = (listKey: string) => listKey.charAt(0).toLowerCase() + listKey.slice(1);
-type Rows = { findMany(args: object): Promise<Record<string, unknown>[]> };
 
 /** The ids linked now through `fieldKey` of the item `itemId` of `listKey`. */
-export async function currentLinks(context: KeystoneContext, listKey: string, fieldKey: string, itemId: string): Promise<string[]> {
-  const prisma = context.sudo().prisma as unknown as Record<string, Rows>;
-  const [row] = await prisma[modelOf(listKey)].findMany({ where: { id: itemId }, select: { [fieldKey]: { select: { id: true } } } });
+export async function currentLinks(context: Context, listKey: string, fieldKey: string, itemId: string): Promise<string[]> {
+  const [row] = await prismaModel(context.sudo().prisma, modelOf(listKey)).findMany({
+    where: { id: itemId },
+    select: { [fieldKey]: { select: { id: true } } },
+  });
   const value = row?.[fieldKey] as Ref | Ref[] | null | undefined;
   return value ? idsOf(value) : [];
 }
@@ -68,7 +69,7 @@ export async function currentLinks(context: KeystoneContext, listKey: string, fi
  * S5, and the rule of links for every relationship into an owned list: the Chinese refusals for the
  * items in `ids` the caller may not link or unlink (none when all may be).
  */
-export async function linkRefusals(context: KeystoneContext, target: LinkTarget, ids: string[]): Promise<string[]> {
+export async function linkRefusals(context: Context, target: LinkTarget, ids: string[]): Promise<string[]> {
   if (!ids.length) return [];
   const filter = await target.linkable({ session: context.session, context });
   if (filter === true) return [];
@@ -76,11 +77,12 @@ export async function linkRefusals(context: KeystoneContext, target: LinkTarget,
   const allowed =
     filter === false
       ? new Set<string>()
-      : new Set((await sudo.db[target.listKey].findMany({ where: { AND: [{ id: { in: ids } }, filter] } })).map((row) => String(row.id)));
+      : new Set(
+          (await listDb(sudo, target.listKey).findMany({ where: { AND: [{ id: { in: ids } }, filter] } })).map((row) => String(row.id)),
+        );
   const refused = ids.filter((id) => !allowed.has(id));
   if (!refused.length) return [];
-  const prisma = sudo.prisma as unknown as Record<string, Rows>;
-  const rows = await prisma[modelOf(target.listKey)].findMany({
+  const rows = await prismaModel(sudo.prisma, modelOf(target.listKey)).findMany({
     where: { id: { in: refused } },
     select: { id: true, [target.labelField]: true },
   });

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../db/prisma.js';
 
 export interface NewAdmin {
   name: string;
@@ -6,7 +6,7 @@ export interface NewAdmin {
   password: string;
 }
 
-export async function hasUsers(context: KeystoneContext): Promise<boolean> {
+export async function hasUsers(context: Context): Promise<boolean> {
   return (await context.sudo().db.User.count()) > 0;
 }
 
@@ -23,7 +23,7 @@ export function checkNewAdmin(admin: NewAdmin): string[] {
  * Creates the first system admin, only while there is no user at all: after that, accounts are
  * managed in the Admin UI. Returns false when users already exist.
  */
-export async function createFirstAdmin(context: KeystoneContext, admin: NewAdmin): Promise<boolean> {
+export async function createFirstAdmin(context: Context, admin: NewAdmin): Promise<boolean> {
   if (await hasUsers(context)) return false;
   await context.sudo().db.User.createOne({ data: { ...admin, role: 'admin', isActive: true } });
   return true;

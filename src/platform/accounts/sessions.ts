@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { statelessSessions } from '@keystone-6/core/session';
-import type { KeystoneContext, SessionStrategy } from '@keystone-6/core/types';
+import type { SessionStrategy } from '@keystone-6/core/types';
+import type { Context, KeystoneTypes } from '../db/prisma.js';
 import { clientAddress } from '../http/request-address.js';
 import { requestAllowed } from '../oplog/admin-guard.js';
 
@@ -33,24 +34,19 @@ export interface ServerSession {
   sessionHash: string;
 }
 
-interface SessionRow {
-  userId: string | null;
-  expiresAt: Date;
-}
-
 export function serverSessions({
   secret,
   cookieName,
   maxAge,
   now = () => new Date(),
-}: ServerSessionOptions): SessionStrategy<ServerSession> {
+}: ServerSessionOptions): SessionStrategy<ServerSession, KeystoneTypes> {
   // Secure cookies (HTTPS only) when the operator runs in production, decided now as before: later, the
   // Admin UI's server sets NODE_ENV=production even on a plain-HTTP intranet install.
   const secure = process.env.NODE_ENV === 'production';
   let sealed: ReturnType<typeof statelessSessions<Sealed>> | undefined;
   const cookie = () => (sealed ??= statelessSessions<Sealed>({ secret: secret(), cookieName, maxAge, secure }));
-  const rows = (context: KeystoneContext) => context.sudo().prisma.userSession;
-  const sessionId = async (context: KeystoneContext): Promise<string | null> => {
+  const rows = (context: Context) => context.sudo().prisma.userSession;
+  const sessionId = async (context: Context): Promise<string | null> => {
     const data = (await cookie().get({ context })) as Partial<Sealed> | undefined;
     return typeof data?.sid === 'string' && data.sid ? data.sid : null;
   };
@@ -61,10 +57,10 @@ export function serverSessions({
       const sid = await sessionId(context);
       if (!sid) return undefined;
       const sessionHash = hashOf(sid);
-      const row = (await rows(context).findUnique({
+      const row = await rows(context).findUnique({
         where: { tokenHash: sessionHash },
         select: { userId: true, expiresAt: true },
-      })) as SessionRow | null;
+      });
       if (!row?.userId || row.expiresAt.getTime() <= now().getTime()) return undefined;
       return { itemId: row.userId, sessionHash };
     },
@@ -95,7 +91,7 @@ export function serverSessions({
  * Ends a user's sessions on every instance, all but the one this request runs in when it is the user's own
  * (who changes their password stays signed in where they did it; a stolen cookie elsewhere stops working).
  */
-export async function endOtherSessions(context: KeystoneContext, userId: string): Promise<number> {
+export async function endOtherSessions(context: Context, userId: string): Promise<number> {
   const session = context.session as Partial<ServerSession> | undefined;
   const keep = session?.itemId === userId && session.sessionHash ? session.sessionHash : null;
   const ended = await context.sudo().prisma.userSession.deleteMany({ where: { userId, ...(keep ? { NOT: { tokenHash: keep } } : {}) } });

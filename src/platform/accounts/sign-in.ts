@@ -1,5 +1,5 @@
+import type { Context, PrismaClient } from '../db/prisma.js';
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { formatChinaTime } from '../calendar/china-time.js';
 import { clientAddress, userAgentOf } from '../http/request-address.js';
 import { requestAllowed } from '../oplog/admin-guard.js';
@@ -31,29 +31,26 @@ export const wrongPasswordMessage = '登录名或密码不正确';
 
 const counted: SignInOutcome[] = ['pending', 'failure'];
 
-interface RecordRow {
-  id: string;
-  at: Date;
-}
-
-type Records = KeystoneContext['prisma'];
+type Records = PrismaClient['signInRecord'];
 
 /** When the oldest of the last `limit` failures leaves the window, or null when fewer are counted. */
 async function lockedUntil(
   records: Records,
-  where: Record<string, unknown>,
+  where: { username: string } | { address: string },
   ownId: string,
   since: Date,
   limit: number,
   windowMs: number,
 ): Promise<Date | null> {
-  const recent = (await records.findMany({
+  const recent = await records.findMany({
     where: { ...where, id: { not: ownId }, outcome: { in: counted }, at: { gt: since } },
     orderBy: { at: 'desc' },
     take: limit,
     select: { id: true, at: true },
-  })) as RecordRow[];
-  return recent.length >= limit ? new Date(recent[limit - 1].at.getTime() + windowMs) : null;
+  });
+  // Every row counted has its time (the filter on `at` leaves out none that lack one).
+  const oldest = recent.length >= limit ? recent[limit - 1].at : null;
+  return oldest ? new Date(oldest.getTime() + windowMs) : null;
 }
 
 export interface LockOut {
@@ -72,7 +69,7 @@ export function lockOutMessage(lock: LockOut): string {
  * password only when it is not, then settles the record with `settleSignIn`.
  */
 export async function beginSignIn(
-  context: KeystoneContext,
+  context: Context,
   username: string,
   limits: SignInLimits = defaultSignInLimits,
   now = new Date(),
@@ -81,15 +78,15 @@ export async function beginSignIn(
   const address = clientAddress(context.req);
   // What was typed, cut to a length worth keeping: the count is per name typed, existing or not.
   const name = username.slice(0, 100);
-  const own = (await records.create({
+  const own = await records.create({
     data: { username: name, address, userAgent: userAgentOf(context.req), outcome: 'pending', at: now },
-  })) as RecordRow;
+  });
   const windowStart = new Date(now.getTime() - limits.windowMs);
-  const lastSuccess = (await records.findFirst({
+  const lastSuccess = await records.findFirst({
     where: { username: name, outcome: 'success', at: { gt: windowStart } },
     orderBy: { at: 'desc' },
     select: { id: true, at: true },
-  })) as RecordRow | null;
+  });
   const accountUntil = await lockedUntil(
     records,
     { username: name },
@@ -109,7 +106,7 @@ export async function beginSignIn(
   return { id: own.id, lock };
 }
 
-export async function settleSignIn(context: KeystoneContext, id: string, outcome: SignInOutcome): Promise<void> {
+export async function settleSignIn(context: Context, id: string, outcome: SignInOutcome): Promise<void> {
   await context.sudo().prisma.signInRecord.update({ where: { id }, data: { outcome } });
 }
 
@@ -129,9 +126,9 @@ export function guardSignIns(
   for (const field of Object.values(mutation.getFields())) {
     // A field shared by Keystone's schemas is guarded once.
     if (!/^authenticate\w+WithPassword$/.test(field.name) || !field.resolve || guarded.has(field.resolve)) continue;
-    const original: GraphQLFieldResolver<unknown, KeystoneContext> = field.resolve;
+    const original: GraphQLFieldResolver<unknown, Context> = field.resolve;
     const identityArg = field.args[0]?.name;
-    field.resolve = async (root, args: Record<string, unknown>, context: KeystoneContext, info) => {
+    field.resolve = async (root, args: Record<string, unknown>, context: Context, info) => {
       const username = typeof args[identityArg] === 'string' ? (args[identityArg] as string) : '';
       // N20: from outside GONGKAI_ADMIN_ALLOW no password is checked at all.
       if (!requestAllowed(context.req)) return { code: 'FAILURE', message: refusalMessage(clientAddress(context.req)) };

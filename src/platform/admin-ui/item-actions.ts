@@ -1,8 +1,10 @@
-import { action, g } from '@keystone-6/core';
+import { action } from '@keystone-6/core';
+import { g } from '../db/g.js';
 import { text } from '@keystone-6/core/fields';
-import type { ActionArgsConfig, BaseListTypeInfo, KeystoneContext } from '@keystone-6/core/types';
+import type { ActionArgConfig, ActionArgsConfig } from '@keystone-6/core/types';
+import type { Context, ListKey, ListTypeInfo } from '../db/prisma.js';
 import { GraphQLError } from 'graphql';
-import { sessionOf, signedIn, type SessionData } from '../access/roles.js';
+import { signedIn, type SessionData } from '../access/roles.js';
 import { actionMessages } from './action-messages.js';
 
 /*
@@ -18,32 +20,36 @@ export function refusal(code: string): (message: string) => GraphQLError {
 }
 
 /** A free-text argument asked in the action's dialog (a reason, a note). */
-export function textArg(label: string, description?: string) {
-  return { graphql: g.arg({ type: g.String }), ui: { source: { field: text({ ui: { label, description, displayMode: 'textarea' } }) } } };
+export function textArg<K extends ListKey>(label: string, description?: string): ActionArgConfig<ListTypeInfo<K>> {
+  return {
+    graphql: g.arg({ type: g.String }),
+    ui: { source: { field: text<ListTypeInfo<K>>({ ui: { label, description, displayMode: 'textarea' } }) } },
+  };
 }
 
-export type ActionArgs = ActionArgsConfig<BaseListTypeInfo>;
+/** The arguments of an action on a list. */
+export type ActionArgs<K extends ListKey> = ActionArgsConfig<ListTypeInfo<K>>;
 
-export interface ItemActionSpec {
+export interface ItemActionSpec<K extends ListKey> {
   label: string;
   /** The dialog's question; actionMessages' default otherwise. */
   prompt?: string;
   /** All messages, where the default wording from the label does not fit. */
   messages?: ReturnType<typeof actionMessages>;
-  args?: ActionArgs;
+  args?: ActionArgs<K>;
   /** Who may call the mutation at all (default: signed-in staff); `run` decides the rest. */
   access?: (args: { session?: unknown }) => boolean;
   /** Whether the button shows for this user on this item (the item as stored, with relationship ids). */
-  shown: (session: SessionData | undefined, item: Record<string, unknown>) => boolean;
+  shown: (session: SessionData | undefined, item: ListTypeInfo<K>['item']) => boolean;
   /** Does the step, or throws a Chinese error saying why it may not be done. */
-  run: (context: KeystoneContext, id: string, args: Record<string, unknown>) => Promise<unknown>;
+  run: (context: Context, id: string, args: Record<string, unknown>) => Promise<unknown>;
 }
 
-export function itemAction(listKey: string, spec: ItemActionSpec) {
-  return action({
+export function itemAction<K extends ListKey>(listKey: K, spec: ItemActionSpec<K>) {
+  return action<ListTypeInfo<K>, ActionArgs<K>>({
     access: ({ session }) => (spec.access ?? signedIn)({ session }),
     args: spec.args ?? {},
-    async resolve({ where, args }, context: KeystoneContext) {
+    async resolve({ where, args }, context) {
       const id = String((where as { id?: unknown }).id ?? '');
       await spec.run(context, id, (args ?? {}) as Record<string, unknown>);
       return context.sudo().db[listKey].findOne({ where: { id } });
@@ -53,8 +59,7 @@ export function itemAction(listKey: string, spec: ItemActionSpec) {
       messages: spec.messages ?? actionMessages(spec.label, spec.prompt),
       itemView: {
         navigation: 'refetch',
-        actionMode: ({ session, item }) =>
-          item && spec.shown(sessionOf({ session }), item as Record<string, unknown>) ? 'enabled' : 'hidden',
+        actionMode: ({ session, item }) => (item && spec.shown(session, item) ? 'enabled' : 'hidden'),
       },
       listView: { actionMode: 'hidden' },
     },

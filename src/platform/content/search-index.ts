@@ -1,8 +1,7 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { maskPersonalData } from '../privacy/mask.js';
 import { maskReprintHtml } from './render-reprint.js';
 import { searchTextOf } from './search-text.js';
-import { prismaOf } from '../db/prisma.js';
+import type { Context } from '../db/prisma.js';
 
 const batch = 200;
 
@@ -12,12 +11,12 @@ const batch = 200;
  * body masked at rest, as new reprints are stored. Rows already right are not written, so it is cheap
  * to run at every start (`gongkai start`), and instances starting together write the same values.
  */
-export async function rebuildPublicText(context: KeystoneContext): Promise<{ documents: number; interpretations: number }> {
-  const prisma = prismaOf(context.sudo());
+export async function rebuildPublicText(context: Context): Promise<{ documents: number; interpretations: number }> {
+  const prisma = context.sudo().prisma;
   let documents = 0;
   let interpretations = 0;
   for (let cursor: string | undefined; ;) {
-    const rows = (await prisma.document.findMany({
+    const rows = await prisma.document.findMany({
       take: batch,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
       orderBy: { id: 'asc' },
@@ -32,7 +31,7 @@ export async function rebuildPublicText(context: KeystoneContext): Promise<{ doc
         origin: true,
         searchText: true,
       },
-    })) as { id: string; title: string; origin: string; reprintBody: string; searchText: string }[];
+    });
     for (const row of rows) {
       const reprint = row.origin === 'reprint';
       const title = reprint ? maskPersonalData(row.title) : row.title;
@@ -46,12 +45,12 @@ export async function rebuildPublicText(context: KeystoneContext): Promise<{ doc
     cursor = rows[rows.length - 1].id;
   }
   for (let cursor: string | undefined; ;) {
-    const rows = (await prisma.interpretation.findMany({
+    const rows = await prisma.interpretation.findMany({
       take: batch,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
       orderBy: { id: 'asc' },
       select: { id: true, title: true, body: true, searchText: true },
-    })) as { id: string; title: string; body: unknown; searchText: string }[];
+    });
     for (const row of rows) {
       const searchText = searchTextOf(row);
       if (searchText === row.searchText) continue;

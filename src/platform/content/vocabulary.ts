@@ -38,6 +38,11 @@ export const statusOptions = [
 ] as const;
 export type Status = (typeof statusOptions)[number]['value'];
 
+/** The workflow status a stored value names (the column is text), or null for any other text. */
+export function statusOf(value: string): Status | null {
+  return statusOptions.find((option) => option.value === value)?.value ?? null;
+}
+
 export const originOptions = [
   { value: 'local', label: '本站' },
   { value: 'reprint', label: '转载' },

@@ -16,6 +16,8 @@ export function calendarDayOf(value: unknown): CalendarDay | null {
  * UTC midnight on PostgreSQL, both as text (Prisma takes an ISO date-time for a DATE), so that one type
  * fits both engines' clients.
  */
+export function calendarDayValue(prisma: unknown, day: CalendarDay): string;
+export function calendarDayValue(prisma: unknown, day: CalendarDay | null): string | null;
 export function calendarDayValue(prisma: unknown, day: CalendarDay | null): string | null {
   if (!day) return null;
   return (prisma as { _activeProvider?: string })._activeProvider === 'postgresql' ? `${day}T00:00:00.000Z` : day;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KeystoneConfig } from '@keystone-6/core/types';
+import type { KeystoneTypes } from './prisma.js';
 import { projectRoot, type DatabaseProvider, type DatabaseSettings } from '../config/env.js';
 import { prismaSchemaFor } from './keystone-internals.js';
 import { migrationsDirectory, readMigrations } from './migrations.js';
@@ -37,7 +38,7 @@ export interface CreatedMigration {
  */
 export async function createMigration(
   label: string,
-  makeConfig: (db: DatabaseSettings) => KeystoneConfig,
+  makeConfig: (db: DatabaseSettings) => KeystoneConfig<KeystoneTypes>,
   { root = path.join(projectRoot, 'migrations'), now = new Date() } = {},
 ): Promise<CreatedMigration[]> {
   const created: CreatedMigration[] = [];

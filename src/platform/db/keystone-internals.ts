@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import type { KeystoneConfig, KeystoneContext } from '@keystone-6/core/types';
+import type { KeystoneConfig } from '@keystone-6/core/types';
+import type { Context, KeystoneTypes } from './prisma.js';
 import * as artifacts from '@keystone-6/core/___internal-do-not-use-will-break-in-patch/artifacts';
 
 /*
@@ -25,12 +26,12 @@ interface System {
 }
 
 const internals = artifacts as unknown as {
-  createSystem(config: KeystoneConfig): System;
+  createSystem(config: KeystoneConfig<KeystoneTypes>): System;
   buildArtifacts(cwd: string, system: System, prismaGeneratorOutput?: string): Promise<{ graphql: string; prisma: string }>;
 };
 
 /** The formatted Prisma schema Keystone makes from a configuration (the same text `keystone build` writes). */
-export async function prismaSchemaFor(config: KeystoneConfig, cwd: string): Promise<string> {
+export async function prismaSchemaFor(config: KeystoneConfig<KeystoneTypes>, cwd: string): Promise<string> {
   assertKeystoneVersion();
   const system = internals.createSystem(config);
   return (await internals.buildArtifacts(cwd, system, system.getPaths(cwd).prismaGeneratorOutput)).prisma;
@@ -38,13 +39,13 @@ export async function prismaSchemaFor(config: KeystoneConfig, cwd: string): Prom
 
 const server = artifacts as unknown as {
   createExpressServer(
-    config: KeystoneConfig,
-    context: KeystoneContext,
+    config: KeystoneConfig<KeystoneTypes>,
+    context: Context,
   ): Promise<{ expressServer: import('node:http').RequestListener; httpServer: import('node:http').Server }>;
 };
 
 /** Keystone's Express server (GraphQL API and our routes, without the Admin UI), for HTTP tests. */
-export async function createApiServer(config: KeystoneConfig, context: KeystoneContext) {
+export async function createApiServer(config: KeystoneConfig<KeystoneTypes>, context: Context) {
   assertKeystoneVersion();
   return server.createExpressServer(config, context);
 }

@@ -6,9 +6,7 @@ import { OutboundPolicy } from './outbound.js';
  * `GONGKAI_OUTBOUND_ALLOW`. Read at the start of each run, so an edit of the setting holds from the next one.
  */
 export async function outboundPolicyFor(context: DatabaseContext): Promise<OutboundPolicy> {
-  const settings = (await context.sudo().prisma.siteSettings.findFirst({ select: { outboundAllowList: true } })) as {
-    outboundAllowList: string | null;
-  } | null;
+  const settings = await context.sudo().prisma.siteSettings.findFirst({ select: { outboundAllowList: true } });
   // The setting was validated when it was saved; the environment is checked by fromEnv.
   return OutboundPolicy.fromEnv().with(settings?.outboundAllowList ?? '');
 }

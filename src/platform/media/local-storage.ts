@@ -1,9 +1,9 @@
+import type { Context } from '../db/prisma.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { fileTypeFromFile } from 'file-type';
 import { mediaDirectory } from '../config/env.js';
 import { extensionOf, kindForFilename, maxBytesForFilename, type ContentFacts } from './rules.js';
@@ -192,7 +192,7 @@ export function localMediaStorage(directory: string | (() => string)) {
       });
     },
     /** Called by Keystone after a Media item's file was replaced or the item deleted. */
-    async delete(key: string, context?: KeystoneContext) {
+    async delete(key: string, context?: Context) {
       if (!isStoredName(key)) return;
       forgetReceipt(key);
       if (context && (await storedFileInUse(context, key, `${mediaUrlPrefix}/${key}`))) return;

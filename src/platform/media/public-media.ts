@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../db/prisma.js';
 import { pageCacheFor } from '../page-cache/cache.js';
 import { publicDocument, publicInterpretation } from '../access/documents.js';
 import { relationshipsToMedia } from './usage.js';
@@ -20,7 +20,7 @@ const publicItems: Record<string, object> = { Document: publicDocument, Interpre
  * interpretation, through any of their media fields (S1: nothing else is served to the public, however
  * its name became known).
  */
-export async function isPublicMedia(context: KeystoneContext, filename: string): Promise<boolean> {
+export async function isPublicMedia(context: Context, filename: string): Promise<boolean> {
   const { generation } = pageCacheFor(context);
   let remembered = answers.get(context.prisma);
   if (!remembered || remembered.generation !== generation) answers.set(context.prisma, (remembered = { generation, byName: new Map() }));

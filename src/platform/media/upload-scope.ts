@@ -1,6 +1,6 @@
+import type { Context } from '../db/prisma.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { logger } from '../logging/logger.js';
 import { fileNamedByMedia } from './usage.js';
 
@@ -22,7 +22,7 @@ export function noteStoredUpload(key: string, settle: Settle): void {
 }
 
 /** Runs `work`, then removes the files stored meanwhile that no Media row names. */
-export async function removingRefusedUploads<T>(context: KeystoneContext, work: () => Promise<T>): Promise<T> {
+export async function removingRefusedUploads<T>(context: Context, work: () => Promise<T>): Promise<T> {
   const stored = new Map<string, Settle>();
   try {
     const result = await scope.run(stored, work);
@@ -43,9 +43,9 @@ export async function removingRefusedUploads<T>(context: KeystoneContext, work: 
 /** Wraps every mutation of the GraphQL schema (Keystone's, and any added by extensions) in that scope. */
 export function removeRefusedUploads(schema: GraphQLSchema): GraphQLSchema {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
-    const resolve = field.resolve as GraphQLFieldResolver<unknown, KeystoneContext> | undefined;
+    const resolve = field.resolve as GraphQLFieldResolver<unknown, Context> | undefined;
     if (!resolve) continue;
-    field.resolve = (source, args, context: KeystoneContext, info) =>
+    field.resolve = (source, args, context: Context, info) =>
       removingRefusedUploads(context, async () => resolve(source, args, context, info));
   }
   return schema;

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import { listDb, prismaModel, type Context } from '../db/prisma.js';
 
 /*
  * Where media are used, read from the Keystone schema itself (every relationship field of every list that
@@ -6,13 +6,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
  * by the ownership, locking and serving rules without anyone remembering it (issue 14 #6).
  */
 
-type Lists = KeystoneContext['__internal']['lists'];
-type Row = Record<string, unknown>;
-interface PrismaDelegate {
-  findMany(args: object): Promise<Row[]>;
-  count(args: object): Promise<number>;
-}
-const delegates = (context: KeystoneContext) => context.sudo().prisma as Record<string, PrismaDelegate>;
+type Lists = Context['__internal']['lists'];
 
 /** A relationship field of some list whose items link Media items. */
 export interface MediaRelationship {
@@ -28,7 +22,7 @@ export interface MediaRelationship {
 
 const found = new WeakMap<Lists, MediaRelationship[]>();
 
-export function relationshipsToMedia(context: KeystoneContext): MediaRelationship[] {
+export function relationshipsToMedia(context: Context): MediaRelationship[] {
   const lists = context.__internal.lists;
   const known = found.get(lists);
   if (known) return known;
@@ -72,9 +66,9 @@ export function holdsItsMedia(item: { status?: unknown; publishedAt?: unknown })
 }
 
 /** Every item (at most 50 per relationship) that links this Media item, read regardless of access. */
-export async function usesOfMedia(context: KeystoneContext, mediaId: string): Promise<MediaUse[]> {
+export async function usesOfMedia(context: Context, mediaId: string): Promise<MediaUse[]> {
   const lists = context.__internal.lists;
-  const prisma = delegates(context);
+  const prisma = context.sudo().prisma;
   const uses: MediaUse[] = [];
   for (const relationship of relationshipsToMedia(context)) {
     const list = lists[relationship.listKey];
@@ -82,7 +76,7 @@ export async function usesOfMedia(context: KeystoneContext, mediaId: string): Pr
     const labelField = scalar(list.ui.labelField) ? list.ui.labelField : 'id';
     const select: Record<string, true> = { id: true, [labelField]: true };
     for (const key of ['status', 'publishedAt']) if (scalar(key)) select[key] = true;
-    const rows = await prisma[list.prisma.listKey].findMany({
+    const rows = await prismaModel(prisma, list.prisma.listKey).findMany({
       where: { [relationship.fieldKey]: relationship.many ? { some: { id: mediaId } } : { is: { id: mediaId } } },
       select,
       take: 50,
@@ -104,14 +98,15 @@ export async function usesOfMedia(context: KeystoneContext, mediaId: string): Pr
  * The uses in a sentence for the person acting: the items they may read by list and title, the others
  * only counted (a refusal must not tell anyone what they cannot read).
  */
-export async function describeUses(context: KeystoneContext, uses: MediaUse[]): Promise<string> {
+export async function describeUses(context: Context, uses: MediaUse[]): Promise<string> {
   const readable = new Set<string>();
   const byList = new Map<string, string[]>();
   for (const use of uses) byList.set(use.listKey, [...(byList.get(use.listKey) ?? []), use.id]);
   for (const [listKey, ids] of byList) {
-    const db = context.db as unknown as Record<string, { findMany(args: object): Promise<{ id: unknown }[]> }>;
     // What the person may not query at all stays unnamed.
-    const rows = await db[listKey].findMany({ where: { id: { in: ids } } }).catch(() => []);
+    const rows = await listDb(context, listKey)
+      .findMany({ where: { id: { in: ids } } })
+      .catch(() => []);
     for (const row of rows) readable.add(`${listKey}:${String(row.id)}`);
   }
   const named = uses.filter((u) => readable.has(`${u.listKey}:${u.id}`)).map((u) => `${u.listLabel}《${u.title}》`);
@@ -124,23 +119,27 @@ export async function describeUses(context: KeystoneContext, uses: MediaUse[]): 
 }
 
 /** Whether a Media row names this stored file. */
-export async function fileNamedByMedia(context: KeystoneContext, key: string): Promise<boolean> {
-  return (await delegates(context).media.count({ where: { file_filename: key } })) > 0;
+export async function fileNamedByMedia(context: Context, key: string): Promise<boolean> {
+  return (await context.sudo().prisma.media.count({ where: { file_filename: key } })) > 0;
 }
 
 /**
  * Whether a stored file is still in use: a Media row names it, or some stored text links to it (a reprint's
  * body links the copies of its images by URL). Every text column of every list is looked at.
  */
-export async function storedFileInUse(context: KeystoneContext, key: string, link: string): Promise<boolean> {
+export async function storedFileInUse(context: Context, key: string, link: string): Promise<boolean> {
   if (await fileNamedByMedia(context, key)) return true;
-  const prisma = delegates(context);
+  const prisma = context.sudo().prisma;
   for (const list of Object.values(context.__internal.lists)) {
     const texts = Object.entries(list.fields)
       .filter(([, f]) => f.dbField.kind === 'scalar' && f.dbField.scalar === 'String')
       .map(([fieldKey]) => fieldKey);
     if (!texts.length) continue;
-    if ((await prisma[list.prisma.listKey].count({ where: { OR: texts.map((fieldKey) => ({ [fieldKey]: { contains: link } })) } })) > 0)
+    if (
+      (await prismaModel(prisma, list.prisma.listKey).count({
+        where: { OR: texts.map((fieldKey) => ({ [fieldKey]: { contains: link } })) },
+      })) > 0
+    )
       return true;
   }
   return false;

@@ -1,8 +1,8 @@
+import type { Context } from '../db/prisma.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gzipSync } from 'node:zlib';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay } from '../calendar/working-days.js';
 import { accessLogFile, logDirectory } from './access-log.js';
 import { expiredLogFiles, retentionCutoff, retentionDays } from './retention.js';
@@ -39,23 +39,23 @@ async function rotateAccessLog(file: string | null, dir: string, now: Date): Pro
 }
 
 /** Each finished day of the operation log not yet archived, as operations-<day>.jsonl.gz. */
-async function archiveOperationDays(context: KeystoneContext, dir: string, now: Date, keepFrom: Date): Promise<string[]> {
+async function archiveOperationDays(context: Context, dir: string, now: Date, keepFrom: Date): Promise<string[]> {
   const prisma = context.sudo().prisma;
   const today = toCalendarDay(now);
-  const oldest = (await prisma.operationLog.findFirst({
+  const oldest = await prisma.operationLog.findFirst({
     where: { at: { gte: keepFrom } },
     orderBy: { at: 'asc' },
     select: { at: true },
-  })) as { at: Date } | null;
-  if (!oldest) return [];
+  });
+  if (!oldest?.at) return [];
   const archived: string[] = [];
   for (let day = toCalendarDay(oldest.at); day < today; day = nextDay(day)) {
     const file = path.join(dir, `operations-${day}.jsonl.gz`);
     if (fs.existsSync(file)) continue;
-    const rows = (await prisma.operationLog.findMany({
+    const rows = await prisma.operationLog.findMany({
       where: { at: { gte: dayStart(day), lt: dayStart(nextDay(day)) } },
       orderBy: { at: 'asc' },
-    })) as Record<string, unknown>[];
+    });
     if (!rows.length) continue;
     fs.writeFileSync(file, gzipSync(rows.map((r) => JSON.stringify(r)).join('\n') + '\n'));
     archived.push(day);
@@ -63,11 +63,7 @@ async function archiveOperationDays(context: KeystoneContext, dir: string, now: 
   return archived;
 }
 
-export async function maintainLogs(
-  context: KeystoneContext,
-  now = new Date(),
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<MaintenanceResult> {
+export async function maintainLogs(context: Context, now = new Date(), env: NodeJS.ProcessEnv = process.env): Promise<MaintenanceResult> {
   const days = retentionDays(env);
   const dir = logDirectory(env);
   fs.mkdirSync(dir, { recursive: true });

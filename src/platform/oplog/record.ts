@@ -1,5 +1,5 @@
+import type { Context } from '../db/prisma.js';
 import { getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { sessionOf } from '../access/roles.js';
 import { logger } from '../logging/logger.js';
 import { clientAddress } from '../http/request-address.js';
@@ -28,7 +28,7 @@ export interface OperationEntry {
 }
 
 /** Writes one entry with the caller's identity and address; a failure to write is logged, never hidden from the operator. */
-export async function recordOperation(context: KeystoneContext, entry: OperationEntry, at = new Date()): Promise<void> {
+export async function recordOperation(context: Context, entry: OperationEntry, at = new Date()): Promise<void> {
   const session = sessionOf(context);
   try {
     await context.sudo().prisma.operationLog.create({
@@ -91,7 +91,7 @@ export function recordMutations(
   );
   for (const field of Object.values(mutation.getFields())) {
     if (!field.resolve || wrapped.has(field.resolve)) continue;
-    const original: GraphQLFieldResolver<unknown, KeystoneContext> = field.resolve;
+    const original: GraphQLFieldResolver<unknown, Context> = field.resolve;
     const listKey = getNamedType(field.type).name;
     const list = info.get(listKey);
     const actionKey =
@@ -107,7 +107,7 @@ export function recordMutations(
         : actionLabel(field.name);
     const signIn = /^authenticate\w+WithPassword$/.test(field.name);
     const target = signIn ? '管理后台' : (list?.label ?? '');
-    const resolve: GraphQLFieldResolver<unknown, KeystoneContext> = async (root, args: Record<string, unknown>, context, resolveInfo) => {
+    const resolve: GraphQLFieldResolver<unknown, Context> = async (root, args: Record<string, unknown>, context, resolveInfo) => {
       // The login name typed (never the password) is the actor of a sign-in.
       const actor = signIn ? String(Object.values(args).find((v) => typeof v === 'string') ?? '') : undefined;
       let result: unknown;

@@ -1,5 +1,5 @@
+import type { Context } from '../db/prisma.js';
 import express from 'express';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { roleOf, roles, runsSite, sessionOf } from '../access/roles.js';
 import { formatChinaTime } from '../calendar/china-time.js';
 import { csvCell } from '../content/csv.js';
@@ -28,7 +28,7 @@ const exportLimit = 100_000;
  * info-construction section, by days (China time) and a text found in the actor, address, action, object
  * or item; each export is itself recorded.
  */
-export function operationLogRoutes(context: KeystoneContext): express.Router {
+export function operationLogRoutes(context: Context): express.Router {
   const router = express.Router();
   router.get('/oplog/operations.csv', async (req, res) => {
     const ctx = await context.withRequest(req, res);

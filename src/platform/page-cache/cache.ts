@@ -1,7 +1,6 @@
+import type { Context, DatabaseContext } from '../db/prisma.js';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { KeystoneContext } from '@keystone-6/core/types';
-import type { DatabaseContext } from '../db/prisma.js';
 
 /*
  * The full-page cache of the public site. Pages are a pure function of the published data, so a
@@ -141,7 +140,7 @@ export function cacheKey(req: { method?: string; url?: string }): string | null 
  * Serves cached pages straight from Node's HTTP server, ahead of Express and the Admin UI, so a hit
  * costs a map lookup. Everything else goes on to Keystone's handlers as before.
  */
-export function servePageCacheFirst(server: Server, context: KeystoneContext): void {
+export function servePageCacheFirst(server: Server, context: Context): void {
   const cache = pageCacheFor(context);
   const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');

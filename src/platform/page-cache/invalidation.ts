@@ -1,5 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
-import type { DatabaseContext } from '../db/prisma.js';
+import type { Context, DatabaseContext } from '../db/prisma.js';
 import { pageCacheFor } from './cache.js';
 
 /*
@@ -31,7 +30,7 @@ async function withAncestors(context: DatabaseContext, columns: ColumnRow[]): Pr
 
 /** The tags of the pages that show any of these documents. */
 export async function documentTags(context: DatabaseContext, ids: string[]): Promise<string[]> {
-  const docs = (await context.sudo().prisma.document.findMany({
+  const docs = await context.sudo().prisma.document.findMany({
     where: { id: { in: ids } },
     select: {
       id: true,
@@ -39,12 +38,10 @@ export async function documentTags(context: DatabaseContext, ids: string[]): Pro
       interpretations: { select: { id: true } },
       catalogueEntries: { select: { id: true } },
     },
-  })) as { id: string; columns: ColumnRow[]; interpretations: { id: string }[]; catalogueEntries: { id: string }[] }[];
+  });
   const tags = new Set(['documents']);
   // N19: the pages of the documents they amend or repeal link to them from their banner.
-  const replaced = (await context.sudo().prisma.document.findMany({ where: { replacedById: { in: ids } }, select: { id: true } })) as {
-    id: string;
-  }[];
+  const replaced = await context.sudo().prisma.document.findMany({ where: { replacedById: { in: ids } }, select: { id: true } });
   for (const doc of replaced) tags.add(`doc:${doc.id}`);
   for (const doc of docs) {
     tags.add(`doc:${doc.id}`);
@@ -61,12 +58,9 @@ export async function documentTags(context: DatabaseContext, ids: string[]): Pro
 
 /** The tags of the pages that show any of these interpretations. */
 export async function interpretationTags(context: DatabaseContext, ids: string[]): Promise<string[]> {
-  const jds = (await context
+  const jds = await context
     .sudo()
-    .prisma.interpretation.findMany({ where: { id: { in: ids } }, select: { id: true, documents: { select: { id: true } } } })) as {
-    id: string;
-    documents: { id: string }[];
-  }[];
+    .prisma.interpretation.findMany({ where: { id: { in: ids } }, select: { id: true, documents: { select: { id: true } } } });
   const tags = new Set(['interpretations']);
   for (const jd of jds) {
     tags.add(`interp:${jd.id}`);
@@ -92,7 +86,7 @@ type HookArgs = {
   item?: Record<string, unknown>;
   originalItem?: Record<string, unknown>;
   resolvedData?: Record<string, unknown>;
-  context: KeystoneContext;
+  context: Context;
 };
 
 /**
@@ -111,7 +105,7 @@ export function afterPublicItemChange(kind: 'documents' | 'interpretations') {
 }
 
 /** afterOperation for what every page shows (site settings, columns, media): everything goes. */
-export const afterSiteWideChange = ({ context }: { context: KeystoneContext }) => pageCacheFor(context).clear();
+export const afterSiteWideChange = ({ context }: { context: Context }) => pageCacheFor(context).clear();
 
 /** afterOperation for the 主动公开目录. */
-export const afterCatalogueChange = ({ context }: { context: KeystoneContext }) => pageCacheFor(context).invalidate(['catalogue']);
+export const afterCatalogueChange = ({ context }: { context: Context }) => pageCacheFor(context).invalidate(['catalogue']);

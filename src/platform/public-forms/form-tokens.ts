@@ -1,5 +1,5 @@
+import type { Context } from '../db/prisma.js';
 import { createHash } from 'node:crypto';
-import type { KeystoneContext } from '@keystone-6/core/types';
 
 /*
  * issue 14 #13: a public-form token is accepted once. Its hash is stored under a unique key when a post
@@ -8,13 +8,7 @@ import type { KeystoneContext } from '@keystone-6/core/types';
  */
 
 /** True when `token` had not been used (and is now); false when it had. */
-export async function useFormTokenOnce(
-  context: KeystoneContext,
-  form: string,
-  token: string,
-  expiresAt: Date,
-  now = new Date(),
-): Promise<boolean> {
+export async function useFormTokenOnce(context: Context, form: string, token: string, expiresAt: Date, now = new Date()): Promise<boolean> {
   const rows = context.sudo().prisma.usedFormToken;
   await rows.deleteMany({ where: { expiresAt: { lt: now } } });
   const tokenHash = createHash('sha256').update(`${form}\n${token}`).digest('hex');

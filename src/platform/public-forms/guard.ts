@@ -1,5 +1,5 @@
+import type { Context } from '../db/prisma.js';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { useFormTokenOnce } from './form-tokens.js';
 
 /*
@@ -76,7 +76,7 @@ export function checkFormGuard(
  * token posted again, to any instance, is refused as `reused`.
  */
 export async function checkFormPost(
-  context: KeystoneContext,
+  context: Context,
   form: string,
   body: Record<string, unknown>,
   secret: string,

@@ -12,7 +12,8 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import type { KeystoneConfig, KeystoneContext } from '@keystone-6/core/types';
+import type { KeystoneConfig } from '@keystone-6/core/types';
+import type { Context, KeystoneTypes } from '../db/prisma.js';
 import { dataDirectory, mediaDirectory, projectRoot } from '../config/env.js';
 import { logger } from '../logging/logger.js';
 import { debugResponses, inProduction } from './debug.js';
@@ -29,7 +30,7 @@ import { debugResponses, inProduction } from './debug.js';
  * A refusal is a 400 (403 for introspection) with a Chinese message and the code GRAPHQL_LIMIT_EXCEEDED.
  */
 
-type ApolloConfig = NonNullable<NonNullable<KeystoneConfig['graphql']>['apolloConfig']>;
+type ApolloConfig = NonNullable<NonNullable<KeystoneConfig<KeystoneTypes>['graphql']>['apolloConfig']>;
 type Plugin = NonNullable<ApolloConfig['plugins']>[number];
 type GraphQLArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
 type GraphQLArmorRejectCallback = NonNullable<NonNullable<GraphQLArmorConfig['maxDepth']>['onReject']>[number];
@@ -157,7 +158,7 @@ function limitsPlugin(staff: Tier, anonymous: Tier): Plugin {
       return {
         async parsingDidStart({ source, contextValue, schema }) {
           if (source === undefined) return;
-          const isAnonymous = !(contextValue as KeystoneContext).session;
+          const isAnonymous = !(contextValue as Context).session;
           const { limits, rules } = isAnonymous ? anonymous : staff;
           let document: DocumentNode;
           try {

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../db/prisma.js';
 import type { Member } from '../access/roles.js';
 import type { ExtraTask } from './task.js';
 
@@ -6,4 +6,4 @@ export type { ExtraTask } from './task.js';
 export { chinaDue } from './task.js';
 
 /** A capability's 待办 source: its tasks for one user (`context` is sudo: the source filters by the actor). */
-export type TaskSource = (context: KeystoneContext, actor: Member, now: Date) => Promise<ExtraTask[]>;
+export type TaskSource = (context: Context, actor: Member, now: Date) => Promise<ExtraTask[]>;

@@ -1,11 +1,13 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { checkbox, integer, json, relationship, text, timestamp } from '@keystone-6/core/fields';
 import { signedIn } from '../../platform/access/roles.js';
 import { annualReportActions, editsAnnualReports } from '../annual-report-actions.js';
 import { hiddenEverywhere, readOnly } from '../../platform/admin-ui/ui-modes.js';
 // Registers the 待办 of the annual report (N14) with the task page.
 
-const count = (label: string) => integer({ ui: { label }, defaultValue: 0, validation: { isRequired: true, min: 0 } });
+const count = (label: string) =>
+  integer<ListTypeInfo<'AnnualReport'>>({ ui: { label }, defaultValue: 0, validation: { isRequired: true, min: 0 } });
 const caseCounts = (prefix: string, what: string) => ({
   [`${prefix}Upheld`]: count(`${what}：结果维持`),
   [`${prefix}Corrected`]: count(`${what}：结果纠正`),
@@ -18,7 +20,7 @@ const caseCounts = (prefix: string, what: string) => ({
 // Written only by 重新生成 and 发布, which check the tables first (N14): never by a plain edit.
 const byActionsOnly = { create: () => false, update: () => false };
 
-export const AnnualReport = list({
+export const AnnualReport = list<ListTypeInfo<'AnnualReport'>>({
   access: {
     operation: { query: signedIn, create: editsAnnualReports, update: editsAnnualReports, delete: editsAnnualReports },
   },
@@ -81,7 +83,8 @@ export const AnnualReport = list({
       const year = resolvedData?.year;
       if (
         operation !== 'delete' &&
-        year != null &&
+        // Keystone resolves an integer field to a number (Prisma's type also allows update operations).
+        typeof year === 'number' &&
         year !== item?.year &&
         (await context.sudo().prisma.annualReport.count({ where: { year } }))
       )

@@ -1,4 +1,6 @@
-import { g, list } from '@keystone-6/core';
+import { list } from '@keystone-6/core';
+import { g } from '../../platform/db/g.js';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
 import { byRole, isAdmin, isEditor, memberOf, sessionOf, signedIn } from '../../platform/access/roles.js';
 import { halfYearBounds } from '../core/self-inspection.js';
@@ -24,7 +26,7 @@ function ownDepartmentOnly(args: Args): { department: { id: { equals: string } }
 // Written only by the actions (generate, submit, review, mark), never by a plain edit.
 const byActionsOnly = { create: () => false, update: () => false };
 
-export const SelfInspection = list({
+export const SelfInspection = list<ListTypeInfo<'SelfInspection'>>({
   access: {
     operation: { query: signedIn, create: signedIn, update: signedIn, delete: byRole(isAdmin) },
     // Editors see and change their own department's only.
@@ -99,9 +101,7 @@ export const SelfInspection = list({
         (resolvedData.department?.connect?.id as string | undefined) ?? (item?.departmentId as string | undefined) ?? null;
       const half = (resolvedData.half ?? item?.half) as string | undefined;
       if (!departmentId || !half) return resolvedData;
-      const department = (await context.sudo().prisma.department.findUnique({ where: { id: departmentId }, select: { name: true } })) as {
-        name: string;
-      } | null;
+      const department = await context.sudo().prisma.department.findUnique({ where: { id: departmentId }, select: { name: true } });
       const label = /^\d{4}-H[12]$/.test(half) ? `${half.slice(0, 4)}年${half.endsWith('H1') ? '上半年' : '下半年'}` : half;
       return {
         ...resolvedData,

@@ -1,4 +1,5 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { checkbox, integer, json, relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import type { BaseFields, BaseListTypeInfo } from '@keystone-6/core/types';
 import { signedIn } from '../../platform/access/roles.js';
@@ -25,7 +26,7 @@ function entryField(e: EntrySpec) {
 const entryFields = Object.fromEntries(websiteReportEntries.map((e) => [e.key, entryField(e)])) as BaseFields<BaseListTypeInfo>;
 
 // 网站工作年度报表 (N17, 国办函〔2018〕12号): one per year; separate from the 政府信息公开工作年度报告 (N14).
-export const WebsiteAnnualReport = list({
+export const WebsiteAnnualReport = list<ListTypeInfo<'WebsiteAnnualReport'>>({
   access: {
     operation: { query: signedIn, create: editsWebsiteReports, update: editsWebsiteReports, delete: editsWebsiteReports },
   },
@@ -63,7 +64,8 @@ export const WebsiteAnnualReport = list({
       const year = resolvedData?.year;
       if (
         operation !== 'delete' &&
-        year != null &&
+        // Keystone resolves an integer field to a number (Prisma's type also allows update operations).
+        typeof year === 'number' &&
         year !== item?.year &&
         (await context.sudo().prisma.websiteAnnualReport.count({ where: { year } }))
       )

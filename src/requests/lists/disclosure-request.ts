@@ -1,4 +1,6 @@
-import { list, g } from '@keystone-6/core';
+import { list } from '@keystone-6/core';
+import { g } from '../../platform/db/g.js';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { calendarDay, checkbox, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
 import { byRole, isAdmin, isEditor, isEditorOf, memberOf, sessionOf } from '../../platform/access/roles.js';
 import { toCalendarDay } from '../../platform/calendar/working-days.js';
@@ -27,10 +29,10 @@ function savedWith(item: object | undefined, resolvedData: object): Record<strin
 const byAction = (description: string) => ({ ...readOnly, description });
 // Kept by the hooks and the actions (with their checks), never written through the API directly.
 const systemOnly = { create: () => false, update: () => false };
-const day = (label: string, description?: string) => calendarDay({ ui: { label, description } });
+const day = (label: string, description?: string) => calendarDay<ListTypeInfo<'DisclosureRequest'>>({ ui: { label, description } });
 
 // 依申请公开 (N13): one request for disclosure, from receipt to answer. Personal data: never public (N15).
-export const DisclosureRequest = list({
+export const DisclosureRequest = list<ListTypeInfo<'DisclosureRequest'>>({
   access: {
     operation: { query: mayQueryRequests, create: mayCreateRequests, update: mayChangeRequests, delete: byRole(isAdmin) },
     filter: { query: requestReadFilter, update: requestUpdateFilter },

@@ -1,11 +1,12 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { integer, relationship, select, text } from '@keystone-6/core/fields';
 import { managesSite, signedIn } from '../../platform/access/roles.js';
 import { columnKindOptions } from '../../platform/content/vocabulary.js';
 import { afterSiteWideChange } from '../../platform/page-cache/invalidation.js';
 
 // 栏目: a tree; its kind sets the update period the inspection expects (N3).
-export const Column = list({
+export const Column = list<ListTypeInfo<'Column'>>({
   access: {
     operation: { query: () => true, create: managesSite, update: managesSite, delete: managesSite },
     // The public sees public columns only.

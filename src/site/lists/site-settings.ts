@@ -1,11 +1,12 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { text } from '@keystone-6/core/fields';
 import { managesSite } from '../../platform/access/roles.js';
 import { afterSiteWideChange } from '../../platform/page-cache/invalidation.js';
 import { allowListProblems } from '../../platform/http/outbound.js';
 
 // 网站设置: one item; the footer elements every page must show (N10).
-export const SiteSettings = list({
+export const SiteSettings = list<ListTypeInfo<'SiteSettings'>>({
   isSingleton: true,
   access: { operation: { query: () => true, create: managesSite, update: managesSite, delete: () => false } },
   graphql: { plural: 'SiteSettingsItems' },

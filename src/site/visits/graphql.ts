@@ -1,6 +1,6 @@
-import { g } from '@keystone-6/core';
+import type { Context } from '../../platform/db/prisma.js';
+import { g } from '../../platform/db/g.js';
 import { extend } from '@keystone-6/core/graphql-ts';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { chartAltText } from '../../platform/charts/table.js';
 import { renderChartSvg } from '../../platform/charts/svg.js';
 import { refusal } from '../../platform/admin-ui/item-actions.js';
@@ -11,18 +11,14 @@ import { visitChart } from './chart.js';
 const chartError = refusal('VISIT_CHART_REFUSED');
 
 /** The 访问统计图表 of the Admin UI (N17): the last `days` days drawn as SVG on the server, for those who read the statistics. */
-export async function visitChartOf(context: KeystoneContext, days: number): Promise<VisitChartAnswer | null> {
+export async function visitChartOf(context: Context, days: number): Promise<VisitChartAnswer | null> {
   const session = activeSessionOf(context);
   if (!session) throw chartError('请先登录');
   if (!readsVisits({ session })) throw chartError('只有系统管理员、信息建设科、局办公室和局领导可以查看访问统计');
   if (!Number.isInteger(days) || days < 1 || days > 40) throw chartError('天数应为 1 到 40 之间的整数');
-  const rows = (await context
+  const rows = await context
     .sudo()
-    .prisma.visitDay.findMany({ orderBy: { day: 'desc' }, take: days, select: { day: true, pageViews: true, uniqueVisitors: true } })) as {
-    day: string;
-    pageViews: number;
-    uniqueVisitors: number;
-  }[];
+    .prisma.visitDay.findMany({ orderBy: { day: 'desc' }, take: days, select: { day: true, pageViews: true, uniqueVisitors: true } });
   if (!rows.length) return null;
   // The days of one period: not a day from long before a gap in the statistics.
   const first = new Date(Date.parse(`${rows[0].day}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
@@ -57,7 +53,7 @@ export const extendVisitSchema = extend({
     visitChart: g.field({
       type: VisitChart,
       args: { days: g.arg({ type: g.nonNull(g.Int), defaultValue: 31 }) },
-      resolve: (_root, { days }, context: KeystoneContext) => visitChartOf(context, days),
+      resolve: (_root, { days }, context: Context) => visitChartOf(context, days),
     }),
   },
 });

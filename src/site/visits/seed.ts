@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../../platform/db/prisma.js';
 import type { CalendarDay } from '../../platform/calendar/working-days.js';
 import { formatCombined } from '../../platform/oplog/combined-log.js';
 import { aggregateVisits } from './aggregate.js';
@@ -67,14 +67,14 @@ export function demoAccessLog(day: CalendarDay, paths: string[]): string[] {
 }
 
 /** The 30 days before the demo's day, aggregated and stored; days already there are left as they are. */
-export async function seedDemoVisits(context: KeystoneContext, clock: DemoClock): Promise<{ VisitDay: number }> {
+export async function seedDemoVisits(context: Context, clock: DemoClock): Promise<{ VisitDay: number }> {
   const prisma = context.sudo().prisma;
-  const docs = (await prisma.document.findMany({
+  const docs = await prisma.document.findMany({
     where: publicDocument,
     orderBy: { publishedAt: 'desc' },
     take: 12,
     select: { id: true },
-  })) as { id: string }[];
+  });
   const paths = [
     '/',
     '/columns/mzdt',

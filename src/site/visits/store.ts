@@ -1,8 +1,8 @@
+import type { Context } from '../../platform/db/prisma.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHmac } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { toCalendarDay, type CalendarDay } from '../../platform/calendar/working-days.js';
 import { sessionSecret } from '../../platform/config/env.js';
 import { logDirectory } from '../../platform/oplog/access-log.js';
@@ -26,7 +26,7 @@ export function readLogLines(file: string): string[] {
   return text.split('\n');
 }
 
-export async function storeVisitDays(context: KeystoneContext, days: readonly VisitDay[]): Promise<void> {
+export async function storeVisitDays(context: Context, days: readonly VisitDay[]): Promise<void> {
   const prisma = context.sudo().prisma;
   for (const d of days) {
     const data = { pageViews: d.pageViews, uniqueVisitors: d.uniqueVisitors, topPages: d.topPages, topSearchTerms: d.topSearchTerms };
@@ -35,7 +35,7 @@ export async function storeVisitDays(context: KeystoneContext, days: readonly Vi
 }
 
 /** Aggregates files and stores every day found, or only `onlyDay`. */
-export async function importVisitLogs(context: KeystoneContext, files: readonly string[], onlyDay?: CalendarDay) {
+export async function importVisitLogs(context: Context, files: readonly string[], onlyDay?: CalendarDay) {
   const lines = files.flatMap((f) => readLogLines(f));
   const { days, skipped } = aggregateVisits(lines, (day) => daySalt(day));
   const kept = onlyDay ? days.filter((d) => d.day === onlyDay) : days;
@@ -49,7 +49,7 @@ const dayBefore = (day: CalendarDay) => new Date(Date.parse(`${day}T00:00:00Z`) 
  * The daily job (`visit-statistics`, after `log-maintenance` rotated the access log): yesterday's
  * lines are in the files rotated yesterday and today (access-<day before>.log.gz, access-<yesterday>.log.gz).
  */
-export async function aggregateYesterday(context: KeystoneContext, now = new Date(), env: NodeJS.ProcessEnv = process.env) {
+export async function aggregateYesterday(context: Context, now = new Date(), env: NodeJS.ProcessEnv = process.env) {
   const yesterday = dayBefore(toCalendarDay(now));
   const dir = logDirectory(env);
   const files = [dayBefore(yesterday), yesterday].map((d) => path.join(dir, `access-${d}.log.gz`)).filter((f) => fs.existsSync(f));

@@ -1,4 +1,5 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { isEditor, memberOf, roleOptions, sessionOf, signedIn } from '../../platform/access/roles.js';
 import { statusOptions } from '../../platform/content/vocabulary.js';
@@ -6,7 +7,7 @@ import { auditActionLabels, auditActions } from '../core/audit.js';
 import { readOnly } from '../../platform/admin-ui/ui-modes.js';
 
 // 流转记录: append-only; written by the workflow only, never through the API.
-export const AuditEntry = list({
+export const AuditEntry = list<ListTypeInfo<'AuditEntry'>>({
   // Not even a mutation exists to change the record.
   graphql: { omit: { create: true, update: true, delete: true } },
   access: {

@@ -1,4 +1,5 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { integer, relationship, select, text } from '@keystone-6/core/fields';
 import { managesSite } from '../../platform/access/roles.js';
 import { openCategoryOptions } from '../../platform/content/vocabulary.js';
@@ -6,7 +7,7 @@ import { afterCatalogueChange } from '../../platform/page-cache/invalidation.js'
 
 // 主动公开目录 (S3): per area of the 五公开, the subject, content, time limit and method; documents are
 // classified into it and the public site shows it. The catalogue itself is public information.
-export const CatalogueEntry = list({
+export const CatalogueEntry = list<ListTypeInfo<'CatalogueEntry'>>({
   access: {
     operation: { query: () => true, create: managesSite, update: managesSite, delete: managesSite },
   },

@@ -1,4 +1,5 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { calendarDay, select, text, timestamp } from '@keystone-6/core/fields';
 import { byRole, isOfficeReviewer, signedIn } from '../../platform/access/roles.js';
 import { calendarDayOf } from '../../platform/db/calendar-day.js';
@@ -19,7 +20,7 @@ const options = <K extends string>(labels: Record<K, string>) =>
 // 规范表述词库 (the content gate): serious errors that block a submission, outdated expressions and
 // leaders' titles that warn; the monitor checks published pages against the same entries. Staff read it
 // (an editor sees why a text was stopped); only the office changes it. Never public.
-export const ContentRule = list({
+export const ContentRule = list<ListTypeInfo<'ContentRule'>>({
   access: { operation: { query: signedIn, create: keepsDictionary, update: keepsDictionary, delete: keepsDictionary } },
   hooks: {
     validate: ({ operation, resolvedData, item, addValidationError }) => {

@@ -1,4 +1,5 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { calendarDay, checkbox, relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { sessionOf, signedIn } from '../../platform/access/roles.js';
 import {
@@ -36,7 +37,7 @@ import { validityFields, validityInputProblems } from '../../validity/lists/vali
 const internalOnly = { read: signedIn };
 
 // 文件: a document drafted by a department into one or more columns.
-export const Document = list({
+export const Document = list<ListTypeInfo<'Document'>>({
   access: {
     operation: { query: () => true, create: mayCreate, update: signedInStaff, delete: signedInStaff },
     filter: { query: readFilter(publicDocument), update: ownDraftsOnly, delete: deletableReach },
@@ -69,7 +70,7 @@ export const Document = list({
         options: [...regulatoryKindOptions],
       }),
       repealedOn: calendarDay({ ui: { label: '废止日期', description: '规章、规范性文件废止的日期' } }),
-      ...validityFields(),
+      ...validityFields<ListTypeInfo<'Document'>>(),
       disclosure: select({
         type: 'string',
         options: [...disclosureOptions],
@@ -95,7 +96,7 @@ export const Document = list({
       // Set from the session on create, never typed (src/workflow/lists/ownership.ts).
       department: relationship({ ui: { label: '起草科室' }, ref: 'Department', access: internalOnly }),
       drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
-      ...guideFields(),
+      ...guideFields<ListTypeInfo<'Document'>>(),
       requiresInterpretation: checkbox({ ui: { label: '需要政策解读' }, defaultValue: false }),
       revisionOf: relationship({
         ref: 'Document.revisions',
@@ -109,7 +110,7 @@ export const Document = list({
         ui: { label: '修订稿', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } },
       }),
       interpretations: relationship({ ui: { label: '政策解读' }, ref: 'Interpretation.documents', many: true }),
-      ...workflowFields(),
+      ...workflowFields<ListTypeInfo<'Document'>>(),
       deadline: deadlineField(),
       // What search matches; kept by the hooks below, never exposed through the API.
       searchText: text({
@@ -171,9 +172,7 @@ export const Document = list({
     validate: ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') {
         // Published documents are withdrawn (撤回), never deleted.
-        const refusal = context.__internal.sudo
-          ? null
-          : workflowItemDeletionRefusal('文件', item as unknown as { status: string; departmentId: string | null }, sessionOf(context));
+        const refusal = context.__internal.sudo ? null : workflowItemDeletionRefusal('文件', item, sessionOf(context));
         if (refusal) addValidationError(refusal);
         return;
       }

@@ -1,4 +1,5 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { sessionOf, signedIn } from '../../platform/access/roles.js';
 import { interpretationFormOptions } from '../../platform/content/vocabulary.js';
@@ -24,7 +25,7 @@ import { workflowItemDeletionRefusal } from '../operations/deletion.js';
 const internalOnly = { read: signedIn };
 
 // 政策解读: linked both ways with its documents (N11), drafted by the drafting department (S5).
-export const Interpretation = list({
+export const Interpretation = list<ListTypeInfo<'Interpretation'>>({
   access: {
     operation: { query: () => true, create: mayCreate, update: signedInStaff, delete: signedInStaff },
     filter: { query: readFilter(publicInterpretation), update: ownDraftsOnly, delete: deletableReach },
@@ -57,7 +58,7 @@ export const Interpretation = list({
       // Set from the session on create, never typed (src/workflow/lists/ownership.ts): 谁起草谁解读 follows from it.
       department: relationship({ ui: { label: '解读科室' }, ref: 'Department', access: internalOnly }),
       drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
-      ...workflowFields(),
+      ...workflowFields<ListTypeInfo<'Interpretation'>>(),
       // What search matches; kept by the hooks below, never exposed through the API.
       searchText: text({
         graphql: { omit: true },
@@ -85,11 +86,7 @@ export const Interpretation = list({
     validate: ({ operation, item, context, addValidationError }) => {
       if (operation !== 'delete' || context.__internal.sudo) return;
       // Published interpretations are withdrawn (撤回), never deleted.
-      const refusal = workflowItemDeletionRefusal(
-        '解读',
-        item as unknown as { status: string; departmentId: string | null },
-        sessionOf(context),
-      );
+      const refusal = workflowItemDeletionRefusal('解读', item, sessionOf(context));
       if (refusal) addValidationError(refusal);
     },
   },

@@ -1,4 +1,5 @@
-import type { BaseListTypeInfo, KeystoneContext, ListConfig as KeystoneListConfig } from '@keystone-6/core/types';
+import type { BaseListTypeInfo, ListConfig as KeystoneListConfig } from '@keystone-6/core/types';
+import type { AnyLists, Context } from '../../platform/db/prisma.js';
 import { activeSessionOf } from '../../platform/access/roles.js';
 import { linkOverrides } from '../../platform/access/documents.js';
 import {
@@ -20,7 +21,13 @@ type Data = Record<string, unknown>;
  * they are never typed (the API has no such input, see `withOwnershipRules`). Code acting for the system
  * (the seed, through sudo) may name them.
  */
-export function withDrafter({ resolvedData, context }: { resolvedData: Data; context: KeystoneContext }): Data {
+export function withDrafter<R extends { drafter?: unknown; department?: unknown }>({
+  resolvedData,
+  context,
+}: {
+  resolvedData: R;
+  context: Context;
+}): R {
   const session = activeSessionOf(context);
   if (!session) return resolvedData;
   const fromSession = {
@@ -37,7 +44,7 @@ export function withDrafter({ resolvedData, context }: { resolvedData: Data; con
 }
 
 /** Keeps the search text in step with what the public may read of the item. */
-export function withSearchText(resolvedData: Data, item?: Data | null): Data {
+export function withSearchText<R extends Data>(resolvedData: R, item?: object | null): R & { searchText: string } {
   // itemAfter: resolvedData holds every field, undefined when unchanged (a spread would drop the body).
   return { ...resolvedData, searchText: searchTextOf(itemAfter(item, resolvedData)) };
 }
@@ -62,7 +69,7 @@ export const assignedByStaff: Record<string, string> = {
 const systemTimestamps = new Set(['createdAt', 'updatedAt']);
 
 type ListConfig = KeystoneListConfig<BaseListTypeInfo>;
-type Lists = Record<string, ListConfig>;
+type Lists = AnyLists;
 type FieldFunc = ListConfig['fields'][string];
 type FieldConfig = ReturnType<FieldFunc>;
 type GraphQLOmit = Exclude<NonNullable<FieldConfig['graphql']>['omit'], undefined>;
@@ -70,7 +77,7 @@ type ValidateArgs = {
   operation: 'create' | 'update' | 'delete';
   resolvedData: Data;
   item?: { id: unknown };
-  context: KeystoneContext;
+  context: Context;
   addValidationError(message: string): void;
 };
 type Validate = (args: ValidateArgs) => Promise<void> | void;

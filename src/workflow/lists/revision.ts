@@ -1,11 +1,12 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../platform/db/prisma.js';
 import { integer, json, relationship, select, timestamp } from '@keystone-6/core/fields';
 import { readFilter, signedInStaff } from '../../platform/access/documents.js';
 import { readOnly } from '../../platform/admin-ui/ui-modes.js';
 
 // 版本: an immutable snapshot of a document at each submission (for comparing what changed after a
 // return) and at each publication (what the public was shown). Written by the workflow only.
-export const Revision = list({
+export const Revision = list<ListTypeInfo<'Revision'>>({
   graphql: { omit: { create: true, update: true, delete: true } },
   access: {
     operation: { query: signedInStaff, create: () => false, update: () => false, delete: () => false },

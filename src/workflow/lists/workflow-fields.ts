@@ -1,9 +1,10 @@
 import { json, relationship, select, text, timestamp } from '@keystone-6/core/fields';
+import type { BaseListTypeInfo, FieldTypeFunc } from '@keystone-6/core/types';
 import { signedIn } from '../../platform/access/roles.js';
 import { statusOptions } from '../../platform/content/vocabulary.js';
 
 /** The workflow status of documents and interpretations: it changes only through the workflow, never by editing. */
-export function workflowStatus() {
+export function workflowStatus<L extends BaseListTypeInfo>(): FieldTypeFunc<L> {
   return select({
     type: 'string',
     options: [...statusOptions],
@@ -24,27 +25,27 @@ const readOnly = {
  * The fields the workflow keeps on documents and interpretations: when to publish, why the item was
  * last returned (退文), and the confidentiality review (保密审查, S4) that must precede publication.
  */
-export function workflowFields() {
+export function workflowFields<L extends BaseListTypeInfo>() {
   return {
-    status: workflowStatus(),
-    scheduledAt: timestamp({
+    status: workflowStatus<L>(),
+    scheduledAt: timestamp<L>({
       ui: { label: '定时发布时间', description: '留空则审批通过后立即发布', itemView: { fieldPosition: 'sidebar' } },
     }),
-    publishedAt: timestamp({ access: byWorkflowOnly, ui: { label: '发布日期', ...readOnly } }),
-    lastReturnReason: text({
+    publishedAt: timestamp<L>({ access: byWorkflowOnly, ui: { label: '发布日期', ...readOnly } }),
+    lastReturnReason: text<L>({
       access: { ...byWorkflowOnly, read: signedIn },
       ui: { label: '退文原因', displayMode: 'textarea', ...readOnly },
     }),
-    confidentialityConclusion: text({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查结论', ...readOnly } }),
-    confidentialityReviewedBy: relationship({
+    confidentialityConclusion: text<L>({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查结论', ...readOnly } }),
+    confidentialityReviewedBy: relationship<L, 'User'>({
       ref: 'User',
       access: { ...byWorkflowOnly, read: signedIn },
       ui: { label: '保密审查人', ...readOnly },
     }),
-    preflightFindings: json({
+    preflightFindings: json<L>({
       access: { ...byWorkflowOnly, read: signedIn },
       ui: { label: '发布前检查结果', views: './admin/fields/preflight-findings', ...readOnly },
     }),
-    confidentialityReviewedAt: timestamp({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查时间', ...readOnly } }),
+    confidentialityReviewedAt: timestamp<L>({ access: { ...byWorkflowOnly, read: signedIn }, ui: { label: '保密审查时间', ...readOnly } }),
   };
 }

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../../platform/db/prisma.js';
 import { isEditorOf, isOfficeOrLeader, memberOf, roleOf, sessionOf, type SessionData } from '../../platform/access/roles.js';
 import { auditActorOf, auditEntryData, type AuditListKey } from '../core/audit.js';
 
@@ -58,7 +58,7 @@ export function recordDeletion(listKey: AuditListKey) {
   }: {
     operation: string;
     originalItem?: DeletedItem | null;
-    context: KeystoneContext;
+    context: Context;
   }): Promise<void> => {
     if (operation !== 'delete' || !originalItem) return;
     const subject = {

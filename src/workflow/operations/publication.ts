@@ -1,4 +1,4 @@
-import { prismaOf, type DatabaseContext, type PrismaTransaction } from '../../platform/db/prisma.js';
+import { type DatabaseContext, type PrismaTransaction } from '../../platform/db/prisma.js';
 import { searchTextOf } from '../../platform/content/search-text.js';
 import { publicContentChanged } from '../../platform/page-cache/invalidation.js';
 import { auditEntryData, type AuditActor, type AuditListKey, type PublicationCause } from '../core/audit.js';
@@ -116,7 +116,7 @@ export async function inPublication<T>(
   work: (tx: PrismaTransaction, publication: Publication) => Promise<T>,
 ): Promise<T> {
   let publication: Publication | undefined;
-  const result = await prismaOf(context).$transaction(async (tx) => {
+  const result = await context.prisma.$transaction(async (tx) => {
     publication = new Publication(tx);
     return work(tx, publication);
   });

@@ -1,9 +1,8 @@
 import { diffArrays } from 'diff';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { isEditorOf, memberOf, sessionOf } from '../../platform/access/roles.js';
 import { plainText } from '../../platform/content/plain-text.js';
 import { calendarDayOf } from '../../platform/db/calendar-day.js';
-import { jsonToStore, type PrismaTransaction } from '../../platform/db/prisma.js';
+import { type Context, jsonCopy, jsonToStore, type PrismaTransaction } from '../../platform/db/prisma.js';
 import { workflowError } from '../errors.js';
 
 /*
@@ -143,17 +142,16 @@ export async function applyRevision(tx: PrismaTransaction, draftId: string, orig
 }
 
 /** 修订: a draft copy of a published document, for its department's editor to change. */
-export async function startRevision(context: KeystoneContext, id: string): Promise<string> {
+export async function startRevision(context: Context, id: string): Promise<string> {
   const member = memberOf(sessionOf(context));
-  const original = (await context.prisma.document.findUnique({ where: { id }, ...withLinks })) as
-    (Row & { status: string; departmentId: string | null }) | null;
+  const original = await context.prisma.document.findUnique({ where: { id }, ...withLinks });
   if (!original) throw workflowError('NOT_FOUND', '找不到该文件');
   if (!member || !isEditorOf(member, original.departmentId)) {
     throw workflowError('FORBIDDEN', '只有本科室编辑可以修订本科室已发布的文件');
   }
   if (original.status !== 'published') throw workflowError('INVALID_TRANSITION', '只有已发布的文件可以修订');
   const open = await context.prisma.document.findFirst({ where: { revisionOfId: id, status: { notIn: ['merged', 'withdrawn'] } } });
-  if (open) return open.id as string;
+  if (open) return open.id;
   const data: Record<string, unknown> = {
     status: 'draft',
     revisionOfId: id,
@@ -165,7 +163,9 @@ export async function startRevision(context: KeystoneContext, id: string): Promi
   data.columns = { connect: original.columns.map((c) => ({ id: c.id })) };
   data.attachments = { connect: original.attachments.map((a) => ({ id: a.id })) };
   data.guideForms = { connect: original.guideForms.map((a) => ({ id: a.id })) };
-  const copy = (await context.prisma.document.create({ data })) as { id: string };
+  const copy = await context.prisma.document.create({
+    data: { ...data, body: jsonCopy(original.body), redactedBody: jsonCopy(original.redactedBody) },
+  });
   return copy.id;
 }
 

@@ -1,4 +1,4 @@
-import type { KeystoneContext } from '@keystone-6/core/types';
+import type { Context } from '../../platform/db/prisma.js';
 import { inPublication } from './publication.js';
 
 /**
@@ -7,10 +7,7 @@ import { inPublication } from './publication.js';
  * a document and its interpretations scheduled together go live in the same transaction, published by
  * the system at the time they were scheduled for.
  */
-export async function publishDueItems(
-  context: KeystoneContext,
-  now: Date = new Date(),
-): Promise<{ documents: number; interpretations: number }> {
+export async function publishDueItems(context: Context, now: Date = new Date()): Promise<{ documents: number; interpretations: number }> {
   const due = { where: { status: 'scheduled', publishedAt: { lte: now } }, select: { id: true } } as const;
   return inPublication(context, async (tx, publication) => {
     const documents = await tx.document.findMany(due);

@@ -1,5 +1,4 @@
 import { workflowError } from '../errors.js';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { memberOf, sessionOf, type Member } from '../../platform/access/roles.js';
 import { isPublicDocument } from '../../platform/access/documents.js';
 import type { Disclosure, Status } from '../../platform/content/vocabulary.js';
@@ -9,7 +8,7 @@ import { loadContentGate } from '../content-gate-store.js';
 import { toCalendarDay } from '../../platform/calendar/working-days.js';
 import { applyRevision, recordRevision } from './revisions.js';
 import { inPublication } from './publication.js';
-import { jsonToStore, prismaOf, type PrismaTransaction } from '../../platform/db/prisma.js';
+import { type Context, jsonToStore, type PrismaTransaction } from '../../platform/db/prisma.js';
 import { decide, mayAct, type ActionInput, type ItemFacts, type WorkflowAction } from '../core/state-machine.js';
 import { auditActorOf, auditEntryData, type AuditListKey } from '../core/audit.js';
 
@@ -17,7 +16,7 @@ export type WorkflowListKey = AuditListKey;
 
 /** A refused transition: a Chinese message for people, a stable code for programs. */
 
-function actorOf(context: KeystoneContext): Member {
+function actorOf(context: Context): Member {
   const actor = memberOf(sessionOf(context));
   if (!actor) throw workflowError('UNAUTHENTICATED', '请先登录');
   return actor;
@@ -38,9 +37,6 @@ interface DocumentRow extends Row {
   redactedBody: unknown;
   requiresInterpretation: boolean;
   interpretations: Linked[];
-}
-interface InterpretationRow extends Row {
-  documents: (Linked & { requiresInterpretation: boolean })[];
 }
 interface Linked {
   id: string;
@@ -71,10 +67,10 @@ interface StepChange {
 }
 
 async function loadDocumentFacts(tx: Tx, id: string) {
-  const doc = (await tx.document.findUnique({
+  const doc = await tx.document.findUnique({
     where: { id },
     include: { interpretations: { select: { id: true, status: true, departmentId: true } } },
-  })) as DocumentRow | null;
+  });
   if (!doc) return null;
   const companions = companionsOf(doc);
   const facts: ItemFacts = {
@@ -96,10 +92,10 @@ async function loadDocumentFacts(tx: Tx, id: string) {
 const subjectOf = (listKey: WorkflowListKey, id: string, row: Row) => ({ listKey, id, title: row.title, departmentId: row.departmentId });
 
 async function loadInterpretationFacts(tx: Tx, id: string) {
-  const jd = (await tx.interpretation.findUnique({
+  const jd = await tx.interpretation.findUnique({
     where: { id },
     include: { documents: { select: { id: true, status: true, departmentId: true, requiresInterpretation: true } } },
-  })) as InterpretationRow | null;
+  });
   if (!jd) return null;
   // S5: an interpretation of its department's document still in the workflow moves with it, not on its own.
   const boundToDocument = jd.documents.some(
@@ -132,14 +128,8 @@ async function interpretationSubject(tx: Tx, id: string) {
  * Runs the pre-publication checks at submission and keeps their result on the item for the editor to
  * read; blocking findings refuse the submission with what to fix.
  */
-async function refuseOnBlockingFindings(
-  context: KeystoneContext,
-  actor: Member,
-  listKey: WorkflowListKey,
-  id: string,
-  now: Date,
-): Promise<void> {
-  const prisma = prismaOf(context);
+async function refuseOnBlockingFindings(context: Context, actor: Member, listKey: WorkflowListKey, id: string, now: Date): Promise<void> {
+  const prisma = context.prisma;
   const where = { id };
   const item: (Row & { requiresInterpretation?: boolean }) | null =
     listKey === 'Document' ? await prisma.document.findUnique({ where }) : await prisma.interpretation.findUnique({ where });
@@ -163,7 +153,7 @@ async function refuseOnBlockingFindings(
  * transaction. A refusal changes nothing and throws a typed GraphQL error.
  */
 export async function transition(
-  context: KeystoneContext,
+  context: Context,
   listKey: WorkflowListKey,
   id: string,
   action: WorkflowAction,

@@ -50,8 +50,11 @@ describe('trust #16: the demo never ages', () => {
         await t.context.sudo().prisma.siteSettings.updateMany({ data: { baseUrl: base } });
 
         // Every story date is on or before the day of seeding: nothing is published in the future.
-        const newest = await t.context.prisma.document.findFirst({ where: { status: 'published' }, orderBy: { publishedAt: 'desc' } });
-        expect(newest.publishedAt.getTime()).toBeLessThanOrEqual(now.getTime());
+        const newest = await t.context.prisma.document.findFirstOrThrow({
+          where: { status: 'published' },
+          orderBy: { publishedAt: 'desc' },
+        });
+        expect(newest.publishedAt?.getTime()).toBeLessThanOrEqual(now.getTime());
 
         const result = await runOwnSiteMonitor(t.context, { now: new Date(), force: true, checkExternal: false });
         const report = result!.report;
@@ -100,9 +103,9 @@ describe('trust #16: the demo never ages', () => {
 
         // The annual report of last year is published by 31 January (before 23 January: the year before's).
         const year = Number(today.slice(0, 4)) - (today.slice(5) >= '01-23' ? 1 : 2);
-        const annual = await t.context.prisma.annualReport.findFirst({ where: { year } });
+        const annual = await t.context.prisma.annualReport.findFirstOrThrow({ where: { year } });
         expect(annual).toMatchObject({ checkPassed: true });
-        expect(toCalendarDay(annual.publishedAt)).toBe(`${year + 1}-01-23`);
+        expect(annual.publishedAt && toCalendarDay(annual.publishedAt)).toBe(`${year + 1}-01-23`);
         // The comment period of one consultation is open today.
         const open = await t.context
           .sudo()

@@ -1,6 +1,6 @@
+import type { Context } from '../../../src/platform/db/prisma.js';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { applyPendingMigrations } from '../../../src/platform/db/migrations.js';
 import { closeContext, openContext } from '../../../src/app/context.js';
 import { seedDemo } from '../../../src/app/demo.js';
@@ -19,7 +19,7 @@ const available = await postgresAvailable();
 (available ? describe : describe.skip)('two instances on one PostgreSQL database', () => {
   let database: Awaited<ReturnType<typeof freshPostgres>>;
   // Each server shares its cache's invalidations as `gongkai start` does (extendHttpServer).
-  const instances: { context: KeystoneContext; app: Awaited<ReturnType<typeof apiServer>> }[] = [];
+  const instances: { context: Context; app: Awaited<ReturnType<typeof apiServer>> }[] = [];
   beforeAll(async () => {
     database = await freshPostgres();
     await applyPendingMigrations(database);
@@ -36,7 +36,7 @@ const available = await postgresAvailable();
 
   test('a publication on instance A shows at once on the cached pages and feeds of instance B', async () => {
     const [a, b] = instances;
-    const mzdt = await a.context.prisma.column.findFirst({ where: { slug: 'mzdt' } });
+    const mzdt = await a.context.prisma.column.findFirstOrThrow({ where: { slug: 'mzdt' } });
     for (const path of ['/columns/mzdt', '/feed.xml', '/']) expect((await request(b.app).get(path)).status).toBe(200);
     expect(pageCacheFor(b.context).get('/columns/mzdt')).toBeDefined();
     await a.context.sudo().db.Document.createOne({

@@ -1,5 +1,5 @@
+import type { Context } from '../../../src/platform/db/prisma.js';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { applyPendingMigrations } from '../../../src/platform/db/migrations.js';
 import { closeContext, openContext } from '../../../src/app/context.js';
 import { runJob, tickOf, type Job } from '../../../src/app/scheduler.js';
@@ -43,8 +43,8 @@ describe('jobs run once per tick (one instance)', () => {
 const available = await postgresAvailable();
 (available ? describe : describe.skip)('jobs run once per tick across instances (PostgreSQL)', () => {
   let database: Awaited<ReturnType<typeof freshPostgres>>;
-  let a: KeystoneContext;
-  let b: KeystoneContext;
+  let a: Context;
+  let b: Context;
   beforeAll(async () => {
     database = await freshPostgres();
     await applyPendingMigrations(database);

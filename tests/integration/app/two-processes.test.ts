@@ -1,5 +1,5 @@
+import type { Context } from '../../../src/platform/db/prisma.js';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { applyPendingMigrations } from '../../../src/platform/db/migrations.js';
 import { closeContext, openContext } from '../../../src/app/context.js';
 import { seedDemo } from '../../../src/app/demo.js';
@@ -32,7 +32,7 @@ function ticksRun(service: RunningService): string[] {
 const available = await postgresAvailable();
 (available ? describe : describe.skip)('two gongkai processes on one PostgreSQL database', () => {
   let database: Awaited<ReturnType<typeof freshPostgres>>;
-  let context: KeystoneContext;
+  let context: Context;
   const services: RunningService[] = [];
   beforeAll(async () => {
     database = await freshPostgres();
@@ -55,7 +55,7 @@ const available = await postgresAvailable();
   });
 
   async function schedule(title: string) {
-    const mzdt = await context.prisma.column.findFirst({ where: { slug: 'mzdt' } });
+    const mzdt = await context.prisma.column.findFirstOrThrow({ where: { slug: 'mzdt' } });
     await context.sudo().db.Document.createOne({
       data: {
         title,

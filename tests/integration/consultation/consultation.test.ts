@@ -123,7 +123,7 @@ describe('S2, S11: a consultation from draft to adoption report', () => {
   });
 
   test('待办: comments awaiting moderation for the department and the office', async () => {
-    const office = await prisma().user.findFirst({ where: { username: 'bangongshi' } });
+    const office = await prisma().user.findFirstOrThrow({ where: { username: 'bangongshi' } });
     const tasks = await extraTasks(
       state.t.context.sudo(),
       { id: office.id, role: 'officeReviewer', departmentId: office.departmentId },
@@ -132,7 +132,7 @@ describe('S2, S11: a consultation from draft to adoption report', () => {
     const task = tasks.find((t) => t.id === id && t.kindLabel === '意见审核');
     expect(task?.detail).toContain('3 条意见待审核');
     expect(task?.due).toBe(shift(today(), 29));
-    const other = await prisma().user.findFirst({ where: { username: 'yanglao' } });
+    const other = await prisma().user.findFirstOrThrow({ where: { username: 'yanglao' } });
     expect(
       (await extraTasks(state.t.context.sudo(), { id: other.id, role: 'editor', departmentId: other.departmentId }, new Date())).some(
         (t) => t.id === id,
@@ -151,7 +151,7 @@ describe('S2, S11: a consultation from draft to adoption report', () => {
     expect((await as('xinxi', '{ consultationComments { id contact } }')).data!.consultationComments).toEqual([]);
     expect((await as('xinxi', update, { id: comments[0].id, data: { moderation: 'shown' } })).errors?.length).toBeGreaterThan(0);
     for (const c of comments) expect((await as('jiuzhu', update, { id: c.id, data: { moderation: 'shown' } })).errors).toBeUndefined();
-    const moderated = await prisma().consultationComment.findFirst({ where: { id: comments[0].id } });
+    const moderated = await prisma().consultationComment.findFirstOrThrow({ where: { id: comments[0].id } });
     expect(moderated.moderatedById).not.toBeNull();
     const page = await get(`/consultations/${id}`);
     expect(page.text).toContain('建议把临时救助的申请时限放宽到事发后三个月内');
@@ -177,8 +177,8 @@ describe('S2, S11: a consultation from draft to adoption report', () => {
     expect(late.status).toBe(403);
     expect(late.text).toContain('不再接收意见');
     expect(await consultationDayStarts(state.t.context)).toContain(id);
-    expect((await p.consultation.findFirst({ where: { id } })).status).toBe('closed');
-    const office = await p.user.findFirst({ where: { username: 'bangongshi' } });
+    expect((await p.consultation.findFirstOrThrow({ where: { id } })).status).toBe('closed');
+    const office = await p.user.findFirstOrThrow({ where: { username: 'bangongshi' } });
     const tasks = await extraTasks(
       state.t.context.sudo(),
       { id: office.id, role: 'officeReviewer', departmentId: office.departmentId },
@@ -199,7 +199,7 @@ describe('S2, S11: a consultation from draft to adoption report', () => {
     const refused = await as('bangongshi', publish, { id });
     expect(refused.errors?.[0]?.message).toBe('不能公布采纳情况：集中意见“临时救助覆盖非本地户籍人员”未采纳，必须说明理由（S11）');
     expect((await get(`/consultations/${id}`)).text).not.toContain('意见采纳情况统计');
-    const grouped = await prisma().consultationComment.findFirst({
+    const grouped = await prisma().consultationComment.findFirstOrThrow({
       where: { consultationId: id, opinionGroup: '临时救助覆盖非本地户籍人员' },
     });
     await as(

@@ -1,6 +1,6 @@
+import type { Context } from '../../../src/platform/db/prisma.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { projectRoot, type DatabaseSettings } from '../../../src/platform/config/env.js';
 import type { ListInfo, Relationship } from './schema-walk.js';
 
@@ -64,8 +64,7 @@ type Table = {
   update(args: object): Promise<unknown>;
   count(): Promise<number>;
 };
-export const tableOf = (context: KeystoneContext, list: ListInfo): Table =>
-  (context.sudo().prisma as unknown as Record<string, Table>)[list.table];
+export const tableOf = (context: Context, list: ListInfo): Table => (context.sudo().prisma as unknown as Record<string, Table>)[list.table];
 
 /** The ids `username` can list, per list, and all ids (the database's), per list. */
 export async function readableIds(ask: Ask, username: string | null, lists: ListInfo[]): Promise<Map<string, Set<string>>> {
@@ -77,7 +76,7 @@ export async function readableIds(ask: Ask, username: string | null, lists: List
   return new Map(lists.map((l, i) => [l.key, new Set(((answers.get(`l${i}`)!.data as { id: string }[] | null) ?? []).map((r) => r.id))]));
 }
 
-export async function allIds(context: KeystoneContext, lists: ListInfo[]): Promise<Map<string, string[]>> {
+export async function allIds(context: Context, lists: ListInfo[]): Promise<Map<string, string[]>> {
   const all = new Map<string, string[]>();
   for (const list of lists)
     all.set(
@@ -91,7 +90,7 @@ export async function allIds(context: KeystoneContext, lists: ListInfo[]): Promi
  * Makes sure every list has at least `atLeast` records: an empty list is filled with records holding only
  * what the database requires (read from the Prisma schema Keystone generated), so no list is skipped.
  */
-export async function fillEmptyLists(context: KeystoneContext, db: DatabaseSettings, lists: ListInfo[], atLeast = 2): Promise<void> {
+export async function fillEmptyLists(context: Context, db: DatabaseSettings, lists: ListInfo[], atLeast = 2): Promise<void> {
   const prismaSchema = fs.readFileSync(path.join(projectRoot, `generated/schema-${db.provider}.prisma`), 'utf8');
   for (const list of lists) {
     const table = tableOf(context, list);
@@ -130,7 +129,7 @@ export interface Link {
   to: string;
 }
 
-export async function linksOf(context: KeystoneContext, lists: ListInfo[], relationship: Relationship): Promise<Link[]> {
+export async function linksOf(context: Context, lists: ListInfo[], relationship: Relationship): Promise<Link[]> {
   const list = lists.find((l) => l.key === relationship.list)!;
   const rows = await tableOf(context, list).findMany({ select: { id: true, [relationship.field]: { select: { id: true } } } });
   return rows.flatMap((row) => {
@@ -140,13 +139,13 @@ export async function linksOf(context: KeystoneContext, lists: ListInfo[], relat
   });
 }
 
-export async function connect(context: KeystoneContext, lists: ListInfo[], link: Link): Promise<void> {
+export async function connect(context: Context, lists: ListInfo[], link: Link): Promise<void> {
   const list = lists.find((l) => l.key === link.relationship.list)!;
   const connect = link.relationship.many ? [{ id: link.to }] : { id: link.to };
   await tableOf(context, list).update({ where: { id: link.from }, data: { [link.relationship.field]: { connect } } });
 }
 
-export async function disconnect(context: KeystoneContext, lists: ListInfo[], link: Link): Promise<void> {
+export async function disconnect(context: Context, lists: ListInfo[], link: Link): Promise<void> {
   const list = lists.find((l) => l.key === link.relationship.list)!;
   const disconnect = link.relationship.many ? [{ id: link.to }] : true;
   await tableOf(context, list).update({ where: { id: link.from }, data: { [link.relationship.field]: { disconnect } } });

@@ -48,7 +48,7 @@ const t0 = new Date(Math.floor(Date.now() / minute) * minute - minute);
 const at = (minutes: number) => new Date(t0.getTime() + minutes * minute);
 
 async function departmentId(code: string): Promise<string> {
-  return (await state.t.context.prisma.department.findFirst({ where: { code } })).id;
+  return (await state.t.context.prisma.department.findFirstOrThrow({ where: { code } })).id;
 }
 
 async function createIncident(username: string, fields: { title: string; level: IncidentLevel; startedAt: Date; departments?: string[] }) {
@@ -142,7 +142,7 @@ describe('S7 alerts for every level, exactly once, the moment a clock is at risk
     };
     await runIncidentClockAlerts(state.t.context, at(40), crashAfterSending);
     expect(alertsFor(incident.title)).toEqual(['【即将到期】书面报告局办公室（50分钟内）']);
-    const [claimed] = alertLogOf((await state.t.context.prisma.opinionIncident.findUnique({ where: { id: incident.id } })).alertLog);
+    const [claimed] = alertLogOf((await state.t.context.prisma.opinionIncident.findUniqueOrThrow({ where: { id: incident.id } })).alertLog);
     expect(claimed).toMatchObject({ key: 'writtenReport:atRisk' });
     expect(claimed.delivered).toBeUndefined();
 
@@ -153,7 +153,7 @@ describe('S7 alerts for every level, exactly once, the moment a clock is at risk
     await Promise.all([runIncidentClockAlerts(state.t.context, at(52)), runIncidentClockAlerts(state.t.context, at(52))]);
     await runIncidentClockAlerts(state.t.context, at(52));
     expect(alertsFor(incident.title)).toEqual(['【即将到期】书面报告局办公室（50分钟内）', '【已超时】书面报告局办公室（50分钟内）']);
-    const log = alertLogOf((await state.t.context.prisma.opinionIncident.findUnique({ where: { id: incident.id } })).alertLog);
+    const log = alertLogOf((await state.t.context.prisma.opinionIncident.findUniqueOrThrow({ where: { id: incident.id } })).alertLog);
     expect(log.map((e) => [e.key, e.delivered])).toEqual([
       ['writtenReport:atRisk', undefined],
       ['writtenReport:overdue', 1],

@@ -48,7 +48,7 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
     expect(posted.headers.location).toBeUndefined();
     queryCode = /id="query-code">([A-Z0-9-]+)</.exec(posted.text)![1];
     expect(queryCode).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
-    const stored = await state.t.context.prisma.message.findUnique({ where: { queryCode } });
+    const stored = await state.t.context.prisma.message.findUniqueOrThrow({ where: { queryCode } });
     expect(stored).toMatchObject({
       channel: 'leaderMailbox',
       kind: 'consultation',
@@ -71,7 +71,7 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
   });
 
   test('the office assigns it; only the assigned department sees and answers it', async () => {
-    const department = await state.t.context.prisma.department.findFirst({ where: { code: 'assistance' } });
+    const department = await state.t.context.prisma.department.findFirstOrThrow({ where: { code: 'assistance' } });
     expect((await act('jiuzhu', 'assignMessage')).errors?.[0].message).toBeDefined();
     expect((await act('bangongshi', 'assignMessage')).errors?.[0].message).toContain('请先选择承办科室');
     const saved = await as(
@@ -137,8 +137,8 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
     expect(column).toContain('<a href="/mailbox/new">我要写信</a>');
     const page = await get(`/mailbox/${id}`);
     expect(page.status).toBe(200);
-    const stored = await state.t.context.prisma.message.findUnique({ where: { id } });
-    const china = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const stored = await state.t.context.prisma.message.findUniqueOrThrow({ where: { id } });
+    const china = (d: Date | null) => d && new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
     // N5: the submission time and the reply time, and who replied.
     expect(page.text).toContain(`留言时间</th><td>${china(stored.submittedAt)}`);
     expect(page.text).toContain(`答复时间</th><td>${china(stored.repliedAt)}`);
@@ -192,7 +192,7 @@ describe('the mailbox from letter to published reply (S11, N5)', () => {
       showsReplyTime: true,
     });
     // The withheld demo reply (a personal matter) is not owed a publication.
-    const withheld = await state.t.context.prisma.message.findFirst({ where: { status: 'replied', isPublic: false } });
+    const withheld = await state.t.context.prisma.message.findFirstOrThrow({ where: { status: 'replied', isPublic: false } });
     expect(knowledge.messages!.some((m) => m.id === withheld.id)).toBe(false);
   });
 

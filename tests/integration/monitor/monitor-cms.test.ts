@@ -6,6 +6,7 @@ import { runOwnSiteMonitor, recordProbes } from '../../../src/monitor/runner.js'
 import { parseWebhooks } from '../../../src/platform/notify/robots.js';
 import { testNow } from '../../helpers/clock.js';
 import { seededApi } from '../../helpers/seeded-api.js';
+import { jsonCopy } from '../../../src/platform/db/prisma.js';
 
 const { state, as } = seededApi(['xinxi', 'jiuzhu']);
 let server: http.Server;
@@ -60,8 +61,8 @@ describe('the monitor on our own site (S8)', () => {
     // The robot of this test is on this machine: allow-listed (issue 14 #10), as an intranet robot would be.
     expect((await as('xinxi', `mutation { updateSiteSettings(data: { outboundAllowList: "127.0.0.1" }) { id } }`)).errors).toBeUndefined();
     // A public page links to a document that is not public: a reprint edited by mistake.
-    const secret = await state.t.context.prisma.document.findFirst({ where: { disclosure: 'notPublic' } });
-    const reprint = await state.t.context.prisma.document.findFirst({ where: { status: 'published', origin: 'reprint' } });
+    const secret = await state.t.context.prisma.document.findFirstOrThrow({ where: { disclosure: 'notPublic' } });
+    const reprint = await state.t.context.prisma.document.findFirstOrThrow({ where: { status: 'published', origin: 'reprint' } });
     await state.t.context.sudo().db.Document.updateOne({
       where: { id: reprint.id },
       data: { reprintBody: `<p>参见<a href="/documents/${secret.id}">内部意见</a></p>` },
@@ -90,9 +91,14 @@ describe('the monitor on our own site (S8)', () => {
     const csv = await request(state.app).get('/monitor/reports/latest.csv').set('cookie', cookie);
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     // Named by the run's day in China: the daily 6:00 run is still the day before in UTC.
-    const latest = await state.t.context.prisma.monitorRun.findFirst({ orderBy: { finishedAt: 'desc' } });
+    const latest = await state.t.context.prisma.monitorRun.findFirstOrThrow({ orderBy: { finishedAt: 'desc' } });
     const early = await state.t.context.prisma.monitorRun.create({
-      data: { report: latest.report, summary: latest.summary, siteUrl: latest.siteUrl, finishedAt: new Date('2026-11-24T06:00:00+08:00') },
+      data: {
+        report: jsonCopy(latest.report),
+        summary: jsonCopy(latest.summary),
+        siteUrl: latest.siteUrl,
+        finishedAt: new Date('2026-11-24T06:00:00+08:00'),
+      },
     });
     const named = await request(state.app).get(`/monitor/reports/${early.id}.csv`).set('cookie', cookie);
     expect(named.headers['content-disposition']).toBe('attachment; filename="monitor-2026-11-24.csv"');
@@ -103,7 +109,7 @@ describe('the monitor on our own site (S8)', () => {
 
   test('S8: the section runs the monitor at once from 监测设置; others may not', async () => {
     const before = await state.t.context.prisma.monitorRun.count();
-    const settings = await state.t.context.prisma.monitorSettings.findFirst();
+    const settings = await state.t.context.prisma.monitorSettings.findFirstOrThrow();
     const denied = await as('jiuzhu', `mutation($id: ID!) { runNowMonitorSettings(where: { id: $id }) { id } }`, {
       id: String(settings.id),
     });

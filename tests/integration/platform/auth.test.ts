@@ -41,7 +41,7 @@ describe('signing in', () => {
   });
 
   test('passwords are stored hashed and never readable', async () => {
-    const stored = await t.context.prisma.user.findFirst({ where: { username: 'admin' } });
+    const stored = await t.context.prisma.user.findFirstOrThrow({ where: { username: 'admin' } });
     expect(stored.password).toMatch(/^\$2[aby]\$/);
     const cookie = await signIn(app, 'admin', demoPassword);
     const res = await graphql(app, '{ users(take: 1) { password { isSet } } }', {}, cookie);

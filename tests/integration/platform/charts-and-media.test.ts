@@ -55,7 +55,9 @@ const standards = {
 
 /** A draft interpretation of the demo's published 低保 document, by 社会救助科. */
 async function draftInterpretation(data: Record<string, unknown>): Promise<string> {
-  const doc = await state.t.context.prisma.document.findFirst({ where: { title: { contains: '最低生活保障标准' }, status: 'published' } });
+  const doc = await state.t.context.prisma.document.findFirstOrThrow({
+    where: { title: { contains: '最低生活保障标准' }, status: 'published' },
+  });
   const body = await as('jiuzhu', 'mutation($data: InterpretationCreateInput!) { createInterpretation(data: $data) { id } }', {
     data: {
       documents: { connect: [{ id: doc.id }] },
@@ -121,7 +123,7 @@ describe('issue 19: a video needs captions and a poster, a 长图 its 文字版 
     expect(withoutCaptions.errors?.[0].extensions?.code).toBe('WORKFLOW_CHECKS_FAILED');
     expect(withoutCaptions.errors?.[0].message).toContain('没有字幕');
     expect(withoutCaptions.errors?.[0].message).not.toContain('没有封面');
-    expect((await state.t.context.prisma.interpretation.findUnique({ where: { id } })).status).toBe('draft');
+    expect((await state.t.context.prisma.interpretation.findUniqueOrThrow({ where: { id } })).status).toBe('draft');
 
     const captions = await upload({ title: '解读视频字幕', kind: 'captions' }, webvtt(), '解读.vtt');
     await as(
@@ -270,7 +272,9 @@ describe('issue 19: charts from data', () => {
     const draft = await draftInterpretation({ title: '图表解读：草稿', form: 'chart', body: [chartBlock(standards)] });
     expect((await request(state.app).get(`/interpretations/${draft}/charts/1.svg`)).status).toBe(404);
 
-    const demo = await state.t.context.prisma.interpretation.findFirst({ where: { title: { startsWith: '图解：' }, status: 'published' } });
+    const demo = await state.t.context.prisma.interpretation.findFirstOrThrow({
+      where: { title: { startsWith: '图解：' }, status: 'published' },
+    });
     const page = await request(state.app).get(`/interpretations/${demo.id}`);
     expect(page.text.match(/<figure class="chart">/g)).toHaveLength(2);
     expect(page.text).toContain('城市低保标准由800元提高到840元，增幅5%；农村低保标准由500元提高到530元，增幅6%。');

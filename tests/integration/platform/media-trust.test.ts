@@ -135,7 +135,7 @@ describe('trust #2: uploads land whole or not at all', () => {
       id: storedPdf.id,
     });
     expect(forged.errors?.length).toBeGreaterThan(0);
-    expect((await state.t.context.prisma.media.findUnique({ where: { id: storedPdf.id } })).sha256).toBe(sha256(attachment));
+    expect((await state.t.context.prisma.media.findUniqueOrThrow({ where: { id: storedPdf.id } })).sha256).toBe(sha256(attachment));
 
     // Published, the public document page links the attachment and serves exactly what was uploaded.
     const id = await createDraft('jiuzhu', {
@@ -319,7 +319,7 @@ describe('trust #6: media are changed only by their owner or the office, never w
       }
     }
     expect(listing()).toEqual(before);
-    expect((await state.t.context.prisma.media.findUnique({ where: { id: draftOnly.id } })).title).toBe('未使用的附件');
+    expect((await state.t.context.prisma.media.findUniqueOrThrow({ where: { id: draftOnly.id } })).title).toBe('未使用的附件');
     await unchanged();
   });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { text } from '@keystone-6/core/fields';
 import type { KeystoneConfig } from '@keystone-6/core/types';
+import type { KeystoneTypes } from '../../../src/platform/db/prisma.js';
 import { projectRoot, sqliteFilename, type DatabaseSettings } from '../../../src/platform/config/env.js';
 import { createConfig } from '../../../src/app/keystone-config.js';
 import { offlineToolEnvironment } from '../../../src/app/build.js';
@@ -79,7 +80,7 @@ describe('migrations', () => {
     const before = await context.sudo().db.Document.findMany({ orderBy: { indexNumber: 'asc' } });
     await closeContext(context);
 
-    const withSummary = (settings: DatabaseSettings): KeystoneConfig => {
+    const withSummary = (settings: DatabaseSettings): KeystoneConfig<KeystoneTypes> => {
       const config = createConfig(settings);
       const Document = config.lists.Document;
       return {

@@ -73,7 +73,7 @@ describe('N20 operation log', () => {
     expect(failed.body.data.authenticateUserWithPassword.message).toBeTruthy();
     const signedIn = await gql(inside, signInMutation, { u: 'xinxi', p: demoPassword });
     const cookie = cookieOf(signedIn);
-    const column = await state.t.context.sudo().prisma.column.findFirst({ where: { slug: 'zcwj' } });
+    const column = await state.t.context.sudo().prisma.column.findFirstOrThrow({ where: { slug: 'zcwj' } });
     const updated = await gql(
       inside,
       'mutation($id: ID!) { updateColumn(where: { id: $id }, data: { keywords: "政策,文件" }) { id } }',

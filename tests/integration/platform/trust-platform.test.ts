@@ -1,8 +1,8 @@
+import type { Context } from '../../../src/platform/db/prisma.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { sessionSecret } from '../../../src/platform/config/env.js';
 import { closeContext, openContext } from '../../../src/app/context.js';
 import { issueFormToken } from '../../../src/platform/public-forms/guard.js';
@@ -24,7 +24,7 @@ delete process.env.NODE_ENV;
 
 const { state, as, act } = seededApi(['admin', 'xinxi', 'bangongshi', 'jiuzhu']);
 type App = typeof state.app;
-let other: { context: KeystoneContext; app: App };
+let other: { context: Context; app: App };
 beforeAll(async () => {
   const context = await openContext(state.t.db);
   other = { context, app: await apiServer(state.t.db, context) };
@@ -61,13 +61,7 @@ async function attempt(app: App, username: string, password: string, from: strin
   };
 }
 
-interface RecordRow {
-  username: string;
-  outcome: string;
-  address: string;
-  at: Date;
-}
-const records = async (where: Record<string, unknown>): Promise<RecordRow[]> =>
+const records = async (where: { username?: string; address?: string; outcome?: string }) =>
   prisma().signInRecord.findMany({ where, orderBy: { at: 'asc' } });
 
 describe('sign-in limits', () => {
@@ -184,7 +178,7 @@ describe('sessions', () => {
   test('trust #13: a session ends at its expiry whatever the cookie says, and expired sessions are deleted at the next sign-in', async () => {
     const cookie = await signIn(state.app, 'fagui', demoPassword);
     expect((await graphql(state.app, whoAmI, {}, cookie)).body.data.authenticatedItem).toEqual({ username: 'fagui' });
-    const user = await prisma().user.findFirst({ where: { username: 'fagui' } });
+    const user = await prisma().user.findFirstOrThrow({ where: { username: 'fagui' } });
     await prisma().userSession.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await graphql(state.app, whoAmI, {}, cookie)).body.data.authenticatedItem).toBeNull();
     await signIn(state.app, 'zonghe', demoPassword);
@@ -194,7 +188,7 @@ describe('sessions', () => {
   test("trust #13: a new password ends the user's other sessions on every instance, not the one it was changed in; disabling an account ends them all", async () => {
     const here = await signIn(state.app, 'shezu', demoPassword);
     const elsewhere = await signIn(other.app, 'shezu', demoPassword);
-    const user = await prisma().user.findFirst({ where: { username: 'shezu' } });
+    const user = await prisma().user.findFirstOrThrow({ where: { username: 'shezu' } });
     const changed = await graphql(
       state.app,
       'mutation($id: ID!) { updateUser(where: { id: $id }, data: { password: "新密码-2026-长一些" }) { id } }',
@@ -415,7 +409,7 @@ describe('no development leaks', () => {
     }
     // A refused workflow step keeps its Chinese message and its code, for the Admin UI and API clients.
     // The office reviews; it never submits a department's draft.
-    const draft = await prisma().document.findFirst({ where: { status: 'draft' } });
+    const draft = await prisma().document.findFirstOrThrow({ where: { status: 'draft' } });
     const refused = await act('bangongshi', 'submitDocument', draft.id);
     expect(refused.errors?.[0]).toEqual({
       message: expect.stringMatching(/[\u4e00-\u9fff]/),

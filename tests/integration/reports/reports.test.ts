@@ -79,8 +79,8 @@ describe('N14 annual report', () => {
   test('N14: the annual report of the demo data adds up, and the demo 2025 report is published and public', async () => {
     const report = await generateAnnualReport(state.t.context, blankAnnualReportItem(2025));
     expect(report.failures).toEqual([]);
-    const demo = await prisma().annualReport.findFirst({ where: { year: 2025 } });
-    expect(demo.publishedAt.toISOString()).toBe('2026-01-23T02:00:00.000Z');
+    const demo = await prisma().annualReport.findFirstOrThrow({ where: { year: 2025 } });
+    expect(demo.publishedAt?.toISOString()).toBe('2026-01-23T02:00:00.000Z');
     expect(demo.publicationNote).toBe('2025年度报告已于2026-01-23按时公布');
 
     const page = await get('/disclosure/annual-reports/2025');
@@ -184,7 +184,7 @@ describe('N14 annual report', () => {
     expect(refused.errors?.[0].message).toMatch(
       /^数据校验未通过，不能发布：\n自然人：一、本年新收（0）\+ 二、上年结转（0）= 0，不等于 三、本年度办理结果总计（1）/,
     );
-    const item = await prisma().annualReport.findUnique({ where: { id } });
+    const item = await prisma().annualReport.findUniqueOrThrow({ where: { id } });
     expect(item.publishedAt).toBeNull();
     expect(item.checkPassed).toBe(false);
     // Nor around 发布: the publication and the tables are written by the actions only.
@@ -194,7 +194,7 @@ describe('N14 annual report', () => {
       { id },
     );
     expect(forged.errors?.length).toBeGreaterThan(0);
-    expect((await prisma().annualReport.findUnique({ where: { id } })).publishedAt).toBeNull();
+    expect((await prisma().annualReport.findUniqueOrThrow({ where: { id } })).publishedAt).toBeNull();
     expect((await get('/disclosure/annual-reports/2024')).status).toBe(404);
   });
 
@@ -240,7 +240,7 @@ describe('S4 half-year self-inspection', () => {
   let id = '';
 
   test('S4: a department generates its own: withheld documents with reasons, requested topics, requests to convert, late publication', async () => {
-    const assistance = await prisma().department.findFirst({ where: { code: 'assistance' } });
+    const assistance = await prisma().department.findFirstOrThrow({ where: { code: 'assistance' } });
     await requestRecord({
       topic: '城乡低保标准调整',
       applicantType: 'naturalPerson',
@@ -278,7 +278,7 @@ describe('S4 half-year self-inspection', () => {
       { d: assistance.id },
     );
     expect(bad.errors?.[0].message).toContain('半年度“2026-H3”格式不正确，应为 YYYY-H1（上半年）或 YYYY-H2（下半年）');
-    const elderly = await prisma().department.findFirst({ where: { code: 'elderly' } });
+    const elderly = await prisma().department.findFirstOrThrow({ where: { code: 'elderly' } });
     const other = await as(
       'jiuzhu',
       `mutation($d: ID!) { createSelfInspection(data: { department: { connect: { id: $d } }, half: "2026-H2" }) { id } }`,
@@ -297,7 +297,7 @@ describe('S4 half-year self-inspection', () => {
     const generated = (await as('jiuzhu', `mutation($id: ID!) { regenerateSelfInspection(where: { id: $id }) { ${fields} } }`, { id }))
       .data!.regenerateSelfInspection;
     const text = generated.contentsText as string;
-    const withheld = await prisma().document.findFirst({ where: { disclosure: 'redacted', department: { code: 'assistance' } } });
+    const withheld = await prisma().document.findFirstOrThrow({ where: { disclosure: 'redacted', department: { code: 'assistance' } } });
     expect(text).toContain(`W1 《${withheld.title}》（删减后公开，成文日期 2026-10-16）理由：${withheld.disclosureReason}`);
     expect(text).toContain('二、依申请公开：收到申请 3 件，申请较多的事项：\n  T1 城乡低保标准调整：2 件\n  T2 临时救助对象名单：1 件');
     expect(text).not.toContain('养老床位补贴');
@@ -364,7 +364,7 @@ describe('S4 half-year self-inspection', () => {
       { id },
     );
     expect(forged.errors?.length).toBeGreaterThan(0);
-    expect((await prisma().selfInspection.findUnique({ where: { id } })).status).toBe('submitted');
+    expect((await prisma().selfInspection.findUniqueOrThrow({ where: { id } })).status).toBe('submitted');
     expect((await review('bangongshi')).data!.reviewSelfInspection.status).toBe('reviewed');
   });
 });

@@ -32,7 +32,7 @@ function gongkai(args: string[]): Promise<{ status: number | null; stdout: strin
 
 describe('N17 网站工作年度报表', () => {
   test('N17: the demo 2025 report is generated from the data, complete, published and on the public site linked from the home page', async () => {
-    const item = await prisma().websiteAnnualReport.findFirst({ where: { year: 2025 } });
+    const item = await prisma().websiteAnnualReport.findFirstOrThrow({ where: { year: 2025 } });
     expect(item.publishedAt).not.toBeNull();
     expect(item.complete).toBe(true);
     const report = await generateWebsiteReport(state.t.context, 2025, item);
@@ -89,7 +89,7 @@ describe('N17 网站工作年度报表', () => {
     expect((await get('/disclosure/website-reports/2024')).status).toBe(404);
 
     // Nothing typed in is lost by the refusal; neither anonymous nor a department's editor may fill it in or publish it.
-    expect((await prisma().websiteAnnualReport.findUnique({ where: { id } })).newTopics).toBe(1);
+    expect((await prisma().websiteAnnualReport.findUniqueOrThrow({ where: { id } })).newTopics).toBe(1);
     expect((await as(null, `mutation($id: ID!) { publishWebsiteAnnualReport(where: { id: $id }) { id } }`, { id })).errors).toBeDefined();
     expect(
       (await as('jiuzhu', `mutation($id: ID!) { updateWebsiteAnnualReport(where: { id: $id }, data: { phone: "1" }) { id } }`, { id }))

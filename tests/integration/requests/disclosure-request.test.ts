@@ -199,7 +199,7 @@ describe('N13: an online application through to its answer', () => {
     expect(good.status).toBe(200);
     expect(good.headers.location).toBeUndefined();
     queryCode = /<strong class="query-code">([A-Z0-9-]+)<\/strong>/.exec(good.text)![1];
-    const row = await state.t.context.prisma.disclosureRequest.findUnique({ where: { queryCode } });
+    const row = await state.t.context.prisma.disclosureRequest.findUniqueOrThrow({ where: { queryCode } });
     expect(row).toMatchObject({ applicantName: '测试申请人甲', channel: 'online', receivedOn: null, idNumber: '53090219850312004X' });
     applicationId = row.id;
 
@@ -213,7 +213,7 @@ describe('N13: an online application through to its answer', () => {
   });
 
   test('N13: the office confirms receipt (条例第三十一条) and assigns the department; the clock starts', async () => {
-    const assistance = await state.t.context.prisma.department.findFirst({ where: { code: 'assistance' } });
+    const assistance = await state.t.context.prisma.department.findFirstOrThrow({ where: { code: 'assistance' } });
     // Another channel's day does not fix receipt of an online application.
     const wrong = await update('bangongshi', applicationId, { signedForOn: today });
     expect(wrong.data!.updateDisclosureRequest.receivedOn).toBeNull();
@@ -267,7 +267,7 @@ describe('N13: an online application through to its answer', () => {
         description: '某某信息',
         channel: 'letter',
         signedForOn: receivedOn,
-        department: { connect: { id: (await state.t.context.prisma.department.findFirst({ where: { code: 'assistance' } })).id } },
+        department: { connect: { id: (await state.t.context.prisma.department.findFirstOrThrow({ where: { code: 'assistance' } })).id } },
       },
     });
     const deadline = addWorkingDays(receivedOn, 20);
@@ -305,7 +305,7 @@ describe('N13: an online application through to its answer', () => {
         handedInOn: '2026-09-30',
       },
     });
-    const row = await state.t.context.prisma.disclosureRequest.findUnique({ where: { id: String(item.id) } });
+    const row = await state.t.context.prisma.disclosureRequest.findUniqueOrThrow({ where: { id: String(item.id) } });
     // 1–7 October off, Saturday 10 October worked: the 20th working day is 3 November, not 28 October.
     expect((await read('bangongshi', String(item.id))).deadline).toMatch(/2026-11-03/);
     const query = await lookUp(row.queryCode);
@@ -316,7 +316,7 @@ describe('N13: an online application through to its answer', () => {
 
 describe('N13: 待办 and deadline alerts', () => {
   test('N13: overdue and due-soon requests are listed for their department and the office; leaders see extensions to approve', async () => {
-    const late = await state.t.context.prisma.disclosureRequest.findFirst({ where: { topic: '逾期未答复的申请' } });
+    const late = await state.t.context.prisma.disclosureRequest.findFirstOrThrow({ where: { topic: '逾期未答复的申请' } });
     const jiuzhu = await tasksOf('jiuzhu');
     expect(jiuzhu.find((t) => t.id === late.id)).toMatchObject({
       href: `/admin/disclosure-requests/${late.id}`,
@@ -328,7 +328,7 @@ describe('N13: 待办 and deadline alerts', () => {
     expect((await tasksOf('yanglao')).map((t) => t.id)).not.toContain(late.id);
     // trust #17: the demo's request due within 5 working days (养老服务科) has 3 left on any day, a
     // Saturday too; its department and the leader see it.
-    const soon = await state.t.context.prisma.disclosureRequest.findFirst({ where: { topic: '高龄津贴发放名单' } });
+    const soon = await state.t.context.prisma.disclosureRequest.findFirstOrThrow({ where: { topic: '高龄津贴发放名单' } });
     expect((await tasksOf('yanglao')).find((t) => t.id === soon.id)).toMatchObject({ detail: expect.stringContaining('剩 3 个工作日') });
     expect((await tasksOf('lingdao')).find((t) => t.id === soon.id)?.detail).toContain('批准延期');
     expect(await tasksOf('xinxi')).toEqual([]);
@@ -352,7 +352,7 @@ describe('N13: 待办 and deadline alerts', () => {
     expect(await alertRequestDeadlines(state.t.context)).toEqual({ sent: 0, failed: 0 });
 
     // A run that died after claiming (claim left behind, an hour old): the next run sends it, once.
-    const late = await state.t.context.prisma.disclosureRequest.findFirst({ where: { topic: '逾期未答复的申请' } });
+    const late = await state.t.context.prisma.disclosureRequest.findFirstOrThrow({ where: { topic: '逾期未答复的申请' } });
     await state.t.context.prisma.disclosureRequest.update({
       where: { id: late.id },
       data: { alertedKey: '', alertClaim: 'x', alertClaimedAt: new Date(Date.now() - 3600_000) },

@@ -60,7 +60,7 @@ describe('feeds and the sitemap', () => {
   });
 
   test('a withdrawn document leaves the feeds and the sitemap at once', async () => {
-    const news = await state.t.context.prisma.document.findFirst({
+    const news = await state.t.context.prisma.document.findFirstOrThrow({
       where: { status: 'published', columns: { some: { slug: 'mzdt' } } },
       orderBy: { publishedAt: 'desc' },
     });

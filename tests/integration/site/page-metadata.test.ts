@@ -1,6 +1,6 @@
+import type { Context } from '../../../src/platform/db/prisma.js';
 import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { siteRoutes } from '../../../src/site/routes.js';
 import { siteFeatures } from '../../../src/app/site-features.js';
 import { extractPage } from '../../../src/monitor/core/extract.js';
@@ -14,7 +14,7 @@ import { testNow } from '../../helpers/clock.js';
 const { state } = seededApi([]);
 
 /** Every GET route of the public site, nested feature routers included, as Express holds it. */
-function publicRoutes(context: KeystoneContext): string[] {
+function publicRoutes(context: Context): string[] {
   type Layer = { route?: { path: unknown; methods: Record<string, boolean> }; handle: { stack?: Layer[] } };
   const paths: string[] = [];
   const walk = (stack: Layer[]) => {
@@ -40,16 +40,16 @@ const articleRoutes = new Set([
 describe('N18 page metadata on our own site', () => {
   test('N18: every public route carries the site, column and article metadata of the national specification, and the monitor finds nothing', async () => {
     const prisma = state.t.context.sudo().prisma;
-    const doc = await prisma.document.findFirst({
+    const doc = await prisma.document.findFirstOrThrow({
       where: { status: 'published', disclosure: 'proactive' },
       orderBy: { publishedAt: 'desc' },
     });
-    const jd = await prisma.interpretation.findFirst({ where: { status: 'published' } });
-    const message = await prisma.message.findFirst({ where: { replyPublishedAt: { not: null } } });
-    const consultation = await prisma.consultation.findFirst({ where: { status: { in: ['open', 'closed', 'reported'] } } });
-    const entry = await prisma.catalogueEntry.findFirst();
-    const report = await prisma.annualReport.findFirst({ where: { publishedAt: { not: null } } });
-    const column = await prisma.column.findFirst({ where: { visibility: 'public', kind: 'policy' } });
+    const jd = await prisma.interpretation.findFirstOrThrow({ where: { status: 'published' } });
+    const message = await prisma.message.findFirstOrThrow({ where: { replyPublishedAt: { not: null } } });
+    const consultation = await prisma.consultation.findFirstOrThrow({ where: { status: { in: ['open', 'closed', 'reported'] } } });
+    const entry = await prisma.catalogueEntry.findFirstOrThrow();
+    const report = await prisma.annualReport.findFirstOrThrow({ where: { publishedAt: { not: null } } });
+    const column = await prisma.column.findFirstOrThrow({ where: { visibility: 'public', kind: 'policy' } });
     for (const found of [doc, jd, message, consultation, entry, report, column]) expect(found).toBeTruthy();
 
     // Each route's example address; null for a route that serves no HTML page (feeds, sitemap, robots, stylesheet).
@@ -134,7 +134,7 @@ describe('N18 page metadata on our own site', () => {
 
   test('N18: a document page names its column and carries its article tags', async () => {
     const prisma = state.t.context.sudo().prisma;
-    const doc = await prisma.document.findFirst({
+    const doc = await prisma.document.findFirstOrThrow({
       where: { title: '临沧市民政局关于全面推进民政政务公开工作的实施细则', status: 'published' },
       include: { columns: { orderBy: { order: 'asc' } } },
     });

@@ -33,7 +33,7 @@ let freshId = '';
 
 beforeAll(async () => {
   const context = state.t.context.sudo();
-  const gwy = await context.prisma.column.findFirst({ where: { slug: 'gwy' } });
+  const gwy = await context.prisma.column.findFirstOrThrow({ where: { slug: 'gwy' } });
   const publishedAt = new Date('2026-11-23T02:00:00Z');
   // A reprint stored the way every reprint was before this fix: upstream text as is, search text unmasked.
   const legacy = await context.db.Document.createOne({
@@ -78,7 +78,7 @@ beforeAll(async () => {
 
 describe('trust #11: N15 holds on every public surface, search included', () => {
   test('trust #11: a reprint stored now is stored masked: title, body (a number split by markup too) and search text', async () => {
-    const fresh = await state.t.context.prisma.document.findUnique({ where: { id: freshId } });
+    const fresh = await state.t.context.prisma.document.findUniqueOrThrow({ where: { id: freshId } });
     expect(fresh.title).toBe('关于困难群众排查的补充通知（138****5678）');
     expect(fresh.reprintBody).toContain('电话138****5678');
     expect(fresh.reprintBody).toContain('申请人手机<b>138****5678</b><span></span>');

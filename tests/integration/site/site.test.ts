@@ -15,7 +15,7 @@ const { state, act } = seededApi(['jiuzhu', 'bangongshi', 'lingdao']);
 const get = (path: string) => request(state.app).get(path);
 
 async function publicDoc(title: string) {
-  return state.t.context.prisma.document.findFirst({ where: { title, status: 'published' } });
+  return state.t.context.prisma.document.findFirstOrThrow({ where: { title, status: 'published' } });
 }
 
 describe('the public website (first pages)', () => {
@@ -58,7 +58,7 @@ describe('the public website (first pages)', () => {
     expect(page.text).toMatch(/索引号.*11530900015183291L\/2017-00001/s);
     // 成文日期 reads the same on both engines (a DATE on PostgreSQL).
     expect(page.text).toMatch(/成文日期<\/th><td>\d{4}-\d{2}-\d{2}</);
-    const jd = await state.t.context.prisma.interpretation.findFirst({ where: { documents: { some: { id: rules.id } } } });
+    const jd = await state.t.context.prisma.interpretation.findFirstOrThrow({ where: { documents: { some: { id: rules.id } } } });
     expect(page.text).toContain(`/interpretations/${jd.id}`);
     const interpretation = await get(`/interpretations/${jd.id}`);
     expect(interpretation.status).toBe(200);
@@ -68,7 +68,7 @@ describe('the public website (first pages)', () => {
   test('S1: non-public documents are not found, and a 删减后公开 document shows only its redacted text', async () => {
     const hidden = await state.t.context.prisma.document.findMany({ where: { NOT: { status: 'published' } } });
     for (const doc of hidden) expect((await get(`/documents/${doc.id}`)).status).toBe(404);
-    const redacted = await state.t.context.prisma.document.findFirst({ where: { disclosure: 'redacted', status: 'published' } });
+    const redacted = await state.t.context.prisma.document.findFirstOrThrow({ where: { disclosure: 'redacted', status: 'published' } });
     const page = await get(`/documents/${redacted.id}`);
     expect(page.text).toContain('本文件依法删减部分内容后公开');
     expect(page.text).not.toContain('内部留存');
@@ -92,11 +92,11 @@ describe('the public website (first pages)', () => {
   });
 
   test('a withdrawn document disappears at once from every cached page that showed it', async () => {
-    const news = await state.t.context.prisma.document.findFirst({
+    const news = await state.t.context.prisma.document.findFirstOrThrow({
       where: { status: 'published', columns: { some: { slug: 'mzdt' } }, catalogueEntries: { some: {} } },
       orderBy: { publishedAt: 'desc' },
     });
-    const entry = await state.t.context.prisma.catalogueEntry.findFirst({ where: { documents: { some: { id: news.id } } } });
+    const entry = await state.t.context.prisma.catalogueEntry.findFirstOrThrow({ where: { documents: { some: { id: news.id } } } });
     const showing = [
       '/',
       `/documents/${news.id}`,
@@ -126,7 +126,7 @@ describe('the public website (first pages)', () => {
   });
 
   test('a scheduled document appears at once on the cached pages of its column when it goes live', async () => {
-    const mzdt = await state.t.context.prisma.column.findFirst({ where: { slug: 'mzdt' } });
+    const mzdt = await state.t.context.prisma.column.findFirstOrThrow({ where: { slug: 'mzdt' } });
     expect((await get('/columns/mzdt')).status).toBe(200);
     const { id } = await state.t.context.sudo().db.Document.createOne({
       data: {
@@ -175,8 +175,8 @@ describe('the public website (first pages)', () => {
       expect(catalogue.text).toContain(text);
     }
     // A non-public document classified into the catalogue never shows there.
-    const secret = await state.t.context.prisma.document.findFirst({ where: { disclosure: 'notPublic' } });
-    const entry = await state.t.context.prisma.catalogueEntry.findFirst({ where: { subject: '决策预公开' } });
+    const secret = await state.t.context.prisma.document.findFirstOrThrow({ where: { disclosure: 'notPublic' } });
+    const entry = await state.t.context.prisma.catalogueEntry.findFirstOrThrow({ where: { subject: '决策预公开' } });
     await state.t.context
       .sudo()
       .db.CatalogueEntry.updateOne({ where: { id: entry.id }, data: { documents: { connect: [{ id: secret.id }] } } });
@@ -299,8 +299,8 @@ describe('the public website (first pages)', () => {
       fs.writeFileSync(path.join(process.env.MEDIA_DIR!, name), '%PDF-1.4 test');
       return prisma.media.create({ data: { title: name, kind: 'attachment', file_filename: name, file_filesize: 13 } });
     };
-    const draft = await prisma.document.findFirst({ where: { status: 'draft' } });
-    const published = await prisma.document.findFirst({
+    const draft = await prisma.document.findFirstOrThrow({ where: { status: 'draft' } });
+    const published = await prisma.document.findFirstOrThrow({
       where: { status: 'published', disclosure: 'proactive', columns: { some: { slug: 'tzgg' } } },
     });
     const hidden = await store('2026-11-hidden.pdf');

@@ -69,7 +69,7 @@ describe('N17 visit statistics', () => {
     );
     const result = await aggregateYesterday(state.t.context, now);
     expect(result.days.map((d) => d.day)).toEqual([yesterday]);
-    const row = await state.t.context.sudo().prisma.visitDay.findUnique({ where: { day: yesterday } });
+    const row = await state.t.context.sudo().prisma.visitDay.findUniqueOrThrow({ where: { day: yesterday } });
     expect({ pageViews: row.pageViews, uniqueVisitors: row.uniqueVisitors, terms: row.topSearchTerms }).toEqual({
       pageViews: 3,
       uniqueVisitors: 2,

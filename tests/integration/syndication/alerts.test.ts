@@ -29,7 +29,7 @@ const run = () => {
 };
 const sectionTasks = (role: 'infoSection' | 'admin' | 'editor' | 'officeReviewer') =>
   syndicationTasks(t.context.sudo(), { id: 'u', role, departmentId: role === 'editor' ? 'd' : null }, new Date(Date.UTC(2026, 10, 24, 3)));
-const source = () => t.context.sudo().prisma.syndicationSource.findUnique({ where: { key: 'alerting' } });
+const source = () => t.context.sudo().prisma.syndicationSource.findUniqueOrThrow({ where: { key: 'alerting' } });
 /** 运行状况 as the source list shows it. */
 const health = async () =>
   ((await t.context.sudo().query.SyndicationSource.findOne({ where: { key: 'alerting' }, query: 'health' })) as { health: string }).health;

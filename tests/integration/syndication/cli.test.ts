@@ -225,7 +225,7 @@ describe('gongkai syndicate', () => {
     expect(real.status).toBe(0);
     expect(JSON.parse(real.stdout)[0]).toMatchObject({ dryRun: false, itemsNew: 3, failures: [] });
     expect(await prisma.upstreamItem.count()).toBe(3);
-    const source = await prisma.syndicationSource.findUnique({ where: { key: 'mzt-quanwen' } });
+    const source = await prisma.syndicationSource.findUniqueOrThrow({ where: { key: 'mzt-quanwen' } });
     expect(source.lastWarning).toContain('详情页不可用，已使用订阅源中的全文');
 
     // A dry run after it sees the stored items as known; its text says it stored nothing.

@@ -89,7 +89,7 @@ const get = (p: string) => request(state.app).get(p);
 const items = () => state.t.context.prisma.upstreamItem.findMany({ orderBy: { title: 'asc' } });
 
 async function createSource(key: string, policy: 'review' | 'auto-publish', listPath = '/list.json') {
-  const gwy = await state.t.context.prisma.column.findFirst({ where: { slug: 'gwy' } });
+  const gwy = await state.t.context.prisma.column.findFirstOrThrow({ where: { slug: 'gwy' } });
   return state.t.context.sudo().db.SyndicationSource.createOne({
     data: {
       key,
@@ -117,7 +117,7 @@ describe('S9: syndication in the CMS', () => {
     expect(queued[0].bodyHtml).not.toContain('<script');
     expect(queued[0].bodyHtml).toMatch(/src="\/media\/[\w.-]+\.png"/);
     expect(queued[0].bodyHtml).toMatch(/href="\/media\/[\w.-]+\.pdf"/);
-    const source = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'test-review' } });
+    const source = await state.t.context.prisma.syndicationSource.findFirstOrThrow({ where: { key: 'test-review' } });
     expect({ seen: source.itemsSeen, added: source.itemsNew, failures: source.consecutiveFailures, error: source.lastError }).toEqual({
       seen: 2,
       added: 2,
@@ -144,7 +144,7 @@ describe('S9: syndication in the CMS', () => {
     });
     expect(accepted.errors).toBeUndefined();
     const docId = accepted.data?.acceptUpstreamItem.document.id;
-    const doc = await state.t.context.prisma.document.findUnique({
+    const doc = await state.t.context.prisma.document.findUniqueOrThrow({
       where: { id: docId },
       include: { columns: true, inlineMedia: true, attachments: true },
     });
@@ -203,7 +203,7 @@ describe('S9: syndication in the CMS', () => {
     expect(record.itemsChanged).toBe(1);
     const flagged = (await items())[0];
     expect(flagged.changedUpstream).toBe(true);
-    const docBefore = await state.t.context.prisma.document.findUnique({ where: { id: flagged.documentId } });
+    const docBefore = await state.t.context.prisma.document.findUniqueOrThrow({ where: { id: flagged.documentId ?? '' } });
     expect(docBefore.reprintBody).not.toContain('修订版');
     // The same edit is flagged once.
     expect((await runSyndicationSource(state.t.context, 'test-review')).itemsChanged).toBe(0);
@@ -220,14 +220,14 @@ describe('S9: syndication in the CMS', () => {
     upstream.list = [{ TITLE: '国务院关于第3项工作的通知', URL: '/content_3.htm', DOCRELPUBTIME: '2026-11-21' }];
     await createSource('test-auto', 'auto-publish');
     await runSyndicationSource(state.t.context, 'test-auto');
-    const item = await state.t.context.prisma.upstreamItem.findFirst({ where: { title: '国务院关于第3项工作的通知' } });
+    const item = await state.t.context.prisma.upstreamItem.findFirstOrThrow({ where: { title: '国务院关于第3项工作的通知' } });
     expect(item.status).toBe('reprinted');
     expect((await get('/columns/gwy')).text).toContain('国务院关于第3项工作的通知');
 
     upstream.list = [];
     const record = await runSyndicationSource(state.t.context, 'test-auto');
     expect(record.ok).toBe(false);
-    const source = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'test-auto' } });
+    const source = await state.t.context.prisma.syndicationSource.findFirstOrThrow({ where: { key: 'test-auto' } });
     expect(source.consecutiveFailures).toBe(1);
     expect(source.lastError).not.toBe('');
     expect(source.nextAttemptAfter).not.toBeNull();
@@ -278,7 +278,7 @@ describe('S9: syndication in the CMS', () => {
         return super.saveNewMany(batch);
       }
     }
-    const source = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'test-crash' } });
+    const source = await state.t.context.prisma.syndicationSource.findFirstOrThrow({ where: { key: 'test-crash' } });
     const config = await sourceConfigOf(source, state.t.context);
     const fetcher = new HttpFetcher({ proxy: false, outbound: loopbackAllowed });
     const count = () =>
@@ -341,7 +341,7 @@ describe('S9: syndication in the CMS', () => {
 
 describe('trust #10: a 转载来源 cannot reach this machine or the intranet', () => {
   const source = async (key: string, listUrls: string, policy = 'auto-publish') => {
-    const gwy = await state.t.context.prisma.column.findFirst({ where: { slug: 'gwy' } });
+    const gwy = await state.t.context.prisma.column.findFirstOrThrow({ where: { slug: 'gwy' } });
     return as('xinxi', `mutation($data: SyndicationSourceCreateInput!) { createSyndicationSource(data: $data) { id } }`, {
       data: {
         key,
@@ -400,7 +400,7 @@ describe('trust #10: a 转载来源 cannot reach this machine or the intranet', 
       { u: `${base}/list2.json` },
     );
     expect(moved.errors?.[0].message).toContain('指向本机、内网或保留地址');
-    const saved = await state.t.context.prisma.syndicationSource.findFirst({ where: { key: 'probe-later' } });
+    const saved = await state.t.context.prisma.syndicationSource.findFirstOrThrow({ where: { key: 'probe-later' } });
     expect(saved.lastError).toContain(`已拒绝访问 ${base}/list.json`);
     expect(saved.consecutiveFailures).toBe(1);
     expect(upstream.requests).toEqual([]);
@@ -421,7 +421,10 @@ describe('trust #10: a 转载来源 cannot reach this machine or the intranet', 
 describe('trust #17: a 转载来源 is updated field by field', () => {
   test('trust #17: a partial update through GraphQL (only the note, only enabled) keeps every other field and passes validation', async () => {
     // A demo source (the State Council's), as the section finds it in the Admin UI.
-    const item = await state.t.context.prisma.syndicationSource.findFirst({ where: { level: 'state-council' }, orderBy: { key: 'asc' } });
+    const item = await state.t.context.prisma.syndicationSource.findFirstOrThrow({
+      where: { level: 'state-council' },
+      orderBy: { key: 'asc' },
+    });
     const note = await as(
       'xinxi',
       `mutation($id: ID!) { updateSyndicationSource(where: { id: $id }, data: { note: "核实于 11 月" }) { id note listUrls adapter schedule selectors targetColumn { id } } }`,

@@ -15,10 +15,10 @@ async function draft(title: string, ...texts: string[]): Promise<string> {
   return body.data.createDocument.id;
 }
 
-const stored = async (id: string) => state.t.context.prisma.document.findUnique({ where: { id } });
+const stored = async (id: string) => state.t.context.prisma.document.findUniqueOrThrow({ where: { id } });
 const findingsOf = async (id: string) =>
   (await stored(id)).preflightFindings as { rule?: string; code: string; entryId?: string; message: string; blocking: boolean }[];
-const entryId = async (term: string) => (await state.t.context.prisma.contentRule.findFirst({ where: { term } })).id as string;
+const entryId = async (term: string) => (await state.t.context.prisma.contentRule.findFirstOrThrow({ where: { term } })).id as string;
 
 describe('the content gate at submission (N7, N19)', () => {
   test('N7: a wrong state name blocks the submission with what to fix, naming the dictionary entry', async () => {
@@ -103,7 +103,7 @@ describe('the content gate at submission (N7, N19)', () => {
 
   test('N7: a mailbox reply with a serious error cannot be submitted; a warning is kept on the message', async () => {
     const prisma = state.t.context.prisma;
-    const department = await prisma.department.findFirst({ where: { code: 'assistance' } });
+    const department = await prisma.department.findFirstOrThrow({ where: { code: 'assistance' } });
     const message = await prisma.message.create({
       data: {
         channel: 'hotline',
@@ -126,10 +126,10 @@ describe('the content gate at submission (N7, N19)', () => {
     const submit = () => as('jiuzhu', 'mutation($id: ID!) { submitReplyMessage(where: { id: $id }) { id status } }', { id: message.id });
     await reply('您好！依据《中华人民共合国社会救助法》，我市城市低保标准为每人每月840元。');
     expect((await submit()).errors?.[0].message).toContain('答复中的国家名称错误：“中华人民共合国”应为“中华人民共和国”');
-    expect((await prisma.message.findUnique({ where: { id: message.id } })).status).toBe('assigned');
+    expect((await prisma.message.findUniqueOrThrow({ where: { id: message.id } })).status).toBe('assigned');
     await reply('您好！按照十三五规划，我市城市低保标准为每人每月840元。');
     expect((await submit()).data?.submitReplyMessage.status).toBe('replyReview');
-    expect((await prisma.message.findUnique({ where: { id: message.id } })).replyFindings).toEqual([
+    expect((await prisma.message.findUniqueOrThrow({ where: { id: message.id } })).replyFindings).toEqual([
       expect.objectContaining({ rule: 'N19', blocking: false }),
     ]);
   });
@@ -150,6 +150,6 @@ describe('the content gate at submission (N7, N19)', () => {
     const id = created.data!.createConsultation.id;
     const res = await as('jiuzhu', 'mutation($id: ID!) { submitConsultation(where: { id: $id }) { id status } }', { id });
     expect(res.errors?.[0].message).toContain('征求意见稿中的国家名称错误：“中华人民共合国”应为“中华人民共和国”');
-    expect((await state.t.context.prisma.consultation.findUnique({ where: { id } })).status).toBe('draft');
+    expect((await state.t.context.prisma.consultation.findUniqueOrThrow({ where: { id } })).status).toBe('draft');
   });
 });

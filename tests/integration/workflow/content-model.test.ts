@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { seedDemo } from '../../../src/app/demo.js';
 import { migratedContext, type TestDatabase } from '../../helpers/database.js';
+import { listDb } from '../../../src/platform/db/prisma.js';
 import { useTestClock } from '../../helpers/clock.js';
 
 // The demo and this file's dates follow the test clock, not the day the suite runs (trust #17).
@@ -14,7 +15,7 @@ afterAll(() => t.close());
 
 async function createError(listKey: string, data: Record<string, unknown>): Promise<string> {
   try {
-    await t.context.sudo().query[listKey].createOne({ data, query: 'id' });
+    await listDb(t.context.sudo(), listKey).createOne({ data });
   } catch (error) {
     return (error as Error).message;
   }

@@ -15,7 +15,7 @@ const prisma = () => state.t.context.sudo().prisma;
 const page = (p: string) => request(state.app).get(p);
 
 interface Entry {
-  action: string;
+  action: string | null;
   summary: string;
   actorId: string | null;
   actorName: string;
@@ -23,11 +23,11 @@ interface Entry {
   fromStatus: string | null;
   toStatus: string | null;
   reason: string;
-  at: Date;
+  at: Date | null;
 }
 const entriesOf = async (itemId: string, action: string): Promise<Entry[]> =>
   prisma().auditEntry.findMany({ where: { itemId, action }, orderBy: { at: 'asc' } });
-const userId = async (username: string): Promise<string> => (await prisma().user.findFirst({ where: { username } })).id;
+const userId = async (username: string): Promise<string> => (await prisma().user.findFirstOrThrow({ where: { username } })).id;
 
 async function createDocument(data: Record<string, unknown>): Promise<string> {
   const body = await as('jiuzhu', 'mutation($data: DocumentCreateInput!) { createDocument(data: $data) { id } }', { data });
@@ -52,10 +52,8 @@ describe('one publication operation, one 流转记录 for each way of publishing
       ['document', '文件'],
       ['interpretation', '解读'],
     ] as const) {
-      const published = (await prisma()[list].findMany({ where: { status: 'published' }, select: { id: true, publishedAt: true } })) as {
-        id: string;
-        publishedAt: Date;
-      }[];
+      const args = { where: { status: 'published' }, select: { id: true, publishedAt: true } } as const;
+      const published = list === 'document' ? await prisma().document.findMany(args) : await prisma().interpretation.findMany(args);
       expect(published.length).toBeGreaterThan(0);
       for (const item of published) {
         expect(await entriesOf(item.id, 'demoData')).toEqual([
@@ -89,7 +87,7 @@ describe('one publication operation, one 流转记录 for each way of publishing
         toStatus: 'published',
       }),
     ]);
-    const doc = await prisma().document.findUnique({ where: { id } });
+    const doc = await prisma().document.findUniqueOrThrow({ where: { id } });
     expect(doc.indexNumber).toMatch(/^11530900015183291L\/\d{4}-\d{5}$/);
     expect(doc.searchText).toContain('关于调整临时救助标准的通知');
     expect(await prisma().revision.count({ where: { documentId: id, kind: 'published' } })).toBe(1);
@@ -121,7 +119,7 @@ describe('one publication operation, one 流转记录 for each way of publishing
     expect(await entriesOf(jdId, 'approve')).toEqual([expect.objectContaining({ actorRole: 'leader', toStatus: 'published' })]);
 
     await act('bangongshi', 'withdrawDocument', id, ', reason: "办法已废止"');
-    expect((await prisma().interpretation.findUnique({ where: { id: jdId } })).status).toBe('withdrawn');
+    expect((await prisma().interpretation.findUniqueOrThrow({ where: { id: jdId } })).status).toBe('withdrawn');
     expect(await entriesOf(jdId, 'withdraw')).toEqual([
       expect.objectContaining({
         actorId: await userId('bangongshi'),
@@ -150,15 +148,15 @@ describe('one publication operation, one 流转记录 for each way of publishing
         at: new Date('2030-01-01T01:00:30.000Z'),
       }),
     ]);
-    const doc = await prisma().document.findUnique({ where: { id } });
+    const doc = await prisma().document.findUniqueOrThrow({ where: { id } });
     expect(doc.publishedAt).toEqual(new Date(scheduledAt));
     expect(doc.indexNumber).toBeTruthy();
   });
 
   test('auto-reprint: a source that publishes at once publishes as 系统 (自动转载)', async () => {
     await store().saveNew(upstream('1', '国务院关于加强困难群众兜底保障的通知', 'auto-publish'));
-    const { documentId } = await prisma().upstreamItem.findFirst({ where: { dedupKey: 'publication-test:1' } });
-    expect(await entriesOf(documentId, 'autoReprint')).toEqual([
+    const { documentId } = await prisma().upstreamItem.findFirstOrThrow({ where: { dedupKey: 'publication-test:1' } });
+    expect(await entriesOf(documentId ?? '', 'autoReprint')).toEqual([
       expect.objectContaining({
         actorId: null,
         actorName: '系统',
@@ -167,7 +165,7 @@ describe('one publication operation, one 流转记录 for each way of publishing
         reason: expect.stringContaining('转载来源'),
       }),
     ]);
-    const doc = await prisma().document.findUnique({ where: { id: documentId } });
+    const doc = await prisma().document.findUniqueOrThrow({ where: { id: documentId ?? '' } });
     // Dated as upstream, numbered and found by search like any publication.
     expect(doc).toMatchObject({ status: 'published', publishedAt: new Date('2026-11-20T02:00:00Z') });
     expect(doc.indexNumber).toBeTruthy();
@@ -176,12 +174,12 @@ describe('one publication operation, one 流转记录 for each way of publishing
 
   test("accepted reprint and upstream edit applied: the office's, each with its entry", async () => {
     await store().saveNew(upstream('2', '国务院关于做好冬春救助工作的通知', 'review'));
-    const item = await prisma().upstreamItem.findFirst({ where: { dedupKey: 'publication-test:2' } });
+    const item = await prisma().upstreamItem.findFirstOrThrow({ where: { dedupKey: 'publication-test:2' } });
     expect(await prisma().auditEntry.count({ where: { action: 'acceptReprint' } })).toBe(0);
     expect((await act('bangongshi', 'acceptUpstreamItem', item.id)).errors).toBeUndefined();
-    const { documentId } = await prisma().upstreamItem.findUnique({ where: { id: item.id } });
+    const { documentId } = await prisma().upstreamItem.findUniqueOrThrow({ where: { id: item.id } });
     const office = await userId('bangongshi');
-    expect(await entriesOf(documentId, 'acceptReprint')).toEqual([
+    expect(await entriesOf(documentId ?? '', 'acceptReprint')).toEqual([
       expect.objectContaining({
         actorId: office,
         actorRole: 'officeReviewer',
@@ -192,7 +190,7 @@ describe('one publication operation, one 流转记录 for each way of publishing
 
     await store().flagChanged('publication-test:2', upstream('2', '国务院关于做好冬春救助工作的通知（修订）', 'review'));
     expect((await act('bangongshi', 'applyChangeUpstreamItem', item.id)).errors).toBeUndefined();
-    expect(await entriesOf(documentId, 'applyUpstreamChange')).toEqual([
+    expect(await entriesOf(documentId ?? '', 'applyUpstreamChange')).toEqual([
       expect.objectContaining({
         actorId: office,
         fromStatus: 'published',
@@ -200,7 +198,7 @@ describe('one publication operation, one 流转记录 for each way of publishing
         reason: '原标题：国务院关于做好冬春救助工作的通知',
       }),
     ]);
-    const doc = await prisma().document.findUnique({ where: { id: documentId } });
+    const doc = await prisma().document.findUniqueOrThrow({ where: { id: documentId ?? '' } });
     expect(doc.searchText).toContain('（修订）');
     expect(await prisma().revision.count({ where: { documentId, kind: 'published' } })).toBe(2);
   });
@@ -212,7 +210,7 @@ describe('one publication operation, one 流转记录 for each way of publishing
       body: [{ type: 'paragraph', children: [{ text: '申请人向户籍所在地乡镇提出申请。' }] }],
     });
     expect(await approve(id)).toBe('published');
-    const { indexNumber } = await prisma().document.findUnique({ where: { id } });
+    const { indexNumber } = await prisma().document.findUniqueOrThrow({ where: { id } });
     // A later publication takes the next serial: the original's number could not be handed out again by chance.
     expect(await approve(await createDocument({ title: '城乡低保资金发放公告', disclosure: 'proactive' }))).toBe('published');
     const copyId = (await act('jiuzhu', 'reviseDocument', id)).data!.reviseDocument.id;
@@ -234,7 +232,7 @@ describe('one publication operation, one 流转记录 for each way of publishing
     // The copy itself was never public: its 流转记录 takes it from 领导审批 straight to 已并入原文.
     expect((await entriesOf(copyId, 'approve')).at(-1)).toMatchObject({ fromStatus: 'leaderApproval', toStatus: 'merged' });
     expect(await prisma().auditEntry.count({ where: { itemId: copyId, toStatus: 'published' } })).toBe(0);
-    const original = await prisma().document.findUnique({ where: { id } });
+    const original = await prisma().document.findUniqueOrThrow({ where: { id } });
     expect(original).toMatchObject({ status: 'published', indexNumber });
     expect(original.searchText).toContain('经常居住地');
     expect((await page(`/documents/${id}`)).text).toContain('经常居住地');

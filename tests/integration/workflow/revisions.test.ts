@@ -27,7 +27,7 @@ describe('revisions of published documents', () => {
 
   test('each publication keeps an immutable snapshot, which nobody can change through the API', async () => {
     const revisions = await state.t.context.prisma.revision.findMany({ where: { documentId: originalId }, orderBy: { at: 'asc' } });
-    expect(revisions.map((r: { kind: string; number: number }) => [r.kind, r.number])).toEqual([
+    expect(revisions.map((r) => [r.kind, r.number])).toEqual([
       ['submitted', 1],
       ['published', 1],
     ]);
@@ -58,12 +58,12 @@ describe('revisions of published documents', () => {
     expect(publicAfter.data!.documents).toEqual([
       { id: originalId, body: { document: paragraph('申请人可向户籍所在地或经常居住地乡镇提出申请。') } },
     ]);
-    expect((await state.t.context.prisma.document.findUnique({ where: { id: copyId } })).status).toBe('merged');
+    expect((await state.t.context.prisma.document.findUniqueOrThrow({ where: { id: copyId } })).status).toBe('merged');
     const published = await state.t.context.prisma.revision.findMany({
       where: { documentId: originalId, kind: 'published' },
       orderBy: { number: 'asc' },
     });
-    expect(published.map((r: { number: number }) => r.number)).toEqual([1, 2]);
+    expect(published.map((r) => r.number)).toEqual([1, 2]);
   });
 
   test('a reviewer compares the version returned with the one resubmitted, side by side', async () => {

@@ -32,15 +32,17 @@ async function createDocument(username: string, data: Record<string, unknown>): 
 }
 
 async function departmentId(code: string): Promise<string> {
-  return (await prisma().department.findFirst({ where: { code } })).id;
+  return (await prisma().department.findFirstOrThrow({ where: { code } })).id;
 }
 
 // 社会救助科's published interpretation and document of the demo (低保标准 2026).
 let dibaoInterpretation: { id: string; title: string };
 let dibaoDocument: { id: string; title: string };
 beforeAll(async () => {
-  dibaoInterpretation = await prisma().interpretation.findFirst({ where: { title: { startsWith: '图解：2026年我市城乡低保标准' } } });
-  dibaoDocument = await prisma().document.findFirst({ where: { title: { contains: '城乡最低生活保障标准' }, status: 'published' } });
+  dibaoInterpretation = await prisma().interpretation.findFirstOrThrow({
+    where: { title: { startsWith: '图解：2026年我市城乡低保标准' } },
+  });
+  dibaoDocument = await prisma().document.findFirstOrThrow({ where: { title: { contains: '城乡最低生活保障标准' }, status: 'published' } });
 });
 
 describe("trust #5: links only to what the caller may edit; a transition moves only its own department's items", () => {
@@ -73,7 +75,7 @@ describe("trust #5: links only to what the caller may edit; a transition moves o
     expect(messages(reverse)).toContain(`不能关联或取消关联文件《${dibaoDocument.title}》`);
 
     expect((await act('yanglao', 'submitDocument', draft)).data?.submitDocument.status).toBe('submitted');
-    const interpretation = await prisma().interpretation.findUnique({
+    const interpretation = await prisma().interpretation.findUniqueOrThrow({
       where: { id: dibaoInterpretation.id },
       include: { documents: { select: { id: true } } },
     });
@@ -145,8 +147,8 @@ describe("trust #5: links only to what the caller may edit; a transition moves o
     await prisma().document.update({ where: { id: other }, data: { interpretations: { set: [] } } });
 
     // The column and catalogue sides of a document's classification are not a way around the workflow.
-    const column = await prisma().column.findFirst({ where: { slug: 'mzdt' } });
-    const entry = await prisma().catalogueEntry.findFirst();
+    const column = await prisma().column.findFirstOrThrow({ where: { slug: 'mzdt' } });
+    const entry = await prisma().catalogueEntry.findFirstOrThrow();
     for (const user of ['xinxi', 'admin']) {
       const viaColumn = await as(
         user,
@@ -168,7 +170,7 @@ describe("trust #5: links only to what the caller may edit; a transition moves o
     ).toBe(0);
 
     // A meeting links only a consultation its creator may edit.
-    const consultation = await prisma().consultation.findFirst({ where: { department: { code: 'assistance' } } });
+    const consultation = await prisma().consultation.findFirstOrThrow({ where: { department: { code: 'assistance' } } });
     const meeting = (user: string) =>
       as(
         user,
@@ -241,7 +243,10 @@ describe("trust #5: links only to what the caller may edit; a transition moves o
   });
 
   test('trust #5: the department and the drafter come from the session, never from the request', async () => {
-    const [assistance, jiuzhu] = [await departmentId('assistance'), (await prisma().user.findFirst({ where: { username: 'jiuzhu' } })).id];
+    const [assistance, jiuzhu] = [
+      await departmentId('assistance'),
+      (await prisma().user.findFirstOrThrow({ where: { username: 'jiuzhu' } })).id,
+    ];
     const forged = {
       createDocument:
         'mutation($d: ID!, $u: ID!) { createDocument(data: { title: "冒名文件", department: { connect: { id: $d } }, drafter: { connect: { id: $u } } }) { id } }',
@@ -267,9 +272,9 @@ describe("trust #5: links only to what the caller may edit; a transition moves o
       { id: doc, d: assistance },
     );
     expect(messages(moved)).toMatch(/Field "department" is not defined/);
-    expect((await prisma().document.findUnique({ where: { id: doc }, include: { department: true, drafter: true } })).department.code).toBe(
-      'elderly',
-    );
+    expect(
+      (await prisma().document.findUniqueOrThrow({ where: { id: doc }, include: { department: true, drafter: true } })).department?.code,
+    ).toBe('elderly');
   });
 
   test('trust #5: no list takes a person or a department from the request, except the assignments staff make; no list takes its timestamps', () => {
@@ -301,8 +306,8 @@ describe('trust #7: fields that jobs own are read-only to people', () => {
 
   test('trust #7: nobody edits a 转载条目, so nobody points one at a local document or fakes an upstream change', async () => {
     await store().saveNew(upstream('1', '国务院关于养老服务的通知'));
-    const item = await prisma().upstreamItem.findFirst({ where: { dedupKey: 'trust-7:1' } });
-    const local = await prisma().document.findFirst({ where: { title: '临沧市民政局关于全面推进民政政务公开工作的实施细则' } });
+    const item = await prisma().upstreamItem.findFirstOrThrow({ where: { dedupKey: 'trust-7:1' } });
+    const local = await prisma().document.findFirstOrThrow({ where: { title: '临沧市民政局关于全面推进民政政务公开工作的实施细则' } });
     // As found: the section pointed an item at a local published document and faked an upstream change.
     const pendingChange = { title: '被篡改的标题', bodyHtml: '<p>篡改</p>', url: item.url, contentHash: 'x' };
     for (const user of ['xinxi', 'admin', 'bangongshi']) {
@@ -330,17 +335,17 @@ describe('trust #7: fields that jobs own are read-only to people', () => {
     });
     const applied = await act('bangongshi', 'applyChangeUpstreamItem', item.id);
     expect(messages(applied)).toContain('不是由它转载的文件');
-    expect((await prisma().document.findUnique({ where: { id: local.id } })).title).toBe(local.title);
+    expect((await prisma().document.findUniqueOrThrow({ where: { id: local.id } })).title).toBe(local.title);
   });
 
   test('trust #7: 采用上游修改 still applies an upstream edit to the reprint the item made, and the history says so', async () => {
     await store().saveNew(upstream('2', '国务院关于社会救助的通知'));
-    const item = await prisma().upstreamItem.findFirst({ where: { dedupKey: 'trust-7:2' } });
+    const item = await prisma().upstreamItem.findFirstOrThrow({ where: { dedupKey: 'trust-7:2' } });
     expect((await act('bangongshi', 'acceptUpstreamItem', item.id)).errors).toBeUndefined();
-    const reprint = (await prisma().upstreamItem.findUnique({ where: { id: item.id } })).documentId;
+    const reprint = (await prisma().upstreamItem.findUniqueOrThrow({ where: { id: item.id } })).documentId ?? '';
     await store().flagChanged('trust-7:2', upstream('2', '国务院关于社会救助的通知（修订）'));
     expect((await act('bangongshi', 'applyChangeUpstreamItem', item.id)).errors).toBeUndefined();
-    expect((await prisma().document.findUnique({ where: { id: reprint } })).title).toBe('国务院关于社会救助的通知（修订）');
+    expect((await prisma().document.findUniqueOrThrow({ where: { id: reprint } })).title).toBe('国务院关于社会救助的通知（修订）');
     expect(await prisma().auditEntry.findFirst({ where: { itemId: reprint, action: 'applyUpstreamChange' } })).toMatchObject({
       actorName: '张丽',
       reason: '原标题：国务院关于社会救助的通知',
@@ -395,7 +400,7 @@ describe('trust #7: fields that jobs own are read-only to people', () => {
     }
     expect(writable).toEqual([]);
     expect(inputs('UpstreamItemUpdateInput')).toEqual([]);
-    const source = await prisma().syndicationSource.findFirst();
+    const source = await prisma().syndicationSource.findFirstOrThrow();
     const faked = await as(
       'xinxi',
       'mutation($id: ID!) { updateSyndicationSource(where: { id: $id }, data: { consecutiveFailures: 0, lastError: "" }) { id } }',
@@ -467,14 +472,14 @@ describe('trust #14: published items are withdrawn, never deleted; the history k
     expect(await prisma().document.count({ where: { id: { in: [submitted, draft] } } })).toBe(2);
 
     // A published consultation is kept as the public saw it.
-    const open = await prisma().consultation.findFirst({
+    const open = await prisma().consultation.findFirstOrThrow({
       where: { department: { code: 'assistance' }, status: { in: ['open', 'closed', 'reported'] } },
     });
     expect(messages(await as('jiuzhu', 'mutation($id: ID!) { deleteConsultation(where: { id: $id }) { id } }', { id: open.id }))).toContain(
       '已发布的征求意见不能删除',
     );
     // And a message whose reply the public has read, even by the admin.
-    const answered = await prisma().message.findFirst({ where: { replyPublishedAt: { not: null } } });
+    const answered = await prisma().message.findFirstOrThrow({ where: { replyPublishedAt: { not: null } } });
     expect(messages(await as('admin', 'mutation($id: ID!) { deleteMessage(where: { id: $id }) { id } }', { id: answered.id }))).toContain(
       '答复已公开的留言不能删除',
     );

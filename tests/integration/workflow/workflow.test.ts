@@ -11,7 +11,7 @@ async function createDraft(username: string, data: Record<string, unknown>): Pro
   return body.data.createDocument.id;
 }
 
-const status = async (id: string) => (await state.t.context.prisma.document.findUnique({ where: { id } })).status;
+const status = async (id: string) => (await state.t.context.prisma.document.findUniqueOrThrow({ where: { id } })).status;
 
 describe('the workflow through the GraphQL API', () => {
   test('S1: a submission without a disclosure attribute is returned with its cause, and the return is recorded', async () => {
@@ -20,7 +20,7 @@ describe('the workflow through the GraphQL API', () => {
     expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'WORKFLOW_RETURNED' } });
     expect(res.errors?.[0].message).toContain('未明确公开属性');
     expect(await status(id)).toBe('draft');
-    const doc = await state.t.context.prisma.document.findUnique({ where: { id } });
+    const doc = await state.t.context.prisma.document.findUniqueOrThrow({ where: { id } });
     expect(doc.lastReturnReason).toContain('未明确公开属性');
     const audit = await state.t.context.prisma.auditEntry.findMany({ where: { documentId: id } });
     expect(audit).toEqual([
@@ -76,14 +76,15 @@ describe('the workflow through the GraphQL API', () => {
 
     expect((await act('jiuzhu', 'submitDocument', id)).data?.submitDocument.status).toBe('submitted');
     await act('bangongshi', 'officeApproveDocument', id, ', confidentialityConclusion: "不涉密，同意公开"');
-    const jdStatus = async () => (await state.t.context.prisma.interpretation.findUnique({ where: { id: jdId } })).status;
+    const jdStatus = async () => (await state.t.context.prisma.interpretation.findUniqueOrThrow({ where: { id: jdId } })).status;
     expect(await jdStatus()).toBe('leaderApproval');
     expect((await act('lingdao', 'approveDocument', id)).data?.approveDocument.status).toBe('published');
     expect(await jdStatus()).toBe('published');
 
-    const doc = await state.t.context.prisma.document.findUnique({ where: { id } });
-    const interpretation = await state.t.context.prisma.interpretation.findUnique({ where: { id: jdId } });
-    expect(interpretation.publishedAt.getTime()).toBe(doc.publishedAt.getTime());
+    const doc = await state.t.context.prisma.document.findUniqueOrThrow({ where: { id } });
+    const interpretation = await state.t.context.prisma.interpretation.findUniqueOrThrow({ where: { id: jdId } });
+    expect(doc.publishedAt).toBeInstanceOf(Date);
+    expect(interpretation.publishedAt).toEqual(doc.publishedAt);
     expect(doc.confidentialityConclusion).toBe('不涉密，同意公开');
 
     const anonymous = await graphql(
@@ -92,7 +93,7 @@ describe('the workflow through the GraphQL API', () => {
     );
     expect(anonymous.body.data.document.interpretations).toEqual([{ title: '图解：特困人员救助供养标准调整', documents: [{ id }] }]);
     const trail = await state.t.context.prisma.auditEntry.findMany({ where: { interpretationId: jdId }, orderBy: { at: 'asc' } });
-    expect(trail.map((e: { toStatus: string }) => e.toStatus)).toEqual(['submitted', 'leaderApproval', 'published']);
+    expect(trail.map((e) => e.toStatus)).toEqual(['submitted', 'leaderApproval', 'published']);
   });
 
   test('N15: a submission with an unmasked mobile number is refused by the pre-publication checks, which say what to write instead', async () => {
@@ -130,7 +131,7 @@ describe('the workflow through the GraphQL API', () => {
     const refused = await act('jiuzhu', 'submitDocument', id);
     expect(refused.errors?.[0].extensions?.code).toBe('WORKFLOW_CHECKS_FAILED');
     expect(refused.errors?.[0].message).toMatch(/N11|简单|复述|压缩|照搬|重复/);
-    const published = await state.t.context.prisma.document.findFirst({
+    const published = await state.t.context.prisma.document.findFirstOrThrow({
       where: { title: { contains: '最低生活保障标准' }, status: 'published' },
     });
     const foreign = await as(
@@ -162,13 +163,13 @@ describe('the workflow through the GraphQL API', () => {
     expect(
       (await act('bangongshi', 'returnToDrafterDocument', id, ', reason: "请补充资金来源"')).data?.returnToDrafterDocument.status,
     ).toBe('draft');
-    const doc = await state.t.context.prisma.document.findUnique({ where: { id } });
+    const doc = await state.t.context.prisma.document.findUniqueOrThrow({ where: { id } });
     expect(doc.lastReturnReason).toBe('请补充资金来源');
   });
 
   test('approving your own draft is refused', async () => {
     const id = await createDraft('jiuzhu', { title: '由领导起草的文件', disclosure: 'proactive' });
-    const leader = await state.t.context.prisma.user.findFirst({ where: { username: 'lingdao' } });
+    const leader = await state.t.context.prisma.user.findFirstOrThrow({ where: { username: 'lingdao' } });
     await state.t.context.prisma.document.update({
       where: { id },
       data: { status: 'leaderApproval', drafterId: leader.id, confidentialityReviewedAt: new Date() },
@@ -276,12 +277,12 @@ describe('access by role and department', () => {
 
   test('N11: withdrawing a document withdraws its interpretations, unless they interpret another public document', async () => {
     const prisma = state.t.context.sudo().prisma;
-    const rules = await prisma.document.findFirst({
+    const rules = await prisma.document.findFirstOrThrow({
       where: { title: '临沧市民政局关于全面推进民政政务公开工作的实施细则' },
       include: { interpretations: true },
     });
     const [alone] = rules.interpretations;
-    const dibao = await prisma.document.findFirst({
+    const dibao = await prisma.document.findFirstOrThrow({
       where: { title: { contains: '城乡最低生活保障标准' } },
       include: { interpretations: true },
     });
@@ -289,31 +290,31 @@ describe('access by role and department', () => {
     // The 低保 interpretation also interprets the rules: it stays while the 低保 notice is public.
     await prisma.interpretation.update({ where: { id: shared.id }, data: { documents: { connect: [{ id: rules.id }] } } });
     expect((await act('bangongshi', 'withdrawDocument', rules.id, ', reason: "已废止"')).data?.withdrawDocument.status).toBe('withdrawn');
-    expect((await prisma.interpretation.findUnique({ where: { id: alone.id } })).status).toBe('withdrawn');
-    expect((await prisma.interpretation.findUnique({ where: { id: shared.id } })).status).toBe('published');
+    expect((await prisma.interpretation.findUniqueOrThrow({ where: { id: alone.id } })).status).toBe('withdrawn');
+    expect((await prisma.interpretation.findUniqueOrThrow({ where: { id: shared.id } })).status).toBe('published');
     expect(await prisma.auditEntry.count({ where: { interpretationId: alone.id, action: 'withdraw' } })).toBe(1);
   });
 
   test('a document gets its 索引号 when it is published: organisation code, year of 成文日期, next serial', async () => {
     const prisma = state.t.context.sudo().prisma;
-    const draft = await prisma.document.findFirst({ where: { title: { contains: '冬春期间困难群众' } } });
+    const draft = await prisma.document.findFirstOrThrow({ where: { title: { contains: '冬春期间困难群众' } } });
     expect(draft.indexNumber).toBeTruthy(); // the demo's drafts are numbered already; a new one is not
     const created = await as(
       'jiuzhu',
       `mutation { createDocument(data: { title: "编号测试通知", disclosure: "proactive", formationDate: "2026-11-20", body: [{ type: "paragraph", children: [{ text: "正文" }] }] }) { id } }`,
     );
     const id = created.data!.createDocument.id;
-    expect((await prisma.document.findUnique({ where: { id } })).indexNumber).toBeNull();
+    expect((await prisma.document.findUniqueOrThrow({ where: { id } })).indexNumber).toBeNull();
     await act('jiuzhu', 'submitDocument', id);
     await act('bangongshi', 'officeApproveDocument', id, ', confidentialityConclusion: "同意"');
     await act('lingdao', 'approveDocument', id);
-    const numbered = (await prisma.document.findUnique({ where: { id } })).indexNumber as string;
+    const numbered = (await prisma.document.findUniqueOrThrow({ where: { id } })).indexNumber as string;
     const [last] = await prisma.document.findMany({
       where: { indexNumber: { startsWith: '11530900015183291L/2026-' }, NOT: { id } },
       orderBy: { indexNumber: 'desc' },
       take: 1,
     });
-    expect(numbered).toBe(`11530900015183291L/2026-${String(Number(last.indexNumber.slice(-5)) + 1).padStart(5, '0')}`);
+    expect(numbered).toBe(`11530900015183291L/2026-${String(Number(last.indexNumber?.slice(-5)) + 1).padStart(5, '0')}`);
     expect((await request(state.app).get(`/documents/${id}`)).text).toContain(numbered);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Member } from '../../../src/platform/access/roles.js';
 import { availableActions, decide, type ItemFacts } from '../../../src/workflow/core/state-machine.js';
+import { statusOf } from '../../../src/platform/content/vocabulary.js';
 
 const now = new Date('2026-11-24T10:00:00+08:00');
 const editor: Member = { id: 'u-editor', role: 'editor', departmentId: 'd-assist' };
@@ -138,5 +139,14 @@ describe('the document workflow', () => {
     expect(availableActions(item({ status: 'submitted' }), office)).toEqual(['startReview', 'officeApprove', 'returnToDrafter']);
     expect(availableActions(item({ status: 'leaderApproval' }), leader)).toEqual(['returnToDrafter', 'approve']);
     expect(availableActions(item({ status: 'published' }), leader)).toEqual(['withdraw']);
+  });
+});
+
+describe('the status a stored value names', () => {
+  test('a workflow status as stored names it; any other text names none, so no action is offered for it', () => {
+    expect(statusOf('officeReview')).toBe('officeReview');
+    expect(statusOf('merged')).toBe('merged');
+    expect(statusOf('Published')).toBeNull();
+    expect(statusOf('')).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../db/prisma.js';
 import { integer, relationship, text } from '@keystone-6/core/fields';
 import { byRole, isAdmin, signedIn } from '../../access/roles.js';
 
 // 科室（单位）: drafting departments own their documents and interpretations.
-export const Department = list({
+export const Department = list<ListTypeInfo<'Department'>>({
   access: {
     operation: { query: signedIn, create: byRole(isAdmin), update: byRole(isAdmin), delete: byRole(isAdmin) },
   },

@@ -1,4 +1,5 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../db/prisma.js';
 import { select, text, timestamp } from '@keystone-6/core/fields';
 import { managesSite } from '../../access/roles.js';
 import { signInOutcomeOptions } from '../sign-in-vocabulary.js';
@@ -6,7 +7,7 @@ import { readOnly } from '../../admin-ui/ui-modes.js';
 
 // 登录记录 (issue 14 #8): every sign-in, refused or not, with the address it came from. Written only by
 // the sign-in guard (src/platform/accounts/sign-in.ts); read by the system admin and the info-construction section.
-export const SignInRecord = list({
+export const SignInRecord = list<ListTypeInfo<'SignInRecord'>>({
   // No mutation exists to change the record, not even for the admin.
   graphql: { omit: { create: true, update: true, delete: true } },
   access: { operation: { query: managesSite, create: () => false, update: () => false, delete: () => false } },

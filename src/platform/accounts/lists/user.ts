@@ -1,4 +1,5 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../db/prisma.js';
 import { checkbox, password, relationship, select, text, timestamp } from '@keystone-6/core/fields';
 import { byRole, isAdmin, roleOptions, signedIn, type AccessArgs } from '../../access/roles.js';
 import { endOtherSessions } from '../sessions.js';
@@ -6,7 +7,7 @@ import { endOtherSessions } from '../sessions.js';
 const ownAccount = ({ session, item }: AccessArgs & { item: { id: unknown } }) => session?.itemId === String(item.id);
 
 // 用户: one role each; the system admin manages accounts, everyone can change their own password.
-export const User = list({
+export const User = list<ListTypeInfo<'User'>>({
   access: {
     operation: { query: signedIn, create: byRole(isAdmin), update: signedIn, delete: byRole(isAdmin) },
     item: { update: (args) => byRole(isAdmin)(args) || ownAccount(args) },
@@ -15,7 +16,7 @@ export const User = list({
     // A new password, role or department, or a disabled account: sessions opened under the old ones end.
     afterOperation: async ({ operation, inputData, item, context }) => {
       if (operation !== 'update' || !item) return;
-      const changed = ['password', 'role', 'department', 'isActive'].some((field) => inputData?.[field] !== undefined);
+      const changed = (['password', 'role', 'department', 'isActive'] as const).some((field) => inputData?.[field] !== undefined);
       if (changed) await endOtherSessions(context, String(item.id));
     },
   },

@@ -1,6 +1,6 @@
+import type { Context, ListTypeInfo } from '../../db/prisma.js';
 import { list } from '@keystone-6/core';
 import { file, relationship, select, text, timestamp } from '@keystone-6/core/fields';
-import type { KeystoneContext } from '@keystone-6/core/types';
 import { sessionOf, signedIn } from '../../access/roles.js';
 import { mediaKindOptions, type MediaKind } from '../../content/vocabulary.js';
 import { mediaChangeFilter } from '../access.js';
@@ -27,7 +27,7 @@ function newFile(resolvedData: Data): { filename: string | null; filesize: numbe
 }
 
 /** The uploader is whoever is signed in (an ownership field comes from the session, issue 14 #6). */
-function withUploader<T extends Data>(resolvedData: T, context: KeystoneContext): T {
+function withUploader<T extends Data>(resolvedData: T, context: Context): T {
   const userId = sessionOf(context)?.itemId;
   return userId && !resolvedData.uploadedBy ? { ...resolvedData, uploadedBy: { connect: { id: userId } } } : resolvedData;
 }
@@ -40,7 +40,7 @@ function withChecksum<T extends Data>(resolvedData: T): T {
 }
 
 // 媒体: images, videos, captions and attachments, stored on our own storage (no hot-linking).
-export const Media = list({
+export const Media = list<ListTypeInfo<'Media'>>({
   graphql: { plural: 'MediaItems' },
   access: {
     // The public site reads attachments of published documents through its own filtered queries.

@@ -1,4 +1,5 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../db/prisma.js';
 import { select, text, timestamp } from '@keystone-6/core/fields';
 import { managesSite } from '../../access/roles.js';
 import { operationOutcomeOptions } from '../vocabulary.js';
@@ -9,7 +10,7 @@ import { readOnly } from '../../admin-ui/ui-modes.js';
 // and every export, with who, in what role, from what address. Append-only: written only by
 // src/platform/oplog/record.ts; no API can create, change or delete an entry; the daily job archives each day
 // compressed and deletes entries older than the retention (GONGKAI_LOG_RETENTION_DAYS, 400 days).
-export const OperationLog = list({
+export const OperationLog = list<ListTypeInfo<'OperationLog'>>({
   graphql: { omit: { create: true, update: true, delete: true } },
   access: { operation: { query: managesSite, create: () => false, update: () => false, delete: () => false } },
   ui: {

@@ -1,9 +1,10 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../db/prisma.js';
 import { text, timestamp } from '@keystone-6/core/fields';
 
 // 已用表单令牌 (issue 14 #13): each public-form token is accepted once, on every instance. Not in the
 // GraphQL API or the Admin UI; written only by the form guard (src/platform/public-forms/form-tokens.ts).
-export const UsedFormToken = list({
+export const UsedFormToken = list<ListTypeInfo<'UsedFormToken'>>({
   graphql: { omit: true },
   access: { operation: { query: () => false, create: () => false, update: () => false, delete: () => false } },
   fields: {

@@ -1,4 +1,5 @@
 import { list } from '@keystone-6/core';
+import type { ListTypeInfo } from '../../../platform/db/prisma.js';
 import { integer, json, text } from '@keystone-6/core/fields';
 import { byRole, seesWholeBureau } from '../../../platform/access/roles.js';
 import { readOnly } from '../../../platform/admin-ui/ui-modes.js';
@@ -7,7 +8,7 @@ export const readsVisits = byRole(seesWholeBureau);
 
 // 访问统计 (N17): one row per China day, aggregated from the access log (src/site/visits/); no address or
 // visitor hash is kept. Written only by the daily job and `gongkai visits import`; no API changes it.
-export const VisitDay = list({
+export const VisitDay = list<ListTypeInfo<'VisitDay'>>({
   graphql: { omit: { create: true, update: true, delete: true } },
   access: { operation: { query: readsVisits, create: () => false, update: () => false, delete: () => false } },
   ui: {
