@@ -51,10 +51,31 @@ test('S5: an editor drafts a document with its interpretation; the office and th
   await disclosureRadio.locator('xpath=ancestor::*[.//input[@type="checkbox"]][1]').getByRole('checkbox', { name: '留空' }).uncheck();
   await disclosureRadio.click();
   await page.getByLabel('需要政策解读').check();
+  // Reprint-only fields show only on a reprint: not on this local document, until 来源类型 says 转载.
+  const sourceUrl = page.getByRole('textbox', { name: '原文链接' });
+  expect(await sourceUrl.count()).toBe(0);
+  await page.getByRole('button', { name: /来源类型/ }).click();
+  await page.getByRole('option', { name: '转载' }).click();
+  await sourceUrl.waitFor();
+  await page.getByRole('button', { name: /来源类型/ }).click();
+  await page.getByRole('option', { name: '本站' }).click();
+  await sourceUrl.waitFor({ state: 'detached' });
+  await page.getByRole('option', { name: '本站' }).waitFor({ state: 'detached' });
   await page.screenshot({ path: artifactPath('workflow-1-draft.png'), fullPage: true });
   await page.getByRole('button', { name: '创建' }).click();
   await page.waitForURL(/\/admin\/documents\/(?!create)[a-z0-9]+$/);
   const documentUrl = page.url();
+
+  // On its page, a local document shows no reprint field; a reprint shows where it comes from.
+  await page.getByRole('textbox', { name: '标题', exact: true }).waitFor();
+  await page.getByText('来源类型').first().waitFor();
+  expect(await page.getByText('原文链接', { exact: true }).count()).toBe(0);
+  const found = await page.request.post(`${running.service.url}/api/graphql`, {
+    data: { query: '{ documents(where: { origin: { equals: "reprint" } }, take: 1) { id } }' },
+  });
+  const reprintId = ((await found.json()) as { data: { documents: { id: string }[] } }).data.documents[0].id;
+  await page.goto(`${running.service.url}/admin/documents/${reprintId}`);
+  await page.getByText('原文链接', { exact: true }).first().waitFor();
 
   await page.goto(`${running.service.url}/admin/interpretations/create`);
   await page.getByRole('textbox', { name: '标题', exact: true }).fill(`图解：${title}`);

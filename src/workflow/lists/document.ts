@@ -37,6 +37,10 @@ import { validityFields, validityInputProblems } from '../../validity/lists/vali
 const internalOnly = { read: signedIn };
 
 // 文件: a document drafted by a department into one or more columns.
+// Reprint-only fields (来源, 原文链接, 转载正文, 正文图片) show only when 来源类型 is 转载, in the form as it is filled in.
+const notReprint = { origin: { not: { equals: 'reprint' } } };
+const onlyOnReprints = { createView: { fieldMode: { hidden: notReprint } }, itemView: { fieldMode: { hidden: notReprint } } };
+
 export const Document = list<ListTypeInfo<'Document'>>({
   access: {
     operation: { query: () => true, create: mayCreate, update: signedInStaff, delete: signedInStaff },
@@ -124,14 +128,18 @@ export const Document = list<ListTypeInfo<'Document'>>({
         defaultValue: 'local',
         validation: { isRequired: true },
       }),
-      sourceName: text({ ui: { label: '来源' } }),
+      sourceName: text({ ui: { label: '来源', ...onlyOnReprints } }),
       // A reprint keeps the upstream body as sanitized HTML (faithful: tables and all); re-sanitized when shown.
       reprintBody: text({
-        ui: { label: '转载正文（网页源码）', displayMode: 'textarea', description: '转载文件的上游正文，采集时已净化' },
+        ui: { label: '转载正文（网页源码）', displayMode: 'textarea', description: '转载文件的上游正文，采集时已净化', ...onlyOnReprints },
       }),
-      inlineMedia: relationship({ ref: 'Media', many: true, ui: { label: '正文图片', description: '转载正文中的图片（已复制到本站）' } }),
+      inlineMedia: relationship({
+        ref: 'Media',
+        many: true,
+        ui: { label: '正文图片', description: '转载正文中的图片（已复制到本站）', ...onlyOnReprints },
+      }),
       sourceUrl: text({
-        ui: { label: '原文链接' },
+        ui: { label: '原文链接', ...onlyOnReprints },
         validation: { match: { regex: /^(https?:\/\/\S+)?$/, explanation: '原文链接必须是 http:// 或 https:// 开头的网址' } },
       }),
       // Written by syndication only: it ties a reprint to its 转载条目 (采用上游修改 checks it).
@@ -140,7 +148,7 @@ export const Document = list<ListTypeInfo<'Document'>>({
           label: '上游标识',
           description: '转载时上级网站上的文件标识',
           createView: { fieldMode: 'hidden' },
-          itemView: { fieldMode: 'read', fieldPosition: 'sidebar' },
+          itemView: { fieldMode: { read: true, hidden: notReprint }, fieldPosition: 'sidebar' },
         },
         isIndexed: true,
         access: internalOnly,
