@@ -21,6 +21,7 @@ const prompts: Partial<Record<WorkflowAction, string>> = {
   submit: '提交后文件将送局办公室审核，确定提交“{itemLabel}”吗？',
   approve: '审批后文件（及其解读）将发布或按计划时间发布，确定审批“{itemLabel}”吗？',
   startReview: '开始审核“{itemLabel}”？',
+  recallSubmission: '撤回后“{itemLabel}”回到草稿，可修改后重新提交。确定撤回提交吗？',
 };
 
 /** The workflow actions of a list, as Keystone actions: a button each in the Admin UI, a mutation each in GraphQL. */

@@ -9,17 +9,27 @@ import { disclosureMissing, disclosureProblems } from './disclosure.js';
  *
  *   draft ─submit→ submitted ─startReview→ officeReview ─officeApprove→ leaderApproval ─approve→ published | scheduled
  *   submitted | officeReview | leaderApproval ─returnToDrafter(reason)→ draft            (退文)
+ *   submitted ─recallSubmission→ draft     (撤回提交: the drafting department, before review starts)
  *   published | scheduled ─withdraw(reason)→ withdrawn
  *
  * A published document is changed through a revision: a draft copy that takes the same path and,
  * once approved, is applied to the original (see revisions.ts), which stays public meanwhile.
  */
 
-export const workflowActions = ['submit', 'startReview', 'officeApprove', 'returnToDrafter', 'approve', 'withdraw'] as const;
+export const workflowActions = [
+  'submit',
+  'recallSubmission',
+  'startReview',
+  'officeApprove',
+  'returnToDrafter',
+  'approve',
+  'withdraw',
+] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
 export const actionLabels: Record<WorkflowAction, string> = {
   submit: '提交审核',
+  recallSubmission: '撤回提交',
   startReview: '开始审核',
   officeApprove: '审核通过',
   returnToDrafter: '退文',
@@ -74,6 +84,8 @@ const refuse = (code: ErrorCode, message: string): Decision => ({ ok: false, cod
 
 const from: Record<WorkflowAction, Status[]> = {
   submit: ['draft'],
+  // Once the office has started its review, the item is theirs until they return or pass it.
+  recallSubmission: ['submitted'],
   startReview: ['submitted'],
   officeApprove: ['submitted', 'officeReview'],
   returnToDrafter: ['submitted', 'officeReview', 'leaderApproval'],
@@ -87,6 +99,7 @@ const reviewerOrLeader = (role: Role) => isOfficeReviewer(role) || isLeader(role
 /** Who may take each action (an editor only on the own department's items: see mayAct). */
 const who: Record<WorkflowAction, (role: Role) => boolean> = {
   submit: isEditor,
+  recallSubmission: isEditor,
   startReview: isOfficeReviewer,
   officeApprove: isOfficeReviewer,
   returnToDrafter: reviewerOrLeader,
@@ -150,6 +163,9 @@ export function decide(action: WorkflowAction, item: ItemFacts, actor: Member, i
       if (causes.length) return { ok: true, to: 'draft', autoReturnCause: causes.join('；'), moveInterpretations: false };
       return { ok: true, to: 'submitted', moveInterpretations: item.requiresInterpretation };
     }
+    case 'recallSubmission':
+      // The interpretations submitted with it come back with it (三同步).
+      return { ok: true, to: 'draft', moveInterpretations: item.requiresInterpretation };
     case 'startReview':
       return { ok: true, to: 'officeReview', moveInterpretations: item.requiresInterpretation };
     case 'officeApprove': {

@@ -34,6 +34,22 @@ describe('the workflow through the GraphQL API', () => {
     ]);
   });
 
+  test('撤回提交: the drafter takes a submission back before review starts; the 流转记录 says so; afterwards it is with the office', async () => {
+    const id = await createDraft('jiuzhu', { title: '关于调整2027年临时救助标准的通知（征求意见稿）', disclosure: 'proactive' });
+    expect((await act('jiuzhu', 'submitDocument', id)).data?.submitDocument.status).toBe('submitted');
+    // Another department's editor may not.
+    expect((await act('yanglao', 'recallSubmissionDocument', id)).errors?.[0].message).toContain('撤回提交');
+    expect((await act('jiuzhu', 'recallSubmissionDocument', id)).data?.recallSubmissionDocument.status).toBe('draft');
+    const entry = await state.t.context.prisma.auditEntry.findFirstOrThrow({ where: { documentId: id, action: 'recallSubmission' } });
+    expect(entry).toMatchObject({ fromStatus: 'submitted', toStatus: 'draft', summary: expect.stringContaining('撤回提交') });
+    // A recalled draft is not a returned one: no 退文 reason.
+    expect((await state.t.context.prisma.document.findUniqueOrThrow({ where: { id } })).lastReturnReason).toBe('');
+    await act('jiuzhu', 'submitDocument', id);
+    await act('bangongshi', 'startReviewDocument', id);
+    expect((await act('jiuzhu', 'recallSubmissionDocument', id)).errors?.[0].message).toContain('不能“撤回提交”');
+    expect(await status(id)).toBe('officeReview');
+  });
+
   test('S1: a 不公开 document goes through the office and is never visible to the public', async () => {
     const id = await createDraft('jiuzhu', {
       title: '内部工作意见',

@@ -41,6 +41,22 @@ describe('the document workflow', () => {
     });
   });
 
+  test('撤回提交: the drafting department takes a submission back until the office starts its review', () => {
+    expect(decide('recallSubmission', item({ status: 'submitted' }), editor, {}, now)).toMatchObject({ ok: true, to: 'draft' });
+    // Its interpretations come back with it (三同步).
+    expect(decide('recallSubmission', item({ status: 'submitted', requiresInterpretation: true }), editor, {}, now)).toMatchObject({
+      ok: true,
+      moveInterpretations: true,
+    });
+    expect(decide('recallSubmission', item({ status: 'officeReview' }), editor, {}, now)).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+    });
+    expect(decide('recallSubmission', item({ status: 'submitted' }), otherEditor, {}, now)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(decide('recallSubmission', item({ status: 'submitted' }), office, {}, now)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(availableActions({ status: 'submitted', departmentId: 'd-assist' }, editor)).toEqual(['recallSubmission']);
+  });
+
   test('S1: office review cannot be skipped', () => {
     for (const status of ['submitted', 'officeReview'] as const) {
       expect(decide('approve', item({ status, drafterId: editor.id, confidentialityReviewed: true }), leader, {}, now)).toMatchObject({
