@@ -151,24 +151,31 @@ export async function publishReprint(
   return doc.id;
 }
 
-/** The 转载条目 row of a new item (without its source). */
-function rowOf(item: SyndicatedItem) {
+/** What an upstream version says (the columns an upstream edit changes, and a pending change keeps). */
+function versionOf(item: SyndicatedItem) {
   return {
-    dedupKey: item.dedupKey,
-    upstreamId: item.upstreamId ?? '',
-    listUrl: item.listUrl,
-    url: item.url,
     title: item.title,
     number: item.number ?? '',
     issuer: item.issuer ?? '',
     writtenAt: item.writtenAt ?? null,
     upstreamPublishedAt: item.publishedAt ?? null,
     bodyHtml: item.bodyHtml,
-    summary: item.summary ?? '',
-    attachments: item.attachments,
+    url: item.url,
     contentHash: item.contentHash,
     etag: item.etag ?? '',
     lastModified: item.lastModified ?? '',
+  };
+}
+
+/** The 转载条目 row of a new item (without its source). */
+function rowOf(item: SyndicatedItem) {
+  return {
+    ...versionOf(item),
+    dedupKey: item.dedupKey,
+    upstreamId: item.upstreamId ?? '',
+    listUrl: item.listUrl,
+    summary: item.summary ?? '',
+    attachments: item.attachments,
     fetchedAt: item.fetchedAt,
     status: 'queued',
   };
@@ -265,18 +272,7 @@ export class KeystoneSyndicationStore implements SyndicationStore {
   async flagChanged(dedupKey: string, item: SyndicatedItem): Promise<void> {
     const row = (await this.prisma.upstreamItem.findUnique({ where: { dedupKey } })) as ItemRow | null;
     if (!row) return;
-    const version = {
-      title: item.title,
-      number: item.number ?? '',
-      issuer: item.issuer ?? '',
-      writtenAt: item.writtenAt ?? null,
-      upstreamPublishedAt: item.publishedAt ?? null,
-      bodyHtml: item.bodyHtml,
-      url: item.url,
-      contentHash: item.contentHash,
-      etag: item.etag ?? '',
-      lastModified: item.lastModified ?? '',
-    };
+    const version = versionOf(item);
     if (row.status === 'queued' || row.status === 'proposed') {
       // Not reprinted yet: the queue simply shows the latest upstream version.
       await this.prisma.upstreamItem.update({ where: { dedupKey }, data: { ...version, fetchedAt: item.fetchedAt } });
