@@ -138,3 +138,16 @@ function readSecretFile(file: string): string | null {
 export function mediaDirectory(env: NodeJS.ProcessEnv = process.env): string {
   return env.MEDIA_DIR?.trim() ? path.resolve(projectRoot, env.MEDIA_DIR.trim()) : path.join(dataDirectory(env), 'media');
 }
+
+/** Where the public site is published as files (PUBLISH_DIR, default data/site), for the web server in front. */
+export function publishDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PUBLISH_DIR?.trim() ? path.resolve(projectRoot, env.PUBLISH_DIR.trim()) : path.join(dataDirectory(env), 'site');
+}
+
+/**
+ * The manifest of the published files: in the data directory, outside the published one, so that
+ * whoever can write to the web server's files cannot rewrite the record they are checked against.
+ */
+export function manifestFile(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(dataDirectory(env), 'site-manifest.json');
+}
