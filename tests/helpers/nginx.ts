@@ -1,0 +1,168 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../../src/platform/config/env.js';
+import { freePort } from './ports.js';
+
+/*
+ * Debian's nginx (apt-get install nginx, tests/prepare-machine.ts) with the shipped deploy/nginx.conf, run as
+ * any user: prefix, pid, logs and temporary files in a folder of its own, in the foreground.
+ */
+
+export const nginxBinary = '/usr/sbin/nginx';
+export const shippedNginxConf = path.join(projectRoot, 'deploy/nginx.conf');
+export const unavailablePage = path.join(projectRoot, 'deploy/unavailable.html');
+
+/** Whether nginx tests can run: without nginx they are skipped with a note, except under CI=true, where that fails. */
+export function nginxAvailable(): boolean {
+  if (fs.existsSync(nginxBinary)) return true;
+  if (process.env.CI === 'true') throw new Error(`CI=true but ${nginxBinary} is missing (apt-get install nginx)`);
+  console.warn(`${nginxBinary} is missing (apt-get install nginx); the nginx tests are skipped.`);
+  return false;
+}
+
+export interface NginxSettings {
+  /** PUBLISH_DIR. */
+  root: string;
+  /** 127.0.0.1:<port> nginx listens on. */
+  port: number;
+  /** gongkai's port on 127.0.0.1. */
+  upstreamPort: number;
+  /** The addresses of $gongkai_staff (loopback ::1 stays). */
+  staff: string[];
+  /** Where the access and error logs go. */
+  logDir: string;
+}
+
+/** One adjustable line of the shipped file replaced; a line that is not there (the file changed) is an error. */
+function replaceOnce(text: string, pattern: RegExp, replacement: string): string {
+  const hits = text.match(new RegExp(pattern.source, 'gm'))?.length ?? 0;
+  if (hits !== 1) throw new Error(`deploy/nginx.conf: expected one line matching ${pattern}, found ${hits}`);
+  return text.replace(new RegExp(pattern.source, 'm'), replacement);
+}
+
+/** The shipped server block with a test's values in its "adjust" lines. */
+export function renderServerBlock(settings: NginxSettings, shipped = fs.readFileSync(shippedNginxConf, 'utf8')): string {
+  let text = shipped;
+  text = replaceOnce(text, /^(\s*)server 127\.0\.0\.1:3000;/, `$1server 127.0.0.1:${settings.upstreamPort};`);
+  text = replaceOnce(text, /^(\s*)listen 80;.*$/, `$1listen 127.0.0.1:${settings.port};`);
+  text = replaceOnce(text, /^\s*listen \[::\]:80;.*$/, '');
+  text = replaceOnce(text, /^(\s*)root \/var\/lib\/gongkai\/data\/site;/, `$1root ${settings.root};`);
+  text = replaceOnce(text, /^(\s*)alias \/opt\/gongkai\/deploy\/unavailable\.html;/, `$1alias ${unavailablePage};`);
+  text = replaceOnce(text, /^(\s*)127\.0\.0\.1\s+1;/, settings.staff.map((address) => `$1${address} 1;`).join('\n'));
+  text = replaceOnce(text, /^\s*10\.20\.0\.0\/16\s+1;.*$/, '');
+  text = replaceOnce(text, /\/var\/log\/nginx\/gongkai-access\.log/, path.join(settings.logDir, 'access.log'));
+  text = replaceOnce(text, /\/var\/log\/nginx\/gongkai-error\.log/, path.join(settings.logDir, 'error.log'));
+  return text;
+}
+
+/** A whole nginx.conf around a server block, as Debian's /etc/nginx/nginx.conf includes sites-enabled/*. */
+export function wrapServerBlock(serverBlock: string, prefix: string): string {
+  const temp = (name: string) => `${name}_temp_path ${path.join(prefix, `${name}-temp`)};`;
+  return [
+    `pid ${path.join(prefix, 'nginx.pid')};`,
+    `error_log ${path.join(prefix, 'error.log')};`,
+    'worker_processes 1;',
+    'events { worker_connections 256; }',
+    'http {',
+    '  include /etc/nginx/mime.types;',
+    '  default_type application/octet-stream;',
+    '  sendfile on;',
+    `  ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}`,
+    serverBlock,
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** `nginx -t` on a whole configuration: whether it passes, and what nginx said. */
+export function checkNginxConf(conf: string): { ok: boolean; output: string } {
+  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-nginx-t-'));
+  try {
+    fs.writeFileSync(path.join(prefix, 'nginx.conf'), conf);
+    const run = spawnSync(nginxBinary, ['-t', '-p', prefix, '-e', path.join(prefix, 'error.log'), '-c', path.join(prefix, 'nginx.conf')], {
+      encoding: 'utf8',
+    });
+    return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
+  } finally {
+    fs.rmSync(prefix, { recursive: true, force: true });
+  }
+}
+
+export interface RunningNginx {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  port: number;
+  /** nginx's access log (combined format). */
+  accessLog: string;
+  errorLog: string;
+  /** The rendered configuration it runs. */
+  conf: string;
+  stop(): Promise<void>;
+}
+
+async function listening(port: number, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+/**
+ * Starts nginx in the foreground with the shipped deploy/nginx.conf in front of gongkai on `upstreamPort`,
+ * serving `root` (PUBLISH_DIR). `staff` defaults to 127.0.0.1 only.
+ */
+export async function startNginx(options: { root: string; upstreamPort: number; staff?: string[] }): Promise<RunningNginx> {
+  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-nginx-'));
+  // Run as root, nginx's workers are nobody: they write their temporary files under the prefix.
+  fs.chmodSync(prefix, 0o755);
+  const port = await freePort();
+  const settings: NginxSettings = {
+    root: options.root,
+    port,
+    upstreamPort: options.upstreamPort,
+    staff: options.staff ?? ['127.0.0.1'],
+    logDir: prefix,
+  };
+  const conf = wrapServerBlock(renderServerBlock(settings), prefix);
+  const confFile = path.join(prefix, 'nginx.conf');
+  fs.writeFileSync(confFile, conf);
+  let output = '';
+  const child = spawn(nginxBinary, ['-p', prefix, '-e', path.join(prefix, 'error.log'), '-c', confFile, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGQUIT');
+      await exited;
+    }
+    fs.rmSync(prefix, { recursive: true, force: true });
+  };
+  if (!(await listening(port, 10_000))) {
+    const log = fs.existsSync(path.join(prefix, 'error.log')) ? fs.readFileSync(path.join(prefix, 'error.log'), 'utf8') : '';
+    await stop();
+    throw new Error(`nginx did not start on 127.0.0.1:${port}:\n${output}\n${log}`);
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    accessLog: path.join(prefix, 'access.log'),
+    errorLog: path.join(prefix, 'error.log'),
+    conf,
+    stop,
+  };
+}
