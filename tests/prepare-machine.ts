@@ -1,7 +1,8 @@
 /*
  * trust #15: `npm test` sets up the machine it runs on, as CI's did. The tests need Debian's Chromium
  * with a CJK font (the browser tests), PostgreSQL on 127.0.0.1:5432 with trust authentication (every
- * integration test runs on it too) and libfaketime (the runs at fixed todays, run-at-fixed-days.mjs).
+ * integration test runs on it too), libfaketime (the runs at fixed todays, run-at-fixed-days.mjs) and nginx
+ * (deploy/nginx.conf in front of gongkai, each test starting its own on a port of its own).
  * When everything is there it does nothing. Run as root, it installs what is missing (apt-get update
  * only then), lets local connections in and starts PostgreSQL when stopped. Without the rights, it
  * prints the one command that does it and exits non-zero, before any test fails for a missing program.
@@ -18,6 +19,8 @@ export const neededPackages = [
   { name: 'fonts-noto-cjk', why: '浏览器测试的中文字体', present: { package: 'fonts-noto-cjk' } },
   { name: 'postgresql', why: 'PostgreSQL 上的测试', present: { command: 'pg_ctlcluster' } },
   { name: 'faketime', why: '固定日期的测试', present: { command: 'faketime' } },
+  // Absolute: /usr/sbin is not on every user's PATH, and tests/helpers/nginx.ts runs this one.
+  { name: 'nginx', why: 'nginx 前置部署的测试', present: { command: '/usr/sbin/nginx' } },
 ] as const;
 
 export type PackageName = (typeof neededPackages)[number]['name'];
@@ -47,10 +50,23 @@ const waitForPostgres = 'for i in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 543
 /** What to do on a machine with these facts, in order; nothing when it is ready (the fast path). */
 export function planMachine(facts: MachineFacts): Step[] {
   const steps: Step[] = [];
-  if (facts.missing.length) {
+  const others = facts.missing.filter((name) => name !== 'nginx');
+  if (others.length) {
     steps.push({
-      why: `安装 ${facts.missing.join('、')}`,
-      command: `export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq ${facts.missing.join(' ')} >/dev/null`,
+      why: `安装 ${others.join('、')}`,
+      command: `export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq ${others.join(' ')} >/dev/null`,
+    });
+  }
+  if (facts.missing.includes('nginx')) {
+    // Debian's package starts a daemon on port 80 when it is free, and a failed start fails the install. The tests
+    // start their own nginx, so the system's is kept from starting: invoke-rc.d asks /usr/sbin/policy-rc.d (101:
+    // not now), written for this install only when the machine has none (containers usually have one).
+    steps.push({
+      why: '安装 nginx（不启动系统的 nginx 服务，测试各自启动）',
+      command:
+        `(export DEBIAN_FRONTEND=noninteractive; ${others.length ? '' : 'apt-get update -qq && '}P=/usr/sbin/policy-rc.d; ` +
+        'if [ -e $P ]; then apt-get install -y -qq nginx >/dev/null; ' +
+        'else printf "#!/bin/sh\\nexit 101\\n" > $P && chmod 755 $P && apt-get install -y -qq nginx >/dev/null; R=$?; rm -f $P; exit $R; fi)',
     });
   }
   const postgres: PostgresState | 'new' = facts.missing.includes('postgresql') ? 'new' : facts.postgres;

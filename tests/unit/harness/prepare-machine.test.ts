@@ -40,6 +40,20 @@ describe('trust #15: npm test sets the machine up', () => {
     expect(planMachine({ ...ready, missing: ['chromium'], postgres: 'external' }).map((s) => s.why)).toEqual(['安装 chromium']);
   });
 
+  test('trust #15: nginx is installed without starting the system daemon (a policy-rc.d for the install only), after one apt-get update', () => {
+    const alone = planMachine({ ...ready, missing: ['nginx'] });
+    expect(alone.map((s) => s.why)).toEqual(['安装 nginx（不启动系统的 nginx 服务，测试各自启动）']);
+    expect(alone[0].command).toContain('apt-get update -qq && P=/usr/sbin/policy-rc.d; if [ -e $P ]; then apt-get install -y -qq nginx');
+    expect(alone[0].command).toMatch(
+      /printf "#!\/bin\/sh\\nexit 101\\n" > \$P && chmod 755 \$P && apt-get install -y -qq nginx >\/dev\/null; R=\$\?; rm -f \$P; exit \$R; fi\)$/,
+    );
+    const both = planMachine({ ...ready, missing: ['faketime', 'nginx'] });
+    expect(both.map((s) => s.why)).toEqual(['安装 faketime', '安装 nginx（不启动系统的 nginx 服务，测试各自启动）']);
+    expect(both.filter((s) => s.command.includes('apt-get update'))).toHaveLength(1);
+    // Fits the one quoted command a user without the rights is given.
+    expect(instructions({ ...ready, root: false, missing: ['nginx'] }, alone)).not.toMatch(/sudo sh -c '.*'.*'/);
+  });
+
   test('trust #15: without the rights, the one command to run, in Chinese, with everything it does', () => {
     const facts: MachineFacts = { root: false, apt: true, missing: ['chromium', 'faketime'], postgres: 'stopped' };
     const text = instructions(facts, planMachine(facts));
