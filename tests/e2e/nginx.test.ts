@@ -1,20 +1,21 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { securityHeaders } from '../../src/platform/page-cache/cache.js';
-import { fileOfUrl } from '../../src/site/static/core/manifest.js';
 import { startAsReadmeSays } from '../helpers/as-readme.js';
 import { eventually } from '../helpers/eventually.js';
 import {
   checkNginxConf,
   nginxAvailable,
   renderServerBlock,
+  requestFrom,
+  shippedNginxConf,
   startNginx,
   unavailablePage,
   wrapServerBlock,
+  writePublishedFiles,
   type RunningNginx,
 } from '../helpers/nginx.js';
 import type { RunningService } from '../helpers/service.js';
@@ -33,33 +34,6 @@ const visitor = '127.0.0.2';
 const staff = '127.0.0.1';
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
-
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function request(
-  base: string,
-  target: string,
-  options: { method?: string; from?: string; body?: string; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${base}${target}`,
-      { method: options.method ?? 'GET', localAddress: options.from ?? visitor, headers: options.headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
 
 /** A PUBLISH_DIR as the publisher lays it out (fileOfUrl), each file with bytes of its own, and the types nginx must send. */
 const published: { url: string; type: string; bytes: string }[] = [
@@ -104,7 +78,7 @@ async function gongkaiLines(method: string, target: string, count = 1): Promise<
 
 async function expectPublishedFilesServed() {
   for (const file of published) {
-    const answer = await request(nginx!.url, file.url);
+    const answer = await requestFrom(visitor, nginx!.url, file.url);
     expect({ url: file.url, status: answer.status, type: answer.headers['content-type'] }).toEqual({
       url: file.url,
       status: 200,
@@ -117,15 +91,8 @@ async function expectPublishedFilesServed() {
 beforeAll(async () => {
   if (!available) return;
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-publish-'));
-  for (const file of published) {
-    const name = fileOfUrl(file.url);
-    if (!name) throw new Error(`not a published address: ${file.url}`);
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), file.bytes);
-  }
+  writePublishedFiles(root, published);
   fs.writeFileSync(path.join(root, '.manifest.tmp'), 'never served');
-  // As in production, nginx's workers (www-data; nobody when a test runs as root) read the directory.
-  fs.chmodSync(root, 0o755);
   // As the README says for nginx in front: gongkai trusts the proxy on loopback for the visitor's address.
   service = await startAsReadmeSays({ GONGKAI_TRUST_PROXY: 'loopback' });
   nginx = await startNginx({ root, upstreamPort: Number(new URL(service.url).port), staff: [staff] });
@@ -139,7 +106,7 @@ afterAll(async () => {
 
 describeNginx('deploy/nginx.conf with Debian nginx in front of gongkai', () => {
   test('the shipped file passes nginx -t as Debian would include it', () => {
-    const shipped = fs.readFileSync(path.join(process.cwd(), 'deploy/nginx.conf'), 'utf8');
+    const shipped = fs.readFileSync(shippedNginxConf, 'utf8');
     // Only the log folder moves (a non-root run cannot open /var/log/nginx); everything else as shipped.
     const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-nginx-logs-'));
     try {
@@ -157,17 +124,17 @@ describeNginx('deploy/nginx.conf with Debian nginx in front of gongkai', () => {
   test('published pages come from the files, byte for byte, with their types, the security headers and no-cache', async () => {
     await expectPublishedFilesServed();
     for (const url of ['/', '/columns/nginx-fixture?page=3', '/documents/nginxdoc1', '/feed.xml']) {
-      const answer = await request(nginx!.url, url);
+      const answer = await requestFrom(visitor, nginx!.url, url);
       for (const [name, value] of Object.entries(securityHeaders)) expect(answer.headers[name.toLowerCase()]).toBe(value);
       expect(answer.headers['cache-control']).toBe('no-cache');
       // Conditional requests work as with gongkai's own cache: a cheap 304.
-      const again = await request(nginx!.url, url, { headers: { 'If-None-Match': String(answer.headers.etag) } });
+      const again = await requestFrom(visitor, nginx!.url, url, { headers: { 'If-None-Match': String(answer.headers.etag) } });
       expect(again.status).toBe(304);
     }
-    expect((await request(nginx!.url, '/static/site.css')).headers['cache-control']).toBe('max-age=86400');
+    expect((await requestFrom(visitor, nginx!.url, '/static/site.css')).headers['cache-control']).toBe('max-age=86400');
     // ?page=1 is the first page, and HEAD answers from the file too.
-    expect(sha256((await request(nginx!.url, '/columns/nginx-fixture?page=1')).body)).toBe(sha256('<p>栏目第 1 页</p>'));
-    const head = await request(nginx!.url, '/documents/nginxdoc1', { method: 'HEAD' });
+    expect(sha256((await requestFrom(visitor, nginx!.url, '/columns/nginx-fixture?page=1')).body)).toBe(sha256('<p>栏目第 1 页</p>'));
+    const head = await requestFrom(visitor, nginx!.url, '/documents/nginxdoc1', { method: 'HEAD' });
     expect([head.status, head.headers['content-length'], head.body.length]).toEqual([
       200,
       String(Buffer.byteLength(published[3].bytes)),
@@ -179,30 +146,30 @@ describeNginx('deploy/nginx.conf with Debian nginx in front of gongkai', () => {
   });
 
   test('dot-files are refused', async () => {
-    const answer = await request(nginx!.url, '/.manifest.tmp');
+    const answer = await requestFrom(visitor, nginx!.url, '/.manifest.tmp');
     expect(answer.status).toBe(403);
     expect(answer.body.toString()).toContain('禁止访问');
     expect(answer.body.toString()).not.toContain('never served');
   });
 
   test('an unknown query, an unpublished address and every POST go to gongkai', async () => {
-    const other = await request(nginx!.url, '/columns/nginx-fixture?page=3&sort=new');
+    const other = await requestFrom(visitor, nginx!.url, '/columns/nginx-fixture?page=3&sort=new');
     expect(other.status).toBe(404);
     expect(other.body.toString()).toContain('页面不存在');
     expect(await gongkaiLines('GET', '/columns/nginx-fixture?page=3&sort=new')).toHaveLength(1);
-    const leadingZero = await request(nginx!.url, '/columns/nginx-fixture?page=03');
+    const leadingZero = await requestFrom(visitor, nginx!.url, '/columns/nginx-fixture?page=03');
     expect(sha256(leadingZero.body)).not.toBe(sha256('<p>栏目第 3 页</p>'));
     expect(await gongkaiLines('GET', '/columns/nginx-fixture?page=03')).toHaveLength(1);
-    expect((await request(nginx!.url, '/documents/notpublished')).status).toBe(404);
+    expect((await requestFrom(visitor, nginx!.url, '/documents/notpublished')).status).toBe(404);
     expect(await gongkaiLines('GET', '/documents/notpublished')).toHaveLength(1);
     // A POST to a published address is not answered from its file.
-    const post = await request(nginx!.url, '/documents/nginxdoc1', { method: 'POST', body: '' });
+    const post = await requestFrom(visitor, nginx!.url, '/documents/nginxdoc1', { method: 'POST', body: '' });
     expect(sha256(post.body)).not.toBe(sha256(published[3].bytes));
     expect(await gongkaiLines('POST', '/documents/nginxdoc1')).toHaveLength(1);
   });
 
   test('search, a form post, the Admin UI and the API reach gongkai, which records the visitor address', async () => {
-    const search = await request(nginx!.url, '/search?q=%E9%98%B2%E6%B1%9B');
+    const search = await requestFrom(visitor, nginx!.url, '/search?q=%E9%98%B2%E6%B1%9B');
     expect(search.status).toBe(200);
     expect(search.body.toString()).toContain('搜索');
     // gongkai and nginx both record the visitor (127.0.0.2), not nginx's own address (127.0.0.1).
@@ -211,7 +178,7 @@ describeNginx('deploy/nginx.conf with Debian nginx in front of gongkai', () => {
     expect(nginxLog).toMatch(/^127\.0\.0\.2 - - \[[^\]]+\] "GET \/search\?q=%E9%98%B2%E6%B1%9B HTTP\/1\.1" 200 \d+ "-" "-"$/m);
 
     // The mailbox form without its token: gongkai's own refusal, in Chinese.
-    const form = await request(nginx!.url, '/mailbox/new', {
+    const form = await requestFrom(visitor, nginx!.url, '/mailbox/new', {
       method: 'POST',
       body: 'kind=consultation&title=%E6%B5%8B%E8%AF%95',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -220,22 +187,21 @@ describeNginx('deploy/nginx.conf with Debian nginx in front of gongkai', () => {
     expect(form.body.toString()).toContain('提交未成功');
     expect((await gongkaiLines('POST', '/mailbox/new')).map((line) => line.split(' ')[0])).toEqual([visitor]);
 
-    const admin = await request(nginx!.url, '/admin', { from: staff });
+    const admin = await requestFrom(staff, nginx!.url, '/admin');
     expect(admin.status).not.toBe(403);
     expect(await gongkaiLines('GET', '/admin')).toHaveLength(1);
-    const api = await request(nginx!.url, '/api/graphql', {
+    const api = await requestFrom(staff, nginx!.url, '/api/graphql', {
       method: 'POST',
-      from: staff,
       body: JSON.stringify({ query: '{ __typename }' }),
       headers: { 'Content-Type': 'application/json' },
     });
     expect(JSON.parse(api.body.toString())).toEqual({ data: { __typename: 'Query' } });
-    expect((await request(nginx!.url, '/healthz')).body.toString()).toBe('{"status":"ok"}');
+    expect((await requestFrom(visitor, nginx!.url, '/healthz')).body.toString()).toBe('{"status":"ok"}');
   });
 
   test('N20: staff functions only from allowed addresses, refused by nginx before gongkai', async () => {
     for (const target of ['/admin', '/admin/signin', '/api/graphql', '/preview/documents/x', '/oplog/operations.csv']) {
-      const answer = await request(nginx!.url, target, { from: visitor });
+      const answer = await requestFrom(visitor, nginx!.url, target);
       expect({ target, status: answer.status }).toEqual({ target, status: 403 });
       expect(answer.body.toString()).toContain('禁止访问（403）');
     }
@@ -252,7 +218,7 @@ describeNginx('deploy/nginx.conf with Debian nginx in front of gongkai', () => {
       ['GET', '/columns/nginx-fixture?page=3&sort=new'],
       ['GET', '/documents/notpublished'],
     ]) {
-      const answer = await request(nginx!.url, target, { method, body: method === 'POST' ? 'a=1' : undefined });
+      const answer = await requestFrom(visitor, nginx!.url, target, { method, body: method === 'POST' ? 'a=1' : undefined });
       expect({ target, status: answer.status, type: answer.headers['content-type'] }).toEqual({
         target,
         status: 503,

@@ -1,9 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/platform/config/env.js';
+import { fileOfUrl } from '../../src/site/static/core/manifest.js';
 import { freePort } from './ports.js';
 
 /*
@@ -165,4 +167,48 @@ export async function startNginx(options: { root: string; upstreamPort: number; 
     conf,
     stop,
   };
+}
+
+/** A PUBLISH_DIR laid out as the publisher does (fileOfUrl), for a test that has no publisher run. */
+export function writePublishedFiles(root: string, files: readonly { url: string; bytes: string | Buffer }[]): void {
+  for (const file of files) {
+    const name = fileOfUrl(file.url);
+    if (!name) throw new Error(`not a published address: ${file.url}`);
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), file.bytes);
+  }
+  // As in production, nginx's workers (www-data; nobody when a test runs as root) read the directory.
+  fs.chmodSync(root, 0o755);
+}
+
+export interface HttpAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/**
+ * One HTTP request from a given local address: any of 127.0.0.0/8 reaches nginx on 127.0.0.1, so a test can be a
+ * visitor (e.g. 127.0.0.2) that nginx and gongkai tell apart from nginx's own 127.0.0.1, or staff on an allowed one.
+ */
+export function requestFrom(
+  from: string,
+  base: string,
+  target: string,
+  options: { method?: string; body?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${base}${target}`,
+      { method: options.method ?? 'GET', localAddress: from, headers: options.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
 }
