@@ -147,6 +147,9 @@ describeNginx('deploy/nginx.conf with Debian nginx in front of gongkai', () => {
     expect(search.body.toString()).toContain('搜索');
     // gongkai and nginx both record the visitor (127.0.0.2), not nginx's own address (127.0.0.1).
     expect((await gongkaiLines('GET', '/search?q=%E9%98%B2%E6%B1%9B')).map((line) => line.split(' ')[0])).toEqual([visitor]);
+    // gongkai's own headers pass through once, not doubled by nginx's.
+    expect(search.headers['content-security-policy']).toBe(securityHeaders['Content-Security-Policy']);
+    expect(search.headers['x-frame-options']).toBe(securityHeaders['X-Frame-Options']);
     // nginx writes its line once the answer has gone.
     const combined = /^127\.0\.0\.2 - - \[[^\]]+\] "GET \/search\?q=%E9%98%B2%E6%B1%9B HTTP\/1\.1" 200 \d+ "-" "-"$/m;
     await eventually(async () => combined.test(fs.readFileSync(nginx!.accessLog, 'utf8')));
