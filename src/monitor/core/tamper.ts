@@ -375,3 +375,21 @@ export function describeTamper(f: TamperFinding, formatTime: (iso: string) => st
     ...f.difference.map((l) => `  ${l}`),
   ];
 }
+
+/** N9: the robots' message for tamper findings not alerted before: each with its page, time and difference. */
+export function tamperAlertLines(
+  site: string,
+  fresh: TamperFinding[],
+  formatTime: (iso: string) => string,
+): { title: string; lines: string[] } {
+  const title = `网页防篡改告警：${site}`;
+  const lines = [`## ${title}`, `> 发现 ${fresh.length} 项新的网页篡改（N9，单项否决），请立即处理`, ''];
+  for (const f of fresh.slice(0, 10)) {
+    lines.push(`- [${f.ruleId}] ${f.message}`);
+    lines.push(`  页面：${f.url}；${f.visitor === 'mobile' ? '手机' : '电脑'}浏览器；${formatTime(f.at)}`);
+    for (const d of f.difference.slice(0, 6)) lines.push(`  ${d}`);
+  }
+  if (fresh.length > 10) lines.push(`- ……另有 ${fresh.length - 10} 项，运行 gongkai verify 查看全部`);
+  lines.push('', '> 恢复：gongkai publish --repair 按数据库重写被篡改的文件');
+  return { title, lines };
+}
