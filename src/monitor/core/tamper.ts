@@ -172,6 +172,8 @@ export interface Observation {
   status?: number | null;
 }
 
+const pageName = (o: { url: string; title?: string }) => (o.title ? `“${o.title}” ${o.url}` : o.url);
+
 function finding(
   o: Observation,
   kind: TamperKind,
@@ -182,7 +184,6 @@ function finding(
   // The key names the page, the visitor and the difference itself: the same tampering is one alert,
   // a new one (or the same page tampered again differently) another.
   const key = `N9.tamper.${kind} ${o.url} ${o.visitor} ${sha256Hex(`${extra.subject ?? ''}\n${diff.join('\n')}\n${extra.liveSha256 ?? ''}`).slice(0, 16)}`;
-  const page = o.title ? `“${o.title}”（${o.url}）` : o.url;
   return {
     ruleId: 'N9',
     kind,
@@ -192,7 +193,7 @@ function finding(
     visitor: o.visitor,
     userAgent: tamperUserAgents[o.visitor],
     at: o.at.toISOString(),
-    message: extra.message ?? `${tamperKindLabels[kind]}：${page}`,
+    message: extra.message ?? `${tamperKindLabels[kind]}：${pageName(o)}`,
     difference: diff,
     ...(extra.expectedSha256 ? { expectedSha256: extra.expectedSha256 } : {}),
     ...(extra.liveSha256 ? { liveSha256: extra.liveSha256 } : {}),
@@ -255,8 +256,6 @@ export function comparePage(c: PageComparison): TamperFinding[] {
   if (!out.length) out.push(finding(o, 'changed', [...hashLines, '（文字、链接和脚本未变，样式、属性等其他标记有改动）'], hashes));
   return out.map((f) => ({ ...f, message: f.message.includes(o.url) ? f.message : `${f.message}（${pageName(o)}）` }));
 }
-
-const pageName = (o: { url: string; title?: string }) => (o.title ? `“${o.title}” ${o.url}` : o.url);
 
 /**
  * N9: a phone is served something other than a desktop, and other than what was published: one finding
