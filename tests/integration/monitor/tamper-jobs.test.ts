@@ -106,6 +106,7 @@ describe('N9 in the monitor jobs', () => {
     expect(result.findings.map((f) => `${f.kind} ${f.url}`)).toEqual([
       'manifest-changed /',
       'script-added /documents/d03',
+      'changed /documents/d05',
       'link-added /documents/d05',
       'link-added /documents/d05',
       'missing /documents/d07',
