@@ -19,9 +19,10 @@ import { verifyPublishedSite, type VerifyRun } from './verify.js';
 export const probeSampleSize = 20;
 
 /**
- * The manifest hash the latest publication recorded (newest `SitePublication`'s `manifestHash`).
- * Returns null until publications are recorded in the database: then the manifest's own hash is
- * reported but not compared.
+ * The manifest hash the latest publication recorded: the newest `SitePublication`'s `manifestHash`.
+ * THE ONE PLACE that reads it. Until publications are recorded in the database it returns null, and the
+ * manifest's own hash is reported but not compared; with the list in place its body becomes
+ *   return (await context.sudo().prisma.sitePublication.findFirst({ orderBy: { at: 'desc' } }))?.manifestHash ?? null;
  */
 export async function recordedManifestHash(context: Context): Promise<string | null> {
   void context;
