@@ -118,7 +118,7 @@ export async function verifyPublishedSite(options: VerifyOptions): Promise<Verif
     client.fetch(new URL(url.replace(/^\//, ''), base).toString(), { userAgent: tamperUserAgents[visitor], headers: { accept: '*/*' } });
   const noteLinks = (from: string, html: Buffer) => {
     for (const link of pageParts(html.toString('utf8')).links) {
-      const m = /^(?:a|area|iframe|frame|link|form) [^=]+=(\S+)/.exec(link);
+      const m = /^(?:a|area|iframe|frame|link|form) [^=]+=(\S+)/.exec(link) ?? /^meta refresh=[^;]*;\s*url=['"]?([^'"\s]+)/i.exec(link);
       if (!m) continue;
       let target: URL;
       try {
