@@ -26,6 +26,11 @@ const help = `gongkai —— 政务公开网站系统
   monitor [网址] [--max-pages N] [--json | --html 文件]
                            按国家检查指标监测网站：不写网址则监测本站（结合内容管理数据，保存报告）；
                            合格时退出码为 0，不合格为 1
+  verify [网址] [--sample N] [--json]
+                           网页防篡改核验（N9）：按发布清单逐页比对网站上的网页（电脑和手机浏览器各访问一次），
+                           列出被改动的文字、被加入或删去的链接和脚本、清单外的页面和无法访问的页面；
+                           不写网址则核验网站设置中的网站地址；--sample N 只核验接下来的 N 个文件（轮流）；
+                           新发现的篡改立即发送到告警机器人（同一处篡改只告警一次）；一致时退出码为 0，否则为 1
   report annual --year YYYY [--json | --html 文件]
                            按当前数据生成政府信息公开工作年度报告的表格并校验（一 + 二 = 三 + 四）；
                            校验未通过时退出码为 1；--json 输出整份报告；--html 另存为可打印存档的网页（A4）
@@ -159,6 +164,61 @@ async function monitor(
       console.log(`  [${f.ruleId}] ${f.message}${f.page ? `（${f.page}）` : ''}`);
   }
   return report.score.passed ? 0 : 1;
+}
+
+/**
+ * `gongkai verify [URL] [--sample N] [--json]` (N9): the live site against the manifest of what was
+ * published; each difference printed with its rule, page, time and the text added and removed; new
+ * findings alerted to the robots; exit 0 when everything matches, 1 otherwise.
+ */
+async function verify(
+  db: DatabaseSettings,
+  url: string | undefined,
+  options: { sample?: string | boolean; json: boolean },
+): Promise<number> {
+  if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) throw new ConfigError(`网址应以 http:// 或 https:// 开头：${url}`);
+  const sample = options.sample === undefined ? undefined : Number(options.sample);
+  if (sample !== undefined && !(Number.isInteger(sample) && sample > 0)) throw new ConfigError('--sample 应为正整数，例如 --sample 20');
+  const log = options.json ? (message: string) => console.error(`gongkai: ${message}`) : say;
+  if (options.json) (await import('../platform/logging/logger.js')).logger.level = 'silent';
+  await migrate(db, log);
+  await ensureBuilt({ ui: false }, log);
+  const { openContext, closeContext } = await import('./context.js');
+  const { checkPublishedSite } = await import('../monitor/tamper-check.js');
+  const { describeTamper } = await import('../monitor/core/tamper.js');
+  const { formatChinaTime } = await import('../platform/calendar/china-time.js');
+  const { manifestFile } = await import('../platform/config/env.js');
+  const context = await openContext(db);
+  try {
+    const checked = await checkPublishedSite(context, { sample, baseUrl: url?.replace(/\/+$/, '') });
+    if (!checked) throw new ConfigError(`还没有发布清单（${manifestFile()}）：请先运行 gongkai publish --all 发布网站，再核验`);
+    const { result, fresh, alertsSent } = checked;
+    if (options.json) {
+      console.log(JSON.stringify({ ...result, newKeys: fresh.map((f) => f.key), alertsSent }, null, 2));
+      return result.findings.length ? 1 : 0;
+    }
+    console.log(
+      `${result.baseUrl}：核验 ${result.pagesChecked} / ${result.pagesTotal} 个文件，${
+        result.findings.length ? `发现 ${result.findings.length} 处与发布时不一致（N9 单项否决）` : '全部与发布时一致'
+      }`,
+    );
+    console.log(
+      `  发布清单哈希 ${result.manifestHash}${
+        result.recordedManifestHash === null
+          ? '（尚无发布记录可比对）'
+          : result.recordedManifestHash === result.manifestHash
+            ? '，与发布记录一致'
+            : '，与发布记录不符'
+      }`,
+    );
+    for (const f of result.findings) console.log(describeTamper(f, (iso) => formatChinaTime(new Date(iso))).join('\n'));
+    if (fresh.length)
+      for (const s of alertsSent)
+        console.log(`  告警 ${s.kind === 'wecom' ? '企业微信' : '钉钉'}：${s.ok ? '已发送' : `失败（${s.error ?? s.status}）`}`);
+    return result.findings.length ? 1 : 0;
+  } finally {
+    await closeContext(context);
+  }
 }
 
 /** A report year from the command line: four digits, a year that has begun. */
@@ -390,6 +450,7 @@ export async function main(argv: string[]): Promise<number> {
       'no-demo': { type: 'boolean' },
       'no-ui': { type: 'boolean' },
       'max-pages': { type: 'string' },
+      sample: { type: 'string' },
       json: { type: 'boolean' },
       html: { type: 'string' },
       year: { type: 'string' },
@@ -443,6 +504,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'monitor':
         return await monitor(db, sub, { maxPages: values['max-pages'], json: Boolean(values.json), html: values.html });
+      case 'verify':
+        return await verify(db, sub, { sample: values.sample, json: Boolean(values.json) });
       case 'report':
         return await report(db, sub, {
           year: values.year,

@@ -25,7 +25,8 @@ export const jobs: Job[] = [
   { name: 'publish-due', schedule: '* * * * *', run: (context) => publishDueItems(context) },
   // Each source has a schedule of its own; this checks every minute which are due (S9).
   { name: 'syndication', schedule: '* * * * *', run: (context) => runDueSources(context) },
-  // S8, N1: availability every five minutes, the whole site every morning before anyone looks.
+  // S8, N1: availability every five minutes, the whole site every morning before anyone looks; N9: the
+  // probe also checks the next 20 published pages against the manifest, the morning run all of them.
   { name: 'monitor-probes', schedule: '*/5 * * * *', run: (context) => recordProbes(context) },
   // S7: minute clocks; alerts the moment one is at risk or overdue.
   { name: 'incident-clocks', schedule: '* * * * *', run: (context) => runIncidentClockAlerts(context) },

@@ -5,6 +5,7 @@ import {
   probe,
   sendAlert,
   summarize,
+  withTamper,
   type MonitorReport,
   type ProbeRecord,
   type RulesOverrides,
@@ -16,6 +17,7 @@ import { parseWebhooks } from '../platform/notify/robots.js';
 import { ownSiteKnowledge } from './knowledge.js';
 import { loadContentGate } from '../workflow/content-gate-store.js';
 import { type Context, type PrismaClient, storedJson } from '../platform/db/prisma.js';
+import { checkPublishedSite, probeSampleSize, type TamperCheck } from './tamper-check.js';
 
 const weekMs = 7 * 24 * 3600 * 1000;
 // Until the section sets its own (监测设置): the home page, the disclosure section and search.
@@ -43,8 +45,27 @@ async function settingsOf(prisma: PrismaClient): Promise<Settings> {
   };
 }
 
-/** N1: probes the configured pages of our own site and keeps five weeks of probes. */
-export async function recordProbes(context: Context, now = new Date()): Promise<{ probed: number; failed: number }> {
+/**
+ * The tamper check of a job: its failure (an unreadable manifest) is logged and leaves the rest of the
+ * job's work done.
+ */
+async function tamperCheckOf(context: Context, now: Date, sample?: number): Promise<TamperCheck | null> {
+  try {
+    return await checkPublishedSite(context, { now, sample });
+  } catch (error) {
+    logger.error({ err: error }, 'tamper check failed');
+    return null;
+  }
+}
+
+/**
+ * N1: probes the configured pages of our own site and keeps five weeks of probes. N9: checks the next
+ * few published pages against the manifest (a rotating sample: every page in turn, 20 every 5 minutes).
+ */
+export async function recordProbes(
+  context: Context,
+  now = new Date(),
+): Promise<{ probed: number; failed: number; tamperChecked: number; tamperFindings: number }> {
   const prisma = context.sudo().prisma;
   const base = await siteBaseUrl(context);
   const paths = (await settingsOf(prisma)).probePaths
@@ -66,7 +87,13 @@ export async function recordProbes(context: Context, now = new Date()): Promise<
       },
     });
   await prisma.monitorProbe.deleteMany({ where: { at: { lt: new Date(now.getTime() - keepProbesMs) } } });
-  return { probed: probes.length, failed: probes.filter((p) => !p.ok).length };
+  const tamper = await tamperCheckOf(context, now, probeSampleSize);
+  return {
+    probed: probes.length,
+    failed: probes.filter((p) => !p.ok).length,
+    tamperChecked: tamper?.result.pagesChecked ?? 0,
+    tamperFindings: tamper?.result.findings.length ?? 0,
+  };
 }
 
 /**
@@ -94,7 +121,7 @@ export async function runOwnSiteMonitor(
   const base = await siteBaseUrl(context);
   const siteName = (await prisma.siteSettings.findFirst())?.siteName ?? undefined;
   const probes = (await prisma.monitorProbe.findMany({ where: { at: { gte: new Date(now.getTime() - weekMs) } } })) as ProbeRecord[];
-  const report = await monitorSite({
+  const crawled = await monitorSite({
     baseUrl: `${base}/`,
     siteName,
     knowledge: await ownSiteKnowledge(context),
@@ -114,12 +141,19 @@ export async function runOwnSiteMonitor(
       outbound: (await outboundPolicyFor(context)).trustingOrigin(base),
     },
   });
+  // N9: every published page against the manifest, a section of the report; its alerts go out at once
+  // from the check itself, once per finding, so they are left out of the run's alert below.
+  const tamper = await tamperCheckOf(context, now);
+  const report = tamper ? withTamper(crawled, tamper.result) : crawled;
   const previous = await prisma.monitorRun.findFirst({ where: { ownSite: true }, orderBy: { finishedAt: 'desc' } });
   const previousReport = (previous?.report ?? undefined) as MonitorReport | undefined;
   const comparison = compareRuns(previousReport, report);
-  const alert = buildAlert(report, previousReport);
+  const alert = buildAlert({ ...report, findings: report.findings.filter((f) => !f.code.startsWith('N9.tamper-')) }, previousReport);
   const targets = parseWebhooks(settings.webhooks);
-  const sent = alert && targets.length ? await sendAlert(alert, targets, { outbound: await outboundPolicyFor(context) }) : [];
+  const sent = [
+    ...(alert && targets.length ? await sendAlert(alert, targets, { outbound: await outboundPolicyFor(context) }) : []),
+    ...(tamper?.alertsSent ?? []),
+  ];
   const run = await prisma.monitorRun.create({
     data: {
       title: `${siteName ?? base} ${report.finishedAt.slice(0, 16).replace('T', ' ')} 监测`,

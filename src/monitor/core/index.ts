@@ -14,8 +14,20 @@ export {
   renderHtml,
   renderJson,
   summarize,
+  withTamper,
   type RunComparison,
   type HtmlOptions,
 } from './report.js';
 export { buildAlert, buildDingTalkPayload, buildWeComPayload, sendAlert, type Alert, type AlertTarget, type SendResult } from './alerts.js';
 export { columnKindFromCms } from './cms-kinds.js';
+export {
+  comparePage,
+  compareMobile,
+  describeTamper,
+  isDynamicRoute,
+  pageParts,
+  tamperAlertLines,
+  tamperKindLabels,
+  tamperReportFindings,
+  tamperUserAgents,
+} from './tamper.js';

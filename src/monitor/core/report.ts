@@ -17,7 +17,9 @@ import type {
   RuleSummary,
   RunSummary,
   Severity,
+  TamperResult,
 } from './types.js';
+import { tamperReportFindings } from './tamper.js';
 
 /** Stable across runs: rule, kind and subject (never counts, dates or example pages). */
 export function findingKey(f: Finding): string {
@@ -99,6 +101,38 @@ export function buildReport(input: BuildReportInput): MonitorReport {
     score,
     homeProbe: input.homeProbe,
     stats: { ...crawl.stats, externalChecked: crawl.external.length, cloakChecked: crawl.cloaking.length },
+  };
+}
+
+/**
+ * N9: the report with the tamper check of the published pages as its own section, and its findings as
+ * N9 vetoes (a page changed after publication fails the site as any hijacking does).
+ */
+export function withTamper(report: MonitorReport, tamper: TamperResult): MonitorReport {
+  const added = keyFindings([...report.findings, ...tamperReportFindings(tamper)]).slice(report.findings.length);
+  const findings = [...report.findings, ...added].sort(
+    (a, b) => severityOrder[a.severity] - severityOrder[b.severity] || compareRuleIds(a.ruleId, b.ruleId),
+  );
+  const score = scoreFindings(findings);
+  const byRule = report.byRule.some((r) => r.ruleId === 'N9')
+    ? report.byRule
+    : [...report.byRule, { ruleId: 'N9', title: 'N9', vetoes: 0, deductions: 0, warnings: 0, points: 0 }].sort((a, b) =>
+        compareRuleIds(a.ruleId, b.ruleId),
+      );
+  const pages = new Map(report.byPage.map((p) => [p.page, [...p.keys]]));
+  for (const f of added) pages.set(f.page!, [...(pages.get(f.page!) ?? []), f.key]);
+  const pageTitles = { ...report.pageTitles };
+  for (const f of tamper.findings) if (f.title) pageTitles[new URL(f.url, tamper.baseUrl).toString()] ??= f.title;
+  return {
+    ...report,
+    findings,
+    score,
+    byRule: byRule.map((r) => (r.ruleId === 'N9' ? { ...r, vetoes: r.vetoes + added.length } : r)),
+    byPage: [...pages]
+      .map(([page, keys]) => ({ page, keys }))
+      .sort((a, b) => b.keys.length - a.keys.length || a.page.localeCompare(b.page)),
+    pageTitles,
+    tamper,
   };
 }
 
@@ -283,6 +317,30 @@ export interface HtmlOptions {
   maxPages?: number;
 }
 
+/** N9 网页防篡改核验: what was compared and each difference, as the section of the report. */
+function tamperHtml(t: TamperResult): string {
+  const manifest =
+    t.recordedManifestHash === null
+      ? '尚无发布记录可比对清单哈希'
+      : t.recordedManifestHash === t.manifestHash
+        ? '与最近一次发布记录一致'
+        : '<span class="sev-veto">与最近一次发布记录不符</span>';
+  const rows = t.findings
+    .map(
+      (f) => `
+<div class="finding veto">
+<p><span class="sev-veto">【单项否决】</span>[${esc(f.ruleId)}] ${esc(f.message)}</p>
+<p><span class="label">页面：</span>${f.title ? `${esc(f.title)}<br>` : ''}<span class="url">${esc(f.url)}</span>　${f.visitor === 'mobile' ? '手机' : '电脑'}浏览器　${esc(fmtTime(f.at))}</p>
+<pre class="url">${esc(f.difference.join('\n'))}</pre>
+</div>`,
+    )
+    .join('');
+  return `<h2>网页防篡改核验（N9）</h2>
+<p>按发布清单逐页比对网站上的网页（电脑和手机浏览器各访问一次）：核验 ${t.pagesChecked} / ${t.pagesTotal} 个文件，${
+    t.findings.length ? `<span class="sev-veto">发现 ${t.findings.length} 处与发布时不一致</span>` : '全部与发布时一致'
+  }。发布清单哈希 <span class="url">${esc(t.manifestHash.slice(0, 16))}</span>：${manifest}。</p>${rows}`;
+}
+
 /** A self-contained HTML report: inline CSS and SVG, no script, no external resource, printable. */
 export function renderHtml(report: MonitorReport, opts: HtmlOptions = {}): string {
   const history = [...(opts.history ?? []), summarize(report)];
@@ -351,6 +409,7 @@ ${s.reasons.length ? `<p class="sev-veto">${s.reasons.map(esc).join('；')}</p>`
 ${scoreChart(history)}
 <h3>各指标问题数</h3>
 ${findingsChart(history)}
+${report.tamper ? tamperHtml(report.tamper) : ''}
 <h2>问题清单（按指标）</h2>
 ${byRuleSections || '<p>未发现问题。</p>'}
 <h2>问题清单（按页面）</h2>

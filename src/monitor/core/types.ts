@@ -453,6 +453,63 @@ export interface MonitorReport {
   /** The home page fetch of this run, to store with the N1 probe history. */
   homeProbe?: ProbeRecord;
   stats: CrawlResult['stats'] & { externalChecked: number; cloakChecked: number };
+  /** The tamper check of our own site's published pages (N9), when it ran with the report. */
+  tamper?: TamperResult;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tamper check (N9 网页篡改: the live site against the manifest of what was published; tamper.ts)
+
+export type VisitorKind = 'desktop' | 'mobile';
+
+export type TamperKind =
+  /** The visible text of a published page changed (or its bytes, when nothing readable did). */
+  | 'changed'
+  | 'link-added'
+  | 'link-removed'
+  | 'script-added'
+  | 'script-removed'
+  /** A page live on the site that was never published (a file dropped on the server). */
+  | 'unlisted'
+  /** A published page that the site no longer serves (404, an error, or a redirect elsewhere). */
+  | 'missing'
+  /** Phones are served something other than what was published (and other than what desktops get). */
+  | 'mobile-differs'
+  /** The manifest itself is not the one the last publication recorded. */
+  | 'manifest-changed';
+
+export interface TamperFinding {
+  ruleId: 'N9';
+  kind: TamperKind;
+  /** Stable across runs while the same difference stays: what an alert is sent once for. */
+  key: string;
+  /** The page's address on the site (path and `?page=N`). */
+  url: string;
+  /** The page's title as published (else as served). */
+  title?: string;
+  visitor: VisitorKind;
+  userAgent: string;
+  /** When the live page was read (ISO). */
+  at: string;
+  /** zh-CN, one line. */
+  message: string;
+  /** The difference as text: `- ` removed, `+ ` added, `~ ` the changed characters within a line. */
+  difference: string[];
+  expectedSha256?: string;
+  liveSha256?: string;
+  status?: number | null;
+}
+
+export interface TamperResult {
+  baseUrl: string;
+  checkedAt: string;
+  /** Files in the manifest, and how many of them this run fetched. */
+  pagesTotal: number;
+  pagesChecked: number;
+  /** The manifest's hash, and the one the latest publication recorded (null when none is recorded). */
+  manifestHash: string;
+  recordedManifestHash: string | null;
+  findings: TamperFinding[];
 }
 
 /** What a stored run keeps for the history charts. */

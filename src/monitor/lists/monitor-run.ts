@@ -114,6 +114,11 @@ export const MonitorSettings = list<ListTypeInfo<'MonitorSettings'>>({
         },
       },
     }),
+    // N9 防篡改核验: the tamper findings already alerted (so the same unchanged finding is not alerted
+    // again) and where the 5-minute probe's rotating sample of published pages starts next.
+    // Written only by the check itself.
+    tamperAlerted: json({ access: { create: () => false, update: () => false }, ui: hiddenEverywhere }),
+    tamperSampleOffset: integer({ defaultValue: 0, access: { create: () => false, update: () => false }, ui: hiddenEverywhere }),
     rules: json({
       ui: {
         label: '规则名单',

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MonitorSettings" ADD COLUMN     "tamperAlerted" JSONB,
+ADD COLUMN     "tamperSampleOffset" INTEGER DEFAULT 0;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MonitorSettings" ADD COLUMN "tamperAlerted" JSONB;
+ALTER TABLE "MonitorSettings" ADD COLUMN "tamperSampleOffset" INTEGER DEFAULT 0;
