@@ -223,21 +223,22 @@ function textOf(node: AnyNode): string {
 }
 
 const hiddenFromText = new Set(['script', 'style', 'noscript', 'template']);
+const hiddenFromForeignText = new Set(['style', 'noscript', 'template']);
 const blockNames = new Set(blockSelector.split(/,\s*/));
 
 /**
  * The visible text of a node: scripts, styles, noscript and templates left out, and a space after each
  * block and link, so "…互联网</li><li>投资…" does not read as one string.
  */
-function visibleTextOf(node: AnyNode, out: string[]): void {
+function visibleTextOf(node: AnyNode, out: string[], hidden: ReadonlySet<string> = hiddenFromText): void {
   if (node.type === 'text') {
     out.push((node as Text).data);
     return;
   }
   if (node.type === 'comment' || !hasChildren(node)) return;
   const name = isTag(node) ? node.name : undefined;
-  if (name && hiddenFromText.has(name)) return;
-  for (const child of node.children) visibleTextOf(child, out);
+  if (name && hidden.has(name)) return;
+  for (const child of node.children) visibleTextOf(child, out, hidden);
   if (name && blockNames.has(name)) out.push(' ');
 }
 
@@ -460,17 +461,13 @@ export function extractRedirects(html: string, pageUrl: string): { metaRefresh?:
 /** Title and visible text of a page that is not ours (N9: what an outbound link now serves). */
 export function extractText(html: string, maxChars = 50_000): { title?: string; text: string } {
   const $ = cheerio.load(html);
-  const title = squash($('title').first().text()) || undefined;
+  const root = $.root()[0] as unknown as Document;
+  const c = collect(root);
   const meta = ['keywords', 'description']
-    .map(
-      (name) =>
-        $('meta[name]')
-          .filter((_, el) => ($(el).attr('name') ?? '').toLowerCase() === name)
-          .attr('content') ?? '',
-    )
+    .map((name) => c.metas.find((el) => (el.attribs.name ?? '').toLowerCase() === name)?.attribs.content ?? '')
     .join(' ');
-  $('style, noscript, template').remove();
-  $(blockSelector).append(' ');
   // Scripts stay: gambling pages often write their text with document.write.
-  return { title, text: squash(`${meta} ${$('body').length ? $('body').text() : $.root().text()}`).slice(0, maxChars) };
+  const visible: string[] = [];
+  for (const node of c.bodies.length ? c.bodies : [root]) visibleTextOf(node, visible, hiddenFromForeignText);
+  return { title: (c.title && squash(textOf(c.title))) || undefined, text: squash(`${meta} ${visible.join('')}`).slice(0, maxChars) };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { extractPage, findJsRedirects, hidingReason, normalizeColor, parseDeclarations } from '../../../src/monitor/core/extract.js';
+import {
+  extractPage,
+  extractText,
+  findJsRedirects,
+  hidingReason,
+  normalizeColor,
+  parseDeclarations,
+} from '../../../src/monitor/core/extract.js';
 
 const base = 'http://127.0.0.1:8080/p';
 const hosts = ['127.0.0.1:8080'];
@@ -176,5 +183,12 @@ describe('page facts', () => {
     // Labels stop at 300.
     const many = extractPage(`<p title="x">${'<i title="t"></i>'.repeat(400)}</p>`, base, hosts);
     expect(many.labels).toHaveLength(300);
+  });
+
+  test('N9: the text of a page that is not ours keeps its scripts (document.write), its first meta keywords and description', () => {
+    const html = `<head><title> 彩票 </title><meta name="Keywords" content="博彩"><meta name="keywords" content="第二"><meta name="description" content="说明">
+      <style>.x{}</style></head><body><p>首页</p><script>document.write("线上娱乐")</script><noscript>无</noscript><template>模板</template><li>a</li><li>b</li></body>`;
+    expect(extractText(html)).toEqual({ title: '彩票', text: '博彩 说明 首页 document.write("线上娱乐")a b' });
+    expect(extractText('<frameset><frame></frameset>')).toEqual({ title: undefined, text: '' });
   });
 });
