@@ -4,6 +4,7 @@
  * broken HTML yields what it yields and never throws here.
  */
 import * as cheerio from 'cheerio';
+import { hasChildren, isTag, type AnyNode, type Document, type Element, type Text } from 'domhandler';
 import { findDate } from '../../platform/http/dates.js';
 import type { PageFacts, PageForm, PageImage, PageLink, PageScript } from './types.js';
 import { isOnHosts, normalizeUrl } from './url.js';
@@ -13,7 +14,7 @@ const maxInlineScript = 100_000;
 const blockSelector =
   'br, p, div, li, td, th, tr, h1, h2, h3, h4, h5, h6, dd, dt, section, article, header, footer, nav, ul, ol, table, form, a, button, option, label';
 
-/** The parts of a DOM element we read (structural, to avoid a direct dependency on domhandler). */
+/** The parts of a DOM element the style checks read. */
 interface El {
   type: string;
   name: string;
@@ -155,8 +156,8 @@ function styleRules($: cheerio.CheerioAPI): Map<object, Decls> {
   return applied;
 }
 
-function makeStyleOf($: cheerio.CheerioAPI) {
-  const fromRules = styleRules($);
+function makeStyleOf($: cheerio.CheerioAPI | undefined) {
+  const fromRules = $ ? styleRules($) : new Map<object, Decls>();
   const cache = new Map<object, StyleInfo>();
   return (el: El): StyleInfo => {
     let info = cache.get(el);
@@ -212,22 +213,174 @@ export function findJsRedirects(code: string, baseUrl: string): string[] {
   return [...out];
 }
 
-/** Extract the facts of an HTML page. `siteHosts` tells internal links from external ones. */
+/** The text of a node as the DOM's `textContent` gives it: every text node below, comments left out. */
+function textOf(node: AnyNode): string {
+  if (node.type === 'text') return (node as Text).data;
+  if (node.type === 'comment' || !hasChildren(node)) return '';
+  let out = '';
+  for (const child of node.children) out += textOf(child);
+  return out;
+}
+
+const hiddenFromText = new Set(['script', 'style', 'noscript', 'template']);
+const hiddenFromForeignText = new Set(['style', 'noscript', 'template']);
+const blockNames = new Set(blockSelector.split(/,\s*/));
+
+/**
+ * The visible text of a node: scripts, styles, noscript and templates left out, and a space after each
+ * block and link, so "…互联网</li><li>投资…" does not read as one string.
+ */
+function visibleTextOf(node: AnyNode, out: string[], hidden: ReadonlySet<string> = hiddenFromText): void {
+  if (node.type === 'text') {
+    out.push((node as Text).data);
+    return;
+  }
+  if (node.type === 'comment' || !hasChildren(node)) return;
+  const name = isTag(node) ? node.name : undefined;
+  if (name && hidden.has(name)) return;
+  for (const child of node.children) visibleTextOf(child, out, hidden);
+  if (name && blockNames.has(name)) out.push(' ');
+}
+
+/** The first element named `name` below `el`, in document order. */
+function firstBelow(node: AnyNode, name: string): Element | undefined {
+  if (!hasChildren(node)) return undefined;
+  for (const child of node.children) {
+    if (isTag(child) && child.name === name) return child;
+    const found = firstBelow(child, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const containerNames = new Set(['li', 'tr', 'dd', 'dt', 'p']);
+const formFieldNames = new Set(['input', 'select', 'textarea']);
+
+/** What one walk over the document collects; the facts are computed from it once the <base> is known. */
+interface Collected {
+  base?: string;
+  anchors: Element[];
+  scripts: Element[];
+  handlers: string[];
+  images: Element[];
+  forms: { el: Element; inputs: string[] }[];
+  labels: string[];
+  refresh?: Element;
+  metas: Element[];
+  title?: Element;
+  h1?: Element;
+  bodies: Element[];
+  hasStyle: boolean;
+}
+
+/** Every element once, in document order (a <template>'s content included, as selectors see it). */
+function collect(root: Document): Collected {
+  const c: Collected = {
+    anchors: [],
+    scripts: [],
+    handlers: [],
+    images: [],
+    forms: [],
+    labels: [],
+    metas: [],
+    bodies: [],
+    hasStyle: false,
+  };
+  const openForms: Collected['forms'] = [];
+  const visit = (el: Element) => {
+    const a = el.attribs;
+    switch (el.name) {
+      case 'a':
+      case 'area':
+        if (a.href !== undefined) c.anchors.push(el);
+        break;
+      case 'base':
+        if (c.base === undefined && a.href !== undefined) c.base = a.href;
+        break;
+      case 'script':
+        c.scripts.push(el);
+        break;
+      case 'style':
+        c.hasStyle = true;
+        break;
+      case 'img':
+        c.images.push(el);
+        break;
+      case 'meta':
+        if (a.name !== undefined) c.metas.push(el);
+        if (!c.refresh && a['http-equiv'] !== undefined && a['http-equiv'].toLowerCase() === 'refresh') c.refresh = el;
+        break;
+      case 'title':
+        c.title ??= el;
+        break;
+      case 'h1':
+        c.h1 ??= el;
+        break;
+      case 'body':
+        c.bodies.push(el);
+        break;
+    }
+    if (formFieldNames.has(el.name)) {
+      const field = `${(a.type ?? el.name).toLowerCase()}:${a.name ?? ''}`;
+      for (const form of openForms) form.inputs.push(field);
+    }
+    // Inline handlers run code too (onload="location.href=…").
+    if (a.onload !== undefined || a.onclick !== undefined || a.onmouseover !== undefined)
+      c.handlers.push([a.onload ?? '', a.onclick ?? '', a.onmouseover ?? ''].join(';'));
+    if ((a['aria-label'] !== undefined || a.title !== undefined) && c.labels.length < 300)
+      for (const v of [a['aria-label'], a.title]) if (v?.trim()) c.labels.push(v.trim().slice(0, 200));
+    let form: Collected['forms'][number] | undefined;
+    if (el.name === 'form') {
+      form = { el, inputs: [] };
+      c.forms.push(form);
+      openForms.push(form);
+    }
+    walk(el);
+    if (form) openForms.pop();
+  };
+  const walk = (node: AnyNode) => {
+    if (!hasChildren(node)) return;
+    for (const child of node.children)
+      if (isTag(child)) visit(child);
+      else walk(child);
+  };
+  walk(root);
+  return c;
+}
+
+/**
+ * Extract the facts of an HTML page. `siteHosts` tells internal links from external ones. The page is
+ * parsed once and walked once; everything the checks read comes from that walk.
+ */
 export function extractPage(html: string, pageUrl: string, siteHosts: string[]): PageFacts {
   const $ = cheerio.load(html);
-  const baseHref = $('base[href]').attr('href');
-  const base = (baseHref && normalizeUrl(baseHref, pageUrl)) || pageUrl;
-  const styleOf = makeStyleOf($);
+  const root = $.root()[0] as unknown as Document;
+  const c = collect(root);
+  const base = (c.base && normalizeUrl(c.base, pageUrl)) || pageUrl;
+  // <style> rules are matched with selectors, so only pages that have them pay for it.
+  const styleOf = makeStyleOf(c.hasStyle ? $ : undefined);
+  const texts = new Map<AnyNode, string>();
+  const cachedText = (node: AnyNode) => {
+    let text = texts.get(node);
+    if (text === undefined) texts.set(node, (text = textOf(node)));
+    return text;
+  };
 
   const links: PageLink[] = [];
-  $('a[href], area[href]').each((_, el) => {
-    const raw = $(el).attr('href') ?? '';
+  for (const el of c.anchors) {
+    const raw = el.attribs.href ?? '';
     const url = normalizeUrl(raw, base);
-    if (!url) return;
-    const text = squash($(el).text() || $(el).attr('title') || $(el).find('img').attr('alt') || '').slice(0, 300);
-    const container = $(el).closest('li, tr, dd, dt, p');
-    const context = squash((container.length ? container : $(el).parent()).text()).slice(0, 300);
-    const date = findDate(text) ?? (context.length <= 300 ? findDate(context) : undefined) ?? findDate($(el).attr('title') ?? '');
+    if (!url) continue;
+    const text = squash(textOf(el) || el.attribs.title || firstBelow(el, 'img')?.attribs.alt || '').slice(0, 300);
+    let container: Element | undefined;
+    for (let p = el.parent; p && isTag(p); p = p.parent)
+      if (containerNames.has(p.name)) {
+        container = p;
+        break;
+      }
+    const around = container ?? (el.parent && el.parent.type !== 'root' ? el.parent : undefined);
+    const context = around ? squash(cachedText(around)).slice(0, 300) : '';
+    const date = findDate(text) ?? (context.length <= 300 ? findDate(context) : undefined) ?? findDate(el.attribs.title ?? '');
     links.push({
       url,
       raw,
@@ -237,85 +390,56 @@ export function extractPage(html: string, pageUrl: string, siteHosts: string[]):
       context: context || undefined,
       date,
     });
-  });
+  }
 
   const scripts: PageScript[] = [];
   const jsRedirects = new Set<string>();
-  $('script').each((_, el) => {
-    const src = $(el).attr('src');
+  for (const el of c.scripts) {
+    const src = el.attribs.src;
     if (src) {
       const url = normalizeUrl(src, base);
       if (url) scripts.push({ src: url });
-      return;
+      continue;
     }
-    const code = $(el).text();
-    if (!code.trim()) return;
+    const code = textOf(el);
+    if (!code.trim()) continue;
     scripts.push({ inline: code.slice(0, maxInlineScript) });
     for (const target of findJsRedirects(code, base)) jsRedirects.add(target);
-  });
-  // Inline handlers run code too (onload="location.href=…").
-  $('[onload], [onclick], [onmouseover]').each((_, el) => {
-    const code = ['onload', 'onclick', 'onmouseover'].map((a) => $(el).attr(a) ?? '').join(';');
-    scripts.push({ inline: code.slice(0, maxInlineScript) });
+  }
+  for (const code of c.handlers) scripts.push({ inline: code.slice(0, maxInlineScript) });
+
+  const images: PageImage[] = c.images.map((el) => {
+    const src = el.attribs.src ?? el.attribs['data-src'] ?? '';
+    return { src: normalizeUrl(src, base) ?? src, alt: el.attribs.alt };
   });
 
-  const images: PageImage[] = [];
-  $('img').each((_, el) => {
-    const src = $(el).attr('src') ?? $(el).attr('data-src') ?? '';
-    images.push({ src: normalizeUrl(src, base) ?? src, alt: $(el).attr('alt') });
-  });
+  const forms: PageForm[] = c.forms.map(({ el, inputs }) => ({
+    action: normalizeUrl(el.attribs.action ?? '', base) ?? el.attribs.action ?? '',
+    inputs,
+  }));
 
-  const forms: PageForm[] = [];
-  $('form').each((_, el) => {
-    const inputs = $(el)
-      .find('input, select, textarea')
-      .map((__, input) => `${($(input).attr('type') ?? input.tagName).toLowerCase()}:${$(input).attr('name') ?? ''}`)
-      .get();
-    forms.push({ action: normalizeUrl($(el).attr('action') ?? '', base) ?? $(el).attr('action') ?? '', inputs });
-  });
-
-  const labels: string[] = [];
-  $('[aria-label], [title]').each((_, el) => {
-    if (labels.length >= 300) return;
-    for (const v of [$(el).attr('aria-label'), $(el).attr('title')]) if (v?.trim()) labels.push(v.trim().slice(0, 200));
-  });
-
-  const refresh = $('meta[http-equiv]')
-    .filter((_, el) => ($(el).attr('http-equiv') ?? '').toLowerCase() === 'refresh')
-    .attr('content');
+  const refresh = c.refresh?.attribs.content;
   const refreshTarget = refresh ? /url\s*=\s*['"]?([^'";]+)/i.exec(refresh)?.[1] : undefined;
+  const metaContent = (name: string) => c.metas.find((el) => (el.attribs.name ?? '').toLowerCase() === name)?.attribs.content;
+  const metaTags = c.metas.slice(0, 100).map((el) => ({ name: el.attribs.name ?? '', content: el.attribs.content ?? '' }));
 
-  const metaContent = (name: string) =>
-    $('meta[name]')
-      .filter((_, el) => ($(el).attr('name') ?? '').toLowerCase() === name)
-      .attr('content');
-
-  const metaTags = $('meta[name]')
-    .map((_, el) => ({ name: $(el).attr('name') ?? '', content: $(el).attr('content') ?? '' }))
-    .get()
-    .slice(0, 100);
-
-  const title = squash($('title').first().text()) || undefined;
-  const h1 = squash($('h1').first().text()) || undefined;
-  $('script, style, noscript, template').remove();
-  // Blocks and links are separate words: "…互联网</li><li>投资…" must not read as one string.
-  $(blockSelector).append(' ');
-  const text = squash(`${$('body').length ? $('body').text() : $.root().text()}`).slice(0, maxText);
+  const visible: string[] = [];
+  for (const node of c.bodies.length ? c.bodies : [root]) visibleTextOf(node, visible);
 
   return {
-    title,
-    h1,
+    title: (c.title && squash(textOf(c.title))) || undefined,
+    h1: (c.h1 && squash(textOf(c.h1))) || undefined,
     metaKeywords: metaContent('keywords'),
     metaDescription: metaContent('description'),
     metaTags,
     metaRefresh: refreshTarget ? normalizeUrl(refreshTarget, base) : undefined,
     jsRedirects: [...jsRedirects],
-    text,
+    text: squash(visible.join('')).slice(0, maxText),
     links,
     scripts,
     images,
     forms,
-    labels,
+    labels: c.labels,
   };
 }
 
@@ -337,17 +461,13 @@ export function extractRedirects(html: string, pageUrl: string): { metaRefresh?:
 /** Title and visible text of a page that is not ours (N9: what an outbound link now serves). */
 export function extractText(html: string, maxChars = 50_000): { title?: string; text: string } {
   const $ = cheerio.load(html);
-  const title = squash($('title').first().text()) || undefined;
+  const root = $.root()[0] as unknown as Document;
+  const c = collect(root);
   const meta = ['keywords', 'description']
-    .map(
-      (name) =>
-        $('meta[name]')
-          .filter((_, el) => ($(el).attr('name') ?? '').toLowerCase() === name)
-          .attr('content') ?? '',
-    )
+    .map((name) => c.metas.find((el) => (el.attribs.name ?? '').toLowerCase() === name)?.attribs.content ?? '')
     .join(' ');
-  $('style, noscript, template').remove();
-  $(blockSelector).append(' ');
   // Scripts stay: gambling pages often write their text with document.write.
-  return { title, text: squash(`${meta} ${$('body').length ? $('body').text() : $.root().text()}`).slice(0, maxChars) };
+  const visible: string[] = [];
+  for (const node of c.bodies.length ? c.bodies : [root]) visibleTextOf(node, visible, hiddenFromForeignText);
+  return { title: (c.title && squash(textOf(c.title))) || undefined, text: squash(`${meta} ${visible.join('')}`).slice(0, maxChars) };
 }

@@ -35,8 +35,15 @@ export function hostnameOf(url: string): string {
 
 /** Whether `url` is on one of the site's hosts ('host:port' or bare hostnames, which match any port). */
 export function isOnHosts(url: string, hosts: string[]): boolean {
-  const host = hostOf(url);
-  const hostname = hostnameOf(url);
+  let host = '';
+  let hostname = '';
+  try {
+    const parsed = new URL(url);
+    host = parsed.host.toLowerCase();
+    hostname = parsed.hostname.toLowerCase();
+  } catch {
+    // Not a URL: on no host, unless a host entry is empty.
+  }
   return hosts.some((h) => {
     const entry = h.toLowerCase();
     return entry.includes(':') ? entry === host : entry === hostname || entry === host;

@@ -78,13 +78,20 @@ function withoutPartialTail(bytes: Uint8Array): Uint8Array {
   return bytes;
 }
 
-export function isValidUtf8(bytes: Uint8Array): boolean {
+// One strict decoder for every call: it keeps no state between decode() calls without `stream`.
+const strictUtf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of valid UTF-8 bytes, or undefined when they are not valid UTF-8. */
+function strictUtf8(bytes: Uint8Array): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return strictUtf8Decoder.decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  return strictUtf8(bytes) !== undefined;
 }
 
 function bomCharset(bytes: Uint8Array): string | undefined {
@@ -176,19 +183,31 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null, optio
   const wide = utfWithoutBom(bytes);
   if (wide) return { text: decodeWith(bytes, wide), charset: wide, source: 'byte-pattern' };
 
-  const utf8Ok = (): boolean => isValidUtf8(truncated ? withoutPartialTail(bytes) : bytes);
-  const candidates: { charset: string | undefined; source: CharsetSource }[] = [
-    { charset: normalizeCharset(charsetFromContentType(contentType)), source: 'header' },
-  ];
+  // UTF-8 is checked by decoding it strictly, once, and that text is the answer: the common page (the
+  // header says UTF-8 and the bytes are) is decoded once, not validated and then decoded again.
+  let utf8Text: string | undefined | null = null;
+  const utf8 = (): string | undefined => {
+    if (utf8Text === null) {
+      const complete = truncated ? withoutPartialTail(bytes) : bytes;
+      const text = strictUtf8(complete);
+      // A cut body keeps its incomplete last character as U+FFFD, as iconv-lite decodes it.
+      utf8Text = text === undefined || complete.byteLength === bytes.byteLength ? text : decodeWith(bytes, 'utf-8');
+    }
+    return utf8Text;
+  };
+  const decodeAs = (charset: string | undefined, source: CharsetSource): DecodedText | undefined => {
+    if (!charset) return undefined;
+    if (charset !== 'utf-8') return { text: decodeWith(bytes, charset), charset, source };
+    const text = utf8();
+    return text === undefined ? undefined : { text, charset, source };
+  };
+  const fromHeader = decodeAs(normalizeCharset(charsetFromContentType(contentType)), 'header');
+  if (fromHeader) return fromHeader;
   const declared = declaredCharset(bytes);
-  if (declared) candidates.push({ charset: normalizeCharset(declared.charset), source: declared.source });
-
-  for (const { charset, source } of candidates) {
-    if (!charset) continue;
-    if (charset === 'utf-8' && !utf8Ok()) continue;
-    return { text: decodeWith(bytes, charset), charset, source };
-  }
-  if (utf8Ok()) return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'utf-8-valid' };
+  const fromDeclaration = declared && decodeAs(normalizeCharset(declared.charset), declared.source);
+  if (fromDeclaration) return fromDeclaration;
+  const valid = decodeAs('utf-8', 'utf-8-valid');
+  if (valid) return valid;
   const detected = detectedCharset(bytes);
   if (detected && detected !== 'gb18030') return { text: decodeWith(bytes, detected), charset: detected, source: 'detected' };
   return { text: decodeWith(bytes, 'gb18030'), charset: 'gb18030', source: 'gb18030-fallback' };

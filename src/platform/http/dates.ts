@@ -154,20 +154,27 @@ function validDay(year: number, month: number, day: number): string | undefined 
   return instant?.toISOString().slice(0, 10);
 }
 
-/** Every date in a text, as 'YYYY-MM-DD', in order of appearance. */
-export function findDates(text: string): string[] {
+/** The dates in a text, as 'YYYY-MM-DD', in order of appearance; at most `limit`. */
+function datesIn(text: string, limit: number): string[] {
   const out: string[] = [];
+  // Most link texts hold no date at all: no digit, no regular expression run.
+  if (!/\d/.test(text)) return out;
   for (const m of text.matchAll(DAYS_IN_TEXT)) {
-    const sepOk = /年/.test(m[0]) === /月/.test(m[0]); // 2026年11-20 is not a date we trust
+    const sepOk = m[0].includes('年') === m[0].includes('月'); // 2026年11-20 is not a date we trust
     const day = sepOk ? validDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
-    if (day) out.push(day);
+    if (day && out.push(day) >= limit) break;
   }
   return out;
 }
 
-/** The first date in a text, or undefined. */
+/** Every date in a text, as 'YYYY-MM-DD', in order of appearance. */
+export function findDates(text: string): string[] {
+  return datesIn(text, Infinity);
+}
+
+/** The first date in a text, or undefined (the text after it is not searched). */
 export function findDate(text: string): string | undefined {
-  return findDates(text)[0];
+  return datesIn(text, 1)[0];
 }
 
 /** 'YYYY-MM-DD' of a DateLike (Date/ISO instants taken in China's time zone); undefined when invalid. */

@@ -1,5 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { extractPage, findJsRedirects, hidingReason, normalizeColor, parseDeclarations } from '../../../src/monitor/core/extract.js';
+import {
+  extractPage,
+  extractText,
+  findJsRedirects,
+  hidingReason,
+  normalizeColor,
+  parseDeclarations,
+} from '../../../src/monitor/core/extract.js';
 
 const base = 'http://127.0.0.1:8080/p';
 const hosts = ['127.0.0.1:8080'];
@@ -122,5 +129,66 @@ describe('page facts', () => {
     expect(facts.text).toBe('党正文');
     expect(extractPage('<ul><li>城市管网</li><li>投资计划</li></ul>', base, hosts).text).toBe('城市管网 投资计划');
     expect(findJsRedirects('top.location = "http://c.cn"', base)).toEqual(['http://c.cn/']);
+  });
+
+  test('N9, N8: one walk over the page yields every fact, in document order, as selectors over the parsed page did', () => {
+    // Pinned from the selector-based extraction this single pass replaced: a link and a script inside a
+    // <template>, <base>, the first of two meta descriptions, a hidden link by a <style> rule, inline
+    // handlers after <script>s, nested forms as a browser parses them, and text without scripts.
+    const html = `<html><head><base href="/dir/"><title>标题</title><meta name="Description" content="说明"><meta name="description" content="第二个">
+<meta http-equiv="refresh" content="5; url=/next"><style>.h{display:none}</style></head>
+<body onload="init()" title="正文区"><template><a href="/in-template">模板</a><script>location='/t'</script></template>
+<ul><li><a href="a.html" title="提示">2026年1月2日</a></li><li><a href="b.html"><img alt="图"></a> 2026-03-04</li></ul>
+<div class="h"><a href="http://evil.cn/">暗链</a></div>
+<form action="/outer"><input name="q"><form action="/inner"><select name="s"><option>1</option></select></form><textarea name="t"></textarea></form>
+<script src="/a.js"></script><script>var x = 1;</script><noscript>无脚本</noscript><p>段落<br>换行</p></body></html>`;
+    const facts = extractPage(html, base, hosts);
+    expect(facts).toEqual({
+      title: '标题',
+      h1: undefined,
+      metaKeywords: undefined,
+      metaDescription: '说明',
+      metaTags: [
+        { name: 'Description', content: '说明' },
+        { name: 'description', content: '第二个' },
+      ],
+      metaRefresh: 'http://127.0.0.1:8080/next',
+      jsRedirects: ['http://127.0.0.1:8080/t'],
+      text: '2026年1月2日 2026-03-04 暗链 1 段落 换行',
+      links: [
+        { url: 'http://127.0.0.1:8080/in-template', raw: '/in-template', text: '模板', internal: true },
+        {
+          url: 'http://127.0.0.1:8080/dir/a.html',
+          raw: 'a.html',
+          text: '2026年1月2日',
+          internal: true,
+          context: '2026年1月2日',
+          date: '2026-01-02',
+        },
+        { url: 'http://127.0.0.1:8080/dir/b.html', raw: 'b.html', text: '图', internal: true, context: '2026-03-04', date: '2026-03-04' },
+        {
+          url: 'http://evil.cn/',
+          raw: 'http://evil.cn/',
+          text: '暗链',
+          internal: false,
+          hidden: 'display:none（父元素 <div.h>）',
+          context: '暗链',
+        },
+      ],
+      scripts: [{ inline: "location='/t'" }, { src: 'http://127.0.0.1:8080/a.js' }, { inline: 'var x = 1;' }, { inline: 'init();;' }],
+      images: [{ src: '', alt: '图' }],
+      forms: [{ action: 'http://127.0.0.1:8080/outer', inputs: ['input:q', 'select:s'] }],
+      labels: ['正文区', '提示'],
+    });
+    // Labels stop at 300.
+    const many = extractPage(`<p title="x">${'<i title="t"></i>'.repeat(400)}</p>`, base, hosts);
+    expect(many.labels).toHaveLength(300);
+  });
+
+  test('N9: the text of a page that is not ours keeps its scripts (document.write), its first meta keywords and description', () => {
+    const html = `<head><title> 彩票 </title><meta name="Keywords" content="博彩"><meta name="keywords" content="第二"><meta name="description" content="说明">
+      <style>.x{}</style></head><body><p>首页</p><script>document.write("线上娱乐")</script><noscript>无</noscript><template>模板</template><li>a</li><li>b</li></body>`;
+    expect(extractText(html)).toEqual({ title: '彩票', text: '博彩 说明 首页 document.write("线上娱乐")a b' });
+    expect(extractText('<frameset><frame></frameset>')).toEqual({ title: undefined, text: '' });
   });
 });

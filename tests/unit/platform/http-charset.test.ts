@@ -44,6 +44,19 @@ describe('S9 charset detection', () => {
     expect(decodeBody(gbk('养老服务'))).toEqual({ text: '养老服务', charset: 'gb18030', source: 'gb18030-fallback' });
   });
 
+  test('S8: UTF-8 is decoded once and gives the same text as before, whole or cut at the size cap', () => {
+    const page = Buffer.from('<html><body>民政服务\u{20BB7}\uFEFF通知</body></html>', 'utf8');
+    expect(decodeBody(page, 'text/html; charset=utf-8')).toEqual({ text: iconv.decode(page, 'utf-8'), charset: 'utf-8', source: 'header' });
+    expect(decodeBody(page, 'text/html')).toEqual({ text: iconv.decode(page, 'utf-8'), charset: 'utf-8', source: 'utf-8-valid' });
+    // Cut inside 通 (3 bytes): the incomplete last character reads as U+FFFD, the rest as UTF-8.
+    const cut = page.subarray(0, page.indexOf(Buffer.from('通')) + 2);
+    const decoded = decodeBody(cut, 'text/html; charset=utf-8', { truncated: true });
+    expect(decoded).toEqual({ text: iconv.decode(cut, 'utf-8'), charset: 'utf-8', source: 'header' });
+    expect(decoded.text.endsWith('\uFEFF\uFFFD')).toBe(true);
+    // Not cut at the cap, the same bytes are not UTF-8: the header is not trusted.
+    expect(decodeBody(cut, 'text/html; charset=utf-8').charset).toBe('gb18030');
+  });
+
   test('a BOM wins over the header; the source override wins over everything', () => {
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('婚姻登记', 'utf8')]);
     expect(decodeBody(withBom, 'text/html; charset=gbk')).toEqual({ text: '婚姻登记', charset: 'utf-8', source: 'bom' });

@@ -67,6 +67,8 @@ describe('monitor dates', () => {
     ]);
     expect(findDate('发布日期：2026年11月20日 10:30')).toBe('2026-11-20');
     expect(findDate('无日期')).toBeUndefined();
+    // The first valid day, past impossible and untrusted ones (2026-02-30, 2026年11-20).
+    expect(findDate('2026-02-30 2026年11-20 2025/7/1 2026-11-20')).toBe('2025-07-01');
   });
 
   test('N2: toDay reads days, instants (in China), RFC dates and dates inside text', () => {

@@ -8,7 +8,7 @@
 import { toCalendarDay } from '../../../platform/calendar/working-days.js';
 import type { GateFinding } from '../../../workflow/core/content-gate.js';
 import type { Check, Finding } from '../types.js';
-import { contentGateOf, grouped, pageDay, PageGroups, sitePages, snippet } from './util.js';
+import { contentGateOf, gateFindingsOf, grouped, PageGroups, sitePages, snippet } from './util.js';
 
 export const n19OutdatedExpressions: Check = {
   id: 'N19',
@@ -18,8 +18,8 @@ export const n19OutdatedExpressions: Check = {
     const today = toCalendarDay(now);
     const groups = new PageGroups<{ found: GateFinding; context: string }>();
     for (const page of sitePages(crawl)) {
-      const text = `${page.title ?? ''} ${page.text}`;
-      for (const found of gate.check(text, pageDay(text, today))) {
+      const { text, findings } = gateFindingsOf(gate, page, today);
+      for (const found of findings) {
         if (found.rule === 'N19') groups.add(found.matched, page.url, { found, context: snippet(text, found.start, 20) });
       }
     }

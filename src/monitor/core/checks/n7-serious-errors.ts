@@ -9,7 +9,7 @@ import { toCalendarDay } from '../../../platform/calendar/working-days.js';
 import { findDates } from '../../../platform/http/dates.js';
 import { seriousCategoryLabels, type GateFinding } from '../../../workflow/core/content-gate.js';
 import type { Check, Finding } from '../types.js';
-import { contentGateOf, grouped, pageDay, PageGroups, sitePages, snippet } from './util.js';
+import { contentGateOf, gateFindingsOf, grouped, PageGroups, sitePages, snippet } from './util.js';
 
 export const n7PointsPerError = 2;
 
@@ -22,8 +22,8 @@ export const n7SeriousErrors: Check = {
     const future = new PageGroups<{ date: string; context: string }>();
     const today = toCalendarDay(now);
     for (const page of sitePages(crawl)) {
-      const text = `${page.title ?? ''} ${page.text}`;
-      for (const found of gate.check(text, pageDay(text, today))) {
+      const { text, findings } = gateFindingsOf(gate, page, today);
+      for (const found of findings) {
         if (found.rule === 'N7') groups.add(found.matched, page.url, { found, context: snippet(text, found.start, 20) });
       }
       for (const m of text.matchAll(/发布(?:日期|时间)[:：]?\s*([^\s]{8,12})/g)) {

@@ -1,6 +1,6 @@
 /** Helpers shared by the checks. */
 import type { CrawledPage, CrawlResult, Finding, RulesConfig, WrongRight } from '../types.js';
-import { ContentGate, type GateEntry, type SeriousCategory } from '../../../workflow/core/content-gate.js';
+import { ContentGate, type GateEntry, type GateFinding, type SeriousCategory } from '../../../workflow/core/content-gate.js';
 import { findDates } from '../../../platform/http/dates.js';
 import { isOnHosts } from '../url.js';
 
@@ -77,4 +77,21 @@ export function pageDay(text: string, today: string): string {
   const m = /发布(?:日期|时间)[:：]?\s*([^\s]{8,12})/.exec(text);
   const date = m ? findDates(m[1])[0] : undefined;
   return date && date <= today ? date : today;
+}
+
+const gateFindings = new WeakMap<ContentGate, WeakMap<CrawledPage, { today: string; text: string; findings: GateFinding[] }>>();
+
+/**
+ * What the content gate finds on a page (its title and text, as of its 发布日期), with the text it read:
+ * N7 and N19 both read the gate's findings, and the page is scanned once for both.
+ */
+export function gateFindingsOf(gate: ContentGate, page: CrawledPage, today: string): { text: string; findings: GateFinding[] } {
+  let pages = gateFindings.get(gate);
+  if (!pages) gateFindings.set(gate, (pages = new WeakMap()));
+  const known = pages.get(page);
+  const text = `${page.title ?? ''} ${page.text}`;
+  if (known && known.today === today && known.text === text) return known;
+  const result = { today, text, findings: gate.check(text, pageDay(text, today)) };
+  pages.set(page, result);
+  return result;
 }
