@@ -16,6 +16,8 @@ export function Field({ field, value, onChange, autoFocus }: FieldProps<typeof c
       label={field.label}
       description={field.description}
       isReadOnly={onChange === undefined}
+      // Wide enough for its longest option (“不属于规章或规范性文件”), never wider than the form.
+      UNSAFE_style={{ width: 'min(100%, 18em)' }}
       items={[neither, ...field.options]}
       selectedKey={value.value?.value ?? neither.value}
       onSelectionChange={(key) => onChange?.({ ...value, value: field.options.find((option) => option.value === key) ?? null })}
