@@ -140,11 +140,13 @@ export async function consultationDayStarts(context: Context, now = new Date()):
 }
 
 const argsFor: Partial<Record<ConsultationAction, ActionArgs<'Consultation'>>> = {
-  returnToDrafter: { reason: textArg<'Consultation'>('退回原因', '必填：说明需要修改的内容，起草科室将看到') },
+  returnToDrafter: { reason: textArg<'Consultation'>('退回原因', '说明需要修改的内容，起草科室将看到', { required: true }) },
   approve: {
+    // S4: checked in the dialog and again by the resolver.
     confidentialityConclusion: textArg<'Consultation'>(
       '保密审查结论（S4）',
-      '必填，例如：经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开征求意见',
+      '例如：经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开征求意见',
+      { required: true },
     ),
   },
 };

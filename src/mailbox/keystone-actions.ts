@@ -10,8 +10,8 @@ import {
 import { actOnMessage } from './store.js';
 
 const argsFor: Partial<Record<MessageAction, ActionArgs<'Message'>>> = {
-  returnReply: { reason: textArg<'Message'>('退回原因', '必填，承办科室将看到此原因') },
-  withdrawReply: { reason: textArg<'Message'>('撤回公开的理由', '必填，例如：涉及个人隐私') },
+  returnReply: { reason: textArg<'Message'>('退回原因', '承办科室将看到此原因', { required: true }) },
+  withdrawReply: { reason: textArg<'Message'>('撤回公开的理由', '例如：涉及个人隐私', { required: true }) },
 };
 
 const prompts: Partial<Record<MessageAction, string>> = {

@@ -184,8 +184,10 @@ export function selfInspectionActions() {
       (context, id, args) => markForConversion(context, id, args.ref ?? '', args.note ?? ''),
       null,
       {
-        ref: textArg<'SelfInspection'>('事项编号', '自查内容中的编号：W 开头为未公开的文件，T 开头为申请较多的事项，例如 W1'),
-        note: textArg<'SelfInspection'>('说明', '必填：为什么应当公开，由谁在何时前公开'),
+        ref: textArg<'SelfInspection'>('事项编号', '自查内容中的编号：W 开头为未公开的文件，T 开头为申请较多的事项，例如 W1', {
+          required: true,
+        }),
+        note: textArg<'SelfInspection'>('说明', '为什么应当公开，由谁在何时前公开', { required: true }),
       },
     ),
   };

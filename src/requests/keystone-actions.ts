@@ -119,13 +119,25 @@ const dayArgConfig = (label: string, description: string) => ({
   graphql: g.arg({ type: g.CalendarDay }),
   ui: { source: { field: calendarDay<ListTypeInfo<'DisclosureRequest'>>({ ui: { label, description } }) } },
 });
+// A required choice: a plain picker the dialog checks (“请选择…”), never a greyed one behind a 留空 box (issue 16).
 const selectArg = (label: string, options: readonly { value: string; label: string }[]) => ({
   graphql: g.arg({ type: g.String }),
-  ui: { source: { field: select<ListTypeInfo<'DisclosureRequest'>>({ type: 'string', options: [...options], ui: { label } }) } },
+  ui: {
+    source: {
+      field: select<ListTypeInfo<'DisclosureRequest'>>({
+        type: 'string',
+        options: [...options],
+        ui: { label },
+        validation: { isRequired: true },
+      }),
+    },
+  },
 });
 
 const argsFor: Record<RequestAction, ActionArgs<'DisclosureRequest'>> = {
-  approveExtension: { reason: textArg<'DisclosureRequest'>('延期理由', '必填，例如：需调取多个科室档案，正在检索核对') },
+  approveExtension: {
+    reason: textArg<'DisclosureRequest'>('延期理由', '例如：需调取多个科室档案，正在检索核对', { required: true }),
+  },
   recordExtensionNotice: {
     noticeSentOn: dayArgConfig('告知日期', '不填为今天；须在原答复期限届满前'),
     noticeMethod: selectArg('告知方式', noticeMethodOptions),

@@ -10,11 +10,14 @@ import { transition, type WorkflowListKey } from './operations/transition.js';
 
 const confidentialityDefault = '经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开';
 
-/** The arguments asked by the workflow's actions, for either list. */
+const required = { required: true };
+
+/** The arguments asked by the workflow's actions, for either list; the reasons the state machine requires are required in the dialog too. */
 const argsFor = <K extends WorkflowListKey>(): Partial<Record<WorkflowAction, ActionArgs<K>>> => ({
-  returnToDrafter: { reason: textArg<K>('退文原因', '必填：说明需要修改的内容，起草人将看到') },
-  withdraw: { reason: textArg<K>('撤回原因') },
-  officeApprove: { confidentialityConclusion: textArg<K>('保密审查结论（S4）', `例如：${confidentialityDefault}`) },
+  returnToDrafter: { reason: textArg<K>('退文原因', '说明需要修改的内容，起草人将看到', required) },
+  withdraw: { reason: textArg<K>('撤回原因', '说明撤回的理由，记入流转记录', required) },
+  // S4: no review passes without its conclusion.
+  officeApprove: { confidentialityConclusion: textArg<K>('保密审查结论（S4）', `例如：${confidentialityDefault}`, required) },
 });
 
 const prompts: Partial<Record<WorkflowAction, string>> = {

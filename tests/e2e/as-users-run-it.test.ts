@@ -161,10 +161,9 @@ describe('the product as a newcomer runs it (npm start, nothing else set)', () =
     const title = `关于调整临时救助标准的通知（${stamp}）`;
     await page.goto(`${service.url}/admin/documents/create`);
     await page.getByRole('textbox', { name: '标题', exact: true }).fill(title);
-    const disclosureRadio = page.getByRole('radio', { name: '主动公开' });
-    const leaveEmpty = disclosureRadio.locator('xpath=ancestor::*[.//input[@type="checkbox"]][1]').getByRole('checkbox', { name: '留空' });
-    if (await leaveEmpty.count()) await leaveEmpty.uncheck();
-    await disclosureRadio.click();
+    await page.getByRole('radio', { name: '主动公开' }).click();
+    await page.getByRole('button', { name: /五公开类别/ }).click();
+    await page.getByRole('option', { name: '执行公开' }).click();
     for (const name of [`低保标准示意图 ${stamp}`, `临时救助申请表 ${stamp}`]) {
       await page.getByRole('combobox', { name: '附件' }).fill(stamp);
       // The options are searched as one types: until the list holds only this run's files, the unfiltered list

@@ -46,10 +46,10 @@ test('S5: an editor drafts a document with its interpretation; the office and th
   await page.screenshot({ path: artifactPath('workflow-0-editor-navigation.png') });
   await page.goto(`${running.service.url}/admin/documents/create`);
   await page.getByRole('textbox', { name: '标题', exact: true }).fill(title);
-  // 公开属性 starts empty (S1): the editor must choose it.
-  const disclosureRadio = page.getByRole('radio', { name: '主动公开' });
-  await disclosureRadio.locator('xpath=ancestor::*[.//input[@type="checkbox"]][1]').getByRole('checkbox', { name: '留空' }).uncheck();
-  await disclosureRadio.click();
+  // 公开属性 starts empty (S1): the editor must choose it, as 五公开类别; both are plain choices (issue 16).
+  await page.getByRole('radio', { name: '主动公开' }).click();
+  await page.getByRole('button', { name: /五公开类别/ }).click();
+  await page.getByRole('option', { name: '执行公开' }).click();
   await page.getByLabel('需要政策解读').check();
   // Reprint-only fields show only on a reprint: not on this local document, until 来源类型 says 转载.
   const sourceUrl = page.getByRole('textbox', { name: '原文链接' });
@@ -110,21 +110,29 @@ test('S5: an editor drafts a document with its interpretation; the office and th
   await context.close();
 });
 
-test('S1: a submission without a disclosure attribute is returned, and the Admin UI says why in Chinese', async () => {
+test('S1: a document without a disclosure attribute is not created by the form; an older one is returned, and the dialog says why in Chinese', async () => {
   const context = await running.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await signIn(context, page, 'jiuzhu');
   await page.goto(`${running.service.url}/admin/documents/create`);
   await page.getByRole('textbox', { name: '标题', exact: true }).fill('没有公开属性的草稿');
   await page.getByRole('button', { name: '创建' }).click();
-  await page.waitForURL(/\/admin\/documents\/(?!create)[a-z0-9]+$/);
-  await act(page, page.url(), '提交审核', 'workflow-7-returned.png');
-  await page.getByText('未能提交审核').waitFor();
-  await page.getByRole('button', { name: '详情' }).click();
+  await page.getByText('请选择公开属性').first().waitFor();
+  expect(page.url()).toMatch(/\/admin\/documents\/create$/);
+  // A draft saved without one (through the API, or before the form asked) is returned on submission.
+  const created = await page.request.post(`${running.service.url}/api/graphql`, {
+    data: { query: 'mutation { createDocument(data: { title: "没有公开属性的草稿" }) { id } }' },
+  });
+  const { data } = (await created.json()) as { data: { createDocument: { id: string } } };
+  await page.goto(`${running.service.url}/admin/documents/${data.createDocument.id}`);
+  await page.getByRole('button', { name: '提交审核', exact: true }).click();
+  const confirm = page.getByRole('button', { name: '确定提交审核' });
+  await confirm.click();
   await page
+    .locator('[role=dialog] [data-gongkai-refusal]')
     .getByText(/已退文：未明确公开属性/)
-    .first()
     .waitFor();
+  expect(await page.getByText('未能提交审核').count()).toBe(0);
   await page.screenshot({ path: artifactPath('workflow-8-returned-error.png') });
   await context.close();
 });

@@ -19,11 +19,22 @@ export function refusal(code: string): (message: string) => GraphQLError {
   return (message) => new GraphQLError(message, { extensions: { code } });
 }
 
-/** A free-text argument asked in the action's dialog (a reason, a note). */
-export function textArg<K extends ListKey>(label: string, description?: string): ActionArgConfig<ListTypeInfo<K>> {
+/**
+ * A free-text argument asked in the action's dialog (a reason, a note). A required one is checked by the dialog
+ * before anything is sent (issue 16): “请填写…” under the field. The resolver checks again.
+ */
+export function textArg<K extends ListKey>(
+  label: string,
+  description?: string,
+  { required = false }: { required?: boolean } = {},
+): ActionArgConfig<ListTypeInfo<K>> {
   return {
     graphql: g.arg({ type: g.String }),
-    ui: { source: { field: text<ListTypeInfo<K>>({ ui: { label, description, displayMode: 'textarea' } }) } },
+    ui: {
+      source: {
+        field: text<ListTypeInfo<K>>({ ui: { label, description, displayMode: 'textarea' }, validation: { isRequired: required } }),
+      },
+    },
   };
 }
 

@@ -245,6 +245,16 @@ export const keystoneCore: PackagePatch = {
     ],
     // The item page's header, actions and layout.
     [core('common-45f6b6ff.js')]: [
+      // Issue 16: an action run from its dialog throws its refusal back to the dialog (ActionDialog above).
+      r('async function runAction(action, actionArgValue) {', 'async function runAction(action, actionArgValue, gongkaiInDialog) {'),
+      r(
+        '    } catch (error) {\n      toastQueue.critical(',
+        '    } catch (error) {\n      if (gongkaiInDialog) throw error;\n      toastQueue.critical(',
+      ),
+      r(
+        '          setActiveAction(null);\n          await runAction(activeAction, actionArgValue);',
+        '          await runAction(activeAction, actionArgValue, true);\n          setActiveAction(null);',
+      ),
       r("actionLabel: 'Details',", "actionLabel: '详情',"),
       r('title: "Unsaved changes",', 'title: "有尚未保存的修改",'),
       r('primaryActionLabel: "Dismiss",', 'primaryActionLabel: "知道了",'),
@@ -297,7 +307,42 @@ export const keystoneCore: PackagePatch = {
       // A stack trace helps nobody who edits documents; the server's log keeps it.
       r('children: stack', 'children: null'),
     ],
-    [core('ActionDialog-965d41b8.js')]: [r('cancelLabel: "Cancel",', 'cancelLabel: "取消",'), r('children: "Cancel"', 'children: "取消"')],
+    // Issue 16: an action's dialog stays open until the server answers; a refusal (the operation's own Chinese
+    // reason) is shown in the dialog, once and whole, under the fields it may be about — never only in a toast.
+    // Dialogs without fields use the same form, so that they can show a refusal too.
+    [core('ActionDialog-965d41b8.js')]: [
+      r(
+        "import { jsx, jsxs } from 'react/jsx-runtime';",
+        `import { jsx, jsxs } from 'react/jsx-runtime';\nimport { Notice } from '@keystar/ui/notice';\nimport { u as useKeystone } from './context-a4948706.js';\n${helper}`,
+      ),
+      r('  if (!hasFields) {\n    return /*#__PURE__*/jsx(AlertDialog, {', '  if (false) {\n    return /*#__PURE__*/jsx(AlertDialog, {'),
+      r('cancelLabel: "Cancel",', 'cancelLabel: "取消",'),
+      r(
+        '    confirmLabel: confirmLabel,\n    onConfirm: onConfirm\n  });\n}',
+        '    confirmLabel: confirmLabel,\n    tone: tone,\n    onConfirm: onConfirm\n  });\n}',
+      ),
+      r(
+        '  confirmLabel,\n  onConfirm\n}) {\n  const dialog = useDialogContainer();',
+        '  confirmLabel,\n  tone,\n  onConfirm\n}) {\n  const dialog = useDialogContainer();\n  const {\n    lists\n  } = useKeystone();\n  const [gongkaiRefusal, setGongkaiRefusal] = useState(null);\n  const [gongkaiPending, setGongkaiPending] = useState(false);\n  const hasFields = Object.keys(fields).length > 0;',
+      ),
+      r(
+        '          if (newForceValidation) return;\n          await onConfirm(value);\n          dialog.dismiss();',
+        '          if (newForceValidation) return;\n          setGongkaiRefusal(null);\n          setGongkaiPending(true);\n          try {\n            await onConfirm(value);\n          } catch (error) {\n            setGongkaiRefusal(gongkaiZh.actionRefusal(error, lists));\n            setGongkaiPending(false);\n            return;\n          }\n          setGongkaiPending(false);\n          dialog.dismiss();',
+      ),
+      r(
+        '          }), /*#__PURE__*/jsx(Box, {\n            paddingTop: "regular",',
+        '          }), hasFields && /*#__PURE__*/jsx(Box, {\n            paddingTop: "regular",',
+      ),
+      r(
+        '              onChange: setValue\n            })\n          })]',
+        '              onChange: setValue\n            })\n          }), gongkaiRefusal && /*#__PURE__*/jsx(Notice, {\n            tone: "critical",\n            "data-gongkai-refusal": "",\n            children: /*#__PURE__*/jsx(Text, {\n              UNSAFE_style: {\n                whiteSpace: "pre-wrap",\n                overflowWrap: "anywhere"\n              },\n              children: gongkaiRefusal\n            })\n          })]',
+      ),
+      r('children: "Cancel"', 'children: "取消"'),
+      r(
+        '        prominence: "high",\n        type: "submit",',
+        '        prominence: "high",\n        tone: tone === "critical" ? "critical" : undefined,\n        isPending: gongkaiPending,\n        type: "submit",',
+      ),
+    ],
     [core('pick-17803b6b.js')]: [
       r('children = `Create ${list.singular}`', 'children = `新建${list.singular}`'),
       r('"aria-label": `New ${props.list.singular}`,', '"aria-label": `新建${props.list.singular}`,'),
@@ -321,7 +366,7 @@ export const keystoneCore: PackagePatch = {
     ],
     [fieldViews('text')]: [
       r('if (isRequired) return [`${fieldLabel} is required`];', 'if (isRequired) return [`请填写${fieldLabel}`];'),
-      r('messages.push(`${fieldLabel} must not be empty`);', 'messages.push(`${fieldLabel}不能为空`);'),
+      r('messages.push(`${fieldLabel} must not be empty`);', 'messages.push(`请填写${fieldLabel}`);'),
       r('messages.push(`${fieldLabel} must be at least ${min} characters long`);', 'messages.push(`${fieldLabel}至少需要 ${min} 个字符`);'),
       r(
         'messages.push(`${fieldLabel} must be no longer than ${validation.length.max} characters`);',

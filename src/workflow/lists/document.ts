@@ -41,6 +41,9 @@ const internalOnly = { read: signedIn };
 const notReprint = { origin: { not: { equals: 'reprint' } } };
 const onlyOnReprints = { createView: { fieldMode: { hidden: notReprint } }, itemView: { fieldMode: { hidden: notReprint } } };
 
+/** A choice the form requires (issue 16), where the database keeps older rows without one valid. */
+const requiredChoice = { createView: { isRequired: true }, itemView: { isRequired: true } } as const;
+
 export const Document = list<ListTypeInfo<'Document'>>({
   access: {
     operation: { query: () => true, create: mayCreate, update: signedInStaff, delete: signedInStaff },
@@ -66,10 +69,17 @@ export const Document = list<ListTypeInfo<'Document'>>({
       formationDate: calendarDay({ ui: { label: '成文日期' } }),
       indexNumber: text({ ui: { label: '索引号' }, isIndexed: 'unique', db: { isNullable: true }, validation: { isRequired: false } }),
       topic: text({ ui: { label: '主题分类' } }),
-      openCategory: select({ ui: { label: '五公开类别' }, type: 'string', options: [...openCategoryOptions] }),
+      // Issue 16: required choices are plain pickers the form checks (请选择…), not greyed out behind a 留空 box.
+      // Kept nullable in the database (older documents may have none; no category is a safe guess), and an
+      // older document without one can still be saved (Keystone only checks a value the editor changed).
+      openCategory: select({ ui: { label: '五公开类别', ...requiredChoice }, type: 'string', options: [...openCategoryOptions] }),
       // N14 年度报告 二、第二十条第（一）项: counted as issued in the year of its 成文日期, repealed on repealedOn.
       regulatoryKind: select({
-        ui: { label: '规章或规范性文件', description: '属于规章或行政规范性文件的，计入政府信息公开工作年度报告' },
+        ui: {
+          label: '规章或规范性文件',
+          description: '属于规章或行政规范性文件的，计入政府信息公开工作年度报告',
+          views: './admin/fields/regulatory-kind',
+        },
         type: 'string',
         options: [...regulatoryKindOptions],
       }),
@@ -80,6 +90,7 @@ export const Document = list<ListTypeInfo<'Document'>>({
         options: [...disclosureOptions],
         ui: {
           label: '公开属性',
+          ...requiredChoice,
           displayMode: 'segmented-control',
           description: '依《政府信息公开条例》明确公开属性；除主动公开外须说明理由',
         },

@@ -25,3 +25,4 @@ export declare function pinyinRows<T extends Record<string, unknown>>(
 ): T[];
 export declare function pinyinOptions<T extends { label?: string | null }>(items: T[], data: { items?: unknown[]; count?: number } | undefined, sort: unknown): T[];
 export declare function translateMessage(message: string, lists?: Record<string, AdminListLike>): string;
+export declare function actionRefusal(error: unknown, lists?: Record<string, AdminListLike>): string;

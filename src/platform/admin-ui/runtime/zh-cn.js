@@ -136,6 +136,8 @@ function translateDetail(message, lists, typeName) {
   if ((m = /^value must be greater than or equal to (.+)$/.exec(message))) return `不能小于 ${m[1]}`;
   if ((m = /^value must be less than or equal to (.+)$/.exec(message))) return `不能大于 ${m[1]}`;
   if (message === 'missing value') return '缺少值';
+  // A nested create's own refusal follows on the next lines.
+  if (message === 'You provided invalid data for this operation.') return '提交的内容未通过校验：';
   if ((m = /^Returned: (.*)\. Expected: boolean\.$/.exec(message))) return `返回了 ${m[1]}，应当返回是或否`;
   if ((m = /^You cannot (\w+) that (\w+) - you cannot \w+ the fields (.+)$/.exec(message))) {
     return `您无权${operations[m[1]] || m[1]}该${listLabel(lists, m[2])}的字段：${fieldList(lists, m[2], m[3])}`;
@@ -194,4 +196,18 @@ export function translateMessage(message, lists) {
     .split('\n')
     .map((line) => translateLine(line, lists))
     .join('\n');
+}
+
+/**
+ * Issue 16: the refusal of an action, as shown in its dialog: each distinct message of the error once, whole and
+ * in Chinese (Apollo's error repeats the server's messages in its own message; GraphQL errors are in `errors`
+ * since Apollo Client 4, in `graphQLErrors` before).
+ */
+export function actionRefusal(error, lists) {
+  const inner = error && (Array.isArray(error.errors) ? error.errors : Array.isArray(error.graphQLErrors) ? error.graphQLErrors : null);
+  const messages = (inner && inner.length ? inner : [error])
+    .map((e) => (e && typeof e.message === 'string' ? e.message.trim() : ''))
+    .filter(Boolean);
+  const unique = [...new Set(messages)].map((message) => translateMessage(message, lists));
+  return unique.length ? unique.join('\n') : '操作未能完成，请刷新页面后重试';
 }

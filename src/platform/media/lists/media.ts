@@ -40,6 +40,8 @@ function withChecksum<T extends Data>(resolvedData: T): T {
 }
 
 // 媒体: images, videos, captions and attachments, stored on our own storage (no hot-linking).
+const pictureKinds = mediaKindOptions.filter((o) => isPicture(o.value)).map((o) => o.value);
+
 export const Media = list<ListTypeInfo<'Media'>>({
   graphql: { plural: 'MediaItems' },
   access: {
@@ -66,7 +68,14 @@ export const Media = list<ListTypeInfo<'Media'>>({
     }),
     file: file({ ui: { label: '文件' }, storage: mediaStorage, transformName: storedName }),
     altText: text({
-      ui: { label: '替代文本', description: '图片必填：为看不见图片的读者描述图片内容（无障碍要求）' },
+      ui: {
+        label: '替代文本',
+        description: '图片必填：为看不见图片的读者描述图片内容（无障碍要求）',
+        // Issue 16: asked for in the form of a picture (also when an image is added from a document or an
+        // interpretation), before anything is sent; the hook below checks again.
+        createView: { isRequired: { kind: { in: [...pictureKinds] } } },
+        itemView: { isRequired: { kind: { in: [...pictureKinds] } } },
+      },
       validation: { length: { max: 500 } },
     }),
     caption: text({ ui: { label: '说明文字', displayMode: 'textarea' } }),
@@ -130,7 +139,13 @@ export const Media = list<ListTypeInfo<'Media'>>({
         if (stored) for (const problem of checkContent(upload.filename, title, stored.content)) addValidationError(problem);
       }
       const altText = (resolvedData.altText ?? item?.altText ?? '') as string;
-      if (isPicture(kind) && !altText.trim()) addValidationError(`${kind === 'longImage' ? '长图' : '图片'}必须填写替代文本`);
+      if (isPicture(kind) && !altText.trim()) {
+        // Named, so that a refusal of a document or interpretation saved with new images says which one.
+        const title = String(resolvedData.title ?? item?.title ?? '').trim();
+        addValidationError(
+          `${kind === 'longImage' ? '长图' : '图片'}${title ? `“${title}”` : ''}没有替代文本：请填写“替代文本”，为看不见图片的读者描述图片内容`,
+        );
+      }
     },
   },
 });
