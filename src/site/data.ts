@@ -645,3 +645,49 @@ export async function catalogueEntryData(context: Context, id: string, page: num
     cacheTags: ['catalogue'],
   };
 }
+
+/**
+ * Everything of the site itself that is published as files (S1: the same filters as the pages): single pages,
+ * and lists whose further pages exist as long as the list has them. Features add theirs (kit.ts, PublicUrls).
+ */
+export async function sitePublicUrls(context: Context): Promise<{ pages: string[]; lists: string[] }> {
+  const prisma = context.sudo().prisma;
+  const columns = await prisma.column.findMany({ where: publicColumn, orderBy: { slug: 'asc' }, select: { slug: true } });
+  const entries = await prisma.catalogueEntry.findMany({ orderBy: { id: 'asc' }, select: { id: true } });
+  const pages = ['/', '/robots.txt', '/sitemap.xml', '/feed.xml', '/atom.xml', '/disclosure/catalogue'];
+  for (const c of columns) pages.push(`/columns/${c.slug}/feed.xml`, `/columns/${c.slug}/atom.xml`);
+  // Bodies are read a batch at a time, for the charts' pictures, so a large site never sits in memory at once.
+  const batch = 500;
+  for (let skip = 0; ; skip += batch) {
+    const docs = await prisma.document.findMany({
+      where: publicDocument,
+      orderBy: { id: 'asc' },
+      skip,
+      take: batch,
+      select: { id: true, origin: true, disclosure: true, body: true, redactedBody: true },
+    });
+    for (const d of docs) {
+      pages.push(`/documents/${d.id}`);
+      chartBlocksOf(publicBodyOf(d)).forEach((_, i) => pages.push(`/documents/${d.id}/charts/${i + 1}.svg`));
+    }
+    if (docs.length < batch) break;
+  }
+  for (let skip = 0; ; skip += batch) {
+    const jds = await prisma.interpretation.findMany({
+      where: publicInterpretation,
+      orderBy: { id: 'asc' },
+      skip,
+      take: batch,
+      select: { id: true, body: true },
+    });
+    for (const d of jds) {
+      pages.push(`/interpretations/${d.id}`);
+      chartBlocksOf(d.body).forEach((_, i) => pages.push(`/interpretations/${d.id}/charts/${i + 1}.svg`));
+    }
+    if (jds.length < batch) break;
+  }
+  return {
+    pages,
+    lists: [...columns.map((c) => `/columns/${c.slug}`), ...entries.map((e) => `/disclosure/catalogue/${e.id}`)],
+  };
+}
