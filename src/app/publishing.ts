@@ -28,6 +28,10 @@ export function siteRenderer(context: Context): RenderPage {
   const responses = new Map<string, ServerResponse & { locals?: Record<string, unknown> }>();
   let next = 0;
   const dispatch = (req: IncomingMessage, res: ServerResponse) => {
+    // Express gives the response its own prototype; the injector's methods that capture the bytes stay on the object.
+    const injected = Object.getPrototypeOf(res) as Record<string, unknown>;
+    for (const name of ['setTimeout', 'writeHead', 'write', 'end', 'destroy', 'addTrailers'])
+      Object.defineProperty(res, name, { value: injected[name], writable: true, configurable: true });
     responses.set(String(req.headers[renderIdHeader]), res);
     app(req as express.Request, res as express.Response);
   };
