@@ -8,6 +8,10 @@ import { siteFeatures } from '../../../src/app/site-features.js';
 import { Publisher } from '../../../src/site/static/publisher.js';
 import { parseManifest, sha256Hex } from '../../../src/site/static/core/manifest.js';
 import { pageCacheFor } from '../../../src/platform/page-cache/cache.js';
+import { securityHeaders } from '../../../src/platform/page-cache/cache.js';
+import { servePublishedFiles } from '../../../src/site/static/serve.js';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { publishItems } from '../../../src/workflow/operations/publication.js';
 
 /*
@@ -137,5 +141,42 @@ describe('publication writes files', () => {
     expect(await publications()).toHaveLength(rowsBefore);
     await prisma.siteSettings.update({ where: { id: settings.id }, data: { siteName: settings.siteName } });
     pageCacheFor(state.t.context).clear({ remote: true });
+  }, 120_000);
+
+  test('the embedded server answers from the published files, byte for byte with the security headers; a withdrawn page is 404 at once', async () => {
+    const server = http.createServer(state.app as unknown as http.RequestListener);
+    servePublishedFiles(server, publisher);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const doc = await state.t.context.sudo().prisma.document.findFirstOrThrow({
+        where: { status: 'published', disclosure: 'proactive', columns: { some: { slug: 'mzdt' } } },
+        orderBy: { publishedAt: 'asc' },
+      });
+      const file = `documents/${doc.id}/index.html`;
+      const res = await fetch(`${base}/documents/${doc.id}`);
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(res.status).toBe(200);
+      expect(sha256Hex(body)).toBe(manifest().files[file].sha256);
+      for (const [name, value] of Object.entries(securityHeaders)) expect(res.headers.get(name)).toBe(value);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      const etag = res.headers.get('etag')!;
+      expect((await fetch(`${base}/documents/${doc.id}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+      // The bytes come from the file: what is on disk is what is served.
+      const original = fs.readFileSync(path.join(siteDir, file));
+      fs.writeFileSync(path.join(siteDir, file), Buffer.concat([original, Buffer.from('<!-- 磁盘上的文件 -->')]));
+      expect(await (await fetch(`${base}/documents/${doc.id}`)).text()).toContain('<!-- 磁盘上的文件 -->');
+      fs.writeFileSync(path.join(siteDir, file), original);
+      // A list page with ?page=1 is not a file address: the dynamic site answers it.
+      expect((await fetch(`${base}/columns/mzdt`)).status).toBe(200);
+
+      await act('bangongshi', 'withdrawDocument', doc.id, ', reason: "信息有误"');
+      const gone = await fetch(`${base}/documents/${doc.id}`);
+      expect(gone.status).toBe(404);
+      expect(await gone.text()).toContain('页面不存在');
+      expect(fs.existsSync(path.join(siteDir, file))).toBe(false);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   }, 120_000);
 });
