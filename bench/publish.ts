@@ -43,7 +43,13 @@ const base = Date.parse('2026-01-01T00:00:00Z');
 // Bulk inserts: the site in a few seconds, not through the workflow one document at a time.
 const started = performance.now();
 await prisma.column.createMany({
-  data: Array.from({ length: columns }, (_, c) => ({ id: columnId(c), name: `栏目${c + 1}`, slug: `col-${pad(c + 1, 2)}`, kind: 'news', order: c })),
+  data: Array.from({ length: columns }, (_, c) => ({
+    id: columnId(c),
+    name: `栏目${c + 1}`,
+    slug: `col-${pad(c + 1, 2)}`,
+    kind: 'news',
+    order: c,
+  })),
 });
 const total = documents + publications;
 for (let from = 0; from < total; from += 500) {
@@ -66,7 +72,11 @@ for (let from = 0; from < total; from += 500) {
 }
 console.log(`生成站点：${documents} 篇文件，${columns} 个栏目，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
 
-const publisher = startPublishing(context, { directory: path.join(dir, 'site'), manifestPath: path.join(dir, 'site-manifest.json'), hook: null });
+const publisher = startPublishing(context, {
+  directory: path.join(dir, 'site'),
+  manifestPath: path.join(dir, 'site-manifest.json'),
+  hook: null,
+});
 
 // 1. Full rebuild, with memory sampled while it runs.
 let peakRss = process.memoryUsage().rss;
@@ -85,7 +95,11 @@ const times: number[] = [];
 for (let i = 0; i < publications; i++) {
   const n = documents + i;
   const t0 = performance.now();
-  await publishItems(context, [{ listKey: 'Document', id: docId(n) }], { action: 'applyRevision', actor: null, at: new Date(base + (documents + i) * 60_000) });
+  await publishItems(context, [{ listKey: 'Document', id: docId(n) }], {
+    action: 'applyRevision',
+    actor: null,
+    at: new Date(base + (documents + i) * 60_000),
+  });
   const link = `/documents/${docId(n)}`;
   const ok =
     fs.existsSync(path.join(site, `documents/${docId(n)}/index.html`)) &&
@@ -98,7 +112,9 @@ times.sort((a, b) => a - b);
 const p99 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.99) - 1)];
 
 const verdict = (ok: boolean) => (ok ? '达到' : '未达到');
-console.log(`\n1. 全站重建：${rebuilt.files} 个文件，${rebuildSeconds.toFixed(1)} 秒，${pagesPerSecond.toFixed(0)} 页/秒（目标 ≥ 500：${verdict(pagesPerSecond >= 500)}）`);
+console.log(
+  `\n1. 全站重建：${rebuilt.files} 个文件，${rebuildSeconds.toFixed(1)} 秒，${pagesPerSecond.toFixed(0)} 页/秒（目标 ≥ 500：${verdict(pagesPerSecond >= 500)}）`,
+);
 console.log(`   峰值内存（RSS）${peakMb.toFixed(0)} MB（目标 < 300 MB：${verdict(peakMb < 300)}）`);
 console.log(
   `2. 发布一篇文件至其页面、栏目首页和首页写好：${publications} 次，中位数 ${times[Math.floor(times.length / 2)].toFixed(0)} ms，p99 ${p99.toFixed(0)} ms（目标 < 1000 ms：${verdict(p99 < 1000)}）`,

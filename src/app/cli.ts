@@ -305,7 +305,10 @@ async function source(
 async function progressReporter(label: string): Promise<{ update: (done: number, total: number) => void; stop: () => void }> {
   if (process.stderr.isTTY) {
     const { SingleBar, Presets } = await import('cli-progress');
-    const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total} 页`, stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: `${label} [{bar}] {value}/{total} 页`, stream: process.stderr, hideCursor: true },
+      Presets.shades_classic,
+    );
     let started = false;
     return {
       update: (done, total) => {
@@ -346,10 +349,18 @@ async function publish(db: DatabaseSettings, options: { all: boolean; check: boo
       const differences = await publisher.check(progress.update);
       progress.stop();
       for (const d of differences) say(d.message);
-      say(differences.length ? `发现 ${differences.length} 处不一致（发布目录 ${publisher.directory}）` : `发布目录与数据库一致（${publisher.directory}）`);
+      say(
+        differences.length
+          ? `发现 ${differences.length} 处不一致（发布目录 ${publisher.directory}）`
+          : `发布目录与数据库一致（${publisher.directory}）`,
+      );
       return differences.length ? 1 : 0;
     }
-    const result = await publisher.sync(null, { repair: options.repair, reason: options.repair ? '修复' : '全站重建', onProgress: progress.update });
+    const result = await publisher.sync(null, {
+      repair: options.repair,
+      reason: options.repair ? '修复' : '全站重建',
+      onProgress: progress.update,
+    });
     progress.stop();
     await publisher.hooksDone();
     say(`已发布到 ${publisher.directory}：共 ${result.files} 个文件，写入 ${result.written.length} 个，删除 ${result.removed.length} 个`);

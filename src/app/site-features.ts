@@ -45,7 +45,10 @@ export const siteFeatures: readonly SiteFeatureEntry[] = [
   {
     routes: websiteReportRoutes,
     publicUrls: async (context) => ({
-      pages: ['/disclosure/website-reports', ...(await publishedWebsiteReports(context)).map((r) => `/disclosure/website-reports/${r.year}`)],
+      pages: [
+        '/disclosure/website-reports',
+        ...(await publishedWebsiteReports(context)).map((r) => `/disclosure/website-reports/${r.year}`),
+      ],
     }),
   },
 ];

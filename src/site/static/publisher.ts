@@ -105,9 +105,13 @@ function itemOf(url: string): string | null {
   if (base === '/') return 'home';
   const m = /^\/(documents|interpretations|columns|mailbox|consultations|disclosure\/catalogue)\/([^/]+)$/.exec(base);
   if (!m) return null;
-  const kind = { documents: 'document', interpretations: 'interpretation', columns: 'column', mailbox: 'message', consultations: 'consultation' }[
-    m[1]
-  ];
+  const kind = {
+    documents: 'document',
+    interpretations: 'interpretation',
+    columns: 'column',
+    mailbox: 'message',
+    consultations: 'consultation',
+  }[m[1]];
   return `${kind ?? 'catalogue-entry'}:${m[2]}`;
 }
 
@@ -216,7 +220,8 @@ export class Publisher {
       for (const url of urls.lists ?? []) targets.set(url, { url, list: true });
     }
     for (const file of await staticFiles()) targets.set(`/static/${file}`, { url: `/static/${file}`, list: false });
-    for (const name of await publicMediaNames(context)) targets.set(`${mediaUrlPrefix}/${name}`, { url: `${mediaUrlPrefix}/${name}`, list: false });
+    for (const name of await publicMediaNames(context))
+      targets.set(`${mediaUrlPrefix}/${name}`, { url: `${mediaUrlPrefix}/${name}`, list: false });
     return [...targets.values()].filter((t) => fileOfUrl(t.url) !== null);
   }
 
@@ -231,7 +236,10 @@ export class Publisher {
   ): Promise<{ rendered: Map<string, Rendered> }> {
     const rendered = new Map<string, Rendered>();
     // Lists first: their further pages join the queue while the single pages are rendered.
-    const queue: { url: string; list: boolean; previous?: string }[] = [...targets.filter((t) => t.list), ...targets.filter((t) => !t.list)];
+    const queue: { url: string; list: boolean; previous?: string }[] = [
+      ...targets.filter((t) => t.list),
+      ...targets.filter((t) => !t.list),
+    ];
     let total = queue.length;
     let done = 0;
     let failure: unknown = null;
@@ -249,7 +257,14 @@ export class Publisher {
         }
         if (isPage) {
           const file = fileOfUrl(job.url)!;
-          const entry: ManifestEntry = { url: job.url, sha256, size: page.body.length, type: page.type, item: itemOf(job.url), tags: [...page.tags].sort() };
+          const entry: ManifestEntry = {
+            url: job.url,
+            sha256,
+            size: page.body.length,
+            type: page.type,
+            item: itemOf(job.url),
+            tags: [...page.tags].sort(),
+          };
           rendered.set(file, { file, entry, temp: await keep(file, entry, page.body) });
         }
         onProgress?.(++done, total);
@@ -314,10 +329,12 @@ export class Publisher {
     }
     // Withdrawal: in the same step, the pages that left the public site leave the directory.
     for (const file of removed) await removeFile(directory, file);
-    if (options.repair) for (const file of await this.filesOnDisk()) if (!files[file]) {
-      await removeFile(directory, file);
-      removed.push(file);
-    }
+    if (options.repair)
+      for (const file of await this.filesOnDisk())
+        if (!files[file]) {
+          await removeFile(directory, file);
+          removed.push(file);
+        }
 
     const manifest: Manifest = { version: 1, files };
     const text = serializeManifest(manifest);
@@ -336,7 +353,14 @@ export class Publisher {
   private async record(result: SyncResult, reason: string): Promise<void> {
     const at = (this.options.now ?? (() => new Date()))();
     await this.options.context.sudo().prisma.sitePublication.create({
-      data: { at, manifestHash: result.manifestHash, files: result.files, written: result.written.length, removed: result.removed.length, reason },
+      data: {
+        at,
+        manifestHash: result.manifestHash,
+        files: result.files,
+        written: result.written.length,
+        removed: result.removed.length,
+        reason,
+      },
     });
   }
 

@@ -48,7 +48,15 @@ beforeAll(async () => {
 describe('publication writes files', () => {
   test('the whole site is published, and the manifest gives each file its sha256 and size; the record holds its hash', async () => {
     const files = manifest().files;
-    for (const f of ['index.html', 'sitemap.xml', 'robots.txt', 'feed.xml', 'atom.xml', 'static/site.css', 'disclosure/catalogue/index.html'])
+    for (const f of [
+      'index.html',
+      'sitemap.xml',
+      'robots.txt',
+      'feed.xml',
+      'atom.xml',
+      'static/site.css',
+      'disclosure/catalogue/index.html',
+    ])
       expect(files[f]).toBeDefined();
     expect(Object.keys(files).some((f) => /^columns\/[a-z0-9-]+\/index\.html$/.test(f))).toBe(true);
     expect(Object.keys(files).some((f) => /^documents\/[a-z0-9]+\/index\.html$/.test(f))).toBe(true);
@@ -94,7 +102,8 @@ describe('publication writes files', () => {
     // No waiting: when withdraw returns, the files show it.
     expect(exists(page)).toBe(false);
     expect(exists(`documents/${doc.id}`)).toBe(false);
-    for (const file of ['columns/mzdt/index.html', 'feed.xml', 'atom.xml', 'columns/mzdt/feed.xml', 'sitemap.xml']) expect(read(file)).not.toContain(link);
+    for (const file of ['columns/mzdt/index.html', 'feed.xml', 'atom.xml', 'columns/mzdt/feed.xml', 'sitemap.xml'])
+      expect(read(file)).not.toContain(link);
     expect(manifest().files[page]).toBeUndefined();
     const last = (await publications()).at(-1)!;
     expect(last.removed).toBeGreaterThanOrEqual(1);
@@ -107,7 +116,8 @@ describe('publication writes files', () => {
     expect(entry.sha256).toBe(sha256Hex(fs.readFileSync(path.join(siteDir, page))));
     expect(entry.item).toBe(`document:${doc.id}`);
     expect(entry.tags).toContain(`doc:${doc.id}`);
-    for (const file of ['columns/mzdt/index.html', 'index.html', 'feed.xml', 'columns/mzdt/feed.xml', 'sitemap.xml']) expect(read(file)).toContain(link);
+    for (const file of ['columns/mzdt/index.html', 'index.html', 'feed.xml', 'columns/mzdt/feed.xml', 'sitemap.xml'])
+      expect(read(file)).toContain(link);
     expect(filesOnDisk()).toEqual(Object.keys(manifest().files).sort());
     expect(await publisher.check()).toEqual([]);
   }, 120_000);

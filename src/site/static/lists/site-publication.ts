@@ -17,7 +17,11 @@ export const SitePublication = list<ListTypeInfo<'SitePublication'>>({
     labelField: 'reason',
     hideCreate: true,
     hideDelete: true,
-    listView: { initialColumns: ['at', 'reason', 'files', 'written', 'removed'], initialSort: { field: 'at', direction: 'DESC' }, pageSize: 50 },
+    listView: {
+      initialColumns: ['at', 'reason', 'files', 'written', 'removed'],
+      initialSort: { field: 'at', direction: 'DESC' },
+      pageSize: 50,
+    },
   },
   fields: {
     at: timestamp({ isIndexed: true, validation: { isRequired: true }, ui: { label: '发布时间', ...readOnly } }),
