@@ -62,11 +62,22 @@ export function siteRoutes(context: Context, features: readonly SiteFeatureEntry
     res.locals.cacheTags = tags;
     writeCachedPage(req, res, page);
   };
+  // The frame (settings, top columns) read once per cache generation: whatever changes it clears the cache,
+  // and a full publication renders thousands of pages in one generation.
+  let frame: { generation: number; data: ReturnType<typeof siteFrame> } | null = null;
+  const currentFrame = () => {
+    if (frame?.generation !== cache.generation) {
+      const data = siteFrame(context);
+      frame = { generation: cache.generation, data };
+      data.catch(() => (frame = null));
+    }
+    return frame.data;
+  };
   const html = async (req: Request, res: Response, since: number, status: number, name: string, model: PageModel) => {
-    deliver(req, res, since, status, 'text/html; charset=utf-8', renderPage(name, await siteFrame(context), model), model.cacheTags ?? []);
+    deliver(req, res, since, status, 'text/html; charset=utf-8', renderPage(name, await currentFrame(), model), model.cacheTags ?? []);
   };
   const uncachedHtml = async (res: Response, status: number, name: string, model: PageModel) => {
-    const text = renderPage(name, await siteFrame(context), model);
+    const text = renderPage(name, await currentFrame(), model);
     res
       .status(status)
       .set({ ...securityHeaders, 'Cache-Control': 'no-store' })
