@@ -116,7 +116,9 @@ const verdict = (ok: boolean) => (ok ? '达到' : '未达到');
 console.log(
   `\n1. 全站重建：${rebuilt.files} 个文件，${rebuildSeconds.toFixed(1)} 秒，${pagesPerSecond.toFixed(0)} 页/秒（目标 ≥ 500：${verdict(pagesPerSecond >= 500)}）`,
 );
-console.log(`   峰值内存（RSS）${peakMb.toFixed(0)} MB（目标 < 300 MB：${verdict(peakMb < 300)}；重建前 ${(baseRss / 1024 / 1024).toFixed(0)} MB）`);
+console.log(
+  `   峰值内存（RSS）${peakMb.toFixed(0)} MB（目标 < 300 MB：${verdict(peakMb < 300)}；重建前 ${(baseRss / 1024 / 1024).toFixed(0)} MB）`,
+);
 console.log(
   `2. 发布一篇文件至其页面、栏目首页和首页写好：${publications} 次，中位数 ${times[Math.floor(times.length / 2)].toFixed(0)} ms，p99 ${p99.toFixed(0)} ms（目标 < 1000 ms：${verdict(p99 < 1000)}）`,
 );
