@@ -208,11 +208,23 @@ export class Publisher {
   }
 
   /** What is public now: the site's pages and lists, every feature's, and the media public items show. */
-  private async enumerate(): Promise<Target[]> {
+  private async enumerate(changed?: { old: Manifest; tags: Set<string> }): Promise<Target[]> {
     const { context, features } = this.options;
-    const site = await sitePublicUrls(context);
+    // Charts are read from the bodies of the items a change touches (all, without `changed`); the rest keep theirs.
+    const published = new Set(changed ? Object.values(changed.old.files).map((e) => baseOf(e.url)) : []);
+    const readCharts = (kind: 'documents' | 'interpretations', id: string) =>
+      !changed || changed.tags.has(`${kind === 'documents' ? 'doc' : 'interp'}:${id}`) || !published.has(`/${kind}/${id}`);
+    const site = await sitePublicUrls(context, readCharts);
     const targets = new Map<string, Target>();
     for (const url of site.pages) targets.set(url, { url, list: false });
+    if (changed) {
+      const items = new Set(site.pages);
+      for (const url of published) {
+        const m = /^\/(documents|interpretations)\/([a-z0-9]+)\/charts\/\d+\.svg$/.exec(url);
+        if (m && items.has(`/${m[1]}/${m[2]}`) && !readCharts(m[1] as 'documents' | 'interpretations', m[2]))
+          targets.set(url, { url, list: false });
+      }
+    }
     for (const url of site.lists) targets.set(url, { url, list: true });
     for (const feature of features) {
       const urls = feature.publicUrls ? await feature.publicUrls(context) : { pages: [] };
@@ -288,7 +300,7 @@ export class Publisher {
   private async round(options: SyncOptions, tags: Set<string> = new Set()): Promise<SyncResult> {
     const { directory } = this;
     const old = options.repair ? await this.readManifest() : await this.current();
-    const targets = await this.enumerate();
+    const targets = await this.enumerate(options.all ? undefined : { old, tags });
     const enumerated = new Map(targets.map((t) => [t.url, t]));
     // What a change touches: pages carrying its tags, and what is public but not yet published.
     const publishedUrls = new Set(Object.values(old.files).map((e) => baseOf(e.url)));

@@ -1,4 +1,4 @@
-import { describe, expect, test, beforeAll } from '@jest/globals';
+import { describe, expect, test, beforeAll, jest } from '@jest/globals';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,8 @@ import { publishItems } from '../../../src/workflow/operations/publication.js';
  * publication is recorded with the manifest's hash.
  */
 
+// Seeding the demo template can take over a minute on a busy machine.
+jest.setTimeout(300_000);
 const { state, act } = seededApi(['bangongshi']);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-site-'));
 const siteDir = path.join(dir, 'site');
@@ -188,5 +190,27 @@ describe('publication writes files', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  }, 120_000);
+
+  test('PUBLISH_HOOK gets the changed and removed paths on stdin, one a line, run in the published directory', async () => {
+    const out = path.join(dir, 'hook.txt');
+    const withHook = new Publisher({
+      context: state.t.context,
+      features: siteFeatures,
+      directory: siteDir,
+      manifestPath,
+      now: () => at,
+      render: siteRenderer(state.t.context),
+      hook: `pwd > ${JSON.stringify(out)}; cat >> ${JSON.stringify(out)}`,
+    });
+    const robots = fs.readFileSync(path.join(siteDir, 'robots.txt'));
+    fs.writeFileSync(path.join(siteDir, 'robots.txt'), 'User-agent: *\nDisallow:\n');
+    fs.writeFileSync(path.join(siteDir, 'extra.html'), '<p>不在清单中</p>');
+    const result = await withHook.sync(null, { repair: true, reason: '修复' });
+    await withHook.hooksDone();
+    expect(result.written).toEqual(['robots.txt']);
+    expect(result.removed).toEqual(['extra.html']);
+    expect(fs.readFileSync(path.join(siteDir, 'robots.txt'))).toEqual(robots);
+    expect(fs.readFileSync(out, 'utf8')).toBe(`${fs.realpathSync(siteDir)}\nrobots.txt\nextra.html\n`);
   }, 120_000);
 });
