@@ -9,15 +9,7 @@ import { publicMediaNames } from '../../platform/media/public-media.js';
 import { projectRoot } from '../../platform/config/env.js';
 import { sitePublicUrls } from '../data.js';
 import type { SiteFeatureEntry } from '../kit.js';
-import {
-  fileOfUrl,
-  manifestHash,
-  parseManifest,
-  serializeManifest,
-  sha256Hex,
-  type Manifest,
-  type ManifestEntry,
-} from './core/manifest.js';
+import { fileOfUrl, parseManifest, serializeManifest, sha256Hex, type Manifest, type ManifestEntry } from './core/manifest.js';
 
 /*
  * The publisher of the public site as files (PUBLISH_DIR). Pages are rendered in-process through the site's
@@ -117,6 +109,8 @@ function itemOf(url: string): string | null {
 
 export class Publisher {
   private manifest: Manifest | null = null;
+  /** The bytes of `manifest`, kept so a round serializes one manifest, not two (a large site's is megabytes). */
+  private manifestText: string | null = null;
   private pendingTags = new Set<string>();
   private pendingAll = false;
   private queued: Promise<SyncResult> | null = null;
@@ -350,10 +344,12 @@ export class Publisher {
 
     const manifest: Manifest = { version: 1, files };
     const text = serializeManifest(manifest);
-    const hash = manifestHash(manifest);
-    const previousText = serializeManifest(old);
+    // The same as manifestHash(manifest), without serializing it again.
+    const hash = sha256Hex(text);
+    const previousText = old === this.manifest && this.manifestText !== null ? this.manifestText : serializeManifest(old);
     if (text !== previousText || !(await fileExists(this.options.manifestPath))) await writeAtomically(this.options.manifestPath, text);
     this.manifest = manifest;
+    this.manifestText = text;
     const result: SyncResult = { files: Object.keys(files).length, written: written.sort(), removed: removed.sort(), manifestHash: hash };
     if (written.length || removed.length || text !== previousText || options.repair) {
       await this.record(result, options.reason ?? (options.all ? '全站重建' : reasonOf(tags)));
