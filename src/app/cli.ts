@@ -39,13 +39,19 @@ const help = `gongkai —— 政务公开网站系统
   report figures --year YYYY [--json]
   report website --year YYYY [--json]
                            年度政务公开工作数据（向主要负责人汇报、绩效考核用）
+  publish --all [--check | --repair]
+                           把公开网站发布为文件（PUBLISH_DIR，默认数据目录中的 site）：--all 全部重新生成，
+                           只写入内容有变化的文件，标准错误输出显示进度；--check 只核对目录与数据库应公开的内容，
+                           逐项列出缺少、被改动、多出的文件和发布清单的不一致，有差异时退出码为 1；
+                           --repair 按数据库重写被改动或缺少的文件、删除多出的文件，并记录一次发布
   visits import 文件… [--json]
                            把 nginx combined 格式的访问日志（可为 .gz）按天汇总为访问统计（同一天重新汇总时替换）
 
 环境变量：PORT（默认 3000）、GONGKAI_DATA_DIR（数据目录，默认 data）、DATABASE_URL（默认数据目录中的 SQLite 文件
   gongkai.db；postgres:// 使用 PostgreSQL）、SESSION_SECRET（至少 32 个字符；不设置时自动生成并保存在数据目录中，
   多实例部署时须为每个实例设置相同的值）、GONGKAI_ADMIN_USERNAME / GONGKAI_ADMIN_PASSWORD（空库时创建的首个管理员）、
-  GONGKAI_DEBUG=1（仅供开发：错误回复中显示堆栈）
+  GONGKAI_DEBUG=1（仅供开发：错误回复中显示堆栈）、PUBLISH_DIR（发布目录，默认数据目录中的 site）、
+  PUBLISH_HOOK（每次发布后执行的命令，从标准输入逐行收到变化和删除的文件路径，如 rsync 到外网服务器）
 
 选项：-h, --help  显示本帮助
 `;
@@ -355,6 +361,77 @@ async function source(
   }
 }
 
+/** A progress bar on stderr when it is a terminal, a line every 10 % otherwise (logs, CI). */
+async function progressReporter(label: string): Promise<{ update: (done: number, total: number) => void; stop: () => void }> {
+  if (process.stderr.isTTY) {
+    const { SingleBar, Presets } = await import('cli-progress');
+    const bar = new SingleBar(
+      { format: `${label} [{bar}] {value}/{total} 页`, stream: process.stderr, hideCursor: true },
+      Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      update: (done, total) => {
+        if (!started) bar.start(total, 0);
+        started = true;
+        bar.setTotal(total);
+        bar.update(done);
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  let shown = -1;
+  return {
+    update: (done, total) => {
+      const tenth = Math.floor((done / total) * 10);
+      if (tenth > shown) console.error(`gongkai: ${label} ${done}/${total} 页`);
+      shown = Math.max(shown, tenth);
+    },
+    stop: () => {},
+  };
+}
+
+/** `gongkai publish --all [--check | --repair]`: the public site as files, from the database. */
+async function publish(db: DatabaseSettings, options: { all: boolean; check: boolean; repair: boolean }): Promise<number> {
+  if (options.check && options.repair) throw new ConfigError('--check 与 --repair 不能同时使用：先用 --check 核对，再用 --repair 修复');
+  if (!options.all && !options.check && !options.repair)
+    throw new ConfigError('用法：gongkai publish --all [--check | --repair]（--all 全部重新生成发布目录）');
+  const pending = (await migrationStatus(db)).pending;
+  if (pending.length) throw new ConfigError(`数据库尚有 ${pending.length} 个迁移未执行：请先运行 gongkai migrate`);
+  await ensureBuilt({ ui: false }, (m) => console.error(`gongkai: ${m}`));
+  const { openContext, closeContext } = await import('./context.js');
+  const { startPublishing } = await import('./publishing.js');
+  const context = await openContext(db);
+  const progress = await progressReporter(options.check ? '核对' : options.repair ? '修复' : '生成');
+  try {
+    const publisher = startPublishing(context);
+    if (options.check) {
+      const differences = await publisher.check(progress.update);
+      progress.stop();
+      for (const d of differences) say(d.message);
+      say(
+        differences.length
+          ? `发现 ${differences.length} 处不一致（发布目录 ${publisher.directory}）`
+          : `发布目录与数据库一致（${publisher.directory}）`,
+      );
+      return differences.length ? 1 : 0;
+    }
+    const result = await publisher.sync(null, {
+      repair: options.repair,
+      reason: options.repair ? '修复' : '全站重建',
+      onProgress: progress.update,
+    });
+    progress.stop();
+    await publisher.hooksDone();
+    say(`已发布到 ${publisher.directory}：共 ${result.files} 个文件，写入 ${result.written.length} 个，删除 ${result.removed.length} 个`);
+    if (options.repair) for (const file of [...result.written, ...result.removed]) say(`  已修复 ${file}`);
+    return 0;
+  } finally {
+    progress.stop();
+    await closeContext(context);
+  }
+}
+
 /** N17: visit statistics from access logs (nginx's or ours), stored by day. */
 async function visits(db: DatabaseSettings, sub: string | undefined, files: string[], json: boolean): Promise<number> {
   if (sub !== 'import' || !files.length) throw new ConfigError('用法：gongkai visits import 访问日志文件… [--json]');
@@ -462,6 +539,9 @@ export async function main(argv: string[]): Promise<number> {
       selectors: { type: 'string' },
       charset: { type: 'string' },
       'feed-content': { type: 'string' },
+      all: { type: 'boolean' },
+      check: { type: 'boolean' },
+      repair: { type: 'boolean' },
     },
   });
   const [command, sub, ...rest] = positionals;
@@ -514,6 +594,8 @@ export async function main(argv: string[]): Promise<number> {
           json: Boolean(values.json),
           html: values.html,
         });
+      case 'publish':
+        return await publish(db, { all: Boolean(values.all), check: Boolean(values.check), repair: Boolean(values.repair) });
       case 'visits':
         await migrate(db);
         return await visits(db, sub, rest, Boolean(values.json));

@@ -11,6 +11,9 @@ import { adminBasePath, serverRoutes } from './routes.js';
 import { startScheduler } from './scheduler.js';
 import { pageCacheFor, servePageCacheFirst } from '../platform/page-cache/cache.js';
 import { shareInvalidations } from '../platform/page-cache/cache-bus.js';
+import { startPublishing } from './publishing.js';
+import { logger } from '../platform/logging/logger.js';
+import { servePublishedFiles } from '../site/static/serve.js';
 import { hasUsers } from '../platform/accounts/first-admin.js';
 import { extendWorkflowSchema } from '../workflow/graphql.js';
 import { extraTasks } from './tasks.js';
@@ -102,6 +105,17 @@ export function createConfig(db: DatabaseSettings) {
           // N20, N17: every request in nginx's combined format (logs/access.log of the data directory).
           const accessLog = accessLogFile();
           if (accessLog) writeAccessLog(server, accessLog);
+          // The published files (PUBLISH_DIR) answer ahead of the dynamic routes, the page cache ahead of both.
+          // GONGKAI_PUBLISH=off: this instance neither writes nor serves the files (the tests' servers).
+          if (process.env.GONGKAI_PUBLISH !== 'off') {
+            const publisher = startPublishing(context);
+            await publisher.current();
+            servePublishedFiles(server, publisher);
+            // A fresh machine, or data changed while the server was down: the directory is brought up to the data.
+            void publisher
+              .sync(null, { reason: '启动时核对发布目录' })
+              .catch((error) => logger.error({ err: error }, 'publishing the site files failed'));
+          }
           servePageCacheFirst(server, context);
           const stopSharing = await shareInvalidations(pageCacheFor(context), db);
           server.on('close', () => void stopSharing());

@@ -25,6 +25,7 @@ import { UsedFormToken } from '../platform/public-forms/lists/used-form-token.js
 import { ContentRule } from '../workflow/lists/content-rule.js';
 import { OperationLog } from '../platform/oplog/lists/operation-log.js';
 import { VisitDay } from '../site/visits/lists/visit-day.js';
+import { SitePublication } from '../site/static/lists/site-publication.js';
 import { WebsiteAnnualReport } from '../reports/lists/website-annual-report.js';
 import { accessByClass } from '../platform/access/by-class.js';
 
@@ -59,5 +60,6 @@ export const lists = accessByClass({
   ContentRule,
   OperationLog,
   VisitDay,
+  SitePublication,
   WebsiteAnnualReport,
 });

@@ -51,22 +51,7 @@ export function serverRoutes(context: Context, db: DatabaseSettings): express.Ro
     }
   });
 
-  // Uploaded media, from our own storage: to the public only what a public item shows, to signed-in
-  // staff everything (the Admin UI shows drafts' files). Revalidated each time, so a withdrawn
-  // document's attachment is gone at once.
-  const media = express.static(mediaDirectory(), {
-    dotfiles: 'deny',
-    fallthrough: false,
-    index: false,
-    maxAge: 0,
-    setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff'),
-  });
-  app.use(mediaUrlPrefix, async (req, res, next) => {
-    const name = decodeURIComponent(req.path.slice(1));
-    const allowed = isStoredName(name) && ((await isPublicMedia(context, name)) || Boolean((await context.withRequest(req, res)).session));
-    if (!allowed) return res.status(404).type('text/plain; charset=utf-8').send('文件不存在或未公开');
-    return media(req, res, next);
-  });
+  app.use(mediaRoutes(context));
 
   // 首次运行: while no user exists, anyone reaching the server may create the first admin.
   app.get('/setup', async (_req, res) => {
@@ -120,5 +105,28 @@ export function serverRoutes(context: Context, db: DatabaseSettings): express.Ro
   app.use(monitorReportRoutes(context));
   app.use(operationLogRoutes(context));
   app.use(siteRoutes(context, siteFeatures));
+  return app;
+}
+
+/**
+ * Uploaded media, from our own storage: to the public only what a public item shows, to signed-in staff
+ * everything (the Admin UI shows drafts' files). Revalidated each time, so a withdrawn document's
+ * attachment is gone at once.
+ */
+export function mediaRoutes(context: Context): express.Router {
+  const app = express.Router();
+  const media = express.static(mediaDirectory(), {
+    dotfiles: 'deny',
+    fallthrough: false,
+    index: false,
+    maxAge: 0,
+    setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff'),
+  });
+  app.use(mediaUrlPrefix, async (req, res, next) => {
+    const name = decodeURIComponent(req.path.slice(1));
+    const allowed = isStoredName(name) && ((await isPublicMedia(context, name)) || Boolean((await context.withRequest(req, res)).session));
+    if (!allowed) return res.status(404).type('text/plain; charset=utf-8').send('文件不存在或未公开');
+    return media(req, res, next);
+  });
   return app;
 }

@@ -18,15 +18,10 @@ import { verifyPublishedSite, type VerifyRun } from './verify.js';
 /** Pages the 5-minute probe checks each time, continuing where the last probe stopped. */
 export const probeSampleSize = 20;
 
-/**
- * The manifest hash the latest publication recorded: the newest `SitePublication`'s `manifestHash`.
- * THE ONE PLACE that reads it. Until publications are recorded in the database it returns null, and the
- * manifest's own hash is reported but not compared; with the list in place its body becomes
- *   return (await context.sudo().prisma.sitePublication.findFirst({ orderBy: { at: 'desc' } }))?.manifestHash ?? null;
- */
+/** The manifest hash the latest publication recorded: the newest `SitePublication`'s `manifestHash`, or null before any. */
 export async function recordedManifestHash(context: Context): Promise<string | null> {
-  void context;
-  return null;
+  const latest = await context.sudo().prisma.sitePublication.findFirst({ orderBy: { at: 'desc' }, select: { manifestHash: true } });
+  return latest?.manifestHash ?? null;
 }
 
 /** The manifest of the last publication, or null when nothing has been published as files yet. */

@@ -645,3 +645,45 @@ export async function catalogueEntryData(context: Context, id: string, page: num
     cacheTags: ['catalogue'],
   };
 }
+
+/**
+ * Everything of the site itself that is published as files (S1: the same filters as the pages): single pages,
+ * and lists whose further pages exist as long as the list has them. Features add theirs (kit.ts, PublicUrls).
+ * The charts' pictures need the bodies: they are read only for the items `readCharts` names (all, in a full
+ * publication; the changed ones otherwise), a batch at a time, and the publisher keeps the published ones of the rest.
+ */
+export async function sitePublicUrls(
+  context: Context,
+  readCharts: (kind: 'documents' | 'interpretations', id: string) => boolean = () => true,
+): Promise<{ pages: string[]; lists: string[] }> {
+  const prisma = context.sudo().prisma;
+  const columns = await prisma.column.findMany({ where: publicColumn, orderBy: { slug: 'asc' }, select: { slug: true } });
+  const entries = await prisma.catalogueEntry.findMany({ orderBy: { id: 'asc' }, select: { id: true } });
+  const pages = ['/', '/robots.txt', '/sitemap.xml', '/feed.xml', '/atom.xml', '/disclosure/catalogue'];
+  for (const c of columns) pages.push(`/columns/${c.slug}/feed.xml`, `/columns/${c.slug}/atom.xml`);
+  const docs = await prisma.document.findMany({ where: publicDocument, orderBy: { id: 'asc' }, select: { id: true } });
+  const jds = await prisma.interpretation.findMany({ where: publicInterpretation, orderBy: { id: 'asc' }, select: { id: true } });
+  for (const d of docs) pages.push(`/documents/${d.id}`);
+  for (const d of jds) pages.push(`/interpretations/${d.id}`);
+  const batch = 500;
+  const docIds = docs.map((d) => d.id).filter((id) => readCharts('documents', id));
+  for (let i = 0; i < docIds.length; i += batch) {
+    const rows = await prisma.document.findMany({
+      where: { id: { in: docIds.slice(i, i + batch) } },
+      select: { id: true, origin: true, disclosure: true, body: true, redactedBody: true },
+    });
+    for (const d of rows) chartBlocksOf(publicBodyOf(d)).forEach((_, n) => pages.push(`/documents/${d.id}/charts/${n + 1}.svg`));
+  }
+  const jdIds = jds.map((d) => d.id).filter((id) => readCharts('interpretations', id));
+  for (let i = 0; i < jdIds.length; i += batch) {
+    const rows = await prisma.interpretation.findMany({
+      where: { id: { in: jdIds.slice(i, i + batch) } },
+      select: { id: true, body: true },
+    });
+    for (const d of rows) chartBlocksOf(d.body).forEach((_, n) => pages.push(`/interpretations/${d.id}/charts/${n + 1}.svg`));
+  }
+  return {
+    pages,
+    lists: [...columns.map((c) => `/columns/${c.slug}`), ...entries.map((e) => `/disclosure/catalogue/${e.id}`)],
+  };
+}

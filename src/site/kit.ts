@@ -34,3 +34,20 @@ export type PageModel = Record<string, unknown> & { title?: string; cacheTags?: 
 
 /** A public feature: a router of its own capability, given the site's kit. */
 export type SiteFeature = (context: Context, kit: SiteKit) => express.Router;
+
+/**
+ * What of a feature is published as files (PUBLISH_DIR): `pages` are single pages, `lists` are first pages of
+ * lists whose further pages (`?page=2` …) are published as long as they exist. Only what a visitor may see
+ * (S1): the feature reads it through its own public filters.
+ */
+export interface PublicUrls {
+  pages: string[];
+  lists?: string[];
+}
+
+/** A row of the features table (src/app/site-features.ts): its router and what of it is published as files. */
+export interface SiteFeatureEntry {
+  routes: SiteFeature;
+  /** Pages with a form token (uncachedHtml) are never listed here: they stay dynamic. */
+  publicUrls?: (context: Context) => Promise<PublicUrls>;
+}

@@ -13,7 +13,8 @@ import { pageMetaTags, type PageMetaInput } from './core/metadata.js';
 const templates = path.join(projectRoot, 'templates');
 const site = Handlebars.create();
 for (const name of ['footer', 'doc-list', 'form-guard', 'form-errors', 'picture', 'validity-banner'])
-  site.registerPartial(name, fs.readFileSync(path.join(templates, 'partials', `${name}.hbs`), 'utf8'));
+  // Compiled once here: a partial registered as text is compiled again on every page that uses it.
+  site.registerPartial(name, site.compile(fs.readFileSync(path.join(templates, 'partials', `${name}.hbs`), 'utf8')));
 site.registerHelper('sum', (a: number, b: number) => a + b);
 const layout = site.compile(fs.readFileSync(path.join(templates, 'layouts', 'main.hbs'), 'utf8'));
 const pages = new Map<string, Handlebars.TemplateDelegate>();

@@ -20,7 +20,7 @@ import {
 } from './data.js';
 import { atomFeed, robots, rssFeed, sitemap } from './core/feeds.js';
 import { renderPage } from './render.js';
-import { pageNumber, type PageModel, type SiteFeature, type SiteKit } from './kit.js';
+import { pageNumber, type PageModel, type SiteFeatureEntry, type SiteKit } from './kit.js';
 import { sessionSecret } from '../platform/config/env.js';
 import { formBody, formPostLimiter } from '../platform/public-forms/limits.js';
 import { checkFormPost, guardFailureMessages, issueFormToken } from '../platform/public-forms/guard.js';
@@ -29,7 +29,7 @@ const idPattern = /^[a-z0-9]{1,40}$/;
 const slugPattern = /^[a-z0-9-]{1,60}$/;
 
 /** The public website, mounted at the root of Keystone's server (the Admin UI lives under /admin). */
-export function siteRoutes(context: Context, features: readonly SiteFeature[]): express.Router {
+export function siteRoutes(context: Context, features: readonly SiteFeatureEntry[]): express.Router {
   const site = express.Router();
   const cache = pageCacheFor(context);
   // Only the public pages get these headers: the Admin UI (Next) has inline scripts of its own.
@@ -45,7 +45,9 @@ export function siteRoutes(context: Context, features: readonly SiteFeature[]): 
   site.use((req, res, next) => {
     const key = cacheKey({ method: req.method, url: req.originalUrl });
     const page = key === null ? undefined : cache.get(key);
-    return page ? writeCachedPage(req, res, page) : next();
+    if (!page) return next();
+    res.locals.cacheTags = page.tags;
+    return writeCachedPage(req, res, page);
   });
 
   /**
@@ -56,13 +58,26 @@ export function siteRoutes(context: Context, features: readonly SiteFeature[]): 
     const body = Buffer.from(text);
     const page = { status, type, body, etag: etagOf(body), tags };
     if (status === 200) cache.set(req.originalUrl, page, since);
+    // The publisher of the site's files reads what the page shows from here.
+    res.locals.cacheTags = tags;
     writeCachedPage(req, res, page);
   };
+  // The frame (settings, top columns) read once per cache generation: whatever changes it clears the cache,
+  // and a full publication renders thousands of pages in one generation.
+  let frame: { generation: number; data: ReturnType<typeof siteFrame> } | null = null;
+  const currentFrame = () => {
+    if (frame?.generation !== cache.generation) {
+      const data = siteFrame(context);
+      frame = { generation: cache.generation, data };
+      data.catch(() => (frame = null));
+    }
+    return frame.data;
+  };
   const html = async (req: Request, res: Response, since: number, status: number, name: string, model: PageModel) => {
-    deliver(req, res, since, status, 'text/html; charset=utf-8', renderPage(name, await siteFrame(context), model), model.cacheTags ?? []);
+    deliver(req, res, since, status, 'text/html; charset=utf-8', renderPage(name, await currentFrame(), model), model.cacheTags ?? []);
   };
   const uncachedHtml = async (res: Response, status: number, name: string, model: PageModel) => {
-    const text = renderPage(name, await siteFrame(context), model);
+    const text = renderPage(name, await currentFrame(), model);
     res
       .status(status)
       .set({ ...securityHeaders, 'Cache-Control': 'no-store' })
@@ -183,7 +198,7 @@ export function siteRoutes(context: Context, features: readonly SiteFeature[]): 
     deliver(req, res, since, 200, 'text/plain; charset=utf-8', robots(await baseUrl(context)), []);
   });
 
-  for (const routes of features) site.use(routes(context, kit));
+  for (const feature of features) site.use(feature.routes(context, kit));
 
   // Everything else outside the Admin UI and the API is a Chinese 404.
   site.get(/^\/(?!admin(\/|$)|api(\/|$)|media\/|preview\/|setup$|healthz$|readyz$).*/, (req, res) => notFound(req, res));

@@ -38,6 +38,8 @@ export async function startService(env: Record<string, string> = {}, args: strin
       PORT: String(port),
       SESSION_SECRET: 'e2e-secret-that-is-long-enough-0000000',
       GONGKAI_SCHEDULER: 'off',
+      // Published files only where a caller asks for them (and says where): never the checkout's data/site.
+      GONGKAI_PUBLISH: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -34,3 +34,13 @@ export async function isPublicMedia(context: Context, filename: string): Promise
   if (pageCacheFor(context).generation === generation && remembered.byName.size < maxRemembered) remembered.byName.set(filename, count > 0);
   return count > 0;
 }
+
+/** The stored names of every file a public item shows (S1: the same test as isPublicMedia), for the published site. */
+export async function publicMediaNames(context: Context): Promise<string[]> {
+  const shownBy = relationshipsToMedia(context)
+    .filter((r) => r.listKey in publicItems)
+    .map((r) => ({ [r.mediaSide]: r.mediaSideMany ? { some: publicItems[r.listKey] } : { is: publicItems[r.listKey] } }));
+  if (!shownBy.length) return [];
+  const rows = await context.sudo().prisma.media.findMany({ where: { OR: shownBy }, select: { file_filename: true } });
+  return [...new Set(rows.map((r) => r.file_filename).filter((n): n is string => Boolean(n)))].sort();
+}

@@ -1,6 +1,7 @@
 import { type DatabaseContext, type PrismaTransaction } from '../../platform/db/prisma.js';
 import { searchTextOf } from '../../platform/content/search-text.js';
 import { publicContentChanged } from '../../platform/page-cache/invalidation.js';
+import { pageCacheFor } from '../../platform/page-cache/cache.js';
 import { auditEntryData, type AuditActor, type AuditListKey, type PublicationCause } from '../core/audit.js';
 import { assignIndexNumber } from './index-number.js';
 import { recordRevision } from './revisions.js';
@@ -120,7 +121,11 @@ export async function inPublication<T>(
     publication = new Publication(tx);
     return work(tx, publication);
   });
-  if (publication) await publicContentChanged(context, publication.changes());
+  if (publication) {
+    await publicContentChanged(context, publication.changes());
+    // When publish or withdraw returns, the published files show it (a withdrawn page is gone).
+    await pageCacheFor(context).settled();
+  }
   return result;
 }
 

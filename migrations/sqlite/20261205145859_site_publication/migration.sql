@@ -1,0 +1,13 @@
+-- CreateTable
+CREATE TABLE "SitePublication" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "at" DATETIME NOT NULL,
+    "manifestHash" TEXT NOT NULL DEFAULT '',
+    "files" INTEGER NOT NULL DEFAULT 0,
+    "written" INTEGER NOT NULL DEFAULT 0,
+    "removed" INTEGER NOT NULL DEFAULT 0,
+    "reason" TEXT NOT NULL DEFAULT ''
+);
+
+-- CreateIndex
+CREATE INDEX "SitePublication_at_idx" ON "SitePublication"("at");

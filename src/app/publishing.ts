@@ -1,0 +1,91 @@
+import type { Context } from '../platform/db/prisma.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express from 'express';
+import inject from 'light-my-request';
+import { manifestFile, publishDirectory } from '../platform/config/env.js';
+import { logger } from '../platform/logging/logger.js';
+import { pageCacheFor } from '../platform/page-cache/cache.js';
+import { siteRoutes } from '../site/routes.js';
+import { Publisher, type RenderPage } from '../site/static/publisher.js';
+import { siteFeatures } from './site-features.js';
+import { mediaRoutes } from './routes.js';
+
+/*
+ * The publisher of the site's files, composed here: it renders pages through the very routers that serve
+ * the dynamic site (the site, its features, public media), in-process, so a file holds the bytes a visitor
+ * of the dynamic site gets.
+ */
+
+const renderIdHeader = 'x-gongkai-publish-render';
+
+/** Renders a public URL through the site's routers, with the cache tags the page was delivered with. */
+export function siteRenderer(context: Context): RenderPage {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(mediaRoutes(context));
+  app.use(siteRoutes(context, siteFeatures));
+  // The response object of each render, to read the tags `deliver` left in res.locals.
+  const responses = new Map<string, ServerResponse & { locals?: Record<string, unknown> }>();
+  let next = 0;
+  const dispatch = (req: IncomingMessage, res: ServerResponse) => {
+    // Express gives the response its own prototype; the injector's methods that capture the bytes stay on the object.
+    const injected = Object.getPrototypeOf(res) as Record<string, unknown>;
+    for (const name of ['setTimeout', 'writeHead', 'write', 'end', 'destroy', 'addTrailers'])
+      Object.defineProperty(res, name, { value: injected[name], writable: true, configurable: true });
+    responses.set(String(req.headers[renderIdHeader]), res);
+    app(req as express.Request, res as express.Response);
+  };
+  return async (url) => {
+    const id = String(++next);
+    try {
+      const response = await inject(dispatch, { method: 'GET', url, headers: { [renderIdHeader]: id } });
+      const tags = responses.get(id)?.locals?.cacheTags;
+      return {
+        status: response.statusCode,
+        type: String(response.headers['content-type'] ?? ''),
+        body: response.rawPayload,
+        tags: Array.isArray(tags) ? tags.map(String) : [],
+      };
+    } finally {
+      responses.delete(id);
+    }
+  };
+}
+
+const publishers = new WeakMap<object, Publisher>();
+
+export interface PublishingOptions {
+  directory?: string;
+  manifestPath?: string;
+  hook?: string | null;
+  now?: () => Date;
+  concurrency?: number;
+}
+
+/**
+ * The publisher of this database's site, following the page cache's local invalidations (a change made by
+ * another instance is published by that instance). Made once per database.
+ */
+export function startPublishing(context: Context, options: PublishingOptions = {}): Publisher {
+  const existing = publishers.get(context.prisma);
+  if (existing) return existing;
+  const publisher = new Publisher({
+    context,
+    render: siteRenderer(context),
+    features: siteFeatures,
+    directory: options.directory ?? publishDirectory(),
+    manifestPath: options.manifestPath ?? manifestFile(),
+    hook: options.hook === undefined ? process.env.PUBLISH_HOOK?.trim() || null : options.hook,
+    now: options.now,
+    concurrency: options.concurrency,
+  });
+  publishers.set(context.prisma, publisher);
+  pageCacheFor(context).follow(async (tags) => {
+    try {
+      await publisher.sync(tags);
+    } catch (error) {
+      logger.error({ err: error }, 'publishing the site files failed; the previous files stay');
+    }
+  });
+  return publisher;
+}
