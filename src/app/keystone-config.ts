@@ -106,7 +106,7 @@ export function createConfig(db: DatabaseSettings) {
           const accessLog = accessLogFile();
           if (accessLog) writeAccessLog(server, accessLog);
           // The published files (PUBLISH_DIR) answer ahead of the dynamic routes, the page cache ahead of both.
-          // GONGKAI_PUBLISH=off: this instance neither writes nor serves the files (the tests' servers).
+          // GONGKAI_PUBLISH=off: this instance neither writes nor serves the files (another instance publishes for all).
           if (process.env.GONGKAI_PUBLISH !== 'off') {
             const publisher = startPublishing(context);
             await publisher.current();

@@ -38,8 +38,10 @@ export async function startService(env: Record<string, string> = {}, args: strin
       PORT: String(port),
       SESSION_SECRET: 'e2e-secret-that-is-long-enough-0000000',
       GONGKAI_SCHEDULER: 'off',
-      // Published files only where a caller asks for them (and says where): never the checkout's data/site.
-      GONGKAI_PUBLISH: 'off',
+      // As users run it, the public site is published as files and served from them: into this service's own
+      // data folder, never the checkout's data/site.
+      GONGKAI_DATA_DIR: dir,
+      GONGKAI_PUBLISH: 'on',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
