@@ -86,11 +86,15 @@ export function Field({ field, value, onChange, forceValidation, itemValue }: Fi
       <TextArea
         label={field.label}
         description={help ? help.summary : '请先选择采集方式，这里会说明每一项怎么填。'}
-        errorMessage={invalid && (forceValidation || value.trim()) ? '格式不正确：请检查引号、逗号和括号是否成对，或点“填入示例”重新开始' : undefined}
+        errorMessage={
+          invalid && (forceValidation || value.trim()) ? '格式不正确：请检查引号、逗号和括号是否成对，或点“填入示例”重新开始' : undefined
+        }
         isReadOnly={onChange === undefined}
         value={value}
         onChange={onChange}
-        UNSAFE_className={css({ textarea: { fontSize: tokenSchema.typography.text.small.size, fontFamily: tokenSchema.typography.fontFamily.code } })}
+        UNSAFE_className={css({
+          textarea: { fontSize: tokenSchema.typography.text.small.size, fontFamily: tokenSchema.typography.fontFamily.code },
+        })}
       />
       {help ? (
         <section aria-label="选择器说明" style={{ display: 'grid', gap: 6 }}>

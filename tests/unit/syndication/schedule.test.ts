@@ -34,7 +34,9 @@ describe('S9: 采集计划 as plain choices (issue 16)', () => {
     const by = (label: string) => SCHEDULE_CHOICES.find((c) => c.label.startsWith(label))!.cron;
     expect(firingsInWeek(by('每小时'))).toHaveLength(7 * 24);
     expect(firingsInWeek(by('每小时'))[0]).toBe('一 00:05');
-    expect(firingsInWeek(by('每天 8:00 和 14:00'))).toEqual(['一', '二', '三', '四', '五', '六', '日'].flatMap((d) => [`${d} 08:00`, `${d} 14:00`]));
+    expect(firingsInWeek(by('每天 8:00 和 14:00'))).toEqual(
+      ['一', '二', '三', '四', '五', '六', '日'].flatMap((d) => [`${d} 08:00`, `${d} 14:00`]),
+    );
     expect(firingsInWeek(SCHEDULE_CHOICES.find((c) => c.label === '每天 8:00')!.cron)).toEqual(
       ['一', '二', '三', '四', '五', '六', '日'].map((d) => `${d} 08:00`),
     );
