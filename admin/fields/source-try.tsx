@@ -177,13 +177,18 @@ function PreviewView({ preview }: { preview: Preview }) {
           >
             {preview.first.bodyText}
           </div>
-          {preview.first.attachments.map((a) => (
-            <div key={a.url}>
-              <Text>
-                附件：{a.name} {a.url}
-              </Text>
-            </div>
-          ))}
+          {preview.first.attachments.length ? (
+            <ul aria-label="附件" style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+              {preview.first.attachments.map((a) => (
+                <li key={a.url}>
+                  附件：
+                  <a href={a.url} target="_blank" rel="noreferrer noopener">
+                    {a.name.replace(/^附件\s*[：:]\s*/, '') || a.url}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
       ) : null}
     </section>

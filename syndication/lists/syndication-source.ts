@@ -17,6 +17,7 @@ import {
 import { configProblems, type SourceItem } from '../source-item.js';
 import { SOURCE_HEALTH_LABELS, sourceHealth } from '../core/run.js';
 import { sourceActions } from '../keystone-actions.js';
+import { DEFAULT_SCHEDULE } from '../core/schedule.js';
 import { readOnly } from '../../src/platform/admin-ui/ui-modes.js';
 import { itemAfter } from '../../src/platform/db/item-after.js';
 
@@ -68,12 +69,8 @@ export const SyndicationSource = list<ListTypeInfo<'SyndicationSource'>>({
       validation: { isRequired: true },
       ui: { label: '列表地址', displayMode: 'textarea', description: '每行一个 http(s) 网址' },
     }),
-    selectors: json({
-      ui: {
-        label: '字段名与选择器',
-        description: 'JSON：{"fields": {…}, "list": {"item": "…"}, "detail": {"body": "…"}}，见 syndication/README.md',
-      },
-    }),
+    // Explained selector by selector, in plain words with examples, for the chosen 采集方式.
+    selectors: json({ ui: { label: '字段名与选择器', views: './admin/fields/source-selectors' } }),
     feedContent: select({
       type: 'string',
       options: options(FEED_CONTENT_MODES, FEED_CONTENT_LABELS),
@@ -86,10 +83,26 @@ export const SyndicationSource = list<ListTypeInfo<'SyndicationSource'>>({
       },
     }),
     charset: text({ ui: { label: '字符集', description: '留空则自动识别；上游声明有误时填写，例如 GBK' } }),
+    // 试采集: the panel that previews the form's values (mutation trySyndicationSource), shown to those who
+    // may edit sources. It has no value of its own: it is the panel's place in the form.
+    tryPreview: virtual({
+      field: g.field({ type: g.String, resolve: () => null }),
+      ui: {
+        label: '试采集',
+        description:
+          '按表单中当前的采集方式、列表地址、选择器和字符集采集一次（不保存、不启用），查看能得到的标题、网址、日期、文号、发文机关和第 1 条的正文',
+        views: './admin/fields/source-try',
+        createView: { fieldMode: (args) => (managesSite(args) ? 'edit' : 'hidden') },
+        itemView: { fieldMode: (args) => (managesSite(args) ? 'read' : 'hidden') },
+        listView: { fieldMode: 'hidden' },
+      },
+    }),
+    // Chosen from plain choices (每天 8:00 …) and stored as their cron expression; cron itself only under
+    // 自定义（高级）. Rows saved before keep their expression and show as the choice it matches.
     schedule: text({
-      defaultValue: '15 8-20/2 * * *',
+      defaultValue: DEFAULT_SCHEDULE,
       validation: { isRequired: true },
-      ui: { label: '采集计划', description: 'cron 表达式（北京时间），例如 15 8-20/2 * * * 表示 8 点到 20 点每两小时一次' },
+      ui: { label: '采集计划', views: './admin/fields/source-schedule' },
     }),
     targetColumn: relationship({ ref: 'Column', ui: { label: '目标栏目' } }),
     policy: select({
@@ -113,20 +126,6 @@ export const SyndicationSource = list<ListTypeInfo<'SyndicationSource'>>({
     maxItems: integer({ defaultValue: 30, validation: { isRequired: true, min: 1, max: 500 }, ui: { label: '每次最多采集条数' } }),
     verified: checkbox({ defaultValue: false, ui: { label: '已核实', description: '网址和选择器已对照上游网站核实' } }),
     note: text({ ui: { label: '备注', displayMode: 'textarea' } }),
-    // 试采集: the panel that previews the form's values (mutation trySyndicationSource), shown to those who
-    // may edit sources. It has no value of its own: it is the panel's place in the form.
-    tryPreview: virtual({
-      field: g.field({ type: g.String, resolve: () => null }),
-      ui: {
-        label: '试采集',
-        description:
-          '按表单中当前的采集方式、列表地址、选择器和字符集采集一次（不保存、不启用），查看能得到的标题、网址、日期、文号、发文机关和第 1 条的正文',
-        views: './admin/fields/source-try',
-        createView: { fieldMode: (args) => (managesSite(args) ? 'edit' : 'hidden') },
-        itemView: { fieldMode: (args) => (managesSite(args) ? 'read' : 'hidden') },
-        listView: { fieldMode: 'hidden' },
-      },
-    }),
     // Health, kept by each run (shown to the info-construction section); the runs' alone, never typed.
     // 运行状况: the library's reading of the run state, in one word for the list.
     health: virtual({

@@ -1,10 +1,12 @@
 import { list } from '@keystone-6/core';
 import type { ListTypeInfo } from '../../src/platform/db/prisma.js';
-import { checkbox, json, relationship, select, text, timestamp } from '@keystone-6/core/fields';
+import { checkbox, json, relationship, select, text, timestamp, virtual } from '@keystone-6/core/fields';
+import { g } from '../../src/platform/db/g.js';
+import { renderReprintBody } from '../../src/platform/content/render-reprint.js';
 import { signedIn } from '../../src/platform/access/roles.js';
 import { upstreamItemStatusOptions } from '../statuses.js';
 import { upstreamItemActions } from '../keystone-actions.js';
-import { readOnly } from '../../src/platform/admin-ui/ui-modes.js';
+import { hiddenEverywhere, readOnly } from '../../src/platform/admin-ui/ui-modes.js';
 
 // 转载条目 (S9): each upstream document seen, its place in the review queue, and the reprint made of it.
 // Rows are never deleted: a rejected item is a tombstone that keeps it from coming back.
@@ -43,9 +45,23 @@ export const UpstreamItem = list<ListTypeInfo<'UpstreamItem'>>({
     issuer: text({ ui: { label: '发文机关', ...readOnly } }),
     writtenAt: timestamp({ ui: { label: '成文日期', ...readOnly } }),
     upstreamPublishedAt: timestamp({ ui: { label: '上游发布日期', ...readOnly } }),
-    bodyHtml: text({ ui: { label: '正文（已净化）', displayMode: 'textarea', ...readOnly } }),
+    // Kept as fetched (sanitized at import); reviewers read bodyPreview, the page the public would see.
+    bodyHtml: text({ ui: { label: '正文（已净化）', displayMode: 'textarea', ...hiddenEverywhere } }),
+    bodyPreview: virtual({
+      field: g.field({
+        type: g.String,
+        resolve: (item) => (typeof item.bodyHtml === 'string' && item.bodyHtml ? renderReprintBody(item.bodyHtml) : ''),
+      }),
+      ui: {
+        label: '正文',
+        description: '按公开页面的样子显示（与网站转载页同一渲染：净化并遮盖个人信息）',
+        views: './admin/fields/reprint-body',
+        ...readOnly,
+        listView: { fieldMode: 'hidden' },
+      },
+    }),
     summary: text({ ui: { label: '摘要', ...readOnly } }),
-    attachments: json({ ui: { label: '附件', ...readOnly } }),
+    attachments: json({ ui: { label: '附件', views: './admin/fields/reprint-attachments', ...readOnly } }),
     changedUpstream: checkbox({ defaultValue: false, ui: { label: '上游已修改', ...readOnly } }),
     changedAt: timestamp({ ui: { label: '发现修改时间', ...readOnly } }),
     pendingChange: json({ ui: { label: '上游修改后的版本', ...readOnly } }),
