@@ -71,18 +71,72 @@ export function hasOfficialCalendar(day: CalendarDay): boolean {
   return year >= from && year <= to;
 }
 
+/** Whether the day at UTC midnight `time` is worked, asking the library (the walk the table below is made of). */
+function workedAt(time: number): boolean {
+  const weekday = new Date(time).getUTCDay();
+  return listedAsWorking(formatDay(time)) ?? (weekday !== 0 && weekday !== 6);
+}
+
+/** Years after the library's last one that the table still covers (counted Monday to Friday, as without it). */
+const tableYearsAhead = 10;
+
+/**
+ * N12: the calendar as a table, built once: for each day from 1 January of the library's first year to 31
+ * December `tableYearsAhead` years after its last, how many working days there are from the table's start up
+ * to and including that day. A list of thousands of documents asks for each one's deadline (公开期限); with
+ * the table that is a subtraction and a binary search instead of a walk of the library, day by day, per row.
+ * Days outside the table are walked as before, so every answer is the same.
+ */
+let table: { start: number; end: number; worked: Uint32Array } | undefined;
+
+function calendarTable() {
+  if (!table) {
+    const { from, to } = calendarCoverage();
+    const start = Date.UTC(from, 0, 1);
+    const end = Date.UTC(to + tableYearsAhead, 11, 31);
+    const worked = new Uint32Array((end - start) / dayMs + 1);
+    let count = 0;
+    for (let i = 0; i < worked.length; i++) worked[i] = count += workedAt(start + i * dayMs) ? 1 : 0;
+    table = { start, end, worked };
+  }
+  return table;
+}
+
+/** The day's place in the table, or -1 outside it. */
+function tableIndex(time: number): number {
+  const { start, end } = calendarTable();
+  return time < start || time > end ? -1 : (time - start) / dayMs;
+}
+
 export function isWorkingDay(day: CalendarDay): boolean {
-  const weekday = new Date(dayTime(day)).getUTCDay();
-  return listedAsWorking(day) ?? (weekday !== 0 && weekday !== 6);
+  const time = dayTime(day);
+  const i = tableIndex(time);
+  if (i < 0) return workedAt(time);
+  const { worked } = calendarTable();
+  return worked[i] - (i > 0 ? worked[i - 1] : 0) === 1;
 }
 
 /** The n-th working day after `start` (start itself not counted); n = 0 gives start. */
 export function addWorkingDays(start: CalendarDay, n: number): CalendarDay {
   if (!Number.isInteger(n) || n < 0) throw new Error(`Invalid number of working days ${n}: expected a whole number, 0 or more`);
   let time = dayTime(start);
+  const i = tableIndex(time);
+  const { worked } = calendarTable();
+  if (n > 0 && i >= 0 && worked[i] + n <= worked[worked.length - 1]) {
+    // The first day whose running count reaches start's + n is that working day.
+    const wanted = worked[i] + n;
+    let low = i + 1;
+    let high = worked.length - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (worked[middle] < wanted) low = middle + 1;
+      else high = middle;
+    }
+    return formatDay(calendarTable().start + low * dayMs);
+  }
   for (let left = n; left > 0;) {
     time += dayMs;
-    if (isWorkingDay(formatDay(time))) left--;
+    if (workedAt(time)) left--;
   }
   return formatDay(time);
 }
@@ -90,7 +144,15 @@ export function addWorkingDays(start: CalendarDay, n: number): CalendarDay {
 /** Working days after `from`, up to and including `to` (0 when `to` is not after `from`). */
 export function workingDaysBetween(from: CalendarDay, to: CalendarDay): number {
   const end = dayTime(to);
+  const begin = dayTime(from);
+  if (end <= begin) return 0;
+  const i = tableIndex(begin);
+  const j = tableIndex(end);
+  if (i >= 0 && j >= 0) {
+    const { worked } = calendarTable();
+    return worked[j] - worked[i];
+  }
   let count = 0;
-  for (let time = dayTime(from) + dayMs; time <= end; time += dayMs) if (isWorkingDay(formatDay(time))) count++;
+  for (let time = begin + dayMs; time <= end; time += dayMs) if (workedAt(time)) count++;
   return count;
 }

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
+import chineseDays from 'chinese-days';
 import {
   addWorkingDays,
   assertCalendarDay,
@@ -108,5 +109,34 @@ describe('the national working-day calendar (chinese-days 1.5.7)', () => {
     expect(() => addWorkingDays('2026-11-24', -1)).toThrow('Invalid number of working days -1');
     expect(() => addWorkingDays('2026-11-24', 1.5)).toThrow('Invalid number of working days 1.5');
     expect(() => toCalendarDay(new Date('not a date'))).toThrow(/Invalid instant/);
+  });
+
+  test('N12: the precomputed calendar answers as a walk of the library day by day, inside its years and past them', () => {
+    // The walk the table replaced, written out here: the library's entry for a listed day, else Monday to Friday.
+    const plain = new Set(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']);
+    const known = new Map<string, boolean>();
+    const walked = (day: string) => {
+      if (known.has(day)) return known.get(day)!;
+      const detail = chineseDays.getDayDetail(day);
+      const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+      known.set(day, plain.has(detail.name) ? weekday !== 0 && weekday !== 6 : detail.work);
+      return known.get(day)!;
+    };
+    const walkAdd = (start: string, n: number) => {
+      let t = Date.parse(`${start}T00:00:00Z`);
+      for (let left = n; left > 0;) if (walked(new Date((t += 86_400_000)).toISOString().slice(0, 10))) left--;
+      return new Date(t).toISOString().slice(0, 10);
+    };
+    const walkBetween = (from: string, to: string) => days(from, to).slice(1).filter(walked).length;
+    // Every day around the table's first and last years and the holidays of 2025 and 2026, one by one.
+    for (const day of [...days('2003-12-01', '2004-02-29'), ...days('2025-01-01', '2027-01-31'), ...days('2036-12-01', '2037-01-31')])
+      expect([day, isWorkingDay(day)]).toEqual([day, walked(day)]);
+    // Deadlines (20 working days) and counts from many starts, including ones whose answer leaves the table.
+    const starts = [...days('2003-12-20', '2004-01-10'), ...days('2025-12-15', '2026-02-28'), ...days('2036-12-01', '2036-12-31')];
+    for (const start of starts) {
+      for (const n of [0, 1, 5, 20, 40]) expect([start, n, addWorkingDays(start, n)]).toEqual([start, n, walkAdd(start, n)]);
+      for (const to of ['2004-01-05', '2026-02-24', '2026-10-12', '2037-01-15'])
+        expect([start, to, workingDaysBetween(start, to)]).toEqual([start, to, walkBetween(start, to)]);
+    }
   });
 });
