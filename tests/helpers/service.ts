@@ -5,7 +5,6 @@ import path from 'node:path';
 import { projectRoot } from '../../src/platform/config/env.js';
 import { demoClock, type DemoClock } from '../../src/platform/demo/clock.js';
 import { freshPostgres } from './postgres.js';
-import { demoForService } from './demo-template.js';
 import { freePort } from './ports.js';
 
 export interface RunningService {
@@ -28,7 +27,11 @@ export async function startService(env: Record<string, string> = {}, args: strin
   // start of an empty database, and its seeding, is tested as the README runs it (tests/e2e/as-users-run-it.test.ts).
   const database = path.join(dir, 'gongkai.db');
   const inJest = Boolean(process.env.JEST_WORKER_ID);
-  if (inJest && !postgres && !env.DATABASE_URL && !args.includes('--no-demo')) await demoForService(database, `http://localhost:${port}`);
+  if (inJest && !postgres && !env.DATABASE_URL && !args.includes('--no-demo')) {
+    // Loaded only under Jest: the demo template takes the tests' clock, which needs Jest (the benches start services too).
+    const { demoForService } = await import('./demo-template.js');
+    await demoForService(database, `http://localhost:${port}`);
+  }
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'bin/gongkai.js'), 'start', ...args], {
     env: {
