@@ -154,10 +154,14 @@ export const keystoneCore: PackagePatch = {
         'items: gongkaiZh.pinyinRows((_data$items4 = data === null || data === void 0 ? void 0 : data.items) !== null && _data$items4 !== void 0 ? _data$items4 : [], sort, list.fields, data === null || data === void 0 ? void 0 : data.count),',
       ),
       // The title (the list's label field) gets the room: it was cut to a few characters in equal columns.
+      // Issue 16: every column has a floor it is not squeezed under (dates fit on one line), the text wraps
+      // instead of ending in “…”, and a phone scrolls the table sideways rather than cutting titles to four
+      // characters.
       r(
         'id: field.key,\n      label: field.label,',
-        "id: field.key,\n      label: field.label,\n      defaultWidth: field.key === list.labelField ? '3fr' : '1fr',",
+        'id: field.key,\n      label: field.label,\n      ...gongkaiZh.columnWidth(field.key, list.labelField),',
       ),
+      r('overflowMode: "truncate",', 'overflowMode: "wrap",'),
       r(
         'children: ["Error details for ", actionResult.action.label, " action"]',
         'children: ["“", actionResult.action.label, "”的错误详情"]',

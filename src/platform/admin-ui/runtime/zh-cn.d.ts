@@ -37,3 +37,7 @@ export declare function bulkOutcome(
   },
   lists?: Record<string, AdminListLike>,
 ): string;
+export declare function columnWidth(
+  key: string,
+  labelField: string,
+): { defaultWidth: string; minWidth: number } | { width: number };

@@ -231,3 +231,14 @@ export function bulkOutcome({ done, failed, itemIds, items, labelField, errors }
   }
   return lines.join('\n');
 }
+
+/**
+ * Issue 16: the width of a list's column. The title takes the room left, never under 240 px; a date or time
+ * (a key ending in At, Date or Day: publishedAt, formationDate …) is as wide as “2026年11月30日 16:30”; any other
+ * column at least 104 px, so that four to five characters stand on a line and longer values wrap.
+ */
+export function columnWidth(key, labelField) {
+  if (key === labelField) return { defaultWidth: '3fr', minWidth: 240 };
+  if (/(At|Date|Day)$/.test(key)) return { width: 176 };
+  return { defaultWidth: '1fr', minWidth: 104 };
+}
