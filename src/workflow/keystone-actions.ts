@@ -4,7 +4,7 @@ import { isEditorOf, memberOf } from '../platform/access/roles.js';
 import { signedInStaff } from '../platform/access/documents.js';
 import { itemAction, textArg, type ActionArgs } from '../platform/admin-ui/item-actions.js';
 import { statusOf } from '../platform/content/vocabulary.js';
-import { actionLabels, availableActions, type WorkflowAction } from './core/state-machine.js';
+import { actionLabels, availableActions, roleTakes, type WorkflowAction } from './core/state-machine.js';
 import { startRevision } from './operations/revisions.js';
 import { transition, type WorkflowListKey } from './operations/transition.js';
 
@@ -42,6 +42,12 @@ export function workflowActionsFor<K extends WorkflowListKey>(listKey: K) {
         const actor = memberOf(session);
         const status = statusOf(item.status);
         return actor !== null && status !== null && availableActions({ status, departmentId: item.departmentId }, actor).includes(key);
+      },
+      // The list offers the action on its selected items to the roles that take it; each item is refused or
+      // done by the same transition as on its own page.
+      bulk: (session) => {
+        const actor = memberOf(session);
+        return actor !== null && roleTakes(key, actor.role);
       },
       run: (context, id, args) => transition(context, listKey, id, key, args as { reason?: string; confidentialityConclusion?: string }),
     }),

@@ -4,7 +4,7 @@ import { text } from '@keystone-6/core/fields';
 import type { ActionArgConfig, ActionArgsConfig } from '@keystone-6/core/types';
 import type { Context, ListKey, ListTypeInfo } from '../db/prisma.js';
 import { GraphQLError } from 'graphql';
-import { signedIn, type SessionData } from '../access/roles.js';
+import { sessionOf, signedIn, type SessionData } from '../access/roles.js';
 import { actionMessages } from './action-messages.js';
 
 /*
@@ -52,6 +52,11 @@ export interface ItemActionSpec<K extends ListKey> {
   access?: (args: { session?: unknown }) => boolean;
   /** Whether the button shows for this user on this item (the item as stored, with relationship ids). */
   shown: (session: SessionData | undefined, item: ListTypeInfo<K>['item']) => boolean;
+  /**
+   * Whether the list offers the action on its selected items to this user (default: never). Each item is then
+   * run through `run`, the single item's step, which refuses the items this user may not act on.
+   */
+  bulk?: (session: SessionData | undefined) => boolean;
   /** Does the step, or throws a Chinese error saying why it may not be done. */
   run: (context: Context, id: string, args: Record<string, unknown>) => Promise<unknown>;
 }
@@ -62,7 +67,7 @@ export function itemAction<K extends ListKey>(listKey: K, spec: ItemActionSpec<K
     args: spec.args ?? {},
     async resolve({ where, args }, context) {
       const id = String((where as { id?: unknown }).id ?? '');
-      await spec.run(context, id, (args ?? {}) as Record<string, unknown>);
+      await oneAtATime(context, () => spec.run(context, id, (args ?? {}) as Record<string, unknown>));
       return context.sudo().db[listKey].findOne({ where: { id } });
     },
     ui: {
@@ -72,7 +77,24 @@ export function itemAction<K extends ListKey>(listKey: K, spec: ItemActionSpec<K
         navigation: 'refetch',
         actionMode: ({ session, item }) => (item && spec.shown(session, item) ? 'enabled' : 'hidden'),
       },
-      listView: { actionMode: 'hidden' },
+      listView: { actionMode: ({ session }) => (spec.bulk?.(sessionOf({ session })) ? 'enabled' : 'hidden') },
     },
   });
+}
+
+/** The step running last in each request, by its context (a bulk action's items share one). */
+const running = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Keystone starts a bulk action's items all at once; they are run one after another, in the order selected, so
+ * that they do not contend for the database (SQLite has one writer) and each sees what the one before did.
+ */
+function oneAtATime<T>(context: Context, step: () => Promise<T>): Promise<T> {
+  const before = running.get(context) ?? Promise.resolve();
+  const mine = before.then(step, step);
+  running.set(
+    context,
+    mine.catch(() => undefined),
+  );
+  return mine;
 }

@@ -154,10 +154,14 @@ export const keystoneCore: PackagePatch = {
         'items: gongkaiZh.pinyinRows((_data$items4 = data === null || data === void 0 ? void 0 : data.items) !== null && _data$items4 !== void 0 ? _data$items4 : [], sort, list.fields, data === null || data === void 0 ? void 0 : data.count),',
       ),
       // The title (the list's label field) gets the room: it was cut to a few characters in equal columns.
+      // Issue 16: every column has a floor it is not squeezed under (dates fit on one line), the text wraps
+      // instead of ending in “…”, and a phone scrolls the table sideways rather than cutting titles to four
+      // characters.
       r(
         'id: field.key,\n      label: field.label,',
-        "id: field.key,\n      label: field.label,\n      defaultWidth: field.key === list.labelField ? '3fr' : '1fr',",
+        'id: field.key,\n      label: field.label,\n      ...gongkaiZh.columnWidth(field.key, list.labelField),',
       ),
+      r('overflowMode: "truncate",', 'overflowMode: "wrap",'),
       r(
         'children: ["Error details for ", actionResult.action.label, " action"]',
         'children: ["“", actionResult.action.label, "”的错误详情"]',
@@ -170,6 +174,14 @@ export const keystoneCore: PackagePatch = {
       ),
       r('children: `New ${list.singular.toLocaleLowerCase()}`', 'children: `新建${list.singular}`'),
       r("actionLabel: 'Details',", "actionLabel: '详情',"),
+      // Issue 16: a bulk action (删除, and the workflow's actions) reports the items it could not do in its own
+      // dialog, each by its title with the operation's Chinese reason, instead of a toast with 详情. The items
+      // refused stay selected, so that they can be fixed and tried again.
+      r(
+        "      if (countFail) {\n        toastQueue.critical(replace(m.failMany, list, {\n          ...action,\n          count: itemIds.length,\n          countFail,\n          countSuccess\n        }, countFail > 1), {\n          actionLabel: '详情',\n          onAction: () => onErrors({\n            action,\n            errors: actionErrors\n          }),\n          shouldCloseOnAction: true\n        });\n      }",
+        '      if (countFail) {\n        onSuccess(failed);\n        throw new Error(gongkaiZh.bulkOutcome({\n          done: countSuccess ? replace(m.successMany, list, {\n            ...action,\n            count: itemIds.length,\n            countFail,\n            countSuccess\n          }, countSuccess > 1) : null,\n          failed: replace(m.failMany, list, {\n            ...action,\n            count: itemIds.length,\n            countFail,\n            countSuccess\n          }, countFail > 1),\n          itemIds,\n          items,\n          labelField: list.labelField,\n          errors: actionErrors\n        }));\n      }',
+      ),
+      r('    } catch (error) {\n      console.error(error);\n    }', '    } catch (error) {\n      throw error;\n    }'),
     ],
     [pages('pages-CreateItemPage')]: [
       r('title: `Create ${list.singular}`,', 'title: `新建${list.singular}`,', 2),

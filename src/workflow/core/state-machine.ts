@@ -126,6 +126,11 @@ const statusNames: Record<Status, string> = {
   merged: '已并入原文',
 };
 
+/** Whether a role takes `action` at all, on some item (the list's bulk actions are offered by this). */
+export function roleTakes(action: WorkflowAction, role: Role): boolean {
+  return who[action](role);
+}
+
 /** Whether `actor` may take `action` on the item at all (role and department), regardless of state. */
 export function mayAct(action: WorkflowAction, item: Pick<ItemFacts, 'departmentId'>, actor: Member): boolean {
   if (!who[action](actor.role)) return false;

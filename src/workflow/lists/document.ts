@@ -57,7 +57,7 @@ export const Document = list<ListTypeInfo<'Document'>>({
     plural: '文件',
     labelField: 'title',
     listView: {
-      initialColumns: ['title', 'columns', 'status', 'disclosure', 'deadline', 'department', 'publishedAt'],
+      initialColumns: ['title', 'status', 'disclosure', 'deadline', 'department', 'publishedAt'],
       initialSort: { field: 'updatedAt', direction: 'DESC' },
     },
   },

@@ -26,3 +26,18 @@ export declare function pinyinRows<T extends Record<string, unknown>>(
 export declare function pinyinOptions<T extends { label?: string | null }>(items: T[], data: { items?: unknown[]; count?: number } | undefined, sort: unknown): T[];
 export declare function translateMessage(message: string, lists?: Record<string, AdminListLike>): string;
 export declare function actionRefusal(error: unknown, lists?: Record<string, AdminListLike>): string;
+export declare function bulkOutcome(
+  outcome: {
+    done: string | null;
+    failed: string;
+    itemIds: string[];
+    items: Record<string, unknown>[];
+    labelField: string;
+    errors: Record<string, { message?: string }[]>;
+  },
+  lists?: Record<string, AdminListLike>,
+): string;
+export declare function columnWidth(
+  key: string,
+  labelField: string,
+): { defaultWidth: string; minWidth: number } | { width: number };

@@ -211,3 +211,34 @@ export function actionRefusal(error, lists) {
   const unique = [...new Set(messages)].map((message) => translateMessage(message, lists));
   return unique.length ? unique.join('\n') : '操作未能完成，请刷新页面后重试';
 }
+
+/**
+ * Issue 16: the outcome of a list's bulk action, as its dialog shows it when some items were refused: how many
+ * were done, then each refused item by its title with the reason the operation gave (translated, once each).
+ * `errors` maps an item id to the GraphQL errors of its step.
+ */
+export function bulkOutcome({ done, failed, itemIds, items, labelField, errors }, lists) {
+  const lines = [];
+  if (done) lines.push(done);
+  lines.push(failed);
+  for (const id of itemIds) {
+    const itemErrors = errors[id];
+    if (!itemErrors || !itemErrors.length) continue;
+    const row = items.find((item) => String(item.id) === id);
+    const title = (row && row[labelField]) || `编号 ${id}`;
+    const reasons = [...new Set(itemErrors.map((e) => translateMessage(String((e && e.message) || '').trim(), lists)))].filter(Boolean);
+    lines.push(`《${title}》：${reasons.join('；') || '操作未能完成，请刷新页面后重试'}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Issue 16: the width of a list's column. The title takes the room left, never under 240 px; a date or time
+ * (a key ending in At, Date or Day: publishedAt, formationDate …) is as wide as “2026年11月30日 16:30”; any other
+ * column at least 104 px, so that four to five characters stand on a line and longer values wrap.
+ */
+export function columnWidth(key, labelField) {
+  if (key === labelField) return { defaultWidth: '3fr', minWidth: 240 };
+  if (/(At|Date|Day)$/.test(key)) return { width: 176 };
+  return { defaultWidth: '1fr', minWidth: 104 };
+}
