@@ -70,7 +70,7 @@ export function Field({ field, value, itemValue }: FieldProps<typeof controller>
             <ul style={{ margin: 0, paddingInlineStart: 20, display: 'grid', gap: 4 }}>
               {trail.versions.map((v) => (
                 <li key={v.id}>
-                  <a href={`/revisions/${v.id}`}>
+                  <a href={`/admin/revisions/${v.id}`}>
                     第 {v.number} 版（{v.kind}）
                   </a>
                   ，{time(v.at)}，{v.by}
@@ -78,7 +78,7 @@ export function Field({ field, value, itemValue }: FieldProps<typeof controller>
               ))}
             </ul>
           )}
-          {trail.versions.length > 1 && id ? <a href={`/compare?id=${encodeURIComponent(id)}`}>对比最近两个版本的修改</a> : null}
+          {trail.versions.length > 1 && id ? <a href={`/admin/compare?id=${encodeURIComponent(id)}`}>对比最近两个版本的修改</a> : null}
         </VStack>
       ) : null}
     </VStack>
