@@ -60,7 +60,11 @@ interface Notice {
   interpretation: { id: string } | null;
 }
 const noticeHref = (n: Notice) =>
-  n.document ? `/admin/documents/${n.document.id}` : n.interpretation ? `/admin/interpretations/${n.interpretation.id}` : '/admin/notifications';
+  n.document
+    ? `/admin/documents/${n.document.id}`
+    : n.interpretation
+      ? `/admin/interpretations/${n.interpretation.id}`
+      : '/admin/notifications';
 const noticeTime = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, dateStyle: 'short', timeStyle: 'short' });
 

@@ -63,7 +63,18 @@ export const documentForm: FormLayout = {
       fields: [...guideFieldKeys],
     },
   ],
-  then: ['status', 'preview', 'deadline', ...workflowSidebar.slice(1), 'revisionOf', 'revisions', 'upstreamId', 'createdAt', 'updatedAt', 'trail'],
+  then: [
+    'status',
+    'preview',
+    'deadline',
+    ...workflowSidebar.slice(1),
+    'revisionOf',
+    'revisions',
+    'upstreamId',
+    'createdAt',
+    'updatedAt',
+    'trail',
+  ],
 };
 
 /** The sections of the interpretation form. */

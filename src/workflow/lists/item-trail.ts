@@ -32,7 +32,9 @@ export async function trailOf(context: Context, listKey: AuditListKey, id: strin
   const about = listKey === 'Document' ? { document: { id: { equals: id } } } : { interpretation: { id: { equals: id } } };
   const entries = await context.db.AuditEntry.findMany({ where: about, orderBy: [{ at: 'asc' }] });
   const versions =
-    listKey === 'Document' ? await context.query.Revision.findMany({ where: about, orderBy: [{ at: 'asc' }], query: 'id number kind at by { name }' }) : [];
+    listKey === 'Document'
+      ? await context.query.Revision.findMany({ where: about, orderBy: [{ at: 'asc' }], query: 'id number kind at by { name }' })
+      : [];
   return {
     entries: entries.map((e) => ({
       at: (e.at as Date).toISOString(),
@@ -75,11 +77,13 @@ export function previewField() {
   return {
     preview: virtual<ListTypeInfo<'Document'>>({
       access: { read: signedIn },
-      ui: { ...onPageOnly('./admin/fields/preview-link', '预览'), itemView: { fieldMode: 'read' as const, fieldPosition: 'sidebar' as const } },
+      ui: {
+        ...onPageOnly('./admin/fields/preview-link', '预览'),
+        itemView: { fieldMode: 'read' as const, fieldPosition: 'sidebar' as const },
+      },
       field: g.field({
         type: g.String,
-        resolve: (item, _args, context) =>
-          mayPreview(context.session, item.departmentId) ? previewPath(String(item.id)) : null,
+        resolve: (item, _args, context) => (mayPreview(context.session, item.departmentId) ? previewPath(String(item.id)) : null),
       }),
     }),
   };

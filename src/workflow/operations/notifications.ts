@@ -70,7 +70,8 @@ export async function sendToDepartmentRobots(context: DatabaseContext, message: 
     if (!targets.length) return;
     const payloads = markdownPayloads(message.title, [`## ${message.title}`, message.text]);
     const results = await sendMarkdown(payloads, targets, { outbound: await outboundPolicyFor(context), timeoutMs: 5_000 });
-    for (const failed of results.filter((r) => !r.ok)) logger.error({ url: failed.url, error: failed.error }, 'workflow notice not delivered');
+    for (const failed of results.filter((r) => !r.ok))
+      logger.error({ url: failed.url, error: failed.error }, 'workflow notice not delivered');
   } catch (err) {
     logger.error({ err }, 'workflow notice not delivered');
   }

@@ -35,8 +35,14 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(robot.address() as AddressInfo).port}`;
   process.env.GONGKAI_OUTBOUND_ALLOW = '127.0.0.1';
   // 社会救助科 has a 企业微信 group robot, 局办公室 a 钉钉 one; 养老服务科 none.
-  await prisma().department.update({ where: { code: 'assistance' }, data: { robotWebhooks: `企业微信 ${origin}/wecom/assistance?key=k1` } });
-  await prisma().department.update({ where: { code: 'office' }, data: { robotWebhooks: `钉钉 ${origin}/dingtalk/office?access_token=t2` } });
+  await prisma().department.update({
+    where: { code: 'assistance' },
+    data: { robotWebhooks: `企业微信 ${origin}/wecom/assistance?key=k1` },
+  });
+  await prisma().department.update({
+    where: { code: 'office' },
+    data: { robotWebhooks: `钉钉 ${origin}/dingtalk/office?access_token=t2` },
+  });
 });
 afterAll(async () => {
   if (previousAllow === undefined) delete process.env.GONGKAI_OUTBOUND_ALLOW;
@@ -47,7 +53,14 @@ afterAll(async () => {
 
 const notificationsOf = async (username: string) =>
   ((await as(username, '{ notifications(orderBy: { createdAt: asc }) { id kind itemTitle message read document { id } } }')).data
-    ?.notifications ?? []) as { id: string; kind: string; itemTitle: string; message: string; read: boolean; document: { id: string } | null }[];
+    ?.notifications ?? []) as {
+    id: string;
+    kind: string;
+    itemTitle: string;
+    message: string;
+    read: boolean;
+    document: { id: string } | null;
+  }[];
 
 async function draft(title: string): Promise<string> {
   const body = await as('jiuzhu', 'mutation($data: DocumentCreateInput!) { createDocument(data: $data) { id } }', {
@@ -83,7 +96,9 @@ describe('issue 16: the workflow tells the next reviewer and the drafter, in the
     const returned = await act('bangongshi', 'returnToDrafterDocument', id, ', reason: "请补充资金来源和发放标准"');
     expect(returned.data?.returnToDrafterDocument.status).toBe('draft');
     const mine = await notificationsOf('jiuzhu');
-    expect(mine.map((n) => [n.kind, n.message])).toEqual([['returned', `文件《${title}》已被张丽退文，原因：请补充资金来源和发放标准。请修改后重新提交。`]]);
+    expect(mine.map((n) => [n.kind, n.message])).toEqual([
+      ['returned', `文件《${title}》已被张丽退文，原因：请补充资金来源和发放标准。请修改后重新提交。`],
+    ]);
     expect(received.map((r) => r.url)).toEqual(['/wecom/assistance?key=k1']);
     expect(received[0].body.markdown.content).toContain('原因：请补充资金来源和发放标准');
     // The list's mark and its filter: a stored value, not worked out per row.
@@ -186,7 +201,9 @@ describe('issue 16: each document shows its own 流转记录 and versions, and i
     const own = (await as('jiuzhu', pageOf, { id: published.id })).data?.document as { trail: string };
     expect(JSON.parse(own.trail).entries.length).toBeGreaterThan(0);
     // The 流转记录 list names each entry's document.
-    const entries = await as('jiuzhu', 'query($id: ID!) { auditEntries(where: { document: { id: { equals: $id } } }) { itemTitle } }', { id });
+    const entries = await as('jiuzhu', 'query($id: ID!) { auditEntries(where: { document: { id: { equals: $id } } }) { itemTitle } }', {
+      id,
+    });
     expect((entries.data?.auditEntries as { itemTitle: string }[]).map((e) => e.itemTitle)).toEqual(Array(5).fill(title));
     expect(await as('yanglao', 'query($id: ID!) { auditEntriesCount(where: { document: { id: { equals: $id } } }) }', { id })).toEqual({
       data: { auditEntriesCount: 0 },
