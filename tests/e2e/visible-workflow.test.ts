@@ -12,6 +12,8 @@ import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
 
 const running = serviceAndBrowser();
 const widths = [1280, 375] as const;
+// A retried test drafts anew: each attempt's title is its own.
+let attempt = 0;
 
 async function signedIn(width: number, username: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await running.browser.newContext({ viewport: { width, height: width > 800 ? 900 : 800 } });
@@ -39,7 +41,7 @@ describe.each(widths)('at %i px', (width) => {
   test('4. a returned draft is marked in the list, told in 新消息, traced on its page, and can be previewed', async () => {
     const editor = await signedIn(width, 'jiuzhu');
     const office = await signedIn(width, 'bangongshi');
-    const title = `关于做好${width}年度临时救助资金发放工作的通知`;
+    const title = `关于做好临时救助资金发放工作的通知（${width}-${++attempt}）`;
     const reason = '请补充资金来源和发放标准';
     try {
       const { createDocument } = await graphql<{ createDocument: { id: string } }>(
@@ -64,7 +66,7 @@ describe.each(widths)('at %i px', (width) => {
 
       // The list, filtered on 已退文, marks the draft.
       await page.goto(`${running.service.url}/admin/documents?filter=${encodeURIComponent('flowMark_matches_["returned"]')}`);
-      const row = page.locator('tr', { hasText: title });
+      const row = page.locator('[role=row]', { hasText: title });
       await row.waitFor();
       expect(await row.innerText()).toContain('已退文');
       await page.screenshot({ path: artifactPath(`issue16-flow-list-${width}.png`) });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { seededApi } from '../../helpers/seeded-api.js';
 
 /*
@@ -9,6 +9,8 @@ import { seededApi } from '../../helpers/seeded-api.js';
  * submits, the office (bangongshi) returns with a reason, the leader (lingdao) approves; 养老服务科's editor
  * (yanglao) is the neighbour who must learn nothing of it. Robots are a local HTTP server.
  */
+// Seeding the demo on PostgreSQL, when no other file has yet, takes more than Jest's minute on a busy machine.
+jest.setTimeout(240_000);
 const { state, as, act } = seededApi(['jiuzhu', 'yanglao', 'bangongshi', 'lingdao', 'admin']);
 const prisma = () => state.t.context.sudo().prisma;
 
