@@ -77,6 +77,8 @@ describe.each(widths)('at %i px', (width) => {
       await trail.getByText(reason).waitFor();
       const text = await trail.innerText();
       for (const expected of ['杨晓梅', '张丽', '提交审核', '开始审核', '退文', '第 1 版（提交稿）']) expect(text).toContain(expected);
+      // The item page may render once more as its data settles: wait for the trail again before the picture.
+      await trail.getByText(reason).waitFor();
       await page.screenshot({ path: artifactPath(`issue16-flow-item-${width}.png`), fullPage: true });
 
       // 预览: the draft as the public would see it, in a new window.
