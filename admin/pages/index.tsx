@@ -1,5 +1,5 @@
 import { Heading, Text } from '@keystar/ui/typography';
-import { gql, useQuery } from '@keystone-6/core/admin-ui/apollo';
+import { gql, useMutation, useQuery } from '@keystone-6/core/admin-ui/apollo';
 import { PageContainer } from '@keystone-6/core/admin-ui/components';
 import { formatDay } from '../../src/platform/admin-ui/runtime/zh-cn.js';
 import { disclosureOptions, statusOptions } from '../../src/platform/content/vocabulary.ts';
@@ -17,6 +17,19 @@ const TASKS = gql`
       previewUrl
       href
     }
+    unread: notifications(where: { read: { equals: false } }, orderBy: { createdAt: desc }, take: 20) {
+      id
+      kind
+      message
+      createdAt
+      document {
+        id
+      }
+      interpretation {
+        id
+      }
+    }
+    unreadCount: notificationsCount(where: { read: { equals: false } })
     authenticatedItem {
       ... on User {
         department {
@@ -27,6 +40,33 @@ const TASKS = gql`
     }
   }
 `;
+
+const MARK_READ = gql`
+  mutation GongkaiMarkRead($id: ID!) {
+    updateNotification(where: { id: $id }, data: { read: true }) {
+      id
+      read
+    }
+  }
+`;
+
+/** 新消息: what the workflow told the signed-in user (a return and its reason, a submission to review). */
+interface Notice {
+  id: string;
+  kind: string;
+  message: string;
+  createdAt: string;
+  document: { id: string } | null;
+  interpretation: { id: string } | null;
+}
+const noticeHref = (n: Notice) =>
+  n.document
+    ? `/admin/documents/${n.document.id}`
+    : n.interpretation
+      ? `/admin/interpretations/${n.interpretation.id}`
+      : '/admin/notifications';
+const noticeTime = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, dateStyle: 'short', timeStyle: 'short' });
 
 interface Task {
   kind: 'returned' | 'review' | 'approve' | 'deadline' | 'clock';
@@ -71,11 +111,15 @@ const linkRow = { display: 'flex', flexWrap: 'wrap' as const, gap: '8px 16px', a
 export default function TasksPage() {
   const { data, loading, error } = useQuery<{
     myTasks: Task[];
+    unread: Notice[] | null;
+    unreadCount: number | null;
     authenticatedItem: { department: { id: string; name: string } | null } | null;
   }>(TASKS, {
     fetchPolicy: 'cache-and-network',
   });
+  const [markRead] = useMutation(MARK_READ, { refetchQueries: ['GongkaiTasks'] });
   const tasks: Task[] = data?.myTasks ?? [];
+  const unread: Notice[] = data?.unread ?? [];
   const department = data?.authenticatedItem?.department ?? null;
   return (
     <PageContainer header={<Heading type="h3">待办</Heading>} title="待办">
@@ -124,6 +168,31 @@ export default function TasksPage() {
             </table>
           ) : null}
         </section>
+        <section aria-labelledby="notices-heading">
+          <h2 id="notices-heading" style={{ fontSize: 16, margin: '0 0 12px' }}>
+            新消息{data?.unreadCount ? `（${data.unreadCount} 条未读）` : ''}
+          </h2>
+          {data && unread.length === 0 ? <Text>没有未读消息。</Text> : null}
+          {unread.length > 0 ? (
+            <ul style={{ margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: 8 }}>
+              {unread.map((n) => (
+                <li key={n.id} style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 12px', alignItems: 'baseline' }}>
+                  <span style={{ color: n.kind === 'returned' ? '#a40e26' : undefined, fontWeight: 600 }}>
+                    {n.kind === 'returned' ? '退文' : n.kind === 'awaitingApproval' ? '待审批' : '待审核'}
+                  </span>
+                  <a href={noticeHref(n)}>{n.message}</a>
+                  <Text color="neutralSecondary">{noticeTime(n.createdAt)}</Text>
+                  <button type="button" onClick={() => void markRead({ variables: { id: n.id } })}>
+                    标为已读
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p style={{ margin: '8px 0 0' }}>
+            <a href="/admin/notifications">全部通知</a>
+          </p>
+        </section>
         <section aria-labelledby="filters-heading" style={{ display: 'grid', gap: 10 }}>
           <h2 id="filters-heading" style={{ fontSize: 16, margin: 0 }}>
             常用文件筛选
@@ -135,6 +204,11 @@ export default function TasksPage() {
                 {statusLabel(status)}
               </a>
             ))}
+          </div>
+          <div style={linkRow}>
+            <Text>按流转标记：</Text>
+            <a href={documentsWhere('flowMark', 'matches', ['returned'])}>已退文的文件</a>
+            <a href={`/admin/interpretations?filter=${encodeURIComponent('flowMark_matches_["returned"]')}`}>已退文的解读</a>
           </div>
           <div style={linkRow}>
             <Text>按公开属性：</Text>

@@ -6,6 +6,7 @@ import { Document } from '../workflow/lists/document.js';
 import { Interpretation } from '../workflow/lists/interpretation.js';
 import { Media } from '../platform/media/lists/media.js';
 import { Revision } from '../workflow/lists/revision.js';
+import { Notification } from '../workflow/lists/notification.js';
 import { SiteSettings } from '../site/lists/site-settings.js';
 import { User } from '../platform/accounts/lists/user.js';
 import { SyndicationSource } from '../../syndication/lists/syndication-source.js';
@@ -41,6 +42,7 @@ export const lists = accessByClass({
   SiteSettings,
   AuditEntry,
   Revision,
+  Notification,
   SyndicationSource,
   UpstreamItem,
   MonitorRun,

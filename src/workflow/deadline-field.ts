@@ -26,6 +26,25 @@ export function describeDeadline(item: { disclosure?: unknown; formationDate?: u
   }
 }
 
+/*
+ * The list shows 公开期限 on every row: the working-day calendar is walked once per formation day, publication
+ * day and today, not once per row (a bureau's thousands of documents share far fewer days).
+ */
+const described = new Map<string, string>();
+function describeOnce(item: Record<string, unknown>, today: string): string {
+  const formationDate = calendarDayOf(item.formationDate);
+  if (item.disclosure !== 'proactive' || !formationDate) return '';
+  const published = item.publishedAt instanceof Date ? toCalendarDay(item.publishedAt) : '';
+  const key = `${formationDate}|${published}|${today}`;
+  let text = described.get(key);
+  if (text === undefined) {
+    if (described.size > 10_000) described.clear();
+    text = describeDeadline(item, today);
+    described.set(key, text);
+  }
+  return text;
+}
+
 export const deadlineField = () =>
   virtual<ListTypeInfo<'Document'>>({
     ui: {
@@ -36,6 +55,6 @@ export const deadlineField = () =>
     },
     field: g.field({
       type: g.String,
-      resolve: (item) => describeDeadline(item as Record<string, unknown>, toCalendarDay(new Date())),
+      resolve: (item) => describeOnce(item as Record<string, unknown>, toCalendarDay(new Date())),
     }),
   });

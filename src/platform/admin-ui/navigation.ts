@@ -18,6 +18,7 @@ export const editorLists = [
   'Consultation',
   'SelfInspection',
   'AuditEntry',
+  'Notification',
 ] as const;
 
 /** The lists of the navigation for `role`: a department editor's own, in her order; everyone else's, as given. */

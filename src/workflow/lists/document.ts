@@ -13,6 +13,7 @@ import { disclosureProblems, richTextHasContent } from '../core/disclosure.js';
 import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
+import { previewField, trailFields } from './item-trail.js';
 import {
   deletableReach,
   editableInForm,
@@ -57,7 +58,7 @@ export const Document = list<ListTypeInfo<'Document'>>({
     plural: '文件',
     labelField: 'title',
     listView: {
-      initialColumns: ['title', 'status', 'disclosure', 'deadline', 'department', 'publishedAt'],
+      initialColumns: ['title', 'status', 'flowMark', 'disclosure', 'deadline', 'department', 'publishedAt'],
       initialSort: { field: 'updatedAt', direction: 'DESC' },
     },
   },
@@ -126,6 +127,8 @@ export const Document = list<ListTypeInfo<'Document'>>({
       }),
       interpretations: relationship({ ui: { label: '政策解读' }, ref: 'Interpretation.documents', many: true }),
       ...workflowFields<ListTypeInfo<'Document'>>(),
+      ...previewField(),
+      ...trailFields('Document'),
       deadline: deadlineField(),
       // What search matches; kept by the hooks below, never exposed through the API.
       searchText: text({

@@ -4,6 +4,7 @@ import { guideFieldKeys } from '../../guides/lists/guide-fields.js';
 /** The workflow's fields, in the sidebar of documents and interpretations: where the item stands first. */
 const workflowSidebar = [
   'status',
+  'flowMark',
   'lastReturnReason',
   'preflightFindings',
   'scheduledAt',
@@ -62,7 +63,18 @@ export const documentForm: FormLayout = {
       fields: [...guideFieldKeys],
     },
   ],
-  then: ['status', 'deadline', ...workflowSidebar.slice(1), 'revisionOf', 'revisions', 'upstreamId', 'createdAt', 'updatedAt'],
+  then: [
+    'status',
+    'preview',
+    'deadline',
+    ...workflowSidebar.slice(1),
+    'revisionOf',
+    'revisions',
+    'upstreamId',
+    'createdAt',
+    'updatedAt',
+    'trail',
+  ],
 };
 
 /** The sections of the interpretation form. */
@@ -80,5 +92,5 @@ export const interpretationForm: FormLayout = {
       fields: ['images', 'video', 'videoPoster', 'videoCaptions'],
     },
   ],
-  then: [...workflowSidebar, 'createdAt'],
+  then: [...workflowSidebar, 'createdAt', 'trail'],
 };

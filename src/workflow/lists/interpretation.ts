@@ -6,6 +6,7 @@ import { interpretationFormOptions } from '../../platform/content/vocabulary.js'
 import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
 import { workflowFields } from './workflow-fields.js';
+import { trailFields } from './item-trail.js';
 import {
   deletableReach,
   editableInForm,
@@ -37,7 +38,7 @@ export const Interpretation = list<ListTypeInfo<'Interpretation'>>({
     singular: '政策解读',
     plural: '政策解读',
     labelField: 'title',
-    listView: { initialColumns: ['title', 'form', 'documents', 'status', 'department', 'publishedAt'] },
+    listView: { initialColumns: ['title', 'form', 'documents', 'status', 'flowMark', 'department', 'publishedAt'] },
   },
   fields: formSections(
     {
@@ -59,6 +60,7 @@ export const Interpretation = list<ListTypeInfo<'Interpretation'>>({
       department: relationship({ ui: { label: '解读科室' }, ref: 'Department', access: internalOnly }),
       drafter: relationship({ ref: 'User', access: internalOnly, ui: { label: '起草人', createView: { fieldMode: 'hidden' } } }),
       ...workflowFields<ListTypeInfo<'Interpretation'>>(),
+      ...trailFields('Interpretation'),
       // What search matches; kept by the hooks below, never exposed through the API.
       searchText: text({
         graphql: { omit: true },

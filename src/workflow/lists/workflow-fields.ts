@@ -3,6 +3,8 @@ import type { BaseListTypeInfo, FieldTypeFunc } from '@keystone-6/core/types';
 import { signedIn } from '../../platform/access/roles.js';
 import { statusOptions } from '../../platform/content/vocabulary.js';
 
+export const flowMarkOptions = [{ value: 'returned', label: '已退文' }] as const;
+
 /** The workflow status of documents and interpretations: it changes only through the workflow, never by editing. */
 export function workflowStatus<L extends BaseListTypeInfo>(): FieldTypeFunc<L> {
   return select({
@@ -32,6 +34,15 @@ export function workflowFields<L extends BaseListTypeInfo>() {
       ui: { label: '定时发布时间', description: '留空则审批通过后立即发布', itemView: { fieldPosition: 'sidebar' } },
     }),
     publishedAt: timestamp<L>({ access: byWorkflowOnly, ui: { label: '发布日期', ...readOnly } }),
+    // Issue 16: a returned draft is marked in the lists (已退文) and can be filtered on; the workflow sets and
+    // clears it, so the list reads a stored value rather than working anything out per row.
+    flowMark: select<L>({
+      type: 'string',
+      options: [...flowMarkOptions],
+      db: { isNullable: true },
+      access: byWorkflowOnly,
+      ui: { label: '流转标记', ...readOnly },
+    }),
     lastReturnReason: text<L>({
       access: { ...byWorkflowOnly, read: signedIn },
       ui: { label: '退文原因', displayMode: 'textarea', ...readOnly },

@@ -10,6 +10,7 @@ import { applyRevision, recordRevision } from './revisions.js';
 import { inPublication } from './publication.js';
 import { type Context, jsonToStore, type PrismaTransaction } from '../../platform/db/prisma.js';
 import { decide, mayAct, type ActionInput, type ItemFacts, type WorkflowAction } from '../core/state-machine.js';
+import { notifyStep, sendToDepartmentRobots, type RobotMessage } from './notifications.js';
 import { auditActorOf, auditEntryData, type AuditListKey } from '../core/audit.js';
 
 export type WorkflowListKey = AuditListKey;
@@ -64,6 +65,7 @@ interface StepChange {
   confidentialityReviewedById?: string | null;
   confidentialityConclusion?: string;
   lastReturnReason?: string;
+  flowMark?: string | null;
 }
 
 async function loadDocumentFacts(tx: Tx, id: string) {
@@ -162,6 +164,7 @@ export async function transition(
 ): Promise<{ status: Status }> {
   const actor = actorOf(context);
   if (action === 'submit') await refuseOnBlockingFindings(context, actor, listKey, id, now);
+  let robotMessage: RobotMessage | null = null;
   const outcome: { to: Status; autoReturnCause?: string } = await inPublication(context, async (tx, publication) => {
     const loaded = listKey === 'Document' ? await loadDocumentFacts(tx, id) : await loadInterpretationFacts(tx, id);
     if (!loaded) throw workflowError('NOT_FOUND', '找不到该条目');
@@ -185,6 +188,8 @@ export async function transition(
     if (decision.to === 'draft') {
       // A returned item must be reviewed again, confidentiality included.
       Object.assign(data, {
+        // 撤回提交 is the drafter's own step: nothing to mark.
+        flowMark: action === 'recallSubmission' ? null : 'returned',
         lastReturnReason: reason ?? '',
         confidentialityReviewedAt: null,
         confidentialityReviewedById: null,
@@ -192,6 +197,7 @@ export async function transition(
       });
     } else if (action === 'submit') {
       data.lastReturnReason = '';
+      data.flowMark = null;
     }
 
     type Subject = { listKey: WorkflowListKey; id: string; title: string; departmentId: string | null; from: Status };
@@ -253,8 +259,23 @@ export async function transition(
     }
     if (action === 'submit' && decision.to === 'submitted' && listKey === 'Document')
       await recordRevision(tx, id, 'submitted', actor.id, now);
+    // Issue 16: the drafter learns of a return, the next reviewer of a submission, in this transaction.
+    robotMessage = await notifyStep(
+      tx,
+      { listKey, id, drafterId: facts.drafterId, departmentId: facts.departmentId },
+      {
+        action,
+        to: decision.to,
+        reason: reason ?? '',
+        noun: listKey === 'Document' ? '文件' : '解读',
+        title: loaded.subject.title,
+        actorName: step.actor?.name ?? '系统',
+      },
+      now,
+    );
     return decision;
   });
+  await sendToDepartmentRobots(context, robotMessage);
   // S1: the return is recorded (above); the submitter is told why.
   if (outcome.autoReturnCause) throw workflowError('RETURNED', `已退文：${outcome.autoReturnCause}`);
   return { status: outcome.to };

@@ -5,7 +5,7 @@ import { lists } from '../../../src/app/lists.js';
 const all = Object.keys(lists).map((key) => ({ key }));
 
 describe('the Admin UI navigation by role', () => {
-  test('a department editor sees her eight lists, in her order; nothing else', () => {
+  test('a department editor sees her nine lists (通知 last), in her order; nothing else', () => {
     expect(navigationLists('editor', all).map((l) => l.key)).toEqual([...editorLists]);
   });
   test('every list a department editor is offered exists', () => {

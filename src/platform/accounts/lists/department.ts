@@ -26,6 +26,16 @@ export const Department = list<ListTypeInfo<'Department'>>({
       isIndexed: 'unique',
     }),
     order: integer({ ui: { label: '排序' }, defaultValue: 0 }),
+    // 科室的群机器人: workflow notices for this department's people (退文, 待审核) also go to its group.
+    robotWebhooks: text({
+      ui: {
+        label: '群机器人',
+        displayMode: 'textarea',
+        description: '每行一个：企业微信 网址，或 钉钉 网址 [加签密钥]。本科室人员的流转通知（退文、待审核）同时发到这些群',
+      },
+      // The webhook addresses carry the robots' keys: only the admin reads or sets them.
+      access: { read: byRole(isAdmin), create: byRole(isAdmin), update: byRole(isAdmin) },
+    }),
     users: relationship({ ref: 'User.department', many: true, ui: { label: '人员', createView: { fieldMode: 'hidden' } } }),
   },
 });
