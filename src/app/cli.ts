@@ -147,9 +147,11 @@ async function monitor(
     await ensureBuilt({ ui: false }, say);
     const { openContext, closeContext } = await import('./context.js');
     const { runOwnSiteMonitor } = await import('../monitor/runner.js');
+    const { renderedExpectedBytes } = await import('./expected-bytes.js');
     const context = await openContext(db);
     try {
-      report = (await runOwnSiteMonitor(context, { force: true, onProgress: progress }))!.report;
+      report = (await runOwnSiteMonitor(context, { force: true, onProgress: progress, expectedBytes: renderedExpectedBytes(context) }))!
+        .report;
     } finally {
       await closeContext(context);
     }
@@ -191,12 +193,18 @@ async function verify(
   await ensureBuilt({ ui: false }, log);
   const { openContext, closeContext } = await import('./context.js');
   const { checkPublishedSite } = await import('../monitor/tamper-check.js');
+  const { renderedExpectedBytes } = await import('./expected-bytes.js');
   const { describeTamper } = await import('../monitor/core/tamper.js');
   const { formatChinaTime } = await import('../platform/calendar/china-time.js');
   const { manifestFile } = await import('../platform/config/env.js');
   const context = await openContext(db);
   try {
-    const checked = await checkPublishedSite(context, { sample, baseUrl: url?.replace(/\/+$/, '') });
+    // When PUBLISH_DIR's own file was changed, the expected text is the page rendered again from the database.
+    const checked = await checkPublishedSite(context, {
+      sample,
+      baseUrl: url?.replace(/\/+$/, ''),
+      expectedBytes: renderedExpectedBytes(context),
+    });
     if (!checked) throw new ConfigError(`还没有发布清单（${manifestFile()}）：请先运行 gongkai publish --all 发布网站，再核验`);
     const { result, fresh, alertsSent } = checked;
     if (options.json) {

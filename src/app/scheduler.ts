@@ -12,6 +12,7 @@ import { sendMessageAlerts } from '../mailbox/alerts.js';
 import { consultationDayStarts } from '../consultation/actions.js';
 import { maintainLogs } from '../platform/oplog/log-maintenance.js';
 import { aggregateYesterday } from '../site/visits/store.js';
+import { renderedExpectedBytes } from './expected-bytes.js';
 
 export interface Job {
   name: string;
@@ -27,14 +28,18 @@ export const jobs: Job[] = [
   { name: 'syndication', schedule: '* * * * *', run: (context) => runDueSources(context) },
   // S8, N1: availability every five minutes, the whole site every morning before anyone looks; N9: the
   // probe also checks the next 20 published pages against the manifest, the morning run all of them.
-  { name: 'monitor-probes', schedule: '*/5 * * * *', run: (context) => recordProbes(context) },
+  { name: 'monitor-probes', schedule: '*/5 * * * *', run: (context) => recordProbes(context, new Date(), renderedExpectedBytes(context)) },
   // S7: minute clocks; alerts the moment one is at risk or overdue.
   { name: 'incident-clocks', schedule: '* * * * *', run: (context) => runIncidentClockAlerts(context) },
   // Consultations: close those whose period ended, refresh the pages that count days left.
   { name: 'consultation-day', schedule: '1 0 * * *', run: async (context) => (await consultationDayStarts(context)).length },
   // N19: documents whose validity ended yesterday leave the pages that showed them as current.
   { name: 'validity-day', schedule: '2 0 * * *', run: (context) => validityDayStarts(context) },
-  { name: 'monitor-daily', schedule: '0 6 * * *', run: async (context) => (await runOwnSiteMonitor(context))?.report.score ?? 'off' },
+  {
+    name: 'monitor-daily',
+    schedule: '0 6 * * *',
+    run: async (context) => (await runOwnSiteMonitor(context, { expectedBytes: renderedExpectedBytes(context) }))?.report.score ?? 'off',
+  },
   // N13: requests turning due within 5 working days or overdue, alerted once each, every morning.
   { name: 'request-deadlines', schedule: '30 8 * * *', run: (context) => alertRequestDeadlines(context) },
   // N5: messages whose reply turned due soon, late or unanswered, each alerted once.

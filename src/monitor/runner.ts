@@ -17,7 +17,7 @@ import { parseWebhooks } from '../platform/notify/robots.js';
 import { ownSiteKnowledge } from './knowledge.js';
 import { loadContentGate } from '../workflow/content-gate-store.js';
 import { type Context, type PrismaClient, storedJson } from '../platform/db/prisma.js';
-import { checkPublishedSite, probeSampleSize, type TamperCheck } from './tamper-check.js';
+import { checkPublishedSite, probeSampleSize, type ExpectedBytes, type TamperCheck } from './tamper-check.js';
 
 const weekMs = 7 * 24 * 3600 * 1000;
 // Until the section sets its own (监测设置): the home page, the disclosure section and search.
@@ -49,9 +49,9 @@ async function settingsOf(prisma: PrismaClient): Promise<Settings> {
  * The tamper check of a job: its failure (an unreadable manifest) is logged and leaves the rest of the
  * job's work done.
  */
-async function tamperCheckOf(context: Context, now: Date, sample?: number): Promise<TamperCheck | null> {
+async function tamperCheckOf(context: Context, now: Date, sample?: number, expectedBytes?: ExpectedBytes): Promise<TamperCheck | null> {
   try {
-    return await checkPublishedSite(context, { now, sample });
+    return await checkPublishedSite(context, { now, sample, expectedBytes });
   } catch (error) {
     logger.error({ err: error }, 'tamper check failed');
     return null;
@@ -65,6 +65,8 @@ async function tamperCheckOf(context: Context, now: Date, sample?: number): Prom
 export async function recordProbes(
   context: Context,
   now = new Date(),
+  /** The site's renderer (from the composition root): the expected text when a published file itself was changed. */
+  expectedBytes?: ExpectedBytes,
 ): Promise<{ probed: number; failed: number; tamperChecked: number; tamperFindings: number }> {
   const prisma = context.sudo().prisma;
   const base = await siteBaseUrl(context);
@@ -87,7 +89,7 @@ export async function recordProbes(
       },
     });
   await prisma.monitorProbe.deleteMany({ where: { at: { lt: new Date(now.getTime() - keepProbesMs) } } });
-  const tamper = await tamperCheckOf(context, now, probeSampleSize);
+  const tamper = await tamperCheckOf(context, now, probeSampleSize, expectedBytes);
   return {
     probed: probes.length,
     failed: probes.filter((p) => !p.ok).length,
@@ -108,11 +110,14 @@ export async function runOwnSiteMonitor(
     force = false,
     checkExternal,
     onProgress,
+    expectedBytes,
   }: {
     now?: Date;
     force?: boolean;
     checkExternal?: boolean;
     onProgress?: (p: { phase: string; done: number; total: number }) => void;
+    /** The site's renderer (from the composition root): the expected text when a published file itself was changed. */
+    expectedBytes?: ExpectedBytes;
   } = {},
 ) {
   const prisma = context.sudo().prisma;
@@ -143,7 +148,7 @@ export async function runOwnSiteMonitor(
   });
   // N9: every published page against the manifest, a section of the report; its alerts go out at once
   // from the check itself, once per finding, so they are left out of the run's alert below.
-  const tamper = await tamperCheckOf(context, now);
+  const tamper = await tamperCheckOf(context, now, undefined, expectedBytes);
   const report = tamper ? withTamper(crawled, tamper.result) : crawled;
   const previous = await prisma.monitorRun.findFirst({ where: { ownSite: true }, orderBy: { finishedAt: 'desc' } });
   const previousReport = (previous?.report ?? undefined) as MonitorReport | undefined;

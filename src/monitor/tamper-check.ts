@@ -40,6 +40,12 @@ export function readManifest(file = manifestFile()): Manifest | null {
   }
 }
 
+/**
+ * The bytes of a published URL rendered again from the database (the composition root passes the site's renderer):
+ * the expected side of a difference when PUBLISH_DIR's own file was the one tampered with.
+ */
+export type ExpectedBytes = (url: string) => Promise<Buffer | null>;
+
 interface Alerted {
   key: string;
   url: string;
@@ -60,7 +66,12 @@ export interface TamperCheck {
  */
 export async function checkPublishedSite(
   context: Context,
-  { now = new Date(), sample, baseUrl }: { now?: Date; sample?: number; baseUrl?: string } = {},
+  {
+    now = new Date(),
+    sample,
+    baseUrl,
+    expectedBytes,
+  }: { now?: Date; sample?: number; baseUrl?: string; expectedBytes?: ExpectedBytes } = {},
 ): Promise<TamperCheck | null> {
   const manifest = readManifest();
   if (!manifest) return null;
@@ -72,6 +83,7 @@ export async function checkPublishedSite(
     baseUrl: base,
     manifest,
     publishDir: publishDirectory(),
+    expectedBytes,
     sample: sample ? { offset: settings?.tamperSampleOffset ?? 0, size: sample } : undefined,
     recordedManifestHash: await recordedManifestHash(context),
     now: () => now,

@@ -2,7 +2,7 @@
  * N9 防篡改核验: fetches the published pages as visitors do (a desktop and a phone browser), through the
  * product's one HTTP client, and compares each with the manifest (core/tamper.ts says what differs).
  * The SHA-256 decides; the text difference is computed only for a page that differs, from the
- * published file when it still matches the manifest.
+ * published file when it still matches the manifest, else from the bytes the caller renders again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +29,12 @@ export interface VerifyOptions {
   manifest: Manifest;
   /** The published directory, when it is on this machine: the expected bytes, and files no manifest lists. */
   publishDir?: string;
+  /**
+   * The bytes a URL should have, from elsewhere than the published directory (the caller renders it again from
+   * the database): used when the directory's own file no longer matches the manifest, e.g. when the web server
+   * serves that directory and it is the file that was tampered with. Kept only when its SHA-256 is the manifest's.
+   */
+  expectedBytes?: (url: string) => Promise<Buffer | null>;
   /** Check only `size` of the manifest's files, from `offset` in URL order (wrapping); default all. */
   sample?: { offset: number; size: number };
   /** The hash the latest publication recorded for its manifest; null when none is recorded yet. */
@@ -55,6 +61,21 @@ function publishedBytes(publishDir: string | undefined, file: string, entry: Man
   try {
     const bytes = fs.readFileSync(path.join(publishDir, file));
     return sha256Hex(bytes) === entry.sha256 ? bytes : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The bytes the manifest lists for `entry`: the published file while it still matches, else `expectedBytes`'s
+ * answer when its hash is the manifest's; null when neither is (the finding then shows the hashes only).
+ */
+async function expectedOf(options: VerifyOptions, file: string, entry: ManifestEntry): Promise<Buffer | null> {
+  const published = publishedBytes(options.publishDir, file, entry);
+  if (published || !options.expectedBytes) return published;
+  try {
+    const rendered = await options.expectedBytes(entry.url);
+    return rendered && sha256Hex(rendered) === entry.sha256 ? rendered : null;
   } catch {
     return null;
   }
@@ -147,10 +168,11 @@ export async function verifyPublishedSite(options: VerifyOptions): Promise<Verif
       }
       const liveSha = sha256Hex(desktop.body);
       // The published bytes are read only when needed: most pages match and cost one hash.
-      const expected = () => publishedBytes(options.publishDir, file, entry);
+      let expectedBytes: Promise<Buffer | null> | undefined;
+      const expected = () => (expectedBytes ??= expectedOf(options, file, entry));
       const compared = { ...observation, expectedSha256: entry.sha256, type: entry.type, status: desktop.status };
       if (liveSha !== entry.sha256)
-        findings.push(...comparePage({ ...compared, visitor: 'desktop', expected: expected(), live: desktop.body }));
+        findings.push(...comparePage({ ...compared, visitor: 'desktop', expected: await expected(), live: desktop.body }));
       if (!isPage(entry)) return;
       noteLinks(entry.url, desktop.body);
       const mobile = await fetchAs(entry.url, 'mobile');
@@ -162,7 +184,7 @@ export async function verifyPublishedSite(options: VerifyOptions): Promise<Verif
       const mobileSha = sha256Hex(mobile.body);
       if (mobileSha !== liveSha) {
         noteLinks(entry.url, mobile.body);
-        findings.push(...compareMobile({ ...compared, visitor: 'mobile', expected: expected(), live: mobile.body }, liveSha));
+        findings.push(...compareMobile({ ...compared, visitor: 'mobile', expected: await expected(), live: mobile.body }, liveSha));
       }
     });
     // Files on the published directory that no publication wrote, then pages linked from live pages.

@@ -123,9 +123,15 @@ async function listening(port: number, timeoutMs: number): Promise<boolean> {
 
 /**
  * Starts nginx in the foreground with the shipped deploy/nginx.conf in front of gongkai on `upstreamPort`,
- * serving `root` (PUBLISH_DIR). `staff` defaults to 127.0.0.1 only.
+ * serving `root` (PUBLISH_DIR). `staff` defaults to 127.0.0.1 only. `serverExtra`: directives a test adds to the
+ * server block, right after its root (e.g. a web server tampered with), never part of the shipped file.
  */
-export async function startNginx(options: { root: string; upstreamPort: number; staff?: string[] }): Promise<RunningNginx> {
+export async function startNginx(options: {
+  root: string;
+  upstreamPort: number;
+  staff?: string[];
+  serverExtra?: string;
+}): Promise<RunningNginx> {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-nginx-'));
   // Run as root, nginx's workers are nobody: they write their temporary files under the prefix.
   fs.chmodSync(prefix, 0o755);
@@ -137,7 +143,9 @@ export async function startNginx(options: { root: string; upstreamPort: number; 
     staff: options.staff ?? ['127.0.0.1'],
     logDir: prefix,
   };
-  const conf = wrapServerBlock(renderServerBlock(settings), prefix);
+  let serverBlock = renderServerBlock(settings);
+  if (options.serverExtra) serverBlock = replaceOnce(serverBlock, /^(\s*)root [^;]*;.*$/, `$&\n$1${options.serverExtra}`);
+  const conf = wrapServerBlock(serverBlock, prefix);
   const confFile = path.join(prefix, 'nginx.conf');
   fs.writeFileSync(confFile, conf);
   let output = '';
