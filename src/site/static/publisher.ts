@@ -337,6 +337,8 @@ export class Publisher {
     for (const tag of tags) for (const file of index.byTag.get(tag) ?? []) touched.add(baseOf(old.files[file].url));
     const toRender = options.all ? targets : targets.filter((t) => touched.has(t.url) || !publishedUrls.has(t.url));
 
+    // Folders made this round: one mkdir a folder, not one a page.
+    const folders = new Set<string>();
     const { rendered } = await this.renderAll(toRender, options.onProgress, async (file, entry, body) => {
       // Only bytes that changed are written; a repair compares with the bytes on disk, not the manifest.
       const target = path.join(directory, file);
@@ -344,7 +346,10 @@ export class Publisher {
         const onDisk = await fs.readFile(target).catch(() => null);
         if (onDisk && sha256Hex(onDisk) === entry.sha256) return null;
       } else if (old.files[file]?.sha256 === entry.sha256 && (!options.all || (await fileExists(target)))) return null;
-      await fs.mkdir(path.dirname(target), { recursive: true });
+      if (!folders.has(path.dirname(target))) {
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        folders.add(path.dirname(target));
+      }
       const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
       await fs.writeFile(temp, body);
       return temp;
