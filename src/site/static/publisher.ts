@@ -9,7 +9,15 @@ import { publicMediaNames } from '../../platform/media/public-media.js';
 import { projectRoot } from '../../platform/config/env.js';
 import { sitePublicUrls } from '../data.js';
 import type { SiteFeatureEntry } from '../kit.js';
-import { fileOfUrl, parseManifest, serializeManifest, sha256Hex, type Manifest, type ManifestEntry } from './core/manifest.js';
+import {
+  fileOfUrl,
+  joinManifestEntries,
+  parseManifest,
+  serializeManifestEntry,
+  sha256Hex,
+  type Manifest,
+  type ManifestEntry,
+} from './core/manifest.js';
 
 /*
  * The publisher of the public site as files (PUBLISH_DIR). Pages are rendered in-process through the site's
@@ -107,10 +115,36 @@ function itemOf(url: string): string | null {
   return `${kind ?? 'catalogue-entry'}:${m[2]}`;
 }
 
+/**
+ * A manifest with what a round looks up in it: each file's serialized lines (a round joins them rather than
+ * serializing the whole manifest again), the files of each tag, and the published addresses. A round that
+ * changes a few pages updates these instead of rebuilding them, so its work follows the change, not the site.
+ */
+interface Indexed {
+  manifest: Manifest;
+  lines: Map<string, string>;
+  byTag: Map<string, Set<string>>;
+  bases: Set<string>;
+  hash: string;
+}
+
+function indexManifest(manifest: Manifest): Indexed {
+  const lines = new Map<string, string>();
+  const byTag = new Map<string, Set<string>>();
+  const bases = new Set<string>();
+  for (const [file, entry] of Object.entries(manifest.files)) {
+    lines.set(file, serializeManifestEntry(file, entry));
+    for (const tag of entry.tags) byTag.set(tag, (byTag.get(tag) ?? new Set()).add(file));
+    bases.add(baseOf(entry.url));
+  }
+  const hash = sha256Hex(joinManifestEntries([...lines.keys()].sort().map((f) => lines.get(f)!)));
+  return { manifest, lines, byTag, bases, hash };
+}
+
 export class Publisher {
   private manifest: Manifest | null = null;
-  /** The bytes of `manifest`, kept so a round serializes one manifest, not two (a large site's is megabytes). */
-  private manifestText: string | null = null;
+  /** The index of `manifest` (built the first time a round needs it). */
+  private indexed: Indexed | null = null;
   private pendingTags = new Set<string>();
   private pendingAll = false;
   private queued: Promise<SyncResult> | null = null;
@@ -202,10 +236,10 @@ export class Publisher {
   }
 
   /** What is public now: the site's pages and lists, every feature's, and the media public items show. */
-  private async enumerate(changed?: { old: Manifest; tags: Set<string> }): Promise<Target[]> {
+  private async enumerate(changed?: { published: Set<string>; tags: Set<string> }): Promise<Target[]> {
     const { context, features } = this.options;
     // Charts are read from the bodies of the items a change touches (all, without `changed`); the rest keep theirs.
-    const published = new Set(changed ? Object.values(changed.old.files).map((e) => baseOf(e.url)) : []);
+    const published = changed?.published ?? new Set<string>();
     const readCharts = (kind: 'documents' | 'interpretations', id: string) =>
       !changed || changed.tags.has(`${kind === 'documents' ? 'doc' : 'interp'}:${id}`) || !published.has(`/${kind}/${id}`);
     const site = await sitePublicUrls(context, readCharts);
@@ -294,14 +328,17 @@ export class Publisher {
   private async round(options: SyncOptions, tags: Set<string> = new Set()): Promise<SyncResult> {
     const { directory } = this;
     const old = options.repair ? await this.readManifest() : await this.current();
-    const targets = await this.enumerate(options.all ? undefined : { old, tags });
+    const index = old === this.indexed?.manifest ? this.indexed : indexManifest(old);
+    const publishedUrls = index.bases;
+    const targets = await this.enumerate(options.all ? undefined : { published: publishedUrls, tags });
     const enumerated = new Map(targets.map((t) => [t.url, t]));
-    // What a change touches: pages carrying its tags, and what is public but not yet published.
-    const publishedUrls = new Set(Object.values(old.files).map((e) => baseOf(e.url)));
+    // What a change touches: pages carrying its tags (looked up by tag), and what is public but not yet published.
     const touched = new Set<string>();
-    for (const entry of Object.values(old.files)) if (entry.tags.some((t) => tags.has(t))) touched.add(baseOf(entry.url));
+    for (const tag of tags) for (const file of index.byTag.get(tag) ?? []) touched.add(baseOf(old.files[file].url));
     const toRender = options.all ? targets : targets.filter((t) => touched.has(t.url) || !publishedUrls.has(t.url));
 
+    // Folders made this round: one mkdir a folder, not one a page.
+    const folders = new Set<string>();
     const { rendered } = await this.renderAll(toRender, options.onProgress, async (file, entry, body) => {
       // Only bytes that changed are written; a repair compares with the bytes on disk, not the manifest.
       const target = path.join(directory, file);
@@ -309,7 +346,10 @@ export class Publisher {
         const onDisk = await fs.readFile(target).catch(() => null);
         if (onDisk && sha256Hex(onDisk) === entry.sha256) return null;
       } else if (old.files[file]?.sha256 === entry.sha256 && (!options.all || (await fileExists(target)))) return null;
-      await fs.mkdir(path.dirname(target), { recursive: true });
+      if (!folders.has(path.dirname(target))) {
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        folders.add(path.dirname(target));
+      }
       const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
       await fs.writeFile(temp, body);
       return temp;
@@ -318,16 +358,40 @@ export class Publisher {
     // The new manifest: what was rendered, what was not touched and is still public, nothing else.
     const renderedUrls = new Set(toRender.map((t) => t.url));
     const files: Record<string, ManifestEntry> = {};
+    const lines = new Map<string, string>();
+    const byTag = new Map(index.byTag);
+    const bases = new Set<string>();
     const removed: string[] = [];
+    // The files of `tag` in the new index, copied the first time the round changes them (the old index stays whole).
+    const copied = new Set<string>();
+    const filesOf = (tag: string) => {
+      if (!copied.has(tag)) {
+        copied.add(tag);
+        byTag.set(tag, new Set(byTag.get(tag)));
+      }
+      return byTag.get(tag)!;
+    };
+    const drop = (file: string) => {
+      for (const tag of old.files[file].tags) filesOf(tag).delete(file);
+    };
     for (const [file, entry] of Object.entries(old.files)) {
       const base = baseOf(entry.url);
       const stillPublic = enumerated.has(base) && !renderedUrls.has(base);
-      if (stillPublic) files[file] = entry;
-      else if (!rendered.has(file)) removed.push(file);
+      if (stillPublic) {
+        files[file] = entry;
+        lines.set(file, index.lines.get(file)!);
+        bases.add(base);
+      } else {
+        drop(file);
+        if (!rendered.has(file)) removed.push(file);
+      }
     }
     const written: string[] = [];
     for (const r of rendered.values()) {
       files[r.file] = r.entry;
+      lines.set(r.file, serializeManifestEntry(r.file, r.entry));
+      bases.add(baseOf(r.entry.url));
+      for (const tag of r.entry.tags) filesOf(tag).add(r.file);
       if (r.temp) {
         await fs.rename(r.temp, path.join(directory, r.file));
         written.push(r.file);
@@ -343,15 +407,20 @@ export class Publisher {
         }
 
     const manifest: Manifest = { version: 1, files };
-    const text = serializeManifest(manifest);
-    // The same as manifestHash(manifest), without serializing it again.
+    // The bytes of serializeManifest(manifest), joined from each file's lines; its hash is manifestHash(manifest).
+    const text = joinManifestEntries(
+      Object.keys(files)
+        .sort()
+        .map((file) => lines.get(file)!),
+    );
     const hash = sha256Hex(text);
-    const previousText = old === this.manifest && this.manifestText !== null ? this.manifestText : serializeManifest(old);
-    if (text !== previousText || !(await fileExists(this.options.manifestPath))) await writeAtomically(this.options.manifestPath, text);
+    const changed = hash !== index.hash;
+    if (changed || !(await fileExists(this.options.manifestPath))) await writeAtomically(this.options.manifestPath, text);
+    for (const tag of copied) if (!byTag.get(tag)!.size) byTag.delete(tag);
     this.manifest = manifest;
-    this.manifestText = text;
+    this.indexed = { manifest, lines, byTag, bases, hash };
     const result: SyncResult = { files: Object.keys(files).length, written: written.sort(), removed: removed.sort(), manifestHash: hash };
-    if (written.length || removed.length || text !== previousText || options.repair) {
+    if (written.length || removed.length || changed || options.repair) {
       await this.record(result, options.reason ?? (options.all ? '全站重建' : reasonOf(tags)));
       this.runHook([...result.written, ...result.removed]);
     }

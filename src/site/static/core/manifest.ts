@@ -74,6 +74,20 @@ export function serializeManifest(manifest: Manifest): string {
   return `${JSON.stringify({ version: 1, files }, null, 1)}\n`;
 }
 
+/**
+ * One file's lines in the manifest's bytes (as serializeManifest writes them): a publisher keeps these per
+ * file and joins them, so a round that changes a few files does not serialize the whole manifest again.
+ */
+export function serializeManifestEntry(file: string, e: ManifestEntry): string {
+  const entry = { url: e.url, sha256: e.sha256, size: e.size, type: e.type, item: e.item, tags: [...e.tags].sort() };
+  return `  ${JSON.stringify(file)}: ${JSON.stringify(entry, null, 1).replaceAll('\n', '\n  ')}`;
+}
+
+/** The manifest's bytes from its files' lines (serializeManifestEntry), in the order of their sorted paths. */
+export function joinManifestEntries(sorted: readonly string[]): string {
+  return sorted.length ? `{\n "version": 1,\n "files": {\n${sorted.join(',\n')}\n }\n}\n` : '{\n "version": 1,\n "files": {}\n}\n';
+}
+
 export function parseManifest(text: string): Manifest {
   const data = JSON.parse(text) as Partial<Manifest>;
   if (data?.version !== 1 || typeof data.files !== 'object' || data.files === null) throw new Error('发布清单格式不正确');
