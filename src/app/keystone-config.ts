@@ -102,9 +102,6 @@ export function createConfig(db: DatabaseSettings) {
           app.use(serverRoutes(context, db) as unknown as Parameters<typeof app.use>[0]);
         },
         extendHttpServer: async (server, context) => {
-          // N20, N17: every request in nginx's combined format (logs/access.log of the data directory).
-          const accessLog = accessLogFile();
-          if (accessLog) writeAccessLog(server, accessLog);
           // The published files (PUBLISH_DIR) answer ahead of the dynamic routes, the page cache ahead of both.
           // GONGKAI_PUBLISH=off: this instance neither writes nor serves the files (another instance publishes for all).
           if (process.env.GONGKAI_PUBLISH !== 'off') {
@@ -117,6 +114,10 @@ export function createConfig(db: DatabaseSettings) {
               .catch((error) => logger.error({ err: error }, 'publishing the site files failed'));
           }
           servePageCacheFirst(server, context);
+          // N20, N17: every request in nginx's combined format (logs/access.log of the data directory), including
+          // those answered by the published files and the page cache (which take over the server's listeners above).
+          const accessLog = accessLogFile();
+          if (accessLog) writeAccessLog(server, accessLog);
           const stopSharing = await shareInvalidations(pageCacheFor(context), db);
           server.on('close', () => void stopSharing());
           startScheduler(context, db.provider);

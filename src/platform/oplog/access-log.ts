@@ -57,7 +57,8 @@ export function writeAccessLog(server: Server, file: string): void {
     return { fd, inode: fs.fstatSync(fd).ino };
   };
   let log = open();
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  // First of the server's listeners: the answers served ahead of Express (published files, page cache) are logged too.
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
     const at = new Date();
     // $body_bytes_sent: what the handlers write, counted as they write it.
     let bytes = 0;
