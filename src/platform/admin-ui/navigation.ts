@@ -18,8 +18,8 @@ export const editorLists = [
   'Consultation',
   'SelfInspection',
   'AuditEntry',
-  'Notification',
 ] as const;
+// 通知 is not among them: 待办 shows her new ones and links to them all.
 
 /** The lists of the navigation for `role`: a department editor's own, in her order; everyone else's, as given. */
 export function navigationLists<List extends { key: string }>(role: RoleOrNobody, lists: readonly List[]): List[] {

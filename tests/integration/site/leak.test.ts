@@ -61,7 +61,7 @@ afterAll(() => t.close());
 /** Tokens of a selection, as the API's parser counts names and braces. */
 const tokensOf = (selection: string) => (selection.match(/[{}]|\w+/g) ?? []).length;
 /** Below this many tokens a selection stays within the anonymous API's limits (1000 tokens, cost 1000; nested lists cost most). */
-const partTokens = 400;
+const partTokens = 300;
 
 /**
  * What a query can ask of a type to `depth` levels, in parts within the anonymous API's limits: the whole
