@@ -204,7 +204,7 @@ describe('the product as a newcomer runs it (npm start, nothing else set)', () =
     expect(await status()).toBe('submitted');
     await signIn(context, page, 'bangongshi');
     await page.goto(`${service.url}/admin`);
-    await page.getByRole('link', { name: title }).waitFor();
+    await page.getByRole('link', { name: title, exact: true }).waitFor();
     // The office previews it before approving.
     const previewHref = await page.locator('tr', { hasText: title }).getByRole('link', { name: '预览' }).getAttribute('href');
     const preview = await page.request.get(new URL(previewHref!, service.url).toString());

@@ -88,7 +88,7 @@ test('S5: an editor drafts a document with its interpretation; the office and th
   await act(page, documentUrl, '提交审核', 'workflow-2-submit.png');
   await signIn(context, page, 'bangongshi');
   await page.goto(`${running.service.url}/admin`);
-  await page.getByRole('link', { name: title }).waitFor();
+  await page.getByRole('link', { name: title, exact: true }).waitFor();
   await page.screenshot({ path: artifactPath('workflow-3-office-todo.png') });
   await act(page, documentUrl, '审核通过', 'workflow-4-office-review.png', '经保密审查，不涉及国家秘密、工作秘密和个人隐私，同意公开');
   await signIn(context, page, 'lingdao');
