@@ -157,7 +157,11 @@ const screens: Screen[] = [
       for (let attempt = 1; (await combobox.inputValue()) !== '救灾科'; attempt++) {
         if (attempt > 3) throw new Error('没有选中“救灾科”');
         await combobox.fill('救灾');
-        await page.getByRole('option', { name: '救灾科' }).click();
+        // A click on an option the search keeps replacing would wait its whole timeout: try again instead.
+        await page
+          .getByRole('option', { name: '救灾科' })
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
         await page.waitForTimeout(500);
       }
       await dialog.getByText('按“起草科室”筛选').click();
