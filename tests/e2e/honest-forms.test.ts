@@ -50,7 +50,9 @@ async function openAction(page: Page, url: string, label: string): Promise<{ dia
   if (await button.isVisible()) await button.click();
   else {
     await more.click();
-    await page.getByRole('menuitem', { name: label, exact: true }).click();
+    // Chosen with the keyboard: on a phone the menu can open partly below the screen, where a click scrolls it shut.
+    await page.getByRole('menuitem', { name: label, exact: true }).focus();
+    await page.keyboard.press('Enter');
   }
   const dialog = page.locator('[role=dialog], [role=alertdialog]').last();
   const confirm = dialog.getByRole('button', { name: `确定${label}` });
