@@ -1,7 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import type { BrowserContext, Page } from 'playwright-core';
-import { demoPassword } from '../../src/app/demo.js';
-import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { artifactPath, serviceAndBrowser, signedInAt, graphqlAs } from '../helpers/browser.js';
 
 /*
  * Issue 16, finding 6, as the department editor (jiuzhu) met it, at a desktop width and a phone's:
@@ -15,27 +14,9 @@ import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
 const running = serviceAndBrowser();
 const widths = [1280, 375] as const;
 
-async function signedIn(width: number, username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await running.browser.newContext({ viewport: { width, height: width > 800 ? 900 : 800 } });
-  const page = await context.newPage();
-  await page.goto(`${running.service.url}/admin/signin`);
-  await page.waitForSelector('input[name=identity]');
-  await page.fill('input[name=identity]', username);
-  await page.fill('input[name=password]', demoPassword);
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
-  return { context, page };
-}
+const signedIn = (width: number, username: string) => signedInAt(running, width, username);
 
-async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await page.request.post(`${running.service.url}/api/graphql`, {
-    data: { query, variables },
-    headers: { connection: 'close' },
-  });
-  const body = (await response.json()) as { data: T; errors?: { message: string }[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const graphql = <T>(page: Page, query: string, variables: Record<string, unknown> = {}) => graphqlAs<T>(running, page, query, variables);
 
 const createDraft = async (page: Page, data: Record<string, unknown>) =>
   (

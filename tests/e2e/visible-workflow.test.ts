@@ -1,7 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import type { BrowserContext, Page } from 'playwright-core';
-import { demoPassword } from '../../src/app/demo.js';
-import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { artifactPath, serviceAndBrowser, signedInAt, graphqlAs } from '../helpers/browser.js';
 
 /*
  * Issue 16, finding 4, as the department editor (jiuzhu, 社会救助科) who met it, at a desktop width and a
@@ -15,27 +14,9 @@ const widths = [1280, 375] as const;
 // A retried test drafts anew: each attempt's title is its own.
 let attempt = 0;
 
-async function signedIn(width: number, username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await running.browser.newContext({ viewport: { width, height: width > 800 ? 900 : 800 } });
-  const page = await context.newPage();
-  await page.goto(`${running.service.url}/admin/signin`);
-  await page.waitForSelector('input[name=identity]');
-  await page.fill('input[name=identity]', username);
-  await page.fill('input[name=password]', demoPassword);
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
-  return { context, page };
-}
+const signedIn = (width: number, username: string) => signedInAt(running, width, username);
 
-async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await page.request.post(`${running.service.url}/api/graphql`, {
-    data: { query, variables },
-    headers: { connection: 'close' },
-  });
-  const body = (await response.json()) as { data: T; errors?: { message: string }[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const graphql = <T>(page: Page, query: string, variables: Record<string, unknown> = {}) => graphqlAs<T>(running, page, query, variables);
 
 describe.each(widths)('at %i px', (width) => {
   test('4. a returned draft is marked in the list, told in 新消息, traced on its page, and can be previewed', async () => {

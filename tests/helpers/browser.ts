@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, jest } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { demoPassword } from '../../src/app/demo.js';
 import { projectRoot } from '../../src/platform/config/env.js';
 import { startService, type RunningService } from './service.js';
 
@@ -55,6 +56,41 @@ export function serviceAndBrowser() {
     await state.service?.stop();
   });
   return state;
+}
+
+type ServiceAndBrowser = ReturnType<typeof serviceAndBrowser>;
+
+/** A demo user signed in to the Admin UI in a browser window of this width (a phone's height below 800 px). */
+export async function signedInAt(
+  running: ServiceAndBrowser,
+  width: number,
+  username: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await running.browser.newContext({ viewport: { width, height: width > 800 ? 900 : 800 } });
+  const page = await context.newPage();
+  await page.goto(`${running.service.url}/admin/signin`);
+  await page.waitForSelector('input[name=identity]');
+  await page.fill('input[name=identity]', username);
+  await page.fill('input[name=password]', demoPassword);
+  await page.click('button[type=submit]');
+  await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
+  return { context, page };
+}
+
+/** A GraphQL request as the user signed in on this page; its errors thrown. */
+export async function graphqlAs<T>(
+  running: ServiceAndBrowser,
+  page: Page,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await page.request.post(`${running.service.url}/api/graphql`, {
+    data: { query, variables },
+    headers: { connection: 'close' },
+  });
+  const body = (await response.json()) as { data: T; errors?: { message: string }[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
 }
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
