@@ -43,6 +43,24 @@ async function firstId(page: Page, base: string, query: string): Promise<string>
   return id;
 }
 
+let walkIncidentId = '';
+
+/** A 较大突发事件 that started three hours ago, as the signed-in user registers it; its id. */
+async function registerOverdueIncident(page: Page, base: string): Promise<string> {
+  const startedAt = new Date(Date.now() - 3 * 60 * 60 * 1000).toISOString();
+  const response = await page.request.post(`${base}/api/graphql`, {
+    data: {
+      query: 'mutation($data: OpinionIncidentCreateInput!) { createOpinionIncident(data: $data) { id } }',
+      variables: { data: { title: `走查登记的舆情事件 ${startedAt}`, level: 'relativelyMajor', startedAt } },
+    },
+    headers: { connection: 'close' },
+  });
+  const body = (await response.json()) as { data?: { createOpinionIncident?: { id: string } }; errors?: unknown };
+  const id = body.data?.createOpinionIncident?.id;
+  if (!id) throw new Error(`未能登记舆情事件：${JSON.stringify(body.errors)}`);
+  return id;
+}
+
 /** The screens of the walk. */
 const screens: Screen[] = [
   { name: '转载来源', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/syndication-sources`, '中国政府网·最新政策') },
@@ -50,13 +68,21 @@ const screens: Screen[] = [
   { name: '监测设置', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/monitor-settings/1`, '立即监测') },
   { name: '监测报告', user: 'xinxi', open: (page, base) => openAndWait(page, `${base}/admin/monitor`, '监测报告') },
   // S7 舆情事件: the list with each incident's most pressing clock, the item page with every clock, one-click recording.
-  { name: '舆情事件列表', user: 'bangongshi', open: (page, base) => openAndWait(page, `${base}/admin/opinion-incidents`, '【已超时】') },
+  // Each attempt of the walk registers its own incident, three hours old, and records on that one: a retry
+  // would otherwise find the demo incident's written report already recorded by the first attempt.
+  {
+    name: '舆情事件列表',
+    user: 'bangongshi',
+    open: async (page, base) => {
+      walkIncidentId = await registerOverdueIncident(page, base);
+      await openAndWait(page, `${base}/admin/opinion-incidents`, '【已超时】');
+    },
+  },
   {
     name: '舆情事件（时限状态）',
     user: 'bangongshi',
     open: async (page, base) => {
-      const id = await firstId(page, base, '{ opinionIncidents(where: { level: { equals: "relativelyMajor" } }) { id } }');
-      await page.goto(`${base}/admin/opinion-incidents/${id}`);
+      await page.goto(`${base}/admin/opinion-incidents/${walkIncidentId}`);
       await page
         .getByText(/【已超时】书面报告局办公室/)
         .first()
@@ -149,11 +175,19 @@ const screens: Screen[] = [
       await page.getByRole('button', { name: '筛选' }).click();
       await page.getByRole('menuitem', { name: '起草科室' }).click();
       await dialog.getByText('按“起草科室”筛选').waitFor();
-      await dialog.getByRole('button', { name: /筛选方式/ }).click();
-      await page.getByRole('option', { name: '是', exact: true }).click();
+      // The mode's option list can close under the click on a busy machine: choose again until the search box shows.
+      const combobox = dialog.getByRole('combobox');
+      for (let attempt = 1; !(await combobox.isVisible()); attempt++) {
+        if (attempt > 3) throw new Error('没有选中筛选方式“是”');
+        await dialog.getByRole('button', { name: /筛选方式/ }).click();
+        await page
+          .getByRole('option', { name: '是', exact: true })
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
+        await combobox.waitFor({ timeout: 5_000 }).catch(() => undefined);
+      }
       // The options are searched as one types: on a busy machine the list can be replaced under the click,
       // and nothing is chosen. Choose again until the choice shows.
-      const combobox = dialog.getByRole('combobox');
       for (let attempt = 1; (await combobox.inputValue()) !== '救灾科'; attempt++) {
         if (attempt > 3) throw new Error('没有选中“救灾科”');
         await combobox.fill('救灾');

@@ -21,8 +21,8 @@ test('gongkai start serves the demo site: the office reviewer signs in to the Ad
   // Every demo document is listed (titles are cut short in the table, so count them).
   await page.getByText(`共 ${demoDocuments.length} 条`).waitFor({ timeout: 30_000 });
   await page.screenshot({ path: artifactPath('admin-documents.png'), fullPage: true });
-  // The table renders the rows in view: scroll down until the reprints (column 省民政厅文件) show.
-  const reprint = page.getByText('省民政厅文件').first();
+  // The table renders the rows in view: scroll down until the reprints (titled …（转载示例）) show.
+  const reprint = page.getByText(/（转载示例）/).first();
   for (let scrolls = 0; scrolls < 20 && !(await reprint.isVisible()); scrolls++) {
     await page.mouse.move(700, 500);
     await page.mouse.wheel(0, 600);
