@@ -1,26 +1,19 @@
 import { expect, test } from '@jest/globals';
-import type { BrowserContext, Page } from 'playwright-core';
-import { demoPassword } from '../../src/app/demo.js';
-import { artifactPath, serviceAndBrowser } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { artifactPath, serviceAndBrowser, signInThroughApi } from '../helpers/browser.js';
 
 // N7, N19: the office keeps the 规范表述词库 in the Admin UI; an editor reads it and cannot change it.
 const running = serviceAndBrowser();
 
-async function signIn(context: BrowserContext, page: Page, username: string): Promise<void> {
-  await context.clearCookies();
-  await page.goto(`${running.service.url}/admin/signin`);
-  await page.evaluate(() => localStorage.clear());
-  await page.waitForSelector('input[name=identity]');
-  await page.fill('input[name=identity]', username);
-  await page.fill('input[name=password]', demoPassword);
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
+async function signIn(page: Page, username: string): Promise<void> {
+  if (page.url().startsWith(running.service.url)) await page.evaluate(() => localStorage.clear());
+  await signInThroughApi(page, running.service.url, username);
 }
 
 test('N7: the office adds a dictionary entry in the Admin UI; an editor sees the dictionary read-only', async () => {
   const context = await running.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await signIn(context, page, 'bangongshi');
+  await signIn(page, 'bangongshi');
   await page.goto(`${running.service.url}/admin/content-rules`);
   await page.getByText('十三五规划', { exact: true }).first().waitFor();
   await page.screenshot({ path: artifactPath('content-gate-admin-list-office.png'), fullPage: true });
@@ -38,7 +31,7 @@ test('N7: the office adds a dictionary entry in the Admin UI; an editor sees the
   await page.waitForURL(/\/admin\/content-rules\/[^/]+$/);
   expect(await page.getByLabel('词语').inputValue()).toBe('临沧市民证局');
 
-  await signIn(context, page, 'jiuzhu');
+  await signIn(page, 'jiuzhu');
   await page.goto(`${running.service.url}/admin/content-rules?search=${encodeURIComponent('民证')}`);
   await page.getByText('临沧市民证局', { exact: true }).first().waitFor();
   expect(await page.getByText('新建词条').count()).toBe(0);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoPassword } from '../../src/app/demo.js';
-import { artifactPath, launchChromium, retryBrowserTests } from '../helpers/browser.js';
+import { artifactPath, launchChromium, retryBrowserTests, signInThroughApi } from '../helpers/browser.js';
 import { startService, type RunningService } from '../helpers/service.js';
 import { serve, startFixtureServer, type FixtureServer } from '../helpers/syndication-server.js';
 
@@ -61,11 +60,7 @@ afterAll(async () => {
 async function signedIn(width: number): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width, height: width > 800 ? 900 : 800 } });
   const page = await context.newPage();
-  await page.goto(`${service.url}/admin/signin`);
-  await page.fill('input[name=identity]', 'xinxi');
-  await page.fill('input[name=password]', demoPassword);
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
+  await signInThroughApi(page, service.url, 'xinxi');
   return { context, page };
 }
 

@@ -9,6 +9,9 @@ import type { TestDatabase } from '../../helpers/database.js';
 import { seededDemoContext } from '../../helpers/demo-template.js';
 import { useTestClock } from '../../helpers/clock.js';
 
+// one engine: rendering and publishing run on both engines in site/publication-files.test.ts and the publication
+// journey (tests/e2e); this suite checks the command's options, progress, differences and exit codes.
+
 /*
  * `gongkai publish --all [--check | --repair]` as an operator runs it: the directory is built from the database,
  * --check names every difference (a changed byte, an added file, a deleted file) and exits 1, --repair restores.

@@ -14,6 +14,9 @@ import {
   type LiveSite,
 } from '../../helpers/published-site.js';
 
+// one engine: the tamper checks read files and pages, not the database (the recorded hash is read on both engines
+// in monitor/tamper-jobs.test.ts); this suite checks the command's findings, alerts and exit codes.
+
 // N9 网页篡改: `gongkai verify BASE` on a copy of a published site served on this machine, tampered
 // four ways: one character, a hidden gambling link, a file no publication wrote, another page for phones.
 let t: TestDatabase;

@@ -13,6 +13,8 @@ import { useTestClock } from '../../helpers/clock.js';
 useTestClock();
 
 // `gongkai report …` on a migrated demo database (SQLite, or PostgreSQL with TEST_DATABASE=postgresql).
+// one engine: the reports' figures are computed by functions tested on both engines in reports.test.ts; this suite
+// checks the commands' arguments, printing and exit codes.
 let t: TestDatabase;
 beforeAll(async () => {
   t = await seededDemoContext();
