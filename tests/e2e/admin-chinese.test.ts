@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { Page, Request, Response } from 'playwright-core';
 import { demoUsers } from '../../src/workflow/seed.js';
 import { artifactPath, serviceAndBrowser, signInThroughApi } from '../helpers/browser.js';
 
@@ -171,24 +171,46 @@ const screens: Screen[] = [
       await dialog.getByRole('button', { name: '添加' }).click();
       await page.getByText('状态 属于 草稿').waitFor();
       // A filter by a related item names it (Keystone showed its id).
-      await page.getByRole('button', { name: '筛选' }).click();
-      await page.getByRole('menuitem', { name: '起草科室' }).click();
-      await dialog.getByText('按“起草科室”筛选').waitFor();
-      // The mode's option list can close under the click on a busy machine: choose again until the search box shows.
       const combobox = dialog.getByRole('combobox');
-      for (let attempt = 1; !(await combobox.isVisible()); attempt++) {
-        if (attempt > 3) throw new Error('没有选中筛选方式“是”');
-        await dialog.getByRole('button', { name: /筛选方式/ }).click();
-        await page
-          .getByRole('option', { name: '是', exact: true })
-          .click({ timeout: 5_000 })
-          .catch(() => undefined);
-        await combobox.waitFor({ timeout: 5_000 }).catch(() => undefined);
-      }
+      // On a busy machine the mode's option list can close under the click: choose again until the search box shows.
+      const openDepartmentFilter = async () => {
+        await page.getByRole('button', { name: '筛选' }).click();
+        await page.getByRole('menuitem', { name: '起草科室' }).click();
+        await dialog.getByText('按“起草科室”筛选').waitFor();
+        for (let attempt = 1; !(await combobox.isVisible()); attempt++) {
+          if (attempt > 3) throw new Error('没有选中筛选方式“是”');
+          await dialog.getByRole('button', { name: /筛选方式/ }).click();
+          await page
+            .getByRole('option', { name: '是', exact: true })
+            .click({ timeout: 5_000 })
+            .catch(() => undefined);
+          await combobox.waitFor({ timeout: 5_000 }).catch(() => undefined);
+        }
+      };
+      // What the API answered when the departments did not load (加载失败: seen under CI's load, not on a quiet machine).
+      const failedLoads: string[] = [];
+      const watch = async (response: Response) => {
+        if (!response.url().includes('/api/graphql')) return;
+        const text = await response.text().catch((error: Error) => `（读不到响应：${error.message}）`);
+        if (response.status() !== 200 || text.includes('"errors"')) failedLoads.push(`${response.status()} ${text.slice(0, 300)}`);
+      };
+      const failed = (request: Request) => {
+        if (request.url().includes('/api/graphql')) failedLoads.push(`请求失败：${request.failure()?.errorText}`);
+      };
+      page.on('response', watch);
+      page.on('requestfailed', failed);
+      await openDepartmentFilter();
       // The options are searched as one types: on a busy machine the list can be replaced under the click,
-      // and nothing is chosen. Choose again until the choice shows.
-      for (let attempt = 1; (await combobox.inputValue()) !== '救灾科'; attempt++) {
-        if (attempt > 3) throw new Error('没有选中“救灾科”');
+      // and nothing is chosen; when the departments did not load, the filter is opened anew. Choose again until
+      // the choice shows.
+      for (let attempt = 1; (await combobox.inputValue({ timeout: 5_000 }).catch(() => '')) !== '救灾科'; attempt++) {
+        if (attempt > 4) throw new Error(`没有选中“救灾科”${failedLoads.length ? `（接口答复：${failedLoads.join('；')}）` : ''}`);
+        if (await dialog.getByText('加载失败').isVisible()) {
+          console.warn(`科室选项加载失败，重新打开筛选：${failedLoads.join('；')}`);
+          await page.keyboard.press('Escape');
+          await dialog.waitFor({ state: 'hidden' });
+          await openDepartmentFilter();
+        }
         await combobox.fill('救灾');
         // A click on an option the search keeps replacing would wait its whole timeout: try again instead.
         await page
@@ -197,6 +219,8 @@ const screens: Screen[] = [
           .catch(() => undefined);
         await page.waitForTimeout(500);
       }
+      page.off('response', watch);
+      page.off('requestfailed', failed);
       await dialog.getByText('按“起草科室”筛选').click();
       await dialog.getByRole('button', { name: '添加' }).click();
       await page.getByText('起草科室 是“救灾科”').waitFor();

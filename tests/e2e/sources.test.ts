@@ -169,8 +169,9 @@ describe.each([1280, 375] as const)('at %i px', (width) => {
     // Rendered, not source: a real table with its cells; no markup shown as text, no script or handler kept.
     await body.getByRole('cell', { name: '临翔区' }).waitFor();
     await page.screenshot({ path: artifactPath(`issue16-sources-review-${width}.png`), fullPage: true });
+    // Cell by cell: a row's innerText has no separator between its cells while the page's styles are still applying.
     const rows = await body.evaluate((el) =>
-      [...el.querySelectorAll('tr')].map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+      [...el.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim()).join(' ')),
     );
     expect(rows).toEqual(['县（区） 临时救助人次', '临翔区 1200', '凤庆县 980']);
     const text = await body.innerText();

@@ -257,16 +257,6 @@ export const keystoneCore: PackagePatch = {
     ],
     // The item page's header, actions and layout.
     [core('common-45f6b6ff.js')]: [
-      // Issue 16: the form's column may shrink below its widest content (the body editor's toolbar), so the
-      // editor stays left of the sidebar at 1280 px and within the screen on a phone instead of covering them.
-      r(
-        'gridTemplateAreas: \'"main" "sidebar" "toolbar"\',',
-        'gridTemplateColumns: \'minmax(0, 1fr)\',\n          gridTemplateAreas: \'"main" "sidebar" "toolbar"\',',
-      ),
-      r(
-        'gridTemplateColumns: `2fr minmax(${tokenSchema.size.scale[3600]}, 1fr)`,',
-        'gridTemplateColumns: `minmax(0, 2fr) minmax(${tokenSchema.size.scale[3600]}, 1fr)`,',
-      ),
       // Issue 16: an action run from its dialog throws its refusal back to the dialog (ActionDialog above).
       r('async function runAction(action, actionArgValue) {', 'async function runAction(action, actionArgValue, gongkaiInDialog) {'),
       r(
@@ -286,12 +276,6 @@ export const keystoneCore: PackagePatch = {
       ),
     ],
     [core('utils-6051fce5.js')]: [
-      // Issue 16: a form section's fields may shrink below their widest content, so the body editor (its toolbar
-      // scrolls) stays in the form's column instead of covering the sidebar.
-      r(
-        'gap: "xlarge",\n        flex: true,\n        children: children',
-        'gap: "xlarge",\n        flex: true,\n        minWidth: 0,\n        children: children',
-      ),
       r('title: "No fields",', 'title: "没有可显示的字段",'),
       r('message: "There are no fields to be shown."', 'message: "这里没有需要填写或查看的字段。"'),
     ],
@@ -626,10 +610,11 @@ export const keystoneFieldsDocument: PackagePatch = {
   version: '11.0.5',
   files: {
     'dist/keystone-6-fields-document-views.js': [
-      // Issue 16: the editor keeps to its field's width (its toolbar scrolls sideways) instead of covering the sidebar.
+      // Issue 16: the editor takes its field's width and does not widen the form to its toolbar's (which scrolls
+      // sideways), so it no longer covers the sidebar; the form's other fields keep their own widths.
       r(
-        '      border: `${tokenSchema.size.border.regular} solid ${tokenSchema.color.border.neutral}`,\n      borderRadius: tokenSchema.size.radius.medium\n    }),\n    children: /*#__PURE__*/jsxs(DocumentEditorProvider, {',
-        "      border: `${tokenSchema.size.border.regular} solid ${tokenSchema.color.border.neutral}`,\n      borderRadius: tokenSchema.size.radius.medium,\n      minWidth: 0,\n      maxWidth: '100%'\n    }),\n    children: /*#__PURE__*/jsxs(DocumentEditorProvider, {",
+        '      borderRadius: tokenSchema.size.radius.medium\n    }),\n    children: /*#__PURE__*/jsxs(DocumentEditorProvider, {',
+        "      borderRadius: tokenSchema.size.radius.medium,\n      width: 0,\n      minWidth: '100%'\n    }),\n    children: /*#__PURE__*/jsxs(DocumentEditorProvider, {",
       ),
       r("label: 'Align Start',", "label: '左对齐',"),
       r("label: 'Align Center',", "label: '居中',"),

@@ -261,3 +261,41 @@ test('hostile suite: a field is filtered or ordered by only where the caller rea
   expect(failures).toEqual([]);
   expect(checked).toBeGreaterThan(100);
 }, 120_000);
+
+test('the Admin UI search of every list works for every role that may list it: no search field it may not filter', async () => {
+  // What the Admin UI asks when one types in a list's search box or in a relationship picker (its search fields,
+  // each `contains`); a field a role may not filter makes the whole search fail (the picker shows 加载失败).
+  const meta =
+    'query { keystone { adminMeta { lists { key isSingleton initialSearchFields graphql { names { listQueryName } } fields { key fieldMeta } } } } }';
+  type ListMeta = {
+    key: string;
+    isSingleton: boolean;
+    initialSearchFields: string[];
+    graphql: { names: { listQueryName: string } };
+    fields: { key: string; fieldMeta: { shouldUseModeInsensitive?: boolean } | null }[];
+  };
+  const refused: string[] = [];
+  for (const username of usernames) {
+    const body = await as(username, meta);
+    const metaLists = (body.data as { keystone: { adminMeta: { lists: ListMeta[] } } }).keystone.adminMeta.lists;
+    // A singleton (网站设置, 监测设置) has no list to search.
+    for (const list of metaLists.filter((l) => !l.isSingleton)) {
+      const or = list.initialSearchFields
+        .filter((field) => field !== 'id')
+        .map((field) => {
+          const insensitive = list.fields.find((f) => f.key === field)?.fieldMeta?.shouldUseModeInsensitive;
+          return { [field]: { contains: '救灾', ...(insensitive ? { mode: 'insensitive' } : {}) } };
+        });
+      if (!or.length) continue;
+      const answer = await as(
+        username,
+        `query($where: ${list.key}WhereInput!) { items: ${list.graphql.names.listQueryName}(where: $where, take: 1) { id } }`,
+        {
+          where: { OR: or },
+        },
+      );
+      if (answer.errors) refused.push(`${username} ${list.key}: ${answer.errors.map((e) => e.message).join('；')}`);
+    }
+  }
+  expect(refused).toEqual([]);
+});
