@@ -29,9 +29,16 @@ async function openAction(page: Page, url: string, label: string): Promise<{ dia
   await button.or(more).first().waitFor();
   if (await button.isVisible()) await button.click();
   else {
-    await more.click();
+    // On a busy machine the menu may not open from the first click (the page is still rendering): open it again.
+    const item = page.getByRole('menuitem', { name: label, exact: true });
+    for (let attempt = 1; !(await item.isVisible()); attempt++) {
+      if (attempt > 3) throw new Error(`“…”菜单中没有“${label}”`);
+      if (attempt > 1) await page.keyboard.press('Escape');
+      await more.click();
+      await item.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
     // Chosen with the keyboard: on a phone the menu can open partly below the screen, where a click scrolls it shut.
-    await page.getByRole('menuitem', { name: label, exact: true }).focus();
+    await item.focus();
     await page.keyboard.press('Enter');
   }
   const dialog = page.locator('[role=dialog], [role=alertdialog]').last();
