@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { parseArgs } from 'node:util';
-import { ConfigError, databaseSettings, listenPort, redactUrl, sessionSecret, type DatabaseSettings } from '../platform/config/env.js';
+import {
+  ConfigError,
+  databaseSettings,
+  listenPort,
+  redactUrl,
+  sessionSecret,
+  startDemoVariable,
+  type DatabaseSettings,
+} from '../platform/config/env.js';
 import { build, ensureBuilt, offlineToolEnvironment } from './build.js';
 import { applyPendingMigrations, migrationStatus, MigrationError } from '../platform/db/migrations.js';
 
@@ -100,22 +108,14 @@ async function migrate(db: DatabaseSettings, log: (message: string) => void = sa
   log(applied.length ? `已应用迁移：${applied.join('、')}` : '数据库结构已是最新');
 }
 
-async function seedDemo(db: DatabaseSettings, { onlyIfEmpty }: { onlyIfEmpty: boolean }): Promise<void> {
+/** `gongkai seed --demo`: idempotent, what exists stays as it is. */
+async function seedDemo(db: DatabaseSettings): Promise<void> {
   await ensureBuilt({ ui: false }, say);
   const { openContext, closeContext } = await import('./context.js');
-  const { seedDemo: seed, isEmpty } = await import('./demo.js');
+  const { seedDemoSaying } = await import('./start-up.js');
   const context = await openContext(db);
   try {
-    if (onlyIfEmpty && !(await isEmpty(context))) return;
-    const { created } = await seed(context, { baseUrl: process.env.PUBLIC_BASE_URL ?? `http://localhost:${listenPort()}` });
-    const total = Object.values(created).reduce((a, b) => a + b, 0);
-    say(
-      total
-        ? `已导入演示数据：${Object.entries(created)
-            .map(([k, n]) => `${k} ${n}`)
-            .join('，')}`
-        : '演示数据已存在，未作改动',
-    );
+    await seedDemoSaying(context, { onlyIfEmpty: false });
   } finally {
     await closeContext(context);
   }
@@ -462,32 +462,6 @@ async function visits(db: DatabaseSettings, sub: string | undefined, files: stri
   }
 }
 
-async function createFirstAdminFromEnv(db: DatabaseSettings): Promise<void> {
-  const { firstAdminFromEnv, createFirstAdmin } = await import('../platform/accounts/first-admin.js');
-  const admin = firstAdminFromEnv();
-  if (!admin) return;
-  const { openContext, closeContext } = await import('./context.js');
-  const context = await openContext(db);
-  try {
-    if (await createFirstAdmin(context, admin)) say(`已创建系统管理员 ${admin.username}`);
-  } finally {
-    await closeContext(context);
-  }
-}
-
-/** Public text stored before today's masking rules is brought up to them (N15, issue 14 #11). */
-async function rebuildPublicText(db: DatabaseSettings): Promise<void> {
-  const { openContext, closeContext } = await import('./context.js');
-  const { rebuildPublicText: rebuild } = await import('../platform/content/search-index.js');
-  const context = await openContext(db);
-  try {
-    const { documents, interpretations } = await rebuild(context);
-    if (documents + interpretations) say(`已按脱敏规则重建公开文本与检索文本：文件 ${documents} 件，解读 ${interpretations} 件`);
-  } finally {
-    await closeContext(context);
-  }
-}
-
 async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
   const port = listenPort();
   // Made (or read) now, so every later call in this process and in Keystone's finds the same secret.
@@ -509,15 +483,18 @@ async function start(db: DatabaseSettings, demo: boolean): Promise<void> {
   await assertPortFree(port, process.env.HOST || undefined);
   await migrate(db);
   await ensureBuilt({ ui: true }, say);
-  await createFirstAdminFromEnv(db);
-  await rebuildPublicText(db);
-  if (demo) await seedDemo(db, { onlyIfEmpty: true });
+  // The first admin, public text under today's masking rules and (on an empty database) the demo are made by
+  // the server itself once connected (src/app/start-up.ts): the application is loaded once, by Keystone.
+  process.env[startDemoVariable] = demo ? 'on' : 'off';
   offlineToolEnvironment();
   process.env.PORT = String(port);
   process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
     console.error(`gongkai: ${error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用` : describeError(error, db)}`);
     process.exit(1);
   });
+  // The server runs Keystone's build (.keystone/config.js), not these sources: without source maps, loading it and
+  // Next's chunks does not read their maps (about half a second a start); GONGKAI_DEBUG=1 keeps them for stack traces.
+  if (process.env.GONGKAI_DEBUG !== '1') process.setSourceMapsEnabled(false);
   const { cli } = await import('@keystone-6/core/scripts/cli');
   await cli(process.cwd(), ['start']);
 }
@@ -588,7 +565,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'seed':
         if (!values.demo) throw new ConfigError('目前只支持导入演示数据：gongkai seed --demo');
         await migrate(db);
-        await seedDemo(db, { onlyIfEmpty: false });
+        await seedDemo(db);
         return 0;
       case 'monitor':
         return await monitor(db, sub, { maxPages: values['max-pages'], json: Boolean(values.json), html: values.html });

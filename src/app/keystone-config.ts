@@ -30,6 +30,7 @@ import { accessLogFile, writeAccessLog } from '../platform/oplog/access-log.js';
 import { apolloLimits } from '../platform/server/graphql-limits.js';
 import { answerErrorsInChinese } from '../platform/server/error-responses.js';
 import { debugResponses } from '../platform/server/debug.js';
+import { startUp } from './start-up.js';
 
 const { withAuth } = createAuth({
   listKey: 'User',
@@ -57,6 +58,8 @@ export function createConfig(db: DatabaseSettings) {
         // One generated client per engine, so SQLite and PostgreSQL builds can live side by side.
         prismaClientPath: `generated/prisma-${db.provider}`,
         prismaSchemaPath: `generated/schema-${db.provider}.prisma`,
+        // Only `keystone start` (run by `gongkai start`) connects this way; contexts of the CLI and tests do not.
+        onConnect: startUp,
       },
       // Ownership from the session, system-kept fields and the rule of links, for every list.
       lists: withOwnershipRules(lists),

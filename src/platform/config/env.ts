@@ -54,6 +54,9 @@ export function redactUrl(url: string): string {
   return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
 }
 
+/** How `gongkai start [--no-demo]` tells the server whether to seed an empty database (set by the command, not by users). */
+export const startDemoVariable = 'GONGKAI_START_DEMO';
+
 export function listenPort(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.PORT?.trim();
   if (!raw) return 3000;
