@@ -1,6 +1,7 @@
 import { columnKindFromCms, type OwnSiteKnowledge } from './core/index.js';
 import { consultationUpdateDates } from '../consultation/data.js';
 import { publicDocument, publicInterpretation } from '../platform/access/documents.js';
+import { publicDocumentsIn } from '../platform/access/public-columns.js';
 import { homeData } from '../site/data.js';
 import { messageKnowledge, publicMessage } from '../mailbox/public-data.js';
 import { serviceGuideKnowledge } from '../guides/knowledge.js';
@@ -34,12 +35,8 @@ async function listedItems(
     ]);
     return { count, dates: rows.flatMap((r) => r.publishedAt ?? []) };
   }
-  const where = { ...publicDocument, columns: { some: { id: { in: [column.id, ...column.children.map((c) => c.id)] } } } };
-  const [count, rows] = await Promise.all([
-    prisma.document.count({ where }),
-    prisma.document.findMany({ where, orderBy: { publishedAt: 'desc' }, take: 5, select: { publishedAt: true } }),
-  ]);
-  return { count, dates: rows.flatMap((r) => r.publishedAt ?? []) };
+  const listed = await publicDocumentsIn(prisma, [column.id, ...column.children.map((c) => c.id)]);
+  return { count: listed.length, dates: listed.slice(0, 5).flatMap((r) => r.publishedAt ?? []) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Context } from '../platform/db/prisma.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { publicDocument, publicInterpretation } from '../platform/access/documents.js';
+import { inOrderOf, publicDocumentsIn } from '../platform/access/public-columns.js';
 import { columnKindOptions, openCategoryOptions } from '../platform/content/vocabulary.js';
 import { chartSvgsOf, renderRichTextWithCharts } from '../platform/content/render-rich-text.js';
 import { chartBlocksOf, publicChart } from '../platform/content/chart-blocks.js';
@@ -91,12 +92,14 @@ export async function homeData(context: Context) {
         (c: { id: string }) => c.id,
       ),
     ];
-    const docs = await prisma.document.findMany({
-      where: { ...publicDocument, columns: { some: { id: { in: ids } } } },
-      orderBy: { publishedAt: 'desc' },
-      take: 6,
-      select: { id: true, title: true, publishedAt: true },
-    });
+    const latest = (await publicDocumentsIn(prisma, ids)).slice(0, 6).map((d) => d.id);
+    const docs = inOrderOf(
+      latest,
+      await prisma.document.findMany({
+        where: { ...publicDocument, id: { in: latest } },
+        select: { id: true, title: true, publishedAt: true },
+      }),
+    );
     sections.push({ id: column.id, slug: column.slug, name: column.name, documents: docs.map(summary) });
   }
   const interpretations = await prisma.interpretation.findMany({
@@ -144,23 +147,25 @@ export async function columnData(context: Context, slug: string, page: number) {
   const ids = [column.id, ...column.children.map((c: { id: string }) => c.id)];
   // A 政策解读 column lists the published interpretations; any other its documents.
   const listsInterpretations = column.kind === 'interpretation';
-  const documentsWhere = { ...publicDocument, columns: { some: { id: { in: ids } } } };
   // A 领导信箱 column lists the published replies to messages (S11, N5).
   const messages = column.kind === 'mailbox' ? await mailboxColumnItems(context, page, pageSize) : null;
-  const total = messages
-    ? messages.total
-    : listsInterpretations
-      ? await prisma.interpretation.count({ where: publicInterpretation })
-      : await prisma.document.count({ where: documentsWhere });
+  const listed = messages || listsInterpretations ? null : await publicDocumentsIn(prisma, ids);
+  const total = messages ? messages.total : listed ? listed.length : await prisma.interpretation.count({ where: publicInterpretation });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (page > pages) return null;
-  const pageOf = { orderBy: { publishedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize } as const;
   const select = { id: true, title: true, publishedAt: true } as const;
+  const onPage = listed?.slice((page - 1) * pageSize, page * pageSize).map((d) => d.id) ?? [];
   const docs: { id: string; title: string; publishedAt: Date | null; url?: string }[] = messages
     ? messages.items
-    : listsInterpretations
-      ? await prisma.interpretation.findMany({ where: publicInterpretation, ...pageOf, select })
-      : await prisma.document.findMany({ where: documentsWhere, ...pageOf, select });
+    : listed
+      ? inOrderOf(onPage, await prisma.document.findMany({ where: { ...publicDocument, id: { in: onPage } }, select }))
+      : await prisma.interpretation.findMany({
+          where: publicInterpretation,
+          orderBy: { publishedAt: 'desc' },
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+          select,
+        });
   return {
     column: { id: column.id, slug: column.slug, name: column.name, description: column.description },
     meta: { column: columnMetadata(column) },
@@ -402,8 +407,8 @@ export async function baseUrl(context: Context): Promise<string> {
 export async function feedData(context: Context, slug: string | null, limit = 50) {
   const prisma = context.sudo().prisma;
   const base = await baseUrl(context);
-  let where: Record<string, unknown> = publicDocument;
   let column: { id: string; name: string; slug: string; kind: string; description: string } | null = null;
+  let latest: string[] | null = null;
   if (slug) {
     const found = await prisma.column.findFirst({
       where: { slug, ...publicColumn },
@@ -411,10 +416,15 @@ export async function feedData(context: Context, slug: string | null, limit = 50
     });
     if (!found) return null;
     column = found;
-    where = { ...publicDocument, columns: { some: { id: { in: [found.id, ...found.children.map((c: { id: string }) => c.id)] } } } };
+    const ids = [found.id, ...found.children.map((c: { id: string }) => c.id)];
+    latest = (await publicDocumentsIn(prisma, ids)).slice(0, limit).map((d) => d.id);
   }
   const interpretationsOnly = column?.kind === 'interpretation';
-  const docs = interpretationsOnly ? [] : await prisma.document.findMany({ where, orderBy: { publishedAt: 'desc' }, take: limit });
+  const docs = interpretationsOnly
+    ? []
+    : latest
+      ? inOrderOf(latest, await prisma.document.findMany({ where: { ...publicDocument, id: { in: latest } } }))
+      : await prisma.document.findMany({ where: publicDocument, orderBy: { publishedAt: 'desc' }, take: limit });
   // A feed item needs its date: every published item has one.
   const items = docs.flatMap((d) =>
     d.publishedAt

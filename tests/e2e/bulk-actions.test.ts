@@ -87,9 +87,9 @@ describe.each(widths)('at %i px', (width) => {
     const id = await createDraft(page, { title: `表单布局演示（${width}）`, disclosure: 'proactive' });
     await page.goto(`${running.service.url}/admin/documents/${id}`);
     await page.getByText('公开期限').first().waitFor();
+    // The item page draws its form again when its last queries answer; the editor is typed into after that.
+    await page.waitForLoadState('networkidle');
     const body = page.locator('[data-slate-editor=true]').first();
-    await body.waitFor();
-    await body.scrollIntoViewIfNeeded();
     await body.click();
     await page.keyboard.type('依据《政府信息公开条例》，现将2026年度城乡最低生活保障资金发放情况公告如下。'.repeat(3));
     await page.waitForTimeout(300);
