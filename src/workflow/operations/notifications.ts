@@ -55,11 +55,28 @@ export async function notifyStep(tx: PrismaTransaction, item: NotifiedItem, step
   return departmentIds.length ? { departmentIds, title: `政务公开：${step.title}`, text: notice.message } : null;
 }
 
+const sending = new Set<Promise<void>>();
+
+/**
+ * Sends a step's message to the department robots in the background: the step answers once it has committed, not
+ * when a slow robot has (each may take up to its 5 s timeout). The 通知 list holds the message either way.
+ */
+export function sendToDepartmentRobotsLater(context: DatabaseContext, message: RobotMessage | null): void {
+  if (!message) return;
+  const send: Promise<void> = sendToDepartmentRobots(context, message).finally(() => sending.delete(send));
+  sending.add(send);
+}
+
+/** Settles when the robot messages sent so far have been delivered or have failed (tests, shutdown). */
+export async function robotMessagesSent(): Promise<void> {
+  await Promise.all([...sending]);
+}
+
 /**
  * Sends a step's message to the robots of the recipients' departments (科室 → 群机器人), where one is set.
  * Never throws: the 通知 list already holds the message, and a robot that fails is logged.
  */
-export async function sendToDepartmentRobots(context: DatabaseContext, message: RobotMessage | null): Promise<void> {
+async function sendToDepartmentRobots(context: DatabaseContext, message: RobotMessage | null): Promise<void> {
   if (!message) return;
   try {
     const departments = (await context.sudo().prisma.department.findMany({

@@ -10,7 +10,7 @@ import { applyRevision, recordRevision } from './revisions.js';
 import { inPublication } from './publication.js';
 import { type Context, jsonToStore, type PrismaTransaction } from '../../platform/db/prisma.js';
 import { decide, mayAct, type ActionInput, type ItemFacts, type WorkflowAction } from '../core/state-machine.js';
-import { notifyStep, sendToDepartmentRobots, type RobotMessage } from './notifications.js';
+import { notifyStep, sendToDepartmentRobotsLater, type RobotMessage } from './notifications.js';
 import { auditActorOf, auditEntryData, type AuditListKey } from '../core/audit.js';
 
 export type WorkflowListKey = AuditListKey;
@@ -275,7 +275,7 @@ export async function transition(
     );
     return decision;
   });
-  await sendToDepartmentRobots(context, robotMessage);
+  sendToDepartmentRobotsLater(context, robotMessage);
   // S1: the return is recorded (above); the submitter is told why.
   if (outcome.autoReturnCause) throw workflowError('RETURNED', `已退文：${outcome.autoReturnCause}`);
   return { status: outcome.to };

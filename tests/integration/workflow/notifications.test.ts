@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { seededApi } from '../../helpers/seeded-api.js';
+import { eventually } from '../../helpers/eventually.js';
+import { robotMessagesSent } from '../../../src/workflow/operations/notifications.js';
+import { logger } from '../../../src/platform/logging/logger.js';
 
 /*
  * Issue 16, 流程可见, as the people concerned meet it through the API: 社会救助科's editor (jiuzhu) drafts and
@@ -19,6 +22,8 @@ interface Received {
   body: { msgtype: string; markdown: { content?: string; text?: string } };
 }
 const received: Received[] = [];
+/** Requests to a robot that answers only when the test says so (`/held/…`). */
+const held: (() => void)[] = [];
 let robot: http.Server;
 let origin: string;
 const previousAllow = process.env.GONGKAI_OUTBOUND_ALLOW;
@@ -30,7 +35,9 @@ beforeAll(async () => {
     req.on('end', () => {
       received.push({ url: req.url ?? '', body: JSON.parse(data) });
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+      const answer = () => res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+      if (req.url?.startsWith('/held/')) held.push(answer);
+      else answer();
     });
   });
   await new Promise<void>((r) => robot.listen(0, '127.0.0.1', r));
@@ -88,6 +95,7 @@ describe('issue 16: the workflow tells the next reviewer and the drafter, in the
     // The rows: one per office reviewer, none for anyone else.
     const reviewers = await prisma().user.count({ where: { role: 'officeReviewer', isActive: true } });
     expect(await prisma().notification.count({ where: { documentId: id } })).toBe(reviewers);
+    await robotMessagesSent();
     expect(received.map((r) => r.url)).toEqual(['/dingtalk/office?access_token=t2']);
     expect(received[0].body.markdown.text).toContain(`杨晓梅提交了文件《${title}》，请审核。`);
   });
@@ -101,6 +109,7 @@ describe('issue 16: the workflow tells the next reviewer and the drafter, in the
     expect(mine.map((n) => [n.kind, n.message])).toEqual([
       ['returned', `文件《${title}》已被张丽退文，原因：请补充资金来源和发放标准。请修改后重新提交。`],
     ]);
+    await robotMessagesSent();
     expect(received.map((r) => r.url)).toEqual(['/wecom/assistance?key=k1']);
     expect(received[0].body.markdown.content).toContain('原因：请补充资金来源和发放标准');
     // The list's mark and its filter: a stored value, not worked out per row.
@@ -110,6 +119,32 @@ describe('issue 16: the workflow tells the next reviewer and the drafter, in the
     await act('jiuzhu', 'submitDocument', id);
     expect((await prisma().document.findUniqueOrThrow({ where: { id } })).flowMark).toBeNull();
     expect((await notificationsOf('bangongshi')).map((n) => n.kind)).toEqual(['awaitingReview', 'awaitingReview']);
+  });
+
+  test('a step answers once committed: it does not wait for a slow robot, which is still sent the message', async () => {
+    await prisma().department.update({
+      where: { code: 'office' },
+      data: { robotWebhooks: `钉钉 ${origin}/held/office?access_token=t3` },
+    });
+    const failures = jest.spyOn(logger, 'error');
+    try {
+      received.length = 0;
+      const slow = await draft('关于慢速机器人的测试通知');
+      expect((await act('jiuzhu', 'submitDocument', slow)).data?.submitDocument.status).toBe('submitted');
+      // The step has answered while the robot holds the request; answered now, the message is delivered, not given up
+      // on (a step that waited for the robot would have answered only when the sender's 5 s ran out, the send failed).
+      expect(await eventually(async () => held.length === 1)).toBe(true);
+      held[0]();
+      await robotMessagesSent();
+      expect(received.map((r) => r.url)).toEqual(['/held/office?access_token=t3']);
+      expect(failures.mock.calls.map((call) => call[1])).not.toContain('workflow notice not delivered');
+    } finally {
+      await prisma().department.update({
+        where: { code: 'office' },
+        data: { robotWebhooks: `钉钉 ${origin}/dingtalk/office?access_token=t2` },
+      });
+      failures.mockRestore();
+    }
   });
 
   test('the office approval tells the leaders; a refused step tells nobody', async () => {
