@@ -63,8 +63,9 @@ export interface PublishingOptions {
 }
 
 /**
- * The publisher of this database's site, following the page cache's local invalidations (a change made by
- * another instance is published by that instance). Made once per database.
+ * The publisher of this database's site into this instance's directory, following the page cache's invalidations,
+ * another instance's included (PostgreSQL tells them), so every instance that publishes serves what is current.
+ * Made once per database.
  */
 export function startPublishing(context: Context, options: PublishingOptions = {}): Publisher {
   const existing = publishers.get(context.prisma);

@@ -48,19 +48,22 @@ export class PageCache {
   /** Told of every local invalidation (tags, or null for everything), to pass it to other instances. */
   onInvalidate?: (tags: string[] | null) => void;
 
-  /** Followers of local invalidations (the publisher of the site's files); remote ones are not theirs to act on. */
+  /**
+   * Followers of every invalidation (the publisher of the site's files), another instance's included: each instance
+   * that publishes keeps its own directory up to the data, whichever instance made the change.
+   */
   private readonly followers = new Set<(tags: string[] | null) => Promise<void>>();
   private following: Promise<void> = Promise.resolve();
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
-  /** Calls `follower` on every local invalidation (tags, or null for everything); returns the way to stop. */
+  /** Calls `follower` on every invalidation (tags, or null for everything); returns the way to stop. */
   follow(follower: (tags: string[] | null) => Promise<void>): () => void {
     this.followers.add(follower);
     return () => this.followers.delete(follower);
   }
 
-  /** Settles when the followers are done with every local invalidation so far (the published files are written). */
+  /** Settles when the followers are done with every invalidation so far (the published files are written). */
   settled(): Promise<void> {
     return this.following;
   }
@@ -110,7 +113,7 @@ export class PageCache {
     this.generation++;
     for (const tag of list) for (const key of this.byTag.get(tag) ?? []) this.delete(key);
     if (!remote) this.onInvalidate?.(list);
-    if (!remote) this.tell(list);
+    this.tell(list);
   }
 
   clear({ remote = false } = {}): void {
@@ -119,7 +122,7 @@ export class PageCache {
     this.entries.clear();
     this.byTag.clear();
     this.bytes = 0;
-    if (!remote) this.tell(null);
+    this.tell(null);
   }
 
   private delete(key: string): void {

@@ -13,9 +13,9 @@ import { useTestClock } from '../../helpers/clock.js';
 useTestClock();
 
 /*
- * Two `gongkai start` processes on one PostgreSQL database, as behind a load balancer: the
- * publish-due job runs once per tick across both, a publication is on the other's cached pages at
- * once, and when one is killed the other carries on with the jobs.
+ * Two `gongkai start` processes on one PostgreSQL database, as behind a load balancer, each publishing the site
+ * into its own directory: the publish-due job runs once per tick across both, a publication made by one is on the
+ * other's published files and cached pages, and when one is killed the other carries on with the jobs.
  */
 
 /** The ticks of the publish-due job an instance ran, from its JSON log lines. */
@@ -47,7 +47,10 @@ const available = await postgresAvailable();
       LOG_LEVEL: 'info',
     };
     for (let i = 0; i < 2; i++) services.push(await startService(env, ['--no-demo']));
-  }, 240_000);
+    // Each has published its own directory at start: from now on each serves its files, not the dynamic pages.
+    const startRounds = async () => (await context.prisma.sitePublication.count({ where: { reason: '启动时核对发布目录' } })) >= 2;
+    if (!(await eventually(startRounds, 180_000))) throw new Error('两个实例启动时没有都发布网站文件');
+  }, 420_000);
   afterAll(async () => {
     for (const service of services) await service.stop();
     await closeContext(context);

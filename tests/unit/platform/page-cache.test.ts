@@ -49,7 +49,7 @@ describe('the page cache', () => {
     expect(etagOf(Buffer.from('a'))).not.toBe(etagOf(Buffer.from('b')));
   });
 
-  test('followers (the publisher of the files) hear local invalidations only, and settled() waits for them', async () => {
+  test('followers (the publisher of the files) hear every invalidation, another instance’s too, and settled() waits for them', async () => {
     const cache = new PageCache();
     const heard: (string[] | null)[] = [];
     let release = () => {};
@@ -58,17 +58,19 @@ describe('the page cache', () => {
       await new Promise<void>((resolve) => (release = resolve));
     });
     cache.invalidate(['doc:a', 'column:x']);
-    cache.invalidate(['doc:b'], { remote: true });
-    cache.clear({ remote: true });
     let settled = false;
     const done = cache.settled().then(() => (settled = true));
     await Promise.resolve();
     expect(settled).toBe(false);
     release();
     await done;
+    cache.invalidate(['doc:b'], { remote: true });
+    release();
+    cache.clear({ remote: true });
+    release();
     cache.invalidate(['frame']);
     release();
     await cache.settled();
-    expect(heard).toEqual([['doc:a', 'column:x'], null]);
+    expect(heard).toEqual([['doc:a', 'column:x'], ['doc:b'], null, null]);
   });
 });
