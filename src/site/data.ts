@@ -1,4 +1,4 @@
-import type { Context } from '../platform/db/prisma.js';
+import type { Context, PrismaClient } from '../platform/db/prisma.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { publicDocument, publicInterpretation } from '../platform/access/documents.js';
@@ -186,32 +186,51 @@ export async function columnData(context: Context, slug: string, page: number) {
   };
 }
 
-export async function documentData(context: Context, id: string) {
+const documentPageInclude = {
+  columns: {
+    where: publicColumn,
+    orderBy: { order: 'asc' },
+    select: { slug: true, name: true, description: true, keywords: true, kind: true },
+  },
+  interpretations: { where: publicInterpretation, select: { id: true, title: true, publishedAt: true } },
+  attachments: { select: { id: true, title: true, kind: true, file_filename: true, altText: true, caption: true, textVersion: true } },
+  guideForms: { select: { id: true, title: true, file_filename: true } },
+  replacedBy: { select: successorSelect },
+} as const;
+
+/**
+ * The pages of public documents (S1), in the order of `ids`, null where a document is not public: read
+ * together, a few queries for a batch of pages (site/routes.ts batches the reads of pages rendered at once).
+ */
+export async function documentsData(context: Context, ids: readonly string[]) {
   const prisma = context.sudo().prisma;
-  const doc = await prisma.document.findFirst({
-    where: { id, ...publicDocument },
-    include: {
-      columns: {
-        where: publicColumn,
-        orderBy: { order: 'asc' },
-        select: { slug: true, name: true, description: true, keywords: true, kind: true },
-      },
-      interpretations: { where: publicInterpretation, select: { id: true, title: true, publishedAt: true } },
-      attachments: { select: { id: true, title: true, kind: true, file_filename: true, altText: true, caption: true, textVersion: true } },
-      guideForms: { select: { id: true, title: true, file_filename: true } },
-      replacedBy: { select: successorSelect },
-    },
+  const rows = await readDocumentPages(prisma, ids);
+  // N19: what each amended or replaced.
+  const replacing = await prisma.document.findMany({
+    where: { ...publicDocument, replacedById: { in: rows.map((d) => d.id) } },
+    orderBy: [{ formationDate: 'asc' }, { id: 'asc' }],
+    select: { id: true, title: true, validity: true, replacedById: true },
   });
-  if (!doc) return null;
+  const replacedBy = new Map<string, typeof replacing>();
+  for (const r of replacing) if (r.replacedById) replacedBy.set(r.replacedById, [...(replacedBy.get(r.replacedById) ?? []), r]);
+  const byId = new Map(rows.map((d) => [d.id, d]));
+  return Promise.all(
+    ids.map((id) => {
+      const doc = byId.get(id);
+      return doc ? documentPage(context, doc, replacedBy.get(id) ?? []) : null;
+    }),
+  );
+}
+
+function readDocumentPages(prisma: PrismaClient, ids: readonly string[]) {
+  return prisma.document.findMany({ where: { id: { in: [...ids] }, ...publicDocument }, include: documentPageInclude });
+}
+type DocumentPageRow = Awaited<ReturnType<typeof readDocumentPages>>[number];
+
+async function documentPage(context: Context, doc: DocumentPageRow, replaces: { id: string; title: string; validity: string }[]) {
   const source = doc.origin === 'reprint' && doc.sourceName ? doc.sourceName : doc.issuingAuthority;
   const files = (media: { title: string; file_filename: string | null }[]) =>
     media.filter((a) => a.file_filename).map((a) => ({ title: a.title, url: `/media/${a.file_filename}` }));
-  // N19: what it amended or replaced, and whether it is itself still in force.
-  const replaces = await prisma.document.findMany({
-    where: { ...publicDocument, replacedById: doc.id },
-    orderBy: { formationDate: 'asc' },
-    select: { id: true, title: true, validity: true },
-  });
   return {
     // N18: the column it is listed in (the first, in the navigation's order) and the article's tags.
     meta: {
@@ -320,33 +339,46 @@ function chartImages(body: unknown, itemUrl: string): { url: string; alt: string
   });
 }
 
-export async function interpretationData(context: Context, id: string) {
-  const prisma = context.sudo().prisma;
-  const media = { select: { title: true, kind: true, file_filename: true, altText: true, caption: true, textVersion: true } };
-  const jd = await prisma.interpretation.findFirst({
-    where: { id, ...publicInterpretation },
-    include: {
-      documents: {
-        where: publicDocument,
-        select: {
-          id: true,
-          title: true,
-          publishedAt: true,
-          regulatoryKind: true,
-          effectiveFrom: true,
-          validUntil: true,
-          repealedOn: true,
-          validity: true,
-          replacedBy: { select: successorSelect },
-        },
-      },
-      images: media,
-      video: media,
-      videoPoster: media,
-      videoCaptions: media,
+const interpretationMedia = {
+  select: { title: true, kind: true, file_filename: true, altText: true, caption: true, textVersion: true },
+} as const;
+const interpretationPageInclude = {
+  documents: {
+    where: publicDocument,
+    select: {
+      id: true,
+      title: true,
+      publishedAt: true,
+      regulatoryKind: true,
+      effectiveFrom: true,
+      validUntil: true,
+      repealedOn: true,
+      validity: true,
+      replacedBy: { select: successorSelect },
     },
-  });
-  if (!jd) return null;
+  },
+  images: interpretationMedia,
+  video: interpretationMedia,
+  videoPoster: interpretationMedia,
+  videoCaptions: interpretationMedia,
+} as const;
+
+function readInterpretationPages(prisma: PrismaClient, ids: readonly string[]) {
+  return prisma.interpretation.findMany({ where: { id: { in: [...ids] }, ...publicInterpretation }, include: interpretationPageInclude });
+}
+
+/** The pages of public interpretations (S1), in the order of `ids`, null where one is not public (read together, as documentsData). */
+export async function interpretationsData(context: Context, ids: readonly string[]) {
+  const byId = new Map((await readInterpretationPages(context.sudo().prisma, ids)).map((jd) => [jd.id, jd]));
+  return Promise.all(
+    ids.map((id) => {
+      const jd = byId.get(id);
+      return jd ? interpretationPage(context, jd) : null;
+    }),
+  );
+}
+
+async function interpretationPage(context: Context, jd: Awaited<ReturnType<typeof readInterpretationPages>>[number]) {
   const url = (m: { file_filename: string | null } | null) => (m?.file_filename ? `/media/${m.file_filename}` : null);
   const image = jd.images.find((m: { file_filename: string | null }) => m.file_filename);
   const base = await baseUrl(context);

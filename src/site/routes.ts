@@ -2,6 +2,7 @@ import type { Context } from '../platform/db/prisma.js';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { projectRoot } from '../platform/config/env.js';
+import { batchedReads } from '../platform/db/batched-reads.js';
 import { logger } from '../platform/logging/logger.js';
 import { cacheKey, etagOf, pageCacheFor, securityHeaders, writeCachedPage } from '../platform/page-cache/cache.js';
 import {
@@ -11,10 +12,10 @@ import {
   catalogueEntryData,
   searchData,
   columnData,
-  documentData,
+  documentsData,
   feedData,
   homeData,
-  interpretationData,
+  interpretationsData,
   siteFrame,
   sitemapData,
 } from './data.js';
@@ -112,6 +113,10 @@ export function siteRoutes(context: Context, features: readonly SiteFeatureEntry
     },
   };
 
+  // A publication renders many pages at once: their items are read together.
+  const documentPages = batchedReads((ids: readonly string[]) => documentsData(context, ids));
+  const interpretationPages = batchedReads((ids: readonly string[]) => interpretationsData(context, ids));
+
   site.get('/', async (req, res) => {
     const since = cache.generation;
     await html(req, res, since, 200, 'home', await homeData(context));
@@ -146,12 +151,12 @@ export function siteRoutes(context: Context, features: readonly SiteFeatureEntry
   });
   site.get('/documents/:id', async (req, res) => {
     const since = cache.generation;
-    const data = idPattern.test(req.params.id) ? await documentData(context, req.params.id) : null;
+    const data = idPattern.test(req.params.id) ? await documentPages(req.params.id) : null;
     return data ? html(req, res, since, 200, 'document', { ...data, cacheTags: [`doc:${data.id}`] }) : notFound(req, res);
   });
   site.get('/interpretations/:id', async (req, res) => {
     const since = cache.generation;
-    const data = idPattern.test(req.params.id) ? await interpretationData(context, req.params.id) : null;
+    const data = idPattern.test(req.params.id) ? await interpretationPages(req.params.id) : null;
     return data ? html(req, res, since, 200, 'interpretation', { ...data, cacheTags: [`interp:${data.id}`] }) : notFound(req, res);
   });
   // A chart's picture at a stable address (feeds show it as an image with the chart's text as alt text).

@@ -51,7 +51,7 @@ export interface PublisherOptions {
   /** PUBLISH_HOOK: a shell command given the changed and removed paths on stdin, one a line. */
   hook?: string | null;
   now?: () => Date;
-  /** Pages rendered at once. */
+  /** Pages rendered at once (48): the items of pages rendered at once are read together (site/routes.ts). */
   concurrency?: number;
 }
 
@@ -81,6 +81,8 @@ export interface Difference {
 export class RenderError extends Error {}
 
 const maxListPages = 10_000;
+// Enough pages at once that their reads go to the database in batches: a full publication's speed comes from it.
+const defaultConcurrency = 48;
 
 interface Target {
   url: string;
@@ -310,7 +312,7 @@ export class Publisher {
         onProgress?.(++done, total);
       }
     };
-    const concurrency = Math.max(1, this.options.concurrency ?? 4);
+    const concurrency = Math.max(1, this.options.concurrency ?? defaultConcurrency);
     await Promise.all(
       Array.from({ length: concurrency }, () =>
         worker().catch((error) => {

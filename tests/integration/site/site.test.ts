@@ -74,6 +74,37 @@ describe('the public website (first pages)', () => {
     expect(page.text).not.toContain('内部留存');
   });
 
+  test('S1: pages asked for at once are read together, and each still shows only its own item, or nothing when it is not public', async () => {
+    const prisma = state.t.context.prisma;
+    const shown = await prisma.document.findMany({ where: { status: 'published', disclosure: 'proactive' }, take: 6 });
+    const hidden = await prisma.document.findMany({ where: { NOT: { status: 'published' } }, take: 6 });
+    const jds = await prisma.interpretation.findMany({ where: { status: 'published' } });
+    const draftJds = await prisma.interpretation.findMany({ where: { NOT: { status: 'published' } } });
+    expect(shown.length).toBeGreaterThan(2);
+    expect(hidden.length).toBeGreaterThan(2);
+    // One at a time first (each alone in its batch), then all together: the same bytes.
+    const urls = [
+      ...shown.map((d) => `/documents/${d.id}`),
+      ...hidden.map((d) => `/documents/${d.id}`),
+      ...jds.map((j) => `/interpretations/${j.id}`),
+      ...draftJds.map((j) => `/interpretations/${j.id}`),
+    ];
+    const alone = new Map<string, { status: number; text: string }>();
+    for (const url of urls) {
+      pageCacheFor(state.t.context).clear();
+      const res = await get(url);
+      alone.set(url, { status: res.status, text: res.text });
+    }
+    pageCacheFor(state.t.context).clear();
+    const together = await Promise.all(urls.map((url) => get(url)));
+    together.forEach((res, i) => {
+      expect({ url: urls[i], status: res.status, text: res.text }).toEqual({ url: urls[i], ...alone.get(urls[i])! });
+    });
+    for (const d of shown) expect(alone.get(`/documents/${d.id}`)!.text).toContain(d.title);
+    for (const d of hidden) expect(alone.get(`/documents/${d.id}`)!.status).toBe(404);
+    for (const j of draftJds) expect(alone.get(`/interpretations/${j.id}`)!.status).toBe(404);
+  });
+
   test('N15: phone and ID numbers in published text are masked on the page', async () => {
     await state.t.context.sudo().db.Document.createOne({
       data: {
