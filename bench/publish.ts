@@ -223,7 +223,7 @@ let serving: string;
 if (nginxAvailable()) {
   const app = express();
   app.disable('x-powered-by');
-  app.use(siteRoutes(context, siteFeatures));
+  app.use(siteRoutes(context, siteFeatures, null));
   const port = await freePort();
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

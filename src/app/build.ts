@@ -61,9 +61,12 @@ function readStamp(): BuildStamp | null {
 export function isBuildCurrent(withUi: boolean): boolean {
   const provider = databaseSettings().provider;
   const stamp = readStamp();
-  const built = ['.keystone/config.js', prismaBundle(provider), `generated/prisma-${provider}/client.ts`].every((f) =>
-    fs.existsSync(path.join(projectRoot, f)),
-  );
+  const built = [
+    '.keystone/config.js',
+    prismaBundle(provider),
+    `generated/prisma-${provider}/client.ts`,
+    'generated/media-relationships.json',
+  ].every((f) => fs.existsSync(path.join(projectRoot, f)));
   return Boolean(built && stamp?.providers.includes(provider) && (stamp.ui || !withUi));
 }
 
@@ -83,6 +86,12 @@ export async function build({ ui }: { ui: boolean }, adminUiPackages?: PackageLo
   const { cli } = await import('@keystone-6/core/scripts/cli');
   await cli(projectRoot, ui ? ['build'] : ['build', '--no-ui']);
   keepPrismaBundle(provider);
+  // The relationships to Media, read from the lists, for the publisher that runs without Keystone.
+  const { openContext } = await import('./context.js');
+  const { writeMediaRelationships } = await import('../platform/media/usage.js');
+  const context = await openContext(databaseSettings());
+  writeMediaRelationships(context);
+  await context.prisma.$disconnect();
   // The Admin UI and the configuration bundle serve both engines; what was built for the other stays.
   const previous = readStamp();
   const providers = [...new Set([...(previous?.providers ?? []), provider])];

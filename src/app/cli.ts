@@ -407,9 +407,12 @@ async function publish(db: DatabaseSettings, options: { all: boolean; check: boo
   const pending = (await migrationStatus(db)).pending;
   if (pending.length) throw new ConfigError(`数据库尚有 ${pending.length} 个迁移未执行：请先运行 gongkai migrate`);
   await ensureBuilt({ ui: false }, (m) => console.error(`gongkai: ${m}`));
-  const { openContext, closeContext } = await import('./context.js');
+  // Over the database alone: the pages need no Keystone, and the command stays small (README, 静态发布).
+  const { openDatabase, closeDatabase } = await import('../platform/db/database.js');
+  const { keepNoPages } = await import('../platform/page-cache/cache.js');
   const { startPublishing } = await import('./publishing.js');
-  const context = await openContext(db);
+  const context = await openDatabase(db);
+  keepNoPages(context);
   const progress = await progressReporter(options.check ? '核对' : options.repair ? '修复' : '生成');
   try {
     const publisher = startPublishing(context);
@@ -436,7 +439,7 @@ async function publish(db: DatabaseSettings, options: { all: boolean; check: boo
     return 0;
   } finally {
     progress.stop();
-    await closeContext(context);
+    await closeDatabase(context);
   }
 }
 

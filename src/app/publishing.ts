@@ -1,4 +1,4 @@
-import type { Context } from '../platform/db/prisma.js';
+import type { DatabaseContext } from '../platform/db/prisma.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import inject from 'light-my-request';
@@ -8,7 +8,7 @@ import { pageCacheFor } from '../platform/page-cache/cache.js';
 import { siteRoutes } from '../site/routes.js';
 import { Publisher, type RenderPage } from '../site/static/publisher.js';
 import { siteFeatures } from './site-features.js';
-import { mediaRoutes } from './routes.js';
+import { mediaRoutes } from '../platform/media/routes.js';
 
 /*
  * The publisher of the site's files, composed here: it renders pages through the very routers that serve
@@ -19,11 +19,12 @@ import { mediaRoutes } from './routes.js';
 const renderIdHeader = 'x-gongkai-publish-render';
 
 /** Renders a public URL through the site's routers, with the cache tags the page was delivered with. */
-export function siteRenderer(context: Context): RenderPage {
+export function siteRenderer(context: DatabaseContext): RenderPage {
   const app = express();
   app.disable('x-powered-by');
-  app.use(mediaRoutes(context));
-  app.use(siteRoutes(context, siteFeatures));
+  // What the public gets: no session, and no forms (they are never published).
+  app.use(mediaRoutes(context, null));
+  app.use(siteRoutes(context, siteFeatures, null));
   // The response object of each render, to read the tags `deliver` left in res.locals.
   const responses = new Map<string, ServerResponse & { locals?: Record<string, unknown> }>();
   let next = 0;
@@ -67,7 +68,7 @@ export interface PublishingOptions {
  * another instance's included (PostgreSQL tells them), so every instance that publishes serves what is current.
  * Made once per database.
  */
-export function startPublishing(context: Context, options: PublishingOptions = {}): Publisher {
+export function startPublishing(context: DatabaseContext, options: PublishingOptions = {}): Publisher {
   const existing = publishers.get(context.prisma);
   if (existing) return existing;
   const publisher = new Publisher({

@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import Handlebars from 'handlebars';
-import { mediaDirectory, projectRoot } from '../platform/config/env.js';
-import { isStoredName, mediaUrlPrefix } from '../platform/media/local-storage.js';
-import { isPublicMedia } from '../platform/media/public-media.js';
+import { projectRoot } from '../platform/config/env.js';
+import { mediaRoutes } from '../platform/media/routes.js';
 import { checkNewAdmin, createFirstAdmin, hasUsers } from '../platform/accounts/first-admin.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { formatChinaTime } from '../platform/calendar/china-time.js';
@@ -15,6 +14,7 @@ import { renderRichTextWithCharts } from '../platform/content/render-rich-text.j
 import { previewIsValid } from '../workflow/preview.js';
 import { siteRoutes } from '../site/routes.js';
 import { siteFeatures } from './site-features.js';
+import { siteForms } from './site-forms.js';
 import { monitorReportRoutes } from '../monitor/routes.js';
 import { operationLogRoutes } from '../platform/oplog/routes.js';
 import type { DatabaseSettings } from '../platform/config/env.js';
@@ -51,7 +51,7 @@ export function serverRoutes(context: Context, db: DatabaseSettings): express.Ro
     }
   });
 
-  app.use(mediaRoutes(context));
+  app.use(mediaRoutes(context, context));
 
   // 首次运行: while no user exists, anyone reaching the server may create the first admin.
   app.get('/setup', async (_req, res) => {
@@ -104,29 +104,6 @@ export function serverRoutes(context: Context, db: DatabaseSettings): express.Ro
 
   app.use(monitorReportRoutes(context));
   app.use(operationLogRoutes(context));
-  app.use(siteRoutes(context, siteFeatures));
-  return app;
-}
-
-/**
- * Uploaded media, from our own storage: to the public only what a public item shows, to signed-in staff
- * everything (the Admin UI shows drafts' files). Revalidated each time, so a withdrawn document's
- * attachment is gone at once.
- */
-export function mediaRoutes(context: Context): express.Router {
-  const app = express.Router();
-  const media = express.static(mediaDirectory(), {
-    dotfiles: 'deny',
-    fallthrough: false,
-    index: false,
-    maxAge: 0,
-    setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff'),
-  });
-  app.use(mediaUrlPrefix, async (req, res, next) => {
-    const name = decodeURIComponent(req.path.slice(1));
-    const allowed = isStoredName(name) && ((await isPublicMedia(context, name)) || Boolean((await context.withRequest(req, res)).session));
-    if (!allowed) return res.status(404).type('text/plain; charset=utf-8').send('文件不存在或未公开');
-    return media(req, res, next);
-  });
+  app.use(siteRoutes(context, siteFeatures, { context, routers: siteForms }));
   return app;
 }

@@ -1,7 +1,6 @@
 import type { SiteFeatureEntry } from '../site/kit.js';
 import { mailboxRoutes } from '../mailbox/routes.js';
 import { consultationRoutes } from '../consultation/routes.js';
-import { requestRoutes } from '../requests/routes.js';
 import { annualReportRoutes, publishedAnnualReports } from '../reports/site.js';
 import { libraryPath, normativeLibraryRoutes } from '../validity/library.js';
 import { publishedWebsiteReports, websiteReportRoutes } from '../reports/website-site.js';
@@ -29,8 +28,6 @@ export const siteFeatures: readonly SiteFeatureEntry[] = [
       return { pages: ['/consultations', ...rows.map((c) => `/consultations/${c.id}`)] };
     },
   },
-  // 依申请公开: a form and a look-up, nothing to publish.
-  { routes: requestRoutes },
   {
     routes: annualReportRoutes,
     publicUrls: async (context) => ({

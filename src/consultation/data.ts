@@ -14,7 +14,7 @@ import {
   acceptsComments,
   type ReportFigures,
 } from './core/rules.js';
-import type { Context } from '../platform/db/prisma.js';
+import type { DatabaseContext } from '../platform/db/prisma.js';
 
 /*
  * What the public reads of consultations: published ones only, their shown comments masked (N15),
@@ -69,7 +69,7 @@ function standing(c: ConsultationRow, today: CalendarDay) {
 const listSelect = { id: true, title: true, status: true, opensOn: true, closesOn: true, publishedAt: true, reportPublishedAt: true };
 
 /** /consultations: those open for comment first (soonest deadline first), then the others, newest first. */
-export async function consultationListData(context: Context, today: CalendarDay) {
+export async function consultationListData(context: DatabaseContext, today: CalendarDay) {
   const rows = await context.sudo().prisma.consultation.findMany({
     where: publicConsultation,
     orderBy: { publishedAt: 'desc' },
@@ -91,7 +91,7 @@ export async function consultationListData(context: Context, today: CalendarDay)
 }
 
 /** The page of a 征求意见 column: its consultations, in the shape of a column's document list. */
-export async function consultationColumnItems(context: Context, page: number, pageSize: number) {
+export async function consultationColumnItems(context: DatabaseContext, page: number, pageSize: number) {
   const prisma = context.sudo().prisma;
   const total = await prisma.consultation.count({ where: publicConsultation });
   const rows = await prisma.consultation.findMany({
@@ -108,7 +108,7 @@ export async function consultationColumnItems(context: Context, page: number, pa
 }
 
 /** The dates a 征求意见 column is updated on (N3, N4): each publication and each adoption report. */
-export async function consultationUpdateDates(context: Context): Promise<{ count: number; dates: Date[] }> {
+export async function consultationUpdateDates(context: DatabaseContext): Promise<{ count: number; dates: Date[] }> {
   const rows = await context
     .sudo()
     .prisma.consultation.findMany({ where: publicConsultation, select: { publishedAt: true, reportPublishedAt: true } });
@@ -126,7 +126,7 @@ const paragraphs = (text: string | null | undefined) =>
     .filter(Boolean);
 
 /** /consultations/:id: the draft, its basis, the period, how to comment, shown comments and the adoption report. */
-export async function consultationData(context: Context, id: string, today: CalendarDay) {
+export async function consultationData(context: DatabaseContext, id: string, today: CalendarDay) {
   const prisma = context.sudo().prisma;
   const c = await prisma.consultation.findFirst({
     where: { id, ...publicConsultation },
@@ -199,7 +199,7 @@ export async function consultationData(context: Context, id: string, today: Cale
 }
 
 /** S2: one line on a consultation and its adoption, for the meeting it goes to (staff only). */
-export async function adoptionSummary(context: Context, id: string): Promise<string> {
+export async function adoptionSummary(context: DatabaseContext, id: string): Promise<string> {
   const c = await context.sudo().prisma.consultation.findUnique({
     where: { id },
     select: { status: true, opensOn: true, closesOn: true, reportFigures: true, reportPublishedAt: true },

@@ -7,7 +7,7 @@ import { contact, optionalText, parseForm, plainText } from '../platform/public-
 import type { SiteKit } from '../site/kit.js';
 import { consultationData, consultationListData, publicConsultation } from './data.js';
 import { acceptsComments } from './core/rules.js';
-import type { Context } from '../platform/db/prisma.js';
+import type { DatabaseContext } from '../platform/db/prisma.js';
 
 const idPattern = /^[a-z0-9]{1,40}$/;
 const form = 'consultation-comment';
@@ -19,7 +19,7 @@ export const commentForm = z.object({
 });
 
 /** The public pages of consultations (征求意见, S2, S11) and the comment form. */
-export function consultationRoutes(context: Context, kit: SiteKit): express.Router {
+export function consultationRoutes(context: DatabaseContext, kit: SiteKit): express.Router {
   const router = express.Router();
   const prisma = context.sudo().prisma;
 

@@ -1,4 +1,4 @@
-import type { Context } from '../platform/db/prisma.js';
+import type { DatabaseContext } from '../platform/db/prisma.js';
 import { formatChinaTime } from '../platform/calendar/china-time.js';
 import { messageChannelOptions, messageKindOptions } from './core/clocks.js';
 import type { InteractionMessage } from '../monitor/core/types.js';
@@ -61,7 +61,7 @@ function view(m: Row) {
 }
 
 /** One page of published messages, newest reply first; null past the last page. */
-export async function messageListData(context: Context, page: number) {
+export async function messageListData(context: DatabaseContext, page: number) {
   const prisma = context.sudo().prisma;
   const total: number = await prisma.message.count({ where: publicMessage });
   const pages = Math.max(1, Math.ceil(total / messagePageSize));
@@ -77,13 +77,13 @@ export async function messageListData(context: Context, page: number) {
 }
 
 /** A published message, or null. */
-export async function messageData(context: Context, id: string) {
+export async function messageData(context: DatabaseContext, id: string) {
   const row = await context.sudo().prisma.message.findFirst({ where: { id, ...publicMessage }, select: publicFields });
   return row && { ...view(row), publishedAt: row.replyPublishedAt };
 }
 
 /** The citizen's own message by its query code: where it stands, and the reply once published. */
-export async function queryData(context: Context, queryCode: string) {
+export async function queryData(context: DatabaseContext, queryCode: string) {
   const row = await context.sudo().prisma.message.findUnique({ where: { queryCode }, select: { ...publicFields, status: true } });
   if (!row) return null;
   const published = row.replyPublishedAt !== null;
@@ -102,7 +102,7 @@ export async function queryData(context: Context, queryCode: string) {
 }
 
 /** For a 领导信箱-kind column page: the published messages as its list (they are its updates). */
-export async function mailboxColumnItems(context: Context, page: number, pageSize: number) {
+export async function mailboxColumnItems(context: DatabaseContext, page: number, pageSize: number) {
   const prisma = context.sudo().prisma;
   const total: number = await prisma.message.count({ where: publicMessage });
   const rows = await prisma.message.findMany({
@@ -119,7 +119,7 @@ export async function mailboxColumnItems(context: Context, page: number, pageSiz
  * N5 for the monitor: every message still owed a public reply or published; one withheld on purpose
  * (with its reason) is not counted. A published page shows both times (templates/pages/mailbox-item.hbs).
  */
-export async function messageKnowledge(context: Context): Promise<InteractionMessage[]> {
+export async function messageKnowledge(context: DatabaseContext): Promise<InteractionMessage[]> {
   const rows = await context.sudo().prisma.message.findMany({
     where: { NOT: { status: 'replied', isPublic: false } },
     select: { id: true, subject: true, submittedAt: true, repliedAt: true, replyPublishedAt: true },

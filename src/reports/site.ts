@@ -1,4 +1,4 @@
-import type { Context } from '../platform/db/prisma.js';
+import type { DatabaseContext } from '../platform/db/prisma.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import express from 'express';
 import type { SiteKit } from '../site/kit.js';
@@ -29,7 +29,7 @@ interface PublishedRow {
 const snapshotOf = (row: { snapshot: unknown }): AnnualReport =>
   (typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot) as AnnualReport;
 
-export async function publishedAnnualReports(context: Context): Promise<{ year: number; title: string; publishedOn: string }[]> {
+export async function publishedAnnualReports(context: DatabaseContext): Promise<{ year: number; title: string; publishedOn: string }[]> {
   const rows = (await context.sudo().prisma.annualReport.findMany({
     where: { publishedAt: { not: null } },
     select: { year: true, snapshot: true, publishedAt: true },
@@ -38,7 +38,7 @@ export async function publishedAnnualReports(context: Context): Promise<{ year: 
   return rows.map((r) => ({ year: r.year, title: snapshotOf(r).title, publishedOn: toCalendarDay(r.publishedAt) }));
 }
 
-export function annualReportRoutes(context: Context, kit: SiteKit): express.Router {
+export function annualReportRoutes(context: DatabaseContext, kit: SiteKit): express.Router {
   const router = express.Router();
   router.get('/disclosure/annual-reports/annual-report.css', (_req, res) => {
     res

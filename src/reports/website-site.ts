@@ -1,4 +1,4 @@
-import type { Context } from '../platform/db/prisma.js';
+import type { DatabaseContext } from '../platform/db/prisma.js';
 import express from 'express';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import type { SiteKit } from '../site/kit.js';
@@ -18,7 +18,7 @@ interface PublishedRow {
 const snapshotOf = (row: { snapshot: unknown }): WebsiteReport =>
   (typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot) as WebsiteReport;
 
-export async function publishedWebsiteReports(context: Context): Promise<{ year: number; title: string; publishedOn: string }[]> {
+export async function publishedWebsiteReports(context: DatabaseContext): Promise<{ year: number; title: string; publishedOn: string }[]> {
   const rows = (await context.sudo().prisma.websiteAnnualReport.findMany({
     where: { publishedAt: { not: null } },
     select: { year: true, snapshot: true, publishedAt: true },
@@ -27,7 +27,7 @@ export async function publishedWebsiteReports(context: Context): Promise<{ year:
   return rows.map((r) => ({ year: r.year, title: snapshotOf(r).title, publishedOn: toCalendarDay(r.publishedAt) }));
 }
 
-export function websiteReportRoutes(context: Context, kit: SiteKit): express.Router {
+export function websiteReportRoutes(context: DatabaseContext, kit: SiteKit): express.Router {
   const router = express.Router();
   router.get('/disclosure/website-reports', async (req, res) => {
     const since = kit.cache.generation;

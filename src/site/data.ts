@@ -1,4 +1,4 @@
-import type { Context, PrismaClient } from '../platform/db/prisma.js';
+import type { DatabaseContext, PrismaClient } from '../platform/db/prisma.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { publicDocument, publicInterpretation } from '../platform/access/documents.js';
@@ -58,7 +58,7 @@ const summary = (d: { id: string; title: string; publishedAt: Date | null }): Do
   date: day(d.publishedAt),
 });
 
-export async function siteFrame(context: Context): Promise<SiteFrame> {
+export async function siteFrame(context: DatabaseContext): Promise<SiteFrame> {
   const prisma = context.sudo().prisma;
   const settings = await prisma.siteSettings.findFirst();
   const top = await prisma.column.findMany({
@@ -78,7 +78,7 @@ export async function siteFrame(context: Context): Promise<SiteFrame> {
   };
 }
 
-export async function homeData(context: Context) {
+export async function homeData(context: DatabaseContext) {
   const prisma = context.sudo().prisma;
   const columns = await prisma.column.findMany({
     where: { ...publicColumn, parentId: null, kind: { in: ['news', 'notice', 'policy', 'disclosure'] } },
@@ -118,7 +118,7 @@ export async function homeData(context: Context) {
   };
 }
 
-export async function columnData(context: Context, slug: string, page: number) {
+export async function columnData(context: DatabaseContext, slug: string, page: number) {
   const prisma = context.sudo().prisma;
   const column = await prisma.column.findFirst({
     where: { slug, ...publicColumn },
@@ -202,7 +202,7 @@ const documentPageInclude = {
  * The pages of public documents (S1), in the order of `ids`, null where a document is not public: read
  * together, a few queries for a batch of pages (site/routes.ts batches the reads of pages rendered at once).
  */
-export async function documentsData(context: Context, ids: readonly string[]) {
+export async function documentsData(context: DatabaseContext, ids: readonly string[]) {
   const prisma = context.sudo().prisma;
   const rows = await readDocumentPages(prisma, ids);
   // N19: what each amended or replaced.
@@ -227,7 +227,7 @@ function readDocumentPages(prisma: PrismaClient, ids: readonly string[]) {
 }
 type DocumentPageRow = Awaited<ReturnType<typeof readDocumentPages>>[number];
 
-async function documentPage(context: Context, doc: DocumentPageRow, replaces: { id: string; title: string; validity: string }[]) {
+async function documentPage(context: DatabaseContext, doc: DocumentPageRow, replaces: { id: string; title: string; validity: string }[]) {
   const source = doc.origin === 'reprint' && doc.sourceName ? doc.sourceName : doc.issuingAuthority;
   const files = (media: { title: string; file_filename: string | null }[]) =>
     media.filter((a) => a.file_filename).map((a) => ({ title: a.title, url: `/media/${a.file_filename}` }));
@@ -319,7 +319,12 @@ function publicBodyOf(doc: { origin?: string; disclosure: string | null; body: u
  * The picture of chart number `n` (from 1, in the order of the body) of a public document or interpretation,
  * as SVG: its stable address is what feeds and other sites show, with the chart's text as alt text.
  */
-export async function chartSvgData(context: Context, kind: 'documents' | 'interpretations', id: string, n: number): Promise<string | null> {
+export async function chartSvgData(
+  context: DatabaseContext,
+  kind: 'documents' | 'interpretations',
+  id: string,
+  n: number,
+): Promise<string | null> {
   const prisma = context.sudo().prisma;
   const item =
     kind === 'documents'
@@ -368,7 +373,7 @@ function readInterpretationPages(prisma: PrismaClient, ids: readonly string[]) {
 }
 
 /** The pages of public interpretations (S1), in the order of `ids`, null where one is not public (read together, as documentsData). */
-export async function interpretationsData(context: Context, ids: readonly string[]) {
+export async function interpretationsData(context: DatabaseContext, ids: readonly string[]) {
   const byId = new Map((await readInterpretationPages(context.sudo().prisma, ids)).map((jd) => [jd.id, jd]));
   return Promise.all(
     ids.map((id) => {
@@ -378,7 +383,7 @@ export async function interpretationsData(context: Context, ids: readonly string
   );
 }
 
-async function interpretationPage(context: Context, jd: Awaited<ReturnType<typeof readInterpretationPages>>[number]) {
+async function interpretationPage(context: DatabaseContext, jd: Awaited<ReturnType<typeof readInterpretationPages>>[number]) {
   const url = (m: { file_filename: string | null } | null) => (m?.file_filename ? `/media/${m.file_filename}` : null);
   const image = jd.images.find((m: { file_filename: string | null }) => m.file_filename);
   const base = await baseUrl(context);
@@ -417,7 +422,7 @@ async function interpretationPage(context: Context, jd: Awaited<ReturnType<typeo
 }
 
 /** The first public column of a kind (the 政策解读 column for an interpretation), or the kind itself as a section. */
-async function sectionOfKind(context: Context, kind: string) {
+async function sectionOfKind(context: DatabaseContext, kind: string) {
   const column = await context.sudo().prisma.column.findFirst({
     where: { kind, ...publicColumn },
     orderBy: { order: 'asc' },
@@ -430,13 +435,13 @@ async function sectionOfKind(context: Context, kind: string) {
 const summaryLength = 200;
 
 /** The base URL the site is known by (site settings), without a trailing slash. */
-export async function baseUrl(context: Context): Promise<string> {
+export async function baseUrl(context: DatabaseContext): Promise<string> {
   const settings = await context.sudo().prisma.siteSettings.findFirst();
   return String(settings?.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
 }
 
 /** The latest public documents (of a column and its children, or of the whole site with interpretations). */
-export async function feedData(context: Context, slug: string | null, limit = 50) {
+export async function feedData(context: DatabaseContext, slug: string | null, limit = 50) {
   const prisma = context.sudo().prisma;
   const base = await baseUrl(context);
   let column: { id: string; name: string; slug: string; kind: string; description: string } | null = null;
@@ -501,7 +506,7 @@ export async function feedData(context: Context, slug: string | null, limit = 50
 }
 
 /** Every public page, for sitemap.xml. */
-export async function sitemapData(context: Context) {
+export async function sitemapData(context: DatabaseContext) {
   const prisma = context.sudo().prisma;
   const base = await baseUrl(context);
   const columns = await prisma.column.findMany({ where: publicColumn, orderBy: { order: 'asc' }, select: { slug: true } });
@@ -536,7 +541,7 @@ function snippet(text: string, terms: string[]): string {
  * order (the same on SQLite and PostgreSQL); results are counted by category and listed newest first, the words
  * marked in their titles and excerpts.
  */
-export async function searchData(context: Context, query: string, type: SearchType, page: number) {
+export async function searchData(context: DatabaseContext, query: string, type: SearchType, page: number) {
   const prisma = context.sudo().prisma;
   const terms = searchTerms(query);
   const match = { AND: terms.map((term) => ({ searchText: { contains: term } })) };
@@ -632,7 +637,7 @@ function catalogueEntryView(entry: CatalogueRow) {
 }
 
 /** 主动公开目录 (S3): the catalogue by area of the 五公开, each entry with its latest public documents. */
-export async function catalogueData(context: Context) {
+export async function catalogueData(context: DatabaseContext) {
   const entries = (await context.sudo().prisma.catalogueEntry.findMany({
     orderBy: [{ order: 'asc' }, { subject: 'asc' }],
     include: {
@@ -658,7 +663,7 @@ export async function catalogueData(context: Context) {
 }
 
 /** One catalogue entry with all its public documents, paginated. */
-export async function catalogueEntryData(context: Context, id: string, page: number) {
+export async function catalogueEntryData(context: DatabaseContext, id: string, page: number) {
   const prisma = context.sudo().prisma;
   const entry = (await prisma.catalogueEntry.findFirst({
     where: { id },
@@ -695,7 +700,7 @@ export async function catalogueEntryData(context: Context, id: string, page: num
  * publication; the changed ones otherwise), a batch at a time, and the publisher keeps the published ones of the rest.
  */
 export async function sitePublicUrls(
-  context: Context,
+  context: DatabaseContext,
   readCharts: (kind: 'documents' | 'interpretations', id: string) => boolean = () => true,
 ): Promise<{ pages: string[]; lists: string[] }> {
   const prisma = context.sudo().prisma;

@@ -1,4 +1,4 @@
-import type { Context } from '../platform/db/prisma.js';
+import type { Context, DatabaseContext } from '../platform/db/prisma.js';
 import type express from 'express';
 import type { Request, Response } from 'express';
 import type { pageCacheFor } from '../platform/page-cache/cache.js';
@@ -32,8 +32,14 @@ export interface SiteKit {
 
 export type PageModel = Record<string, unknown> & { title?: string; cacheTags?: string[] };
 
-/** A public feature: a router of its own capability, given the site's kit. */
-export type SiteFeature = (context: Context, kit: SiteKit) => express.Router;
+/** A public feature's router over the database alone: its pages (the publisher renders them without Keystone). */
+export type SiteFeature = (db: DatabaseContext, kit: SiteKit) => express.Router;
+
+/**
+ * A public feature's forms whose posts become list items through Keystone (hooks, access): the table in
+ * `src/app/site-forms.ts`, mounted by the server only, ahead of the pages (/mailbox/new before /mailbox/:id).
+ */
+export type SiteFeatureForms = (context: Context, kit: SiteKit) => express.Router;
 
 /**
  * What of a feature is published as files (PUBLISH_DIR): `pages` are single pages, `lists` are first pages of
@@ -49,5 +55,5 @@ export interface PublicUrls {
 export interface SiteFeatureEntry {
   routes: SiteFeature;
   /** Pages with a form token (uncachedHtml) are never listed here: they stay dynamic. */
-  publicUrls?: (context: Context) => Promise<PublicUrls>;
+  publicUrls?: (db: DatabaseContext) => Promise<PublicUrls>;
 }

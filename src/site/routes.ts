@@ -1,4 +1,4 @@
-import type { Context } from '../platform/db/prisma.js';
+import type { Context, DatabaseContext } from '../platform/db/prisma.js';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { projectRoot } from '../platform/config/env.js';
@@ -21,7 +21,7 @@ import {
 } from './data.js';
 import { atomFeed, robots, rssFeed, sitemap } from './core/feeds.js';
 import { renderPage } from './render.js';
-import { pageNumber, type PageModel, type SiteFeatureEntry, type SiteKit } from './kit.js';
+import { pageNumber, type PageModel, type SiteFeatureEntry, type SiteFeatureForms, type SiteKit } from './kit.js';
 import { sessionSecret } from '../platform/config/env.js';
 import { formBody, formPostLimiter } from '../platform/public-forms/limits.js';
 import { checkFormPost, guardFailureMessages, issueFormToken } from '../platform/public-forms/guard.js';
@@ -29,8 +29,16 @@ import { checkFormPost, guardFailureMessages, issueFormToken } from '../platform
 const idPattern = /^[a-z0-9]{1,40}$/;
 const slugPattern = /^[a-z0-9-]{1,60}$/;
 
-/** The public website, mounted at the root of Keystone's server (the Admin UI lives under /admin). */
-export function siteRoutes(context: Context, features: readonly SiteFeatureEntry[]): express.Router {
+/**
+ * The public website, mounted at the root of Keystone's server (the Admin UI lives under /admin). Its pages read the
+ * database alone; the features' forms, whose posts go through Keystone's lists, are mounted only when `forms` (the
+ * server's Keystone context) is given: the publisher renders the pages without Keystone.
+ */
+export function siteRoutes(
+  context: DatabaseContext,
+  features: readonly SiteFeatureEntry[],
+  forms: { context: Context; routers: readonly SiteFeatureForms[] } | null,
+): express.Router {
   const site = express.Router();
   const cache = pageCacheFor(context);
   // Only the public pages get these headers: the Admin UI (Next) has inline scripts of its own.
@@ -203,6 +211,7 @@ export function siteRoutes(context: Context, features: readonly SiteFeatureEntry
     deliver(req, res, since, 200, 'text/plain; charset=utf-8', robots(await baseUrl(context)), []);
   });
 
+  if (forms) for (const router of forms.routers) site.use(router(forms.context, kit));
   for (const feature of features) site.use(feature.routes(context, kit));
 
   // Everything else outside the Admin UI and the API is a Chinese 404.

@@ -1,4 +1,4 @@
-import type { Context } from '../platform/db/prisma.js';
+import type { DatabaseContext } from '../platform/db/prisma.js';
 import express from 'express';
 import { toCalendarDay, type CalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
@@ -69,7 +69,7 @@ interface Row {
   validity: string;
 }
 
-export async function libraryEntries(context: Context, today: CalendarDay): Promise<LibraryEntry[]> {
+export async function libraryEntries(context: DatabaseContext, today: CalendarDay): Promise<LibraryEntry[]> {
   const rows = (await context.sudo().prisma.document.findMany({
     where: { ...publicDocument, regulatoryKind: { not: null } },
     select: {
@@ -99,7 +99,7 @@ export async function libraryEntries(context: Context, today: CalendarDay): Prom
 }
 
 /** The library page. */
-export function normativeLibraryRoutes(context: Context, kit: SiteKit): express.Router {
+export function normativeLibraryRoutes(context: DatabaseContext, kit: SiteKit): express.Router {
   const router = express.Router();
   router.get(libraryPath, async (req, res) => {
     const since = kit.cache.generation;

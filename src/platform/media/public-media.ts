@@ -1,7 +1,7 @@
-import type { Context } from '../db/prisma.js';
+import type { DatabaseContext } from '../db/prisma.js';
 import { pageCacheFor } from '../page-cache/cache.js';
 import { publicDocument, publicInterpretation } from '../access/documents.js';
-import { relationshipsToMedia } from './usage.js';
+import { storedMediaRelationships } from './usage.js';
 
 // Answers per file name, kept while the page cache's generation holds: whatever publishes, withdraws or
 // changes media invalidates that cache, so images on cached pages cost no query each time.
@@ -20,13 +20,13 @@ const publicItems: Record<string, object> = { Document: publicDocument, Interpre
  * interpretation, through any of their media fields (S1: nothing else is served to the public, however
  * its name became known).
  */
-export async function isPublicMedia(context: Context, filename: string): Promise<boolean> {
+export async function isPublicMedia(context: DatabaseContext, filename: string): Promise<boolean> {
   const { generation } = pageCacheFor(context);
   let remembered = answers.get(context.prisma);
   if (!remembered || remembered.generation !== generation) answers.set(context.prisma, (remembered = { generation, byName: new Map() }));
   const known = remembered.byName.get(filename);
   if (known !== undefined) return known;
-  const shownBy = relationshipsToMedia(context)
+  const shownBy = storedMediaRelationships()
     .filter((r) => r.listKey in publicItems)
     .map((r) => ({ [r.mediaSide]: r.mediaSideMany ? { some: publicItems[r.listKey] } : { is: publicItems[r.listKey] } }));
   const count = shownBy.length ? await context.sudo().prisma.media.count({ where: { file_filename: filename, OR: shownBy } }) : 0;
@@ -36,8 +36,8 @@ export async function isPublicMedia(context: Context, filename: string): Promise
 }
 
 /** The stored names of every file a public item shows (S1: the same test as isPublicMedia), for the published site. */
-export async function publicMediaNames(context: Context): Promise<string[]> {
-  const shownBy = relationshipsToMedia(context)
+export async function publicMediaNames(context: DatabaseContext): Promise<string[]> {
+  const shownBy = storedMediaRelationships()
     .filter((r) => r.listKey in publicItems)
     .map((r) => ({ [r.mediaSide]: r.mediaSideMany ? { some: publicItems[r.listKey] } : { is: publicItems[r.listKey] } }));
   if (!shownBy.length) return [];

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, projectRoot } from '../config/env.js';
 import { listDb, prismaModel, type Context } from '../db/prisma.js';
 
 /*
@@ -43,6 +46,28 @@ export function relationshipsToMedia(context: Context): MediaRelationship[] {
   }
   found.set(lists, relationships);
   return relationships;
+}
+
+/** Where `gongkai build` writes relationshipsToMedia, for a process that does not load Keystone (the publisher). */
+export const mediaRelationshipsFile = path.join(projectRoot, 'generated/media-relationships.json');
+
+/** Called by the build, once Keystone's lists are generated: the same relationships, read by storedMediaRelationships. */
+export function writeMediaRelationships(context: Context): void {
+  fs.writeFileSync(mediaRelationshipsFile, `${JSON.stringify(relationshipsToMedia(context), null, 2)}\n`);
+}
+
+let stored: MediaRelationship[] | null = null;
+
+/** The relationships to Media as the last build read them from the lists (a test holds them equal to the live ones). */
+export function storedMediaRelationships(): MediaRelationship[] {
+  if (!stored) {
+    try {
+      stored = JSON.parse(fs.readFileSync(mediaRelationshipsFile, 'utf8')) as MediaRelationship[];
+    } catch {
+      throw new ConfigError(`缺少 ${path.relative(projectRoot, mediaRelationshipsFile)}：请先运行 gongkai build`);
+    }
+  }
+  return stored;
 }
 
 /** An item that links a Media item. */

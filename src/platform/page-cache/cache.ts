@@ -146,6 +146,11 @@ export function pageCacheFor(context: DatabaseContext): PageCache {
   return cache;
 }
 
+/** For a command that renders each page once (`gongkai publish`): its pages are written to files, none is kept here. */
+export function keepNoPages(context: DatabaseContext): void {
+  caches.set(context.prisma, new PageCache(0));
+}
+
 /** Writes a cached page, or 304 when the browser holds it already. */
 export function writeCachedPage(req: IncomingMessage, res: ServerResponse, page: CachedPage): void {
   const headers = { ...securityHeaders, 'Content-Type': page.type, ETag: page.etag, 'Cache-Control': cacheControl };

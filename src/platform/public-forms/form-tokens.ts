@@ -1,4 +1,4 @@
-import type { Context } from '../db/prisma.js';
+import type { DatabaseContext } from '../db/prisma.js';
 import { createHash } from 'node:crypto';
 
 /*
@@ -8,7 +8,13 @@ import { createHash } from 'node:crypto';
  */
 
 /** True when `token` had not been used (and is now); false when it had. */
-export async function useFormTokenOnce(context: Context, form: string, token: string, expiresAt: Date, now = new Date()): Promise<boolean> {
+export async function useFormTokenOnce(
+  context: DatabaseContext,
+  form: string,
+  token: string,
+  expiresAt: Date,
+  now = new Date(),
+): Promise<boolean> {
   const rows = context.sudo().prisma.usedFormToken;
   await rows.deleteMany({ where: { expiresAt: { lt: now } } });
   const tokenHash = createHash('sha256').update(`${form}\n${token}`).digest('hex');

@@ -1,4 +1,4 @@
-import type { Context } from '../db/prisma.js';
+import type { DatabaseContext } from '../db/prisma.js';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { useFormTokenOnce } from './form-tokens.js';
 
@@ -76,7 +76,7 @@ export function checkFormGuard(
  * token posted again, to any instance, is refused as `reused`.
  */
 export async function checkFormPost(
-  context: Context,
+  context: DatabaseContext,
   form: string,
   body: Record<string, unknown>,
   secret: string,

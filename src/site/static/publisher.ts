@@ -1,4 +1,4 @@
-import type { Context } from '../../platform/db/prisma.js';
+import type { DatabaseContext } from '../../platform/db/prisma.js';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -43,7 +43,7 @@ export interface RenderedPage {
 export type RenderPage = (url: string) => Promise<RenderedPage>;
 
 export interface PublisherOptions {
-  context: Context;
+  context: DatabaseContext;
   render: RenderPage;
   features: readonly SiteFeatureEntry[];
   directory: string;

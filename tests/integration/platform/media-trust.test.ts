@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { relationshipsToMedia, holdsItsMedia } from '../../../src/platform/media/usage.js';
+import { relationshipsToMedia, holdsItsMedia, storedMediaRelationships } from '../../../src/platform/media/usage.js';
 import { eventually } from '../../helpers/eventually.js';
 import { seededApi } from '../../helpers/seeded-api.js';
 import { pngBytes } from '../../helpers/media-fixtures.js';
@@ -437,6 +437,8 @@ describe('trust #6: media are changed only by their owner or the office, never w
 
   test('trust #6: every relationship to Media, read from the schema, keeps its media: never deleted while used, frozen while the item has left its draft', async () => {
     const relationships = relationshipsToMedia(state.t.context);
+    // The publisher, which runs without Keystone, reads the same relationships as the build wrote them (S1).
+    expect(storedMediaRelationships()).toEqual(relationships);
     // The schema's own list, so that it cannot pass empty; a new media field is added here by itself.
     expect(relationships.map((r) => `${r.listKey}.${r.fieldKey}`)).toEqual(
       expect.arrayContaining([

@@ -3,6 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { siteRoutes } from '../../../src/site/routes.js';
 import { siteFeatures } from '../../../src/app/site-features.js';
+import { siteForms } from '../../../src/app/site-forms.js';
 import { extractPage } from '../../../src/monitor/core/extract.js';
 import { n18PageMetadata } from '../../../src/monitor/core/checks/n18-page-metadata.js';
 import { defaultRulesConfig } from '../../../src/monitor/core/config.js';
@@ -23,7 +24,7 @@ function publicRoutes(context: Context): string[] {
       else if (layer.handle.stack) walk(layer.handle.stack);
     }
   };
-  walk((siteRoutes(context, siteFeatures) as unknown as { stack: Layer[] }).stack);
+  walk((siteRoutes(context, siteFeatures, { context, routers: siteForms }) as unknown as { stack: Layer[] }).stack);
   return paths;
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { messageClock } from '../../../src/mailbox/core/clocks.js';
 import { parseForm } from '../../../src/platform/public-forms/fields.js';
-import { mailboxForm } from '../../../src/mailbox/routes.js';
+import { mailboxForm } from '../../../src/mailbox/forms.js';
 import {
   alertDue,
   decideMessageAction,
