@@ -27,6 +27,8 @@ import { publishedWebsiteReports } from '../reports/website-site.js';
  */
 
 const publicColumn = { visibility: 'public' };
+/** Columns in the navigation's order; columns of the same order (under different parents) by id, so every read agrees. */
+const columnOrder = () => [{ order: 'asc' as const }, { id: 'asc' as const }];
 
 export const pageSize = 20;
 
@@ -63,7 +65,7 @@ export async function siteFrame(context: DatabaseContext): Promise<SiteFrame> {
   const settings = await prisma.siteSettings.findFirst();
   const top = await prisma.column.findMany({
     where: { ...publicColumn, parentId: null },
-    orderBy: { order: 'asc' },
+    orderBy: columnOrder(),
     select: { slug: true, name: true },
   });
   return {
@@ -82,7 +84,7 @@ export async function homeData(context: DatabaseContext) {
   const prisma = context.sudo().prisma;
   const columns = await prisma.column.findMany({
     where: { ...publicColumn, parentId: null, kind: { in: ['news', 'notice', 'policy', 'disclosure'] } },
-    orderBy: { order: 'asc' },
+    orderBy: columnOrder(),
   });
   const sections = [];
   for (const column of columns) {
@@ -122,7 +124,7 @@ export async function columnData(context: DatabaseContext, slug: string, page: n
   const prisma = context.sudo().prisma;
   const column = await prisma.column.findFirst({
     where: { slug, ...publicColumn },
-    include: { children: { where: publicColumn, orderBy: { order: 'asc' } } },
+    include: { children: { where: publicColumn, orderBy: columnOrder() } },
   });
   if (!column) return null;
   // A 征求意见 column lists the published consultations (S2), in the shape of a document list.
@@ -189,7 +191,7 @@ export async function columnData(context: DatabaseContext, slug: string, page: n
 const documentPageInclude = {
   columns: {
     where: publicColumn,
-    orderBy: { order: 'asc' },
+    orderBy: columnOrder(),
     select: { slug: true, name: true, description: true, keywords: true, kind: true },
   },
   interpretations: { where: publicInterpretation, select: { id: true, title: true, publishedAt: true } },
@@ -425,7 +427,7 @@ async function interpretationPage(context: DatabaseContext, jd: Awaited<ReturnTy
 async function sectionOfKind(context: DatabaseContext, kind: string) {
   const column = await context.sudo().prisma.column.findFirst({
     where: { kind, ...publicColumn },
-    orderBy: { order: 'asc' },
+    orderBy: columnOrder(),
     select: { name: true, description: true, keywords: true, kind: true },
   });
   const label = columnKindOptions.find((o) => o.value === kind)?.label ?? '综合';
@@ -509,10 +511,10 @@ export async function feedData(context: DatabaseContext, slug: string | null, li
 export async function sitemapData(context: DatabaseContext) {
   const prisma = context.sudo().prisma;
   const base = await baseUrl(context);
-  const columns = await prisma.column.findMany({ where: publicColumn, orderBy: { order: 'asc' }, select: { slug: true } });
+  const columns = await prisma.column.findMany({ where: publicColumn, orderBy: columnOrder(), select: { slug: true } });
   const docs = await prisma.document.findMany({ where: publicDocument, select: { id: true, publishedAt: true } });
   const jds = await prisma.interpretation.findMany({ where: publicInterpretation, select: { id: true, publishedAt: true } });
-  const entries = await prisma.catalogueEntry.findMany({ orderBy: { order: 'asc' }, select: { id: true } });
+  const entries = await prisma.catalogueEntry.findMany({ orderBy: [{ order: 'asc' }, { id: 'asc' }], select: { id: true } });
   const messages = await prisma.message.findMany({ where: publicMessage, select: { id: true, replyPublishedAt: true } });
   return [
     { url: `${base}/` },
