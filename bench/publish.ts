@@ -22,7 +22,7 @@ import express from 'express';
 import { applyPendingMigrations } from '../src/platform/db/migrations.js';
 import { projectRoot } from '../src/platform/config/env.js';
 import { closeContext, openContext } from '../src/app/context.js';
-import { startPublishing } from '../src/app/publishing.js';
+import { serverBackgroundConcurrency, startPublishing } from '../src/app/publishing.js';
 import { siteFeatures } from '../src/app/site-features.js';
 import { siteRoutes } from '../src/site/routes.js';
 import { publishItems } from '../src/workflow/operations/publication.js';
@@ -165,9 +165,9 @@ const rebuiltFiles = Object.keys((JSON.parse(fs.readFileSync(manifestPath, 'utf8
 const pagesPerSecond = rebuiltFiles / rebuildSeconds;
 const peakMb = peakRss / 1024 / 1024;
 
-// The publisher of the publications below reads the manifest the command wrote.
+// The publisher of the publications below reads the manifest the command wrote, and renders as the server does.
 const site = path.join(dir, 'site');
-startPublishing(context, { directory: site, manifestPath, hook: null });
+startPublishing(context, { directory: site, manifestPath, hook: null, backgroundConcurrency: serverBackgroundConcurrency });
 
 // 2. One document at a time through the publication operation; done when its page, its column's first page and home show it.
 const times: number[] = [];

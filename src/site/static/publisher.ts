@@ -53,6 +53,11 @@ export interface PublisherOptions {
   now?: () => Date;
   /** Pages rendered at once (48): the items of pages rendered at once are read together (site/routes.ts). */
   concurrency?: number;
+  /**
+   * Pages a round over the whole site renders at once when no one waits on it (the server's start, a change of the
+   * site's frame), if fewer: such a round is long, and requests to the same process wait behind every render in flight.
+   */
+  backgroundConcurrency?: number;
 }
 
 export interface SyncResult {
@@ -155,6 +160,10 @@ export class Publisher {
 
   constructor(private readonly options: PublisherOptions) {}
 
+  private get concurrency(): number {
+    return this.options.concurrency ?? defaultConcurrency;
+  }
+
   get directory(): string {
     return this.options.directory;
   }
@@ -207,7 +216,7 @@ export class Publisher {
   async check(onProgress?: (done: number, total: number) => void): Promise<Difference[]> {
     const manifest = await this.readManifest();
     const expected = new Map<string, ManifestEntry>();
-    await this.renderAll(await this.enumerate(), onProgress, async (file, entry) => {
+    await this.renderAll(await this.enumerate(), onProgress, this.concurrency, async (file, entry) => {
       expected.set(file, entry);
       return null;
     });
@@ -274,6 +283,7 @@ export class Publisher {
   private async renderAll(
     targets: Target[],
     onProgress: ((done: number, total: number) => void) | undefined,
+    concurrency: number,
     keep: (file: string, entry: ManifestEntry, body: Buffer) => Promise<string | null>,
   ): Promise<{ rendered: Map<string, Rendered> }> {
     const rendered = new Map<string, Rendered>();
@@ -312,9 +322,8 @@ export class Publisher {
         onProgress?.(++done, total);
       }
     };
-    const concurrency = Math.max(1, this.options.concurrency ?? defaultConcurrency);
     await Promise.all(
-      Array.from({ length: concurrency }, () =>
+      Array.from({ length: Math.max(1, concurrency) }, () =>
         worker().catch((error) => {
           failure ??= error;
         }),
@@ -341,7 +350,12 @@ export class Publisher {
 
     // Folders made this round: one mkdir a folder, not one a page.
     const folders = new Set<string>();
-    const { rendered } = await this.renderAll(toRender, options.onProgress, async (file, entry, body) => {
+    // A whole-site round no operator waits on (no progress to show) leaves room for the process's requests.
+    const concurrency =
+      options.all && !options.onProgress
+        ? Math.min(this.concurrency, this.options.backgroundConcurrency ?? this.concurrency)
+        : this.concurrency;
+    const { rendered } = await this.renderAll(toRender, options.onProgress, concurrency, async (file, entry, body) => {
       // Only bytes that changed are written; a repair compares with the bytes on disk, not the manifest.
       const target = path.join(directory, file);
       if (options.repair) {
