@@ -193,6 +193,37 @@ describe('publication writes files', () => {
     }
   }, 120_000);
 
+  test('a round over the whole site that no one waits on renders few pages at once, leaving the process to its requests; a rebuild with progress renders many', async () => {
+    const render = siteRenderer(state.t.context);
+    let inFlight = 0;
+    let most = 0;
+    const publisher = new Publisher({
+      context: state.t.context,
+      features: siteFeatures,
+      directory: fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-site-rounds-')),
+      manifestPath: path.join(dir, 'rounds-manifest.json'),
+      now: () => at,
+      hook: null,
+      concurrency: 12,
+      backgroundConcurrency: 2,
+      render: async (url) => {
+        most = Math.max(most, ++inFlight);
+        try {
+          return await render(url);
+        } finally {
+          inFlight--;
+        }
+      },
+    });
+    // The server's start round, or a change of the site's frame.
+    await publisher.sync(null, { reason: '启动时核对发布目录' });
+    expect(most).toBe(2);
+    most = 0;
+    // `gongkai publish --all`: someone watches its progress.
+    await publisher.sync(null, { reason: '全站重建', onProgress: () => {} });
+    expect(most).toBe(12);
+  }, 120_000);
+
   test('PUBLISH_HOOK gets the changed and removed paths on stdin, one a line, run in the published directory', async () => {
     const out = path.join(dir, 'hook.txt');
     const withHook = new Publisher({
