@@ -214,7 +214,12 @@ export async function documentsData(context: DatabaseContext, ids: readonly stri
     select: { id: true, title: true, validity: true, replacedById: true },
   });
   const replacedBy = new Map<string, typeof replacing>();
-  for (const r of replacing) if (r.replacedById) replacedBy.set(r.replacedById, [...(replacedBy.get(r.replacedById) ?? []), r]);
+  for (const r of replacing) {
+    if (!r.replacedById) continue;
+    const list = replacedBy.get(r.replacedById) ?? [];
+    list.push(r);
+    replacedBy.set(r.replacedById, list);
+  }
   const byId = new Map(rows.map((d) => [d.id, d]));
   return Promise.all(
     ids.map((id) => {
@@ -376,23 +381,31 @@ function readInterpretationPages(prisma: PrismaClient, ids: readonly string[]) {
 
 /** The pages of public interpretations (S1), in the order of `ids`, null where one is not public (read together, as documentsData). */
 export async function interpretationsData(context: DatabaseContext, ids: readonly string[]) {
-  const byId = new Map((await readInterpretationPages(context.sudo().prisma, ids)).map((jd) => [jd.id, jd]));
+  const rows = await readInterpretationPages(context.sudo().prisma, ids);
+  if (!rows.length) return ids.map(() => null);
+  // The same for every page of the batch.
+  const base = await baseUrl(context);
+  const column = await sectionOfKind(context, 'interpretation');
+  const byId = new Map(rows.map((jd) => [jd.id, jd]));
   return Promise.all(
     ids.map((id) => {
       const jd = byId.get(id);
-      return jd ? interpretationPage(context, jd) : null;
+      return jd ? interpretationPage(jd, base, column) : null;
     }),
   );
 }
 
-async function interpretationPage(context: DatabaseContext, jd: Awaited<ReturnType<typeof readInterpretationPages>>[number]) {
+async function interpretationPage(
+  jd: Awaited<ReturnType<typeof readInterpretationPages>>[number],
+  base: string,
+  column: Awaited<ReturnType<typeof sectionOfKind>>,
+) {
   const url = (m: { file_filename: string | null } | null) => (m?.file_filename ? `/media/${m.file_filename}` : null);
   const image = jd.images.find((m: { file_filename: string | null }) => m.file_filename);
-  const base = await baseUrl(context);
   return {
     // N18: the 政策解读 column and the article's tags (its first picture as Image).
     meta: {
-      column: await sectionOfKind(context, 'interpretation'),
+      column,
       article: {
         title: jd.title,
         published: jd.publishedAt,
