@@ -103,11 +103,11 @@ try {
   const load = os.loadavg()[0];
   const started = performance.now();
   // The fixture upstream is on this machine, which outbound requests refuse unless allow-listed.
-  // BENCH_NODE_ARGS="--cpu-prof …" profiles the command, not the bench.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(projectRoot, 'bin/gongkai.js'), 'syndicate', 'bench', '--json'], {
+  // The command as installed; BENCH_NODE_ARGS="--cpu-prof …" profiles it, not the bench.
+  const child = spawn(path.join(projectRoot, 'bin/gongkai'), ['syndicate', 'bench', '--json'], {
     env: {
       ...process.env,
+      GONGKAI_NODE_ARGS: process.env.BENCH_NODE_ARGS ?? '',
       DATABASE_URL: db.url,
       GONGKAI_DATA_DIR: dir,
       GONGKAI_OUTBOUND_ALLOW: '127.0.0.1',

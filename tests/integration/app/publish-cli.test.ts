@@ -19,13 +19,23 @@ import { useTestClock } from '../../helpers/clock.js';
 
 useTestClock();
 const bin = path.join(projectRoot, 'bin/gongkai.js');
+const installed = path.join(projectRoot, 'bin/gongkai');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-publish-cli-'));
 const siteDir = path.join(dataDir, 'site');
 let t: TestDatabase;
 
-function gongkai(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** What /proc showed of the started process while it ran: its command lines, and whether it ever had a child. */
+  seen: { commandLines: Set<string>; hadChild: boolean };
+}
+
+/** `node bin/gongkai.js …`, or with `installed` the command as installed (package.json "bin"). */
+function gongkai(args: string[], { asInstalled = false } = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(asInstalled ? installed : process.execPath, asInstalled ? args : [bin, ...args], {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
@@ -40,7 +50,19 @@ function gongkai(args: string[]): Promise<{ status: number | null; stdout: strin
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    const seen = { commandLines: new Set<string>(), hadChild: false };
+    const look = setInterval(() => {
+      try {
+        seen.commandLines.add(fs.readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').join(' ').trim());
+        if (fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim()) seen.hadChild = true;
+      } catch {
+        // It has exited.
+      }
+    }, 10);
+    child.on('close', (status) => {
+      clearInterval(look);
+      resolve({ status, stdout, stderr, seen });
+    });
   });
 }
 
@@ -94,6 +116,19 @@ describe('gongkai publish', () => {
     expect(again.stdout).toContain('发布目录与数据库一致');
     expect(again.status).toBe(0);
   }, 300_000);
+
+  test('as installed, the command is one process with the small heap: nothing stays behind to wait (bench/publish counts the whole tree)', async () => {
+    const r = await gongkai(['publish', '--check'], { asInstalled: true });
+    const node = [...r.seen.commandLines].filter((line) => line.includes('bin/gongkai.js publish --check'));
+    expect(node.length).toBeGreaterThan(0);
+    for (const line of node) expect(line).toMatch(/^\S*node --max-semi-space-size=1 --max-old-space-size=256 --no-wasm-tier-up /);
+    expect(r.seen.hadChild).toBe(false);
+
+    // Started as `node bin/gongkai.js`, the same run happens in a child while the first process waits.
+    const direct = await gongkai(['publish', '--check']);
+    expect(direct.seen.hadChild).toBe(true);
+    expect([direct.status, direct.stdout, direct.stderr]).toEqual([r.status, r.stdout, r.stderr]);
+  }, 120_000);
 
   test('without --all, --check or --repair it says how to use it', async () => {
     const r = await gongkai(['publish']);
