@@ -27,6 +27,29 @@ export async function publicDocumentsIn(prisma: PrismaClient, columnIds: string[
   return [...byId.values()].sort(newestFirst);
 }
 
+/**
+ * The latest `limit` public documents (S1) of columns, newest first: each column's own latest, merged. The latest of
+ * the union are among the latest of each column, so a column's other documents are never read (the home page's
+ * sections and the feeds, rendered at every publication, read 6 or 50 rows a column instead of all of them).
+ */
+export async function latestPublicDocumentsIn(prisma: PrismaClient, columnIds: string[], limit: number): Promise<DatedDocument[]> {
+  const columns = await prisma.column.findMany({
+    where: { id: { in: columnIds } },
+    select: {
+      documents: {
+        where: publicDocument,
+        // As `newestFirst`: undated last (PostgreSQL would put them first).
+        orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
+        take: limit,
+        select: { id: true, publishedAt: true },
+      },
+    },
+  });
+  const byId = new Map<string, DatedDocument>();
+  for (const column of columns) for (const document of column.documents) byId.set(document.id, document);
+  return [...byId.values()].sort(newestFirst).slice(0, limit);
+}
+
 /** Rows read by id, put back in the order of `ids`. */
 export function inOrderOf<T extends { id: string }>(ids: string[], rows: T[]): T[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
