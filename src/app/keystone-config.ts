@@ -11,8 +11,7 @@ import { adminBasePath, serverRoutes } from './routes.js';
 import { startScheduler } from './scheduler.js';
 import { pageCacheFor, servePageCacheFirst } from '../platform/page-cache/cache.js';
 import { shareInvalidations } from '../platform/page-cache/cache-bus.js';
-import { serverBackgroundConcurrency, serverTurnWaitMs, startPublishing } from './publishing.js';
-import { requestsInFlight } from '../platform/http/requests-in-flight.js';
+import { serverBackgroundConcurrency, startPublishing } from './publishing.js';
 import { logger } from '../platform/logging/logger.js';
 import { servePublishedFiles } from '../site/static/serve.js';
 import { hasUsers } from '../platform/accounts/first-admin.js';
@@ -109,12 +108,7 @@ export function createConfig(db: DatabaseSettings) {
           // The published files (PUBLISH_DIR) answer ahead of the dynamic routes, the page cache ahead of both.
           // GONGKAI_PUBLISH=off: this instance neither writes nor serves the files (another instance publishes for all).
           if (process.env.GONGKAI_PUBLISH !== 'off') {
-            // Counted ahead of the files and the page cache, which answer in a moment: the requests that do work.
-            const requests = requestsInFlight(server);
-            const publisher = startPublishing(context, {
-              backgroundConcurrency: serverBackgroundConcurrency,
-              backgroundTurn: () => requests.idle(serverTurnWaitMs),
-            });
+            const publisher = startPublishing(context, { backgroundConcurrency: serverBackgroundConcurrency });
             await publisher.current();
             servePublishedFiles(server, publisher);
             // A fresh machine, or data changed while the server was down: the directory is brought up to the data.

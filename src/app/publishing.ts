@@ -61,12 +61,6 @@ export function siteRenderer(context: DatabaseContext): RenderPage {
  */
 export const serverBackgroundConcurrency = 6;
 
-/**
- * And each of their pages waits until the server answers no request, at most this long (so a stream of requests
- * slows the round down but never stops it): an editor's screen does not queue behind the round.
- */
-export const serverTurnWaitMs = 200;
-
 const publishers = new WeakMap<object, Publisher>();
 
 export interface PublishingOptions {
@@ -76,7 +70,6 @@ export interface PublishingOptions {
   now?: () => Date;
   concurrency?: number;
   backgroundConcurrency?: number;
-  backgroundTurn?: () => Promise<void>;
 }
 
 /**
@@ -97,7 +90,6 @@ export function startPublishing(context: DatabaseContext, options: PublishingOpt
     now: options.now,
     concurrency: options.concurrency,
     backgroundConcurrency: options.backgroundConcurrency,
-    backgroundTurn: options.backgroundTurn,
   });
   publishers.set(context.prisma, publisher);
   pageCacheFor(context).follow(async (tags) => {

@@ -58,11 +58,6 @@ export interface PublisherOptions {
    * site's frame), if fewer: such a round is long, and requests to the same process wait behind every render in flight.
    */
   backgroundConcurrency?: number;
-  /**
-   * Settles when the process is free to render for such a round (the server: when it answers no request, or after a
-   * short wait): its next page waits for it, so an editor's screen does not queue behind the round.
-   */
-  backgroundTurn?: () => Promise<void>;
 }
 
 export interface SyncResult {
@@ -290,7 +285,6 @@ export class Publisher {
     onProgress: ((done: number, total: number) => void) | undefined,
     concurrency: number,
     keep: (file: string, entry: ManifestEntry, body: Buffer) => Promise<string | null>,
-    turn?: () => Promise<void>,
   ): Promise<{ rendered: Map<string, Rendered> }> {
     const rendered = new Map<string, Rendered>();
     // Lists first: their further pages join the queue while the single pages are rendered.
@@ -303,8 +297,6 @@ export class Publisher {
     let failure: unknown = null;
     const worker = async () => {
       for (let job = queue.shift(); job && failure === null; job = queue.shift()) {
-        // A round no one waits on waits for the process's turn, until a change waits behind it (发布 awaits that).
-        if (turn && !this.queued) await turn();
         const page = await this.options.render(job.url);
         if (page.status >= 500) throw new RenderError(`页面 ${job.url} 生成失败（${page.status}）`);
         const sha256 = sha256Hex(page.body);
@@ -358,32 +350,26 @@ export class Publisher {
 
     // Folders made this round: one mkdir a folder, not one a page.
     const folders = new Set<string>();
-    // A whole-site round no operator waits on (no progress to show) leaves room for the process's requests: few
-    // pages at once, each when the process has its turn.
-    const background = options.all && !options.onProgress;
-    const concurrency = background ? Math.min(this.concurrency, this.options.backgroundConcurrency ?? this.concurrency) : this.concurrency;
-    const turn = background ? this.options.backgroundTurn : undefined;
-    const { rendered } = await this.renderAll(
-      toRender,
-      options.onProgress,
-      concurrency,
-      async (file, entry, body) => {
-        // Only bytes that changed are written; a repair compares with the bytes on disk, not the manifest.
-        const target = path.join(directory, file);
-        if (options.repair) {
-          const onDisk = await fs.readFile(target).catch(() => null);
-          if (onDisk && sha256Hex(onDisk) === entry.sha256) return null;
-        } else if (old.files[file]?.sha256 === entry.sha256 && (!options.all || (await fileExists(target)))) return null;
-        if (!folders.has(path.dirname(target))) {
-          await fs.mkdir(path.dirname(target), { recursive: true });
-          folders.add(path.dirname(target));
-        }
-        const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-        await fs.writeFile(temp, body);
-        return temp;
-      },
-      turn,
-    );
+    // A whole-site round no operator waits on (no progress to show) leaves room for the process's requests.
+    const concurrency =
+      options.all && !options.onProgress
+        ? Math.min(this.concurrency, this.options.backgroundConcurrency ?? this.concurrency)
+        : this.concurrency;
+    const { rendered } = await this.renderAll(toRender, options.onProgress, concurrency, async (file, entry, body) => {
+      // Only bytes that changed are written; a repair compares with the bytes on disk, not the manifest.
+      const target = path.join(directory, file);
+      if (options.repair) {
+        const onDisk = await fs.readFile(target).catch(() => null);
+        if (onDisk && sha256Hex(onDisk) === entry.sha256) return null;
+      } else if (old.files[file]?.sha256 === entry.sha256 && (!options.all || (await fileExists(target)))) return null;
+      if (!folders.has(path.dirname(target))) {
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        folders.add(path.dirname(target));
+      }
+      const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+      await fs.writeFile(temp, body);
+      return temp;
+    });
 
     // The new manifest: what was rendered, what was not touched and is still public, nothing else.
     const renderedUrls = new Set(toRender.map((t) => t.url));

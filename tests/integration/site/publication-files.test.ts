@@ -224,62 +224,6 @@ describe('publication writes files', () => {
     expect(most).toBe(12);
   }, 120_000);
 
-  test('such a round renders each page when the process has its turn (the server: no request in flight), and stops waiting once a publication waits behind it; other rounds never wait', async () => {
-    const render = siteRenderer(state.t.context);
-    let renders = 0;
-    let turns = 0;
-    let busy = true;
-    const release: (() => void)[] = [];
-    const publisher = new Publisher({
-      context: state.t.context,
-      features: siteFeatures,
-      directory: fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-site-turns-')),
-      manifestPath: path.join(dir, 'turns-manifest.json'),
-      now: () => at,
-      hook: null,
-      backgroundConcurrency: 2,
-      backgroundTurn: () => {
-        turns++;
-        return busy ? new Promise<void>((resolve) => release.push(resolve)) : Promise.resolve();
-      },
-      render: (url) => {
-        renders++;
-        return render(url);
-      },
-    });
-    const whole = () => publisher.sync(null, { reason: '启动时核对发布目录' });
-    // Free: every page of the round waits for its turn (list pages past a list's end too: they find that end).
-    busy = false;
-    const first = await whole();
-    expect(first.files).toBeGreaterThan(100);
-    const rendered = renders;
-    expect(turns).toBe(rendered);
-
-    // Busy: the round has read what is public and waits, one turn a worker, with nothing rendered.
-    busy = true;
-    turns = 0;
-    renders = 0;
-    const start = whole();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(renders).toBe(0);
-    expect(turns).toBe(2);
-    // 发布 waits behind the round (its files are written after it): the round no longer waits for turns.
-    const published = publisher.sync(['documents']);
-    for (const resolve of release.splice(0)) resolve();
-    await Promise.all([start, published]);
-    expect(turns).toBe(2);
-    expect(renders).toBeGreaterThan(rendered);
-
-    // A rebuild with progress, and a publication's round, render while the process is busy.
-    turns = 0;
-    renders = 0;
-    await publisher.sync(null, { reason: '全站重建', onProgress: () => {} });
-    expect(renders).toBe(rendered);
-    await publisher.sync(['documents']);
-    expect(renders).toBeGreaterThan(rendered);
-    expect(turns).toBe(0);
-  }, 120_000);
-
   test('PUBLISH_HOOK gets the changed and removed paths on stdin, one a line, run in the published directory', async () => {
     const out = path.join(dir, 'hook.txt');
     const withHook = new Publisher({
