@@ -2,7 +2,7 @@ import type { DatabaseContext, PrismaClient } from '../platform/db/prisma.js';
 import { toCalendarDay } from '../platform/calendar/working-days.js';
 import { calendarDayOf } from '../platform/db/calendar-day.js';
 import { publicDocument, publicInterpretation } from '../platform/access/documents.js';
-import { inOrderOf, latestPublicDocumentsIn, publicDocumentsIn } from '../platform/access/public-columns.js';
+import { inOrderOf, publicDocumentsIn } from '../platform/access/public-columns.js';
 import { columnKindOptions, openCategoryOptions } from '../platform/content/vocabulary.js';
 import { chartSvgsOf, renderRichTextWithCharts } from '../platform/content/render-rich-text.js';
 import { chartBlocksOf, publicChart } from '../platform/content/chart-blocks.js';
@@ -94,7 +94,7 @@ export async function homeData(context: DatabaseContext) {
         (c: { id: string }) => c.id,
       ),
     ];
-    const latest = (await latestPublicDocumentsIn(prisma, ids, 6)).map((d) => d.id);
+    const latest = (await publicDocumentsIn(prisma, ids, 6)).map((d) => d.id);
     const docs = inOrderOf(
       latest,
       await prisma.document.findMany({
@@ -469,8 +469,9 @@ export async function feedData(context: DatabaseContext, slug: string | null, li
     if (!found) return null;
     column = found;
     const ids = [found.id, ...found.children.map((c: { id: string }) => c.id)];
-    if (found.kind !== 'interpretation') latest = (await latestPublicDocumentsIn(prisma, ids, limit)).map((d) => d.id);
+    if (found.kind !== 'interpretation') latest = (await publicDocumentsIn(prisma, ids, limit)).map((d) => d.id);
   }
+  // A 政策解读 column's feed lists its interpretations (it read no documents above).
   const interpretationsOnly = column?.kind === 'interpretation';
   const docs = interpretationsOnly
     ? []

@@ -13,35 +13,23 @@ export function newestFirst(a: DatedDocument, b: DatedDocument): number {
 }
 
 /**
- * The public documents (S1) of columns, newest first, as ids and dates. Read from the columns' side, which follows
- * the link table's index: a filter from the documents' side (`columns: { some }`) has SQLite test every document in
- * turn, a fifth of a second for each page of each column of a 10,000-document site.
+ * The public documents (S1) of columns, newest first, as ids and dates: all of them, or the latest `limit`. Read from
+ * the columns' side, which follows the link table's index: a filter from the documents' side (`columns: { some }`)
+ * has SQLite test every document in turn, a fifth of a second for each page of each column of a 10,000-document
+ * site. The latest of the union are among each column's own latest, so with `limit` (the home page's sections and
+ * the feeds, rendered at every publication) a column's other documents are never read.
  */
-export async function publicDocumentsIn(prisma: PrismaClient, columnIds: string[]): Promise<DatedDocument[]> {
-  const columns = await prisma.column.findMany({
-    where: { id: { in: columnIds } },
-    select: { documents: { where: publicDocument, select: { id: true, publishedAt: true } } },
-  });
-  const byId = new Map<string, DatedDocument>();
-  for (const column of columns) for (const document of column.documents) byId.set(document.id, document);
-  return [...byId.values()].sort(newestFirst);
-}
-
-/**
- * The latest `limit` public documents (S1) of columns, newest first: each column's own latest, merged. The latest of
- * the union are among the latest of each column, so a column's other documents are never read (the home page's
- * sections and the feeds, rendered at every publication, read 6 or 50 rows a column instead of all of them).
- */
-export async function latestPublicDocumentsIn(prisma: PrismaClient, columnIds: string[], limit: number): Promise<DatedDocument[]> {
+export async function publicDocumentsIn(prisma: PrismaClient, columnIds: string[], limit?: number): Promise<DatedDocument[]> {
   const columns = await prisma.column.findMany({
     where: { id: { in: columnIds } },
     select: {
       documents: {
         where: publicDocument,
-        // As `newestFirst`: undated last (PostgreSQL would put them first).
-        orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
-        take: limit,
         select: { id: true, publishedAt: true },
+        ...(limit === undefined
+          ? {}
+          : // As `newestFirst`: undated last (PostgreSQL would put them first).
+            { orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }], take: limit }),
       },
     },
   });

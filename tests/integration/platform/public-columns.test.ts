@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { latestPublicDocumentsIn, publicDocumentsIn } from '../../../src/platform/access/public-columns.js';
+import { publicDocumentsIn } from '../../../src/platform/access/public-columns.js';
 import { migratedContext, type TestDatabase } from '../../helpers/database.js';
 
 /*
- * The home page's sections and the feeds read a column's latest documents with `latestPublicDocumentsIn`, the list
+ * The home page's sections and the feeds read a column's latest documents (`publicDocumentsIn` with a limit), the list
  * pages all of them with `publicDocumentsIn`: the two must agree on which are public (S1) and on their order, on
  * both engines (PostgreSQL sorts undated rows first where SQLite sorts them last).
  */
@@ -67,6 +67,6 @@ describe('the latest public documents of columns', () => {
     expect(ids).not.toContain('pcdoc08');
     expect(ids.at(-1)).toBe('pcdoc07');
     expect(new Set(ids).size).toBe(ids.length);
-    for (let n = 1; n <= all.length + 1; n++) expect(await latestPublicDocumentsIn(prisma, [parent, child], n)).toEqual(all.slice(0, n));
+    for (let n = 1; n <= all.length + 1; n++) expect(await publicDocumentsIn(prisma, [parent, child], n)).toEqual(all.slice(0, n));
   });
 });
