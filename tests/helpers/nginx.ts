@@ -135,7 +135,21 @@ export async function startNginx(options: {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-nginx-'));
   // Run as root, nginx's workers are nobody: they write their temporary files under the prefix.
   fs.chmodSync(prefix, 0o755);
-  const port = await freePort();
+  // A port found free may be bound by another process before nginx binds it; nginx then exits, and a connection
+  // to the port reaches that other process. So the port counts only once nginx itself still runs on it.
+  for (let attempt = 1; ; attempt++) {
+    const started = await startOn(await freePort(), prefix, options);
+    if (started.ok) return started.nginx;
+    if (attempt === 3 || !started.bindFailed) {
+      fs.rmSync(prefix, { recursive: true, force: true });
+      throw new Error(started.reason);
+    }
+  }
+}
+
+type Attempt = { ok: true; nginx: RunningNginx } | { ok: false; bindFailed: boolean; reason: string };
+
+async function startOn(port: number, prefix: string, options: Parameters<typeof startNginx>[0]): Promise<Attempt> {
   const settings: NginxSettings = {
     root: options.root,
     port,
@@ -147,27 +161,40 @@ export async function startNginx(options: {
   if (options.serverExtra) serverBlock = replaceOnce(serverBlock, /^(\s*)root [^;]*;.*$/, `$&\n$1${options.serverExtra}`);
   const conf = wrapServerBlock(serverBlock, prefix);
   const confFile = path.join(prefix, 'nginx.conf');
+  const errorLog = path.join(prefix, 'error.log');
   fs.writeFileSync(confFile, conf);
+  fs.rmSync(errorLog, { force: true });
   let output = '';
-  const child = spawn(nginxBinary, ['-p', prefix, '-e', path.join(prefix, 'error.log'), '-c', confFile, '-g', 'daemon off;'], {
+  const child = spawn(nginxBinary, ['-p', prefix, '-e', errorLog, '-c', confFile, '-g', 'daemon off;'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const quit = async () => {
+    if (running()) {
       child.kill('SIGQUIT');
       await exited;
     }
+  };
+  const stop = async () => {
+    await quit();
     fs.rmSync(prefix, { recursive: true, force: true });
   };
-  if (!(await listening(port, 10_000))) {
-    const log = fs.existsSync(path.join(prefix, 'error.log')) ? fs.readFileSync(path.join(prefix, 'error.log'), 'utf8') : '';
-    await stop();
-    throw new Error(`nginx did not start on 127.0.0.1:${port}:\n${output}\n${log}`);
+  const up = await listening(port, 10_000);
+  // nginx that failed to bind exits at once; give it that moment before trusting the port.
+  if (up) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (!up || !running()) {
+    const log = fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8') : '';
+    await quit();
+    return {
+      ok: false,
+      bindFailed: /bind\(\)|Address already in use/.test(output + log),
+      reason: `nginx did not start on 127.0.0.1:${port}:\n${output}\n${log}`,
+    };
   }
-  return {
+  const nginx: RunningNginx = {
     url: `http://127.0.0.1:${port}`,
     port,
     accessLog: path.join(prefix, 'access.log'),
@@ -175,6 +202,7 @@ export async function startNginx(options: {
     conf,
     stop,
   };
+  return { ok: true, nginx };
 }
 
 /** A PUBLISH_DIR laid out as the publisher does (fileOfUrl), for a test that has no publisher run. */
