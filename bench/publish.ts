@@ -28,6 +28,7 @@ import { serverBackgroundConcurrency, startPublishing } from '../src/app/publish
 import { siteFeatures } from '../src/app/site-features.js';
 import { siteRoutes } from '../src/site/routes.js';
 import { publishItems } from '../src/workflow/operations/publication.js';
+import { paragraphsToHtml } from '../src/platform/demo/rich-text.js';
 import { nginxAvailable, startNginx } from '../tests/helpers/nginx.js';
 import { freePort } from '../tests/helpers/ports.js';
 
@@ -48,11 +49,12 @@ await applyPendingMigrations(db);
 const context = await openContext(db);
 const prisma = context.sudo().prisma;
 
-const body = (n: number) => [
-  { type: 'paragraph', children: [{ text: `为做好第 ${n} 项民政工作，现将有关事项通知如下。` }] },
-  { type: 'paragraph', children: [{ text: '一、各县（区）民政局要高度重视，认真组织实施，确保各项政策落到实处。'.repeat(8) }] },
-  { type: 'paragraph', children: [{ text: '二、请于规定时间内报送工作进展情况。'.repeat(6) }] },
-];
+const body = (n: number) =>
+  paragraphsToHtml([
+    `为做好第 ${n} 项民政工作，现将有关事项通知如下。`,
+    '一、各县（区）民政局要高度重视，认真组织实施，确保各项政策落到实处。'.repeat(8),
+    '二、请于规定时间内报送工作进展情况。'.repeat(6),
+  ]);
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const docId = (n: number) => `benchdoc${pad(n, 6)}`;
 const columnId = (c: number) => `benchcol${pad(c, 3)}`;
@@ -82,7 +84,7 @@ for (let from = 0; from < total; from += 500) {
       status: n < documents ? 'published' : 'approved',
       publishedAt: n < documents ? new Date(base + n * 60_000) : null,
       body: body(n),
-      redactedBody: [],
+      redactedBody: '',
     })),
   });
   const values = batch.map((n) => `('${columnId(n % columns)}', '${docId(n)}')`).join(',');

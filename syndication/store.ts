@@ -91,8 +91,8 @@ export function reprintDocumentData(item: {
     sourceUrl: item.url,
     upstreamId: item.dedupKey,
     reprintBody: maskReprintHtml(item.bodyHtml),
-    body: [],
-    redactedBody: [],
+    body: '',
+    redactedBody: '',
   };
   return { ...data, searchText: searchTextOf(data) };
 }

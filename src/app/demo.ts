@@ -9,6 +9,7 @@ import {
   demoUsers,
   type DemoColumn,
   type DemoChart,
+  type DemoTable,
 } from '../workflow/seed.js';
 import { REAL_SOURCES } from '../../syndication/core/sources.js';
 import { seedDemoReports } from '../reports/seed.js';
@@ -22,7 +23,8 @@ import { starterDictionary } from '../workflow/core/starter-dictionary.js';
 import { seedDemoVisits } from '../site/visits/seed.js';
 import { seedDemoWebsiteReport } from '../reports/seed-website.js';
 import { demoClock, demoClockSeededAt, type DemoClock } from '../platform/demo/clock.js';
-import { paragraphsToDocument } from '../platform/demo/rich-text.js';
+import { paragraphsToHtml, tableToHtml } from '../platform/demo/rich-text.js';
+import { chartFigure } from '../platform/content/rich-html.js';
 import { demoClockRecord } from '../mailbox/seed.js';
 
 /** The password of every demo account (listed in the README); change it on a real site. */
@@ -32,19 +34,25 @@ export const demoPassword = process.env.GONGKAI_DEMO_PASSWORD ?? 'gongkai2026';
 const organisationCode = '11530900015183291L';
 
 /** A chart block (admin/component-blocks.ts) as the rich-text editor stores it: props only, no child text. */
-export function chartBlock(chart: DemoChart) {
+export function chartBlock(chart: DemoChart): string {
   const { kind, title, unit, source, data } = chart;
-  return {
-    type: 'component-block',
-    component: 'chart',
-    props: { kind, title, unit, source, data },
-    children: [{ type: 'component-inline-prop', children: [{ text: '' }] }],
-  };
+  return chartFigure({ kind, title, unit, source, data });
 }
 
-/** Paragraphs with chart blocks, each after the paragraph it illustrates. */
-function paragraphsWithCharts(paragraphs: string[], charts: (DemoChart & { after: number })[] = []) {
-  return paragraphsToDocument(paragraphs).flatMap((paragraph, i) => [paragraph, ...charts.filter((c) => c.after === i).map(chartBlock)]);
+/** Paragraphs with chart blocks and tables, each after the paragraph (from 0) it belongs to. */
+function bodyHtml(
+  paragraphs: string[],
+  { charts = [], tables = [] }: { charts?: (DemoChart & { after: number })[]; tables?: DemoTable[] } = {},
+) {
+  return paragraphs
+    .map((paragraph, i) =>
+      [
+        paragraphsToHtml([paragraph]),
+        ...charts.filter((c) => c.after === i).map(chartBlock),
+        ...tables.filter((t) => t.after === i).map(tableToHtml),
+      ].join(''),
+    )
+    .join('');
 }
 
 /** The 索引号 of the n-th demo document of a year: 组织机构代码/年份-序号. */
@@ -187,8 +195,8 @@ export async function seedDemo(
           disclosure: doc.disclosure,
           disclosureReason: doc.disclosureReason ?? '',
           // For 删减后公开 the public reads the redacted text; the full text keeps the withheld part.
-          body: paragraphsToDocument([...doc.paragraphs, ...(doc.redactedParagraphs ?? [])].map(c.text)),
-          redactedBody: doc.disclosure === 'redacted' ? paragraphsToDocument(doc.paragraphs.map(c.text)) : [],
+          body: bodyHtml([...doc.paragraphs, ...(doc.redactedParagraphs ?? [])].map(c.text), { tables: doc.tables }),
+          redactedBody: doc.disclosure === 'redacted' ? bodyHtml(doc.paragraphs.map(c.text), { tables: doc.tables }) : '',
           columns: { connect: doc.columns.map((slug) => ({ id: columnIds.get(slug)! })) },
           department: { connect: { id: departmentIds.get(doc.department)! } },
           drafter: { connect: { id: userIds.get(doc.drafter)! } },
@@ -217,10 +225,7 @@ export async function seedDemo(
       data: {
         title,
         form: jd.form,
-        body: paragraphsWithCharts(
-          jd.paragraphs.map(clock.text),
-          jd.charts?.map((c) => ({ ...c, title: clock.text(c.title) })),
-        ),
+        body: bodyHtml(jd.paragraphs.map(clock.text), { charts: jd.charts?.map((c) => ({ ...c, title: clock.text(c.title) })) }),
         documents: { connect: jd.documents.map((key) => ({ id: documentIds.get(key)! })) },
         department: { connect: { id: departmentIds.get(jd.department)! } },
         drafter: { connect: { id: userIds.get(jd.drafter)! } },

@@ -1,7 +1,7 @@
 import type { Context } from '../platform/db/prisma.js';
 import type { CalendarDay } from '../platform/calendar/working-days.js';
 import { reportFigures, type CommentFacts } from './core/rules.js';
-import { paragraphsToDocument } from '../platform/demo/rich-text.js';
+import { paragraphsToHtml } from '../platform/demo/rich-text.js';
 import { newQueryCode } from '../platform/public-forms/query-code.js';
 import type { DemoClock } from '../platform/demo/clock.js';
 
@@ -207,7 +207,7 @@ export async function seedDemoConsultations(context: Context, clock: DemoClock):
     const item = await db.Consultation.createOne({
       data: {
         title,
-        draftText: paragraphsToDocument(c.draft.map(text)),
+        draftText: paragraphsToHtml(c.draft.map(text)),
         basis: text(c.basis),
         contact: c.contact,
         decisionBody: c.decisionBody,

@@ -66,13 +66,8 @@ interface RevisionRow {
 const revisionLabel = (r: RevisionRow) =>
   `${r.kind === 'published' ? '发布稿' : '提交稿'}第 ${r.number} 版（${formatChinaTime(new Date(r.at))}）`;
 
-/** How a content field is selected in GraphQL (rich text is an object). */
-const selectionOf = (field: string) =>
-  field === 'body' || field === 'redactedBody'
-    ? `${field} { document }`
-    : field === 'replacedById'
-      ? 'replacedById: replacedBy { id }'
-      : field;
+/** How a content field is selected in GraphQL. */
+const selectionOf = (field: string) => (field === 'replacedById' ? 'replacedById: replacedBy { id }' : field);
 
 /**
  * What changed between the version a reviewer returned and the one resubmitted (the last two

@@ -39,7 +39,14 @@ export interface DemoDocument {
   drafter: string; // username of an editor in that department
   requiresInterpretation?: boolean;
   reprint?: { sourceName: string; sourceUrl: string }; // 转载: where it was first published
+  tables?: DemoTable[]; // tables of the body (附表), as the editor holds them
   recurs?: 'yearly'; // published every year on the same day (the annual report): moves by whole years
+}
+/** A table placed after paragraph `after` (from 0): a caption, then rows of cells, the first row the header. */
+export interface DemoTable {
+  after: number;
+  caption: string;
+  rows: string[][];
 }
 export interface DemoInterpretation {
   key: string;

@@ -7,7 +7,7 @@
 
 import type { OpenCategory } from '../platform/content/vocabulary.js';
 import type { DemoColumn, DemoDepartment, DemoDocument as BaseDocument, DemoInterpretation, DemoUser } from './seed-types.js';
-export type { ColumnKind, DemoChart, DemoColumn, DemoDepartment, DemoInterpretation, DemoRole, DemoUser } from './seed-types.js';
+export type { ColumnKind, DemoChart, DemoColumn, DemoDepartment, DemoInterpretation, DemoRole, DemoTable, DemoUser } from './seed-types.js';
 import { demoGuides, marriageGuide, type DemoGuide } from '../guides/seed.js';
 import { demoValidityDocuments, demoValidityOfExisting, type DemoValidity } from '../validity/seed.js';
 /** A demo document, with the elements of a 办事指南 (N6) or its validity (N19) where it has them. */
@@ -207,6 +207,19 @@ const baseDocuments: DemoDocument[] = [
       '二、执行时间。新标准自2026年7月1日起执行。已纳入保障范围的对象无需重新申请，由县(区)民政部门按新标准重新核定补助金额，7月份未能按新标准足额发放的，须在8月份一并补发到位。',
       '三、资金保障。提标所需资金按照现行社会救助资金分担机制，由中央、省级补助资金和县(区)财政共同承担。各县(区)财政部门要足额安排本级资金，确保按时足额发放；民政部门要加强资金监管，严禁挤占挪用、虚报冒领。',
       '四、工作要求。各县(区)要切实做好政策宣传解读，通过村(社区)公示栏、政务新媒体等渠道将新标准告知困难群众；要严格落实“三级审核、三级公示”要求，做到应保尽保、按标施保、动态管理，并于2026年7月31日前将标准调整落实情况报市民政局社会救助科。',
+    ],
+    tables: [
+      {
+        after: 2,
+        caption: '2026年全市城乡最低生活保障和特困人员基本生活标准调整表',
+        rows: [
+          ['类别', '调整前（元/人·月）', '调整后（元/人·月）'],
+          ['城市最低生活保障标准', '800', '840'],
+          ['农村最低生活保障标准', '500', '530'],
+          ['城市特困人员基本生活标准', '1040', '1092'],
+          ['农村特困人员基本生活标准', '650', '689'],
+        ],
+      },
     ],
     columns: ['zcwj', 'dibao'],
     department: 'assistance',

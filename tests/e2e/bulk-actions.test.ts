@@ -80,7 +80,7 @@ describe.each(widths)('at %i px', (width) => {
     await context.close();
   });
 
-  // The body editor (Keystone's document field) was wider than the form's column and covered the sidebar.
+  // The body editor was wider than the form's column and covered the sidebar.
   test('6. the document form: the body editor does not cover the sidebar (公开期限)', async () => {
     const { context, page } = await signedIn(width, 'jiuzhu');
     // Her draft, with a body long enough to fill the editor's width.
@@ -89,15 +89,15 @@ describe.each(widths)('at %i px', (width) => {
     await page.getByText('公开期限').first().waitFor();
     // The item page draws its form again when its last queries answer; the editor is typed into after that.
     await page.waitForLoadState('networkidle');
-    const body = page.locator('[data-slate-editor=true]').first();
+    const body = page.getByRole('textbox', { name: '正文' });
     await body.click();
     await page.keyboard.type('依据《政府信息公开条例》，现将2026年度城乡最低生活保障资金发放情况公告如下。'.repeat(3));
     await page.waitForTimeout(300);
     const boxes = await page.evaluate(() => {
       const box = (el: Element | null) => (el ? el.getBoundingClientRect().toJSON() : null);
-      const editor = document.querySelector('[data-slate-editor=true]');
+      const editor = document.querySelector('[role=textbox][aria-label="正文"]')?.closest('.gongkai-rte') ?? null;
       const field = [...document.querySelectorAll('label, span, div')].filter((e) => e.textContent?.trim() === '公开期限').pop();
-      return { editor: box(editor?.parentElement ?? null), deadline: box(field ?? null), width: document.documentElement.scrollWidth };
+      return { editor: box(editor), deadline: box(field ?? null), width: document.documentElement.scrollWidth };
     });
     await page.screenshot({ path: artifactPath(`issue16-form-body-${width}.png`) });
     // The editor stays in the form's column: at 1280 px left of the sidebar, at 375 px within the screen.

@@ -53,27 +53,14 @@ test('N16: in the Admin UI the chart block shows in the editor with what the sit
   await page.waitForURL((u) => !u.pathname.endsWith('/signin'));
   const id = new URL(await tujieUrl()).pathname.split('/').pop();
   await page.goto(`${running.service.url}/admin/interpretations/${id}`);
-  await page.getByText('两值对比：2026年城乡低保标准调整（每人每月）').first().waitFor({ timeout: 60_000 });
-  const preview = page.getByText(/2 行数据，网站将自动生成图表和数据表。要点：城市低保标准由800元提高到840元/).first();
-  await preview.waitFor();
-  // The editor renders the block again as it settles: an element found a moment ago can be replaced.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await preview.scrollIntoViewIfNeeded({ timeout: 5_000 });
-      break;
-    } catch (error) {
-      if (attempt >= 5 || !/not attached/.test(String(error))) throw error;
-      await page.waitForTimeout(200);
-    }
-  }
+  // The chart block in the editor: its form (kind, title, unit, source, the table as pasted) and what the site will say.
+  const card = page.getByRole('group', { name: '图表：2026年城乡低保标准调整（每人每月）' });
+  await card.waitFor({ timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+  const preview = card.getByText(/2 行数据，网站将自动生成图表和数据表。要点：城市低保标准由800元提高到840元/);
+  await preview.scrollIntoViewIfNeeded();
   await page.screenshot({ path: artifactPath('admin-chart-block.png') });
-  // Its form: the kind, title, unit, source and the table as pasted.
-  await page
-    .getByRole('button', { name: /^(编辑|Edit)$/ })
-    .first()
-    .click();
-  const table = page.getByRole('textbox', { name: /数据表/ }).first();
-  await table.waitFor();
+  const table = card.getByRole('textbox', { name: /数据表/ });
   expect(await table.inputValue()).toBe('类别\t调整前\t调整后\n城市低保标准\t800\t840\n农村低保标准\t500\t530');
   await table.scrollIntoViewIfNeeded();
   await page.screenshot({ path: artifactPath('admin-chart-block-editing.png') });

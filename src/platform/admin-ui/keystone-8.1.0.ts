@@ -2,7 +2,7 @@ import type { PackagePatch, Replacement } from './patch-engine.js';
 
 /**
  * Chinese for the interface text Keystone 8.1.0 hard-codes in its Admin UI, as exact edits of the files Next
- * bundles. Made for @keystone-6/core 8.1.0, @keystone-6/auth 10.0.5, @keystone-6/fields-document 11.0.5 and
+ * bundles. Made for @keystone-6/core 8.1.0, @keystone-6/auth 10.0.5 and
  * @keystar/ui 0.10.0:
  * the step refuses any other version, and every `from` must be found as many times as stated (default 1).
  *
@@ -44,8 +44,6 @@ const filterTypeLabels: Record<string, string> = {
 /** `label: 'Is exactly',` and the like, in a field view's list of filter types. */
 const filterTypes = (...labels: string[]): Replacement[] =>
   labels.map((label) => r(`label: '${label}',`, `label: '${filterTypeLabels[label]}',`));
-
-const levelNames = "['', '一', '二', '三', '四', '五', '六'][level]";
 
 const core = (file: string) => `dist/${file}`;
 const pages = (page: string) => core(`keystone-6-core-___internal-do-not-use-will-break-in-patch-admin-ui-${page}.js`);
@@ -605,76 +603,6 @@ export const keystoneAuth: PackagePatch = {
   },
 };
 
-export const keystoneFieldsDocument: PackagePatch = {
-  name: '@keystone-6/fields-document',
-  version: '11.0.5',
-  files: {
-    'dist/keystone-6-fields-document-views.js': [
-      // Issue 16: the editor takes its field's width and does not widen the form to its toolbar's (which scrolls
-      // sideways), so it no longer covers the sidebar; the form's other fields keep their own widths.
-      r(
-        '      borderRadius: tokenSchema.size.radius.medium\n    }),\n    children: /*#__PURE__*/jsxs(DocumentEditorProvider, {',
-        "      borderRadius: tokenSchema.size.radius.medium,\n      width: 0,\n      minWidth: '100%'\n    }),\n    children: /*#__PURE__*/jsxs(DocumentEditorProvider, {",
-      ),
-      r("label: 'Align Start',", "label: '左对齐',"),
-      r("label: 'Align Center',", "label: '居中',"),
-      r("label: 'Align End',", "label: '右对齐',"),
-      r('children: "Text Alignment"', 'children: "对齐方式"'),
-      r('children: "Quote"', 'children: "引用"'),
-      r('children: "Code block"', 'children: "代码块"'),
-      r('children: "Divider"', 'children: "分隔线"'),
-      r('children: "Edit"', 'children: "编辑"'),
-      r('children: "Unlink"', 'children: "取消链接"'),
-      r("children: [props.href ? 'Edit' : 'Add', \" link\"]", "children: [props.href ? '编辑链接' : '添加链接']"),
-      r('label: "Text",', 'label: "文字",'),
-      r('label: "Link",', 'label: "链接地址",'),
-      r("errorMessage: isInvalid && 'This type of URL is not accepted'", "errorMessage: isInvalid && '不支持这种网址'"),
-      r('children: "Cancel"', 'children: "取消"'),
-      r('children: "Save"', 'children: "保存"'),
-      r('children: "Link"', 'children: "链接"'),
-      r("label: 'Bullet list',", "label: '无序列表',"),
-      r("label: 'Numbered list',", "label: '有序列表',"),
-      r('"aria-label": "Lists",', '"aria-label": "列表",'),
-      r('"aria-label": "Formatting options",', '"aria-label": "格式",'),
-      r("'Alignment and lists' : hasAlignment ? 'Alignment' : 'Lists',", "'对齐与列表' : hasAlignment ? '对齐' : '列表',"),
-      r('"aria-label": "Block formatting",', '"aria-label": "段落格式",'),
-      r('"aria-label": "View options",', '"aria-label": "显示选项",'),
-      r("children: viewState.expanded ? 'Collapse' : 'Expand'", "children: viewState.expanded ? '退出全屏' : '全屏编辑'"),
-      r("name: 'Paragraph',", "name: '正文',"),
-      r('name: `Heading ${level}`,', `name: \`\${${levelNames}}级标题\`,`),
-      r('"aria-label": "Text block",', '"aria-label": "段落样式",'),
-      r('children: "Insert"', 'children: "插入"'),
-      r("label: 'Bold',", "label: '加粗',"),
-      r("label: 'Italic',", "label: '倾斜',"),
-      r("label: 'Underline',", "label: '下划线',"),
-      r("label: 'Strikethrough',", "label: '删除线',"),
-      r("label: 'Code',", "label: '代码',"),
-      r("label: 'Superscript',", "label: '上标',"),
-      r("label: 'Subscript',", "label: '下标',"),
-      r("label: 'Clear formatting',", "label: '清除格式',"),
-      r('label: `Heading ${level}`,', `label: \`\${${levelNames}}级标题\`,`),
-      r("label: 'Blockquote',", "label: '引用',"),
-      r("label: 'Code block',", "label: '代码块',"),
-      r("label: 'Divider',", "label: '分隔线',"),
-      r("label: 'Layout',", "label: '分栏',"),
-      r("label: 'Numbered List',", "label: '有序列表',"),
-      r("label: 'Bullet List',", "label: '无序列表',"),
-      r('"aria-label": "Insert block",', '"aria-label": "插入块",'),
-    ],
-    'dist/toolbar-state-00d6684f.js': [
-      r('children: ["Edit ", props.componentBlock.label]', 'children: ["编辑", props.componentBlock.label]'),
-      r('children: "Edit"', 'children: "编辑"'),
-      r('children: "Delete"', 'children: "删除"'),
-      r('children: "Contains invalid fields. Please edit."', 'children: "有字段填写得不正确，请编辑。"'),
-      r('children: "Cancel"', 'children: "取消"'),
-      r('children: "Done"', 'children: "完成"'),
-      r('children: "Remove"', 'children: "移除"'),
-      r("}) : 'Invalid relationship'", "}) : '无效的关联'"),
-    ],
-    'dist/layouts-8d9b8cfe.js': [r('children: "Remove"', 'children: "移除"'), r('children: "Layouts"', 'children: "分栏"')],
-  },
-};
-
 /** Keystar UI carries zh-CN for its own texts, except one it hard-codes. */
 export const keystarUi: PackagePatch = {
   name: '@keystar/ui',
@@ -686,4 +614,4 @@ export const keystarUi: PackagePatch = {
 };
 
 /** Every package the step edits, for the versions above. */
-export const keystonePatches: PackagePatch[] = [keystoneCore, keystoneAuth, keystoneFieldsDocument, keystarUi];
+export const keystonePatches: PackagePatch[] = [keystoneCore, keystoneAuth, keystarUi];

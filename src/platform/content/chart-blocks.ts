@@ -1,36 +1,10 @@
 import { chartAltText, parseChart, type Chart, type ChartInput, type ParsedChart } from '../charts/table.js';
 import { maskPersonalData } from '../privacy/mask.js';
-import { parseDocumentField } from './plain-text.js';
+import { chartInputsOfHtml } from './rich-html.js';
 
-/** A rich-text node of a chart block (admin/component-blocks.ts), as Keystone stores it. */
-export interface ChartBlockNode {
-  type: 'component-block';
-  component: 'chart';
-  props: ChartInput;
-}
-
-export function isChartBlock(node: unknown): node is ChartBlockNode {
-  const element = node as { type?: unknown; component?: unknown; props?: unknown } | null;
-  return (
-    !!element &&
-    element.type === 'component-block' &&
-    element.component === 'chart' &&
-    typeof element.props === 'object' &&
-    element.props !== null
-  );
-}
-
-/** The chart blocks of a rich-text value, in document order (the order of their public numbers 1, 2, …). */
+/** The chart blocks of a rich-text body, in order (the order of their public numbers 1, 2, …). */
 export function chartBlocksOf(value: unknown): ChartInput[] {
-  const found: ChartInput[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    if (isChartBlock(node)) found.push(node.props);
-    else walk((node as { children?: unknown }).children);
-  };
-  walk(parseDocumentField(value));
-  return found;
+  return typeof value === 'string' ? chartInputsOfHtml(value) : [];
 }
 
 /** N15: what the public sees of a chart has its personal data masked, like the text around it. */

@@ -88,8 +88,17 @@ function maskRuns(root: AnyNode[]): boolean {
 export function renderReprintBody(html: string): string {
   const own = (url: string) => (url.startsWith(`${ownOrigin}/`) ? url.slice(ownOrigin.length) : undefined);
   const $ = cheerio.load(sanitizeBody(html, { baseUrl: `${ownOrigin}/`, rewrite: own }), null, false);
-  maskRuns($.root().toArray());
+  finishForPage($);
   return $.html();
+}
+
+/**
+ * What every body gets on its page, reprint or local: personal data masked in its text (N15), and each table in
+ * a box of its own that scrolls sideways on a narrow screen (focusable, so a keyboard can scroll it too).
+ */
+export function finishForPage($: cheerio.CheerioAPI): void {
+  maskRuns($.root().toArray());
+  $('table').wrap('<div class="table-scroll" role="region" aria-label="表格（可左右滚动）" tabindex="0"></div>');
 }
 
 /**

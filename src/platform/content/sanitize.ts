@@ -99,6 +99,8 @@ export interface SanitizeOptions {
    * ('link'); return the URL to use instead (e.g. the local copy), or undefined to keep it.
    */
   rewrite?: (url: string, kind: AssetKind) => string | undefined;
+  /** Keep chart blocks, `<figure data-chart="…">` (our own bodies only; never an upstream's). */
+  charts?: boolean;
 }
 
 /** Whether a URL points to a document file we treat as an attachment (by its path's extension). */
@@ -121,7 +123,7 @@ export function extensionOf(url: string): string | undefined {
 
 /** Sanitizes an upstream body for our site (allowlist), with absolute (or rewritten) URLs. */
 export function sanitizeBody(html: string, options: SanitizeOptions): string {
-  const { baseUrl, rewrite } = options;
+  const { baseUrl, rewrite, charts = false } = options;
   const resolve = (value: string | undefined, kindOf: (url: string) => AssetKind): string | undefined => {
     if (value === undefined) return undefined;
     const absolute = absoluteHttpUrl(value, baseUrl);
@@ -131,8 +133,9 @@ export function sanitizeBody(html: string, options: SanitizeOptions): string {
   };
 
   return sanitizeHtml(html, {
-    allowedTags: ALLOWED_TAGS,
+    allowedTags: charts ? [...ALLOWED_TAGS, 'figure'] : ALLOWED_TAGS,
     allowedAttributes: {
+      ...(charts ? { figure: ['data-chart'] } : {}),
       a: ['href', 'title'],
       img: ['src', 'alt', 'title'],
       td: ['colspan', 'rowspan'],
@@ -146,6 +149,7 @@ export function sanitizeBody(html: string, options: SanitizeOptions): string {
     allowedSchemesAppliedToAttributes: ['href', 'src'],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
+    selfClosing: ['img', 'br', 'hr', 'col'],
     nonTextTags: DROP_WITH_CONTENT,
     transformTags: {
       a: (tagName, attribs) => {
@@ -171,6 +175,8 @@ export function sanitizeBody(html: string, options: SanitizeOptions): string {
 
 /** Keeps text-align center/right from an inline style (or align attribute) as one of our classes. */
 function alignment(attribs: Record<string, string>): Record<string, string> {
+  const kept = Object.values(ALIGN_CLASSES).find((name) => (attribs.class ?? '').split(/\s+/).includes(name));
+  if (kept) return { class: kept };
   const style = `${attribs.style ?? ''};text-align:${attribs.align ?? ''}`;
   const m = /text-align\s*:\s*(center|right)/i.exec(style);
   return m ? { class: ALIGN_CLASSES[m[1].toLowerCase() as 'center' | 'right'] } : {};

@@ -4,12 +4,14 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { projectRoot, redactUrl, sqliteFilename, type DatabaseProvider, type DatabaseSettings } from '../config/env.js';
+import { dataSteps, type ColumnRewrite } from './data-steps.js';
 
 /*
  * Committed migrations, one folder each under migrations/<provider>/: `migration.sql` (applied) and
  * `schema.prisma` (the Keystone schema it leads to, from which the next migration is diffed).
  * Pending migrations are applied in order, each in a transaction with its history row, so a crash
- * leaves a migration either wholly applied and recorded or not at all.
+ * leaves a migration either wholly applied and recorded or not at all. A migration whose stored values must
+ * change in a way SQL cannot say has a data step (data-steps.ts), run in the same transaction after its SQL.
  */
 
 export const historyTable = '_gongkai_migrations';
@@ -52,6 +54,20 @@ interface AppliedRow {
   checksum: string;
 }
 
+interface StoredValue {
+  id: string;
+  value: unknown;
+}
+
+/** The rows a data step changes, with their new values. */
+function rewritten(rows: StoredValue[], rewrite: ColumnRewrite): [string, string][] {
+  return rows.flatMap((row) => {
+    if (typeof row.value !== 'string') return [];
+    const next = rewrite.convert(row.value);
+    return next === null || next === row.value ? [] : [[row.id, next] as [string, string]];
+  });
+}
+
 /** A connection that can run a migration atomically, for either engine. */
 interface MigrationTarget {
   applied(): Promise<AppliedRow[]>;
@@ -76,6 +92,11 @@ function sqliteTarget(url: string): MigrationTarget {
       try {
         db.transaction(() => {
           db.exec(migration.sql);
+          for (const rewrite of dataSteps[migration.name] ?? []) {
+            const rows = db.prepare(`SELECT "id", "${rewrite.column}" AS value FROM "${rewrite.table}"`).all() as StoredValue[];
+            const update = db.prepare(`UPDATE "${rewrite.table}" SET "${rewrite.column}" = ? WHERE "id" = ?`);
+            for (const [id, value] of rewritten(rows, rewrite)) update.run(value, id);
+          }
           const violations = db.pragma('foreign_key_check') as unknown[];
           if (violations.length) throw new MigrationError(`迁移 ${migration.name} 破坏了外键约束（${violations.length} 处）`);
           db.prepare(`INSERT INTO "${historyTable}" (name, checksum, applied_at) VALUES (?, ?, ?)`).run(
@@ -112,6 +133,12 @@ async function postgresTarget(url: string): Promise<MigrationTarget> {
       await client.query('BEGIN');
       try {
         await client.query(migration.sql);
+        for (const rewrite of dataSteps[migration.name] ?? []) {
+          const { rows } = await client.query<StoredValue>(`SELECT "id", "${rewrite.column}" AS value FROM "${rewrite.table}"`);
+          for (const [id, value] of rewritten(rows, rewrite)) {
+            await client.query(`UPDATE "${rewrite.table}" SET "${rewrite.column}" = $1 WHERE "id" = $2`, [value, id]);
+          }
+        }
         await client.query(`INSERT INTO "${historyTable}" (name, checksum) VALUES ($1, $2)`, [migration.name, migration.checksum]);
         await client.query('COMMIT');
       } catch (error) {

@@ -4,7 +4,8 @@
  * checked by the workflow state machine, not here.
  */
 import type { Disclosure, MediaKind } from '../../platform/content/vocabulary.js';
-import { parseDocumentField, plainText } from '../../platform/content/plain-text.js';
+import { plainText } from '../../platform/content/plain-text.js';
+import { imagesWithoutAlt } from '../../platform/content/rich-html.js';
 import { reprintText } from '../../platform/content/render-reprint.js';
 import { extensionOf, isPicture } from '../../platform/media/rules.js';
 import { chartBlocksOf } from '../../platform/content/chart-blocks.js';
@@ -108,30 +109,17 @@ function chartProblems(value: unknown, where: string): Finding[] {
   });
 }
 
-function isImageNode(node: { type?: unknown; component?: unknown }): boolean {
-  return node.type === 'image' || (node.type === 'component-block' && node.component === 'image');
-}
-
-function countImagesWithoutAlt(node: unknown): number {
-  if (Array.isArray(node)) return node.reduce((sum: number, child: unknown) => sum + countImagesWithoutAlt(child), 0);
-  if (!node || typeof node !== 'object') return 0;
-  const element = node as { type?: unknown; component?: unknown; alt?: unknown; props?: { alt?: unknown }; children?: unknown };
-  const alt = element.alt ?? element.props?.alt;
-  const missing = isImageNode(element) && !(typeof alt === 'string' && alt.trim()) ? 1 : 0;
-  return missing + countImagesWithoutAlt(element.children);
-}
-
-// The editor configured in src/workflow/lists/rich-text.ts has no image blocks; this guards content pasted or
-// imported with them, so it warns rather than refuses.
+// N16: an image in a body needs its text alternative. The editor asks for it at insertion and will not clear
+// it; this refuses what came in another way (the API, an old import).
 function richTextImagesWithoutAlt(value: unknown, where: string): Finding[] {
-  const count = countImagesWithoutAlt(parseDocumentField(value));
+  const count = typeof value === 'string' ? imagesWithoutAlt(value) : 0;
   if (count === 0) return [];
   return [
     {
       rule: 'N16',
       code: 'RICH_TEXT_IMAGE_ALT_MISSING',
-      message: `${where}中有 ${count} 张图片没有替代文本：请补充图片说明，或改为上传到媒体文件并填写替代文本`,
-      blocking: false,
+      message: `${where}中有 ${count} 张图片没有替代文本：请在编辑器中选中图片，用“修改替代文本”写明图片的内容`,
+      blocking: true,
     },
   ];
 }

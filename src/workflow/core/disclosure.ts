@@ -30,7 +30,7 @@ export function disclosureMissing(disclosure: Disclosure | null | undefined): st
   return disclosure ? null : '未明确公开属性（主动公开、删减后公开、依申请公开、不公开）';
 }
 
-/** Whether a Keystone document-field value (objects, or JSON text as SQLite keeps it) has any text in it. */
+/** Whether a rich-text body (HTML) has any text in it: empty paragraphs and bare markup are no content. */
 export function richTextHasContent(value: unknown): boolean {
   return plainText(value).length > 0;
 }

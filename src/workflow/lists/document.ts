@@ -12,6 +12,7 @@ import {
 import { disclosureProblems, richTextHasContent } from '../core/disclosure.js';
 import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
+import { publicDocumentText, withInlineMedia } from './inline-media.js';
 import { workflowFields } from './workflow-fields.js';
 import { previewField, trailFields } from './item-trail.js';
 import {
@@ -41,6 +42,12 @@ const internalOnly = { read: signedIn };
 // Reprint-only fields (来源, 原文链接, 转载正文, 正文图片) show only when 来源类型 is 转载, in the form as it is filled in.
 const notReprint = { origin: { not: { equals: 'reprint' } } };
 const onlyOnReprints = { createView: { fieldMode: { hidden: notReprint } }, itemView: { fieldMode: { hidden: notReprint } } };
+const notRedacted = { disclosure: { not: { equals: 'redacted' } } };
+const onlyWhenRedacted = {
+  createView: { fieldMode: { hidden: notRedacted } },
+  // Editable or read-only as every field of the form is (editableInForm), and hidden unless 删减后公开.
+  itemView: { fieldMode: (args: Parameters<typeof editableInForm>[0]) => ({ read: editableInForm(args) === 'read', hidden: notRedacted }) },
+};
 
 /** A choice the form requires (issue 16), where the database keeps older rows without one valid. */
 const requiredChoice = { createView: { isRequired: true }, itemView: { isRequired: true } } as const;
@@ -103,9 +110,10 @@ export const Document = list<ListTypeInfo<'Document'>>({
         {
           read: (args) => signedIn(args) || ('item' in args && (args.item as { disclosure?: string }).disclosure === 'proactive'),
         },
-        { charts: true },
+        { charts: true, media: true },
       ),
-      redactedBody: richText('删减后公开文本', undefined, { charts: true }),
+      // Shown only while the form's 公开属性 is 删减后公开, the one case it is asked for (S1).
+      redactedBody: richText('删减后公开文本', undefined, { charts: true, media: true, views: onlyWhenRedacted }),
       attachments: relationship({ ui: { label: '附件' }, ref: 'Media', many: true }),
       columns: relationship({ ui: { label: '所属栏目' }, ref: 'Column.documents', many: true }),
       catalogueEntries: relationship({ ui: { label: '主动公开目录事项' }, ref: 'CatalogueEntry.documents', many: true }),
@@ -188,8 +196,8 @@ export const Document = list<ListTypeInfo<'Document'>>({
       await recordDeletion('Document')(args);
     },
     resolveInput: {
-      create: (args) => withSearchText(withDrafter(args)),
-      update: ({ resolvedData, item }) => withSearchText(resolvedData, item),
+      create: (args) => withInlineMedia({ ...args, resolvedData: withSearchText(withDrafter(args)) }, publicDocumentText),
+      update: (args) => withInlineMedia({ ...args, resolvedData: withSearchText(args.resolvedData, args.item) }, publicDocumentText),
     },
     validate: ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') {

@@ -5,6 +5,7 @@ import { sessionOf, signedIn } from '../../platform/access/roles.js';
 import { interpretationFormOptions } from '../../platform/content/vocabulary.js';
 import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
+import { publicInterpretationText, withInlineMedia } from './inline-media.js';
 import { workflowFields } from './workflow-fields.js';
 import { trailFields } from './item-trail.js';
 import {
@@ -51,7 +52,14 @@ export const Interpretation = list<ListTypeInfo<'Interpretation'>>({
         defaultValue: 'text',
         validation: { isRequired: true },
       }),
-      body: richText('解读正文', undefined, { charts: true }),
+      body: richText('解读正文', undefined, { charts: true, media: true }),
+      // Kept from the body by the hooks below (inline-media.ts): what lets the public load its images.
+      inlineMedia: relationship({
+        ref: 'Media',
+        many: true,
+        access: { create: () => false, update: () => false },
+        ui: { label: '正文图片与附件', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read', fieldPosition: 'sidebar' } },
+      }),
       images: relationship({ ui: { label: '图片、图表与图解' }, ref: 'Media', many: true }),
       video: relationship({ ui: { label: '视频' }, ref: 'Media' }),
       videoPoster: relationship({ ui: { label: '视频封面' }, ref: 'Media' }),
@@ -80,8 +88,8 @@ export const Interpretation = list<ListTypeInfo<'Interpretation'>>({
       await recordDeletion('Interpretation')(args);
     },
     resolveInput: {
-      create: (args) => withSearchText(withDrafter(args)),
-      update: ({ resolvedData, item }) => withSearchText(resolvedData, item),
+      create: (args) => withInlineMedia({ ...args, resolvedData: withSearchText(withDrafter(args)) }, publicInterpretationText),
+      update: (args) => withInlineMedia({ ...args, resolvedData: withSearchText(args.resolvedData, args.item) }, publicInterpretationText),
     },
     // S5 谁起草谁解读 is kept by the rule of links (src/workflow/lists/ownership.ts): an editor links only his
     // department's documents, with connect, set or disconnect, from either side.

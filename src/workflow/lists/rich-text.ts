@@ -1,40 +1,31 @@
-import { document } from '@keystone-6/fields-document';
+import { text } from '@keystone-6/core/fields';
 import type { BaseListTypeInfo } from '@keystone-6/core/types';
-import { componentBlocks } from '../../../admin/component-blocks.js';
+import { sanitizeRichHtml } from '../../platform/content/rich-html.js';
 
-type DocumentConfig<L extends BaseListTypeInfo> = Parameters<typeof document<L>>[0] & {};
+type TextConfig<L extends BaseListTypeInfo> = Parameters<typeof text<L>>[0] & {};
 
 /**
- * The rich-text editor used for document and interpretation bodies; with `charts`, the editor can insert
- * chart blocks (图表, admin/component-blocks.ts) that the site draws from their data.
+ * The rich-text editor of document, interpretation and consultation bodies (admin/fields/rich-html.tsx:
+ * headings, lists, tables, links; with `media`, images and attachments uploaded from the editor; with
+ * `charts`, chart blocks drawn by the site from their data). The value is HTML under the allowlist the
+ * reprints use (one format, one renderer); it is sanitized again on every save, whatever the client sent.
  */
-export function richText<L extends BaseListTypeInfo>(label: string, access?: DocumentConfig<L>['access'], { charts = false } = {}) {
-  return document<L>({
-    ui: charts ? { label, views: './admin/component-blocks' } : { label },
-    ...(charts ? { componentBlocks } : {}),
+export function richText<L extends BaseListTypeInfo>(
+  label: string,
+  access?: TextConfig<L>['access'],
+  {
+    charts = false,
+    media = false,
+    views: viewModes,
+  }: { charts?: boolean; media?: boolean; views?: Pick<NonNullable<TextConfig<L>['ui']>, 'createView' | 'itemView'> } = {},
+) {
+  const views = charts || media ? './admin/fields/rich-html' : './admin/fields/rich-html-plain';
+  return text<L>({
+    ui: { label, views, ...viewModes },
     access,
-    formatting: {
-      inlineMarks: {
-        bold: true,
-        italic: true,
-        underline: true,
-        strikethrough: false,
-        code: false,
-        superscript: true,
-        subscript: true,
-        keyboard: false,
-      },
-      listTypes: true,
-      alignment: { center: true, end: true },
-      headingLevels: [2, 3, 4],
-      blockTypes: { blockquote: true, code: false },
-      softBreaks: true,
+    hooks: {
+      resolveInput: ({ resolvedFieldData }) =>
+        typeof resolvedFieldData === 'string' ? sanitizeRichHtml(resolvedFieldData, { charts, media }) : resolvedFieldData,
     },
-    links: true,
-    dividers: true,
-    layouts: [
-      [1, 1],
-      [2, 1],
-    ],
   });
 }

@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import { isEditorOf, memberOf, sessionOf } from '../../platform/access/roles.js';
 import { plainText } from '../../platform/content/plain-text.js';
 import { calendarDayOf } from '../../platform/db/calendar-day.js';
-import { type Context, jsonCopy, jsonToStore, type PrismaTransaction } from '../../platform/db/prisma.js';
+import { type Context, jsonToStore, type PrismaTransaction } from '../../platform/db/prisma.js';
 import { workflowError } from '../errors.js';
 
 /*
@@ -96,7 +96,13 @@ const labels: Record<(typeof contentFields)[number], string> = {
   guideOnlineUrl: '在线办理',
 };
 
-type Row = Record<string, unknown> & { id: string; columns: { id: string }[]; attachments: { id: string }[]; guideForms: { id: string }[] };
+type Row = Record<string, unknown> & {
+  id: string;
+  columns: { id: string }[];
+  attachments: { id: string }[];
+  guideForms: { id: string }[];
+  inlineMedia: { id: string }[];
+};
 export type Snapshot = Record<string, unknown>;
 
 export function snapshotOf(row: Row): Snapshot {
@@ -110,7 +116,12 @@ export function snapshotOf(row: Row): Snapshot {
 }
 
 const withLinks = {
-  include: { columns: { select: { id: true } }, attachments: { select: { id: true } }, guideForms: { select: { id: true } } },
+  include: {
+    columns: { select: { id: true } },
+    attachments: { select: { id: true } },
+    guideForms: { select: { id: true } },
+    inlineMedia: { select: { id: true } },
+  },
 };
 
 export async function recordRevision(
@@ -137,6 +148,7 @@ export async function applyRevision(tx: PrismaTransaction, draftId: string, orig
   data.columns = { set: draft.columns.map((c) => ({ id: c.id })) };
   data.attachments = { set: draft.attachments.map((a) => ({ id: a.id })) };
   data.guideForms = { set: draft.guideForms.map((a) => ({ id: a.id })) };
+  data.inlineMedia = { set: draft.inlineMedia.map((a) => ({ id: a.id })) };
   await tx.document.update({ where: { id: originalId }, data });
   await tx.document.update({ where: { id: draftId }, data: { status: 'merged' } });
 }
@@ -163,9 +175,8 @@ export async function startRevision(context: Context, id: string): Promise<strin
   data.columns = { connect: original.columns.map((c) => ({ id: c.id })) };
   data.attachments = { connect: original.attachments.map((a) => ({ id: a.id })) };
   data.guideForms = { connect: original.guideForms.map((a) => ({ id: a.id })) };
-  const copy = await context.prisma.document.create({
-    data: { ...data, body: jsonCopy(original.body), redactedBody: jsonCopy(original.redactedBody) },
-  });
+  data.inlineMedia = { connect: original.inlineMedia.map((a) => ({ id: a.id })) };
+  const copy = await context.prisma.document.create({ data: data as Parameters<typeof context.prisma.document.create>[0]['data'] });
   return copy.id;
 }
 

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { applyPendingMigrations } from '../../../src/platform/db/migrations.js';
 import { closeContext, openContext } from '../../../src/app/context.js';
 import { seedDemo } from '../../../src/app/demo.js';
-import { paragraphsToDocument } from '../../../src/platform/demo/rich-text.js';
+import { paragraphsToHtml } from '../../../src/platform/demo/rich-text.js';
 import { pageCacheFor } from '../../../src/platform/page-cache/cache.js';
 import { publishDueItems } from '../../../src/workflow/operations/scheduled-publishing.js';
 import { apiServer } from '../../helpers/server.js';
@@ -46,7 +46,7 @@ const available = await postgresAvailable();
         disclosure: 'proactive',
         publishedAt: new Date(Date.now() - 1000),
         columns: { connect: [{ id: mzdt.id }] },
-        body: paragraphsToDocument(['正文']),
+        body: paragraphsToHtml(['正文']),
       },
     });
     await publishDueItems(a.context);

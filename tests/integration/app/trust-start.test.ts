@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { DatabaseSettings } from '../../../src/platform/config/env.js';
 import { closeContext, openContext } from '../../../src/app/context.js';
-import { paragraphsToDocument } from '../../../src/platform/demo/rich-text.js';
+import { paragraphsToHtml } from '../../../src/platform/demo/rich-text.js';
 import { freshPostgres } from '../../helpers/postgres.js';
 import { startService, type RunningService } from '../../helpers/service.js';
 
@@ -141,7 +141,7 @@ describe('trust #1: npm start without SESSION_SECRET', () => {
           sourceName: '省民政厅',
           sourceUrl: 'https://mzt.example.gov.cn/a.html',
           disclosure: 'proactive',
-          body: paragraphsToDocument(['正文']),
+          body: paragraphsToHtml(['正文']),
         },
       });
       await context.prisma.document.update({

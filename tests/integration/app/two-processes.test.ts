@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { applyPendingMigrations } from '../../../src/platform/db/migrations.js';
 import { closeContext, openContext } from '../../../src/app/context.js';
 import { seedDemo } from '../../../src/app/demo.js';
-import { paragraphsToDocument } from '../../../src/platform/demo/rich-text.js';
+import { paragraphsToHtml } from '../../../src/platform/demo/rich-text.js';
 import { freshPostgres, postgresAvailable } from '../../helpers/postgres.js';
 import { startService, type RunningService } from '../../helpers/service.js';
 import { eventually } from '../../helpers/eventually.js';
@@ -66,7 +66,7 @@ const available = await postgresAvailable();
         disclosure: 'proactive',
         publishedAt: new Date(Date.now() - 1000),
         columns: { connect: [{ id: mzdt.id }] },
-        body: paragraphsToDocument(['正文']),
+        body: paragraphsToHtml(['正文']),
       },
     });
   }

@@ -37,7 +37,7 @@ describe('S2, S11: a consultation from draft to adoption report', () => {
   let id = '';
   const data = (closesIn: number, extra: Record<string, unknown> = {}) => ({
     title,
-    draftText: [{ type: 'paragraph', children: [{ text: '第一条　为规范临时救助工作，制定本办法。' }] }],
+    draftText: '<p>第一条　为规范临时救助工作，制定本办法。</p>',
     basis: '依据《社会救助暂行办法》第四十七条起草。',
     contact: '市民政局社会救助科，电子邮箱 lcmzjjzk@example.gov.cn',
     decisionBody: 'partyGroup',

@@ -7,6 +7,7 @@ import { seededApi } from '../../helpers/seeded-api.js';
 import { mp4Bytes, pngBytes, webvttBytes } from '../../helpers/media-fixtures.js';
 import { renderChartSvg } from '../../../src/platform/charts/svg.js';
 import { parseChart } from '../../../src/platform/charts/table.js';
+import { chartFigure } from '../../../src/platform/content/rich-html.js';
 
 /*
  * Issue 19 items 1–2 through the real surface: chart blocks saved through GraphQL and drawn on the public
@@ -39,12 +40,7 @@ async function upload(data: Record<string, unknown>, bytes: Buffer, filename: st
   return body.data.createMedia.id;
 }
 
-const chartBlock = (props: Record<string, string>) => ({
-  type: 'component-block',
-  component: 'chart',
-  props,
-  children: [{ type: 'component-inline-prop', children: [{ text: '' }] }],
-});
+const chartBlock = (props: Record<string, string>) => chartFigure(props);
 const standards = {
   kind: 'compare',
   title: '特困人员基本生活标准调整（每人每月）',
@@ -61,7 +57,7 @@ async function draftInterpretation(data: Record<string, unknown>): Promise<strin
   const body = await as('jiuzhu', 'mutation($data: InterpretationCreateInput!) { createInterpretation(data: $data) { id } }', {
     data: {
       documents: { connect: [{ id: doc.id }] },
-      body: [{ type: 'paragraph', children: [{ text: '问：特困人员的标准调整了吗？答：同步提高。' }] }],
+      body: '<p>问：特困人员的标准调整了吗？答：同步提高。</p>',
       ...data,
     },
   });
@@ -178,10 +174,7 @@ describe('issue 19: charts from data', () => {
     const id = await draftInterpretation({
       title: '图表解读：数据有误的图表',
       form: 'chart',
-      body: [
-        { type: 'paragraph', children: [{ text: '见下图。' }] },
-        chartBlock({ ...standards, data: '类别\t调整前\t调整后\n城市特困人员\t1040\t约1092' }),
-      ],
+      body: '<p>见下图。</p>' + chartBlock({ ...standards, data: '类别\t调整前\t调整后\n城市特困人员\t1040\t约1092' }),
     });
     const refused = await act('jiuzhu', 'submitInterpretation', id);
     expect(refused.errors?.[0].extensions?.code).toBe('WORKFLOW_CHECKS_FAILED');
@@ -194,7 +187,7 @@ describe('issue 19: charts from data', () => {
     const id = await draftInterpretation({
       title: '图表解读：特困人员供养标准提高了',
       form: 'chart',
-      body: [{ type: 'paragraph', children: [{ text: '问：调整了多少？' }] }, chartBlock(standards)],
+      body: '<p>问：调整了多少？</p>' + chartBlock(standards),
     });
     expect((await publishInterpretation(id)).data?.approveInterpretation.status).toBe('published');
 
@@ -243,7 +236,7 @@ describe('issue 19: charts from data', () => {
     const proactive = await create({
       title: '关于调整特困人员基本生活标准的通知',
       disclosure: 'proactive',
-      body: [{ type: 'paragraph', children: [{ text: '标准调整如下。' }] }, chartBlock(standards)],
+      body: '<p>标准调整如下。</p>' + chartBlock(standards),
       attachments: { connect: [{ id: longImage }] },
     });
     const docPage = (await request(state.app).get(`/documents/${proactive}`)).text;
@@ -257,8 +250,8 @@ describe('issue 19: charts from data', () => {
       title: '关于特困人员供养资金测算的通知',
       disclosure: 'redacted',
       disclosureReason: '含内部测算数据，删减后公开',
-      body: [chartBlock(inside)],
-      redactedBody: [{ type: 'paragraph', children: [{ text: '标准调整如下。' }] }, chartBlock(standards)],
+      body: chartBlock(inside),
+      redactedBody: '<p>标准调整如下。</p>' + chartBlock(standards),
     });
     const page = (await request(state.app).get(`/documents/${redacted}`)).text;
     expect(page).toContain('城市特困人员由1040元提高到1092元');
@@ -269,7 +262,7 @@ describe('issue 19: charts from data', () => {
   });
 
   test("a draft's chart is not served, and the demo 图解 shows two charts from its own figures", async () => {
-    const draft = await draftInterpretation({ title: '图表解读：草稿', form: 'chart', body: [chartBlock(standards)] });
+    const draft = await draftInterpretation({ title: '图表解读：草稿', form: 'chart', body: chartBlock(standards) });
     expect((await request(state.app).get(`/interpretations/${draft}/charts/1.svg`)).status).toBe(404);
 
     const demo = await state.t.context.prisma.interpretation.findFirstOrThrow({

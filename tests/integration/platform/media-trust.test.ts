@@ -449,6 +449,7 @@ describe('trust #6: media are changed only by their owner or the office, never w
         'Interpretation.video',
         'Interpretation.videoPoster',
         'Interpretation.videoCaptions',
+        'Interpretation.inlineMedia',
         'ConsultationMeeting.materials',
         'DisclosureRequest.replyAttachment',
       ]),
@@ -496,7 +497,7 @@ describe('trust #6: media are changed only by their owner or the office, never w
       expect((await as('jiuzhu', deleteMedia, { id: media.id })).data?.deleteMedia.id).toBe(media.id);
       expect(onDisk(media.file.filename)).toBe(false);
     }
-    // Document: attachments, inline media, a guide's forms; Interpretation: images, video, poster, captions.
-    expect(shownPublicly).toBe(7);
+    // Document: attachments, inline media, a guide's forms; Interpretation: images, video, poster, captions, inline media.
+    expect(shownPublicly).toBe(8);
   });
 });

@@ -48,8 +48,8 @@ beforeAll(async () => {
         status,
         disclosure,
         publishedAt: at(minute),
-        body: [],
-        redactedBody: [],
+        body: '',
+        redactedBody: '',
         columns: { connect: columns.map((c) => ({ id: c })) },
       },
     });

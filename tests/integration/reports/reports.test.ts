@@ -25,8 +25,8 @@ async function document(data: {
   return p.document.create({
     data: {
       title: data.title,
-      body: [],
-      redactedBody: [],
+      body: '',
+      redactedBody: '',
       disclosure: data.disclosure ?? 'proactive',
       disclosureReason: data.disclosureReason ?? '',
       status: 'published',

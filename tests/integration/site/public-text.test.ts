@@ -133,7 +133,7 @@ describe('trust #11: the search index follows every edit', () => {
   test('trust #11: a draft edited field by field (only its title) is still found by its body once published', async () => {
     const created = await as(
       'jiuzhu',
-      'mutation { createDocument(data: { title: "临时救助备用金管理办法（草稿）", disclosure: "proactive", body: [{ type: "paragraph", children: [{ text: "乡镇临时救助备用金实行专账管理，联系人手机13987654321。" }] }] }) { id } }',
+      'mutation { createDocument(data: { title: "临时救助备用金管理办法（草稿）", disclosure: "proactive", body: "<p>乡镇临时救助备用金实行专账管理，联系人手机13987654321。</p>" }) { id } }',
     );
     const id = created.data?.createDocument.id;
     // The editor masks the number and renames the draft, each in its own save (as the Admin UI sends only what changed).
@@ -141,7 +141,7 @@ describe('trust #11: the search index follows every edit', () => {
       (
         await as(
           'jiuzhu',
-          'mutation($id: ID!) { updateDocument(where: { id: $id }, data: { body: [{ type: "paragraph", children: [{ text: "乡镇临时救助备用金实行专账管理，联系人手机139****4321。" }] }] }) { id } }',
+          'mutation($id: ID!) { updateDocument(where: { id: $id }, data: { body: "<p>乡镇临时救助备用金实行专账管理，联系人手机139****4321。</p>" }) { id } }',
           { id },
         )
       ).errors,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
-import { paragraphsToDocument } from '../../../src/platform/demo/rich-text.js';
+import { paragraphsToHtml } from '../../../src/platform/demo/rich-text.js';
 import { pageNumber } from '../../../src/site/kit.js';
 import { pageCacheFor } from '../../../src/platform/page-cache/cache.js';
 import { publishDueItems } from '../../../src/workflow/operations/scheduled-publishing.js';
@@ -112,7 +112,7 @@ describe('the public website (first pages)', () => {
         status: 'published',
         disclosure: 'proactive',
         publishedAt: new Date(),
-        body: paragraphsToDocument(['联系人手机13812341234，身份证号350102199001011234。']),
+        body: paragraphsToHtml(['联系人手机13812341234，身份证号350102199001011234。']),
       },
     });
     const doc = await publicDoc('测试掩码公告');
@@ -166,7 +166,7 @@ describe('the public website (first pages)', () => {
         disclosure: 'proactive',
         publishedAt: new Date(Date.now() - 1000),
         columns: { connect: [{ id: mzdt.id }] },
-        body: paragraphsToDocument(['正文']),
+        body: paragraphsToHtml(['正文']),
       },
     });
     expect((await get('/columns/mzdt')).text).not.toContain('定时发布的民政动态');

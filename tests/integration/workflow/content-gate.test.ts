@@ -1,11 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { toCalendarDay } from '../../../src/platform/calendar/working-days.js';
 import { seededApi } from '../../helpers/seeded-api.js';
+import { paragraphsToHtml } from '../../../src/platform/demo/rich-text.js';
 
 // The content gate at submission (N7, N19): the office's 规范表述词库, seeded from the starting dictionary.
 const { state, as, act } = seededApi(['jiuzhu', 'bangongshi', 'xinxi', 'admin']);
 
-const paragraphs = (...texts: string[]) => texts.map((text) => ({ type: 'paragraph', children: [{ text }] }));
+const paragraphs = (...texts: string[]) => paragraphsToHtml(texts);
 
 async function draft(title: string, ...texts: string[]): Promise<string> {
   const body = await as('jiuzhu', 'mutation($data: DocumentCreateInput!) { createDocument(data: $data) { id } }', {

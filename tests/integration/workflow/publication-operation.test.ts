@@ -207,7 +207,7 @@ describe('one publication operation, one 流转记录 for each way of publishing
     const id = await createDocument({
       title: '城乡低保申请须知',
       disclosure: 'proactive',
-      body: [{ type: 'paragraph', children: [{ text: '申请人向户籍所在地乡镇提出申请。' }] }],
+      body: '<p>申请人向户籍所在地乡镇提出申请。</p>',
     });
     expect(await approve(id)).toBe('published');
     const { indexNumber } = await prisma().document.findUniqueOrThrow({ where: { id } });
@@ -216,7 +216,7 @@ describe('one publication operation, one 流转记录 for each way of publishing
     const copyId = (await act('jiuzhu', 'reviseDocument', id)).data!.reviseDocument.id;
     await as(
       'jiuzhu',
-      'mutation($id: ID!) { updateDocument(where: { id: $id }, data: { body: [{ type: "paragraph", children: [{ text: "申请人可向经常居住地乡镇提出申请。" }] }] }) { id } }',
+      'mutation($id: ID!) { updateDocument(where: { id: $id }, data: { body: "<p>申请人可向经常居住地乡镇提出申请。</p>" }) { id } }',
       { id: copyId },
     );
     expect((await page(`/documents/${id}`)).text).toContain('户籍所在地');

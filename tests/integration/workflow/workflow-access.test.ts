@@ -208,7 +208,7 @@ describe("trust #5: links only to what the caller may edit; a transition moves o
         status: 'published',
         publishedAt: new Date('2026-06-01T02:00:00Z'),
         department: { connect: { id: elderly } },
-        body: [],
+        body: '',
       },
     });
     await prisma().document.update({ where: { id }, data: { interpretations: { connect: [{ id: foreign.id }] } } });

@@ -116,7 +116,7 @@ describe('the workflow through the GraphQL API', () => {
     const id = await createDraft('jiuzhu', {
       title: '临时救助申请受理电话公告',
       disclosure: 'proactive',
-      body: [{ type: 'paragraph', children: [{ text: '咨询请联系经办人，手机13812345678。' }] }],
+      body: '<p>咨询请联系经办人，手机13812345678。</p>',
     });
     const res = await act('jiuzhu', 'submitDocument', id);
     expect(res.errors?.[0].extensions?.code).toBe('WORKFLOW_CHECKS_FAILED');
@@ -133,14 +133,14 @@ describe('the workflow through the GraphQL API', () => {
       title: '关于落实低保三级审核的通知',
       disclosure: 'proactive',
       requiresInterpretation: true,
-      body: [{ type: 'paragraph', children: [{ text }] }],
+      body: `<p>${text}</p>`,
     });
     const copied = await as(
       'jiuzhu',
-      'mutation($id: ID!, $body: JSON) { createInterpretation(data: { title: "解读：落实低保三级审核", documents: { connect: [{ id: $id }] }, body: $body }) { id } }',
+      'mutation($id: ID!, $body: String) { createInterpretation(data: { title: "解读：落实低保三级审核", documents: { connect: [{ id: $id }] }, body: $body }) { id } }',
       {
         id,
-        body: [{ type: 'paragraph', children: [{ text }] }],
+        body: `<p>${text}</p>`,
       },
     );
     expect(copied.data?.createInterpretation.id).toBeTruthy();
@@ -317,7 +317,7 @@ describe('access by role and department', () => {
     expect(draft.indexNumber).toBeTruthy(); // the demo's drafts are numbered already; a new one is not
     const created = await as(
       'jiuzhu',
-      `mutation { createDocument(data: { title: "编号测试通知", disclosure: "proactive", formationDate: "2026-11-20", body: [{ type: "paragraph", children: [{ text: "正文" }] }] }) { id } }`,
+      `mutation { createDocument(data: { title: "编号测试通知", disclosure: "proactive", formationDate: "2026-11-20", body: "<p>正文</p>" }) { id } }`,
     );
     const id = created.data!.createDocument.id;
     expect((await prisma.document.findUniqueOrThrow({ where: { id } })).indexNumber).toBeNull();

@@ -3,6 +3,7 @@ import { chartAltText, chartSummary, parseChart, type Chart, type ChartInput } f
 import { chartPalette, renderChartSvg } from '../../../src/platform/charts/svg.js';
 import { renderRichText, renderRichTextWithCharts } from '../../../src/platform/content/render-rich-text.js';
 import { chartBlocksOf } from '../../../src/platform/content/chart-blocks.js';
+import { chartFigure } from '../../../src/platform/content/rich-html.js';
 import { searchTextOf } from '../../../src/platform/content/search-text.js';
 import { demoInterpretations } from '../../../src/workflow/seed.js';
 
@@ -21,12 +22,7 @@ function parsed(input: ChartInput): Chart {
   return result.chart;
 }
 
-const block = (props: ChartInput) => ({
-  type: 'component-block',
-  component: 'chart',
-  props,
-  children: [{ type: 'component-inline-prop', children: [{ text: '' }] }],
-});
+const block = (props: ChartInput) => chartFigure(props);
 
 describe('N16 chart blocks: a table pasted from a spreadsheet', () => {
   test('a pasted table is read with its header, categories and values in the order typed', () => {
@@ -152,12 +148,8 @@ describe('N16 charts drawn on the server', () => {
   });
 
   test('a chart block in rich text shows its picture, sentence, data table and source; a broken one says what to fix', async () => {
-    const body = [
-      { type: 'paragraph', children: [{ text: '问：调整了多少？' }] },
-      block(dibao),
-      block({ ...dibao, data: '类别\t调整前\t调整后\n城市\t800\t?' }),
-    ];
-    const html = await renderRichTextWithCharts(JSON.stringify(body));
+    const body = '<p>问：调整了多少？</p>' + block(dibao) + block({ ...dibao, data: '类别\t调整前\t调整后\n城市\t800\t?' });
+    const html = await renderRichTextWithCharts(body);
     expect(html).toContain(
       '<figure class="chart"><figcaption class="chart-title visually-hidden">2026年城乡低保标准调整（每人每月）</figcaption><div class="chart-image" aria-hidden="true"><svg',
     );
@@ -175,16 +167,16 @@ describe('N16 charts drawn on the server', () => {
   });
 
   test('a chart is found by search through its title, sentence and figures; a withheld one is not (S1)', () => {
-    const text = searchTextOf({ title: '低保标准调整', disclosure: 'proactive', body: [block(dibao)] });
+    const text = searchTextOf({ title: '低保标准调整', disclosure: 'proactive', body: block(dibao) });
     expect(text).toContain('城市低保标准由800元提高到840元，增幅5%');
     expect(text).toContain('农村低保标准：调整前500元，调整后530元');
-    expect(searchTextOf({ title: '测算', disclosure: 'redacted', body: [block(dibao)], redactedBody: [] })).not.toContain('低保');
+    expect(searchTextOf({ title: '测算', disclosure: 'redacted', body: block(dibao), redactedBody: '' })).not.toContain('低保');
   });
 
   test('N15: personal data in a chart is masked on the page', async () => {
-    const html = await renderRichTextWithCharts([
+    const html = await renderRichTextWithCharts(
       block({ ...dibao, title: '联系人13912345678', data: '类别\t调整前\t调整后\n城市\t800\t840' }),
-    ]);
+    );
     expect(html).not.toContain('13912345678');
     expect(html).toContain('139****5678');
   });
@@ -198,6 +190,6 @@ describe('N16 charts drawn on the server', () => {
       const { table } = parsed(chart);
       for (const row of table.rows) for (const value of row.values) expect(text).toContain(`${value}`);
     }
-    expect(chartBlocksOf(charts.map(block))).toHaveLength(2);
+    expect(chartBlocksOf(charts.map(block).join(''))).toHaveLength(2);
   });
 });

@@ -92,7 +92,7 @@ describe('trust #11: N15 on every public surface', () => {
     const text = searchTextOf({
       title: '关于13812345678反映问题的答复',
       disclosure: 'proactive',
-      body: [{ type: 'paragraph', children: [{ text: '身份证350102198507121122' }] }],
+      body: '<p>身份证350102198507121122</p>',
       reprintBody: '<p>手机<b>159</b>12345678</p>',
     });
     expect(text).toBe('关于138****5678反映问题的答复\n身份证35*************122\n手机159****5678');

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { disclosureMissing, disclosureProblems, richTextHasContent } from '../../../src/workflow/core/disclosure.js';
 import { isPublicDocument } from '../../../src/platform/access/documents.js';
 
-const paragraph = (text: string) => [{ type: 'paragraph', children: [{ text }] }];
+const paragraph = (text: string) => `<p>${text}</p>`;
 
 describe('S1 disclosure attribute', () => {
   test('S1: 主动公开 needs no reason', () => {
@@ -36,11 +36,12 @@ describe('S1 disclosure attribute', () => {
     expect(isPublicDocument({ status: 'leaderApproval', disclosure: 'proactive' })).toBe(false);
   });
 
-  test('rich text counts as content only when it has text, in JSON or as objects', () => {
+  test('rich text counts as content only when it has text: empty paragraphs and markup are no content', () => {
     expect(richTextHasContent(paragraph(''))).toBe(false);
+    expect(richTextHasContent('<p></p><p><br></p><table><tbody><tr><td><p> </p></td></tr></tbody></table>')).toBe(false);
     expect(richTextHasContent(paragraph('删减后文本'))).toBe(true);
-    expect(richTextHasContent(JSON.stringify(paragraph('x')))).toBe(true);
-    expect(richTextHasContent('[]')).toBe(false);
+    expect(richTextHasContent('<table><tbody><tr><td><p>1200</p></td></tr></tbody></table>')).toBe(true);
+    expect(richTextHasContent('')).toBe(false);
     expect(richTextHasContent(null)).toBe(false);
   });
 });

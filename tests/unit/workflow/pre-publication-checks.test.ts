@@ -11,10 +11,12 @@ import {
   type MediaFacts,
 } from '../../../src/workflow/core/checks.js';
 import { demoDocuments, demoInterpretations } from '../../../src/workflow/seed.js';
+import { paragraphsToHtml } from '../../../src/platform/demo/rich-text.js';
+import { chartFigure } from '../../../src/platform/content/rich-html.js';
 
-/** Paragraphs as a Keystone document-field value, as the seed stores them. */
+/** Paragraphs as a rich-text body (HTML), as the seed stores them. */
 function richText(paragraphs: string[]) {
-  return paragraphs.map((text) => ({ type: 'paragraph', children: [{ text }] }));
+  return paragraphsToHtml(paragraphs);
 }
 
 function media(overrides: Partial<MediaFacts>): MediaFacts {
@@ -83,21 +85,13 @@ const rulesByDeletion = [
 ];
 
 describe('plain text of rich-text values', () => {
-  test('document-field JSON, as an array or as SQLite JSON text, reads as one line per block', () => {
-    const value = [
-      { type: 'heading', level: 2, children: [{ text: '一、调整标准' }] },
-      {
-        type: 'paragraph',
-        children: [{ text: '详见' }, { type: 'link', href: 'https://example.cn', children: [{ text: '附件' }] }, { text: '。' }],
-      },
-      {
-        type: 'unordered-list',
-        children: [{ type: 'list-item', children: [{ type: 'list-item-content', children: [{ text: '城市' }] }] }],
-      },
-    ];
-    expect(plainText(value)).toBe('一、调整标准\n详见附件。\n城市');
-    expect(plainText(JSON.stringify(value))).toBe('一、调整标准\n详见附件。\n城市');
-    expect(plainText('不是 JSON 的文字')).toBe('不是 JSON 的文字');
+  test('a body (HTML) reads as one line per block: headings, paragraphs, list items and table cells', () => {
+    const value =
+      '<h2>一、调整标准</h2><p>详见<a href="https://example.cn">附件</a>。</p><ul><li><p>城市</p></li></ul>' +
+      '<table><tbody><tr><th><p>县（区）</p></th><th><p>人次</p></th></tr><tr><td><p>临翔区</p></td><td><p>1200</p></td></tr></tbody></table>';
+    expect(plainText(value)).toBe('一、调整标准\n详见附件。\n城市\n县（区）\n人次\n临翔区\n1200');
+    expect(plainText('')).toBe('');
+    expect(plainText(null)).toBe('');
     expect(plainText(null)).toBe('');
   });
 });
@@ -187,17 +181,9 @@ describe('N16 text alternatives and captions', () => {
   });
 
   test('N16: a chart block whose data has problems is refused with what to fix', () => {
-    const chart = (data: string) => ({
-      type: 'component-block',
-      component: 'chart',
-      props: { kind: 'compare', title: '低保标准', unit: '元', source: '社会救助科', data },
-      children: [{ type: 'component-inline-prop', children: [{ text: '' }] }],
-    });
-    const body = [
-      ...richText(['问：调整了多少？']),
-      chart('类别\t调整前\t调整后\n城市\t800\t840'),
-      chart('类别\t调整前\t调整后\n城市\t800\t八百四十'),
-    ];
+    const chart = (data: string) => chartFigure({ kind: 'compare', title: '低保标准', unit: '元', source: '社会救助科', data });
+    const body =
+      richText(['问：调整了多少？']) + chart('类别\t调整前\t调整后\n城市\t800\t840') + chart('类别\t调整前\t调整后\n城市\t800\t八百四十');
     const findings = checkInterpretation(interpretation({ body }));
     expect(findings).toEqual([
       {
@@ -212,22 +198,20 @@ describe('N16 text alternatives and captions', () => {
     expect(codes(checkDocument(documentToCheck({ body, disclosure: 'redacted', redactedBody: richText(['删减后的文字']) })))).toEqual([]);
   });
 
-  test('N16: an image inside the rich text without alt text is warned about, not refused', () => {
-    const body = JSON.stringify([
-      { type: 'paragraph', children: [{ text: '如图所示' }] },
-      { type: 'image', src: '/media/a.png', alt: '', children: [{ text: '' }] },
-      { type: 'component-block', component: 'image', props: { alt: '低保标准对比图' }, children: [{ text: '' }] },
-    ]);
+  test('N16: an image in the body without alt text is refused with where it is and what to do', () => {
+    const body =
+      '<p>如图所示</p><p><img src="/media/a.png" alt=""><img src="/media/b.png" alt=" "><img src="/media/c.png" alt="低保标准对比图"></p>';
     const findings = checkDocument(documentToCheck({ body }));
     expect(findings).toEqual([
       {
         rule: 'N16',
         code: 'RICH_TEXT_IMAGE_ALT_MISSING',
-        message: '正文中有 1 张图片没有替代文本：请补充图片说明，或改为上传到媒体文件并填写替代文本',
-        blocking: false,
+        message: '正文中有 2 张图片没有替代文本：请在编辑器中选中图片，用“修改替代文本”写明图片的内容',
+        blocking: true,
       },
     ]);
-    expect(hasBlocking(findings)).toBe(false);
+    expect(hasBlocking(findings)).toBe(true);
+    expect(checkDocument(documentToCheck({ body: '<p><img src="/media/c.png" alt="低保标准对比图"></p>' }))).toEqual([]);
   });
 });
 
