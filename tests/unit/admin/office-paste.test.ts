@@ -108,6 +108,31 @@ describe('cleanOfficeHtml', () => {
     expect(html).toBe('<p>1.&nbsp;第一项</p>');
   });
 
+  test('Word’s XML-style markup: <o:p/> closes itself, smart tags keep their text, empty runs go', () => {
+    expect(
+      cleanOfficeHtml(
+        '<p>甲<o:p/>乙</p><p><st1:chsdate Year="2026" Month="7">2026年7月</st1:chsdate>起</p><p><b>丙</b><b><span><o:p></o:p></span></b><i><u></u></i></p>',
+      ).html,
+    ).toBe('<p>甲乙</p><p>2026年7月起</p><p><b>丙</b></p>');
+  });
+
+  test('a line break between Chinese characters goes, also across a removed wrapper; between other text it stays', () => {
+    const { html } = cleanOfficeHtml('<p><span>临时</span>\n<span>救助</span>，共\r\n计</p><p>a\nb &lt;c&gt; &amp; &copy;</p>');
+    expect(html).toBe('<p>临时救助，共计</p><p>a\nb &lt;c&gt; &amp; ©</p>');
+  });
+
+  test('only what Office marked as copied is kept, with the elements that hold the markers', () => {
+    const { html } = cleanOfficeHtml(
+      '<html><head><title>文档</title></head><body><p>前<!--StartFragment-->甲</p><p>乙<!--EndFragment-->后</p><p>外</p></body></html>',
+    );
+    expect(html).toBe('<p>甲</p><p>乙</p>');
+  });
+
+  test('a link is judged on its decoded target', () => {
+    const { html } = cleanOfficeHtml('<p><a href="/&#47;evil.example">甲</a><a href="https://www.gov.cn/?a=1&amp;b=2">乙</a></p>');
+    expect(html).toBe('<p>甲<a href="https://www.gov.cn/?a=1&amp;b=2">乙</a></p>');
+  });
+
   test('headings outside the editor’s levels are brought within them; the editor’s own copy keeps its slice', () => {
     expect(cleanOfficeHtml('<h1>一</h1><h3>三</h3><h6>六</h6>').html).toBe('<h2>一</h2><h3>三</h3><h4>六</h4>');
     expect(cleanOfficeHtml('<p data-pm-slice="1 1 []">甲</p><figure data-chart="{&quot;kind&quot;:&quot;bar&quot;}"></figure>').html).toBe(
