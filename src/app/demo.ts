@@ -33,7 +33,7 @@ export const demoPassword = process.env.GONGKAI_DEMO_PASSWORD ?? 'gongkai2026';
 /** The bureau's organisation code, the first part of every 索引号. */
 const organisationCode = '11530900015183291L';
 
-/** A chart block (admin/component-blocks.ts) as the rich-text editor stores it: props only, no child text. */
+/** A chart block as the body editor stores it (src/platform/content/rich-html.ts). */
 export function chartBlock(chart: DemoChart): string {
   const { kind, title, unit, source, data } = chart;
   return chartFigure({ kind, title, unit, source, data });

@@ -44,13 +44,15 @@ function safeHref(href: unknown): string | null {
 }
 
 function toHtml(node: Node): string {
+  if (typeof node === 'string') return escape(node);
+  if (!node || typeof node !== 'object') return '';
   if (node.type === 'component-block') return node.component === 'chart' && node.props ? chartFigure(node.props) : '';
   if (typeof node.text === 'string') {
     let html = escape(node.text).replace(/\n/g, '<br>');
     for (const [mark, tag] of marks) if (node[mark]) html = `<${tag}>${html}</${tag}>`;
     return html;
   }
-  const inner = (node.children ?? []).map(toHtml).join('');
+  const inner = (Array.isArray(node.children) ? node.children : []).map(toHtml).join('');
   const align = alignClass[String(node.textAlign)] ?? '';
   switch (node.type) {
     case 'paragraph':
@@ -73,18 +75,20 @@ function toHtml(node: Node): string {
 }
 
 /**
- * A stored value as HTML: document-field JSON converted; null when the value is not document-field JSON
- * (already HTML, or empty), so running the conversion twice changes nothing.
+ * A stored value as HTML: document-field JSON converted (a JSON string, which PostgreSQL's JSON column could
+ * hold, as one paragraph); null when the value is not such JSON (already HTML, plain text, or empty), so
+ * running the conversion twice changes nothing.
  */
 export function documentJsonToHtml(value: string): string | null {
   const trimmed = value.trim();
-  if (!trimmed.startsWith('[')) return null;
+  if (!trimmed.startsWith('[') && !trimmed.startsWith('"')) return null;
   let nodes: unknown;
   try {
     nodes = JSON.parse(trimmed);
   } catch {
     return null;
   }
+  if (typeof nodes === 'string') return nodes ? `<p>${escape(nodes)}</p>` : '';
   if (!Array.isArray(nodes)) return null;
   const html = (nodes as Node[]).map(toHtml).join('');
   // An empty document (one empty paragraph) is an empty body.

@@ -98,6 +98,7 @@ export function renderReprintBody(html: string): string {
  */
 export function finishForPage($: cheerio.CheerioAPI): void {
   maskRuns($.root().toArray());
+  maskAttributes($);
   $('table').wrap('<div class="table-scroll" role="region" aria-label="表格（可左右滚动）" tabindex="0"></div>');
 }
 
@@ -107,12 +108,37 @@ export function finishForPage($: cheerio.CheerioAPI): void {
  */
 export function maskReprintHtml(html: string): string {
   const $ = cheerio.load(html, null, false);
-  return maskRuns($.root().toArray()) ? $.html() : html;
+  const runs = maskRuns($.root().toArray());
+  return maskAttributes($) || runs ? $.html() : html;
 }
 
-/** The plain text of a reprint's body, one line per run of text, for feeds, search and the N15 check. */
+/** The texts a page shows or reads out besides its text nodes (an image's alt, a link's title), masked too (N15). */
+function maskAttributes($: cheerio.CheerioAPI): boolean {
+  let changed = false;
+  $('[alt], [title]').each((_, element) => {
+    for (const name of ['alt', 'title']) {
+      const value = $(element).attr(name);
+      if (value === undefined) continue;
+      const [masked] = maskPieces([value]);
+      if (masked !== value) {
+        $(element).attr(name, masked);
+        changed = true;
+      }
+    }
+  });
+  return changed;
+}
+
+/**
+ * The plain text of a body, one line per run of text, for feeds, search and the N15 check. An image's text
+ * alternative is a line of its own: what a screen reader says is part of what the page says.
+ */
 export function reprintText(html: string): string {
   const $ = cheerio.load(html, null, false);
+  $('img').each((_, element) => {
+    const alt = ($(element).attr('alt') ?? '').trim();
+    $(element).replaceWith(alt ? $('<div></div>').text(alt) : '');
+  });
   return textRuns($.root().toArray())
     .map((run) =>
       run

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as cheerio from 'cheerio';
 import Handlebars from 'handlebars';
 import { chartSummary, formatNumber, seriesHeader, type Chart, type ChartInput } from '../charts/table.js';
@@ -50,15 +51,19 @@ export function renderRichText(value: unknown, chartSvgs: (string | null)[] = []
   const $ = cheerio.load(sanitizeRichHtml(value, { charts: true, media: true }), null, false);
   finishForPage($);
   // Each chart is drawn in place of a marker, so its SVG reaches the page byte for byte as served on its own
-  // address (the parser would rewrite it). Bodies hold no comments: sanitizing removed them.
+  // address (the parser would rewrite it). The marker is new each time: a body cannot hold it, not even in an
+  // attribute's text, where the serializer leaves `<!--` as it is.
+  const nonce = randomUUID();
   const charts = $('figure[data-chart]')
     .toArray()
     .map((element, n) => {
       const input = chartInputOf($(element).attr('data-chart')) ?? {};
-      $(element).replaceWith(`<!--chart-${n}-->`);
+      $(element).replaceWith(`<!--chart-${nonce}-${n}-->`);
       return renderChart(input, chartSvgs[n]);
     });
-  return charts.length ? $.html().replace(/<!--chart-(\d+)-->/g, (_, n: string) => charts[Number(n)]) : $.html();
+  if (!charts.length) return $.html();
+  const marker = new RegExp(`<!--chart-${nonce}-(\\d+)-->`, 'g');
+  return $.html().replace(marker, (_, n: string) => charts[Number(n)]);
 }
 
 /** The SVG of each chart block of a body, in order (null where its data has problems). */

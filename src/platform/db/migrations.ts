@@ -62,7 +62,7 @@ interface StoredValue {
 /** The rows a data step changes, with their new values. */
 function rewritten(rows: StoredValue[], rewrite: ColumnRewrite): [string, string][] {
   return rows.flatMap((row) => {
-    if (typeof row.value !== 'string') return [];
+    if (row.value === null || row.value === undefined) return [];
     const next = rewrite.convert(row.value);
     return next === null || next === row.value ? [] : [[row.id, next] as [string, string]];
   });

@@ -38,7 +38,7 @@ export interface MediaFacts {
 
 export interface DocumentToCheck {
   title: string;
-  /** Keystone document-field JSON, or its JSON text as SQLite stores it. */
+  /** The body's HTML (src/platform/content/rich-html.ts). */
   body: unknown;
   redactedBody?: unknown;
   disclosure: Disclosure | null;
@@ -339,7 +339,8 @@ export function checkDocument(doc: DocumentToCheck): Finding[] {
     if (attachment.kind === 'document') findings.push(...attachmentFormatProblems(attachment));
   }
   findings.push(...richTextImagesWithoutAlt(doc.body, '正文'));
-  findings.push(...richTextImagesWithoutAlt(doc.redactedBody, '删减后公开文本'));
+  // The redacted text is asked for, and shown on the form, only for 删减后公开.
+  if (doc.disclosure === 'redacted') findings.push(...richTextImagesWithoutAlt(doc.redactedBody, '删减后公开文本'));
   // Only the text that will be public is drawn.
   if (doc.disclosure === 'proactive') findings.push(...chartProblems(doc.body, '正文'));
   if (doc.disclosure === 'redacted') findings.push(...chartProblems(doc.redactedBody, '删减后公开文本'));

@@ -12,7 +12,7 @@ import {
 import { disclosureProblems, richTextHasContent } from '../core/disclosure.js';
 import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
-import { publicDocumentText, withInlineMedia } from './inline-media.js';
+import { inlineMediaRefusal, publicDocumentText, withInlineMedia } from './inline-media.js';
 import { workflowFields } from './workflow-fields.js';
 import { previewField, trailFields } from './item-trail.js';
 import {
@@ -155,9 +155,11 @@ export const Document = list<ListTypeInfo<'Document'>>({
       reprintBody: text({
         ui: { label: '转载正文（网页源码）', displayMode: 'textarea', description: '转载文件的上游正文，采集时已净化', ...onlyOnReprints },
       }),
+      // Kept by the hooks (inline-media.ts) for a local document, by syndication for a reprint; never typed.
       inlineMedia: relationship({
         ref: 'Media',
         many: true,
+        access: { create: () => false, update: () => false },
         ui: { label: '正文图片', description: '转载正文中的图片（已复制到本站）', ...onlyOnReprints },
       }),
       sourceUrl: text({
@@ -196,10 +198,11 @@ export const Document = list<ListTypeInfo<'Document'>>({
       await recordDeletion('Document')(args);
     },
     resolveInput: {
-      create: (args) => withInlineMedia({ ...args, resolvedData: withSearchText(withDrafter(args)) }, publicDocumentText),
-      update: (args) => withInlineMedia({ ...args, resolvedData: withSearchText(args.resolvedData, args.item) }, publicDocumentText),
+      create: (args) => withInlineMedia('Document', { ...args, resolvedData: withSearchText(withDrafter(args)) }, publicDocumentText),
+      update: (args) =>
+        withInlineMedia('Document', { ...args, resolvedData: withSearchText(args.resolvedData, args.item) }, publicDocumentText),
     },
-    validate: ({ operation, resolvedData, item, context, addValidationError }) => {
+    validate: async ({ operation, resolvedData, item, context, addValidationError }) => {
       if (operation === 'delete') {
         // Published documents are withdrawn (撤回), never deleted.
         const refusal = context.__internal.sudo ? null : workflowItemDeletionRefusal('文件', item, sessionOf(context));
@@ -225,6 +228,8 @@ export const Document = list<ListTypeInfo<'Document'>>({
       if (origin === 'reprint' && !((resolvedData.sourceName ?? item?.sourceName) && (resolvedData.sourceUrl ?? item?.sourceUrl))) {
         addValidationError('转载的文件必须注明来源和原文链接');
       }
+      const foreignMedia = await inlineMediaRefusal('Document', { context, resolvedData, item });
+      if (foreignMedia) addValidationError(foreignMedia);
     },
   },
 });

@@ -50,7 +50,11 @@ export const documentForm: FormLayout = {
       description: '删减后公开的文件，另填删减后公开的文本：公众只能看到它；转载文件的正文是上游网页的正文',
       fields: ['body', 'redactedBody', 'reprintBody'],
     },
-    { label: '四、附件', description: '先在“媒体文件”中上传，再在这里关联', fields: ['attachments', 'inlineMedia'] },
+    {
+      label: '四、附件',
+      description: '正文中的图片和附件可在正文编辑器里直接上传插入；这里列出文后的附件（在“媒体文件”中上传后关联）',
+      fields: ['attachments', 'inlineMedia'],
+    },
     {
       label: '五、政策解读',
       description: '需要解读的文件，解读与文件同步起草、同步审批、同步发布',

@@ -5,7 +5,7 @@ import { sessionOf, signedIn } from '../../platform/access/roles.js';
 import { interpretationFormOptions } from '../../platform/content/vocabulary.js';
 import { withDrafter, withSearchText } from './ownership.js';
 import { richText } from './rich-text.js';
-import { publicInterpretationText, withInlineMedia } from './inline-media.js';
+import { inlineMediaRefusal, publicInterpretationText, withInlineMedia } from './inline-media.js';
 import { workflowFields } from './workflow-fields.js';
 import { trailFields } from './item-trail.js';
 import {
@@ -88,13 +88,24 @@ export const Interpretation = list<ListTypeInfo<'Interpretation'>>({
       await recordDeletion('Interpretation')(args);
     },
     resolveInput: {
-      create: (args) => withInlineMedia({ ...args, resolvedData: withSearchText(withDrafter(args)) }, publicInterpretationText),
-      update: (args) => withInlineMedia({ ...args, resolvedData: withSearchText(args.resolvedData, args.item) }, publicInterpretationText),
+      create: (args) =>
+        withInlineMedia('Interpretation', { ...args, resolvedData: withSearchText(withDrafter(args)) }, publicInterpretationText),
+      update: (args) =>
+        withInlineMedia(
+          'Interpretation',
+          { ...args, resolvedData: withSearchText(args.resolvedData, args.item) },
+          publicInterpretationText,
+        ),
     },
     // S5 谁起草谁解读 is kept by the rule of links (src/workflow/lists/ownership.ts): an editor links only his
     // department's documents, with connect, set or disconnect, from either side.
-    validate: ({ operation, item, context, addValidationError }) => {
-      if (operation !== 'delete' || context.__internal.sudo) return;
+    validate: async ({ operation, item, resolvedData, context, addValidationError }) => {
+      if (operation !== 'delete') {
+        const foreignMedia = await inlineMediaRefusal('Interpretation', { context, resolvedData, item });
+        if (foreignMedia) addValidationError(foreignMedia);
+        return;
+      }
+      if (context.__internal.sudo) return;
       // Published interpretations are withdrawn (撤回), never deleted.
       const refusal = workflowItemDeletionRefusal('解读', item, sessionOf(context));
       if (refusal) addValidationError(refusal);

@@ -109,6 +109,50 @@ describe('media in a body', () => {
     expect(refused.errors?.[0].message).toContain('正文中有 1 张图片没有替代文本');
   });
 
+  test('S1: a body cannot make another department’s file public by naming it, nor can the link be written directly', async () => {
+    const theirs = await upload(
+      'jiuzhu',
+      { title: '社会救助科内部测算表', kind: 'document' },
+      Buffer.from('%PDF-1.4\n%%EOF\n'),
+      '测算表.pdf',
+    );
+    const refused = await as('yanglao', 'mutation($data: DocumentCreateInput!) { createDocument(data: $data) { id } }', {
+      data: { title: '养老服务通知', disclosure: 'proactive', body: `<p>详见<a href="${theirs.url}">附件</a>。</p>` },
+    });
+    expect(refused.data?.createDocument ?? null).toBeNull();
+    expect(refused.errors?.[0].message).toContain(`正文中有不是本科室上传的文件（${theirs.url.slice('/media/'.length)}）`);
+
+    const own = await createDocument('yanglao', { title: '养老服务补贴发放通知', disclosure: 'proactive', body: '<p>正文</p>' });
+    const written = await as(
+      'yanglao',
+      'mutation($id: ID!, $media: ID!) { updateDocument(where: { id: $id }, data: { inlineMedia: { connect: [{ id: $media }] } }) { id } }',
+      {
+        id: own,
+        media: theirs.id,
+      },
+    );
+    expect(written.errors?.length).toBeGreaterThan(0);
+    const linked = await state.t.context.prisma.document.findUniqueOrThrow({ where: { id: own }, include: { inlineMedia: true } });
+    expect(linked.inlineMedia).toEqual([]);
+  });
+
+  test('the link follows the public text on every save: a body’s image becomes linked when the attribute becomes 主动公开', async () => {
+    const image = await upload('jiuzhu', { title: '示意图', kind: 'image', altText: '救助示意图' }, pngBytes(3400), '示意2.png');
+    const id = await createDocument('jiuzhu', {
+      title: '依申请公开的救助说明',
+      disclosure: 'onRequest',
+      disclosureReason: '涉及个案，依申请公开',
+      body: `<p><img src="${image.url}" alt="救助示意图"></p>`,
+    });
+    const links = async () =>
+      (await state.t.context.prisma.document.findUniqueOrThrow({ where: { id }, include: { inlineMedia: true } })).inlineMedia.map(
+        (m) => m.id,
+      );
+    expect(await links()).toEqual([]);
+    await as('jiuzhu', 'mutation($id: ID!) { updateDocument(where: { id: $id }, data: { disclosure: "proactive" }) { id } }', { id });
+    expect(await links()).toEqual([image.id]);
+  });
+
   test('what an editor cannot smuggle in: foreign images, scripts and styles are gone when saved', async () => {
     const id = await createDocument('yanglao', {
       title: '养老服务补贴通知',

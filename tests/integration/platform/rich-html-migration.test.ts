@@ -139,20 +139,46 @@ describe(`the rich-text migration on ${engine}`, () => {
     expect(page).toContain('<p class="chart-summary">城市由800元提高到840元');
   });
 
-  test('a body that is not document-field JSON is left exactly as it is', async () => {
+  test('a JSON string becomes a paragraph, text that is not JSON stays as it is, and revision snapshots are converted too', async () => {
     const db = await freshDatabase();
     await applyPendingMigrations(db, migrationsBefore());
-    // On SQLite the old column held text of any kind; on PostgreSQL it was JSON, so a JSON string stands in.
-    const odd = engine === 'sqlite' ? '不是 JSON 的文字' : JSON.stringify('不是 JSON 的文字');
     await run(db, 'INSERT INTO "Document" ("id", "title", "body", "redactedBody") VALUES (?, ?, ?, ?)', [
       'doc2',
       '标题',
-      odd,
+      JSON.stringify('一段<文字>'),
       JSON.stringify(empty),
     ]);
+    // What a submitted version recorded: the bodies as document-field JSON inside the snapshot.
+    const snapshot = {
+      title: '标题',
+      body: [{ type: 'paragraph', children: [{ text: '提交时的正文' }] }],
+      redactedBody: empty,
+      columns: [],
+    };
+    await run(db, 'INSERT INTO "Revision" ("id", "document", "kind", "number", "snapshot") VALUES (?, ?, ?, ?, ?)', [
+      'rev1',
+      'doc2',
+      'submitted',
+      1,
+      JSON.stringify(snapshot),
+    ]);
+    if (engine === 'sqlite') {
+      // The old SQLite column held text of any kind: text that is not JSON is no document to convert.
+      await run(db, 'INSERT INTO "Document" ("id", "title", "body", "redactedBody") VALUES (?, ?, ?, ?)', [
+        'doc3',
+        '标题',
+        '不是 JSON 的文字',
+        '',
+      ]);
+    }
     await applyPendingMigrations(db);
     const [doc] = await run(db, 'SELECT "body" FROM "Document" WHERE "id" = ?', ['doc2']);
-    expect(doc.body).toBe(odd);
+    expect(doc.body).toBe('<p>一段&lt;文字&gt;</p>');
+    const [revision] = await run(db, 'SELECT "snapshot" FROM "Revision" WHERE "id" = ?', ['rev1']);
+    const stored = typeof revision.snapshot === 'string' ? JSON.parse(revision.snapshot) : revision.snapshot;
+    expect(stored).toEqual({ ...snapshot, body: '<p>提交时的正文</p>', redactedBody: '' });
+    if (engine === 'sqlite')
+      expect((await run(db, 'SELECT "body" FROM "Document" WHERE "id" = ?', ['doc3']))[0].body).toBe('不是 JSON 的文字');
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import * as cheerio from 'cheerio';
 import {
   chartFigure,
   chartInputsOfHtml,
@@ -72,6 +73,27 @@ describe('reading a body', () => {
     expect(page).not.toContain('12345678');
     expect(page).not.toContain('350102198507121122');
     expect(plainText(html)).toContain('13812345678');
+  });
+
+  test('no body can place markup next to a chart: a copy of the renderer’s marker in an attribute stays text', () => {
+    const chart = chartFigure({ kind: 'compare', title: '标准', unit: '元', source: '科', data: '类别\t前\t后\n城市\t800\t840' });
+    const hostile =
+      '<p><a href="https://x.cn/" title="<!--chart-0--><script>alert(1)</script>">链接</a>' +
+      '<img src="/media/a.png" alt="<!--chart-0--><meta http-equiv=refresh content=0;url=https://evil.example/>"></p>' +
+      chart;
+    const page = renderRichText(hostile);
+    expect(page).toContain('<figure class="chart">');
+    const parsed = cheerio.load(page, null, false);
+    expect(parsed('script, meta').length).toBe(0);
+    expect(parsed('figure.chart').length).toBe(1);
+  });
+
+  test('N15: alt and title texts are masked on the page, and an image’s alt text is part of the body’s text', () => {
+    const html = '<p>见图<img src="/media/a.png" alt="联系人手机13812345678"><a href="/x" title="身份证350102198507121122">说明</a></p>';
+    const page = renderRichText(html);
+    expect(page).not.toMatch(/13812345678|350102198507121122/);
+    expect(page).toContain('138****5678');
+    expect(plainText(html)).toBe('见图\n联系人手机13812345678\n说明');
   });
 
   test('local bodies and reprints go through one renderer: the same HTML shows the same', () => {
