@@ -112,8 +112,20 @@ export function createConfig(db: DatabaseSettings) {
             await publisher.current();
             servePublishedFiles(server, publisher);
             // A fresh machine, or data changed while the server was down: the directory is brought up to the data.
+            const started = performance.now();
             void publisher
               .sync(null, { reason: '启动时核对发布目录' })
+              .then((result) =>
+                logger.info(
+                  {
+                    files: result.files,
+                    written: result.written.length,
+                    removed: result.removed.length,
+                    ms: Math.round(performance.now() - started),
+                  },
+                  'published site checked at start',
+                ),
+              )
               .catch((error) => logger.error({ err: error }, 'publishing the site files failed'));
           }
           servePageCacheFirst(server, context);

@@ -72,6 +72,13 @@ export const keystoneCore: PackagePatch = {
         '  if (loading || !isReady) return null;',
         '  const gongkaiShown = useRef(false);\n  if (!isReady || loading && !data && !gongkaiShown.current) return null;\n  gongkaiShown.current = true;',
       ),
+      // The item page fetched the list metadata twice, and the item and its relationship fields twice with it: the
+      // metadata objects have no id, so Apollo replaced `keystone.adminMeta` when the item query wrote its own
+      // `list(key, itemId)` there, lost `lists`, and fetched them again. Merged, both stay in the cache.
+      r(
+        '    cache: new InMemoryCache(),\n    link: new UploadLink({',
+        '    cache: new InMemoryCache({\n      typePolicies: {\n        KeystoneMeta: { merge: true },\n        KeystoneAdminMeta: { merge: true }\n      }\n    }),\n    link: new UploadLink({',
+      ),
       // Every list's id field is labelled “Id” by Keystone (in the column and filter menus); it is the item's 编号.
       r(
         'lists[listData.key].fields[field.key] = hydrateField(field);',
