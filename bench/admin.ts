@@ -248,6 +248,9 @@ async function startService() {
   const listening = performance.now();
   while (!/published site checked at start/.test(output)) {
     if (child.exitCode !== null) throw new Error(`gongkai start exited with ${child.exitCode}:\n${output}`);
+    if (/publishing the site files failed/.test(output)) throw new Error(`服务启动时核对发布文件失败：\n${output}`);
+    if (performance.now() - listening > 600_000)
+      throw new Error('服务启动后 10 分钟仍未核对完发布文件（GONGKAI_PUBLISH=off 时没有这一步）');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   console.log(`服务启动后核对全站发布文件：${((performance.now() - listening) / 1000).toFixed(1)} 秒（其后才计时各页面）`);

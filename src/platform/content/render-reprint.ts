@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Text } from 'domhandler';
-import { sanitizeBody } from './sanitize.js';
+import { sanitizeBody, siteBase, siteRelative } from './sanitize.js';
 import { maskPieces } from '../privacy/mask.js';
 
 /**
@@ -8,8 +8,6 @@ import { maskPieces } from '../privacy/mask.js';
  * edited in the Admin UI since it was fetched) and personal data masked in its text, never in its
  * markup or links (N15).
  */
-// Links were made absolute at import; what is still relative points to our own media copies.
-const ownOrigin = 'https://gongkai.invalid';
 
 // Elements that start a new line for the reader; everything else (span, b, a, font …) runs on.
 const blockTags = new Set([
@@ -86,8 +84,8 @@ function maskRuns(root: AnyNode[]): boolean {
 }
 
 export function renderReprintBody(html: string): string {
-  const own = (url: string) => (url.startsWith(`${ownOrigin}/`) ? url.slice(ownOrigin.length) : undefined);
-  const $ = cheerio.load(sanitizeBody(html, { baseUrl: `${ownOrigin}/`, rewrite: own }), null, false);
+  // Links were made absolute at import; what is still relative points to our own media copies.
+  const $ = cheerio.load(sanitizeBody(html, { baseUrl: siteBase, rewrite: siteRelative }), null, false);
   finishForPage($);
   return $.html();
 }

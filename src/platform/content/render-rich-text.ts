@@ -52,7 +52,7 @@ export function renderRichText(value: unknown, chartSvgs: (string | null)[] = []
   finishForPage($);
   // Each chart is drawn in place of a marker, so its SVG reaches the page byte for byte as served on its own
   // address (the parser would rewrite it). The marker is new each time: a body cannot hold it, not even in an
-  // attribute's text, where the serializer leaves `<!--` as it is.
+  // attribute's text, where the serializer leaves `<!--` as it is, and so cannot place markup of its own (N9).
   const nonce = randomUUID();
   const charts = $('figure[data-chart]')
     .toArray()

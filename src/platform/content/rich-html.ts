@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import { sanitizeBody, type AssetKind } from './sanitize.js';
+import { sanitizeBody, siteBase, siteRelative, type AssetKind } from './sanitize.js';
 import type { ChartInput } from '../charts/table.js';
 
 /*
@@ -9,8 +9,6 @@ import type { ChartInput } from '../charts/table.js';
  * block is `<figure data-chart="{…}"></figure>`, its data as JSON, drawn by the site (N16).
  */
 
-// Links are resolved against this stand-in origin; what comes back on it is site-relative again.
-const ownOrigin = 'https://gongkai.invalid';
 const ownMediaPath = /^\/media\/[^/?#]+$/;
 
 export interface RichHtmlOptions {
@@ -20,15 +18,18 @@ export interface RichHtmlOptions {
   media?: boolean;
 }
 
-/** An editor's body made safe to store and to show: the allowlist, own-media images only, charts normalised. */
+/**
+ * An editor's body made safe to store and to show (N9: no script, handler, frame, redirect or foreign image gets
+ * through, whatever is posted): the allowlist, own-media images only, charts normalised.
+ */
 export function sanitizeRichHtml(html: string, { charts = false, media = false }: RichHtmlOptions = {}): string {
   const rewrite = (url: string, kind: AssetKind): string | undefined => {
-    const own = url.startsWith(`${ownOrigin}/`) ? url.slice(ownOrigin.length) : undefined;
+    const own = siteRelative(url);
     // An empty source removes the image (sanitizeBody drops images without one).
     if (kind === 'image') return media && own && ownMediaPath.test(own) ? own : '';
     return own;
   };
-  const clean = sanitizeBody(html, { baseUrl: `${ownOrigin}/`, rewrite, charts });
+  const clean = sanitizeBody(html, { baseUrl: siteBase, rewrite, charts });
   if (!charts || !clean.includes('<figure')) return clean;
   const $ = cheerio.load(clean, null, false);
   $('figure').each((_, element) => {

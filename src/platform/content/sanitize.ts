@@ -103,6 +103,13 @@ export interface SanitizeOptions {
   charts?: boolean;
 }
 
+/**
+ * Our own bodies (and what is left relative in a reprint: our media copies) have no page of their own: their links
+ * are resolved against this stand-in base, and what comes back on it is made site-relative again (`siteRelative`).
+ */
+export const siteBase = 'https://gongkai.invalid/';
+export const siteRelative = (url: string): string | undefined => (url.startsWith(siteBase) ? url.slice(siteBase.length - 1) : undefined);
+
 /** Whether a URL points to a document file we treat as an attachment (by its path's extension). */
 export function isAttachmentUrl(url: string): boolean {
   const extension = extensionOf(url);

@@ -113,7 +113,7 @@ export const Document = list<ListTypeInfo<'Document'>>({
         { charts: true, media: true },
       ),
       // Shown only while the form's 公开属性 is 删减后公开, the one case it is asked for (S1).
-      redactedBody: richText('删减后公开文本', undefined, { charts: true, media: true, views: onlyWhenRedacted }),
+      redactedBody: richText('删减后公开文本', undefined, { charts: true, media: true, fieldModes: onlyWhenRedacted }),
       attachments: relationship({ ui: { label: '附件' }, ref: 'Media', many: true }),
       columns: relationship({ ui: { label: '所属栏目' }, ref: 'Column.documents', many: true }),
       catalogueEntries: relationship({ ui: { label: '主动公开目录事项' }, ref: 'CatalogueEntry.documents', many: true }),

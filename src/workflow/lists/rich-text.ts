@@ -16,12 +16,12 @@ export function richText<L extends BaseListTypeInfo>(
   {
     charts = false,
     media = false,
-    views: viewModes,
-  }: { charts?: boolean; media?: boolean; views?: Pick<NonNullable<TextConfig<L>['ui']>, 'createView' | 'itemView'> } = {},
+    fieldModes,
+  }: { charts?: boolean; media?: boolean; fieldModes?: Pick<NonNullable<TextConfig<L>['ui']>, 'createView' | 'itemView'> } = {},
 ) {
   const views = charts || media ? './admin/fields/rich-html' : './admin/fields/rich-html-plain';
   return text<L>({
-    ui: { label, views, ...viewModes },
+    ui: { label, views, ...fieldModes },
     access,
     hooks: {
       resolveInput: ({ resolvedFieldData }) =>

@@ -153,7 +153,7 @@ describe('media in a body', () => {
     expect(await links()).toEqual([image.id]);
   });
 
-  test('what an editor cannot smuggle in: foreign images, scripts and styles are gone when saved', async () => {
+  test('N9: what an editor cannot smuggle in: foreign images, scripts and styles are gone when saved', async () => {
     const id = await createDocument('yanglao', {
       title: '养老服务补贴通知',
       disclosure: 'proactive',

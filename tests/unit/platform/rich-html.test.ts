@@ -25,7 +25,7 @@ describe('a body as the editor saves it (sanitizeRichHtml)', () => {
     expect(sanitizeRichHtml(sanitizeRichHtml(html, both), both)).toBe(html);
   });
 
-  test('drops what could harm a visitor or leak elsewhere: scripts, handlers, styles, frames, javascript: links, foreign images', () => {
+  test('N9: drops what could harm a visitor or leak elsewhere: scripts, handlers, styles, frames, javascript: links, foreign images', () => {
     const html =
       '<p style="color:red" onclick="steal()">正文<script>alert(1)</script><img src="x" onerror="alert(1)"></p>' +
       '<iframe src="https://evil.example/"></iframe><p><a href="javascript:alert(1)">链接</a><a href="//evil.example/x">协议相对</a></p>' +
@@ -75,7 +75,7 @@ describe('reading a body', () => {
     expect(plainText(html)).toContain('13812345678');
   });
 
-  test('no body can place markup next to a chart: a copy of the renderer’s marker in an attribute stays text', () => {
+  test('N9: no body can place markup next to a chart: a copy of the renderer’s marker in an attribute stays text', () => {
     const chart = chartFigure({ kind: 'compare', title: '标准', unit: '元', source: '科', data: '类别\t前\t后\n城市\t800\t840' });
     const hostile =
       '<p><a href="https://x.cn/" title="<!--chart-0--><script>alert(1)</script>">链接</a>' +
