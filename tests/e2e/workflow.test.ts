@@ -78,9 +78,22 @@ test('S5: an editor drafts a document with its interpretation; the office and th
   await page.getByText('原文链接', { exact: true }).first().waitFor();
 
   await page.goto(`${running.service.url}/admin/interpretations/create`);
+  // The form is drawn again when its last queries answer, and a picker drawn again forgets what was typed in it:
+  // on a busy machine, as a person would, wait for the page, and type again when the text did not stay.
+  await page.waitForLoadState('networkidle');
   await page.getByRole('textbox', { name: '标题', exact: true }).fill(`图解：${title}`);
-  await page.getByRole('combobox', { name: '解读的文件' }).fill('最低生活保障标准');
-  await page.getByRole('option', { name: title }).click();
+  const picker = page.getByRole('combobox', { name: '解读的文件' });
+  const option = page.getByRole('option', { name: title });
+  for (let attempt = 1; ; attempt++) {
+    if ((await picker.inputValue()) !== '最低生活保障标准') await picker.fill('最低生活保障标准');
+    try {
+      await option.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 6) throw error;
+    }
+  }
+  await option.click();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '创建' }).click();
   await page.waitForURL(/\/admin\/interpretations\/(?!create)[a-z0-9]+$/);
